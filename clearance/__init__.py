@@ -1,0 +1,3 @@
+"""Clearance: sanctions and export-control screening with explainable matching."""
+
+__all__: list[str] = []

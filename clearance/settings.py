@@ -1,0 +1,46 @@
+"""All configuration in one place: `CLEARANCE_*` environment variables, read when asked.
+
+Values are read on each call (not frozen at import) so that tests and the CLI can point
+`CLEARANCE_HOME` at a temporary folder without reloading modules.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["home", "database_url", "index_dir", "lists_dir", "download_timeout"]
+
+
+def home() -> Path:
+    """The store home: SQLite database and index files (`CLEARANCE_HOME`, default ~/.clearance)."""
+    raw = os.environ.get("CLEARANCE_HOME")
+    path = Path(raw) if raw is not None and raw != "" else Path.home() / ".clearance"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_url() -> str:
+    """SQLAlchemy URL of the store (`CLEARANCE_DATABASE_URL`, default SQLite in the home)."""
+    raw = os.environ.get("CLEARANCE_DATABASE_URL")
+    if raw is not None and raw != "":
+        return raw
+    return f"sqlite:///{home() / 'clearance.db'}"
+
+
+def index_dir() -> Path:
+    """Where persisted candidate indexes live (inside the home)."""
+    path = home() / "index"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def lists_dir() -> Path | None:
+    """Default folder of official list files for `lists load` (`CLEARANCE_LISTS`), if set."""
+    raw = os.environ.get("CLEARANCE_LISTS")
+    return Path(raw) if raw is not None and raw != "" else None
+
+
+def download_timeout() -> float:
+    """Seconds before a list download gives up (`CLEARANCE_DOWNLOAD_TIMEOUT`, default 60)."""
+    return float(os.environ.get("CLEARANCE_DOWNLOAD_TIMEOUT", "60"))

@@ -1,0 +1,31 @@
+"""Versioned store of official lists: atomic loads, an active version per dataset, diffs."""
+
+from clearance.store.versions import (
+    Diff,
+    EntityChange,
+    VersionInfo,
+    activate,
+    active_version_ids,
+    diff,
+    get_record,
+    get_version,
+    iter_records,
+    list_versions,
+    save_version,
+    status,
+)
+
+__all__ = [
+    "Diff",
+    "EntityChange",
+    "VersionInfo",
+    "activate",
+    "active_version_ids",
+    "diff",
+    "get_record",
+    "get_version",
+    "iter_records",
+    "list_versions",
+    "save_version",
+    "status",
+]

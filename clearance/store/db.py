@@ -1,0 +1,95 @@
+"""Tables of the versioned store (SQLAlchemy Core, portable SQL: SQLite or PostgreSQL).
+
+A dataset has many versions; exactly one is active, named by one row of
+`active_versions`. Loading writes a whole version and flips that row in the same
+transaction, so a reader sees the old version or the new one, never a mixture, and a
+process killed mid-load leaves the previous version active and intact.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+
+from clearance import settings
+
+__all__ = ["metadata", "versions", "active_versions", "entities", "engine", "reset_engines"]
+
+metadata = MetaData()
+
+versions = Table(
+    "dataset_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dataset", String(64), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("published", String(32)),
+    Column("loaded_at", String(32), nullable=False),
+    Column("files", JSON, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("entity_count", Integer, nullable=False),
+    Column("warnings", JSON, nullable=False),
+    UniqueConstraint("dataset", "version"),
+)
+
+active_versions = Table(
+    "active_versions",
+    metadata,
+    Column("dataset", String(64), primary_key=True),
+    Column("version_id", Integer, ForeignKey("dataset_versions.id"), nullable=False),
+    Column("activated_at", String(32), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("version_id", Integer, ForeignKey("dataset_versions.id"), primary_key=True),
+    Column("entity_id", String(128), primary_key=True),
+    Column("source_id", String(128), nullable=False),
+    Column("schema", String(32), nullable=False),
+    Column("caption", Text, nullable=False),
+    Column("digest", String(40), nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+
+def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str) -> Engine:
+    eng = create_engine(url)
+    if eng.dialect.name == "sqlite":
+        event.listen(eng, "connect", _sqlite_pragmas)
+    metadata.create_all(eng)
+    return eng
+
+
+def engine() -> Engine:
+    """The store's engine for the configured URL (tables created on first use)."""
+    return _engine(settings.database_url())
+
+
+def reset_engines() -> None:
+    """Forget cached engines (tests switch `CLEARANCE_HOME` between cases)."""
+    _engine.cache_clear()

@@ -1,0 +1,266 @@
+"""Versions of each dataset: write one atomically, list them, switch, read, compare.
+
+Each `save_version` call is one transaction: the version row, all its entities and the
+switch of the active pointer commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+
+from clearance.exc import UnknownVersion
+from clearance.sources.common import Parsed
+from clearance.store.db import active_versions, engine, entities, versions
+
+__all__ = [
+    "VersionInfo",
+    "EntityChange",
+    "Diff",
+    "save_version",
+    "activate",
+    "status",
+    "list_versions",
+    "get_version",
+    "iter_records",
+    "get_record",
+    "active_version_ids",
+    "diff",
+]
+
+
+@dataclass
+class VersionInfo:
+    """What `lists status` shows for one dataset version."""
+
+    id: int
+    dataset: str
+    version: int
+    published: str | None
+    loaded_at: str
+    entity_count: int
+    files: dict[str, str]
+    origin: str
+    warnings: list[str]
+    active: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _info(row: Any, active_ids: set[int]) -> VersionInfo:
+    return VersionInfo(
+        id=row.id, dataset=row.dataset, version=row.version, published=row.published,
+        loaded_at=row.loaded_at, entity_count=row.entity_count, files=row.files,
+        origin=row.origin, warnings=row.warnings, active=row.id in active_ids,
+    )
+
+
+def active_version_ids() -> dict[str, int]:
+    """dataset -> id of its active version."""
+    with engine().connect() as conn:
+        return {r.dataset: r.version_id for r in conn.execute(select(active_versions))}
+
+
+def save_version(parsed: Parsed, origin: str, activate_now: bool = True) -> VersionInfo:
+    """Store a parsed publication as the next version of its dataset, and make it active."""
+    rows = []
+    for ent in parsed.entities:
+        record = ent.to_record()
+        data = json.dumps(record, sort_keys=True, ensure_ascii=False)
+        body = json.dumps({k: record[k] for k in ("schema", "properties", "sanctions")},
+                          sort_keys=True, ensure_ascii=False)
+        rows.append({
+            "entity_id": ent.id, "source_id": ent.source_id, "schema": record["schema"],
+            "caption": record["caption"], "data": data,
+            "digest": hashlib.sha1(body.encode("utf-8")).hexdigest(),
+        })
+    now = _now()
+    with engine().begin() as conn:
+        last = conn.execute(
+            select(func.max(versions.c.version)).where(versions.c.dataset == parsed.dataset)
+        ).scalar()
+        number = 1 if last is None else int(last) + 1
+        version_id = conn.execute(insert(versions).values(
+            dataset=parsed.dataset, version=number,
+            published=None if parsed.published is None else parsed.published.isoformat(),
+            loaded_at=now, files=parsed.files, origin=origin, entity_count=len(rows),
+            warnings=parsed.warnings,
+        )).inserted_primary_key[0]
+        for row in rows:
+            row["version_id"] = version_id
+        for start in range(0, len(rows), 5000):
+            conn.execute(insert(entities), rows[start:start + 5000])
+        if activate_now:
+            _switch(conn, parsed.dataset, version_id, now)
+        info = conn.execute(select(versions).where(versions.c.id == version_id)).one()
+    return _info(info, {version_id} if activate_now else set())
+
+
+def _switch(conn: Any, dataset: str, version_id: int, now: str) -> None:
+    done = conn.execute(update(active_versions).where(active_versions.c.dataset == dataset)
+                        .values(version_id=version_id, activated_at=now))
+    if done.rowcount == 0:
+        conn.execute(insert(active_versions).values(dataset=dataset, version_id=version_id,
+                                                    activated_at=now))
+
+
+def get_version(dataset: str, version: int | None = None) -> VersionInfo:
+    """A version by number, or the active one when `version` is None."""
+    active = active_version_ids()
+    with engine().connect() as conn:
+        q = select(versions).where(versions.c.dataset == dataset)
+        if version is None:
+            if dataset not in active:
+                raise UnknownVersion(f"dataset {dataset!r} has no active version; "
+                                     "load it with `clearance lists load`")
+            q = q.where(versions.c.id == active[dataset])
+        else:
+            q = q.where(versions.c.version == version)
+        row = conn.execute(q).one_or_none()
+    if row is None:
+        raise UnknownVersion(f"dataset {dataset!r} has no version {version}")
+    return _info(row, set(active.values()))
+
+
+def activate(dataset: str, version: int) -> VersionInfo:
+    """Make an older (or newer) stored version the active one: a rollback is one switch."""
+    info = get_version(dataset, version)
+    with engine().begin() as conn:
+        _switch(conn, dataset, info.id, _now())
+    return get_version(dataset, version)
+
+
+def status() -> list[VersionInfo]:
+    """The active version of every dataset, by dataset name."""
+    active = active_version_ids()
+    with engine().connect() as conn:
+        rows = conn.execute(select(versions).where(versions.c.id.in_(list(active.values())))
+                            .order_by(versions.c.dataset)).all()
+    return [_info(r, set(active.values())) for r in rows]
+
+
+def list_versions(dataset: str) -> list[VersionInfo]:
+    """Every stored version of a dataset, oldest first."""
+    active = set(active_version_ids().values())
+    with engine().connect() as conn:
+        rows = conn.execute(select(versions).where(versions.c.dataset == dataset)
+                            .order_by(versions.c.version)).all()
+    if not rows:
+        raise UnknownVersion(f"dataset {dataset!r} has no versions")
+    return [_info(r, active) for r in rows]
+
+
+def iter_records(version_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Stored entity records of the given versions (default: every active version)."""
+    ids = list(active_version_ids().values()) if version_ids is None else version_ids
+    with engine().connect() as conn:
+        result = conn.execution_options(stream_results=True).execute(
+            select(entities.c.data).where(entities.c.version_id.in_(ids))
+            .order_by(entities.c.version_id, entities.c.entity_id))
+        for (data,) in result:
+            yield json.loads(data)
+
+
+def get_record(entity_id: str) -> dict[str, Any] | None:
+    """An entity as stored in the active version of its dataset."""
+    ids = list(active_version_ids().values())
+    with engine().connect() as conn:
+        row = conn.execute(select(entities.c.data).where(
+            entities.c.entity_id == entity_id, entities.c.version_id.in_(ids))).first()
+    return None if row is None else dict(json.loads(row[0]))
+
+
+@dataclass
+class EntityChange:
+    """One entity that differs between two versions, with the properties that changed."""
+
+    entity_id: str
+    source_id: str
+    caption: str
+    fields: list[str]
+
+
+@dataclass
+class Diff:
+    """What changed in a dataset between two versions."""
+
+    dataset: str
+    from_version: int
+    to_version: int
+    added: list[EntityChange]
+    removed: list[EntityChange]
+    changed: list[EntityChange]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset, "from_version": self.from_version,
+            "to_version": self.to_version,
+            "counts": {"added": len(self.added), "removed": len(self.removed),
+                       "changed": len(self.changed)},
+            "added": [c.__dict__ for c in self.added],
+            "removed": [c.__dict__ for c in self.removed],
+            "changed": [c.__dict__ for c in self.changed],
+        }
+
+
+def _digests(version_id: int) -> dict[str, tuple[str, str, str]]:
+    with engine().connect() as conn:
+        rows = conn.execute(select(entities.c.entity_id, entities.c.digest, entities.c.source_id,
+                                   entities.c.caption).where(entities.c.version_id == version_id))
+        return {r.entity_id: (r.digest, r.source_id, r.caption) for r in rows}
+
+
+def _load(version_id: int, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    with engine().connect() as conn:
+        for start in range(0, len(ids), 500):
+            rows = conn.execute(select(entities.c.entity_id, entities.c.data).where(
+                entities.c.version_id == version_id,
+                entities.c.entity_id.in_(ids[start:start + 500])))
+            out.update({r.entity_id: json.loads(r.data) for r in rows})
+    return out
+
+
+def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    fields = []
+    if old["schema"] != new["schema"]:
+        fields.append("schema")
+    op, np_ = old["properties"], new["properties"]
+    for key in sorted(set(op) | set(np_)):
+        if sorted(op.get(key, [])) != sorted(np_.get(key, [])):
+            fields.append(key)
+    if old.get("sanctions") != new.get("sanctions"):
+        fields.append("sanctions")
+    return fields
+
+
+def diff(dataset: str, from_version: int | None = None, to_version: int | None = None) -> Diff:
+    """Entities added, removed and changed between two versions.
+
+    Defaults: `to` is the active version, `from` the version just before it.
+    """
+    to_info = get_version(dataset, to_version)
+    if from_version is None:
+        from_version = to_info.version - 1
+        if from_version < 1:
+            raise UnknownVersion(f"dataset {dataset!r} has only one version; nothing to compare")
+    from_info = get_version(dataset, from_version)
+    old, new = _digests(from_info.id), _digests(to_info.id)
+    added = [EntityChange(k, v[1], v[2], []) for k, v in sorted(new.items()) if k not in old]
+    removed = [EntityChange(k, v[1], v[2], []) for k, v in sorted(old.items()) if k not in new]
+    both = sorted(k for k in new if k in old and old[k][0] != new[k][0])
+    old_data, new_data = _load(from_info.id, both), _load(to_info.id, both)
+    changed = [EntityChange(k, new[k][1], new[k][2], _changed_fields(old_data[k], new_data[k]))
+               for k in both]
+    return Diff(dataset, from_info.version, to_info.version, added, removed, changed)
