@@ -1,0 +1,209 @@
+"""The candidate index: from active list versions to a structure that finds likely names fast.
+
+Inverted postings over folded name tokens, a deletion neighbourhood of each token (so a
+misspelt query token still finds its list token without scanning the vocabulary), consonant
+skeletons (for unvocalised Arabic-script romanisations) and an identifier map (IMO,
+passport, USCC, ISIN ...). Token weights by rarity are computed here, once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from clearance.match.fold import skeleton
+from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name
+from clearance.resources import load_resource
+
+__all__ = [
+    "EntityMeta",
+    "Index",
+    "build_index",
+    "deletions",
+    "norm_identifier",
+    "name_kind",
+    "IDENTIFIER_PROPS",
+    "COUNTRY_PROPS",
+    "LEGAL_WEIGHT",
+]
+
+IntArray = npt.NDArray[np.int32]
+
+#: Properties whose values identify an entity outright when they agree.
+IDENTIFIER_PROPS = ("imoNumber", "mmsi", "passportNumber", "idNumber", "uscCode", "isinCode",
+                    "registrationNumber", "taxNumber", "leiCode", "swiftBic", "innCode",
+                    "ogrnCode", "vatCode", "dunsCode", "serialNumber", "callSign")
+COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "flag",
+                 "mainCountry", "birthCountry")
+NAME_PROPS = (("name", 1.0), ("alias", 1.0), ("previousName", 0.95), ("weakAlias", 0.85))
+LEGAL_WEIGHT = 0.1
+_ID_CLEAN = re.compile(r"[^A-Z0-9]")
+
+
+def norm_identifier(value: str) -> str:
+    """Identifier compare form: upper-case letters and digits only ('CNE-100000 pm8')."""
+    return _ID_CLEAN.sub("", value.upper())
+
+
+def name_kind(schema: str) -> str:
+    """How a schema's names are prepared: people keep every token, others lose legal forms."""
+    if schema == "Person":
+        return PERSON
+    if schema in ("LegalEntity", "Thing", ""):
+        return ANY
+    return ORG
+
+
+def deletions(token: str, depth: int = 1) -> set[str]:
+    """All strings made by deleting up to `depth` characters (SymSpell-style keys)."""
+    out = {token}
+    frontier = {token}
+    for _ in range(depth):
+        nxt = set()
+        for t in frontier:
+            if len(t) <= 3:
+                continue
+            for i in range(len(t)):
+                nxt.add(t[:i] + t[i + 1:])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+@cache
+def generic_words() -> tuple[frozenset[str], float]:
+    """Folded generic organisation words and the weight cap they get."""
+    from clearance.match.fold import fold
+
+    data = load_resource("generic_words")
+    return frozenset(fold(str(w)) for w in data["words"]), float(data["cap"])
+
+
+@dataclass(slots=True)
+class EntityMeta:
+    """What scoring needs of a list entity besides its names."""
+
+    entity_id: str
+    dataset: str
+    source_id: str
+    schema: str
+    caption: str
+    countries: frozenset[str]
+    birth_dates: tuple[str, ...]
+    identifiers: tuple[tuple[str, str], ...]  # (property, normalised value)
+    programs: tuple[str, ...]
+
+
+@dataclass
+class Index:
+    """Everything candidate generation and scoring read; built once, pickled to disk."""
+
+    fingerprint: str
+    entities: list[EntityMeta] = field(default_factory=list)
+    names: list[Name] = field(default_factory=list)
+    name_entity: IntArray = field(default_factory=lambda: np.zeros(0, np.int32))
+    name_quality: list[float] = field(default_factory=list)
+    name_weight: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
+    vocab: dict[str, int] = field(default_factory=dict)
+    weights: list[float] = field(default_factory=list)
+    postings: list[IntArray] = field(default_factory=list)
+    fuzzy: dict[str, list[int]] = field(default_factory=dict)
+    skeletons: dict[str, list[int]] = field(default_factory=dict)
+    identifiers: dict[str, list[int]] = field(default_factory=dict)
+    by_entity_id: dict[str, int] = field(default_factory=dict)
+
+    def weight(self, folded: str, legal: bool = False) -> float:
+        """Rarity weight of a folded token; unseen tokens are maximally distinctive."""
+        if legal:
+            return LEGAL_WEIGHT
+        tid = self.vocab.get(folded)
+        if tid is not None:
+            return self.weights[tid]
+        generic, cap = generic_words()
+        return cap if folded in generic else 1.0
+
+    @property
+    def size(self) -> int:
+        return len(self.entities)
+
+
+def _meta(record: dict[str, Any]) -> EntityMeta:
+    props: dict[str, list[str]] = record["properties"]
+    countries = frozenset(c for p in COUNTRY_PROPS for c in props.get(p, []))
+    ids = tuple(sorted({(p, norm_identifier(v)) for p in IDENTIFIER_PROPS
+                        for v in props.get(p, []) if len(norm_identifier(v)) >= 4}))
+    return EntityMeta(
+        entity_id=record["entity_id"], dataset=record["dataset"],
+        source_id=record["source_id"], schema=record["schema"], caption=record["caption"],
+        countries=countries, birth_dates=tuple(sorted(set(props.get("birthDate", [])))),
+        identifiers=ids, programs=tuple(props.get("program", [])),
+    )
+
+
+def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
+    """Prepare every name of every matchable record and build postings and weights."""
+    index = Index(fingerprint=fingerprint)
+    name_entity: list[int] = []
+    token_names: dict[str, list[int]] = defaultdict(list)
+    seen_prep: dict[tuple[str, str], Name] = {}
+    for record in records:
+        if record["schema"] in ("Sanction", "Ownership"):
+            continue
+        e_idx = len(index.entities)
+        meta = _meta(record)
+        index.entities.append(meta)
+        index.by_entity_id[meta.entity_id] = e_idx
+        for _, value in meta.identifiers:
+            index.identifiers.setdefault(value, []).append(e_idx)
+        kind = name_kind(meta.schema)
+        seen_texts: set[tuple[str, ...]] = set()
+        for prop, quality in NAME_PROPS:
+            for text in record["properties"].get(prop, []):
+                key = (text, kind)
+                name = seen_prep.get(key)
+                if name is None:
+                    name = prepare_name(text, kind)
+                    seen_prep[key] = name
+                if len(name.tokens) == 0 or name.folded in seen_texts:
+                    continue
+                seen_texts.add(name.folded)
+                n_idx = len(index.names)
+                index.names.append(name)
+                index.name_quality.append(quality)
+                name_entity.append(e_idx)
+                for f, lf in zip(name.folded, name.legal):
+                    if not lf:
+                        bucket = token_names[f]
+                        if not bucket or bucket[-1] != n_idx:
+                            bucket.append(n_idx)
+    index.name_entity = np.asarray(name_entity, dtype=np.int32)
+    n_names = max(len(index.names), 1)
+    generic, cap = generic_words()
+    norm = math.log((n_names + 1) / 2.0) if n_names > 2 else 1.0
+    for token, ids in token_names.items():
+        tid = len(index.weights)
+        index.vocab[token] = tid
+        w = math.log((n_names + 1) / (len(ids) + 1)) / norm
+        w = min(1.0, max(0.05, w))
+        if token in generic:
+            w = min(w, cap)
+        index.weights.append(w)
+        index.postings.append(np.asarray(ids, dtype=np.int32))
+        if len(token) >= 4 and not token.isdigit():
+            for key in deletions(token, 1):
+                index.fuzzy.setdefault(key, []).append(tid)
+        sk = skeleton(token)
+        if len(sk) >= 3:
+            index.skeletons.setdefault(sk, []).append(tid)
+    index.name_weight = np.asarray(
+        [sum(index.weight(f, lf) for f, lf in zip(n.folded, n.legal)) for n in index.names],
+        dtype=np.float32)
+    return index

@@ -1,0 +1,90 @@
+"""Candidate generation: the few list names worth scoring for a query name.
+
+Each query token finds its list tokens (exact, same folded spelling, deletion neighbours,
+consonant skeleton); their postings are merged with numpy, weighted by token rarity, and
+the best `limit` names are returned. Very common tokens ("llc", "mohammed") are skipped
+while rarer ones exist, so the cost follows the query, not the list size.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from clearance.index.build import Index, deletions
+from clearance.match.prepare import Name
+
+__all__ = ["token_alternatives", "candidate_names", "COMMON_FRACTION"]
+
+COMMON_FRACTION = 0.02
+COMMON_MIN = 2000
+
+
+def token_alternatives(index: Index, folded: str) -> list[tuple[int, float]]:
+    """List tokens (ids) a query token may stand for, with an estimated similarity."""
+    found: dict[int, float] = {}
+    tid = index.vocab.get(folded)
+    if tid is not None:
+        found[tid] = 1.0
+    if len(folded) >= 4 and not folded.isdigit():
+        depth = 2 if len(folded) >= 8 else 1
+        for key in deletions(folded, depth):
+            for alt in index.fuzzy.get(key, ()):
+                found.setdefault(alt, 0.8)
+            alt_tid = index.vocab.get(key)
+            if alt_tid is not None:
+                found.setdefault(alt_tid, 0.8)
+    if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
+        for alt in index.skeletons.get(folded, ()):
+            found.setdefault(alt, 0.8)
+    return list(found.items())
+
+
+def candidate_names(index: Index, query: Name, limit: int = 40) -> npt.NDArray[np.int64]:
+    """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`."""
+    common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
+    per_token: list[tuple[float, npt.NDArray[np.int32], npt.NDArray[np.float32], int]] = []
+    q_total = 0.0
+    for folded, legal in zip(query.folded, query.legal):
+        if legal:
+            continue
+        w = index.weight(folded)
+        q_total += w
+        ids_parts, val_parts, size = [], [], 0
+        for tid, sim in token_alternatives(index, folded):
+            post = index.postings[tid]
+            ids_parts.append(post)
+            val_parts.append(np.full(len(post), w * sim, np.float32))
+            size += len(post)
+        if size == 0:
+            continue
+        ids = np.concatenate(ids_parts)
+        vals = np.concatenate(val_parts)
+        if len(ids_parts) > 1:
+            order = np.lexsort((-vals, ids))
+            ids, vals = ids[order], vals[order]
+            keep = np.ones(len(ids), dtype=bool)
+            keep[1:] = ids[1:] != ids[:-1]
+            ids, vals = ids[keep], vals[keep]
+        per_token.append((w, ids, vals, size))
+    if not per_token:
+        return np.zeros(0, dtype=np.int64)
+    rare = [t for t in per_token if t[3] <= common]
+    if rare:
+        chosen = rare
+    else:  # every token is common: intersect the two rarest
+        per_token.sort(key=lambda t: t[3])
+        chosen = per_token[:2]
+        if len(chosen) == 2:
+            both = np.intersect1d(chosen[0][1], chosen[1][1])
+            chosen = [(w, ids[np.isin(ids, both)], vals[np.isin(ids, both)], s)
+                      for w, ids, vals, s in chosen]
+    all_ids = np.concatenate([t[1] for t in chosen])
+    all_vals = np.concatenate([t[2] for t in chosen])
+    uniq, inverse = np.unique(all_ids, return_inverse=True)
+    sums = np.bincount(inverse, weights=all_vals)
+    approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
+    if len(uniq) > limit:
+        top = np.argpartition(-approx, limit)[:limit]
+        uniq = uniq[top]
+    return uniq.astype(np.int64)

@@ -1,0 +1,74 @@
+"""Persist the candidate index in `CLEARANCE_HOME/index/` keyed by the active versions.
+
+The file name is a fingerprint of the active version ids and the matching algorithm
+version: start-up loads the file if it matches, and any list change (load, update,
+activate) builds a new one. Writes go to a temporary file renamed into place, so a crash
+never leaves a half-written index behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import threading
+from pathlib import Path
+
+from clearance import settings
+from clearance.index.build import Index, build_index
+from clearance.match.algorithm import ALGORITHM, VERSION
+from clearance.store import active_version_ids, iter_records
+
+__all__ = ["fingerprint", "ensure_index", "index_path"]
+
+_lock = threading.Lock()
+_loaded: dict[str, Index] = {}
+
+
+def fingerprint() -> str:
+    """Identity of the index the active versions call for."""
+    active = sorted(active_version_ids().items())
+    raw = f"{ALGORITHM}:{VERSION}:" + ",".join(f"{d}={v}" for d, v in active)
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def index_path(fp: str) -> Path:
+    return settings.index_dir() / f"index-{fp}.pkl"
+
+
+def _write(index: Index, path: Path) -> None:
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    for old in path.parent.glob("index-*.pkl"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def ensure_index() -> Index:
+    """The index for the active versions: from memory, from disk, or built now and saved."""
+    fp = fingerprint()
+    with _lock:
+        cached = _loaded.get(fp)
+        if cached is not None:
+            return cached
+        path = index_path(fp)
+        index: Index | None = None
+        if path.exists():
+            try:
+                with open(path, "rb") as fh:
+                    loaded = pickle.load(fh)
+                if isinstance(loaded, Index) and loaded.fingerprint == fp:
+                    index = loaded
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                index = None
+        if index is None:
+            index = build_index(iter_records(), fp)
+            _write(index, path)
+        _loaded.clear()
+        _loaded[fp] = index
+        return index
+

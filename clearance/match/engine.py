@@ -1,0 +1,156 @@
+"""Match one query against the index: candidates, name scores, evidence, ranked results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from clearance.index.build import Index, name_kind, norm_identifier
+from clearance.index.search import candidate_names
+from clearance.match import zh
+from clearance.match.algorithm import ALGORITHM, VERSION
+from clearance.match.compare import NameComparison, compare_names
+from clearance.match.prepare import Name, prepare_name
+from clearance.match.score import (
+    Feature,
+    Query,
+    ScoringConfig,
+    country_evidence,
+    date_evidence,
+    name_feature,
+    schema_factor,
+)
+
+__all__ = ["MatchResult", "match_query", "prepare_query_names"]
+
+
+@dataclass
+class MatchResult:
+    """One list entity that may be the queried party, with the why."""
+
+    entity_id: str
+    dataset: str
+    source_id: str
+    schema: str
+    name: str
+    matched_name: str
+    score: float
+    match: bool
+    features: list[Feature] = field(default_factory=list)
+    programs: tuple[str, ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        return "; ".join(f"{f.name}={f.value:+.3f} ({f.detail})" if f.name != "name"
+                         else f"name={f.value:.3f} ({f.detail})" for f in self.features)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset, "source_id": self.source_id, "entity_id": self.entity_id,
+            "schema": self.schema, "name": self.name, "matched_name": self.matched_name,
+            "score": round(self.score, 4), "match": self.match,
+            "explanation": self.explanation,
+            "features": [f.to_dict() for f in self.features],
+            "programs": list(self.programs),
+            "algorithm": f"{ALGORITHM}/{VERSION}",
+        }
+
+
+def prepare_query_names(query: Query) -> list[Name]:
+    """Query names prepared like list names; Chinese legal names add their English form."""
+    kind = name_kind(query.schema)
+    out: list[Name] = []
+    for text in query.names:
+        variants = [text]
+        if zh.has_han(text):
+            variants += zh.english_names(text)
+        for v in variants:
+            name = prepare_name(v, kind)
+            if name.tokens and all(name.folded != o.folded for o in out):
+                out.append(name)
+    return out
+
+
+def _compare(index: Index, q: Name, n_idx: int, schema: str, cfg: ScoringConfig) -> NameComparison:
+    person = schema == "Person"
+    return compare_names(
+        q, index.names[n_idx], index.weight,
+        query_extra_penalty=cfg.query_extra_penalty,
+        cand_extra_penalty=cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
+        initials=person,
+    )
+
+
+def match_query(
+    index: Index, query: Query, cfg: ScoringConfig | None = None, limit: int = 10,
+) -> list[MatchResult]:
+    """Ranked results for one query, best first; `match` marks those at the threshold."""
+    cfg = cfg or ScoringConfig()
+    q_names = prepare_query_names(query)
+    best: dict[int, tuple[float, NameComparison, Name, int]] = {}
+    for q in q_names:
+        for n_idx in candidate_names(index, q, cfg.candidates).tolist():
+            e_idx = int(index.name_entity[n_idx])
+            meta = index.entities[e_idx]
+            comp = _compare(index, q, n_idx, meta.schema, cfg)
+            score = comp.score * index.name_quality[n_idx]
+            if e_idx not in best or score > best[e_idx][0]:
+                best[e_idx] = (score, comp, q, n_idx)
+    id_hits: dict[int, str] = {}
+    for raw in query.identifiers:
+        value = norm_identifier(raw)
+        if len(value) < 4:
+            continue
+        for e_idx in index.identifiers.get(value, []):
+            id_hits[e_idx] = raw
+    results: list[MatchResult] = []
+    for e_idx in set(best) | set(id_hits):
+        meta = index.entities[e_idx]
+        features: list[Feature] = []
+        if e_idx in best:
+            _, comp, q, n_idx = best[e_idx]
+            features.append(name_feature(comp, q.text, index.names[n_idx].text,
+                                         index.name_quality[n_idx]))
+            score = features[0].value
+            matched_name = index.names[n_idx].text
+            if comp.strongest < cfg.weak_strength and (comp.unmatched_query
+                                                       or comp.unmatched_candidate):
+                features.append(Feature("weak_tokens", score * (cfg.weak_factor - 1.0),
+                                        "only common or generic words agree"))
+                score *= cfg.weak_factor
+        else:
+            score, matched_name = 0.0, meta.caption
+        factor = schema_factor(query.schema, meta.schema)
+        if factor < 1.0:
+            features.append(Feature("schema", score * (factor - 1.0),
+                                    f"query is a {query.schema}, list entry a {meta.schema}"))
+            score *= factor
+        if meta.schema in ("Person", "LegalEntity"):
+            dob, detail = date_evidence(query.birth_date, meta.birth_dates)
+            if dob != 0:
+                delta = cfg.dob_agree_bonus if dob > 0 else -cfg.dob_conflict_penalty
+                features.append(Feature("birth_date", delta, detail))
+                score += delta
+        ctry, detail = country_evidence(query.countries, meta)
+        if ctry != 0 and score > 0:
+            delta = cfg.country_agree_bonus if ctry > 0 else -cfg.country_conflict_penalty
+            features.append(Feature("country", delta, detail))
+            score += delta
+        if e_idx in id_hits:
+            props = [p for p, v in meta.identifiers if v == norm_identifier(id_hits[e_idx])]
+            features.append(Feature("identifier", max(0.0, cfg.identifier_score - score),
+                                    f"{'/'.join(props)} {id_hits[e_idx]} agrees exactly"))
+            score = max(score, cfg.identifier_score)
+        score = min(1.0, max(0.0, score))
+        if score <= 0.0:
+            continue
+        results.append(MatchResult(
+            entity_id=meta.entity_id, dataset=meta.dataset, source_id=meta.source_id,
+            schema=meta.schema, name=meta.caption, matched_name=matched_name, score=score,
+            match=score >= cfg.threshold, features=features, programs=meta.programs,
+        ))
+    results.sort(key=lambda r: (-r.score, r.dataset, r.source_id))
+    return results[:limit]
+
+
+

@@ -1,0 +1,83 @@
+"""Spelling folds for romanised name tokens: one key for many romanisations.
+
+`fold` rewrites the letter groups on which romanisation standards disagree (kh/h, yu/iu/ju,
+-iy/-ii/-y, x/ks, w/v, doubled letters, ...) so that Yuryevich, Iurevich and Jurjevic, or
+Sergey, Sergei and Sergej, meet. `skeleton` keeps only consonants, the form in which
+Arabic-script names arrive (محمد -> "mhmd" ~ Muhammad). `variant_key` applies the curated
+given-name groups (Mohammed / Muhammad, Yevgeny / Evgenii) from `resources/name_variants.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from clearance.resources import load_resource
+
+__all__ = ["fold", "skeleton", "variant_key"]
+
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), r)
+    for p, r in [
+        (r"shch|sch", "sh"),
+        (r"tch", "ch"),
+        (r"ch", "c"),
+        (r"dzh|dj|zh", "j"),
+        (r"kh", "h"),
+        (r"gh", "g"),
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"ck|q", "k"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"tz|ts", "c"),
+        (r"(?<=[aeiou])(?:y|j|i)(?=[aeou])", "y"),   # vowel glide: Nikolayev / Nikolaev
+        (r"(?:^|(?<=[^a-z]))(?:y|j|i)(?=[uaeo])", ""),  # initial Yu/Iu/Ju -> u
+        (r"(?:y|j)(?=[uaeo])", ""),                   # Yuryevich / Jurjevic
+        (r"ou", "u"),
+        (r"ee", "i"),
+        (r"oo", "u"),
+        (r"(?:ey|ej|ei)$", "ei"),
+        (r"(?:iy|ii|ij|yi|yy|y)$", "i"),
+        (r"y", "i"),
+        (r"j", "i"),
+        (r"(.)\1+", r"\1"),
+    ]
+]
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=500_000)
+def fold(token: str) -> str:
+    """A romanisation-neutral spelling of one lower-case ASCII token."""
+    if token.isdigit() or len(token) < 3:
+        return token
+    out = token
+    for pattern, repl in _RULES:
+        out = pattern.sub(repl, out)
+    return out if out != "" else token
+
+
+@lru_cache(maxsize=500_000)
+def skeleton(token: str) -> str:
+    """Consonants only (first letter kept): how unvocalised Arabic script romanises."""
+    if token.isdigit() or len(token) < 2:
+        return token
+    folded = fold(token)
+    return _DOUBLES.sub(r"\1", folded[0] + _VOWELS.sub("", folded[1:]))
+
+
+@cache
+def _variants() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in load_resource("name_variants")["groups"]:
+        canonical = fold(str(group[0]).replace(" ", ""))
+        for item in group:
+            table[fold(str(item).replace(" ", ""))] = canonical
+    return table
+
+
+def variant_key(folded: str) -> str:
+    """The canonical spelling of a folded given name (itself when not in a group)."""
+    return _variants().get(folded, folded)

@@ -1,0 +1,128 @@
+"""Entity-level score: best name comparison, then secondary evidence, each part explained.
+
+score = best name score (query names x list names, weak aliases discounted)
+        x schema compatibility
+        + birth date agreement / - conflict
+        + country agreement / - conflict
+        ; an identifier that agrees exactly (IMO, passport, USCC, ISIN ...) is decisive.
+Every adjustment is recorded as a `Feature`, so the explanation is the arithmetic itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from clearance.index.build import EntityMeta
+from clearance.match.compare import NameComparison
+
+__all__ = ["ScoringConfig", "Feature", "Query", "schema_factor", "date_evidence",
+           "country_evidence", "name_feature", "DEFAULT_THRESHOLD"]
+
+#: Default alert threshold, calibrated on ../shared/eval/screening_dev.jsonl (see
+#: benchmarks/RESULTS.md): at or above it a result is an alert (`match: true`).
+DEFAULT_THRESHOLD = 0.80
+
+
+@dataclass(frozen=True)
+class ScoringConfig:
+    """Weights and thresholds, passed explicitly (never read from the environment here)."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    query_extra_penalty: float = 1.0
+    person_list_extra_penalty: float = 0.35
+    org_list_extra_penalty: float = 0.6
+    weak_strength: float = 0.55  # matched mass below this (only generic tokens): damped
+    weak_factor: float = 0.6
+    schema_mismatch_factor: float = 0.6
+    dob_agree_bonus: float = 0.05
+    dob_conflict_penalty: float = 0.2
+    country_agree_bonus: float = 0.02
+    country_conflict_penalty: float = 0.05
+    identifier_score: float = 0.99
+    candidates: int = 40
+
+
+@dataclass
+class Feature:
+    """One named contribution to a score, as shown to the analyst and the auditor."""
+
+    name: str
+    value: float
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "value": round(self.value, 4), "detail": self.detail}
+
+
+@dataclass
+class Query:
+    """What is being screened: names plus optional type, country, birth date, identifiers."""
+
+    name: str
+    schema: str = "LegalEntity"
+    aliases: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    birth_date: str | None = None
+    identifiers: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [n for n in [self.name, *self.aliases] if n.strip() != ""]
+
+
+_PERSONISH = {"Person"}
+_ORGISH = {"Organization", "Company", "PublicBody"}
+_VEHICLE = {"Vessel", "Airplane"}
+
+
+def schema_factor(query_schema: str, cand_schema: str) -> float:
+    """1.0 when the types can be the same thing; 0 < f < 1 when they cannot."""
+    q, c = query_schema, cand_schema
+    if q in ("LegalEntity", "Thing", "") or q == c:
+        return 1.0
+    if c == "LegalEntity":
+        return 1.0 if q in _PERSONISH | _ORGISH else 0.0
+    if q in _ORGISH and c in _ORGISH:
+        return 1.0
+    return 0.0
+
+
+def date_evidence(query_date: str | None, cand_dates: tuple[str, ...]) -> tuple[int, str]:
+    """+1 agree, -1 conflict, 0 unknown or near (within a year: data-entry slips)."""
+    if query_date is None or query_date == "" or not cand_dates:
+        return 0, "no birth date to compare"
+    q = query_date[:10]
+    for d in cand_dates:
+        n = min(len(q), len(d))
+        if q[:n] == d[:n]:
+            return 1, f"birth date {q} agrees with {d}"
+    try:
+        qy = int(q[:4])
+        if any(abs(int(d[:4]) - qy) <= 1 for d in cand_dates):
+            return 0, f"birth date {q} near {', '.join(cand_dates[:3])}"
+    except ValueError:
+        return 0, "birth date not comparable"
+    return -1, f"birth date {q} conflicts with {', '.join(cand_dates[:3])}"
+
+
+def country_evidence(query_countries: list[str], meta: EntityMeta) -> tuple[int, str]:
+    """+1 when a country agrees, -1 when the list entry names only other countries."""
+    if not query_countries or not meta.countries:
+        return 0, "no country to compare"
+    agree = sorted(set(query_countries) & meta.countries)
+    if agree:
+        return 1, f"country {', '.join(agree)} agrees"
+    return -1, (f"country {', '.join(query_countries)} not among "
+                f"{', '.join(sorted(meta.countries))}")
+
+
+def name_feature(comp: NameComparison, query_name: str, list_name: str, quality: float) -> Feature:
+    """The name part of the explanation: which names met and how their tokens aligned."""
+    detail = f"{query_name!r} ~ {list_name!r}: {comp.explain()}"
+    if quality < 1.0:
+        detail += f" (alias quality {quality:.2f})"
+    return Feature("name", comp.score * quality, detail)
+
+
+

@@ -1,0 +1,70 @@
+"""Text normalisation steps, each a small pure function (`str -> str`).
+
+Pipeline for any name, list side and query side alike (prepare once, on both sides):
+`clean` (NFKC, invisible characters, case) -> `latinize` (script-aware romanisation) ->
+`tokenize`. Scripts: Latin passes through ASCII folding; Cyrillic, Greek, Arabic, Persian,
+Hebrew, Korean, Japanese and others go through ICU-grade transliteration (rigour /
+normality); Chinese goes through `clearance.match.zh` (business terms + pypinyin).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from normality import ascii_text
+
+from clearance.match import cyrillic, zh
+
+__all__ = ["clean", "script_of", "latinize", "tokenize", "normalize"]
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u180e]")
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"(?<=[a-z])['’`´ʼ](?=[a-z])")
+
+
+def clean(text: str) -> str:
+    """NFKC, drop invisible characters (ZWSP, soft hyphen, BOM), casefold, collapse spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text.casefold()).strip()
+
+
+def script_of(text: str) -> str:
+    """The dominant script of the letters in `text` ('latin', 'cyrillic', 'han', ...)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        script = name.split(" ", 1)[0].lower() if name else "unknown"
+        if script == "cjk":
+            script = "han"
+        counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return "none"
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+@lru_cache(maxsize=200_000)
+def latinize(text: str) -> str:
+    """Romanise to lower-case ASCII: Chinese via business terms + pinyin, others via ICU."""
+    if zh.has_han(text):
+        text = zh.romanize(text)
+    if cyrillic.has_cyrillic(text):
+        text = cyrillic.romanize(text)
+    out = ascii_text(text)
+    return out.lower() if out is not None else ""
+
+
+def tokenize(text: str) -> list[str]:
+    """Split romanised text into alphanumeric tokens; in-word apostrophes vanish (O'Brien)."""
+    text = _APOSTROPHES.sub("", text)
+    return [t for t in _NON_ALNUM.split(text) if t != ""]
+
+
+def normalize(text: str) -> list[str]:
+    """The whole pipeline: any-script name -> list of ASCII tokens."""
+    return tokenize(latinize(clean(text)))
