@@ -1,3 +1,23 @@
-"""Clearance: sanctions and export-control screening with explainable matching."""
+"""Clearance: sanctions and export-control screening with explainable matching.
 
-__all__: list[str] = []
+    import clearance
+    clearance.match("Hikvision")          # ranked, explained results
+    clearance.screen([("1", Query("Emma Daniels", "Person"))])
+"""
+
+from clearance.api import match, screen
+from clearance.exc import ClearanceError
+from clearance.match.engine import MatchResult
+from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from clearance.screening.batch import ScreenResult
+
+__all__ = [
+    "ClearanceError",
+    "DEFAULT_THRESHOLD",
+    "MatchResult",
+    "Query",
+    "ScoringConfig",
+    "ScreenResult",
+    "match",
+    "screen",
+]

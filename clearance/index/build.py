@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.match.fold import skeleton
-from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name
+from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
 from clearance.resources import load_resource
 
 __all__ = [
@@ -79,12 +79,14 @@ def deletions(token: str, depth: int = 1) -> set[str]:
 
 
 @cache
-def generic_words() -> tuple[frozenset[str], float]:
-    """Folded generic organisation words and the weight cap they get."""
+def generic_words() -> tuple[dict[str, float], float]:
+    """Folded generic words and stopwords -> the weight cap each gets."""
     from clearance.match.fold import fold
 
     data = load_resource("generic_words")
-    return frozenset(fold(str(w)) for w in data["words"]), float(data["cap"])
+    caps = {fold(str(w)): float(data["cap"]) for w in data["words"]}
+    caps.update({fold(str(w)): float(data["stopword_weight"]) for w in data["stopwords"]})
+    return caps, float(data["cap"])
 
 
 @dataclass(slots=True)
@@ -127,8 +129,18 @@ class Index:
         tid = self.vocab.get(folded)
         if tid is not None:
             return self.weights[tid]
-        generic, cap = generic_words()
-        return cap if folded in generic else 1.0
+        caps, _ = generic_words()
+        if folded in caps:
+            return caps[folded]
+        return self._unseen_weight(folded)
+
+    def _unseen_weight(self, folded: str) -> float:
+        """A token not on any list: as distinctive as the list word it misspells, if any."""
+        if len(folded) < 4 or folded.isdigit():
+            return 1.0
+        near = {tid for key in deletions(folded, 1) for tid in self.fuzzy.get(key, ())}
+        near.update(self.vocab[k] for k in deletions(folded, 1) if k in self.vocab)
+        return min((self.weights[t] for t in near), default=1.0)
 
     @property
     def size(self) -> int:
@@ -166,7 +178,9 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         kind = name_kind(meta.schema)
         seen_texts: set[tuple[str, ...]] = set()
         for prop, quality in NAME_PROPS:
-            for text in record["properties"].get(prop, []):
+            texts = list(record["properties"].get(prop, []))
+            texts += [t for t in map(strip_parentheses, texts) if t is not None]
+            for text in texts:
                 key = (text, kind)
                 name = seen_prep.get(key)
                 if name is None:
@@ -186,15 +200,15 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                             bucket.append(n_idx)
     index.name_entity = np.asarray(name_entity, dtype=np.int32)
     n_names = max(len(index.names), 1)
-    generic, cap = generic_words()
+    caps, _ = generic_words()
     norm = math.log((n_names + 1) / 2.0) if n_names > 2 else 1.0
     for token, ids in token_names.items():
         tid = len(index.weights)
         index.vocab[token] = tid
         w = math.log((n_names + 1) / (len(ids) + 1)) / norm
         w = min(1.0, max(0.05, w))
-        if token in generic:
-            w = min(w, cap)
+        if token in caps:
+            w = min(w, caps[token])
         index.weights.append(w)
         index.postings.append(np.asarray(ids, dtype=np.int32))
         if len(token) >= 4 and not token.isdigit():

@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.index.build import Index, deletions
+from clearance.match.fold import fold, variant_key
 from clearance.match.prepare import Name
 
 __all__ = ["token_alternatives", "candidate_names", "COMMON_FRACTION"]
@@ -40,18 +41,43 @@ def token_alternatives(index: Index, folded: str) -> list[tuple[int, float]]:
     return list(found.items())
 
 
+def _split_alternatives(index: Index, token: str) -> list[tuple[int, float]]:
+    """A run-together query token ("MayraGALAVIZ") stands for two list tokens."""
+    out: list[tuple[int, float]] = []
+    if len(token) < 6 or token in index.vocab:
+        return out
+    for k in range(2, len(token) - 1):
+        left = index.vocab.get(variant_key(fold(token[:k])))
+        right = index.vocab.get(variant_key(fold(token[k:])))
+        if left is not None and right is not None:
+            out += [(left, 0.9), (right, 0.9)]
+    return out
+
+
+def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float]]]]:
+    """Each query token with its list-token alternatives (incl. split and joined forms)."""
+    units = []
+    tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
+    for pos, (raw, folded) in enumerate(tokens):
+        alts = token_alternatives(index, folded)
+        alts += _split_alternatives(index, raw)
+        if pos + 1 < len(tokens):
+            joined = index.vocab.get(variant_key(fold(raw + tokens[pos + 1][0])))
+            if joined is not None:
+                alts.append((joined, 0.9))
+        units.append((index.weight(folded), alts))
+    return units
+
+
 def candidate_names(index: Index, query: Name, limit: int = 40) -> npt.NDArray[np.int64]:
     """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`."""
     common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
     per_token: list[tuple[float, npt.NDArray[np.int32], npt.NDArray[np.float32], int]] = []
     q_total = 0.0
-    for folded, legal in zip(query.folded, query.legal):
-        if legal:
-            continue
-        w = index.weight(folded)
+    for w, alts in _units(index, query):
         q_total += w
         ids_parts, val_parts, size = [], [], 0
-        for tid, sim in token_alternatives(index, folded):
+        for tid, sim in alts:
             post = index.postings[tid]
             ids_parts.append(post)
             val_parts.append(np.full(len(post), w * sim, np.float32))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.match.fold import skeleton
 from clearance.match.prepare import Name
@@ -33,8 +33,8 @@ def allowed_edits(length: int) -> int:
 def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     """Similarity in [0, 1] of two tokens (raw a, b; folded fa, fb).
 
-    Exact 1.0; same folded spelling 0.95; within the length-aware edit budget,
-    1 - edits/length; an unvocalised token (Arabic script: "mhmd") equal to the other's
+    Exact 1.0; same folded spelling 0.95; within the length-aware edit budget (optimal
+    string alignment: a transposition is one edit), 0.95 x (1 - edits/length); an unvocalised token (Arabic script: "mhmd") equal to the other's
     consonant skeleton 0.8; numbers only ever match exactly.
     """
     if a == b:
@@ -44,10 +44,11 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     if fa == fb:
         return 0.95
     length = max(len(fa), len(fb))
-    budget = allowed_edits(min(len(fa), len(fb)) + 1 if length > 5 else length)
+    budget = allowed_edits(length)
     best = 0.0
     if budget > 0:
-        dist = Levenshtein.distance(fa, fb, score_cutoff=budget)
+        dist = min(OSA.distance(fa, fb, score_cutoff=budget),
+                   OSA.distance(a, b, score_cutoff=budget))
         if dist <= budget:
             best = 0.95 * (1.0 - dist / length)
     if best < 0.8 and min(len(fa), len(fb)) >= 3:
@@ -89,12 +90,21 @@ class NameComparison:
 
 Weigher = Callable[[str, bool], float]
 JOIN_MIN = 0.85
+COMMON_WEIGHT = 0.25  # at or below: a generic or very common word
+
+
+def _extra(weight: float) -> float:
+    """Penalty mass of a token only one side has: half for generic words ("Group", "The")."""
+    return weight * 0.5 if weight <= COMMON_WEIGHT else weight
 
 
 def _join_pass(
     left: Name, right: Name, free_l: set[int], free_r: set[int]
 ) -> list[tuple[list[int], int, float]]:
-    """Runs of 2-3 adjacent free tokens on the left that, run together, equal a free right token."""
+    """Runs of 2-3 adjacent free tokens on the left that, run together, equal a free right token.
+
+    Compared raw and folded: folding rules see different letter groups across the seam.
+    """
     found: list[tuple[list[int], int, float]] = []
     for size in (3, 2):
         for start in range(0, len(left.folded) - size + 1):
@@ -102,11 +112,14 @@ def _join_pass(
             if not all(i in free_l for i in run):
                 continue
             joined = "".join(left.folded[i] for i in run)
+            joined_raw = "".join(left.tokens[i] for i in run)
             for j in sorted(free_r):
                 target = right.folded[j]
-                if abs(len(target) - len(joined)) > 2:
+                if abs(len(target) - len(joined)) > 2 and abs(
+                        len(right.tokens[j]) - len(joined_raw)) > 2:
                     continue
-                sim = Levenshtein.normalized_similarity(joined, target)
+                sim = max(Levenshtein.normalized_similarity(joined, target),
+                          Levenshtein.normalized_similarity(joined_raw, right.tokens[j]))
                 if sim >= JOIN_MIN:
                     found.append((run, j, 0.95 * sim))
                     free_l.difference_update(run)
@@ -167,10 +180,10 @@ def compare_names(
             result.pairs.append(TokenPair(query.tokens[i],
                                           " ".join(cand.tokens[j] for j in run), sim, w))
     for i in sorted(free_q):
-        penalty += query_extra_penalty * q_w[i]
+        penalty += query_extra_penalty * _extra(q_w[i])
         result.unmatched_query.append(query.tokens[i])
     for j in sorted(free_c):
-        penalty += cand_extra_penalty * c_w[j]
+        penalty += cand_extra_penalty * _extra(c_w[j])
         result.unmatched_candidate.append(cand.tokens[j])
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result

@@ -10,7 +10,7 @@ from clearance.index.search import candidate_names
 from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, compare_names
-from clearance.match.prepare import Name, prepare_name
+from clearance.match.prepare import Name, prepare_name, strip_parentheses
 from clearance.match.score import (
     Feature,
     Query,
@@ -62,6 +62,9 @@ def prepare_query_names(query: Query) -> list[Name]:
     out: list[Name] = []
     for text in query.names:
         variants = [text]
+        stripped = strip_parentheses(text)
+        if stripped is not None:
+            variants.append(stripped)
         if zh.has_han(text):
             variants += zh.english_names(text)
         for v in variants:

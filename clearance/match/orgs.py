@@ -12,7 +12,8 @@ from functools import cache
 
 from clearance.resources import load_resource
 
-__all__ = ["legal_forms", "mark_legal_forms"]
+__all__ = ["legal_forms", "legal_forms_words", "mark_legal_forms", "join_letters",
+           "split_glued_forms"]
 
 _MAX_PHRASE = 7
 # Forms written before the name (Russian, Ukrainian, Uzbek usage): OOO "Vega", AO Kronshtadt.
@@ -20,14 +21,101 @@ _PREFIX_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjs
                            "tov", "too", "llc", "mchj"})
 
 
+# Abbreviations inside legal forms: "Ltd. Liability Co." is "Limited Liability Company".
+_EXPAND = {"ltd": "limited", "co": "company", "corp": "corporation", "inc": "incorporated",
+           "jt": "joint", "stk": "stock", "pvt": "private", "intl": "international"}
+
+
+def _expand(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_EXPAND.get(t, t) for t in tokens) if len(tokens) > 1 else tokens
+
+
 @cache
 def legal_forms() -> dict[tuple[str, ...], str]:
-    """Token sequence -> canonical legal form (e.g. ('co', 'ltd') -> 'ltd')."""
+    """Token sequence (abbreviations expanded) -> canonical form: ('co', 'ltd') -> 'ltd'."""
     table: dict[tuple[str, ...], str] = {}
     for canonical, aliases in load_resource("legal_forms").items():
         for alias in aliases:
-            table[tuple(str(alias).split())] = str(canonical).replace(" ", "")
+            table[_expand(tuple(str(alias).split()))] = str(canonical).replace(" ", "")
     return table
+
+
+@cache
+def _legal_words() -> dict[str, str]:
+    """Deletion keys of the long words of legal forms, to recognise them misspelt."""
+    keys: dict[str, str] = {}
+    for phrase in legal_forms():
+        for word in phrase:
+            if len(word) >= 6:
+                keys.setdefault(word, word)
+                for i in range(len(word)):
+                    keys.setdefault(word[:i] + word[i + 1:], word)
+    return keys
+
+
+def _respell(token: str) -> str:
+    """A token one edit away from a long legal-form word is that word ('limtted', 'compajny')."""
+    if len(token) < 5:
+        return token
+    keys = _legal_words()
+    hit = keys.get(token)
+    if hit is not None:
+        return hit
+    for i in range(len(token)):
+        hit = keys.get(token[:i] + token[i + 1:])
+        if hit is not None and abs(len(hit) - len(token)) <= 1:
+            return hit
+    return token
+
+
+_GLUED_SUFFIX = ("limited", "company", "corporation", "llc", "ltd", "inc", "gmbh", "ooo")
+_GLUED_PREFIX = ("jsc", "ooo", "oao", "zao", "pao", "llc", "company")
+
+
+def split_glued_forms(tokens: list[str]) -> list[str]:
+    """Legal forms run into a name word: "rangelimited" -> range limited, "jscargument"."""
+    out: list[str] = []
+    for t in tokens:
+        done = False
+        if len(t) >= 7 and t not in legal_forms_words():
+            for suffix in _GLUED_SUFFIX:
+                if t.endswith(suffix) and len(t) - len(suffix) >= 3:
+                    out += [t[: -len(suffix)], suffix]
+                    done = True
+                    break
+            if not done:
+                for prefix in _GLUED_PREFIX:
+                    if t.startswith(prefix) and len(t) - len(prefix) >= 2:
+                        out += [prefix, t[len(prefix):]]
+                        done = True
+                        break
+        if not done:
+            out.append(t)
+    return out
+
+
+@cache
+def legal_forms_words() -> frozenset[str]:
+    """Every word that occurs in some legal form."""
+    return frozenset(w for phrase in legal_forms() for w in phrase)
+
+
+def join_letters(tokens: list[str]) -> list[str]:
+    """Runs of two or more single letters become one token: "o o o" -> "ooo", "s a" -> "sa"."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in tokens + [""]:
+        if len(t) == 1 and t.isalpha():
+            run.append(t)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if t != "":
+            out.append(t)
+    return out
 
 
 def _anywhere(phrase: tuple[str, ...]) -> bool:
@@ -37,19 +125,29 @@ def _anywhere(phrase: tuple[str, ...]) -> bool:
     ) or phrase[0] in ("llc", "ltd", "jsc", "ooo", "oao", "zao", "pao", "inc", "plc", "pjsc")
 
 
-def mark_legal_forms(tokens: list[str]) -> tuple[list[str], list[bool]]:
-    """Replace legal-form phrases by their canonical token; flags say which tokens are forms."""
+def mark_legal_forms(
+    tokens: list[str], trailing: frozenset[str] = frozenset()
+) -> tuple[list[str], list[bool]]:
+    """Replace legal-form phrases by their canonical token; flags say which tokens are forms.
+
+    `trailing` are words that may follow a form and still leave it "at the end"
+    ("SBERBANK EUROPE AG Group").
+    """
     table = legal_forms()
+    words = [_respell(t) for t in tokens]
+    expanded = [_EXPAND.get(t, t) for t in words]
     out: list[str] = []
     flags: list[bool] = []
     i, n = 0, len(tokens)
     while i < n:
         for size in range(min(_MAX_PHRASE, n - i), 0, -1):
-            phrase = tuple(tokens[i:i + size])
+            phrase = tuple(words[i:i + size]) if size == 1 else tuple(expanded[i:i + size])
             canonical = table.get(phrase)
             if canonical is None:
                 continue
-            at_end = i + size == n or bool(flags and flags[-1])
+            rest = tokens[i + size:]
+            at_end = (not rest or all(t in trailing or (t, ) in table for t in rest)
+                      or bool(flags and flags[-1]))
             at_start = i == 0 and (len(phrase) > 1 or phrase[0] in _PREFIX_FORMS)
             if at_end or at_start or _anywhere(phrase):
                 if n > size:  # a name that is only a legal form keeps its word

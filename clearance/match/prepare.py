@@ -6,13 +6,30 @@ A `Name` holds the romanised tokens, their folded forms (romanisation-neutral ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from clearance.match.fold import fold, variant_key
-from clearance.match.orgs import mark_legal_forms
+from clearance.match.orgs import join_letters, mark_legal_forms, split_glued_forms
 from clearance.match.text import normalize
+from clearance.resources import load_resource
 
-__all__ = ["Name", "prepare_name", "PERSON", "ORG", "ANY"]
+__all__ = ["Name", "prepare_name", "strip_parentheses", "trailing_words", "PERSON", "ORG", "ANY"]
+
+_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def strip_parentheses(text: str) -> str | None:
+    """The name without its parenthesised qualifiers ("X (HK)" -> "X"), or None if none."""
+    out = _PARENS.sub("", text).strip()
+    return out if out != text.strip() and out != "" else None
+
+
+@cache
+def trailing_words() -> frozenset[str]:
+    """Generic words that may follow a legal form ("... AG Group", "... S.A. Holding")."""
+    return frozenset(str(w) for w in load_resource("generic_words")["words"])
 
 PERSON, ORG, ANY = "person", "org", "any"
 
@@ -36,7 +53,8 @@ def prepare_name(text: str, kind: str = ANY) -> Name:
     """Normalise, romanise, tokenise, mark legal forms (not for people), fold."""
     tokens = normalize(text)
     if kind != PERSON:
-        tokens, legal = mark_legal_forms(tokens)
+        tokens, legal = mark_legal_forms(split_glued_forms(join_letters(tokens)),
+                                         trailing_words())
     else:
         legal = [False] * len(tokens)
     folded = tuple(variant_key(fold(t)) for t in tokens)

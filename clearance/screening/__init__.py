@@ -1,1 +1,5 @@
-"""screening"""
+"""Screening workflows over the matcher: batch files now; monitoring and review later."""
+
+from clearance.screening.batch import ScreenResult, screen_queries
+
+__all__ = ["ScreenResult", "screen_queries"]

@@ -1,0 +1,106 @@
+"""`clearance match NAME` and `clearance screen INPUT`: the matcher from the shell."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from clearance.exc import ClearanceError, InputError
+from clearance.index.store import ensure_index
+from clearance.match.engine import match_query
+from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from clearance.screening.batch import screen_queries
+from clearance.screening.io import ResultWriter, read_rows, row_to_query
+
+__all__ = ["match", "screen"]
+
+console = Console()
+err = Console(stderr=True)
+
+
+def match(
+    name: Annotated[str, typer.Argument(help="Name to screen, in any script.")],
+    schema: Annotated[str, typer.Option(
+        help="Person, Organization, Company, LegalEntity, Vessel or Airplane.")] = "LegalEntity",
+    country: Annotated[Optional[list[str]], typer.Option(help="ISO country code(s).")] = None,
+    birth_date: Annotated[Optional[str], typer.Option(help="YYYY[-MM[-DD]].")] = None,
+    identifier: Annotated[Optional[list[str]], typer.Option(
+        help="IMO, passport, USCC, ISIN, registration number ...")] = None,
+    threshold: Annotated[float, typer.Option(help="Alert threshold.")] = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(help="Results to show.")] = 5,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """Ranked list entries for one name, each with its explanation."""
+    query = Query(name=name, schema=schema, countries=[c.lower() for c in country or []],
+                  birth_date=birth_date, identifiers=identifier or [])
+    try:
+        results = match_query(ensure_index(), query, ScoringConfig(threshold=threshold), limit)
+    except ClearanceError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if json_out:
+        typer.echo(json.dumps({"query": name, "results": [r.to_dict() for r in results]},
+                              indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"Matches for {name!r} (alert at {threshold:.2f})", show_lines=True)
+    for col in ("score", "alert", "dataset", "id", "listed name", "why"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        table.add_row(f"{r.score:.3f}", "[bold red]ALERT[/]" if r.match else "",
+                      r.dataset, r.source_id, r.name, r.explanation)
+    console.print(table)
+
+
+def screen(
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT",
+                                               help="CSV, XLSX, JSONL or Parquet file.")],
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help=".jsonl, .csv or .xlsx (default: JSONL on stdout).")] = None,
+    threshold: Annotated[float, typer.Option(help="Alert threshold.")] = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(help="Matches kept per row.")] = 5,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Screen every row of a file; malformed rows are reported by line and skipped."""
+    bad = 0
+    path = str(input_path)
+
+    def queries() -> Iterator[tuple[str, Query]]:
+        nonlocal bad
+        for row in read_rows(input_path):
+            try:
+                yield row_to_query(row, path)
+            except InputError as exc:
+                bad += 1
+                err.print(f"[yellow]skipped:[/] {exc}", highlight=False)
+
+    try:
+        if not input_path.exists():
+            raise InputError("no such file", path=path)
+        writer = ResultWriter(output, sys.stdout)
+        index = ensure_index()
+        results = screen_queries(queries(), ScoringConfig(threshold=threshold), limit=limit,
+                                 workers=workers, index=index)
+        done = alerts = 0
+        show = err.is_terminal
+        with Progress(SpinnerColumn(), TextColumn("screening"), BarColumn(),
+                      TextColumn("{task.completed} rows"), TimeElapsedColumn(),
+                      console=err, disable=not show) as progress:
+            task = progress.add_task("screen", total=None)
+            for res in results:
+                writer.write(res.id, res.matches)
+                done += 1
+                alerts += bool(res.alerts)
+                progress.advance(task)
+        writer.close()
+    except ClearanceError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    err.print(f"screened {done} rows: {alerts} with alerts, {bad} skipped", highlight=False)

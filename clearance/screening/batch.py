@@ -1,0 +1,77 @@
+"""Batch screening: stream rows through the matcher, in parallel, in constant memory.
+
+Rows are read lazily and handed to worker processes in bounded batches (forked after the
+index is loaded, so workers share it copy-on-write); results come back in input order and
+are written as they arrive.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from clearance.index.build import Index
+from clearance.index.store import ensure_index
+from clearance.match.engine import match_query
+from clearance.match.score import Query, ScoringConfig
+
+__all__ = ["ScreenResult", "screen_queries", "BATCH"]
+
+BATCH = 2000
+_worker_index: Index | None = None
+_worker_cfg: ScoringConfig | None = None
+_worker_limit = 10
+
+
+@dataclass
+class ScreenResult:
+    """The matches of one screened row (all candidates up to the limit, alerts flagged)."""
+
+    id: str
+    matches: list[dict[str, Any]]
+
+    @property
+    def alerts(self) -> list[dict[str, Any]]:
+        return [m for m in self.matches if m["match"]]
+
+
+def _screen_one(item: tuple[str, Query]) -> ScreenResult:
+    assert _worker_index is not None
+    row_id, query = item
+    results = match_query(_worker_index, query, _worker_cfg, limit=_worker_limit)
+    return ScreenResult(row_id, [r.to_dict() for r in results])
+
+
+def _batches(items: Iterable[tuple[str, Query]], size: int) -> Iterator[list[tuple[str, Query]]]:
+    batch: list[tuple[str, Query]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def screen_queries(
+    items: Iterable[tuple[str, Query]],
+    cfg: ScoringConfig | None = None,
+    limit: int = 10,
+    workers: int = 1,
+    index: Index | None = None,
+) -> Iterator[ScreenResult]:
+    """Screen (id, query) pairs; yields results in input order."""
+    global _worker_index, _worker_cfg, _worker_limit
+    _worker_index = index if index is not None else ensure_index()
+    _worker_cfg = cfg or ScoringConfig()
+    _worker_limit = limit
+    if workers <= 1:
+        for item in items:
+            yield _screen_one(item)
+        return
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        for batch in _batches(items, BATCH):
+            yield from pool.imap(_screen_one, batch, chunksize=64)
