@@ -11,6 +11,7 @@ from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, compare_names
 from clearance.match.prepare import Name, prepare_name, strip_parentheses
+from clearance.match.text import clean
 from clearance.match.score import (
     Feature,
     Query,
@@ -152,7 +153,9 @@ def match_query(
             schema=meta.schema, name=meta.caption, matched_name=matched_name, score=score,
             match=score >= cfg.threshold, features=features, programs=meta.programs,
         ))
-    results.sort(key=lambda r: (-r.score, r.dataset, r.source_id))
+    verbatim = {clean(n) for n in query.names}
+    results.sort(key=lambda r: (-round(r.score, 4), clean(r.matched_name) not in verbatim,
+                                r.dataset, r.source_id))
     return results[:limit]
 
 

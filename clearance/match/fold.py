@@ -22,7 +22,6 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         (r"shch|sch", "sh"),
         (r"tch", "ch"),
         (r"ch", "c"),
-        (r"dzh|dj|zh", "j"),
         (r"kh", "h"),
         (r"gh", "g"),
         (r"ph", "f"),
@@ -31,9 +30,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         (r"x", "ks"),
         (r"w", "v"),
         (r"tz|ts", "c"),
-        (r"(?<=[aeiou])(?:y|j|i)(?=[aeou])", "y"),   # vowel glide: Nikolayev / Nikolaev
-        (r"(?:^|(?<=[^a-z]))(?:y|j|i)(?=[uaeo])", ""),  # initial Yu/Iu/Ju -> u
-        (r"(?:y|j)(?=[uaeo])", ""),                   # Yuryevich / Jurjevic
+        (r"(?<=[aeiou])(?:y|j)(?=[aeou])", ""),       # vowel glide: Nikolayev / Nikolaev
+        (r"^(?:y|i)(?=[uaeo])|^j(?=u)", ""),          # initial Yu/Iu/Ju, Ye/E: Yuri, Yevgeny
+        (r"(?<=[^aeiouy])(?:y|j)(?=[eu])", ""),        # Yuryevich / Jurjevic
+        (r"dzh|dj|zh", "j"),
         (r"ou", "u"),
         (r"ee", "i"),
         (r"oo", "u"),
@@ -56,7 +56,7 @@ def fold(token: str) -> str:
     out = token
     for pattern, repl in _RULES:
         out = pattern.sub(repl, out)
-    return out if out != "" else token
+    return out if len(out) >= 3 else token
 
 
 @lru_cache(maxsize=500_000)

@@ -135,13 +135,15 @@ def mark_legal_forms(
     """
     table = legal_forms()
     words = [_respell(t) for t in tokens]
+    # a misspelt form counts inside a longer form, or as the very last word
+    singles = list(tokens[:-1]) + words[-1:]
     expanded = [_EXPAND.get(t, t) for t in words]
     out: list[str] = []
     flags: list[bool] = []
     i, n = 0, len(tokens)
     while i < n:
         for size in range(min(_MAX_PHRASE, n - i), 0, -1):
-            phrase = tuple(words[i:i + size]) if size == 1 else tuple(expanded[i:i + size])
+            phrase = tuple(singles[i:i + 1]) if size == 1 else tuple(expanded[i:i + size])
             canonical = table.get(phrase)
             if canonical is None:
                 continue
