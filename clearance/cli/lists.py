@@ -162,6 +162,9 @@ def diff(
         return
     console.print(f"{dataset}: version {d.from_version} -> {d.to_version}: "
                   f"{len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed")
+    if d.changed:
+        console.print("changed fields: " + ", ".join(f"{k} ({v})" for k, v in
+                                                     d.field_counts().items()))
     for label, items in (("added", d.added), ("removed", d.removed), ("changed", d.changed)):
         if not items:
             continue

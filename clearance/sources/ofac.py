@@ -147,5 +147,9 @@ def load(dataset: str, files: OfacFiles) -> Parsed:
     """Parse one OFAC CSV publication into entities."""
     entities = to_entities(dataset, parse(files))
     checksums = {p.name: sha256_file(p) for p in files.values()}
-    return Parsed(dataset=dataset, entities=entities, published=None, files=checksums)
+    missing = [FILE_NAMES[dataset][r] for r in ("address", "alias") if r not in files]
+    warnings = [f"publication has no {' or '.join(missing)}: its entities carry no "
+                "addresses or aliases from those files"] if missing else []
+    return Parsed(dataset=dataset, entities=entities, published=None, files=checksums,
+                  warnings=warnings)
 

@@ -202,12 +202,21 @@ class Diff:
     removed: list[EntityChange]
     changed: list[EntityChange]
 
+    def field_counts(self) -> dict[str, int]:
+        """How many changed entities changed each field (largest first)."""
+        counts: dict[str, int] = {}
+        for change in self.changed:
+            for f in change.fields:
+                counts[f] = counts.get(f, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset, "from_version": self.from_version,
             "to_version": self.to_version,
             "counts": {"added": len(self.added), "removed": len(self.removed),
                        "changed": len(self.changed)},
+            "changed_fields": self.field_counts(),
             "added": [c.__dict__ for c in self.added],
             "removed": [c.__dict__ for c in self.removed],
             "changed": [c.__dict__ for c in self.changed],

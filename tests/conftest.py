@@ -1,0 +1,73 @@
+"""Shared fixtures. Data comes from ../shared (never copied into the repository).
+
+- `lists_dir`: the real official list files (../shared/data/lists).
+- `home`: an empty, temporary CLEARANCE_HOME for one test.
+- `loaded_home`: one temporary home per session with all bundled lists loaded and the
+  index built (about 15 s, paid once); tests that only read use it.
+- `index`: the candidate index of that session home.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clearance.index.build import Index
+from clearance.store.db import reset_engines
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+LISTS = SHARED / "data" / "lists"
+BUNDLED = ["ofac_sdn", "ofac_consolidated", "trade_csl", "bis_dpl", "un_sc"]
+
+
+def _use_home(path: Path) -> None:
+    os.environ["CLEARANCE_HOME"] = str(path)
+    os.environ.pop("CLEARANCE_DATABASE_URL", None)
+    reset_engines()
+
+
+@pytest.fixture
+def lists_dir() -> Path:
+    return LISTS
+
+
+@pytest.fixture(scope="session")
+def session_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from clearance.index.store import ensure_index
+    from clearance.store.load import load_paths
+
+    home = tmp_path_factory.mktemp("loaded_home")
+    _use_home(home)
+    results = load_paths([LISTS / d for d in BUNDLED])
+    assert all(r.error is None for r in results), [r.error for r in results]
+    ensure_index()
+    return home
+
+
+@pytest.fixture
+def loaded_home(session_home: Path) -> Iterator[Path]:
+    previous = os.environ.get("CLEARANCE_HOME")
+    _use_home(session_home)
+    yield session_home
+    if previous is not None and previous != str(session_home):
+        _use_home(Path(previous))
+
+
+@pytest.fixture
+def index(loaded_home: Path) -> Index:
+    from clearance.index.store import ensure_index
+
+    return ensure_index()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Iterator[Path]:
+    previous = os.environ.get("CLEARANCE_HOME")
+    _use_home(tmp_path / "home")
+    yield tmp_path / "home"
+    if previous is not None:
+        _use_home(Path(previous))

@@ -1,0 +1,64 @@
+"""OFAC remarks: each structured fact lands in the right property (examples from sdn.csv)."""
+
+import pytest
+
+from clearance.sources.remarks import parse_ofac_date, parse_remarks, split_facts
+
+
+@pytest.mark.parametrize(
+    ("text", "prop", "value"),
+    [
+        ("DOB 12 Mar 1961", "birthDate", "1961-03-12"),
+        ("DOB Mar 1961", "birthDate", "1961-03"),
+        ("DOB circa 1951", "birthDate", "1951"),
+        ("POB Baghdad, Iraq", "birthPlace", "Baghdad, Iraq"),
+        ("nationality Iran", "nationality", "Iran"),
+        ("citizen Egypt", "citizenship", "Egypt"),
+        ("Gender Male", "gender", "male"),
+        ("Passport 1084010 (Egypt)", "passportNumber", "1084010"),
+        ("National ID No. 216040 (Yemen)", "idNumber", "216040"),
+        ("Vessel Registration Identification IMO 7406784", "imoNumber", "7406784"),
+        ("MMSI 572469210", "mmsi", "572469210"),
+        ("Unified Social Credit Code (USCC) 91330000733796106P (China)", "uscCode",
+         "91330000733796106P"),
+        ("ISIN CNE100000PM8", "isinCode", "CNE100000PM8"),
+        ("Tax ID No. 7744001497 (Russia)", "taxNumber", "7744001497"),
+        ("Legal Entity Number 253400V1H6ART1UQ0N98 (Russia)", "leiCode", "253400V1H6ART1UQ0N98"),
+        ("Identification Number AO 2879097 (Italy) expires 30 Oct 2012", "idNumber", "AO 2879097"),
+        ("SWIFT/BIC HAVIGB2L", "swiftBic", "HAVIGB2L"),
+    ],
+)
+def test_fact_becomes_property(text: str, prop: str, value: str) -> None:
+    facts = parse_remarks(text + ";").facts
+    assert (prop, value) in [(f.prop, f.value) for f in facts]
+
+
+def test_birth_year_range_expands_to_each_year() -> None:
+    assert parse_remarks("DOB 1960 to 1962").values("birthDate") == ["1960", "1961", "1962"]
+
+
+def test_aliases_keep_semicolons_inside_quotes() -> None:
+    r = parse_remarks("a.k.a. 'ALPHA; BETA'; f.k.a. 'OLD NAME'; Linked To: HIZBALLAH.")
+    assert r.aliases == ["ALPHA; BETA"]
+    assert r.previous_names == ["OLD NAME"]
+    assert r.linked_to == ["HIZBALLAH"]
+
+
+def test_listing_dates_go_to_the_sanction() -> None:
+    r = parse_remarks("Listing Date (CMIC) 03 Jun 2021; Effective Date (CMIC) 02 Aug 2021")
+    assert [(f.prop, f.value) for f in r.sanction_facts] == [
+        ("listingDate", "2021-06-03"), ("startDate", "2021-08-02")]
+
+
+def test_raw_text_is_kept() -> None:
+    assert parse_remarks("Some unparsed fact; DOB 1961").raw == "Some unparsed fact; DOB 1961"
+
+
+@pytest.mark.parametrize("text", ["", "sometime", "32 Foo 1961"])
+def test_unparseable_dates_are_none(text: str) -> None:
+    assert parse_ofac_date(text) is None
+
+
+def test_split_facts_respects_apostrophes_in_names() -> None:
+    assert split_facts("a.k.a. 'O'BRIEN TRADING'; DOB 1961") == ["a.k.a. 'O'BRIEN TRADING'",
+                                                                "DOB 1961"]

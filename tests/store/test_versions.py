@@ -1,0 +1,69 @@
+"""Versioned store: each load a new version, atomic switch, rollback, diff of real snapshots."""
+
+from pathlib import Path
+
+import pytest
+
+from clearance.exc import UnknownVersion
+from clearance.store import activate, diff, get_record, get_version, list_versions, status
+from clearance.store.load import load_paths
+
+
+def test_loading_creates_an_active_version_with_counts(home: Path, lists_dir: Path) -> None:
+    (res,) = load_paths([lists_dir / "bis_dpl"])
+    assert res.error is None and res.version is not None
+    (row,) = status()
+    assert (row.dataset, row.version, row.entity_count) == ("us_bis_dpl", 1, 663)
+    assert row.published == "2023-11-28"
+    assert row.files == {"dpl.txt": "b4d9a287f8527af7c5713f7cc03751c639819aa44595863088506a80cd63988a"}
+
+
+def test_failed_load_leaves_previous_version_active_and_intact(
+    home: Path, lists_dir: Path, tmp_path: Path
+) -> None:
+    load_paths([lists_dir / "bis_dpl"])
+    before = get_record(next(iter(_ids())))
+    bad = tmp_path / "bad" / "dpl.txt"
+    bad.parent.mkdir()
+    good = (lists_dir / "bis_dpl" / "dpl.txt").read_bytes()
+    bad.write_bytes(good[: len(good) // 2])  # truncated download, cut mid-row
+    (res,) = load_paths([bad.parent])
+    assert res.error is not None and "dpl.txt, line" in res.error
+    assert [v.version for v in list_versions("us_bis_dpl")] == [1]
+    assert get_version("us_bis_dpl").entity_count == 663
+    assert get_record(before["entity_id"]) == before  # type: ignore[index]
+
+
+def _ids() -> list[str]:
+    from clearance.store import iter_records
+
+    return [r["entity_id"] for r in iter_records()]
+
+
+def test_diff_between_the_two_real_sdn_snapshots(home: Path, lists_dir: Path) -> None:
+    load_paths([lists_dir / "ofac_sdn"])
+    load_paths([lists_dir / "ofac_sdn_20240503"])
+    d = diff("us_ofac_sdn")
+    assert (d.from_version, d.to_version) == (1, 2)
+    assert len(d.added) == 14965 - 13821 + len(d.removed)
+    added = {c.source_id for c in d.added}
+    assert "34741" in added  # JOINT STOCK COMPANY SOVCOMFLOT, designated Feb 2024
+    assert all(int(s) > 0 for s in added)
+    # the May file ships without add.csv/alt.csv: addresses and aliases are what changed
+    assert {"address", "alias"} <= set(d.field_counts())
+    warned = get_version("us_ofac_sdn").warnings
+    assert warned and "no add.csv or alt.csv" in warned[0]
+
+
+def test_activate_rolls_back_in_one_switch(home: Path, lists_dir: Path) -> None:
+    load_paths([lists_dir / "ofac_sdn"])
+    load_paths([lists_dir / "ofac_sdn_20240503"])
+    assert get_version("us_ofac_sdn").entity_count == 14965
+    activate("us_ofac_sdn", 1)
+    assert get_version("us_ofac_sdn").entity_count == 13821
+    assert get_record("us_ofac_sdn-34741") is None
+
+
+def test_unknown_version_is_a_clear_error(home: Path) -> None:
+    with pytest.raises(UnknownVersion, match="no active version"):
+        get_version("us_ofac_sdn")
