@@ -20,8 +20,8 @@ __all__ = ["app"]
 
 app = typer.Typer(help="Official lists: load, update, status, versions, diff.",
                   no_args_is_help=True)
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(exc: ClearanceError) -> None:

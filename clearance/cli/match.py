@@ -22,8 +22,8 @@ from clearance.screening.io import ResultWriter, read_rows, row_to_query
 
 __all__ = ["match", "screen"]
 
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def match(

@@ -30,7 +30,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         (r"x", "ks"),
         (r"w", "v"),
         (r"tz|ts", "c"),
-        (r"(?<=[aeiou])(?:y|j)(?=[aeou])", ""),       # vowel glide: Nikolayev / Nikolaev
+        (r"(?<=[aeiou])(?:y|j)(?=e)", ""),             # vowel glide: Nikolayev / Nikolaev
         (r"^(?:y|i)(?=[uaeo])|^j(?=u)", ""),          # initial Yu/Iu/Ju, Ye/E: Yuri, Yevgeny
         (r"(?<=[^aeiouy])(?:y|j)(?=[eu])", ""),        # Yuryevich / Jurjevic
         (r"dzh|dj|zh", "j"),

@@ -148,8 +148,8 @@ def mark_legal_forms(
             if canonical is None:
                 continue
             rest = tokens[i + size:]
-            at_end = (not rest or all(t in trailing or (t, ) in table for t in rest)
-                      or bool(flags and flags[-1]))
+            at_end = (not rest or bool(flags and flags[-1])
+                      or i > 0 and all(t in trailing or (t, ) in table for t in rest))
             at_start = i == 0 and (len(phrase) > 1 or phrase[0] in _PREFIX_FORMS)
             if at_end or at_start or _anywhere(phrase):
                 if n > size:  # a name that is only a legal form keeps its word

@@ -1,0 +1,63 @@
+"""The `clearance` command end to end (typer's runner; a temporary home)."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from clearance.cli.app import _register, app
+
+runner = CliRunner()
+_register()
+
+
+def test_lists_load_status_and_diff(home: Path, lists_dir: Path) -> None:
+    res = runner.invoke(app, ["lists", "load", str(lists_dir / "ofac_sdn")])
+    assert res.exit_code == 0, res.output
+    assert "loaded us_ofac_sdn version 1: 13821 entities" in res.output
+    runner.invoke(app, ["lists", "load", str(lists_dir / "ofac_sdn_20240503" / "sdn.csv")])
+    status = json.loads(runner.invoke(app, ["lists", "status", "--json"]).output)
+    assert [(s["dataset"], s["version"], s["entity_count"]) for s in status] == [
+        ("us_ofac_sdn", 2, 14965)]
+    diff = json.loads(runner.invoke(app, ["lists", "diff", "us_ofac_sdn", "--json"]).output)
+    assert diff["counts"]["added"] > 1000
+    assert runner.invoke(app, ["lists", "activate", "us_ofac_sdn", "1"]).exit_code == 0
+    versions = json.loads(runner.invoke(app, ["lists", "versions", "us_ofac_sdn",
+                                              "--json"]).output)
+    assert [v["active"] for v in versions] == [True, False]
+
+
+def test_failed_load_exits_nonzero_with_the_reason(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "dpl.txt"
+    bad.write_text("")
+    res = runner.invoke(app, ["lists", "load", str(bad)])
+    assert res.exit_code == 1
+    assert "file is empty" in res.output
+
+
+def test_match_json_and_table(loaded_home: Path) -> None:
+    res = runner.invoke(app, ["match", "Hikvision", "--schema", "Company", "--json"])
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    assert data["results"][0]["match"] is True
+    table = runner.invoke(app, ["match", "Сергей Лавров", "--schema", "Person"])
+    assert "LAVROV," in table.output and "ALERT" in table.output
+
+
+def test_screen_skips_bad_rows_and_writes_every_good_one(loaded_home: Path, tmp_path: Path
+                                                         ) -> None:
+    src = tmp_path / "book.jsonl"
+    src.write_text('{"id": "a", "name": "Hikvision"}\n{"id": "b"}\n'
+                   '{"id": "c", "name": "Emma Daniels", "schema": "Person"}\n')
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["screen", str(src), "-o", str(out)])
+    assert res.exit_code == 0
+    assert "line 2" in res.output and "screened 2 rows: 1 with alerts, 1 skipped" in res.output
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["id"] for x in lines] == ["a", "c"]
+    first = lines[0]["matches"][0]
+    assert set(first) >= {"dataset", "source_id", "entity_id", "name", "matched_name", "score",
+                          "match", "explanation"}
+    csv_out = tmp_path / "out.csv"
+    runner.invoke(app, ["screen", str(src), "-o", str(csv_out)])
+    assert csv_out.read_text().splitlines()[0].startswith("id,dataset,source_id")

@@ -1,0 +1,62 @@
+"""Name comparison: alignment, typos, joins, and generic words that cannot carry a match."""
+
+import pytest
+
+from clearance.match.compare import compare_names, token_similarity
+from clearance.match.prepare import ORG, PERSON, prepare_name
+from clearance.match.score import ScoringConfig
+
+
+def flat(folded: str, legal: bool) -> float:
+    return 0.1 if legal else 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [
+        ("khokhlov", "khokhlov", 1.0, 1.0),
+        ("saeel", "aseel", 0.8, 0.9),  # transposition is one edit
+        ("huan", "quan", 0.0, 0.5),  # one edit in four letters: another name
+        ("oleg", "olga", 0.0, 0.5),
+        ("2004", "200", 0.0, 0.0),  # numbers: exact only
+        ("82013", "82031", 0.8, 0.8),  # one slip in a long number
+        ("mhmd", "muhammad", 0.8, 0.8),  # unvocalised Arabic against its skeleton
+    ],
+)
+def test_token_similarity(a: str, b: str, low: float, high: float) -> None:
+    from clearance.match.fold import fold
+
+    assert low <= token_similarity(a, fold(a), b, fold(b)) <= high
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "kind", "minimum"),
+    [
+        ("Andrei Vladimirovich KHOKHLOV", "KHOKHLOV, Andrei Vladimirovich", PERSON, 1.0),
+        ("Andrei KHOKHLOV", "KHOKHLOV, Andrei Vladimirovich", PERSON, 0.85),  # drop middle
+        ("Mihail Alekseevich Klishin", "KLISHIN, Mikhail Alekseevich", PERSON, 0.95),
+        ("MayraGALAVIZ MARTIN", "GALAVIZ MARTIN, Mayra", PERSON, 0.9),  # joined, reordered
+        ("JSCARGUMENT", "JSC ARGUMENT", ORG, 0.9),
+        ("WAFA UHMANITARIAN ORGANIZATION", "WAFA HUMANITARIAN ORGANIZATION", ORG, 0.85),
+    ],
+)
+def test_variants_score_high(query: str, listed: str, kind: str, minimum: float) -> None:
+    cfg = ScoringConfig()
+    extra = cfg.person_list_extra_penalty if kind == PERSON else cfg.org_list_extra_penalty
+    comp = compare_names(prepare_name(query, kind), prepare_name(listed, kind), flat,
+                         cand_extra_penalty=extra)
+    assert comp.score >= minimum
+
+
+def test_shared_legal_form_cannot_carry_a_match() -> None:
+    # moov-io/watchman #338: "BELLETECH CORP" must not hit "11420 CORP."
+    comp = compare_names(prepare_name("BELLETECH CORP", ORG), prepare_name("11420 CORP.", ORG), flat)
+    assert comp.score < 0.2
+    assert comp.strongest == 0.0
+
+
+def test_explanation_names_pairs_and_leftovers() -> None:
+    comp = compare_names(prepare_name("EMMA LLC", ORG), prepare_name("Emma Daniels", ORG), flat)
+    text = comp.explain()
+    assert "emma~emma (1.00" in text and "list only: daniels" in text
+    assert comp.score < 0.7

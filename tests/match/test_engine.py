@@ -1,0 +1,73 @@
+"""The matcher on the real bundled lists: the cases the issue names, with explanations."""
+
+import pytest
+
+from clearance.index.build import Index
+from clearance.match.engine import match_query
+from clearance.match.score import Query
+
+
+def top(index: Index, query: Query) -> list[tuple[str, str, bool]]:
+    return [(r.dataset, r.source_id, r.match) for r in match_query(index, query, limit=5)]
+
+
+def alerts(index: Index, query: Query) -> list[str]:
+    return [r.name for r in match_query(index, query, limit=5) if r.match]
+
+
+@pytest.mark.parametrize("name", ["杭州海康威视数字技术股份有限公司", "Hikvision",
+                                  "Hangzhou Hikvision Digital Technology Co Ltd"])
+def test_hikvision_found_in_cmic_and_entity_list(index: Index, name: str) -> None:
+    found = top(index, Query(name, "Company"))
+    assert ("us_ofac_cons", "30946", True) in found
+    assert ("us_trade_csl", "f095626c9f8becc70b5948507fb6de6e443b257a", True) in found
+
+
+@pytest.mark.parametrize(("name", "schema"), [("Emma Daniels", "Person"),
+                                              ("Royal Mail", "Organization"),
+                                              ("Royal Bank", "Organization")])
+def test_no_alert_on_names_that_share_only_a_word(index: Index, name: str, schema: str) -> None:
+    assert alerts(index, Query(name, schema)) == []
+
+
+def test_known_sdn_person_reordered_and_misspelt(index: Index) -> None:
+    # SDN 38659 "KHOKHLOV, Andrei Vladimirovich"
+    (first, *_) = match_query(index, Query("Andrey Vladimirovich Khokhlof", "Person"))
+    assert (first.dataset, first.source_id, first.match) == ("us_ofac_sdn", "38659", True)
+    assert "khokhlof~khokhlov" in first.explanation
+
+
+def test_cyrillic_name_found(index: Index) -> None:
+    (first, *_) = match_query(index, Query("Сергей Викторович Лавров", "Person"))
+    assert first.name == "LAVROV, Sergei Viktorovich" and first.match
+
+
+def test_identifier_is_decisive(index: Index) -> None:
+    (first, *_) = match_query(index, Query("Some Other Name", "Company",
+                                           identifiers=["91330000733796106P"]))
+    assert first.source_id == "30946" and first.match
+    assert any(f.name == "identifier" and "uscCode" in f.detail for f in first.features)
+
+
+def test_birth_date_conflict_lowers_and_agreement_raises(index: Index) -> None:
+    base = match_query(index, Query("Sergei Viktorovich Lavrov", "Person"))[0]
+    agree = match_query(index, Query("Sergei Viktorovich Lavrov", "Person",
+                                     birth_date="1950-03-21"))[0]
+    conflict = match_query(index, Query("Sergei Viktorovich Lavrov", "Person",
+                                        birth_date="1985-01-01"))[0]
+    assert conflict.score < base.score
+    assert any(f.name == "birth_date" and "conflicts" in f.detail for f in conflict.features)
+    assert agree.score >= base.score
+
+
+def test_person_query_does_not_alert_on_a_company(index: Index) -> None:
+    results = match_query(index, Query("EMMA LLC", "Person"))
+    assert all(not r.match for r in results if r.schema in ("Organization", "Company"))
+
+
+def test_results_carry_algorithm_and_features(index: Index) -> None:
+    (first, *_) = match_query(index, Query("Hikvision", "Company"))
+    record = first.to_dict()
+    assert record["algorithm"].startswith("clearance-tokens/")
+    assert record["features"][0]["name"] == "name"
+    assert "hikvision~hikvision" in record["explanation"]

@@ -1,0 +1,38 @@
+"""Legal forms: canonical compare forms, and no false finds inside names."""
+
+import pytest
+
+from clearance.match.prepare import ORG, prepare_name
+
+
+def _marked(text: str) -> list[str]:
+    name = prepare_name(text, ORG)
+    return [t + ("*" if lf else "") for t, lf in zip(name.tokens, name.legal)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ANGLO-CARIBBEAN CO., LTD.", ["anglo", "caribbean", "ltd*"]),
+        ("Kinglead Electronics Company Limited", ["kinglead", "electronics", "ltd*"]),
+        ("OOO Rosneft", ["llc*", "rosneft"]),
+        ("ООО Роснефть", ["llc*", "rosneft"]),  # Cyrillic OOO
+        ("Obshchestvo s Ogranichennoi Otvetstvennostyu Vega", ["llc*", "vega"]),
+        ("LTD LIABILITY COMPANY DUBAI WATER FRONT", ["llc*", "dubai", "water", "front"]),
+        ("OPEN JOINT STOCK COMPANY GAZPROM", ["jsc*", "gazprom"]),
+        ("Gazprom OAO", ["gazprom", "jsc*"]),
+        ("Siemens Aktiengesellschaft", ["siemens", "jsc*"]),
+        ("Grupo Mexico S.A. de C.V.", ["grupo", "mexico", "sadecv*"]),
+        ("UT IT NOVAYA INDUSTRIYA O.O.O.", ["ut", "it", "novaya", "industriya", "llc*"]),
+        ("VELESSTROI LIMtTED LIABILITY COMPAjNY", ["velesstroi", "llc*"]),  # typo'd form
+        ("LARGE RANGELIMITED", ["large", "range", "ltd*"]),  # glued form
+        ("SBERBANK EUROPE AG Group", ["sberbank", "europe", "jsc*", "group"]),
+        ("Công ty TNHH Thịnh Cường", ["llc*", "thinh", "cuong"]),
+        # short forms that are name words stay name words (rigour: samsung, astra)
+        ("AS SALAM TRADING", ["as", "salam", "trading"]),
+        ("SA MARINE", ["sa", "marine"]),
+        ("BANCO CORPORATIVO SA", ["banco", "corporativo", "jsc*"]),
+    ],
+)
+def test_legal_forms(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected

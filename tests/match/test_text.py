@@ -1,0 +1,48 @@
+"""Normalisation steps, each a table of cases with the entry or source that motivated it."""
+
+import pytest
+
+from clearance.match.text import clean, normalize, script_of
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hik\u200bvision", "hikvision"),  # zero-width space (rigour invisible-character tests)
+        ("ANGLO\u00adCARIBBEAN", "anglocaribbean"),  # soft hyphen
+        ("\ufeffBANK", "bank"),  # BOM
+        ("Ｈｉｋｖｉｓｉｏｎ", "hikvision"),  # full-width forms fold under NFKC
+        ("  MIXED   Case ", "mixed case"),
+    ],
+)
+def test_clean(raw: str, expected: str) -> None:
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("Hikvision", "latin"), ("Сергей Лавров", "cyrillic"), ("海康威视", "han"),
+     ("محمد", "arabic"), ("Σωκράτης", "greek"), ("1234", "none")],
+)
+def test_script_of(text: str, script: str) -> None:
+    assert script_of(text) == script
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # Chinese: business terms translated, brand from the curated table
+        ("杭州海康威视数字技术股份有限公司",
+         ["hangzhou", "hikvision", "digital", "technology", "co", "ltd"]),
+        ("王伟", ["wang", "wei"]),  # person names: pinyin syllables (Senzing truth set 王伟/Wang Wei)
+        # Cyrillic in the spelling the lists use (BGN/PCGN-like), not ISO 9's viktorovic
+        ("Сергей Викторович Лавров", ["sergey", "viktorovich", "lavrov"]),
+        ("Юрьевич", ["yurevich"]),
+        ("Σωκράτης", ["sokrates"]),
+        ("محمد", ["mhmd"]),  # unvocalised Arabic: the skeleton rule meets Muhammad
+        ("O'BRIEN, John", ["obrien", "john"]),
+        ("ANGLO-CARIBBEAN CO., LTD.", ["anglo", "caribbean", "co", "ltd"]),  # SDN 173
+    ],
+)
+def test_normalize(text: str, tokens: list[str]) -> None:
+    assert normalize(text) == tokens
