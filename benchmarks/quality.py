@@ -93,7 +93,8 @@ def run_screening(args: argparse.Namespace) -> None:
 
     index = ensure_index()
     t1 = time.perf_counter()
-    queries = [json.loads(line) for line in open(args.eval / "screening_dev.jsonl")]
+    with open(args.eval / "screening_dev.jsonl") as fh:
+        queries = [json.loads(line) for line in fh]
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
     items = [row_to_query(InputRow(i + 1, q), "screening_dev.jsonl")
              for i, q in enumerate(queries)]
@@ -102,8 +103,8 @@ def run_screening(args: argparse.Namespace) -> None:
     t2 = time.perf_counter()
     if args.dump is not None:
         with open(args.dump, "w") as fh:
-            for rid, matches in results.items():
-                fh.write(json.dumps({"id": rid, "matches": matches}) + "\n")
+            fh.writelines(json.dumps({"id": rid, "matches": matches}) + "\n"
+                          for rid, matches in results.items())
     print(f"## screening_dev.jsonl (threshold {threshold}; load+index {t1 - t0:.1f}s, "
           f"{len(queries)} queries in {t2 - t1:.1f}s)")
     for key, o in score_screening(queries, results).items():
@@ -139,8 +140,9 @@ def run_pairs(args: argparse.Namespace) -> None:
         if "normalization" in path.name:
             continue
         stats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for line in open(path):
-            case = json.loads(line)
+        with open(path) as fh:
+            cases = [json.loads(line) for line in fh]
+        for case in cases:
             label = case.get("expected")
             if label not in ("match", "no_match") or "candidate" not in case:
                 continue

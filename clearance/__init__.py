@@ -12,8 +12,8 @@ from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
 from clearance.screening.batch import ScreenResult
 
 __all__ = [
-    "ClearanceError",
     "DEFAULT_THRESHOLD",
+    "ClearanceError",
     "MatchResult",
     "Query",
     "ScoringConfig",

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 __all__ = [
     "ClearanceError",
-    "SourceError",
-    "FormatError",
     "EncodingError",
-    "UnsafeInputError",
+    "FetchError",
+    "FormatError",
+    "InputError",
+    "SourceError",
     "StoreError",
     "UnknownVersion",
-    "FetchError",
-    "InputError",
+    "UnsafeInputError",
 ]
 
 

@@ -12,9 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
 from functools import lru_cache
+from typing import Any
 
 from followthemoney import EntityProxy, model
 from followthemoney.types import registry
@@ -22,11 +21,11 @@ from followthemoney.types import registry
 __all__ = [
     "MATCHABLE",
     "ListEntity",
+    "add_value",
+    "entity_id",
     "make_entity",
     "make_sanction",
-    "entity_id",
     "short_hash",
-    "add_value",
 ]
 
 #: Schemata a screening query can hit (the targets of a list).

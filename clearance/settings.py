@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["home", "database_url", "index_dir", "lists_dir", "download_timeout"]
+__all__ = ["database_url", "download_timeout", "home", "index_dir", "lists_dir"]
 
 
 def home() -> Path:

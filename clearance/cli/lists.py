@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -13,7 +13,8 @@ from rich.table import Table
 from clearance.exc import ClearanceError
 from clearance.store import activate as activate_version
 from clearance.store import diff as diff_versions
-from clearance.store import list_versions, status as store_status
+from clearance.store import list_versions
+from clearance.store import status as store_status
 from clearance.store.load import LoadResult, load_paths
 
 __all__ = ["app"]
@@ -72,9 +73,9 @@ def _rebuild_index() -> None:
 
 @app.command()
 def update(
-    mirror: Annotated[Optional[str], typer.Option(
+    mirror: Annotated[str | None, typer.Option(
         help="Folder or base URL holding the official files instead of the publishers.")] = None,
-    dataset: Annotated[Optional[list[str]], typer.Option(
+    dataset: Annotated[list[str] | None, typer.Option(
         help="Only these datasets (default: all).")] = None,
 ) -> None:
     """Download the official lists (conditional requests, retries) and load what changed."""
@@ -147,8 +148,8 @@ def activate(dataset: str, version: int) -> None:
 @app.command()
 def diff(
     dataset: str,
-    from_: Annotated[Optional[int], typer.Option("--from", help="Older version.")] = None,
-    to: Annotated[Optional[int], typer.Option(help="Newer version (default: active).")] = None,
+    from_: Annotated[int | None, typer.Option("--from", help="Older version.")] = None,
+    to: Annotated[int | None, typer.Option(help="Newer version (default: active).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
 ) -> None:
     """Entities added, removed and changed (with the changed fields) between two versions."""

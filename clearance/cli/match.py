@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -30,9 +30,9 @@ def match(
     name: Annotated[str, typer.Argument(help="Name to screen, in any script.")],
     schema: Annotated[str, typer.Option(
         help="Person, Organization, Company, LegalEntity, Vessel or Airplane.")] = "LegalEntity",
-    country: Annotated[Optional[list[str]], typer.Option(help="ISO country code(s).")] = None,
-    birth_date: Annotated[Optional[str], typer.Option(help="YYYY[-MM[-DD]].")] = None,
-    identifier: Annotated[Optional[list[str]], typer.Option(
+    country: Annotated[list[str] | None, typer.Option(help="ISO country code(s).")] = None,
+    birth_date: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]].")] = None,
+    identifier: Annotated[list[str] | None, typer.Option(
         help="IMO, passport, USCC, ISIN, registration number ...")] = None,
     threshold: Annotated[float, typer.Option(help="Alert threshold.")] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Results to show.")] = 5,
@@ -62,7 +62,7 @@ def match(
 def screen(
     input_path: Annotated[Path, typer.Argument(metavar="INPUT",
                                                help="CSV, XLSX, JSONL or Parquet file.")],
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "-o", "--output", help=".jsonl, .csv or .xlsx (default: JSONL on stdout).")] = None,
     threshold: Annotated[float, typer.Option(help="Alert threshold.")] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Matches kept per row.")] = 5,

@@ -24,15 +24,15 @@ from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_
 from clearance.resources import load_resource
 
 __all__ = [
+    "COUNTRY_PROPS",
+    "IDENTIFIER_PROPS",
+    "LEGAL_WEIGHT",
     "EntityMeta",
     "Index",
     "build_index",
     "deletions",
-    "norm_identifier",
     "name_kind",
-    "IDENTIFIER_PROPS",
-    "COUNTRY_PROPS",
-    "LEGAL_WEIGHT",
+    "norm_identifier",
 ]
 
 IntArray = npt.NDArray[np.int32]
@@ -212,8 +212,8 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         index.weights.append(w)
         index.postings.append(np.asarray(ids, dtype=np.int32))
         if len(token) >= 4 and not token.isdigit():
-            for key in deletions(token, 1):
-                index.fuzzy.setdefault(key, []).append(tid)
+            for del_key in deletions(token, 1):
+                index.fuzzy.setdefault(del_key, []).append(tid)
         sk = skeleton(token)
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)

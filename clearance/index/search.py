@@ -15,7 +15,7 @@ from clearance.index.build import Index, deletions
 from clearance.match.fold import fold, variant_key
 from clearance.match.prepare import Name
 
-__all__ = ["token_alternatives", "candidate_names", "COMMON_FRACTION"]
+__all__ = ["COMMON_FRACTION", "candidate_names", "token_alternatives"]
 
 COMMON_FRACTION = 0.02
 COMMON_MIN = 2000

@@ -19,7 +19,7 @@ from clearance.index.build import Index, build_index
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.store import active_version_ids, iter_records
 
-__all__ = ["fingerprint", "ensure_index", "index_path"]
+__all__ = ["ensure_index", "fingerprint", "index_path"]
 
 _lock = threading.Lock()
 _loaded: dict[str, Index] = {}

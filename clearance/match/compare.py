@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from clearance.match.fold import skeleton
 from clearance.match.prepare import Name
 
-__all__ = ["TokenPair", "NameComparison", "token_similarity", "compare_names", "allowed_edits"]
+__all__ = ["NameComparison", "TokenPair", "allowed_edits", "compare_names", "token_similarity"]
 
 
 def allowed_edits(length: int) -> int:
@@ -48,9 +48,9 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
 
     Exact 1.0; same folded spelling 0.95 (when the raw spellings are within a few edits);
     within the length-aware edit budget (optimal string alignment: a transposition is one
-    edit), 1 - 0.9 x edits/length (0.5 for four letters); an unvocalised token (Arabic script: "mhmd") equal to
-    the other's consonant skeleton 0.8; numbers match exactly (or 0.8 for one slip in five or
-    more digits).
+    edit), 1 - 0.9 x edits/length (0.5 for four letters); an unvocalised token (Arabic
+    script: "mhmd") equal to the other's consonant skeleton 0.8; numbers match exactly (or
+    0.8 for one slip in five or more digits).
     """
     if a == b:
         return 1.0

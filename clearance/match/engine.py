@@ -11,7 +11,6 @@ from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, compare_names
 from clearance.match.prepare import Name, prepare_name, strip_parentheses
-from clearance.match.text import clean
 from clearance.match.score import (
     Feature,
     Query,
@@ -21,6 +20,7 @@ from clearance.match.score import (
     name_feature,
     schema_factor,
 )
+from clearance.match.text import clean
 
 __all__ = ["MatchResult", "match_query", "prepare_query_names"]
 

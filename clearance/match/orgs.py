@@ -12,8 +12,13 @@ from functools import cache
 
 from clearance.resources import load_resource
 
-__all__ = ["legal_forms", "legal_forms_words", "mark_legal_forms", "join_letters",
-           "split_glued_forms"]
+__all__ = [
+    "join_letters",
+    "legal_forms",
+    "legal_forms_words",
+    "mark_legal_forms",
+    "split_glued_forms",
+]
 
 _MAX_PHRASE = 7
 # Forms written before the name (Russian, Ukrainian, Uzbek usage): OOO "Vega", AO Kronshtadt.
@@ -151,12 +156,12 @@ def mark_legal_forms(
             at_end = (not rest or bool(flags and flags[-1])
                       or i > 0 and all(t in trailing or (t, ) in table for t in rest))
             at_start = i == 0 and (len(phrase) > 1 or phrase[0] in _PREFIX_FORMS)
-            if at_end or at_start or _anywhere(phrase):
-                if n > size:  # a name that is only a legal form keeps its word
-                    out.append(canonical)
-                    flags.append(True)
-                    i += size
-                    break
+            # a name that is only a legal form keeps its word (n > size)
+            if (at_end or at_start or _anywhere(phrase)) and n > size:
+                out.append(canonical)
+                flags.append(True)
+                i += size
+                break
         else:
             out.append(tokens[i])
             flags.append(False)

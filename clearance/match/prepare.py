@@ -15,7 +15,7 @@ from clearance.match.orgs import join_letters, mark_legal_forms, split_glued_for
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
-__all__ = ["Name", "prepare_name", "strip_parentheses", "trailing_words", "PERSON", "ORG", "ANY"]
+__all__ = ["ANY", "ORG", "PERSON", "Name", "prepare_name", "strip_parentheses", "trailing_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 

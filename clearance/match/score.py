@@ -16,8 +16,16 @@ from typing import Any
 from clearance.index.build import EntityMeta
 from clearance.match.compare import NameComparison
 
-__all__ = ["ScoringConfig", "Feature", "Query", "schema_factor", "date_evidence",
-           "country_evidence", "name_feature", "DEFAULT_THRESHOLD"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Feature",
+    "Query",
+    "ScoringConfig",
+    "country_evidence",
+    "date_evidence",
+    "name_feature",
+    "schema_factor",
+]
 
 #: Default alert threshold, calibrated on ../shared/eval/screening_dev.jsonl (see
 #: benchmarks/RESULTS.md): at or above it a result is an alert (`match: true`).

@@ -17,7 +17,7 @@ from normality import ascii_text
 
 from clearance.match import cyrillic, zh
 
-__all__ = ["clean", "script_of", "latinize", "tokenize", "normalize"]
+__all__ = ["clean", "latinize", "normalize", "script_of", "tokenize"]
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u180e]")
 _SPACES = re.compile(r"\s+")

@@ -16,7 +16,7 @@ from pypinyin import lazy_pinyin
 
 from clearance.resources import load_resource
 
-__all__ = ["has_han", "romanize", "term_table", "english_names"]
+__all__ = ["english_names", "has_han", "romanize", "term_table"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 

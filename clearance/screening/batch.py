@@ -17,7 +17,7 @@ from clearance.index.store import ensure_index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
 
-__all__ = ["ScreenResult", "screen_queries", "BATCH"]
+__all__ = ["BATCH", "ScreenResult", "screen_queries"]
 
 BATCH = 2000
 _worker_index: Index | None = None

@@ -16,7 +16,7 @@ from typing import IO, Any
 from clearance.exc import InputError
 from clearance.match.score import Query
 
-__all__ = ["InputRow", "read_rows", "row_to_query", "ResultWriter", "FORMATS"]
+__all__ = ["FORMATS", "InputRow", "ResultWriter", "read_rows", "row_to_query"]
 
 FORMATS = (".csv", ".xlsx", ".jsonl", ".ndjson", ".parquet")
 SCHEMAS = {"person": "Person", "organization": "Organization", "company": "Company",
@@ -160,7 +160,7 @@ class ResultWriter:
         self._csv: Any = None
         self._wb: Any = None
         if path is not None and self.kind != "xlsx":
-            self._fh = open(path, "w", newline="", encoding="utf-8")
+            self._fh = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115 - closed in close()
         if self.kind == "csv":
             self._csv = csv.DictWriter(self._fh, fieldnames=self.CSV_FIELDS)
             self._csv.writeheader()

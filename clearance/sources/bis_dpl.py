@@ -13,7 +13,7 @@ from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction, short_hash
 from clearance.sources.common import Parsed, Row, csv_rows, read_text, sha256_file
 
-__all__ = ["DATASET", "HEADER", "URLS", "parse", "to_entities", "load", "us_date"]
+__all__ = ["DATASET", "HEADER", "URLS", "load", "parse", "to_entities", "us_date"]
 
 DATASET = "us_bis_dpl"
 URLS = {"primary": "https://www.bis.doc.gov/dpl/dpl.txt"}

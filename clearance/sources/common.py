@@ -26,12 +26,12 @@ from clearance.model import ListEntity
 __all__ = [
     "Parsed",
     "Row",
-    "sha256_file",
-    "decode",
-    "read_text",
     "csv_rows",
+    "decode",
     "parse_xml",
+    "read_text",
     "read_zip_member",
+    "sha256_file",
     "split_list",
 ]
 

@@ -17,10 +17,10 @@ from typing import Any
 
 from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
-from clearance.sources.common import Parsed, sha256_file, read_text, split_list
+from clearance.sources.common import Parsed, read_text, sha256_file, split_list
 from clearance.sources.remarks import id_property
 
-__all__ = ["DATASET", "COLUMNS", "URLS", "parse", "to_entities", "load", "split_alt_names"]
+__all__ = ["COLUMNS", "DATASET", "URLS", "load", "parse", "split_alt_names", "to_entities"]
 
 DATASET = "us_trade_csl"
 URLS = {
@@ -36,8 +36,8 @@ COLUMNS = [
 ]
 _SCHEMA = {"individual": "Person", "entity": "Organization", "vessel": "Vessel",
            "aircraft": "Airplane"}
-_AFFILIATED = re.compile(r"^(?P<parent>.+?)\s*Affiliated Entity:\s*(?P<name>.+)$", re.S)
-_PREFIX = re.compile(r"^(?:and\s+)?(?:(?P<kind>[afn])\.k\.a\.?,?\s+)?", re.I)
+_AFFILIATED = re.compile(r"^(?P<parent>.+?)\s*Affiliated Entity:\s*(?P<name>.+)$", re.DOTALL)
+_PREFIX = re.compile(r"^(?:and\s+)?(?:(?P<kind>[afn])\.k\.a\.?,?\s+)?", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 Record = dict[str, Any]

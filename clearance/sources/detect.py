@@ -6,7 +6,6 @@ dataset's files from one folder) is loaded as one new version of that dataset.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from clearance.exc import FormatError
 from clearance.sources import bis_dpl, csl, ofac, ofac_enhanced, un
 from clearance.sources.common import Parsed
 
-__all__ = ["Publication", "discover", "recognise", "DATASETS"]
+__all__ = ["DATASETS", "Publication", "discover", "recognise"]
 
 DATASETS = (ofac.SDN, ofac.CONS, csl.DATASET, bis_dpl.DATASET, un.DATASET)
 
@@ -47,19 +46,16 @@ class Publication:
 
     def load(self) -> Parsed:
         """Parse every file of the publication (nothing is written here)."""
-        loader: Callable[[], Parsed]
         primary = self.files["primary"]
         if self.format == "ofac_csv":
-            loader = lambda: ofac.load(self.dataset, self.files)  # noqa: E731
-        elif self.format == "ofac_xml":
-            loader = lambda: ofac_enhanced.load(self.dataset, primary)  # noqa: E731
-        elif self.format == "csl":
-            loader = lambda: csl.load(primary)  # noqa: E731
-        elif self.format == "dpl":
-            loader = lambda: bis_dpl.load(primary)  # noqa: E731
-        else:
-            loader = lambda: un.load(primary)  # noqa: E731
-        return loader()
+            return ofac.load(self.dataset, self.files)
+        if self.format == "ofac_xml":
+            return ofac_enhanced.load(self.dataset, primary)
+        if self.format == "csl":
+            return csl.load(primary)
+        if self.format == "dpl":
+            return bis_dpl.load(primary)
+        return un.load(primary)
 
 
 def _sniff(path: Path) -> tuple[str, str, str] | None:

@@ -91,8 +91,7 @@ def download(client: httpx.Client, url: str, folder: Path, required: bool = True
                     raise FetchError(f"{url}: HTTP {resp.status_code}")
                 tmp = target.with_suffix(target.suffix + ".part")
                 with open(tmp, "wb") as fh:
-                    for chunk in resp.iter_bytes():
-                        fh.write(chunk)
+                    fh.writelines(resp.iter_bytes())
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, target)

@@ -14,7 +14,7 @@ from clearance.model import ListEntity, add_value, make_entity, make_sanction
 from clearance.sources.common import Parsed, Row, csv_rows, read_text, sha256_file
 from clearance.sources.remarks import parse_remarks
 
-__all__ = ["SDN", "CONS", "OfacFiles", "parse", "to_entities", "load", "URLS", "FILE_NAMES"]
+__all__ = ["CONS", "FILE_NAMES", "SDN", "URLS", "OfacFiles", "load", "parse", "to_entities"]
 
 SDN = "us_ofac_sdn"
 CONS = "us_ofac_cons"
@@ -148,8 +148,9 @@ def load(dataset: str, files: OfacFiles) -> Parsed:
     entities = to_entities(dataset, parse(files))
     checksums = {p.name: sha256_file(p) for p in files.values()}
     missing = [FILE_NAMES[dataset][r] for r in ("address", "alias") if r not in files]
-    warnings = [f"publication has no {' or '.join(missing)}: its entities carry no "
-                "addresses or aliases from those files"] if missing else []
+    note = (f"publication has no {' or '.join(missing)}: its entities carry no "
+            "addresses or aliases from those files")
+    warnings = [note] if missing else []
     return Parsed(dataset=dataset, entities=entities, published=None, files=checksums,
                   warnings=warnings)
 

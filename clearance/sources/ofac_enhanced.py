@@ -18,7 +18,7 @@ from clearance.sources.common import Parsed, parse_xml, read_zip_member, sha256_
 from clearance.sources.ofac import AUTHORITY, CONS, SDN
 from clearance.sources.remarks import id_property
 
-__all__ = ["URLS", "MEMBERS", "parse", "to_entities", "load"]
+__all__ = ["MEMBERS", "URLS", "load", "parse", "to_entities"]
 
 NS = "{https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML}"
 _BASE = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
@@ -88,12 +88,12 @@ def _entity(dataset: str, path: str, el: Element) -> ListEntity:
             value = date[:10]
         if key.startswith("listing date") and date is not None:
             listing_dates.append(date[:10])
-        prop = _FEATURES.get(key) or id_property(key)
-        if prop is not None and value is not None:
-            add_value(entity, prop, value.lower() if prop == "gender" else value)
+        feat_prop = _FEATURES.get(key) or id_property(key)
+        if feat_prop is not None and value is not None:
+            add_value(entity, feat_prop, value.lower() if feat_prop == "gender" else value)
     for doc in _all(el, "identityDocuments/identityDocument"):
-        prop = id_property(_t(doc, "type") or "") or "idNumber"
-        add_value(entity, prop, _t(doc, "documentNumber"))
+        doc_prop = id_property(_t(doc, "type") or "") or "idNumber"
+        add_value(entity, doc_prop, _t(doc, "documentNumber"))
     for addr in _all(el, "addresses/address"):
         country = _t(addr, "country")
         parts = [_t(p, "value")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Fact", "Remarks", "parse_remarks", "parse_ofac_date", "split_facts", "id_property"]
+__all__ = ["Fact", "Remarks", "id_property", "parse_ofac_date", "parse_remarks", "split_facts"]
 
 MONTHS = {
     m: i + 1
@@ -42,7 +42,7 @@ def parse_ofac_date(text: str) -> str | None:
 
 def _dates(value: str) -> list[str]:
     """Birth dates as OFAC writes them: exact, 'circa 1961', '1961 to 1963', 'alt. DOB'."""
-    value = re.sub(r"^(circa|approximately|between)\s+", "", value.strip(), flags=re.I)
+    value = re.sub(r"^(circa|approximately|between)\s+", "", value.strip(), flags=re.IGNORECASE)
     rng = re.match(r"^(\d{4})\s+(?:to|and|-)\s+(\d{4})$", value)
     if rng is not None:
         lo, hi = int(rng.group(1)), int(rng.group(2))
@@ -123,11 +123,11 @@ _ID_LABELS: list[tuple[str, str]] = [
     ("IMO", "imoNumber"),
 ]
 _ID_PATTERNS = [
-    (re.compile(r"^" + re.escape(label) + r"[:\s]+(.+)$", re.I), prop) for label, prop in _ID_LABELS
+    (re.compile(r"^" + re.escape(label) + r"[:\s]+(.+)$", re.IGNORECASE), prop) for label, prop in _ID_LABELS
 ]
-_COUNTRY_SUFFIX = re.compile(r"\s*\(([^()]+)\)\s*(?:(?:issued|expires).*)?$", re.I)
-_TRAILING_DATES = re.compile(r"\s+(?:issued|expires)\b.*$", re.I)
-_ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*['\"‘’](.+?)['\"‘’]?$", re.I)
+_COUNTRY_SUFFIX = re.compile(r"\s*\(([^()]+)\)\s*(?:(?:issued|expires).*)?$", re.IGNORECASE)
+_TRAILING_DATES = re.compile(r"\s+(?:issued|expires)\b.*$", re.IGNORECASE)
+_ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*['\"‘’](.+?)['\"‘’]?$", re.IGNORECASE)
 
 
 def split_facts(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
 from clearance.sources.common import Parsed, parse_xml, sha256_file
 
-__all__ = ["DATASET", "URLS", "parse", "to_entities", "load"]
+__all__ = ["DATASET", "URLS", "load", "parse", "to_entities"]
 
 DATASET = "un_sc_sanctions"
 URLS = {"primary": "https://scsanctions.un.org/resources/xml/en/consolidated.xml"}
@@ -74,9 +74,9 @@ def _record(path: str, index: int, el: Element) -> ListEntity:
     for dob in el.findall("INDIVIDUAL_DATE_OF_BIRTH"):
         add_value(entity, "birthDate", _text(dob, "DATE") or _text(dob, "YEAR"))
         lo, hi = _text(dob, "FROM_YEAR"), _text(dob, "TO_YEAR")
-        if lo is not None and hi is not None and lo.isdigit() and hi.isdigit():
-            if 0 <= int(hi) - int(lo) <= 20:
-                add_value(entity, "birthDate", [str(y) for y in range(int(lo), int(hi) + 1)])
+        if (lo is not None and hi is not None and lo.isdigit() and hi.isdigit()
+                and 0 <= int(hi) - int(lo) <= 20):
+            add_value(entity, "birthDate", [str(y) for y in range(int(lo), int(hi) + 1)])
     for pob in el.findall("INDIVIDUAL_PLACE_OF_BIRTH"):
         place = ", ".join(p for p in (_text(pob, t) for t in ("CITY", "STATE_PROVINCE", "COUNTRY"))
                           if p is not None)

@@ -27,7 +27,7 @@ from sqlalchemy import (
 
 from clearance import settings
 
-__all__ = ["metadata", "versions", "active_versions", "entities", "engine", "reset_engines"]
+__all__ = ["active_versions", "engine", "entities", "metadata", "reset_engines", "versions"]
 
 metadata = MetaData()
 

@@ -13,7 +13,7 @@ from clearance.exc import SourceError, UnknownVersion
 from clearance.sources.detect import Publication, discover
 from clearance.store.versions import VersionInfo, get_version, save_version
 
-__all__ = ["LoadResult", "load_publication", "load_paths"]
+__all__ = ["LoadResult", "load_paths", "load_publication"]
 
 
 @dataclass

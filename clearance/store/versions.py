@@ -20,18 +20,18 @@ from clearance.sources.common import Parsed
 from clearance.store.db import active_versions, engine, entities, versions
 
 __all__ = [
-    "VersionInfo",
-    "EntityChange",
     "Diff",
-    "save_version",
+    "EntityChange",
+    "VersionInfo",
     "activate",
-    "status",
-    "list_versions",
-    "get_version",
-    "iter_records",
-    "get_record",
     "active_version_ids",
     "diff",
+    "get_record",
+    "get_version",
+    "iter_records",
+    "list_versions",
+    "save_version",
+    "status",
 ]
 
 
@@ -91,12 +91,14 @@ def save_version(parsed: Parsed, origin: str, activate_now: bool = True) -> Vers
             select(func.max(versions.c.version)).where(versions.c.dataset == parsed.dataset)
         ).scalar()
         number = 1 if last is None else int(last) + 1
-        version_id = conn.execute(insert(versions).values(
+        inserted = conn.execute(insert(versions).values(
             dataset=parsed.dataset, version=number,
             published=None if parsed.published is None else parsed.published.isoformat(),
             loaded_at=now, files=parsed.files, origin=origin, entity_count=len(rows),
             warnings=parsed.warnings,
-        )).inserted_primary_key[0]
+        )).inserted_primary_key
+        assert inserted is not None
+        version_id = int(inserted[0])
         for row in rows:
             row["version_id"] = version_id
         for start in range(0, len(rows), 5000):

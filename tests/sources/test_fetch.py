@@ -27,7 +27,7 @@ class Publisher:
         publisher = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 name = self.path.rsplit("/", 1)[-1]
                 path = publisher.root / name
                 if publisher.fail_next > 0:

@@ -7,6 +7,7 @@ import pytest
 from clearance.exc import EncodingError, FormatError
 from clearance.sources import ofac
 
+
 def _sdn(lists_dir: Path) -> dict[str, Path]:
     d = lists_dir / "ofac_sdn"
     return {"primary": d / "sdn.csv", "address": d / "add.csv", "alias": d / "alt.csv"}
