@@ -18,6 +18,7 @@ from clearance.match.prepare import Name
 __all__ = ["COMMON_FRACTION", "candidate_names", "token_alternatives"]
 
 COMMON_FRACTION = 0.02
+KEEP_FRACTION = 0.5  # candidates far below the best overlap are not worth scoring
 COMMON_MIN = 2000
 
 
@@ -41,31 +42,33 @@ def token_alternatives(index: Index, folded: str) -> list[tuple[int, float]]:
     return list(found.items())
 
 
-def _split_alternatives(index: Index, token: str) -> list[tuple[int, float]]:
-    """A run-together query token ("MayraGALAVIZ") stands for two list tokens."""
-    out: list[tuple[int, float]] = []
-    if len(token) < 6 or token in index.vocab:
-        return out
+def _split_halves(index: Index, token: str) -> list[int]:
+    """A run-together query token ("MayraGALAVIZ") may stand for two list tokens."""
+    if len(token) < 5 or variant_key(fold(token)) in index.vocab:
+        return []
     for k in range(2, len(token) - 1):
         left = index.vocab.get(variant_key(fold(token[:k])))
         right = index.vocab.get(variant_key(fold(token[k:])))
         if left is not None and right is not None:
-            out += [(left, 0.9), (right, 0.9)]
-    return out
+            return [left, right]
+    return []
 
 
 def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float]]]]:
-    """Each query token with its list-token alternatives (incl. split and joined forms)."""
+    """Each query token with its list-token alternatives; split halves count separately."""
     units = []
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
     for pos, (raw, folded) in enumerate(tokens):
+        w = index.weight(folded)
         alts = token_alternatives(index, folded)
-        alts += _split_alternatives(index, raw)
         if pos + 1 < len(tokens):
             joined = index.vocab.get(variant_key(fold(raw + tokens[pos + 1][0])))
             if joined is not None:
                 alts.append((joined, 0.9))
-        units.append((index.weight(folded), alts))
+        halves = _split_halves(index, raw)
+        if halves:
+            units += [(w / 2, [(tid, 0.9)]) for tid in halves]
+        units.append((w, alts))
     return units
 
 
@@ -112,5 +115,6 @@ def candidate_names(index: Index, query: Name, limit: int = 40) -> npt.NDArray[n
     approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
     if len(uniq) > limit:
         top = np.argpartition(-approx, limit)[:limit]
-        uniq = uniq[top]
-    return uniq.astype(np.int64)
+        uniq, approx = uniq[top], approx[top]
+    keep = approx >= KEEP_FRACTION * approx.max()
+    return uniq[keep].astype(np.int64)

@@ -118,10 +118,21 @@ def _join_pass(
     """
     found: list[tuple[list[int], int, float]] = []
     n = len(left.folded)
-    runs = [list(range(s, s + 3)) for s in range(n - 2)]
-    runs += [[a, b] for a in range(n) for b in range(n) if a != b]
+    free = sorted(free_l)
+    if len(free) < 2:
+        return found
+    lengths = {len(right.tokens[j]) for j in free_r} | {len(right.folded[j]) for j in free_r}
+    runs = [[a, a + 1, a + 2] for a in range(n - 2)]
+    if len(free) <= 5:
+        runs += [[a, b] for a in free for b in free if a != b]
+    else:
+        runs += [[a, a + 1] for a in range(n - 1)]
     for run in runs:
         if not all(i in free_l for i in run):
+            continue
+        size = sum(len(left.tokens[i]) for i in run)
+        size_f = sum(len(left.folded[i]) for i in run)
+        if all(abs(size - x) > 2 and abs(size_f - x) > 2 for x in lengths):
             continue
         joined = "".join(left.folded[i] for i in run)
         joined_raw = "".join(left.tokens[i] for i in run)
@@ -135,6 +146,8 @@ def _join_pass(
                 found.append((run, j, 0.95 * sim))
                 free_l.difference_update(run)
                 free_r.discard(j)
+                lengths = ({len(right.tokens[k]) for k in free_r}
+                           | {len(right.folded[k]) for k in free_r})
                 break
     return found
 

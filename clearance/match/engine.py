@@ -92,11 +92,17 @@ def match_query(
     cfg = cfg or ScoringConfig()
     q_names = prepare_query_names(query)
     best: dict[int, tuple[float, NameComparison, Name, int]] = {}
-    for q in q_names:
+    seen: dict[tuple[int, tuple[str, ...], tuple[str, ...], bool], NameComparison] = {}
+    for q_pos, q in enumerate(q_names):
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
             e_idx = int(index.name_entity[n_idx])
             meta = index.entities[e_idx]
-            comp = _compare(index, q, n_idx, meta.schema, cfg)
+            cand = index.names[n_idx]
+            # the same name is often on several lists (SDN and CSL): compare it once
+            key = (q_pos, cand.tokens, cand.folded, meta.schema == "Person")
+            comp = seen.get(key)
+            if comp is None:
+                comp = seen[key] = _compare(index, q, n_idx, meta.schema, cfg)
             score = comp.score * index.name_quality[n_idx]
             if e_idx not in best or score > best[e_idx][0]:
                 best[e_idx] = (score, comp, q, n_idx)

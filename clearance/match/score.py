@@ -48,7 +48,7 @@ class ScoringConfig:
     country_agree_bonus: float = 0.02
     country_conflict_penalty: float = 0.05
     identifier_score: float = 0.99
-    candidates: int = 40
+    candidates: int = 20
 
 
 @dataclass
