@@ -106,13 +106,16 @@ class EntityMeta:
 
 @dataclass
 class Index:
-    """Everything candidate generation and scoring read; built once, pickled to disk."""
+    """Everything candidate generation and scoring read; built once, pickled to disk.
+
+    `names` are distinct prepared names; `owners[n]` lists the entities carrying name `n`
+    as (entity index, alias quality, the entity's own spelling).
+    """
 
     fingerprint: str
     entities: list[EntityMeta] = field(default_factory=list)
     names: list[Name] = field(default_factory=list)
-    name_entity: IntArray = field(default_factory=lambda: np.zeros(0, np.int32))
-    name_quality: list[float] = field(default_factory=list)
+    owners: list[list[tuple[int, float, str]]] = field(default_factory=list)
     name_weight: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
     vocab: dict[str, int] = field(default_factory=dict)
     weights: list[float] = field(default_factory=list)
@@ -163,8 +166,8 @@ def _meta(record: dict[str, Any]) -> EntityMeta:
 def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     """Prepare every name of every matchable record and build postings and weights."""
     index = Index(fingerprint=fingerprint)
-    name_entity: list[int] = []
     token_names: dict[str, list[int]] = defaultdict(list)
+    distinct: dict[tuple[tuple[str, ...], tuple[bool, ...]], int] = {}
     seen_prep: dict[tuple[str, str], Name] = {}
     for record in records:
         if record["schema"] in ("Sanction", "Ownership"):
@@ -189,16 +192,17 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 if len(name.tokens) == 0 or name.folded in seen_texts:
                     continue
                 seen_texts.add(name.folded)
-                n_idx = len(index.names)
-                index.names.append(name)
-                index.name_quality.append(quality)
-                name_entity.append(e_idx)
-                for f, lf in zip(name.folded, name.legal):
-                    if not lf:
-                        bucket = token_names[f]
-                        if not bucket or bucket[-1] != n_idx:
-                            bucket.append(n_idx)
-    index.name_entity = np.asarray(name_entity, dtype=np.int32)
+                # one name on several lists (SDN and CSL) is indexed and compared once
+                n_idx = distinct.setdefault((name.tokens, name.legal), len(index.names))
+                if n_idx == len(index.names):
+                    index.names.append(name)
+                    index.owners.append([])
+                    for f, lf in zip(name.folded, name.legal):
+                        if not lf:
+                            bucket = token_names[f]
+                            if not bucket or bucket[-1] != n_idx:
+                                bucket.append(n_idx)
+                index.owners[n_idx].append((e_idx, quality, text))
     n_names = max(len(index.names), 1)
     caps, _ = generic_words()
     norm = math.log((n_names + 1) / 2.0) if n_names > 2 else 1.0

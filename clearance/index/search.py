@@ -55,12 +55,18 @@ def _split_halves(index: Index, token: str) -> list[int]:
 
 
 def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float]]]]:
-    """Each query token with its list-token alternatives; split halves count separately."""
+    """Each query token with its list-token alternatives; split halves count separately.
+
+    A fuzzy alternative that is another query token's exact token is dropped, so one list
+    token is not counted twice ("Dmitriy DMITRIEV" must not favour every Dmitry).
+    """
     units = []
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
+    exact = {index.vocab[f] for _, f in tokens if f in index.vocab}
     for pos, (raw, folded) in enumerate(tokens):
         w = index.weight(folded)
-        alts = token_alternatives(index, folded)
+        own = index.vocab.get(folded)
+        alts = [(t, s) for t, s in token_alternatives(index, folded) if t == own or t not in exact]
         if pos + 1 < len(tokens):
             joined = index.vocab.get(variant_key(fold(raw + tokens[pos + 1][0])))
             if joined is not None:

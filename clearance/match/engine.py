@@ -91,21 +91,19 @@ def match_query(
     """Ranked results for one query, best first; `match` marks those at the threshold."""
     cfg = cfg or ScoringConfig()
     q_names = prepare_query_names(query)
-    best: dict[int, tuple[float, NameComparison, Name, int]] = {}
-    seen: dict[tuple[int, tuple[str, ...], tuple[str, ...], bool], NameComparison] = {}
-    for q_pos, q in enumerate(q_names):
+    best: dict[int, tuple[float, NameComparison, Name, str, float]] = {}
+    for q in q_names:
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
-            e_idx = int(index.name_entity[n_idx])
-            meta = index.entities[e_idx]
-            cand = index.names[n_idx]
-            # the same name is often on several lists (SDN and CSL): compare it once
-            key = (q_pos, cand.tokens, cand.folded, meta.schema == "Person")
-            comp = seen.get(key)
-            if comp is None:
-                comp = seen[key] = _compare(index, q, n_idx, meta.schema, cfg)
-            score = comp.score * index.name_quality[n_idx]
-            if e_idx not in best or score > best[e_idx][0]:
-                best[e_idx] = (score, comp, q, n_idx)
+            comps: dict[bool, NameComparison] = {}
+            for e_idx, quality, text in index.owners[n_idx]:
+                schema = index.entities[e_idx].schema
+                person = schema == "Person"
+                comp = comps.get(person)
+                if comp is None:
+                    comp = comps[person] = _compare(index, q, n_idx, schema, cfg)
+                score = comp.score * quality
+                if e_idx not in best or score > best[e_idx][0]:
+                    best[e_idx] = (score, comp, q, text, quality)
     id_hits: dict[int, str] = {}
     for raw in query.identifiers:
         value = norm_identifier(raw)
@@ -118,11 +116,9 @@ def match_query(
         meta = index.entities[e_idx]
         features: list[Feature] = []
         if e_idx in best:
-            _, comp, q, n_idx = best[e_idx]
-            features.append(name_feature(comp, q.text, index.names[n_idx].text,
-                                         index.name_quality[n_idx]))
+            _, comp, q, matched_name, quality = best[e_idx]
+            features.append(name_feature(comp, q.text, matched_name, quality))
             score = features[0].value
-            matched_name = index.names[n_idx].text
             if comp.strongest < cfg.weak_strength and (comp.unmatched_query
                                                        or comp.unmatched_candidate):
                 features.append(Feature("weak_tokens", score * (cfg.weak_factor - 1.0),
