@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LISTS ?= ../shared/data/lists
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test bench clean
 
 setup: $(STAMP)
 
@@ -16,15 +16,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/clearance lists load $(LISTS)/ofac_sdn $(LISTS)/ofac_consolidated $(LISTS)/trade_csl $(LISTS)/bis_dpl $(LISTS)/un_sc
+	$(BIN)/clearance lists load --skip-unchanged $(LISTS)/ofac_sdn $(LISTS)/ofac_consolidated \
+		$(LISTS)/trade_csl $(LISTS)/bis_dpl $(LISTS)/un_sc
 	$(BIN)/clearance lists status
+	$(BIN)/clearance match "杭州海康威视数字技术股份有限公司" --schema Company --limit 3
 
 test: setup
-	$(BIN)/python -m pytest
-
-lint: setup
 	$(BIN)/ruff check clearance tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/python -m pytest
 
 bench: setup
 	$(BIN)/python benchmarks/load.py

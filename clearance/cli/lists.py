@@ -52,10 +52,12 @@ def _report(results: list[LoadResult]) -> int:
 @app.command()
 def load(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of official list files.")],
+    skip_unchanged: Annotated[bool, typer.Option(
+        help="Keep the active version when its files' checksums are unchanged.")] = False,
 ) -> None:
     """Load official list files; each publication found becomes a new active version."""
     try:
-        results = load_paths(paths)
+        results = load_paths(paths, skip_unchanged=skip_unchanged)
     except ClearanceError as exc:
         _fail(exc)
         return

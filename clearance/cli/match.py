@@ -50,13 +50,18 @@ def match(
         typer.echo(json.dumps({"query": name, "results": [r.to_dict() for r in results]},
                               indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"Matches for {name!r} (alert at {threshold:.2f})", show_lines=True)
-    for col in ("score", "alert", "dataset", "id", "listed name", "why"):
+    table = Table(title=f"Matches for {name!r} (alert at {threshold:.2f})")
+    for col in ("#", "score", "alert", "dataset", "id", "listed name"):
         table.add_column(col, overflow="fold")
-    for r in results:
-        table.add_row(f"{r.score:.3f}", "[bold red]ALERT[/]" if r.match else "",
-                      r.dataset, r.source_id, r.name, r.explanation)
+    for i, r in enumerate(results, start=1):
+        table.add_row(str(i), f"{r.score:.3f}", "[bold red]ALERT[/]" if r.match else "",
+                      r.dataset, r.source_id, r.name)
     console.print(table)
+    for i, r in enumerate(results, start=1):
+        console.print(f"[bold]#{i}[/] {r.name} [dim]({r.dataset} {r.source_id})[/]")
+        for f in r.features:
+            sign = f"{f.value:.3f}" if f.name == "name" else f"{f.value:+.3f}"
+            console.print(f"    {f.name:11s} {sign}  {f.detail}", highlight=False)
 
 
 def screen(

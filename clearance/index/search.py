@@ -123,4 +123,5 @@ def candidate_names(index: Index, query: Name, limit: int = 40) -> npt.NDArray[n
         top = np.argpartition(-approx, limit)[:limit]
         uniq, approx = uniq[top], approx[top]
     keep = approx >= KEEP_FRACTION * approx.max()
-    return uniq[keep].astype(np.int64)
+    result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
+    return result
