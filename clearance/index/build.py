@@ -116,6 +116,7 @@ class Index:
     entities: list[EntityMeta] = field(default_factory=list)
     names: list[Name] = field(default_factory=list)
     owners: list[list[tuple[int, float, str]]] = field(default_factory=list)
+    token_weights: list[tuple[float, ...]] = field(default_factory=list)
     name_weight: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
     vocab: dict[str, int] = field(default_factory=dict)
     weights: list[float] = field(default_factory=list)
@@ -124,6 +125,7 @@ class Index:
     skeletons: dict[str, list[int]] = field(default_factory=dict)
     identifiers: dict[str, list[int]] = field(default_factory=dict)
     by_entity_id: dict[str, int] = field(default_factory=dict)
+    unseen: dict[str, float] = field(default_factory=dict)  # query-time cache
 
     def weight(self, folded: str, legal: bool = False) -> float:
         """Rarity weight of a folded token; unseen tokens are maximally distinctive."""
@@ -141,9 +143,15 @@ class Index:
         """A token not on any list: as distinctive as the list word it misspells, if any."""
         if len(folded) < 4 or folded.isdigit():
             return 1.0
-        near = {tid for key in deletions(folded, 1) for tid in self.fuzzy.get(key, ())}
-        near.update(self.vocab[k] for k in deletions(folded, 1) if k in self.vocab)
-        return min((self.weights[t] for t in near), default=1.0)
+        cached = self.unseen.get(folded)
+        if cached is None:
+            keys = deletions(folded, 1)
+            near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
+            near.update(self.vocab[k] for k in keys if k in self.vocab)
+            cached = min((self.weights[t] for t in near), default=1.0)
+            if len(self.unseen) < 100_000:
+                self.unseen[folded] = cached
+        return cached
 
     @property
     def size(self) -> int:
@@ -221,7 +229,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         sk = skeleton(token)
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)
-    index.name_weight = np.asarray(
-        [sum(index.weight(f, lf) for f, lf in zip(n.folded, n.legal)) for n in index.names],
-        dtype=np.float32)
+    index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))
+                           for n in index.names]
+    index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)
     return index

@@ -8,8 +8,9 @@ explanation is the computation itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -43,6 +44,7 @@ def _edit_similarity(a: str, b: str) -> float:
     return min(0.95, 1.0 - 0.9 * dist / length)
 
 
+@lru_cache(maxsize=1 << 20)
 def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     """Similarity in [0, 1] of two tokens (raw a, b; folded fa, fb).
 
@@ -99,6 +101,7 @@ class NameComparison:
 
 Weigher = Callable[[str, bool], float]
 JOIN_MIN = 0.85
+JOIN_WORTH = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT = 0.25  # at or below: a generic or very common word
 
 
@@ -159,10 +162,18 @@ def compare_names(
     query_extra_penalty: float = 1.0,
     cand_extra_penalty: float = 0.5,
     initials: bool = False,
+    query_weights: Sequence[float] | None = None,
+    cand_weights: Sequence[float] | None = None,
 ) -> NameComparison:
-    """Align and score two names. Score = matched mass / (matched mass + penalties)."""
-    q_w = [weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
-    c_w = [weigh(f, lf) for f, lf in zip(cand.folded, cand.legal)]
+    """Align and score two names. Score = matched mass / (matched mass + penalties).
+
+    Token weights come from `weigh`, or precomputed (`query_weights`, `cand_weights`) when
+    the caller compares one query with many names.
+    """
+    q_w = query_weights if query_weights is not None else [
+        weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
+    c_w = cand_weights if cand_weights is not None else [
+        weigh(f, lf) for f, lf in zip(cand.folded, cand.legal)]
     candidates: list[tuple[float, int, int]] = []
     for i, (qt, qf) in enumerate(zip(query.tokens, query.folded)):
         for j, (ct, cf) in enumerate(zip(cand.tokens, cand.folded)):
@@ -188,7 +199,9 @@ def compare_names(
             if not query.legal[i]:
                 result.strongest = max(result.strongest, w * sim)
             result.pairs.append(TokenPair(query.tokens[i], cand.tokens[j], sim, w))
-    if free_q and free_c:
+    free_mass = sum(q_w[i] for i in free_q) + sum(c_w[j] for j in free_c)
+    reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
+    if free_q and free_c and reachable >= JOIN_WORTH:
         for run, j, sim in _join_pass(query, cand, free_q, free_c):
             w = (sum(q_w[i] for i in run) / len(run) + c_w[j]) / 2.0
             matched += sim * w

@@ -75,13 +75,14 @@ def prepare_query_names(query: Query) -> list[Name]:
     return out
 
 
-def _compare(index: Index, q: Name, n_idx: int, schema: str, cfg: ScoringConfig) -> NameComparison:
+def _compare(index: Index, q: Name, q_w: list[float], n_idx: int, schema: str,
+             cfg: ScoringConfig) -> NameComparison:
     person = schema == "Person"
     return compare_names(
         q, index.names[n_idx], index.weight,
         query_extra_penalty=cfg.query_extra_penalty,
         cand_extra_penalty=cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
-        initials=person,
+        initials=person, query_weights=q_w, cand_weights=index.token_weights[n_idx],
     )
 
 
@@ -93,6 +94,7 @@ def match_query(
     q_names = prepare_query_names(query)
     best: dict[int, tuple[float, NameComparison, Name, str, float]] = {}
     for q in q_names:
+        q_w = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
             comps: dict[bool, NameComparison] = {}
             for e_idx, quality, text in index.owners[n_idx]:
@@ -100,7 +102,7 @@ def match_query(
                 person = schema == "Person"
                 comp = comps.get(person)
                 if comp is None:
-                    comp = comps[person] = _compare(index, q, n_idx, schema, cfg)
+                    comp = comps[person] = _compare(index, q, q_w, n_idx, schema, cfg)
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
                     best[e_idx] = (score, comp, q, text, quality)
