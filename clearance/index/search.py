@@ -18,7 +18,7 @@ from clearance.match.prepare import Name
 __all__ = ["COMMON_FRACTION", "candidate_names", "token_alternatives"]
 
 COMMON_FRACTION = 0.02
-KEEP_FRACTION = 0.5  # candidates far below the best overlap are not worth scoring
+KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scoring
 COMMON_MIN = 2000
 
 

@@ -121,37 +121,37 @@ def _join_pass(
     """
     found: list[tuple[list[int], int, float]] = []
     n = len(left.folded)
-    free = sorted(free_l)
-    if len(free) < 2:
+    if len(free_l) < 2:
         return found
-    lengths = {len(right.tokens[j]) for j in free_r} | {len(right.folded[j]) for j in free_r}
-    runs = [[a, a + 1, a + 2] for a in range(n - 2)]
-    if len(free) <= 5:
-        runs += [[a, b] for a in free for b in free if a != b]
-    else:
-        runs += [[a, a + 1] for a in range(n - 1)]
-    for run in runs:
-        if not all(i in free_l for i in run):
-            continue
-        size = sum(len(left.tokens[i]) for i in run)
-        size_f = sum(len(left.folded[i]) for i in run)
-        if all(abs(size - x) > 2 and abs(size_f - x) > 2 for x in lengths):
-            continue
-        joined = "".join(left.folded[i] for i in run)
-        joined_raw = "".join(left.tokens[i] for i in run)
-        for j in sorted(free_r):
-            target, target_raw = right.folded[j], right.tokens[j]
-            if abs(len(target) - len(joined)) > 2 and abs(len(target_raw) - len(joined_raw)) > 2:
+    for j in sorted(free_r):
+        target, target_raw = right.folded[j], right.tokens[j]
+        runs: list[list[int]] = []
+        for a in sorted(free_l):
+            # a run must begin where the joined word begins
+            if target_raw[:1] != left.tokens[a][:1] and target[:1] != left.folded[a][:1]:
                 continue
+            if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
+                runs.append([a, a + 1, a + 2])
+            if len(free_l) <= 5:
+                runs += [[a, b] for b in sorted(free_l) if b != a]
+            elif a + 1 in free_l:
+                runs.append([a, a + 1])
+        for run in runs:
+            size = sum(len(left.tokens[i]) for i in run)
+            size_f = sum(len(left.folded[i]) for i in run)
+            if abs(size - len(target_raw)) > 2 and abs(size_f - len(target)) > 2:
+                continue
+            joined = "".join(left.folded[i] for i in run)
+            joined_raw = "".join(left.tokens[i] for i in run)
             sim = max(Levenshtein.normalized_similarity(joined, target),
                       Levenshtein.normalized_similarity(joined_raw, target_raw))
             if sim >= JOIN_MIN:
                 found.append((run, j, 0.95 * sim))
                 free_l.difference_update(run)
                 free_r.discard(j)
-                lengths = ({len(right.tokens[k]) for k in free_r}
-                           | {len(right.folded[k]) for k in free_r})
                 break
+        if len(free_l) < 2:
+            break
     return found
 
 

@@ -119,7 +119,8 @@ def match_query(
         features: list[Feature] = []
         if e_idx in best:
             _, comp, q, matched_name, quality = best[e_idx]
-            features.append(name_feature(comp, q.text, matched_name, quality))
+            # the name detail is written below, only for the results that are returned
+            features.append(Feature("name", comp.score * quality, ""))
             score = features[0].value
             if comp.strongest < cfg.weak_strength and (comp.unmatched_query
                                                        or comp.unmatched_candidate):
@@ -160,7 +161,13 @@ def match_query(
     verbatim = {clean(n) for n in query.names}
     results.sort(key=lambda r: (-round(r.score, 4), clean(r.matched_name) not in verbatim,
                                 r.dataset, r.source_id))
-    return results[:limit]
+    kept = results[:limit]
+    for r in kept:
+        e_idx = index.by_entity_id[r.entity_id]
+        if e_idx in best and r.features and r.features[0].name == "name":
+            _, comp, q, matched_name, quality = best[e_idx]
+            r.features[0] = name_feature(comp, q.text, matched_name, quality)
+    return kept
 
 
 

@@ -25,6 +25,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"(?<=[a-z])['’`´ʼ](?=[a-z])")
 
 
+@lru_cache(maxsize=200_000)
 def clean(text: str) -> str:
     """NFKC, drop invisible characters (ZWSP, soft hyphen, BOM), casefold, collapse spaces."""
     text = unicodedata.normalize("NFKC", text)

@@ -74,4 +74,4 @@ def screen_queries(
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:
         for batch in _batches(items, BATCH):
-            yield from pool.imap(_screen_one, batch, chunksize=64)
+            yield from pool.imap(_screen_one, batch, chunksize=256)
