@@ -125,11 +125,28 @@ def _pair_text(value: Any) -> tuple[str, dict[str, Any]]:
     return "", {}
 
 
+def _pair_index(record: dict[str, Any], reference: Any) -> Any:
+    """An index of one candidate name, weighted by the rarity of its words on the real lists.
+
+    A one-name index has no rarity statistics of its own; the loaded lists' weights are what
+    a deployment would use.
+    """
+    from clearance.index.build import build_index
+
+    index = build_index([record], "pair")
+    index.weights = [reference.weight(tok) for tok in index.vocab]
+    index.token_weights = [tuple(reference.weight(f, lf) for f, lf in zip(n.folded, n.legal))
+                           for n in index.names]
+    return index
+
+
 def run_pairs(args: argparse.Namespace) -> None:
     """Name-level pair scoring on the labelled external sets."""
-    from clearance.index.build import build_index
+    from clearance.index.store import ensure_index
     from clearance.match.engine import match_query
     from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+
+    reference = ensure_index()
 
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
     cfg = ScoringConfig(threshold=threshold)
@@ -153,7 +170,7 @@ def run_pairs(args: argparse.Namespace) -> None:
             schema = schema_map.get(str(case.get("entity_type") or ""), "LegalEntity")
             record = {"entity_id": "c", "dataset": "pair", "source_id": "c", "schema": schema,
                       "caption": c_text, "properties": {"name": [c_text]}}
-            index = build_index([record], "pair")
+            index = _pair_index(record, reference)
             res = match_query(index, Query(name=q_text, schema=schema), cfg, limit=1)
             predicted = bool(res) and res[0].match
             cat = str(case.get("category") or case.get("case_group") or "all")[:24]

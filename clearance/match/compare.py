@@ -88,6 +88,7 @@ class NameComparison:
     unmatched_query: list[str] = field(default_factory=list)
     unmatched_candidate: list[str] = field(default_factory=list)
     strongest: float = 0.0  # the largest weight among matched tokens
+    distinct_leftover: bool = False  # an unmatched token that is not a generic word
 
     def explain(self) -> str:
         parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
@@ -101,6 +102,7 @@ class NameComparison:
 
 Weigher = Callable[[str, bool], float]
 JOIN_MIN = 0.85
+INITIAL_SIMILARITY = 0.7  # "J." for "Jean": agrees, but says less than the full name
 JOIN_WORTH = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT = 0.25  # at or below: a generic or very common word
 
@@ -181,7 +183,7 @@ def compare_names(
                 continue
             sim = token_similarity(qt, qf, ct, cf)
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
-                sim = 0.6
+                sim = INITIAL_SIMILARITY
             if sim > 0.0:
                 candidates.append((sim, i, j))
     candidates.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -219,8 +221,10 @@ def compare_names(
     for i in sorted(free_q):
         penalty += query_extra_penalty * _extra(q_w[i])
         result.unmatched_query.append(query.tokens[i])
+        result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
         penalty += cand_extra_penalty * _extra(c_w[j])
         result.unmatched_candidate.append(cand.tokens[j])
+        result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result

@@ -122,8 +122,7 @@ def match_query(
             # the name detail is written below, only for the results that are returned
             features.append(Feature("name", comp.score * quality, ""))
             score = features[0].value
-            if comp.strongest < cfg.weak_strength and (comp.unmatched_query
-                                                       or comp.unmatched_candidate):
+            if comp.strongest < cfg.weak_strength and comp.distinct_leftover:
                 features.append(Feature("weak_tokens", score * (cfg.weak_factor - 1.0),
                                         "only common or generic words agree"))
                 score *= cfg.weak_factor
