@@ -158,8 +158,9 @@ def match_query(
             match=score >= cfg.threshold, features=features, programs=meta.programs,
         ))
     verbatim = {clean(n) for n in query.names}
+    order = {d: i for i, d in enumerate(cfg.dataset_order)}
     results.sort(key=lambda r: (-round(r.score, 4), clean(r.matched_name) not in verbatim,
-                                r.dataset, r.source_id))
+                                order.get(r.dataset, len(order)), r.dataset, r.source_id))
     kept = results[:limit]
     for r in kept:
         e_idx = index.by_entity_id[r.entity_id]

@@ -49,6 +49,10 @@ class ScoringConfig:
     country_conflict_penalty: float = 0.05
     identifier_score: float = 0.99
     candidates: int = 20
+    #: Among equal scores, results from lists with more legal consequence come first:
+    #: blocking (SDN) before non-SDN sanctions, export controls, then the UN list.
+    dataset_order: tuple[str, ...] = ("us_ofac_sdn", "us_ofac_cons", "us_trade_csl",
+                                      "us_bis_dpl", "un_sc_sanctions")
 
 
 @dataclass
