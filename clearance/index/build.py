@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.match.fold import skeleton
+from clearance.match.orgs import legal_forms_words, respell_legal
 from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
 from clearance.resources import load_resource
 
@@ -84,7 +85,8 @@ def generic_words() -> tuple[dict[str, float], float]:
     from clearance.match.fold import fold
 
     data = load_resource("generic_words")
-    caps = {fold(str(w)): float(data["cap"]) for w in data["words"]}
+    caps = {fold(w): LEGAL_WEIGHT for w in legal_forms_words()}  # "liability" left loose
+    caps.update({fold(str(w)): float(data["cap"]) for w in data["words"]})
     caps.update({fold(str(w)): float(data["stopword_weight"]) for w in data["stopwords"]})
     return caps, float(data["cap"])
 
@@ -144,6 +146,8 @@ class Index:
         if len(folded) < 4 or folded.isdigit():
             return 1.0
         cached = self.unseen.get(folded)
+        if cached is None and respell_legal(folded) != folded:
+            cached = LEGAL_WEIGHT  # a misspelt legal-form word ("copmany")
         if cached is None:
             keys = deletions(folded, 1)
             near = {tid for key in keys for tid in self.fuzzy.get(key, ())}

@@ -179,7 +179,7 @@ def compare_names(
     candidates: list[tuple[float, int, int]] = []
     for i, (qt, qf) in enumerate(zip(query.tokens, query.folded)):
         for j, (ct, cf) in enumerate(zip(cand.tokens, cand.folded)):
-            if query.legal[i] != cand.legal[j]:
+            if query.legal[i] != cand.legal[j] and qt != ct:
                 continue
             sim = token_similarity(qt, qf, ct, cf)
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:

@@ -58,7 +58,7 @@ def _legal_words() -> dict[str, str]:
     return keys
 
 
-def _respell(token: str) -> str:
+def respell_legal(token: str) -> str:
     """A token one edit away from a long legal-form word is that word ('limtted', 'compajny')."""
     if len(token) < 5:
         return token
@@ -139,7 +139,7 @@ def mark_legal_forms(
     ("SBERBANK EUROPE AG Group").
     """
     table = legal_forms()
-    words = [_respell(t) for t in tokens]
+    words = [respell_legal(t) for t in tokens]
     # a misspelt form counts inside a longer form, or as the very last word
     singles = list(tokens[:-1]) + words[-1:]
     expanded = [_EXPAND.get(t, t) for t in words]
