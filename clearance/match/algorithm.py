@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "3"
+VERSION = "4"
 
 __all__ = ["ALGORITHM", "VERSION"]

@@ -20,6 +20,9 @@ from clearance.match.prepare import Name
 __all__ = ["NameComparison", "TokenPair", "allowed_edits", "compare_names", "token_similarity"]
 
 
+SHORT_EDIT_SIMILARITY = {2: 0.3, 3: 0.4, 4: 0.5}
+
+
 def allowed_edits(length: int) -> int:
     """Edits tolerated in a token of this length: none in short words, more in long ones."""
     if length <= 3:
@@ -33,14 +36,15 @@ def allowed_edits(length: int) -> int:
 
 def _edit_similarity(a: str, b: str) -> float:
     length = max(len(a), len(b))
-    budget = allowed_edits(length)
-    if budget == 0:
+    if length <= 4:
+        # one edit in a short word is as often another name (huan/quan): weak evidence
+        if length >= 2 and OSA.distance(a, b, score_cutoff=1) <= 1:
+            return SHORT_EDIT_SIMILARITY[length]
         return 0.0
+    budget = allowed_edits(length)
     dist = OSA.distance(a, b, score_cutoff=budget)
     if dist > budget:
         return 0.0
-    if length == 4:  # one edit in four letters is as often another name (huan/quan)
-        return 0.5
     return min(0.95, 1.0 - 0.9 * dist / length)
 
 
@@ -191,16 +195,23 @@ def compare_names(
     free_c = set(range(len(cand.tokens)))
     result = NameComparison(score=0.0)
     matched = penalty = 0.0
+
+    def take(sim: float, i: int, j: int) -> None:
+        nonlocal matched, penalty
+        free_q.discard(i)
+        free_c.discard(j)
+        w = (q_w[i] + c_w[j]) / 2.0
+        matched += sim * w
+        penalty += (1.0 - sim) * w
+        if not query.legal[i]:
+            result.strongest = max(result.strongest, w * sim)
+        result.pairs.append(TokenPair(query.tokens[i], cand.tokens[j], sim, w))
+
+    # sure pairs first, then words run together, then the remaining near pairs: a glued
+    # "QiTechnology" must not be spent on "Technology" before "Qi" + "Technology" is tried
     for sim, i, j in candidates:
-        if i in free_q and j in free_c:
-            free_q.discard(i)
-            free_c.discard(j)
-            w = (q_w[i] + c_w[j]) / 2.0
-            matched += sim * w
-            penalty += (1.0 - sim) * w
-            if not query.legal[i]:
-                result.strongest = max(result.strongest, w * sim)
-            result.pairs.append(TokenPair(query.tokens[i], cand.tokens[j], sim, w))
+        if sim >= 0.95 and i in free_q and j in free_c:
+            take(sim, i, j)
     free_mass = sum(q_w[i] for i in free_q) + sum(c_w[j] for j in free_c)
     reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
     if free_q and free_c and reachable >= JOIN_WORTH:
@@ -218,6 +229,9 @@ def compare_names(
             result.strongest = max(result.strongest, w * sim)
             result.pairs.append(TokenPair(query.tokens[i],
                                           " ".join(cand.tokens[j] for j in run), sim, w))
+    for sim, i, j in candidates:
+        if sim < 0.95 and i in free_q and j in free_c:
+            take(sim, i, j)
     for i in sorted(free_q):
         penalty += query_extra_penalty * _extra(q_w[i])
         result.unmatched_query.append(query.tokens[i])

@@ -77,20 +77,30 @@ _GLUED_SUFFIX = ("limited", "company", "corporation", "llc", "ltd", "inc", "gmbh
 _GLUED_PREFIX = ("jsc", "ooo", "oao", "zao", "pao", "llc", "company")
 
 
+@cache
+def _glue_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words that may be glued to a name word: legal forms and the long words inside them."""
+    long_words = tuple(sorted((w for w in legal_forms_words() if len(w) >= 7),
+                              key=lambda w: -len(w)))
+    return (_GLUED_SUFFIX + long_words + ("joint",), _GLUED_PREFIX + long_words)
+
+
 def split_glued_forms(tokens: list[str]) -> list[str]:
-    """Legal forms run into a name word: "rangelimited" -> range limited, "jscargument"."""
+    """Legal forms run into a name word: "rangelimited" -> range limited, "jscargument",
+    "limitedliability", "bureaujoint"."""
+    suffixes, prefixes = _glue_words()
     out: list[str] = []
     for t in tokens:
         done = False
         if len(t) >= 7 and t not in legal_forms_words():
-            for suffix in _GLUED_SUFFIX:
+            for suffix in suffixes:
                 if t.endswith(suffix) and len(t) - len(suffix) >= 3:
                     out += [t[: -len(suffix)], suffix]
                     done = True
                     break
             if not done:
-                for prefix in _GLUED_PREFIX:
-                    if t.startswith(prefix) and len(t) - len(prefix) >= 2:
+                for prefix in prefixes:
+                    if t.startswith(prefix) and len(t) - len(prefix) >= 3:
                         out += [prefix, t[len(prefix):]]
                         done = True
                         break
