@@ -179,6 +179,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     """Prepare every name of every matchable record and build postings and weights."""
     index = Index(fingerprint=fingerprint)
     token_names: dict[str, list[int]] = defaultdict(list)
+    spellings: dict[str, set[str]] = defaultdict(set)  # folded -> raw spellings seen
     distinct: dict[tuple[tuple[str, ...], tuple[bool, ...]], int] = {}
     seen_prep: dict[tuple[str, str], Name] = {}
     for record in records:
@@ -209,11 +210,13 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 if n_idx == len(index.names):
                     index.names.append(name)
                     index.owners.append([])
-                    for f, lf in zip(name.folded, name.legal):
+                    for t, f, lf in zip(name.tokens, name.folded, name.legal):
                         if not lf:
                             bucket = token_names[f]
                             if not bucket or bucket[-1] != n_idx:
                                 bucket.append(n_idx)
+                            if t != f:
+                                spellings[f].add(t)
                 index.owners[n_idx].append((e_idx, quality, text))
     n_names = max(len(index.names), 1)
     caps, _ = generic_words()
@@ -228,8 +231,15 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         index.weights.append(w)
         index.postings.append(np.asarray(ids, dtype=np.int32))
         if len(token) >= 4 and not token.isdigit():
-            for del_key in deletions(token, 1):
-                index.fuzzy.setdefault(del_key, []).append(tid)
+            # keys from the folded and the raw spellings: a typo may hide behind a fold
+            keys = deletions(token, 1)
+            for raw in spellings.get(token, ()):
+                if len(raw) >= 4:
+                    keys |= deletions(raw, 1)
+            for del_key in keys:
+                bucket_f = index.fuzzy.setdefault(del_key, [])
+                if not bucket_f or bucket_f[-1] != tid:
+                    bucket_f.append(tid)
         sk = skeleton(token)
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)

@@ -22,15 +22,22 @@ KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scori
 COMMON_MIN = 2000
 
 
-def token_alternatives(index: Index, folded: str) -> list[tuple[int, float]]:
-    """List tokens (ids) a query token may stand for, with an estimated similarity."""
+def token_alternatives(index: Index, folded: str, raw: str | None = None
+                       ) -> list[tuple[int, float]]:
+    """List tokens (ids) a query token may stand for, with an estimated similarity.
+
+    Deletion keys of the folded and of the raw spelling are looked up: the index holds
+    keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks.
+    """
     found: dict[int, float] = {}
     tid = index.vocab.get(folded)
     if tid is not None:
         found[tid] = 1.0
-    if len(folded) >= 4 and not folded.isdigit():
-        depth = 2 if len(folded) >= 8 else 1
-        for key in deletions(folded, depth):
+    for spelling in {folded, raw or folded}:
+        if len(spelling) < 4 or spelling.isdigit():
+            continue
+        depth = 2 if len(spelling) >= 8 else 1
+        for key in deletions(spelling, depth):
             for alt in index.fuzzy.get(key, ()):
                 found.setdefault(alt, 0.8)
             alt_tid = index.vocab.get(key)
@@ -66,7 +73,8 @@ def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float
     for pos, (raw, folded) in enumerate(tokens):
         w = index.weight(folded)
         own = index.vocab.get(folded)
-        alts = [(t, s) for t, s in token_alternatives(index, folded) if t == own or t not in exact]
+        alts = [(t, s) for t, s in token_alternatives(index, folded, raw)
+                if t == own or t not in exact]
         if pos + 1 < len(tokens):
             joined = index.vocab.get(variant_key(fold(raw + tokens[pos + 1][0])))
             if joined is not None:

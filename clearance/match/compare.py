@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from clearance.match.fold import skeleton
+from clearance.match.fold import fold, skeleton
 from clearance.match.prepare import Name
 
 __all__ = ["NameComparison", "TokenPair", "allowed_edits", "compare_names", "token_similarity"]
@@ -63,8 +63,16 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
         long_slip = min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
         return 0.8 if long_slip else 0.0
-    if fa == fb and Levenshtein.distance(a, b) <= max(2, max(len(a), len(b)) // 2):
+    curated = fold(a) != fa or fold(b) != fb  # a given-name group from name_variants.yml
+    if fa == fb and curated:
         return 0.95
+    if fa == fb or _edit_similarity(fa, fb) > 0.0:
+        # folds are trusted only while the spellings themselves stay close (not rui/rouji)
+        length = max(len(a), len(b))
+        if OSA.distance(a, b) > (max(1, length // 3) if length <= 6 else length // 2):
+            fa, fb = a, b
+        elif fa == fb:
+            return 0.95
     best = max(_edit_similarity(a, b), 0.95 * _edit_similarity(fa, fb))
     if best < 0.8 and min(len(fa), len(fb)) >= 4:
         sa, sb = skeleton(fa), skeleton(fb)

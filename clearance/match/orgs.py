@@ -51,7 +51,7 @@ def _legal_words() -> dict[str, str]:
     keys: dict[str, str] = {}
     for phrase in legal_forms():
         for word in phrase:
-            if len(word) >= 6:
+            if len(word) >= 5:
                 keys.setdefault(word, word)
                 for i in range(len(word)):
                     keys.setdefault(word[:i] + word[i + 1:], word)
@@ -59,8 +59,8 @@ def _legal_words() -> dict[str, str]:
 
 
 def respell_legal(token: str) -> str:
-    """A token one edit away from a long legal-form word is that word ('limtted', 'compajny')."""
-    if len(token) < 5:
+    """A token one edit away from a long legal-form word is that word ('limtted', 'jont')."""
+    if len(token) < 4:
         return token
     keys = _legal_words()
     hit = keys.get(token)

@@ -38,7 +38,7 @@ class ScoringConfig:
 
     threshold: float = DEFAULT_THRESHOLD
     query_extra_penalty: float = 1.0
-    person_list_extra_penalty: float = 0.25
+    person_list_extra_penalty: float = 0.15
     org_list_extra_penalty: float = 0.6
     weak_strength: float = 0.55  # matched mass below this (only generic tokens): damped
     weak_factor: float = 0.6
