@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.match.fold import skeleton
-from clearance.match.orgs import legal_forms_words, respell_legal
+from clearance.match.orgs import legal_forms_words
 from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
 from clearance.resources import load_resource
 
@@ -91,6 +91,26 @@ def generic_words() -> tuple[dict[str, float], float]:
     return caps, float(data["cap"])
 
 
+@cache
+def _capped_keys() -> dict[str, float]:
+    """Deletion keys of the capped words (generic, stopword, legal), with their caps."""
+    caps, _ = generic_words()
+    keys: dict[str, float] = {}
+    for word, cap in caps.items():
+        if len(word) >= 5:
+            for key in deletions(word, 1):
+                keys[key] = min(cap, keys.get(key, cap))
+    return keys
+
+
+def _near_capped(folded: str) -> float | None:
+    if len(folded) < 5:
+        return None
+    keys = _capped_keys()
+    found = [keys[k] for k in deletions(folded, 1) if k in keys]
+    return min(found) if found else None
+
+
 @dataclass(slots=True)
 class EntityMeta:
     """What scoring needs of a list entity besides its names."""
@@ -146,8 +166,8 @@ class Index:
         if len(folded) < 4 or folded.isdigit():
             return 1.0
         cached = self.unseen.get(folded)
-        if cached is None and respell_legal(folded) != folded:
-            cached = LEGAL_WEIGHT  # a misspelt legal-form word ("copmany")
+        if cached is None:
+            cached = _near_capped(folded)  # a misspelt generic or legal word ("compny")
         if cached is None:
             keys = deletions(folded, 1)
             near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
@@ -230,7 +250,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
             w = min(w, caps[token])
         index.weights.append(w)
         index.postings.append(np.asarray(ids, dtype=np.int32))
-        if len(token) >= 4 and not token.isdigit():
+        if len(token) >= (5 if token.isdigit() else 4):
             # keys from the folded and the raw spellings: a typo may hide behind a fold
             keys = deletions(token, 1)
             for raw in spellings.get(token, ()):

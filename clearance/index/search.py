@@ -34,7 +34,7 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
     if tid is not None:
         found[tid] = 1.0
     for spelling in {folded, raw or folded}:
-        if len(spelling) < 4 or spelling.isdigit():
+        if len(spelling) < (5 if spelling.isdigit() else 4):
             continue
         depth = 2 if len(spelling) >= 8 else 1
         for key in deletions(spelling, depth):
