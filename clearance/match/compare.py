@@ -8,6 +8,7 @@ explanation is the computation itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +21,7 @@ from clearance.match.prepare import Name
 __all__ = ["NameComparison", "TokenPair", "allowed_edits", "compare_names", "token_similarity"]
 
 
-SHORT_EDIT_SIMILARITY = {2: 0.3, 3: 0.4, 4: 0.5}
+SHORT_EDIT_SIMILARITY = {2: 0.3, 3: 0.4, 4: 0.6}
 
 
 def allowed_edits(length: int) -> int:
@@ -42,9 +43,9 @@ def _edit_similarity(a: str, b: str) -> float:
             return SHORT_EDIT_SIMILARITY[length]
         return 0.0
     budget = allowed_edits(length)
-    dist = OSA.distance(a, b, score_cutoff=budget)
+    dist = OSA.distance(a, b)
     if dist > budget:
-        return 0.0
+        return max(0.0, 0.9 - 1.5 * dist / length) if dist <= budget + 1 else 0.0
     return min(0.95, 1.0 - 0.9 * dist / length)
 
 
@@ -117,6 +118,14 @@ JOIN_MIN = 0.85
 INITIAL_SIMILARITY = 0.7  # "J." for "Jean": agrees, but says less than the full name
 JOIN_WORTH = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT = 0.25  # at or below: a generic or very common word
+
+
+_PATRONYMIC = re.compile(r"(ovich|evich|ovitch|evitch|ovic|evic|ovna|evna|ichna|ogly|oglu|kyzy|qizi)$")
+
+
+def is_patronymic(token: str) -> bool:
+    """Russian/Ukrainian/Turkic father's-name forms: Vladimirovich, Ivanovna, Aliyev ogly."""
+    return len(token) >= 6 and _PATRONYMIC.search(token) is not None
 
 
 def _extra(weight: float) -> float:
@@ -240,12 +249,19 @@ def compare_names(
     for sim, i, j in candidates:
         if sim < 0.95 and i in free_q and j in free_c:
             take(sim, i, j)
+    # patronymics (people): one only the query gives is a middle name the list omits; two
+    # different ones contradict each other (Ivanovich is not Viktorovich)
+    q_patr = {i for i in free_q if initials and is_patronymic(query.tokens[i])}
+    c_patr = {j for j in free_c if initials and is_patronymic(cand.tokens[j])}
+    conflict = bool(q_patr and c_patr)
     for i in sorted(free_q):
-        penalty += query_extra_penalty * _extra(q_w[i])
+        extra = cand_extra_penalty if i in q_patr and not conflict else query_extra_penalty
+        penalty += extra * _extra(q_w[i])
         result.unmatched_query.append(query.tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
-        penalty += cand_extra_penalty * _extra(c_w[j])
+        extra = query_extra_penalty if j in c_patr and conflict else cand_extra_penalty
+        penalty += extra * _extra(c_w[j])
         result.unmatched_candidate.append(cand.tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.score = matched / (matched + penalty) if matched > 0 else 0.0

@@ -75,6 +75,7 @@ def respell_legal(token: str) -> str:
 
 _GLUED_SUFFIX = ("limited", "company", "corporation", "llc", "ltd", "inc", "gmbh", "ooo")
 _GLUED_PREFIX = ("jsc", "ooo", "oao", "zao", "pao", "llc", "company")
+_SHORT_GLUED = ("ag", "plc", "jsc", "pjsc")  # only on long tokens: "SiemensAG"
 
 
 @cache
@@ -93,7 +94,7 @@ def split_glued_forms(tokens: list[str]) -> list[str]:
     for t in tokens:
         done = False
         if len(t) >= 7 and t not in legal_forms_words():
-            for suffix in suffixes:
+            for suffix in suffixes + (_SHORT_GLUED if len(t) >= 8 else ()):
                 if t.endswith(suffix) and len(t) - len(suffix) >= 3:
                     out += [t[: -len(suffix)], suffix]
                     done = True
