@@ -147,7 +147,8 @@ class Index:
     skeletons: dict[str, list[int]] = field(default_factory=dict)
     identifiers: dict[str, list[int]] = field(default_factory=dict)
     by_entity_id: dict[str, int] = field(default_factory=dict)
-    unseen: dict[str, float] = field(default_factory=dict)  # query-time cache
+    unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
+    alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
 
     def weight(self, folded: str, legal: bool = False) -> float:
         """Rarity weight of a folded token; unseen tokens are maximally distinctive."""

@@ -29,6 +29,10 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
     Deletion keys of the folded and of the raw spelling are looked up: the index holds
     keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks.
     """
+    key = (folded, raw or folded)
+    cached = index.alternatives.get(key)
+    if cached is not None:
+        return cached
     found: dict[int, float] = {}
     tid = index.vocab.get(folded)
     if tid is not None:
@@ -46,7 +50,10 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
             found.setdefault(alt, 0.8)
-    return list(found.items())
+    result = list(found.items())
+    if len(index.alternatives) < 200_000:
+        index.alternatives[key] = result
+    return result
 
 
 def _split_halves(index: Index, token: str) -> list[int]:

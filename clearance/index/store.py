@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import threading
+from dataclasses import fields
 from pathlib import Path
 
 from clearance import settings
@@ -61,8 +62,9 @@ def ensure_index() -> Index:
             try:
                 with open(path, "rb") as fh:
                     loaded = pickle.load(fh)
-                if isinstance(loaded, Index) and loaded.fingerprint == fp:
-                    index = loaded
+                if (isinstance(loaded, Index) and loaded.fingerprint == fp
+                        and all(hasattr(loaded, f.name) for f in fields(Index))):
+                    index = loaded  # a file from another code version is rebuilt
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
                 index = None
         if index is None:
