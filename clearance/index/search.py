@@ -29,8 +29,8 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
     Deletion keys of the folded and of the raw spelling are looked up: the index holds
     keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks.
     """
-    key = (folded, raw or folded)
-    cached = index.alternatives.get(key)
+    cache_key = (folded, raw or folded)
+    cached = index.alternatives.get(cache_key)
     if cached is not None:
         return cached
     found: dict[int, float] = {}
@@ -52,7 +52,7 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
             found.setdefault(alt, 0.8)
     result = list(found.items())
     if len(index.alternatives) < 200_000:
-        index.alternatives[key] = result
+        index.alternatives[cache_key] = result
     return result
 
 
