@@ -44,7 +44,7 @@ def bundled(workers: int) -> None:
 
     from clearance.index.store import ensure_index
     from clearance.match.engine import match_query
-    from clearance.screening.batch import screen_queries
+    from clearance.screening.batch import screen_lines
     from clearance.screening.io import InputRow, row_to_query
     from clearance.store.load import load_paths
 
@@ -62,7 +62,7 @@ def bundled(workers: int) -> None:
         lat.append((time.perf_counter() - t) * 1000)
     batch = items * 3
     t = time.perf_counter()
-    n = sum(1 for _ in screen_queries(batch, index=index, workers=workers, limit=5))
+    n = sum(1 for _ in screen_lines(batch, index=index, workers=workers, limit=5))
     rate = n / (time.perf_counter() - t)
     names = sorted({owner[2] for owners in index.owners for owner in owners})
     choices = [utils.default_process(x) for x in names]
@@ -80,8 +80,8 @@ def bundled(workers: int) -> None:
           f"(targets 2 / 10 ms)")
     print(f"brute-force rapidfuzz scan p50 {base_p50:6.2f} ms  -> clearance is "
           f"{base_p50 / pct(lat, .5):.1f}x faster at p50")
-    print(f"batch    {rate:8.0f} names/s with {workers} workers, 5 matches kept per row "
-          "(as `clearance screen`; target 5,000); "
+    print(f"batch    {rate:8.0f} names/s with {workers} workers, 5 matches kept per row, "
+          "JSONL lines as `clearance screen` writes them (target 5,000); "
           f"brute force {1000 / statistics.mean(base):6.0f} names/s single core")
 
 

@@ -17,7 +17,7 @@ from clearance.exc import ClearanceError, InputError
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
-from clearance.screening.batch import screen_queries
+from clearance.screening.batch import screen_lines, screen_queries
 from clearance.screening.io import ResultWriter, read_rows, row_to_query
 
 __all__ = ["match", "screen"]
@@ -91,19 +91,25 @@ def screen(
             raise InputError("no such file", path=path)
         writer = ResultWriter(output, sys.stdout)
         index = ensure_index()
-        results = screen_queries(queries(), ScoringConfig(threshold=threshold), limit=limit,
-                                 workers=workers, index=index)
+        cfg = ScoringConfig(threshold=threshold)
         done = alerts = 0
         show = err.is_terminal
         with Progress(SpinnerColumn(), TextColumn("screening"), BarColumn(),
                       TextColumn("{task.completed} rows"), TimeElapsedColumn(),
                       console=err, disable=not show) as progress:
             task = progress.add_task("screen", total=None)
-            for res in results:
-                writer.write(res.id, res.matches)
-                done += 1
-                alerts += bool(res.alerts)
-                progress.advance(task)
+            if writer.kind in ("jsonl", "ndjson"):  # serialised in the workers
+                for line, alerted in screen_lines(queries(), cfg, limit, workers, index):
+                    writer.write_line(line)
+                    done += 1
+                    alerts += alerted
+                    progress.advance(task)
+            else:
+                for res in screen_queries(queries(), cfg, limit, workers, index):
+                    writer.write(res.id, res.matches)
+                    done += 1
+                    alerts += bool(res.alerts)
+                    progress.advance(task)
         writer.close()
     except ClearanceError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)

@@ -7,18 +7,20 @@ are written as they arrive.
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from clearance.index.build import Index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
 
-__all__ = ["BATCH", "ScreenResult", "screen_queries"]
+__all__ = ["BATCH", "ScreenResult", "screen_lines", "screen_queries"]
 
+T = TypeVar("T")
 BATCH = 2000
 _worker_index: Index | None = None
 _worker_cfg: ScoringConfig | None = None
@@ -36,12 +38,21 @@ class ScreenResult:
     def alerts(self) -> list[dict[str, Any]]:
         return [m for m in self.matches if m["match"]]
 
+    def to_json(self) -> str:
+        """The JSONL output line of this row."""
+        return json.dumps({"id": self.id, "matches": self.matches}, ensure_ascii=False)
+
 
 def _screen_one(item: tuple[str, Query]) -> ScreenResult:
     assert _worker_index is not None
     row_id, query = item
     results = match_query(_worker_index, query, _worker_cfg, limit=_worker_limit)
     return ScreenResult(row_id, [r.to_dict() for r in results])
+
+
+def _screen_line(item: tuple[str, Query]) -> tuple[str, bool]:
+    result = _screen_one(item)
+    return result.to_json(), bool(result.alerts)
 
 
 def _batches(items: Iterable[tuple[str, Query]], size: int) -> Iterator[list[tuple[str, Query]]]:
@@ -55,6 +66,28 @@ def _batches(items: Iterable[tuple[str, Query]], size: int) -> Iterator[list[tup
         yield batch
 
 
+def _run(
+    task: Callable[[tuple[str, Query]], T],
+    items: Iterable[tuple[str, Query]],
+    cfg: ScoringConfig | None,
+    limit: int,
+    workers: int,
+    index: Index | None,
+) -> Iterator[T]:
+    global _worker_index, _worker_cfg, _worker_limit
+    _worker_index = index if index is not None else ensure_index()
+    _worker_cfg = cfg or ScoringConfig()
+    _worker_limit = limit
+    if workers <= 1:
+        for item in items:
+            yield task(item)
+        return
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        for batch in _batches(items, BATCH):
+            yield from pool.imap(task, batch, chunksize=256)
+
+
 def screen_queries(
     items: Iterable[tuple[str, Query]],
     cfg: ScoringConfig | None = None,
@@ -63,15 +96,16 @@ def screen_queries(
     index: Index | None = None,
 ) -> Iterator[ScreenResult]:
     """Screen (id, query) pairs; yields results in input order."""
-    global _worker_index, _worker_cfg, _worker_limit
-    _worker_index = index if index is not None else ensure_index()
-    _worker_cfg = cfg or ScoringConfig()
-    _worker_limit = limit
-    if workers <= 1:
-        for item in items:
-            yield _screen_one(item)
-        return
-    ctx = mp.get_context("fork")
-    with ctx.Pool(workers) as pool:
-        for batch in _batches(items, BATCH):
-            yield from pool.imap(_screen_one, batch, chunksize=256)
+    return _run(_screen_one, items, cfg, limit, workers, index)
+
+
+def screen_lines(
+    items: Iterable[tuple[str, Query]],
+    cfg: ScoringConfig | None = None,
+    limit: int = 10,
+    workers: int = 1,
+    index: Index | None = None,
+) -> Iterator[tuple[str, bool]]:
+    """Like `screen_queries`, but each row comes back as its JSONL line (and whether it
+    alerts), serialised in the workers: the parent process only writes."""
+    return _run(_screen_line, items, cfg, limit, workers, index)

@@ -171,6 +171,10 @@ class ResultWriter:
             self._ws = self._wb.create_sheet("matches")
             self._ws.append(self.CSV_FIELDS)
 
+    def write_line(self, line: str) -> None:
+        """A JSONL line already serialised (by a worker process)."""
+        self._fh.write(line + "\n")
+
     def write(self, row_id: str, matches: list[dict[str, Any]]) -> None:
         if self.kind in ("jsonl", "ndjson"):
             self._fh.write(json.dumps({"id": row_id, "matches": matches}, ensure_ascii=False) + "\n")
