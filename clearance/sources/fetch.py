@@ -14,6 +14,8 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
+from datetime import date
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -109,6 +111,16 @@ def download(client: httpx.Client, url: str, folder: Path, required: bool = True
     raise FetchError(f"{url}: failed after {RETRIES} attempts ({last_error})")
 
 
+def _http_date(value: str | None) -> date | None:
+    """The date of an HTTP Last-Modified header, if it parses."""
+    if value is None:
+        return None
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError):
+        return None
+
+
 def _mirror_url(mirror: str, url: str) -> str:
     return mirror.rstrip("/") + "/" + Path(urlsplit(url).path).name
 
@@ -144,6 +156,7 @@ def update_lists(mirror: str | None = None, datasets: list[str] | None = None,
             for item in fetched:
                 if item.path is not None:
                     shutil.copy2(item.path, current / item.path.name)
+            published = _http_date(fetched[0].last_modified)
             for pub in discover([current]):
-                results.append(load_publication(pub, skip_unchanged=True))
+                results.append(load_publication(pub, skip_unchanged=True, published=published))
     return results

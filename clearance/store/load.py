@@ -7,6 +7,7 @@ duplicated id, unsafe XML) raises a `SourceError` and leaves the active version 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from clearance.exc import SourceError, UnknownVersion
@@ -27,12 +28,19 @@ class LoadResult:
     skipped: bool = False
 
 
-def load_publication(pub: Publication, skip_unchanged: bool = False) -> LoadResult:
-    """Parse one publication and store it as a new active version of its dataset."""
+def load_publication(pub: Publication, skip_unchanged: bool = False,
+                     published: date | None = None) -> LoadResult:
+    """Parse one publication and store it as a new active version of its dataset.
+
+    `published` is the publisher's date from outside the files (HTTP Last-Modified), used
+    when the format itself carries none (OFAC's legacy CSV, the CSL).
+    """
     try:
         parsed = pub.load()
     except SourceError as exc:
         return LoadResult(pub.label, pub.dataset, error=str(exc))
+    if parsed.published is None:
+        parsed.published = published
     if skip_unchanged:
         try:
             current: VersionInfo | None = get_version(pub.dataset)

@@ -1,5 +1,6 @@
 """trade.gov CSL: merging rows of one party, alias splitting, Entity List details."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -70,4 +71,31 @@ def test_wrong_header_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "consolidated.csv"
     path.write_text("id,name\n1,ACME\n", encoding="utf-8")
     with pytest.raises(FormatError, match="not the CSL header"):
+        csl.load(path)
+
+
+def test_json_variant_reads_like_the_csv(tmp_path: Path) -> None:
+    record = {
+        "id": "f095626c9f8becc70b5948507fb6de6e443b257a",
+        "source": "Entity List (EL) - Bureau of Industry and Security",
+        "name": "Hangzhou Hikvision Digital Technology Co., Ltd.",
+        "alt_names": ["Hikvision"], "programs": [], "start_date": "2019-10-09",
+        "federal_register_notice": "84 FR 54002",
+        "addresses": [{"address": "No. 555 Qianmo Road", "city": "Hangzhou", "country": "CN"}],
+        "ids": [{"type": "Unified Social Credit Code (USCC)", "number": "91330000733796106P",
+                 "country": "CN"}],
+    }
+    path = tmp_path / "consolidated.json"
+    path.write_text(json.dumps({"total": 1, "results": [record]}))
+    (entity,) = csl.load(path).entities
+    assert entity.source_id == record["id"]
+    assert entity.proxy.get("alias") == ["Hikvision"]
+    assert entity.proxy.get("uscCode") == ["91330000733796106P"]
+    assert entity.sanctions[0].get("startDate") == ["2019-10-09"]
+
+
+def test_json_without_results_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "consolidated.json"
+    path.write_text('{"total": 0}')
+    with pytest.raises(FormatError, match="no 'results' list"):
         csl.load(path)

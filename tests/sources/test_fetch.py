@@ -49,6 +49,7 @@ class Publisher:
                 self.send_response(code)
                 if etag is not None:
                     self.send_header("ETag", etag)
+                    self.send_header("Last-Modified", "Fri, 03 May 2024 18:43:23 GMT")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -96,6 +97,7 @@ def test_changed_file_becomes_a_new_version(home: Path, publisher: Publisher) ->
 def test_optional_comments_file_may_be_missing(home: Path, publisher: Publisher) -> None:
     (res,) = update_lists(mirror=publisher.url, datasets=["us_ofac_sdn"])
     assert res.version is not None and res.version.entity_count == 13821
+    assert res.version.published == "2024-05-03"  # from Last-Modified: the CSV has no date
     assert ("/exports/SDN_COMMENTS.CSV", 404) in publisher.log
 
 
