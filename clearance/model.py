@@ -19,7 +19,6 @@ from followthemoney import EntityProxy, model
 from followthemoney.types import registry
 
 __all__ = [
-    "MATCHABLE",
     "ListEntity",
     "add_value",
     "entity_id",
@@ -27,9 +26,6 @@ __all__ = [
     "make_sanction",
     "short_hash",
 ]
-
-#: Schemata a screening query can hit (the targets of a list).
-MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
 
 _SLUG = re.compile(r"[^a-zA-Z0-9.]+")
 

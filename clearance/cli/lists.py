@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from clearance import settings
 from clearance.exc import ClearanceError
 from clearance.store import activate as activate_version
 from clearance.store import diff as diff_versions
@@ -51,11 +52,18 @@ def _report(results: list[LoadResult]) -> int:
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of official list files.")],
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders of official list files (default: $CLEARANCE_LISTS).")] = None,
     skip_unchanged: Annotated[bool, typer.Option(
         help="Keep the active version when its files' checksums are unchanged.")] = False,
 ) -> None:
     """Load official list files; each publication found becomes a new active version."""
+    if not paths:
+        default = settings.lists_dir()
+        if default is None:
+            err.print("[red]error:[/] give files or folders to load, or set CLEARANCE_LISTS")
+            raise typer.Exit(2)
+        paths = [default]
     try:
         results = load_paths(paths, skip_unchanged=skip_unchanged)
     except ClearanceError as exc:

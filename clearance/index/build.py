@@ -178,10 +178,6 @@ class Index:
                 self.unseen[folded] = cached
         return cached
 
-    @property
-    def size(self) -> int:
-        return len(self.entities)
-
 
 def _meta(record: dict[str, Any]) -> EntityMeta:
     props: dict[str, list[str]] = record["properties"]

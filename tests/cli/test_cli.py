@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from clearance.cli.app import _register, app
@@ -61,3 +62,12 @@ def test_screen_skips_bad_rows_and_writes_every_good_one(loaded_home: Path, tmp_
     csv_out = tmp_path / "out.csv"
     runner.invoke(app, ["screen", str(src), "-o", str(csv_out)])
     assert csv_out.read_text().splitlines()[0].startswith("id,dataset,source_id")
+
+
+def test_load_defaults_to_clearance_lists(home: Path, lists_dir: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLEARANCE_LISTS", str(lists_dir / "bis_dpl"))
+    res = runner.invoke(app, ["lists", "load"])
+    assert res.exit_code == 0 and "loaded us_bis_dpl version 1: 663 entities" in res.output
+    monkeypatch.delenv("CLEARANCE_LISTS")
+    assert runner.invoke(app, ["lists", "load"]).exit_code == 2
