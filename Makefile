@@ -20,6 +20,7 @@ run: setup
 		$(LISTS)/trade_csl $(LISTS)/bis_dpl $(LISTS)/un_sc
 	$(BIN)/clearance lists status
 	$(BIN)/clearance match "杭州海康威视数字技术股份有限公司" --schema Company --limit 3
+	$(BIN)/clearance serve --host 127.0.0.1 --port 8000 --open
 
 test: setup
 	$(BIN)/ruff check clearance tests benchmarks

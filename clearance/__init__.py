@@ -5,10 +5,10 @@
     clearance.screen([("1", Query("Emma Daniels", "Person"))])
 """
 
-from clearance.api import match, screen
 from clearance.exc import ClearanceError
 from clearance.match.engine import MatchResult
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from clearance.public import match, screen
 from clearance.screening.batch import ScreenResult
 
 __all__ = [

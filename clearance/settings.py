@@ -44,3 +44,8 @@ def lists_dir() -> Path | None:
 def download_timeout() -> float:
     """Seconds before a list download gives up (`CLEARANCE_DOWNLOAD_TIMEOUT`, default 60)."""
     return float(os.environ.get("CLEARANCE_DOWNLOAD_TIMEOUT", "60"))
+
+
+def open_access() -> bool:
+    """Serve the API without keys (`CLEARANCE_OPEN=1`; `clearance serve --open` sets it)."""
+    return os.environ.get("CLEARANCE_OPEN") == "1"

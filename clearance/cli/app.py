@@ -19,12 +19,22 @@ app = typer.Typer(
 app.add_typer(lists.app, name="lists")
 
 
+_registered = False
+
+
 def _register() -> None:
     """Command groups that depend on the matcher are imported lazily (fast `lists` start)."""
+    global _registered
+    if _registered:
+        return
+    _registered = True
     from clearance.cli import match as match_cmd
+    from clearance.cli import serve as serve_cmd
 
     app.command("match")(match_cmd.match)
     app.command("screen")(match_cmd.screen)
+    app.command("serve")(serve_cmd.serve)
+    app.add_typer(serve_cmd.keys_app, name="keys")
 
 
 def main() -> None:

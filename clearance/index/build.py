@@ -147,6 +147,7 @@ class Index:
     skeletons: dict[str, list[int]] = field(default_factory=dict)
     identifiers: dict[str, list[int]] = field(default_factory=dict)
     by_entity_id: dict[str, int] = field(default_factory=dict)
+    datasets: frozenset[str] = frozenset()
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
     alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
 
@@ -260,6 +261,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         sk = skeleton(token)
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)
+    index.datasets = frozenset(e.dataset for e in index.entities)
     index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]
     index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)

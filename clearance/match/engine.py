@@ -88,8 +88,12 @@ def _compare(index: Index, q: Name, q_w: list[float], n_idx: int, schema: str,
 
 def match_query(
     index: Index, query: Query, cfg: ScoringConfig | None = None, limit: int = 10,
+    datasets: frozenset[str] | None = None,
 ) -> list[MatchResult]:
-    """Ranked results for one query, best first; `match` marks those at the threshold."""
+    """Ranked results for one query, best first; `match` marks those at the threshold.
+
+    `datasets` restricts results to those datasets (default: every loaded dataset).
+    """
     cfg = cfg or ScoringConfig()
     q_names = prepare_query_names(query)
     best: dict[int, tuple[float, NameComparison, Name, str, float]] = {}
@@ -98,6 +102,8 @@ def match_query(
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
             comps: dict[bool, NameComparison] = {}
             for e_idx, quality, text in index.owners[n_idx]:
+                if datasets is not None and index.entities[e_idx].dataset not in datasets:
+                    continue
                 schema = index.entities[e_idx].schema
                 person = schema == "Person"
                 comp = comps.get(person)
@@ -112,7 +118,8 @@ def match_query(
         if len(value) < 4:
             continue
         for e_idx in index.identifiers.get(value, []):
-            id_hits[e_idx] = raw
+            if datasets is None or index.entities[e_idx].dataset in datasets:
+                id_hits[e_idx] = raw
     results: list[MatchResult] = []
     for e_idx in set(best) | set(id_hits):
         meta = index.entities[e_idx]

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Engine,
     ForeignKey,
@@ -64,6 +65,18 @@ entities = Table(
     Column("caption", Text, nullable=False),
     Column("digest", String(40), nullable=False),
     Column("data", Text, nullable=False),
+)
+
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("scope", String(16), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+    Column("revoked", Boolean, nullable=False),
 )
 
 

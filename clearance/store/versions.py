@@ -27,6 +27,8 @@ __all__ = [
     "active_version_ids",
     "diff",
     "get_record",
+    "get_records",
+    "entity_history",
     "get_version",
     "iter_records",
     "list_versions",
@@ -172,6 +174,35 @@ def iter_records(version_ids: list[int] | None = None) -> Iterator[dict[str, Any
             .order_by(entities.c.version_id, entities.c.entity_id))
         for (data,) in result:
             yield json.loads(data)
+
+
+def get_records(entity_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Entities as stored in the active versions, by id (one query for many ids)."""
+    ids = list(active_version_ids().values())
+    out: dict[str, dict[str, Any]] = {}
+    with engine().connect() as conn:
+        for start in range(0, len(entity_ids), 500):
+            rows = conn.execute(select(entities.c.entity_id, entities.c.data).where(
+                entities.c.entity_id.in_(entity_ids[start:start + 500]),
+                entities.c.version_id.in_(ids)))
+            out.update({r.entity_id: json.loads(r.data) for r in rows})
+    return out
+
+
+def entity_history(entity_id: str) -> list[dict[str, Any]]:
+    """Every stored version that holds this entity, oldest first (for audit views)."""
+    with engine().connect() as conn:
+        rows = conn.execute(
+            select(versions.c.dataset, versions.c.version, versions.c.loaded_at,
+                   versions.c.published, entities.c.digest)
+            .join(entities, entities.c.version_id == versions.c.id)
+            .where(entities.c.entity_id == entity_id).order_by(versions.c.id)).all()
+    out, last = [], None
+    for r in rows:
+        out.append({"dataset": r.dataset, "version": r.version, "loaded_at": r.loaded_at,
+                    "published": r.published, "changed": last is not None and r.digest != last})
+        last = r.digest
+    return out
 
 
 def get_record(entity_id: str) -> dict[str, Any] | None:

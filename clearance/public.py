@@ -1,4 +1,4 @@
-"""The Python interface: `clearance.match(...)` and `clearance.screen(...)`."""
+"""The Python interface behind `clearance.match(...)` and `clearance.screen(...)`."""
 
 from __future__ import annotations
 

@@ -1,0 +1,77 @@
+"""Request and response models of the HTTP API (yente-compatible where yente has one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+__all__ = ["EntityExample", "MatchRequest", "MatchResult", "QueryResponse", "MatchResponse",
+           "SearchResponse", "ListStatus", "ErrorResponse"]
+
+
+class EntityExample(BaseModel):
+    """A party to screen, as FollowTheMoney properties (yente's `EntityExample`)."""
+
+    schema_: str = Field("LegalEntity", alias="schema", examples=["Person"])
+    properties: dict[str, list[str]] = Field(
+        ..., examples=[{"name": ["Sergei Lavrov"], "birthDate": ["1950-03-21"],
+                        "nationality": ["ru"]}])
+
+    model_config = {"populate_by_name": True}
+
+
+class MatchRequest(BaseModel):
+    """Several named queries in one request (yente's `EntityMatchQuery`)."""
+
+    queries: dict[str, EntityExample] = Field(
+        ..., examples=[{"q1": {"schema": "Company", "properties": {"name": ["Hikvision"]}}}])
+
+
+class MatchResult(BaseModel):
+    """A list entity in FtM form with its score, alert flag and per-feature explanation."""
+
+    id: str = Field(..., examples=["us_ofac_cons-30946"])
+    caption: str
+    schema_: str = Field(..., alias="schema")
+    properties: dict[str, list[str]]
+    datasets: list[str]
+    source_id: str
+    score: float = Field(..., examples=[0.98])
+    match: bool
+    features: dict[str, float] = Field(..., examples=[{"name": 0.98}])
+    explanation: list[dict[str, Any]]
+    algorithm: str
+
+    model_config = {"populate_by_name": True}
+
+
+class QueryResponse(BaseModel):
+    status: int = 200
+    results: list[MatchResult]
+    total: dict[str, Any]
+    query: dict[str, Any]
+
+
+class MatchResponse(BaseModel):
+    responses: dict[str, QueryResponse]
+    limit: int
+
+
+class SearchResponse(BaseModel):
+    results: list[MatchResult]
+    total: dict[str, Any]
+    limit: int
+    offset: int
+
+
+class ListStatus(BaseModel):
+    dataset: str
+    version: int
+    published: str | None
+    entity_count: int
+    loaded_at: str
+
+
+class ErrorResponse(BaseModel):
+    detail: str

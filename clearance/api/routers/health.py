@@ -1,0 +1,26 @@
+"""GET /healthz (the process answers) and /readyz (an index is loaded and matches)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from clearance.index.store import ensure_index
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz() -> JSONResponse:
+    index = ensure_index()
+    if len(index.entities) == 0:
+        return JSONResponse({"status": "no lists loaded"}, status_code=503)
+    return JSONResponse({"status": "ready", "entities": len(index.entities),
+                         "index": index.fingerprint})

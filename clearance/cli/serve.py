@@ -1,0 +1,81 @@
+"""`clearance serve` and `clearance keys ...`: run the HTTP API, manage its keys."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from clearance.exc import ClearanceError
+from clearance.store.keys import SCOPES, create_key, list_keys, revoke_key
+
+__all__ = ["serve", "keys_app"]
+
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+keys_app = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
+
+LOCAL = ("127.0.0.1", "localhost", "::1")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    open_access: Annotated[bool, typer.Option(
+        "--open", help="No API keys (refused unless listening on 127.0.0.1).")] = False,
+) -> None:
+    """Run the HTTP API (OpenAPI at /docs); the index is built first if needed."""
+    import os
+
+    import uvicorn
+
+    from clearance.index.store import ensure_index
+
+    if open_access and host not in LOCAL:
+        err.print("[red]error:[/] --open serves without API keys: only on 127.0.0.1")
+        raise typer.Exit(2)
+    index = ensure_index()
+    console.print(f"index ready: {len(index.entities):,} entities; serving on "
+                  f"http://{host}:{port} ({'open, no keys' if open_access else 'API keys'})")
+    os.environ["CLEARANCE_OPEN"] = "1" if open_access else "0"  # read by clearance.api.main
+    uvicorn.run("clearance.api.main:app", host=host, port=port, workers=workers,
+                log_level="warning")
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who or what uses the key.")],
+    scope: Annotated[str, typer.Option(help=f"One of {', '.join(SCOPES)}.")] = "read",
+) -> None:
+    """Create a key; its secret is shown once and stored only as a hash."""
+    try:
+        key, secret = create_key(name, scope)
+    except ClearanceError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    console.print(f"key {key.id} ({key.scope}) for {key.name}: {secret}")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """Keys with their scopes (never the secrets)."""
+    table = Table()
+    for col in ("id", "name", "scope", "created", "revoked"):
+        table.add_column(col)
+    for k in list_keys():
+        table.add_row(str(k.id), k.name, k.scope, k.created_at, "yes" if k.revoked else "")
+    console.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: int) -> None:
+    """Revoke a key at once."""
+    try:
+        revoke_key(key_id)
+    except ClearanceError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    console.print(f"key {key_id} revoked")

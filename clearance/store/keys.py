@@ -1,0 +1,77 @@
+"""API keys: created once, stored only as SHA-256 hashes, each with one scope.
+
+Scopes are ordered: `read` (match, search, entities, lists) < `screen` (batch jobs,
+alert decisions) < `admin` (list updates, keys). A key grants its scope and those below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select, update
+
+from clearance.exc import StoreError
+from clearance.store.db import api_keys, engine
+
+__all__ = ["SCOPES", "ApiKey", "create_key", "list_keys", "revoke_key", "check_key", "allows"]
+
+SCOPES = ("read", "screen", "admin")
+PREFIX = "clr_"
+
+
+@dataclass
+class ApiKey:
+    """A stored key (never the secret itself)."""
+
+    id: int
+    name: str
+    scope: str
+    created_at: str
+    revoked: bool
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def allows(granted: str, needed: str) -> bool:
+    """Whether a key of scope `granted` may do what needs scope `needed`."""
+    return SCOPES.index(granted) >= SCOPES.index(needed)
+
+
+def create_key(name: str, scope: str) -> tuple[ApiKey, str]:
+    """A new key; the secret is returned once and only its hash is stored."""
+    if scope not in SCOPES:
+        raise StoreError(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
+    secret = PREFIX + secrets.token_urlsafe(32)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with engine().begin() as conn:
+        key_id = conn.execute(insert(api_keys).values(
+            name=name, scope=scope, key_hash=_hash(secret), created_at=now, revoked=False,
+        )).inserted_primary_key
+    assert key_id is not None
+    return ApiKey(int(key_id[0]), name, scope, now, False), secret
+
+
+def list_keys() -> list[ApiKey]:
+    with engine().connect() as conn:
+        rows = conn.execute(select(api_keys).order_by(api_keys.c.id)).all()
+    return [ApiKey(r.id, r.name, r.scope, r.created_at, bool(r.revoked)) for r in rows]
+
+
+def revoke_key(key_id: int) -> None:
+    with engine().begin() as conn:
+        done = conn.execute(update(api_keys).where(api_keys.c.id == key_id).values(revoked=True))
+    if done.rowcount == 0:
+        raise StoreError(f"no API key with id {key_id}")
+
+
+def check_key(secret: str) -> ApiKey | None:
+    """The active key with this secret, or None."""
+    with engine().connect() as conn:
+        row = conn.execute(select(api_keys).where(api_keys.c.key_hash == _hash(secret),
+                                                  api_keys.c.revoked.is_(False))).first()
+    return None if row is None else ApiKey(row.id, row.name, row.scope, row.created_at, False)
