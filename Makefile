@@ -28,7 +28,7 @@ test: setup
 	$(BIN)/python -m pytest
 
 bench: setup
-	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/speed.py
 

@@ -1,6 +1,6 @@
 """Time loading every bundled list into a fresh store (target: <= 15 s on 2 cores).
 
-usage: python benchmarks/load.py [--lists DIR]
+usage: python benchmarks/ingest.py [--lists DIR]
 
 Baseline in the same run: reading the same files with the csv/XML parsers alone (no
 entities, no store), so the ratio shows what entity building and storage cost on top.
