@@ -49,3 +49,13 @@ def download_timeout() -> float:
 def open_access() -> bool:
     """Serve the API without keys (`CLEARANCE_OPEN=1`; `clearance serve --open` sets it)."""
     return os.environ.get("CLEARANCE_OPEN") == "1"
+
+
+def rate_limit() -> float:
+    """Sustained API requests per second per key (`CLEARANCE_RATE_LIMIT`, default 200)."""
+    return float(os.environ.get("CLEARANCE_RATE_LIMIT", "200"))
+
+
+def rate_burst() -> int:
+    """Requests a key may send at once before the rate applies (`CLEARANCE_RATE_BURST`)."""
+    return int(os.environ.get("CLEARANCE_RATE_BURST", "400"))

@@ -16,11 +16,13 @@ from clearance.api import create_app
 
 
 class Server:
-    def __init__(self, open_access: bool) -> None:
+    def __init__(self, open_access: bool, rate: float | None = None,
+                 burst: int | None = None) -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(open_access=open_access), host="127.0.0.1",
+        config = uvicorn.Config(create_app(open_access=open_access, rate=rate, burst=burst),
+                                host="127.0.0.1",
                                 port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

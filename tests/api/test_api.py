@@ -83,3 +83,27 @@ def test_keys_and_scopes(secured: httpx.Client) -> None:
     revoke_key(key.id)
     assert secured.get("/lists", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
     assert secured.get("/healthz").status_code == 200  # health needs no key
+
+
+def test_metrics_count_requests_matches_and_list_ages(api: httpx.Client) -> None:
+    api.post("/match/default", json=YENTE_BODY)
+    text = api.get("/metrics").text
+    assert 'clearance_request_seconds_count{method="POST",route="/match/{dataset}",status="200"}' \
+        in text
+    assert "clearance_match_queries_total 3.0" in text
+    assert 'clearance_list_age_seconds{dataset="us_ofac_sdn"}' in text
+
+
+def test_rate_limit_answers_429_with_retry_after(loaded_home: object) -> None:
+    from tests.api.conftest import Server
+
+    server = Server(open_access=True, rate=1.0, burst=2)
+    try:
+        with httpx.Client(base_url=server.url) as client:
+            codes = [client.get("/lists").status_code for _ in range(4)]
+            assert codes[:2] == [200, 200] and codes[-1] == 429
+            res = client.get("/lists")
+            assert res.status_code == 429 and int(res.headers["Retry-After"]) >= 1
+            assert client.get("/healthz").status_code == 200
+    finally:
+        server.stop()

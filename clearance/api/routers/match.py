@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from clearance.api.convert import to_query, to_result
 from clearance.api.deps import current_index, require
@@ -34,6 +34,7 @@ def _datasets(index: Index, dataset: str) -> frozenset[str] | None:
 @router.post("/match/{dataset}", response_model=MatchResponse,
              dependencies=[Depends(require("read"))])
 def match(
+    request: Request,
     dataset: str,
     body: MatchRequest,
     index: Annotated[Index, Depends(current_index)],
@@ -55,6 +56,8 @@ def match(
         except ValueError as exc:
             raise HTTPException(422, f"queries.{name}: {exc}") from None
         results = match_query(index, query, cfg, limit=limit, datasets=scope)
+        request.app.state.metrics.queries.inc()
+        request.app.state.metrics.alerts.inc(sum(r.match for r in results))
         records = get_records([r.entity_id for r in results])
         responses[name] = QueryResponse(
             results=[to_result(r, records.get(r.entity_id)) for r in results],
