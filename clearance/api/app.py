@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
@@ -11,8 +12,9 @@ from fastapi.responses import JSONResponse
 from clearance import settings
 from clearance.api.limits import RateLimiter
 from clearance.api.metrics import Metrics
-from clearance.api.routers import entities, health, lists, match
+from clearance.api.routers import entities, health, lists, match, screenings
 from clearance.exc import ClearanceError, UnknownVersion
+from clearance.screening.jobs import JobRunner
 
 __all__ = ["create_app", "MAX_BODY"]
 
@@ -22,14 +24,21 @@ MAX_BODY = 1 << 20  # 1 MiB: 100 queries with generous property lists
 def create_app(open_access: bool = False, rate: float | None = None,
                burst: int | None = None) -> FastAPI:
     """The API; `open_access` skips API keys (local demos on 127.0.0.1 only)."""
-    app = FastAPI(title="Clearance", version="0.1.0",
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.jobs.start()  # resumes jobs a previous process left unfinished
+        yield
+        app.state.jobs.stop()
+
+    app = FastAPI(title="Clearance", version="0.1.0", lifespan=lifespan,
                   description="Sanctions and export-control screening with explainable "
                               "matching. /match is compatible with yente's match API.")
     app.state.open_access = open_access
+    app.state.jobs = JobRunner()
     app.state.metrics = Metrics()
     limiter = RateLimiter(rate if rate is not None else settings.rate_limit(),
                           burst if burst is not None else settings.rate_burst())
-    for module in (health, match, entities, lists):
+    for module in (health, match, entities, lists, screenings):
         app.include_router(module.router)
 
     @app.get("/metrics", tags=["health"], response_class=Response)

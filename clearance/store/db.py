@@ -80,6 +80,34 @@ api_keys = Table(
 )
 
 
+screening_jobs = Table(
+    "screening_jobs",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("filename", Text, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # queued, running, done, failed
+    Column("threshold", JSON, nullable=False),
+    Column("result_limit", Integer, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("rows_done", Integer, nullable=False),
+    Column("rows_alerted", Integer, nullable=False),
+    Column("rows_failed", Integer, nullable=False),
+    Column("error", Text),
+)
+
+screening_rows = Table(
+    "screening_rows",
+    metadata,
+    Column("job_id", String(36), ForeignKey("screening_jobs.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),  # position in the file, 1-based
+    Column("line", Integer, nullable=False),
+    Column("result", Text),  # the JSONL line, or NULL for a row that failed
+    Column("problem", Text),
+)
+
+
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
     cur.execute("PRAGMA journal_mode=WAL")

@@ -1,0 +1,194 @@
+"""Background screening jobs that survive restarts: state and results live in the store.
+
+A job is a stored upload plus a row in `screening_jobs`. The runner screens rows in
+chunks; each chunk's results and the job's progress commit in one transaction, so after a
+crash or restart the job resumes after the last committed row and no row is screened
+twice or lost. A malformed row is recorded as a problem and never fails the job.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import func, insert, select, update
+
+from clearance import settings
+from clearance.exc import InputError, UnknownVersion
+from clearance.index.store import ensure_index
+from clearance.match.engine import match_query
+from clearance.match.score import ScoringConfig
+from clearance.screening.io import FORMATS, read_rows, row_to_query
+from clearance.store.db import engine, screening_jobs, screening_rows
+
+__all__ = ["Job", "submit", "get_job", "iter_results", "run_job", "JobRunner", "CHUNK"]
+
+CHUNK = 200
+
+
+@dataclass
+class Job:
+    """A job's state as the API reports it."""
+
+    id: str
+    filename: str
+    status: str
+    created_at: str
+    updated_at: str
+    rows_done: int
+    rows_alerted: int
+    rows_failed: int
+    error: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def submit(filename: str, data: BinaryIO, threshold: float, limit: int) -> Job:
+    """Store an upload and queue it; the file type comes from its name."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"unsupported file type {suffix!r}; use one of {', '.join(FORMATS)}",
+                         path=filename)
+    job_id = str(uuid.uuid4())
+    folder = settings.home() / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{job_id}{suffix}"
+    with open(path, "wb") as fh:
+        shutil.copyfileobj(data, fh)
+    now = _now()
+    with engine().begin() as conn:
+        conn.execute(insert(screening_jobs).values(
+            id=job_id, filename=filename, path=str(path), status="queued", threshold=threshold,
+            result_limit=limit, created_at=now, updated_at=now, rows_done=0, rows_alerted=0,
+            rows_failed=0, error=None))
+    return get_job(job_id)
+
+
+def get_job(job_id: str) -> Job:
+    with engine().connect() as conn:
+        row = conn.execute(select(screening_jobs).where(screening_jobs.c.id == job_id)).first()
+    if row is None:
+        raise UnknownVersion(f"no screening job {job_id!r}")
+    return Job(row.id, row.filename, row.status, row.created_at, row.updated_at, row.rows_done,
+               row.rows_alerted, row.rows_failed, row.error)
+
+
+def iter_results(job_id: str) -> Iterator[str]:
+    """The JSONL result lines of a job in file order (failed rows as problem lines)."""
+    get_job(job_id)
+    last = 0
+    while True:
+        with engine().connect() as conn:
+            rows = conn.execute(select(screening_rows).where(
+                screening_rows.c.job_id == job_id, screening_rows.c.seq > last)
+                .order_by(screening_rows.c.seq).limit(1000)).all()
+        if not rows:
+            return
+        for r in rows:
+            last = r.seq
+            yield (r.result if r.result is not None else
+                   json.dumps({"line": r.line, "problem": r.problem})) + "\n"
+
+
+def _set(job_id: str, **values: Any) -> None:
+    with engine().begin() as conn:
+        conn.execute(update(screening_jobs).where(screening_jobs.c.id == job_id)
+                     .values(updated_at=_now(), **values))
+
+
+def run_job(job_id: str) -> Job:
+    """Screen a job's rows from where it stopped, committing results chunk by chunk."""
+    with engine().connect() as conn:
+        job = conn.execute(select(screening_jobs).where(screening_jobs.c.id == job_id)).one()
+        done = conn.execute(select(func.max(screening_rows.c.seq))
+                            .where(screening_rows.c.job_id == job_id)).scalar() or 0
+    _set(job_id, status="running")
+    cfg = ScoringConfig(threshold=float(job.threshold))
+    index = ensure_index()
+    pending: list[dict[str, Any]] = []
+    counts = {"rows_done": job.rows_done, "rows_alerted": job.rows_alerted,
+              "rows_failed": job.rows_failed}
+
+    def flush() -> None:
+        if not pending:
+            return
+        with engine().begin() as conn:
+            conn.execute(insert(screening_rows), pending)
+            conn.execute(update(screening_jobs).where(screening_jobs.c.id == job_id)
+                         .values(updated_at=_now(), **counts))
+        pending.clear()
+
+    try:
+        for seq, row in enumerate(read_rows(Path(job.path)), start=1):
+            if seq <= done:
+                continue
+            try:
+                row_id, query = row_to_query(row, job.filename)
+                results = match_query(index, query, cfg, limit=job.result_limit)
+                line = json.dumps({"id": row_id, "matches": [r.to_dict() for r in results]},
+                                  ensure_ascii=False)
+                pending.append({"job_id": job_id, "seq": seq, "line": row.line,
+                                "result": line, "problem": None})
+                counts["rows_done"] += 1
+                counts["rows_alerted"] += any(r.match for r in results)
+            except InputError as exc:
+                pending.append({"job_id": job_id, "seq": seq, "line": row.line,
+                                "result": None, "problem": str(exc)})
+                counts["rows_failed"] += 1
+            if len(pending) >= CHUNK:
+                flush()
+        flush()
+        _set(job_id, status="done")
+    except Exception as exc:  # an unreadable file fails the job, with the reason
+        flush()
+        _set(job_id, status="failed", error=f"{type(exc).__name__}: {exc}")
+    return get_job(job_id)
+
+
+class JobRunner:
+    """One background thread that runs queued jobs in order, resuming unfinished ones."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="screening-jobs", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def notify(self) -> None:
+        self._wake.set()
+
+    def _next(self) -> str | None:
+        with engine().connect() as conn:
+            row = conn.execute(select(screening_jobs.c.id)
+                               .where(screening_jobs.c.status.in_(("queued", "running")))
+                               .order_by(screening_jobs.c.created_at)).first()
+        return None if row is None else str(row[0])
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(timeout=5)
+            self._wake.clear()
+            while not self._stop.is_set():
+                job_id = self._next()
+                if job_id is None:
+                    break
+                run_job(job_id)
