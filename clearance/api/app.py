@@ -14,6 +14,7 @@ from clearance.api.limits import RateLimiter
 from clearance.api.metrics import Metrics
 from clearance.api.routers import entities, health, lists, match, screenings
 from clearance.exc import ClearanceError, UnknownVersion
+from clearance.index.store import LiveIndex
 from clearance.screening.jobs import JobRunner
 
 __all__ = ["create_app", "MAX_BODY"]
@@ -35,6 +36,7 @@ def create_app(open_access: bool = False, rate: float | None = None,
                               "matching. /match is compatible with yente's match API.")
     app.state.open_access = open_access
     app.state.jobs = JobRunner()
+    app.state.index = LiveIndex()
     app.state.metrics = Metrics()
     limiter = RateLimiter(rate if rate is not None else settings.rate_limit(),
                           burst if burst is not None else settings.rate_burst())

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from fastapi import HTTPException, Request
 
 from clearance.index.build import Index
-from clearance.index.store import ensure_index
+from clearance.index.store import LiveIndex
 from clearance.store.keys import allows, check_key
 
 __all__ = ["require", "current_index"]
@@ -40,6 +40,7 @@ def require(scope: str) -> Callable[[Request], None]:
     return check
 
 
-def current_index() -> Index:
+def current_index(request: Request) -> Index:
     """The index of the active list versions; a list change swaps it atomically."""
-    return ensure_index()
+    live: LiveIndex = request.app.state.index
+    return live.get()

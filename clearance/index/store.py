@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import threading
+import time
 from dataclasses import fields
 from pathlib import Path
 
@@ -74,3 +75,40 @@ def ensure_index() -> Index:
         _loaded[fp] = index
         return index
 
+
+
+class LiveIndex:
+    """The index a server answers from, swapped atomically when the lists change.
+
+    Readers always get a complete index: after a list load the old one keeps serving while
+    the new one is built in a background thread, then one reference assignment swaps them.
+    The active versions are checked at most once per `check_every` seconds.
+    """
+
+    def __init__(self, check_every: float = 1.0) -> None:
+        self.check_every = check_every
+        self._index: Index | None = None
+        self._checked = 0.0
+        self._building: threading.Thread | None = None
+        self._guard = threading.Lock()
+
+    def get(self) -> Index:
+        index = self._index
+        now = time.monotonic()
+        if index is not None and now - self._checked < self.check_every:
+            return index
+        self._checked = now
+        fp = fingerprint()
+        if index is not None and index.fingerprint == fp:
+            return index
+        if index is None:
+            self._index = ensure_index()
+            return self._index
+        with self._guard:
+            if self._building is None or not self._building.is_alive():
+                self._building = threading.Thread(target=self._rebuild, daemon=True)
+                self._building.start()
+        return index
+
+    def _rebuild(self) -> None:
+        self._index = ensure_index()

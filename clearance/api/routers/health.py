@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-
-from clearance.index.store import ensure_index
 
 __all__ = ["router"]
 
@@ -18,8 +16,8 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz")
-def readyz() -> JSONResponse:
-    index = ensure_index()
+def readyz(request: Request) -> JSONResponse:
+    index = request.app.state.index.get()
     if len(index.entities) == 0:
         return JSONResponse({"status": "no lists loaded"}, status_code=503)
     return JSONResponse({"status": "ready", "entities": len(index.entities),
