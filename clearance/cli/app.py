@@ -44,3 +44,7 @@ def main() -> None:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

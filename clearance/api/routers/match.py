@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from clearance.api.convert import to_query, to_result
 from clearance.api.deps import current_index, require
@@ -33,7 +33,7 @@ def _datasets(index: Index, dataset: str) -> frozenset[str] | None:
 
 @router.post("/match/{dataset}", response_model=MatchResponse,
              dependencies=[Depends(require("read"))])
-def match(
+async def match(
     request: Request,
     dataset: str,
     body: MatchRequest,
@@ -64,12 +64,16 @@ def match(
             total={"value": len(results), "relation": "eq"},
             query=example.model_dump(by_alias=True),
         )
-    return MatchResponse(responses=responses, limit=limit)
+    # built from the models above, so serialised directly (no second validation pass);
+    # async on purpose: CPU-bound and short, so each worker runs one request at a time
+    # instead of threads fighting over the GIL
+    return Response(MatchResponse(responses=responses, limit=limit).model_dump_json(by_alias=True),
+                    media_type="application/json")  # type: ignore[return-value]
 
 
 @router.get("/search/{dataset}", response_model=SearchResponse,
             dependencies=[Depends(require("read"))])
-def search(
+async def search(
     dataset: str,
     q: Annotated[str, Query(min_length=1, max_length=500, examples=["hikvision"])],
     index: Annotated[Index, Depends(current_index)],
