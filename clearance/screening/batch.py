@@ -7,6 +7,7 @@ are written as they arrive.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
@@ -82,6 +83,8 @@ def _run(
         for item in items:
             yield task(item)
         return
+    gc.collect()  # the index is never garbage: keep collections in the workers off it
+    gc.freeze()
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:
         for batch in _batches(items, BATCH):
