@@ -38,3 +38,12 @@ def test_every_setting_is_documented() -> None:
 def test_readme_leads_with_the_two_commands() -> None:
     first = README.index("make run")
     assert first < README.index("## A two-minute tour") and "make test" in README[:first + 200]
+
+
+def test_every_endpoint_is_documented() -> None:
+    from clearance.api import create_app
+
+    paths = create_app().openapi()["paths"]
+    missing = [f"{m.upper()} {p}" for p, ops in paths.items() for m in ops
+               if f"`{m.upper()} {p}`" not in README and f"`{m.upper()} {p}`," not in README]
+    assert missing == []

@@ -111,6 +111,16 @@ class LiveIndex:
                 self._building.start()
         return index
 
+    def ready(self) -> Index | None:
+        """The index if one is loaded; otherwise start loading it and return None."""
+        if self._index is not None:
+            return self._index
+        with self._guard:
+            if self._building is None or not self._building.is_alive():
+                self._building = threading.Thread(target=self._rebuild, daemon=True)
+                self._building.start()
+        return None
+
     def _rebuild(self) -> None:
         self._index = _frozen(ensure_index())
 

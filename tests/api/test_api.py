@@ -1,5 +1,7 @@
 """The HTTP API over a real socket: yente-compatible /match, search, entities, lists, keys."""
 
+import time
+
 import httpx
 
 from clearance.store.keys import create_key, revoke_key
@@ -64,7 +66,12 @@ def test_search_entities_and_lists(api: httpx.Client) -> None:
 
 def test_health_and_openapi(api: httpx.Client) -> None:
     assert api.get("/healthz").json() == {"status": "ok"}
-    assert api.get("/readyz").json()["status"] == "ready"
+    deadline = time.time() + 60
+    ready = api.get("/readyz")
+    while ready.status_code == 503 and time.time() < deadline:  # loading: not ready yet
+        time.sleep(0.1)
+        ready = api.get("/readyz")
+    assert ready.json()["status"] == "ready"
     spec = api.get("/openapi.json").json()
     assert "/match/{dataset}" in spec["paths"]
 

@@ -17,7 +17,9 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 def readyz(request: Request) -> JSONResponse:
-    index = request.app.state.index.get()
+    index = request.app.state.index.ready()
+    if index is None:
+        return JSONResponse({"status": "loading the index"}, status_code=503)
     if len(index.entities) == 0:
         return JSONResponse({"status": "no lists loaded"}, status_code=503)
     return JSONResponse({"status": "ready", "entities": len(index.entities),
