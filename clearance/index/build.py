@@ -164,7 +164,7 @@ class Index:
         return self._unseen_weight(folded)
 
     def _unseen_weight(self, folded: str) -> float:
-        """A token not on any list: as distinctive as the list word it misspells, if any."""
+        """A token not on any list: as distinctive as the rarest list word it may misspell."""
         if len(folded) < 4 or folded.isdigit():
             return 1.0
         cached = self.unseen.get(folded)
@@ -174,7 +174,7 @@ class Index:
             keys = deletions(folded, 1)
             near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
             near.update(self.vocab[k] for k in keys if k in self.vocab)
-            cached = min((self.weights[t] for t in near), default=1.0)
+            cached = max((self.weights[t] for t in near), default=1.0)
             if len(self.unseen) < 100_000:
                 self.unseen[folded] = cached
         return cached

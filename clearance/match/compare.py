@@ -75,10 +75,13 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
         elif fa == fb:
             return 0.95
     best = max(_edit_similarity(a, b), 0.95 * _edit_similarity(fa, fb))
-    if best < 0.8 and min(len(fa), len(fb)) >= 4:
+    if best < 0.8 and min(len(fa), len(fb)) >= 2:
         sa, sb = skeleton(fa), skeleton(fb)
-        if sa == sb and len(sa) >= 3 and (sa == fa or sb == fb):
-            best = max(best, 0.8)
+        # an unvocalised token (no vowel after its first letter) against a vocalised one;
+        # short skeletons ("nr" ~ Nur) count only when the vowels are all that differ
+        if sa == sb and (sa == fa or sb == fb) and fa != fb and (
+                len(sa) >= 3 or abs(len(fa) - len(fb)) == 1):
+            best = max(best, 0.8 if len(sa) >= 3 else 0.7)
     return best
 
 
