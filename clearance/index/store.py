@@ -105,21 +105,20 @@ class LiveIndex:
         if index is None:
             self._index = _frozen(ensure_index())
             return self._index
-        with self._guard:
-            if self._building is None or not self._building.is_alive():
-                self._building = threading.Thread(target=self._rebuild, daemon=True)
-                self._building.start()
+        self._build_in_background()
         return index
 
     def ready(self) -> Index | None:
         """The index if one is loaded; otherwise start loading it and return None."""
-        if self._index is not None:
-            return self._index
+        if self._index is None:
+            self._build_in_background()
+        return self._index
+
+    def _build_in_background(self) -> None:
         with self._guard:
             if self._building is None or not self._building.is_alive():
                 self._building = threading.Thread(target=self._rebuild, daemon=True)
                 self._building.start()
-        return None
 
     def _rebuild(self) -> None:
         self._index = _frozen(ensure_index())
