@@ -71,3 +71,49 @@ def test_load_defaults_to_clearance_lists(home: Path, lists_dir: Path,
     assert res.exit_code == 0 and "loaded us_bis_dpl version 1: 663 entities" in res.output
     monkeypatch.delenv("CLEARANCE_LISTS")
     assert runner.invoke(app, ["lists", "load"]).exit_code == 2
+
+
+def test_keys_create_list_revoke(home: Path) -> None:
+    created = runner.invoke(app, ["keys", "create", "--name", "ci", "--scope", "screen"])
+    assert created.exit_code == 0 and "clr_" in created.output
+    assert "ci" in runner.invoke(app, ["keys", "list"]).output
+    assert runner.invoke(app, ["keys", "revoke", "1"]).exit_code == 0
+    assert runner.invoke(app, ["keys", "revoke", "99"]).exit_code == 1
+    assert runner.invoke(app, ["keys", "create", "--name", "x", "--scope", "root"]).exit_code == 1
+
+
+def test_open_mode_is_refused_off_loopback(home: Path) -> None:
+    res = runner.invoke(app, ["serve", "--open", "--host", "0.0.0.0"])
+    assert res.exit_code == 2 and "only on 127.0.0.1" in res.output
+
+
+def test_serve_runs_the_api(loaded_home: Path) -> None:
+    import contextlib
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "clearance.cli.app", "serve", "--open",
+                             "--port", str(port)], env={**os.environ,
+                                                        "CLEARANCE_HOME": str(loaded_home)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        status = 0
+        while time.time() < deadline and status != 200:
+            with contextlib.suppress(httpx.TransportError):  # not listening yet
+                status = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).status_code
+            time.sleep(0.3)
+        assert status == 200
+        lists = httpx.get(f"http://127.0.0.1:{port}/lists", timeout=10)
+        assert lists.status_code == 200  # open mode: no key needed
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
