@@ -18,9 +18,7 @@ import time
 from pathlib import Path
 
 import defusedxml.ElementTree as ET
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ["ofac_sdn", "ofac_consolidated", "trade_csl", "bis_dpl", "un_sc"]
+from common import BUNDLED, SHARED
 
 
 def raw_read(lists: Path) -> int:
@@ -41,7 +39,7 @@ def raw_read(lists: Path) -> int:
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--lists", type=Path, default=ROOT.parent / "shared" / "data" / "lists")
+    p.add_argument("--lists", type=Path, default=SHARED / "data" / "lists")
     args = p.parse_args()
     t0 = time.perf_counter()
     rows = raw_read(args.lists)

@@ -24,13 +24,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import BUNDLED, SHARED
 
 
 def _args() -> argparse.Namespace:
     p = argparse.ArgumentParser()
-    p.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
-    p.add_argument("--lists", type=Path, default=ROOT.parent / "shared" / "data" / "lists")
+    p.add_argument("--eval", type=Path, default=SHARED / "eval")
+    p.add_argument("--lists", type=Path, default=SHARED / "data" / "lists")
     p.add_argument("--threshold", type=float, default=None)
     p.add_argument("--peer", action="store_true", help="also score nomenklatura logic-v2")
     p.add_argument("--skip-pairs", action="store_true")
@@ -84,8 +84,7 @@ def run_screening(args: argparse.Namespace) -> None:
     from clearance.screening.io import InputRow, row_to_query
     from clearance.store.load import load_paths
 
-    lists = [args.lists / d for d in ("ofac_sdn", "ofac_consolidated", "trade_csl", "bis_dpl",
-                                      "un_sc")]
+    lists = [args.lists / d for d in BUNDLED]
     t0 = time.perf_counter()
     for res in load_paths(lists):
         if res.error is not None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from clearance.api.models import EntityExample, MatchResult
 from clearance.index.build import IDENTIFIER_PROPS
+from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.engine import MatchResult as EngineResult
 from clearance.match.score import Query
 
@@ -40,5 +41,5 @@ def to_result(result: EngineResult, record: dict[str, Any] | None) -> MatchResul
         datasets=[result.dataset], source_id=result.source_id, score=round(result.score, 4),
         match=result.match, features={f.name: round(f.value, 4) for f in result.features},
         explanation=[f.to_dict() for f in result.features],
-        algorithm=result.to_dict()["algorithm"],
+        algorithm=f"{ALGORITHM}/{VERSION}",
     )

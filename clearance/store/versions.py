@@ -207,11 +207,7 @@ def entity_history(entity_id: str) -> list[dict[str, Any]]:
 
 def get_record(entity_id: str) -> dict[str, Any] | None:
     """An entity as stored in the active version of its dataset."""
-    ids = list(active_version_ids().values())
-    with engine().connect() as conn:
-        row = conn.execute(select(entities.c.data).where(
-            entities.c.entity_id == entity_id, entities.c.version_id.in_(ids))).first()
-    return None if row is None else dict(json.loads(row[0]))
+    return get_records([entity_id]).get(entity_id)
 
 
 @dataclass

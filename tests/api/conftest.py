@@ -37,17 +37,20 @@ class Server:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture
-def api(loaded_home: Path) -> Iterator[httpx.Client]:
-    server = Server(open_access=True)
+def _client(open_access: bool) -> Iterator[httpx.Client]:
+    server = Server(open_access=open_access)
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
     server.stop()
+
+
+@pytest.fixture
+def api(loaded_home: Path) -> Iterator[httpx.Client]:
+    """A client of a server in open mode (no keys)."""
+    yield from _client(open_access=True)
 
 
 @pytest.fixture
 def secured(loaded_home: Path) -> Iterator[httpx.Client]:
-    server = Server(open_access=False)
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
-    server.stop()
+    """A client of a server that demands API keys."""
+    yield from _client(open_access=False)
