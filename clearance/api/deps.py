@@ -23,12 +23,15 @@ def _secret(request: Request) -> str | None:
     return None
 
 
-def require(scope: str) -> Callable[[Request], None]:
-    """A dependency that admits keys of `scope` or above (or anyone when the app is open)."""
+def require(scope: str) -> Callable[[Request], str]:
+    """A dependency that admits keys of `scope` or above (or anyone when the app is open).
 
-    def check(request: Request) -> None:
+    It returns the actor recorded in the audit log: the key's name, or "open".
+    """
+
+    def check(request: Request) -> str:
         if getattr(request.app.state, "open_access", False):
-            return
+            return "api:open"
         secret = _secret(request)
         key = None if secret is None else check_key(secret)
         if key is None:
@@ -36,6 +39,7 @@ def require(scope: str) -> Callable[[Request], None]:
                                 headers={"WWW-Authenticate": "Bearer"})
         if not allows(key.scope, scope):
             raise HTTPException(403, f"this key has scope {key.scope!r}; {scope!r} is needed")
+        return f"key:{key.name}"
 
     return check
 

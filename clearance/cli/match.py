@@ -15,10 +15,12 @@ from rich.table import Table
 
 from clearance.exc import ClearanceError, InputError
 from clearance.index.store import ensure_index
+from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.engine import match_query
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
 from clearance.screening.batch import screen_lines, screen_queries
 from clearance.screening.io import ResultWriter, read_rows, row_to_query
+from clearance.store import active_version_ids, audit
 
 __all__ = ["match", "screen"]
 
@@ -114,4 +116,8 @@ def screen(
     except ClearanceError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(1) from None
+    audit.record(audit.default_actor(), "screening.run", {
+        "input": path, "output": None if output is None else str(output), "rows": done,
+        "alerted": alerts, "skipped": bad, "threshold": threshold,
+        "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
     err.print(f"screened {done} rows: {alerts} with alerts, {bad} skipped", highlight=False)

@@ -150,6 +150,7 @@ class Index:
     datasets: frozenset[str] = frozenset()
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
     alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
+    entity_names: list[list[tuple[int, float, str]]] = field(default_factory=list)
 
     def weight(self, folded: str, legal: bool = False) -> float:
         """Rarity weight of a folded token; unseen tokens are maximally distinctive."""

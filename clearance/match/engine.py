@@ -22,7 +22,7 @@ from clearance.match.score import (
 )
 from clearance.match.text import clean
 
-__all__ = ["MatchResult", "match_query", "prepare_query_names"]
+__all__ = ["MatchResult", "entity_names", "match_query", "prepare_query_names", "score_entities"]
 
 
 @dataclass
@@ -86,6 +86,9 @@ def _compare(index: Index, q: Name, q_w: list[float], n_idx: int, schema: str,
     )
 
 
+_Best = dict[int, tuple[float, NameComparison, Name, str, float]]
+
+
 def match_query(
     index: Index, query: Query, cfg: ScoringConfig | None = None, limit: int = 10,
     datasets: frozenset[str] | None = None,
@@ -96,7 +99,7 @@ def match_query(
     """
     cfg = cfg or ScoringConfig()
     q_names = prepare_query_names(query)
-    best: dict[int, tuple[float, NameComparison, Name, str, float]] = {}
+    best: _Best = {}
     for q in q_names:
         q_w = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
@@ -120,6 +123,55 @@ def match_query(
         for e_idx in index.identifiers.get(value, []):
             if datasets is None or index.entities[e_idx].dataset in datasets:
                 id_hits[e_idx] = raw
+    return _ranked(index, query, cfg, best, id_hits, limit)
+
+
+def entity_names(index: Index) -> list[list[tuple[int, float, str]]]:
+    """Per entity, its indexed names (name id, quality, text): the reverse of `owners`."""
+    if len(index.entity_names) != len(index.entities):
+        rev: list[list[tuple[int, float, str]]] = [[] for _ in index.entities]
+        for n_idx, owners in enumerate(index.owners):
+            for e_idx, quality, text in owners:
+                rev[e_idx].append((n_idx, quality, text))
+        index.entity_names = rev
+    return index.entity_names
+
+
+def score_entities(
+    index: Index, query: Query, entity_ids: list[str], cfg: ScoringConfig | None = None,
+) -> list[MatchResult]:
+    """Score one query against named list entities only, every name pair compared.
+
+    Monitoring uses this once another index has said which pairs may match: the score
+    and explanation are those of `match_query`, and because no candidate cut-off applies
+    a pair can only score the same or higher, never be missed.
+    """
+    cfg = cfg or ScoringConfig()
+    q_names = prepare_query_names(query)
+    rev = entity_names(index)
+    targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
+    best: _Best = {}
+    for q in q_names:
+        q_w = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+        for e_idx in targets:
+            schema = index.entities[e_idx].schema
+            for n_idx, quality, text in rev[e_idx]:
+                comp = _compare(index, q, q_w, n_idx, schema, cfg)
+                score = comp.score * quality
+                if e_idx not in best or score > best[e_idx][0]:
+                    best[e_idx] = (score, comp, q, text, quality)
+    id_hits: dict[int, str] = {}
+    for raw in query.identifiers:
+        value = norm_identifier(raw)
+        for e_idx in targets:
+            if len(value) >= 4 and any(v == value for _, v in index.entities[e_idx].identifiers):
+                id_hits[e_idx] = raw
+    return _ranked(index, query, cfg, best, id_hits, len(targets))
+
+
+def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
+            id_hits: dict[int, str], limit: int) -> list[MatchResult]:
+    """Secondary evidence on top of the best name pair per entity; best results first."""
     results: list[MatchResult] = []
     for e_idx in set(best) | set(id_hits):
         meta = index.entities[e_idx]

@@ -142,7 +142,7 @@ def row_to_query(row: InputRow, path: str) -> tuple[str, Query]:
     countries = [c.lower() for c in _many(data.get("country"))]
     return row_id, Query(name=name, schema=schema, aliases=_many(data.get("aliases")),
                          countries=countries, birth_date=birth,
-                         identifiers=_many(data.get("identifier")))
+                         identifiers=_many(data.get("identifier") or data.get("identifiers")))
 
 
 class ResultWriter:

@@ -23,9 +23,11 @@ from sqlalchemy import func, insert, select, update
 from clearance import settings
 from clearance.exc import InputError, UnknownVersion
 from clearance.index.store import ensure_index
+from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.engine import match_query
 from clearance.match.score import ScoringConfig
 from clearance.screening.io import FORMATS, read_rows, row_to_query
+from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, screening_jobs, screening_rows
 
 __all__ = ["Job", "submit", "get_job", "iter_results", "run_job", "JobRunner", "CHUNK"]
@@ -55,7 +57,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def submit(filename: str, data: BinaryIO, threshold: float, limit: int) -> Job:
+def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
+           actor: str = "api") -> Job:
     """Store an upload and queue it; the file type comes from its name."""
     suffix = Path(filename).suffix.lower()
     if suffix not in FORMATS:
@@ -73,6 +76,8 @@ def submit(filename: str, data: BinaryIO, threshold: float, limit: int) -> Job:
             id=job_id, filename=filename, path=str(path), status="queued", threshold=threshold,
             result_limit=limit, created_at=now, updated_at=now, rows_done=0, rows_alerted=0,
             rows_failed=0, error=None))
+        audit.append(conn, actor, "screening.submit",
+                     {"job_id": job_id, "filename": filename, "threshold": threshold})
     return get_job(job_id)
 
 
@@ -151,6 +156,9 @@ def run_job(job_id: str) -> Job:
                 flush()
         flush()
         _set(job_id, status="done")
+        audit.record("system", "screening.run", {"job_id": job_id, "filename": job.filename,
+                                                 "algorithm": f"{ALGORITHM}/{VERSION}",
+                                                 "lists": active_version_ids(), **counts})
     except Exception as exc:  # an unreadable file fails the job, with the reason
         flush()
         _set(job_id, status="failed", error=f"{type(exc).__name__}: {exc}")

@@ -15,6 +15,8 @@ from clearance.store.versions import (
     list_versions,
     save_version,
     status,
+    version_digests,
+    version_records,
 )
 
 __all__ = [
@@ -32,4 +34,6 @@ __all__ = [
     "list_versions",
     "save_version",
     "status",
+    "version_digests",
+    "version_records",
 ]

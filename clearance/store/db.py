@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Engine,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -24,11 +25,29 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 
 from clearance import settings
 
-__all__ = ["active_versions", "engine", "entities", "metadata", "reset_engines", "versions"]
+__all__ = [
+    "active_versions",
+    "alert_events",
+    "alerts",
+    "audit_log",
+    "book_changes",
+    "book_entries",
+    "engine",
+    "entities",
+    "metadata",
+    "monitor_state",
+    "near_pairs",
+    "ownership_links",
+    "reset_engines",
+    "versions",
+    "webhook_deliveries",
+    "webhooks",
+]
 
 metadata = MetaData()
 
@@ -108,6 +127,126 @@ screening_rows = Table(
 )
 
 
+book_entries = Table(
+    "book_entries",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("schema", String(32), nullable=False),
+    Column("data", Text, nullable=False),  # JSON: aliases, countries, birth_date, ids, attributes
+    Column("digest", String(40), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("screened_digest", String(40)),  # the digest last screened; NULL = never
+)
+
+book_changes = Table(
+    "book_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("book_id", String(200), nullable=False, index=True),
+    Column("at", String(32), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("change", String(16), nullable=False),  # added, updated
+    Column("fields", JSON, nullable=False),  # {field: [before, after]}
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("book_id", String(200), nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("dataset", String(64), nullable=False),
+    Column("source_id", String(128), nullable=False),
+    Column("list_name", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("opened_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("book_digest", String(40), nullable=False),
+    Column("entity_digest", String(40), nullable=False),
+    Column("result", Text, nullable=False),  # the match result with its explanation (JSON)
+    UniqueConstraint("book_id", "entity_id"),
+)
+
+alert_events = Table(
+    "alert_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False, index=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("changes", JSON, nullable=False),  # what changed when a case reopens
+)
+
+near_pairs = Table(
+    "near_pairs",
+    metadata,
+    Column("book_id", String(200), primary_key=True),
+    Column("entity_id", String(128), primary_key=True, index=True),
+    Column("score", Float, nullable=False),
+)
+
+monitor_state = Table(
+    "monitor_state",
+    metadata,
+    Column("dataset", String(64), primary_key=True),
+    Column("version_id", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("detail", Text, nullable=False),  # canonical JSON
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False),
+    Column("secret", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("active", Boolean, nullable=False),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("webhook_id", Integer, ForeignKey("webhooks.id"), nullable=False),
+    Column("event", String(32), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("status_code", Integer),
+    Column("error", Text),
+    Column("delivered", Boolean, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+ownership_links = Table(
+    "ownership_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner", Text, nullable=False),
+    Column("owned", Text, nullable=False),
+    Column("percent", Float, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("origin", Text, nullable=False),
+    UniqueConstraint("owner", "owned", "source"),
+)
+
+
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
     cur.execute("PRAGMA journal_mode=WAL")
@@ -117,12 +256,33 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur.close()
 
 
+#: The database itself refuses UPDATE and DELETE on the audit log.
+_APPEND_ONLY = {
+    "sqlite": [
+        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+    ],
+    "postgresql": [
+        ("CREATE OR REPLACE FUNCTION audit_log_forbid() RETURNS trigger AS $$ BEGIN "
+        "RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql"),
+        "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
+        ("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION audit_log_forbid()"),
+    ],
+}
+
+
 @lru_cache(maxsize=8)
 def _engine(url: str) -> Engine:
     eng = create_engine(url)
     if eng.dialect.name == "sqlite":
         event.listen(eng, "connect", _sqlite_pragmas)
     metadata.create_all(eng)
+    with eng.begin() as conn:
+        for statement in _APPEND_ONLY.get(eng.dialect.name, []):
+            conn.execute(text(statement))
     return eng
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import insert, select, update
 
 from clearance.exc import StoreError
+from clearance.store import audit
 from clearance.store.db import api_keys, engine
 
 __all__ = ["SCOPES", "ApiKey", "create_key", "list_keys", "revoke_key", "check_key", "allows"]
@@ -42,7 +43,7 @@ def allows(granted: str, needed: str) -> bool:
     return SCOPES.index(granted) >= SCOPES.index(needed)
 
 
-def create_key(name: str, scope: str) -> tuple[ApiKey, str]:
+def create_key(name: str, scope: str, actor: str | None = None) -> tuple[ApiKey, str]:
     """A new key; the secret is returned once and only its hash is stored."""
     if scope not in SCOPES:
         raise StoreError(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
@@ -52,7 +53,9 @@ def create_key(name: str, scope: str) -> tuple[ApiKey, str]:
         key_id = conn.execute(insert(api_keys).values(
             name=name, scope=scope, key_hash=_hash(secret), created_at=now, revoked=False,
         )).inserted_primary_key
-    assert key_id is not None
+        assert key_id is not None
+        audit.append(conn, actor or audit.default_actor(), "key.create",
+                     {"key_id": int(key_id[0]), "name": name, "scope": scope})
     return ApiKey(int(key_id[0]), name, scope, now, False), secret
 
 
@@ -62,11 +65,12 @@ def list_keys() -> list[ApiKey]:
     return [ApiKey(r.id, r.name, r.scope, r.created_at, bool(r.revoked)) for r in rows]
 
 
-def revoke_key(key_id: int) -> None:
+def revoke_key(key_id: int, actor: str | None = None) -> None:
     with engine().begin() as conn:
         done = conn.execute(update(api_keys).where(api_keys.c.id == key_id).values(revoked=True))
-    if done.rowcount == 0:
-        raise StoreError(f"no API key with id {key_id}")
+        if done.rowcount == 0:
+            raise StoreError(f"no API key with id {key_id}")
+        audit.append(conn, actor or audit.default_actor(), "key.revoke", {"key_id": key_id})
 
 
 def check_key(secret: str) -> ApiKey | None:

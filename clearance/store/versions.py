@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select, update
 
 from clearance.exc import UnknownVersion
 from clearance.sources.common import Parsed
+from clearance.store import audit
 from clearance.store.db import active_versions, engine, entities, versions
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "list_versions",
     "save_version",
     "status",
+    "version_digests",
+    "version_records",
 ]
 
 
@@ -74,8 +77,12 @@ def active_version_ids() -> dict[str, int]:
         return {r.dataset: r.version_id for r in conn.execute(select(active_versions))}
 
 
-def save_version(parsed: Parsed, origin: str, activate_now: bool = True) -> VersionInfo:
-    """Store a parsed publication as the next version of its dataset, and make it active."""
+def save_version(parsed: Parsed, origin: str, activate_now: bool = True,
+                 actor: str | None = None) -> VersionInfo:
+    """Store a parsed publication as the next version of its dataset, and make it active.
+
+    The audit record of the load commits in the same transaction.
+    """
     rows = []
     for ent in parsed.entities:
         record = ent.to_record()
@@ -107,6 +114,9 @@ def save_version(parsed: Parsed, origin: str, activate_now: bool = True) -> Vers
             conn.execute(insert(entities), rows[start:start + 5000])
         if activate_now:
             _switch(conn, parsed.dataset, version_id, now)
+        audit.append(conn, actor or audit.default_actor(), "list.load", {
+            "dataset": parsed.dataset, "version": number, "origin": origin,
+            "files": parsed.files, "entities": len(rows), "activated": activate_now})
         info = conn.execute(select(versions).where(versions.c.id == version_id)).one()
     return _info(info, {version_id} if activate_now else set())
 
@@ -137,11 +147,13 @@ def get_version(dataset: str, version: int | None = None) -> VersionInfo:
     return _info(row, set(active.values()))
 
 
-def activate(dataset: str, version: int) -> VersionInfo:
+def activate(dataset: str, version: int, actor: str | None = None) -> VersionInfo:
     """Make an older (or newer) stored version the active one: a rollback is one switch."""
     info = get_version(dataset, version)
     with engine().begin() as conn:
         _switch(conn, dataset, info.id, _now())
+        audit.append(conn, actor or audit.default_actor(), "list.activate",
+                     {"dataset": dataset, "version": version})
     return get_version(dataset, version)
 
 
@@ -250,6 +262,16 @@ class Diff:
             "removed": [c.__dict__ for c in self.removed],
             "changed": [c.__dict__ for c in self.changed],
         }
+
+
+def version_digests(version_id: int) -> dict[str, str]:
+    """Entity id -> content digest of one stored version (what changed is what differs)."""
+    return {k: v[0] for k, v in _digests(version_id).items()}
+
+
+def version_records(version_id: int, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Entity records of one stored version, by id."""
+    return _load(version_id, ids)
 
 
 def _digests(version_id: int) -> dict[str, tuple[str, str, str]]:

@@ -16,15 +16,16 @@ __all__ = ["router"]
 router = APIRouter(tags=["screenings"])
 
 
-@router.post("/screenings", status_code=202, dependencies=[Depends(require("screen"))])
+@router.post("/screenings", status_code=202)
 def create(
     request: Request,
+    actor: Annotated[str, Depends(require("screen"))],
     file: Annotated[UploadFile, File(description="CSV, XLSX, JSONL or Parquet")],
     threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> dict[str, Any]:
     """Store the file and screen it in the background; poll GET /screenings/{id}."""
-    job = submit(file.filename or "upload.csv", file.file, threshold, limit)
+    job = submit(file.filename or "upload.csv", file.file, threshold, limit, actor)
     request.app.state.jobs.notify()
     return job.to_dict()
 

@@ -1,0 +1,1 @@
+"""Continuous monitoring: the counterparty book, delta re-screening, alerts and their review."""
