@@ -6,7 +6,8 @@
     │   ├── EncodingError    bytes that do not decode
     │   └── UnsafeInputError XML bombs, entity expansion, zip members we did not expect
     ├── StoreError           the versioned store refused an operation
-    │   └── UnknownVersion   a dataset or version that does not exist
+    │   └── NotFound         no such alert, book entry, webhook ...
+    │       └── UnknownVersion   a dataset or version that does not exist
     ├── FetchError           a download failed after its retries
     └── InputError           a user-supplied screening file or query is malformed
 
@@ -21,6 +22,7 @@ __all__ = [
     "FetchError",
     "FormatError",
     "InputError",
+    "NotFound",
     "SourceError",
     "StoreError",
     "UnknownVersion",
@@ -66,7 +68,11 @@ class StoreError(ClearanceError):
     """The versioned store refused an operation."""
 
 
-class UnknownVersion(StoreError):
+class NotFound(StoreError):
+    """A thing asked for by id that the store does not hold (HTTP 404)."""
+
+
+class UnknownVersion(NotFound):
     """A dataset or version that the store does not hold."""
 
 

@@ -12,8 +12,8 @@ from fastapi.responses import JSONResponse
 from clearance import settings
 from clearance.api.limits import RateLimiter
 from clearance.api.metrics import Metrics
-from clearance.api.routers import entities, health, lists, match, screenings
-from clearance.exc import ClearanceError, UnknownVersion
+from clearance.api.routers import alerts, book, entities, health, lists, match, screenings, whatif
+from clearance.exc import ClearanceError, NotFound
 from clearance.index.store import LiveIndex
 from clearance.screening.jobs import JobRunner
 
@@ -40,7 +40,7 @@ def create_app(open_access: bool = False, rate: float | None = None,
     app.state.metrics = Metrics()
     limiter = RateLimiter(rate if rate is not None else settings.rate_limit(),
                           burst if burst is not None else settings.rate_burst())
-    for module in (health, match, entities, lists, screenings):
+    for module in (health, match, entities, lists, screenings, book, alerts, whatif):
         app.include_router(module.router)
 
     @app.get("/metrics", tags=["health"], response_class=Response)
@@ -70,8 +70,8 @@ def create_app(open_access: bool = False, rate: float | None = None,
         ).observe(time.perf_counter() - start)
         return response
 
-    @app.exception_handler(UnknownVersion)
-    async def unknown(_: Request, exc: UnknownVersion) -> JSONResponse:
+    @app.exception_handler(NotFound)
+    async def unknown(_: Request, exc: NotFound) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=404)
 
     @app.exception_handler(ClearanceError)

@@ -28,13 +28,23 @@ def _register() -> None:
     if _registered:
         return
     _registered = True
+    from clearance.cli import alerts as alerts_cmd
+    from clearance.cli import book as book_cmd
     from clearance.cli import match as match_cmd
+    from clearance.cli import monitor as monitor_cmd
     from clearance.cli import serve as serve_cmd
 
     app.command("match")(match_cmd.match)
     app.command("screen")(match_cmd.screen)
     app.command("serve")(serve_cmd.serve)
     app.add_typer(serve_cmd.keys_app, name="keys")
+    app.add_typer(book_cmd.book_app, name="book")
+    app.add_typer(book_cmd.ownership_app, name="ownership")
+    app.add_typer(monitor_cmd.monitor_app, name="monitor")
+    app.add_typer(monitor_cmd.webhooks_app, name="webhooks")
+    app.command("whatif")(monitor_cmd.whatif)
+    app.add_typer(alerts_cmd.alerts_app, name="alerts")
+    app.add_typer(alerts_cmd.audit_app, name="audit")
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from clearance.exc import InputError, StoreError
+from clearance.exc import InputError, NotFound
 from clearance.store import audit
 from clearance.store.db import (
     active_versions,
@@ -229,7 +229,7 @@ def decide(alert_id: int, status: str, reason: str, actor: str) -> Alert:
     with engine().begin() as conn:
         row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
         if row is None:
-            raise StoreError(f"no alert {alert_id}")
+            raise NotFound(f"no alert {alert_id}")
         conn.execute(update(alerts).where(alerts.c.id == alert_id)
                      .values(status=status, updated_at=_now()))
         _event(conn, alert_id, actor, status, reason)
@@ -244,7 +244,7 @@ def get_alert(alert_id: int) -> Alert:
     with engine().connect() as conn:
         row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
         if row is None:
-            raise StoreError(f"no alert {alert_id}")
+            raise NotFound(f"no alert {alert_id}")
         events = [AlertEvent(e.at, e.actor, e.status, e.reason, e.changes)
                   for e in conn.execute(select(alert_events).where(
                       alert_events.c.alert_id == alert_id).order_by(alert_events.c.id))]

@@ -31,13 +31,20 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
-from clearance.index.build import COUNTRY_PROPS, IDENTIFIER_PROPS, NAME_PROPS, Index
+from clearance.index.build import COUNTRY_PROPS, IDENTIFIER_PROPS, NAME_PROPS, Index, build_index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query, score_entities
 from clearance.match.score import Query, ScoringConfig
 from clearance.monitor.alerts import Hit, Outcome, delist, reconcile
 from clearance.monitor.book import BookEntry, get_entries
 from clearance.monitor.book_index import book_index
+from clearance.monitor.ownership import (
+    OWNERSHIP_DATASET,
+    blocked_entities,
+    evaluate,
+    list_links,
+    listed_on,
+)
 from clearance.screening.batch import screen_queries
 from clearance.store import active_version_ids, audit, version_digests, version_records
 from clearance.store.db import alerts, book_entries, engine, monitor_state, near_pairs
@@ -144,6 +151,7 @@ class _Writer:
         self.floor = cfg.threshold - near_margin(cfg)
         self.digests = digests
         self.outcome = outcome
+        self.why: dict[str, str] = {}  # entity id -> reason it is blocked, beyond its name
 
     def write(self, conn: Connection, scored: Sequence[Scored]) -> None:
         """`scored`: (entry, results, entity ids scored or None for all of its pairs)."""
@@ -157,8 +165,12 @@ class _Writer:
                     for r in results if r["score"] >= self.floor]
             if near:
                 conn.execute(insert(near_pairs), near)
-            hits += [Hit(entry.id, entry.digest, self.digests.get(r["entity_id"], ""), r)
-                     for r in results if r["match"]]
+            for r in results:
+                if r["match"]:
+                    if r["entity_id"] in self.why:
+                        r = {**r, "blocked_because": self.why[r["entity_id"]]}
+                    hits.append(Hit(entry.id, entry.digest,
+                                    self.digests.get(r["entity_id"], ""), r))
         reconcile(conn, hits, self.outcome)
 
 
@@ -272,6 +284,27 @@ def _rescore(pairs: dict[str, set[str]], index: Index, cfg: ScoringConfig,
     return scored_pairs
 
 
+def _ownership(index: Index, cfg: ScoringConfig, writer: _Writer, report: CycleReport
+               ) -> list[str]:
+    """Screen the book against entities the 50% rule blocks; returns blocks that lapsed."""
+    links = list_links()
+    derived = blocked_entities(evaluate(links, listed_on(index, cfg))) if links else []
+    with engine().connect() as conn:
+        had = {r.entity_id for r in conn.execute(select(alerts.c.entity_id).where(
+            alerts.c.dataset == OWNERSHIP_DATASET, alerts.c.status != "delisted"))}
+    if derived:
+        sandbox = build_index(derived, "ownership")
+        writer.digests.update({r["entity_id"]: r["digest"] for r in derived})
+        writer.why.update({r["entity_id"]: r["explanation"] for r in derived})
+        bix = book_index()
+        pairs: dict[str, set[str]] = defaultdict(set)
+        for record in derived:
+            for book_id in bix.candidates(record):
+                pairs[book_id].add(record["entity_id"])
+        report.pairs_scored += _rescore(pairs, sandbox, cfg, writer)
+    return sorted(had - {r["entity_id"] for r in derived})
+
+
 def _active_digests(version_ids: Iterable[int]) -> dict[str, str]:
     out: dict[str, str] = {}
     for vid in version_ids:
@@ -307,6 +340,7 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
         pairs = _pairs(report.lists, skip)
         report.pairs_scored = _rescore(pairs, index, cfg, writer)
     removed = [e for d in report.lists for e in d.removed]
+    removed += _ownership(index, cfg, writer, report)
     for dataset in sorted(set(state) - set(active)):  # a dataset no longer loaded at all
         removed += list(version_digests(state[dataset]))
     report.seconds = time.perf_counter() - t0

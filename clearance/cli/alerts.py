@@ -1,0 +1,102 @@
+"""`clearance alerts ...` and `clearance audit ...`: the review workflow and its trail."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from clearance.exc import ClearanceError
+from clearance.monitor.alerts import DECISIONS, STATUSES, decide, get_alert, list_alerts
+from clearance.store import audit
+
+__all__ = ["alerts_app", "audit_app"]
+
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+alerts_app = typer.Typer(help="Alerts: list, show, decide.", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit log: verify, export.", no_args_is_help=True)
+
+
+def _fail(exc: ClearanceError) -> typer.Exit:
+    err.print(f"[red]error:[/] {exc}", highlight=False)
+    return typer.Exit(1)
+
+
+@alerts_app.command("list")
+def alerts_list(
+    status: Annotated[str | None, typer.Option(help=f"One of {', '.join(STATUSES)}.")] = None,
+    book_id: Annotated[str | None, typer.Option("--book-id", help="One book entry.")] = None,
+    limit: Annotated[int, typer.Option(help="Alerts shown.")] = 1000,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON list.")] = False,
+) -> None:
+    """Alerts, newest first."""
+    try:
+        found = list_alerts(status, book_id, limit)
+    except ClearanceError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        print(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=1))
+        return
+    table = Table()
+    for col in ("id", "book entry", "list entry", "dataset", "score", "status", "opened"):
+        table.add_column(col)
+    for a in found:
+        table.add_row(str(a.id), a.book_id, f"{a.list_name} ({a.source_id})", a.dataset,
+                      f"{a.score:.3f}", a.status, a.opened_at)
+    console.print(table)
+
+
+@alerts_app.command("show")
+def alerts_show(alert_id: int) -> None:
+    """One alert: the match explanation and every event of the case."""
+    try:
+        alert = get_alert(alert_id)
+    except ClearanceError as exc:
+        raise _fail(exc) from None
+    console.print_json(json.dumps(alert.to_dict(full=True), ensure_ascii=False))
+
+
+@alerts_app.command("decide")
+def alerts_decide(
+    alert_id: int,
+    as_: Annotated[str, typer.Option("--as", help=f"One of {', '.join(DECISIONS)}.")],
+    reason: Annotated[str, typer.Option(help="Why (kept in the case and the audit log).")],
+) -> None:
+    """Record a decision with reviewer (CLEARANCE_ACTOR or your user), reason and time."""
+    try:
+        alert = decide(alert_id, as_, reason, audit.default_actor())
+    except ClearanceError as exc:
+        raise _fail(exc) from None
+    console.print(f"alert {alert.id}: {alert.status} ({reason})")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the whole chain; exit 1 naming the first broken record."""
+    result = audit.verify()
+    if result.ok:
+        console.print(f"audit log intact: {result.records} records")
+        return
+    err.print(f"[red]audit log broken at record {result.broken_seq}:[/] {result.problem}",
+              highlight=False)
+    raise typer.Exit(1)
+
+
+@audit_app.command("export")
+def audit_export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="JSONL file for the examiner.")],
+) -> None:
+    """Write every record (with its hashes) as JSON lines, then the verification result."""
+    count = 0
+    with open(output, "w", encoding="utf-8") as fh:
+        for rec in audit.iter_records():
+            fh.write(json.dumps(rec.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    result = audit.verify()
+    console.print(f"exported {count} records to {output}; chain "
+                  f"{'intact' if result.ok else f'broken at {result.broken_seq}'}")

@@ -1,0 +1,110 @@
+"""`clearance book ...` and `clearance ownership ...`: the counterparty book and its owners."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from clearance.exc import ClearanceError
+from clearance.monitor.book import get_entries, import_book, iter_entries, list_changes
+
+__all__ = ["book_app", "ownership_app"]
+
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+book_app = typer.Typer(help="The counterparty book: import, list, show.", no_args_is_help=True)
+ownership_app = typer.Typer(help="Ownership links and OFAC's 50% rule.", no_args_is_help=True)
+
+
+def _fail(exc: ClearanceError) -> typer.Exit:
+    err.print(f"[red]error:[/] {exc}", highlight=False)
+    return typer.Exit(1)
+
+
+@book_app.command("import")
+def book_import(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="CSV, XLSX, JSONL or Parquet.")],
+) -> None:
+    """Add or update entries by id (id, name, schema, country, birth_date, identifiers, ...)."""
+    try:
+        result = import_book(path)
+    except ClearanceError as exc:
+        raise _fail(exc) from None
+    for problem in result.skipped:
+        err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
+    console.print(f"book {path}: {result.added} added, {result.updated} updated, "
+                  f"{result.unchanged} unchanged, {len(result.skipped)} skipped")
+
+
+@book_app.command("list")
+def book_list(
+    limit: Annotated[int, typer.Option(help="Entries shown.")] = 50,
+    offset: Annotated[int, typer.Option(help="Entries skipped.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
+) -> None:
+    """Entries in id order."""
+    entries = list(iter_entries(offset, limit))
+    if as_json:
+        for e in entries:
+            console.print_json(json.dumps(e.to_dict(), ensure_ascii=False))
+        return
+    table = Table()
+    for col in ("id", "name", "schema", "countries", "birth date"):
+        table.add_column(col)
+    for e in entries:
+        table.add_row(e.id, e.name, e.schema, ", ".join(e.countries), e.birth_date or "")
+    console.print(table)
+
+
+@book_app.command("show")
+def book_show(book_id: str) -> None:
+    """One entry with the history of what imports changed."""
+    entry = get_entries([book_id]).get(book_id)
+    if entry is None:
+        err.print(f"[red]error:[/] no book entry {book_id!r}")
+        raise typer.Exit(1)
+    console.print_json(json.dumps({**entry.to_dict(), "changes": list_changes(book_id)},
+                                  ensure_ascii=False))
+
+
+@ownership_app.command("import")
+def ownership_import(
+    path: Annotated[Path, typer.Argument(metavar="FILE",
+                                         help="CSV owner,owned,percent,source or FtM JSONL.")],
+) -> None:
+    """Store ownership links (replacing earlier links from the same file)."""
+    from clearance.monitor.ownership import import_links
+
+    try:
+        count, problems = import_links(path)
+    except ClearanceError as exc:
+        raise _fail(exc) from None
+    for problem in problems:
+        err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
+    console.print(f"ownership {path}: {count} links stored, {len(problems)} skipped")
+
+
+@ownership_app.command("blocked")
+def ownership_blocked(
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """Entities blocked by the 50% rule over the stored links, each with its path."""
+    from clearance.index.store import ensure_index
+    from clearance.monitor.ownership import evaluate, list_links, listed_on
+
+    blocks = evaluate(list_links(), listed_on(ensure_index()))
+    rows = [b.to_dict(blocks) for _, b in sorted(blocks.items())]
+    if as_json:
+        console.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table()
+    for col in ("entity", "how", "why"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["name"], "50% rule" if r["derived"] else "listed", r["explanation"])
+    console.print(table)

@@ -1,0 +1,172 @@
+"""What-if designations: a sandbox scenario that never touches the stored list versions.
+
+"What if OFAC designates Hikvision tomorrow?" The designated name (and, on request, the
+subsidiaries the vendor-group resource and the ownership links name) become entities of
+an in-memory index; the 50% rule is evaluated with them counted as blocked; then the
+book is searched through its own index and each candidate pair scored exactly as
+monitoring would. Nothing is written to the store but one audit record of the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from clearance.index.build import build_index
+from clearance.index.store import ensure_index
+from clearance.match.engine import match_query, score_entities
+from clearance.match.score import Query, ScoringConfig
+from clearance.match.text import clean
+from clearance.monitor.book import get_entries
+from clearance.monitor.book_index import book_index
+from clearance.monitor.ownership import Block, blocked_entities, evaluate, list_links, listed_on
+from clearance.resources import load_resource
+from clearance.store import audit
+from clearance.store.db import alerts, engine
+
+__all__ = ["Scenario", "related_parties", "run_whatif", "write_report"]
+
+SUBSIDIARY_KINDS = ("subsidiary", "brand", "joint venture")
+
+
+@dataclass
+class Scenario:
+    """Who would be blocked, and which book entries would alert."""
+
+    designated: list[dict[str, Any]]
+    blocked: list[dict[str, Any]] = field(default_factory=list)
+    book_hits: list[dict[str, Any]] = field(default_factory=list)
+    devices: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def related_parties(name: str, cfg: ScoringConfig | None = None) -> list[dict[str, Any]]:
+    """Current subsidiaries, brands and joint ventures of the vendor group `name` belongs to.
+
+    The group is found by matching `name` against every group's names (fuzzy, any script).
+    Divested links are left out: a designation reaches what the company owns now.
+    """
+    groups = load_resource("vendor_groups")["groups"]
+    records = []
+    for key, group in groups.items():
+        names = [n["name"] for n in group["names"] if n["kind"] != "ticker"]
+        records.append({"entity_id": key, "dataset": "vendor_groups", "source_id": key,
+                        "schema": "Company", "caption": group["display"],
+                        "properties": {"name": names}})
+    index = build_index(records, "vendor-groups")
+    found = [r for r in match_query(index, Query(name=name, schema="Company"), cfg, limit=1)
+             if r.match]
+    if not found:
+        return []
+    group = groups[found[0].entity_id]
+    return [{"name": item["name"], "relationship": item["relationship"],
+             "source": item.get("source") or "unverified lead", "group": found[0].entity_id}
+            for item in group["related"]
+            if any(item["kind"].startswith(k) for k in SUBSIDIARY_KINDS)
+            and not str(item["status"]).startswith("divested")]
+
+
+def _record(name: str, dataset: str, why: str) -> dict[str, Any]:
+    digest = hashlib.sha1(clean(name).encode()).hexdigest()[:16]
+    return {"entity_id": f"whatif-{digest}", "dataset": dataset, "source_id": name,
+            "schema": "LegalEntity", "caption": name, "properties": {"name": [name]},
+            "explanation": why}
+
+
+def run_whatif(name: str, dataset: str = "us_ofac_sdn", with_subsidiaries: bool = False,
+               cfg: ScoringConfig | None = None, actor: str = "whatif") -> Scenario:
+    """Build the scenario for designating `name` on `dataset` (see module doc)."""
+    cfg = cfg or ScoringConfig()
+    designated = [{"name": name, "why": f"designated on {dataset} (scenario)"}]
+    if with_subsidiaries:
+        designated += [{"name": p["name"], "why": f"{p['relationship']} of the designated "
+                        f"{p['group']} group (source: {p['source']})"}
+                       for p in related_parties(name, cfg)]
+        owner = clean(name)
+        designated += [{"name": link.owned, "why": f"{name} owns {link.percent:g}% "
+                        f"(ownership link, {link.source or 'no source'})"}
+                       for link in list_links() if clean(link.owner) == owner]
+    unique = {clean(d["name"]): d for d in reversed(designated)}  # first mention wins
+    designated = list(reversed(unique.values()))
+    scenario = Scenario(designated=designated)
+    records = [_record(d["name"], dataset, d["why"]) for d in designated]
+    sandbox = build_index(records, "whatif")
+    real = listed_on(ensure_index(), cfg)
+
+    def listed(candidate: str) -> dict[str, Any] | None:
+        for r in match_query(sandbox, Query(name=candidate), cfg, limit=1):
+            if r.match:
+                return {"entity_id": r.entity_id, "dataset": f"{dataset} (scenario)",
+                        "name": r.name, "score": round(r.score, 4)}
+        return real(candidate)
+
+    blocks: dict[str, Block] = evaluate(list_links(), listed)
+    derived = blocked_entities(blocks, dataset)
+    for r in derived:
+        r["entity_id"] = "whatif-" + r["entity_id"]
+    scenario.blocked = ([{"name": r["caption"], "why": r["explanation"]} for r in records]
+                        + [{"name": r["caption"], "why": r["explanation"]} for r in derived])
+    everything = records + derived
+    sandbox = build_index(everything, "whatif")
+    why = {r["entity_id"]: r["explanation"] for r in everything}
+    bix = book_index()
+    pairs: dict[str, list[str]] = {}
+    for record in everything:
+        for book_id in bix.candidates(record):
+            pairs.setdefault(book_id, []).append(record["entity_id"])
+    entries = get_entries(sorted(pairs))
+    with engine().connect() as conn:
+        alerting = {r.book_id for r in conn.execute(select(alerts.c.book_id).where(
+            alerts.c.status.in_(("open", "true_match", "escalated"))))}
+    for book_id in sorted(entries):
+        for result in score_entities(sandbox, entries[book_id].query(), pairs[book_id], cfg):
+            if result.match:
+                scenario.book_hits.append({
+                    "book_id": book_id, "book_name": entries[book_id].name,
+                    "blocked_party": result.name, "score": round(result.score, 4),
+                    "explanation": result.explanation, "blocked_because": why[result.entity_id],
+                    "already_alerting": book_id in alerting})
+    audit.record(actor, "whatif.run", {"designate": name, "dataset": dataset,
+                                       "with_subsidiaries": with_subsidiaries,
+                                       "blocked": len(scenario.blocked),
+                                       "book_hits": len(scenario.book_hits)})
+    return scenario
+
+
+def write_report(scenario: Scenario, path: Path) -> Path:
+    """The scenario as Markdown (.md) or HTML (.html), for the people who decide."""
+    title = f"What if {scenario.designated[0]['name']} were designated?"
+    if path.suffix.lower() in (".html", ".htm"):
+        def table(head: list[str], rows: list[list[str]]) -> str:
+            return ("<table border=1 cellpadding=4><tr>" + "".join(f"<th>{h}</th>" for h in head)
+                    + "</tr>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r)
+                                        + "</tr>" for r in rows) + "</table>")
+        page = (f"<!doctype html><meta charset=utf-8><title>{html.escape(title)}</title>"
+                f"<h1>{html.escape(title)}</h1><h2>Blocked ({len(scenario.blocked)})</h2>"
+                + table(["party", "why"], [[b["name"], b["why"]] for b in scenario.blocked])
+                + f"<h2>Book entries that would alert ({len(scenario.book_hits)})</h2>"
+                + table(["book id", "name", "blocked party", "score", "already alerting"],
+                        [[h["book_id"], h["book_name"], h["blocked_party"], f"{h['score']:.3f}",
+                          "yes" if h["already_alerting"] else "no"]
+                         for h in scenario.book_hits]))
+        if scenario.devices:
+            page += f"<h2>Devices</h2><pre>{html.escape(str(scenario.devices))}</pre>"
+        path.write_text(page, encoding="utf-8")
+        return path
+    lines = [f"# {title}", "", f"## Blocked ({len(scenario.blocked)})", ""]
+    lines += [f"- **{b['name']}**: {b['why']}" for b in scenario.blocked]
+    lines += ["", f"## Book entries that would alert ({len(scenario.book_hits)})", "",
+              "| book id | name | blocked party | score | already alerting |", "|---|---|---|---|---|"]
+    lines += [f"| {h['book_id']} | {h['book_name']} | {h['blocked_party']} | {h['score']:.3f} | "
+              f"{'yes' if h['already_alerting'] else 'no'} |" for h in scenario.book_hits]
+    if scenario.devices:
+        lines += ["", "## Devices", "", f"```\n{scenario.devices}\n```"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

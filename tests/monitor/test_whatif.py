@@ -1,0 +1,51 @@
+"""What-if designations run in a sandbox: book hits found, nothing stored changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from clearance.monitor.alerts import list_alerts
+from clearance.monitor.book import import_book
+from clearance.monitor.whatif import related_parties, run_whatif, write_report
+from clearance.store import list_versions
+
+
+def test_designating_hikvision_with_subsidiaries_finds_its_book_exposure(
+        sdn_home: Path, tmp_path: Path) -> None:
+    book = tmp_path / "book.jsonl"
+    book.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "h1", "name": "Hangzhou Hikvision Digital Technology Co Ltd", "schema": "Company"},
+        {"id": "h2", "name": "杭州海康威视数字技术股份有限公司", "schema": "Company"},
+        {"id": "h3", "name": "Hikvision USA, Inc.", "schema": "Company"},
+        {"id": "h4", "name": "Hangzhou EZVIZ Network Co., Ltd.", "schema": "Company"},
+        {"id": "n1", "name": "Axis Communications AB", "schema": "Company"},
+        {"id": "n2", "name": "Lorex Technology Inc.", "schema": "Company"},
+    ]), encoding="utf-8")
+    import_book(book)
+    versions_before = [v.id for v in list_versions("us_ofac_sdn")]
+    alerts_before = len(list_alerts())
+
+    alone = run_whatif("Hangzhou Hikvision Digital Technology Co., Ltd.")
+    assert {h["book_id"] for h in alone.book_hits} == {"h1", "h2"}
+
+    scenario = run_whatif("Hangzhou Hikvision Digital Technology Co., Ltd.",
+                          with_subsidiaries=True)
+    assert {h["book_id"] for h in scenario.book_hits} == {"h1", "h2", "h3", "h4"}
+    assert all(not h["already_alerting"] for h in scenario.book_hits)
+    # Lorex was divested by Dahua, and is not Hikvision's: never in this scenario
+    assert not any("Lorex" in b["name"] for b in scenario.blocked)
+
+    # the sandbox changed nothing stored
+    assert [v.id for v in list_versions("us_ofac_sdn")] == versions_before
+    assert len(list_alerts()) == alerts_before
+
+    report = write_report(scenario, tmp_path / "whatif.md")
+    assert "Hikvision USA" in report.read_text(encoding="utf-8")
+
+
+def test_related_parties_come_from_the_sourced_vendor_group_resource() -> None:
+    found = related_parties("海康威视")
+    names = {p["name"] for p in found}
+    assert "Hikvision USA Inc." in names and all(p["group"] == "hikvision" for p in found)
+    assert related_parties("Nordwind Bakery GmbH") == []
