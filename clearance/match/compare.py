@@ -13,12 +13,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.match.fold import fold, skeleton
 from clearance.match.prepare import Name
 
-__all__ = ["NameComparison", "TokenPair", "allowed_edits", "compare_names", "token_similarity"]
+__all__ = [
+    "NameComparison",
+    "TokenPair",
+    "allowed_edits",
+    "compare_names",
+    "score_ceiling",
+    "token_similarity",
+]
 
 
 SHORT_EDIT_SIMILARITY = {2: 0.3, 3: 0.4, 4: 0.6}
@@ -269,3 +277,48 @@ def compare_names(
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
+
+
+def _may_pair(qt: str, qf: str, ql: bool, cand: Name, initials: bool) -> bool:
+    """Whether `compare_names` could align this query token with any candidate token:
+    a similar token, an initial, or a piece of a word one side runs together."""
+    for ct, cf, cl in zip(cand.tokens, cand.folded, cand.legal):
+        if (ql == cl or qt == ct) and token_similarity(qt, qf, ct, cf) > 0.0:
+            return True
+        if initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
+            return True
+    for ct, cf in zip(cand.tokens, cand.folded):
+        if len(ct) == len(qt):
+            continue
+        if max(fuzz.partial_ratio(qf, cf), fuzz.partial_ratio(qt, ct)) >= 60:
+            return True
+    return False
+
+
+def score_ceiling(
+    query: Name,
+    cand: Name,
+    weigh: Weigher,
+    query_extra_penalty: float = 1.0,
+    cand_extra_penalty: float = 0.5,
+    initials: bool = False,
+) -> float:
+    """An upper bound of `compare_names(query, cand, ...).score`, without aligning.
+
+    Every query token that could pair with anything is counted as a perfect match at the
+    largest weight a pair can have ((w + 1) / 2: weights are at most 1); only tokens that
+    certainly stay unmatched cost their penalty. Monitoring uses it to drop candidate
+    pairs that cannot reach the threshold before paying for the real comparison.
+    """
+    matched = penalty = 0.0
+    for qt, qf, ql in zip(query.tokens, query.folded, query.legal):
+        w = weigh(qf, ql)
+        if _may_pair(qt, qf, ql, cand, initials):
+            matched += (w + 1.0) / 2.0
+            continue
+        extra = query_extra_penalty
+        if initials and is_patronymic(qt):
+            extra = min(query_extra_penalty, cand_extra_penalty)
+        penalty += extra * _extra(w)
+    return matched / (matched + penalty) if matched > 0 else 0.0
+

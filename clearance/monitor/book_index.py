@@ -3,8 +3,8 @@
 This is the reverse of screening: a list entry's names are looked up among the book's
 names with the same candidate generation as the list index, so a list change costs what
 the change is, not book x list. The index is persisted in `CLEARANCE_HOME/index/book.pkl`
-and covers entries up to its build time; entries imported since are held in a small
-second index built on use, and the main one is rebuilt once they are many.
+and covers the book as of its last change when built; entries imported since are held
+in a small second index built on use, and the main one is rebuilt once they are many.
 """
 
 from __future__ import annotations
@@ -17,13 +17,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from clearance import settings
-from clearance.index.build import NAME_PROPS, Index, build_index, norm_identifier
+from clearance.index.build import Index, build_index
 from clearance.index.search import candidate_names
+from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
-from clearance.match.engine import prepare_query_names
-from clearance.match.score import Query
+from clearance.match.compare import score_ceiling
+from clearance.match.engine import entity_names, prepare_query_names
+from clearance.match.score import Query, ScoringConfig
 from clearance.monitor.book import BookEntry
-from clearance.store.db import book_entries, engine
+from clearance.store.db import book_changes, book_entries, engine
 
 __all__ = ["BOOK_DATASET", "REVERSE_LIMIT", "BookIndex", "book_index", "book_record"]
 
@@ -32,6 +34,7 @@ BOOK_DATASET = "book"
 #: ("MOHAMMAD ALI") may be carried by many customers, and every one must be found.
 REVERSE_LIMIT = 400
 REBUILD_FRACTION = 0.1
+_cache: dict[str, tuple[int, BookIndex]] = {}  # home's index path -> (last change, index)
 
 
 def book_record(entry: BookEntry) -> dict[str, Any]:
@@ -45,11 +48,12 @@ def book_record(entry: BookEntry) -> dict[str, Any]:
             "schema": entry.schema, "caption": entry.name, "properties": props}
 
 
-def _records(since: str | None) -> Any:
+def _records(after: int | None) -> Any:
     q = select(book_entries.c.id, book_entries.c.name, book_entries.c.schema,
                book_entries.c.data)
-    if since is not None:
-        q = q.where(book_entries.c.updated_at >= since)
+    if after is not None:  # entries added or changed by a later import
+        q = q.where(book_entries.c.id.in_(select(book_changes.c.book_id)
+                                          .where(book_changes.c.id > after)))
     with engine().connect() as conn:
         for r in conn.execution_options(stream_results=True).execute(q):
             yield book_record(BookEntry.from_stored(r.id, r.name, r.schema, r.data))
@@ -62,26 +66,41 @@ class BookIndex:
     main: Index
     recent: Index | None
 
-    def candidates(self, record: dict[str, Any], limit: int = REVERSE_LIMIT) -> set[str]:
-        """Book ids whose names or identifiers may match this list entity record."""
-        props: dict[str, list[str]] = record["properties"]
-        names = [v for p, _ in NAME_PROPS for v in props.get(p, [])]
-        if not names:
+    def candidates(self, entity_id: str, index: Index, cfg: ScoringConfig) -> set[str]:
+        """Book ids that may match the list entity `entity_id` of `index`.
+
+        Book names come from this index's candidate generation, by the entity's names and
+        identifiers; a name whose score ceiling (`score_ceiling`, plus the most birth date
+        and country can add) stays below the threshold against every name of the entity
+        is dropped before any real comparison.
+        """
+        e_idx = index.by_entity_id[entity_id]
+        meta = index.entities[e_idx]
+        own = [(index.names[n], text) for n, _, text in entity_names(index)[e_idx]]
+        if not own:
             return set()
-        query = Query(name=names[0], schema=record["schema"], aliases=names[1:])
-        prepared = prepare_query_names(query)
-        values = {norm_identifier(v) for vs in props.values() for v in vs}
+        person = meta.schema == "Person"
+        extra = cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty
+        floor = cfg.threshold - cfg.dob_agree_bonus - cfg.country_agree_bonus
+        query = Query(name=own[0][1], schema=meta.schema, aliases=[t for _, t in own[1:]])
         found: set[str] = set()
-        for index in (self.main, self.recent):
-            if index is None or not index.names:
+        for book in (self.main, self.recent):
+            if book is None or not book.names:
                 continue
-            for name in prepared:
-                for n_idx in candidate_names(index, name, limit).tolist():
-                    found.update(index.entities[e].entity_id for e, _, _ in index.owners[n_idx])
-            for value in values:
-                if len(value) >= 4:
-                    found.update(index.entities[e].entity_id
-                                 for e in index.identifiers.get(value, ()))
+            kept: set[int] = set()
+            for name in prepare_query_names(query):
+                for n_idx in candidate_names(book, name, REVERSE_LIMIT).tolist():
+                    if n_idx in kept:
+                        continue
+                    cand = book.names[n_idx]
+                    if any(zh.has_han(t) for t in cand.tokens) or any(
+                            score_ceiling(cand, list_name, index.weight, cfg.query_extra_penalty,
+                                          extra, person) >= floor for list_name, _ in own):
+                        kept.add(n_idx)
+            for n_idx in kept:
+                found.update(book.entities[e].entity_id for e, _, _ in book.owners[n_idx])
+            for _, value in meta.identifiers:
+                found.update(book.entities[e].entity_id for e in book.identifiers.get(value, ()))
         return found
 
 
@@ -94,12 +113,19 @@ def _stamp() -> str:
 
 
 def book_index() -> BookIndex:
-    """The book index, rebuilt when missing, from another algorithm version, or stale."""
+    """The book index, rebuilt when missing, from another algorithm version, or stale.
+
+    The main index remembers the last book change it covers (`book_changes.id`, read
+    before the entries): entries changed after it are indexed again in `recent`.
+    """
     with engine().connect() as conn:
         total = int(conn.execute(select(func.count()).select_from(book_entries)).scalar() or 0)
-        newest = conn.execute(select(func.max(book_entries.c.updated_at))).scalar()
-    main: Index | None = None
+        newest = int(conn.execute(select(func.max(book_changes.c.id))).scalar() or 0)
     path = _path()
+    cached = _cache.get(str(path))
+    if cached is not None and cached[0] == newest:
+        return cached[1]
+    main: Index | None = None
     if path.exists():
         try:
             with open(path, "rb") as fh:
@@ -108,18 +134,20 @@ def book_index() -> BookIndex:
                 main = loaded
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             main = None
-    built_upto = None if main is None else main.fingerprint.split("@", 1)[1]
     recent: Index | None = None
-    if main is not None and newest is not None and newest >= built_upto:
-        recent = build_index(_records(built_upto), "recent")
-        if len(recent.entities) > max(1000, REBUILD_FRACTION * total):
+    if main is not None:
+        built_upto = int(main.fingerprint.split("@", 1)[1])
+        recent = build_index(_records(built_upto), "recent") if newest > built_upto else None
+        if recent is not None and len(recent.entities) > max(1000, REBUILD_FRACTION * total):
             main = None
     if main is None:
-        main = build_index(_records(None), f"{_stamp()}@{newest or ''}")
+        main = build_index(_records(None), f"{_stamp()}@{newest}")
         recent = None
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         with open(tmp, "wb") as fh:
             pickle.dump(main, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    return BookIndex(main, recent)
+    _cache.clear()
+    _cache[str(path)] = (newest, BookIndex(main, recent))
+    return _cache[str(path)][1]

@@ -8,8 +8,9 @@ List side, per dataset whose active version moved since the last cycle:
   are looked up in the book's own index (`book_index`), then each candidate pair is
   scored with the screening scorer (`score_entities`);
 - changed entries whose names did not grow can only move a score through secondary
-  evidence (country, birth date), which moves it by at most `near_margin`: only pairs
-  that scored within that margin of the threshold last time (`near_pairs`) are re-scored;
+  evidence (country, birth date), by at most what that change can add (`_rise`, never
+  more than `near_margin`): only pairs that scored within that rise of the threshold
+  last time (`near_pairs`, kept down to `near_margin` below it) are re-scored;
 - entries with an alert are always re-scored, so a false-positive case reopens when its
   list entry changes;
 - removed entries mark their alerts "delisted".
@@ -22,6 +23,8 @@ its end is simply run again. Alerts are keyed by pair, so re-running never dupli
 
 from __future__ import annotations
 
+import gc
+import multiprocessing as mp
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from clearance.index.build import COUNTRY_PROPS, IDENTIFIER_PROPS, NAME_PROPS, Index, build_index
 from clearance.index.store import ensure_index
@@ -37,7 +40,7 @@ from clearance.match.engine import match_query, score_entities
 from clearance.match.score import Query, ScoringConfig
 from clearance.monitor.alerts import Hit, Outcome, delist, reconcile
 from clearance.monitor.book import BookEntry, get_entries
-from clearance.monitor.book_index import book_index
+from clearance.monitor.book_index import BookIndex, book_index
 from clearance.monitor.ownership import (
     OWNERSHIP_DATASET,
     blocked_entities,
@@ -52,6 +55,8 @@ from clearance.store.db import alerts, book_entries, engine, monitor_state, near
 __all__ = ["CycleReport", "ListDelta", "near_margin", "run_cycle"]
 
 CHUNK = 2000
+_pool: tuple[Index, ScoringConfig] | None = None  # what forked workers read
+_book: BookIndex | None = None
 #: (book entry, its results, the list entity ids scored, or None when all were)
 Scored = tuple[BookEntry, list[dict[str, Any]], list[str] | None]
 FORWARD_LIMIT = 10
@@ -75,6 +80,7 @@ class ListDelta:
     grown: list[str] = field(default_factory=list)  # changed, with new names or identifiers
     secondary: list[str] = field(default_factory=list)  # changed country or birth date only
     other: list[str] = field(default_factory=list)  # changed, nothing matching reads
+    rise: dict[str, float] = field(default_factory=dict)  # secondary: most a score can rise
 
     def to_dict(self) -> dict[str, Any]:
         return {"dataset": self.dataset, "from_version_id": self.from_version_id,
@@ -113,20 +119,39 @@ def _values(record: dict[str, Any], props: Iterable[str]) -> set[tuple[str, str]
     return {(p, v) for p in props for v in record["properties"].get(p, [])}
 
 
+def _rise(old: dict[str, Any], new: dict[str, Any], cfg: ScoringConfig) -> float:
+    """The most a change of country or birth date can raise any pair's score.
+
+    A birth date change can turn a conflict into agreement; countries that were only
+    removed can at most lift a conflict; added countries can also turn it into agreement.
+    """
+    rise = 0.0
+    if _values(new, ("birthDate",)) != _values(old, ("birthDate",)):
+        rise += cfg.dob_conflict_penalty + cfg.dob_agree_bonus
+    before, after = _values(old, COUNTRY_PROPS), _values(new, COUNTRY_PROPS)
+    if after - before:
+        rise += cfg.country_conflict_penalty + cfg.country_agree_bonus
+    elif before - after:
+        rise += cfg.country_conflict_penalty
+    return rise
+
+
 def _classify(delta: ListDelta, old: dict[str, dict[str, Any]],
-              new: dict[str, dict[str, Any]]) -> None:
+              new: dict[str, dict[str, Any]], cfg: ScoringConfig) -> None:
     for eid in sorted(new):
         o, n = old[eid], new[eid]
         if (o["schema"] != n["schema"] or _names(n) - _names(o)
                 or _values(n, IDENTIFIER_PROPS) - _values(o, IDENTIFIER_PROPS)):
             delta.grown.append(eid)
-        elif _values(n, (*COUNTRY_PROPS, "birthDate")) != _values(o, (*COUNTRY_PROPS, "birthDate")):
+        elif (rise := _rise(o, n, cfg)) > 0:
             delta.secondary.append(eid)
+            delta.rise[eid] = rise
         else:
             delta.other.append(eid)
 
 
-def _list_delta(dataset: str, from_id: int | None, to_id: int) -> ListDelta:
+def _list_delta(dataset: str, from_id: int | None, to_id: int, cfg: ScoringConfig
+                ) -> ListDelta:
     delta = ListDelta(dataset, from_id, to_id)
     new = version_digests(to_id)
     old = {} if from_id is None else version_digests(from_id)
@@ -136,7 +161,7 @@ def _list_delta(dataset: str, from_id: int | None, to_id: int) -> ListDelta:
     for start in range(0, len(changed), 5000):
         part = changed[start:start + 5000]
         _classify(delta, version_records(from_id, part) if from_id else {},
-                  version_records(to_id, part))
+                  version_records(to_id, part), cfg)
     return delta
 
 
@@ -154,23 +179,26 @@ class _Writer:
         self.why: dict[str, str] = {}  # entity id -> reason it is blocked, beyond its name
 
     def write(self, conn: Connection, scored: Sequence[Scored]) -> None:
-        """`scored`: (entry, results, entity ids scored or None for all of its pairs)."""
+        """Replace the near pairs of what was scored, then reconcile the alert hits."""
+        whole = [entry.id for entry, _, scope in scored if scope is None]
+        for part in _chunks(whole, 500):
+            conn.execute(delete(near_pairs).where(near_pairs.c.book_id.in_(part)))
+        near: list[dict[str, Any]] = []
         hits: list[Hit] = []
         for entry, results, scope in scored:
-            clear = delete(near_pairs).where(near_pairs.c.book_id == entry.id)
             if scope is not None:
-                clear = clear.where(near_pairs.c.entity_id.in_(scope))
-            conn.execute(clear)
-            near = [{"book_id": entry.id, "entity_id": r["entity_id"], "score": r["score"]}
-                    for r in results if r["score"] >= self.floor]
-            if near:
-                conn.execute(insert(near_pairs), near)
+                conn.execute(delete(near_pairs).where(near_pairs.c.book_id == entry.id,
+                                                      near_pairs.c.entity_id.in_(scope)))
+            near += [{"book_id": entry.id, "entity_id": r["entity_id"], "score": r["score"]}
+                     for r in results if r["score"] >= self.floor]
             for r in results:
                 if r["match"]:
                     if r["entity_id"] in self.why:
                         r = {**r, "blocked_because": self.why[r["entity_id"]]}
                     hits.append(Hit(entry.id, entry.digest,
                                     self.digests.get(r["entity_id"], ""), r))
+        if near:
+            conn.execute(insert(near_pairs), near)
         reconcile(conn, hits, self.outcome)
 
 
@@ -208,9 +236,10 @@ def _forward(ids: list[str], index: Index, cfg: ScoringConfig, writer: _Writer, 
         with engine().begin() as conn:
             writer.write(conn, batch)
             if datasets is None:
-                for entry, _, _ in batch:
-                    conn.execute(update(book_entries).where(book_entries.c.id == entry.id)
-                                 .values(screened_digest=entry.digest))
+                conn.execute(update(book_entries)
+                             .where(book_entries.c.id == bindparam("b_id"))
+                             .values(screened_digest=bindparam("b_digest")),
+                             [{"b_id": e.id, "b_digest": e.digest} for e, _, _ in batch])
         done += len(batch)
         if progress is not None:
             progress(len(batch))
@@ -240,48 +269,91 @@ def _forward(ids: list[str], index: Index, cfg: ScoringConfig, writer: _Writer, 
     return done
 
 
-def _pairs(deltas: list[ListDelta], skip: set[str]) -> dict[str, set[str]]:
+def _candidates(entity_id: str) -> tuple[str, set[str]]:
+    assert _pool is not None and _book is not None
+    return entity_id, _book.candidates(entity_id, *_pool)
+
+
+def _reverse(entity_ids: list[str], index: Index, cfg: ScoringConfig, workers: int
+             ) -> Iterator[tuple[str, set[str]]]:
+    """For each list entity, the book entries that may match it (in parallel)."""
+    global _pool, _book
+    _pool, _book = (index, cfg), book_index()
+    if workers <= 1 or len(entity_ids) < 100:
+        yield from map(_candidates, entity_ids)
+        return
+    gc.collect()
+    gc.freeze()
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap_unordered(_candidates, entity_ids, chunksize=16)
+
+
+def _pairs(deltas: list[ListDelta], skip: set[str], index: Index, cfg: ScoringConfig,
+           workers: int = 1) -> dict[str, set[str]]:
     """book id -> list entity ids to re-score, from the book index, near pairs and alerts."""
     pairs: dict[str, set[str]] = defaultdict(set)
-    reverse = [(d.to_version_id, d.added + d.grown) for d in deltas if d.added or d.grown]
+    reverse = [e for d in deltas for e in d.added + d.grown if e in index.by_entity_id]
     if reverse:
-        bix = book_index()
-        for version_id, ids in reverse:
-            for start in range(0, len(ids), 5000):
-                for eid, record in version_records(version_id, ids[start:start + 5000]).items():
-                    for book_id in bix.candidates(record):
-                        pairs[book_id].add(eid)
-    secondary = [e for d in deltas for e in d.secondary + d.grown]
+        for eid, book_ids in _reverse(reverse, index, cfg, workers):
+            for book_id in book_ids:
+                pairs[book_id].add(eid)
     changed = [e for d in deltas for e in d.grown + d.secondary + d.other]
     with engine().connect() as conn:
-        for part in _chunks(secondary, 500):
-            for r in conn.execute(select(near_pairs.c.book_id, near_pairs.c.entity_id)
-                                  .where(near_pairs.c.entity_id.in_(part))):
-                pairs[r.book_id].add(r.entity_id)
+        for d in deltas:
+            for part in _chunks(d.secondary, 500):
+                for r in conn.execute(select(near_pairs.c.book_id, near_pairs.c.entity_id,
+                                             near_pairs.c.score)
+                                      .where(near_pairs.c.entity_id.in_(part))):
+                    if r.score >= cfg.threshold - d.rise[r.entity_id]:
+                        pairs[r.book_id].add(r.entity_id)
         for part in _chunks(changed, 500):
-            for r in conn.execute(select(alerts.c.book_id, alerts.c.entity_id)
+            for a in conn.execute(select(alerts.c.book_id, alerts.c.entity_id)
                                   .where(alerts.c.entity_id.in_(part))):
-                pairs[r.book_id].add(r.entity_id)
+                pairs[a.book_id].add(a.entity_id)
     return {b: e for b, e in pairs.items() if b not in skip}
 
 
+
+
+def _score(item: tuple[BookEntry, list[str]]) -> Scored:
+    assert _pool is not None
+    entry, targets = item
+    index, cfg = _pool
+    return entry, [r.to_dict() for r in score_entities(index, entry.query(), targets, cfg)], targets
+
+
+def _scored(items: Iterator[tuple[BookEntry, list[str]]], workers: int) -> Iterator[Scored]:
+    if workers <= 1:
+        yield from map(_score, items)
+        return
+    gc.collect()
+    gc.freeze()  # the index is shared copy-on-write with the forked workers
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_score, items, chunksize=64)
+
+
 def _rescore(pairs: dict[str, set[str]], index: Index, cfg: ScoringConfig,
-             writer: _Writer) -> int:
-    scored_pairs = 0
-    for chunk in _chunks(sorted(pairs)):
-        entries = get_entries(chunk)
-        scored: list[Scored] = []
-        for book_id in chunk:
-            entry = entries.get(book_id)
-            if entry is None:
-                continue
-            targets = sorted(pairs[book_id])
-            results = score_entities(index, entry.query(), targets, cfg)
-            scored.append((entry, [r.to_dict() for r in results], targets))
-            scored_pairs += len(targets)
+             writer: _Writer, workers: int = 1) -> int:
+    """Score the given pairs exactly, in parallel, committing chunk by chunk."""
+    global _pool
+    _pool = (index, cfg)
+
+    def items() -> Iterator[tuple[BookEntry, list[str]]]:
+        for chunk in _chunks(sorted(pairs)):
+            entries = get_entries(chunk)
+            yield from ((entries[b], sorted(pairs[b])) for b in chunk if b in entries)
+
+    batch: list[Scored] = []
+    for scored in _scored(items(), workers if len(pairs) > 1000 else 1):
+        batch.append(scored)
+        if len(batch) >= CHUNK:
+            with engine().begin() as conn:
+                writer.write(conn, batch)
+            batch = []
+    if batch:
         with engine().begin() as conn:
-            writer.write(conn, scored)
-    return scored_pairs
+            writer.write(conn, batch)
+    return sum(len(t) for t in pairs.values())
 
 
 def _ownership(index: Index, cfg: ScoringConfig, writer: _Writer, report: CycleReport
@@ -299,7 +371,7 @@ def _ownership(index: Index, cfg: ScoringConfig, writer: _Writer, report: CycleR
         bix = book_index()
         pairs: dict[str, set[str]] = defaultdict(set)
         for record in derived:
-            for book_id in bix.candidates(record):
+            for book_id in bix.candidates(record["entity_id"], sandbox, cfg):
                 pairs[book_id].add(record["entity_id"])
         report.pairs_scored += _rescore(pairs, sandbox, cfg, writer)
     return sorted(had - {r["entity_id"] for r in derived})
@@ -335,10 +407,10 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
             rest = [i for i in _pending(True) if i not in skip]
             _forward(rest, index, cfg, writer, 1, new_sets, progress)
             report.lists += [ListDelta(d, None, active[d]) for d in sorted(new_sets)]
-        report.lists += [_list_delta(d, state[d], v) for d, v in sorted(active.items())
+        report.lists += [_list_delta(d, state[d], v, cfg) for d, v in sorted(active.items())
                          if d in state and state[d] != v]
-        pairs = _pairs(report.lists, skip)
-        report.pairs_scored = _rescore(pairs, index, cfg, writer)
+        pairs = _pairs(report.lists, skip, index, cfg, workers)
+        report.pairs_scored = _rescore(pairs, index, cfg, writer, workers)
     removed = [e for d in report.lists for e in d.removed]
     removed += _ownership(index, cfg, writer, report)
     for dataset in sorted(set(state) - set(active)):  # a dataset no longer loaded at all

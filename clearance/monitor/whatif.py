@@ -119,7 +119,7 @@ def run_whatif(name: str, dataset: str = "us_ofac_sdn", with_subsidiaries: bool 
     bix = book_index()
     pairs: dict[str, list[str]] = {}
     for record in everything:
-        for book_id in bix.candidates(record):
+        for book_id in bix.candidates(record["entity_id"], sandbox, cfg):
             pairs.setdefault(book_id, []).append(record["entity_id"])
     entries = get_entries(sorted(pairs))
     with engine().connect() as conn:
