@@ -12,7 +12,17 @@ from fastapi.responses import JSONResponse
 from clearance import settings
 from clearance.api.limits import RateLimiter
 from clearance.api.metrics import Metrics
-from clearance.api.routers import alerts, book, entities, health, lists, match, screenings, whatif
+from clearance.api.routers import (
+    alerts,
+    book,
+    devices,
+    entities,
+    health,
+    lists,
+    match,
+    screenings,
+    whatif,
+)
 from clearance.exc import ClearanceError, NotFound
 from clearance.index.store import LiveIndex
 from clearance.screening.jobs import JobRunner
@@ -40,7 +50,7 @@ def create_app(open_access: bool = False, rate: float | None = None,
     app.state.metrics = Metrics()
     limiter = RateLimiter(rate if rate is not None else settings.rate_limit(),
                           burst if burst is not None else settings.rate_burst())
-    for module in (health, match, entities, lists, screenings, book, alerts, whatif):
+    for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices):
         app.include_router(module.router)
 
     @app.get("/metrics", tags=["health"], response_class=Response)

@@ -30,6 +30,7 @@ def _register() -> None:
     _registered = True
     from clearance.cli import alerts as alerts_cmd
     from clearance.cli import book as book_cmd
+    from clearance.cli import devices as devices_cmd
     from clearance.cli import match as match_cmd
     from clearance.cli import monitor as monitor_cmd
     from clearance.cli import serve as serve_cmd
@@ -45,6 +46,7 @@ def _register() -> None:
     app.command("whatif")(monitor_cmd.whatif)
     app.add_typer(alerts_cmd.alerts_app, name="alerts")
     app.add_typer(alerts_cmd.audit_app, name="audit")
+    app.add_typer(devices_cmd.devices_app, name="devices")
 
 
 def main() -> None:

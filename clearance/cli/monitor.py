@@ -212,6 +212,8 @@ def whatif(
                      "yes" if h["already_alerting"] else "no")
     console.print(hits)
     if scenario.devices:
-        console.print_json(json.dumps(scenario.devices))
+        d = scenario.devices
+        console.print(f"devices: {d['devices']:,} of {d['vendor_group']}, replacement "
+                      f"${d['replacement_cost']:,.0f} ({d['note']})")
     if report is not None:
         console.print(f"report: {report}")

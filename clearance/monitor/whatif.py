@@ -29,7 +29,7 @@ from clearance.resources import load_resource
 from clearance.store import audit
 from clearance.store.db import alerts, engine
 
-__all__ = ["Scenario", "related_parties", "run_whatif", "write_report"]
+__all__ = ["Scenario", "related_parties", "run_whatif", "vendor_group", "write_report"]
 
 SUBSIDIARY_KINDS = ("subsidiary", "brand", "joint venture")
 
@@ -47,12 +47,8 @@ class Scenario:
         return dict(self.__dict__)
 
 
-def related_parties(name: str, cfg: ScoringConfig | None = None) -> list[dict[str, Any]]:
-    """Current subsidiaries, brands and joint ventures of the vendor group `name` belongs to.
-
-    The group is found by matching `name` against every group's names (fuzzy, any script).
-    Divested links are left out: a designation reaches what the company owns now.
-    """
+def vendor_group(name: str, cfg: ScoringConfig | None = None) -> str | None:
+    """The equipment vendor group (vendor_groups.yml) a company name belongs to, if any."""
     groups = load_resource("vendor_groups")["groups"]
     records = []
     for key, group in groups.items():
@@ -63,11 +59,21 @@ def related_parties(name: str, cfg: ScoringConfig | None = None) -> list[dict[st
     index = build_index(records, "vendor-groups")
     found = [r for r in match_query(index, Query(name=name, schema="Company"), cfg, limit=1)
              if r.match]
-    if not found:
+    return found[0].entity_id if found else None
+
+
+def related_parties(name: str, cfg: ScoringConfig | None = None) -> list[dict[str, Any]]:
+    """Current subsidiaries, brands and joint ventures of the vendor group `name` belongs to.
+
+    The group is found by matching `name` against every group's names (fuzzy, any script).
+    Divested links are left out: a designation reaches what the company owns now.
+    """
+    key = vendor_group(name, cfg)
+    if key is None:
         return []
-    group = groups[found[0].entity_id]
+    group = load_resource("vendor_groups")["groups"][key]
     return [{"name": item["name"], "relationship": item["relationship"],
-             "source": item.get("source") or "unverified lead", "group": found[0].entity_id}
+             "source": item.get("source") or "unverified lead", "group": key}
             for item in group["related"]
             if any(item["kind"].startswith(k) for k in SUBSIDIARY_KINDS)
             and not str(item["status"]).startswith("divested")]
@@ -133,11 +139,31 @@ def run_whatif(name: str, dataset: str = "us_ofac_sdn", with_subsidiaries: bool 
                     "blocked_party": result.name, "score": round(result.score, 4),
                     "explanation": result.explanation, "blocked_because": why[result.entity_id],
                     "already_alerting": book_id in alerting})
+    group = vendor_group(name, cfg)
+    if group is not None:
+        scenario.devices = _devices(group, dataset)
     audit.record(actor, "whatif.run", {"designate": name, "dataset": dataset,
                                        "with_subsidiaries": with_subsidiaries,
                                        "blocked": len(scenario.blocked),
                                        "book_hits": len(scenario.book_hits)})
     return scenario
+
+
+def _devices(group: str, dataset: str) -> dict[str, Any]:
+    """Stored devices made by the designated group, and what replacing them would cost."""
+    from clearance.exposure.assess import assess_stored
+
+    _, costs, results = assess_stored()
+    mine = [r for r in results if r.vendor_group == group]
+    by_site: dict[str, float] = {}
+    for r in mine:
+        site = r.device.site if r.device else ""
+        by_site[site] = by_site.get(site, 0.0) + costs.cost(r.device.device_type if r.device else "")
+    return {"vendor_group": group, "devices": len(mine),
+            "replacement_cost": round(sum(by_site.values()), 2),
+            "sites": dict(sorted(by_site.items(), key=lambda kv: -kv[1])[:20]),
+            "note": f"a designation on {dataset} would reach every device of the group, "
+                    "whatever its use (purchases, support and firmware updates)"}
 
 
 def write_report(scenario: Scenario, path: Path) -> Path:
@@ -157,7 +183,12 @@ def write_report(scenario: Scenario, path: Path) -> Path:
                           "yes" if h["already_alerting"] else "no"]
                          for h in scenario.book_hits]))
         if scenario.devices:
-            page += f"<h2>Devices</h2><pre>{html.escape(str(scenario.devices))}</pre>"
+            d = scenario.devices
+            page += (f"<h2>Devices ({d['devices']:,} of {html.escape(d['vendor_group'])}; "
+                     f"replacement ${d['replacement_cost']:,.0f})</h2>"
+                     f"<p>{html.escape(d['note'])}</p>"
+                     + table(["site", "replacement cost"],
+                             [[k, f"${v:,.0f}"] for k, v in d["sites"].items()]))
         path.write_text(page, encoding="utf-8")
         return path
     lines = [f"# {title}", "", f"## Blocked ({len(scenario.blocked)})", ""]
@@ -167,6 +198,9 @@ def write_report(scenario: Scenario, path: Path) -> Path:
     lines += [f"| {h['book_id']} | {h['book_name']} | {h['blocked_party']} | {h['score']:.3f} | "
               f"{'yes' if h['already_alerting'] else 'no'} |" for h in scenario.book_hits]
     if scenario.devices:
-        lines += ["", "## Devices", "", f"```\n{scenario.devices}\n```"]
+        d = scenario.devices
+        lines += ["", (f"## Devices ({d['devices']:,} of {d['vendor_group']}; replacement "
+                  f"${d['replacement_cost']:,.0f})"), "", d["note"], "", "| site | cost |", "|---|---|"]
+        lines += [f"| {k} | ${v:,.0f} |" for k, v in d["sites"].items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

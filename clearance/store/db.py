@@ -37,6 +37,7 @@ __all__ = [
     "audit_log",
     "book_changes",
     "book_entries",
+    "devices",
     "engine",
     "entities",
     "metadata",
@@ -254,6 +255,16 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("asset_id", String(200), primary_key=True),
+    Column("data", Text, nullable=False),  # JSON of the normalised device record
+    Column("origin", Text, nullable=False),
+    Column("imported_at", String(32), nullable=False),
+)
 
 
 #: The database itself refuses UPDATE and DELETE on the audit log.

@@ -44,6 +44,26 @@ def test_designating_hikvision_with_subsidiaries_finds_its_book_exposure(
     assert "Hikvision USA" in report.read_text(encoding="utf-8")
 
 
+def test_a_vendor_designation_counts_the_devices_it_reaches_and_their_cost(
+        sdn_home: Path, tmp_path: Path) -> None:
+    from clearance.exposure.assess import assess_stored
+    from clearance.exposure.demo import write_csv
+    from clearance.exposure.inventory import import_devices
+
+    write_csv(tmp_path / "devices.csv", 400, 10, 3)
+    import_devices(tmp_path / "devices.csv", replace=True)
+    _, costs, results = assess_stored()
+    hik = [r for r in results if r.vendor_group == "hikvision"]
+    scenario = run_whatif("Hangzhou Hikvision Digital Technology Co., Ltd.")
+    assert scenario.devices is not None
+    assert scenario.devices["devices"] == len(hik) > 0
+    assert scenario.devices["replacement_cost"] == round(
+        sum(costs.cost(r.device.device_type) for r in hik if r.device), 2)
+    page = write_report(scenario, tmp_path / "whatif.html").read_text(encoding="utf-8")
+    assert f"{len(hik):,} of hikvision" in page
+    assert run_whatif("Nordwind Bakery GmbH").devices is None
+
+
 def test_related_parties_come_from_the_sourced_vendor_group_resource() -> None:
     found = related_parties("海康威视")
     names = {p["name"] for p in found}

@@ -1,0 +1,206 @@
+"""Device inventories: CSV/XLSX/JSONL rows or nmap XML, normalised, checked, stored.
+
+Real inventories are messy: MACs as 44-19-B6-.., 4419.b6.., upper or lower case; brands as
+"HIK VISION"; empty cells. Each row becomes a `Device` or an `InputError` naming its line
+and field; bad rows are reported and kept out, the rest is imported in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+
+from clearance.exc import InputError
+from clearance.screening.io import read_rows
+from clearance.store import audit
+from clearance.store.db import devices, engine
+
+__all__ = [
+    "Device",
+    "ImportReport",
+    "device_from_row",
+    "import_devices",
+    "iter_devices",
+    "normalise_mac",
+    "read_inventory",
+]
+
+#: Column names seen in real inventories, mapped to ours.
+ALIASES = {
+    "asset_id": ("asset_id", "asset", "asset_tag", "id", "device_id"),
+    "site": ("site", "location", "building", "facility"),
+    "city": ("city", "town"),
+    "country": ("country", "country_code"),
+    "device_type": ("device_type", "type", "category", "device"),
+    "brand": ("manufacturer", "brand", "make", "vendor"),
+    "model": ("model", "model_number", "model_no"),
+    "mac": ("mac", "mac_address", "macaddress"),
+    "ip": ("ip", "ip_address", "ipaddress"),
+    "serial": ("serial", "serial_number", "sn"),
+    "firmware": ("firmware", "firmware_version", "fw"),
+    "install_date": ("install_date", "installed", "installation_date"),
+    "use": ("use", "usage", "purpose"),
+}
+_HEX = re.compile(r"[^0-9A-Fa-f]")
+_MAC = re.compile(r"[0-9A-Fa-f]{2}([-:. ]?[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}([.:-]?[0-9A-Fa-f]{4}){2}")
+
+
+@dataclass
+class Device:
+    """One installed device, as the inventory or the scan describes it."""
+
+    asset_id: str
+    site: str = ""
+    city: str = ""
+    country: str = ""
+    device_type: str = ""
+    brand: str = ""
+    model: str = ""
+    mac: str | None = None  # 12 upper-case hex digits
+    ip: str = ""
+    serial: str = ""
+    firmware: str = ""
+    install_date: str | None = None
+    use: str = ""
+    services: list[dict[str, Any]] = field(default_factory=list)  # from nmap
+    mac_vendor: str = ""  # the scanner's own vendor name for the MAC
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Device:
+        return cls(**data)
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def normalise_mac(text: str) -> str:
+    """'44-19-B6-01-02-03', '4419.b601.0203', '44:19:b6:01:02:03' -> '4419B6010203'."""
+    if _MAC.fullmatch(text.strip()) is None:
+        raise ValueError(f"{text!r} is not a MAC address")
+    return _HEX.sub("", text).upper()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _install_date(raw: str) -> str:
+    text = raw[:10]
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y/%m/%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            datetime.strptime(text[:size], fmt)
+        except ValueError:
+            continue
+        if len(text) in (size, 10):
+            return text[:size].replace("/", "-")
+    raise ValueError(f"{raw!r} is not a date (YYYY[-MM[-DD]])")
+
+
+def device_from_row(data: dict[str, Any], path: str, line: int) -> Device:
+    """A device from one inventory row; `InputError` names the line and field at fault."""
+    lower = {str(k).strip().lower().replace(" ", "_"): v for k, v in data.items()}
+    values: dict[str, str] = {}
+    used: set[str] = set()
+    for key, names in ALIASES.items():
+        for name in names:
+            if name in lower and _text(lower[name]) != "":
+                values[key] = _text(lower[name])
+                used.add(name)
+                break
+    if "asset_id" not in values:
+        raise InputError("missing asset_id (field 'asset_id')", path=path, line=line)
+    mac = None
+    if "mac" in values:
+        try:
+            mac = normalise_mac(values.pop("mac"))
+        except ValueError as exc:
+            raise InputError(f"{exc} (field 'mac')", path=path, line=line) from None
+    install = None
+    if "install_date" in values:
+        try:
+            install = _install_date(values.pop("install_date"))
+        except ValueError as exc:
+            raise InputError(f"{exc} (field 'install_date')", path=path, line=line) from None
+    attributes = {k: _text(v) for k, v in lower.items()
+                  if k not in used and _text(v) != "" and not k.startswith("__")}
+    device = Device(asset_id=values.pop("asset_id"), mac=mac, install_date=install,
+                    attributes=attributes)
+    for key, value in values.items():
+        setattr(device, key, value)
+    return device
+
+
+def read_inventory(path: Path) -> Iterator[Device | InputError]:
+    """Devices of a CSV/XLSX/JSONL/Parquet inventory or an nmap XML scan, or their errors."""
+    if not path.exists():
+        raise InputError("no such file", path=str(path))
+    if path.suffix.lower() == ".xml":
+        from clearance.exposure.nmap import read_nmap
+
+        yield from read_nmap(path)
+        return
+    for row in read_rows(path):
+        if "__error__" in row.data:
+            yield InputError(str(row.data["__error__"]), path=str(path), line=row.line)
+            continue
+        try:
+            yield device_from_row(row.data, str(path), row.line)
+        except InputError as exc:
+            yield exc
+
+
+def import_devices(path: Path, actor: str | None = None, replace: bool = False) -> ImportReport:
+    """Store an inventory's devices (upsert by asset_id; `replace` empties the table first)."""
+    report = ImportReport()
+    rows: dict[str, dict[str, Any]] = {}
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for item in read_inventory(path):
+        if isinstance(item, InputError):
+            report.skipped.append(str(item))
+            continue
+        rows[item.asset_id] = {"asset_id": item.asset_id, "origin": str(path), "imported_at": now,
+                               "data": json.dumps(item.to_dict(), ensure_ascii=False)}
+    with engine().begin() as conn:
+        if replace:
+            conn.execute(delete(devices))
+        ids = list(rows)
+        for start in range(0, len(ids), 500):
+            conn.execute(delete(devices).where(devices.c.asset_id.in_(ids[start:start + 500])))
+        values = list(rows.values())
+        for start in range(0, len(values), 5000):
+            conn.execute(insert(devices), values[start:start + 5000])
+        audit.append(conn, actor or audit.default_actor(), "devices.import",
+                     {"origin": str(path), "devices": len(rows), "skipped": len(report.skipped)})
+    report.imported = len(rows)
+    return report
+
+
+def iter_devices() -> Iterator[Device]:
+    """Stored devices, by asset id."""
+    with engine().connect() as conn:
+        result = conn.execution_options(stream_results=True).execute(
+            select(devices.c.data).order_by(devices.c.asset_id))
+        for (data,) in result:
+            yield Device.from_dict(json.loads(data))

@@ -1,0 +1,207 @@
+"""The exposure report: HTML (inline SVG charts, no scripts), PDF (reportlab) and CSV.
+
+Charts: devices by vendor and status, devices by rule, replacement cost by site; then the
+riskiest sites, the cost assumptions with their sources, and totals by city and country.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from clearance.exposure.costs import CostTable, Exposure
+from clearance.exposure.coverage import Classification
+
+__all__ = ["write_csv", "write_html", "write_pdf", "write_report"]
+
+STATUS_COLOURS = {"covered": "#b2182b", "possibly_covered": "#ef8a62", "not_covered": "#67a9cf",
+                  "unknown": "#bbbbbb"}
+
+
+def _money(v: float) -> str:
+    return f"${v:,.0f}"
+
+
+def _bars(title: str, rows: list[tuple[str, dict[str, float]]], keys: list[str],
+          money: bool = False) -> str:
+    """A horizontal stacked bar chart as SVG."""
+    if not rows:
+        return f"<h3>{html.escape(title)}</h3><p>nothing to show</p>"
+    top = max(sum(v.get(k, 0.0) for k in keys) for _, v in rows) or 1.0
+    width, bar, label_w = 760, 18, 220
+    height = (bar + 6) * len(rows) + 30
+    parts = [(f'<svg width="{width}" height="{height}" role="img" '
+             f'aria-label="{html.escape(title)}" xmlns="http://www.w3.org/2000/svg">')]
+    for i, (name, vals) in enumerate(rows):
+        y = i * (bar + 6)
+        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="12">'
+                     f"{html.escape(name[:34])}</text>")
+        x = float(label_w)
+        total = 0.0
+        for k in keys:
+            w = (width - label_w - 90) * vals.get(k, 0.0) / top
+            if w > 0:
+                colour = STATUS_COLOURS.get(k.replace("cost_", "").replace("possible",
+                                                                          "possibly_covered"),
+                                            "#888")
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" '
+                             f'fill="{colour}"><title>{k}: {vals.get(k, 0):,.0f}</title></rect>')
+            x += w
+            total += vals.get(k, 0.0)
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" font-size="12">'
+                     f"{_money(total) if money else f'{total:,.0f}'}</text>")
+    legend_y = len(rows) * (bar + 6) + 14
+    lx = label_w
+    for k in keys:
+        colour = STATUS_COLOURS.get(k.replace("cost_", "").replace("possible", "possibly_covered"),
+                                    "#888")
+        parts.append(f'<rect x="{lx}" y="{legend_y}" width="10" height="10" fill="{colour}"/>'
+                     f'<text x="{lx + 14}" y="{legend_y + 9}" font-size="11">{k}</text>')
+        lx += 140
+    parts.append("</svg>")
+    return f"<h3>{html.escape(title)}</h3>" + "".join(parts)
+
+
+def _table(head: list[str], rows: Iterable[list[str]]) -> str:
+    return ("<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"
+            + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
+                      for r in rows) + "</table>")
+
+
+def write_html(exposure: Exposure, costs: CostTable, path: Path, title: str) -> Path:
+    status_keys = ["covered", "possibly_covered", "not_covered", "unknown"]
+    vendors = sorted(exposure.by.get("vendor", {}).items(), key=lambda kv: -kv[1]["devices"])
+    rules = [(k, {"covered": float(v)}) for k, v in sorted(exposure.by_rule.items(),
+                                                            key=lambda kv: -kv[1])]
+    sites = exposure.riskiest("site", 20)
+    page = [
+        "<!doctype html><html lang=en><meta charset=utf-8>",
+        f"<title>{html.escape(title)}</title>",
+        ("<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1000px}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+        "padding:3px 8px;font-size:13px;text-align:left}.k{font-size:1.6em;font-weight:600}"
+        "</style>"),
+        f"<h1>{html.escape(title)}</h1>",
+        (f"<p><span class=k>{exposure.by_status.get('covered', 0):,}</span> covered and "
+        f"<span class=k>{exposure.by_status.get('possibly_covered', 0):,}</span> possibly "
+        f"covered of {exposure.devices:,} devices. Replacement: "
+        f"<b>{_money(exposure.cost_covered)}</b> for covered devices, "
+        f"<b>{_money(exposure.cost_possible)}</b> more for possibly covered ones.</p>"),
+        _bars("Devices by vendor and status", vendors, status_keys),
+        _bars("Devices by rule", rules, ["covered"]),
+        _bars("Replacement cost by site (top 20)", sites, ["cost_covered", "cost_possible"],
+              money=True),
+        "<h2>Riskiest sites</h2>",
+        _table(["site", "devices", "covered", "possibly", "cost covered", "cost possibly"],
+               [[k, f"{v['devices']:.0f}", f"{v['covered']:.0f}", f"{v['possibly_covered']:.0f}",
+                 _money(v["cost_covered"]), _money(v["cost_possible"])] for k, v in sites]),
+    ]
+    for dim in ("city", "country"):
+        rows = sorted(exposure.by.get(dim, {}).items(), key=lambda kv: -kv[1]["cost_covered"])
+        page += [f"<h2>By {dim}</h2>", _table(
+            [dim, "devices", "covered", "possibly", "cost covered", "cost possibly"],
+            [[k, f"{v['devices']:.0f}", f"{v['covered']:.0f}", f"{v['possibly_covered']:.0f}",
+              _money(v["cost_covered"]), _money(v["cost_possible"])] for k, v in rows])]
+    page += ["<h2>Cost assumptions</h2>", _table(
+        ["device type", "unit", "labour hours", "per device", "sources"],
+        [[k, _money(costs.unit[k]), f"{costs.labour_hours[k]:g}",
+          _money(costs.unit[k] + costs.labour_hours[k] * costs.labour_rate),
+          f"{costs.sources.get(k + '.unit', '')}; {costs.sources.get(k + '.labour_hours', '')}"]
+         for k in costs.unit]),
+        (f"<p>Labour rate {_money(costs.labour_rate)}/h "
+        f"({html.escape(costs.sources.get('labour_rate', ''))}).</p>")]
+    path.write_text("\n".join(page), encoding="utf-8")
+    return path
+
+
+def write_pdf(exposure: Exposure, costs: CostTable, path: Path, title: str) -> Path:
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+
+    def chart(rows: list[tuple[str, float]]) -> Drawing:
+        drawing = Drawing(480, 18 * len(rows) + 30)
+        bars = HorizontalBarChart()
+        bars.x, bars.y, bars.width, bars.height = 150, 10, 310, 18 * len(rows)
+        bars.data = [[v for _, v in rows]]
+        bars.categoryAxis.categoryNames = [k[:28] for k, _ in rows]
+        bars.categoryAxis.labels.fontSize = 7
+        bars.valueAxis.valueMin = 0
+        bars.bars[0].fillColor = colors.HexColor("#b2182b")
+        drawing.add(bars)
+        return drawing
+
+    def table(head: list[str], rows: list[list[str]]) -> Table:
+        t = Table([head, *rows], repeatRows=1)
+        t.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 7),
+                               ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
+        return t
+
+    vendors = sorted(exposure.by.get("vendor", {}).items(), key=lambda kv: -kv[1]["devices"])
+    sites = exposure.riskiest("site", 20)
+    story = [
+        Paragraph(html.escape(title), styles["Title"]),
+        Paragraph(f"{exposure.by_status.get('covered', 0):,} covered and "
+                  f"{exposure.by_status.get('possibly_covered', 0):,} possibly covered of "
+                  f"{exposure.devices:,} devices. Replacement {_money(exposure.cost_covered)} "
+                  f"(covered) + {_money(exposure.cost_possible)} (possibly covered).",
+                  styles["Normal"]),
+        Spacer(1, 8), Paragraph("Covered devices by vendor", styles["Heading3"]),
+        chart([(k, v["covered"]) for k, v in vendors][:15] or [("none", 0.0)]),
+        Paragraph("Devices by rule", styles["Heading3"]),
+        chart([(k, float(v)) for k, v in sorted(exposure.by_rule.items())] or [("none", 0.0)]),
+        Paragraph("Replacement cost of covered devices by site (top 20)", styles["Heading3"]),
+        chart([(k, v["cost_covered"]) for k, v in sites] or [("none", 0.0)]),
+        Paragraph("Riskiest sites", styles["Heading3"]),
+        table(["site", "devices", "covered", "possibly", "cost covered", "cost possibly"],
+              [[k, f"{v['devices']:.0f}", f"{v['covered']:.0f}", f"{v['possibly_covered']:.0f}",
+                _money(v["cost_covered"]), _money(v["cost_possible"])] for k, v in sites]),
+        Paragraph("Cost assumptions", styles["Heading3"]),
+        table(["type", "unit", "labour h", "source"],
+              [[k, _money(costs.unit[k]), f"{costs.labour_hours[k]:g}",
+                costs.sources.get(k + ".unit", "")[:80]] for k in costs.unit]),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, title=title).build(story)
+    return path
+
+
+def write_csv(results: Iterable[Classification], costs: CostTable, path: Path) -> int:
+    """One row per device: where it is, what it is, status, rules, confidence, cost."""
+    count = 0
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["asset_id", "site", "city", "country", "device_type", "vendor_group",
+                    "manufacturer", "status", "rules", "confidence", "replacement_cost",
+                    "reasoning"])
+        for r in results:
+            d = r.device
+            cost = costs.cost(d.device_type) if d and r.status in ("covered",
+                                                                   "possibly_covered") else 0.0
+            w.writerow([r.asset_id, d.site if d else "", d.city if d else "",
+                        d.country if d else "", d.device_type if d else "",
+                        r.vendor_group or "", r.manufacturer or "", r.status,
+                        ";".join(f"{x['rule']}={x['applies']}" for x in r.rules),
+                        f"{r.confidence:.2f}", f"{cost:.2f}", " | ".join(r.reasoning)])
+            count += 1
+    return count
+
+
+def write_report(exposure: Exposure, costs: CostTable, path: Path,
+                 title: str = "Covered equipment exposure") -> Path:
+    """HTML or PDF by the file's extension (JSON too, for machines)."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return write_pdf(exposure, costs, path, title)
+    if suffix == ".json":
+        path.write_text(json.dumps(exposure.to_dict(), indent=1), encoding="utf-8")
+        return path
+    return write_html(exposure, costs, path, title)
