@@ -20,6 +20,9 @@ run: setup
 		$(LISTS)/trade_csl $(LISTS)/bis_dpl $(LISTS)/un_sc
 	$(BIN)/clearance lists status
 	$(BIN)/clearance match "杭州海康威视数字技术股份有限公司" --schema Company --limit 3
+	$(BIN)/clearance devices demo -o demo-devices.csv
+	$(BIN)/clearance devices import --replace demo-devices.csv
+	$(BIN)/clearance devices report -o exposure.html --csv exposure.csv
 	$(BIN)/clearance serve --host 127.0.0.1 --port 8000 --open
 
 test: setup
@@ -32,6 +35,8 @@ bench: setup
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/monitor.py
+	$(BIN)/python benchmarks/devices.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info demo-devices.csv exposure.html exposure.csv

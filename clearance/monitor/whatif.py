@@ -113,8 +113,10 @@ def run_whatif(name: str, dataset: str = "us_ofac_sdn", with_subsidiaries: bool 
                         "name": r.name, "score": round(r.score, 4)}
         return real(candidate)
 
-    blocks: dict[str, Block] = evaluate(list_links(), listed)
-    derived = blocked_entities(blocks, dataset)
+    links = list_links()
+    already = set(evaluate(links, real))  # blocked today, without the scenario
+    blocks: dict[str, Block] = evaluate(links, listed)
+    derived = [r for r in blocked_entities(blocks, dataset) if r["source_id"] not in already]
     for r in derived:
         r["entity_id"] = "whatif-" + r["entity_id"]
     scenario.blocked = ([{"name": r["caption"], "why": r["explanation"]} for r in records]

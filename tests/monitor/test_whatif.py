@@ -69,3 +69,25 @@ def test_related_parties_come_from_the_sourced_vendor_group_resource() -> None:
     names = {p["name"] for p in found}
     assert "Hikvision USA Inc." in names and all(p["group"] == "hikvision" for p in found)
     assert related_parties("Nordwind Bakery GmbH") == []
+
+
+def test_the_scenario_adds_what_the_50_percent_rule_newly_blocks(sdn_home: Path,
+                                                                tmp_path: Path) -> None:
+    from clearance.monitor.ownership import import_links
+
+    links = tmp_path / "links.csv"
+    links.write_text("owner,owned,percent,source\n"
+                     '"Hangzhou Hikvision Digital Technology Co., Ltd.",Lakeside Optics Ltd,60,filing\n'
+                     "CANO CORREA Jhon Eidelber,Andes Freight SAS,50,registry\n", encoding="utf-8")
+    import_links(links)
+    book = tmp_path / "book.jsonl"
+    book.write_text(json.dumps({"id": "o1", "name": "Lakeside Optics Limited",
+                                "schema": "Company"}), encoding="utf-8")
+    import_book(book)
+    scenario = run_whatif("Hangzhou Hikvision Digital Technology Co., Ltd.")
+    names = {b["name"]: b["why"] for b in scenario.blocked}
+    assert "owns 60%" in names["Lakeside Optics Ltd"]
+    assert "Andes Freight SAS" not in names  # blocked already, whatever the scenario
+    hits = {h["book_id"]: h for h in scenario.book_hits}
+    assert hits["o1"]["blocked_party"] == "Lakeside Optics Ltd"
+    assert "owns 60%" in hits["o1"]["blocked_because"]
