@@ -94,9 +94,10 @@ def main() -> None:
         print(f"delta cycle Dec 2023 -> May 2024: {took:6.1f} s (target <= 60 s); "
               f"ratio to the full screen {took / full:.3f}")
         print(f"  change: {change.to_dict()}")
+        found = sum(a.book_id.startswith("planted") for a in delta.outcome.opened)
         print(f"  pairs re-scored {delta.pairs_scored:,}; alerts opened "
-              f"{len(delta.outcome.opened)} ({sum(a.book_id.startswith('planted') for a in delta.outcome.opened)} "
-              f"of {planted} planted entries), delisted {len(delta.outcome.delisted)}")
+              f"{len(delta.outcome.opened)} ({found} of {planted} planted entries), "
+              f"delisted {len(delta.outcome.delisted)}")
         print(f"peak resident memory: {rss_mb():,.0f} MB")
 
 

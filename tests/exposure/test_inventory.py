@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from clearance.exc import InputError
-from clearance.exposure.inventory import Device, import_devices, iter_devices, normalise_mac, \
-    read_inventory
+from clearance.exposure.inventory import Device, import_devices, iter_devices, normalise_mac, read_inventory
 from tests.conftest import SHARED
 
 NMAP = SHARED / "data" / "equipment" / "nmap_samples"
