@@ -7,24 +7,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError
 from clearance.monitor.alerts import DECISIONS, STATUSES, decide, get_alert, list_alerts
 from clearance.store import audit
 
 __all__ = ["alerts_app", "audit_app"]
 
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 alerts_app = typer.Typer(help="Alerts: list, show, decide.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log: verify, export.", no_args_is_help=True)
 
-
-def _fail(exc: ClearanceError) -> typer.Exit:
-    err.print(f"[red]error:[/] {exc}", highlight=False)
-    return typer.Exit(1)
 
 
 @alerts_app.command("list")
@@ -38,7 +32,7 @@ def alerts_list(
     try:
         found = list_alerts(status, book_id, limit)
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if as_json:
         print(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=1))
         return
@@ -57,7 +51,7 @@ def alerts_show(alert_id: int) -> None:
     try:
         alert = get_alert(alert_id)
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     console.print_json(json.dumps(alert.to_dict(full=True), ensure_ascii=False))
 
 
@@ -71,7 +65,7 @@ def alerts_decide(
     try:
         alert = decide(alert_id, as_, reason, audit.default_actor())
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     console.print(f"alert {alert.id}: {alert.status} ({reason})")
 
 

@@ -7,23 +7,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError
 from clearance.monitor.book import get_entries, import_book, iter_entries, list_changes
 
 __all__ = ["book_app", "ownership_app"]
 
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 book_app = typer.Typer(help="The counterparty book: import, list, show.", no_args_is_help=True)
 ownership_app = typer.Typer(help="Ownership links and OFAC's 50% rule.", no_args_is_help=True)
 
-
-def _fail(exc: ClearanceError) -> typer.Exit:
-    err.print(f"[red]error:[/] {exc}", highlight=False)
-    return typer.Exit(1)
 
 
 @book_app.command("import")
@@ -34,7 +28,7 @@ def book_import(
     try:
         result = import_book(path)
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for problem in result.skipped:
         err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
     console.print(f"book {path}: {result.added} added, {result.updated} updated, "
@@ -83,7 +77,7 @@ def ownership_import(
     try:
         count, problems = import_links(path)
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for problem in problems:
         err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
     console.print(f"ownership {path}: {count} links stored, {len(problems)} skipped")

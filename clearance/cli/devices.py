@@ -8,24 +8,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError
 
 __all__ = ["devices_app"]
 
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 devices_app = typer.Typer(help="Equipment exposure: import, classify, report, demo data.",
                           no_args_is_help=True)
 USE_HELP = ("How the devices are used: government, public_safety, critical_infrastructure, "
             "commercial (a device's own `use` column wins). Decides scope-limited rules.")
 
-
-def _fail(exc: ClearanceError) -> typer.Exit:
-    err.print(f"[red]error:[/] {exc}", highlight=False)
-    return typer.Exit(1)
 
 
 @devices_app.command("import")
@@ -39,7 +33,7 @@ def devices_import(
     try:
         report = import_devices(path, replace=replace)
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for problem in report.skipped:
         err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
     console.print(f"devices {path}: {report.imported} imported, {len(report.skipped)} skipped")
@@ -74,7 +68,7 @@ def devices_classify(
             if output:
                 out.close()
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"classified {sum(counts.values())} devices: " + ", ".join(
         f"{counts[s]} {s}" for s in ("covered", "possibly_covered", "not_covered", "unknown"))
         + f"; {bad} skipped", highlight=False)
@@ -95,7 +89,7 @@ def devices_report(
     try:
         exposure, table, results = assess_stored(use, costs)
     except ClearanceError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     write_report(exposure, table, output)
     if csv_path is not None:
         write_csv(results, table, csv_path)

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError
 from clearance.monitor import notify
 from clearance.monitor.book import book_size
@@ -22,8 +22,6 @@ from clearance.store import audit
 
 __all__ = ["monitor_app", "webhooks_app", "whatif"]
 
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 monitor_app = typer.Typer(help="Monitoring: run a cycle, watch, write the digest.",
                           no_args_is_help=True)
 webhooks_app = typer.Typer(help="Webhooks notified of alert changes.", no_args_is_help=True)
@@ -76,8 +74,7 @@ def monitor_run(
     try:
         report = _cycle(full, workers)
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     _show(report, as_json)
 
 
@@ -92,8 +89,7 @@ def monitor_watch(
     try:
         seconds = parse_every(every)
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+        raise fail(exc, 2) from None
     done = 0
     while True:
         started = time.monotonic()
@@ -137,8 +133,7 @@ def webhooks_add(
     try:
         hook = notify.add_webhook(url, secret, audit.default_actor())
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     console.print(f"webhook {hook.id}: {hook.url}")
 
 
@@ -159,8 +154,7 @@ def webhooks_remove(webhook_id: int) -> None:
     try:
         notify.remove_webhook(webhook_id, audit.default_actor())
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     console.print(f"webhook {webhook_id} removed")
 
 
@@ -191,8 +185,7 @@ def whatif(
     try:
         scenario = run_whatif(designate, as_, with_subsidiaries, actor=audit.default_actor())
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     if report is not None:
         write_report(scenario, report)
     if as_json:

@@ -94,7 +94,11 @@ class CostTable:
 
 @dataclass
 class Exposure:
-    """Counts and replacement costs, overall and by site, city, country, vendor and rule."""
+    """Counts and replacement costs, overall and by site, city, country, vendor and rule.
+
+    `vendor` is the covered group, with every other maker in one bucket; `maker` keeps
+    each manufacturer as the clues named it.
+    """
 
     devices: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
@@ -117,7 +121,8 @@ def summarise(results: Iterable[Classification], costs: CostTable) -> Exposure:
     """Aggregate classifications into an exposure summary."""
     out = Exposure(sources=dict(costs.sources))
     by: dict[str, dict[str, dict[str, float]]] = {
-        d: defaultdict(lambda: defaultdict(float)) for d in ("site", "city", "country", "vendor")}
+        d: defaultdict(lambda: defaultdict(float))
+        for d in ("site", "city", "country", "vendor", "maker")}
     for r in results:
         out.devices += 1
         out.by_status[r.status] = out.by_status.get(r.status, 0) + 1
@@ -125,7 +130,9 @@ def summarise(results: Iterable[Classification], costs: CostTable) -> Exposure:
         price = costs.cost(device.device_type if device else "")
         keys = {"site": device.site if device else "", "city": device.city if device else "",
                 "country": device.country if device else "",
-                "vendor": r.vendor_group or r.manufacturer or "unknown"}
+                "vendor": r.vendor_group or ("makers outside the covered groups"
+                                             if r.manufacturer else "unknown maker"),
+                "maker": r.manufacturer or "unknown maker"}
         for dim, key in keys.items():
             bucket = by[dim][key or "(none)"]
             bucket["devices"] += 1

@@ -131,22 +131,17 @@ def device_from_row(data: dict[str, Any], path: str, line: int) -> Device:
                 break
     if "asset_id" not in values:
         raise InputError("missing asset_id (field 'asset_id')", path=path, line=line)
-    mac = None
-    if "mac" in values:
-        try:
-            mac = normalise_mac(values.pop("mac"))
-        except ValueError as exc:
-            raise InputError(f"{exc} (field 'mac')", path=path, line=line) from None
-    install = None
-    if "install_date" in values:
-        try:
-            install = _install_date(values.pop("install_date"))
-        except ValueError as exc:
-            raise InputError(f"{exc} (field 'install_date')", path=path, line=line) from None
+    parsed: dict[str, str | None] = {"mac": None, "install_date": None}
+    for key, parse in (("mac", normalise_mac), ("install_date", _install_date)):
+        if key in values:
+            try:
+                parsed[key] = parse(values.pop(key))
+            except ValueError as exc:
+                raise InputError(f"{exc} (field '{key}')", path=path, line=line) from None
     attributes = {k: _text(v) for k, v in lower.items()
                   if k not in used and _text(v) != "" and not k.startswith("__")}
-    device = Device(asset_id=values.pop("asset_id"), mac=mac, install_date=install,
-                    attributes=attributes)
+    device = Device(asset_id=values.pop("asset_id"), mac=parsed["mac"],
+                    install_date=parsed["install_date"], attributes=attributes)
     for key, value in values.items():
         setattr(device, key, value)
     return device

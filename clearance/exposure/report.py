@@ -18,7 +18,7 @@ from clearance.exposure.coverage import Classification
 __all__ = ["write_csv", "write_html", "write_pdf", "write_report"]
 
 STATUS_COLOURS = {"covered": "#b2182b", "possibly_covered": "#ef8a62", "not_covered": "#67a9cf",
-                  "unknown": "#bbbbbb"}
+                  "unknown": "#bbbbbb", "devices": "#b2182b"}
 
 
 def _money(v: float) -> str:
@@ -74,7 +74,7 @@ def _table(head: list[str], rows: Iterable[list[str]]) -> str:
 def write_html(exposure: Exposure, costs: CostTable, path: Path, title: str) -> Path:
     status_keys = ["covered", "possibly_covered", "not_covered", "unknown"]
     vendors = sorted(exposure.by.get("vendor", {}).items(), key=lambda kv: -kv[1]["devices"])
-    rules = [(k, {"covered": float(v)}) for k, v in sorted(exposure.by_rule.items(),
+    rules = [(k, {"devices": float(v)}) for k, v in sorted(exposure.by_rule.items(),
                                                             key=lambda kv: -kv[1])]
     sites = exposure.riskiest("site", 20)
     page = [
@@ -91,7 +91,8 @@ def write_html(exposure: Exposure, costs: CostTable, path: Path, title: str) -> 
         f"<b>{_money(exposure.cost_covered)}</b> for covered devices, "
         f"<b>{_money(exposure.cost_possible)}</b> more for possibly covered ones.</p>"),
         _bars("Devices by vendor and status", vendors, status_keys),
-        _bars("Devices by rule", rules, ["covered"]),
+        _bars("Devices a rule reaches (covered, or possibly: depending on use)", rules,
+              ["devices"]),
         _bars("Replacement cost by site (top 20)", sites, ["cost_covered", "cost_possible"],
               money=True),
         "<h2>Riskiest sites</h2>",

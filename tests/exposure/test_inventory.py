@@ -75,3 +75,19 @@ def test_a_file_that_is_not_an_nmap_report_is_refused(tmp_path: Path) -> None:
     bad.write_text("<html><body/></html>", encoding="utf-8")
     with pytest.raises(InputError, match="not an nmap XML report"):
         list(read_inventory(bad))
+
+
+def test_xlsx_inventories_read_like_csv(home: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["asset_id", "manufacturer", "mac", "install_date"])
+    ws.append(["X1", "Dahua", "14:A7:8B:00:00:01", None])
+    ws.append(["X2", "Axis", "bad-mac", None])
+    path = tmp_path / "inv.xlsx"
+    wb.save(path)
+    items = list(read_inventory(path))
+    assert isinstance(items[0], Device) and items[0].mac == "14A78B000001"
+    assert isinstance(items[1], InputError) and "line 3" in str(items[1])

@@ -90,3 +90,25 @@ def test_import_reports_bad_lines_and_the_book_is_screened_against_derived_block
     import_links(links)
     delisted = {a.book_id for a in run_cycle().outcome.delisted}
     assert delisted == {"v1", "v2"}
+
+
+def test_ftm_ownership_entities_import_with_their_names(sdn_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ownership.jsonl"
+    rows = [
+        {"id": "p1", "schema": "Person", "properties": {"name": ["Jhon Eidelber Cano Correa"]}},
+        {"id": "c1", "schema": "Company", "properties": {"name": ["Rio Verde Mining SAS"]}},
+        {"id": "o1", "schema": "Ownership", "properties": {
+            "owner": ["p1"], "asset": ["c1"], "percentage": ["51.5"],
+            "sourceUrl": ["https://example.org/registry/c1"]}},
+        {"id": "o2", "schema": "Ownership", "properties": {
+            "owner": ["p1"], "asset": ["nobody"], "percentage": ["10"]}},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\nnot json\n", encoding="utf-8")
+    count, problems = import_links(path)
+    assert count == 1 and len(problems) == 2
+    assert "line 4" in problems[1] or "line 4" in problems[0]
+    from clearance.monitor.ownership import list_links
+
+    (link,) = [lk for lk in list_links() if lk.owned == "Rio Verde Mining SAS"]
+    assert (link.owner, link.percent, link.source) == (
+        "Jhon Eidelber Cano Correa", 51.5, "https://example.org/registry/c1")

@@ -86,3 +86,28 @@ def test_book_import_reports_bad_rows_by_line_and_keeps_the_rest(sdn_home: Path,
     from clearance.monitor.book import get_entries
 
     assert get_entries(["v1"])["v1"].attributes == {"account": "A-1"}
+
+
+def test_a_false_positive_reopens_when_its_list_entry_changes(sdn_home: Path,
+                                                              tmp_path: Path) -> None:
+    """The May 2024 SDN file lost every address: the entry changed, so the case reopens."""
+    from clearance.store import get_record
+    from clearance.store.load import load_paths
+    from tests.conftest import LISTS
+
+    entity_id = "us_ofac_sdn-10001"
+    record = get_record(entity_id)
+    assert record is not None and record["properties"].get("address")
+    import_book(_write(tmp_path / "book.jsonl", [{"id": "fp-1", "name": record["caption"],
+                                                  "schema": record["schema"]}]))
+    run_cycle()
+    (alert,) = [a for a in list_alerts(book_id="fp-1") if a.entity_id == entity_id]
+    decide(alert.id, "false_positive", "different person: other nationality", "ana")
+    (loaded,) = load_paths([LISTS / "ofac_sdn_20240503"])
+    assert loaded.error is None
+    cycle = run_cycle()
+    assert alert.id in [a.id for a in cycle.outcome.reopened]
+    changes = get_alert(alert.id).events[-1].changes
+    assert changes["book"] == {} and "address" in changes["list"]
+    before, after = changes["list"]["address"]
+    assert before and after == []
