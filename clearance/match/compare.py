@@ -157,8 +157,23 @@ def _join_pass(
     n = len(left.folded)
     if len(free_l) < 2:
         return found
+    lens = [len(t) for t in left.tokens]
+    lens_f = [len(t) for t in left.folded]
+
+    def bounds() -> tuple[int, int, set[str], set[str]]:
+        """Shortest possible run (raw, folded) and the letters a run can start with."""
+        return (sum(sorted(lens[a] for a in free_l)[:2]),
+                sum(sorted(lens_f[a] for a in free_l)[:2]),
+                {left.tokens[a][:1] for a in free_l}, {left.folded[a][:1] for a in free_l})
+
+    shortest, shortest_f, starts, starts_f = bounds()
     for j in sorted(free_r):
         target, target_raw = right.folded[j], right.tokens[j]
+        # quick rejections, same outcome as the loop below: a run needs two free tokens
+        # whose lengths fit the joined word, and a first token that starts it
+        if ((shortest - len(target_raw) > 2 and shortest_f - len(target) > 2)
+                or (target_raw[:1] not in starts and target[:1] not in starts_f)):
+            continue
         runs: list[list[int]] = []
         for a in sorted(free_l):
             # a run must begin where the joined word begins
@@ -171,8 +186,8 @@ def _join_pass(
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
         for run in runs:
-            size = sum(len(left.tokens[i]) for i in run)
-            size_f = sum(len(left.folded[i]) for i in run)
+            size = sum(lens[i] for i in run)
+            size_f = sum(lens_f[i] for i in run)
             if abs(size - len(target_raw)) > 2 and abs(size_f - len(target)) > 2:
                 continue
             joined = "".join(left.folded[i] for i in run)
@@ -186,6 +201,8 @@ def _join_pass(
                 break
         if len(free_l) < 2:
             break
+        if found and found[-1][1] == j:
+            shortest, shortest_f, starts, starts_f = bounds()
     return found
 
 

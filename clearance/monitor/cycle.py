@@ -34,6 +34,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
+from clearance.exc import StoreError
 from clearance.index.build import COUNTRY_PROPS, IDENTIFIER_PROPS, NAME_PROPS, Index, build_index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query, score_entities
@@ -391,8 +392,11 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
     cfg = cfg or ScoringConfig()
     t0 = time.perf_counter()
     report = CycleReport(started=_now(), full=full)
-    index = ensure_index()
     active = active_version_ids()
+    if not active:
+        raise StoreError("no list is loaded: load the official lists before monitoring "
+                         "(clearance lists load)")
+    index = ensure_index()
     with engine().connect() as conn:
         state = {r.dataset: r.version_id for r in conn.execute(select(monitor_state))}
     first = not state

@@ -80,3 +80,8 @@ def test_ownership_and_whatif_from_the_shell(sdn_home: Path, tmp_path: Path) -> 
                               "0123456789abcdef0123"])
     assert res.exit_code == 0 and "webhook 1" in res.output
     assert "example.org" in runner.invoke(app, ["webhooks", "list"]).output
+
+
+def test_monitoring_without_lists_is_refused_with_the_reason(home: Path) -> None:
+    res = runner.invoke(app, ["monitor", "run"])
+    assert res.exit_code == 1 and "no list is loaded" in res.output
