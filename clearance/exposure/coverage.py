@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from clearance.exposure.inventory import Device
-from clearance.exposure.signals import Signal, device_signals
+from clearance.exposure.signals import Signal, brand_fields, device_signals
 from clearance.index.build import Index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
@@ -214,8 +214,9 @@ class Classifier:
         """The decision for this device's clues; the install date joins the key only when
         a clue depends on it (a subsidiary sold, a brand bought)."""
         use = (device.use or self.use).strip().lower().replace(" ", "_")
-        key: tuple[Any, ...] = (device.brand, device.model, (device.mac or "")[:6],
-                                device.mac_vendor, use, repr(device.services))
+        key: tuple[Any, ...] = (tuple(brand_fields(device)), device.model,
+                                (device.mac or "")[:6], device.mac_vendor, use,
+                                repr(device.services))
         cached = self._memo.get(key)
         if cached is None or cached[0]:
             dated_key = (*key, device.install_date)

@@ -23,6 +23,9 @@ def _service(port: Any) -> dict[str, Any]:
         for key in ("name", "product", "version", "devicetype", "extrainfo"):
             if svc.get(key):
                 out[key] = svc.get(key)
+    scripts = {s.get("id", ""): s.get("output", "")[:2000] for s in port.findall("script")}
+    if scripts:
+        out["scripts"] = scripts
     for script in port.findall("script"):
         if script.get("id") == "http-server-header":
             out["http_server"] = script.get("output", "").strip()

@@ -18,7 +18,7 @@ from clearance.exposure.inventory import Device
 from clearance.exposure.oui import lookup, organization_link, registry_source
 from clearance.resources import load_resource
 
-__all__ = ["Signal", "device_signals"]
+__all__ = ["Signal", "brand_fields", "device_signals"]
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _organization(kind: str, org: str, device: Device, source: str) -> Signal:
 def _fingerprints() -> dict[str, list[tuple[re.Pattern[str], dict[str, Any]]]]:
     data = load_resource("fingerprints")
     return {kind: [(re.compile(item["pattern"], re.I), item) for item in data[kind]]
-            for kind in ("models", "http_server", "rtsp", "nmap_products", "tls_issuer")}
+            for kind in ("models", "http_server", "rtsp", "nmap_products", "tls_issuer", "web_paths")}
 
 
 def _patterns(kind: str, label: str, text: str) -> list[Signal]:
@@ -84,10 +84,20 @@ def _patterns(kind: str, label: str, text: str) -> list[Signal]:
             for pattern, item in _fingerprints()[kind] if pattern.search(text)]
 
 
-def _brand(device: Device) -> list[Signal]:
-    found = resolve_brand(device.brand)
+def brand_fields(device: Device) -> list[str]:
+    """The manufacturer field, and a separate brand/make/vendor column when it differs."""
+    out = [device.brand] if device.brand else []
+    for key in ("brand", "make", "vendor", "label"):
+        value = str(device.attributes.get(key, "")).strip()
+        if value and value.lower() not in {v.lower() for v in out}:
+            out.append(value)
+    return out
+
+
+def _brand(device: Device, text: str) -> list[Signal]:
+    found = resolve_brand(text)
     if found is None:
-        return [Signal("brand", device.brand, None, device.brand, 0.6, "inventory",
+        return [Signal("brand", text, None, text, 0.6, "inventory",
                        "not a covered group, nor a known subsidiary or OEM brand of one")]
     known, score = found
     note = f"{known.kind}: {known.relationship} (evidence {known.evidence}, name match {score:.2f})"
@@ -100,7 +110,7 @@ def _brand(device: Device) -> list[Signal]:
     out = []
     for group in known.groups:
         if inside is False:
-            out.append(Signal("brand", device.brand, None, known.name, 0.5, known.source,
+            out.append(Signal("brand", text, None, known.name, 0.5, known.source,
                               note + f"; link ended {known.valid_to}, installed "
                               f"{device.install_date}", dated))
             continue
@@ -108,10 +118,9 @@ def _brand(device: Device) -> list[Signal]:
         if inside is None and known.valid_to:
             conf = min(conf, 0.5)
             note += f"; link ended {known.valid_to}, install date unknown"
-        out.append(Signal("brand", device.brand, group, known.name, conf, known.source, note,
-                          dated))
+        out.append(Signal("brand", text, group, known.name, conf, known.source, note, dated))
     if known.evidence == "weak":  # a weak claim is a lead; the brand is its own maker
-        out.append(Signal("brand", device.brand, None, known.name, 0.6, "inventory",
+        out.append(Signal("brand", text, None, known.name, 0.6, "inventory",
                           "a maker in its own right; the OEM claim above is weak"))
     return out
 
@@ -126,8 +135,8 @@ def device_signals(device: Device) -> list[Signal]:
     if device.mac_vendor:
         out.append(_organization("scanner_mac_vendor", device.mac_vendor, device,
                                  "nmap's MAC vendor table"))
-    if device.brand:
-        out += _brand(device)
+    for text in brand_fields(device):
+        out += _brand(device, text)
     if device.model:
         out += _patterns("models", "model", device.model.strip().upper())
     for svc in device.services:
@@ -140,6 +149,10 @@ def device_signals(device: Device) -> list[Signal]:
             out += _patterns("rtsp", "rtsp", svc["rtsp"])
         if svc.get("tls_issuer"):
             out += _patterns("tls_issuer", "tls", svc["tls_issuer"])
+        scripts = " ".join(str(v) for v in (svc.get("scripts") or {}).values())
+        paths = " ".join(str(p) for p in svc.get("paths", []))
+        if scripts or paths:
+            out += _patterns("web_paths", "web_path", f"{scripts} {paths}")
         for item in load_resource("fingerprints")["ports"]:
             if svc.get("port") == item["port"]:
                 out.append(Signal("port", str(item["port"]), item["group"], item["group"],

@@ -134,3 +134,22 @@ def test_the_cached_json_line_is_the_classification_itself() -> None:
     for d in devices:
         assert json.loads(classifier.classify_json(d)) == classifier.classify(d).to_dict()
     assert classifier.classify(devices[-3]).status != classifier.classify(devices[-2]).status
+
+
+def test_web_paths_in_scan_output_point_to_the_platform_maker() -> None:
+    hik = Device("h", services=[{"port": 80, "scripts": {
+        "http-enum": "/doc/page/login.asp: Hikvision login page"}}])
+    dahua = Device("d", services=[{"port": 80, "paths": ["/cgi-bin/magicBox.cgi?action=getDeviceType"]}])
+    classifier = Classifier(None, "government")
+    assert classifier.classify(hik).vendor_group == "hikvision"
+    assert classifier.classify(dahua).vendor_group == "dahua"
+    assert {e["signal"] for e in classifier.classify(dahua).evidence} == {"web_path"}
+
+
+def test_a_separate_brand_column_is_a_clue_too() -> None:
+    row = {"manufacturer": "Axis", "brand": "Hikvision", "mac": "00:40:8C:12:34:56"}
+    result = _classify(row, "government")
+    assert result.vendor_group == "hikvision"  # the label on the box is a clue, not noise
+    assert any("Axis" in step for step in result.reasoning if step.startswith("conflict"))
+    same = _classify({"manufacturer": "Axis", "brand": "AXIS"}, "government")
+    assert len([e for e in same.evidence if e["signal"] == "brand"]) == 1
