@@ -91,11 +91,13 @@ _Best = dict[int, tuple[float, NameComparison, Name, str, float]]
 
 def match_query(
     index: Index, query: Query, cfg: ScoringConfig | None = None, limit: int = 10,
-    datasets: frozenset[str] | None = None,
+    datasets: frozenset[str] | None = None, min_score: float = 0.0,
 ) -> list[MatchResult]:
     """Ranked results for one query, best first; `match` marks those at the threshold.
 
-    `datasets` restricts results to those datasets (default: every loaded dataset).
+    `datasets` restricts results to those datasets (default: every loaded dataset);
+    `min_score` drops weaker results before the `limit` cut (monitoring keeps every
+    result that could matter, however many there are).
     """
     cfg = cfg or ScoringConfig()
     q_names = prepare_query_names(query)
@@ -123,7 +125,7 @@ def match_query(
         for e_idx in index.identifiers.get(value, []):
             if datasets is None or index.entities[e_idx].dataset in datasets:
                 id_hits[e_idx] = raw
-    return _ranked(index, query, cfg, best, id_hits, limit)
+    return _ranked(index, query, cfg, best, id_hits, limit, min_score)
 
 
 def entity_names(index: Index) -> list[list[tuple[int, float, str]]]:
@@ -170,7 +172,7 @@ def score_entities(
 
 
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
-            id_hits: dict[int, str], limit: int) -> list[MatchResult]:
+            id_hits: dict[int, str], limit: int, min_score: float = 0.0) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
     results: list[MatchResult] = []
     for e_idx in set(best) | set(id_hits):
@@ -209,7 +211,7 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                                     f"{'/'.join(props)} {id_hits[e_idx]} agrees exactly"))
             score = max(score, cfg.identifier_score)
         score = min(1.0, max(0.0, score))
-        if score <= 0.0:
+        if score <= 0.0 or score < min_score:
             continue
         results.append(MatchResult(
             entity_id=meta.entity_id, dataset=meta.dataset, source_id=meta.source_id,

@@ -56,11 +56,12 @@ from clearance.store.db import alerts, book_entries, engine, monitor_state, near
 __all__ = ["CycleReport", "ListDelta", "near_margin", "run_cycle"]
 
 CHUNK = 2000
+#: Monitoring keeps every result down to the near-pair floor: no cut-off may hide an alert.
+FORWARD_LIMIT = 10_000
 _pool: tuple[Index, ScoringConfig] | None = None  # what forked workers read
 _book: BookIndex | None = None
 #: (book entry, its results, the list entity ids scored, or None when all were)
 Scored = tuple[BookEntry, list[dict[str, Any]], list[str] | None]
-FORWARD_LIMIT = 10
 
 
 def near_margin(cfg: ScoringConfig) -> float:
@@ -254,13 +255,14 @@ def _forward(ids: list[str], index: Index, cfg: ScoringConfig, writer: _Writer, 
             yield entry.id, entry.query()
 
     if datasets is None:
-        for res in screen_queries(queries(), cfg, FORWARD_LIMIT, workers, index):
+        for res in screen_queries(queries(), cfg, FORWARD_LIMIT, workers, index, writer.floor):
             batch.append((by_id.pop(res.id), res.matches, None))
             if len(batch) >= CHUNK:
                 flush()
     else:
         for book_id, q in queries():
-            found = match_query(index, q, cfg, FORWARD_LIMIT, datasets=datasets)
+            found = match_query(index, q, cfg, FORWARD_LIMIT, datasets=datasets,
+                                min_score=writer.floor)
             batch.append((by_id.pop(book_id), [r.to_dict() for r in found],
                           [r.entity_id for r in found]))
             if len(batch) >= CHUNK:

@@ -26,6 +26,7 @@ BATCH = 2000
 _worker_index: Index | None = None
 _worker_cfg: ScoringConfig | None = None
 _worker_limit = 10
+_worker_min_score = 0.0
 
 
 @dataclass
@@ -47,7 +48,8 @@ class ScreenResult:
 def _screen_one(item: tuple[str, Query]) -> ScreenResult:
     assert _worker_index is not None
     row_id, query = item
-    results = match_query(_worker_index, query, _worker_cfg, limit=_worker_limit)
+    results = match_query(_worker_index, query, _worker_cfg, limit=_worker_limit,
+                          min_score=_worker_min_score)
     return ScreenResult(row_id, [r.to_dict() for r in results])
 
 
@@ -74,11 +76,13 @@ def _run(
     limit: int,
     workers: int,
     index: Index | None,
+    min_score: float = 0.0,
 ) -> Iterator[T]:
-    global _worker_index, _worker_cfg, _worker_limit
+    global _worker_index, _worker_cfg, _worker_limit, _worker_min_score
     _worker_index = index if index is not None else ensure_index()
     _worker_cfg = cfg or ScoringConfig()
     _worker_limit = limit
+    _worker_min_score = min_score
     if workers <= 1:
         for item in items:
             yield task(item)
@@ -97,9 +101,10 @@ def screen_queries(
     limit: int = 10,
     workers: int = 1,
     index: Index | None = None,
+    min_score: float = 0.0,
 ) -> Iterator[ScreenResult]:
-    """Screen (id, query) pairs; yields results in input order."""
-    return _run(_screen_one, items, cfg, limit, workers, index)
+    """Screen (id, query) pairs; yields results in input order (see `match_query`)."""
+    return _run(_screen_one, items, cfg, limit, workers, index, min_score)
 
 
 def screen_lines(

@@ -79,3 +79,18 @@ def test_may_after_december_alerts_exactly_the_entries_matching_new_listings(
     # the delta found everything a full re-screen finds
     full = run_cycle(full=True)
     assert full.outcome.opened == [] and full.outcome.reopened == []
+
+
+def test_a_common_name_alerts_on_every_listed_match_not_just_the_top_ten(
+        sdn_home: Path, tmp_path: Path) -> None:
+    from clearance.match.score import Query
+
+    book = tmp_path / "kim.jsonl"
+    book.write_text(json.dumps({"id": "kim", "name": "Kim Chol", "schema": "Person"}),
+                    encoding="utf-8")
+    import_book(book)
+    run_cycle()
+    expected = {r.entity_id for r in match_query(ensure_index(), Query("Kim Chol", "Person"),
+                                                 limit=1000) if r.match}
+    assert len(expected) > 10
+    assert {a.entity_id for a in list_alerts(book_id="kim")} == expected
