@@ -173,10 +173,13 @@ def write_report(scenario: Scenario, path: Path) -> Path:
     title = f"What if {scenario.designated[0]['name']} were designated?"
     if path.suffix.lower() in (".html", ".htm"):
         def table(head: list[str], rows: list[list[str]]) -> str:
-            return ("<table border=1 cellpadding=4><tr>" + "".join(f"<th>{h}</th>" for h in head)
+            return ("<table><tr>" + "".join(f"<th>{h}</th>" for h in head)
                     + "</tr>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r)
                                         + "</tr>" for r in rows) + "</table>")
         page = (f"<!doctype html><meta charset=utf-8><title>{html.escape(title)}</title>"
+                "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1000px}"
+                "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;"
+                "font-size:13px;text-align:left}</style>"
                 f"<h1>{html.escape(title)}</h1><h2>Blocked ({len(scenario.blocked)})</h2>"
                 + table(["party", "why"], [[b["name"], b["why"]] for b in scenario.blocked])
                 + f"<h2>Book entries that would alert ({len(scenario.book_hits)})</h2>"

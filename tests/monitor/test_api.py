@@ -32,11 +32,13 @@ def test_book_alerts_decisions_and_whatif_over_http(server: Server) -> None:
     entries = [{"id": "b1", "name": "Jhon Eidelber CANO CORREA", "schema": "Person",
                 "country": "co", "crm_owner": "ana"},
                {"id": "b2", "name": ""},
-               {"id": "b3", "name": "Hikvision USA Inc.", "schema": "Company"}]
+               {"id": "b3", "name": "Hikvision USA Inc.", "schema": "Company"},
+               {"id": "b3", "name": "Hikvision USA", "schema": "Company"}]
     assert reader.post("/book", json=entries).status_code == 403
     added = screener.post("/book", json=entries)
     assert added.status_code == 200, added.text
     assert added.json()["added"] == 2 and "item 2" in added.json()["skipped"][0]
+    assert "repeats item 3" in added.json()["skipped"][1]
     page = reader.get("/book", params={"limit": 10}).json()
     assert [e["id"] for e in page] == ["b1", "b3"]
     assert page[0]["attributes"] == {"crm_owner": "ana"}

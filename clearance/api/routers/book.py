@@ -56,10 +56,18 @@ def add_entries(
     """Add or update entries by id; invalid items are reported by position and skipped."""
     result = ImportResult()
     valid: list[BookEntry] = []
+    seen: dict[str, int] = {}
     for position, item in enumerate(entries, start=1):
         try:
-            valid.append(entry_from_row(InputRow(position, item), "request body"))
+            entry = entry_from_row(InputRow(position, item), "request body")
         except InputError as exc:
             result.skipped.append(str(exc).replace("line", "item"))
+            continue
+        if entry.id in seen:
+            result.skipped.append(f"request body, item {position}: id {entry.id!r} repeats "
+                                  f"item {seen[entry.id]} (field 'id')")
+            continue
+        seen[entry.id] = position
+        valid.append(entry)
     upsert_entries(valid, f"api ({actor})", actor, result)
     return result.to_dict()
