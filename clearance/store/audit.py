@@ -90,8 +90,13 @@ def append(conn: Connection, actor: str, action: str, detail: dict[str, Any]) ->
 
     The head file is updated once the transaction commits (a rollback leaves it alone).
     """
+    # Take the write lock before reading the chain's head, so that two writers never
+    # both append after the same record: PostgreSQL locks the table; SQLite takes its
+    # database write lock with a write that changes nothing (waiting for busy_timeout).
     if conn.dialect.name == "postgresql":
         conn.execute(text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
+    elif conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM audit_log WHERE 0"))
     last = conn.execute(select(audit_log.c.seq, audit_log.c.hash)
                         .order_by(audit_log.c.seq.desc()).limit(1)).first()
     seq, prev = (1, GENESIS) if last is None else (last.seq + 1, last.hash)

@@ -76,3 +76,30 @@ def test_a_rolled_back_action_leaves_no_record(home: Path) -> None:
         audit.append(conn, "ana", "alert.decide", {"alert_id": 9})
         raise RuntimeError("the action failed")
     assert audit.verify().ok and audit.verify().records == 5
+
+
+def _append_many(args: tuple[str, int]) -> int:
+    home, worker = args
+    import os
+
+    os.environ["CLEARANCE_HOME"] = home
+    from clearance.store import audit as log
+
+    failures = 0
+    for i in range(150):
+        try:
+            log.record(f"worker-{worker}", "test.append", {"i": i})
+        except Exception:  # noqa: BLE001 - counting every failure is the point
+            failures += 1
+    return failures
+
+
+def test_concurrent_writers_never_fork_the_chain(home: Path) -> None:
+    import multiprocessing as mp
+
+    audit.record("init", "test.start", {})
+    with mp.get_context("spawn").Pool(4) as pool:
+        failures = pool.map(_append_many, [(str(home), w) for w in range(4)])
+    assert failures == [0, 0, 0, 0]
+    result = audit.verify()
+    assert result.ok and result.records == 601
