@@ -76,3 +76,37 @@ def test_missing_patronymic_costs_less_than_a_contradicting_one() -> None:
     extra_in_query = score("Vladimir Vladimirovich Putin", "Vladimir Putin")
     assert contradicting < 0.8 <= missing
     assert extra_in_query >= 0.8
+
+
+def test_score_ceiling_is_never_below_the_real_comparison(index: object) -> None:
+    """The monitoring prefilter may only drop pairs that cannot reach a score."""
+    import json
+
+    from clearance.index.build import Index
+    from clearance.index.search import candidate_names
+    from clearance.match.compare import score_ceiling
+    from clearance.match.engine import _compare, prepare_query_names
+    from clearance.match.score import Query, ScoringConfig
+    from tests.conftest import SHARED
+
+    assert isinstance(index, Index)
+    cfg = ScoringConfig()
+    pairs = 0
+    with open(SHARED / "eval" / "screening_dev.jsonl", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][::5]
+    for row in rows:
+        q = row["query"]
+        for name in prepare_query_names(Query(q["name"], q.get("schema") or "LegalEntity")):
+            weights = [index.weight(f, lf) for f, lf in zip(name.folded, name.legal)]
+            for n_idx in candidate_names(index, name, 40).tolist():
+                e_idx = index.owners[n_idx][0][0]
+                schema = index.entities[e_idx].schema
+                person = schema == "Person"
+                real = _compare(index, name, weights, n_idx, schema, cfg).score
+                ceiling = score_ceiling(
+                    name, index.names[n_idx], index.weight, cfg.query_extra_penalty,
+                    cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
+                    person)
+                assert ceiling + 1e-9 >= real, (name.tokens, index.names[n_idx].tokens)
+                pairs += 1
+    assert pairs > 5000
