@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from sqlalchemy import delete, insert, select
 from clearance.exc import InputError
 from clearance.screening.io import read_rows
 from clearance.store import audit
-from clearance.store.db import devices, engine
+from clearance.store.db import devices, engine, utc_now
 
 __all__ = [
     "Device",
@@ -170,7 +170,7 @@ def import_devices(path: Path, actor: str | None = None, replace: bool = False) 
     """Store an inventory's devices (upsert by asset_id; `replace` empties the table first)."""
     report = ImportReport()
     rows: dict[str, dict[str, Any]] = {}
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = utc_now()
     for item in read_inventory(path):
         if isinstance(item, InputError):
             report.skipped.append(str(item))

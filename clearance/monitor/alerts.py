@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -30,6 +29,7 @@ from clearance.store.db import (
     book_changes,
     engine,
     entities,
+    utc_now,
 )
 
 __all__ = [
@@ -116,9 +116,6 @@ class Outcome:
     updated: int = 0
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 def _alert(row: Any, events: list[AlertEvent] | None = None) -> Alert:
     return Alert(row.id, row.book_id, row.dataset, row.source_id, row.entity_id, row.list_name,
@@ -128,7 +125,7 @@ def _alert(row: Any, events: list[AlertEvent] | None = None) -> Alert:
 
 def _event(conn: Connection, alert_id: int, actor: str, status: str, reason: str,
            changes: dict[str, Any] | None = None) -> None:
-    conn.execute(insert(alert_events).values(alert_id=alert_id, at=_now(), actor=actor,
+    conn.execute(insert(alert_events).values(alert_id=alert_id, at=utc_now(), actor=actor,
                                              status=status, reason=reason,
                                              changes=changes or {}))
 
@@ -162,7 +159,7 @@ def _book_changes(conn: Connection, book_id: str, since: str) -> dict[str, list[
 
 def reconcile(conn: Connection, hits: list[Hit], outcome: Outcome) -> None:
     """Open, reopen or refresh the alerts of these hits (inside the caller's transaction)."""
-    now = _now()
+    now = utc_now()
     for hit in hits:
         r = hit.result
         row = conn.execute(select(alerts).where(alerts.c.book_id == hit.book_id,
@@ -206,7 +203,7 @@ def reconcile(conn: Connection, hits: list[Hit], outcome: Outcome) -> None:
 
 def delist(conn: Connection, entity_ids: list[str], outcome: Outcome) -> None:
     """Mark the alerts on list entries that disappeared (decisions stay in the history)."""
-    now = _now()
+    now = utc_now()
     for start in range(0, len(entity_ids), 500):
         rows = conn.execute(select(alerts).where(
             alerts.c.entity_id.in_(entity_ids[start:start + 500]),
@@ -231,7 +228,7 @@ def decide(alert_id: int, status: str, reason: str, actor: str) -> Alert:
         if row is None:
             raise NotFound(f"no alert {alert_id}")
         conn.execute(update(alerts).where(alerts.c.id == alert_id)
-                     .values(status=status, updated_at=_now()))
+                     .values(status=status, updated_at=utc_now()))
         _event(conn, alert_id, actor, status, reason)
         audit.append(conn, actor, "alert.decide", {
             "alert_id": alert_id, "book_id": row.book_id, "entity_id": row.entity_id,

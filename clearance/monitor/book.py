@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from clearance.exc import InputError
 from clearance.match.score import Query
 from clearance.screening.io import InputRow, read_rows, row_to_query
 from clearance.store import audit
-from clearance.store.db import book_changes, book_entries, engine
+from clearance.store.db import book_changes, book_entries, engine, utc_now
 
 __all__ = [
     "BookEntry",
@@ -94,9 +93,6 @@ class ImportResult:
         return dict(self.__dict__)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 def entry_from_row(row: InputRow, path: str) -> BookEntry:
     """A book entry from a raw row; `InputError` names the line and field that is wrong."""
@@ -121,7 +117,7 @@ def _existing(conn: Connection, ids: list[str]) -> dict[str, BookEntry]:
 
 def _write_chunk(conn: Connection, chunk: list[BookEntry], origin: str,
                  result: ImportResult) -> None:
-    now = _now()
+    now = utc_now()
     old = _existing(conn, [e.id for e in chunk])
     new_rows, change_rows = [], []
     for e in chunk:

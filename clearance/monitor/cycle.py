@@ -29,7 +29,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
@@ -51,7 +50,7 @@ from clearance.monitor.ownership import (
 )
 from clearance.screening.batch import screen_queries
 from clearance.store import active_version_ids, audit, version_digests, version_records
-from clearance.store.db import alerts, book_entries, engine, monitor_state, near_pairs
+from clearance.store.db import alerts, book_entries, engine, monitor_state, near_pairs, utc_now
 
 __all__ = ["CycleReport", "ListDelta", "near_margin", "run_cycle"]
 
@@ -166,9 +165,6 @@ def _list_delta(dataset: str, from_id: int | None, to_id: int, cfg: ScoringConfi
                   version_records(to_id, part), cfg)
     return delta
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class _Writer:
@@ -393,7 +389,7 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
     """Bring the alerts up to date with the active lists and the book (see module doc)."""
     cfg = cfg or ScoringConfig()
     t0 = time.perf_counter()
-    report = CycleReport(started=_now(), full=full)
+    report = CycleReport(started=utc_now(), full=full)
     active = active_version_ids()
     if not active:
         raise StoreError("no list is loaded: load the official lists before monitoring "
@@ -425,7 +421,7 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
     with engine().begin() as conn:
         delist(conn, removed, report.outcome)
         conn.execute(delete(monitor_state))
-        now = _now()
+        now = utc_now()
         conn.execute(insert(monitor_state), [{"dataset": d, "version_id": v, "at": now}
                                              for d, v in active.items()])
         audit.append(conn, actor, "monitor.run", {**report.to_dict(), "lists_active": active})

@@ -26,7 +26,7 @@ from clearance import settings
 from clearance.exc import InputError, NotFound
 from clearance.monitor.alerts import Alert, Outcome
 from clearance.store import audit
-from clearance.store.db import alert_events, alerts, engine, webhook_deliveries, webhooks
+from clearance.store.db import alert_events, alerts, engine, utc_now, webhook_deliveries, webhooks
 
 __all__ = [
     "Delivery",
@@ -72,16 +72,13 @@ def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 def add_webhook(url: str, secret: str, actor: str) -> Webhook:
     if not url.startswith(("http://", "https://")):
         raise InputError(f"webhook URL {url!r} must start with http:// or https://")
     if len(secret) < 16:
         raise InputError("a webhook secret needs at least 16 characters")
-    now = _now()
+    now = utc_now()
     with engine().begin() as conn:
         new = conn.execute(insert(webhooks).values(url=url, secret=secret, created_at=now,
                                                    active=True)).inserted_primary_key
@@ -153,7 +150,7 @@ def deliver(outcome: Outcome, cycle: dict[str, Any], backoff: float = BACKOFF) -
             headers = {"Content-Type": "application/json", "X-Clearance-Event": "alerts.changed",
                        "X-Clearance-Signature": sign(hook.secret, body)}
             attempts, status, error = _post(client, hook.url, body, headers, backoff)
-            now = _now()
+            now = utc_now()
             with engine().begin() as conn:
                 new = conn.execute(insert(webhook_deliveries).values(
                     webhook_id=hook.id, event="alerts.changed", body=body.decode("utf-8"),

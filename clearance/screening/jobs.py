@@ -14,7 +14,6 @@ import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,7 +27,7 @@ from clearance.match.engine import match_query
 from clearance.match.score import ScoringConfig
 from clearance.screening.io import FORMATS, read_rows, row_to_query
 from clearance.store import active_version_ids, audit
-from clearance.store.db import engine, screening_jobs, screening_rows
+from clearance.store.db import engine, screening_jobs, screening_rows, utc_now
 
 __all__ = ["Job", "submit", "get_job", "iter_results", "run_job", "JobRunner", "CHUNK"]
 
@@ -53,9 +52,6 @@ class Job:
         return dict(self.__dict__)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
            actor: str = "api") -> Job:
@@ -70,7 +66,7 @@ def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
     path = folder / f"{job_id}{suffix}"
     with open(path, "wb") as fh:
         shutil.copyfileobj(data, fh)
-    now = _now()
+    now = utc_now()
     with engine().begin() as conn:
         conn.execute(insert(screening_jobs).values(
             id=job_id, filename=filename, path=str(path), status="queued", threshold=threshold,
@@ -110,7 +106,7 @@ def iter_results(job_id: str) -> Iterator[str]:
 def _set(job_id: str, **values: Any) -> None:
     with engine().begin() as conn:
         conn.execute(update(screening_jobs).where(screening_jobs.c.id == job_id)
-                     .values(updated_at=_now(), **values))
+                     .values(updated_at=utc_now(), **values))
 
 
 def run_job(job_id: str) -> Job:
@@ -132,7 +128,7 @@ def run_job(job_id: str) -> Job:
         with engine().begin() as conn:
             conn.execute(insert(screening_rows), pending)
             conn.execute(update(screening_jobs).where(screening_jobs.c.id == job_id)
-                         .values(updated_at=_now(), **counts))
+                         .values(updated_at=utc_now(), **counts))
         pending.clear()
 
     try:

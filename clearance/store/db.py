@@ -8,6 +8,7 @@ process killed mid-load leaves the previous version active and intact.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from sqlalchemy import (
@@ -45,6 +46,7 @@ __all__ = [
     "near_pairs",
     "ownership_links",
     "reset_engines",
+    "utc_now",
     "versions",
     "webhook_deliveries",
     "webhooks",
@@ -246,6 +248,11 @@ ownership_links = Table(
     Column("origin", Text, nullable=False),
     UniqueConstraint("owner", "owned", "source"),
 )
+
+
+def utc_now() -> str:
+    """The timestamp every stored row carries: UTC, ISO 8601, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
 
 from clearance.exc import StoreError
 from clearance.store import audit
-from clearance.store.db import api_keys, engine
+from clearance.store.db import api_keys, engine, utc_now
 
 __all__ = ["SCOPES", "ApiKey", "create_key", "list_keys", "revoke_key", "check_key", "allows"]
 
@@ -48,7 +47,7 @@ def create_key(name: str, scope: str, actor: str | None = None) -> tuple[ApiKey,
     if scope not in SCOPES:
         raise StoreError(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
     secret = PREFIX + secrets.token_urlsafe(32)
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = utc_now()
     with engine().begin() as conn:
         key_id = conn.execute(insert(api_keys).values(
             name=name, scope=scope, key_hash=_hash(secret), created_at=now, revoked=False,

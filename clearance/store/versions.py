@@ -10,7 +10,6 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -18,7 +17,7 @@ from sqlalchemy import func, insert, select, update
 from clearance.exc import UnknownVersion
 from clearance.sources.common import Parsed
 from clearance.store import audit
-from clearance.store.db import active_versions, engine, entities, versions
+from clearance.store.db import active_versions, engine, entities, utc_now, versions
 
 __all__ = [
     "Diff",
@@ -59,9 +58,6 @@ class VersionInfo:
         return dict(self.__dict__)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 def _info(row: Any, active_ids: set[int]) -> VersionInfo:
     return VersionInfo(
@@ -94,7 +90,7 @@ def save_version(parsed: Parsed, origin: str, activate_now: bool = True,
             "caption": record["caption"], "data": data,
             "digest": hashlib.sha1(body.encode("utf-8")).hexdigest(),
         })
-    now = _now()
+    now = utc_now()
     with engine().begin() as conn:
         last = conn.execute(
             select(func.max(versions.c.version)).where(versions.c.dataset == parsed.dataset)
@@ -151,7 +147,7 @@ def activate(dataset: str, version: int, actor: str | None = None) -> VersionInf
     """Make an older (or newer) stored version the active one: a rollback is one switch."""
     info = get_version(dataset, version)
     with engine().begin() as conn:
-        _switch(conn, dataset, info.id, _now())
+        _switch(conn, dataset, info.id, utc_now())
         audit.append(conn, actor or audit.default_actor(), "list.activate",
                      {"dataset": dataset, "version": version})
     return get_version(dataset, version)
