@@ -21,6 +21,7 @@ from typing import Any
 
 from clearance.exposure.inventory import Device
 from clearance.exposure.signals import Signal, brand_fields, device_signals
+from clearance.exposure.vendors import current_related, legal_name
 from clearance.index.build import Index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
@@ -65,14 +66,7 @@ def _group_names(group: str) -> list[str]:
     """Legal and current subsidiary names of a group, screened against the lists."""
     g = load_resource("vendor_groups")["groups"][group]
     names = [n["name"] for n in g["names"] if n["kind"] in ("legal name", "Chinese legal name")]
-    names += [r["name"] for r in g["related"] if r["kind"].startswith("subsidiary")
-              and not str(r["status"]).startswith("divested")]
-    return names
-
-
-def _legal_name(group: str) -> str:
-    names = load_resource("vendor_groups")["groups"][group]["names"]
-    return next((n["name"] for n in names if n["kind"] == "legal name"), group)
+    return names + [r["name"] for r in current_related(group, ("subsidiary",))]
 
 
 def _markers(entity_id: str, programs: tuple[str, ...]) -> str:
@@ -179,7 +173,7 @@ class Classifier:
         group, conf = max(groups.items(), key=lambda kv: kv[1])
         top = max((s for s in signals if s.group == group), key=lambda s: s.confidence)
         maker = (top.maker if top.kind in ("oui", "scanner_mac_vendor", "brand")
-                 else _legal_name(group))
+                 else legal_name(group))
         reasoning.append(f"{group} identified with confidence {conf:.2f} from "
                          + ", ".join(f"{s.kind} {s.value!r} ({s.confidence:.2f})"
                                      for s in signals if s.group == group))

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from clearance.exposure.vendors import current_related, vendor_group
 from clearance.index.build import build_index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query, score_entities
@@ -25,11 +26,10 @@ from clearance.match.text import clean
 from clearance.monitor.book import get_entries
 from clearance.monitor.book_index import book_index
 from clearance.monitor.ownership import Block, blocked_entities, evaluate, list_links, listed_on
-from clearance.resources import load_resource
 from clearance.store import audit
 from clearance.store.db import alerts, engine
 
-__all__ = ["Scenario", "related_parties", "run_whatif", "vendor_group", "write_report"]
+__all__ = ["Scenario", "related_parties", "run_whatif", "write_report"]
 
 SUBSIDIARY_KINDS = ("subsidiary", "brand", "joint venture")
 
@@ -47,21 +47,6 @@ class Scenario:
         return dict(self.__dict__)
 
 
-def vendor_group(name: str, cfg: ScoringConfig | None = None) -> str | None:
-    """The equipment vendor group (vendor_groups.yml) a company name belongs to, if any."""
-    groups = load_resource("vendor_groups")["groups"]
-    records = []
-    for key, group in groups.items():
-        names = [n["name"] for n in group["names"] if n["kind"] != "ticker"]
-        records.append({"entity_id": key, "dataset": "vendor_groups", "source_id": key,
-                        "schema": "Company", "caption": group["display"],
-                        "properties": {"name": names}})
-    index = build_index(records, "vendor-groups")
-    found = [r for r in match_query(index, Query(name=name, schema="Company"), cfg, limit=1)
-             if r.match]
-    return found[0].entity_id if found else None
-
-
 def related_parties(name: str, cfg: ScoringConfig | None = None) -> list[dict[str, Any]]:
     """Current subsidiaries, brands and joint ventures of the vendor group `name` belongs to.
 
@@ -71,12 +56,9 @@ def related_parties(name: str, cfg: ScoringConfig | None = None) -> list[dict[st
     key = vendor_group(name, cfg)
     if key is None:
         return []
-    group = load_resource("vendor_groups")["groups"][key]
     return [{"name": item["name"], "relationship": item["relationship"],
              "source": item.get("source") or "unverified lead", "group": key}
-            for item in group["related"]
-            if any(item["kind"].startswith(k) for k in SUBSIDIARY_KINDS)
-            and not str(item["status"]).startswith("divested")]
+            for item in current_related(key, SUBSIDIARY_KINDS)]
 
 
 def _record(name: str, dataset: str, why: str) -> dict[str, Any]:
