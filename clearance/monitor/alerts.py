@@ -123,6 +123,11 @@ def _alert(row: Any, events: list[AlertEvent] | None = None) -> Alert:
                  json.loads(row.result), events or [])
 
 
+def _reload(conn: Connection, alert_id: int) -> Alert:
+    """An alert as the current transaction sees it (after an insert or update)."""
+    return _alert(conn.execute(select(alerts).where(alerts.c.id == alert_id)).one())
+
+
 def _event(conn: Connection, alert_id: int, actor: str, status: str, reason: str,
            changes: dict[str, Any] | None = None) -> None:
     conn.execute(insert(alert_events).values(alert_id=alert_id, at=utc_now(), actor=actor,
@@ -174,8 +179,7 @@ def reconcile(conn: Connection, hits: list[Hit], outcome: Outcome) -> None:
             )).inserted_primary_key
             assert new_id is not None
             _event(conn, int(new_id[0]), "monitor", "open", "new match")
-            outcome.opened.append(_alert(conn.execute(
-                select(alerts).where(alerts.c.id == int(new_id[0]))).one()))
+            outcome.opened.append(_reload(conn, int(new_id[0])))
             continue
         changed = row.book_digest != hit.book_digest or row.entity_digest != hit.entity_digest
         if row.status == "false_positive" and not changed:
@@ -194,8 +198,7 @@ def reconcile(conn: Connection, hits: list[Hit], outcome: Outcome) -> None:
             conn.execute(update(alerts).where(alerts.c.id == row.id)
                          .values(status="open", **values))
             _event(conn, row.id, "monitor", "open", reason, changes)
-            outcome.reopened.append(_alert(conn.execute(
-                select(alerts).where(alerts.c.id == row.id)).one()))
+            outcome.reopened.append(_reload(conn, row.id))
             continue
         conn.execute(update(alerts).where(alerts.c.id == row.id).values(**values))
         outcome.updated += 1
@@ -213,8 +216,7 @@ def delist(conn: Connection, entity_ids: list[str], outcome: Outcome) -> None:
                          .values(status="delisted", updated_at=now))
             _event(conn, row.id, "monitor", "delisted",
                    f"{row.entity_id} is no longer on {row.dataset} (was {row.status})")
-            outcome.delisted.append(_alert(conn.execute(
-                select(alerts).where(alerts.c.id == row.id)).one()))
+            outcome.delisted.append(_reload(conn, row.id))
 
 
 def decide(alert_id: int, status: str, reason: str, actor: str) -> Alert:

@@ -181,12 +181,15 @@ class _Writer:
         whole = [entry.id for entry, _, scope in scored if scope is None]
         for part in _chunks(whole, 500):
             conn.execute(delete(near_pairs).where(near_pairs.c.book_id.in_(part)))
+        scoped = [{"b_id": entry.id, "e_id": eid} for entry, _, scope in scored
+                  for eid in scope or ()]
+        if scoped:  # one executemany for every re-scored pair, not a statement per entry
+            conn.execute(delete(near_pairs).where(near_pairs.c.book_id == bindparam("b_id"),
+                                                  near_pairs.c.entity_id == bindparam("e_id")),
+                         scoped)
         near: list[dict[str, Any]] = []
         hits: list[Hit] = []
-        for entry, results, scope in scored:
-            if scope is not None:
-                conn.execute(delete(near_pairs).where(near_pairs.c.book_id == entry.id,
-                                                      near_pairs.c.entity_id.in_(scope)))
+        for entry, results, _ in scored:
             near += [{"book_id": entry.id, "entity_id": r["entity_id"], "score": r["score"]}
                      for r in results if r["score"] >= self.floor]
             for r in results:
