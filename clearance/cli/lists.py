@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from clearance import settings
+from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError
 from clearance.store import activate as activate_version
 from clearance.store import diff as diff_versions
@@ -22,13 +22,6 @@ __all__ = ["app"]
 
 app = typer.Typer(help="Official lists: load, update, status, versions, diff.",
                   no_args_is_help=True)
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
-
-def _fail(exc: ClearanceError) -> None:
-    err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
-    raise typer.Exit(1)
 
 
 def _report(results: list[LoadResult]) -> int:
@@ -67,8 +60,7 @@ def load(
     try:
         results = load_paths(paths, skip_unchanged=skip_unchanged)
     except ClearanceError as exc:
-        _fail(exc)
-        return
+        raise fail(exc) from None
     if _report(results) > 0:
         raise typer.Exit(1)
     _rebuild_index()
@@ -94,8 +86,7 @@ def update(
     try:
         results = update_lists(mirror=mirror, datasets=dataset)
     except ClearanceError as exc:
-        _fail(exc)
-        return
+        raise fail(exc) from None
     if _report(results) > 0:
         raise typer.Exit(1)
     _rebuild_index()
@@ -129,8 +120,7 @@ def versions(
     try:
         rows = list_versions(dataset)
     except ClearanceError as exc:
-        _fail(exc)
-        return
+        raise fail(exc) from None
     if json_out:
         typer.echo(json.dumps([r.to_dict() for r in rows], indent=2))
         return
@@ -149,8 +139,7 @@ def activate(dataset: str, version: int) -> None:
     try:
         info = activate_version(dataset, version)
     except ClearanceError as exc:
-        _fail(exc)
-        return
+        raise fail(exc) from None
     console.print(f"{dataset}: version {info.version} is active")
     _rebuild_index()
 
@@ -166,8 +155,7 @@ def diff(
     try:
         d = diff_versions(dataset, from_, to)
     except ClearanceError as exc:
-        _fail(exc)
-        return
+        raise fail(exc) from None
     if json_out:
         typer.echo(json.dumps(d.to_dict(), indent=2, ensure_ascii=False))
         return

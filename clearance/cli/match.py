@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError
 from clearance.index.store import ensure_index
 from clearance.match.algorithm import ALGORITHM, VERSION
@@ -24,8 +24,6 @@ from clearance.store import active_version_ids, audit
 
 __all__ = ["match", "screen"]
 
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 
 def match(
@@ -46,8 +44,7 @@ def match(
     try:
         results = match_query(ensure_index(), query, ScoringConfig(threshold=threshold), limit)
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     if json_out:
         typer.echo(json.dumps({"query": name, "results": [r.to_dict() for r in results]},
                               indent=2, ensure_ascii=False))
@@ -114,8 +111,7 @@ def screen(
                     progress.advance(task)
         writer.close()
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     audit.record(audit.default_actor(), "screening.run", {
         "input": path, "output": None if output is None else str(output), "rows": done,
         "alerted": alerts, "skipped": bad, "threshold": threshold,

@@ -5,16 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError
 from clearance.store.keys import SCOPES, create_key, list_keys, revoke_key
 
 __all__ = ["serve", "keys_app"]
 
-console = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 keys_app = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
@@ -54,8 +52,7 @@ def keys_create(
     try:
         key, secret = create_key(name, scope)
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     console.print(f"key {key.id} ({key.scope}) for {key.name}: {secret}")
 
 
@@ -76,6 +73,5 @@ def keys_revoke(key_id: int) -> None:
     try:
         revoke_key(key_id)
     except ClearanceError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     console.print(f"key {key_id} revoked")
