@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from clearance.index.build import Index, deletions
+from clearance.index.build import Index, IntArray, deletions
 from clearance.match.fold import fold, variant_key
 from clearance.match.prepare import Name
 
@@ -96,43 +96,55 @@ def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float
 def candidate_names(index: Index, query: Name, limit: int = 40) -> npt.NDArray[np.int64]:
     """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`."""
     common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
-    per_token: list[tuple[float, npt.NDArray[np.int32], npt.NDArray[np.float32], int]] = []
+    postings = index.postings
+    units = _units(index, query)
     q_total = 0.0
-    for w, alts in _units(index, query):
+    sizes: list[int] = []
+    for w, alts in units:
         q_total += w
-        ids_parts, val_parts, size = [], [], 0
-        for tid, sim in alts:
-            post = index.postings[tid]
-            ids_parts.append(post)
-            val_parts.append(np.full(len(post), w * sim, np.float32))
-            size += len(post)
-        if size == 0:
-            continue
-        ids = np.concatenate(ids_parts)
-        vals = np.concatenate(val_parts)
-        if len(ids_parts) > 1:
-            order = np.lexsort((-vals, ids))
-            ids, vals = ids[order], vals[order]
-            keep = np.ones(len(ids), dtype=bool)
-            keep[1:] = ids[1:] != ids[:-1]
-            ids, vals = ids[keep], vals[keep]
-        per_token.append((w, ids, vals, size))
-    if not per_token:
+        sizes.append(sum([len(postings[tid]) for tid, _ in alts]))
+    present = [k for k in range(len(units)) if sizes[k] > 0]
+    if not present:
         return np.zeros(0, dtype=np.int64)
-    rare = [t for t in per_token if t[3] <= common]
-    if rare:
-        chosen = rare
-    else:  # every token is common: intersect the two rarest
-        per_token.sort(key=lambda t: t[3])
-        chosen = per_token[:2]
-        if len(chosen) == 2:
-            both = np.intersect1d(chosen[0][1], chosen[1][1])
-            chosen = [(w, ids[np.isin(ids, both)], vals[np.isin(ids, both)], s)
-                      for w, ids, vals, s in chosen]
-    all_ids = np.concatenate([t[1] for t in chosen])
-    all_vals = np.concatenate([t[2] for t in chosen])
-    uniq, inverse = np.unique(all_ids, return_inverse=True)
-    sums = np.bincount(inverse, weights=all_vals)
+    chosen = [k for k in present if sizes[k] <= common]
+    intersect = False
+    if not chosen:  # every token is common: intersect the two rarest
+        chosen = sorted(present, key=lambda k: sizes[k])[:2]
+        intersect = len(chosen) == 2
+    # every posting of every chosen unit at once: (name id, unit, unit weight x similarity)
+    parts: list[IntArray] = []
+    values: list[float] = []
+    unit_of: list[int] = []
+    lengths: list[int] = []
+    for k in chosen:
+        w, alts = units[k]
+        for tid, sim in alts:
+            post = postings[tid]
+            parts.append(post)
+            values.append(w * sim)
+            unit_of.append(k)
+            lengths.append(len(post))
+    ids = np.concatenate(parts)
+    vals = np.repeat(np.array(values, dtype=np.float32), lengths)
+    unit = np.repeat(np.array(unit_of, dtype=np.int32), lengths)
+    # grouped by name, then unit; within a unit a name counts once, at its best alternative
+    order = np.lexsort((-vals, unit, ids))
+    ids, vals, unit = ids[order], vals[order], unit[order]
+    first = np.ones(len(ids), dtype=bool)
+    first[1:] = (ids[1:] != ids[:-1]) | (unit[1:] != unit[:-1])
+    ids, vals = ids[first], vals[first]
+    starts = np.ones(len(ids), dtype=bool)
+    starts[1:] = ids[1:] != ids[:-1]
+    if intersect:  # only names both units reach
+        group = np.cumsum(starts) - 1
+        both = np.bincount(group) == 2
+        ids, vals = ids[both[group]], vals[both[group]]
+        starts = np.ones(len(ids), dtype=bool)
+        starts[1:] = ids[1:] != ids[:-1]
+    if len(ids) == 0:
+        return np.zeros(0, dtype=np.int64)
+    uniq = ids[starts]
+    sums = np.bincount(np.cumsum(starts) - 1, weights=vals)
     approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
     if len(uniq) > limit:
         top = np.argpartition(-approx, limit)[:limit]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Final
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 
-SHORT_EDIT_SIMILARITY = {2: 0.3, 3: 0.4, 4: 0.6}
+SHORT_EDIT_SIMILARITY: Final = {2: 0.3, 3: 0.4, 4: 0.6}
 
 
 def allowed_edits(length: int) -> int:
@@ -44,20 +44,29 @@ def allowed_edits(length: int) -> int:
 
 
 def _edit_similarity(a: str, b: str) -> float:
-    length = max(len(a), len(b))
+    la, lb = len(a), len(b)
+    length = max(la, lb)
     if length <= 4:
         # one edit in a short word is as often another name (huan/quan): weak evidence
-        if length >= 2 and OSA.distance(a, b, score_cutoff=1) <= 1:
+        if length >= 2 and abs(la - lb) <= 1 and OSA.distance(a, b, score_cutoff=1) <= 1:
             return SHORT_EDIT_SIMILARITY[length]
         return 0.0
     budget = allowed_edits(length)
+    if abs(la - lb) > budget + 1:  # at least that many edits: too far, without counting
+        return 0.0
     dist = OSA.distance(a, b)
     if dist > budget:
         return max(0.0, 0.9 - 1.5 * dist / length) if dist <= budget + 1 else 0.0
     return min(0.95, 1.0 - 0.9 * dist / length)
 
 
-@lru_cache(maxsize=1 << 20)
+_VOWEL: Final = re.compile(r"[aeiouy]")
+
+
+_SIMILARITIES: dict[tuple[str, str, str, str], float] = {}
+_SIMILARITIES_MAX: Final = 1 << 20  # about 150 MB; emptied when full
+
+
 def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     """Similarity in [0, 1] of two tokens (raw a, b; folded fa, fb).
 
@@ -67,26 +76,40 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     script: "mhmd") equal to the other's consonant skeleton 0.8; numbers match exactly (or
     0.8 for one slip in five or more digits).
     """
+    key = (a, fa, b, fb)
+    known = _SIMILARITIES.get(key)
+    if known is not None:
+        return known
+    sim = _token_similarity(a, fa, b, fb)
+    if len(_SIMILARITIES) >= _SIMILARITIES_MAX:
+        _SIMILARITIES.clear()
+    _SIMILARITIES[key] = sim
+    return sim
+
+
+def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     if a == b:
         return 1.0
     if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
         long_slip = min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
         return 0.8 if long_slip else 0.0
-    curated = fold(a) != fa or fold(b) != fb  # a given-name group from name_variants.yml
-    if fa == fb and curated:
-        return 0.95
-    if fa == fb or _edit_similarity(fa, fb) > 0.0:
+    if fa == fb and (fold(a) != fa or fold(b) != fb):
+        return 0.95  # a given-name group from name_variants.yml
+    folded = 1.0 if fa == fb else _edit_similarity(fa, fb)
+    if folded > 0.0:
         # folds are trusted only while the spellings themselves stay close (not rui/rouji)
         length = max(len(a), len(b))
         if OSA.distance(a, b) > (max(1, length // 3) if length <= 6 else length // 2):
-            fa, fb = a, b
+            fa, fb, folded = a, b, 0.0
         elif fa == fb:
             return 0.95
-    best = max(_edit_similarity(a, b), 0.95 * _edit_similarity(fa, fb))
-    if best < 0.8 and min(len(fa), len(fb)) >= 2:
+    best = max(_edit_similarity(a, b), 0.95 * folded)
+    # an unvocalised token (no vowel after its first letter: only such a token can be its
+    # own skeleton) against a vocalised one; short skeletons ("nr" ~ Nur) count only when
+    # the vowels are all that differ
+    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (
+            _VOWEL.search(fa, 1) is None or _VOWEL.search(fb, 1) is None):
         sa, sb = skeleton(fa), skeleton(fb)
-        # an unvocalised token (no vowel after its first letter) against a vocalised one;
-        # short skeletons ("nr" ~ Nur) count only when the vowels are all that differ
         if sa == sb and (sa == fa or sb == fb) and fa != fb and (
                 len(sa) >= 3 or abs(len(fa) - len(fb)) == 1):
             best = max(best, 0.8 if len(sa) >= 3 else 0.7)
@@ -125,10 +148,10 @@ class NameComparison:
 
 
 Weigher = Callable[[str, bool], float]
-JOIN_MIN = 0.85
-INITIAL_SIMILARITY = 0.7  # "J." for "Jean": agrees, but says less than the full name
-JOIN_WORTH = 0.5  # skip looking for joined words when even a perfect join scores below this
-COMMON_WEIGHT = 0.25  # at or below: a generic or very common word
+JOIN_MIN: Final = 0.85
+INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than the full name
+JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect join scores below this
+COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
 
 
 _PATRONYMIC = re.compile(r"(ovich|evich|ovitch|evitch|ovic|evic|ovna|evna|ichna|ogly|oglu|kyzy|qizi)$")
@@ -144,6 +167,25 @@ def _extra(weight: float) -> float:
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
 
 
+def _two_shortest(tokens: tuple[str, ...], free: set[int]) -> int:
+    """Length of the shortest run of two free tokens (at least two are free)."""
+    first = second = 1 << 30
+    for a in free:
+        size = len(tokens[a])
+        if size < first:
+            first, second = size, first
+        elif size < second:
+            second = size
+    return first + second
+
+
+def _join_bounds(left: Name, free_l: set[int]) -> tuple[int, int, set[str], set[str]]:
+    """Shortest possible run (raw, folded) of free `left` tokens and the letters a run
+    can start with."""
+    return (_two_shortest(left.tokens, free_l), _two_shortest(left.folded, free_l),
+            {left.tokens[a][:1] for a in free_l}, {left.folded[a][:1] for a in free_l})
+
+
 def _join_pass(
     left: Name, right: Name, free_l: set[int], free_r: set[int]
 ) -> list[tuple[list[int], int, float]]:
@@ -154,19 +196,16 @@ def _join_pass(
     folding rules see different letter groups across the seam.
     """
     found: list[tuple[list[int], int, float]] = []
-    n = len(left.folded)
-    if len(free_l) < 2:
+    if len(free_l) < 2 or not free_r:
         return found
-    lens = [len(t) for t in left.tokens]
-    lens_f = [len(t) for t in left.folded]
-
-    def bounds() -> tuple[int, int, set[str], set[str]]:
-        """Shortest possible run (raw, folded) and the letters a run can start with."""
-        return (sum(sorted(lens[a] for a in free_l)[:2]),
-                sum(sorted(lens_f[a] for a in free_l)[:2]),
-                {left.tokens[a][:1] for a in free_l}, {left.folded[a][:1] for a in free_l})
-
-    shortest, shortest_f, starts, starts_f = bounds()
+    # quick rejection, same outcome as the loop below: no free right token is long enough
+    # to hold two free left tokens
+    if (_two_shortest(left.tokens, free_l) - max([len(right.tokens[j]) for j in free_r]) > 2
+            and _two_shortest(left.folded, free_l)
+            - max([len(right.folded[j]) for j in free_r]) > 2):
+        return found
+    shortest, shortest_f, starts, starts_f = _join_bounds(left, free_l)
+    n = len(left.folded)
     for j in sorted(free_r):
         target, target_raw = right.folded[j], right.tokens[j]
         # quick rejections, same outcome as the loop below: a run needs two free tokens
@@ -186,12 +225,12 @@ def _join_pass(
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
         for run in runs:
-            size = sum(lens[i] for i in run)
-            size_f = sum(lens_f[i] for i in run)
+            size = sum([len(left.tokens[i]) for i in run])
+            size_f = sum([len(left.folded[i]) for i in run])
             if abs(size - len(target_raw)) > 2 and abs(size_f - len(target)) > 2:
                 continue
-            joined = "".join(left.folded[i] for i in run)
-            joined_raw = "".join(left.tokens[i] for i in run)
+            joined = "".join([left.folded[i] for i in run])
+            joined_raw = "".join([left.tokens[i] for i in run])
             sim = max(Levenshtein.normalized_similarity(joined, target),
                       Levenshtein.normalized_similarity(joined_raw, target_raw))
             if sim >= JOIN_MIN:
@@ -202,7 +241,7 @@ def _join_pass(
         if len(free_l) < 2:
             break
         if found and found[-1][1] == j:
-            shortest, shortest_f, starts, starts_f = bounds()
+            shortest, shortest_f, starts, starts_f = _join_bounds(left, free_l)
     return found
 
 
@@ -221,77 +260,84 @@ def compare_names(
     Token weights come from `weigh`, or precomputed (`query_weights`, `cand_weights`) when
     the caller compares one query with many names.
     """
+    q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
+    c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
     q_w = query_weights if query_weights is not None else [
-        weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
+        weigh(f, lf) for f, lf in zip(q_folded, q_legal)]
     c_w = cand_weights if cand_weights is not None else [
-        weigh(f, lf) for f, lf in zip(cand.folded, cand.legal)]
-    candidates: list[tuple[float, int, int]] = []
-    for i, (qt, qf) in enumerate(zip(query.tokens, query.folded)):
-        for j, (ct, cf) in enumerate(zip(cand.tokens, cand.folded)):
-            if query.legal[i] != cand.legal[j] and qt != ct:
+        weigh(f, lf) for f, lf in zip(c_folded, c_legal)]
+    # (-similarity, i, j) of every pair that agrees at all: sorted, the best pairs first
+    ranked: list[tuple[float, int, int]] = []
+    for i in range(len(q_tokens)):
+        qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
+        for j in range(len(c_tokens)):
+            ct = c_tokens[j]
+            if ql != c_legal[j] and qt != ct:
                 continue
-            sim = token_similarity(qt, qf, ct, cf)
+            sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
             if sim > 0.0:
-                candidates.append((sim, i, j))
-    candidates.sort(key=lambda x: (-x[0], x[1], x[2]))
-    free_q = set(range(len(query.tokens)))
-    free_c = set(range(len(cand.tokens)))
+                ranked.append((-sim, i, j))
+    ranked.sort()
+    free_q = set(range(len(q_tokens)))
+    free_c = set(range(len(c_tokens)))
     result = NameComparison(score=0.0)
-    matched = penalty = 0.0
-
-    def take(sim: float, i: int, j: int) -> None:
-        nonlocal matched, penalty
-        free_q.discard(i)
-        free_c.discard(j)
-        w = (q_w[i] + c_w[j]) / 2.0
-        matched += sim * w
-        penalty += (1.0 - sim) * w
-        if not query.legal[i]:
-            result.strongest = max(result.strongest, w * sim)
-        result.pairs.append(TokenPair(query.tokens[i], cand.tokens[j], sim, w))
-
-    # sure pairs first, then words run together, then the remaining near pairs: a glued
-    # "QiTechnology" must not be spent on "Technology" before "Qi" + "Technology" is tried
-    for sim, i, j in candidates:
-        if sim >= 0.95 and i in free_q and j in free_c:
-            take(sim, i, j)
-    free_mass = sum(q_w[i] for i in free_q) + sum(c_w[j] for j in free_c)
-    reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
-    if free_q and free_c and reachable >= JOIN_WORTH:
-        for run, j, sim in _join_pass(query, cand, free_q, free_c):
-            w = (sum(q_w[i] for i in run) / len(run) + c_w[j]) / 2.0
+    pairs = result.pairs
+    matched = penalty = strongest = 0.0
+    # sure pairs (>= 0.95) first, then words run together, then the remaining near pairs:
+    # a glued "QiTechnology" must not be spent on "Technology" before "Qi" + "Technology"
+    # is tried
+    joins_done = False
+    for k in range(len(ranked) + 1):
+        if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
+            joins_done = True
+            free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
+            reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
+            if free_q and free_c and reachable >= JOIN_WORTH:
+                for run, j, sim in _join_pass(query, cand, free_q, free_c):
+                    w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
+                    matched += sim * w
+                    penalty += (1.0 - sim) * w
+                    strongest = max(strongest, w * sim)
+                    pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
+                                           c_tokens[j], sim, w))
+                for run, i, sim in _join_pass(cand, query, free_c, free_q):
+                    w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
+                    matched += sim * w
+                    penalty += (1.0 - sim) * w
+                    strongest = max(strongest, w * sim)
+                    pairs.append(TokenPair(q_tokens[i],
+                                           " ".join([c_tokens[j] for j in run]), sim, w))
+        if k == len(ranked):
+            break
+        neg, i, j = ranked[k]
+        if i in free_q and j in free_c:
+            sim = -neg
+            free_q.discard(i)
+            free_c.discard(j)
+            w = (q_w[i] + c_w[j]) / 2.0
             matched += sim * w
             penalty += (1.0 - sim) * w
-            result.strongest = max(result.strongest, w * sim)
-            result.pairs.append(TokenPair(" ".join(query.tokens[i] for i in run),
-                                          cand.tokens[j], sim, w))
-        for run, i, sim in _join_pass(cand, query, free_c, free_q):
-            w = (sum(c_w[j] for j in run) / len(run) + q_w[i]) / 2.0
-            matched += sim * w
-            penalty += (1.0 - sim) * w
-            result.strongest = max(result.strongest, w * sim)
-            result.pairs.append(TokenPair(query.tokens[i],
-                                          " ".join(cand.tokens[j] for j in run), sim, w))
-    for sim, i, j in candidates:
-        if sim < 0.95 and i in free_q and j in free_c:
-            take(sim, i, j)
+            if not q_legal[i]:
+                strongest = max(strongest, w * sim)
+            pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
     # patronymics (people): one only the query gives is a middle name the list omits; two
     # different ones contradict each other (Ivanovich is not Viktorovich)
-    q_patr = {i for i in free_q if initials and is_patronymic(query.tokens[i])}
-    c_patr = {j for j in free_c if initials and is_patronymic(cand.tokens[j])}
+    q_patr = {i for i in free_q if is_patronymic(q_tokens[i])} if initials else set()
+    c_patr = {j for j in free_c if is_patronymic(c_tokens[j])} if initials else set()
     conflict = bool(q_patr and c_patr)
     for i in sorted(free_q):
         extra = cand_extra_penalty if i in q_patr and not conflict else query_extra_penalty
         penalty += extra * _extra(q_w[i])
-        result.unmatched_query.append(query.tokens[i])
+        result.unmatched_query.append(q_tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
         extra = query_extra_penalty if j in c_patr and conflict else cand_extra_penalty
         penalty += extra * _extra(c_w[j])
-        result.unmatched_candidate.append(cand.tokens[j])
+        result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
+    result.strongest = strongest
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
 

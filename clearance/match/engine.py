@@ -79,10 +79,9 @@ def _compare(index: Index, q: Name, q_w: list[float], n_idx: int, schema: str,
              cfg: ScoringConfig) -> NameComparison:
     person = schema == "Person"
     return compare_names(
-        q, index.names[n_idx], index.weight,
-        query_extra_penalty=cfg.query_extra_penalty,
-        cand_extra_penalty=cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
-        initials=person, query_weights=q_w, cand_weights=index.token_weights[n_idx],
+        q, index.names[n_idx], index.weight, cfg.query_extra_penalty,
+        cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
+        person, q_w, index.token_weights[n_idx],
     )
 
 
@@ -102,20 +101,35 @@ def match_query(
     cfg = cfg or ScoringConfig()
     q_names = prepare_query_names(query)
     best: _Best = {}
+    # read once per query, not per candidate: the loop below is the matcher's hottest
+    names, owners, entities, token_weights = (index.names, index.owners, index.entities,
+                                              index.token_weights)
+    weigh = index.weight
+    q_extra, person_extra, org_extra = (cfg.query_extra_penalty, cfg.person_list_extra_penalty,
+                                        cfg.org_list_extra_penalty)
     for q in q_names:
-        q_w = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+        q_w = [weigh(f, lf) for f, lf in zip(q.folded, q.legal)]
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
-            comps: dict[bool, NameComparison] = {}
-            for e_idx, quality, text in index.owners[n_idx]:
-                if datasets is not None and index.entities[e_idx].dataset not in datasets:
+            # a name is compared once as a person's and once as an organisation's at most
+            as_person: NameComparison | None = None
+            as_org: NameComparison | None = None
+            for e_idx, quality, text in owners[n_idx]:
+                meta = entities[e_idx]
+                if datasets is not None and meta.dataset not in datasets:
                     continue
-                schema = index.entities[e_idx].schema
-                person = schema == "Person"
-                comp = comps.get(person)
-                if comp is None:
-                    comp = comps[person] = _compare(index, q, q_w, n_idx, schema, cfg)
+                if meta.schema == "Person":
+                    if as_person is None:
+                        as_person = compare_names(q, names[n_idx], weigh, q_extra, person_extra,
+                                                  True, q_w, token_weights[n_idx])
+                    comp = as_person
+                else:
+                    if as_org is None:
+                        as_org = compare_names(q, names[n_idx], weigh, q_extra, org_extra,
+                                               False, q_w, token_weights[n_idx])
+                    comp = as_org
                 score = comp.score * quality
-                if e_idx not in best or score > best[e_idx][0]:
+                prev = best.get(e_idx)
+                if prev is None or score > prev[0]:
                     best[e_idx] = (score, comp, q, text, quality)
     id_hits: dict[int, str] = {}
     for raw in query.identifiers:

@@ -41,11 +41,20 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         (r"(?:iy|ii|ij|yi|yy|y)$", "i"),
         (r"y", "i"),
         (r"j", "i"),
-        (r"(.)\1+", r"\1"),
     ]
 ]
 _VOWELS = re.compile(r"[aeiouy]")
-_DOUBLES = re.compile(r"(.)\1+")
+
+
+def _undouble(text: str) -> str:
+    """Each run of one letter as the letter once ("mohammad" -> "mohamad")."""
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        if ch != prev:
+            out.append(ch)
+            prev = ch
+    return "".join(out)
 
 
 @lru_cache(maxsize=500_000)
@@ -56,6 +65,7 @@ def fold(token: str) -> str:
     out = token
     for pattern, repl in _RULES:
         out = pattern.sub(repl, out)
+    out = _undouble(out)  # doubled letters last (a regex back-reference costs more here)
     return out if len(out) >= 3 else token
 
 
@@ -65,7 +75,7 @@ def skeleton(token: str) -> str:
     if token.isdigit() or len(token) < 2:
         return token
     folded = fold(token)
-    return _DOUBLES.sub(r"\1", folded[0] + _VOWELS.sub("", folded[1:]))
+    return _undouble(folded[0] + _VOWELS.sub("", folded[1:]))
 
 
 @cache
