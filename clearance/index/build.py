@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from clearance.index.neighbours import deletions
 from clearance.match.fold import skeleton
 from clearance.match.orgs import legal_forms_words
 from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
@@ -31,7 +32,6 @@ __all__ = [
     "EntityMeta",
     "Index",
     "build_index",
-    "deletions",
     "name_kind",
     "norm_identifier",
 ]
@@ -61,22 +61,6 @@ def name_kind(schema: str) -> str:
     if schema in ("LegalEntity", "Thing", ""):
         return ANY
     return ORG
-
-
-def deletions(token: str, depth: int = 1) -> set[str]:
-    """All strings made by deleting up to `depth` characters (SymSpell-style keys)."""
-    out = {token}
-    frontier = {token}
-    for _ in range(depth):
-        nxt = set()
-        for t in frontier:
-            if len(t) <= 3:
-                continue
-            for i in range(len(t)):
-                nxt.add(t[:i] + t[i + 1:])
-        out |= nxt
-        frontier = nxt
-    return out
 
 
 @cache

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from clearance.index.build import Index, IntArray, deletions
+from clearance.index.build import Index, IntArray
+from clearance.index.neighbours import deletions
 from clearance.match.fold import fold, variant_key
 from clearance.match.prepare import Name
 
@@ -33,8 +34,9 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
     cached = index.alternatives.get(cache_key)
     if cached is not None:
         return cached
+    vocab, fuzzy = index.vocab, index.fuzzy
     found: dict[int, float] = {}
-    tid = index.vocab.get(folded)
+    tid = vocab.get(folded)
     if tid is not None:
         found[tid] = 1.0
     for spelling in {folded, raw or folded}:
@@ -42,9 +44,9 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
             continue
         depth = 2 if len(spelling) >= 8 else 1
         for key in deletions(spelling, depth):
-            for alt in index.fuzzy.get(key, ()):
+            for alt in fuzzy.get(key, ()):
                 found.setdefault(alt, 0.8)
-            alt_tid = index.vocab.get(key)
+            alt_tid = vocab.get(key)
             if alt_tid is not None:
                 found.setdefault(alt_tid, 0.8)
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
@@ -124,31 +126,42 @@ def candidate_names(index: Index, query: Name, limit: int = 40) -> npt.NDArray[n
             values.append(w * sim)
             unit_of.append(k)
             lengths.append(len(post))
+    # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
+    # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
     ids = np.concatenate(parts)
-    vals = np.repeat(np.array(values, dtype=np.float32), lengths)
-    unit = np.repeat(np.array(unit_of, dtype=np.int32), lengths)
+    vals = np.array(values, dtype=np.float32).repeat(lengths)
+    unit = np.array(unit_of, dtype=np.int32).repeat(lengths)
     # grouped by name, then unit; within a unit a name counts once, at its best alternative
     order = np.lexsort((-vals, unit, ids))
     ids, vals, unit = ids[order], vals[order], unit[order]
-    first = np.ones(len(ids), dtype=bool)
-    first[1:] = (ids[1:] != ids[:-1]) | (unit[1:] != unit[:-1])
+    first = _run_starts(ids, unit)
     ids, vals = ids[first], vals[first]
-    starts = np.ones(len(ids), dtype=bool)
-    starts[1:] = ids[1:] != ids[:-1]
+    starts = _run_starts(ids)
     if intersect:  # only names both units reach
-        group = np.cumsum(starts) - 1
+        group = starts.cumsum() - 1
         both = np.bincount(group) == 2
         ids, vals = ids[both[group]], vals[both[group]]
-        starts = np.ones(len(ids), dtype=bool)
-        starts[1:] = ids[1:] != ids[:-1]
+        starts = _run_starts(ids)
     if len(ids) == 0:
         return np.zeros(0, dtype=np.int64)
     uniq = ids[starts]
-    sums = np.bincount(np.cumsum(starts) - 1, weights=vals)
+    sums = np.bincount(starts.cumsum() - 1, weights=vals)
     approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
     if len(uniq) > limit:
-        top = np.argpartition(-approx, limit)[:limit]
+        top = (-approx).argpartition(limit)[:limit]
         uniq, approx = uniq[top], approx[top]
-    keep = approx >= KEEP_FRACTION * approx.max()
+    keep = approx >= KEEP_FRACTION * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result
+
+
+def _run_starts(ids: IntArray, also: npt.NDArray[np.int32] | None = None
+                ) -> npt.NDArray[np.bool_]:
+    """Where, in sorted `ids` (and `also`, sorted within equal ids), a new run begins."""
+    out = np.empty(len(ids), dtype=bool)
+    if len(ids) > 0:
+        out[0] = True
+        np.not_equal(ids[1:], ids[:-1], out=out[1:])
+        if also is not None:
+            out[1:] |= also[1:] != also[:-1]
+    return out

@@ -8,7 +8,6 @@ explanation is the computation itself.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -60,7 +59,9 @@ def _edit_similarity(a: str, b: str) -> float:
     return min(0.95, 1.0 - 0.9 * dist / length)
 
 
-_VOWEL: Final = re.compile(r"[aeiouy]")
+def _unvocalised(token: str) -> bool:
+    """No vowel after the first letter (how Arabic script romanises: "mhmd")."""
+    return all(token[i] not in "aeiouy" for i in range(1, len(token)))
 
 
 _SIMILARITIES: dict[tuple[str, str, str, str], float] = {}
@@ -107,8 +108,7 @@ def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     # an unvocalised token (no vowel after its first letter: only such a token can be its
     # own skeleton) against a vocalised one; short skeletons ("nr" ~ Nur) count only when
     # the vowels are all that differ
-    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (
-            _VOWEL.search(fa, 1) is None or _VOWEL.search(fb, 1) is None):
+    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (_unvocalised(fa) or _unvocalised(fb)):
         sa, sb = skeleton(fa), skeleton(fb)
         if sa == sb and (sa == fa or sb == fb) and fa != fb and (
                 len(sa) >= 3 or abs(len(fa) - len(fb)) == 1):
@@ -154,12 +154,13 @@ JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect joi
 COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
 
 
-_PATRONYMIC = re.compile(r"(ovich|evich|ovitch|evitch|ovic|evic|ovna|evna|ichna|ogly|oglu|kyzy|qizi)$")
+_PATRONYMIC: Final = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna", "ichna",
+                      "ogly", "oglu", "kyzy", "qizi")
 
 
 def is_patronymic(token: str) -> bool:
     """Russian/Ukrainian/Turkic father's-name forms: Vladimirovich, Ivanovna, Aliyev ogly."""
-    return len(token) >= 6 and _PATRONYMIC.search(token) is not None
+    return len(token) >= 6 and token.endswith(_PATRONYMIC)
 
 
 def _extra(weight: float) -> float:
@@ -179,16 +180,16 @@ def _two_shortest(tokens: tuple[str, ...], free: set[int]) -> int:
     return first + second
 
 
-def _join_bounds(left: Name, free_l: set[int]) -> tuple[int, int, set[str], set[str]]:
-    """Shortest possible run (raw, folded) of free `left` tokens and the letters a run
-    can start with."""
-    return (_two_shortest(left.tokens, free_l), _two_shortest(left.folded, free_l),
-            {left.tokens[a][:1] for a in free_l}, {left.folded[a][:1] for a in free_l})
+def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
+                 ) -> tuple[int, int, set[str], set[str]]:
+    """Shortest possible run (raw, folded) of free tokens and the letters a run can start
+    with."""
+    return (_two_shortest(tokens, free), _two_shortest(folded, free),
+            {tokens[a][:1] for a in free}, {folded[a][:1] for a in free})
 
 
-def _join_pass(
-    left: Name, right: Name, free_l: set[int], free_r: set[int]
-) -> list[tuple[list[int], int, float]]:
+def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int]
+               ) -> list[tuple[list[int], int, float]]:
     """Free left tokens that, run together, equal one free right token.
 
     Runs are adjacent triples, or any ordered pair (people's names are reordered before
@@ -198,16 +199,16 @@ def _join_pass(
     found: list[tuple[list[int], int, float]] = []
     if len(free_l) < 2 or not free_r:
         return found
+    l_tokens, l_folded, r_tokens, r_folded = left.tokens, left.folded, right.tokens, right.folded
     # quick rejection, same outcome as the loop below: no free right token is long enough
     # to hold two free left tokens
-    if (_two_shortest(left.tokens, free_l) - max([len(right.tokens[j]) for j in free_r]) > 2
-            and _two_shortest(left.folded, free_l)
-            - max([len(right.folded[j]) for j in free_r]) > 2):
+    if (_two_shortest(l_tokens, free_l) - max([len(r_tokens[j]) for j in free_r]) > 2
+            and _two_shortest(l_folded, free_l) - max([len(r_folded[j]) for j in free_r]) > 2):
         return found
-    shortest, shortest_f, starts, starts_f = _join_bounds(left, free_l)
-    n = len(left.folded)
+    shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l)
+    n = len(l_folded)
     for j in sorted(free_r):
-        target, target_raw = right.folded[j], right.tokens[j]
+        target, target_raw = r_folded[j], r_tokens[j]
         # quick rejections, same outcome as the loop below: a run needs two free tokens
         # whose lengths fit the joined word, and a first token that starts it
         if ((shortest - len(target_raw) > 2 and shortest_f - len(target) > 2)
@@ -216,7 +217,7 @@ def _join_pass(
         runs: list[list[int]] = []
         for a in sorted(free_l):
             # a run must begin where the joined word begins
-            if target_raw[:1] != left.tokens[a][:1] and target[:1] != left.folded[a][:1]:
+            if target_raw[:1] != l_tokens[a][:1] and target[:1] != l_folded[a][:1]:
                 continue
             if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
                 runs.append([a, a + 1, a + 2])
@@ -225,14 +226,15 @@ def _join_pass(
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
         for run in runs:
-            size = sum([len(left.tokens[i]) for i in run])
-            size_f = sum([len(left.folded[i]) for i in run])
+            size = sum([len(l_tokens[i]) for i in run])
+            size_f = sum([len(l_folded[i]) for i in run])
             if abs(size - len(target_raw)) > 2 and abs(size_f - len(target)) > 2:
                 continue
-            joined = "".join([left.folded[i] for i in run])
-            joined_raw = "".join([left.tokens[i] for i in run])
-            sim = max(Levenshtein.normalized_similarity(joined, target),
-                      Levenshtein.normalized_similarity(joined_raw, target_raw))
+            # below the cut-off rapidfuzz answers 0 early: only a join at or above counts
+            sim = max(Levenshtein.normalized_similarity("".join([l_folded[i] for i in run]),
+                                                        target, score_cutoff=JOIN_MIN),
+                      Levenshtein.normalized_similarity("".join([l_tokens[i] for i in run]),
+                                                        target_raw, score_cutoff=JOIN_MIN))
             if sim >= JOIN_MIN:
                 found.append((run, j, 0.95 * sim))
                 free_l.difference_update(run)
@@ -241,7 +243,7 @@ def _join_pass(
         if len(free_l) < 2:
             break
         if found and found[-1][1] == j:
-            shortest, shortest_f, starts, starts_f = _join_bounds(left, free_l)
+            shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l)
     return found
 
 

@@ -188,7 +188,8 @@ def score_entities(
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             id_hits: dict[int, str], limit: int, min_score: float = 0.0) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
-    results: list[MatchResult] = []
+    scored: list[tuple[float, int, list[Feature], str]] = []
+    factors: dict[str, float] = {}  # schema compatibility, by list entry schema
     for e_idx in set(best) | set(id_hits):
         meta = index.entities[e_idx]
         features: list[Feature] = []
@@ -203,18 +204,20 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                 score *= cfg.weak_factor
         else:
             score, matched_name = 0.0, meta.caption
-        factor = schema_factor(query.schema, meta.schema)
+        factor = factors.get(meta.schema)
+        if factor is None:
+            factor = factors[meta.schema] = schema_factor(query.schema, meta.schema)
         if factor < 1.0:
             features.append(Feature("schema", score * (factor - 1.0),
                                     f"query is a {query.schema}, list entry a {meta.schema}"))
             score *= factor
-        if meta.schema in ("Person", "LegalEntity"):
+        if query.birth_date and meta.schema in ("Person", "LegalEntity"):
             dob, detail = date_evidence(query.birth_date, meta.birth_dates)
             if dob != 0:
                 delta = cfg.dob_agree_bonus if dob > 0 else -cfg.dob_conflict_penalty
                 features.append(Feature("birth_date", delta, detail))
                 score += delta
-        ctry, detail = country_evidence(query.countries, meta)
+        ctry, detail = country_evidence(query.countries, meta) if query.countries else (0, "")
         if ctry != 0 and score > 0:
             delta = cfg.country_agree_bonus if ctry > 0 else -cfg.country_conflict_penalty
             features.append(Feature("country", delta, detail))
@@ -227,21 +230,32 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
         score = min(1.0, max(0.0, score))
         if score <= 0.0 or score < min_score:
             continue
-        results.append(MatchResult(
+        scored.append((score, e_idx, features, matched_name))
+    if 0 < limit < len(scored):
+        # only results scoring (to 4 places) at least the limit-th best can be returned:
+        # the full ordering below is needed among those alone
+        cut = sorted([round(s[0], 4) for s in scored], reverse=True)[limit - 1]
+        scored = [s for s in scored if round(s[0], 4) >= cut]
+    verbatim = {clean(n) for n in query.names}
+    order = {d: i for i, d in enumerate(cfg.dataset_order)}
+
+    def rank(s: tuple[float, int, list[Feature], str]) -> tuple[float, bool, int, str, str]:
+        meta = index.entities[s[1]]
+        return (-round(s[0], 4), clean(s[3]) not in verbatim,
+                order.get(meta.dataset, len(order)), meta.dataset, meta.source_id)
+
+    scored.sort(key=rank)
+    kept: list[MatchResult] = []
+    for score, e_idx, features, matched_name in scored[:limit]:
+        meta = index.entities[e_idx]
+        if e_idx in best and features and features[0].name == "name":
+            _, comp, q, _, quality = best[e_idx]
+            features[0] = name_feature(comp, q.text, matched_name, quality)
+        kept.append(MatchResult(
             entity_id=meta.entity_id, dataset=meta.dataset, source_id=meta.source_id,
             schema=meta.schema, name=meta.caption, matched_name=matched_name, score=score,
             match=score >= cfg.threshold, features=features, programs=meta.programs,
         ))
-    verbatim = {clean(n) for n in query.names}
-    order = {d: i for i, d in enumerate(cfg.dataset_order)}
-    results.sort(key=lambda r: (-round(r.score, 4), clean(r.matched_name) not in verbatim,
-                                order.get(r.dataset, len(order)), r.dataset, r.source_id))
-    kept = results[:limit]
-    for r in kept:
-        e_idx = index.by_entity_id[r.entity_id]
-        if e_idx in best and r.features and r.features[0].name == "name":
-            _, comp, q, matched_name, quality = best[e_idx]
-            r.features[0] = name_feature(comp, q.text, matched_name, quality)
     return kept
 
 

@@ -16,31 +16,33 @@ from clearance.resources import load_resource
 
 __all__ = ["fold", "skeleton", "variant_key"]
 
-_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), r)
-    for p, r in [
-        (r"shch|sch", "sh"),
-        (r"tch", "ch"),
-        (r"ch", "c"),
-        (r"kh", "h"),
-        (r"gh", "g"),
-        (r"ph", "f"),
-        (r"th", "t"),
-        (r"ck|q", "k"),
-        (r"x", "ks"),
-        (r"w", "v"),
-        (r"tz|ts", "c"),
-        (r"(?<=[aeiou])(?:y|j)(?=e)", ""),             # vowel glide: Nikolayev / Nikolaev
-        (r"^(?:y|i)(?=[uaeo])|^j(?=u)", ""),          # initial Yu/Iu/Ju, Ye/E: Yuri, Yevgeny
-        (r"(?<=[^aeiouy])(?:y|j)(?=[eu])", ""),        # Yuryevich / Jurjevic
-        (r"dzh|dj|zh", "j"),
-        (r"ou", "u"),
-        (r"ee", "i"),
-        (r"oo", "u"),
-        (r"(?:ey|ej|ei)$", "ei"),
-        (r"(?:iy|ii|ij|yi|yy|y)$", "i"),
-        (r"y", "i"),
-        (r"j", "i"),
+# (letters, pattern, replacement): every match of the pattern holds one of the letters, so
+# a token without any of them skips the regex (most tokens skip most rules)
+_RULES: list[tuple[str, re.Pattern[str], str]] = [
+    (letters, re.compile(p), r)
+    for letters, p, r in [
+        ("h", r"shch|sch", "sh"),
+        ("h", r"tch", "ch"),
+        ("h", r"ch", "c"),
+        ("h", r"kh", "h"),
+        ("h", r"gh", "g"),
+        ("h", r"ph", "f"),
+        ("h", r"th", "t"),
+        ("kq", r"ck|q", "k"),
+        ("x", r"x", "ks"),
+        ("w", r"w", "v"),
+        ("t", r"tz|ts", "c"),
+        ("yj", r"(?<=[aeiou])(?:y|j)(?=e)", ""),             # vowel glide: Nikolayev / Nikolaev
+        ("yij", r"^(?:y|i)(?=[uaeo])|^j(?=u)", ""),          # initial Yu/Iu/Ju, Ye/E: Yuri, Yevgeny
+        ("yj", r"(?<=[^aeiouy])(?:y|j)(?=[eu])", ""),        # Yuryevich / Jurjevic
+        ("hj", r"dzh|dj|zh", "j"),
+        ("o", r"ou", "u"),
+        ("e", r"ee", "i"),
+        ("o", r"oo", "u"),
+        ("e", r"(?:ey|ej|ei)$", "ei"),
+        ("iy", r"(?:iy|ii|ij|yi|yy|y)$", "i"),
+        ("y", r"y", "i"),
+        ("j", r"j", "i"),
     ]
 ]
 _VOWELS = re.compile(r"[aeiouy]")
@@ -63,8 +65,11 @@ def fold(token: str) -> str:
     if token.isdigit() or len(token) < 3:
         return token
     out = token
-    for pattern, repl in _RULES:
-        out = pattern.sub(repl, out)
+    for letters, pattern, repl in _RULES:
+        for letter in letters:
+            if letter in out:
+                out = pattern.sub(repl, out)
+                break
     out = _undouble(out)  # doubled letters last (a regex back-reference costs more here)
     return out if len(out) >= 3 else token
 
