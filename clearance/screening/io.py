@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
 from clearance.exc import InputError
 from clearance.match.score import Query
+
+
+def result_line(row_id: str, matches: list[dict[str, Any]]) -> str:
+    """One JSONL output line: the row id and its matches (UTF-8, not escaped)."""
+    return orjson.dumps({"id": row_id, "matches": matches}).decode()
 
 __all__ = ["FORMATS", "InputRow", "ResultWriter", "read_rows", "row_to_query"]
 
@@ -177,7 +184,7 @@ class ResultWriter:
 
     def write(self, row_id: str, matches: list[dict[str, Any]]) -> None:
         if self.kind in ("jsonl", "ndjson"):
-            self._fh.write(json.dumps({"id": row_id, "matches": matches}, ensure_ascii=False) + "\n")
+            self._fh.write(result_line(row_id, matches) + "\n")
             return
         for m in matches:
             rec = {"id": row_id, **{k: m[k] for k in self.CSV_FIELDS[1:]}}

@@ -25,7 +25,7 @@ from clearance.index.store import ensure_index
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.engine import match_query
 from clearance.match.score import ScoringConfig
-from clearance.screening.io import FORMATS, read_rows, row_to_query
+from clearance.screening.io import FORMATS, read_rows, result_line, row_to_query
 from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, screening_jobs, screening_rows, utc_now
 
@@ -138,8 +138,7 @@ def run_job(job_id: str) -> Job:
             try:
                 row_id, query = row_to_query(row, job.filename)
                 results = match_query(index, query, cfg, limit=job.result_limit)
-                line = json.dumps({"id": row_id, "matches": [r.to_dict() for r in results]},
-                                  ensure_ascii=False)
+                line = result_line(row_id, [r.to_dict() for r in results])
                 pending.append({"job_id": job_id, "seq": seq, "line": row.line,
                                 "result": line, "problem": None})
                 counts["rows_done"] += 1
