@@ -7,11 +7,16 @@ LISTS ?= ../shared/data/lists
 
 .PHONY: setup run test bench clean
 
+# the matcher's hot modules, compiled in place by mypyc (setup.py): a changed source
+# means a rebuild, or the stale compiled module would keep running
+COMPILED := $(shell sed -n 's/^    "\(clearance\/.*\.py\)",$$/\1/p' setup.py)
+
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py $(COMPILED)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	find clearance -name '*.so' -delete
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
