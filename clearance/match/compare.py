@@ -180,6 +180,14 @@ def _two_shortest(tokens: tuple[str, ...], free: set[int]) -> int:
     return first + second
 
 
+def _may_join(size: int, length: int) -> bool:
+    """Whether a run of `size` letters can meet a word of `length` letters: at most two
+    letters apart, and no further than JOIN_MIN allows (the length difference is a lower
+    bound of the edits; half a letter of margin keeps rounding out of the decision)."""
+    gap = abs(size - length)
+    return gap <= 2 and gap <= (1.0 - JOIN_MIN) * max(size, length) + 0.5
+
+
 def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
                  ) -> tuple[int, int, set[str], set[str]]:
     """Shortest possible run (raw, folded) of free tokens and the letters a run can start
@@ -228,7 +236,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int]
         for run in runs:
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
-            if abs(size - len(target_raw)) > 2 and abs(size_f - len(target)) > 2:
+            if not (_may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
                 continue
             # below the cut-off rapidfuzz answers 0 early: only a join at or above counts
             sim = max(Levenshtein.normalized_similarity("".join([l_folded[i] for i in run]),

@@ -188,19 +188,20 @@ def score_entities(
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             id_hits: dict[int, str], limit: int, min_score: float = 0.0) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
-    scored: list[tuple[float, int, list[Feature], str]] = []
+    # evidence as (name, value, detail) tuples: `Feature` objects are made for kept results
+    scored: list[tuple[float, int, list[tuple[str, float, str]], str]] = []
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
     for e_idx in set(best) | set(id_hits):
         meta = index.entities[e_idx]
-        features: list[Feature] = []
+        evidence: list[tuple[str, float, str]] = []
         if e_idx in best:
             _, comp, q, matched_name, quality = best[e_idx]
             # the name detail is written below, only for the results that are returned
-            features.append(Feature("name", comp.score * quality, ""))
-            score = features[0].value
+            score = comp.score * quality
+            evidence.append(("name", score, ""))
             if comp.strongest < cfg.weak_strength and comp.distinct_leftover:
-                features.append(Feature("weak_tokens", score * (cfg.weak_factor - 1.0),
-                                        "only common or generic words agree"))
+                evidence.append(("weak_tokens", score * (cfg.weak_factor - 1.0),
+                                 "only common or generic words agree"))
                 score *= cfg.weak_factor
         else:
             score, matched_name = 0.0, meta.caption
@@ -208,29 +209,29 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
         if factor is None:
             factor = factors[meta.schema] = schema_factor(query.schema, meta.schema)
         if factor < 1.0:
-            features.append(Feature("schema", score * (factor - 1.0),
-                                    f"query is a {query.schema}, list entry a {meta.schema}"))
+            evidence.append(("schema", score * (factor - 1.0),
+                             f"query is a {query.schema}, list entry a {meta.schema}"))
             score *= factor
         if query.birth_date and meta.schema in ("Person", "LegalEntity"):
             dob, detail = date_evidence(query.birth_date, meta.birth_dates)
             if dob != 0:
                 delta = cfg.dob_agree_bonus if dob > 0 else -cfg.dob_conflict_penalty
-                features.append(Feature("birth_date", delta, detail))
+                evidence.append(("birth_date", delta, detail))
                 score += delta
         ctry, detail = country_evidence(query.countries, meta) if query.countries else (0, "")
         if ctry != 0 and score > 0:
             delta = cfg.country_agree_bonus if ctry > 0 else -cfg.country_conflict_penalty
-            features.append(Feature("country", delta, detail))
+            evidence.append(("country", delta, detail))
             score += delta
         if e_idx in id_hits:
             props = [p for p, v in meta.identifiers if v == norm_identifier(id_hits[e_idx])]
-            features.append(Feature("identifier", max(0.0, cfg.identifier_score - score),
-                                    f"{'/'.join(props)} {id_hits[e_idx]} agrees exactly"))
+            evidence.append(("identifier", max(0.0, cfg.identifier_score - score),
+                             f"{'/'.join(props)} {id_hits[e_idx]} agrees exactly"))
             score = max(score, cfg.identifier_score)
         score = min(1.0, max(0.0, score))
         if score <= 0.0 or score < min_score:
             continue
-        scored.append((score, e_idx, features, matched_name))
+        scored.append((score, e_idx, evidence, matched_name))
     if 0 < limit < len(scored):
         # only results scoring (to 4 places) at least the limit-th best can be returned:
         # the full ordering below is needed among those alone
@@ -239,15 +240,17 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     verbatim = {clean(n) for n in query.names}
     order = {d: i for i, d in enumerate(cfg.dataset_order)}
 
-    def rank(s: tuple[float, int, list[Feature], str]) -> tuple[float, bool, int, str, str]:
+    def rank(s: tuple[float, int, list[tuple[str, float, str]], str]
+             ) -> tuple[float, bool, int, str, str]:
         meta = index.entities[s[1]]
         return (-round(s[0], 4), clean(s[3]) not in verbatim,
                 order.get(meta.dataset, len(order)), meta.dataset, meta.source_id)
 
     scored.sort(key=rank)
     kept: list[MatchResult] = []
-    for score, e_idx, features, matched_name in scored[:limit]:
+    for score, e_idx, evidence, matched_name in scored[:limit]:
         meta = index.entities[e_idx]
+        features = [Feature(*e) for e in evidence]
         if e_idx in best and features and features[0].name == "name":
             _, comp, q, _, quality = best[e_idx]
             features[0] = name_feature(comp, q.text, matched_name, quality)
