@@ -138,6 +138,7 @@ def typo(rng: random.Random, text: str) -> str:
 
 def synthetic(n: int) -> None:
     from clearance.index.build import build_index
+    from clearance.index.search import memoise_list_tokens
     from clearance.match.engine import match_query
     from clearance.match.score import Query
 
@@ -146,6 +147,7 @@ def synthetic(n: int) -> None:
     t_gen = time.perf_counter() - t
     t = time.perf_counter()
     index = build_index(records, "synthetic")
+    memoise_list_tokens(index)  # as ensure_index builds the list index
     t_build = time.perf_counter() - t
     rng = random.Random(7)
     queries = [Query(typo(rng, rng.choice(records)["caption"]), "LegalEntity") for _ in range(500)]

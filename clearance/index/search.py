@@ -16,11 +16,12 @@ from clearance.index.neighbours import deletions
 from clearance.match.fold import fold, variant_key
 from clearance.match.prepare import Name
 
-__all__ = ["COMMON_FRACTION", "candidate_names", "token_alternatives"]
+__all__ = ["COMMON_FRACTION", "candidate_names", "memoise_list_tokens", "token_alternatives"]
 
 COMMON_FRACTION = 0.02
 KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scoring
 COMMON_MIN = 2000
+ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
 
 
 def token_alternatives(index: Index, folded: str, raw: str | None = None
@@ -53,9 +54,22 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
         for alt in index.skeletons.get(folded, ()):
             found.setdefault(alt, 0.8)
     result = list(found.items())
-    if len(index.alternatives) < 200_000:
+    if len(index.alternatives) < ALTERNATIVES_MAX:
         index.alternatives[cache_key] = result
     return result
+
+
+def memoise_list_tokens(index: Index) -> None:
+    """Look up the alternatives of every list token spelling once, at build time.
+
+    Most query tokens are list tokens; memoised in the saved index, their deletion-key
+    walk is not repeated by every process (each batch worker starts from the saved or
+    forked index). Bounded by ALTERNATIVES_MAX, like the query-time memo.
+    """
+    for name in index.names:
+        for raw, folded, legal in zip(name.tokens, name.folded, name.legal):
+            if not legal:
+                token_alternatives(index, folded, raw)
 
 
 def _split_halves(index: Index, token: str) -> list[int]:

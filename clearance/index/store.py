@@ -19,6 +19,7 @@ from pathlib import Path
 
 from clearance import settings
 from clearance.index.build import Index, build_index
+from clearance.index.search import memoise_list_tokens
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.store import active_version_ids, iter_records
 
@@ -71,6 +72,7 @@ def ensure_index() -> Index:
                 index = None
         if index is None:
             index = build_index(iter_records(), fp)
+            memoise_list_tokens(index)
             _write(index, path)
         _loaded.clear()
         _loaded[fp] = index
