@@ -71,3 +71,20 @@ def test_results_carry_algorithm_and_features(index: Index) -> None:
     assert record["algorithm"].startswith("clearance-tokens/")
     assert record["features"][0]["name"] == "name"
     assert "hikvision~hikvision" in record["explanation"]
+
+
+def test_list_index_memoises_the_alternatives_of_its_own_tokens(index: Index) -> None:
+    import dataclasses
+
+    from clearance.index.search import token_alternatives
+
+    fresh = dataclasses.replace(index, alternatives={})  # same index, empty memo
+    checked = 0
+    for name in index.names[::500]:
+        for raw, folded, legal in zip(name.tokens, name.folded, name.legal):
+            if legal:
+                continue
+            memo = index.alternatives[(folded, raw)]
+            assert sorted(memo) == sorted(token_alternatives(fresh, folded, raw))
+            checked += 1
+    assert checked > 100
