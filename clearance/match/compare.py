@@ -208,11 +208,6 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int]
     if len(free_l) < 2 or not free_r:
         return found
     l_tokens, l_folded, r_tokens, r_folded = left.tokens, left.folded, right.tokens, right.folded
-    # quick rejection, same outcome as the loop below: no free right token is long enough
-    # to hold two free left tokens
-    if (_two_shortest(l_tokens, free_l) - max([len(r_tokens[j]) for j in free_r]) > 2
-            and _two_shortest(l_folded, free_l) - max([len(r_folded[j]) for j in free_r]) > 2):
-        return found
     shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l)
     n = len(l_folded)
     for j in sorted(free_r):

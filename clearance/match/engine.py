@@ -101,31 +101,23 @@ def match_query(
     cfg = cfg or ScoringConfig()
     q_names = prepare_query_names(query)
     best: _Best = {}
-    # read once per query, not per candidate: the loop below is the matcher's hottest
-    names, owners, entities, token_weights = (index.names, index.owners, index.entities,
-                                              index.token_weights)
-    weigh = index.weight
-    q_extra, person_extra, org_extra = (cfg.query_extra_penalty, cfg.person_list_extra_penalty,
-                                        cfg.org_list_extra_penalty)
     for q in q_names:
-        q_w = [weigh(f, lf) for f, lf in zip(q.folded, q.legal)]
+        q_w = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
             # a name is compared once as a person's and once as an organisation's at most
             as_person: NameComparison | None = None
             as_org: NameComparison | None = None
-            for e_idx, quality, text in owners[n_idx]:
-                meta = entities[e_idx]
+            for e_idx, quality, text in index.owners[n_idx]:
+                meta = index.entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
                     continue
                 if meta.schema == "Person":
                     if as_person is None:
-                        as_person = compare_names(q, names[n_idx], weigh, q_extra, person_extra,
-                                                  True, q_w, token_weights[n_idx])
+                        as_person = _compare(index, q, q_w, n_idx, meta.schema, cfg)
                     comp = as_person
                 else:
                     if as_org is None:
-                        as_org = compare_names(q, names[n_idx], weigh, q_extra, org_extra,
-                                               False, q_w, token_weights[n_idx])
+                        as_org = _compare(index, q, q_w, n_idx, meta.schema, cfg)
                     comp = as_org
                 score = comp.score * quality
                 prev = best.get(e_idx)
