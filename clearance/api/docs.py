@@ -1,8 +1,9 @@
-"""/docs and /redoc from files shipped in a Python package: they render with no internet.
+"""/docs from files shipped in a Python package: it renders with no internet.
 
-FastAPI's defaults load Swagger UI and ReDoc from a CDN, so offline the docs page is
-blank. The `fastapi-offline` package ships both bundles (Swagger UI 5, which reads
-OpenAPI 3.1 as FastAPI writes it); we serve its files under `/docs-assets`.
+FastAPI's default loads Swagger UI from a CDN, so offline the docs page is blank. The
+`fastapi-offline` package ships the Swagger UI 5 bundle (which reads OpenAPI 3.1 as
+FastAPI writes it); we serve its files under `/docs-assets`. ReDoc is not offered: its
+bundle fetches its logo from a CDN.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from importlib import resources
 
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -20,7 +21,7 @@ ASSETS = "/docs-assets"
 
 
 def install_docs(app: FastAPI) -> None:
-    """Serve /docs (Swagger UI) and /redoc with the packaged assets (no CDN)."""
+    """Serve /docs (Swagger UI) with the packaged assets (no CDN)."""
     folder = resources.files("fastapi_offline").joinpath("static")
     app.mount(ASSETS, StaticFiles(directory=str(folder)), name="docs-assets")
 
@@ -31,10 +32,3 @@ def install_docs(app: FastAPI) -> None:
             swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js",
             swagger_css_url=f"{ASSETS}/swagger-ui.css",
             swagger_favicon_url=f"{ASSETS}/favicon.png")
-
-    @app.get("/redoc", include_in_schema=False)
-    def redoc() -> HTMLResponse:
-        return get_redoc_html(openapi_url="/openapi.json", title=f"{app.title} API",
-                              redoc_js_url=f"{ASSETS}/redoc.standalone.js",
-                              redoc_favicon_url=f"{ASSETS}/favicon.png",
-                              with_google_fonts=False)

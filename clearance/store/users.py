@@ -22,7 +22,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from clearance import settings
 from clearance.exc import InputError, LoginRefused, NotFound
@@ -158,6 +158,9 @@ def authenticate(name: str, password: str, now: datetime | None = None) -> User:
     checked, with the seconds left, so guessing gets slower and slower.
     """
     now = now or datetime.now(UTC)
+    # a refusal is decided inside the transaction but raised after it commits, so the
+    # failure count and its audit record are kept
+    refusal: LoginRefused | None = None
     with engine().begin() as conn:
         row = conn.execute(select(users).where(users.c.name == name)).first()
         if row is None or row.disabled or row.password_hash == NO_PASSWORD:
@@ -165,32 +168,38 @@ def authenticate(name: str, password: str, now: datetime | None = None) -> User:
                 _hasher.verify(_DUMMY, password)
             audit.append(conn, f"user:{name}"[:200], "user.login_failed",
                          {"name": name, "why": "unknown, disabled or passwordless user"})
-            raise LoginRefused("wrong user name or password")
-        if row.locked_until is not None:
-            until = datetime.fromisoformat(row.locked_until)
-            if until > now:
-                left = int((until - now).total_seconds()) + 1
-                raise LoginRefused(f"too many failed sign-ins: try again in {left} s", left)
-        try:
-            _hasher.verify(row.password_hash, password)
-        except (VerifyMismatchError, InvalidHashError, VerificationError):
-            failures = row.failed_logins + 1
-            lock = _lock_for(failures)
-            locked = None if lock == timedelta(0) else (now + lock).isoformat(timespec="seconds")
-            conn.execute(update(users).where(users.c.id == row.id)
-                         .values(failed_logins=failures, locked_until=locked))
-            audit.append(conn, f"user:{name}", "user.login_failed",
-                         {"name": name, "failures": failures, "locked_until": locked})
-            if locked is not None:
-                raise LoginRefused("too many failed sign-ins: try again in "
-                                   f"{int(lock.total_seconds())} s", int(lock.total_seconds())
-                                   ) from None
-            raise LoginRefused("wrong user name or password") from None
-        values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
-        if _hasher.check_needs_rehash(row.password_hash):
-            values["password_hash"] = _hasher.hash(password)
-        conn.execute(update(users).where(users.c.id == row.id).values(**values))
+            refusal = LoginRefused("wrong user name or password")
+        elif row.locked_until is not None and datetime.fromisoformat(row.locked_until) > now:
+            left = int((datetime.fromisoformat(row.locked_until) - now).total_seconds()) + 1
+            refusal = LoginRefused(f"too many failed sign-ins: try again in {left} s", left)
+        else:
+            refusal = _check_password(conn, row, password, now)
+    if refusal is not None:
+        raise refusal
     return get_user(name)
+
+
+def _check_password(conn: Connection, row: Any, password: str, now: datetime
+                    ) -> LoginRefused | None:
+    try:
+        _hasher.verify(row.password_hash, password)
+    except (VerifyMismatchError, InvalidHashError, VerificationError):
+        failures = row.failed_logins + 1
+        lock = _lock_for(failures)
+        locked = None if lock == timedelta(0) else (now + lock).isoformat(timespec="seconds")
+        conn.execute(update(users).where(users.c.id == row.id)
+                     .values(failed_logins=failures, locked_until=locked))
+        audit.append(conn, f"user:{row.name}", "user.login_failed",
+                     {"name": row.name, "failures": failures, "locked_until": locked})
+        if locked is None:
+            return LoginRefused("wrong user name or password")
+        seconds = int(lock.total_seconds())
+        return LoginRefused(f"too many failed sign-ins: try again in {seconds} s", seconds)
+    values: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
+    if _hasher.check_needs_rehash(row.password_hash):
+        values["password_hash"] = _hasher.hash(password)
+    conn.execute(update(users).where(users.c.id == row.id).values(**values))
+    return None
 
 
 def ensure_demo_user(role: str) -> User:
