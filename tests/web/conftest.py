@@ -72,8 +72,7 @@ def write_publication(folder: Path, body: str) -> Path:
 
 @pytest.fixture(scope="module")
 def ui_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    from clearance.monitor.book import upsert_entries
-    from clearance.monitor.book import entry_from_row
+    from clearance.monitor.book import entry_from_row, upsert_entries
     from clearance.monitor.cycle import run_cycle
     from clearance.screening.io import InputRow
     from clearance.store.load import load_paths
