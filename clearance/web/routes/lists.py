@@ -51,11 +51,24 @@ def dataset_versions(request: Request, dataset: str,
                   versions=list_versions(dataset))
 
 
+def _sanctions(record: dict[str, Any]) -> list[str]:
+    """Each sanction of a record as one readable line (program, authority, dates)."""
+    out = []
+    for s in record.get("sanctions", []):
+        p = s.get("properties", {})
+        parts = [f"{k}: {', '.join(p[k])}" for k in ("program", "authority", "startDate",
+                                                      "endDate", "reason") if p.get(k)]
+        out.append("; ".join(parts) or str(s.get("id", "")))
+    return sorted(out)
+
+
 def _field_changes(old: dict[str, Any], new: dict[str, Any], fields: list[str]
                    ) -> list[tuple[str, list[str], list[str]]]:
     out = []
     for f in fields:
-        if f in ("schema", "sanctions"):
+        if f == "sanctions":
+            before, after = _sanctions(old), _sanctions(new)
+        elif f == "schema":
             before, after = [str(old.get(f, ""))], [str(new.get(f, ""))]
         else:
             before = sorted(old["properties"].get(f, []))
