@@ -15,17 +15,15 @@ with a reason, makes it workable again. Each step is one transaction with its au
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from clearance import settings
 from clearance.exc import InputError, NotFound, Refused
-from clearance.monitor.alerts import DECISIONS, STATUSES, Alert, apply_decision, get_alert, reopen
+from clearance.monitor.alerts import DECISIONS, Alert, apply_decision, get_alert, reopen
 from clearance.resources import load_resource
 from clearance.store import audit
 from clearance.store.db import (
@@ -33,35 +31,23 @@ from clearance.store.db import (
     alert_comments,
     alert_proposals,
     alerts,
-    audit_log,
-    book_entries,
     engine,
     utc_now,
 )
 
 __all__ = [
-    "AGE_BUCKETS",
     "DECIDED",
-    "SORTS",
     "BulkResult",
     "Comment",
     "Proposal",
-    "QueueFilter",
-    "QueuePage",
-    "QueueRow",
     "Submission",
     "add_comment",
     "alert_digests",
     "assign",
     "assignee_of",
     "comments",
-    "last_cycle",
     "needs_approval",
-    "next_case",
-    "open_alert_counts",
-    "pending_count",
     "proposals",
-    "queue",
     "reason_codes",
     "reopen_case",
     "review",
@@ -72,9 +58,6 @@ __all__ = [
 ]
 
 DECIDED = ("true_match", "false_positive", "delisted")
-SORTS = {"score": alerts.c.score, "opened": alerts.c.opened_at, "book": alerts.c.book_id,
-         "dataset": alerts.c.dataset, "id": alerts.c.id}
-AGE_BUCKETS = (("< 1 day", 1), ("1-7 days", 7), ("7-30 days", 30), ("> 30 days", None))
 
 
 @dataclass
@@ -345,169 +328,11 @@ def assign(alert_ids: list[int], assignee: str | None, actor: str) -> int:
     return len(found)
 
 
-@dataclass
-class QueueFilter:
-    """What the queue shows; every field is a URL parameter, so views are deep-linkable."""
-
-    status: str | None = "open"
-    dataset: str | None = None
-    score_min: float | None = None
-    score_max: float | None = None
-    min_age_days: int | None = None
-    max_age_days: int | None = None
-    assignee: str | None = None  # a user's actor name, or "none" for unassigned
-    tag: str | None = None  # a value of any book attribute (segment, desk, ...)
-    awaiting: bool = False  # only cases with a decision awaiting approval
-    sort: str = "-score"
-    page: int = 1
-    per_page: int = 50
-
-
-@dataclass
-class QueueRow:
-    id: int
-    book_id: str
-    book_name: str | None
-    list_name: str
-    dataset: str
-    source_id: str
-    score: float
-    status: str
-    opened_at: str
-    assignee: str | None
-    pending: str | None  # the decision awaiting approval
-    proposed_by: str | None
-
-
-@dataclass
-class QueuePage:
-    rows: list[QueueRow]
-    total: int
-    page: int
-    pages: int
-
-
-def _cutoff(days: int) -> str:
-    return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-
-
-def _conditions(f: QueueFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = []
-    if f.status is not None:
-        if f.status not in STATUSES:
-            raise InputError(f"status {f.status!r} is not one of {', '.join(STATUSES)}")
-        where.append(alerts.c.status == f.status)
-    if f.dataset is not None:
-        where.append(alerts.c.dataset == f.dataset)
-    if f.score_min is not None:
-        where.append(alerts.c.score >= f.score_min)
-    if f.score_max is not None:
-        where.append(alerts.c.score <= f.score_max)
-    if f.min_age_days is not None:
-        where.append(alerts.c.opened_at <= _cutoff(f.min_age_days))
-    if f.max_age_days is not None:
-        where.append(alerts.c.opened_at >= _cutoff(f.max_age_days))
-    if f.assignee == "none":
-        where.append(alert_assignments.c.assignee.is_(None))
-    elif f.assignee is not None:
-        where.append(alert_assignments.c.assignee == f.assignee)
-    if f.tag is not None:
-        where.append(book_entries.c.data.contains(json.dumps(f.tag, ensure_ascii=False),
-                                                  autoescape=True))
-    if f.awaiting:
-        where.append(alert_proposals.c.id.is_not(None))
-    return where
-
-
-def _joined(columns: list[Any]) -> Any:
-    pending = alert_proposals.c.state == "pending"
-    return (select(*columns).select_from(alerts)
-            .outerjoin(alert_assignments, alert_assignments.c.alert_id == alerts.c.id)
-            .outerjoin(book_entries, book_entries.c.id == alerts.c.book_id)
-            .outerjoin(alert_proposals, and_(alert_proposals.c.alert_id == alerts.c.id, pending)))
-
-
-def queue(f: QueueFilter) -> QueuePage:
-    """One page of the alert queue with its total, filtered and sorted in the database."""
-    key = f.sort.lstrip("-")
-    if key not in SORTS:
-        raise InputError(f"sort {f.sort!r}: use one of {', '.join(SORTS)} (prefix - for "
-                         "descending)")
-    per_page = max(1, min(f.per_page, 500))
-    where = _conditions(f)
-    order = SORTS[key].desc() if f.sort.startswith("-") else SORTS[key].asc()
-    with engine().connect() as conn:
-        total = int(conn.execute(_joined([func.count()]).where(*where)).scalar() or 0)
-        pages = max(1, -(-total // per_page))
-        page = max(1, min(f.page, pages))
-        rows = conn.execute(_joined([
-            alerts.c.id, alerts.c.book_id, book_entries.c.name.label("book_name"),
-            alerts.c.list_name, alerts.c.dataset, alerts.c.source_id, alerts.c.score,
-            alerts.c.status, alerts.c.opened_at, alert_assignments.c.assignee,
-            alert_proposals.c.decision, alert_proposals.c.proposed_by,
-        ]).where(*where).order_by(order, alerts.c.id.desc())
-            .limit(per_page).offset((page - 1) * per_page)).all()
-    return QueuePage([QueueRow(r.id, r.book_id, r.book_name, r.list_name, r.dataset,
-                               r.source_id, float(r.score), r.status, r.opened_at, r.assignee,
-                               r.decision, r.proposed_by) for r in rows], total, page, pages)
-
-
-def next_case(actor: str) -> int | None:
-    """The next case for `actor`: their own open cases first, then unassigned ones, highest
-    score first, skipping cases awaiting approval; it is assigned to them."""
-    pending = select(alert_proposals.c.alert_id).where(alert_proposals.c.state == "pending")
-    with engine().connect() as conn:
-        row = conn.execute(
-            select(alerts.c.id).select_from(alerts)
-            .outerjoin(alert_assignments, alert_assignments.c.alert_id == alerts.c.id)
-            .where(alerts.c.status.in_(("open", "escalated")), alerts.c.id.not_in(pending),
-                   or_(alert_assignments.c.assignee.is_(None),
-                       alert_assignments.c.assignee == actor))
-            .order_by(alert_assignments.c.assignee.is_(None), alerts.c.score.desc(),
-                      alerts.c.id).limit(1)).first()
-    if row is None:
-        return None
-    assign([row.id], actor, actor)
-    return int(row.id)
-
-
 def assignee_of(alert_id: int) -> str | None:
     with engine().connect() as conn:
         value = conn.execute(select(alert_assignments.c.assignee).where(
             alert_assignments.c.alert_id == alert_id)).scalar()
     return None if value is None else str(value)
-
-
-def open_alert_counts() -> dict[str, dict[str, int]]:
-    """Open (and escalated) alerts by dataset and age bucket, for the dashboard."""
-    bounds = [(label, None if days is None else _cutoff(days)) for label, days in AGE_BUCKETS]
-    out: dict[str, dict[str, int]] = {}
-    with engine().connect() as conn:
-        rows = conn.execute(select(alerts.c.dataset, alerts.c.opened_at).where(
-            alerts.c.status.in_(("open", "escalated"))))
-        for dataset, opened in rows:
-            bucket = next(label for label, since in bounds if since is None or opened >= since)
-            counts = out.setdefault(dataset, {label: 0 for label, _ in AGE_BUCKETS})
-            counts[bucket] += 1
-    return dict(sorted(out.items()))
-
-
-def pending_count() -> int:
-    with engine().connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(alert_proposals).where(
-            alert_proposals.c.state == "pending")).scalar() or 0)
-
-
-def last_cycle() -> dict[str, Any] | None:
-    """When the last monitoring cycle ran and what it did (from its audit record)."""
-    with engine().connect() as conn:
-        row = conn.execute(select(audit_log.c.at, audit_log.c.detail).where(
-            audit_log.c.action == "monitor.run").order_by(audit_log.c.seq.desc())
-            .limit(1)).first()
-    if row is None:
-        return None
-    detail: dict[str, Any] = json.loads(row.detail)
-    return {"at": row.at, **detail}
 
 
 def versions_holding(entity_id: str, digest: str) -> list[dict[str, Any]]:

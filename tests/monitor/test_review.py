@@ -11,12 +11,9 @@ from clearance.exc import InputError, Refused
 from clearance.monitor.alerts import get_alert
 from clearance.monitor.book import entry_from_row, upsert_entries
 from clearance.monitor.cycle import run_cycle
+from clearance.monitor.queue import QueueFilter, queue
 from clearance.monitor.review import (
-    QueueFilter,
-    assign,
-    next_case,
     proposals,
-    queue,
     reopen_case,
     review,
     review_batch,
@@ -107,20 +104,3 @@ def test_bulk_proposals_share_a_batch_and_skip_what_cannot_take_them(
     assert all(get_alert(i).status == "false_positive" for i in ids[:2])
     for i in ids[:2]:
         reopen_case(i, "test reset", "user:rev")
-
-
-def test_queue_filters_sort_page_and_next_case(alerts: dict[str, int]) -> None:
-    everything = queue(QueueFilter(status=None, per_page=500))
-    assert everything.total == len(alerts) >= 3
-    assert [r.book_id for r in queue(QueueFilter(status=None, tag="corporate")).rows] == ["c-3"]
-    scores = [r.score for r in queue(QueueFilter(status=None, sort="score")).rows]
-    assert scores == sorted(scores)
-    first = queue(QueueFilter(status=None, per_page=1, page=2))
-    assert first.pages == everything.total and len(first.rows) == 1
-    assign([alerts["c-3"]], "user:ana", "user:ana")
-    mine = queue(QueueFilter(status=None, assignee="user:ana"))
-    assert [r.book_id for r in mine.rows] == ["c-3"]
-    assert next_case("user:ana") == alerts["c-3"]  # own cases first
-    assert queue(QueueFilter(status=None, assignee="none")).total == everything.total - 1
-    with pytest.raises(InputError, match="sort"):
-        queue(QueueFilter(sort="drop table"))

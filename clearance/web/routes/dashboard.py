@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from clearance.monitor.review import AGE_BUCKETS, last_cycle, open_alert_counts, pending_count
+from clearance.monitor.queue import AGE_BUCKETS, last_cycle, open_alert_counts, pending_count
 from clearance.store import status as list_status
 from clearance.store.users import Session
 from clearance.web.app import UIRoute

@@ -9,13 +9,11 @@ from fastapi.responses import Response
 
 from clearance.exc import InputError
 from clearance.monitor.alerts import STATUSES
+from clearance.monitor.queue import QueueFilter, next_case, queue
 from clearance.monitor.review import (
-    QueueFilter,
     assign,
     needs_approval,
-    next_case,
     proposals,
-    queue,
     reason_codes,
     review_batch,
     submit_bulk,
