@@ -1,6 +1,6 @@
 """Web UI page times with 10,000 alerts on the bundled lists (issue 12: <= 200 ms a page).
 
-usage: python benchmarks/ui.py [--alerts 10000] [--rounds 20]
+usage: python benchmarks/ui.py [--alerts 10000] [--rounds 20] [--home DIR]
 
 Builds a store in a temporary home: the five bundled lists, a book of `--alerts` entries
 named after list entities, one alert per entry scored by the real matcher (its stored
@@ -8,6 +8,7 @@ explanation is the one the case page shows), 500 decisions awaiting approval, 2,
 assigned cases and two users. Then `clearance serve` runs in its own process and an
 httpx client signs in and fetches each page `--rounds` times (after two warm-ups),
 reporting the median and the 95th percentile of the full request (server and loopback).
+`--home DIR` keeps the store there and reuses it on the next run (building takes minutes).
 """
 
 from __future__ import annotations
@@ -95,10 +96,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--alerts", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--home", type=Path, default=None)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="clearance-ui-bench-") as tmp:
-        home = Path(tmp)
-        cases = build_store(home, args.alerts)
+        home = args.home or Path(tmp)
+        ready = home / "ui-bench.ready"
+        if ready.exists():
+            cases = [int(x) for x in ready.read_text().split()]
+        else:
+            cases = build_store(home, args.alerts)
+            ready.write_text(" ".join(map(str, cases)))
         port = free_port()
         env = {**os.environ, "CLEARANCE_HOME": str(home)}
         server = subprocess.Popen(

@@ -111,8 +111,9 @@ def _conditions(f: QueueFilter) -> list[ColumnElement[bool]]:
     elif f.assignee is not None:
         where.append(alert_assignments.c.assignee == f.assignee)
     if f.tag is not None:
-        where.append(book_entries.c.data.contains(json.dumps(f.tag, ensure_ascii=False),
-                                                  autoescape=True))
+        tagged = select(book_entries.c.id).where(book_entries.c.data.contains(
+            json.dumps(f.tag, ensure_ascii=False), autoescape=True))
+        where.append(alerts.c.book_id.in_(tagged))
     if f.awaiting:
         where.append(alert_proposals.c.id.is_not(None))
     return where
@@ -124,8 +125,6 @@ def _filtered(columns: list[Any], f: QueueFilter) -> Any:
     q = select(*columns).select_from(alerts)
     if f.assignee is not None:
         q = q.outerjoin(alert_assignments, alert_assignments.c.alert_id == alerts.c.id)
-    if f.tag is not None:
-        q = q.outerjoin(book_entries, book_entries.c.id == alerts.c.book_id)
     if f.awaiting:
         q = q.outerjoin(alert_proposals, and_(alert_proposals.c.alert_id == alerts.c.id,
                                               alert_proposals.c.state == "pending"))

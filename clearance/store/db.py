@@ -18,6 +18,7 @@ from sqlalchemy import (
     Engine,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -177,6 +178,9 @@ alerts = Table(
     Column("entity_digest", String(40), nullable=False),
     Column("result", Text, nullable=False),  # the match result with its explanation (JSON)
     UniqueConstraint("book_id", "entity_id"),
+    # the UI's queue: a page of one status by score or age without sorting every alert
+    Index("ix_alerts_status_score", "status", "score"),
+    Index("ix_alerts_status_opened", "status", "opened_at"),
 )
 
 alert_events = Table(
