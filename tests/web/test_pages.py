@@ -20,6 +20,7 @@ from tests.web.conftest import ROOT, SDN_V2, login, offline, screenshot, write_p
 
 AXE = ROOT / ".venv" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["/ui/", "/ui/alerts", "/ui/approvals", "/ui/screening?name=Zhou+Weiming", "/ui/book",
+         "/ui/admin",
          "/ui/book/c-001", "/ui/lists", "/ui/lists/us_ofac_sdn", "/ui/exposure", "/ui/whatif",
          "/ui/audit"]
 
@@ -37,7 +38,7 @@ def _axe_violations(page: Page) -> list[str]:
 
 
 def test_every_page_passes_axe_and_works_by_keyboard(browser: Browser, server: Server) -> None:
-    context, page = login(browser, server.url, "ana")
+    context, page = login(browser, server.url, "adm")
     first = list_alerts()[0].id
     for url in [*PAGES, f"/ui/alerts/{first}"]:
         page.goto(url)
@@ -205,4 +206,41 @@ def test_demo_sign_in_exists_only_in_open_mode(browser: Browser, server: Server,
     page.click("button:has-text('Demo reviewer')")
     expect(page.locator("header .who")).to_contain_text("demo-reviewer")
     screenshot(page, "demo-dashboard")
+    context.close()
+
+
+def test_admin_manages_users_and_keys_and_updates_lists(browser: Browser, server: Server,
+                                                        ui_home: Path) -> None:
+    import httpx
+
+    ana_ctx, ana = login(browser, server.url, "ana")
+    ana.goto("/ui/admin")
+    expect(ana.locator("h1")).to_have_text("Not allowed")
+    expect(ana.locator("nav.main")).not_to_contain_text("Admin")
+    ana_ctx.close()
+
+    context, page = login(browser, server.url, "adm")
+    page.click("nav.main >> text=Admin")
+    page.fill("#nu-name", "newbie")
+    page.fill("#nu-pw", "a fine long password")
+    page.fill("#nu-pw2", "a fine long password")
+    page.click("text=Create user")
+    expect(page.locator("#flash")).to_contain_text("User newbie (analyst) created")
+    page.fill("#nk-name", "crm-sync")
+    page.click("text=Create key")
+    secret = page.locator("#new-secret").inner_text()
+    assert secret.startswith("clr_")
+    assert httpx.get(f"{server.url}/lists", headers={"Authorization": f"Bearer {secret}"}
+                     ).status_code == 200  # API keys keep working for the JSON API
+    screenshot(page, "admin")
+    page.click("button[aria-label^='Revoke key']")
+    assert httpx.get(f"{server.url}/lists", headers={"Authorization": f"Bearer {secret}"}
+                     ).status_code == 401
+
+    page.goto("/ui/lists")
+    page.fill("#mirror", str(ui_home / "pub1"))
+    page.click("text=Update now")
+    expect(page.locator("#list-update")).to_contain_text("finished", timeout=60_000)
+    expect(page.locator("#list-update")).to_contain_text("us_ofac_sdn:")
+    screenshot(page, "lists-update")
     context.close()

@@ -1,6 +1,7 @@
 """One module per page group; each exposes `router` (routes under /ui, not in OpenAPI)."""
 
 from clearance.web.routes import (
+    admin,
     audit,
     book,
     cases,
@@ -16,4 +17,5 @@ from clearance.web.routes import (
 __all__ = ["ROUTERS"]
 
 ROUTERS = [session.router, dashboard.router, queue.router, cases.router, screening.router,
-           book.router, lists.router, exposure.router, whatif.router, audit.router]
+           book.router, lists.router, exposure.router, whatif.router, audit.router,
+           admin.router]

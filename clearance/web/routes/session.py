@@ -31,7 +31,7 @@ LOCAL = ("127.0.0.1", "::1")
 
 def _safe_next(target: str | None) -> str:
     """Only paths inside the UI: never an open redirect to another site."""
-    if target is None or not target.startswith("/ui") or target.startswith("//"):
+    if target is None or not (target == "/ui" or target.startswith("/ui/")):
         return "/ui/"
     return target
 
