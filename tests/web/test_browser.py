@@ -182,6 +182,18 @@ def test_list_entry_named_script_renders_as_text(browser: Browser, server: Serve
     context.close()
 
 
+def test_single_name_screening_answers_as_you_type(browser: Browser, server: Server) -> None:
+    context, page = login(browser, server.url, "ana")
+    page.goto("/ui/screening")
+    page.locator("#q-name").press_sequentially("Andrey Khokhlof", delay=20)
+    results = page.locator("#match-results")
+    expect(results).to_contain_text("KHOKHLOV, Andrei Vladimirovich")  # no Enter pressed
+    expect(results.locator("details[open] table")).to_contain_text("khokhlof")
+    expect(page).to_have_url(re.compile(r"name=Andrey"))  # the search is a link
+    screenshot(page, "screening")
+    context.close()
+
+
 def test_api_docs_render_with_the_network_closed(browser: Browser, server: Server) -> None:
     context = browser.new_context(base_url=server.url)
     refused = offline(context, server.url)
