@@ -131,9 +131,12 @@ def offline(context: BrowserContext, base: str) -> list[str]:
     return refused
 
 
-def login(browser: Browser, base: str, name: str) -> tuple[BrowserContext, Page]:
-    """A fresh browser context (own cookies) signed in as `name`."""
-    context = browser.new_context(base_url=base, viewport={"width": 1360, "height": 900})
+def login(browser: Browser, base: str, name: str, bypass_csp: bool = False
+          ) -> tuple[BrowserContext, Page]:
+    """A fresh browser context (own cookies) signed in as `name` (`bypass_csp` lets a test
+    inject a checker such as axe-core, which the pages' CSP would refuse)."""
+    context = browser.new_context(base_url=base, viewport={"width": 1360, "height": 900},
+                                  bypass_csp=bypass_csp)
     offline(context, base)
     page = context.new_page()
     page.goto("/ui/login")

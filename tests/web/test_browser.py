@@ -172,7 +172,9 @@ def test_list_entry_named_script_renders_as_text(browser: Browser, server: Serve
     context, page = login(browser, server.url, "ana")
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(f"/ui/alerts/{alert_id}")
+    response = page.goto(f"/ui/alerts/{alert_id}")
+    assert response is not None
+    assert "script-src 'self'" in response.headers["content-security-policy"]
     expect(page.locator("h1")).to_contain_text(SCRIPT_NAME)
     page.goto("/ui/alerts?status=open")
     expect(page.locator("#queue-table")).to_contain_text(SCRIPT_NAME)

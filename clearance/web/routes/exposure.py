@@ -46,8 +46,8 @@ def _selected(use: str, site: str, city: str) -> tuple[list[Classification], Cos
 @router.get("")
 def exposure(request: Request, session: Annotated[Session, Depends(viewing())], use: str = "",
              site: str = "", city: str = "") -> Response:
-    _, costs, everything = fleet_results(use) if use in USES else fleet_results("")
-    chosen, _ = _selected(use, site, city)
+    chosen, costs = _selected(use, site, city)
+    everything = fleet_results(use)[2]
     summary = summarise(chosen, costs)
     vendors = sorted(summary.by.get("vendor", {}).items(), key=lambda kv: -kv[1]["devices"])
     rules = [(k, {"devices": float(v)}) for k, v in sorted(summary.by_rule.items(),
