@@ -32,7 +32,8 @@ PERSONAL = ("birthDate", "birthPlace", "deathDate", "gender", "nationality", "ci
 IDENTIFIERS = ("idNumber", "passportNumber", "taxNumber", "registrationNumber", "imoNumber",
                "innCode", "ogrnCode", "swiftBic", "leiCode", "isinCode", "vatCode", "mmsi",
                "callSign", "email", "phone", "website", "dunsCode", "okpoCode", "uscCode")
-SHOWN = {p for p, _ in NAME_QUALITY} | set(PERSONAL) | set(IDENTIFIERS) | {"sourceUrl", "notes"}
+SHOWN = ({p for p, _ in NAME_QUALITY} | set(PERSONAL) | set(IDENTIFIERS)
+         | {"sourceUrl", "notes", "program"})
 OFAC_RECORD = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={}"
 
 
@@ -85,21 +86,24 @@ class CaseView:
 
 
 def _history(alert: Alert, props: list[Proposal]) -> list[dict[str, Any]]:
+    """Events, proposals, reviews and comments in time order; within one second, an
+    opening comes first and an approval before the decision it caused (`rank`)."""
     items = [{"at": e.at, "who": e.actor, "what": f"status {e.status}", "text": e.reason,
-              "changes": e.changes} for e in alert.events]
+              "changes": e.changes, "rank": 0 if e.status == "open" else 2}
+             for e in alert.events]
     for p in props:
         items.append({"at": p.proposed_at, "who": p.proposed_by,
                       "what": f"proposed {p.decision}" + (f" ({p.reason_code})" if p.reason_code
                                                           else ""),
-                      "text": p.reason, "changes": {}})
+                      "text": p.reason, "changes": {}, "rank": 1})
         if p.reviewed_at is not None:
             items.append({"at": p.reviewed_at, "who": p.reviewed_by or "",
                           "what": "approved" if p.state == "approved" else "sent back",
-                          "text": p.review_reason or "", "changes": {}})
+                          "text": p.review_reason or "", "changes": {}, "rank": 1})
     for c in comments(alert.id):
         items.append({"at": c.at, "who": c.author, "what": "comment", "text": c.text,
-                      "changes": {}})
-    return sorted(items, key=lambda i: i["at"])
+                      "changes": {}, "rank": 3})
+    return sorted(items, key=lambda i: (i["at"], i["rank"]))
 
 
 def case_view(alert_id: int, session: Session) -> CaseView:
