@@ -18,9 +18,13 @@ setup: $(STAMP) $(WEB_VENDOR)/htmx.min.js $(CHROMIUM)
 # the web UI's htmx (served from the package, never a CDN) and axe-core (accessibility
 # checks in the browser tests) from the npm registry, into git-ignored folders
 NPM_PACKAGES := htmx.org@2.0.11 axe-core@4.14.1
-$(WEB_VENDOR)/htmx.min.js: Makefile
+NPM_STAMP := $(VENV)/npm/.installed
+$(NPM_STAMP): Makefile
 	command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm $(NPM_PACKAGES)
+	touch $(NPM_STAMP)
+
+$(WEB_VENDOR)/htmx.min.js: $(NPM_STAMP)
 	mkdir -p $(WEB_VENDOR)
 	cp $(VENV)/npm/node_modules/htmx.org/dist/htmx.min.js $(WEB_VENDOR)/htmx.min.js
 
