@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -184,9 +185,9 @@ def test_audit_search_verify_and_examiner_exports(browser: Browser, server: Serv
 
 
 @pytest.fixture(scope="module")
-def open_server(ui_home: Path) -> Server:
+def open_server(ui_home: Path) -> Iterator[Server]:
     s = Server(open_access=True)
-    yield s  # type: ignore[misc]
+    yield s
     s.stop()
 
 
