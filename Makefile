@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LISTS ?= ../shared/data/lists
+WEB_VENDOR := clearance/web/static/vendor
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup run test bench clean
 
@@ -11,7 +13,24 @@ LISTS ?= ../shared/data/lists
 # means a rebuild, or the stale compiled module would keep running
 COMPILED := $(shell sed -n 's/^    "\(clearance\/.*\.py\)",$$/\1/p' setup.py)
 
-setup: $(STAMP)
+setup: $(STAMP) $(WEB_VENDOR)/htmx.min.js $(CHROMIUM)
+
+# the web UI's htmx (served from the package, never a CDN) and axe-core (accessibility
+# checks in the browser tests) from the npm registry, into git-ignored folders
+NPM_PACKAGES := htmx.org@2.0.11 axe-core@4.14.1
+NPM_STAMP := $(VENV)/npm/.installed
+$(NPM_STAMP): Makefile
+	command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm $(NPM_PACKAGES)
+	touch $(NPM_STAMP)
+
+$(WEB_VENDOR)/htmx.min.js: $(NPM_STAMP)
+	mkdir -p $(WEB_VENDOR)
+	cp $(VENV)/npm/node_modules/htmx.org/dist/htmx.min.js $(WEB_VENDOR)/htmx.min.js
+
+# Debian's chromium for the browser tests (Playwright drives it; no browser download)
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
 
 $(STAMP): pyproject.toml setup.py $(COMPILED)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +47,8 @@ run: setup
 	$(BIN)/clearance devices demo -o demo-devices.csv
 	$(BIN)/clearance devices import --replace demo-devices.csv
 	$(BIN)/clearance devices report -o exposure.html --csv exposure.csv
+	@echo "web UI: http://127.0.0.1:8000/ui (demo mode: pick a demo user; real users:"
+	@echo "  .venv/bin/clearance users create NAME --role admin, then serve without --open)"
 	$(BIN)/clearance serve --host 127.0.0.1 --port 8000 --open
 
 test: setup
@@ -44,4 +65,5 @@ bench: setup
 	$(BIN)/python benchmarks/devices.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info demo-devices.csv exposure.html exposure.csv
+	rm -rf $(VENV) build *.egg-info demo-devices.csv exposure.html exposure.csv test-artifacts \
+		$(WEB_VENDOR)

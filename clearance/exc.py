@@ -6,8 +6,10 @@
     │   ├── EncodingError    bytes that do not decode
     │   └── UnsafeInputError XML bombs, entity expansion, zip members we did not expect
     ├── StoreError           the versioned store refused an operation
-    │   └── NotFound         no such alert, book entry, webhook ...
-    │       └── UnknownVersion   a dataset or version that does not exist
+    │   ├── NotFound         no such alert, book entry, webhook ...
+    │   │   └── UnknownVersion   a dataset or version that does not exist
+    │   └── Refused          the case's state or the rules forbid it (four-eyes, read-only)
+    ├── LoginRefused         wrong password, disabled user, or locked after failures
     ├── FetchError           a download failed after its retries
     └── InputError           a user-supplied screening file or query is malformed
 
@@ -22,7 +24,9 @@ __all__ = [
     "FetchError",
     "FormatError",
     "InputError",
+    "LoginRefused",
     "NotFound",
+    "Refused",
     "SourceError",
     "StoreError",
     "UnknownVersion",
@@ -74,6 +78,19 @@ class NotFound(StoreError):
 
 class UnknownVersion(NotFound):
     """A dataset or version that the store does not hold."""
+
+
+class Refused(StoreError):
+    """The action is valid but not allowed now: a proposer approving their own decision,
+    a decision on a case that is already decided, a role that may not do it (HTTP 409)."""
+
+
+class LoginRefused(ClearanceError):
+    """A sign-in that failed; `retry_after` seconds are left when the user is locked."""
+
+    def __init__(self, problem: str, retry_after: int = 0) -> None:
+        self.retry_after = retry_after
+        super().__init__(problem)
 
 
 class FetchError(ClearanceError):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["database_url", "download_timeout", "home", "index_dir", "lists_dir"]
+__all__ = ["database_url", "download_timeout", "four_eyes", "home", "index_dir", "lists_dir",
+           "session_hours"]
 
 
 def home() -> Path:
@@ -59,3 +60,20 @@ def rate_limit() -> float:
 def rate_burst() -> int:
     """Requests a key may send at once before the rate applies (`CLEARANCE_RATE_BURST`)."""
     return int(os.environ.get("CLEARANCE_RATE_BURST", "400"))
+
+
+def four_eyes() -> frozenset[str]:
+    """Decisions a second person must approve (`CLEARANCE_FOUR_EYES`).
+
+    A comma-separated list of decisions; default `true_match,false_positive`; `off` (or an
+    empty value) lets every decision take effect at once.
+    """
+    raw = os.environ.get("CLEARANCE_FOUR_EYES", "true_match,false_positive").strip().lower()
+    if raw in ("", "off", "none", "0"):
+        return frozenset()
+    return frozenset(part.strip() for part in raw.split(",") if part.strip() != "")
+
+
+def session_hours() -> float:
+    """How long a web UI sign-in lasts before it asks again (`CLEARANCE_SESSION_HOURS`, 8)."""
+    return float(os.environ.get("CLEARANCE_SESSION_HOURS", "8"))

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
 from clearance import settings
+from clearance.api.docs import install_docs
 from clearance.api.limits import RateLimiter
 from clearance.api.metrics import Metrics
 from clearance.api.routers import (
@@ -23,9 +24,10 @@ from clearance.api.routers import (
     screenings,
     whatif,
 )
-from clearance.exc import ClearanceError, NotFound
+from clearance.exc import ClearanceError, NotFound, Refused
 from clearance.index.store import LiveIndex
 from clearance.screening.jobs import JobRunner
+from clearance.web import mount_ui
 
 __all__ = ["create_app", "MAX_BODY"]
 
@@ -41,7 +43,8 @@ def create_app(open_access: bool = False, rate: float | None = None,
         yield
         app.state.jobs.stop()
 
-    app = FastAPI(title="Clearance", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="Clearance", version="0.1.0", lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="Sanctions and export-control screening with explainable "
                               "matching. /match is compatible with yente's match API.")
     app.state.open_access = open_access
@@ -52,6 +55,8 @@ def create_app(open_access: bool = False, rate: float | None = None,
                           burst if burst is not None else settings.rate_burst())
     for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices):
         app.include_router(module.router)
+    install_docs(app)  # /docs and /redoc from packaged assets (no CDN)
+    mount_ui(app)  # the analyst web UI under /ui
 
     @app.get("/metrics", tags=["health"], response_class=Response)
     def metrics() -> Response:
@@ -83,6 +88,10 @@ def create_app(open_access: bool = False, rate: float | None = None,
     @app.exception_handler(NotFound)
     async def unknown(_: Request, exc: NotFound) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(Refused)
+    async def refused(_: Request, exc: Refused) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=409)
 
     @app.exception_handler(ClearanceError)
     async def clearance_error(_: Request, exc: ClearanceError) -> JSONResponse:

@@ -10,13 +10,14 @@ import typer
 from rich.table import Table
 
 from clearance.cli.output import console, err, fail
-from clearance.exc import ClearanceError
-from clearance.monitor.alerts import DECISIONS, STATUSES, decide, get_alert, list_alerts
+from clearance.exc import ClearanceError, NotFound
+from clearance.monitor.alerts import DECISIONS, STATUSES, get_alert, list_alerts
+from clearance.monitor.review import proposals, review, submit_decision
 from clearance.store import audit
 
 __all__ = ["alerts_app", "audit_app"]
 
-alerts_app = typer.Typer(help="Alerts: list, show, decide.", no_args_is_help=True)
+alerts_app = typer.Typer(help="Alerts: list, show, decide, review.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log: verify, export.", no_args_is_help=True)
 
 
@@ -60,13 +61,38 @@ def alerts_decide(
     alert_id: int,
     as_: Annotated[str, typer.Option("--as", help=f"One of {', '.join(DECISIONS)}.")],
     reason: Annotated[str, typer.Option(help="Why (kept in the case and the audit log).")],
+    code: Annotated[str, typer.Option(help="A reason code (resources/reason_codes.yml).")] = "",
 ) -> None:
-    """Record a decision with reviewer (CLEARANCE_ACTOR or your user), reason and time."""
+    """Record a decision with reviewer (CLEARANCE_ACTOR or your user), reason and time;
+    under four-eyes it is proposed and waits for `alerts review` by someone else."""
     try:
-        alert = decide(alert_id, as_, reason, audit.default_actor())
+        done = submit_decision(alert_id, as_, reason, audit.default_actor(), code)
     except ClearanceError as exc:
         raise fail(exc) from None
-    console.print(f"alert {alert.id}: {alert.status} ({reason})")
+    if done.proposal is not None:
+        console.print(f"alert {alert_id}: {as_} proposed, awaiting approval by another "
+                      f"reviewer (proposal {done.proposal.id})")
+        return
+    console.print(f"alert {done.alert.id}: {done.alert.status} ({reason})")
+
+
+@alerts_app.command("review")
+def alerts_review(
+    alert_id: int,
+    approve: Annotated[bool, typer.Option("--approve/--send-back",
+                                          help="Approve the proposal, or send it back.")],
+    reason: Annotated[str, typer.Option(help="Why (required to send back).")] = "",
+) -> None:
+    """Approve or send back the decision awaiting approval (never your own proposal)."""
+    try:
+        pending = proposals(alert_id, state="pending")
+        if not pending:
+            raise NotFound(f"alert {alert_id} has no decision awaiting approval")
+        alert = review(pending[0].id, approve, reason, audit.default_actor())
+    except ClearanceError as exc:
+        raise fail(exc) from None
+    console.print(f"alert {alert.id}: {alert.status} "
+                  f"({'approved' if approve else 'sent back'})")
 
 
 @audit_app.command("verify")

@@ -34,6 +34,7 @@ def _register() -> None:
     from clearance.cli import match as match_cmd
     from clearance.cli import monitor as monitor_cmd
     from clearance.cli import serve as serve_cmd
+    from clearance.cli import users as users_cmd
 
     app.command("match")(match_cmd.match)
     app.command("screen")(match_cmd.screen)
@@ -47,6 +48,7 @@ def _register() -> None:
     app.add_typer(alerts_cmd.alerts_app, name="alerts")
     app.add_typer(alerts_cmd.audit_app, name="audit")
     app.add_typer(devices_cmd.devices_app, name="devices")
+    app.add_typer(users_cmd.users_app, name="users")
 
 
 def main() -> None:

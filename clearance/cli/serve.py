@@ -37,7 +37,8 @@ def serve(
         raise typer.Exit(2)
     index = ensure_index()
     console.print(f"index ready: {len(index.entities):,} entities; serving on "
-                  f"http://{host}:{port} ({'open, no keys' if open_access else 'API keys'})")
+                  f"http://{host}:{port} ({'open, no keys' if open_access else 'API keys'}); "
+                  f"web UI: http://{host}:{port}/ui")
     os.environ["CLEARANCE_OPEN"] = "1" if open_access else "0"  # read by clearance.api.main
     uvicorn.run("clearance.api.main:app", host=host, port=port, workers=workers,
                 log_level="warning")

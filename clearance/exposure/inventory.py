@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from clearance.exc import InputError
 from clearance.screening.io import read_rows
@@ -25,6 +25,7 @@ from clearance.store.db import devices, engine, utc_now
 __all__ = [
     "Device",
     "ImportReport",
+    "devices_signature",
     "device_from_row",
     "import_devices",
     "iter_devices",
@@ -199,3 +200,12 @@ def iter_devices() -> Iterator[Device]:
             select(devices.c.data).order_by(devices.c.asset_id))
         for (data,) in result:
             yield Device.from_dict(json.loads(data))
+
+
+def devices_signature() -> str:
+    """Changes whenever an import changes the stored devices (count and import times), so
+    derived views (the UI's exposure) know when to recompute."""
+    with engine().connect() as conn:
+        row = conn.execute(select(func.count(), func.min(devices.c.imported_at),
+                                  func.max(devices.c.imported_at))).one()
+    return f"{row[0]}:{row[1]}:{row[2]}"

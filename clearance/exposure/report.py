@@ -15,7 +15,7 @@ from pathlib import Path
 from clearance.exposure.costs import CostTable, Exposure
 from clearance.exposure.coverage import Classification
 
-__all__ = ["write_csv", "write_html", "write_pdf", "write_report"]
+__all__ = ["bar_chart", "write_csv", "write_html", "write_pdf", "write_report"]
 
 STATUS_COLOURS = {"covered": "#b2182b", "possibly_covered": "#ef8a62", "not_covered": "#67a9cf",
                   "unknown": "#bbbbbb", "devices": "#b2182b"}
@@ -25,7 +25,7 @@ def _money(v: float) -> str:
     return f"${v:,.0f}"
 
 
-def _bars(title: str, rows: list[tuple[str, dict[str, float]]], keys: list[str],
+def bar_chart(title: str, rows: list[tuple[str, dict[str, float]]], keys: list[str],
           money: bool = False) -> str:
     """A horizontal stacked bar chart as SVG."""
     if not rows:
@@ -90,10 +90,10 @@ def write_html(exposure: Exposure, costs: CostTable, path: Path, title: str) -> 
         f"covered of {exposure.devices:,} devices. Replacement: "
         f"<b>{_money(exposure.cost_covered)}</b> for covered devices, "
         f"<b>{_money(exposure.cost_possible)}</b> more for possibly covered ones.</p>"),
-        _bars("Devices by vendor and status", vendors, status_keys),
-        _bars("Devices a rule reaches (covered, or possibly: depending on use)", rules,
+        bar_chart("Devices by vendor and status", vendors, status_keys),
+        bar_chart("Devices a rule reaches (covered, or possibly: depending on use)", rules,
               ["devices"]),
-        _bars("Replacement cost by site (top 20)", sites, ["cost_covered", "cost_possible"],
+        bar_chart("Replacement cost by site (top 20)", sites, ["cost_covered", "cost_possible"],
               money=True),
         "<h2>Riskiest sites</h2>",
         _table(["site", "devices", "covered", "possibly", "cost covered", "cost possibly"],

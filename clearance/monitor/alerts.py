@@ -39,11 +39,13 @@ __all__ = [
     "AlertEvent",
     "Hit",
     "Outcome",
+    "apply_decision",
     "decide",
     "delist",
     "get_alert",
     "list_alerts",
     "reconcile",
+    "reopen",
 ]
 
 STATUSES = ("open", "true_match", "false_positive", "escalated", "delisted")
@@ -220,22 +222,45 @@ def delist(conn: Connection, entity_ids: list[str], outcome: Outcome) -> None:
 
 
 def decide(alert_id: int, status: str, reason: str, actor: str) -> Alert:
-    """Record an analyst's decision with reason, reviewer and time (and in the audit log)."""
+    """Record a final decision with reason, reviewer and time (and in the audit log).
+
+    This is the decision itself; callers that must honour four-eyes go through
+    `monitor.review.submit_decision`, which proposes instead where approval is required.
+    """
+    with engine().begin() as conn:
+        apply_decision(conn, alert_id, status, reason, actor)
+    return get_alert(alert_id)
+
+
+def apply_decision(conn: Connection, alert_id: int, status: str, reason: str, actor: str,
+                   extra: dict[str, Any] | None = None) -> None:
+    """`decide` inside the caller's transaction (an approval writes it with the proposal)."""
     if status not in DECISIONS:
         raise InputError(f"decision {status!r} is not one of {', '.join(DECISIONS)}")
     if reason.strip() == "":
         raise InputError("a decision needs a reason")
-    with engine().begin() as conn:
-        row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
-        if row is None:
-            raise NotFound(f"no alert {alert_id}")
-        conn.execute(update(alerts).where(alerts.c.id == alert_id)
-                     .values(status=status, updated_at=utc_now()))
-        _event(conn, alert_id, actor, status, reason)
-        audit.append(conn, actor, "alert.decide", {
-            "alert_id": alert_id, "book_id": row.book_id, "entity_id": row.entity_id,
-            "from": row.status, "to": status, "reason": reason})
-    return get_alert(alert_id)
+    row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
+    if row is None:
+        raise NotFound(f"no alert {alert_id}")
+    conn.execute(update(alerts).where(alerts.c.id == alert_id)
+                 .values(status=status, updated_at=utc_now()))
+    _event(conn, alert_id, actor, status, reason)
+    audit.append(conn, actor, "alert.decide", {
+        "alert_id": alert_id, "book_id": row.book_id, "entity_id": row.entity_id,
+        "dataset": row.dataset, "score": row.score, "from": row.status, "to": status,
+        "reason": reason, **(extra or {})})
+
+
+def reopen(conn: Connection, alert_id: int, reason: str, actor: str) -> None:
+    """A decided case back to `open`, with the reason, in the caller's transaction."""
+    row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
+    if row is None:
+        raise NotFound(f"no alert {alert_id}")
+    conn.execute(update(alerts).where(alerts.c.id == alert_id)
+                 .values(status="open", updated_at=utc_now()))
+    _event(conn, alert_id, actor, "open", f"reopened: {reason}")
+    audit.append(conn, actor, "alert.reopen", {"alert_id": alert_id, "from": row.status,
+                                                "reason": reason})
 
 
 def get_alert(alert_id: int) -> Alert:

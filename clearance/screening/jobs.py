@@ -29,7 +29,8 @@ from clearance.screening.io import FORMATS, read_rows, result_line, row_to_query
 from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, screening_jobs, screening_rows, utc_now
 
-__all__ = ["Job", "submit", "get_job", "iter_results", "run_job", "JobRunner", "CHUNK"]
+__all__ = ["Job", "submit", "get_job", "iter_results", "run_job", "JobRunner", "CHUNK",
+           "upload_path"]
 
 CHUNK = 200
 
@@ -84,6 +85,16 @@ def get_job(job_id: str) -> Job:
         raise UnknownVersion(f"no screening job {job_id!r}")
     return Job(row.id, row.filename, row.status, row.created_at, row.updated_at, row.rows_done,
                row.rows_alerted, row.rows_failed, row.error)
+
+
+def upload_path(job_id: str) -> Path:
+    """Where a job's uploaded file is kept (the UI counts its rows for a progress bar)."""
+    with engine().connect() as conn:
+        path = conn.execute(select(screening_jobs.c.path)
+                            .where(screening_jobs.c.id == job_id)).scalar()
+    if path is None:
+        raise UnknownVersion(f"no screening job {job_id!r}")
+    return Path(path)
 
 
 def iter_results(job_id: str) -> Iterator[str]:

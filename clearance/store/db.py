@@ -18,6 +18,7 @@ from sqlalchemy import (
     Engine,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -33,7 +34,10 @@ from clearance import settings
 
 __all__ = [
     "active_versions",
+    "alert_assignments",
+    "alert_comments",
     "alert_events",
+    "alert_proposals",
     "alerts",
     "audit_log",
     "book_changes",
@@ -46,10 +50,13 @@ __all__ = [
     "near_pairs",
     "ownership_links",
     "reset_engines",
+    "users",
     "utc_now",
     "versions",
+    "web_sessions",
     "webhook_deliveries",
     "webhooks",
+    "whatif_scenarios",
 ]
 
 metadata = MetaData()
@@ -171,6 +178,9 @@ alerts = Table(
     Column("entity_digest", String(40), nullable=False),
     Column("result", Text, nullable=False),  # the match result with its explanation (JSON)
     UniqueConstraint("book_id", "entity_id"),
+    # the UI's queue: a page of one status by score or age without sorting every alert
+    Index("ix_alerts_status_score", "status", "score"),
+    Index("ix_alerts_status_opened", "status", "opened_at"),
 )
 
 alert_events = Table(
@@ -247,6 +257,78 @@ ownership_links = Table(
     Column("source", Text, nullable=False),
     Column("origin", Text, nullable=False),
     UniqueConstraint("owner", "owned", "source"),
+)
+
+
+# --- analyst web UI (issue 12): people, their sessions, four-eyes review of cases ---
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # analyst, reviewer, admin
+    Column("password_hash", Text, nullable=False),  # argon2id; "!" = no password login
+    Column("created_at", String(32), nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False),  # consecutive failures
+    Column("locked_until", String(32)),  # no password is checked before this time
+)
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),  # SHA-256 of the cookie's secret
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+)
+
+alert_proposals = Table(
+    "alert_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False, index=True),
+    Column("batch", String(36)),  # proposals made together by one bulk action
+    Column("decision", String(16), nullable=False),
+    Column("reason_code", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("proposed_by", String(200), nullable=False),
+    Column("proposed_at", String(32), nullable=False),
+    Column("state", String(16), nullable=False, index=True),  # pending, approved, sent_back
+    Column("reviewed_by", String(200)),
+    Column("reviewed_at", String(32)),
+    Column("review_reason", Text),
+)
+
+alert_comments = Table(
+    "alert_comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False, index=True),
+    Column("at", String(32), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+alert_assignments = Table(
+    "alert_assignments",
+    metadata,
+    Column("alert_id", Integer, ForeignKey("alerts.id"), primary_key=True),
+    Column("assignee", String(200), nullable=False, index=True),
+    Column("at", String(32), nullable=False),
+)
+
+whatif_scenarios = Table(
+    "whatif_scenarios",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("params", JSON, nullable=False),  # designate, dataset, with_subsidiaries
+    Column("result", JSON, nullable=False),  # Scenario.to_dict()
 )
 
 

@@ -52,16 +52,29 @@ def test_book_alerts_decisions_and_whatif_over_http(server: Server) -> None:
 
     body = {"status": "true_match", "reason": "same person, passport checked"}
     assert reader.post(f"/alerts/{alert['id']}/decision", json=body).status_code == 403
-    decided = screener.post(f"/alerts/{alert['id']}/decision", json=body)
+    # four-eyes is on by default: the decision is proposed, the case stays open
+    proposed = screener.post(f"/alerts/{alert['id']}/decision", json=body)
+    assert proposed.status_code == 202 and proposed.json()["status"] == "open"
+    assert proposed.json()["proposal"]["proposed_by"] == "key:screen-user"
+    again = screener.post(f"/alerts/{alert['id']}/decision", json=body)
+    assert again.status_code == 409 and "awaiting approval" in again.json()["detail"]
+    approve = {"approve": True, "reason": "passport copy on file"}
+    assert screener.post(f"/alerts/{alert['id']}/review", json=approve).status_code == 403
+    admin = _client(server, "admin")
+    decided = admin.post(f"/alerts/{alert['id']}/review", json=approve)
     assert decided.status_code == 200 and decided.json()["status"] == "true_match"
     case = reader.get(f"/alerts/{alert['id']}").json()
-    assert case["events"][-1]["actor"] == "key:screen-user"
+    assert case["events"][-1]["actor"] == "key:admin-user"
+    assert "proposed by key:screen-user" in case["events"][-1]["reason"]
+    redo = screener.post(f"/alerts/{alert['id']}/decision", json=body)
+    assert redo.status_code == 409 and "reopen" in redo.json()["detail"]
     assert "name=" in case["explanation"]
     assert reader.get("/alerts/999999").status_code == 404
     assert reader.get("/book/b1").json()["alerts"][0]["status"] == "true_match"
     assert reader.get("/book/nope").status_code == 404
     last = list(audit.iter_records())[-1]
-    assert last.action == "alert.decide" and last.actor == "key:screen-user"
+    assert last.action == "alert.decide" and last.actor == "key:admin-user"
+    assert last.detail["proposed_by"] == "key:screen-user"
 
     scenario = screener.post("/whatif", json={
         "designate": "Hangzhou Hikvision Digital Technology Co., Ltd.", "as": "us_ofac_sdn",
