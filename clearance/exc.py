@@ -9,7 +9,8 @@
     │   └── NotFound         no such alert, book entry, webhook ...
     │       └── UnknownVersion   a dataset or version that does not exist
     ├── FetchError           a download failed after its retries
-    └── InputError           a user-supplied screening file or query is malformed
+    ├── ConfigError          a CLEARANCE_* setting or the store's place is unusable
+    └── InputError           a user-supplied screening file, query or option is malformed
 
 Every error carries enough context to fix the input without reading a traceback.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "ClearanceError",
+    "ConfigError",
     "EncodingError",
     "FetchError",
     "FormatError",
@@ -78,6 +80,10 @@ class UnknownVersion(NotFound):
 
 class FetchError(ClearanceError):
     """A download failed after all its retries."""
+
+
+class ConfigError(ClearanceError):
+    """A setting (`CLEARANCE_*`) or the store it points at cannot be used as given."""
 
 
 class InputError(ClearanceError):
