@@ -61,7 +61,7 @@ def test_screen_skips_bad_rows_and_writes_every_good_one(loaded_home: Path, tmp_
                           "match", "explanation"}
     csv_out = tmp_path / "out.csv"
     runner.invoke(app, ["screen", str(src), "-o", str(csv_out)])
-    assert csv_out.read_text().splitlines()[0].startswith("id,dataset,source_id")
+    assert csv_out.read_text().splitlines()[0].startswith("id,screened_name,dataset,source_id")
 
 
 def test_load_defaults_to_clearance_lists(home: Path, lists_dir: Path,

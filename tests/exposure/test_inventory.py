@@ -49,7 +49,7 @@ def test_a_messy_csv_imports_its_good_rows_and_names_the_bad_ones(home: Path,
     a1 = stored["A1"]
     assert (a1.brand, a1.mac, a1.install_date, a1.device_type) == (
         "HIK VISION", "4419B6010203", "2019-05-01", "IP camera")
-    assert a1.attributes == {"room": "B12"}
+    assert a1.attributes == {"Room": "B12"}  # carried through as the file spells it
     assert stored["A2"] == Device(asset_id="A2", site="HQ", city="Springfield", country="US",
                                   device_type="Camera")
 
