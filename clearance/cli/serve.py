@@ -20,8 +20,8 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
 
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
     open_access: Annotated[bool, typer.Option(
         "--open", help="No API keys (refused unless listening on 127.0.0.1).")] = False,
 ) -> None:
