@@ -38,7 +38,7 @@ def check_ratio(path: str, unpacked: int, packed: int, what: str = "content") ->
 def gunzip(path: Path) -> bytes:
     """The decompressed bytes of a gzip file, checked while they stream (see module doc)."""
     out: list[bytes] = []
-    total = fed = 0
+    total = used = 0  # bytes out, compressed bytes consumed
     inflater = zlib.decompressobj(wbits=31)
     started = False  # the current member has been fed bytes
     try:
@@ -47,20 +47,21 @@ def gunzip(path: Path) -> bytes:
                 chunk = fh.read(_CHUNK)
                 if chunk == b"":
                     break
-                fed += len(chunk)
                 data = chunk
                 while data != b"":
                     started = True
                     part = inflater.decompress(data, _CHUNK)
+                    rest = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
+                    used += len(data) - len(rest)
                     total += len(part)
-                    check_ratio(str(path), total, fed, "gzip")
+                    check_ratio(str(path), total, used, "gzip")
                     out.append(part)
                     if inflater.eof:  # a further gzip member may follow (RFC 1952 2.2)
-                        data = inflater.unused_data.lstrip(b"\x00")  # zero padding ends it
+                        data = rest.lstrip(b"\x00")  # zero padding ends the file
                         inflater = zlib.decompressobj(wbits=31)
                         started = False
                     else:
-                        data = inflater.unconsumed_tail
+                        data = rest
     except zlib.error as exc:
         raise FormatError(str(path), f"corrupt gzip ({exc})") from None
     if started:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from clearance import settings
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError
 from clearance.store.keys import SCOPES, create_key, list_keys, revoke_key
@@ -35,6 +36,11 @@ def serve(
     if open_access and host not in LOCAL:
         err.print("[red]error:[/] --open serves without API keys: only on 127.0.0.1")
         raise typer.Exit(2)
+    try:  # settings the server reads are checked here, not in a worker's traceback
+        settings.rate_limit()
+        settings.rate_burst()
+    except ClearanceError as exc:
+        raise fail(exc) from None
     index = ensure_index()
     console.print(f"index ready: {len(index.entities):,} entities; serving on "
                   f"http://{host}:{port} ({'open, no keys' if open_access else 'API keys'})")

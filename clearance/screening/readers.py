@@ -337,6 +337,12 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 # -- spreadsheets and Parquet ------------------------------------------------------------
 
 
+def _reason(exc: BaseException) -> str:
+    """A library's exception as one short line: messages stay one line long."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
 def _cell(value: Any) -> Any:
     """Spreadsheet cells as the text a CSV would hold (dates as ISO dates)."""
     if isinstance(value, datetime):
@@ -356,8 +362,10 @@ def _xlsx(path: Path, name: str, head: bytes) -> Table:
             check_zip(zf, name)
             if "xl/workbook.xml" not in zf.namelist():
                 raise InputError("not an XLSX file: the zip holds no workbook", path=name)
-    except zipfile.BadZipFile as exc:
-        raise InputError(f"not an XLSX file: damaged zip ({exc})", path=name) from None
+    except (InputError, SourceError):
+        raise
+    except Exception as exc:  # zipfile raises BadZipFile, NotImplementedError, ValueError ...
+        raise InputError(f"not an XLSX file: damaged zip ({_reason(exc)})", path=name) from None
     from openpyxl import load_workbook
 
     try:
@@ -368,7 +376,7 @@ def _xlsx(path: Path, name: str, head: bytes) -> Table:
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises what its XML and zip layers raise
-        raise InputError(f"unreadable XLSX ({type(exc).__name__}: {exc})", path=name) from None
+        raise InputError(f"unreadable XLSX ({_reason(exc)})", path=name) from None
     if header is None:
         wb.close()
         raise InputError("the first sheet is empty", path=name)
@@ -394,7 +402,7 @@ def _xlsx_rows(wb: Any, rows: Iterator[tuple[Any, ...]], columns: list[str], nam
                 continue
             yield InputRow(number, {c: _cell(v) for c, v in zip(columns, values)})
     except Exception as exc:  # a damaged sheet: the rows read so far stand
-        raise InputError(f"unreadable XLSX after row {number} ({type(exc).__name__}: {exc})",
+        raise InputError(f"unreadable XLSX after row {number} ({_reason(exc)})",
                          path=name) from None
     finally:
         wb.close()
@@ -414,7 +422,7 @@ def _parquet(path: Path, name: str, head: bytes, size: int) -> Table:
         unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
         columns = [str(c) for c in pf.schema_arrow.names]
     except Exception as exc:  # pyarrow's ArrowInvalid, OSError ... for damaged files
-        raise InputError(f"unreadable Parquet ({type(exc).__name__}: {exc})", path=name) from None
+        raise InputError(f"unreadable Parquet ({_reason(exc)})", path=name) from None
     check_ratio(name, unpacked, size, "Parquet data")
     _header(columns, name)
     return Table(name, columns, _parquet_rows(pf, name))
@@ -428,5 +436,4 @@ def _parquet_rows(pf: Any, name: str) -> Iterator[InputRow]:
                 number += 1
                 yield InputRow(number, {k: _cell(v) for k, v in rec.items()})
     except Exception as exc:  # a damaged row group: the rows read so far stand
-        raise InputError(f"unreadable Parquet after row {number} ({type(exc).__name__}: "
-                         f"{exc})", path=name) from None
+        raise InputError(f"unreadable Parquet after row {number} ({_reason(exc)})", path=name) from None
