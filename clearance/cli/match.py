@@ -13,7 +13,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from clearance.cli.output import console, err, fail
-from clearance.exc import ClearanceError, InputError
+from clearance.exc import ClearanceError, InputError, StoreError
+from clearance.index.build import Index
 from clearance.index.store import ensure_index
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
@@ -35,6 +36,15 @@ __all__ = ["match", "screen"]
 
 MAX_LIMIT = 50  # as the API's `limit`
 SCHEMA_HELP = "Person, Organization, Company, LegalEntity, Vessel or Airplane."
+
+
+def _loaded_index() -> Index:
+    """The index, if any list is loaded: screening against no list would find nothing and
+    look like a clean result."""
+    if not active_version_ids():
+        raise StoreError("no list is loaded, so nothing could be found: load the official "
+                         "lists first (clearance lists load)")
+    return ensure_index()
 
 
 def _query(name: str, schema: str, countries: list[str], birth_date: str | None,
@@ -71,7 +81,7 @@ def match(
     """Ranked listed parties for one name, each with its explanation and every listing."""
     try:
         query = _query(name, schema, country or [], birth_date, identifier or [])
-        parties = screen_query(ensure_index(), query, ScoringConfig(threshold=threshold), limit)
+        parties = screen_query(_loaded_index(), query, ScoringConfig(threshold=threshold), limit)
     except ClearanceError as exc:
         raise fail(exc) from None
     if json_out:
@@ -163,6 +173,7 @@ def screen(
         overrides = parse_overrides(name_column, id_column, column)
         _check_output(output, input_path)
         table = open_table(input_path, encoding)
+        index = _loaded_index()
         cmap: ColumnMap | None = None
         if table.columns is not None:
             cmap = map_columns(table.columns, overrides)
@@ -198,7 +209,6 @@ def screen(
 
     done = alerts = 0
     try:
-        index = ensure_index()
         cfg = ScoringConfig(threshold=threshold)
         with Progress(SpinnerColumn(), TextColumn("screening"), BarColumn(),
                       TextColumn("{task.completed} rows"), TimeElapsedColumn(),

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, insert, select, update
 
 from clearance import settings
-from clearance.exc import InputError, UnknownVersion
+from clearance.exc import InputError, StoreError, UnknownVersion
 from clearance.index.store import ensure_index
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.score import ScoringConfig
@@ -57,6 +57,9 @@ class Job:
 def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
            actor: str = "api") -> Job:
     """Store an upload and queue it; the file type comes from its name."""
+    if not active_version_ids():
+        raise StoreError("no list is loaded, so nothing could be found: load the official "
+                         "lists first")
     suffix = Path(filename).suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"unsupported file type {suffix!r}; use one of {', '.join(FORMATS)}",

@@ -156,7 +156,7 @@ def test_screen_uses_every_core_by_default(tmp_path: Path, home: Path,
 
     monkeypatch.setattr(match_cmd, "default_workers", lambda: 7)
     monkeypatch.setattr(match_cmd, "screen_row_lines", fake_lines)
-    monkeypatch.setattr(match_cmd, "ensure_index", lambda: None)
+    monkeypatch.setattr(match_cmd, "_loaded_index", lambda: None)
     src = tmp_path / "in.csv"
     src.write_text("id,name\n1,Hikvision\n")
     res = runner.invoke(app, ["screen", str(src)])
@@ -182,3 +182,10 @@ def test_match_shows_one_party_with_its_other_listings(loaded_home: Path) -> Non
     assert bad.exit_code == 1 and "--schema 'Compnay': use Person" in bad.output
     germany = runner.invoke(app, ["match", "Nordwind", "--country", "Germany", "--json"])
     assert germany.exit_code == 0
+
+
+def test_screening_with_no_list_loaded_is_refused_not_reported_clean(home: Path,
+                                                                     tmp_path: Path) -> None:
+    res = _screen(tmp_path, "id,name\n1,Hikvision\n")
+    assert res.exit_code == 1 and "no list is loaded" in res.output
+    assert "no list is loaded" in runner.invoke(app, ["match", "Hikvision"]).output
