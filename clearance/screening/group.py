@@ -37,6 +37,8 @@ SPAN = 3
 #: ("Acme Widgets Ltd" draws 0.08-0.3 from unrelated "... Ltd" entries)
 MIN_SCORE = 0.5
 _WORDS = re.compile(r"\w+")
+#: left out of each listing: the feature list repeats its explanation, the algorithm is one
+LEAN = ("features", "algorithm")
 
 
 @dataclass
@@ -55,9 +57,11 @@ class PartyResult:
         return any(r.match for r in self.listings)
 
     def to_dict(self) -> dict[str, Any]:
-        """The best listing's fields, plus `listings`: every listing in full."""
+        """The best listing's fields (with its per-feature detail), plus `listings`: every
+        listing with its own score, alert flag and explanation."""
         return {**self.best.to_dict(), "match": self.match,
-                "listings": [r.to_dict() for r in self.listings]}
+                "listings": [{k: v for k, v in r.to_dict().items() if k not in LEAN}
+                             for r in self.listings]}
 
 
 def _name_key(meta: EntityMeta) -> str:
@@ -75,18 +79,19 @@ def _compatible(a: EntityMeta, b: EntityMeta) -> bool:
     return not (years_a and years_b and not years_a & years_b)
 
 
-def _linked(a: EntityMeta, b: EntityMeta) -> bool:
+def _linked(a: EntityMeta, b: EntityMeta, key_a: str, key_b: str) -> bool:
     if a.dataset == b.dataset:
         return False
     if a.source_id == b.source_id and {a.dataset, b.dataset} <= TREASURY_IDS:
         return True
-    return _name_key(a) == _name_key(b) and _name_key(a) != "" and _compatible(a, b)
+    return key_a == key_b and key_a != "" and _compatible(a, b)
 
 
 def group_results(results: list[MatchResult], index: Index) -> list[PartyResult]:
     """Group ranked results into parties (see module doc); parties keep the results' order."""
     metas = [index.entities[index.by_entity_id[r.entity_id]] if r.entity_id in index.by_entity_id
              else None for r in results]
+    keys = ["" if m is None else _name_key(m) for m in metas]
     parent = list(range(len(results)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(results))}
 
@@ -97,9 +102,12 @@ def group_results(results: list[MatchResult], index: Index) -> list[PartyResult]
         return i
 
     for i in range(len(results)):
+        a = metas[i]
+        if a is None:
+            continue
         for j in range(i + 1, len(results)):
-            a, b = metas[i], metas[j]
-            if a is None or b is None or not _linked(a, b):
+            b = metas[j]
+            if b is None or not _linked(a, b, keys[i], keys[j]):
                 continue
             ri, rj = root(i), root(j)
             if ri == rj:
