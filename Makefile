@@ -40,6 +40,7 @@ $(STAMP): pyproject.toml setup.py $(COMPILED)
 	touch $(STAMP)
 
 run: setup
+	@echo "clearance is installed in $(VENV): 'source $(VENV)/bin/activate' puts it on PATH"
 	$(BIN)/clearance lists load --skip-unchanged $(LISTS)/ofac_sdn $(LISTS)/ofac_consolidated \
 		$(LISTS)/trade_csl $(LISTS)/bis_dpl $(LISTS)/un_sc
 	$(BIN)/clearance lists status

@@ -11,7 +11,8 @@
     │   └── Refused          the case's state or the rules forbid it (four-eyes, read-only)
     ├── LoginRefused         wrong password, disabled user, or locked after failures
     ├── FetchError           a download failed after its retries
-    └── InputError           a user-supplied screening file or query is malformed
+    ├── ConfigError          a CLEARANCE_* setting or the store's place is unusable
+    └── InputError           a user-supplied screening file, query or option is malformed
 
 Every error carries enough context to fix the input without reading a traceback.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 __all__ = [
     "ClearanceError",
+    "ConfigError",
     "EncodingError",
     "FetchError",
     "FormatError",
@@ -95,6 +97,10 @@ class LoginRefused(ClearanceError):
 
 class FetchError(ClearanceError):
     """A download failed after all its retries."""
+
+
+class ConfigError(ClearanceError):
+    """A setting (`CLEARANCE_*`) or the store it points at cannot be used as given."""
 
 
 class InputError(ClearanceError):

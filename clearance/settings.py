@@ -9,15 +9,37 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from clearance.exc import ConfigError
+
 __all__ = ["database_url", "download_timeout", "four_eyes", "home", "index_dir", "lists_dir",
-           "session_hours"]
+           "max_unpacked", "open_access", "rate_burst", "rate_limit", "session_hours"]
+
+
+def _number(name: str, default: str, kind: type[float] | type[int], low: float) -> float:
+    """A numeric setting; a value that is not a number (or below `low`) is a `ConfigError`."""
+    raw = os.environ.get(name, "")
+    text = raw.strip() if raw.strip() != "" else default
+    try:
+        value = kind(text)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not {'an integer' if kind is int else 'a number'}"
+                          ) from None
+    if not value >= low or value == float("inf"):  # also refuses NaN
+        raise ConfigError(f"{name}={raw!r} must be a finite number >= {low:g}")
+    return value
 
 
 def home() -> Path:
     """The store home: SQLite database and index files (`CLEARANCE_HOME`, default ~/.clearance)."""
     raw = os.environ.get("CLEARANCE_HOME")
     path = Path(raw) if raw is not None and raw != "" else Path.home() / ".clearance"
-    path.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"CLEARANCE_HOME={str(path)!r} is a file, not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"CLEARANCE_HOME={str(path)!r} cannot be created: "
+                          f"{exc.strerror or exc}") from None
     return path
 
 
@@ -25,6 +47,14 @@ def database_url() -> str:
     """SQLAlchemy URL of the store (`CLEARANCE_DATABASE_URL`, default SQLite in the home)."""
     raw = os.environ.get("CLEARANCE_DATABASE_URL")
     if raw is not None and raw != "":
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            make_url(raw)
+        except ArgumentError:
+            raise ConfigError(f"CLEARANCE_DATABASE_URL={raw!r} is not a database URL "
+                              "(e.g. postgresql+psycopg://user@host/db)") from None
         return raw
     return f"sqlite:///{home() / 'clearance.db'}"
 
@@ -44,7 +74,7 @@ def lists_dir() -> Path | None:
 
 def download_timeout() -> float:
     """Seconds before a list download gives up (`CLEARANCE_DOWNLOAD_TIMEOUT`, default 60)."""
-    return float(os.environ.get("CLEARANCE_DOWNLOAD_TIMEOUT", "60"))
+    return _number("CLEARANCE_DOWNLOAD_TIMEOUT", "60", float, 0.001)
 
 
 def open_access() -> bool:
@@ -54,12 +84,18 @@ def open_access() -> bool:
 
 def rate_limit() -> float:
     """Sustained API requests per second per key (`CLEARANCE_RATE_LIMIT`, default 200)."""
-    return float(os.environ.get("CLEARANCE_RATE_LIMIT", "200"))
+    return _number("CLEARANCE_RATE_LIMIT", "200", float, 0.001)
 
 
 def rate_burst() -> int:
     """Requests a key may send at once before the rate applies (`CLEARANCE_RATE_BURST`)."""
-    return int(os.environ.get("CLEARANCE_RATE_BURST", "400"))
+    return int(_number("CLEARANCE_RATE_BURST", "400", int, 1))
+
+
+def max_unpacked() -> int:
+    """Most bytes a gzip, zip or spreadsheet may unpack to (`CLEARANCE_MAX_UNPACKED_MB`,
+    default 2048): more is refused as a possible zip bomb (see `clearance.archive`)."""
+    return int(_number("CLEARANCE_MAX_UNPACKED_MB", "2048", float, 1) * 1024 * 1024)
 
 
 def four_eyes() -> frozenset[str]:
@@ -76,4 +112,4 @@ def four_eyes() -> frozenset[str]:
 
 def session_hours() -> float:
     """How long a web UI sign-in lasts before it asks again (`CLEARANCE_SESSION_HOURS`, 8)."""
-    return float(os.environ.get("CLEARANCE_SESSION_HOURS", "8"))
+    return _number("CLEARANCE_SESSION_HOURS", "8", float, 0.01)

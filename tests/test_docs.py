@@ -37,7 +37,7 @@ def test_every_setting_is_documented() -> None:
 
 def test_readme_leads_with_the_two_commands() -> None:
     first = README.index("make run")
-    assert first < README.index("## A two-minute tour") and "make test" in README[:first + 200]
+    assert first < README.index("## A ten-minute tour") and "make test" in README[:first + 200]
 
 
 def test_every_endpoint_is_documented() -> None:

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from clearance.cli import lists
+from clearance.exc import ClearanceError
 
 __all__ = ["app", "main"]
 
@@ -49,15 +50,48 @@ def _register() -> None:
     app.add_typer(alerts_cmd.audit_app, name="audit")
     app.add_typer(devices_cmd.devices_app, name="devices")
     app.add_typer(users_cmd.users_app, name="users")
+    _plain_help(app)
+
+
+def _plain_help(typer_app: typer.Typer) -> None:
+    """Click's plain help on every screen: typer's rich panels label each flag (even
+    `--help`) with an odd `<bool>` type."""
+    typer_app.rich_markup_mode = None
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _plain_help(group.typer_instance)
+
+
+def _known_failure(exc: Exception) -> str | None:
+    """One line for a failure the user can fix (bad input or settings, an unusable store),
+    or None for a bug, which keeps its traceback."""
+    if isinstance(exc, ClearanceError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        return f"{where}{exc.strerror or exc}"
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError):
+        orig = getattr(exc, "orig", None)
+        reason = str(orig if orig is not None else exc).strip().splitlines()[0]
+        return (f"the store cannot be used ({reason}); check CLEARANCE_HOME and "
+                "CLEARANCE_DATABASE_URL")
+    return None
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: a failure the user can fix is one line and exit 1."""
     _register()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
+    except Exception as exc:
+        message = _known_failure(exc)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

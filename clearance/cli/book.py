@@ -22,11 +22,24 @@ ownership_app = typer.Typer(help="Ownership links and OFAC's 50% rule.", no_args
 
 @book_app.command("import")
 def book_import(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="CSV, XLSX, JSONL or Parquet.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE",
+                                         help="CSV, TSV, XLSX, JSONL or Parquet.")],
+    encoding: Annotated[str | None, typer.Option(
+        help="Text encoding of a CSV/JSONL file without a byte-order mark that is not UTF-8 "
+             "(e.g. cp1252).")] = None,
+    name_column: Annotated[str | None, typer.Option(help="Column holding the name.")] = None,
+    id_column: Annotated[str | None, typer.Option(help="Column holding the id.")] = None,
+    column: Annotated[list[str] | None, typer.Option(
+        help="FIELD=COLUMN for any other field; repeatable.")] = None,
 ) -> None:
-    """Add or update entries by id (id, name, schema, country, birth_date, identifiers, ...)."""
+    """Add or update entries by id. Columns are recognised as `clearance screen --help`
+    lists them (id, customer id, ref; name, customer name, company; type; date of birth;
+    country, nationality ...); other columns are kept as attributes."""
+    from clearance.screening.columns import parse_overrides
+
     try:
-        result = import_book(path)
+        result = import_book(path, encoding=encoding,
+                             overrides=parse_overrides(name_column, id_column, column))
     except ClearanceError as exc:
         raise fail(exc) from None
     for problem in result.skipped:

@@ -26,12 +26,15 @@ USE_HELP = ("How the devices are used: government, public_safety, critical_infra
 def devices_import(
     path: Annotated[Path, typer.Argument(metavar="FILE", help="CSV, XLSX, JSONL or nmap XML.")],
     replace: Annotated[bool, typer.Option(help="Replace the stored fleet.")] = False,
+    encoding: Annotated[str | None, typer.Option(
+        help="Text encoding of a CSV/JSONL file without a byte-order mark that is not UTF-8 "
+             "(e.g. cp1252).")] = None,
 ) -> None:
     """Store devices (by asset_id); bad rows are reported by line and kept out."""
     from clearance.exposure.inventory import import_devices
 
     try:
-        report = import_devices(path, replace=replace)
+        report = import_devices(path, replace=replace, encoding=encoding)
     except ClearanceError as exc:
         raise fail(exc) from None
     for problem in report.skipped:

@@ -147,11 +147,14 @@ def activate(dataset: str, version: int) -> None:
 @app.command()
 def diff(
     dataset: str,
-    from_: Annotated[int | None, typer.Option("--from", help="Older version.")] = None,
-    to: Annotated[int | None, typer.Option(help="Newer version (default: active).")] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    from_: Annotated[int | None, typer.Option("--from", help="Older version.", min=1)] = None,
+    to: Annotated[int | None, typer.Option(help="Newer version (default: active).", min=1)]
+    = None,
+    show_all: Annotated[bool, typer.Option(
+        "--all", help="Every added, removed and changed entity, in tables.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON output (everything).")] = False,
 ) -> None:
-    """Entities added, removed and changed (with the changed fields) between two versions."""
+    """What changed between two versions: a summary, or every entity with --all."""
     try:
         d = diff_versions(dataset, from_, to)
     except ClearanceError as exc:
@@ -160,20 +163,31 @@ def diff(
         typer.echo(json.dumps(d.to_dict(), indent=2, ensure_ascii=False))
         return
     console.print(f"{dataset}: version {d.from_version} -> {d.to_version}: "
-                  f"{len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed")
+                  f"{len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed",
+                  highlight=False)
     if d.changed:
-        console.print("changed fields: " + ", ".join(f"{k} ({v})" for k, v in
-                                                     d.field_counts().items()))
+        counts = list(d.field_counts().items())
+        shown = ", ".join(f"{k} ({v})" for k, v in counts[:6])
+        console.print("changed fields: " + shown + (", ..." if len(counts) > 6 else ""),
+                      highlight=False)
+    if not show_all:
+        for label, items in (("added", d.added), ("removed", d.removed)):
+            if items:
+                sample = ", ".join(f"{c.source_id} {c.caption}" for c in items[:3])
+                console.print(f"{label}: {sample}" + (", ..." if len(items) > 3 else ""),
+                              highlight=False)
+        if d.added or d.removed or d.changed:
+            console.print("(--all lists every entity, --json gives everything as JSON)",
+                          highlight=False)
+        return
     for label, items in (("added", d.added), ("removed", d.removed), ("changed", d.changed)):
         if not items:
             continue
-        table = Table(title=label)
+        table = Table(title=f"{label} ({len(items)})")
         table.add_column("source id")
         table.add_column("name")
         if label == "changed":
             table.add_column("fields")
-        for c in items[:50]:
+        for c in items:
             table.add_row(c.source_id, c.caption, *([", ".join(c.fields)] if c.fields else []))
-        if len(items) > 50:
-            table.caption = f"... and {len(items) - 50} more (use --json for all)"
         console.print(table)

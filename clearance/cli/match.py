@@ -6,114 +6,243 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from clearance.cli.output import console, err, fail
-from clearance.exc import ClearanceError, InputError
+from clearance.exc import ClearanceError, InputError, StoreError
+from clearance.index.build import Index
 from clearance.index.store import ensure_index
 from clearance.match.algorithm import ALGORITHM, VERSION
-from clearance.match.engine import match_query
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
-from clearance.screening.batch import screen_lines, screen_queries
-from clearance.screening.io import ResultWriter, read_rows, row_to_query
+from clearance.screening.batch import RowItem, default_workers, screen_row_lines, screen_rows
+from clearance.screening.columns import (
+    ColumnMap,
+    accepted,
+    map_columns,
+    parse_birth_date,
+    parse_country,
+    parse_overrides,
+    schema_of,
+)
+from clearance.screening.group import MIN_SCORE, screen_query
+from clearance.screening.io import ResultWriter, open_table, row_to_query
 from clearance.store import active_version_ids, audit
 
 __all__ = ["match", "screen"]
 
+MAX_LIMIT = 50  # as the API's `limit`
+SCHEMA_HELP = "Person, Organization, Company, LegalEntity, Vessel or Airplane."
+
+
+def _loaded_index() -> Index:
+    """The index, if any list is loaded: screening against no list would find nothing and
+    look like a clean result."""
+    if not active_version_ids():
+        raise StoreError("no list is loaded, so nothing could be found: load the official "
+                         "lists first (clearance lists load)")
+    return ensure_index()
+
+
+def _query(name: str, schema: str, countries: list[str], birth_date: str | None,
+           identifiers: list[str]) -> Query:
+    """A query from command-line values, checked like a file row's."""
+    canonical = schema_of(schema)
+    if canonical is None:
+        raise InputError(f"--schema {schema!r}: use {SCHEMA_HELP}")
+    try:
+        codes = [parse_country(c) for c in countries]
+        birth = None if birth_date is None else parse_birth_date(birth_date)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if name.strip() == "":
+        raise InputError("NAME is empty")
+    return Query(name=name, schema=canonical, countries=codes, birth_date=birth,
+                 identifiers=identifiers)
 
 
 def match(
     name: Annotated[str, typer.Argument(help="Name to screen, in any script.")],
-    schema: Annotated[str, typer.Option(
-        help="Person, Organization, Company, LegalEntity, Vessel or Airplane.")] = "LegalEntity",
-    country: Annotated[list[str] | None, typer.Option(help="ISO country code(s).")] = None,
+    schema: Annotated[str, typer.Option(help=SCHEMA_HELP)] = "LegalEntity",
+    country: Annotated[list[str] | None, typer.Option(
+        help="Country: ISO code or name (repeatable).")] = None,
     birth_date: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]].")] = None,
     identifier: Annotated[list[str] | None, typer.Option(
         help="IMO, passport, USCC, ISIN, registration number ...")] = None,
-    threshold: Annotated[float, typer.Option(help="Alert threshold.")] = DEFAULT_THRESHOLD,
-    limit: Annotated[int, typer.Option(help="Results to show.")] = 5,
+    threshold: Annotated[float, typer.Option(help="Alert threshold.", min=0.0, max=1.0)]
+    = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(help="Listed parties to show.", min=1, max=MAX_LIMIT)]
+    = 5,
     json_out: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
 ) -> None:
-    """Ranked list entries for one name, each with its explanation."""
-    query = Query(name=name, schema=schema, countries=[c.lower() for c in country or []],
-                  birth_date=birth_date, identifiers=identifier or [])
+    """Ranked listed parties for one name, each with its explanation and every listing."""
     try:
-        results = match_query(ensure_index(), query, ScoringConfig(threshold=threshold), limit)
+        query = _query(name, schema, country or [], birth_date, identifier or [])
+        parties = screen_query(_loaded_index(), query, ScoringConfig(threshold=threshold), limit)
     except ClearanceError as exc:
         raise fail(exc) from None
     if json_out:
-        typer.echo(json.dumps({"query": name, "results": [r.to_dict() for r in results]},
+        typer.echo(json.dumps({"query": name, "results": [p.to_dict() for p in parties]},
                               indent=2, ensure_ascii=False))
         return
     table = Table(title=f"Matches for {name!r} (alert at {threshold:.2f})")
-    for col in ("#", "score", "alert", "dataset", "id", "listed name"):
+    for col in ("#", "score", "alert", "dataset", "id", "listed name", "also listed"):
         table.add_column(col, overflow="fold")
-    for i, r in enumerate(results, start=1):
-        table.add_row(str(i), f"{r.score:.3f}", "[bold red]ALERT[/]" if r.match else "",
-                      r.dataset, r.source_id, r.name)
+    for i, p in enumerate(parties, start=1):
+        r = p.best
+        others = ", ".join(f"{o.dataset} {o.source_id}" for o in p.listings if o is not r)
+        table.add_row(str(i), f"{r.score:.3f}", "[bold red]ALERT[/]" if p.match else "",
+                      r.dataset, r.source_id, r.name, others)
     console.print(table)
-    for i, r in enumerate(results, start=1):
+    for i, p in enumerate(parties, start=1):
+        r = p.best
         console.print(f"[bold]#{i}[/] {r.name} [dim]({r.dataset} {r.source_id})[/]")
         for f in r.features:
             sign = f"{f.value:.3f}" if f.name == "name" else f"{f.value:+.3f}"
             console.print(f"    {f.name:11s} {sign}  {f.detail}", highlight=False)
+        for o in p.listings:
+            if o is not r:
+                console.print(f"    also listed: {o.dataset} {o.source_id} {o.name!r} "
+                              f"(score {o.score:.3f})", highlight=False)
+
+
+SCREEN_HELP = (
+    "Screen every row of a file; malformed rows are reported by line and skipped.\n\n"
+    "Recognised columns (any case, spaces or underscores): "
+    f"id ({accepted('id', count=4)}); name ({accepted('name', count=5)}), or first name + "
+    f"last name; type ({accepted('schema', count=4)}); date of birth "
+    f"({accepted('birth_date', count=3)}); country ({accepted('country', count=4)}); "
+    f"identifiers ({accepted('identifiers', count=3)}); aliases ({accepted('aliases', count=3)})."
+    " Other columns are carried through to the output unchanged. Without an id column, rows "
+    "are identified by line number."
+)
+
+
+def _check_output(output: Path | None, input_path: Path) -> None:
+    if output is None:
+        return
+    same = output.resolve() == input_path.resolve()
+    if not same and output.exists() and input_path.exists():
+        same = output.samefile(input_path)
+    if same:
+        raise InputError("the output is the input file; give another -o (nothing was written)",
+                         path=str(output))
+    folder = output.resolve().parent
+    if not folder.is_dir():
+        raise InputError(f"folder {str(output.parent)!r} does not exist", path=str(output))
+
+
+def _guessed(cmap: ColumnMap) -> bool:
+    """True when a column was read under another header than the field's own name."""
+    plain = {"id": "id", "name": "name", "schema": "schema", "birth_date": "birth_date"}
+    return bool(cmap.notes) or any(plain.get(f) != c for f, c in cmap.single.items()) or any(
+        len(cs) != 1 or cs[0] not in (f, "identifier", "countries") for f, cs in
+        cmap.multi.items())
 
 
 def screen(
     input_path: Annotated[Path, typer.Argument(metavar="INPUT",
-                                               help="CSV, XLSX, JSONL or Parquet file.")],
+                                               help="CSV, TSV, XLSX, JSONL or Parquet file.")],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", help=".jsonl, .csv or .xlsx (default: JSONL on stdout).")] = None,
-    threshold: Annotated[float, typer.Option(help="Alert threshold.")] = DEFAULT_THRESHOLD,
-    limit: Annotated[int, typer.Option(help="Matches kept per row.")] = 5,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    threshold: Annotated[float, typer.Option(help="Alert threshold.", min=0.0, max=1.0)]
+    = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(help="Listed parties kept per row.", min=1,
+                                       max=MAX_LIMIT)] = 5,
+    min_score: Annotated[float, typer.Option(
+        help="Results that are not alerts are kept only from this score up.", min=0.0,
+        max=1.0)] = MIN_SCORE,
+    workers: Annotated[int | None, typer.Option(
+        help="Worker processes (default: every core available).", min=1)] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="Text encoding of a CSV/JSONL file without a byte-order mark that is not UTF-8 "
+             "(e.g. cp1252, latin-1, utf-16-le).")] = None,
+    name_column: Annotated[str | None, typer.Option(help="Column holding the name.")] = None,
+    id_column: Annotated[str | None, typer.Option(help="Column holding the row id.")] = None,
+    column: Annotated[list[str] | None, typer.Option(
+        help="FIELD=COLUMN for any field (schema, birth_date, country, identifiers, aliases, "
+             "first_name, last_name); repeatable.")] = None,
 ) -> None:
-    """Screen every row of a file; malformed rows are reported by line and skipped."""
     bad = 0
     path = str(input_path)
+    workers = workers or default_workers()
+    try:
+        overrides = parse_overrides(name_column, id_column, column)
+        _check_output(output, input_path)
+        table = open_table(input_path, encoding)
+        index = _loaded_index()
+        cmap: ColumnMap | None = None
+        if table.columns is not None:
+            cmap = map_columns(table.columns, overrides)
+            if not cmap.has_name():
+                raise InputError(
+                    "no name column: the file has " + ", ".join(repr(c) for c in table.columns)
+                    + f"; a name column is one of {accepted('name', count=8)} (or first name "
+                    "+ last name), or give --name-column", path=path)
+            if _guessed(cmap):
+                err.print(cmap.describe(), highlight=False)
+            for note in cmap.notes:
+                err.print(f"[yellow]note:[/] {note}", highlight=False)
+            if "id" not in cmap.single:
+                err.print(f"[yellow]note:[/] no id column ({accepted('id', count=4)}): rows are "
+                          "identified by their line number", highlight=False)
+        writer = ResultWriter(output, sys.stdout, () if cmap is None else cmap.carried)
+    except ClearanceError as exc:
+        raise fail(exc) from None
 
-    def queries() -> Iterator[tuple[str, Query]]:
+    def items() -> Iterator[RowItem]:
         nonlocal bad
-        for row in read_rows(input_path):
+        for row in table:
             try:
-                yield row_to_query(row, path)
+                cols = cmap if cmap is not None else map_columns(
+                    [k for k in row.data if k != "query"], overrides)
+                row_id, query = row_to_query(row, path, cols, line_ids=cmap is not None)
             except InputError as exc:
                 bad += 1
                 err.print(f"[yellow]skipped:[/] {exc}", highlight=False)
+                continue
+            extra: dict[str, Any] = {} if row.error is not None else cols.extra(row.data)
+            yield row_id, query, extra
 
+    done = alerts = 0
     try:
-        if not input_path.exists():
-            raise InputError("no such file", path=path)
-        writer = ResultWriter(output, sys.stdout)
-        index = ensure_index()
         cfg = ScoringConfig(threshold=threshold)
-        done = alerts = 0
-        show = err.is_terminal
         with Progress(SpinnerColumn(), TextColumn("screening"), BarColumn(),
                       TextColumn("{task.completed} rows"), TimeElapsedColumn(),
-                      console=err, disable=not show) as progress:
+                      console=err, disable=not err.is_terminal) as progress:
             task = progress.add_task("screen", total=None)
             if writer.kind in ("jsonl", "ndjson"):  # serialised in the workers
-                for line, alerted in screen_lines(queries(), cfg, limit, workers, index):
+                for line, alerted in screen_row_lines(items(), cfg, limit, workers, index,
+                                                      min_score):
                     writer.write_line(line)
                     done += 1
                     alerts += alerted
                     progress.advance(task)
             else:
-                for res in screen_queries(queries(), cfg, limit, workers, index):
-                    writer.write(res.id, res.matches)
+                for item, parties, alerted in screen_rows(items(), cfg, limit, workers, index,
+                                                          min_score):
+                    writer.write(item[0], parties, item[1].name, item[2])
                     done += 1
-                    alerts += bool(res.alerts)
+                    alerts += alerted
                     progress.advance(task)
         writer.close()
     except ClearanceError as exc:
         raise fail(exc) from None
     audit.record(audit.default_actor(), "screening.run", {
         "input": path, "output": None if output is None else str(output), "rows": done,
-        "alerted": alerts, "skipped": bad, "threshold": threshold,
+        "alerted": alerts, "skipped": bad, "threshold": threshold, "min_score": min_score,
         "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
-    err.print(f"screened {done} rows: {alerts} with alerts, {bad} skipped", highlight=False)
+    err.print(f"screened {done} rows: {alerts} with alerts, {bad} skipped; results that are "
+              f"not alerts kept from {min_score:.2f} up (--min-score)", highlight=False)
+    if done == 0:
+        err.print(f"[red]error:[/] {path}: no row could be screened; each row needs a name "
+                  f"({accepted('name', count=8)}, or first name + last name)"
+                  + ("" if cmap is not None else f" and an id ({accepted('id', count=6)})"),
+                  highlight=False)
+        raise typer.Exit(1)
+
+
+screen.__doc__ = SCREEN_HELP

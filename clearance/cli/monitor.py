@@ -193,7 +193,7 @@ def whatif(
         return
     blocked = Table(title=f"blocked if {designate} is designated on {as_}")
     blocked.add_column("party")
-    blocked.add_column("why")
+    blocked.add_column("why", overflow="fold")  # sources in full, never cut short
     for b in scenario.blocked:
         blocked.add_row(b["name"], b["why"])
     console.print(blocked)

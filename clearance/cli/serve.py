@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from clearance import settings
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError
 from clearance.store.keys import SCOPES, create_key, list_keys, revoke_key
@@ -20,8 +21,8 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
 
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
     open_access: Annotated[bool, typer.Option(
         "--open", help="No API keys (refused unless listening on 127.0.0.1).")] = False,
 ) -> None:
@@ -35,6 +36,11 @@ def serve(
     if open_access and host not in LOCAL:
         err.print("[red]error:[/] --open serves without API keys: only on 127.0.0.1")
         raise typer.Exit(2)
+    try:  # settings the server reads are checked here, not in a worker's traceback
+        settings.rate_limit()
+        settings.rate_burst()
+    except ClearanceError as exc:
+        raise fail(exc) from None
     index = ensure_index()
     console.print(f"index ready: {len(index.entities):,} entities; serving on "
                   f"http://{host}:{port} ({'open, no keys' if open_access else 'API keys'}); "

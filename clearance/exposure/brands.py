@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from clearance.exposure.vendors import cite
 from clearance.index.build import Index, build_index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
@@ -64,12 +65,15 @@ def _known() -> list[KnownName]:
     groups = load_resource("vendor_groups")["groups"]
     known: list[KnownName] = []
     for key, group in groups.items():
-        for item in [{"name": group["display"], "kind": "legal name", "source": None}] + group["names"]:
+        legal = group["names"][0]  # the display name stands on the legal name's source
+        display = {"name": group["display"], "kind": "legal name", "source": legal.get("source"),
+                   "verification": legal.get("verification")}
+        for item in [display] + group["names"]:
             if item["kind"] == "ticker":
                 continue
+            source = cite(item.get("source"), item.get("verification"))
             for name in _aliases(item["name"]):
-                known.append(KnownName(name, (key,), "group", "named entity", "strong",
-                                       item.get("source") or "vendor_groups.yml"))
+                known.append(KnownName(name, (key,), "group", "named entity", "strong", source))
         for item in group["related"]:
             kind = item["kind"]
             if "parent" in kind:
@@ -82,13 +86,15 @@ def _known() -> list[KnownName]:
             evidence = "strong" if item.get("source") else "weak"
             for name in _aliases(item["name"]):
                 known.append(KnownName(name, (key,), "subsidiary", item["relationship"], evidence,
-                                       item.get("source") or "unverified lead", valid_to=to))
+                                       cite(item.get("source"), item.get("verification")),
+                                       valid_to=to))
     for b in load_resource("oem_brands")["brands"]:
         owned = b.get("owned") or {}
         for name in [b["brand"], *b["aliases"]]:
             known.append(KnownName(
                 name, tuple(b["groups"]), "oem", b["relationship"], b["evidence"],
-                b.get("url") or b.get("source") or "oem_brands.yml", b.get("line_qualifier"),
+                cite(b.get("url") or b.get("source"), b.get("verification")),
+                b.get("line_qualifier"),
                 b["unspecified"], owned.get("to"), owned.get("from")))
     return known
 

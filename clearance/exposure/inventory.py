@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 
 from clearance.exc import InputError
-from clearance.screening.io import read_rows
+from clearance.screening.columns import map_columns
+from clearance.screening.io import Table, open_table
 from clearance.store import audit
 from clearance.store.db import devices, engine, utc_now
 
@@ -33,22 +34,6 @@ __all__ = [
     "read_inventory",
 ]
 
-#: Column names seen in real inventories, mapped to ours.
-ALIASES = {
-    "asset_id": ("asset_id", "asset", "asset_tag", "id", "device_id"),
-    "site": ("site", "location", "building", "facility"),
-    "city": ("city", "town"),
-    "country": ("country", "country_code"),
-    "device_type": ("device_type", "type", "category", "device"),
-    "brand": ("manufacturer", "brand", "make", "vendor"),
-    "model": ("model", "model_number", "model_no"),
-    "mac": ("mac", "mac_address", "macaddress"),
-    "ip": ("ip", "ip_address", "ipaddress"),
-    "serial": ("serial", "serial_number", "sn"),
-    "firmware": ("firmware", "firmware_version", "fw"),
-    "install_date": ("install_date", "installed", "installation_date"),
-    "use": ("use", "usage", "purpose"),
-}
 _HEX = re.compile(r"[^0-9A-Fa-f]")
 _MAC = re.compile(r"[0-9A-Fa-f]{2}([-:. ]?[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}([.:-]?[0-9A-Fa-f]{4}){2}")
 
@@ -121,15 +106,9 @@ def _install_date(raw: str) -> str:
 
 def device_from_row(data: dict[str, Any], path: str, line: int) -> Device:
     """A device from one inventory row; `InputError` names the line and field at fault."""
-    lower = {str(k).strip().lower().replace(" ", "_"): v for k, v in data.items()}
-    values: dict[str, str] = {}
-    used: set[str] = set()
-    for key, names in ALIASES.items():
-        for name in names:
-            if name in lower and _text(lower[name]) != "":
-                values[key] = _text(lower[name])
-                used.add(name)
-                break
+    cols = map_columns(data.keys(), table="devices")
+    values = {key: _text(data[column]) for key, column in cols.single.items()
+              if _text(data[column]) != ""}
     if "asset_id" not in values:
         raise InputError("missing asset_id (field 'asset_id')", path=path, line=line)
     parsed: dict[str, str | None] = {"mac": None, "install_date": None}
@@ -139,8 +118,7 @@ def device_from_row(data: dict[str, Any], path: str, line: int) -> Device:
                 parsed[key] = parse(values.pop(key))
             except ValueError as exc:
                 raise InputError(f"{exc} (field '{key}')", path=path, line=line) from None
-    attributes = {k: _text(v) for k, v in lower.items()
-                  if k not in used and _text(v) != "" and not k.startswith("__")}
+    attributes = {k: _text(v) for k, v in cols.extra(data).items() if _text(v) != ""}
     device = Device(asset_id=values.pop("asset_id"), mac=parsed["mac"],
                     install_date=parsed["install_date"], attributes=attributes)
     for key, value in values.items():
@@ -148,31 +126,37 @@ def device_from_row(data: dict[str, Any], path: str, line: int) -> Device:
     return device
 
 
-def read_inventory(path: Path) -> Iterator[Device | InputError]:
-    """Devices of a CSV/XLSX/JSONL/Parquet inventory or an nmap XML scan, or their errors."""
-    if not path.exists():
-        raise InputError("no such file", path=str(path))
+def read_inventory(path: Path, encoding: str | None = None) -> Iterator[Device | InputError]:
+    """Devices of a CSV/XLSX/JSONL/Parquet inventory or an nmap XML scan, or their errors.
+
+    An unreadable file raises `InputError` before the first device."""
     if path.suffix.lower() == ".xml":
+        if not path.exists():
+            raise InputError("no such file", path=str(path))
         from clearance.exposure.nmap import read_nmap
 
-        yield from read_nmap(path)
-        return
-    for row in read_rows(path):
-        if "__error__" in row.data:
-            yield InputError(str(row.data["__error__"]), path=str(path), line=row.line)
+        return read_nmap(path)
+    return _rows(open_table(path, encoding), str(path))
+
+
+def _rows(table: Table, path: str) -> Iterator[Device | InputError]:
+    for row in table:
+        if row.error is not None:
+            yield InputError(row.error, path=path, line=row.line)
             continue
         try:
-            yield device_from_row(row.data, str(path), row.line)
+            yield device_from_row(row.data, path, row.line)
         except InputError as exc:
             yield exc
 
 
-def import_devices(path: Path, actor: str | None = None, replace: bool = False) -> ImportReport:
+def import_devices(path: Path, actor: str | None = None, replace: bool = False,
+                   encoding: str | None = None) -> ImportReport:
     """Store an inventory's devices (upsert by asset_id; `replace` empties the table first)."""
     report = ImportReport()
     rows: dict[str, dict[str, Any]] = {}
     now = utc_now()
-    for item in read_inventory(path):
+    for item in read_inventory(path, encoding):
         if isinstance(item, InputError):
             report.skipped.append(str(item))
             continue

@@ -11,7 +11,15 @@ from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
 from clearance.resources import load_resource
 
-__all__ = ["current_related", "legal_name", "vendor_group"]
+__all__ = ["cite", "current_related", "legal_name", "vendor_group"]
+
+
+def cite(source: str | None, verification: str | None) -> str:
+    """A fact's source as shown to users: a primary source as it is; anything else marked
+    UNVERIFIED with the reason (a press report, an encyclopedia mirror, no source ...)."""
+    if verification == "primary" and source:
+        return source
+    return f"UNVERIFIED ({verification or 'no source'})" + (f": {source}" if source else "")
 
 
 def current_related(group: str, kinds: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -19,7 +19,8 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from clearance.exc import InputError
 from clearance.match.score import Query
-from clearance.screening.io import InputRow, read_rows, row_to_query
+from clearance.screening.columns import ColumnMap, accepted, map_columns
+from clearance.screening.io import InputRow, open_table, row_to_query
 from clearance.store import audit
 from clearance.store.db import book_changes, book_entries, engine, utc_now
 
@@ -35,8 +36,6 @@ __all__ = [
     "upsert_entries",
 ]
 
-KNOWN = {"id", "name", "schema", "country", "birth_date", "birthDate", "identifier",
-         "identifiers", "aliases", "query"}
 CHUNK = 5000
 
 
@@ -94,11 +93,14 @@ class ImportResult:
 
 
 
-def entry_from_row(row: InputRow, path: str) -> BookEntry:
-    """A book entry from a raw row; `InputError` names the line and field that is wrong."""
-    row_id, query = row_to_query(row, path)
-    attributes = {k: v for k, v in row.data.items()
-                  if k not in KNOWN and v not in (None, "") and not k.startswith("__")}
+def entry_from_row(row: InputRow, path: str, columns: ColumnMap | None = None) -> BookEntry:
+    """A book entry from a raw row; `InputError` names the line and field that is wrong.
+
+    Columns are read as `clearance.screening.columns` maps them (default: by the row's own
+    keys); columns no field reads are kept as attributes."""
+    cols = columns if columns is not None else map_columns(row.data.keys())
+    row_id, query = row_to_query(row, path, cols)
+    attributes = {k: v for k, v in cols.extra(row.data).items() if v not in (None, "")}
     return BookEntry(row_id, query.name, query.schema, query.aliases, query.countries,
                      query.birth_date, query.identifiers,
                      json.loads(json.dumps(attributes, default=str)))  # JSON-safe values
@@ -166,17 +168,30 @@ def upsert_entries(entries: Iterable[BookEntry], origin: str, actor: str,
     return result
 
 
-def import_book(path: Path, actor: str | None = None) -> ImportResult:
-    """Import a CSV/XLSX/JSONL/Parquet file; bad or repeated rows are skipped by line."""
-    if not path.exists():
-        raise InputError("no such file", path=str(path))
+def import_book(path: Path, actor: str | None = None, encoding: str | None = None,
+                overrides: dict[str, list[str]] | None = None) -> ImportResult:
+    """Import a CSV/XLSX/JSONL/Parquet file; bad or repeated rows are skipped by line.
+
+    `overrides` name the column of a field (`{"name": ["Customer Name"]}`) where the
+    header spellings do not find it. A file without an id or name column is refused."""
+    table = open_table(path, encoding)
+    cols = None
+    if table.columns is not None:
+        cols = map_columns(table.columns, overrides)
+        for needed, ok in (("id", "id" in cols.single), ("name", cols.has_name())):
+            if not ok:
+                raise InputError(f"no {needed} column: the file has "
+                                 + ", ".join(repr(c) for c in table.columns)
+                                 + f"; the {needed} column is one of {accepted(needed, count=8)}",
+                                 path=str(path))
     result = ImportResult()
     seen: dict[str, int] = {}
 
     def valid() -> Iterator[BookEntry]:
-        for row in read_rows(path):
+        for row in table:
             try:
-                entry = entry_from_row(row, str(path))
+                row_cols = cols if cols is not None else map_columns(row.data.keys(), overrides)
+                entry = entry_from_row(row, str(path), row_cols)
             except InputError as exc:
                 result.skipped.append(str(exc))
                 continue

@@ -17,7 +17,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from clearance.exposure.vendors import current_related, vendor_group
+from clearance.exc import InputError
+from clearance.exposure.vendors import cite, current_related, vendor_group
 from clearance.index.build import build_index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query, score_entities
@@ -26,6 +27,7 @@ from clearance.match.text import clean
 from clearance.monitor.book import get_entries
 from clearance.monitor.book_index import book_index
 from clearance.monitor.ownership import Block, blocked_entities, evaluate, list_links, listed_on
+from clearance.sources.detect import DATASETS
 from clearance.store import audit
 from clearance.store.db import alerts, engine
 
@@ -57,7 +59,7 @@ def related_parties(name: str, cfg: ScoringConfig | None = None) -> list[dict[st
     if key is None:
         return []
     return [{"name": item["name"], "relationship": item["relationship"],
-             "source": item.get("source") or "unverified lead", "group": key}
+             "source": cite(item.get("source"), item.get("verification")), "group": key}
             for item in current_related(key, SUBSIDIARY_KINDS)]
 
 
@@ -71,6 +73,11 @@ def _record(name: str, dataset: str, why: str) -> dict[str, Any]:
 def run_whatif(name: str, dataset: str = "us_ofac_sdn", with_subsidiaries: bool = False,
                cfg: ScoringConfig | None = None, actor: str = "whatif") -> Scenario:
     """Build the scenario for designating `name` on `dataset` (see module doc)."""
+    if dataset not in DATASETS:
+        raise InputError(f"unknown list {dataset!r} to designate on; use one of "
+                         f"{', '.join(DATASETS)}")
+    if name.strip() == "":
+        raise InputError("the party to designate has no name")
     cfg = cfg or ScoringConfig()
     designated = [{"name": name, "why": f"designated on {dataset} (scenario)"}]
     if with_subsidiaries:

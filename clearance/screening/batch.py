@@ -8,7 +8,9 @@ are written as they arrive.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing as mp
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -17,12 +19,18 @@ from clearance.index.build import Index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
+from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
-__all__ = ["BATCH", "ScreenResult", "screen_lines", "screen_queries"]
+__all__ = ["BATCH", "RowItem", "ScreenResult", "default_workers", "screen_lines",
+           "screen_queries", "screen_row_lines", "screen_rows"]
 
 T = TypeVar("T")
 BATCH = 2000
+#: fewer rows than this are screened in this process: a pool would cost more than it saves
+SMALL = 200
+#: (row id, query, the input's extra columns); the screened name is the query's
+RowItem = tuple[str, Query, dict[str, Any]]
 _worker_index: Index | None = None
 _worker_cfg: ScoringConfig | None = None
 _worker_limit = 10
@@ -58,8 +66,28 @@ def _screen_line(item: tuple[str, Query]) -> tuple[str, bool]:
     return result.to_json(), bool(result.alerts)
 
 
-def _batches(items: Iterable[tuple[str, Query]], size: int) -> Iterator[list[tuple[str, Query]]]:
-    batch: list[tuple[str, Query]] = []
+def _screen_row(item: RowItem) -> tuple[RowItem, list[dict[str, Any]], bool]:
+    assert _worker_index is not None and _worker_cfg is not None
+    parties = screen_query(_worker_index, item[1], _worker_cfg, _worker_limit,
+                           _worker_min_score)
+    return item, [p.to_dict() for p in parties], any(p.match for p in parties)
+
+
+def _screen_row_line(item: RowItem) -> tuple[str, bool]:
+    _, matches, alerted = _screen_row(item)
+    return result_line(item[0], matches, item[1].name, item[2]), alerted
+
+
+def default_workers() -> int:
+    """The cores this process may use (its CPU affinity, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -70,8 +98,8 @@ def _batches(items: Iterable[tuple[str, Query]], size: int) -> Iterator[list[tup
 
 
 def _run(
-    task: Callable[[tuple[str, Query]], T],
-    items: Iterable[tuple[str, Query]],
+    task: Callable[[Any], T],
+    items: Iterable[Any],
     cfg: ScoringConfig | None,
     limit: int,
     workers: int,
@@ -83,10 +111,13 @@ def _run(
     _worker_cfg = cfg or ScoringConfig()
     _worker_limit = limit
     _worker_min_score = min_score
-    if workers <= 1:
-        for item in items:
+    items = iter(items)
+    first = list(itertools.islice(items, SMALL))
+    if workers <= 1 or len(first) < SMALL:
+        for item in itertools.chain(first, items):
             yield task(item)
         return
+    items = itertools.chain(first, items)
     # the index is never garbage: keep collections in the workers off it. No collection
     # first: on a loaded index it costs a quarter of a second before any row is screened
     gc.freeze()
@@ -118,3 +149,28 @@ def screen_lines(
     """Like `screen_queries`, but each row comes back as its JSONL line (and whether it
     alerts), serialised in the workers: the parent process only writes."""
     return _run(_screen_line, items, cfg, limit, workers, index)
+
+
+def screen_rows(
+    items: Iterable[RowItem],
+    cfg: ScoringConfig | None = None,
+    limit: int = 10,
+    workers: int = 1,
+    index: Index | None = None,
+    min_score: float = 0.0,
+) -> Iterator[tuple[RowItem, list[dict[str, Any]], bool]]:
+    """Screen file rows into listed parties (listings of one party grouped, non-alerts
+    below `min_score` left out): (the row, party dicts, alerted), in input order."""
+    return _run(_screen_row, items, cfg, limit, workers, index, min_score)
+
+
+def screen_row_lines(
+    items: Iterable[RowItem],
+    cfg: ScoringConfig | None = None,
+    limit: int = 10,
+    workers: int = 1,
+    index: Index | None = None,
+    min_score: float = 0.0,
+) -> Iterator[tuple[str, bool]]:
+    """Like `screen_rows`, each row as its JSONL line, serialised in the workers."""
+    return _run(_screen_row_line, items, cfg, limit, workers, index, min_score)

@@ -1,15 +1,16 @@
-"""Read screening inputs (CSV, XLSX, JSONL, Parquet) row by row; write results as they come.
+"""Rows to queries, and results to files.
 
-Rows stream in with their line numbers; a malformed row becomes an `InputError` naming
-its line, reported and skipped by the caller, so one bad row never loses the rest.
+Files are opened and read by `clearance.screening.readers` (encodings, bad rows by line);
+which column holds what comes from `clearance.screening.columns`. A row that cannot be
+screened becomes an `InputError` naming its line and field, reported and skipped by the
+caller, so one bad row never loses the rest. Results are written as they arrive: JSONL
+(one line per input row) or CSV/XLSX (one row per listed party, and one for a row with
+none), with the screened name and the input's own extra columns alongside.
 """
 
 from __future__ import annotations
 
 import csv
-import json
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -17,92 +18,31 @@ import orjson
 
 from clearance.exc import InputError
 from clearance.match.score import Query
+from clearance.screening.columns import (
+    ColumnMap,
+    accepted,
+    map_columns,
+    parse_birth_date,
+    parse_country,
+    schema_of,
+)
+from clearance.screening.readers import FORMATS, InputRow, Table, open_table, read_rows
+
+__all__ = ["FORMATS", "InputRow", "ResultWriter", "Table", "open_table", "read_rows",
+           "result_line", "row_to_query"]
 
 
-def result_line(row_id: str, matches: list[dict[str, Any]]) -> str:
-    """One JSONL output line: the row id and its matches (UTF-8, not escaped)."""
-    return orjson.dumps({"id": row_id, "matches": matches}).decode()
-
-__all__ = ["FORMATS", "InputRow", "ResultWriter", "read_rows", "row_to_query"]
-
-FORMATS = (".csv", ".xlsx", ".jsonl", ".ndjson", ".parquet")
-SCHEMAS = {"person": "Person", "organization": "Organization", "company": "Company",
-           "legalentity": "LegalEntity", "vessel": "Vessel", "airplane": "Airplane",
-           "aircraft": "Airplane", "entity": "LegalEntity", "individual": "Person",
-           "": "LegalEntity"}
-
-
-@dataclass
-class InputRow:
-    """One raw input record with where it came from."""
-
-    line: int
-    data: dict[str, Any]
-
-
-def _csv(path: Path) -> Iterator[InputRow]:
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        line = 2
-        for rec in reader:
-            yield InputRow(line, dict(rec))
-            line = reader.line_num + 1
-
-
-def _jsonl(path: Path) -> Iterator[InputRow]:
-    with open(path, encoding="utf-8") as fh:
-        for i, text in enumerate(fh, start=1):
-            if text.strip() == "":
-                continue
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield InputRow(i, {"__error__": f"invalid JSON: {exc.msg}"})
-                continue
-            if not isinstance(data, dict):
-                yield InputRow(i, {"__error__": "line is not a JSON object"})
-                continue
-            yield InputRow(i, data)
-
-
-def _xlsx(path: Path) -> Iterator[InputRow]:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
-        return
-    keys = [str(h).strip() if h is not None else "" for h in header]
-    for i, values in enumerate(rows, start=2):
-        yield InputRow(i, {k: v for k, v in zip(keys, values) if k != ""})
-    wb.close()
-
-
-def _parquet(path: Path) -> Iterator[InputRow]:
-    import pyarrow.parquet as pq
-
-    line = 1
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
-        for rec in batch.to_pylist():
-            yield InputRow(line, rec)
-            line += 1
-
-
-def read_rows(path: Path) -> Iterator[InputRow]:
-    """Rows of a screening file, by its extension."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _csv(path)
-    if suffix in (".jsonl", ".ndjson"):
-        return _jsonl(path)
-    if suffix == ".xlsx":
-        return _xlsx(path)
-    if suffix == ".parquet":
-        return _parquet(path)
-    raise InputError(f"unsupported input format {suffix!r}; use one of {', '.join(FORMATS)}",
-                     path=str(path))
+def result_line(row_id: str, matches: list[dict[str, Any]], name: str | None = None,
+                extra: dict[str, Any] | None = None) -> str:
+    """One JSONL output line: the row id, the screened name, the input's extra columns
+    (under `input`) and its matches (UTF-8, not escaped)."""
+    line: dict[str, Any] = {"id": row_id}
+    if name is not None:
+        line["name"] = name
+    if extra:
+        line["input"] = extra
+    line["matches"] = matches
+    return orjson.dumps(line, default=str).decode()
 
 
 def _text(value: Any) -> str:
@@ -113,85 +53,137 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _many(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [_text(v) for v in value if _text(v) != ""]
-    text = _text(value)
-    sep = "|" if "|" in text else ";"
-    return [v.strip() for v in text.split(sep) if v.strip() != ""]
+def _many(values: list[Any]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        if value is None:
+            continue
+        if isinstance(value, list):
+            out += [_text(v) for v in value if _text(v) != ""]
+            continue
+        text = _text(value)
+        sep = "|" if "|" in text else ";"
+        out += [v.strip() for v in text.split(sep) if v.strip() != ""]
+    return out
 
 
-def row_to_query(row: InputRow, path: str) -> tuple[str, Query]:
-    """(id, Query) from a raw row; InputError names the line and field that is wrong."""
+def row_to_query(row: InputRow, path: str, columns: ColumnMap | None = None,
+                 line_ids: bool = False) -> tuple[str, Query]:
+    """(id, Query) from a raw row; InputError names the line and field that is wrong.
+
+    `columns` maps the row's columns (default: by the row's own keys); with `line_ids` a
+    file without an id column identifies its rows by line number.
+    """
+    if row.error is not None:
+        raise InputError(row.error, path=path, line=row.line)
     data = row.data
-    if "__error__" in data:
-        raise InputError(str(data["__error__"]), path=path, line=row.line)
     query_obj = data.get("query")
     if isinstance(query_obj, dict):  # the eval set's shape: {"id", "query": {...}}
         data = {**query_obj, "id": data.get("id")}
-    row_id = _text(data.get("id"))
+        columns = None
+    cols = columns if columns is not None else map_columns(data.keys())
+    row_id = _text(cols.value(data, "id"))
     if row_id == "":
-        raise InputError("missing field 'id'", path=path, line=row.line)
-    name = _text(data.get("name"))
+        if not (line_ids and "id" not in cols.single):
+            raise InputError(f"missing field 'id' (an id column: {accepted('id')})", path=path,
+                             line=row.line)
+        row_id = str(row.line)
+    name = _text(cols.value(data, "name"))
     if name == "":
-        raise InputError(f"row {row_id!r}: missing field 'name'", path=path, line=row.line)
-    schema_raw = _text(data.get("schema")).replace(" ", "").lower()
-    schema = SCHEMAS.get(schema_raw)
+        name = " ".join(p for p in (_text(cols.value(data, f)) for f in
+                                    ("first_name", "middle_name", "last_name")) if p != "")
+    if name == "":
+        raise InputError(f"row {row_id!r}: missing field 'name' (a name column: "
+                         f"{accepted('name')})", path=path, line=row.line)
+    raw_schema = cols.value(data, "schema")
+    schema = schema_of(raw_schema)
     if schema is None:
-        raise InputError(f"row {row_id!r}: unknown schema {data.get('schema')!r} (field 'schema')",
-                         path=path, line=row.line)
-    birth = _text(data.get("birth_date") or data.get("birthDate")) or None
-    if birth is not None and not (len(birth) >= 4 and birth[:4].isdigit()):
-        raise InputError(f"row {row_id!r}: birth_date {birth!r} is not YYYY[-MM-DD]",
-                         path=path, line=row.line)
-    countries = [c.lower() for c in _many(data.get("country"))]
-    return row_id, Query(name=name, schema=schema, aliases=_many(data.get("aliases")),
+        raise InputError(f"row {row_id!r}: unknown type {raw_schema!r} (field "
+                         f"{cols.single.get('schema', 'schema')!r}; use person, individual, "
+                         "company, corporate, organization, vessel ...)", path=path,
+                         line=row.line)
+    birth_raw = _text(cols.value(data, "birth_date"))
+    birth = None
+    if birth_raw != "":
+        try:
+            birth = parse_birth_date(birth_raw)
+        except ValueError as exc:
+            raise InputError(f"row {row_id!r}: {exc} (field "
+                             f"{cols.single.get('birth_date')!r})", path=path,
+                             line=row.line) from None
+    countries: list[str] = []
+    for value in _many(cols.values(data, "country")):
+        try:
+            code = parse_country(value)
+        except ValueError as exc:
+            raise InputError(f"row {row_id!r}: {exc} (field 'country')", path=path,
+                             line=row.line) from None
+        if code not in countries:
+            countries.append(code)
+    return row_id, Query(name=name, schema=schema, aliases=_many(cols.values(data, "aliases")),
                          countries=countries, birth_date=birth,
-                         identifiers=_many(data.get("identifier") or data.get("identifiers")))
+                         identifiers=_many(cols.values(data, "identifiers")))
 
 
 class ResultWriter:
-    """JSONL (one line per input row) or CSV/XLSX (one row per match), written as results arrive."""
+    """JSONL (one line per input row) or CSV/XLSX (one row per listed party), as results
+    arrive. `carried` are the input's extra columns, written unchanged before the results."""
 
-    CSV_FIELDS = ["id", "dataset", "source_id", "entity_id", "name", "matched_name", "score",
-                  "match", "explanation"]
+    CSV_FIELDS = ["id", "screened_name", "dataset", "source_id", "entity_id", "name",
+                  "matched_name", "score", "match", "listings", "explanation"]
 
-    def __init__(self, path: Path | None, out: IO[str]) -> None:
+    def __init__(self, path: Path | None, out: IO[str], carried: tuple[str, ...] = ()) -> None:
         self.path = path
         self.kind = "jsonl" if path is None else path.suffix.lower().lstrip(".")
         if self.kind not in ("jsonl", "ndjson", "csv", "xlsx"):
-            raise InputError(f"unsupported output format {self.kind!r}; use .jsonl, .csv or .xlsx")
+            raise InputError(f"unsupported output format {self.kind!r}; use .jsonl, .csv or .xlsx",
+                             path=None if path is None else str(path))
+        self.carried = carried
+        results = [f if f not in carried else f"{f} (clearance)" for f in self.CSV_FIELDS[2:]]
+        self.header = self.CSV_FIELDS[:2] + list(carried) + results
         self._fh: IO[str] = out
         self._csv: Any = None
         self._wb: Any = None
         if path is not None and self.kind != "xlsx":
-            self._fh = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115 - closed in close()
+            try:
+                self._fh = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115
+            except OSError as exc:
+                raise InputError(f"cannot write here ({exc.strerror or exc})",
+                                 path=str(path)) from None
         if self.kind == "csv":
-            self._csv = csv.DictWriter(self._fh, fieldnames=self.CSV_FIELDS)
-            self._csv.writeheader()
+            self._csv = csv.writer(self._fh)
+            self._csv.writerow(self.header)
         elif self.kind == "xlsx":
             from openpyxl import Workbook
 
             self._wb = Workbook(write_only=True)
             self._ws = self._wb.create_sheet("matches")
-            self._ws.append(self.CSV_FIELDS)
+            self._ws.append(self.header)
 
     def write_line(self, line: str) -> None:
         """A JSONL line already serialised (by a worker process)."""
         self._fh.write(line + "\n")
 
-    def write(self, row_id: str, matches: list[dict[str, Any]]) -> None:
+    def write(self, row_id: str, matches: list[dict[str, Any]], name: str = "",
+              extra: dict[str, Any] | None = None) -> None:
         if self.kind in ("jsonl", "ndjson"):
-            self._fh.write(result_line(row_id, matches) + "\n")
+            self._fh.write(result_line(row_id, matches, name, extra) + "\n")
             return
+        given = [_cell((extra or {}).get(c)) for c in self.carried]
+        rows = []
         for m in matches:
-            rec = {"id": row_id, **{k: m[k] for k in self.CSV_FIELDS[1:]}}
+            listings = "; ".join(f"{x['dataset']} {x['source_id']}"
+                                 for x in m.get("listings", [m]))
+            rows.append([row_id, name, *given, m["dataset"], m["source_id"], m["entity_id"],
+                         m["name"], m["matched_name"], m["score"], m["match"], listings,
+                         m["explanation"]])
+        if not rows:  # screened, nothing worth showing: the row is still accounted for
+            rows.append([row_id, name, *given, "", "", "", "", "", "", False, "", ""])
+        for r in rows:
             if self._csv is not None:
-                self._csv.writerow(rec)
+                self._csv.writerow(r)
             else:
-                self._ws.append([rec[k] for k in self.CSV_FIELDS])
+                self._ws.append(r)
 
     def close(self) -> None:
         if self._wb is not None and self.path is not None:
@@ -200,3 +192,9 @@ class ResultWriter:
             self._fh.close()
         else:
             self._fh.flush()
+
+
+def _cell(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return orjson.dumps(value, default=str).decode()

@@ -20,12 +20,13 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, insert, select, update
 
 from clearance import settings
-from clearance.exc import InputError, UnknownVersion
+from clearance.exc import InputError, StoreError, UnknownVersion
 from clearance.index.store import ensure_index
 from clearance.match.algorithm import ALGORITHM, VERSION
-from clearance.match.engine import match_query
 from clearance.match.score import ScoringConfig
-from clearance.screening.io import FORMATS, read_rows, result_line, row_to_query
+from clearance.screening.columns import map_columns
+from clearance.screening.group import MIN_SCORE, screen_query
+from clearance.screening.io import FORMATS, open_table, read_rows, result_line, row_to_query
 from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, screening_jobs, screening_rows, utc_now
 
@@ -57,6 +58,9 @@ class Job:
 def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
            actor: str = "api") -> Job:
     """Store an upload and queue it; the file type comes from its name."""
+    if not active_version_ids():
+        raise StoreError("no list is loaded, so nothing could be found: load the official "
+                         "lists first")
     suffix = Path(filename).suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"unsupported file type {suffix!r}; use one of {', '.join(FORMATS)}",
@@ -67,6 +71,11 @@ def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
     path = folder / f"{job_id}{suffix}"
     with open(path, "wb") as fh:
         shutil.copyfileobj(data, fh)
+    try:
+        open_table(path, label=filename)  # an unreadable file is refused now, not queued
+    except InputError:
+        path.unlink()
+        raise
     now = utc_now()
     with engine().begin() as conn:
         conn.execute(insert(screening_jobs).values(
@@ -143,17 +152,18 @@ def run_job(job_id: str) -> Job:
         pending.clear()
 
     try:
-        for seq, row in enumerate(read_rows(Path(job.path)), start=1):
+        for seq, row in enumerate(read_rows(Path(job.path), label=job.filename), start=1):
             if seq <= done:
                 continue
             try:
                 row_id, query = row_to_query(row, job.filename)
-                results = match_query(index, query, cfg, limit=job.result_limit)
-                line = result_line(row_id, [r.to_dict() for r in results])
+                parties = screen_query(index, query, cfg, job.result_limit, MIN_SCORE)
+                line = result_line(row_id, [p.to_dict() for p in parties], query.name,
+                                   map_columns(row.data.keys()).extra(row.data))
                 pending.append({"job_id": job_id, "seq": seq, "line": row.line,
                                 "result": line, "problem": None})
                 counts["rows_done"] += 1
-                counts["rows_alerted"] += any(r.match for r in results)
+                counts["rows_alerted"] += any(p.match for p in parties)
             except InputError as exc:
                 pending.append({"job_id": job_id, "seq": seq, "line": row.line,
                                 "result": None, "problem": str(exc)})
@@ -165,7 +175,10 @@ def run_job(job_id: str) -> Job:
         audit.record("system", "screening.run", {"job_id": job_id, "filename": job.filename,
                                                  "algorithm": f"{ALGORITHM}/{VERSION}",
                                                  "lists": active_version_ids(), **counts})
-    except Exception as exc:  # an unreadable file fails the job, with the reason
+    except InputError as exc:  # an unreadable file fails the job, with the reason
+        flush()
+        _set(job_id, status="failed", error=str(exc))
+    except Exception as exc:  # a bug: the job fails with its type, the server lives on
         flush()
         _set(job_id, status="failed", error=f"{type(exc).__name__}: {exc}")
     return get_job(job_id)

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from clearance.archive import check_zip, gunzip
 from clearance.exc import EncodingError, FormatError, UnsafeInputError
 from clearance.model import ListEntity
 
@@ -92,14 +93,10 @@ def decode(data: bytes, path: str, fallback: str | None = None) -> str:
 
 def read_text(path: Path, fallback: str | None = None, gz: bool = False) -> str:
     """Read a whole list file as text; refuses empty files (a failed download)."""
-    raw = path.read_bytes()
     if gz or path.suffix == ".gz":
-        import gzip
-
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
-            raise FormatError(str(path), f"corrupt or truncated gzip: {exc}") from None
+        raw = gunzip(path)  # streamed, with limits on size and ratio
+    else:
+        raw = path.read_bytes()
     if raw.strip(b"\x1a \r\n\t") == b"":
         raise FormatError(str(path), "file is empty")
     return decode(raw, str(path), fallback)
@@ -153,6 +150,7 @@ def read_zip_member(path: Path, allowed: tuple[str, ...], max_bytes: int = MAX_X
     """Read the one expected member of a publisher zip; anything else is refused."""
     try:
         with zipfile.ZipFile(path) as zf:
+            check_zip(zf, str(path))
             infos = zf.infolist()
             names = [i.filename for i in infos]
             unexpected = [n for n in names if n.upper() not in allowed]

@@ -94,6 +94,10 @@ def discover(paths: list[Path]) -> list[Publication]:
         if not given.exists():
             raise FormatError(str(given), "no such file or folder")
         files = sorted(p for p in given.rglob("*") if p.is_file()) if given.is_dir() else [given]
+        if given.is_dir() and not any(recognise(p) is not None for p in files):
+            raise FormatError(str(given), "no official list files in this folder (expected "
+                              "e.g. sdn.csv, cons_prim.csv, consolidated.csv, dpl.txt, "
+                              "consolidated.xml, CONS_ENHANCED.ZIP)")
         for path in files:
             found = recognise(path)
             if found is None:

@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from clearance import settings
-from clearance.exc import FetchError
+from clearance.archive import check_ratio
+from clearance.exc import FetchError, UnsafeInputError
 from clearance.sources import bis_dpl, csl, ofac, un
 from clearance.sources.detect import discover
 from clearance.store.load import LoadResult, load_publication
@@ -92,10 +93,18 @@ def download(client: httpx.Client, url: str, folder: Path, required: bool = True
                 if resp.status_code != 200:
                     raise FetchError(f"{url}: HTTP {resp.status_code}")
                 tmp = target.with_suffix(target.suffix + ".part")
-                with open(tmp, "wb") as fh:
-                    fh.writelines(resp.iter_bytes())
-                    fh.flush()
-                    os.fsync(fh.fileno())
+                written = 0
+                try:
+                    with open(tmp, "wb") as fh:
+                        for chunk in resp.iter_bytes():  # Content-Encoding inflated here
+                            written += len(chunk)
+                            check_ratio(url, written, resp.num_bytes_downloaded, "download")
+                            fh.write(chunk)
+                        fh.flush()
+                        os.fsync(fh.fileno())
+                except UnsafeInputError:
+                    tmp.unlink(missing_ok=True)
+                    raise
                 os.replace(tmp, target)
                 result = Download(url, target, 200, resp.headers.get("etag"),
                                   resp.headers.get("last-modified"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert, select, update
 
-from clearance.exc import StoreError
+from clearance.exc import InputError, StoreError
 from clearance.store import audit
 from clearance.store.db import api_keys, engine, utc_now
 
@@ -46,6 +46,8 @@ def create_key(name: str, scope: str, actor: str | None = None) -> tuple[ApiKey,
     """A new key; the secret is returned once and only its hash is stored."""
     if scope not in SCOPES:
         raise StoreError(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
+    if name.strip() == "" or len(name) > 200:
+        raise InputError("a key needs a name of 1 to 200 characters (who or what uses it)")
     secret = PREFIX + secrets.token_urlsafe(32)
     now = utc_now()
     with engine().begin() as conn:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = [
     "active_version_ids",
     "diff",
     "get_record",
+    "natural_key",
     "get_records",
     "entity_history",
     "get_version",
@@ -301,6 +303,16 @@ def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     return fields
 
 
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """'7480' before '45735', 'QDi.12' before 'QDi.101': digit runs compare as numbers."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", text) if part != "")
+
+
+def _by_source_id(item: tuple[str, tuple[str, str, str]]) -> tuple[Any, ...]:
+    return (natural_key(item[1][1]), item[0])
+
+
 def diff(dataset: str, from_version: int | None = None, to_version: int | None = None) -> Diff:
     """Entities added, removed and changed between two versions.
 
@@ -313,9 +325,12 @@ def diff(dataset: str, from_version: int | None = None, to_version: int | None =
             raise UnknownVersion(f"dataset {dataset!r} has only one version; nothing to compare")
     from_info = get_version(dataset, from_version)
     old, new = _digests(from_info.id), _digests(to_info.id)
-    added = [EntityChange(k, v[1], v[2], []) for k, v in sorted(new.items()) if k not in old]
-    removed = [EntityChange(k, v[1], v[2], []) for k, v in sorted(old.items()) if k not in new]
-    both = sorted(k for k in new if k in old and old[k][0] != new[k][0])
+    added = [EntityChange(k, v[1], v[2], []) for k, v in sorted(new.items(), key=_by_source_id)
+             if k not in old]
+    removed = [EntityChange(k, v[1], v[2], []) for k, v in sorted(old.items(), key=_by_source_id)
+               if k not in new]
+    both = [k for k, _ in sorted(new.items(), key=_by_source_id)
+            if k in old and old[k][0] != new[k][0]]
     old_data, new_data = _load(from_info.id, both), _load(to_info.id, both)
     changed = [EntityChange(k, new[k][1], new[k][2], _changed_fields(old_data[k], new_data[k]))
                for k in both]

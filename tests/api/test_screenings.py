@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import insert
 
-from clearance.screening.jobs import get_job, submit
+from clearance.screening.jobs import get_job, iter_results, submit
 from clearance.store.db import engine, screening_rows
 from tests.api.conftest import Server
 
@@ -75,3 +75,35 @@ def test_screen_scope_is_needed_to_upload(secured: httpx.Client) -> None:
     res = secured.post("/screenings", files={"file": ("book.jsonl", BOOK.encode())},
                        headers={"Authorization": f"Bearer {screener}"})
     assert res.status_code == 202
+
+
+def test_a_bad_byte_in_an_upload_skips_its_row_and_screens_the_rows_around_it(
+        loaded_home: Path) -> None:
+    from clearance.screening.jobs import run_job
+
+    body = (b"Customer ID;Customer Name;Segment\n" + b"".join(
+        f"c{i};Name {i};retail\n".encode() for i in range(1, 40))
+        + b"c40;Caf\xe9 Ren\xe9;retail\nc41;Hikvision;vendor\n")
+    job = run_job(submit("customers.csv", io.BytesIO(body), 0.8, 3).id)
+    assert (job.status, job.rows_done, job.rows_failed, job.rows_alerted) == ("done", 40, 1, 1)
+    lines = [json.loads(x) for x in iter_results(job.id)]
+    assert lines[39] == {"line": 41, "problem": "customers.csv, line 41: byte 0xe9 is not valid "
+                         "UTF-8; if the file is in another encoding, give it with --encoding "
+                         "(e.g. cp1252)"}
+    last = lines[40]
+    assert (last["id"], last["name"], last["input"]) == ("c41", "Hikvision", {"Segment": "vendor"})
+    assert len(last["matches"][0]["listings"]) == 3
+
+
+def test_an_unreadable_upload_is_refused_at_once_in_one_line(api: httpx.Client) -> None:
+    res = api.post("/screenings", files={"file": ("customers.csv", bytes(range(256)) * 4)})
+    assert res.status_code == 400
+    assert res.json()["detail"] == ("customers.csv: binary content (NUL bytes), not a text "
+                                    "file")
+    res = api.post("/screenings", files={"file": ("book.xlsx", b"PK\x03\x04junk")})
+    assert res.status_code == 400 and res.json()["detail"].startswith("book.xlsx: not an XLSX")
+
+
+def test_whatif_designates_only_on_a_known_list(api: httpx.Client) -> None:
+    res = api.post("/whatif", json={"designate": "Acme", "as": "../../etc"})
+    assert res.status_code == 400 and "unknown list '../../etc'" in res.json()["detail"]

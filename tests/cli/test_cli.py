@@ -1,6 +1,7 @@
 """The `clearance` command end to end (typer's runner; a temporary home)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,13 @@ def test_lists_load_status_and_diff(home: Path, lists_dir: Path) -> None:
         ("us_ofac_sdn", 2, 14965)]
     diff = json.loads(runner.invoke(app, ["lists", "diff", "us_ofac_sdn", "--json"]).output)
     assert diff["counts"]["added"] > 1000
+    summary = runner.invoke(app, ["lists", "diff", "us_ofac_sdn"]).output
+    assert len(summary.splitlines()) <= 6  # was ~170 lines of tables
+    assert "removed: 7480 MUGABE, Robert Gabriel, 7482 " in summary and "--all" in summary
+    full = runner.invoke(app, ["lists", "diff", "us_ofac_sdn", "--all"], env={"COLUMNS": "200"})
+    removed = full.output[full.output.index("removed (112)"):full.output.index("changed (")]
+    ids = [int(m) for m in re.findall(r"^│ (\d+) ", removed, re.MULTILINE)]
+    assert len(ids) == 112 and ids == sorted(ids)  # numeric order: 7480 before 45735
     assert runner.invoke(app, ["lists", "activate", "us_ofac_sdn", "1"]).exit_code == 0
     versions = json.loads(runner.invoke(app, ["lists", "versions", "us_ofac_sdn",
                                               "--json"]).output)
@@ -61,7 +69,7 @@ def test_screen_skips_bad_rows_and_writes_every_good_one(loaded_home: Path, tmp_
                           "match", "explanation"}
     csv_out = tmp_path / "out.csv"
     runner.invoke(app, ["screen", str(src), "-o", str(csv_out)])
-    assert csv_out.read_text().splitlines()[0].startswith("id,dataset,source_id")
+    assert csv_out.read_text().splitlines()[0].startswith("id,screened_name,dataset,source_id")
 
 
 def test_load_defaults_to_clearance_lists(home: Path, lists_dir: Path,

@@ -49,7 +49,7 @@ def test_a_messy_csv_imports_its_good_rows_and_names_the_bad_ones(home: Path,
     a1 = stored["A1"]
     assert (a1.brand, a1.mac, a1.install_date, a1.device_type) == (
         "HIK VISION", "4419B6010203", "2019-05-01", "IP camera")
-    assert a1.attributes == {"room": "B12"}
+    assert a1.attributes == {"Room": "B12"}  # carried through as the file spells it
     assert stored["A2"] == Device(asset_id="A2", site="HQ", city="Springfield", country="US",
                                   device_type="Camera")
 
@@ -91,3 +91,17 @@ def test_xlsx_inventories_read_like_csv(home: Path, tmp_path: Path) -> None:
     items = list(read_inventory(path))
     assert isinstance(items[0], Device) and items[0].mac == "14A78B000001"
     assert isinstance(items[1], InputError) and "line 3" in str(items[1])
+
+
+def test_an_unreadable_inventory_is_refused_in_one_line_and_a_bad_byte_only_skips_its_row(
+        home: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "fleet.csv"
+    junk.write_bytes(bytes(range(256)) * 10)
+    with pytest.raises(InputError) as err:
+        import_devices(junk)
+    assert str(err.value) == f"{junk}: binary content (NUL bytes), not a text file"
+    mixed = tmp_path / "fleet2.csv"
+    mixed.write_bytes(b"asset_id,brand\nA1,Hikvision\nA2,Caf\xe9\nA3,Axis\n")
+    report = import_devices(mixed)
+    assert report.imported == 2 and "line 3: byte 0xe9" in report.skipped[0]
+    assert import_devices(mixed, encoding="latin-1").imported == 3

@@ -62,8 +62,8 @@ def test_every_format_reads_the_same_queries(tmp_path: Path, suffix: str) -> Non
     [
         ('{"id": "9"}', "line 1: row '9': missing field 'name'"),
         ('{"name": "X"}', "line 1: missing field 'id'"),
-        ('{"id": 1, "name": "X", "schema": "Spaceship"}', "unknown schema"),
-        ('{"id": 1, "name": "X", "birth_date": "yesterday"}', "is not YYYY"),
+        ('{"id": 1, "name": "X", "schema": "Spaceship"}', "unknown type 'Spaceship'"),
+        ('{"id": 1, "name": "X", "birth_date": "yesterday"}', "'yesterday' is not a date"),
         ("{not json", "line 1: invalid JSON"),
     ],
 )

@@ -119,3 +119,35 @@ def test_mirror_folder_loads_and_skips_unchanged(home: Path, lists_dir: Path) ->
     assert res.version is not None and not res.skipped
     (res,) = update_lists(mirror=str(lists_dir / "bis_dpl"))
     assert res.skipped
+
+
+def test_a_download_that_inflates_like_a_bomb_is_refused_and_leaves_no_file(
+        home: Path, tmp_path: Path) -> None:
+    import gzip
+
+    import httpx
+
+    from clearance.exc import UnsafeInputError
+    from clearance.sources.fetch import download
+
+    body = gzip.compress(b"\x00" * (100 * 1024 * 1024), compresslevel=9)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with httpx.Client() as client, pytest.raises(UnsafeInputError, match="zip bomb"):
+            download(client, f"http://127.0.0.1:{server.server_address[1]}/sdn.csv", tmp_path)
+    finally:
+        server.shutdown()
+    assert list(tmp_path.iterdir()) == []

@@ -67,3 +67,11 @@ def test_activate_rolls_back_in_one_switch(home: Path, lists_dir: Path) -> None:
 def test_unknown_version_is_a_clear_error(home: Path) -> None:
     with pytest.raises(UnknownVersion, match="no active version"):
         get_version("us_ofac_sdn")
+
+
+def test_source_ids_sort_as_numbers() -> None:
+    from clearance.store.versions import natural_key
+
+    ids = ["45735", "7480", "QDi.101", "QDi.12", "f0956", "10000"]
+    assert sorted(ids, key=natural_key) == ["7480", "10000", "45735", "QDi.12", "QDi.101",
+                                            "f0956"]

@@ -1,0 +1,133 @@
+"""One listed party, one result: listings of the same party across lists grouped together.
+
+Hikvision is on OFAC's non-SDN CMIC list (`us_ofac_cons` 30946), in the CSL under the same
+Treasury id, and in the CSL again under a hash id for the Entity List: three rows for one
+company. Listings are grouped when
+
+- they carry the same publisher id across OFAC and the CSL (the CSL cites Treasury entries
+  by OFAC's own entity number), or
+- their listed names are the same words, their types can be the same thing, and neither
+  their countries nor their birth years contradict each other;
+
+and never two entries of one list other than the CSL (whose entries are per-list rows), so
+two different people called "Kim Chol" on the SDN list stay two results. The grouped
+result scores as its best listing and keeps every listing (`listings` in JSON).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from clearance.index.build import EntityMeta, Index
+from clearance.match.engine import MatchResult, match_query
+from clearance.match.score import Query, ScoringConfig
+from clearance.match.text import clean
+from clearance.sources.csl import DATASET as CSL
+from clearance.sources.ofac import CONS, SDN
+
+__all__ = ["MIN_SCORE", "PartyResult", "group_results", "screen_query"]
+
+#: datasets that share OFAC's entity numbers as ids
+TREASURY_IDS = frozenset({SDN, CONS, CSL})
+#: candidates fetched per result asked for, so that grouping still fills the limit
+SPAN = 3
+#: default floor for results that are not alerts: below it a result is noise, not a lead
+#: ("Acme Widgets Ltd" draws 0.08-0.3 from unrelated "... Ltd" entries)
+MIN_SCORE = 0.5
+_WORDS = re.compile(r"\w+")
+#: left out of each listing: the feature list repeats its explanation, the algorithm is one
+LEAN = ("features", "algorithm")
+
+
+@dataclass
+class PartyResult:
+    """A listed party: its best listing (which decides score and alert) and all listings."""
+
+    best: MatchResult
+    listings: list[MatchResult] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return self.best.score
+
+    @property
+    def match(self) -> bool:
+        return any(r.match for r in self.listings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The best listing's fields (with its per-feature detail), plus `listings`: every
+        listing with its own score, alert flag and explanation."""
+        return {**self.best.to_dict(), "match": self.match,
+                "listings": [{k: v for k, v in r.to_dict().items() if k not in LEAN}
+                             for r in self.listings]}
+
+
+def _name_key(meta: EntityMeta) -> str:
+    return " ".join(_WORDS.findall(clean(meta.caption)))
+
+
+def _compatible(a: EntityMeta, b: EntityMeta) -> bool:
+    if (a.schema == "Person") != (b.schema == "Person") and "LegalEntity" not in (a.schema,
+                                                                                 b.schema):
+        return False
+    if a.countries and b.countries and not a.countries & b.countries:
+        return False
+    years_a = {d[:4] for d in a.birth_dates}
+    years_b = {d[:4] for d in b.birth_dates}
+    return not (years_a and years_b and not years_a & years_b)
+
+
+def _linked(a: EntityMeta, b: EntityMeta, key_a: str, key_b: str) -> bool:
+    if a.dataset == b.dataset:
+        return False
+    if a.source_id == b.source_id and {a.dataset, b.dataset} <= TREASURY_IDS:
+        return True
+    return key_a == key_b and key_a != "" and _compatible(a, b)
+
+
+def group_results(results: list[MatchResult], index: Index) -> list[PartyResult]:
+    """Group ranked results into parties (see module doc); parties keep the results' order."""
+    metas = [index.entities[index.by_entity_id[r.entity_id]] if r.entity_id in index.by_entity_id
+             else None for r in results]
+    keys = ["" if m is None else _name_key(m) for m in metas]
+    parent = list(range(len(results)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(results))}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(results)):
+        a = metas[i]
+        if a is None:
+            continue
+        for j in range(i + 1, len(results)):
+            b = metas[j]
+            if b is None or not _linked(a, b, keys[i], keys[j]):
+                continue
+            ri, rj = root(i), root(j)
+            if ri == rj:
+                continue
+            lists_i = {results[k].dataset for k in members[ri]} - {CSL}
+            lists_j = {results[k].dataset for k in members[rj]} - {CSL}
+            if lists_i & lists_j:
+                continue  # would put two entries of one list into one party
+            keep, gone = min(ri, rj), max(ri, rj)
+            parent[gone] = keep
+            members[keep] += members.pop(gone)
+    return [PartyResult(results[r], [results[k] for k in sorted(members[r])])
+            for r in sorted(members)]
+
+
+def screen_query(index: Index, query: Query, cfg: ScoringConfig, limit: int,
+                 min_score: float = 0.0) -> list[PartyResult]:
+    """The best `limit` parties for one query: alerts always, other results only from
+    `min_score` up (the floor that keeps 0.1-0.3 noise out of result files)."""
+    floor = min(min_score, cfg.threshold)
+    results = match_query(index, query, cfg, limit=limit * SPAN, min_score=floor)
+    parties = group_results(results, index)
+    return [p for p in parties if p.match or p.score >= min_score][:limit]

@@ -1,0 +1,191 @@
+"""`clearance screen` and `clearance match` as a new user meets them (issues 14 and 15)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from clearance.cli.app import _register, app
+
+runner = CliRunner()
+_register()
+
+BANK = ("Customer ID;Customer Name;Customer Type;Date of Birth;Nationality;Segment;Branch\n"
+        "C-1001;Acme Widgets Ltd;Corporate;;United Kingdom;SME;London\n"
+        "C-1002;Hikvision;Corporate;;China;Vendor;Hangzhou\n"
+        "C-1003;Andrey Vladimirovich Khokhlof;Individual;1980;Russia;Private;Berlin\n")
+
+
+def _screen(tmp_path: Path, text: str, *args: str, name: str = "bank.csv") -> Any:
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    return runner.invoke(app, ["screen", str(src), "--workers", "1", *args])
+
+
+def test_a_bank_export_is_screened_with_its_own_headers(loaded_home: Path, tmp_path: Path
+                                                        ) -> None:
+    out = tmp_path / "out.csv"
+    res = _screen(tmp_path, BANK, "-o", str(out))
+    assert res.exit_code == 0, res.output
+    assert ("columns: id <- 'Customer ID', name <- 'Customer Name', schema <- 'Customer Type', "
+            "birth_date <- 'Date of Birth', country <- 'Nationality'; carried through: "
+            "'Segment', 'Branch'") in res.output
+    assert "screened 3 rows: 2 with alerts, 0 skipped" in res.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0])[:4] == ["id", "screened_name", "Segment", "Branch"]
+    by_id: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        by_id.setdefault(r["id"], []).append(r)
+    hik = by_id["C-1002"][0]
+    assert (hik["screened_name"], hik["Segment"], hik["Branch"], hik["match"]) == (
+        "Hikvision", "Vendor", "Hangzhou", "True")
+    assert hik["listings"].split("; ")[:2] == ["us_ofac_cons 30946", "us_trade_csl 30946"]
+    khokhlov = by_id["C-1003"][0]  # the given type, birth year and country were all used
+    assert "birth_date=+0.050" in khokhlov["explanation"]
+    assert "country=+0.020 (country ru agrees)" in khokhlov["explanation"]
+    # Acme: screened, nothing above the floor, still accounted for by one row
+    assert [(r["dataset"], r["match"]) for r in by_id["C-1001"]] == [("", "False")]
+
+
+def test_jsonl_output_keeps_every_listing_the_name_and_the_extra_columns(
+        loaded_home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    res = _screen(tmp_path, BANK, "-o", str(out))
+    assert res.exit_code == 0, res.output
+    lines = {x["id"]: x for x in map(json.loads, out.read_text().splitlines())}
+    hik = lines["C-1002"]
+    assert hik["name"] == "Hikvision" and hik["input"] == {"Segment": "Vendor",
+                                                           "Branch": "Hangzhou"}
+    (party,) = [m for m in hik["matches"] if m["source_id"] == "30946"]
+    assert len(party["listings"]) == 3
+    assert lines["C-1001"]["matches"] == []
+
+
+def test_the_floor_under_results_that_are_not_alerts_can_be_lowered(loaded_home: Path,
+                                                                    tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    text = "id,name,type\n1,Acme Widgets Ltd,company\n"
+    res = _screen(tmp_path, text, "-o", str(out), "--min-score", "0")
+    assert "kept from 0.00 up (--min-score)" in res.output
+    (line,) = map(json.loads, out.read_text().splitlines())
+    assert line["matches"] and max(m["score"] for m in line["matches"]) < 0.5
+
+
+def test_a_file_without_a_name_column_exits_non_zero_naming_the_accepted_ones(
+        loaded_home: Path, tmp_path: Path) -> None:
+    res = _screen(tmp_path, "Kundennummer,Kundenname\n1,Hikvision\n")
+    assert res.exit_code == 1
+    assert ("no name column: the file has 'Kundennummer', 'Kundenname'; a name column is one "
+            "of name, full name, customer name") in res.output
+    ok = _screen(tmp_path, "Kundennummer,Kundenname\n1,Hikvision\n", "--name-column",
+                 "Kundenname", "--id-column", "kundennummer")
+    assert ok.exit_code == 0 and "screened 1 rows: 1 with alerts" in ok.output
+
+
+def test_jsonl_rows_none_of_which_can_be_screened_exit_non_zero(loaded_home: Path,
+                                                                tmp_path: Path) -> None:
+    res = _screen(tmp_path, '{"Kunde": "Hikvision"}\n{"Kunde": "Emma"}\n', name="in.jsonl")
+    assert res.exit_code == 1
+    assert "skipped: " in res.output and "no row could be screened; each row needs a name" \
+        in res.output
+
+
+def test_a_file_without_an_id_column_is_identified_by_line(loaded_home: Path,
+                                                           tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    res = _screen(tmp_path, "Full Name\nHikvision\n\nEmma Daniels\n", "-o", str(out))
+    assert res.exit_code == 0 and "rows are identified by their line number" in res.output
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["2", "4"]
+
+
+def test_a_bad_byte_skips_its_row_and_screens_the_rows_after_it(loaded_home: Path,
+                                                                tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"id,name\n1,Hikvision\n2,Caf\xe9\n3,Emma Daniels\n")
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["screen", str(src), "-o", str(out), "--workers", "1"])
+    assert res.exit_code == 0
+    assert f"skipped: {src}, line 3: byte 0xe9 is not valid UTF-8" in res.output
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["1", "3"]
+
+
+def test_the_output_may_not_be_the_input(tmp_path: Path, home: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Hikvision\n")
+    res = runner.invoke(app, ["screen", str(src), "-o", str(tmp_path / "." / "in.csv")])
+    assert res.exit_code == 1 and "the output is the input file" in res.output
+    assert src.read_text() == "id,name\n1,Hikvision\n"  # untouched
+
+
+def test_an_output_in_a_missing_folder_is_refused_before_screening(tmp_path: Path,
+                                                                   home: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Hikvision\n")
+    res = runner.invoke(app, ["screen", str(src), "-o", str(tmp_path / "nope" / "out.xlsx")])
+    assert res.exit_code == 1 and "does not exist" in res.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--limit", "0"], ["--limit", "51"], ["--threshold", "5"], ["--threshold", "-0.1"],
+     ["--min-score", "1.5"], ["--workers", "0"]],
+)
+def test_out_of_range_options_are_refused_as_the_api_refuses_them(tmp_path: Path, home: Path,
+                                                                  args: list[str]) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Hikvision\n")
+    res = runner.invoke(app, ["screen", str(src), *args])
+    assert res.exit_code == 2 and "Invalid value for" in res.output
+
+
+def test_screen_uses_every_core_by_default(tmp_path: Path, home: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import clearance.cli.match as match_cmd
+
+    seen: dict[str, Any] = {}
+
+    def fake_lines(items: Any, cfg: Any, limit: int, workers: int, index: Any,
+                   min_score: float) -> Any:
+        seen["workers"] = workers
+        return iter([(json.dumps({"id": i[0]}), False) for i in items])
+
+    monkeypatch.setattr(match_cmd, "default_workers", lambda: 7)
+    monkeypatch.setattr(match_cmd, "screen_row_lines", fake_lines)
+    monkeypatch.setattr(match_cmd, "_loaded_index", lambda: None)
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Hikvision\n")
+    res = runner.invoke(app, ["screen", str(src)])
+    assert res.exit_code == 0, res.output
+    assert seen["workers"] == 7
+
+
+def test_screen_help_lists_the_recognised_columns() -> None:
+    res = runner.invoke(app, ["screen", "--help"], env={"COLUMNS": "200"})
+    text = " ".join(res.output.split())
+    for words in ("customer id", "customer name", "first name + last name", "entity type",
+                  "date of birth", "nationality", "--name-column", "--column", "--min-score",
+                  "--encoding"):
+        assert words in text
+
+
+def test_match_shows_one_party_with_its_other_listings(loaded_home: Path) -> None:
+    res = runner.invoke(app, ["match", "Hikvision", "--schema", "company", "--limit", "1"],
+                        env={"COLUMNS": "200"})
+    assert res.exit_code == 0
+    assert res.output.count("also listed: us_trade_csl") == 2
+    bad = runner.invoke(app, ["match", "Hikvision", "--schema", "Compnay"])
+    assert bad.exit_code == 1 and "--schema 'Compnay': use Person" in bad.output
+    germany = runner.invoke(app, ["match", "Nordwind", "--country", "Germany", "--json"])
+    assert germany.exit_code == 0
+
+
+def test_screening_with_no_list_loaded_is_refused_not_reported_clean(home: Path,
+                                                                     tmp_path: Path) -> None:
+    res = _screen(tmp_path, "id,name\n1,Hikvision\n")
+    assert res.exit_code == 1 and "no list is loaded" in res.output
+    assert "no list is loaded" in runner.invoke(app, ["match", "Hikvision"]).output

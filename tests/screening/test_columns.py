@@ -1,0 +1,121 @@
+"""Header spellings of bank exports, overrides, and how values read (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.exc import InputError
+from clearance.screening.columns import (
+    fold_header,
+    map_columns,
+    parse_birth_date,
+    parse_country,
+    parse_overrides,
+    schema_of,
+)
+from clearance.screening.io import InputRow, row_to_query
+
+
+@pytest.mark.parametrize(
+    ("header", "folded"),
+    [("Customer_ID", "customer id"), ("customerId", "customer id"), (" CUSTOMER-ID ",
+     "customer id"), ("DateOfBirth", "date of birth"), ("D.O.B.", "d o b"),
+     ("MACAddress", "mac address"), ("#", "#")],
+)
+def test_headers_fold_case_spacing_and_camel_case(header: str, folded: str) -> None:
+    assert fold_header(header) == folded
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (["Customer ID", "Customer Name", "Customer Type", "Date of Birth", "Nationality"],
+         {"id": "Customer ID", "name": "Customer Name", "schema": "Customer Type",
+          "birth_date": "Date of Birth"}),
+        (["REF", "FULL NAME", "ENTITY TYPE", "DOB", "COUNTRY"],
+         {"id": "REF", "name": "FULL NAME", "schema": "ENTITY TYPE", "birth_date": "DOB"}),
+        (["external_identifier", "name", "entity_type", "date_of_birth", "country"],
+         {"id": "external_identifier", "name": "name", "schema": "entity_type",
+          "birth_date": "date_of_birth"}),
+        (["Client No.", "Company", "Type"], {"id": "Client No.", "name": "Company",
+                                             "schema": "Type"}),
+    ],
+)
+def test_the_spellings_bank_exports_use_are_recognised(headers: list[str],
+                                                       expected: dict[str, str]) -> None:
+    cols = map_columns(headers)
+    assert cols.single == expected
+    assert cols.carried == tuple(h for h in headers if h not in expected.values()
+                                 and h not in sum(cols.multi.values(), ()))
+
+
+def test_several_country_columns_are_all_read_and_unknown_columns_carried() -> None:
+    cols = map_columns(["id", "name", "Nationality", "Country of Residence", "Segment"])
+    assert cols.multi["country"] == ("Nationality", "Country of Residence")
+    assert cols.carried == ("Segment",)
+    row = InputRow(2, {"id": "1", "name": "Ivan Petrov", "Nationality": "Russian Federation",
+                       "Country of Residence": "DE", "Segment": "retail"})
+    assert row_to_query(row, "f.csv", cols)[1].countries == ["ru", "de"]
+    assert cols.extra(row.data) == {"Segment": "retail"}
+
+
+def test_first_and_last_name_columns_make_the_name() -> None:
+    cols = map_columns(["Interface Ref", "First name", "Middle name", "Last name"])
+    row = InputRow(2, {"Interface Ref": "7", "First name": "Andrei", "Middle name":
+                       "Vladimirovich", "Last name": "Khokhlov"})
+    assert cols.has_name()
+    assert row_to_query(row, "f.csv", cols)[1].name == "Andrei Vladimirovich Khokhlov"
+
+
+def test_overrides_win_and_must_name_a_column_of_the_file() -> None:
+    cols = map_columns(["Name", "Legal Name", "Ref"], parse_overrides(name_column="legal name"))
+    assert cols.single["name"] == "Legal Name" and "Name" in cols.carried
+    with pytest.raises(InputError) as err:
+        map_columns(["Name", "Ref"], parse_overrides(column=["birth_date=Born On"]))
+    assert "no column 'Born On' for birth_date (the file has 'Name', 'Ref')" in str(err.value)
+    with pytest.raises(InputError, match="use FIELD=COLUMN"):
+        parse_overrides(column=["birth_date"])
+
+
+def test_two_headers_for_one_field_use_the_first_spelling_and_say_so() -> None:
+    cols = map_columns(["Company", "Customer Name", "ID"])
+    assert cols.single["name"] == "Customer Name"
+    note = "name read from 'Customer Name'; also found 'Company' (choose with --column name=...)"
+    assert cols.notes == (note,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1950-03-21", "1950-03-21"), ("1950-03-21 00:00:00", "1950-03-21"),
+     ("19500321", "1950-03-21"), ("1950/03/21", "1950-03-21"), ("21.03.1950", "1950-03-21"),
+     ("21/03/1950", "1950-03-21"), ("03/21/1950", "1950-03-21"), ("02.06.1980", "1980"),
+     ("1950", "1950"), ("1950-03", "1950-03")],
+)
+def test_birth_dates_read_in_common_formats_and_never_guess_a_month(text: str,
+                                                                    expected: str) -> None:
+    assert parse_birth_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["yesterday", "31.02.1950", "1950-13-01", "13/13/1950"])
+def test_what_is_not_a_date_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_birth_date(text)
+
+
+def test_countries_and_types_read_as_banks_write_them() -> None:
+    assert [parse_country(c) for c in ("Germany", "DEU", "gb", "United States")] == [
+        "de", "de", "gb", "us"]
+    with pytest.raises(ValueError, match="'Atlantis' is not a country"):
+        parse_country("Atlantis")
+    assert [schema_of(t) for t in ("Individual", "CORPORATE", "Legal Entity", "", "vessel",
+                                   "Spaceship")] == ["Person", "Company", "LegalEntity",
+                                                     "LegalEntity", "Vessel", None]
+
+
+def test_a_bad_value_names_row_line_and_column() -> None:
+    cols = map_columns(["Customer ID", "Customer Name", "Date of Birth"])
+    row = InputRow(7, {"Customer ID": "c9", "Customer Name": "X", "Date of Birth": "soon"})
+    with pytest.raises(InputError) as err:
+        row_to_query(row, "bank.csv", cols)
+    assert str(err.value) == ("bank.csv, line 7: row 'c9': 'soon' is not a date (YYYY-MM-DD, "
+                              "DD.MM.YYYY, DD/MM/YYYY ...) (field 'Date of Birth')")
