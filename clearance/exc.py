@@ -6,8 +6,10 @@
     │   ├── EncodingError    bytes that do not decode
     │   └── UnsafeInputError XML bombs, entity expansion, zip members we did not expect
     ├── StoreError           the versioned store refused an operation
-    │   └── NotFound         no such alert, book entry, webhook ...
-    │       └── UnknownVersion   a dataset or version that does not exist
+    │   ├── NotFound         no such alert, book entry, webhook ...
+    │   │   └── UnknownVersion   a dataset or version that does not exist
+    │   ├── AuditError       the audit log does not verify, or a checkpoint cannot be signed
+    │   └── Busy             another process holds the monitoring cycle's lock
     ├── FetchError           a download failed after its retries
     └── InputError           a user-supplied screening file or query is malformed
 
@@ -17,6 +19,8 @@ Every error carries enough context to fix the input without reading a traceback.
 from __future__ import annotations
 
 __all__ = [
+    "AuditError",
+    "Busy",
     "ClearanceError",
     "EncodingError",
     "FetchError",
@@ -74,6 +78,14 @@ class NotFound(StoreError):
 
 class UnknownVersion(NotFound):
     """A dataset or version that the store does not hold."""
+
+
+class AuditError(StoreError):
+    """The audit log failed a check, or a signed checkpoint cannot be made or read."""
+
+
+class Busy(StoreError):
+    """Another process holds a lock this operation needs (a monitoring cycle is running)."""
 
 
 class FetchError(ClearanceError):

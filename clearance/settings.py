@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["database_url", "download_timeout", "home", "index_dir", "lists_dir"]
+__all__ = [
+    "checkpoint_dir", "database_url", "download_timeout", "home", "index_dir", "lists_dir",
+    "signing_key",
+]
 
 
 def home() -> Path:
@@ -59,3 +62,26 @@ def rate_limit() -> float:
 def rate_burst() -> int:
     """Requests a key may send at once before the rate applies (`CLEARANCE_RATE_BURST`)."""
     return int(os.environ.get("CLEARANCE_RATE_BURST", "400"))
+
+
+def signing_key() -> Path:
+    """The Ed25519 private key that signs audit checkpoints (`CLEARANCE_SIGNING_KEY`).
+
+    Default `~/.config/clearance/audit_signing_key.pem`: outside `CLEARANCE_HOME` on
+    purpose, so that whoever can rewrite the store cannot also sign a rewritten log.
+    The public key sits beside it (same name, `.pub`).
+    """
+    raw = os.environ.get("CLEARANCE_SIGNING_KEY")
+    if raw is not None and raw != "":
+        return Path(raw).expanduser()
+    return Path.home() / ".config" / "clearance" / "audit_signing_key.pem"
+
+
+def checkpoint_dir() -> Path | None:
+    """Folder that receives a copy of every signed checkpoint (`CLEARANCE_CHECKPOINT_DIR`).
+
+    Unset by default. Point it at storage the store's writers cannot rewrite (another
+    machine, a write-once share): its files are the anchors a rewrite cannot remove.
+    """
+    raw = os.environ.get("CLEARANCE_CHECKPOINT_DIR")
+    return Path(raw).expanduser() if raw is not None and raw != "" else None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from clearance.store.db import reset_engines
-from tests.conftest import LISTS
+from tests.conftest import LISTS, _use_home
 
 
 @pytest.fixture(scope="module")
@@ -18,8 +18,7 @@ def sdn_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     previous = os.environ.get("CLEARANCE_HOME")
     home = tmp_path_factory.mktemp("sdn_home")
-    os.environ["CLEARANCE_HOME"] = str(home)
-    reset_engines()
+    _use_home(home)
     results = load_paths([LISTS / "ofac_sdn"])
     assert [r.error for r in results] == [None]
     yield home
