@@ -359,18 +359,19 @@ def checkpoint(key_path: Path | None = None) -> Checkpoint:
     anchors = _anchors(stored_checkpoints(newest_only=True), public, notes)
     head, _ = _read_head(_head_path())
     start = max(anchors, key=lambda e: e.seq, default=None)
-    expects = [e for e in anchors if start is None or e.seq > start.seq]
-    if head is not None:
+    begin, prev = 1, GENESIS
+    if start is not None:  # walk from the anchored record itself: its content is re-hashed
+        begin = start.seq
+        with engine().connect() as conn:
+            prev = conn.execute(select(audit_log.c.prev_hash)
+                                .where(audit_log.c.seq == begin)).scalar()
+        if prev is None:
+            raise AuditError(f"refusing to sign: record {begin}, covered by {start.source}, "
+                             "is missing")
+    expects = [e for e in anchors if e.seq >= begin]
+    if head is not None and head[0] >= begin:
         expects.append(_Expect(head[0], head[1], f"the head file ({_head_path()})"))
-    with engine().connect() as conn:
-        first = conn.execute(select(audit_log.c.hash).where(
-            audit_log.c.seq == (1 if start is None else start.seq))).scalar()
-    if start is not None and first != start.hash:
-        raise AuditError(f"refusing to sign: record {start.seq} "
-                         f"{'is missing' if first is None else 'differs from ' + start.source}")
-    begin = 1 if start is None else start.seq + 1
-    result = _walk(_rows(begin), begin, GENESIS if start is None else start.hash,
-                   [e for e in expects if e.seq >= begin])
+    result = _walk(_rows(begin), begin, prev, expects)
     if not result.ok:
         raise AuditError(f"refusing to sign: audit log broken at record {result.broken_seq}: "
                          f"{result.problem}")
