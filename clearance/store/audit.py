@@ -363,11 +363,12 @@ def checkpoint(key_path: Path | None = None) -> Checkpoint:
     if start is not None:  # walk from the anchored record itself: its content is re-hashed
         begin = start.seq
         with engine().connect() as conn:
-            prev = conn.execute(select(audit_log.c.prev_hash)
-                                .where(audit_log.c.seq == begin)).scalar()
-        if prev is None:
+            found = conn.execute(select(audit_log.c.prev_hash)
+                                 .where(audit_log.c.seq == begin)).scalar()
+        if found is None:
             raise AuditError(f"refusing to sign: record {begin}, covered by {start.source}, "
                              "is missing")
+        prev = str(found)
     expects = [e for e in anchors if e.seq >= begin]
     if head is not None and head[0] >= begin:
         expects.append(_Expect(head[0], head[1], f"the head file ({_head_path()})"))
