@@ -70,3 +70,19 @@ def test_a_list_where_one_value_belongs_or_an_overlong_id_is_refused_by_line(
     assert "line 3" in result.skipped[2] and "at most 1000" in result.skipped[2]
     assert "line 4" in result.skipped[3]
     assert get_entries(["sh-5"])["sh-5"].aliases == ["Acme", "AT"]
+
+
+def test_book_remove_from_the_shell(sdn_home: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from clearance.cli.app import _register, app
+
+    _register()
+    import_book(_jsonl(tmp_path / "cli.jsonl", [{"id": "cli-1", "name": "Acme Bakery"}]))
+    res = CliRunner().invoke(app, ["book", "remove", "cli-1", "--reason", "duplicate"],
+                             env={"CLEARANCE_ACTOR": "ana"})
+    assert res.exit_code == 0 and "book entry 'cli-1' removed; alerts closed: none" in res.output
+    last = list(audit.iter_records())[-1]
+    assert (last.action, last.actor, last.detail["reason"]) == ("book.remove", "ana", "duplicate")
+    res = CliRunner().invoke(app, ["book", "remove", "cli-1"])
+    assert res.exit_code == 1 and "no book entry 'cli-1'" in res.output
