@@ -25,6 +25,7 @@ import getpass
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 GENESIS = "0" * 64
+_head_lock = threading.Lock()  # record locks exclude processes, not threads
 
 
 @dataclass
@@ -134,7 +136,7 @@ def _read_head(path: Path) -> tuple[tuple[int, str] | None, str | None]:
 def _write_head(seq: int, digest: str) -> None:
     """Move the head forward to `seq` (never back: writers commit in any order)."""
     path = _head_path()
-    with open(path.with_name("audit.head.lock"), "a") as lock:
+    with _head_lock, open(path.with_name("audit.head.lock"), "a") as lock:
         fcntl.lockf(lock, fcntl.LOCK_EX)
         current, _ = _read_head(path)
         if current is not None and current[0] >= seq:
@@ -205,30 +207,32 @@ def iter_records() -> Iterator[AuditRecord]:
 def read_export(path: Path) -> Iterator[AuditRecord]:
     """Records from an `audit export` file, to verify a log away from its store."""
     try:
-        fh = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, lines stream
+        fh = open(path, "rb")  # noqa: SIM115 - closed below, lines stream
     except OSError as exc:
         raise AuditError(f"audit export {path}: {exc.strerror}") from None
     with fh:
-        for line_no, line in enumerate(fh, start=1):
-            if line.strip() == "":
+        for line_no, raw in enumerate(fh, start=1):
+            if raw.strip() == b"":
                 continue
-            try:
-                d = json.loads(line)
-                yield AuditRecord(int(d["seq"]), str(d["at"]), str(d["actor"]),
+            try:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+                d = json.loads(raw.decode("utf-8"))
+                rec = AuditRecord(int(d["seq"]), str(d["at"]), str(d["actor"]),
                                   str(d["action"]), dict(d["detail"]), str(d["prev_hash"]),
                                   str(d["hash"]))
             except (ValueError, KeyError, TypeError) as exc:
-                raise AuditError(f"audit export {path}, line {line_no}: not an audit "
-                                 f"record ({type(exc).__name__}: {exc})") from None
+                raise AuditError(f"audit export {path}, line {line_no}: not an audit record "
+                                 f"({type(exc).__name__}: {exc})") from None
+            yield rec
 
 
 def stored_checkpoints(newest_only: bool = False) -> list[tuple[str, Checkpoint]]:
     """(where it is kept, checkpoint) for the checkpoints in the store and the folder."""
     out: list[tuple[str, Checkpoint]] = []
-    q = select(audit_checkpoints).order_by(audit_checkpoints.c.seq, audit_checkpoints.c.id)
+    q = select(audit_checkpoints).order_by(audit_checkpoints.c.seq.desc(),
+                                           audit_checkpoints.c.id.desc())
     with engine().connect() as conn:
-        rows = conn.execute(q).all()
-    for r in rows[-1:] if newest_only else rows:
+        rows = conn.execute(q.limit(1) if newest_only else q).all()
+    for r in reversed(rows):
         out.append((f"the stored checkpoint of {r.at}",
                     Checkpoint(r.seq, r.hash, r.at, r.key_id, r.signature)))
     folder = settings.checkpoint_dir()

@@ -297,3 +297,15 @@ def test_signing_needs_a_key_and_a_non_empty_log(home: Path) -> None:
     signing.generate_key(settings.signing_key())
     with pytest.raises(AuditError, match="empty"):
         audit.checkpoint()
+
+
+@pytest.mark.parametrize("line", [b"{", b"[1, 2]", b'{"seq": 1}', b"\xff\xfe{}",
+                                  b'{"seq": "x", "at": "", "actor": "", "action": "", '
+                                  b'"detail": {}, "prev_hash": "", "hash": ""}'])
+def test_a_malformed_export_line_is_named(home: Path, tmp_path: Path, line: bytes) -> None:
+    _fill()
+    export = tmp_path / "audit.jsonl"
+    good = json.dumps(next(audit.iter_records()).to_dict()).encode()
+    export.write_bytes(good + b"\n" + line + b"\n")
+    with pytest.raises(AuditError, match=f"{export}, line 2: not an audit record"):
+        audit.verify(export=export)
