@@ -300,8 +300,8 @@ def test_signing_needs_a_key_and_a_non_empty_log(home: Path) -> None:
 
 
 @pytest.mark.parametrize("line", [b"{", b"[1, 2]", b'{"seq": 1}', b"\xff\xfe{}",
-                                  b'{"seq": "x", "at": "", "actor": "", "action": "", '
-                                  b'"detail": {}, "prev_hash": "", "hash": ""}'])
+                                  (b'{"seq": "x", "at": "", "actor": "", "action": "", '
+                                  b'"detail": {}, "prev_hash": "", "hash": ""}')])
 def test_a_malformed_export_line_is_named(home: Path, tmp_path: Path, line: bytes) -> None:
     _fill()
     export = tmp_path / "audit.jsonl"
