@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +23,9 @@ from tests.conftest import LISTS
 
 @pytest.fixture(scope="module")
 def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("pg")
+    # not under pytest's /tmp/pytest-of-USER: another pytest session resets that folder
+    # to mode 0700, and the server (its own system user when run as root) loses its way in
+    data = Path(tempfile.mkdtemp(prefix="clearance-pg-"))
     server = pgserver.get_server(data, cleanup_mode="stop")  # type: ignore[attr-defined]
     url = f"postgresql+psycopg://postgres:@/postgres?host={data}"
     previous = {k: os.environ.get(k) for k in ("CLEARANCE_DATABASE_URL", "CLEARANCE_HOME")}
@@ -36,6 +40,7 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             os.environ[key] = value
     reset_engines()
     server.cleanup()
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def test_loads_diff_audit_keys_book_and_monitoring_on_postgres(postgres: str,
