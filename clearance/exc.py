@@ -8,7 +8,9 @@
     ├── StoreError           the versioned store refused an operation
     │   ├── NotFound         no such alert, book entry, webhook ...
     │   │   └── UnknownVersion   a dataset or version that does not exist
-    │   └── Refused          the case's state or the rules forbid it (four-eyes, read-only)
+    │   ├── Refused          the case's state or the rules forbid it (four-eyes, read-only)
+    │   ├── AuditError       the audit log does not verify, or a checkpoint cannot be signed
+    │   └── Busy             another process holds the monitoring cycle's lock
     ├── LoginRefused         wrong password, disabled user, or locked after failures
     ├── FetchError           a download failed after its retries
     ├── ConfigError          a CLEARANCE_* setting or the store's place is unusable
@@ -20,6 +22,8 @@ Every error carries enough context to fix the input without reading a traceback.
 from __future__ import annotations
 
 __all__ = [
+    "AuditError",
+    "Busy",
     "ClearanceError",
     "ConfigError",
     "EncodingError",
@@ -93,6 +97,14 @@ class LoginRefused(ClearanceError):
     def __init__(self, problem: str, retry_after: int = 0) -> None:
         self.retry_after = retry_after
         super().__init__(problem)
+
+
+class AuditError(StoreError):
+    """The audit log failed a check, or a signed checkpoint cannot be made or read."""
+
+
+class Busy(StoreError):
+    """Another process holds a lock this operation needs (a monitoring cycle is running)."""
 
 
 class FetchError(ClearanceError):

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from clearance.exc import ConfigError
 
-__all__ = ["database_url", "download_timeout", "four_eyes", "home", "index_dir", "lists_dir",
-           "max_unpacked", "open_access", "rate_burst", "rate_limit", "session_hours"]
+__all__ = ["checkpoint_dir", "database_url", "download_timeout", "four_eyes", "home",
+           "index_dir", "lists_dir", "max_unpacked", "open_access", "rate_burst", "rate_limit",
+           "session_hours", "signing_key"]
 
 
 def _number(name: str, default: str, kind: type[float] | type[int], low: float) -> float:
@@ -113,3 +114,26 @@ def four_eyes() -> frozenset[str]:
 def session_hours() -> float:
     """How long a web UI sign-in lasts before it asks again (`CLEARANCE_SESSION_HOURS`, 8)."""
     return _number("CLEARANCE_SESSION_HOURS", "8", float, 0.01)
+
+
+def signing_key() -> Path:
+    """The Ed25519 private key that signs audit checkpoints (`CLEARANCE_SIGNING_KEY`).
+
+    Default `~/.config/clearance/audit_signing_key.pem`: outside `CLEARANCE_HOME` on
+    purpose, so that whoever can rewrite the store cannot also sign a rewritten log.
+    The public key sits beside it (same name, `.pub`).
+    """
+    raw = os.environ.get("CLEARANCE_SIGNING_KEY")
+    if raw is not None and raw != "":
+        return Path(raw).expanduser()
+    return Path.home() / ".config" / "clearance" / "audit_signing_key.pem"
+
+
+def checkpoint_dir() -> Path | None:
+    """Folder that receives a copy of every signed checkpoint (`CLEARANCE_CHECKPOINT_DIR`).
+
+    Unset by default. Point it at storage the store's writers cannot rewrite (another
+    machine, a write-once share): its files are the anchors a rewrite cannot remove.
+    """
+    raw = os.environ.get("CLEARANCE_CHECKPOINT_DIR")
+    return Path(raw).expanduser() if raw is not None and raw != "" else None

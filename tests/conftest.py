@@ -1,7 +1,8 @@
 """Shared fixtures. Data comes from ../shared (never copied into the repository).
 
 - `lists_dir`: the real official list files (../shared/data/lists).
-- `home`: an empty, temporary CLEARANCE_HOME for one test.
+- `home`: an empty, temporary CLEARANCE_HOME for one test (its audit signing key path,
+  CLEARANCE_SIGNING_KEY, is beside it and holds no key until a test creates one).
 - `loaded_home`: one temporary home per session with all bundled lists loaded and the
   index built (about 15 s, paid once); tests that only read use it.
 - `index`: the candidate index of that session home.
@@ -27,6 +28,9 @@ BUNDLED = ["ofac_sdn", "ofac_consolidated", "trade_csl", "bis_dpl", "un_sc"]
 def _use_home(path: Path) -> None:
     os.environ["CLEARANCE_HOME"] = str(path)
     os.environ.pop("CLEARANCE_DATABASE_URL", None)
+    # the audit signing key of a test home sits beside it, never in the user's ~/.config
+    os.environ["CLEARANCE_SIGNING_KEY"] = str(path.parent / f"{path.name}-keys" / "audit.pem")
+    os.environ.pop("CLEARANCE_CHECKPOINT_DIR", None)
     reset_engines()
 
 

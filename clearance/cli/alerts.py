@@ -1,24 +1,22 @@
-"""`clearance alerts ...` and `clearance audit ...`: the review workflow and its trail."""
+"""`clearance alerts ...`: the review workflow."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from clearance.cli.output import console, err, fail
+from clearance.cli.output import console, fail
 from clearance.exc import ClearanceError, NotFound
 from clearance.monitor.alerts import DECISIONS, STATUSES, get_alert, list_alerts
 from clearance.monitor.review import proposals, review, submit_decision
 from clearance.store import audit
 
-__all__ = ["alerts_app", "audit_app"]
+__all__ = ["alerts_app"]
 
 alerts_app = typer.Typer(help="Alerts: list, show, decide, review.", no_args_is_help=True)
-audit_app = typer.Typer(help="The hash-chained audit log: verify, export.", no_args_is_help=True)
 
 
 
@@ -94,29 +92,3 @@ def alerts_review(
     console.print(f"alert {alert.id}: {alert.status} "
                   f"({'approved' if approve else 'sent back'})")
 
-
-@audit_app.command("verify")
-def audit_verify() -> None:
-    """Check the whole chain; exit 1 naming the first broken record."""
-    result = audit.verify()
-    if result.ok:
-        console.print(f"audit log intact: {result.records} records")
-        return
-    err.print(f"[red]audit log broken at record {result.broken_seq}:[/] {result.problem}",
-              highlight=False)
-    raise typer.Exit(1)
-
-
-@audit_app.command("export")
-def audit_export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="JSONL file for the examiner.")],
-) -> None:
-    """Write every record (with its hashes) as JSON lines, then the verification result."""
-    count = 0
-    with open(output, "w", encoding="utf-8") as fh:
-        for rec in audit.iter_records():
-            fh.write(json.dumps(rec.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
-            count += 1
-    result = audit.verify()
-    console.print(f"exported {count} records to {output}; chain "
-                  f"{'intact' if result.ok else f'broken at {result.broken_seq}'}")

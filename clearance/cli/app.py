@@ -30,6 +30,7 @@ def _register() -> None:
         return
     _registered = True
     from clearance.cli import alerts as alerts_cmd
+    from clearance.cli import audit as audit_cmd
     from clearance.cli import book as book_cmd
     from clearance.cli import devices as devices_cmd
     from clearance.cli import match as match_cmd
@@ -47,7 +48,7 @@ def _register() -> None:
     app.add_typer(monitor_cmd.webhooks_app, name="webhooks")
     app.command("whatif")(monitor_cmd.whatif)
     app.add_typer(alerts_cmd.alerts_app, name="alerts")
-    app.add_typer(alerts_cmd.audit_app, name="audit")
+    app.add_typer(audit_cmd.audit_app, name="audit")
     app.add_typer(devices_cmd.devices_app, name="devices")
     app.add_typer(users_cmd.users_app, name="users")
     _plain_help(app)

@@ -11,11 +11,19 @@ from rich.table import Table
 
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError
-from clearance.monitor.book import get_entries, import_book, iter_entries, list_changes
+from clearance.monitor.book import (
+    get_entries,
+    import_book,
+    iter_entries,
+    list_changes,
+    remove_entry,
+)
+from clearance.store import audit
 
 __all__ = ["book_app", "ownership_app"]
 
-book_app = typer.Typer(help="The counterparty book: import, list, show.", no_args_is_help=True)
+book_app = typer.Typer(help="The counterparty book: import, list, show, remove.",
+                       no_args_is_help=True)
 ownership_app = typer.Typer(help="Ownership links and OFAC's 50% rule.", no_args_is_help=True)
 
 
@@ -77,6 +85,21 @@ def book_show(book_id: str) -> None:
         raise typer.Exit(1)
     console.print_json(json.dumps({**entry.to_dict(), "changes": list_changes(book_id)},
                                   ensure_ascii=False))
+
+
+@book_app.command("remove")
+def book_remove(
+    book_id: Annotated[str, typer.Argument(metavar="ID")],
+    reason: Annotated[str, typer.Option(help="Why (kept in the audit log and the alerts).")]
+    = "",
+) -> None:
+    """Remove an entry; its alerts are closed as "removed", its history and theirs stay."""
+    try:
+        closed = remove_entry(book_id, audit.default_actor(), reason.strip())
+    except ClearanceError as exc:
+        raise fail(exc) from None
+    console.print(f"book entry {book_id!r} removed; alerts closed: "
+                  f"{', '.join(map(str, closed)) or 'none'}", highlight=False)
 
 
 @ownership_app.command("import")

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from clearance.cli.output import console, err, fail
-from clearance.exc import ClearanceError, InputError
+from clearance.exc import Busy, ClearanceError, InputError
 from clearance.monitor import notify
 from clearance.monitor.book import book_size
 from clearance.monitor.cycle import CycleReport, run_cycle
@@ -27,6 +27,8 @@ monitor_app = typer.Typer(help="Monitoring: run a cycle, watch, write the digest
 webhooks_app = typer.Typer(help="Webhooks notified of alert changes.", no_args_is_help=True)
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+#: `monitor run` exit code when another cycle holds the lock (EX_TEMPFAIL: try again later).
+BUSY = 75
 
 
 def parse_every(text: str) -> float:
@@ -37,21 +39,25 @@ def parse_every(text: str) -> float:
     return float(m.group(1)) * _UNITS[m.group(2)]
 
 
-def _cycle(full: bool, workers: int) -> CycleReport:
+def _notify(report: CycleReport) -> None:
+    notify.deliver(report.outcome, report.to_dict())
+    notify.write_digest()
+
+
+def _cycle(full: bool, workers: int, wait: float = 0.0) -> CycleReport:
     pending = book_size() if full else None
     with Progress(TextColumn("monitoring"), BarColumn(), TextColumn("{task.completed} entries"),
                   TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
         task = progress.add_task("cycle", total=pending)
-        report = run_cycle(full=full, workers=workers,
-                           progress=lambda n: progress.advance(task, n))
-    notify.deliver(report.outcome, report.to_dict())
-    notify.write_digest()
-    return report
+        return run_cycle(full=full, workers=workers, wait=wait, notify=_notify,
+                         progress=lambda n: progress.advance(task, n))
 
 
 def _show(report: CycleReport, as_json: bool) -> None:
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
+        if report.checkpoint_refused:
+            _show_checkpoint(report)
         return
     r = report.to_dict()
     console.print(f"cycle ({'full' if r['full'] else 'delta'}) in {r['seconds']} s: "
@@ -62,6 +68,22 @@ def _show(report: CycleReport, as_json: bool) -> None:
         console.print(f"  {d['dataset']}: +{d['added']} -{d['removed']} "
                       f"~{d['changed_names']} names ~{d['changed_secondary']} country/birth date "
                       f"~{d['changed_other']} other")
+    for dead in report.resumed:
+        err.print(f"[yellow]completed the work of a cycle that did not finish:[/] started "
+                  f"{dead['started']} by {dead['holder']}", highlight=False)
+    _show_checkpoint(report)
+
+
+def _show_checkpoint(report: CycleReport) -> None:
+    if report.checkpoint is not None:
+        cp = report.checkpoint
+        console.print(f"audit checkpoint: record {cp['seq']} signed by key {cp['key_id']}",
+                      highlight=False)
+    elif report.checkpoint_refused:
+        err.print(f"[red]audit checkpoint refused:[/] {report.checkpoint_problem}",
+                  highlight=False)
+    elif report.checkpoint_problem is not None:
+        err.print(f"[yellow]warning:[/] {report.checkpoint_problem}", highlight=False)
 
 
 @monitor_app.command("run")
@@ -69,13 +91,19 @@ def monitor_run(
     full: Annotated[bool, typer.Option(help="Re-screen the whole book (reconciliation).")] = False,
     workers: Annotated[int, typer.Option(help="Worker processes for book screening.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="The cycle report as JSON.")] = False,
+    wait: Annotated[float, typer.Option(
+        min=0, help="Seconds to wait if another cycle is running (then exit 75).")] = 0,
 ) -> None:
     """One cycle: re-screen what changed, update alerts, notify, write today's digest."""
     try:
-        report = _cycle(full, workers)
+        report = _cycle(full, workers, wait)
+    except Busy as exc:
+        raise fail(exc, BUSY) from None
     except ClearanceError as exc:
         raise fail(exc) from None
     _show(report, as_json)
+    if report.checkpoint_refused:  # the alerts are stored, but the audit log is broken
+        raise typer.Exit(1)
 
 
 @monitor_app.command("watch")
@@ -101,6 +129,8 @@ def monitor_watch(
                     if res.error:
                         err.print(f"[yellow]update {res.dataset}:[/] {res.error}", highlight=False)
             _show(_cycle(False, workers), False)
+        except Busy as exc:  # another process or instance runs this interval's cycle
+            err.print(f"[yellow]cycle skipped:[/] {exc}", highlight=False)
         except ClearanceError as exc:  # one failed cycle must not stop the watch
             err.print(f"[red]cycle failed:[/] {exc}", highlight=False)
         done += 1

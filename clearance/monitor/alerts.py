@@ -4,9 +4,11 @@ One alert per (book entry, list entity) pair. Its life:
 
     open -> true_match | false_positive | escalated      (an analyst's decision)
     any  -> delisted                                      (the list entry disappeared)
+    any  -> removed                                       (the book entry was removed)
     false_positive -> open  when the book entry or the list entry changed since the
                             decision and the pair still matches (the diff is recorded)
     delisted -> open        when the entry is listed again
+    removed -> open         when the book entry is added again and still matches
 
 A false-positive decision suppresses the pair while neither side changes. Every decision
 is an `alert_events` row and an audit record, written in one transaction.
@@ -40,6 +42,8 @@ __all__ = [
     "Hit",
     "Outcome",
     "apply_decision",
+    "carry_over",
+    "close_for_removal",
     "decide",
     "delist",
     "get_alert",
@@ -48,7 +52,9 @@ __all__ = [
     "reopen",
 ]
 
-STATUSES = ("open", "true_match", "false_positive", "escalated", "delisted")
+STATUSES = ("open", "true_match", "false_positive", "escalated", "delisted", "removed")
+#: Closed by a change of the list or the book, not by an analyst.
+CLOSED = ("delisted", "removed")
 DECISIONS = ("true_match", "false_positive", "escalated")
 
 
@@ -187,7 +193,7 @@ def reconcile(conn: Connection, hits: list[Hit], outcome: Outcome) -> None:
         if row.status == "false_positive" and not changed:
             outcome.suppressed += 1
             continue
-        if row.status in ("false_positive", "delisted"):
+        if row.status in ("false_positive", *CLOSED):
             decided_at = conn.execute(select(alert_events.c.at).where(
                 alert_events.c.alert_id == row.id).order_by(alert_events.c.id.desc())
                 .limit(1)).scalar() or row.updated_at
@@ -195,8 +201,9 @@ def reconcile(conn: Connection, hits: list[Hit], outcome: Outcome) -> None:
                        if row.book_digest != hit.book_digest else {},
                        "list": _entity_changes(conn, r["entity_id"], row.entity_digest)
                        if row.entity_digest != hit.entity_digest else {}}
-            reason = ("listed again" if row.status == "delisted"
-                      else "a side changed since the false-positive decision")
+            reason = {"delisted": "listed again",
+                      "removed": "the book entry was added again"}.get(
+                row.status, "a side changed since the false-positive decision")
             conn.execute(update(alerts).where(alerts.c.id == row.id)
                          .values(status="open", **values))
             _event(conn, row.id, "monitor", "open", reason, changes)
@@ -212,13 +219,52 @@ def delist(conn: Connection, entity_ids: list[str], outcome: Outcome) -> None:
     for start in range(0, len(entity_ids), 500):
         rows = conn.execute(select(alerts).where(
             alerts.c.entity_id.in_(entity_ids[start:start + 500]),
-            alerts.c.status != "delisted")).all()
+            alerts.c.status.notin_(CLOSED))).all()
         for row in rows:
             conn.execute(update(alerts).where(alerts.c.id == row.id)
                          .values(status="delisted", updated_at=now))
             _event(conn, row.id, "monitor", "delisted",
                    f"{row.entity_id} is no longer on {row.dataset} (was {row.status})")
             outcome.delisted.append(_reload(conn, row.id))
+
+
+def close_for_removal(conn: Connection, book_id: str, actor: str, reason: str) -> list[int]:
+    """Close a removed book entry's alerts as "removed" (their history stays); their ids."""
+    now = utc_now()
+    rows = conn.execute(select(alerts.c.id, alerts.c.status).where(
+        alerts.c.book_id == book_id, alerts.c.status != "removed")
+        .order_by(alerts.c.id)).all()
+    for row in rows:
+        conn.execute(update(alerts).where(alerts.c.id == row.id)
+                     .values(status="removed", updated_at=now))
+        _event(conn, row.id, actor, "removed",
+               f"book entry {book_id!r} removed (was {row.status})" + (
+                   f": {reason}" if reason != "" else ""))
+    return [row.id for row in rows]
+
+
+def carry_over(conn: Connection, since: str, outcome: Outcome) -> int:
+    """Add to `outcome` the alerts monitoring changed since `since` that it does not hold.
+
+    A cycle that was killed committed some of its alerts but never reported them; the
+    cycle that completes its work reports them with its own (opened, reopened or
+    delisted, by the latest monitoring event of each). Returns how many were added.
+    """
+    held = {a.id for a in outcome.opened + outcome.reopened + outcome.delisted}
+    latest: dict[int, Any] = {}
+    for e in conn.execute(select(alert_events.c.alert_id, alert_events.c.status,
+                                 alert_events.c.reason)
+                          .where(alert_events.c.actor == "monitor", alert_events.c.at >= since)
+                          .order_by(alert_events.c.id)):
+        if e.alert_id not in held:
+            latest[e.alert_id] = e
+    for alert_id, e in sorted(latest.items()):
+        found = _reload(conn, alert_id)
+        if e.status == "delisted":
+            outcome.delisted.append(found)
+        elif e.status == "open":
+            (outcome.opened if e.reason == "new match" else outcome.reopened).append(found)
+    return len(latest)
 
 
 def decide(alert_id: int, status: str, reason: str, actor: str) -> Alert:
@@ -242,6 +288,9 @@ def apply_decision(conn: Connection, alert_id: int, status: str, reason: str, ac
     row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
     if row is None:
         raise NotFound(f"no alert {alert_id}")
+    if row.status == "removed":
+        raise InputError(f"alert {alert_id} was closed when book entry {row.book_id!r} was "
+                         "removed; it reopens if the entry is added again")
     conn.execute(update(alerts).where(alerts.c.id == alert_id)
                  .values(status=status, updated_at=utc_now()))
     _event(conn, alert_id, actor, status, reason)

@@ -4,6 +4,10 @@ An import upserts by id in one transaction and records, per entry, which fields 
 Each entry has a digest of the fields that matching reads (name, schema, aliases,
 countries, birth date, identifiers); monitoring re-screens an entry when that digest
 differs from the one it last screened. Free columns are kept as attributes.
+
+Removing an entry deletes it from the book (its change history stays, ending with a
+"removed" change that holds its last fields) and closes its alerts as "removed", each
+with an event; an audit record names the entry, the reason and the alerts closed.
 """
 
 from __future__ import annotations
@@ -15,14 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
-from clearance.exc import InputError
+from clearance.exc import InputError, NotFound
 from clearance.match.score import Query
+from clearance.monitor.alerts import close_for_removal
 from clearance.screening.columns import ColumnMap, accepted, map_columns
 from clearance.screening.io import InputRow, open_table, row_to_query
 from clearance.store import audit
-from clearance.store.db import book_changes, book_entries, engine, utc_now
+from clearance.store.db import book_changes, book_entries, engine, near_pairs, utc_now
 
 __all__ = [
     "BookEntry",
@@ -33,10 +38,15 @@ __all__ = [
     "import_book",
     "iter_entries",
     "list_changes",
+    "remove_entry",
     "upsert_entries",
 ]
 
 CHUNK = 5000
+#: Longest id (the column is String(200)) and name a book entry may have.
+MAX_ID, MAX_NAME = 200, 1000
+#: Fields that hold one value: a list or an object there is an error, never text.
+SINGLE = ("id", "name", "schema", "birth_date")
 
 
 @dataclass
@@ -93,12 +103,27 @@ class ImportResult:
 
 
 
+def _check_shape(row: InputRow, path: str, cols: ColumnMap) -> None:
+    """Refuse a list or object where one value belongs, and ids and names over length."""
+    for name in SINGLE:
+        value = cols.value(row.data, name)
+        if isinstance(value, list | dict):
+            raise InputError(f"field {name!r} holds a {type(value).__name__}, not one value",
+                             path=path, line=row.line)
+    for name, most in (("id", MAX_ID), ("name", MAX_NAME)):
+        value = cols.value(row.data, name)
+        if isinstance(value, str) and len(value.strip()) > most:
+            raise InputError(f"field {name!r} is {len(value.strip())} characters long; at most "
+                             f"{most}", path=path, line=row.line)
+
+
 def entry_from_row(row: InputRow, path: str, columns: ColumnMap | None = None) -> BookEntry:
     """A book entry from a raw row; `InputError` names the line and field that is wrong.
 
     Columns are read as `clearance.screening.columns` maps them (default: by the row's own
     keys); columns no field reads are kept as attributes."""
     cols = columns if columns is not None else map_columns(row.data.keys())
+    _check_shape(row, path, cols)
     row_id, query = row_to_query(row, path, cols)
     attributes = {k: v for k, v in cols.extra(row.data).items() if v not in (None, "")}
     return BookEntry(row_id, query.name, query.schema, query.aliases, query.countries,
@@ -204,6 +229,23 @@ def import_book(path: Path, actor: str | None = None, encoding: str | None = Non
             yield entry
 
     return upsert_entries(valid(), str(path), actor or audit.default_actor(), result)
+
+
+def remove_entry(book_id: str, actor: str, reason: str = "") -> list[int]:
+    """Remove one entry and close its alerts as "removed"; returns the closed alert ids."""
+    with engine().begin() as conn:
+        prior = _existing(conn, [book_id]).get(book_id)
+        if prior is None:
+            raise NotFound(f"no book entry {book_id!r}")
+        conn.execute(delete(book_entries).where(book_entries.c.id == book_id))
+        conn.execute(delete(near_pairs).where(near_pairs.c.book_id == book_id))
+        closed = close_for_removal(conn, book_id, actor, reason)
+        conn.execute(insert(book_changes).values(
+            book_id=book_id, at=utc_now(), origin=f"removed by {actor}", change="removed",
+            fields={k: [v, None] for k, v in prior.fields().items()}))
+        audit.append(conn, actor, "book.remove", {"book_id": book_id, "name": prior.name,
+                                                  "reason": reason, "alerts_closed": closed})
+    return closed
 
 
 def get_entries(ids: list[str]) -> dict[str, BookEntry]:

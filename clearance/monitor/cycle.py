@@ -16,9 +16,14 @@ List side, per dataset whose active version moved since the last cycle:
 - removed entries mark their alerts "delisted".
 A dataset that appears for the first time is screened against the whole book.
 
-Book screening commits chunk by chunk (a crash resumes where it stopped); the list-side
-reconciliation and the new monitor state commit together, so a cycle that dies before
-its end is simply run again. Alerts are keyed by pair, so re-running never duplicates.
+Only one cycle runs at a time on a store (`monitor/lock.py`): a second one waits up to
+`wait` seconds, then gives up with `Busy`. Each chunk of work commits its near pairs and
+alerts together with their events (never an alert without its event); the new monitor
+state commits only at the end, so a cycle killed midway is simply run again: book
+screening resumes where it stopped, the list side is redone, alerts are keyed by pair
+(never duplicated), and the alerts the killed cycle changed are reported by the one that
+completes it (`carry_over`). After the cycle's audit record, a signed checkpoint of the
+audit log is written when a signing key exists (`store/audit.py checkpoint`).
 """
 
 from __future__ import annotations
@@ -33,12 +38,14 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
-from clearance.exc import StoreError
+from clearance import settings
+from clearance.exc import AuditError, StoreError
 from clearance.index.build import COUNTRY_PROPS, IDENTIFIER_PROPS, NAME_PROPS, Index, build_index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query, score_entities
 from clearance.match.score import Query, ScoringConfig
-from clearance.monitor.alerts import Hit, Outcome, delist, reconcile
+from clearance.monitor import lock
+from clearance.monitor.alerts import CLOSED, Hit, Outcome, carry_over, delist, reconcile
 from clearance.monitor.book import BookEntry, get_entries
 from clearance.monitor.book_index import BookIndex, book_index
 from clearance.monitor.ownership import (
@@ -101,14 +108,25 @@ class CycleReport:
     pairs_scored: int = 0
     seconds: float = 0.0
     outcome: Outcome = field(default_factory=Outcome)
+    resumed: list[dict[str, str]] = field(default_factory=list)  # killed cycles completed
+    checkpoint: dict[str, Any] | None = None  # the audit checkpoint signed after the cycle
+    checkpoint_problem: str | None = None  # why none was signed: no key, or refused
+    checkpoint_refused: bool = False  # the log did not verify: it was not signed
 
     def to_dict(self) -> dict[str, Any]:
         o = self.outcome
-        return {"started": self.started, "full": self.full, "seconds": round(self.seconds, 2),
-                "lists": [d.to_dict() for d in self.lists], "book_screened": self.book_screened,
-                "pairs_scored": self.pairs_scored, "opened": len(o.opened),
-                "reopened": len(o.reopened), "delisted": len(o.delisted),
-                "suppressed": o.suppressed, "refreshed": o.updated}
+        out: dict[str, Any] = {
+            "started": self.started, "full": self.full, "seconds": round(self.seconds, 2),
+            "lists": [d.to_dict() for d in self.lists], "book_screened": self.book_screened,
+            "pairs_scored": self.pairs_scored, "opened": len(o.opened),
+            "reopened": len(o.reopened), "delisted": len(o.delisted),
+            "suppressed": o.suppressed, "refreshed": o.updated}
+        if self.resumed:
+            out["resumed"] = self.resumed
+        if self.checkpoint is not None or self.checkpoint_problem is not None:
+            out["checkpoint"] = self.checkpoint
+            out["checkpoint_problem"] = self.checkpoint_problem
+        return out
 
 
 def _names(record: dict[str, Any]) -> set[str]:
@@ -365,7 +383,7 @@ def _ownership(index: Index, cfg: ScoringConfig, writer: _Writer, report: CycleR
     derived = blocked_entities(evaluate(links, listed_on(index, cfg))) if links else []
     with engine().connect() as conn:
         had = {r.entity_id for r in conn.execute(select(alerts.c.entity_id).where(
-            alerts.c.dataset == OWNERSHIP_DATASET, alerts.c.status != "delisted"))}
+            alerts.c.dataset == OWNERSHIP_DATASET, alerts.c.status.notin_(CLOSED)))}
     if derived:
         sandbox = build_index(derived, "ownership")
         writer.digests.update({r["entity_id"]: r["digest"] for r in derived})
@@ -387,10 +405,41 @@ def _active_digests(version_ids: Iterable[int]) -> dict[str, str]:
 
 
 def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = None,
-              actor: str = "monitor", progress: Callable[[int], None] | None = None
+              actor: str = "monitor", progress: Callable[[int], None] | None = None,
+              wait: float = 0.0, notify: Callable[[CycleReport], None] | None = None
               ) -> CycleReport:
-    """Bring the alerts up to date with the active lists and the book (see module doc)."""
-    cfg = cfg or ScoringConfig()
+    """Bring the alerts up to date with the active lists and the book (see module doc).
+
+    Holds the store's monitoring lock throughout (waiting up to `wait` seconds for it,
+    else `Busy`). `notify` runs under the lock once the cycle's work is committed; the
+    cycle counts as finished only after it, so a cycle killed while notifying has its
+    alerts reported again by the next one.
+    """
+    with lock.cycle_lock(wait):
+        run = lock.begin()
+        report = _run(full, workers, cfg or ScoringConfig(), actor, progress, run)
+        _checkpoint(report)
+        if notify is not None:
+            notify(report)
+        lock.finish(run)
+    return report
+
+
+def _checkpoint(report: CycleReport) -> None:
+    """Sign the audit log after the cycle's record, when a signing key exists."""
+    key = settings.signing_key()
+    if not key.exists():
+        report.checkpoint_problem = (f"no audit signing key at {key}: no checkpoint written "
+                                     "(create one with `clearance audit keygen`)")
+        return
+    try:
+        report.checkpoint = audit.checkpoint(key).to_dict()
+    except AuditError as exc:
+        report.checkpoint_problem, report.checkpoint_refused = str(exc), True
+
+
+def _run(full: bool, workers: int, cfg: ScoringConfig, actor: str,
+         progress: Callable[[int], None] | None, run: lock.CycleRun) -> CycleReport:
     t0 = time.perf_counter()
     report = CycleReport(started=utc_now(), full=full)
     active = active_version_ids()
@@ -421,8 +470,11 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
     for dataset in sorted(set(state) - set(active)):  # a dataset no longer loaded at all
         removed += list(version_digests(state[dataset]))
     report.seconds = time.perf_counter() - t0
+    report.resumed = [{"started": started, "holder": who} for started, who in run.interrupted]
     with engine().begin() as conn:
         delist(conn, removed, report.outcome)
+        if run.interrupted:
+            carry_over(conn, min(started for started, _ in run.interrupted), report.outcome)
         conn.execute(delete(monitor_state))
         now = utc_now()
         conn.execute(insert(monitor_state), [{"dataset": d, "version_id": v, "at": now}

@@ -39,6 +39,7 @@ __all__ = [
     "alert_events",
     "alert_proposals",
     "alerts",
+    "audit_checkpoints",
     "audit_log",
     "book_changes",
     "book_entries",
@@ -46,6 +47,7 @@ __all__ = [
     "engine",
     "entities",
     "metadata",
+    "monitor_cycles",
     "monitor_state",
     "near_pairs",
     "ownership_links",
@@ -223,6 +225,29 @@ audit_log = Table(
     Column("hash", String(64), nullable=False),
 )
 
+#: Signed checkpoints of the audit chain (`store/signing.py`): append-only, like the log.
+audit_checkpoints = Table(
+    "audit_checkpoints",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("key_id", String(64), nullable=False),
+    Column("signature", Text, nullable=False),
+)
+
+#: One row per monitoring cycle: who ran it and whether it finished (`monitor/lock.py`).
+monitor_cycles = Table(
+    "monitor_cycles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32), nullable=False),
+    Column("holder", String(200), nullable=False),  # "pid N on HOST"
+    Column("status", String(16), nullable=False),  # running, done, interrupted
+    Column("finished_at", String(32)),
+)
+
 webhooks = Table(
     "webhooks",
     metadata,
@@ -356,20 +381,45 @@ devices = Table(
 )
 
 
-#: The database itself refuses UPDATE and DELETE on the audit log.
+#: The database itself keeps the audit log append-only: it refuses UPDATE and DELETE
+#: (and TRUNCATE), and an INSERT must extend the chain (next number, previous record's
+#: hash), so `INSERT OR REPLACE`, an upsert or a record slipped in between are refused too.
+#: The checkpoints table refuses UPDATE and DELETE.
+_GENESIS = "'" + "0" * 64 + "'"
 _APPEND_ONLY = {
     "sqlite": [
-        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
-        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+        *(f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op} BEFORE {op.upper()} ON {table} "
+          f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+          for table in ("audit_log", "audit_checkpoints") for op in ("update", "delete")),
+        ("CREATE TRIGGER IF NOT EXISTS audit_log_extend BEFORE INSERT ON audit_log "
+         "WHEN NEW.seq IS NOT COALESCE((SELECT MAX(seq) FROM audit_log), 0) + 1 "
+         "OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC "
+         f"LIMIT 1), {_GENESIS}) "
+         "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: a record must extend the "
+         "chain'); END"),
     ],
     "postgresql": [
         ("CREATE OR REPLACE FUNCTION audit_log_forbid() RETURNS trigger AS $$ BEGIN "
-        "RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql"),
+         "RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"),
+        ("CREATE OR REPLACE FUNCTION audit_log_extend() RETURNS trigger AS $$ "
+         "DECLARE last_seq integer; last_hash text; BEGIN "
+         "SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1; "
+         "IF NEW.seq IS DISTINCT FROM COALESCE(last_seq, 0) + 1 "
+         f"OR NEW.prev_hash IS DISTINCT FROM COALESCE(last_hash, {_GENESIS}) THEN "
+         "RAISE EXCEPTION 'audit_log is append-only: a record must extend the chain'; "
+         "END IF; RETURN NEW; END $$ LANGUAGE plpgsql"),
         "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
         ("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
-        "FOR EACH ROW EXECUTE FUNCTION audit_log_forbid()"),
+         "FOR EACH ROW EXECUTE FUNCTION audit_log_forbid()"),
+        "DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log",
+        ("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+         "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_forbid()"),
+        "DROP TRIGGER IF EXISTS audit_log_extend ON audit_log",
+        ("CREATE TRIGGER audit_log_extend BEFORE INSERT ON audit_log "
+         "FOR EACH ROW EXECUTE FUNCTION audit_log_extend()"),
+        "DROP TRIGGER IF EXISTS audit_checkpoints_append_only ON audit_checkpoints",
+        ("CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
+         "ON audit_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION audit_log_forbid()"),
     ],
 }
 

@@ -82,3 +82,48 @@ def test_book_alerts_decisions_and_whatif_over_http(server: Server) -> None:
     assert scenario.status_code == 200, scenario.text
     assert [h["book_id"] for h in scenario.json()["book_hits"]] == ["b3"]
     assert reader.post("/whatif", json={"designate": "x"}).status_code == 403
+
+
+def test_post_book_refuses_wrong_types_and_lengths_by_position(server: Server) -> None:
+    screener = _client(server, "screen")
+    bad = [
+        ([{"id": "t1", "name": "Acme"}, {"id": "t2", "name": ["a", "b"]}], [1, "name"]),
+        ([{"id": "t1", "name": "Acme"}, {"id": "x" * 100_000, "name": "n"}], [1, "id"]),
+        ([{"id": 7, "name": "Acme"}], [0, "id"]),
+        ([{"id": "t1", "name": "N" * 1001}], [0, "name"]),
+        ([{"id": "t1", "name": "Acme", "country": {"cc": "de"}}], [0, "country"]),
+        ([{"id": "t1", "name": "Acme", "aliases": ["a"] * 101}], [0, "aliases"]),
+        ([{"id": "t1", "name": "Acme", "crm": {"nested": 1}}], [0]),
+    ]
+    for body, where in bad:
+        response = screener.post("/book", json=body)
+        assert response.status_code == 422, (where, response.text)
+        locs = [e["loc"][1:1 + len(where)] for e in response.json()["detail"]]
+        assert where in locs, (where, locs)
+    assert screener.get("/book/t1").status_code == 404  # a refused request stores nothing
+    ok = screener.post("/book", json=[{"id": "t1", "name": "Acme", "country": ["de", "fr"],
+                                       "crm": ["a", 1, True], "tier": 2}])
+    assert ok.status_code == 200 and ok.json()["added"] == 1
+    entry = screener.get("/book/t1").json()
+    assert entry["countries"] == ["de", "fr"] and entry["attributes"] == {
+        "crm": ["a", 1, True], "tier": 2}
+
+
+def test_delete_book_entry_needs_admin_closes_alerts_and_is_audited(server: Server) -> None:
+    screener, admin = _client(server, "screen"), _client(server, "admin")
+    added = screener.post("/book", json=[{"id": "d1", "name": "Jhon Eidelber CANO CORREA",
+                                          "schema": "Person"}])
+    assert added.status_code == 200
+    run_cycle()
+    (alert,) = [a for a in admin.get("/alerts", params={"book_id": "d1"}).json()]
+    assert screener.delete("/book/d1").status_code == 403
+    gone = admin.delete("/book/d1", params={"reason": "test entry"})
+    assert gone.status_code == 200, gone.text
+    assert gone.json() == {"book_id": "d1", "removed": True, "alerts_closed": [alert["id"]]}
+    assert admin.get("/book/d1").status_code == 404
+    assert admin.delete("/book/d1").status_code == 404
+    case = admin.get(f"/alerts/{alert['id']}").json()
+    assert case["status"] == "removed" and case["events"][-1]["actor"] == "key:admin-user"
+    last = list(audit.iter_records())[-1]
+    assert last.action == "book.remove" and last.actor == "key:admin-user"
+    assert last.detail["reason"] == "test entry"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +23,9 @@ from tests.conftest import LISTS
 
 @pytest.fixture(scope="module")
 def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("pg")
+    # not under pytest's /tmp/pytest-of-USER: another pytest session resets that folder
+    # to mode 0700, and the server (its own system user when run as root) loses its way in
+    data = Path(tempfile.mkdtemp(prefix="clearance-pg-"))
     server = pgserver.get_server(data, cleanup_mode="stop")  # type: ignore[attr-defined]
     url = f"postgresql+psycopg://postgres:@/postgres?host={data}"
     previous = {k: os.environ.get(k) for k in ("CLEARANCE_DATABASE_URL", "CLEARANCE_HOME")}
@@ -36,6 +40,7 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             os.environ[key] = value
     reset_engines()
     server.cleanup()
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def test_loads_diff_audit_keys_book_and_monitoring_on_postgres(postgres: str,
@@ -77,3 +82,88 @@ def test_loads_diff_audit_keys_book_and_monitoring_on_postgres(postgres: str,
     assert actions.count("list.load") == 2 and "alert.decide" in actions
     with pytest.raises(DBAPIError), engine().begin() as conn:
         conn.exec_driver_sql("UPDATE audit_log SET actor = 'mallory'")
+
+
+def _ensure_loaded() -> None:
+    from clearance.store import active_version_ids
+    from clearance.store.load import load_paths
+
+    if not active_version_ids():
+        assert [r.error for r in load_paths([LISTS / "ofac_sdn"])] == [None]
+
+
+def test_the_audit_log_refuses_upserts_truncate_and_out_of_chain_inserts_on_postgres(
+        postgres: str) -> None:
+    from clearance.store import audit
+    from clearance.store.db import engine
+
+    audit.record("ana", "test.pg", {"n": 1})
+    last = list(audit.iter_records())[-1]
+    insert = "INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, hash) VALUES "
+    forged = "'f' || repeat('0', 63)"
+    attempts = [
+        (f"{insert} ({last.seq}, 'now', 'x', 'x', '{{}}', '{last.prev_hash}', {forged}) "
+         "ON CONFLICT (seq) DO UPDATE SET actor = 'x'"),
+        f"{insert} ({last.seq + 1}, 'now', 'x', 'x', '{{}}', repeat('0', 64), {forged})",
+        f"{insert} ({last.seq + 2}, 'now', 'x', 'x', '{{}}', '{last.hash}', {forged})",
+        "TRUNCATE audit_log",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_checkpoints",
+        "DELETE FROM audit_checkpoints",
+    ]
+    for sql in attempts:
+        with pytest.raises(DBAPIError, match="append-only"), engine().begin() as conn:
+            conn.exec_driver_sql(sql)
+    assert list(audit.iter_records())[-1] == last
+    assert audit.record("ana", "test.pg", {"n": 2}) == last.seq + 1
+
+
+def _advisory_locks() -> int:
+    from clearance.monitor.lock import PG_KEYS
+    from clearance.store.db import engine
+
+    with engine().connect() as conn:
+        return int(conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+            f"classid = {PG_KEYS['k1']} AND objid = {PG_KEYS['k2']}").scalar() or 0)
+
+
+def test_one_cycle_at_a_time_through_an_advisory_lock_on_postgres(postgres: str) -> None:
+    import signal
+
+    from clearance.exc import Busy
+    from clearance.monitor import lock
+    from clearance.monitor.cycle import run_cycle
+    from tests.monitor.test_lock import HOLD, HOLD_AND_FORK, holder
+
+    _ensure_loaded()
+    proc, _ = holder(HOLD, "120")
+    try:
+        assert _advisory_locks() == 1
+        with pytest.raises(Busy, match=f"pid {proc.pid} on "):
+            run_cycle(wait=0.5)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    report = run_cycle(wait=30)  # the server dropped the dead session's lock
+    assert str(proc.pid) in " ".join(r["holder"] for r in report.resumed)
+    assert _advisory_locks() == 0
+
+    proc, said = holder(HOLD_AND_FORK)
+    child = int(said[1])
+    try:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        os.kill(child, 0)  # the forked worker lives on, holding a copy of the socket
+        with lock.cycle_lock(wait=30):
+            assert _advisory_locks() == 1
+    finally:
+        os.kill(child, signal.SIGKILL)
+
+
+def test_a_cycle_killed_midway_on_postgres_is_completed_by_the_next(postgres: str,
+                                                                    tmp_path: Path) -> None:
+    from tests.monitor.test_cycle import killed_cycle_is_completed
+
+    _ensure_loaded()
+    killed_cycle_is_completed(tmp_path)

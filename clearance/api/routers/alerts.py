@@ -22,7 +22,7 @@ __all__ = ["router"]
 router = APIRouter(tags=["alerts"])
 
 AlertId = Annotated[int, Path(ge=1, le=2**62)]
-Status = Literal["open", "true_match", "false_positive", "escalated", "delisted"]
+Status = Literal["open", "true_match", "false_positive", "escalated", "delisted", "removed"]
 
 
 class Decision(BaseModel):
