@@ -102,6 +102,7 @@ def cusip_to_isin(cusip: str) -> str:
     return str(_cusip.to_isin(cusip))
 
 
+@lru_cache(maxsize=1 << 18)
 def cusip_issuer(isin: str) -> str | None:
     """The CUSIP/CINS issuer number inside an ISIN, when its national part is one.
 

@@ -33,6 +33,7 @@ def _register() -> None:
     from clearance.cli import devices as devices_cmd
     from clearance.cli import match as match_cmd
     from clearance.cli import monitor as monitor_cmd
+    from clearance.cli import portfolio as portfolio_cmd
     from clearance.cli import serve as serve_cmd
 
     app.command("match")(match_cmd.match)
@@ -47,6 +48,7 @@ def _register() -> None:
     app.add_typer(alerts_cmd.alerts_app, name="alerts")
     app.add_typer(alerts_cmd.audit_app, name="audit")
     app.add_typer(devices_cmd.devices_app, name="devices")
+    app.add_typer(portfolio_cmd.portfolio_app, name="portfolio")
 
 
 def main() -> None:
