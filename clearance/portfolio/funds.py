@@ -164,16 +164,16 @@ def look_through(constituents: Iterable[Constituent], screener: Screener,
         out[_key(fund)] = exposure
     for h in holdings:
         for ref in (h.isin, h.id):
-            fund = out.get(_key(ref)) if ref else None
-            if fund is not None:
+            held = out.get(_key(ref)) if ref else None
+            if held is not None:
                 value = h.market_value
-                fund.held_by.append({
+                held.held_by.append({
                     "holding": h.id, "fund_or_account": h.fund or h.account or None,
                     "market_value": value, "currency": h.currency or None,
                     "covered_value": None if value is None else
-                    round(value * fund.covered_weight / 100.0, 2),
+                    round(value * held.covered_weight / 100.0, 2),
                     "review_value": None if value is None else
-                    round(value * fund.review_weight / 100.0, 2)})
+                    round(value * held.review_weight / 100.0, 2)})
                 break
     return sorted(out.values(), key=lambda e: (-e.covered_weight, -e.review_weight, e.fund))
 
