@@ -154,3 +154,119 @@ def demo(
     mix = ", ".join(f"{v:,} {k}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
     console.print(f"demo portfolio: {count:,} positions ({mix}) -> {output}"
                   + (f"; fund constituents -> {funds_out}" if funds_out else ""))
+
+
+@portfolio_app.command("report")
+def report(
+    path: Annotated[Path | None, typer.Argument(
+        metavar="[HOLDINGS]", help="Holdings file (default: the stored, monitored holdings).")]
+    = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help=".html, .pdf or .json")]
+    = Path("portfolio-exposure.html"),
+    csv_path: Annotated[Path | None, typer.Option("--csv", help="Per-holding CSV.")] = None,
+    funds_path: Annotated[Path | None, typer.Option(
+        "--funds", help="Fund constituents (default: the stored ones).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
+    currency: Annotated[str | None, typer.Option(
+        help="Currency to add up in (default: the first holding's); others are listed apart.")]
+    = None,
+) -> None:
+    """Exposure report: market value covered by issuer, fund and deadline, and a timeline."""
+    from clearance.portfolio.batch import ResultWriter, make_screener
+    from clearance.portfolio.book import stored_constituents, stored_holdings
+    from clearance.portfolio.funds import read_constituents
+    from clearance.portfolio.holdings import Holding, read_holdings
+    from clearance.portfolio.report import screen_exposure, write_report
+
+    skipped: list[str] = []
+    try:
+        screener = make_screener(parse_as_of(as_of))
+        holdings: list[Holding] = []
+        source = stored_holdings() if path is None else read_holdings(path)
+        for item in source:
+            if isinstance(item, InputError):
+                skipped.append(str(item))
+            else:
+                holdings.append(item)
+        if funds_path is not None:
+            constituents, bad, percent = read_constituents(funds_path)
+            skipped += bad
+        else:
+            constituents, percent = stored_constituents()
+        writer = ResultWriter(csv_path, sys.stdout) if csv_path is not None else None
+        try:
+            exposure = screen_exposure(holdings, screener, constituents, percent,
+                                       currency.upper() if currency else None,
+                                       None if writer is None else writer.write_result)
+        finally:
+            if writer is not None:
+                writer.close()
+        write_report(exposure, output)
+    except ClearanceError as exc:
+        raise fail(exc) from None
+    for problem in skipped:
+        err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
+    v, ccy = exposure.value_by_status, exposure.currency
+    console.print(f"{exposure.holdings:,} holdings as of {exposure.as_of}: "
+                  f"{ccy} {v['covered']:,.0f} covered, {ccy} {v['review']:,.0f} review, "
+                  f"{ccy} {v['clear']:,.0f} clear; report: {output}"
+                  + (f"; CSV: {csv_path}" if csv_path else ""))
+    _disclaimer()
+
+
+@portfolio_app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(metavar="HOLDINGS", help=HOLDINGS_HELP)],
+    funds_path: Annotated[Path | None, typer.Option(
+        "--funds", help="Fund constituents to keep with them (replaced fund by fund).")]
+    = None,
+    replace: Annotated[bool, typer.Option(help="Holdings not in the file are removed.")]
+    = False,
+) -> None:
+    """Keep holdings (by id) as a monitored book; `portfolio monitor` screens them."""
+    from clearance.portfolio.book import import_constituents, import_holdings
+    from clearance.store import audit
+
+    try:
+        result = import_holdings(path, replace, audit.default_actor())
+        funds = import_constituents(funds_path, audit.default_actor()) if funds_path else None
+    except ClearanceError as exc:
+        raise fail(exc) from None
+    for note in result.notes:
+        err.print(f"[dim]note:[/] {note}", highlight=False)
+    for problem in result.skipped + (funds.skipped if funds else []):
+        err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
+    console.print(f"holdings {path}: {result.added} added, {result.updated} updated, "
+                  f"{result.unchanged} unchanged, {result.removed} removed, "
+                  f"{len(result.skipped)} skipped"
+                  + (f"; {funds.constituents} fund constituents from {funds_path}"
+                     if funds else ""))
+
+
+@portfolio_app.command("monitor")
+def monitor(
+    as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
+    full: Annotated[bool, typer.Option(help="Re-screen every holding.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """One cycle: re-screen the holdings a list change or import can reach; update alerts."""
+    from clearance.monitor import notify
+    from clearance.portfolio.monitor import run_portfolio_cycle
+    from clearance.store import audit
+
+    try:
+        cycle = run_portfolio_cycle(parse_as_of(as_of), full, audit.default_actor())
+    except ClearanceError as exc:
+        raise fail(exc) from None
+    report_ = cycle.to_dict()
+    notify.deliver(cycle.outcome, report_)
+    if as_json:
+        print(json.dumps(report_, ensure_ascii=False))
+        return
+    c, s = report_["cmic"], report_["statuses"]
+    console.print(f"portfolio cycle ({'full' if cycle.full else 'delta'}) in "
+                  f"{report_['seconds']} s as of {cycle.as_of}: {report_['screened']} holdings "
+                  f"screened ({s.get('covered', 0)} covered, {s.get('review', 0)} review, "
+                  f"{s.get('clear', 0)} clear); NS-CMIC +{c['added']} -{c['removed']} "
+                  f"~{c['changed']}; alerts: {report_['opened']} opened, "
+                  f"{report_['reopened']} reopened, {report_['delisted']} delisted")

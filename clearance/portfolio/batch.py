@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
 from clearance.exc import InputError
 from clearance.index.store import ensure_index
 from clearance.portfolio.columns import HOLDING_FIELDS, ColumnMap, map_columns
@@ -226,6 +228,17 @@ class ResultWriter:
     def write_text(self, text: str) -> None:
         """Lines or CSV rows already serialised (by a worker)."""
         self._fh.write(text)
+
+    def write_result(self, result: dict[str, Any]) -> None:
+        """One result dict (`HoldingResult.to_dict()`), in this writer's format."""
+        if self.kind in ("jsonl", "ndjson"):
+            self._fh.write(orjson.dumps(result).decode() + "\n")
+            return
+        row = flat_row(result)
+        if self.kind == "csv":
+            csv.DictWriter(self._fh, fieldnames=CSV_FIELDS).writerow(row)
+        else:
+            self._ws.append([row[k] for k in CSV_FIELDS])
 
     def write_rows(self, rows: list[list[Any]]) -> None:
         for row in rows:
