@@ -20,6 +20,7 @@ from clearance.api.routers import (
     health,
     lists,
     match,
+    portfolio,
     screenings,
     whatif,
 )
@@ -50,7 +51,8 @@ def create_app(open_access: bool = False, rate: float | None = None,
     app.state.metrics = Metrics()
     limiter = RateLimiter(rate if rate is not None else settings.rate_limit(),
                           burst if burst is not None else settings.rate_burst())
-    for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices):
+    for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices,
+                   portfolio):
         app.include_router(module.router)
 
     @app.get("/metrics", tags=["health"], response_class=Response)

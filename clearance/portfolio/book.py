@@ -23,8 +23,8 @@ from clearance.securities import check_cusip, check_isin, cusip_to_isin
 from clearance.store import audit
 from clearance.store.db import engine, portfolio_constituents, portfolio_holdings, utc_now
 
-__all__ = ["ImportResult", "book_holdings", "holding_isin", "import_constituents",
-           "import_holdings", "stored_constituents", "stored_holdings"]
+__all__ = ["ImportResult", "book_holdings", "holding_isin", "holdings_of_funds",
+           "import_constituents", "import_holdings", "stored_constituents", "stored_holdings"]
 
 CHUNK = 5000
 
@@ -166,6 +166,19 @@ def stored_holdings(ids: Iterable[str] | None = None) -> Iterator[Holding]:
             for (data,) in conn.execute(q.where(
                     portfolio_holdings.c.id.in_(wanted[start:start + 500]))):
                 yield _holding(data)
+
+
+def holdings_of_funds(funds: Iterable[str]) -> list[Holding]:
+    """Stored positions in these funds: holdings whose ISIN or id is a fund's id."""
+    keys = sorted({"".join(f.split()).upper() for f in funds} | set(funds))
+    ids: set[str] = set()
+    h = portfolio_holdings.c
+    with engine().connect() as conn:
+        for start in range(0, len(keys), 500):
+            part = keys[start:start + 500]
+            ids |= {r[0] for r in conn.execute(select(h.id).where(h.isin.in_(part)))}
+            ids |= {r[0] for r in conn.execute(select(h.id).where(h.id.in_(part)))}
+    return list(stored_holdings(ids))
 
 
 def stored_constituents() -> tuple[list[Constituent], bool]:

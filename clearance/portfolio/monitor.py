@@ -40,7 +40,8 @@ from clearance.securities import cusip_issuer
 from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, portfolio_holdings, portfolio_state, utc_now
 
-__all__ = ["ALERT_PREFIX", "CmicDelta", "PortfolioCycle", "alert_hit", "run_portfolio_cycle"]
+__all__ = ["ALERT_PREFIX", "CmicDelta", "PortfolioCycle", "alert_hit", "holdings_reached",
+           "run_portfolio_cycle"]
 
 ALERT_PREFIX = "holding:"
 CHUNK = 2000
@@ -121,7 +122,7 @@ def _ids(query: Any) -> set[str]:
         return {r[0] for r in conn.execute(query)}
 
 
-def _reached(delta: CmicDelta, screener: Screener, base: Index) -> set[str]:
+def holdings_reached(delta: CmicDelta, screener: Screener, base: Index) -> set[str]:
     """Holdings a list change can reach (see module doc)."""
     h = portfolio_holdings.c
     out: set[str] = set()
@@ -239,7 +240,7 @@ def run_portfolio_cycle(as_of: date | None = None, full: bool = False,
     todo = _pending(cycle.full)
     if not cycle.full:
         cycle.delta = _delta(state, active)
-        todo |= _reached(cycle.delta, screener, base)
+        todo |= holdings_reached(cycle.delta, screener, base)
         last = {date.fromisoformat(r.as_of) for r in rows}
         todo |= _passed(min(last | {cfg.as_of}), max(last | {cfg.as_of}), screener)
     _screen(todo, screener, cycle)

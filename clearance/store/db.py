@@ -120,6 +120,9 @@ screening_jobs = Table(
     Column("rows_alerted", Integer, nullable=False),
     Column("rows_failed", Integer, nullable=False),
     Column("error", Text),
+    # what the rows are screened as: "names" (parties) or "portfolio" (holdings, NS-CMIC)
+    Column("kind", String(16), nullable=False, server_default="names"),
+    Column("options", JSON),  # kind-specific settings (portfolio: as_of, thresholds)
 )
 
 screening_rows = Table(
