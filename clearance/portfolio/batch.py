@@ -154,9 +154,10 @@ def _work(chunk: list[Any]) -> _Done:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS) if ctx.kind == "csv" else None
     for h in _holdings_of(ctx, chunk, done):
         if ctx.kind in ("jsonl", "ndjson"):
-            core = ctx.screener.core(h)
+            line, core = ctx.screener.line_and_core(h)
             status, problems = core.status, bool(core.problems)
-            out.write(ctx.screener.line(h) + "\n")
+            out.write(line)
+            out.write("\n")
         else:
             result = ctx.screener.screen(h).to_dict()
             status, problems = result["status"], bool(result["problems"])

@@ -31,7 +31,7 @@ def holding_rows(job: Any) -> RowScreener:
         cmap = maps.get(keys)
         if cmap is None:
             cmap = maps[keys] = map_columns(list(keys), HOLDING_FIELDS)
-        holding = holding_from_row(row.data, cmap, filename, row.line)
-        return screener.line(holding), screener.core(holding).status != "clear"
+        line, core = screener.line_and_core(holding_from_row(row.data, cmap, filename, row.line))
+        return line, core.status != "clear"
 
     return screen_row

@@ -259,15 +259,19 @@ class Screener:
         return sorted(hits, key=key)[0]
 
     # one holding -----------------------------------------------------------------------
-    def core(self, h: Holding) -> HoldingResult:
-        """The screening of `h`'s security, shared by every holding of it: its status,
-        entry, evidence and problems are `h`'s, its `holding` may be another position."""
-        cached = self._cores.get(h.key)
+    def _cached(self, h: Holding) -> _Cached:
+        key = h.key
+        cached = self._cores.get(key)
         if cached is None:
             if len(self._cores) >= 1_000_000:  # a bound on memory, not a policy
                 self._cores.clear()
-            cached = self._cores[h.key] = _Cached(self._screen(h))
-        return cached.result
+            cached = self._cores[key] = _Cached(self._screen(h))
+        return cached
+
+    def core(self, h: Holding) -> HoldingResult:
+        """The screening of `h`'s security, shared by every holding of it: its status,
+        entry, evidence and problems are `h`'s, its `holding` may be another position."""
+        return self._cached(h).result
 
     def screen(self, h: Holding) -> HoldingResult:
         """Status, linked entry, evidence, dates and actions of one holding.
@@ -275,20 +279,24 @@ class Screener:
         Holdings of the same security (same identifiers, names and description) share one
         screening: positions of one security in many accounts cost one.
         """
-        core = self.core(h)
+        core = self._cached(h).result
         return core if core.holding is h else replace(core, holding=h)
 
     def line(self, h: Holding) -> str:
         """`screen(h).to_dict()` as a JSONL line; the part shared by every holding of the
         security is serialised once."""
-        self.core(h)
-        cached = self._cores[h.key]
+        return self.line_and_core(h)[0]
+
+    def line_and_core(self, h: Holding) -> tuple[str, HoldingResult]:
+        """The JSONL line of `h` and its security's shared screening (see `core`)."""
+        cached = self._cached(h)
         if cached.body is None:
             body = cached.result.to_dict()
             del body["id"], body["holding"]
             cached.body = orjson.dumps(body)[1:-1].decode()
-        return (f'{{"id":{orjson.dumps(h.id).decode()},{cached.body},'
+        line = (f'{{"id":{orjson.dumps(h.id).decode()},{cached.body},'
                 f'"holding":{orjson.dumps(h.to_dict()).decode()}}}')
+        return line, cached.result
 
     def _screen(self, h: Holding) -> HoldingResult:
         problems: list[str] = []
