@@ -6,7 +6,7 @@ import pytest
 
 import clearance
 
-PACKAGES = ["clearance", "clearance.store", "clearance.screening"]
+PACKAGES = ["clearance", "clearance.store", "clearance.screening", "clearance.portfolio"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)
