@@ -13,7 +13,8 @@ last reconciled with (`portfolio_state`), and re-screens:
 Everything else keeps its last screening. Covered and review holdings open alerts (one per
 holding and list entry, in the same `alerts` table as counterparty monitoring, book id
 "holding:<id>") carrying the dates and actions; alerts on entries that left the list are
-marked delisted. The re-screening is the one `clearance portfolio screen` does, so a
+marked delisted (only the holdings' alerts: an entry can leave NS-CMIC and stay on its list).
+The re-screening is the one `clearance portfolio screen` does, so a
 delta cycle ends where a full one would (tests/portfolio/test_monitor.py checks it).
 """
 
@@ -34,7 +35,7 @@ from clearance.index.store import ensure_index
 from clearance.monitor.alerts import Hit, Outcome, delist, reconcile
 from clearance.portfolio.book import stored_holdings
 from clearance.portfolio.instruments import read_description
-from clearance.portfolio.listing import CmicEntry, cmic_list, cmic_records, list_from_records
+from clearance.portfolio.listing import cmic_list, cmic_records, list_from_records
 from clearance.portfolio.screen import HoldingResult, ScreenConfig, Screener
 from clearance.securities import cusip_issuer
 from clearance.store import active_version_ids, audit
@@ -248,7 +249,7 @@ def run_portfolio_cycle(as_of: date | None = None, full: bool = False,
     if cycle.full and state:  # a full cycle still notices what left the list
         removed = _delta(state, active).removed
     with engine().begin() as conn:
-        delist(conn, [e for e in removed if not _listed(e, screener)], cycle.outcome)
+        delist(conn, removed, cycle.outcome, book_prefix=ALERT_PREFIX)
         conn.execute(delete(portfolio_state))
         now = utc_now()
         conn.execute(insert(portfolio_state), [
@@ -258,8 +259,3 @@ def run_portfolio_cycle(as_of: date | None = None, full: bool = False,
         audit.append(conn, actor, "portfolio.monitor", {**cycle.to_dict(),
                                                          "lists_active": active})
     return cycle
-
-
-def _listed(entity_id: str, screener: Screener) -> bool:
-    entry: CmicEntry | None = screener.cmic.entries.get(entity_id)
-    return entry is not None

@@ -116,3 +116,20 @@ def test_results_cached_per_security_keep_each_holdings_own_fields(screener: Scr
     b = screener.screen(Holding("b", isin="CNE100000PM8", market_value=2.0))
     assert (a.holding.id, b.holding.id) == ("a", "b")
     assert a.evidence is b.evidence  # one screening for the security
+
+
+def test_parquet_and_jsonl_inputs(screener: Screener, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": ["P1", "P2"], "isin": ["CNE100000PM8", None],
+                      "issuer": [None, "Apple Inc"], "market_value": [10.5, 3.0]})
+    pq.write_table(table, tmp_path / "h.parquet")
+    from_parquet, summary = _run(screener, tmp_path / "h.parquet")
+    assert [(r["id"], r["status"]) for r in from_parquet] == [("P1", "covered"), ("P2", "clear")]
+    assert from_parquet[0]["holding"]["market_value"] == 10.5 and summary.skipped == []
+    (tmp_path / "h.jsonl").write_text(
+        json.dumps({"id": "J1", "ISIN Code": "CNE100000PM8"}) + "\n" + "not json\n")
+    from_jsonl, summary = _run(screener, tmp_path / "h.jsonl")
+    assert [r["status"] for r in from_jsonl] == ["covered"]
+    assert "line 2: invalid JSON" in summary.skipped[0]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from clearance.monitor.alerts import list_alerts
+from clearance.monitor.alerts import Hit, Outcome, list_alerts, reconcile
 from clearance.portfolio.book import import_holdings
 from clearance.portfolio.monitor import run_portfolio_cycle
 from clearance.store import activate
@@ -132,3 +132,29 @@ def test_import_of_a_changed_holding_rescreens_it(book: Path, tmp_path: Path) ->
         data = conn.execute(select(portfolio_holdings.c.data)
                             .where(portfolio_holdings.c.id == "A-clear")).scalar_one()
     assert json.loads(data)["market_value"] == 99.0
+
+
+def test_leaving_ns_cmic_delists_only_the_holdings_alerts(book: Path, lists_dir: Path,
+                                                          tmp_path: Path) -> None:
+    load_paths([lists_dir / "ofac_consolidated"])
+    run_portfolio_cycle(as_of=date(2026, 11, 28))
+    with engine().begin() as conn:  # a counterparty alert on the same list entry
+        reconcile(conn, [Hit("c-1", "d", "e", {"entity_id": "us_ofac_cons-30946",
+                                              "dataset": "us_ofac_cons", "source_id": "30946",
+                                              "name": "HIKVISION", "score": 1.0})], Outcome())
+    moved = tmp_path / "v3"  # Hikvision stays on the list, under another program
+    moved.mkdir()
+    for f in (lists_dir / "ofac_consolidated").iterdir():
+        data = f.read_bytes()
+        if f.name == "cons_prim.csv":
+            lines = [x.replace(b'"CMIC-EO13959"', b'"NS-PLC-OTHER"') if x.startswith(b"30946,")
+                     else x for x in data.split(b"\r\n")]
+            assert lines != data.split(b"\r\n")
+            data = b"\r\n".join(lines)
+        moved.joinpath(f.name).write_bytes(data)
+    assert [r.error for r in load_paths([moved])] == [None]
+    cycle = run_portfolio_cycle(as_of=date(2026, 11, 28))
+    assert cycle.delta.removed == ["us_ofac_cons-30946"]
+    assert {a.book_id for a in cycle.outcome.delisted} == {"holding:H-isin", "holding:H-name",
+                                                           "holding:H-sub"}
+    assert [a.status for a in list_alerts(book_id="c-1")] == ["open"]
