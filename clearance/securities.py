@@ -25,7 +25,7 @@ from stdnum.exceptions import (
     ValidationError,
 )
 
-__all__ = ["Checked", "check_cusip", "check_figi", "check_isin", "cusip_issuer", "cusip_to_isin"]
+__all__ = ["Checked", "check_cusip", "check_figi", "check_isin", "cusip_issuer", "isin_cusip"]
 
 _SPACES = re.compile(r"[\s\-.]+")
 
@@ -97,23 +97,29 @@ def check_figi(text: str) -> Checked:
         return Checked("figi", text, None, _why("figi", compact, exc, 12))
 
 
-def cusip_to_isin(cusip: str) -> str:
-    """The US ISIN of a valid CUSIP: "US" + CUSIP + ISIN check digit."""
-    return str(_cusip.to_isin(cusip))
-
-
 @lru_cache(maxsize=1 << 18)
-def cusip_issuer(isin: str) -> str | None:
-    """The CUSIP/CINS issuer number inside an ISIN, when its national part is one.
+def isin_cusip(isin: str) -> str | None:
+    """The CUSIP or CINS inside an ISIN, when its national number is one.
 
     US and Canadian ISINs carry a CUSIP; ISINs that CUSIP Global Services numbers for
-    other countries carry a CINS, whose first character is a letter. Both start with the
-    6-character number of the issuer, so two such ISINs sharing it are securities of one
-    issuer (its shares, its ADR program, its bonds).
+    other countries carry a CINS, whose first character is a letter ("KYG8020E1199" holds
+    G8020E119). A holding given only a CUSIP is compared with these.
     """
     national = isin[2:11]
     if len(isin) != 12 or not _cusip.is_valid(national):
         return None
     if isin[:2] in ("US", "CA") or national[0].isalpha():
-        return national[:6]
+        return national
     return None
+
+
+def cusip_issuer(cusip_or_isin: str) -> str | None:
+    """The 6-character issuer number of a CUSIP or CINS, or of the one inside an ISIN.
+
+    Two securities sharing it are securities of one issuer (its shares, its ADR program,
+    its bonds).
+    """
+    if len(cusip_or_isin) == 9:
+        return cusip_or_isin[:6] if _cusip.is_valid(cusip_or_isin) else None
+    national = isin_cusip(cusip_or_isin)
+    return None if national is None else national[:6]

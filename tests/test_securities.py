@@ -2,7 +2,7 @@
 
 import pytest
 
-from clearance.securities import check_cusip, check_figi, check_isin, cusip_issuer, cusip_to_isin
+from clearance.securities import check_cusip, check_figi, check_isin, cusip_issuer, isin_cusip
 
 
 @pytest.mark.parametrize(("given", "value"), [
@@ -35,8 +35,10 @@ def test_cusip_and_figi_checks() -> None:
     assert not check_figi("BBG000B9XRY5").valid
 
 
-def test_cusip_becomes_its_us_isin() -> None:
-    assert cusip_to_isin("037833100") == "US0378331005"
+@pytest.mark.parametrize(("isin", "cusip"), [
+    ("US0378331005", "037833100"), ("KYG8020E1199", "G8020E119"), ("CNE100000PM8", None)])
+def test_cusip_inside_an_isin(isin: str, cusip: str | None) -> None:
+    assert isin_cusip(isin) == cusip
 
 
 @pytest.mark.parametrize(("isin", "issuer"), [
@@ -44,6 +46,8 @@ def test_cusip_becomes_its_us_isin() -> None:
     ("KYG8020E1199", "G8020E"),   # CINS inside a Cayman ISIN (SMIC, on the list)
     ("CNE100000PM8", None),       # Chinese national numbers are not issuer-coded
     ("HK0941009539", None),
+    ("16941M109", "16941M"),      # a CUSIP itself
+    ("16941M108", None),          # with a wrong check digit
 ])
 def test_cusip_issuer_number(isin: str, issuer: str | None) -> None:
     assert cusip_issuer(isin) == issuer

@@ -19,12 +19,13 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from clearance.exc import InputError
 from clearance.portfolio.funds import Constituent, read_constituents
 from clearance.portfolio.holdings import Holding, read_holdings
-from clearance.securities import check_cusip, check_isin, cusip_to_isin
+from clearance.securities import check_cusip, check_isin, isin_cusip
 from clearance.store import audit
 from clearance.store.db import engine, portfolio_constituents, portfolio_holdings, utc_now
 
-__all__ = ["ImportResult", "book_holdings", "holding_isin", "holdings_of_funds",
-           "import_constituents", "import_holdings", "stored_constituents", "stored_holdings"]
+__all__ = ["ImportResult", "book_holdings", "holding_cusip", "holding_isin",
+           "holdings_of_funds", "import_constituents", "import_holdings", "stored_constituents",
+           "stored_holdings"]
 
 CHUNK = 5000
 
@@ -46,16 +47,23 @@ class ImportResult:
 
 
 def holding_isin(h: Holding) -> str | None:
-    """The ISIN monitoring looks a holding up by: its valid ISIN, else its CUSIP's."""
+    """The holding's ISIN when valid: what monitoring looks it up by."""
     checked = check_isin(h.isin) if h.isin else None
-    if checked is not None and checked.value is not None:
-        return checked.value
+    return None if checked is None else checked.value
+
+
+def holding_cusip(h: Holding) -> str | None:
+    """Its CUSIP when valid, else the CUSIP or CINS inside its ISIN."""
     cusip = check_cusip(h.cusip) if h.cusip else None
-    return cusip_to_isin(cusip.value) if cusip is not None and cusip.value is not None else None
+    if cusip is not None and cusip.value is not None:
+        return cusip.value
+    isin = holding_isin(h)
+    return None if isin is None else isin_cusip(isin)
 
 
 def _row(h: Holding, origin: str, now: str) -> dict[str, Any]:
-    return {"id": h.id, "isin": holding_isin(h), "issuer": h.issuer, "security": h.security,
+    return {"id": h.id, "isin": holding_isin(h), "cusip": holding_cusip(h),
+            "issuer": h.issuer, "security": h.security,
             "data": json.dumps(h.to_dict(), ensure_ascii=False, sort_keys=True),
             "digest": h.digest, "origin": origin, "updated_at": now}
 

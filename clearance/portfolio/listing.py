@@ -26,7 +26,7 @@ from sqlalchemy import select
 from clearance import settings
 from clearance.index.build import Index, build_index
 from clearance.portfolio.dates import CmicDates, cmic_program
-from clearance.securities import check_isin, cusip_issuer
+from clearance.securities import check_isin, isin_cusip
 from clearance.store import active_version_ids
 from clearance.store.db import engine, entities, versions
 
@@ -134,11 +134,13 @@ def cmic_records(version_ids: Iterable[int]) -> list[tuple[dict[str, Any], int, 
 
 @dataclass
 class CmicList:
-    """NS-CMIC entries with lookups by ISIN and CUSIP issuer number, and a name index."""
+    """NS-CMIC entries with lookups by ISIN, by the CUSIP/CINS inside an ISIN and by its
+    issuer number, and a name index."""
 
     entries: dict[str, CmicEntry]
     fingerprint: str
     by_isin: dict[str, list[str]] = field(default_factory=dict)
+    by_cusip: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # -> (id, ISIN)
     by_issuer_code: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=list)
     index: Index | None = None
@@ -166,9 +168,10 @@ def list_from_records(items: Iterable[tuple[dict[str, Any], int, str]]) -> CmicL
     for e in entries.values():
         for isin in e.isins:
             out.by_isin.setdefault(isin, []).append(e.entity_id)
-            code = cusip_issuer(isin) if isin not in e.malformed else None
-            if code is not None:
-                out.by_issuer_code.setdefault(code, []).append((e.entity_id, isin))
+            national = isin_cusip(isin) if isin not in e.malformed else None
+            if national is not None:
+                out.by_cusip.setdefault(national, []).append((e.entity_id, isin))
+                out.by_issuer_code.setdefault(national[:6], []).append((e.entity_id, isin))
     return out
 
 

@@ -37,7 +37,7 @@ from clearance.portfolio.book import stored_holdings
 from clearance.portfolio.instruments import read_description
 from clearance.portfolio.listing import cmic_list, cmic_records, list_from_records
 from clearance.portfolio.screen import HoldingResult, ScreenConfig, Screener
-from clearance.securities import cusip_issuer
+from clearance.securities import isin_cusip
 from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, portfolio_holdings, portfolio_state, utc_now
 
@@ -128,11 +128,11 @@ def holdings_reached(delta: CmicDelta, screener: Screener, base: Index) -> set[s
     h = portfolio_holdings.c
     out: set[str] = set()
     isins = sorted(delta.isins)
-    codes = sorted({c for c in map(cusip_issuer, isins) if c is not None})
+    codes = sorted({c[:6] for c in map(isin_cusip, isins) if c is not None})
     for start in range(0, len(isins), 500):
         out |= _ids(select(h.id).where(h.isin.in_(isins[start:start + 500])))
-    for start in range(0, len(codes), 500):
-        out |= _ids(select(h.id).where(func.substr(h.isin, 3, 6).in_(codes[start:start + 500])))
+    for start in range(0, len(codes), 500):  # the same CUSIP, or its issuer's other issues
+        out |= _ids(select(h.id).where(func.substr(h.cusip, 1, 6).in_(codes[start:start + 500])))
     linked = delta.changed + delta.removed
     for start in range(0, len(linked), 500):
         out |= _ids(select(h.id).where(h.entity_id.in_(linked[start:start + 500])))

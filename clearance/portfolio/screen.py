@@ -1,8 +1,8 @@
 """Screen holdings against NS-CMIC: covered, review or clear, with the evidence and dates.
 
-- **covered**: an ISIN of the holding (or the US ISIN of its CUSIP) is one OFAC lists,
-  which is decisive; or the issuer name is the listed company's by the matcher (score at
-  or above the alert threshold, with the matcher's explanation).
+- **covered**: the holding's ISIN is one OFAC lists, or its CUSIP is the national number
+  (CUSIP or CINS) of one, which is decisive; or the issuer name is the listed company's by
+  the matcher (score at or above the alert threshold, with the matcher's explanation).
 - **review**: the issuer name only possibly matches (between the review threshold and the
   alert threshold); or the security may derive from a listed company's securities: its
   CUSIP/CINS issuer number is that of a listed ISIN (another issue of the same issuer:
@@ -31,7 +31,7 @@ from clearance.portfolio.dates import actions
 from clearance.portfolio.holdings import Holding
 from clearance.portfolio.instruments import Description, added_vehicle_words, read_description
 from clearance.portfolio.listing import CmicEntry, CmicList
-from clearance.securities import check_cusip, check_figi, check_isin, cusip_issuer, cusip_to_isin
+from clearance.securities import check_cusip, check_figi, check_isin, cusip_issuer, isin_cusip
 
 __all__ = ["CONTAINED_THRESHOLD", "REVIEW_THRESHOLD", "STATUSES", "HoldingResult", "NameMatch",
            "ScreenConfig", "Screener"]
@@ -157,14 +157,16 @@ class Screener:
         return NameMatch(matches, contained, results[0].score if results else None)
 
     # identifiers -------------------------------------------------------------------
-    def _isins(self, h: Holding, problems: list[str]) -> tuple[list[str], list[str]]:
-        """(valid ISINs of the holding, malformed ones as given, compacted)."""
-        valid: list[str] = []
+    def _identifiers(self, h: Holding, problems: list[str]
+                     ) -> tuple[list[str], list[str], list[str]]:
+        """(valid ISINs, valid CUSIPs, malformed ISINs as given and compacted)."""
+        isins: list[str] = []
+        cusips: list[str] = []
         malformed: list[str] = []
         if h.isin != "":
             checked = check_isin(h.isin)
             if checked.value is not None:
-                valid.append(checked.value)
+                isins.append(checked.value)
             else:
                 problems.append(f"ISIN {h.isin!r} is malformed ({checked.problem}); it was "
                                 "not used: correct it at the source")
@@ -175,25 +177,34 @@ class Screener:
                 problems.append(f"CUSIP {h.cusip!r} is malformed ({cusip.problem}); it was "
                                 "not used")
             else:
-                isin = cusip_to_isin(cusip.value)
-                if valid and valid[0][2:11] != cusip.value and valid[0][:2] in ("US", "CA"):
-                    problems.append(f"CUSIP {cusip.value} and ISIN {valid[0]} name different "
+                inside = isin_cusip(isins[0]) if isins else None
+                if isins and inside is not None and inside != cusip.value:
+                    problems.append(f"CUSIP {cusip.value} and ISIN {isins[0]} name different "
                                     "securities; both were screened")
-                if isin not in valid:
-                    valid.append(isin)
+                if inside != cusip.value:
+                    cusips.append(cusip.value)
         if h.figi != "" and not check_figi(h.figi).valid:
             problems.append(f"FIGI {h.figi!r} is malformed ({check_figi(h.figi).problem})")
-        return valid, malformed
+        return isins, cusips, malformed
 
-    def _id_hits(self, valid: list[str], malformed: list[str]) -> list[_Hit]:
+    def _id_hits(self, isins: list[str], cusips: list[str], malformed: list[str]
+                 ) -> list[_Hit]:
         hits: list[_Hit] = []
-        for isin in valid:
+        for isin in isins:
             for eid in self.cmic.by_isin.get(isin, []):
                 e = self.cmic.entries[eid]
                 hits.append(_Hit(eid, "covered", 1.0, {
                     "kind": "isin", "isin": isin,
                     "detail": f"ISIN {isin} is listed for {e.name} ({e.dataset} {e.source_id}, "
                               f"version {e.version}): decisive"}))
+        for cusip in cusips:
+            for eid, listed in self.cmic.by_cusip.get(cusip, []):
+                e = self.cmic.entries[eid]
+                hits.append(_Hit(eid, "covered", 1.0, {
+                    "kind": "isin", "cusip": cusip, "isin": listed,
+                    "detail": f"CUSIP {cusip} is the national number of ISIN {listed}, listed "
+                              f"for {e.name} ({e.dataset} {e.source_id}, version {e.version}): "
+                              "decisive"}))
         for raw in malformed:
             for eid in self.cmic.by_isin.get(raw, []):
                 e = self.cmic.entries[eid]
@@ -203,13 +214,14 @@ class Screener:
                               f"publishes for {e.name} ({e.dataset} {e.source_id})"}))
         if hits:
             return hits
-        for isin in valid:
-            code = cusip_issuer(isin)
+        for given in isins + cusips:
+            code = cusip_issuer(given)
             for eid, listed in self.cmic.by_issuer_code.get(code or "", []):
                 e = self.cmic.entries[eid]
+                what = "ISIN" if len(given) == 12 else "CUSIP"
                 hits.append(_Hit(eid, "review", 1.0, {
-                    "kind": "issuer_number", "isin": isin, "listed_isin": listed,
-                    "detail": f"ISIN {isin} shares the CUSIP issuer number {code} with "
+                    "kind": "issuer_number", what.lower(): given, "listed_isin": listed,
+                    "detail": f"{what} {given} shares the CUSIP issuer number {code} with "
                               f"{listed}, listed for {e.name}: another security of the same "
                               "issuer (an ADR program, a bond, another class)"}))
         return hits
@@ -300,8 +312,8 @@ class Screener:
 
     def _screen(self, h: Holding) -> HoldingResult:
         problems: list[str] = []
-        valid, malformed = self._isins(h, problems)
-        hits = self._id_hits(valid, malformed)
+        valid, cusips, malformed = self._identifiers(h, problems)
+        hits = self._id_hits(valid, cusips, malformed)
         issuer = read_description(h.issuer) if h.issuer else None
         desc = read_description(h.security, h.security_type, h.cfi)
         issuer_name = (issuer.name or h.issuer) if issuer is not None else ""
@@ -310,7 +322,7 @@ class Screener:
         if desc.name != "" and clean(desc.name) != clean(issuer_name):
             hits += self._name_hits(desc.name, "description", desc)
         if not hits:
-            return self._clear(h, valid, issuer_name, desc, problems)
+            return self._clear(h, valid, cusips, issuer_name, desc, problems)
         best = self._best(hits)
         entry = self.cmic.entries[best.entity_id]
         evidence = [best.evidence] + [x.evidence for x in hits
@@ -336,9 +348,9 @@ class Screener:
         return HoldingResult(h, status, entry, best.score, evidence,
                              actions(status, entry.dates, self.cfg.as_of), problems)
 
-    def _clear(self, h: Holding, valid: list[str], issuer_name: str, desc: Description,
-               problems: list[str]) -> HoldingResult:
-        if not valid and issuer_name == "" and desc.name == "":
+    def _clear(self, h: Holding, valid: list[str], cusips: list[str], issuer_name: str,
+               desc: Description, problems: list[str]) -> HoldingResult:
+        if not valid and not cusips and issuer_name == "" and desc.name == "":
             # nothing usable: the identifier was malformed and no name was given
             unscreenable = [{"kind": "unscreenable", "detail": (
                 "no valid identifier and no issuer name: the holding could not be screened")}]
@@ -346,12 +358,15 @@ class Screener:
                                  "Correct the identifier and screen again: this holding "
                                  "could not be screened.", problems)
         evidence: list[dict[str, Any]] = []
-        if not valid and problems:
+        if not valid and not cusips and problems:
             evidence.append({"kind": "identifier", "detail": (
                 "screened on its names only: it has no valid identifier")})
         for isin in valid:
             evidence.append({"kind": "isin", "isin": isin, "detail": (
                 f"ISIN {isin} is not on NS-CMIC ({len(self.cmic.by_isin)} listed ISINs)")})
+        for cusip in cusips:
+            evidence.append({"kind": "isin", "cusip": cusip, "detail": (
+                f"CUSIP {cusip} is in no listed ISIN")})
         for text, kind in ((issuer_name, "issuer"), (desc.name, "description")):
             if text == "":
                 continue

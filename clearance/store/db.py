@@ -286,7 +286,8 @@ portfolio_holdings = Table(
     "portfolio_holdings",
     metadata,
     Column("id", String(200), primary_key=True),
-    Column("isin", String(16), index=True),  # the valid ISIN (or the US ISIN of the CUSIP)
+    Column("isin", String(16), index=True),  # the valid ISIN
+    Column("cusip", String(9), index=True),  # the valid CUSIP, or the one inside the ISIN
     Column("issuer", Text, nullable=False),
     Column("security", Text, nullable=False),
     Column("data", Text, nullable=False),  # JSON of the holding

@@ -26,6 +26,7 @@ def test_cmic_entries_of_the_consolidated_list(loaded_home: Path) -> None:
     assert cmic.entries["us_ofac_cons-30926"].malformed == ("BRC1EODR004",)
     assert cmic.by_issuer_code["16941M"] == [("us_ofac_cons-30923", "US16941M1099"),
                                             ("us_trade_csl-30923", "US16941M1099")]
+    assert cmic.by_cusip["G8020E119"][0] == ("us_ofac_cons-30951", "KYG8020E1199")
 
 
 def test_the_december_2021_listings_keep_their_own_dates(loaded_home: Path) -> None:

@@ -24,9 +24,13 @@ def test_listed_isin_is_covered_with_the_dates(screener: Screener) -> None:
     assert "Divestment deadline 2022-06-03 passed" in out["actions"]
 
 
-def test_cusip_counts_through_its_us_isin(screener: Screener) -> None:
+def test_cusip_counts_as_the_national_number_of_a_listed_isin(screener: Screener) -> None:
     r = screener.screen(Holding("h2", cusip="16941M109"))  # China Mobile ADR
     assert r.status == "covered" and r.evidence[0]["isin"] == "US16941M1099"
+    r = screener.screen(Holding("h2b", cusip="G8020E119"))  # a CINS: SMIC, Cayman ISIN
+    assert r.status == "covered" and r.evidence[0]["isin"] == "KYG8020E1199"
+    r = screener.screen(Holding("h2c", cusip="16941M208"))  # another issue of the issuer
+    assert r.status == "review" and r.evidence[0]["kind"] == "issuer_number"
 
 
 def test_issuer_name_alone_is_covered_with_the_matcher_explanation(screener: Screener) -> None:
