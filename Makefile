@@ -64,6 +64,7 @@ bench: setup
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/monitor.py
 	$(BIN)/python benchmarks/devices.py
+	$(BIN)/python benchmarks/portfolio.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-devices.csv exposure.html exposure.csv test-artifacts \

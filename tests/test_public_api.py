@@ -6,7 +6,8 @@ import pytest
 
 import clearance
 
-PACKAGES = ["clearance", "clearance.store", "clearance.screening", "clearance.web"]
+PACKAGES = ["clearance", "clearance.store", "clearance.screening", "clearance.web",
+            "clearance.portfolio"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

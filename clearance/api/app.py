@@ -21,6 +21,7 @@ from clearance.api.routers import (
     health,
     lists,
     match,
+    portfolio,
     screenings,
     whatif,
 )
@@ -53,7 +54,8 @@ def create_app(open_access: bool = False, rate: float | None = None,
     app.state.metrics = Metrics()
     limiter = RateLimiter(rate if rate is not None else settings.rate_limit(),
                           burst if burst is not None else settings.rate_burst())
-    for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices):
+    for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices,
+                   portfolio):
         app.include_router(module.router)
     install_docs(app)  # /docs and /redoc from packaged assets (no CDN)
     mount_ui(app)  # the analyst web UI under /ui

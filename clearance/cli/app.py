@@ -35,6 +35,7 @@ def _register() -> None:
     from clearance.cli import devices as devices_cmd
     from clearance.cli import match as match_cmd
     from clearance.cli import monitor as monitor_cmd
+    from clearance.cli import portfolio as portfolio_cmd
     from clearance.cli import serve as serve_cmd
     from clearance.cli import users as users_cmd
 
@@ -51,6 +52,7 @@ def _register() -> None:
     app.add_typer(audit_cmd.audit_app, name="audit")
     app.add_typer(devices_cmd.devices_app, name="devices")
     app.add_typer(users_cmd.users_app, name="users")
+    app.add_typer(portfolio_cmd.portfolio_app, name="portfolio")
     _plain_help(app)
 
 

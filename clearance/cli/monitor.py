@@ -7,7 +7,7 @@ import re
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -208,12 +208,20 @@ def whatif(
         help="Designate its known subsidiaries and brands too.")] = False,
     report: Annotated[Path | None, typer.Option(help="Write a .md or .html report.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    isin: Annotated[list[str] | None, typer.Option(
+        help="ISIN of the designated company's securities (repeatable); implies NS-CMIC.")]
+    = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Day of the scenario listing (YYYY-MM-DD; default today).")] = None,
 ) -> None:
-    """A designation scenario in a sandbox: who is blocked, which book entries alert."""
+    """A designation scenario in a sandbox: who is blocked, which book entries alert, and on
+    us_ofac_cons which holdings and funds a new NS-CMIC listing would cover."""
+    from clearance.cli.portfolio import parse_as_of
     from clearance.monitor.whatif import run_whatif, write_report
 
     try:
-        scenario = run_whatif(designate, as_, with_subsidiaries, actor=audit.default_actor())
+        scenario = run_whatif(designate, as_, with_subsidiaries, actor=audit.default_actor(),
+                              isins=isin or None, as_of=parse_as_of(as_of))
     except ClearanceError as exc:
         raise fail(exc) from None
     if report is not None:
@@ -234,9 +242,34 @@ def whatif(
         hits.add_row(h["book_id"], h["book_name"], h["blocked_party"], f"{h['score']:.3f}",
                      "yes" if h["already_alerting"] else "no")
     console.print(hits)
+    if scenario.portfolio is not None:
+        _show_portfolio(scenario.portfolio)
     if scenario.devices:
         d = scenario.devices
         console.print(f"devices: {d['devices']:,} of {d['vendor_group']}, replacement "
                       f"${d['replacement_cost']:,.0f} ({d['note']})")
     if report is not None:
         console.print(f"report: {report}")
+
+
+def _show_portfolio(p: dict[str, Any]) -> None:
+    """The holdings and funds a scenario NS-CMIC listing would cover."""
+    for problem in p["problems"]:
+        err.print(f"[yellow]note:[/] {problem}", highlight=False)
+    table = Table(title=f"holdings a listing of {p['designated']} on NS-CMIC would cover "
+                        f"(effective {p['effective_date']}, divestment until "
+                        f"{p['divestment_deadline']})")
+    for col in ("holding", "status", "issuer", "isin", "market value", "fund or account"):
+        table.add_column(col)
+    for h in p["holdings"]:
+        value = "" if h["market_value"] is None else f"{h['market_value']:,.0f}"
+        table.add_row(h["id"], h["status"], h["issuer"] or "", h["isin"] or "", value,
+                      h["fund_or_account"] or "")
+    console.print(table)
+    funds = Table(title="funds holding it")
+    for col in ("fund", "covered %", "review %", "held by"):
+        funds.add_column(col)
+    for f in p["funds"]:
+        funds.add_row(f["fund"], f"{f['covered_weight']:.2f}", f"{f['review_weight']:.2f}",
+                      str(len(f["held_by"])))
+    console.print(funds)

@@ -213,13 +213,20 @@ def reconcile(conn: Connection, hits: list[Hit], outcome: Outcome) -> None:
         outcome.updated += 1
 
 
-def delist(conn: Connection, entity_ids: list[str], outcome: Outcome) -> None:
-    """Mark the alerts on list entries that disappeared (decisions stay in the history)."""
+def delist(conn: Connection, entity_ids: list[str], outcome: Outcome,
+           book_prefix: str | None = None) -> None:
+    """Mark the alerts on list entries that disappeared (decisions stay in the history).
+
+    `book_prefix` limits it to alerts of book ids starting so ("holding:" when an entry
+    left NS-CMIC but stays on its list under another program).
+    """
     now = utc_now()
     for start in range(0, len(entity_ids), 500):
-        rows = conn.execute(select(alerts).where(
-            alerts.c.entity_id.in_(entity_ids[start:start + 500]),
-            alerts.c.status.notin_(CLOSED))).all()
+        q = select(alerts).where(alerts.c.entity_id.in_(entity_ids[start:start + 500]),
+                                 alerts.c.status.notin_(CLOSED))
+        if book_prefix is not None:
+            q = q.where(alerts.c.book_id.startswith(book_prefix, autoescape=True))
+        rows = conn.execute(q).all()
         for row in rows:
             conn.execute(update(alerts).where(alerts.c.id == row.id)
                          .values(status="delisted", updated_at=now))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ class Scenario:
     blocked: list[dict[str, Any]] = field(default_factory=list)
     book_hits: list[dict[str, Any]] = field(default_factory=list)
     devices: dict[str, Any] | None = None
+    portfolio: dict[str, Any] | None = None  # NS-CMIC: holdings and funds it would cover
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -70,9 +72,19 @@ def _record(name: str, dataset: str, why: str) -> dict[str, Any]:
             "explanation": why}
 
 
+#: Designations on these lists are read as NS-CMIC listings for the holdings book.
+CMIC_DATASETS = ("us_ofac_cons",)
+
+
 def run_whatif(name: str, dataset: str = "us_ofac_sdn", with_subsidiaries: bool = False,
-               cfg: ScoringConfig | None = None, actor: str = "whatif") -> Scenario:
-    """Build the scenario for designating `name` on `dataset` (see module doc)."""
+               cfg: ScoringConfig | None = None, actor: str = "whatif",
+               isins: list[str] | None = None, as_of: date | None = None) -> Scenario:
+    """Build the scenario for designating `name` on `dataset` (see module doc).
+
+    On the non-SDN consolidated list (or with `isins`), the designation is also read as a
+    new NS-CMIC listing: the stored holdings and funds it would cover, with the dates
+    EO 14032 would give it (`clearance.portfolio.whatif`).
+    """
     if dataset not in DATASETS:
         raise InputError(f"unknown list {dataset!r} to designate on; use one of "
                          f"{', '.join(DATASETS)}")
@@ -133,10 +145,16 @@ def run_whatif(name: str, dataset: str = "us_ofac_sdn", with_subsidiaries: bool 
     group = vendor_group(name, cfg)
     if group is not None:
         scenario.devices = _devices(group, dataset)
+    if dataset in CMIC_DATASETS or isins:
+        from clearance.portfolio.whatif import cmic_scenario
+
+        scenario.portfolio = cmic_scenario(name, dataset, isins or [], as_of)
     audit.record(actor, "whatif.run", {"designate": name, "dataset": dataset,
                                        "with_subsidiaries": with_subsidiaries,
                                        "blocked": len(scenario.blocked),
-                                       "book_hits": len(scenario.book_hits)})
+                                       "book_hits": len(scenario.book_hits),
+                                       "holdings": None if scenario.portfolio is None
+                                       else len(scenario.portfolio["holdings"])})
     return scenario
 
 
@@ -155,6 +173,17 @@ def _devices(group: str, dataset: str) -> dict[str, Any]:
             "sites": dict(sorted(by_site.items(), key=lambda kv: -kv[1])[:20]),
             "note": f"a designation on {dataset} would reach every device of the group, "
                     "whatever its use (purchases, support and firmware updates)"}
+
+
+def _cmic_dates(p: dict[str, Any]) -> str:
+    return (f"Listed {p['listing_date']}: purchases prohibited from {p['effective_date']}, "
+            f"sales to divest allowed until {p['divestment_deadline']} ({p['dates_from']}).")
+
+
+def _value(h: dict[str, Any]) -> str:
+    if h["market_value"] is None:
+        return ""
+    return f"{h['currency'] or ''} {h['market_value']:,.0f}".strip()
 
 
 def write_report(scenario: Scenario, path: Path) -> Path:
@@ -176,6 +205,18 @@ def write_report(scenario: Scenario, path: Path) -> Path:
                         [[h["book_id"], h["book_name"], h["blocked_party"], f"{h['score']:.3f}",
                           "yes" if h["already_alerting"] else "no"]
                          for h in scenario.book_hits]))
+        if scenario.portfolio:
+            p = scenario.portfolio
+            page += (f"<h2>Holdings an NS-CMIC listing would cover ({len(p['holdings'])})</h2>"
+                     f"<p>{html.escape(_cmic_dates(p))}</p>"
+                     + table(["holding", "status", "issuer", "ISIN", "market value", "why"],
+                             [[h["id"], h["status"], h["issuer"] or "", h["isin"] or "",
+                               _value(h), h["why"]] for h in p["holdings"]])
+                     + f"<h2>Funds ({len(p['funds'])})</h2>"
+                     + table(["fund", "covered %", "review %", "held by"],
+                             [[f["fund"], f"{f['covered_weight']:.2f}",
+                               f"{f['review_weight']:.2f}", str(len(f["held_by"]))]
+                              for f in p["funds"]]))
         if scenario.devices:
             d = scenario.devices
             page += (f"<h2>Devices ({d['devices']:,} of {html.escape(d['vendor_group'])}; "
@@ -191,6 +232,17 @@ def write_report(scenario: Scenario, path: Path) -> Path:
               "| book id | name | blocked party | score | already alerting |", "|---|---|---|---|---|"]
     lines += [f"| {h['book_id']} | {h['book_name']} | {h['blocked_party']} | {h['score']:.3f} | "
               f"{'yes' if h['already_alerting'] else 'no'} |" for h in scenario.book_hits]
+    if scenario.portfolio:
+        p = scenario.portfolio
+        lines += ["", f"## Holdings an NS-CMIC listing would cover ({len(p['holdings'])})", "",
+                  _cmic_dates(p), "", "| holding | status | issuer | ISIN | market value |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {h['id']} | {h['status']} | {h['issuer'] or ''} | {h['isin'] or ''} | "
+                  f"{_value(h)} |" for h in p["holdings"]]
+        lines += ["", f"## Funds ({len(p['funds'])})", "", "| fund | covered % | review % |",
+                  "|---|---|---|"]
+        lines += [f"| {f['fund']} | {f['covered_weight']:.2f} | {f['review_weight']:.2f} |"
+                  for f in p["funds"]]
     if scenario.devices:
         d = scenario.devices
         lines += ["", (f"## Devices ({d['devices']:,} of {d['vendor_group']}; replacement "

@@ -4,15 +4,21 @@ A job is a stored upload plus a row in `screening_jobs`. The runner screens rows
 chunks; each chunk's results and the job's progress commit in one transaction, so after a
 crash or restart the job resumes after the last committed row and no row is screened
 twice or lost. A malformed row is recorded as a problem and never fails the job.
+
+A job has a kind: "names" screens parties (`clearance screen`), "portfolio" screens
+holdings against NS-CMIC (`clearance portfolio screen`). `KINDS` names, per kind, the
+function that turns a job into a row screener; it is imported when such a job runs, so
+this module does not depend on the portfolio package.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -26,14 +32,27 @@ from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.score import ScoringConfig
 from clearance.screening.columns import map_columns
 from clearance.screening.group import MIN_SCORE, screen_query
-from clearance.screening.io import FORMATS, open_table, read_rows, result_line, row_to_query
+from clearance.screening.io import (
+    FORMATS,
+    InputRow,
+    open_table,
+    read_rows,
+    result_line,
+    row_to_query,
+)
 from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, screening_jobs, screening_rows, utc_now
 
-__all__ = ["Job", "submit", "get_job", "iter_results", "run_job", "JobRunner", "CHUNK",
-           "upload_path"]
+__all__ = ["CHUNK", "KINDS", "Job", "JobRunner", "RowScreener", "get_job", "iter_results",
+           "run_job", "submit", "upload_path"]
 
 CHUNK = 200
+#: A row screener: raw row -> (its JSONL result line, whether it alerted); InputError for
+#: a row that cannot be read.
+RowScreener = Callable[[InputRow, str], tuple[str, bool]]
+#: job kind -> "module:function" building the row screener of a job (from its stored row)
+KINDS = {"names": "clearance.screening.jobs:name_rows",
+         "portfolio": "clearance.portfolio.jobs:holding_rows"}
 
 
 @dataclass
@@ -49,6 +68,7 @@ class Job:
     rows_alerted: int
     rows_failed: int
     error: str | None
+    kind: str = "names"
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -56,8 +76,11 @@ class Job:
 
 
 def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
-           actor: str = "api") -> Job:
+           actor: str = "api", kind: str = "names", options: dict[str, Any] | None = None
+           ) -> Job:
     """Store an upload and queue it; the file type comes from its name."""
+    if kind not in KINDS:
+        raise InputError(f"unknown job kind {kind!r}; use one of {', '.join(KINDS)}")
     if not active_version_ids():
         raise StoreError("no list is loaded, so nothing could be found: load the official "
                          "lists first")
@@ -81,9 +104,10 @@ def submit(filename: str, data: BinaryIO, threshold: float, limit: int,
         conn.execute(insert(screening_jobs).values(
             id=job_id, filename=filename, path=str(path), status="queued", threshold=threshold,
             result_limit=limit, created_at=now, updated_at=now, rows_done=0, rows_alerted=0,
-            rows_failed=0, error=None))
+            rows_failed=0, error=None, kind=kind, options=options))
         audit.append(conn, actor, "screening.submit",
-                     {"job_id": job_id, "filename": filename, "threshold": threshold})
+                     {"job_id": job_id, "filename": filename, "threshold": threshold,
+                      "kind": kind})
     return get_job(job_id)
 
 
@@ -93,7 +117,7 @@ def get_job(job_id: str) -> Job:
     if row is None:
         raise UnknownVersion(f"no screening job {job_id!r}")
     return Job(row.id, row.filename, row.status, row.created_at, row.updated_at, row.rows_done,
-               row.rows_alerted, row.rows_failed, row.error)
+               row.rows_alerted, row.rows_failed, row.error, row.kind)
 
 
 def upload_path(job_id: str) -> Path:
@@ -129,6 +153,21 @@ def _set(job_id: str, **values: Any) -> None:
                      .values(updated_at=utc_now(), **values))
 
 
+def name_rows(job: Any) -> RowScreener:
+    """Rows as parties (id, name, schema ...), matched like `clearance screen` matches them."""
+    cfg = ScoringConfig(threshold=float(job.threshold))
+    index = ensure_index()
+
+    def screen_row(row: InputRow, filename: str) -> tuple[str, bool]:
+        row_id, query = row_to_query(row, filename)
+        parties = screen_query(index, query, cfg, job.result_limit, MIN_SCORE)
+        line = result_line(row_id, [p.to_dict() for p in parties], query.name,
+                           map_columns(row.data.keys()).extra(row.data))
+        return line, any(p.match for p in parties)
+
+    return screen_row
+
+
 def run_job(job_id: str) -> Job:
     """Screen a job's rows from where it stopped, committing results chunk by chunk."""
     with engine().connect() as conn:
@@ -136,8 +175,8 @@ def run_job(job_id: str) -> Job:
         done = conn.execute(select(func.max(screening_rows.c.seq))
                             .where(screening_rows.c.job_id == job_id)).scalar() or 0
     _set(job_id, status="running")
-    cfg = ScoringConfig(threshold=float(job.threshold))
-    index = ensure_index()
+    module, _, name = KINDS[job.kind].partition(":")
+    screen_row: RowScreener = getattr(importlib.import_module(module), name)(job)
     pending: list[dict[str, Any]] = []
     counts = {"rows_done": job.rows_done, "rows_alerted": job.rows_alerted,
               "rows_failed": job.rows_failed}
@@ -156,14 +195,11 @@ def run_job(job_id: str) -> Job:
             if seq <= done:
                 continue
             try:
-                row_id, query = row_to_query(row, job.filename)
-                parties = screen_query(index, query, cfg, job.result_limit, MIN_SCORE)
-                line = result_line(row_id, [p.to_dict() for p in parties], query.name,
-                                   map_columns(row.data.keys()).extra(row.data))
+                line, alerted = screen_row(row, job.filename)
                 pending.append({"job_id": job_id, "seq": seq, "line": row.line,
                                 "result": line, "problem": None})
                 counts["rows_done"] += 1
-                counts["rows_alerted"] += any(p.match for p in parties)
+                counts["rows_alerted"] += alerted
             except InputError as exc:
                 pending.append({"job_id": job_id, "seq": seq, "line": row.line,
                                 "result": None, "problem": str(exc)})
@@ -173,6 +209,7 @@ def run_job(job_id: str) -> Job:
         flush()
         _set(job_id, status="done")
         audit.record("system", "screening.run", {"job_id": job_id, "filename": job.filename,
+                                                 "kind": job.kind,
                                                  "algorithm": f"{ALGORITHM}/{VERSION}",
                                                  "lists": active_version_ids(), **counts})
     except InputError as exc:  # an unreadable file fails the job, with the reason

@@ -23,12 +23,14 @@ from defusedxml import DefusedXmlException
 from clearance.archive import check_zip, gunzip
 from clearance.exc import EncodingError, FormatError, UnsafeInputError
 from clearance.model import ListEntity
+from clearance.securities import check_isin
 
 __all__ = [
     "Parsed",
     "Row",
     "csv_rows",
     "decode",
+    "malformed_isins",
     "parse_xml",
     "read_text",
     "read_zip_member",
@@ -176,3 +178,20 @@ def split_list(value: str | None, sep: str = "; ") -> list[str]:
     if value is None or value.strip() == "":
         return []
     return [v.strip() for v in value.split(sep) if v.strip() != ""]
+
+
+def malformed_isins(entities: list[ListEntity], where: str) -> list[str]:
+    """Load warnings for published ISINs that fail validation (kept exactly as published).
+
+    OFAC's own files carry a few (a truncated Brazilian BDR ISIN, two Chinese bond ISINs
+    whose check digits do not fit). They stay on the entity, since a holding that copies
+    the same string should still be found, but the version records that they are wrong.
+    """
+    out = []
+    for ent in entities:
+        for value in ent.proxy.get("isinCode", quiet=True):
+            checked = check_isin(value)
+            if not checked.valid:
+                out.append(f"{where}: entity {ent.source_id} ({ent.proxy.caption}): ISIN "
+                           f"{value!r} is malformed ({checked.problem}); kept as published")
+    return out

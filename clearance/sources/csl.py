@@ -17,8 +17,8 @@ from typing import Any
 
 from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
-from clearance.sources.common import Parsed, read_text, sha256_file, split_list
-from clearance.sources.remarks import id_property
+from clearance.sources.common import Parsed, malformed_isins, read_text, sha256_file, split_list
+from clearance.sources.remarks import id_property, parse_ofac_date, sanction_date_property
 
 __all__ = ["COLUMNS", "DATASET", "URLS", "load", "parse", "split_alt_names", "to_entities"]
 
@@ -117,7 +117,9 @@ def _flatten(value: Any) -> str:
     return str(value)
 
 
-def _ids(entity: ListEntity, value: str) -> None:
+def _ids(entity: ListEntity, value: str) -> dict[str, list[str]]:
+    """Identifiers onto the entity; returns the dated list facts for its Sanction."""
+    dates: dict[str, list[str]] = {}
     for item in split_list(value):
         parts = [p.strip() for p in item.split(",")]
         if len(parts) < 2:
@@ -126,12 +128,22 @@ def _ids(entity: ListEntity, value: str) -> None:
         if label.lower() == "gender":
             add_value(entity, "gender", parts[0].lower())
             continue
+        if label.lower() == "issuer name":  # the name its securities trade under
+            add_value(entity, "alias", ", ".join(parts[:-1]))
+            continue
+        date_prop = sanction_date_property(label)
+        if date_prop is not None:
+            day = parse_ofac_date(parts[0])
+            if day is not None:
+                dates.setdefault(date_prop, []).append(day)
+            continue
         prop = id_property(label)
         values = [p for p in parts[:-1] if p != "" and _DATE.match(p) is None]
         if prop is None or not values:
             continue
         number = values[-1]
         add_value(entity, prop, number)
+    return dates
 
 
 def to_entities(rows: list[tuple[int, Record]], path: str) -> list[ListEntity]:
@@ -190,10 +202,12 @@ def to_entities(rows: list[tuple[int, Record]], path: str) -> list[ListEntity]:
         add_value(entity, "birthDate", split_list(rec["dates_of_birth"]))
         add_value(entity, "birthPlace", split_list(rec["places_of_birth"]))
         add_value(entity, "sourceUrl", rec["source_information_url"] or None)
-        _ids(entity, rec["ids"])
+        dates = _ids(entity, rec["ids"])
         make_sanction(
             entity, rec["source"], rec["source"], programs,
             start=rec["start_date"] or None, end=rec["end_date"] or None,
+            listingDate=dates.get("listingDate"), startDate=dates.get("startDate"),
+            date=dates.get("date"),
             provisions=[v for v in (rec["license_requirement"], rec["license_policy"]) if v],
             reason=split_list(rec["federal_register_notice"]),
             sourceUrl=rec["source_list_url"] or None,
@@ -203,6 +217,7 @@ def to_entities(rows: list[tuple[int, Record]], path: str) -> list[ListEntity]:
 
 def load(path: Path) -> Parsed:
     """Parse one CSL file into entities."""
-    rows = parse(path)
-    return Parsed(dataset=DATASET, entities=to_entities(rows, str(path)), published=None,
-                  files={path.name: sha256_file(path)})
+    entities = to_entities(parse(path), str(path))
+    return Parsed(dataset=DATASET, entities=entities, published=None,
+                  files={path.name: sha256_file(path)},
+                  warnings=malformed_isins(entities, path.name))

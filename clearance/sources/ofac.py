@@ -11,7 +11,14 @@ from pathlib import Path
 
 from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
-from clearance.sources.common import Parsed, Row, csv_rows, read_text, sha256_file
+from clearance.sources.common import (
+    Parsed,
+    Row,
+    csv_rows,
+    malformed_isins,
+    read_text,
+    sha256_file,
+)
 from clearance.sources.remarks import parse_remarks
 
 __all__ = ["CONS", "FILE_NAMES", "SDN", "URLS", "OfacFiles", "load", "parse", "to_entities"]
@@ -137,6 +144,7 @@ def to_entities(dataset: str, rows: dict[str, list[Row]]) -> list[ListEntity]:
             entity, dataset, AUTHORITY, programs,
             listingDate=[f.value for f in remarks.sanction_facts if f.prop == "listingDate"],
             startDate=[f.value for f in remarks.sanction_facts if f.prop == "startDate"],
+            date=[f.value for f in remarks.sanction_facts if f.prop == "date"],
             sourceUrl=URLS[dataset]["primary"], recordId=ent_num,
         )
         entities.append(entity)
@@ -150,7 +158,7 @@ def load(dataset: str, files: OfacFiles) -> Parsed:
     missing = [FILE_NAMES[dataset][r] for r in ("address", "alias") if r not in files]
     note = (f"publication has no {' or '.join(missing)}: its entities carry no "
             "addresses or aliases from those files")
-    warnings = [note] if missing else []
+    warnings = ([note] if missing else []) + malformed_isins(entities, files["primary"].name)
     return Parsed(dataset=dataset, entities=entities, published=None, files=checksums,
                   warnings=warnings)
 

@@ -14,9 +14,15 @@ from xml.etree.ElementTree import Element
 
 from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
-from clearance.sources.common import Parsed, parse_xml, read_zip_member, sha256_file
+from clearance.sources.common import (
+    Parsed,
+    malformed_isins,
+    parse_xml,
+    read_zip_member,
+    sha256_file,
+)
 from clearance.sources.ofac import AUTHORITY, CONS, SDN
-from clearance.sources.remarks import id_property
+from clearance.sources.remarks import id_property, sanction_date_property
 
 __all__ = ["MEMBERS", "URLS", "load", "parse", "to_entities"]
 
@@ -80,14 +86,20 @@ def _entity(dataset: str, path: str, el: Element) -> ListEntity:
                 add_value(entity, "lastName", _t(tr, "formattedLastName"))
     if len(entity.proxy.get("name")) == 0:
         raise FormatError(path, f"<entity id={ent_id}> has no primary name", field="names/name")
-    listing_dates = []
+    # dated list facts, for every list or (labelled "(CMIC)") for the CMIC list only
+    dates: dict[tuple[str, bool], list[str]] = {}
     for key, feat in features:
         value = _t(feat, "value")
         date = _t(feat, "valueDate/fromDateBegin")
         if key in ("birthdate", "organization established date") and date is not None:
             value = date[:10]
-        if key.startswith("listing date") and date is not None:
-            listing_dates.append(date[:10])
+        date_prop = sanction_date_property(key)
+        if date_prop is not None and date is not None:
+            dates.setdefault((date_prop, "(cmic)" in key), []).append(date[:10])
+            continue
+        if key == "issuer name":  # the name its securities trade under: the party's own
+            add_value(entity, "alias", value)
+            continue
         feat_prop = _FEATURES.get(key) or id_property(key)
         if feat_prop is not None and value is not None:
             add_value(entity, feat_prop, value.lower() if feat_prop == "gender" else value)
@@ -105,8 +117,14 @@ def _entity(dataset: str, path: str, el: Element) -> ListEntity:
     add_value(entity, "program", programs)
     lists = _all(el, "sanctionsLists/sanctionsList")
     for lst in lists:
+        cmic = "cmic" in (lst.text or "").lower()
+
+        def dated(prop: str, cmic: bool = cmic) -> list[str]:
+            return dates.get((prop, False), []) + (dates.get((prop, True), []) if cmic else [])
+
         make_sanction(entity, lst.text or "list", AUTHORITY, programs,
-                      listingDate=[lst.get("datePublished") or ""] + listing_dates,
+                      listingDate=[lst.get("datePublished") or ""] + dated("listingDate"),
+                      startDate=dated("startDate"), date=dated("date"),
                       authorityId=lst.text, recordId=ent_id,
                       provisions=[a.text for a in _all(el, "legalAuthorities/legalAuthority")
                                   if a.text])
@@ -129,6 +147,8 @@ def load(dataset: str, path: Path) -> Parsed:
     root, records = parse(path)
     as_of = _t(root, "publicationInfo/dataAsOf")
     published = datetime.fromisoformat(as_of[:10]).date() if as_of is not None else None
-    return Parsed(dataset=dataset, entities=to_entities(dataset, str(path), records),
-                  published=published, files={path.name: sha256_file(path)})
+    entities = to_entities(dataset, str(path), records)
+    return Parsed(dataset=dataset, entities=entities, published=published,
+                  files={path.name: sha256_file(path)},
+                  warnings=malformed_isins(entities, path.name))
 

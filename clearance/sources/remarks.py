@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Fact", "Remarks", "id_property", "parse_ofac_date", "parse_remarks", "split_facts"]
+__all__ = ["Fact", "Remarks", "id_property", "parse_ofac_date", "parse_remarks",
+           "sanction_date_property", "split_facts"]
 
 MONTHS = {
     m: i + 1
@@ -160,6 +161,26 @@ def id_property(label: str) -> str | None:
     return None
 
 
+#: Dated list facts -> the FtM `Sanction` property that holds them. For NS-CMIC (program
+#: CMIC-EO13959) OFAC writes three: "Listing Date (CMIC)" (listingDate), "Effective Date
+#: (CMIC)", from which purchases are prohibited (startDate: FtM's "date the designation goes
+#: into effect"), and "Purchase/Sales For Divestment Date (CMIC)", until which sales made
+#: solely to divest remain allowed. FtM has no property of its own for that last one; it
+#: is the Sanction's `date` ("a date of the interval that is not its start or end"), never
+#: `endDate`, which would wrongly say the listing ended.
+SANCTION_DATES = (("listing date", "listingDate"), ("effective date", "startDate"),
+                  ("purchase/sales for divestment date", "date"))
+
+
+def sanction_date_property(label: str) -> str | None:
+    """The Sanction property of a dated list fact ('Effective Date (CMIC)' -> 'startDate')."""
+    low = label.strip().lower()
+    for prefix, prop in SANCTION_DATES:
+        if low.startswith(prefix) and (len(low) == len(prefix) or low[len(prefix)] in " (:"):
+            return prop
+    return None
+
+
 def _identifier(part: str) -> Fact | None:
     for pattern, prop in _ID_PATTERNS:
         m = pattern.match(part)
@@ -176,6 +197,18 @@ def _identifier(part: str) -> Fact | None:
             return None
         return Fact(prop, value, country)
     return None
+
+
+def _sanction_date(part: str) -> Fact | None:
+    """'Listing Date (CMIC) 03 Jun 2021' or 'Effective Date (EO 14024 Directive 2): 26 Mar
+    2022' -> a Sanction fact; the label ends at its parenthesis or colon."""
+    prop = sanction_date_property(part)
+    if prop is None:
+        return None
+    label_end = re.match(r"^[^(:]*(\([^)]*\))?\s*:?", part)
+    rest = part[label_end.end():] if label_end is not None else ""
+    date = parse_ofac_date(rest)
+    return None if date is None else Fact(prop, date)
 
 
 def parse_remarks(text: str | None) -> Remarks:
@@ -215,13 +248,11 @@ def parse_remarks(text: str | None) -> Remarks:
             date = parse_ofac_date(part[30:])
             if date is not None:
                 out.facts.append(Fact("incorporationDate", date))
-        elif low.startswith(("listing date", "effective date")) and ":" in part or re.match(
-            r"^(listing|effective) date \(", low
-        ):
-            date = parse_ofac_date(re.split(r"\)\s*:?\s*", part, maxsplit=1)[-1])
-            if date is not None:
-                prop = "listingDate" if low.startswith("listing") else "startDate"
-                out.sanction_facts.append(Fact(prop, date))
+        elif (date_prop := _sanction_date(part)) is not None:
+            out.sanction_facts.append(date_prop)
+        elif low.startswith("issuer name "):
+            # the names the company's securities trade under: names of the party itself
+            out.aliases.append(part[12:].strip())
         elif low.startswith("nationality of registration "):
             out.facts.append(Fact("country", part[28:].strip()))
         else:

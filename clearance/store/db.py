@@ -51,6 +51,9 @@ __all__ = [
     "monitor_state",
     "near_pairs",
     "ownership_links",
+    "portfolio_constituents",
+    "portfolio_holdings",
+    "portfolio_state",
     "reset_engines",
     "users",
     "utc_now",
@@ -126,6 +129,9 @@ screening_jobs = Table(
     Column("rows_alerted", Integer, nullable=False),
     Column("rows_failed", Integer, nullable=False),
     Column("error", Text),
+    # what the rows are screened as: "names" (parties) or "portfolio" (holdings, NS-CMIC)
+    Column("kind", String(16), nullable=False, server_default="names"),
+    Column("options", JSON),  # kind-specific settings (portfolio: as_of, thresholds)
 )
 
 screening_rows = Table(
@@ -378,6 +384,47 @@ devices = Table(
     Column("data", Text, nullable=False),  # JSON of the normalised device record
     Column("origin", Text, nullable=False),
     Column("imported_at", String(32), nullable=False),
+)
+
+
+# Holdings monitored against NS-CMIC (clearance/portfolio/book.py): the last screening of
+# each holding is kept beside it, so a list change re-screens only what it can change.
+portfolio_holdings = Table(
+    "portfolio_holdings",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("isin", String(16), index=True),  # the valid ISIN
+    Column("cusip", String(9), index=True),  # the valid CUSIP, or the one inside the ISIN
+    Column("issuer", Text, nullable=False),
+    Column("security", Text, nullable=False),
+    Column("data", Text, nullable=False),  # JSON of the holding
+    Column("digest", String(40), nullable=False),  # of what screening reads
+    Column("origin", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("status", String(16)),  # covered, review, clear; NULL = never screened
+    Column("entity_id", String(128), index=True),
+    Column("result", Text),  # the last screening result (JSON)
+    Column("screened_digest", String(40)),
+)
+
+portfolio_constituents = Table(
+    "portfolio_constituents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("fund", String(200), nullable=False, index=True),
+    Column("data", Text, nullable=False),  # JSON: the constituent and its weight
+    Column("origin", Text, nullable=False),
+    Column("imported_at", String(32), nullable=False),
+)
+
+portfolio_state = Table(
+    "portfolio_state",
+    metadata,
+    Column("dataset", String(64), primary_key=True),
+    Column("version_id", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("as_of", String(10), nullable=False),  # the day the dates were read for
 )
 
 

@@ -99,3 +99,12 @@ def test_json_without_results_is_refused(tmp_path: Path) -> None:
     path.write_text('{"total": 0}')
     with pytest.raises(FormatError, match="no 'results' list"):
         csl.load(path)
+
+
+def test_cmic_rows_carry_dates_and_issuer_names(parsed: Parsed) -> None:
+    hik = next(e for e in parsed.entities if e.source_id == "30946")
+    cmic = next(s for s in hik.sanctions if "CMIC" in (s.first("authority") or ""))
+    assert (cmic.get("listingDate"), cmic.get("startDate"), cmic.get("date")) == (
+        ["2021-06-03"], ["2021-08-02"], ["2022-06-03"])
+    assert "Hangzhou Hikvision Digital Technology" in hik.proxy.get("alias")
+    assert hik.proxy.get("isinCode") == ["CNE100000PM8"]

@@ -101,3 +101,31 @@ def test_orphan_alias_means_mismatched_publications(tmp_path: Path) -> None:
     alt = _write(tmp_path, "alt.csv", b'99,1,"aka","OTHER",-0- \r\n')
     with pytest.raises(FormatError, match="ent_num 99 is not in sdn.csv"):
         ofac.load(ofac.SDN, {"primary": sdn, "alias": alt})
+
+
+def _cons(lists_dir: Path) -> dict[str, Path]:
+    d = lists_dir / "ofac_consolidated"
+    return {"primary": d / "cons_prim.csv", "address": d / "cons_add.csv",
+            "alias": d / "cons_alt.csv", "comments": d / "cons_comments.csv"}
+
+
+def test_every_cmic_entry_carries_its_three_dates(lists_dir: Path) -> None:
+    parsed = ofac.load(ofac.CONS, _cons(lists_dir))
+    cmic = [e for e in parsed.entities if "CMIC-EO13959" in e.proxy.get("program")]
+    assert len(cmic) == 68
+    hik = next(e for e in cmic if e.source_id == "30946")
+    (sanction,) = hik.sanctions
+    assert sanction.get("listingDate") == ["2021-06-03"]
+    assert sanction.get("startDate") == ["2021-08-02"]
+    assert sanction.get("date") == ["2022-06-03"]  # Purchase/Sales For Divestment Date
+    assert all(len(e.sanctions[0].get("date")) == 1 for e in cmic)
+
+
+def test_malformed_published_isins_are_warned_and_kept(lists_dir: Path) -> None:
+    parsed = ofac.load(ofac.CONS, _cons(lists_dir))
+    bad = [w for w in parsed.warnings if "ISIN" in w]
+    assert len(bad) == 3
+    assert any("'BRC1EODR004'" in w and "11 characters" in w for w in bad)
+    assert any("'CND10002K094'" in w and "check digit" in w for w in bad)
+    cnooc = next(e for e in parsed.entities if e.source_id == "30926")
+    assert "BRC1EODR004" in cnooc.proxy.get("isinCode")  # as published, not repaired

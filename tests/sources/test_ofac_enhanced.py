@@ -37,3 +37,16 @@ def test_truncated_zip_is_refused(tmp_path: Path, lists_dir: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(FormatError, match="not a valid zip"):
         ofac_enhanced.load(CONS, path)
+
+
+def test_cmic_dates_sit_on_the_cmic_list_sanction_only(lists_dir: Path) -> None:
+    parsed = ofac_enhanced.load(CONS, lists_dir / "ofac_consolidated_enhanced" / "CONS_ENHANCED.ZIP")
+    hik = next(e for e in parsed.entities if e.source_id == "30946")
+    by_list = {s.first("authorityId"): s for s in hik.sanctions}
+    cmic = by_list["Non-SDN CMIC List"]
+    assert (cmic.get("listingDate"), cmic.get("startDate"), cmic.get("date")) == (
+        ["2021-06-03"], ["2021-08-02"], ["2022-06-03"])
+    assert by_list["Consolidated List"].get("startDate") == []
+    assert by_list["Consolidated List"].get("listingDate") == ["2020-11-12"]
+    assert "Hangzhou Hikvision Digital Technology" in hik.proxy.get("alias")  # Issuer Name
+    assert len([w for w in parsed.warnings if "ISIN" in w]) == 3

@@ -2,7 +2,12 @@
 
 import pytest
 
-from clearance.sources.remarks import parse_ofac_date, parse_remarks, split_facts
+from clearance.sources.remarks import (
+    parse_ofac_date,
+    parse_remarks,
+    sanction_date_property,
+    split_facts,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +67,37 @@ def test_unparseable_dates_are_none(text: str) -> None:
 def test_split_facts_respects_apostrophes_in_names() -> None:
     assert split_facts("a.k.a. 'O'BRIEN TRADING'; DOB 1961") == ["a.k.a. 'O'BRIEN TRADING'",
                                                                 "DOB 1961"]
+
+
+def test_cmic_divestment_date_goes_to_the_sanction_date() -> None:
+    # cons_prim.csv, HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD. (30946)
+    r = parse_remarks("Effective Date (CMIC) 02 Aug 2021; Purchase/Sales For Divestment Date "
+                      "(CMIC) 03 Jun 2022; Listing Date (CMIC) 03 Jun 2021")
+    assert sorted((f.prop, f.value) for f in r.sanction_facts) == [
+        ("date", "2022-06-03"), ("listingDate", "2021-06-03"), ("startDate", "2021-08-02")]
+
+
+def test_listing_date_with_trailing_period_is_read() -> None:
+    # eight CMIC entries of cons_prim.csv end their remarks with "Listing Date (CMIC) 16 Dec 2021."
+    r = parse_remarks("Listing Date (CMIC) 16 Dec 2021.")
+    assert [(f.prop, f.value) for f in r.sanction_facts] == [("listingDate", "2021-12-16")]
+
+
+def test_directive_dates_with_colon_keep_their_meaning() -> None:
+    r = parse_remarks("Effective Date (EO 14024 Directive 2): 26 Mar 2022")
+    assert [(f.prop, f.value) for f in r.sanction_facts] == [("startDate", "2022-03-26")]
+
+
+def test_issuer_names_are_names_of_the_listed_company() -> None:
+    r = parse_remarks("Issuer Name China Telecom Corporation Limited; alt. Issuer Name China "
+                      "Telecom Corp Ltd; ISIN US1694261033")
+    assert r.aliases == ["China Telecom Corporation Limited", "China Telecom Corp Ltd"]
+
+
+@pytest.mark.parametrize(("label", "prop"), [
+    ("Listing Date (CMIC)", "listingDate"), ("Effective Date (CMIC)", "startDate"),
+    ("Purchase/Sales For Divestment Date (CMIC)", "date"), ("Listing Date", "listingDate"),
+    ("Listing Dates of old", None), ("Effective", None), ("ISIN", None),
+])
+def test_sanction_date_property_by_label(label: str, prop: str | None) -> None:
+    assert sanction_date_property(label) == prop
