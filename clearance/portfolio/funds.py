@@ -68,8 +68,6 @@ class FundExposure:
 
 def _constituent(data: dict[str, Any], columns: ColumnMap, path: str, line: int
                  ) -> Constituent:
-    if "__error__" in data:
-        raise InputError(str(data["__error__"]), path=path, line=line)
     value = {name: text_value(columns.get(data, name)) for name in CONSTITUENT_FIELDS}
     if value["fund"] == "":
         raise InputError("missing field 'fund' (the fund's id, ISIN or ticker)", path=path,
@@ -102,11 +100,14 @@ def read_constituents(path: Path) -> tuple[list[Constituent], list[str], bool]:
     percent = False
     maps: dict[tuple[str, ...], ColumnMap] = {}
     for row in read_rows(path):
+        if row.error is not None:
+            skipped.append(str(InputError(row.error, path=str(path), line=row.line)))
+            continue
         keys = tuple(row.data)
         cmap = maps.get(keys)
         if cmap is None:
             cmap = maps[keys] = map_columns(list(keys), CONSTITUENT_FIELDS)
-            if "weight" not in cmap.fields and "__error__" not in row.data:
+            if "weight" not in cmap.fields:
                 raise InputError(f"no weight column among {list(keys)} (e.g. 'weight', "
                                  "'Weight (%)', 'pct of nav')", path=str(path))
             percent = percent or cmap.percent

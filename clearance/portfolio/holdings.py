@@ -113,8 +113,6 @@ def parse_amount(value: object) -> float | None:
 def holding_from_row(data: dict[str, Any], columns: ColumnMap, path: str = "<input>",
                      line: int = 0) -> Holding:
     """A holding from one row; `InputError` names the line and the field at fault."""
-    if "__error__" in data:
-        raise InputError(str(data["__error__"]), path=path, line=line)
     headers = columns.fields
     return _holding([data.get(headers[f]) if f in headers else None for f in _FIELDS],
                     columns, path, line)
@@ -202,6 +200,9 @@ class HoldingsFile:
 
     def __iter__(self) -> Iterator[Holding | InputError]:
         for row in read_rows(self.path):
+            if row.error is not None:  # undecodable bytes, invalid JSON, ragged CSV rows
+                yield InputError(row.error, path=str(self.path), line=row.line)
+                continue
             try:
                 yield holding_from_row(row.data, self._columns(tuple(row.data)),
                                        str(self.path), row.line)
