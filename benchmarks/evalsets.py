@@ -14,7 +14,8 @@ hash of its id, so thresholds and weights are chosen on one half and reported on
    when their romanisation-neutral keys (`clearance.match.fold`) are equal, or they are one
    edit apart with five or more letters each, or one name has letters of an unvocalised
    script (Arabic, Persian, Hebrew) and their consonant skeletons agree; hyphenated parts
-   count as one token ("Sang-ho"). A query whose alerts
+   count as one token ("Sang-ho"). As the issue allows, the listed name may in addition carry
+   a patronymic (Russian -ovich/-ovna, Turkic -ogly/-kyzy) or a title (Haji, Mullah, Dr). A query whose alerts
    are all unjustified is a false alert. A *genuine* same-name hit is a list Person whose name
    has exactly the query's keys; those must stay alerts.
 2. `registered_chinese` - the names under which Chinese companies on the Consolidated Screening
@@ -54,6 +55,8 @@ POPULATION_COUNTRIES = ("US", "GB", "DE", "FR", "ES", "MX", "CO", "BR", "RU", "C
                         "EG", "SA", "IR", "TR")
 PER_COUNTRY = 150
 TOP = 100
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "sheikh", "shaikh", "sheik", "mullah",
+                    "maulana", "maulvi", "imam", "haji", "hajji"})
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "bn", "abu", "de", "del", "della", "la",
                        "le", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y"})
 
@@ -139,8 +142,11 @@ def _correspond(a: str, b: str, unvocalised: bool) -> bool:
 
 def token_for_token(query: str, listed: str) -> bool:
     """The labelling rule: a one-to-one pairing of every token of both names."""
+    from clearance.match.compare import is_patronymic
+
     qk, q_unvoc = _keys(query)
     lk, l_unvoc = _keys(listed)
+    lk = [k for k in lk if k not in TITLES and not is_patronymic(k)] if len(lk) > len(qk) else lk
     if len(qk) != len(lk) or not qk:
         return False
     unvoc = q_unvoc or l_unvoc

@@ -85,7 +85,7 @@ def test_score_ceiling_is_never_below_the_real_comparison(index: object) -> None
     from clearance.index.build import Index
     from clearance.index.search import candidate_names
     from clearance.match.compare import score_ceiling
-    from clearance.match.engine import _compare, prepare_query_names
+    from clearance.match.engine import _compare, as_person, prepare_query_names, query_weights
     from clearance.match.score import Query, ScoringConfig
     from tests.conftest import SHARED
 
@@ -97,16 +97,17 @@ def test_score_ceiling_is_never_below_the_real_comparison(index: object) -> None
     for row in rows:
         q = row["query"]
         for name in prepare_query_names(Query(q["name"], q.get("schema") or "LegalEntity")):
-            weights = [index.weight(f, lf) for f, lf in zip(name.folded, name.legal)]
+            weights = query_weights(index, name)
             for n_idx in candidate_names(index, name, 40).tolist():
                 e_idx = index.owners[n_idx][0][0]
                 schema = index.entities[e_idx].schema
-                person = schema == "Person"
-                real = _compare(index, name, weights, n_idx, schema, cfg).score
+                person = as_person(q.get("schema") or "LegalEntity", schema)
+                real = _compare(index, name, weights, n_idx, person, cfg).score
                 ceiling = score_ceiling(
-                    name, index.names[n_idx], index.weight, cfg.query_extra_penalty,
+                    name, index.names[n_idx], index.person_weight if person else index.weight,
+                    cfg.query_extra_penalty,
                     cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
-                    person)
+                    person, cfg.place_penalty)
                 assert ceiling + 1e-9 >= real, (name.tokens, index.names[n_idx].tokens)
                 pairs += 1
     assert pairs > 5000
