@@ -56,9 +56,10 @@ POPULATION_COUNTRIES = ("US", "GB", "DE", "FR", "ES", "MX", "CO", "BR", "RU", "C
 PER_COUNTRY = 150
 TOP = 100
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "sheikh", "shaikh", "sheik", "mullah",
-                    "maulana", "maulvi", "imam", "haji", "hajji"})
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "bn", "abu", "de", "del", "della", "la",
-                       "le", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y"})
+                    "maulana", "maulvi", "imam", "haji", "hajji", "hjy"})
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "bn", "abu", "abw", "ould", "wld", "de",
+                       "del", "della", "la", "le", "da", "do", "dos", "das", "di", "du", "van",
+                       "von", "der", "den", "y"})
 
 
 def split(case_id: str) -> str:
@@ -120,12 +121,18 @@ def _keys(text: str) -> tuple[list[str], bool]:
     """Romanisation-neutral token keys (particles dropped) and whether the script is
     unvocalised."""
     from clearance.match.fold import fold, variant_key
-    from clearance.match.text import normalize
 
     unvocalised = _UNVOCALISED.search(text) is not None
     # hyphenated parts are one name ("Sang-ho" is the given name 상호)
-    return [variant_key(fold(t)) for t in normalize(re.sub(r"(?<=\w)-(?=\w)", "", text))
-            if t not in PARTICLES], unvocalised
+    return [variant_key(fold(t)) for t in _tokens(text) if t not in PARTICLES], unvocalised
+
+
+def _tokens(text: str) -> list[str]:
+    from clearance.match.text import normalize
+
+    words = [w if w.split("-", 1)[0].lower() in PARTICLES else w.replace("-", "")
+             for w in text.split()]  # "Sang-ho" is one name, "al-Ahmad" two tokens
+    return normalize(" ".join(words))
 
 
 def _correspond(a: str, b: str, unvocalised: bool) -> bool:
@@ -146,7 +153,11 @@ def token_for_token(query: str, listed: str) -> bool:
 
     qk, q_unvoc = _keys(query)
     lk, l_unvoc = _keys(listed)
-    lk = [k for k in lk if k not in TITLES and not is_patronymic(k)] if len(lk) > len(qk) else lk
+    if len(lk) > len(qk):  # titles and patronymics (raw spellings) may be left out
+        from clearance.match.fold import fold, variant_key
+
+        lk = [variant_key(fold(t)) for t in _tokens(listed)
+              if t not in PARTICLES and t not in TITLES and not is_patronymic(t)]
     if len(qk) != len(lk) or not qk:
         return False
     unvoc = q_unvoc or l_unvoc
@@ -259,7 +270,8 @@ def registered_chinese(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         place = city or province
         assert place is not None
         han = cities.get(place.lower(), (place, None))[1]
-        forms.append(("zh_legal", f"{han or place}{core}有限公司"))
+        # Chinese script runs words together; a Latin place keeps its space
+        forms.append(("zh_legal", f"{han}{core}有限公司" if han else f"{place} {core}有限公司"))
         for form, text in forms:
             cases.append({"id": f"reg-{r['source_id'][:12]}-{form}",
                           "query": {"name": text, "schema": "Company"},

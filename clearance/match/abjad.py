@@ -72,12 +72,12 @@ def romanize(text: str) -> str:
 
 # Latin spellings of each romanised consonant (regex alternatives); w / y also long vowels
 _SPELLINGS = {
-    "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "j|g|dj|dzh|zh", "h": "hh?|kh|",
+    "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "j|g|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "q|k|g|c|kk",
     "k": "kk?|c|ck|q|kh|g", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|f", "ch": "ch|tch|c",
     "zh": "zh|j|z", "g": "gg?|j", "ts": "ts|tz|z|s|c",
-    "w": "w|v|u|o|ou|oo|ow|aw|uw|ew", "y": "y|i|e|ee|ey|ei|ai|ay|iy|j|ie",
+    "w": "w|v|u|o|ou|oo|ow|aw|uw|ew", "y": "y|i|e|ee|ey|ei|ai|ay|iy|j|ie", "a": "a",
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 _VOWELS = "[aeiou']*"
@@ -98,6 +98,8 @@ def _pattern(token: str) -> re.Pattern[str] | None:
         spellings = _SPELLINGS.get(unit)
         if spellings is None:
             return None  # not a romanised abjad token
+        if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
+            spellings += f"|(?:{_SPELLINGS[unit[0]]}){_VOWELS}(?:{_SPELLINGS[unit[1]]})"
         parts.append(f"(?:{spellings}){_VOWELS}")
         i += len(unit)
     parts.append("(?:h|a|ah|at|e|eh)?")  # a final ta marbuta, or an "h" Latin writes
@@ -110,14 +112,14 @@ def consonantal(token: str) -> bool:
 
 
 def similarity(abjad_token: str, latin_token: str) -> float:
-    """0.85 when the Latin token is one of the spellings of the romanised abjad token (0.75
+    """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
     for two-letter tokens, which say less), else 0."""
     if not consonantal(abjad_token) or consonantal(latin_token) or len(latin_token) < 2:
         return 0.0
     pattern = _pattern(abjad_token)
     if pattern is None or pattern.fullmatch(latin_token) is None:
         return 0.0
-    return 0.75 if len(abjad_token) <= 2 else 0.85
+    return 0.75 if len(abjad_token) <= 2 else 0.9
 
 
 _KEY_FOLDS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
@@ -137,7 +139,7 @@ def key(token: str) -> str:
         out = out.replace(a, b)
     first = "a" if out[0] in "aeiou" else out[0]
     rest = [c for c in out[1:] if c not in "aeiouyw'"]
-    if rest and rest[-1] == "h":
+    if len(rest) >= 2 and rest[-1] == "h":
         rest.pop()
     undoubled: list[str] = []
     for c in [first, *rest]:

@@ -18,10 +18,11 @@ from rapidfuzz.distance import OSA, Levenshtein
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.places import is_place
-from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name
+from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
 
 __all__ = [
     "PLACE_PENALTY",
+    "QUERY_MIDDLE_PENALTY",
     "SURNAME_PENALTY",
     "NameComparison",
     "TokenPair",
@@ -159,9 +160,11 @@ JOIN_MIN: Final = 0.85
 INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than the full name
 JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
-ABJAD_SIMILARITY: Final = 0.85  # the most an abjad spelling match gives (abjad.similarity)
+ABJAD_SIMILARITY: Final = 0.9  # the most an abjad spelling match gives (abjad.similarity)
 PLACE_PENALTY: Final = 0.2  # a place only one side of an organisation's name gives
 SURNAME_PENALTY: Final = 0.6  # a second (Hispanic maternal) surname only the list gives
+QUERY_MIDDLE_PENALTY: Final = 0.5  # a middle name only the query gives
+PERSON_MIN_SIMILARITY: Final = 0.7  # short names this far apart (Jing / Ming) do not pair
 
 
 def omission_cost(roles: Sequence[int], j: int, middle: float, full: float,
@@ -291,6 +294,8 @@ def compare_names(
     cand_roles: Sequence[int] | None = None,
     surname_penalty: float = SURNAME_PENALTY,
     unvocalised: bool = False,
+    query_roles: Sequence[int] = (),
+    query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -307,7 +312,7 @@ def compare_names(
       places cost the full `query_extra_penalty` on both sides.
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
     consonant-only token also meets the Latin spellings its letters allow
-    (`abjad.similarity`: صدام "sdm" ~ SADDAM).
+    (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
     """
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -328,6 +333,9 @@ def compare_names(
                 sim = INITIAL_SIMILARITY
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
+            if (initials and sim < PERSON_MIN_SIMILARITY and len(qt) == len(ct) <= 5
+                    and len(qt) > 1):
+                sim = 0.0  # Jing is not Ming: a short name one letter off is another name
             if sim > 0.0:
                 ranked.append((-sim, i, j))
     ranked.sort()
@@ -385,6 +393,12 @@ def compare_names(
             q_cost[i] = query_extra_penalty if conflict else cand_extra_penalty
         # a name each side gives and the other lacks: different people, not an omission
         differ = any(i not in q_patr and not q_legal[i] for i in free_q)
+        if query_roles and not any(j not in c_patr and not c_legal[j] for j in free_c):
+            # the listed name is the shorter: the query's middle names (a nasab chain, a
+            # second given name) may be what the list leaves out
+            for i in free_q:
+                if i < len(query_roles) and query_roles[i] == MIDDLE and i not in q_patr:
+                    q_cost[i] = query_middle_penalty
         for j in free_c:
             if j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
@@ -401,11 +415,11 @@ def compare_names(
         if q_places and c_places:
             for j in c_places:
                 c_cost[j] = query_extra_penalty
-        else:
+        else:  # the words of one place ("hong kong") count once
             for i in q_places:
-                q_cost[i] = place_penalty
+                q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
-                c_cost[j] = place_penalty
+                c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
     for i in sorted(free_q):
         penalty += q_cost[i] * _extra(q_w[i])
         result.unmatched_query.append(q_tokens[i])
@@ -445,6 +459,7 @@ def score_ceiling(
     cand_extra_penalty: float = 0.5,
     initials: bool = False,
     place_penalty: float = PLACE_PENALTY,
+    query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
 ) -> float:
     """An upper bound of `compare_names(query, cand, ...).score`, without aligning.
 
@@ -454,14 +469,17 @@ def score_ceiling(
     pairs that cannot reach the threshold before paying for the real comparison.
     """
     matched = penalty = 0.0
-    for qt, qf, ql in zip(query.tokens, query.folded, query.legal):
+    roles = name_roles(query.text) if initials else ()
+    for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials):
             matched += (w + 1.0) / 2.0
             continue
         extra = query_extra_penalty
+        if initials and k < len(roles) and roles[k] == MIDDLE:
+            extra = min(extra, query_middle_penalty)
         if initials and is_patronymic(qt):
-            extra = min(query_extra_penalty, cand_extra_penalty)
+            extra = min(extra, cand_extra_penalty)
         elif not initials and is_place(qt):
             extra = min(query_extra_penalty, place_penalty)
         penalty += extra * _extra(w)

@@ -11,7 +11,14 @@ from clearance.match import zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, compare_names
-from clearance.match.prepare import Name, name_roles, prepare_name, strip_parentheses
+from clearance.match.prepare import (
+    PERSON,
+    Name,
+    name_roles,
+    person_variants,
+    prepare_name,
+    strip_parentheses,
+)
 from clearance.match.score import (
     Feature,
     Query,
@@ -70,8 +77,10 @@ def prepare_query_names(query: Query) -> list[Name]:
             variants.append(stripped)
         if zh.has_han(text):
             variants += zh.english_names(text)
-        for v in variants:
-            name = prepare_name(v, kind)
+        prepared = [prepare_name(v, kind) for v in variants]
+        if kind == PERSON and person_variants(text)[1] is not None:
+            prepared.append(prepare_name(text, kind, 1))  # McCune-Reischauer too
+        for name in prepared:
             if name.tokens and all(name.folded != o.folded for o in out):
                 out.append(name)
     return out
@@ -112,6 +121,7 @@ def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx:
             q, cand, index.person_weight, cfg.query_extra_penalty,
             cfg.person_list_extra_penalty, True, q_w[1], index.person_token_weights[n_idx],
             cfg.place_penalty, name_roles(cand.text), cfg.surname_penalty, unvocalised,
+            name_roles(q.text), cfg.query_middle_penalty,
         )
     return compare_names(
         q, cand, index.weight, cfg.query_extra_penalty, cfg.org_list_extra_penalty, False,

@@ -10,14 +10,16 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from clearance.match import zh
+from clearance.match import hangul, zh
+from clearance.match.abjad import consonantal
+from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.orgs import join_letters, mark_legal_forms, split_glued_forms
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["ANY", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "name_roles",
-           "person_role_words", "prepare_name", "strip_parentheses", "trailing_words"]
+           "person_role_words", "person_variants", "prepare_name", "strip_parentheses", "trailing_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
@@ -51,8 +53,18 @@ def _person_roles(tokens: list[str]) -> list[bool]:
     "Osama bin Laden" is, in "XU, Bin" it is the given name."""
     before, between, titles = person_role_words()
     n = len(tokens)
-    return [k < n - 1 and (t in before or t in titles or (t in between and k > 0))
+    return [k < n - 1 and (t in before or t in titles or (t in between and k > 0)
+                           or _abjad_role_word(t))
             for k, t in enumerate(tokens)]
+
+
+@lru_cache(maxsize=10_000)
+def _abjad_role_word(token: str) -> bool:
+    """A romanised Arabic-script particle or title (أبو "abw" = Abu, حجي "hjy" = Hajji)."""
+    if not consonantal(token) or len(token) > 5:
+        return False
+    before, _, titles = person_role_words()
+    return any(abjad_similarity(token, w) > 0.0 for w in before | titles if len(w) >= 3)
 
 
 _NISBA = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)
@@ -104,13 +116,24 @@ class Name:
         return "".join(f for f, lf in zip(self.folded, self.legal) if not lf)
 
 
-def prepare_name(text: str, kind: str = ANY) -> Name:
+def person_variants(text: str) -> list[list[str] | None]:
+    """A person's name in Han or Hangul as surname + given name: [Revised Romanization or
+    pinyin, McCune-Reischauer or None]; [None, None] for other text."""
+    if hangul.has_hangul(text):
+        return [hangul.person_tokens(text, "rr"), hangul.person_tokens(text, "mr")]
+    if zh.has_han(text):
+        return [zh.person_tokens(text), None]
+    return [None, None]
+
+
+def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     """Normalise, romanise, tokenise, mark legal forms, fold.
 
     `legal` flags the role words of a name: legal forms of organisations, particles and
     titles of people (`_person_roles`). They weigh little and pair only with each other.
+    `system` picks a person's romanisation in `person_variants` (1: McCune-Reischauer).
     """
-    native = zh.person_tokens(text) if kind == PERSON and zh.has_han(text) else None
+    native = person_variants(text)[system] if kind == PERSON else None
     tokens = native if native is not None else normalize(text)
     if kind != PERSON:
         tokens, legal = mark_legal_forms(split_glued_forms(join_letters(tokens)),

@@ -4,7 +4,8 @@ Pipeline for any name, list side and query side alike (prepare once, on both sid
 `clean` (NFKC, invisible characters, case) -> `latinize` (script-aware romanisation) ->
 `tokenize`. Scripts: Latin passes through ASCII folding; Arabic, Persian and Hebrew are
 written letter by letter, consonants only (`clearance.match.abjad`); Cyrillic in the lists'
-spelling (`clearance.match.cyrillic`); Greek, Korean, Japanese and others go through
+spelling (`clearance.match.cyrillic`); Korean by the Revised Romanization
+(`clearance.match.hangul`); Greek, Japanese and others go through
 ICU-grade transliteration (rigour / normality); Chinese goes through `clearance.match.zh`
 (places, business terms + pypinyin).
 """
@@ -17,7 +18,7 @@ from functools import lru_cache
 
 from normality import ascii_text
 
-from clearance.match import abjad, cyrillic, zh
+from clearance.match import abjad, cyrillic, hangul, zh
 
 __all__ = ["clean", "latinize", "normalize", "script_of", "tokenize"]
 
@@ -60,6 +61,8 @@ def latinize(text: str) -> str:
         text = cyrillic.romanize(text)
     if abjad.has_abjad(text):
         text = abjad.romanize(text)
+    if hangul.has_hangul(text):
+        text = hangul.romanize(text)
     out = ascii_text(text)
     return out.lower() if out is not None else ""
 

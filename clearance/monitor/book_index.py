@@ -110,7 +110,8 @@ def _ceiling(book_name: Name, list_name: Name, index: Index, cfg: ScoringConfig,
     """`score_ceiling` with the weights and penalties screening uses for this kind of pair."""
     if person:
         return score_ceiling(book_name, list_name, index.person_weight, cfg.query_extra_penalty,
-                             cfg.person_list_extra_penalty, True, cfg.place_penalty)
+                             cfg.person_list_extra_penalty, True, cfg.place_penalty,
+                             cfg.query_middle_penalty)
     return score_ceiling(book_name, list_name, index.weight, cfg.query_extra_penalty,
                          cfg.org_list_extra_penalty, False, cfg.place_penalty)
 

@@ -107,7 +107,51 @@ def test_score_ceiling_is_never_below_the_real_comparison(index: object) -> None
                     name, index.names[n_idx], index.person_weight if person else index.weight,
                     cfg.query_extra_penalty,
                     cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
-                    person, cfg.place_penalty)
+                    person, cfg.place_penalty, cfg.query_middle_penalty)
                 assert ceiling + 1e-9 >= real, (name.tokens, index.names[n_idx].tokens)
                 pairs += 1
     assert pairs > 5000
+
+
+def _person(query: str, listed: str) -> float:
+    from clearance.match.prepare import name_roles
+
+    cfg = ScoringConfig()
+    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), flat,
+                         cand_extra_penalty=cfg.person_list_extra_penalty, initials=True,
+                         cand_roles=name_roles(listed),
+                         surname_penalty=cfg.surname_penalty).score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Xu Fan", "XU, Bin"),  # issue 11: different given names, one shared surname
+        ("Kim Hyojin", "KIM, Chol"),
+        ("Ana Pereira", "PEREIRA, Joana"),
+    ],
+)
+def test_different_given_names_are_a_conflict(query: str, listed: str) -> None:
+    assert _person(query, listed) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "alerts"),
+    [
+        ("Andrei Khokhlov", "KHOKHLOV, Andrei Vladimirovich", True),  # a patronymic omitted
+        ("Luisa Ortega", "ORTEGA, Luisa Maria", True),  # a middle name omitted
+        ("Saddam Hussein", "AL-TIKRITI, Saddam Hussein", True),  # a nasab chain cut short
+        ("Rafael Pineda", "ALVAREZ PINEDA, Rafael", False),  # issue 11: the first surname
+        ("Ajay Gupta", "GUPTA, Vijay Ajay", False),  # the first given name is not optional
+        ("Michael Brown", "DAVID MICHAEL BROWN", False),  # no comma: the first word is given
+    ],
+)
+def test_omissions_by_role_in_the_listed_name(query: str, listed: str, alerts: bool) -> None:
+    assert (_person(query, listed) >= 0.8) is alerts
+
+
+def test_second_surname_omitted_costs_something_but_less() -> None:
+    full = _person("Marta Ruiz Soler", "RUIZ SOLER, Marta")
+    second = _person("Marta Ruiz", "RUIZ SOLER, Marta")
+    first = _person("Marta Soler", "RUIZ SOLER, Marta")
+    assert full > second > first

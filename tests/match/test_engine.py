@@ -88,3 +88,32 @@ def test_list_index_memoises_the_alternatives_of_its_own_tokens(index: Index) ->
             assert sorted(memo) == sorted(token_alternatives(fresh, folded, raw))
             checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "name",
+    # issue 11: Dahua's registered names (listed as "Dahua Technology") scored 0.58-0.59
+    ["Zhejiang Dahua Technology Co., Ltd.", "浙江大华技术股份有限公司"],
+)
+def test_registered_chinese_name_with_place_and_legal_form_alerts(index: Index, name: str
+                                                                  ) -> None:
+    results = match_query(index, Query(name, "Company"), limit=5)
+    assert any(r.match and "dahua" in r.name.lower() for r in results)
+
+
+def _one_person_index(names: list[str]) -> Index:
+    from clearance.index.build import build_index
+
+    return build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1", "schema": "Person",
+                         "caption": names[0], "properties": {"name": names[:1],
+                                                             "alias": names[1:]}}], "t")
+
+
+def test_one_word_listed_name_never_alerts_on_a_two_word_person_alone() -> None:
+    # issue 11: "Sana Khan" alerted on the one-word alias "SANA"
+    index = _one_person_index(["QARSHI, Tahmina", "TAHMINA"])
+    two_words = match_query(index, Query("Tahmina Rahimi", "Person"), limit=1)
+    one_word = match_query(index, Query("Tahmina", "Person"), limit=1)
+    assert two_words and not two_words[0].match
+    assert any(f.name == "one_word_name" for f in two_words[0].features)
+    assert one_word and one_word[0].match
