@@ -13,7 +13,8 @@ hash of its id, so thresholds and weights are chosen on one half and reported on
    token of both names, particles (al, bin, de, van ...) aside, where two tokens correspond
    when their romanisation-neutral keys (`clearance.match.fold`) are equal, or they are one
    edit apart with five or more letters each, or one name has letters of an unvocalised
-   script (Arabic, Persian, Hebrew) and their consonant skeletons agree; hyphenated parts
+   script (Arabic, Persian, Hebrew) and their consonant skeletons or consonant classes
+   (`clearance.match.abjad.key`) agree; hyphenated parts
    count as one token ("Sang-ho"). As the issue allows, the listed name may in addition carry
    a patronymic (Russian -ovich/-ovna, Turkic -ogly/-kyzy) or a title (Haji, Mullah, Dr). A query whose alerts
    are all unjustified is a false alert. A *genuine* same-name hit is a list Person whose name
@@ -138,13 +139,15 @@ def _tokens(text: str) -> list[str]:
 def _correspond(a: str, b: str, unvocalised: bool) -> bool:
     from rapidfuzz.distance import Levenshtein
 
+    from clearance.match.abjad import key as abjad_key
     from clearance.match.fold import skeleton
 
     if a == b:
         return True
     if min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1:
         return True
-    return unvocalised and len(a) >= 2 and len(b) >= 2 and skeleton(a) == skeleton(b)
+    return unvocalised and len(a) >= 2 and len(b) >= 2 and (
+        skeleton(a) == skeleton(b) or abjad_key(a) == abjad_key(b))
 
 
 def token_for_token(query: str, listed: str) -> bool:

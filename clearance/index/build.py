@@ -131,9 +131,9 @@ class Index:
     postings: list[IntArray] = field(default_factory=list)
     fuzzy: dict[str, list[int]] = field(default_factory=dict)
     skeletons: dict[str, list[int]] = field(default_factory=dict)
-    #: consonant keys (`match.abjad.key`) of every list token spelling -> token ids: how an
-    #: Arabic-, Persian- or Hebrew-script query token finds its Latin spellings
-    abjad: dict[str, list[int]] = field(default_factory=dict)
+    #: consonant keys (`match.abjad.key`) of every list token spelling -> (token id,
+    #: spelling): how an Arabic-, Persian- or Hebrew-script query token finds its Latin ones
+    abjad: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     identifiers: dict[str, list[int]] = field(default_factory=dict)
     by_entity_id: dict[str, int] = field(default_factory=dict)
     datasets: frozenset[str] = frozenset()
@@ -280,9 +280,10 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)
         if not token.isdigit():
-            for ak in {abjad_key(token), *map(abjad_key, spellings.get(token, ()))}:
+            for spelling in {token, *spellings.get(token, ())}:
+                ak = abjad_key(spelling)
                 if len(ak) >= 2:
-                    index.abjad.setdefault(ak, []).append(tid)
+                    index.abjad.setdefault(ak, []).append((tid, spelling))
     index.datasets = frozenset(e.dataset for e in index.entities)
     index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]

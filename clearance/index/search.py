@@ -15,6 +15,7 @@ from clearance.index.build import Index, IntArray
 from clearance.index.neighbours import deletions
 from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import key as abjad_key
+from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.prepare import Name
 
@@ -79,8 +80,12 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     """List tokens whose Latin spelling fits a romanised Arabic/Persian/Hebrew token."""
     if not consonantal(raw):
         return []
-    vocab_raw = index.abjad.get(abjad_key(raw), ())
-    return [(tid, 0.8) for tid in vocab_raw]
+    best: dict[int, float] = {}
+    for tid, spelling in index.abjad.get(abjad_key(raw), ()):
+        sim = abjad_similarity(raw, spelling)
+        if sim > best.get(tid, 0.0):
+            best[tid] = sim
+    return list(best.items())
 
 
 def _split_halves(index: Index, token: str) -> list[int]:

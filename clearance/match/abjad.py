@@ -61,7 +61,9 @@ def romanize(text: str) -> str:
     ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
     words = []
     for word in text.split():
-        if has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
+        if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
+            words.append("allh")
+        elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
             words += ["al", _word(word[2:])]
         elif has_abjad(word):
             words.append(_word(word))
@@ -93,8 +95,15 @@ def _pattern(token: str) -> re.Pattern[str] | None:
         i = 1
     else:
         parts.append(_VOWELS)
+    previous = ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in _DIGRAPHS else token[i]
+        if unit == previous and unit not in "wy":  # a letter written twice across a join
+            i += len(unit)
+            continue
+        previous = unit
+        if unit == "h" and i == len(token) - 1:
+            break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
         spellings = _SPELLINGS.get(unit)
         if spellings is None:
             return None  # not a romanised abjad token
@@ -122,21 +131,26 @@ def similarity(abjad_token: str, latin_token: str) -> float:
     return 0.75 if len(abjad_token) <= 2 else 0.9
 
 
-_KEY_FOLDS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
-              ("ch", "s"), ("ts", "s"), ("q", "k"), ("c", "k"), ("x", "ks"), ("v", "w"),
-              ("z", "s"), ("j", "g"), ("p", "b"))
+# consonant classes whose letters the spellings above exchange (d ~ z ~ dh, k ~ q ~ g ~ j,
+# b ~ p ~ f): one class letter each, so that every spelling `similarity` accepts shares a key
+_KEY_FOLDS = (("dzh", "k"), ("dj", "k"), ("zh", "k"), ("kh", "k"), ("gh", "k"), ("sh", "t"),
+              ("ch", "t"), ("th", "t"), ("dh", "t"), ("ts", "t"), ("tz", "t"), ("ph", "b"),
+              ("ck", "k"), ("x", "k"))
+_KEY_CLASSES = str.maketrans({"d": "t", "z": "t", "s": "t", "c": "k", "q": "k", "g": "k",
+                              "j": "k", "p": "b", "f": "b", "v": "w"})
 
 
 @lru_cache(maxsize=200_000)
 def key(token: str) -> str:
-    """One lookup key for an abjad token and its Latin spellings: consonants only (w and y
-    dropped after the first letter, h at the end), an initial vowel as "a", doubled letters
-    once."""
+    """One lookup key for an abjad token and its Latin spellings: consonant classes only (w
+    and y dropped after the first letter, h at the end), an initial vowel as "a", doubled
+    letters once. Coarse on purpose: `similarity` decides; the key only finds candidates."""
     if len(token) < 2 or token.isdigit():
         return token
     out = token
     for a, b in _KEY_FOLDS:
         out = out.replace(a, b)
+    out = out.translate(_KEY_CLASSES)
     first = "a" if out[0] in "aeiou" else out[0]
     rest = [c for c in out[1:] if c not in "aeiouyw'"]
     if len(rest) >= 2 and rest[-1] == "h":

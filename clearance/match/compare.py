@@ -15,6 +15,7 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
+from clearance.match.abjad import has_abjad
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.places import is_place
@@ -164,7 +165,6 @@ ABJAD_SIMILARITY: Final = 0.9  # the most an abjad spelling match gives (abjad.s
 PLACE_PENALTY: Final = 0.2  # a place only one side of an organisation's name gives
 SURNAME_PENALTY: Final = 0.6  # a second (Hispanic maternal) surname only the list gives
 QUERY_MIDDLE_PENALTY: Final = 0.5  # a middle name only the query gives
-PERSON_MIN_SIMILARITY: Final = 0.7  # short names this far apart (Jing / Ming) do not pair
 
 
 def omission_cost(roles: Sequence[int], j: int, middle: float, full: float,
@@ -219,6 +219,14 @@ def _may_join(size: int, length: int) -> bool:
     return gap <= 2 and gap <= (1.0 - JOIN_MIN) * max(size, length) + 0.5
 
 
+def _abjad_join(tokens: tuple[str, ...], run: list[int]) -> str:
+    """Romanised abjad words run together, as one word would be written: a vowel-initial
+    part ("al", "allh") loses its initial vowel ("abd" + "allh" -> "abdllh")."""
+    parts = [tokens[run[0]]] + [tokens[i][1:] if tokens[i][:1] == "a" else tokens[i]
+                                for i in run[1:]]
+    return "".join(parts)
+
+
 def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
                  ) -> tuple[int, int, set[str], set[str]]:
     """Shortest possible run (raw, folded) of free tokens and the letters a run can start
@@ -227,8 +235,8 @@ def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int
             {tokens[a][:1] for a in free}, {folded[a][:1] for a in free})
 
 
-def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int]
-               ) -> list[tuple[list[int], int, float]]:
+def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
+               unvocalised: bool = False) -> list[tuple[list[int], int, float]]:
     """Free left tokens that, run together, equal one free right token.
 
     Runs are adjacent triples, or any ordered pair (people's names are reordered before
@@ -262,6 +270,13 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int]
         for run in runs:
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
+            if unvocalised and (
+                    abjad_similarity(_abjad_join(l_tokens, run), target_raw) > 0
+                    or abjad_similarity(target_raw, "".join([l_tokens[i] for i in run])) > 0):
+                found.append((run, j, ABJAD_SIMILARITY))  # عبد الله "abd allh" ~ Abdullah
+                free_l.difference_update(run)
+                free_r.discard(j)
+                break
             if not (_may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
                 continue
             # below the cut-off rapidfuzz answers 0 early: only a join at or above counts
@@ -326,16 +341,13 @@ def compare_names(
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
             ct = c_tokens[j]
-            if ql != c_legal[j] and qt != ct:
-                continue
+            if ql != c_legal[j] and qt != ct and not initials:
+                continue  # a legal form pairs only with a legal form
             sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
-            if (initials and sim < PERSON_MIN_SIMILARITY and len(qt) == len(ct) <= 5
-                    and len(qt) > 1):
-                sim = 0.0  # Jing is not Ming: a short name one letter off is another name
             if sim > 0.0:
                 ranked.append((-sim, i, j))
     ranked.sort()
@@ -348,20 +360,23 @@ def compare_names(
     # a glued "QiTechnology" must not be spent on "Technology" before "Qi" + "Technology"
     # is tried
     joins_done = False
+    joined_query = joined_cand = 0  # tokens a join merged into their neighbour
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
             free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
-                for run, j, sim in _join_pass(query, cand, free_q, free_c):
+                for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised):
+                    joined_query += len(run) - 1
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
                     strongest = max(strongest, w * sim)
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
-                for run, i, sim in _join_pass(cand, query, free_c, free_q):
+                for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised):
+                    joined_cand += len(run) - 1
                     w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -398,7 +413,10 @@ def compare_names(
             # second given name) may be what the list leaves out
             for i in free_q:
                 if i < len(query_roles) and query_roles[i] == MIDDLE and i not in q_patr:
-                    q_cost[i] = query_middle_penalty
+                    # a nasab chain (Arabic-script names) is cut short by convention, and a
+                    # middle initial says little
+                    short = unvocalised or len(q_tokens[i]) == 1
+                    q_cost[i] = cand_extra_penalty if short else query_middle_penalty
         for j in free_c:
             if j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
@@ -429,8 +447,8 @@ def compare_names(
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
-    result.query_words = len(q_legal) - sum(q_legal)
-    result.cand_words = len(c_legal) - sum(c_legal)
+    result.query_words = len(q_legal) - sum(q_legal) - joined_query
+    result.cand_words = len(c_legal) - sum(c_legal) - joined_cand
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
 
@@ -468,6 +486,8 @@ def score_ceiling(
     certainly stay unmatched cost their penalty. Monitoring uses it to drop candidate
     pairs that cannot reach the threshold before paying for the real comparison.
     """
+    if has_abjad(query.text) or has_abjad(cand.text):
+        return 1.0  # abjad spellings and their joins are not bounded here: never pruned
     matched = penalty = 0.0
     roles = name_roles(query.text) if initials else ()
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):

@@ -19,13 +19,15 @@ __all__ = ["is_place", "place_words", "zh_places"]
 @cache
 def place_words() -> frozenset[str]:
     """Tokens that name a place: one-word places, and the words of multi-word places whose
-    every word has four letters or more ("hong kong"; not "new york", whose "new" is an
-    ordinary word)."""
+    every word has four letters or more ("hong kong"; not "new york"), except the ordinary
+    words among them ("city", "island": the file's `generic_words`)."""
+    data = load_resource("places")
+    generic = frozenset(data["generic_words"])
     out: set[str] = set()
-    for place in load_resource("places")["places"]:
+    for place in data["places"]:
         words = str(place).split()
         if len(words) == 1 or all(len(w) >= 4 for w in words):
-            out.update(words)
+            out.update(w for w in words if len(words) == 1 or w not in generic)
     return frozenset(out)
 
 

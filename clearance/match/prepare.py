@@ -14,7 +14,12 @@ from clearance.match import hangul, zh
 from clearance.match.abjad import consonantal
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
-from clearance.match.orgs import join_letters, mark_legal_forms, split_glued_forms
+from clearance.match.orgs import (
+    join_letters,
+    legal_forms_words,
+    mark_legal_forms,
+    split_glued_forms,
+)
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
@@ -53,9 +58,12 @@ def _person_roles(tokens: list[str]) -> list[bool]:
     "Osama bin Laden" is, in "XU, Bin" it is the given name."""
     before, between, titles = person_role_words()
     n = len(tokens)
-    return [k < n - 1 and (t in before or t in titles or (t in between and k > 0)
-                           or _abjad_role_word(t))
-            for k, t in enumerate(tokens)]
+    flags = [k < n - 1 and (t in before or t in titles or (t in between and k > 0)
+                            or _abjad_role_word(t))
+             for k, t in enumerate(tokens)]
+    if n >= 3 and len(tokens[-1]) >= 3 and tokens[-1] in legal_forms_words():
+        flags[-1] = True  # a legal form after a person's name ("Nicolas Maduro LLC")
+    return flags
 
 
 @lru_cache(maxsize=10_000)
@@ -63,8 +71,8 @@ def _abjad_role_word(token: str) -> bool:
     """A romanised Arabic-script particle or title (أبو "abw" = Abu, حجي "hjy" = Hajji)."""
     if not consonantal(token) or len(token) > 5:
         return False
-    before, _, titles = person_role_words()
-    return any(abjad_similarity(token, w) > 0.0 for w in before | titles if len(w) >= 3)
+    words = load_resource("generic_words")["abjad_role_words"]
+    return any(abjad_similarity(token, str(w)) > 0.0 for w in words)
 
 
 _NISBA = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)
