@@ -1,14 +1,24 @@
-"""Score the matcher on ../shared/eval: recall, false-positive rate, precision, F1.
+"""Score the matcher: screening_dev, the generated sets, the external pair sets, and a peer.
 
 usage: python benchmarks/quality.py [--eval DIR] [--lists DIR] [--threshold T] [--peer]
 
+Every set is split in two halves by a hash of its case ids (`evalsets.split`): thresholds
+and weights are tuned on the `tune` half only; the `test` half is the held-out figure.
+Both are printed, the tuning half labelled in-sample.
+
 1. screening_dev.jsonl is screened against the bundled lists exactly as a user would
-   (a temporary CLEARANCE_HOME, `lists load`, then the batch screener), and scored per
-   category with the eval set's own scorer logic.
-2. The labelled pair files in external/ are scored pair by pair: for each pair the query
-   is matched against an index holding only the candidate, and a pair is called a match
-   when the score reaches the threshold. With --peer, nomenklatura's logic-v2 is scored on
-   name_bench in the same run (install the `peer` extra).
+   (a temporary CLEARANCE_HOME, `lists load`, then the batch screener), and each half is
+   scored by the eval set's own scorer, ../shared/eval/score.py.
+2. Generated sets (`evalsets.py`, each with its written labelling rule): registered names
+   of the Chinese companies on the CSL and Arabic-script names of listed people (both
+   scored by score.py), and population names (ordinary people: the share of queries whose
+   alerts are all unjustified, and how many genuine same-name hits stay alerts).
+3. Name pairs: the wikidata transliteration pairs per script, and every labelled pair file in
+   external/: for each pair the query is matched against an index holding only the
+   candidate (weighted by the rarity of words on the real lists).
+With --peer, nomenklatura's logic-v2 (install the `peer` extra) is scored on the same cases:
+on pairs directly; on the recall sets against the expected entities' names; on population
+names against the candidates our index proposes (so its false alerts are a lower bound).
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ import argparse
 import itertools
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +35,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import evalsets
 from common import BUNDLED, SHARED
+from evalsets import halves
 
 
 def _args() -> argparse.Namespace:
@@ -34,54 +47,57 @@ def _args() -> argparse.Namespace:
     p.add_argument("--threshold", type=float, default=None)
     p.add_argument("--peer", action="store_true", help="also score nomenklatura logic-v2")
     p.add_argument("--skip-pairs", action="store_true")
+    p.add_argument("--skip-generated", action="store_true")
     p.add_argument("--dump", type=Path, default=None, help="write screening results here")
     return p.parse_args()
 
 
-def score_screening(queries: list[dict[str, Any]], results: dict[str, list[dict[str, Any]]]
-                    ) -> dict[str, dict[str, float]]:
-    """Per-category recall, top-1, alerts per positive, FPR; overall precision and F1."""
-    stats: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for q in queries:
-        alerts = [m for m in results.get(q["id"], []) if m["match"]]
-        exp = {(d, str(s)) for d, s in q["expected"]}
-        cat = "negative" if not exp else q["category"]
-        for key in (cat, "ALL"):
-            st = stats[key]
-            st["n"] += 1
-            if exp:
-                hit = any((m["dataset"], str(m["source_id"])) in exp for m in alerts)
-                st["pos"] += 1
-                st["found"] += hit
-                st["top1"] += bool(alerts) and (alerts[0]["dataset"],
-                                                str(alerts[0]["source_id"])) in exp
-                st["alerted"] += bool(alerts)
-                st["alerted_ok"] += hit
-            else:
-                st["neg"] += 1
-                st["fp"] += bool(alerts)
-                st["alerted"] += bool(alerts)
-    out: dict[str, dict[str, float]] = {}
-    for key, st in sorted(stats.items()):
-        o: dict[str, float] = {"n": st["n"]}
-        if st["pos"]:
-            o["recall"] = round(st["found"] / st["pos"], 4)
-            o["top1"] = round(st["top1"] / st["pos"], 4)
-        if st["neg"]:
-            o["fpr"] = round(st["fp"] / st["neg"], 4)
-        out[key] = o
-    a = stats["ALL"]
-    prec = a["alerted_ok"] / a["alerted"] if a["alerted"] else 0.0
-    rec = a["found"] / a["pos"] if a["pos"] else 0.0
-    out["ALL"]["precision"] = round(prec, 4)
-    out["ALL"]["f1"] = round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0
-    return out
+SCORE_PY = SHARED / "eval" / "score.py"
 
 
-def run_screening(args: argparse.Namespace) -> None:
-    from clearance.match.score import DEFAULT_THRESHOLD, ScoringConfig
+def score_file(queries: list[dict[str, Any]], results: dict[str, list[dict[str, Any]]],
+               workdir: Path, label: str) -> dict[str, dict[str, float]]:
+    """Score with the eval set's own scorer (../shared/eval/score.py --json)."""
+    q_path, r_path = workdir / f"{label}.queries.jsonl", workdir / f"{label}.results.jsonl"
+    with open(q_path, "w") as fh:
+        fh.writelines(json.dumps(q, ensure_ascii=False) + "\n" for q in queries)
+    with open(r_path, "w") as fh:
+        fh.writelines(json.dumps({"id": q["id"], "matches": results.get(q["id"], [])}) + "\n"
+                      for q in queries)
+    out = subprocess.run([sys.executable, str(SCORE_PY), str(q_path), str(r_path), "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    scored: dict[str, dict[str, float]] = json.loads(out)
+    return scored
+
+
+def screen(queries: list[dict[str, Any]], threshold: float, index: Any
+           ) -> dict[str, list[dict[str, Any]]]:
+    """Screen eval-shaped queries as `clearance screen` does (10 results per row)."""
+    from clearance.match.score import ScoringConfig
     from clearance.screening.batch import screen_queries
     from clearance.screening.io import InputRow, row_to_query
+
+    items = [row_to_query(InputRow(i + 1, q), "eval") for i, q in enumerate(queries)]
+    return {r.id: r.matches for r in screen_queries(
+        items, ScoringConfig(threshold=threshold), limit=10, index=index)}
+
+
+def _print_halves(title: str, queries: list[dict[str, Any]],
+                  results: dict[str, list[dict[str, Any]]], workdir: Path,
+                  keys: tuple[str, ...] | None = None) -> None:
+    parts = halves(queries)
+    for half in ("tune", "test"):
+        label = "tuning half (in-sample)" if half == "tune" else "held-out half"
+        print(f"# {title}, {label}: {len(parts[half])} queries")
+        scored = score_file(parts[half], results, workdir, f"{title}.{half}")
+        for key, o in scored.items():
+            if keys is None or key in keys:
+                print(f"{key:14s} " + " ".join(f"{k}={v}" for k, v in o.items()))
+
+
+def run_screening(args: argparse.Namespace, workdir: Path) -> Any:
+    from clearance.index.store import ensure_index
+    from clearance.match.score import DEFAULT_THRESHOLD
     from clearance.store.load import load_paths
 
     lists = [args.lists / d for d in BUNDLED]
@@ -89,26 +105,124 @@ def run_screening(args: argparse.Namespace) -> None:
     for res in load_paths(lists):
         if res.error is not None:
             sys.exit(f"load failed: {res.error}")
-    from clearance.index.store import ensure_index
-
     index = ensure_index()
     t1 = time.perf_counter()
     with open(args.eval / "screening_dev.jsonl") as fh:
         queries = [json.loads(line) for line in fh]
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-    items = [row_to_query(InputRow(i + 1, q), "screening_dev.jsonl")
-             for i, q in enumerate(queries)]
-    results = {r.id: r.matches for r in screen_queries(
-        items, ScoringConfig(threshold=threshold), limit=10, index=index)}
+    results = screen(queries, threshold, index)
     t2 = time.perf_counter()
     if args.dump is not None:
         with open(args.dump, "w") as fh:
             fh.writelines(json.dumps({"id": rid, "matches": matches}) + "\n"
                           for rid, matches in results.items())
     print(f"## screening_dev.jsonl (threshold {threshold}; load+index {t1 - t0:.1f}s, "
-          f"{len(queries)} queries in {t2 - t1:.1f}s)")
-    for key, o in score_screening(queries, results).items():
-        print(f"{key:14s} " + " ".join(f"{k}={v}" for k, v in o.items()))
+          f"{len(queries)} queries in {t2 - t1:.1f}s; scored by ../shared/eval/score.py)")
+    _print_halves("screening_dev", queries, results, workdir)
+    return index
+
+
+def _entity_names(records: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {r["entity_id"]: r["properties"].get("name", []) + r["properties"].get("alias", [])
+            for r in records}
+
+
+def _peer_recall(peer: Any, cases: list[dict[str, Any]], records: list[dict[str, Any]],
+                 schema: str) -> float:
+    """Share of cases whose query the peer scores above its threshold against some name of
+    an expected entity (name level: the right record assumed among its candidates)."""
+    names = {(r["dataset"], r["source_id"]): r["properties"].get("name", [])
+             + r["properties"].get("alias", []) for r in records}
+    found = 0
+    for c in cases:
+        q = c["query"]["name"]
+        found += any(peer(q, n, schema) > PEER_THRESHOLD
+                     for d, s in c["expected"] for n in names.get((d, str(s)), [])[:8])
+    return found / len(cases) if cases else 0.0
+
+
+def run_generated(args: argparse.Namespace, index: Any, workdir: Path, peer: Any) -> None:
+    from clearance.match.score import DEFAULT_THRESHOLD
+
+    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    records = evalsets.load_records()
+    for title, cases, schema in (
+            ("registered_chinese", evalsets.registered_chinese(records), "Company"),
+            ("arabic_listed", evalsets.arabic_listed(records), "Person")):
+        print(f"\n## {title} (generated, see benchmarks/evalsets.py; threshold {threshold})")
+        results = screen(cases, threshold, index)
+        _print_halves(title, cases, results, workdir)
+        if peer is not None:
+            test = halves(cases)["test"]
+            print(f"  nomenklatura logic-v2, held-out half, name level: recall="
+                  f"{_peer_recall(peer, test, records, schema):.4f}")
+    run_population(threshold, index, records, peer)
+
+
+def run_population(threshold: float, index: Any, records: list[dict[str, Any]],
+                   peer: Any) -> None:
+    cases = evalsets.population_queries()
+    print(f"\n## population names (generated from names-dataset, 16 countries; "
+          f"threshold {threshold})")
+    results = screen(cases, threshold, index)
+    names = _entity_names(records)
+    same = evalsets.same_name_people(records)
+    for half, part in halves(cases).items():
+        label = "tuning half (in-sample)" if half == "tune" else "held-out half"
+        stats = _population_stats(part, results, names, same)
+        print(f"# population, {label}: {len(part)} queries")
+        print(f"ours           unjustified_only={stats[0]:.4f} any_alert={stats[1]:.4f} "
+              f"genuine_hits_kept={stats[2]}")
+        if peer is not None and half == "test":
+            peer_results = _peer_population(peer, part, threshold, index, names)
+            stats = _population_stats(part, peer_results, names, same)
+            print(f"logic-v2       unjustified_only={stats[0]:.4f} any_alert={stats[1]:.4f} "
+                  f"genuine_hits_kept={stats[2]} (over our candidates: a lower bound)")
+
+
+def _population_stats(cases: list[dict[str, Any]], results: dict[str, list[dict[str, Any]]],
+                      names: dict[str, list[str]], same: dict[tuple[str, ...], set[str]]
+                      ) -> tuple[float, float, str]:
+    unjustified = alerted = genuine = kept = 0
+    for c in cases:
+        q = c["query"]["name"]
+        alerts = [m for m in results.get(c["id"], []) if m["match"]]
+        keys, _ = evalsets._keys(q)
+        want = same.get(tuple(sorted(keys)), set())
+        if want:
+            genuine += 1
+            kept += any(m["entity_id"] in want for m in alerts)
+        if not alerts:
+            continue
+        alerted += 1
+        if not any(evalsets.token_for_token(q, n) for m in alerts
+                   for n in names.get(m["entity_id"], [])):
+            unjustified += 1
+            if os.environ.get("QUALITY_VERBOSE"):
+                print("   unjustified:", q, "->", alerts[0]["matched_name"], alerts[0]["score"])
+    n = max(len(cases), 1)
+    return unjustified / n, alerted / n, f"{kept}/{genuine}"
+
+
+def _peer_population(peer: Any, cases: list[dict[str, Any]], threshold: float, index: Any,
+                     names: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
+    """logic-v2's alerts among the 10 best candidates our matcher proposes per query."""
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query, ScoringConfig
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    cfg = ScoringConfig(threshold=threshold)
+    for c in cases:
+        q = c["query"]["name"]
+        matches = []
+        for r in match_query(index, Query(q, "Person"), cfg, limit=10):
+            best = max((peer(q, n, r.schema if r.schema == "Person" else "LegalEntity")
+                        for n in names.get(r.entity_id, [])[:8]), default=0.0)
+            if best > PEER_THRESHOLD:
+                matches.append({"entity_id": r.entity_id, "match": True,
+                                "matched_name": r.name, "score": best})
+        out[c["id"]] = matches
+    return out
 
 
 def _pair_text(value: Any) -> tuple[str, dict[str, Any]]:
@@ -137,6 +251,10 @@ def _pair_index(record: dict[str, Any], reference: Any) -> Any:
     index.weights = [reference.weight(tok) for tok in index.vocab]
     index.token_weights = [tuple(reference.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]
+    index.person_weights = [reference.person_weight(tok) for tok in index.vocab]
+    index.person_token_weights = [
+        tuple(reference.person_weight(f, lf) for f, lf in zip(n.folded, n.legal))
+        for n in index.names]
     return index
 
 
@@ -230,11 +348,45 @@ def run_pairs(args: argparse.Namespace) -> None:
                   f"fpr={fpr:.3f} precision={prec:.3f} f1={f1:.3f}")
 
 
+def run_scripts(args: argparse.Namespace, reference: Any, peer: Any) -> None:
+    """The wikidata transliteration pairs, per script and half (all pairs are matches)."""
+    from clearance.match.engine import match_query
+    from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+
+    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    cfg = ScoringConfig(threshold=threshold)
+    print(f"\n## wikidata transliteration pairs by script (name level; threshold {threshold};"
+          " recall on the tuning half (in-sample) / the held-out half)")
+    for script, cases in evalsets.wikidata_by_script().items():
+        row = []
+        for half, part in halves(cases).items():
+            hits = 0
+            for case in part:
+                record = {"entity_id": "c", "dataset": "pair", "source_id": "c",
+                          "schema": "Person", "caption": case["candidate"],
+                          "properties": {"name": [case["candidate"]]}}
+                res = match_query(_pair_index(record, reference),
+                                  Query(name=case["query"], schema="Person"), cfg, limit=1)
+                hits += bool(res) and res[0].match
+            row.append(f"{half}={hits / max(len(part), 1):.3f} (n={len(part)})")
+            if peer is not None and half == "test":
+                p = sum(peer(c["query"], c["candidate"], "Person") > PEER_THRESHOLD
+                        for c in part)
+                row.append(f"logic-v2 test={p / max(len(part), 1):.3f}")
+        print(f"{script:10s} " + "  ".join(row))
+
+
 def main() -> None:
     args = _args()
     with tempfile.TemporaryDirectory() as home:
         os.environ["CLEARANCE_HOME"] = home
-        run_screening(args)
+        workdir = Path(home) / "scored"
+        workdir.mkdir()
+        index = run_screening(args, workdir)
+        peer = _peer_scorer() if args.peer else None
+        if not args.skip_generated:
+            run_generated(args, index, workdir, peer)
+            run_scripts(args, index, peer)
         if not args.skip_pairs:
             run_pairs(args)
 

@@ -20,8 +20,10 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.index.neighbours import deletions
+from clearance.match.abjad import key as abjad_key
 from clearance.match.fold import skeleton
 from clearance.match.orgs import legal_forms_words
+from clearance.match.population import population_cap
 from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
 from clearance.resources import load_resource
 
@@ -129,10 +131,19 @@ class Index:
     postings: list[IntArray] = field(default_factory=list)
     fuzzy: dict[str, list[int]] = field(default_factory=dict)
     skeletons: dict[str, list[int]] = field(default_factory=dict)
+    #: consonant keys (`match.abjad.key`) of every list token spelling -> (token id,
+    #: spelling): how an Arabic-, Persian- or Hebrew-script query token finds its Latin ones
+    abjad: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     identifiers: dict[str, list[int]] = field(default_factory=dict)
     by_entity_id: dict[str, int] = field(default_factory=dict)
     datasets: frozenset[str] = frozenset()
+    #: person-name weights, vocabulary-aligned and per name: rarity on the lists, capped by
+    #: the name's frequency among people (`match.population`), never by the generic-word,
+    #: legal-form and stopword caps that organisations' words get
+    person_weights: list[float] = field(default_factory=list)
+    person_token_weights: list[tuple[float, ...]] = field(default_factory=list)
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
+    unseen_person: dict[str, float] = field(default_factory=dict)
     alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
     entity_names: list[list[tuple[int, float, str]]] = field(default_factory=list)
 
@@ -148,6 +159,30 @@ class Index:
             return caps[folded]
         return self._unseen_weight(folded)
 
+    def person_weight(self, folded: str, legal: bool = False) -> float:
+        """Weight of a folded token of a person's name (a particle or title when `legal`)."""
+        if legal:
+            return LEGAL_WEIGHT
+        tid = self.vocab.get(folded)
+        if tid is not None:
+            return self.person_weights[tid]
+        cached = self.unseen_person.get(folded)
+        if cached is None:
+            cached = min(self._near_weight(folded, self.person_weights),
+                         population_cap(folded))
+            if len(self.unseen_person) < 100_000:
+                self.unseen_person[folded] = cached
+        return cached
+
+    def _near_weight(self, folded: str, weights: list[float]) -> float:
+        """The largest weight among list tokens one deletion away (1.0 for short tokens)."""
+        if len(folded) < 4 or folded.isdigit():
+            return 1.0
+        keys = deletions(folded, 1)
+        near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
+        near.update(self.vocab[k] for k in keys if k in self.vocab)
+        return max((weights[t] for t in near), default=1.0)
+
     def _unseen_weight(self, folded: str) -> float:
         """A token not on any list: as distinctive as the rarest list word it may misspell."""
         if len(folded) < 4 or folded.isdigit():
@@ -156,10 +191,7 @@ class Index:
         if cached is None:
             cached = _near_capped(folded)  # a misspelt generic or legal word ("compny")
         if cached is None:
-            keys = deletions(folded, 1)
-            near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
-            near.update(self.vocab[k] for k in keys if k in self.vocab)
-            cached = max((self.weights[t] for t in near), default=1.0)
+            cached = self._near_weight(folded, self.weights)
             if len(self.unseen) < 100_000:
                 self.unseen[folded] = cached
         return cached
@@ -229,6 +261,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         index.vocab[token] = tid
         w = math.log((n_names + 1) / (len(ids) + 1)) / norm
         w = min(1.0, max(0.05, w))
+        index.person_weights.append(min(w, population_cap(token)))
         if token in caps:
             w = min(w, caps[token])
         index.weights.append(w)
@@ -246,8 +279,16 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         sk = skeleton(token)
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)
+        if not token.isdigit():
+            for spelling in {token, *spellings.get(token, ())}:
+                ak = abjad_key(spelling)
+                if len(ak) >= 2:
+                    index.abjad.setdefault(ak, []).append((tid, spelling))
     index.datasets = frozenset(e.dataset for e in index.entities)
     index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]
+    index.person_token_weights = [
+        tuple(index.person_weight(f, lf) for f, lf in zip(n.folded, n.legal))
+        for n in index.names]
     index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)
     return index

@@ -13,10 +13,14 @@ import numpy.typing as npt
 
 from clearance.index.build import Index, IntArray
 from clearance.index.neighbours import deletions
+from clearance.match.abjad import consonantal, has_abjad
+from clearance.match.abjad import key as abjad_key
+from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.prepare import Name
 
-__all__ = ["COMMON_FRACTION", "candidate_names", "memoise_list_tokens", "token_alternatives"]
+__all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "memoise_list_tokens",
+           "token_alternatives"]
 
 COMMON_FRACTION = 0.02
 KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scoring
@@ -72,6 +76,18 @@ def memoise_list_tokens(index: Index) -> None:
                 token_alternatives(index, folded, raw)
 
 
+def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
+    """List tokens whose Latin spelling fits a romanised Arabic/Persian/Hebrew token."""
+    if not consonantal(raw):
+        return []
+    best: dict[int, float] = {}
+    for tid, spelling in index.abjad.get(abjad_key(raw), ()):
+        sim = abjad_similarity(raw, spelling)
+        if sim > best.get(tid, 0.0):
+            best[tid] = sim
+    return list(best.items())
+
+
 def _split_halves(index: Index, token: str) -> list[int]:
     """A run-together query token ("MayraGALAVIZ") may stand for two list tokens."""
     if len(token) < 5 or variant_key(fold(token)) in index.vocab:
@@ -93,11 +109,14 @@ def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float
     units = []
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
     exact = {index.vocab[f] for _, f in tokens if f in index.vocab}
+    unvocalised = has_abjad(query.text)
     for pos, (raw, folded) in enumerate(tokens):
         w = index.weight(folded)
         own = index.vocab.get(folded)
         alts = [(t, s) for t, s in token_alternatives(index, folded, raw)
                 if t == own or t not in exact]
+        if unvocalised:
+            alts += abjad_alternatives(index, raw)
         if pos + 1 < len(tokens):
             joined = index.vocab.get(variant_key(fold(raw + tokens[pos + 1][0])))
             if joined is not None:

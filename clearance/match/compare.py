@@ -15,14 +15,21 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
+from clearance.match.abjad import has_abjad
+from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
-from clearance.match.prepare import Name
+from clearance.match.places import is_place
+from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
 
 __all__ = [
+    "PLACE_PENALTY",
+    "QUERY_MIDDLE_PENALTY",
+    "SURNAME_PENALTY",
     "NameComparison",
     "TokenPair",
     "allowed_edits",
     "compare_names",
+    "omission_cost",
     "score_ceiling",
     "token_similarity",
 ]
@@ -136,6 +143,8 @@ class NameComparison:
     unmatched_candidate: list[str] = field(default_factory=list)
     strongest: float = 0.0  # the largest weight among matched tokens
     distinct_leftover: bool = False  # an unmatched token that is not a generic word
+    query_words: int = 0  # tokens that are not role words (legal forms, particles)
+    cand_words: int = 0
 
     def explain(self) -> str:
         parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
@@ -152,6 +161,28 @@ JOIN_MIN: Final = 0.85
 INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than the full name
 JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
+ABJAD_SIMILARITY: Final = 0.9  # the most an abjad spelling match gives (abjad.similarity)
+PLACE_PENALTY: Final = 0.2  # a place only one side of an organisation's name gives
+SURNAME_PENALTY: Final = 0.6  # a second (Hispanic maternal) surname only the list gives
+QUERY_MIDDLE_PENALTY: Final = 0.5  # a middle name only the query gives
+
+
+def omission_cost(roles: Sequence[int], j: int, middle: float, full: float,
+                  second_surname: float) -> float:
+    """What leaving out token `j` of a listed person's name costs, by its role there.
+
+    Roles come from the list's "SURNAMES, Given Middle" form (`prepare.name_roles`): middle
+    names are commonly omitted (`middle`); the first given name and the first surname are
+    not (`full`); of two or more surnames the last (the Hispanic maternal surname) may be,
+    at `second_surname`. Without that structure a token is treated as a middle name.
+    """
+    role = roles[j] if j < len(roles) else MIDDLE
+    if role == GIVEN:
+        return full
+    if role == SURNAME:
+        last = j + 1 >= len(roles) or roles[j + 1] != SURNAME
+        return second_surname if last and j > 0 and roles[j - 1] == SURNAME else full
+    return middle
 
 
 _PATRONYMIC: Final = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna", "ichna",
@@ -188,6 +219,14 @@ def _may_join(size: int, length: int) -> bool:
     return gap <= 2 and gap <= (1.0 - JOIN_MIN) * max(size, length) + 0.5
 
 
+def _abjad_join(tokens: tuple[str, ...], run: list[int]) -> str:
+    """Romanised abjad words run together, as one word would be written: a vowel-initial
+    part ("al", "allh") loses its initial vowel ("abd" + "allh" -> "abdllh")."""
+    parts = [tokens[run[0]]] + [tokens[i][1:] if tokens[i][:1] == "a" else tokens[i]
+                                for i in run[1:]]
+    return "".join(parts)
+
+
 def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
                  ) -> tuple[int, int, set[str], set[str]]:
     """Shortest possible run (raw, folded) of free tokens and the letters a run can start
@@ -196,8 +235,8 @@ def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int
             {tokens[a][:1] for a in free}, {folded[a][:1] for a in free})
 
 
-def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int]
-               ) -> list[tuple[list[int], int, float]]:
+def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
+               unvocalised: bool = False) -> list[tuple[list[int], int, float]]:
     """Free left tokens that, run together, equal one free right token.
 
     Runs are adjacent triples, or any ordered pair (people's names are reordered before
@@ -231,6 +270,13 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int]
         for run in runs:
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
+            if unvocalised and (
+                    abjad_similarity(_abjad_join(l_tokens, run), target_raw) > 0
+                    or abjad_similarity(target_raw, "".join([l_tokens[i] for i in run])) > 0):
+                found.append((run, j, ABJAD_SIMILARITY))  # عبد الله "abd allh" ~ Abdullah
+                free_l.difference_update(run)
+                free_r.discard(j)
+                break
             if not (_may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
                 continue
             # below the cut-off rapidfuzz answers 0 early: only a join at or above counts
@@ -259,11 +305,29 @@ def compare_names(
     initials: bool = False,
     query_weights: Sequence[float] | None = None,
     cand_weights: Sequence[float] | None = None,
+    place_penalty: float = PLACE_PENALTY,
+    cand_roles: Sequence[int] | None = None,
+    surname_penalty: float = SURNAME_PENALTY,
+    unvocalised: bool = False,
+    query_roles: Sequence[int] = (),
+    query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
     Token weights come from `weigh`, or precomputed (`query_weights`, `cand_weights`) when
-    the caller compares one query with many names.
+    the caller compares one query with many names. Unmatched tokens cost their weight times
+    a factor: `query_extra_penalty` for the query's, `cand_extra_penalty` for the list
+    name's (an omission), except:
+    - people (`initials`): when each side has a name the other lacks, the list name's
+      extra names cost as much as the query's (different given names are a conflict, not an
+      omission); otherwise by their role in the list name (`cand_roles`, see
+      `omission_cost`): a middle name may be omitted, a first given name or the only
+      surname may not, and a Hispanic second surname costs `surname_penalty`;
+    - organisations: a place only one side names costs `place_penalty`; two different
+      places cost the full `query_extra_penalty` on both sides.
+    With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
+    consonant-only token also meets the Latin spellings its letters allow
+    (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
     """
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -277,11 +341,13 @@ def compare_names(
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
             ct = c_tokens[j]
-            if ql != c_legal[j] and qt != ct:
-                continue
+            if ql != c_legal[j] and qt != ct and not initials:
+                continue  # a legal form pairs only with a legal form
             sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
+            if sim < ABJAD_SIMILARITY and unvocalised:
+                sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if sim > 0.0:
                 ranked.append((-sim, i, j))
     ranked.sort()
@@ -294,20 +360,23 @@ def compare_names(
     # a glued "QiTechnology" must not be spent on "Technology" before "Qi" + "Technology"
     # is tried
     joins_done = False
+    joined_query = joined_cand = 0  # tokens a join merged into their neighbour
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
             free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
-                for run, j, sim in _join_pass(query, cand, free_q, free_c):
+                for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised):
+                    joined_query += len(run) - 1
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
                     strongest = max(strongest, w * sim)
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
-                for run, i, sim in _join_pass(cand, query, free_c, free_q):
+                for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised):
+                    joined_cand += len(run) - 1
                     w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -332,17 +401,54 @@ def compare_names(
     q_patr = {i for i in free_q if is_patronymic(q_tokens[i])} if initials else set()
     c_patr = {j for j in free_c if is_patronymic(c_tokens[j])} if initials else set()
     conflict = bool(q_patr and c_patr)
+    q_cost = [query_extra_penalty] * len(q_tokens)
+    c_cost = [cand_extra_penalty] * len(c_tokens)
+    if initials:
+        for i in q_patr:
+            q_cost[i] = query_extra_penalty if conflict else cand_extra_penalty
+        # a name each side gives and the other lacks: different people, not an omission
+        differ = any(i not in q_patr and not q_legal[i] for i in free_q)
+        if query_roles and not any(j not in c_patr and not c_legal[j] for j in free_c):
+            # the listed name is the shorter: the query's middle names (a nasab chain, a
+            # second given name) may be what the list leaves out
+            for i in free_q:
+                if i < len(query_roles) and query_roles[i] == MIDDLE and i not in q_patr:
+                    # a nasab chain (Arabic-script names) is cut short by convention, and a
+                    # middle initial says little
+                    short = unvocalised or len(q_tokens[i]) == 1
+                    q_cost[i] = cand_extra_penalty if short else query_middle_penalty
+        for j in free_c:
+            if j in c_patr:
+                c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
+            elif differ and not c_legal[j]:
+                c_cost[j] = query_extra_penalty
+            elif cand_roles is not None:
+                c_cost[j] = omission_cost(cand_roles, j, cand_extra_penalty,
+                                          query_extra_penalty, surname_penalty)
+    else:
+        # places qualify organisation names: one side's place alone is a weak qualifier,
+        # two different places contradict each other ("Beijing X" is not "Shanghai X")
+        q_places = [i for i in free_q if is_place(q_tokens[i])]
+        c_places = [j for j in free_c if is_place(c_tokens[j])]
+        if q_places and c_places:
+            for j in c_places:
+                c_cost[j] = query_extra_penalty
+        else:  # the words of one place ("hong kong") count once
+            for i in q_places:
+                q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
+            for j in c_places:
+                c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
     for i in sorted(free_q):
-        extra = cand_extra_penalty if i in q_patr and not conflict else query_extra_penalty
-        penalty += extra * _extra(q_w[i])
+        penalty += q_cost[i] * _extra(q_w[i])
         result.unmatched_query.append(q_tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
-        extra = query_extra_penalty if j in c_patr and conflict else cand_extra_penalty
-        penalty += extra * _extra(c_w[j])
+        penalty += c_cost[j] * _extra(c_w[j])
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
+    result.query_words = len(q_legal) - sum(q_legal) - joined_query
+    result.cand_words = len(c_legal) - sum(c_legal) - joined_cand
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
 
@@ -370,6 +476,8 @@ def score_ceiling(
     query_extra_penalty: float = 1.0,
     cand_extra_penalty: float = 0.5,
     initials: bool = False,
+    place_penalty: float = PLACE_PENALTY,
+    query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
 ) -> float:
     """An upper bound of `compare_names(query, cand, ...).score`, without aligning.
 
@@ -378,15 +486,22 @@ def score_ceiling(
     certainly stay unmatched cost their penalty. Monitoring uses it to drop candidate
     pairs that cannot reach the threshold before paying for the real comparison.
     """
+    if has_abjad(query.text) or has_abjad(cand.text):
+        return 1.0  # abjad spellings and their joins are not bounded here: never pruned
     matched = penalty = 0.0
-    for qt, qf, ql in zip(query.tokens, query.folded, query.legal):
+    roles = name_roles(query.text) if initials else ()
+    for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials):
             matched += (w + 1.0) / 2.0
             continue
         extra = query_extra_penalty
+        if initials and k < len(roles) and roles[k] == MIDDLE:
+            extra = min(extra, query_middle_penalty)
         if initials and is_patronymic(qt):
-            extra = min(query_extra_penalty, cand_extra_penalty)
+            extra = min(extra, cand_extra_penalty)
+        elif not initials and is_place(qt):
+            extra = min(query_extra_penalty, place_penalty)
         penalty += extra * _extra(w)
     return matched / (matched + penalty) if matched > 0 else 0.0
 

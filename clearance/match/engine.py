@@ -6,11 +6,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clearance.index.build import Index, name_kind, norm_identifier
-from clearance.index.search import candidate_names
+from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import zh
+from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, compare_names
-from clearance.match.prepare import Name, prepare_name, strip_parentheses
+from clearance.match.prepare import (
+    PERSON,
+    Name,
+    name_roles,
+    person_variants,
+    prepare_name,
+    strip_parentheses,
+)
 from clearance.match.score import (
     Feature,
     Query,
@@ -22,7 +30,8 @@ from clearance.match.score import (
 )
 from clearance.match.text import clean
 
-__all__ = ["MatchResult", "entity_names", "match_query", "prepare_query_names", "score_entities"]
+__all__ = ["MatchResult", "as_person", "entity_names", "match_query", "prepare_query_names", "query_weights",
+           "score_entities"]
 
 
 @dataclass
@@ -68,20 +77,56 @@ def prepare_query_names(query: Query) -> list[Name]:
             variants.append(stripped)
         if zh.has_han(text):
             variants += zh.english_names(text)
-        for v in variants:
-            name = prepare_name(v, kind)
+        prepared = [prepare_name(v, kind) for v in variants]
+        if kind == PERSON and person_variants(text)[1] is not None:
+            prepared.append(prepare_name(text, kind, 1))  # McCune-Reischauer too
+        for name in prepared:
             if name.tokens and all(name.folded != o.folded for o in out):
                 out.append(name)
     return out
 
 
-def _compare(index: Index, q: Name, q_w: list[float], n_idx: int, schema: str,
-             cfg: ScoringConfig) -> NameComparison:
-    person = schema == "Person"
+def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
+    """A query name's token weights as an organisation's and as a person's name.
+
+    A token of an Arabic-, Persian- or Hebrew-script name that no list spells that way
+    weighs as much as the rarest list token with its consonants (`abjad.key`: "mhmd" is as
+    common as Muhammad, not an unseen, maximally distinctive word).
+    """
+    org = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+    person = [index.person_weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+    if has_abjad(q.text):
+        for k, (t, f, lf) in enumerate(zip(q.tokens, q.folded, q.legal)):
+            if lf or f in index.vocab:
+                continue
+            fits = [tid for tid, _ in abjad_alternatives(index, t)]
+            if fits:
+                org[k] = max(index.weights[tid] for tid in fits)
+                person[k] = max(index.person_weights[tid] for tid in fits)
+    return org, person
+
+
+def as_person(query_schema: str, list_schema: str) -> bool:
+    """Whether a pair of names is compared as people's names: the list entry is a Person, or
+    it may be one (LegalEntity) and the query is a Person."""
+    return list_schema == "Person" or (list_schema == "LegalEntity" and query_schema == "Person")
+
+
+def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx: int,
+             person: bool, cfg: ScoringConfig) -> NameComparison:
+    cand = index.names[n_idx]
+    unvocalised = has_abjad(q.text) or has_abjad(cand.text)
+    if person:
+        return compare_names(
+            q, cand, index.person_weight, cfg.query_extra_penalty,
+            cfg.person_list_extra_penalty, True, q_w[1], index.person_token_weights[n_idx],
+            cfg.place_penalty, name_roles(cand.text), cfg.surname_penalty, unvocalised,
+            name_roles(q.text), cfg.query_middle_penalty,
+        )
     return compare_names(
-        q, index.names[n_idx], index.weight, cfg.query_extra_penalty,
-        cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
-        person, q_w, index.token_weights[n_idx],
+        q, cand, index.weight, cfg.query_extra_penalty, cfg.org_list_extra_penalty, False,
+        q_w[0], index.token_weights[n_idx], cfg.place_penalty, None, cfg.surname_penalty,
+        unvocalised,
     )
 
 
@@ -102,7 +147,7 @@ def match_query(
     q_names = prepare_query_names(query)
     best: _Best = {}
     for q in q_names:
-        q_w = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+        q_w = query_weights(index, q)
         for n_idx in candidate_names(index, q, cfg.candidates).tolist():
             # a name is compared once as a person's and once as an organisation's at most
             as_person: NameComparison | None = None
@@ -111,13 +156,14 @@ def match_query(
                 meta = index.entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
                     continue
-                if meta.schema == "Person":
+                if meta.schema == "Person" or (meta.schema == "LegalEntity"
+                                               and query.schema == "Person"):
                     if as_person is None:
-                        as_person = _compare(index, q, q_w, n_idx, meta.schema, cfg)
+                        as_person = _compare(index, q, q_w, n_idx, True, cfg)
                     comp = as_person
                 else:
                     if as_org is None:
-                        as_org = _compare(index, q, q_w, n_idx, meta.schema, cfg)
+                        as_org = _compare(index, q, q_w, n_idx, False, cfg)
                     comp = as_org
                 score = comp.score * quality
                 prev = best.get(e_idx)
@@ -160,11 +206,11 @@ def score_entities(
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
     for q in q_names:
-        q_w = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+        q_w = query_weights(index, q)
         for e_idx in targets:
-            schema = index.entities[e_idx].schema
+            person = as_person(query.schema, index.entities[e_idx].schema)
             for n_idx, quality, text in rev[e_idx]:
-                comp = _compare(index, q, q_w, n_idx, schema, cfg)
+                comp = _compare(index, q, q_w, n_idx, person, cfg)
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
                     best[e_idx] = (score, comp, q, text, quality)
@@ -191,10 +237,18 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             # the name detail is written below, only for the results that are returned
             score = comp.score * quality
             evidence.append(("name", score, ""))
-            if comp.strongest < cfg.weak_strength and comp.distinct_leftover:
+            # (people: common names are weighed by the population caps instead)
+            person = as_person(query.schema, meta.schema)
+            if not person and comp.strongest < cfg.weak_strength and comp.distinct_leftover:
                 evidence.append(("weak_tokens", score * (cfg.weak_factor - 1.0),
                                  "only common or generic words agree"))
                 score *= cfg.weak_factor
+            ceiling = cfg.threshold - cfg.one_word_margin
+            if (person and comp.cand_words == 1 and comp.query_words >= 2
+                    and score > ceiling):
+                evidence.append(("one_word_name", ceiling - score,
+                                 "a one-word listed name against a query of several names"))
+                score = ceiling
         else:
             score, matched_name = 0.0, meta.caption
         factor = factors.get(meta.schema)

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from clearance.match import hangul, zh
+from clearance.match.abjad import consonantal
+from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
-from clearance.match.orgs import join_letters, mark_legal_forms, split_glued_forms
+from clearance.match.orgs import (
+    join_letters,
+    legal_forms_words,
+    mark_legal_forms,
+    split_glued_forms,
+)
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
-__all__ = ["ANY", "ORG", "PERSON", "Name", "prepare_name", "strip_parentheses", "trailing_words"]
+__all__ = ["ANY", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "name_roles",
+           "person_role_words", "person_variants", "prepare_name", "strip_parentheses", "trailing_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
@@ -32,6 +41,72 @@ def trailing_words() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["words"])
 
 PERSON, ORG, ANY = "person", "org", "any"
+#: roles of the tokens of a listed person's name ("SURNAMES, Given Middle")
+SURNAME, GIVEN, MIDDLE = 1, 2, 3
+
+
+@cache
+def person_role_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Particles before a name, particles between two names, titles before a name."""
+    data = load_resource("generic_words")
+    return (frozenset(data["person_particles"]), frozenset(data["person_particles_between"]),
+            frozenset(data["person_titles"]))
+
+
+def _person_roles(tokens: list[str]) -> list[bool]:
+    """Which tokens of a person's name are particles or titles *in that place*: "bin" in
+    "Osama bin Laden" is, in "XU, Bin" it is the given name."""
+    before, between, titles = person_role_words()
+    n = len(tokens)
+    flags = [k < n - 1 and (t in before or t in titles or (t in between and k > 0)
+                            or _abjad_role_word(t))
+             for k, t in enumerate(tokens)]
+    if n >= 3 and len(tokens[-1]) >= 3 and tokens[-1] in legal_forms_words():
+        flags[-1] = True  # a legal form after a person's name ("Nicolas Maduro LLC")
+    return flags
+
+
+@lru_cache(maxsize=10_000)
+def _abjad_role_word(token: str) -> bool:
+    """A romanised Arabic-script particle or title (أبو "abw" = Abu, حجي "hjy" = Hajji)."""
+    if not consonantal(token) or len(token) > 5:
+        return False
+    words = load_resource("generic_words")["abjad_role_words"]
+    return any(abjad_similarity(token, str(w)) > 0.0 for w in words)
+
+
+_NISBA = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=200_000)
+def name_roles(text: str) -> tuple[int, ...]:
+    """Role of each token of a listed person's name, from how the list writes it.
+
+    "SURNAMES, Given Middle": SURNAME before the comma, GIVEN for the first word after it (a
+    hyphenated "Wang-gen" is one given name), MIDDLE for the rest. Without a comma, "Given
+    Middle Surname": the first word GIVEN, the last SURNAME (all of a hyphenated
+    "Santos-Garcia"), MIDDLE between. An Arabic family name with its article (AL-TIKRITI)
+    counts as MIDDLE: a nasab chain is commonly cut short ("Saddam Hussein"). () when the
+    words do not line up with the tokens.
+    """
+    if "," in text:
+        head, tail = text.split(",", 1)
+        words = [(SURNAME, w) for w in head.split()]
+        words += [(GIVEN if k == 0 else MIDDLE, w) for k, w in enumerate(tail.split())]
+    else:
+        parts = text.split()
+        if len(parts) < 2:
+            return ()
+        words = [(GIVEN if k == 0 else SURNAME if k == len(parts) - 1 else MIDDLE, w)
+                 for k, w in enumerate(parts)]
+    roles: list[int] = []
+    for role, word in words:
+        if role == SURNAME and _NISBA.match(word) is not None:
+            role = MIDDLE
+        roles += [role] * len(normalize(word))
+    if len(roles) != len(normalize(text)):
+        return ()
+    return tuple(roles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +124,29 @@ class Name:
         return "".join(f for f, lf in zip(self.folded, self.legal) if not lf)
 
 
-def prepare_name(text: str, kind: str = ANY) -> Name:
-    """Normalise, romanise, tokenise, mark legal forms (not for people), fold."""
-    tokens = normalize(text)
+def person_variants(text: str) -> list[list[str] | None]:
+    """A person's name in Han or Hangul as surname + given name: [Revised Romanization or
+    pinyin, McCune-Reischauer or None]; [None, None] for other text."""
+    if hangul.has_hangul(text):
+        return [hangul.person_tokens(text, "rr"), hangul.person_tokens(text, "mr")]
+    if zh.has_han(text):
+        return [zh.person_tokens(text), None]
+    return [None, None]
+
+
+def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
+    """Normalise, romanise, tokenise, mark legal forms, fold.
+
+    `legal` flags the role words of a name: legal forms of organisations, particles and
+    titles of people (`_person_roles`). They weigh little and pair only with each other.
+    `system` picks a person's romanisation in `person_variants` (1: McCune-Reischauer).
+    """
+    native = person_variants(text)[system] if kind == PERSON else None
+    tokens = native if native is not None else normalize(text)
     if kind != PERSON:
         tokens, legal = mark_legal_forms(split_glued_forms(join_letters(tokens)),
                                          trailing_words())
     else:
-        legal = [False] * len(tokens)
+        legal = _person_roles(tokens)  # particles and titles, flagged like legal forms
     folded = tuple(variant_key(fold(t)) for t in tokens)
     return Name(text=text, tokens=tuple(tokens), folded=folded, legal=tuple(legal))

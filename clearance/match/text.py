@@ -2,9 +2,12 @@
 
 Pipeline for any name, list side and query side alike (prepare once, on both sides):
 `clean` (NFKC, invisible characters, case) -> `latinize` (script-aware romanisation) ->
-`tokenize`. Scripts: Latin passes through ASCII folding; Cyrillic, Greek, Arabic, Persian,
-Hebrew, Korean, Japanese and others go through ICU-grade transliteration (rigour /
-normality); Chinese goes through `clearance.match.zh` (business terms + pypinyin).
+`tokenize`. Scripts: Latin passes through ASCII folding; Arabic, Persian and Hebrew are
+written letter by letter, consonants only (`clearance.match.abjad`); Cyrillic in the lists'
+spelling (`clearance.match.cyrillic`); Korean by the Revised Romanization
+(`clearance.match.hangul`); Greek, Japanese and others go through
+ICU-grade transliteration (rigour / normality); Chinese goes through `clearance.match.zh`
+(places, business terms + pypinyin).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from functools import lru_cache
 
 from normality import ascii_text
 
-from clearance.match import cyrillic, zh
+from clearance.match import abjad, cyrillic, hangul, zh
 
 __all__ = ["clean", "latinize", "normalize", "script_of", "tokenize"]
 
@@ -56,6 +59,10 @@ def latinize(text: str) -> str:
         text = zh.romanize(text)
     if cyrillic.has_cyrillic(text):
         text = cyrillic.romanize(text)
+    if abjad.has_abjad(text):
+        text = abjad.romanize(text)
+    if hangul.has_hangul(text):
+        text = hangul.romanize(text)
     out = ascii_text(text)
     return out.lower() if out is not None else ""
 

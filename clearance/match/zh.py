@@ -14,9 +14,11 @@ from functools import cache
 
 from pypinyin import lazy_pinyin
 
+from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
-__all__ = ["english_names", "has_han", "romanize", "term_table"]
+__all__ = ["business_terms", "english_names", "has_han", "person_tokens", "romanize",
+           "term_table"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -27,11 +29,20 @@ def has_han(text: str) -> bool:
 
 
 @cache
-def term_table() -> dict[str, str]:
-    """Chinese term -> English words, brands included (longest terms win in `romanize`)."""
+def business_terms() -> dict[str, str]:
+    """Chinese business term or brand -> English words."""
     table: dict[str, str] = dict(load_resource("zh_terms")["terms"])
     for company in load_resource("zh_companies")["companies"]:
         table[company["brand_zh"]] = company["brand_en"].lower()
+    return table
+
+
+@cache
+def term_table() -> dict[str, str]:
+    """Chinese term -> English words: places (浙江省 -> zhejiang), then business terms and
+    brands, which win on equal keys (longest terms win in `romanize`)."""
+    table: dict[str, str] = dict(zh_places())
+    table.update(business_terms())
     return table
 
 
@@ -69,3 +80,25 @@ def english_names(text: str) -> list[str]:
         if company["zh"] in text:
             found.append(str(company["en"]))
     return found
+
+
+_HAN_PERSON = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+
+
+def person_tokens(text: str) -> list[str] | None:
+    """A person's name written in Han characters: surname, then the given name as one unit.
+
+    陈海东 is Chen Haidong (written "Chen Hai Dong" or "Haidong Chen" too, never "Chen
+    Dong"): the given name's syllables belong together. Two or three characters are a
+    one-character surname and the given name; four, a two-character surname (欧阳, 司马) and
+    the given name. None when the text is not 2-4 Han characters (spaces aside) or holds a
+    known business term.
+    """
+    han = "".join(text.split())
+    if _HAN_PERSON.fullmatch(han) is None:
+        return None
+    table = business_terms()
+    if any(han[i:j] in table for i in range(len(han)) for j in range(i + 2, len(han) + 1)):
+        return None
+    cut = 2 if len(han) == 4 else 1
+    return ["".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:]))]

@@ -23,6 +23,7 @@ from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import score_ceiling
 from clearance.match.engine import entity_names, prepare_query_names
+from clearance.match.prepare import Name
 from clearance.match.score import Query, ScoringConfig
 from clearance.monitor.book import BookEntry
 from clearance.store.db import book_changes, book_entries, engine
@@ -79,8 +80,8 @@ class BookIndex:
         own = [(index.names[n], text) for n, _, text in entity_names(index)[e_idx]]
         if not own:
             return set()
-        person = meta.schema == "Person"
-        extra = cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty
+        # a LegalEntity may be compared as a person (a Person book entry) or not: bound both
+        modes = (True, False) if meta.schema == "LegalEntity" else (meta.schema == "Person",)
         floor = cfg.threshold - cfg.dob_agree_bonus - cfg.country_agree_bonus
         query = Query(name=own[0][1], schema=meta.schema, aliases=[t for _, t in own[1:]])
         found: set[str] = set()
@@ -94,14 +95,25 @@ class BookIndex:
                         continue
                     cand = book.names[n_idx]
                     if any(zh.has_han(t) for t in cand.tokens) or any(
-                            score_ceiling(cand, list_name, index.weight, cfg.query_extra_penalty,
-                                          extra, person) >= floor for list_name, _ in own):
+                            _ceiling(cand, list_name, index, cfg, person) >= floor
+                            for list_name, _ in own for person in modes):
                         kept.add(n_idx)
             for n_idx in kept:
                 found.update(book.entities[e].entity_id for e, _, _ in book.owners[n_idx])
             for _, value in meta.identifiers:
                 found.update(book.entities[e].entity_id for e in book.identifiers.get(value, ()))
         return found
+
+
+def _ceiling(book_name: Name, list_name: Name, index: Index, cfg: ScoringConfig,
+             person: bool) -> float:
+    """`score_ceiling` with the weights and penalties screening uses for this kind of pair."""
+    if person:
+        return score_ceiling(book_name, list_name, index.person_weight, cfg.query_extra_penalty,
+                             cfg.person_list_extra_penalty, True, cfg.place_penalty,
+                             cfg.query_middle_penalty)
+    return score_ceiling(book_name, list_name, index.weight, cfg.query_extra_penalty,
+                         cfg.org_list_extra_penalty, False, cfg.place_penalty)
 
 
 def _path() -> Any:

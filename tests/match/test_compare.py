@@ -85,7 +85,7 @@ def test_score_ceiling_is_never_below_the_real_comparison(index: object) -> None
     from clearance.index.build import Index
     from clearance.index.search import candidate_names
     from clearance.match.compare import score_ceiling
-    from clearance.match.engine import _compare, prepare_query_names
+    from clearance.match.engine import _compare, as_person, prepare_query_names, query_weights
     from clearance.match.score import Query, ScoringConfig
     from tests.conftest import SHARED
 
@@ -97,16 +97,61 @@ def test_score_ceiling_is_never_below_the_real_comparison(index: object) -> None
     for row in rows:
         q = row["query"]
         for name in prepare_query_names(Query(q["name"], q.get("schema") or "LegalEntity")):
-            weights = [index.weight(f, lf) for f, lf in zip(name.folded, name.legal)]
+            weights = query_weights(index, name)
             for n_idx in candidate_names(index, name, 40).tolist():
                 e_idx = index.owners[n_idx][0][0]
                 schema = index.entities[e_idx].schema
-                person = schema == "Person"
-                real = _compare(index, name, weights, n_idx, schema, cfg).score
+                person = as_person(q.get("schema") or "LegalEntity", schema)
+                real = _compare(index, name, weights, n_idx, person, cfg).score
                 ceiling = score_ceiling(
-                    name, index.names[n_idx], index.weight, cfg.query_extra_penalty,
+                    name, index.names[n_idx], index.person_weight if person else index.weight,
+                    cfg.query_extra_penalty,
                     cfg.person_list_extra_penalty if person else cfg.org_list_extra_penalty,
-                    person)
+                    person, cfg.place_penalty, cfg.query_middle_penalty)
                 assert ceiling + 1e-9 >= real, (name.tokens, index.names[n_idx].tokens)
                 pairs += 1
     assert pairs > 5000
+
+
+def _person(query: str, listed: str) -> float:
+    from clearance.match.prepare import name_roles
+
+    cfg = ScoringConfig()
+    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), flat,
+                         cand_extra_penalty=cfg.person_list_extra_penalty, initials=True,
+                         cand_roles=name_roles(listed),
+                         surname_penalty=cfg.surname_penalty).score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Xu Fan", "XU, Bin"),  # issue 11: different given names, one shared surname
+        ("Kim Hyojin", "KIM, Chol"),
+        ("Ana Pereira", "PEREIRA, Joana"),
+    ],
+)
+def test_different_given_names_are_a_conflict(query: str, listed: str) -> None:
+    assert _person(query, listed) < 0.7  # far below the alert threshold
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "alerts"),
+    [
+        ("Andrei Khokhlov", "KHOKHLOV, Andrei Vladimirovich", True),  # a patronymic omitted
+        ("Luisa Ortega", "ORTEGA, Luisa Maria", True),  # a middle name omitted
+        ("Saddam Hussein", "AL-TIKRITI, Saddam Hussein", True),  # a nasab chain cut short
+        ("Rafael Pineda", "ALVAREZ PINEDA, Rafael", False),  # issue 11: the first surname
+        ("Ajay Gupta", "GUPTA, Vijay Ajay", False),  # the first given name is not optional
+        ("Michael Brown", "DAVID MICHAEL BROWN", False),  # no comma: the first word is given
+    ],
+)
+def test_omissions_by_role_in_the_listed_name(query: str, listed: str, alerts: bool) -> None:
+    assert (_person(query, listed) >= 0.8) is alerts
+
+
+def test_second_surname_omitted_costs_something_but_less() -> None:
+    full = _person("Marta Ruiz Soler", "RUIZ SOLER, Marta")
+    second = _person("Marta Ruiz", "RUIZ SOLER, Marta")
+    first = _person("Marta Soler", "RUIZ SOLER, Marta")
+    assert full > second > first

@@ -88,3 +88,39 @@ def test_list_index_memoises_the_alternatives_of_its_own_tokens(index: Index) ->
             assert sorted(memo) == sorted(token_alternatives(fresh, folded, raw))
             checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "name",
+    # issue 11: Dahua's registered names (listed as "Dahua Technology") scored 0.58-0.59
+    ["Zhejiang Dahua Technology Co., Ltd.", "浙江大华技术股份有限公司"],
+)
+def test_registered_chinese_name_with_place_and_legal_form_alerts(index: Index, name: str
+                                                                  ) -> None:
+    results = match_query(index, Query(name, "Company"), limit=5)
+    assert any(r.match and "dahua" in r.name.lower() for r in results)
+
+
+def _one_person_index(names: list[str]) -> Index:
+    """The listed person, among other people whose names make its words rare."""
+    from clearance.index.build import build_index
+
+    people = [names] + [[f"{surname}, {given}"] for surname in ("Berg", "Lund", "Moss", "Hale")
+                        for given in ("Olav", "Ines", "Rhea", "Ugo", "Pavo", "Quin")]
+    return build_index([{"entity_id": f"p{k}", "dataset": "t", "source_id": str(k),
+                         "schema": "Person", "caption": n[0],
+                         "properties": {"name": n[:1], "alias": n[1:]}}
+                        for k, n in enumerate(people)], "t")
+
+
+def test_one_word_listed_name_never_alerts_on_a_two_word_person_alone() -> None:
+    # issue 11: "Sana Khan" alerted on the one-word alias "SANA"
+    from clearance.match.score import ScoringConfig
+
+    index = _one_person_index(["QARSHI, Xoriqul", "XORIQUL"])
+    cfg = ScoringConfig(threshold=0.7)  # low enough for the shared name alone to reach it
+    two_words = match_query(index, Query("Xoriqul Khan", "Person"), cfg, limit=1)
+    one_word = match_query(index, Query("Xoriqul", "Person"), cfg, limit=1)
+    assert two_words[0].entity_id == "p0" and not two_words[0].match
+    assert any(f.name == "one_word_name" for f in two_words[0].features)
+    assert one_word[0].entity_id == "p0" and one_word[0].match

@@ -1,0 +1,162 @@
+"""Names written in unvocalised scripts (Arabic, Persian, Hebrew) against their Latin spellings.
+
+These scripts write consonants and long vowels; short vowels are left out, so صدام حسين
+التكريتي is "SDAM HSYN ALTKRYTY" letter for letter, while the lists write SADDAM HUSSEIN
+AL-TIKRITI. Each letter is romanised on its own (`romanize`): consonants as the lists spell
+them, alef/ayin at the start of a word as "a", waw and yeh as "w" and "y" (they are long
+vowels or consonants: the Latin side decides), the article ال split off as "al". Such a token
+is then compared with a Latin one by a pattern (`similarity`): its consonants in order, each
+as any of its usual Latin spellings, with any short vowels between them, "w" and "y" standing
+for a consonant or a long vowel. `key` gives both sides one lookup key (consonants only), so
+candidate generation finds the Latin spellings of an Arabic-script name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["has_abjad", "key", "romanize", "similarity"]
+
+_ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+_ALEF = "اأإآٱ"
+# consonants as ASCII letters; long-vowel letters as w / y; letters Latin spellings drop: ""
+_ARABIC = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "ة": "", "و": "w", "ي": "y", "ى": "", "ی": "y", "ئ": "y", "ؤ": "w", "ء": "",
+    "ع": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g",
+}
+_HEBREW = {
+    "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ו": "w", "ז": "z", "ח": "kh", "ט": "t",
+    "י": "y", "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s",
+    "ע": "", "פ": "p", "ף": "f", "צ": "ts", "ץ": "ts", "ק": "k", "ר": "r", "ש": "sh", "ת": "t",
+    "א": "",
+}
+_OPENERS = _ALEF + "عא"  # a word starting with these starts with a vowel
+
+
+def has_abjad(text: str) -> bool:
+    """True when the text has Arabic, Persian or Hebrew letters."""
+    return _ABJAD.search(text) is not None
+
+
+def _word(word: str) -> str:
+    out: list[str] = []
+    for k, ch in enumerate(word):
+        if ch in _OPENERS:
+            out.append("a" if k == 0 else "")
+        elif ch in _ARABIC:
+            out.append(_ARABIC[ch])
+        elif ch in _HEBREW:
+            out.append(_HEBREW[ch])
+        elif not ("\u0590" <= ch <= "\u06ff" or "\ufb1d" <= ch <= "\ufeff"):
+            out.append(ch)  # diacritics (harakat, niqqud) and tatweel drop out
+    return "".join(out)
+
+
+def romanize(text: str) -> str:
+    """Letter-by-letter romanisation of Arabic, Persian and Hebrew words; the Arabic article
+    ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
+    words = []
+    for word in text.split():
+        if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
+            words.append("allh")
+        elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
+            words += ["al", _word(word[2:])]
+        elif has_abjad(word):
+            words.append(_word(word))
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+# Latin spellings of each romanised consonant (regex alternatives); w / y also long vowels
+_SPELLINGS = {
+    "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "j|g|dj|dzh|zh", "h": "hh?",
+    "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
+    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "q|k|g|c|kk",
+    "k": "kk?|c|ck|q|kh|g", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|f", "ch": "ch|tch|c",
+    "zh": "zh|j|z", "g": "gg?|j", "ts": "ts|tz|z|s|c",
+    "w": "w|v|u|o|ou|oo|ow|aw|uw|ew", "y": "y|i|e|ee|ey|ei|ai|ay|iy|j|ie", "a": "a",
+}
+_DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
+_VOWELS = "[aeiou']*"
+
+
+@lru_cache(maxsize=100_000)
+def _pattern(token: str) -> re.Pattern[str] | None:
+    """The Latin spellings a romanised abjad token may stand for, as a regex."""
+    parts: list[str] = []
+    i = 0
+    if token.startswith("a"):
+        parts.append("[aeiouy]+")  # an initial alef or ayin: Omar, Umar, Ibrahim, Ahmad
+        i = 1
+    else:
+        parts.append(_VOWELS)
+    previous = ""
+    while i < len(token):
+        unit = token[i:i + 2] if token[i:i + 2] in _DIGRAPHS else token[i]
+        if unit == previous and unit not in "wy":  # a letter written twice across a join
+            i += len(unit)
+            continue
+        previous = unit
+        if unit == "h" and i == len(token) - 1:
+            break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
+        spellings = _SPELLINGS.get(unit)
+        if spellings is None:
+            return None  # not a romanised abjad token
+        if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
+            spellings += f"|(?:{_SPELLINGS[unit[0]]}){_VOWELS}(?:{_SPELLINGS[unit[1]]})"
+        parts.append(f"(?:{spellings}){_VOWELS}")
+        i += len(unit)
+    parts.append("(?:h|a|ah|at|e|eh)?")  # a final ta marbuta, or an "h" Latin writes
+    return re.compile("".join(parts))
+
+
+def consonantal(token: str) -> bool:
+    """A token with no vowel letter after its first: how `romanize` writes abjad words."""
+    return len(token) >= 2 and not any(c in "aeiou" for c in token[1:])
+
+
+def similarity(abjad_token: str, latin_token: str) -> float:
+    """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
+    for two-letter tokens, which say less), else 0."""
+    if not consonantal(abjad_token) or consonantal(latin_token) or len(latin_token) < 2:
+        return 0.0
+    pattern = _pattern(abjad_token)
+    if pattern is None or pattern.fullmatch(latin_token) is None:
+        return 0.0
+    return 0.75 if len(abjad_token) <= 2 else 0.9
+
+
+# consonant classes whose letters the spellings above exchange (d ~ z ~ dh, k ~ q ~ g ~ j,
+# b ~ p ~ f): one class letter each, so that every spelling `similarity` accepts shares a key
+_KEY_FOLDS = (("dzh", "k"), ("dj", "k"), ("zh", "k"), ("kh", "k"), ("gh", "k"), ("sh", "t"),
+              ("ch", "t"), ("th", "t"), ("dh", "t"), ("ts", "t"), ("tz", "t"), ("ph", "b"),
+              ("ck", "k"), ("x", "k"))
+_KEY_CLASSES = str.maketrans({"d": "t", "z": "t", "s": "t", "c": "k", "q": "k", "g": "k",
+                              "j": "k", "p": "b", "f": "b", "v": "w"})
+
+
+@lru_cache(maxsize=200_000)
+def key(token: str) -> str:
+    """One lookup key for an abjad token and its Latin spellings: consonant classes only (w
+    and y dropped after the first letter, h at the end), an initial vowel as "a", doubled
+    letters once. Coarse on purpose: `similarity` decides; the key only finds candidates."""
+    if len(token) < 2 or token.isdigit():
+        return token
+    out = token
+    for a, b in _KEY_FOLDS:
+        out = out.replace(a, b)
+    out = out.translate(_KEY_CLASSES)
+    first = "a" if out[0] in "aeiou" else out[0]
+    rest = [c for c in out[1:] if c not in "aeiouyw'"]
+    if len(rest) >= 2 and rest[-1] == "h":
+        rest.pop()
+    undoubled: list[str] = []
+    for c in [first, *rest]:
+        if not undoubled or undoubled[-1] != c:
+            undoubled.append(c)
+    return "".join(undoubled)

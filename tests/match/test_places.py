@@ -1,0 +1,64 @@
+"""Places in organisation names: one side's place is a weak qualifier, two places conflict."""
+
+import pytest
+
+from clearance.match.compare import compare_names
+from clearance.match.places import is_place, zh_places
+from clearance.match.prepare import ORG, PERSON, prepare_name
+from clearance.match.text import normalize
+
+
+def flat(folded: str, legal: bool) -> float:
+    return 0.1 if legal else 1.0
+
+
+@pytest.mark.parametrize(
+    ("token", "place"),
+    [
+        ("zhejiang", True),  # a province (ISO 3166-2)
+        ("shenzhen", True),  # a prefecture-level city (GeoNames)
+        ("hong", True),  # a word of a multi-word place whose words are all long ("hong kong")
+        ("new", False),  # "new york": a short word of a multi-word place is an ordinary word
+        ("technology", False),
+    ],
+)
+def test_gazetteer_marks_place_tokens(token: str, place: bool) -> None:
+    assert is_place(token) is place
+
+
+def test_chinese_script_places_romanise_as_one_word() -> None:
+    # issue 11: 浙江大华技术股份有限公司 must read "zhejiang dahua ...", not "zhe jiang"
+    assert zh_places()["浙江省"] == "zhejiang"
+    assert normalize("杭州市某某")[0] == "hangzhou"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a registered name carries its place, the listed short name does not (issue 11)
+        ("Ningbo Sunrise Optics Co., Ltd.", "Sunrise Optics"),
+        ("Sunrise Optics", "Chengdu Sunrise Optics Company Limited"),
+    ],
+)
+def test_place_only_one_side_gives_is_a_weak_qualifier(query: str, listed: str) -> None:
+    with_place = compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
+                               cand_extra_penalty=0.6)
+    as_word = compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
+                            cand_extra_penalty=0.6, place_penalty=1.0)
+    assert with_place.score >= 0.8 > as_word.score
+
+
+def test_two_different_places_are_evidence_against() -> None:
+    same = compare_names(prepare_name("Xiamen Sunrise Optics", ORG),
+                         prepare_name("Sunrise Optics", ORG), flat, cand_extra_penalty=0.6)
+    other = compare_names(prepare_name("Xiamen Sunrise Optics", ORG),
+                          prepare_name("Harbin Sunrise Optics", ORG), flat,
+                          cand_extra_penalty=0.6)
+    assert other.score < 0.8 <= same.score
+
+
+def test_people_have_no_places() -> None:
+    # "Harbin" as a person's name token is a name, not a qualifier to discount
+    comp = compare_names(prepare_name("Harbin Wang", PERSON), prepare_name("WANG, Li", PERSON),
+                         flat, cand_extra_penalty=0.15, initials=True)
+    assert comp.score < 0.6

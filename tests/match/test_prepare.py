@@ -1,0 +1,46 @@
+"""Preparing people's names: particles by role, roles of listed names, Han person names."""
+
+import pytest
+
+from clearance.match.prepare import GIVEN, MIDDLE, PERSON, SURNAME, name_roles, prepare_name
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("Osama bin Laden", (False, True, False)),  # a particle between two names
+        ("XU, Bin", (False, False)),  # issue 11: here "Bin" is the given name
+        ("Ben Miller", (False, False)),  # "ben" only between two names
+        ("Ali ben Salah", (False, True, False)),
+        ("Dr Ahmad Zaki", (True, False, False)),  # a title before a name
+    ],
+)
+def test_particles_are_role_words_only_in_their_place(text: str, flags: tuple[bool, ...]
+                                                      ) -> None:
+    assert prepare_name(text, PERSON).legal == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("RUIZ SOLER, Marta Elena", (SURNAME, SURNAME, GIVEN, MIDDLE)),
+        ("HUANG, Wang-gen", (SURNAME, GIVEN, GIVEN)),  # a hyphenated given name is one name
+        ("MARTA ELENA RUIZ", (GIVEN, MIDDLE, SURNAME)),  # no comma: given name first
+        ("AL-TIKRITI, Saddam Hussein", (MIDDLE, MIDDLE, GIVEN, MIDDLE)),  # nisba
+        ("Madonna", ()),
+    ],
+)
+def test_name_roles(text: str, roles: tuple[int, ...]) -> None:
+    assert name_roles(text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("陈海东", ("chen", "haidong")),  # issue 11: never "Chen Dong"
+        ("王伟", ("wang", "wei")),
+        ("欧阳海东", ("ouyang", "haidong")),  # four characters: a two-character surname
+    ],
+)
+def test_han_person_names_keep_the_given_name_whole(text: str, tokens: tuple[str, ...]) -> None:
+    assert prepare_name(text, PERSON).tokens == tokens
