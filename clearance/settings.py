@@ -113,7 +113,7 @@ def four_eyes() -> frozenset[str]:
 
 def session_hours() -> float:
     """How long a web UI sign-in lasts before it asks again (`CLEARANCE_SESSION_HOURS`, 8)."""
-    return _number("CLEARANCE_SESSION_HOURS", "8", float, 0.01)
+    return _number("CLEARANCE_SESSION_HOURS", "8", float, 1e-6)
 
 
 def signing_key() -> Path:
