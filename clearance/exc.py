@@ -6,8 +6,10 @@
     │   ├── EncodingError    bytes that do not decode
     │   └── UnsafeInputError XML bombs, entity expansion, zip members we did not expect
     ├── StoreError           the versioned store refused an operation
-    │   └── NotFound         no such alert, book entry, webhook ...
-    │       └── UnknownVersion   a dataset or version that does not exist
+    │   ├── NotFound         no such alert, book entry, webhook ...
+    │   │   └── UnknownVersion   a dataset or version that does not exist
+    │   ├── StoreBusy        another writer held the database past the busy timeout (HTTP 503)
+    │   └── IndexFileError   a persisted index file is corrupt, foreign or of another layout
     ├── FetchError           a download failed after its retries
     └── InputError           a user-supplied screening file or query is malformed
 
@@ -21,9 +23,11 @@ __all__ = [
     "EncodingError",
     "FetchError",
     "FormatError",
+    "IndexFileError",
     "InputError",
     "NotFound",
     "SourceError",
+    "StoreBusy",
     "StoreError",
     "UnknownVersion",
     "UnsafeInputError",
@@ -74,6 +78,16 @@ class NotFound(StoreError):
 
 class UnknownVersion(NotFound):
     """A dataset or version that the store does not hold."""
+
+
+class StoreBusy(StoreError):
+    """Another writer (a list load, a large book import) held the database for longer than
+    the busy timeout; nothing of this operation was written. Try again (HTTP 503)."""
+
+
+class IndexFileError(StoreError):
+    """A persisted index file cannot be used: corrupt, truncated, foreign, or written for
+    another layout; the message says which. Callers that own the file rebuild it."""
 
 
 class FetchError(ClearanceError):

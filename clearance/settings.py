@@ -59,3 +59,15 @@ def rate_limit() -> float:
 def rate_burst() -> int:
     """Requests a key may send at once before the rate applies (`CLEARANCE_RATE_BURST`)."""
     return int(os.environ.get("CLEARANCE_RATE_BURST", "400"))
+
+
+def busy_timeout() -> float:
+    """Seconds a writer waits for another writer's lock on SQLite before giving up with
+    "store busy" (HTTP 503 + Retry-After) (`CLEARANCE_BUSY_TIMEOUT`, default 30)."""
+    return float(os.environ.get("CLEARANCE_BUSY_TIMEOUT", "30"))
+
+
+def max_upload() -> int:
+    """Largest screening file `POST /screenings` accepts, in bytes read
+    (`CLEARANCE_MAX_UPLOAD_MB`, default 100 MiB); other requests are limited to 1 MiB."""
+    return int(float(os.environ.get("CLEARANCE_MAX_UPLOAD_MB", "100")) * (1 << 20))

@@ -9,21 +9,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError
-from clearance.index.store import ensure_index
+from clearance.index.store import ensure_index, index_for_query
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.engine import match_query
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
-from clearance.screening.batch import screen_lines, screen_queries
-from clearance.screening.io import ResultWriter, read_rows, row_to_query
-from clearance.store import active_version_ids, audit
 
 __all__ = ["match", "screen"]
-
 
 
 def match(
@@ -41,8 +36,9 @@ def match(
     """Ranked list entries for one name, each with its explanation."""
     query = Query(name=name, schema=schema, countries=[c.lower() for c in country or []],
                   birth_date=birth_date, identifiers=identifier or [])
-    try:
-        results = match_query(ensure_index(), query, ScoringConfig(threshold=threshold), limit)
+    cfg = ScoringConfig(threshold=threshold)
+    try:  # one query: read only what it needs of the saved index (clearance.index.view)
+        results = match_query(index_for_query(query, cfg), query, cfg, limit)
     except ClearanceError as exc:
         raise fail(exc) from None
     if json_out:
@@ -73,6 +69,13 @@ def screen(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
     """Screen every row of a file; malformed rows are reported by line and skipped."""
+    # imported here, so that `clearance match` does not pay for them
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from clearance.screening.batch import screen_lines, screen_queries
+    from clearance.screening.io import ResultWriter, read_rows, row_to_query
+    from clearance.store import active_version_ids, audit
+
     bad = 0
     path = str(input_path)
 

@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from clearance.index.neighbours import deletions
 from clearance.match.fold import skeleton
+from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text
 from clearance.match.orgs import legal_forms_words
 from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
 from clearance.resources import load_resource
@@ -112,7 +113,7 @@ class EntityMeta:
 
 @dataclass
 class Index:
-    """Everything candidate generation and scoring read; built once, pickled to disk.
+    """Everything candidate generation and scoring read; built once, saved by `index.store`.
 
     `names` are distinct prepared names; `owners[n]` lists the entities carrying name `n`
     as (entity index, alias quality, the entity's own spelling).
@@ -160,7 +161,7 @@ class Index:
             near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
             near.update(self.vocab[k] for k in keys if k in self.vocab)
             cached = max((self.weights[t] for t in near), default=1.0)
-            if len(self.unseen) < 100_000:
+            if len(self.unseen) < 100_000 and len(folded) <= MAX_FUZZY_TOKEN:
                 self.unseen[folded] = cached
         return cached
 
@@ -197,7 +198,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         kind = name_kind(meta.schema)
         seen_texts: set[tuple[str, ...]] = set()
         for prop, quality in NAME_PROPS:
-            texts = list(record["properties"].get(prop, []))
+            texts = [bounded_text(t) for t in record["properties"].get(prop, [])]
             texts += [t for t in map(strip_parentheses, texts) if t is not None]
             for text in texts:
                 key = (text, kind)
@@ -243,7 +244,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 bucket_f = index.fuzzy.setdefault(del_key, [])
                 if not bucket_f or bucket_f[-1] != tid:
                     bucket_f.append(tid)
-        sk = skeleton(token)
+        sk = skeleton(token) if len(token) <= MAX_FUZZY_TOKEN else ""
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)
     index.datasets = frozenset(e.dataset for e in index.entities)

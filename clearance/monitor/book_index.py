@@ -9,16 +9,18 @@ in a small second index built on use, and the main one is rebuilt once they are 
 
 from __future__ import annotations
 
-import os
-import pickle
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from clearance import settings
+from clearance.exc import IndexFileError
+from clearance.index.artifact import read_file, remove_stale_temporaries, write_file
 from clearance.index.build import Index, build_index
 from clearance.index.search import candidate_names
+from clearance.index.store import inputs_digest
 from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import score_ceiling
@@ -104,8 +106,15 @@ class BookIndex:
         return found
 
 
+log = logging.getLogger("clearance.index")
+
+
 def _path() -> Any:
-    return settings.index_dir() / "book.pkl"
+    return settings.index_dir() / "book.cidx"
+
+
+def _key() -> dict[str, Any]:
+    return {"book": f"{ALGORITHM}/{VERSION}", **inputs_digest()}
 
 
 def _stamp() -> str:
@@ -128,12 +137,11 @@ def book_index() -> BookIndex:
     main: Index | None = None
     if path.exists():
         try:
-            with open(path, "rb") as fh:
-                loaded = pickle.load(fh)
-            if isinstance(loaded, Index) and loaded.fingerprint.startswith(_stamp() + "@"):
+            loaded = read_file(path, Index, _key())
+            if loaded.fingerprint.startswith(_stamp() + "@"):
                 main = loaded
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            main = None
+        except IndexFileError as exc:
+            log.warning("%s; rebuilding it", exc)
     recent: Index | None = None
     if main is not None:
         built_upto = int(main.fingerprint.split("@", 1)[1])
@@ -144,10 +152,9 @@ def book_index() -> BookIndex:
         main = build_index(_records(None), f"{_stamp()}@{newest}")
         recent = None
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as fh:
-            pickle.dump(main, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        remove_stale_temporaries(path.parent)
+        write_file(main, path, _key())
+        (path.parent / "book.pkl").unlink(missing_ok=True)  # an earlier version's pickle
     _cache.clear()
     _cache[str(path)] = (newest, BookIndex(main, recent))
     return _cache[str(path)][1]

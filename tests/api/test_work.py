@@ -1,0 +1,128 @@
+"""Scoring runs off the event loop: the server stays responsive and stops when told to.
+
+Both tests run `clearance serve` as its own process on a free loopback port, as deployed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import socket
+import string
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+CLEARANCE = str(Path(sys.executable).parent / "clearance")
+
+
+@pytest.fixture
+def served(loaded_home: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "CLEARANCE_HOME": str(loaded_home), "CLEARANCE_RATE_LIMIT": "100000",
+           "CLEARANCE_RATE_BURST": "100000"}
+    proc = subprocess.Popen([CLEARANCE, "serve", "--port", str(port), "--open"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("the server did not get ready")
+    yield url, proc
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def max_size_body() -> bytes:
+    """100 queries (the most a request may hold) of the costliest names there are: long
+    random words that miss every cache, near 1 MiB in all."""
+    rng = random.Random(14)
+
+    def word(n: int) -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(n))
+
+    import json
+
+    queries = {f"q{i}": {"schema": "Person", "properties": {
+        "name": [" ".join(word(rng.randint(8, 48)) for _ in range(30))],
+        "alias": [" ".join(word(rng.randint(8, 48)) for _ in range(30)) for _ in range(7)]}}
+        for i in range(100)}
+    body = json.dumps({"queries": queries}).encode()
+    assert 500_000 < len(body) < 1 << 20
+    return body
+
+
+def test_healthz_answers_within_100_ms_while_maximum_requests_run(
+        served: tuple[str, subprocess.Popen[bytes]]) -> None:
+    url, _ = served
+    body = max_size_body()
+    stop = threading.Event()
+    answered: list[tuple[int, float]] = []
+
+    def hammer() -> None:
+        with httpx.Client(timeout=300) as client:
+            while not stop.is_set():
+                start = time.perf_counter()
+                res = client.post(f"{url}/match/default", content=body,
+                                  headers={"content-type": "application/json"})
+                answered.append((res.status_code, time.perf_counter() - start))
+
+    workers = [threading.Thread(target=hammer) for _ in range(3)]
+    for w in workers:
+        w.start()
+    time.sleep(1.0)  # requests in flight
+    latencies = []
+    with httpx.Client(timeout=10) as client:
+        for _ in range(40):
+            start = time.perf_counter()
+            assert client.get(f"{url}/healthz").status_code == 200
+            latencies.append(time.perf_counter() - start)
+            time.sleep(0.05)
+    stop.set()
+    for w in workers:
+        w.join()
+    latencies.sort()
+    assert latencies[len(latencies) // 2] < 0.1 and latencies[-3] < 0.1, latencies
+    assert answered and {code for code, _ in answered} == {200}
+    # and a maximum request itself is bounded: seconds, not the minutes it used to take
+    assert max(seconds for _, seconds in answered) < 60, answered
+
+
+def test_the_server_stops_within_10_s_of_sigterm_mid_request(
+        served: tuple[str, subprocess.Popen[bytes]]) -> None:
+    url, proc = served
+    body = max_size_body()
+    outcome: list[object] = []
+
+    def post() -> None:
+        try:
+            outcome.append(httpx.post(f"{url}/match/default", content=body, timeout=60,
+                                      headers={"content-type": "application/json"}))
+        except httpx.HTTPError as exc:
+            outcome.append(exc)
+
+    client = threading.Thread(target=post)
+    client.start()
+    time.sleep(1.0)  # the request is being scored
+    assert proc.poll() is None and not outcome
+    start = time.perf_counter()
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=15)
+    assert time.perf_counter() - start < 10
+    client.join(timeout=30)
