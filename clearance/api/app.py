@@ -38,6 +38,7 @@ from clearance.exc import ClearanceError, NotFound, StoreBusy
 from clearance.index.store import LiveIndex
 from clearance.screening.jobs import JobRunner
 from clearance.store.busy import BUSY_MESSAGE, is_busy
+from clearance.store.db import engine
 
 __all__ = ["create_app", "MAX_BODY", "RETRY_BUSY"]
 
@@ -50,6 +51,7 @@ def create_app(open_access: bool = False, rate: float | None = None,
     """The API; `open_access` skips API keys (local demos on 127.0.0.1 only)."""
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine()  # tables made here, before the threads below race to make them
         app.state.index.ready()  # start loading the index now, not at the first request
         app.state.jobs.start()  # resumes jobs a previous process left unfinished
         yield

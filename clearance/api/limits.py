@@ -55,11 +55,13 @@ class RateLimiter:
         return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
 
     def _prune(self, now: float) -> None:
+        """Drop refilled buckets, then the least recently used down to 90% of the bound (so
+        that a flood prunes once per many requests, not at each)."""
         full = [w for w, (t, last) in self._buckets.items()
                 if t + (now - last) * self.rate >= self.burst]
         for who in full:
             del self._buckets[who]
-        while len(self._buckets) > self.max_keys:
+        while len(self._buckets) > self.max_keys * 9 // 10:
             self._buckets.popitem(last=False)
 
     @staticmethod
