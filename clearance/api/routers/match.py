@@ -24,10 +24,14 @@ from clearance.match.score import DEFAULT_THRESHOLD, ScoringConfig, check_schema
 from clearance.match.score import Query as MatchQuery
 from clearance.store import get_records
 
-__all__ = ["router"]
+__all__ = ["MAX_QUERIES", "MAX_REQUEST_CHARS", "router"]
 
 router = APIRouter(tags=["matching"])
 MAX_QUERIES = 100
+#: Characters of names (and aliases) in one request: about 50 times a typical query each
+#: for 100 queries. With the bounds on each query (clearance.match.limits), the costliest
+#: request stays in seconds instead of the minutes 100 queries of hostile names would take.
+MAX_REQUEST_CHARS = 50_000
 
 
 def _datasets(index: Index, dataset: str) -> frozenset[str] | None:
@@ -63,6 +67,10 @@ async def match(
             queries.append((name, example, to_query(example)))
         except ValueError as exc:
             raise HTTPException(422, f"queries.{name}: {exc}") from None
+    chars = sum(len(n) for _, _, q in queries for n in q.names)
+    if chars > MAX_REQUEST_CHARS:
+        raise HTTPException(422, f"the queries hold {chars} characters of names; at most "
+                                 f"{MAX_REQUEST_CHARS} per request: send them in several")
     metrics = request.app.state.metrics
 
     def compute() -> bytes:
