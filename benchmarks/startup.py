@@ -11,6 +11,10 @@ different speed, or on one machine under different load, can be compared.
 
 Without `--home`, a temporary home is made and the bundled lists are loaded into it first
 (not timed); `clearance lists load` also builds the index file.
+
+Then, in this process: loading the saved index whole (`read_index`, what servers and batch
+workers do), the rows one query needs (`index_for_query`, what `clearance match` does),
+and, as the baseline, unpickling the same `Index` (the format before issue 14).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -103,6 +108,7 @@ def main() -> None:
             ready, stopped = serve(env)
             times["clearance serve, ready"].append(ready)
             times["clearance serve, stopped by SIGTERM"].append(stopped)
+        loads = index_loads(env["CLEARANCE_HOME"], args.rounds, args.name)
     base = statistics.median(times["python -c pass"])
     print(f"## start-up, median of {args.rounds} rounds (python {sys.version.split()[0]}, "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
@@ -113,6 +119,41 @@ def main() -> None:
             f"  target {target:.1f} s: {'met' if median <= target else 'NOT met'}")
         print(f"{label:38s} {median:7.3f} s  {median / base:6.1f}x python -c pass"
               f"  (min {min(values):.3f}, max {max(values):.3f}){verdict}")
+    print("## loading the saved index, in process (median)")
+    for label, (seconds, extra) in loads.items():
+        print(f"{label:38s} {seconds:7.3f} s  {extra}")
+
+
+def index_loads(home: str, rounds: int, name: str) -> dict[str, tuple[float, str]]:
+    """Seconds to load the saved index whole, for one query, and as a pickle (baseline)."""
+    import gc
+    import pickle
+
+    os.environ["CLEARANCE_HOME"] = home
+    from clearance.index.store import ensure_index_file, index_for_query, read_index
+    from clearance.match.score import Query
+
+    path = ensure_index_file()
+    out: dict[str, tuple[float, str]] = {}
+
+    def median_of(load: Callable[[], object]) -> float:
+        seconds = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            value = load()
+            seconds.append(time.perf_counter() - start)
+            del value
+            gc.collect()
+        return statistics.median(seconds)
+
+    out["read_index (whole index)"] = (median_of(lambda: read_index(path)),
+                                       f"file {path.stat().st_size / 1e6:.1f} MB")
+    out["index_for_query (one query's rows)"] = (
+        median_of(lambda: index_for_query(Query(name))), "")
+    pickled = pickle.dumps(read_index(path), protocol=pickle.HIGHEST_PROTOCOL)
+    out["pickle.loads (baseline: old format)"] = (median_of(lambda: pickle.loads(pickled)),
+                                                  f"{len(pickled) / 1e6:.1f} MB")
+    return out
 
 
 if __name__ == "__main__":

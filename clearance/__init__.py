@@ -43,6 +43,13 @@ _HOMES = {
 }
 
 
+# The subpackage `clearance.match` would bind itself as the attribute `match` on its first
+# import and hide the function `clearance.match(...)`: bound once here, then unbound, so the
+# attribute is the function (looked up below on first use).
+import_module("clearance.match")
+del globals()["match"]
+
+
 def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:

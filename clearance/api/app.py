@@ -56,6 +56,7 @@ def create_app(open_access: bool = False, rate: float | None = None,
         app.state.jobs.start()  # resumes jobs a previous process left unfinished
         yield
         app.state.jobs.stop()
+        app.state.matcher.stop()
 
     app = FastAPI(title="Clearance", version="0.1.0", lifespan=lifespan,
                   description="Sanctions and export-control screening with explainable "

@@ -25,13 +25,21 @@ class Worker:
     """Runs submitted calls in order on its own daemon thread."""
 
     def __init__(self, name: str = "clearance-matching") -> None:
-        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = (
+            queue.SimpleQueue())
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
 
+    def stop(self) -> None:
+        """Let the thread end once the calls submitted before have run."""
+        self._jobs.put(None)
+
     def _loop(self) -> None:
         while True:
-            future, call = self._jobs.get()
+            job = self._jobs.get()
+            if job is None:
+                return
+            future, call = job
             if not future.set_running_or_notify_cancel():
                 continue
             try:

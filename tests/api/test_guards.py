@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,11 @@ def test_uploads_have_their_own_limit_counted_on_bytes_read(home: Path) -> None:
             assert big.status_code == 413 and "over 1048576 bytes" in big.text
             small = client.post("/screenings", content=upload(50_000), headers=headers)
             assert small.status_code == 202, small.text
+            job = small.json()["id"]
+            deadline = time.time() + 120
+            while client.get(f"/screenings/{job}").json()["status"] in ("queued", "running"):
+                assert time.time() < deadline
+                time.sleep(0.2)  # the job ends here, not in another test's store
             # the 1 MiB limit of other endpoints does not apply to uploads below their own
             assert client.get("/healthz").status_code == 200
     finally:
@@ -144,7 +150,7 @@ FUZZ_VALUE = st.one_of(FUZZ_TEXT, st.floats(), st.integers(), st.none(),
                        st.builds(lambda s, n: s * n, FUZZ_TEXT, st.integers(0, 3000)))
 
 
-@settings(max_examples=120, deadline=None, derandomize=True,
+@settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(names=st.lists(FUZZ_VALUE, max_size=4), schema=st.one_of(FUZZ_TEXT, st.sampled_from(
     ["Person", "Company", "LegalEntity"])), extra=st.dictionaries(FUZZ_TEXT, FUZZ_VALUE,
@@ -169,7 +175,7 @@ def empty_api(home: Path) -> Iterator[httpx.Client]:
     server.stop()
 
 
-@settings(max_examples=80, deadline=None, derandomize=True,
+@settings(max_examples=40, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(entry=st.dictionaries(st.sampled_from(["id", "name", "schema", "birth_date", "country",
                                               "aliases", "note"]), FUZZ_VALUE, max_size=5))

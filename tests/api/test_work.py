@@ -23,12 +23,13 @@ import pytest
 CLEARANCE = str(Path(sys.executable).parent / "clearance")
 
 
-@pytest.fixture
-def served(loaded_home: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+@pytest.fixture(scope="module")
+def served(session_home: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """One server for the module; the last test stops it with SIGTERM."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "CLEARANCE_HOME": str(loaded_home), "CLEARANCE_RATE_LIMIT": "100000",
+    env = {**os.environ, "CLEARANCE_HOME": str(session_home), "CLEARANCE_RATE_LIMIT": "100000",
            "CLEARANCE_RATE_BURST": "100000"}
     proc = subprocess.Popen([CLEARANCE, "serve", "--port", str(port), "--open"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -125,7 +125,7 @@ NAMES = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, derandomize=True,
+@settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(name=NAMES, aliases=st.lists(NAMES, max_size=3),
        schema=st.sampled_from(["Person", "Company", "LegalEntity", "Vessel", ""]))
