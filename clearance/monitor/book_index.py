@@ -2,8 +2,9 @@
 
 This is the reverse of screening: a list entry's names are looked up among the book's
 names with the same candidate generation as the list index, so a list change costs what
-the change is, not book x list. The index is persisted in `CLEARANCE_HOME/index/book.pkl`
-and covers the book as of its last change when built; entries imported since are held
+the change is, not book x list. The index is persisted in `CLEARANCE_HOME/index/book.cidx`
+(the format of `clearance.index.artifact`, keyed like the list index by the algorithm and
+the matcher's code and word lists) and covers the book as of its last change when built; entries imported since are held
 in a small second index built on use, and the main one is rebuilt once they are many.
 """
 
