@@ -6,19 +6,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError, StoreError
-from clearance.index.build import Index
-from clearance.index.store import ensure_index
-from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
-from clearance.screening.batch import RowItem, default_workers, screen_row_lines, screen_rows
 from clearance.screening.columns import (
     ColumnMap,
     accepted,
@@ -28,9 +23,11 @@ from clearance.screening.columns import (
     parse_overrides,
     schema_of,
 )
-from clearance.screening.group import MIN_SCORE, screen_query
-from clearance.screening.io import ResultWriter, open_table, row_to_query
-from clearance.store import active_version_ids, audit
+from clearance.screening.group import MIN_SCORE
+
+if TYPE_CHECKING:
+    from clearance.index.build import Index
+    from clearance.screening.batch import RowItem
 
 __all__ = ["match", "screen"]
 
@@ -38,13 +35,17 @@ MAX_LIMIT = 50  # as the API's `limit`
 SCHEMA_HELP = "Person, Organization, Company, LegalEntity, Vessel or Airplane."
 
 
-def _loaded_index() -> Index:
+def _loaded_index(query: Query | None = None, cfg: ScoringConfig | None = None) -> Index:
     """The index, if any list is loaded: screening against no list would find nothing and
-    look like a clean result."""
+    look like a clean result. For one `query`, only what matching it reads of the saved
+    index (`clearance.index.view`): far cheaper for a process that answers one query."""
+    from clearance.index.store import ensure_index, index_for_query
+    from clearance.store import active_version_ids
+
     if not active_version_ids():
         raise StoreError("no list is loaded, so nothing could be found: load the official "
                          "lists first (clearance lists load)")
-    return ensure_index()
+    return ensure_index() if query is None else index_for_query(query, cfg)
 
 
 def _query(name: str, schema: str, countries: list[str], birth_date: str | None,
@@ -79,9 +80,12 @@ def match(
     json_out: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
 ) -> None:
     """Ranked listed parties for one name, each with its explanation and every listing."""
+    from clearance.screening.group import screen_query
+
+    cfg = ScoringConfig(threshold=threshold)
     try:
         query = _query(name, schema, country or [], birth_date, identifier or [])
-        parties = screen_query(_loaded_index(), query, ScoringConfig(threshold=threshold), limit)
+        parties = screen_query(_loaded_index(query, cfg), query, cfg, limit)
     except ClearanceError as exc:
         raise fail(exc) from None
     if json_out:
@@ -166,6 +170,14 @@ def screen(
         help="FIELD=COLUMN for any field (schema, birth_date, country, identifiers, aliases, "
              "first_name, last_name); repeatable.")] = None,
 ) -> None:
+    # imported here, so that `clearance match` does not pay for them
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from clearance.match.algorithm import ALGORITHM, VERSION
+    from clearance.screening.batch import default_workers, screen_row_lines, screen_rows
+    from clearance.screening.io import ResultWriter, open_table, row_to_query
+    from clearance.store import active_version_ids, audit
+
     bad = 0
     path = str(input_path)
     workers = workers or default_workers()

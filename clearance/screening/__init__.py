@@ -1,5 +1,4 @@
-"""Screening workflows over the matcher: batch files now; monitoring and review later."""
+"""Screening workflows over the matcher: batch files, column mapping, grouping, jobs.
 
-from clearance.screening.batch import ScreenResult, screen_lines, screen_queries
-
-__all__ = ["ScreenResult", "screen_lines", "screen_queries"]
+Nothing is imported here, so that a command importing one light module of this package
+(`columns`) does not load the matcher and its index with it."""
