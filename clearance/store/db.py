@@ -8,6 +8,7 @@ process killed mid-load leaves the previous version active and intact.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -483,11 +484,22 @@ def _engine(url: str) -> Engine:
     return eng
 
 
+@lru_cache(maxsize=8)
+def _url(database_url: str | None, home: str | None) -> str:
+    return settings.database_url()  # reads (and checks) the two settings keyed here
+
+
 def engine() -> Engine:
-    """The store's engine for the configured URL (tables created on first use)."""
-    return _engine(settings.database_url())
+    """The store's engine for the configured URL (tables created on first use).
+
+    The URL is worked out once per value of the two settings it depends on: every query
+    calls this, and the home's checks (a folder, created if missing) cost file-system calls.
+    """
+    url = _url(os.environ.get("CLEARANCE_DATABASE_URL"), os.environ.get("CLEARANCE_HOME"))
+    return _engine(url)
 
 
 def reset_engines() -> None:
     """Forget cached engines (tests switch `CLEARANCE_HOME` between cases)."""
     _engine.cache_clear()
+    _url.cache_clear()

@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,10 +74,22 @@ def _info(row: Any, active_ids: set[int]) -> VersionInfo:
     )
 
 
-def active_version_ids() -> dict[str, int]:
-    """dataset -> id of its active version."""
-    with engine().connect() as conn:
-        return {r.dataset: r.version_id for r in conn.execute(select(active_versions))}
+_ACTIVE: dict[str, tuple[float, dict[str, int]]] = {}  # store URL -> (read at, versions)
+
+
+def active_version_ids(max_age: float = 0.0) -> dict[str, int]:
+    """dataset -> id of its active version; with `max_age`, as read at most that many
+    seconds ago (a server reads it per request; its index checks once a second too)."""
+    eng = engine()
+    store = str(eng.url)
+    if max_age > 0:
+        seen = _ACTIVE.get(store)
+        if seen is not None and time.monotonic() - seen[0] < max_age:
+            return dict(seen[1])
+    with eng.connect() as conn:
+        found = {r.dataset: r.version_id for r in conn.execute(select(active_versions))}
+    _ACTIVE[store] = (time.monotonic(), found)
+    return dict(found)
 
 
 def save_version(parsed: Parsed, origin: str, activate_now: bool = True,
@@ -124,6 +137,7 @@ def save_version(parsed: Parsed, origin: str, activate_now: bool = True,
 
 
 def _switch(conn: Any, dataset: str, version_id: int, now: str) -> None:
+    _ACTIVE.clear()  # this process reads the switch at once; others within `max_age`
     done = conn.execute(update(active_versions).where(active_versions.c.dataset == dataset)
                         .values(version_id=version_id, activated_at=now))
     if done.rowcount == 0:
@@ -197,10 +211,11 @@ _RECORDS_MAX = 20_000
 _RECORDS_LOCK = threading.Lock()
 
 
-def get_records(entity_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Entities as stored in the active versions, by id (one query for the ids not read
-    lately). The records are shared with later callers: read them, never change them."""
-    ids = tuple(sorted(active_version_ids().values()))
+def get_records(entity_ids: list[str], max_age: float = 0.0) -> dict[str, dict[str, Any]]:
+    """Entities as stored in the active versions (as read at most `max_age` seconds ago), by
+    id: one query for the ids not read lately. The records are shared with later callers:
+    read them, never change them."""
+    ids = tuple(sorted(active_version_ids(max_age).values()))
     store = str(engine().url)
     out: dict[str, dict[str, Any]] = {}
     with _RECORDS_LOCK:

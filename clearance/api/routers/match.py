@@ -80,7 +80,7 @@ async def match(
             results = match_query(index, query, cfg, limit=limit, datasets=scope)
             metrics.queries.inc()
             metrics.alerts.inc(sum(r.match for r in results))
-            records = get_records([r.entity_id for r in results])
+            records = get_records([r.entity_id for r in results], max_age=1.0)
             responses[name] = QueryResponse(
                 results=[to_result(r, records.get(r.entity_id)) for r in results],
                 total={"value": len(results), "relation": "eq"},
@@ -119,7 +119,7 @@ async def search(
         results = match_query(index, MatchQuery(name=q, schema=schema), ScoringConfig(),
                               limit=offset + limit, datasets=scope)
         page = results[offset:offset + limit]
-        records = get_records([r.entity_id for r in page])
+        records = get_records([r.entity_id for r in page], max_age=1.0)
         return SearchResponse(results=[to_result(r, records.get(r.entity_id)) for r in page],
                               total={"value": len(results), "relation": "gte"}, limit=limit,
                               offset=offset)
