@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,6 +28,7 @@ from clearance.screening.group import MIN_SCORE
 if TYPE_CHECKING:
     from clearance.index.build import Index
     from clearance.screening.batch import RowItem
+    from clearance.screening.readers import InputRow
 
 __all__ = ["match", "screen"]
 
@@ -139,6 +140,17 @@ def _check_output(output: Path | None, input_path: Path) -> None:
         raise InputError(f"folder {str(output.parent)!r} does not exist", path=str(output))
 
 
+def _jsonl_carried(rows: Iterable[InputRow], overrides: dict[str, list[str]]
+                   ) -> tuple[str, ...]:
+    """The keys of a header-less file's rows that no field reads, in first-seen order: the
+    extra columns a CSV or XLSX output carries (a pass over the file before screening)."""
+    keys: dict[str, None] = {}
+    for row in rows:
+        if row.error is None:
+            keys.update((k, None) for k in row.data if k != "query")
+    return map_columns(list(keys), overrides).carried
+
+
 def _guessed(cmap: ColumnMap) -> bool:
     """True when a column was read under another header than the field's own name."""
     plain = {"id": "id", "name": "name", "schema": "schema", "birth_date": "birth_date"}
@@ -201,7 +213,11 @@ def screen(
             if "id" not in cmap.single:
                 err.print(f"[yellow]note:[/] no id column ({accepted('id', count=4)}): rows are "
                           "identified by their line number", highlight=False)
-        writer = ResultWriter(output, sys.stdout, () if cmap is None else cmap.carried)
+        carried = cmap.carried if cmap is not None else ()
+        if cmap is None and output is not None and output.suffix.lower() in (".csv", ".xlsx"):
+            # a JSONL file has no header: a table's columns are the keys its rows use
+            carried = _jsonl_carried(open_table(input_path, encoding), overrides)
+        writer = ResultWriter(output, sys.stdout, carried)
     except ClearanceError as exc:
         raise fail(exc) from None
 

@@ -66,6 +66,20 @@ def test_jsonl_output_keeps_every_listing_the_name_and_the_extra_columns(
     assert lines["C-1001"]["matches"] == []
 
 
+def test_a_jsonl_file_screened_to_csv_carries_every_extra_key_of_its_rows(
+        loaded_home: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "1", "name": "Hikvision", "segment": "vendor"}\n'
+                   '{"id": "2", "name": "Emma Daniels", "schema": "Person", "branch": "Quito"}\n')
+    out = tmp_path / "out.csv"
+    res = runner.invoke(app, ["screen", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0])[:4] == ["id", "screened_name", "segment", "branch"]
+    assert {(r["id"], r["segment"], r["branch"]) for r in rows} == {("1", "vendor", ""),
+                                                                    ("2", "", "Quito")}
+
+
 def test_the_floor_under_results_that_are_not_alerts_can_be_lowered(loaded_home: Path,
                                                                     tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
