@@ -28,7 +28,7 @@ from clearance.match.text import clean
 from clearance.monitor.book import get_entries
 from clearance.monitor.book_index import book_index
 from clearance.monitor.ownership import Block, blocked_entities, evaluate, list_links, listed_on
-from clearance.sources.detect import DATASETS
+from clearance.sources.ids import DATASETS
 from clearance.store import audit
 from clearance.store.db import alerts, engine
 

@@ -12,10 +12,11 @@ from pathlib import Path
 from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction, short_hash
 from clearance.sources.common import Parsed, Row, csv_rows, read_text, sha256_file
+from clearance.sources.ids import BIS_DPL
 
 __all__ = ["DATASET", "HEADER", "URLS", "load", "parse", "to_entities", "us_date"]
 
-DATASET = "us_bis_dpl"
+DATASET = BIS_DPL
 URLS = {"primary": "https://www.bis.doc.gov/dpl/dpl.txt"}
 HEADER = ["Name", "Street_Address", "City", "State", "Country", "Postal_Code",
           "Effective_Date", "Expiration_Date", "Standard_Order", "Last_Update", "Action",

@@ -12,10 +12,10 @@ from pathlib import Path
 from clearance.exc import FormatError
 from clearance.sources import bis_dpl, csl, ofac, ofac_enhanced, un
 from clearance.sources.common import Parsed
+from clearance.sources.ids import DATASETS
 
 __all__ = ["DATASETS", "Publication", "discover", "recognise"]
 
-DATASETS = (ofac.SDN, ofac.CONS, csl.DATASET, bis_dpl.DATASET, un.DATASET)
 
 # lower-case file name -> (dataset, role, format)
 _NAMES: dict[str, tuple[str, str, str]] = {

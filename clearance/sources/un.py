@@ -14,10 +14,11 @@ from xml.etree.ElementTree import Element
 from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
 from clearance.sources.common import Parsed, parse_xml, sha256_file
+from clearance.sources.ids import UN_SC
 
 __all__ = ["DATASET", "URLS", "load", "parse", "to_entities"]
 
-DATASET = "un_sc_sanctions"
+DATASET = UN_SC
 URLS = {"primary": "https://scsanctions.un.org/resources/xml/en/consolidated.xml"}
 AUTHORITY = "United Nations Security Council"
 

@@ -18,6 +18,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -55,9 +56,14 @@ LOCK_MAX = timedelta(minutes=15)
 NO_PASSWORD = "!"  # a hash no password verifies against (demo users)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 _hasher = PasswordHasher()
-# verified against when the user does not exist, so a wrong name costs what a wrong
-# password costs and the timing does not tell which names exist
-_DUMMY = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@cache
+def _dummy() -> str:
+    """Verified against when the user does not exist, so a wrong name costs what a wrong
+    password costs and the timing does not tell which names exist. Made on first use: a
+    hash costs ~0.2 s, which every process importing this module paid at start."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,7 @@ def authenticate(name: str, password: str, now: datetime | None = None) -> User:
         row = conn.execute(select(users).where(users.c.name == name)).first()
         if row is None or row.disabled or row.password_hash == NO_PASSWORD:
             with contextlib.suppress(VerificationError):
-                _hasher.verify(_DUMMY, password)
+                _hasher.verify(_dummy(), password)
             audit.append(conn, f"user:{name}"[:200], "user.login_failed",
                          {"name": name, "why": "unknown, disabled or passwordless user"})
             refusal = LoginRefused("wrong user name or password")
