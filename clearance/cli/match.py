@@ -40,10 +40,9 @@ def _loaded_index(query: Query | None = None, cfg: ScoringConfig | None = None) 
     """The index, if any list is loaded: screening against no list would find nothing and
     look like a clean result. For one `query`, only what matching it reads of the saved
     index (`clearance.index.view`): far cheaper for a process that answers one query."""
-    from clearance.index.store import ensure_index, index_for_query
-    from clearance.store import active_version_ids
+    from clearance.index.store import active_lists, ensure_index, index_for_query
 
-    if not active_version_ids():
+    if not active_lists():
         raise StoreError("no list is loaded, so nothing could be found: load the official "
                          "lists first (clearance lists load)")
     return ensure_index() if query is None else index_for_query(query, cfg)

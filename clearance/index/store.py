@@ -34,6 +34,7 @@ from clearance.match.score import Query, ScoringConfig
 
 __all__ = [
     "LiveIndex",
+    "active_lists",
     "digest_inputs",
     "ensure_index",
     "ensure_index_file",
@@ -73,7 +74,7 @@ def inputs_digest() -> dict[str, str]:
     return digest_inputs(Path(__file__).resolve().parent.parent)
 
 
-def _active_version_ids() -> dict[str, int]:
+def active_lists() -> dict[str, int]:
     """The active version of each dataset, as `clearance.store.active_version_ids` says.
 
     For a SQLite store this one read goes through the standard library: importing
@@ -97,7 +98,7 @@ def _active_version_ids() -> dict[str, int]:
 def index_key() -> dict[str, Any]:
     """What the index of the active versions is built from (recorded in its file)."""
     return {"algorithm": f"{ALGORITHM}/{VERSION}", **inputs_digest(),
-            "lists": {d: v for d, v in sorted(_active_version_ids().items())}}
+            "lists": {d: v for d, v in sorted(active_lists().items())}}
 
 
 def _fingerprint_of(key: dict[str, Any]) -> str:

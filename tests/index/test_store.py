@@ -160,4 +160,4 @@ def test_pickles_of_earlier_versions_and_stale_temporaries_are_removed_unread(
 def test_the_quick_read_of_active_versions_agrees_with_the_store(dpl_home: Path) -> None:
     from clearance.store import active_version_ids
 
-    assert store._active_version_ids() == active_version_ids() != {}
+    assert store.active_lists() == active_version_ids() != {}
