@@ -140,14 +140,22 @@ def read_inventory(path: Path, encoding: str | None = None) -> Iterator[Device |
 
 
 def _rows(table: Table, path: str) -> Iterator[Device | InputError]:
+    first: dict[str, int] = {}  # asset id -> the line that gave it
     for row in table:
         if row.error is not None:
             yield InputError(row.error, path=path, line=row.line)
             continue
         try:
-            yield device_from_row(row.data, path, row.line)
+            device = device_from_row(row.data, path, row.line)
         except InputError as exc:
             yield exc
+            continue
+        seen = first.setdefault(device.asset_id, row.line)
+        if seen != row.line:  # a later row would silently replace the first one
+            yield InputError(f"asset_id {device.asset_id!r} was given on line {seen} already; "
+                             "this row is skipped (field 'asset_id')", path=path, line=row.line)
+            continue
+        yield device
 
 
 def import_devices(path: Path, actor: str | None = None, replace: bool = False,

@@ -54,6 +54,19 @@ def test_a_messy_csv_imports_its_good_rows_and_names_the_bad_ones(home: Path,
                                   device_type="Camera")
 
 
+def test_an_asset_id_given_twice_keeps_the_first_row_and_names_the_repeat(
+        home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "inv.csv"
+    path.write_text("asset_id,brand,site\nA1,Hikvision,HQ\nA2,Axis,HQ\nA1,Axis,Depot\n",
+                    encoding="utf-8")
+    report = import_devices(path)
+    assert report.imported == 2
+    (skipped,) = report.skipped
+    assert "line 4" in skipped and "'A1' was given on line 2 already" in skipped
+    stored = {d.asset_id: d for d in iter_devices()}
+    assert (stored["A1"].brand, stored["A1"].site) == ("Hikvision", "HQ")
+
+
 def test_nmap_xml_gives_one_device_per_host_up_with_its_services() -> None:
     devices = [d for d in read_inventory(NMAP / "synthetic_lan_scan.xml")
                if isinstance(d, Device)]
