@@ -3,6 +3,7 @@ escaping, offline API docs, file screening. Each page visited is saved as a scre
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -227,4 +228,25 @@ def test_file_screening_shows_progress_then_downloads(browser: Browser, server: 
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.splitlines()[0].startswith("id,screened_name,dataset,source_id")
     assert "x1,Jhon Eidelber Cano Correa,us_ofac_sdn,10000" in text
+    context.close()
+
+
+def test_a_jsonl_screening_downloads_as_csv_with_every_rows_extra_keys(
+        browser: Browser, server: Server, tmp_path: Path) -> None:
+    upload = tmp_path / "rows.jsonl"
+    upload.write_text('{"id": "j1", "name": "Emma Daniels", "branch": "Quito"}\n'
+                      '{"id": "j2", "name": "Hikvision", "segment": "vendor"}\n',
+                      encoding="utf-8")
+    context, page = login(browser, server.url, "ana")
+    page.goto("/ui/screening")
+    page.set_input_files("#f-file", str(upload))
+    page.click("form[action='/ui/screening/jobs'] button[type=submit]")
+    expect(page.locator("#job-progress")).to_contain_text("2 of 2 rows", timeout=30_000)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert list(rows[0])[:4] == ["id", "screened_name", "branch", "segment"]
+    assert {(r["id"], r["branch"], r["segment"]) for r in rows} >= {("j1", "Quito", ""),
+                                                                    ("j2", "", "vendor")}
     context.close()

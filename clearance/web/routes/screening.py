@@ -119,8 +119,10 @@ def download(job_id: str, fmt: str,
     folder = Path(tempfile.mkdtemp(prefix="clearance-dl-"))
     path = folder / f"{stem}-results.{fmt}"
     records = [r for r in (json.loads(line) for line in iter_results(job.id)) if "id" in r]
-    carried = tuple(records[0].get("input", {})) if records else ()
-    writer = ResultWriter(path, io.StringIO(), carried)
+    carried: dict[str, None] = {}  # every row's extra columns (JSONL rows may differ)
+    for record in records:
+        carried.update(dict.fromkeys(record.get("input") or {}))
+    writer = ResultWriter(path, io.StringIO(), tuple(carried))
     for record in records:  # the same columns `clearance screen -o FILE.csv` writes
         writer.write(record["id"], record.get("matches", []), record.get("name", ""),
                      record.get("input"))
