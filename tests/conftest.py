@@ -71,3 +71,31 @@ def home(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "home"
     if previous is not None:
         _use_home(Path(previous))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One PostgreSQL server for the session (pgserver, Unix socket in its data folder);
+    each test that uses it makes its own database with `pg_database`."""
+    import pgserver
+
+    data = tmp_path_factory.mktemp("pg_cluster")
+    server = pgserver.get_server(data, cleanup_mode="stop")  # type: ignore[attr-defined]
+    yield data
+    server.cleanup()
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Path) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    name = "t" + uuid.uuid4().hex[:12]
+    admin = create_engine(f"postgresql+psycopg://postgres:@/postgres?host={pg_cluster}",
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    admin.dispose()
+    return f"postgresql+psycopg://postgres:@/{name}?host={pg_cluster}"

@@ -64,15 +64,28 @@ def match(
 
 
 def screen(
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT",
-                                               help="CSV, XLSX, JSONL or Parquet file.")],
-    output: Annotated[Path | None, typer.Option(
+    input_raw: Annotated[str, typer.Argument(metavar="INPUT",
+                                             help="CSV, XLSX, JSONL or Parquet file.")],
+    output_raw: Annotated[str | None, typer.Option(
         "-o", "--output", help=".jsonl, .csv or .xlsx (default: JSONL on stdout).")] = None,
     threshold: Annotated[float, typer.Option(help="Alert threshold.")] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Matches kept per row.")] = 5,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    engine: Annotated[str, typer.Option(
+        help="local, or spark (INPUT and OUTPUT: any path Spark reads and writes).")] = "local",
+    master: Annotated[str | None, typer.Option(
+        help="Spark master: local[2], spark://host:7077, yarn (default: spark-submit's, "
+             "else local[*]).")] = None,
 ) -> None:
     """Screen every row of a file; malformed rows are reported by line and skipped."""
+    if engine == "spark":
+        from clearance.cli.spark import screen_spark
+
+        screen_spark(input_raw, output_raw, threshold, limit, master)
+        return
+    if engine != "local":
+        raise fail(InputError(f"--engine {engine!r}: use local or spark"), 2)
+    input_path, output = Path(input_raw), None if output_raw is None else Path(output_raw)
     bad = 0
     path = str(input_path)
 

@@ -23,9 +23,13 @@ def result_line(row_id: str, matches: list[dict[str, Any]]) -> str:
     """One JSONL output line: the row id and its matches (UTF-8, not escaped)."""
     return orjson.dumps({"id": row_id, "matches": matches}).decode()
 
-__all__ = ["FORMATS", "InputRow", "ResultWriter", "read_rows", "row_to_query"]
+__all__ = ["CSV_FIELDS", "FORMATS", "InputRow", "ResultWriter", "jsonl_row", "match_rows",
+           "read_rows", "result_line", "row_to_query"]
 
 FORMATS = (".csv", ".xlsx", ".jsonl", ".ndjson", ".parquet")
+#: Fields of the CSV/XLSX output, one row per match.
+CSV_FIELDS = ["id", "dataset", "source_id", "entity_id", "name", "matched_name", "score",
+              "match", "explanation"]
 SCHEMAS = {"person": "Person", "organization": "Organization", "company": "Company",
            "legalentity": "LegalEntity", "vessel": "Vessel", "airplane": "Airplane",
            "aircraft": "Airplane", "entity": "LegalEntity", "individual": "Person",
@@ -49,20 +53,28 @@ def _csv(path: Path) -> Iterator[InputRow]:
             line = reader.line_num + 1
 
 
+def jsonl_row(line: int, text: str) -> InputRow | None:
+    """One JSONL line as a row (None for a blank line); a bad line becomes an error row.
+
+    Shared by the file reader and the Spark engine, which reads JSONL as lines of text.
+    """
+    if text.strip() == "":
+        return None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return InputRow(line, {"__error__": f"invalid JSON: {exc.msg}"})
+    if not isinstance(data, dict):
+        return InputRow(line, {"__error__": "line is not a JSON object"})
+    return InputRow(line, data)
+
+
 def _jsonl(path: Path) -> Iterator[InputRow]:
     with open(path, encoding="utf-8") as fh:
         for i, text in enumerate(fh, start=1):
-            if text.strip() == "":
-                continue
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield InputRow(i, {"__error__": f"invalid JSON: {exc.msg}"})
-                continue
-            if not isinstance(data, dict):
-                yield InputRow(i, {"__error__": "line is not a JSON object"})
-                continue
-            yield InputRow(i, data)
+            row = jsonl_row(i, text)
+            if row is not None:
+                yield row
 
 
 def _xlsx(path: Path) -> Iterator[InputRow]:
@@ -152,11 +164,15 @@ def row_to_query(row: InputRow, path: str) -> tuple[str, Query]:
                          identifiers=_many(data.get("identifier") or data.get("identifiers")))
 
 
+def match_rows(row_id: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The CSV/XLSX shape of a row's results: one flat record per match (`CSV_FIELDS`)."""
+    return [{"id": row_id, **{k: m[k] for k in CSV_FIELDS[1:]}} for m in matches]
+
+
 class ResultWriter:
     """JSONL (one line per input row) or CSV/XLSX (one row per match), written as results arrive."""
 
-    CSV_FIELDS = ["id", "dataset", "source_id", "entity_id", "name", "matched_name", "score",
-                  "match", "explanation"]
+    CSV_FIELDS = CSV_FIELDS
 
     def __init__(self, path: Path | None, out: IO[str]) -> None:
         self.path = path
@@ -186,8 +202,7 @@ class ResultWriter:
         if self.kind in ("jsonl", "ndjson"):
             self._fh.write(result_line(row_id, matches) + "\n")
             return
-        for m in matches:
-            rec = {"id": row_id, **{k: m[k] for k in self.CSV_FIELDS[1:]}}
+        for rec in match_rows(row_id, matches):
             if self._csv is not None:
                 self._csv.writerow(rec)
             else:

@@ -1,5 +1,7 @@
 """Tables of the versioned store (SQLAlchemy Core, portable SQL: SQLite or PostgreSQL).
 
+Tables are declared here and created by the Alembic migrations in `store/migrations`
+(`store/migrate.py` applies them on first use; a test fails when the two disagree).
 A dataset has many versions; exactly one is active, named by one row of
 `active_versions`. Loading writes a whole version and flips that row in the same
 transaction, so a reader sees the old version or the new one, never a mixture, and a
@@ -26,7 +28,6 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
-    text,
 )
 
 from clearance import settings
@@ -41,6 +42,7 @@ __all__ = [
     "devices",
     "engine",
     "entities",
+    "file_book_state",
     "metadata",
     "monitor_state",
     "near_pairs",
@@ -274,22 +276,15 @@ devices = Table(
 )
 
 
-#: The database itself refuses UPDATE and DELETE on the audit log.
-_APPEND_ONLY = {
-    "sqlite": [
-        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
-        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
-    ],
-    "postgresql": [
-        ("CREATE OR REPLACE FUNCTION audit_log_forbid() RETURNS trigger AS $$ BEGIN "
-        "RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql"),
-        "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
-        ("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
-        "FOR EACH ROW EXECUTE FUNCTION audit_log_forbid()"),
-    ],
-}
+#: The state of books kept as files outside the store, monitored on Spark (one per path).
+file_book_state = Table(
+    "file_book_state",
+    metadata,
+    Column("book", String(1000), primary_key=True),
+    Column("dataset", String(64), primary_key=True),
+    Column("version_id", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+)
 
 
 @lru_cache(maxsize=8)
@@ -297,15 +292,15 @@ def _engine(url: str) -> Engine:
     eng = create_engine(url)
     if eng.dialect.name == "sqlite":
         event.listen(eng, "connect", _sqlite_pragmas)
-    metadata.create_all(eng)
-    with eng.begin() as conn:
-        for statement in _APPEND_ONLY.get(eng.dialect.name, []):
-            conn.execute(text(statement))
+    # the schema (tables, the audit log's append-only triggers) is the migrations' to make
+    from clearance.store.migrate import upgrade
+
+    upgrade(eng)
     return eng
 
 
 def engine() -> Engine:
-    """The store's engine for the configured URL (tables created on first use)."""
+    """The store's engine for the configured URL (schema migrated on first use)."""
     return _engine(settings.database_url())
 
 
