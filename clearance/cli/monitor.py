@@ -69,8 +69,21 @@ def monitor_run(
     full: Annotated[bool, typer.Option(help="Re-screen the whole book (reconciliation).")] = False,
     workers: Annotated[int, typer.Option(help="Worker processes for book screening.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="The cycle report as JSON.")] = False,
+    engine: Annotated[str, typer.Option(
+        help="local (the store's book), or spark (a book kept as files: --book).")] = "local",
+    book: Annotated[str | None, typer.Option(
+        help="With --engine spark: the book's Parquet, CSV or JSONL path (any Spark path).")]
+    = None,
+    master: Annotated[str | None, typer.Option(help="Spark master (as for screen).")] = None,
 ) -> None:
     """One cycle: re-screen what changed, update alerts, notify, write today's digest."""
+    if engine == "spark":
+        from clearance.cli.spark import monitor_spark
+
+        _show(monitor_spark(book, full, master), as_json)
+        return
+    if engine != "local" or book is not None:
+        raise fail(InputError("--book needs --engine spark; --engine is local or spark"), 2)
     try:
         report = _cycle(full, workers)
     except ClearanceError as exc:

@@ -52,7 +52,7 @@ from clearance.screening.batch import screen_queries
 from clearance.store import active_version_ids, audit, version_digests, version_records
 from clearance.store.db import alerts, book_entries, engine, monitor_state, near_pairs, utc_now
 
-__all__ = ["CycleReport", "ListDelta", "near_margin", "run_cycle"]
+__all__ = ["CycleReport", "ListDelta", "list_delta", "near_margin", "run_cycle"]
 
 CHUNK = 2000
 #: Monitoring keeps every result down to the near-pair floor: no cut-off may hide an alert.
@@ -151,8 +151,9 @@ def _classify(delta: ListDelta, old: dict[str, dict[str, Any]],
             delta.other.append(eid)
 
 
-def _list_delta(dataset: str, from_id: int | None, to_id: int, cfg: ScoringConfig
-                ) -> ListDelta:
+def list_delta(dataset: str, from_id: int | None, to_id: int, cfg: ScoringConfig
+               ) -> ListDelta:
+    """What changed in `dataset` from version `from_id` (None: nothing before) to `to_id`."""
     delta = ListDelta(dataset, from_id, to_id)
     new = version_digests(to_id)
     old = {} if from_id is None else version_digests(from_id)
@@ -412,7 +413,7 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
             rest = [i for i in _pending(True) if i not in skip]
             _forward(rest, index, cfg, writer, 1, new_sets, progress)
             report.lists += [ListDelta(d, None, active[d]) for d in sorted(new_sets)]
-        report.lists += [_list_delta(d, state[d], v, cfg) for d, v in sorted(active.items())
+        report.lists += [list_delta(d, state[d], v, cfg) for d, v in sorted(active.items())
                          if d in state and state[d] != v]
         pairs = _pairs(report.lists, skip, index, cfg, workers)
         report.pairs_scored = _rescore(pairs, index, cfg, writer, workers)

@@ -27,8 +27,8 @@ from pyspark.sql import functions as F
 from clearance.exc import InputError
 from clearance.spark.worker import FILE_COL, ROW_COL, ScreenTask, Tally, output_schema
 
-__all__ = ["INPUTS", "OUTPUTS", "SparkScreening", "TallyParam", "input_kind", "read_input",
-           "screen_on_spark", "ship"]
+__all__ = ["INPUTS", "OUTPUTS", "SparkScreening", "TallyParam", "ddl", "file_label", "file_lines",
+           "input_kind", "output_shape", "read_input", "screen_on_spark", "ship", "spread"]
 
 INPUTS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
           ".parquet": "parquet"}
@@ -77,7 +77,7 @@ def read_input(spark: SparkSession, path: str, kind: str) -> DataFrame:
         ROW_COL, F.monotonically_increasing_id())
 
 
-def _file_label(uri: str) -> str:
+def file_label(uri: str) -> str:
     """A file as the user named it: local paths without the file: scheme."""
     return uri[len("file://"):] if uri.startswith("file://") else uri
 
@@ -90,6 +90,27 @@ class TallyParam(AccumulatorParam[Tally]):
 
     def addInPlace(self, a: Tally, b: Tally) -> Tally:  # noqa: N802 - Spark's name
         return a.add(b)
+
+
+_DDL = {pa.string(): "string", pa.float64(): "double", pa.bool_(): "boolean",
+        pa.int64(): "bigint"}
+
+
+def ddl(schema: pa.Schema) -> str:
+    """An Arrow schema in Spark's DDL (what `mapInArrow` is told it returns)."""
+    return ", ".join(f"`{f.name}` {_DDL[f.type]}" for f in schema)
+
+
+def spread(spark: SparkSession, frame: DataFrame) -> DataFrame:
+    """The input over at least `PARTITIONS_PER_SLOT` partitions per task slot, in order.
+
+    A file Spark reads as one split (a small CSV, a Parquet file of one row group) would
+    otherwise be screened by one core; ranges of the row id keep the input order.
+    """
+    slots = spark.sparkContext.defaultParallelism * PARTITIONS_PER_SLOT
+    if frame.rdd.getNumPartitions() >= slots:
+        return frame
+    return frame.repartitionByRange(slots, ROW_COL)
 
 
 def ship(spark: SparkSession, path: str) -> str:
@@ -115,7 +136,7 @@ class SparkScreening:
     problems: list[str] = field(default_factory=list)
 
 
-def _lines(frame: DataFrame, kind: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
+def file_lines(frame: DataFrame, kind: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
     """File lines of the given (file, row id) pairs, counted per file across partitions.
 
     A row id is partition << 33 | position (`monotonically_increasing_id`); Spark reads a
@@ -157,11 +178,7 @@ def screen_on_spark(spark: SparkSession, input_path: str, output_path: str, thre
         tally.add(local)
 
     frame = read_input(spark, input_path, kind)
-    work = frame
-    slots = sc.defaultParallelism * PARTITIONS_PER_SLOT
-    if frame.rdd.getNumPartitions() < slots:
-        work = frame.repartitionByRange(slots, ROW_COL)
-    result = work.mapInArrow(run, output_schema(shape))
+    result = spread(spark, frame).mapInArrow(run, ddl(output_schema(shape)))
     writer = result.write.mode("errorifexists")
     if shape == "jsonl":
         writer.text(output_path)
@@ -172,8 +189,8 @@ def screen_on_spark(spark: SparkSession, input_path: str, output_path: str, thre
     counts: Tally = tally.value
     report = SparkScreening(counts.rows, counts.alerted, counts.skipped)
     if counts.problems:
-        lines = _lines(frame, kind, [(p.file, p.row) for p in counts.problems])
-        report.problems = [str(InputError(p.problem, path=_file_label(p.file),
+        lines = file_lines(frame, kind, [(p.file, p.row) for p in counts.problems])
+        report.problems = [str(InputError(p.problem, path=file_label(p.file),
                                           line=lines[(p.file, p.row)]))
                            for p in sorted(counts.problems, key=lambda p: (p.file, p.row))]
     return report

@@ -3,6 +3,7 @@ spark-submit started, with Arrow batches bounded so a worker's memory stays flat
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ def spark_session(master: str | None = None) -> SparkSession:
     if master_name.startswith("local"):
         # local mode: workers run this interpreter, which has Clearance installed; on a
         # cluster the executors' Python comes from the cluster's own configuration
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         builder = (builder.master(master_name)
                    .config("spark.pyspark.python", sys.executable)
                    .config("spark.pyspark.driver.python", sys.executable)

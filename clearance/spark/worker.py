@@ -230,10 +230,12 @@ def delta_candidates(delta: Index, full: Index, query: Query, cfg: ScoringConfig
     return sorted(found)
 
 
-#: The rows a monitoring task returns to the driver: hits and malformed rows only.
+#: The rows a monitoring task returns to the driver: hits (book id, digest, result),
+#: malformed rows (file, row id, problem) and, per batch, its counts (rows, pairs) alone.
 MONITOR_SCHEMA = pa.schema([("book_id", pa.string()), ("book_digest", pa.string()),
                             ("result", pa.string()), ("file", pa.string()),
-                            ("row", pa.int64()), ("problem", pa.string())])
+                            ("row", pa.int64()), ("problem", pa.string()),
+                            ("rows", pa.int64()), ("pairs", pa.int64())])
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,7 @@ class MonitorTask:
         cfg = ScoringConfig(threshold=self.threshold)
         for batch in batches:
             out: list[dict[str, Any]] = []
+            rows = pairs = 0
             for rec in batch.to_pylist():
                 file, row_id = str(rec.pop(FILE_COL)), int(rec.pop(ROW_COL))
                 row = (jsonl_row(0, rec.get("value") or "") if self.input_kind == "jsonl"
@@ -282,14 +285,17 @@ class MonitorTask:
                     out.append({"file": file, "row": row_id, "problem": exc.problem})
                     continue
                 query = entry.query()
+                rows += 1
                 if delta is None:
                     found = match_query(full, query, cfg, FORWARD_LIMIT, min_score=cfg.threshold)
                 else:
                     targets = delta_candidates(delta, full, query, cfg)
                     found = score_entities(full, query, targets, cfg) if targets else []
+                    pairs += len(targets)
                 out += [{"book_id": entry.id, "book_digest": entry.digest,
                          "result": orjson.dumps(r.to_dict()).decode()}
                         for r in found if r.match]
+            out.append({"rows": rows, "pairs": pairs})
             yield pa.RecordBatch.from_pylist(out, schema=MONITOR_SCHEMA)
 
 

@@ -14,7 +14,7 @@ from clearance.store.db import metadata
 VERSION_TABLE = "alembic_version"
 
 
-def include_name(name: str | None, type_: str, _parents: dict[str, Any]) -> bool:
+def include_name(name: str | None, type_: Any, _parents: Any) -> bool:
     """Autogenerate compares the store's own tables, never Alembic's bookkeeping."""
     return not (type_ == "table" and name == VERSION_TABLE)
 
