@@ -85,17 +85,22 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     server.cleanup()
 
 
-@pytest.fixture
-def pg_database(pg_cluster: Path) -> str:
+def new_pg_database(cluster: Path) -> str:
     """The URL of a new, empty PostgreSQL database on the session's server."""
     import uuid
 
     from sqlalchemy import create_engine
 
     name = "t" + uuid.uuid4().hex[:12]
-    admin = create_engine(f"postgresql+psycopg://postgres:@/postgres?host={pg_cluster}",
+    admin = create_engine(f"postgresql+psycopg://postgres:@/postgres?host={cluster}",
                           isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.exec_driver_sql(f"CREATE DATABASE {name}")
     admin.dispose()
-    return f"postgresql+psycopg://postgres:@/{name}?host={pg_cluster}"
+    return f"postgresql+psycopg://postgres:@/{name}?host={cluster}"
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Path) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    return new_pg_database(pg_cluster)
