@@ -119,6 +119,8 @@ screening_jobs = Table(
     Column("rows_alerted", Integer, nullable=False),
     Column("rows_failed", Integer, nullable=False),
     Column("error", Text),
+    Column("claimed_by", String(200)),  # the runner (host:pid) holding the job
+    Column("heartbeat", String(32)),  # its last sign of life; stale ones are taken over
 )
 
 screening_rows = Table(
