@@ -14,6 +14,9 @@ COMPILED := $(shell sed -n 's/^    "\(clearance\/.*\.py\)",$$/\1/p' setup.py)
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml setup.py $(COMPILED)
+	# the Spark engine and its tests need a Java runtime (17+)
+	command -v java >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	find clearance -name '*.so' -delete
@@ -42,6 +45,7 @@ bench: setup
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/monitor.py
 	$(BIN)/python benchmarks/devices.py
+	$(BIN)/python benchmarks/spark.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-devices.csv exposure.html exposure.csv
