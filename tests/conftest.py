@@ -74,15 +74,24 @@ def home(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def pg_cluster() -> Iterator[Path]:
     """One PostgreSQL server for the session (pgserver, Unix socket in its data folder);
-    each test that uses it makes its own database with `pg_database`."""
+    each test that uses it makes its own database with `pg_database`.
+
+    The data folder is not under pytest's temporary root: run as root, pgserver runs the
+    server as its own user, and every pytest session that starts meanwhile (another
+    checkout's included) resets that root to mode 0700, which locks the server out.
+    """
+    import shutil
+    import tempfile
+
     import pgserver
 
-    data = tmp_path_factory.mktemp("pg_cluster")
+    data = Path(tempfile.mkdtemp(prefix="clearance-pg-"))
     server = pgserver.get_server(data, cleanup_mode="stop")  # type: ignore[attr-defined]
     yield data
     server.cleanup()
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def new_pg_database(cluster: Path) -> str:
