@@ -23,7 +23,7 @@ from clearance.index.search import memoise_list_tokens
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.store import active_version_ids, iter_records
 
-__all__ = ["ensure_index", "fingerprint", "index_path"]
+__all__ = ["ensure_index", "ensure_index_file", "fingerprint", "index_path", "read_index"]
 
 _lock = threading.Lock()
 _loaded: dict[str, Index] = {}
@@ -78,6 +78,27 @@ def ensure_index() -> Index:
         _loaded[fp] = index
         return index
 
+
+# --- i13-scale adapter, to be replaced at merge by i14-server's non-pickle artifact -------
+# The Spark engine ships the index as a file and loads it in each Python worker through
+# these two names only; i14-server provides both over its versioned format.
+
+
+def ensure_index_file() -> Path:
+    """The index artifact of the active versions (built if needed), readable by any process."""
+    ensure_index()
+    return index_path(fingerprint())
+
+
+def read_index(path: Path) -> Index:
+    """Load an index artifact written by `ensure_index_file` (in any process)."""
+    with open(path, "rb") as fh:
+        index = pickle.load(fh)
+    if not isinstance(index, Index):
+        raise TypeError(f"{path} does not hold a candidate index")
+    return index
+
+# --- end of the i13-scale adapter ---------------------------------------------------------
 
 
 class LiveIndex:
