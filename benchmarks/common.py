@@ -1,7 +1,12 @@
-"""What every benchmark script shares: where ../shared is, the bundled lists, percentiles."""
+"""What every benchmark script shares: where ../shared is, the bundled lists, percentiles,
+the header each one prints, and a generator of real-looking names that are not list names."""
 
 from __future__ import annotations
 
+import os
+import platform
+import shlex
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -9,8 +14,50 @@ SHARED = ROOT.parent / "shared"
 #: The five publications `make run` loads (folders under ../shared/data/lists).
 BUNDLED = ["ofac_sdn", "ofac_consolidated", "trade_csl", "bis_dpl", "un_sc"]
 
+#: Locales whose name and company providers feed `population_names`: the countries and
+#: scripts a bank's or a city's counterparty book holds (Latin, Cyrillic, Han, Kana,
+#: Hangul, Arabic, Persian, Hebrew, Devanagari, Vietnamese).
+LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "pt_BR", "it_IT", "nl_NL",
+           "pl_PL", "tr_TR", "ru_RU", "uk_UA", "zh_CN", "zh_TW", "ja_JP", "ko_KR", "ar_SA",
+           "fa_IR", "he_IL", "hi_IN", "vi_VN", "id_ID"]
+
 
 def pct(values: list[float], q: float) -> float:
     """The q-quantile (0..1) of the values, nearest-rank."""
     values = sorted(values)
     return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def header(caches: str) -> None:
+    """Print what a reader needs to trust a figure: the command, the machine, the caches."""
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = os.getloadavg()[0]
+    print(f"$ {shlex.join(['python', *sys.argv])}")
+    print(f"machine: {os.cpu_count()} cores, {mem:.0f} GiB, {platform.machine()}, "
+          f"Python {platform.python_version()}, load average {load:.2f} at start")
+    print(f"caches: {caches}")
+
+
+def population_names(n: int, seed: int, exclude: set[str] | None = None) -> list[tuple[str, str]]:
+    """N distinct (name, schema) pairs as real books hold them: people and registered
+    companies from 23 locales, in their own scripts (Faker's per-locale name lists).
+
+    Most of their tokens are not list tokens, so nothing the index memoised at build
+    time makes them cheaper; `exclude` keeps names another set already uses apart.
+    """
+    from faker import Faker
+
+    fake = Faker(LOCALES)
+    fake.seed_instance(seed)
+    seen = set(exclude or ())
+    out: list[tuple[str, str]] = []
+    i = 0
+    while len(out) < n:
+        local = fake[LOCALES[i % len(LOCALES)]]
+        i += 1
+        person = i % 5 != 0  # four people to one company, as retail books run
+        name = local.name() if person else local.company()
+        if name not in seen:
+            seen.add(name)
+            out.append((name, "Person" if person else "Company"))
+    return out

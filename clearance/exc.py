@@ -10,7 +10,9 @@
     │   │   └── UnknownVersion   a dataset or version that does not exist
     │   ├── Refused          the case's state or the rules forbid it (four-eyes, read-only)
     │   ├── AuditError       the audit log does not verify, or a checkpoint cannot be signed
-    │   └── Busy             another process holds the monitoring cycle's lock
+    │   ├── Busy             another process holds the monitoring cycle's lock
+    │   ├── StoreBusy        another writer held the database past the busy timeout (HTTP 503)
+    │   └── IndexFileError   a persisted index file is corrupt, foreign or of another layout
     ├── LoginRefused         wrong password, disabled user, or locked after failures
     ├── FetchError           a download failed after its retries
     ├── ConfigError          a CLEARANCE_* setting or the store's place is unusable
@@ -29,11 +31,13 @@ __all__ = [
     "EncodingError",
     "FetchError",
     "FormatError",
+    "IndexFileError",
     "InputError",
     "LoginRefused",
     "NotFound",
     "Refused",
     "SourceError",
+    "StoreBusy",
     "StoreError",
     "UnknownVersion",
     "UnsafeInputError",
@@ -105,6 +109,16 @@ class AuditError(StoreError):
 
 class Busy(StoreError):
     """Another process holds a lock this operation needs (a monitoring cycle is running)."""
+
+
+class StoreBusy(StoreError):
+    """Another writer (a list load, a large book import) held the database for longer than
+    the busy timeout; nothing of this operation was written. Try again (HTTP 503)."""
+
+
+class IndexFileError(StoreError):
+    """A persisted index file cannot be used: corrupt, truncated, foreign, or written for
+    another layout; the message says which. Callers that own the file rebuild it."""
 
 
 class FetchError(ClearanceError):

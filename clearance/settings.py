@@ -113,7 +113,7 @@ def four_eyes() -> frozenset[str]:
 
 def session_hours() -> float:
     """How long a web UI sign-in lasts before it asks again (`CLEARANCE_SESSION_HOURS`, 8)."""
-    return _number("CLEARANCE_SESSION_HOURS", "8", float, 0.01)
+    return _number("CLEARANCE_SESSION_HOURS", "8", float, 1e-6)
 
 
 def signing_key() -> Path:
@@ -137,3 +137,15 @@ def checkpoint_dir() -> Path | None:
     """
     raw = os.environ.get("CLEARANCE_CHECKPOINT_DIR")
     return Path(raw).expanduser() if raw is not None and raw != "" else None
+
+
+def busy_timeout() -> float:
+    """Seconds a writer waits for another writer's lock on SQLite before giving up with
+    "store busy" (HTTP 503 + Retry-After) (`CLEARANCE_BUSY_TIMEOUT`, default 30)."""
+    return _number("CLEARANCE_BUSY_TIMEOUT", "30", float, 0)
+
+
+def max_upload() -> int:
+    """Largest screening file `POST /screenings` accepts, in bytes read
+    (`CLEARANCE_MAX_UPLOAD_MB`, default 100 MiB); other requests are limited to 1 MiB."""
+    return int(_number("CLEARANCE_MAX_UPLOAD_MB", "100", float, 1e-6) * (1 << 20))

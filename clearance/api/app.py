@@ -1,4 +1,11 @@
-"""The FastAPI application: routers, error mapping, request size limit."""
+"""The FastAPI application: routers, error mapping, request limits.
+
+Guards against hostile or broken input (issue 14): body size by bytes received and strict
+JSON (`clearance.api.guards`), rate limits after authentication (`clearance.api.deps`),
+scoring off the event loop (`clearance.api.work`), 422 for every malformed field with
+nothing echoed that JSON cannot carry, and 503 with Retry-After when another writer holds
+the database.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from clearance import settings
 from clearance.api.docs import install_docs
+from clearance.api.guards import BodyGuard
 from clearance.api.limits import RateLimiter
 from clearance.api.metrics import Metrics
 from clearance.api.routers import (
@@ -25,14 +35,22 @@ from clearance.api.routers import (
     screenings,
     whatif,
 )
-from clearance.exc import ClearanceError, NotFound, Refused
+from clearance.api.work import Worker
+from clearance.exc import ClearanceError, NotFound, Refused, StoreBusy
 from clearance.index.store import LiveIndex
 from clearance.screening.jobs import JobRunner
+from clearance.store.busy import BUSY_MESSAGE, is_busy
+from clearance.store.db import engine
 from clearance.web import mount_ui
 
-__all__ = ["create_app", "MAX_BODY"]
+__all__ = ["create_app", "MAX_BODY", "RETRY_BUSY"]
 
 MAX_BODY = 1 << 20  # 1 MiB: 100 queries with generous property lists
+MAX_HOLDINGS_BODY = 16 << 20  # 10,000 holdings with every key a bank export carries
+#: File uploads, limited by `CLEARANCE_MAX_UPLOAD_MB` instead of `MAX_BODY`.
+UPLOADS = ("/screenings", "/portfolio/jobs", "/ui/screening/jobs", "/ui/exposure/upload",
+           "/ui/book/preview")
+RETRY_BUSY = 5  # seconds a client is asked to wait when the store is busy
 
 
 def create_app(open_access: bool = False, rate: float | None = None,
@@ -40,9 +58,12 @@ def create_app(open_access: bool = False, rate: float | None = None,
     """The API; `open_access` skips API keys (local demos on 127.0.0.1 only)."""
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine()  # tables made here, before the threads below race to make them
+        app.state.index.ready()  # start loading the index now, not at the first request
         app.state.jobs.start()  # resumes jobs a previous process left unfinished
         yield
         app.state.jobs.stop()
+        app.state.matcher.stop()
 
     app = FastAPI(title="Clearance", version="0.1.0", lifespan=lifespan, docs_url=None,
                   redoc_url=None,
@@ -52,8 +73,14 @@ def create_app(open_access: bool = False, rate: float | None = None,
     app.state.jobs = JobRunner()
     app.state.index = LiveIndex()
     app.state.metrics = Metrics()
-    limiter = RateLimiter(rate if rate is not None else settings.rate_limit(),
-                          burst if burst is not None else settings.rate_burst())
+    app.state.matcher = Worker()
+    rate = rate if rate is not None else settings.rate_limit()
+    burst = burst if burst is not None else settings.rate_burst()
+    app.state.key_limiter = RateLimiter(rate, burst)  # per key id (per address when open)
+    app.state.failure_limiter = RateLimiter(rate, burst)  # per address, failed authentication
+    uploads = {("POST", path): settings.max_upload() for path in UPLOADS}
+    app.add_middleware(BodyGuard, default=MAX_BODY,
+                       limits={**uploads, ("POST", "/portfolio/screen"): MAX_HOLDINGS_BODY})
     for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices,
                    portfolio):
         app.include_router(module.router)
@@ -66,19 +93,8 @@ def create_app(open_access: bool = False, rate: float | None = None,
         return Response(app.state.metrics.render(), media_type="text/plain; version=0.0.4")
 
     @app.middleware("http")
-    async def guard(request: Request,
-                    call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        size = request.headers.get("content-length")
-        if size is not None and size.isdigit() and int(size) > MAX_BODY:
-            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"},
-                                status_code=413)
-        if request.url.path not in ("/healthz", "/readyz", "/metrics"):
-            who = request.headers.get("authorization") or (
-                request.client.host if request.client is not None else "?")
-            wait = limiter.take(who)
-            if wait > 0:
-                return JSONResponse({"detail": "rate limit exceeded"}, status_code=429,
-                                    headers={"Retry-After": limiter.retry_after(wait)})
+    async def timing(request: Request,
+                     call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         start = time.perf_counter()
         response = await call_next(request)
         route = request.scope.get("route")
@@ -98,6 +114,25 @@ def create_app(open_access: bool = False, rate: float | None = None,
     @app.exception_handler(ClearanceError)
     async def clearance_error(_: Request, exc: ClearanceError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreBusy)
+    async def busy(_: Request, exc: StoreBusy) -> JSONResponse:
+        return JSONResponse({"detail": str(exc) or BUSY_MESSAGE}, status_code=503,
+                            headers={"Retry-After": str(RETRY_BUSY)})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, which may be NaN (not JSON: a 500) or huge
+        return JSONResponse({"detail": [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg")),
+                                         "type": str(e.get("type"))} for e in exc.errors()]},
+                            status_code=422)
+
+    @app.exception_handler(OperationalError)
+    async def database(_: Request, exc: OperationalError) -> JSONResponse:
+        if is_busy(exc):  # the transaction rolled back: nothing was written
+            return JSONResponse({"detail": BUSY_MESSAGE}, status_code=503,
+                                headers={"Retry-After": str(RETRY_BUSY)})
+        return JSONResponse({"detail": "internal error (database)"}, status_code=500)
 
     @app.exception_handler(Exception)
     async def internal(_: Request, exc: Exception) -> JSONResponse:  # no stack traces out

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+
+from clearance.exc import InputError
+from clearance.match.score import check_schema
 
 __all__ = ["EntityExample", "MatchRequest", "MatchResult", "QueryResponse", "MatchResponse",
            "SearchResponse", "ListStatus", "ErrorResponse"]
@@ -19,6 +22,14 @@ class EntityExample(BaseModel):
                         "nationality": ["ru"]}])
 
     model_config = {"populate_by_name": True}
+
+    @field_validator("schema_")
+    @classmethod
+    def _known_schema(cls, value: str) -> str:
+        try:
+            return check_schema(value)
+        except InputError as exc:  # pydantic reports it as a 422 naming the field
+            raise ValueError(str(exc)) from None
 
 
 class MatchRequest(BaseModel):

@@ -1,30 +1,120 @@
-"""The `clearance` command: one typer app, one module per command group."""
+"""The `clearance` command: one typer app, one module per command group.
+
+Commands are imported when they run, not at start: `clearance --help` reads the names and
+one-line helps in `COMMANDS` without importing any command module, and `clearance match`
+imports only `clearance.cli.match` (and what matching needs), not the web server, the
+monitor or the PDF reports. `_register()` registers everything at once (tests, docs);
+`tests/cli/test_app.py` checks that `COMMANDS` says what `_register()` registers.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import Any
 
 import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
 
-from clearance.cli import lists
 from clearance.exc import ClearanceError
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "app", "main"]
+
+#: Command name -> (module, attribute: a command function or a sub-app, one-line help), in
+#: the order `--help` lists them (typer's: commands, then groups).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "match": ("clearance.cli.match", "match",
+              "Ranked listed parties for one name, each with its explanation and every listing."),
+    "screen": ("clearance.cli.match", "screen",
+               "Screen every row of a file; malformed rows are reported by line and skipped."),
+    "serve": ("clearance.cli.serve", "serve",
+              "Run the HTTP API (OpenAPI at /docs); the index is built first if needed."),
+    "whatif": ("clearance.cli.monitor", "whatif",
+               ("A designation scenario in a sandbox: who is blocked, which book entries alert, "
+                "and on us_ofac_cons which holdings and funds a new NS-CMIC listing would "
+                "cover.")),
+    "lists": ("clearance.cli.lists", "app", "Official lists: load, update, status, versions, diff."),
+    "keys": ("clearance.cli.serve", "keys_app", "API keys: create, list, revoke."),
+    "book": ("clearance.cli.book", "book_app", "The counterparty book: import, list, show, remove."),
+    "ownership": ("clearance.cli.book", "ownership_app", "Ownership links and OFAC's 50% rule."),
+    "monitor": ("clearance.cli.monitor", "monitor_app",
+                "Monitoring: run a cycle, watch, write the digest."),
+    "webhooks": ("clearance.cli.monitor", "webhooks_app", "Webhooks notified of alert changes."),
+    "alerts": ("clearance.cli.alerts", "alerts_app", "Alerts: list, show, decide, review."),
+    "audit": ("clearance.cli.audit", "audit_app",
+              "The hash-chained audit log: verify, sign checkpoints, export."),
+    "devices": ("clearance.cli.devices", "devices_app",
+                "Equipment exposure: import, classify, report, demo data."),
+    "users": ("clearance.cli.users", "users_app", "Web UI users: create, list, disable."),
+    "portfolio": ("clearance.cli.portfolio", "portfolio_app",
+                  ("Investment exposure under the NS-CMIC ban: screen holdings, look through "
+                   "funds, report, monitor.")),
+}
+
+
+def _load(name: str) -> Any:
+    """The click command of one entry of `COMMANDS`, its module imported now."""
+    module, attribute, _ = COMMANDS[name]
+    target = getattr(importlib.import_module(module), attribute)
+    holder = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
+                         rich_markup_mode=None)
+    if isinstance(target, typer.Typer):
+        _plain_help(target)
+        holder.add_typer(target, name=name)
+    else:
+        holder.command(name)(target)
+    return typer.main.get_group(holder).commands[name]
+
+
+class _LazyGroup(TyperGroup):
+    """A group that imports a command's module only when the command is asked for."""
+
+    _helping = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        known = super().list_commands(ctx)
+        return known + [n for n in COMMANDS if n not in known]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        if found is not None or cmd_name not in COMMANDS:
+            return found
+        if self._helping:  # the list of commands needs only names and one-line helps
+            return TyperCommand(name=cmd_name, help=COMMANDS[cmd_name][2])
+        command = _load(cmd_name)
+        self.add_command(command, cmd_name)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._helping = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._helping = False
+
 
 app = typer.Typer(
+    cls=_LazyGroup,
     help="Clearance: sanctions and export-control screening on one machine.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-app.add_typer(lists.app, name="lists")
+
+
+@app.callback()
+def _root() -> None:
+    # a callback makes typer build a group even before any command is registered
+    pass
 
 
 _registered = False
 
 
 def _register() -> None:
-    """Command groups that depend on the matcher are imported lazily (fast `lists` start)."""
+    """Register every command now (tests and docs walk the whole tree)."""
     global _registered
     if _registered:
         return
@@ -33,12 +123,14 @@ def _register() -> None:
     from clearance.cli import audit as audit_cmd
     from clearance.cli import book as book_cmd
     from clearance.cli import devices as devices_cmd
+    from clearance.cli import lists
     from clearance.cli import match as match_cmd
     from clearance.cli import monitor as monitor_cmd
     from clearance.cli import portfolio as portfolio_cmd
     from clearance.cli import serve as serve_cmd
     from clearance.cli import users as users_cmd
 
+    app.add_typer(lists.app, name="lists")
     app.command("match")(match_cmd.match)
     app.command("screen")(match_cmd.screen)
     app.command("serve")(serve_cmd.serve)
@@ -83,13 +175,18 @@ def _known_failure(exc: Exception) -> str | None:
 
 
 def main() -> None:
-    """Console-script entry point: a failure the user can fix is one line and exit 1."""
-    _register()
+    """Console-script entry point: "store busy" has its own exit code; another failure the
+    user can fix is one line and exit 1."""
+    from clearance.cli.output import busy_exit
+
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
     except Exception as exc:
+        code = busy_exit(exc)
+        if code is not None:
+            sys.exit(code)
         message = _known_failure(exc)
         if message is None:
             raise

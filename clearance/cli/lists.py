@@ -68,9 +68,9 @@ def load(
 
 def _rebuild_index() -> None:
     """Keep the persisted candidate index in step with the active versions."""
-    from clearance.index.store import ensure_index
+    from clearance.index.store import ensure_index_file
 
-    ensure_index()
+    ensure_index_file()
 
 
 @app.command()

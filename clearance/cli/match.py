@@ -6,19 +6,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError, StoreError
-from clearance.index.build import Index
-from clearance.index.store import ensure_index
-from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
-from clearance.screening.batch import RowItem, default_workers, screen_row_lines, screen_rows
 from clearance.screening.columns import (
     ColumnMap,
     accepted,
@@ -29,9 +24,11 @@ from clearance.screening.columns import (
     require_name,
     schema_of,
 )
-from clearance.screening.group import MIN_SCORE, screen_query
-from clearance.screening.io import ResultWriter, open_table, row_to_query
-from clearance.store import active_version_ids, audit
+from clearance.screening.group import MIN_SCORE
+
+if TYPE_CHECKING:
+    from clearance.index.build import Index
+    from clearance.screening.batch import RowItem
 
 __all__ = ["match", "require_lists", "screen", "show_columns", "show_summary"]
 
@@ -41,15 +38,21 @@ SCHEMA_HELP = "Person, Organization, Company, LegalEntity, Vessel or Airplane."
 
 def require_lists() -> None:
     """Refuse to screen against no list: it would find nothing and look like a clean result."""
+    from clearance.store import active_version_ids
+
     if not active_version_ids():
         raise StoreError("no list is loaded, so nothing could be found: load the official "
                          "lists first (clearance lists load)")
 
 
-def _loaded_index() -> Index:
-    """The index, if any list is loaded (`require_lists`)."""
+def _loaded_index(query: Query | None = None, cfg: ScoringConfig | None = None) -> Index:
+    """The index, if any list is loaded (`require_lists`). For one `query`, only what
+    matching it reads of the saved index (`clearance.index.view`): far cheaper for a
+    process that answers one query."""
+    from clearance.index.store import ensure_index, index_for_query
+
     require_lists()
-    return ensure_index()
+    return ensure_index() if query is None else index_for_query(query, cfg)
 
 
 def _query(name: str, schema: str, countries: list[str], birth_date: str | None,
@@ -84,9 +87,12 @@ def match(
     json_out: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
 ) -> None:
     """Ranked listed parties for one name, each with its explanation and every listing."""
+    from clearance.screening.group import screen_query
+
+    cfg = ScoringConfig(threshold=threshold)
     try:
         query = _query(name, schema, country or [], birth_date, identifier or [])
-        parties = screen_query(_loaded_index(), query, ScoringConfig(threshold=threshold), limit)
+        parties = screen_query(_loaded_index(query, cfg), query, cfg, limit)
     except ClearanceError as exc:
         raise fail(exc) from None
     if json_out:
@@ -196,6 +202,14 @@ def screen(
                      min_score, encoding, overrides, master)
         return
     input_path, output = Path(input_raw), None if output_raw is None else Path(output_raw)
+    # imported here, so that `clearance match` does not pay for them
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from clearance.match.algorithm import ALGORITHM, VERSION
+    from clearance.screening.batch import default_workers, screen_row_lines, screen_rows
+    from clearance.screening.io import ResultWriter, open_table, row_to_query
+    from clearance.store import active_version_ids, audit
+
     bad = 0
     path = str(input_path)
     workers = workers or default_workers()

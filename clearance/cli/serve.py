@@ -31,7 +31,7 @@ def serve(
 
     import uvicorn
 
-    from clearance.index.store import ensure_index
+    from clearance.index.store import ensure_index_file
 
     if open_access and host not in LOCAL:
         err.print("[red]error:[/] --open serves without API keys: only on 127.0.0.1")
@@ -39,15 +39,49 @@ def serve(
     try:  # settings the server reads are checked here, not in a worker's traceback
         settings.rate_limit()
         settings.rate_burst()
+        settings.max_upload()
     except ClearanceError as exc:
         raise fail(exc) from None
-    index = ensure_index()
-    console.print(f"index ready: {len(index.entities):,} entities; serving on "
-                  f"http://{host}:{port} ({'open, no keys' if open_access else 'API keys'}); "
-                  f"web UI: http://{host}:{port}/ui")
+    ensure_index_file()  # built here once; each worker process loads the saved file
+    mode = "open, no keys" if open_access else "API keys"
+    console.print(f"starting on http://{host}:{port} ({mode}); loading the index ...")
     os.environ["CLEARANCE_OPEN"] = "1" if open_access else "0"  # read by clearance.api.main
+    _announce_when_ready(host, port, mode)
+    # a stop signal waits at most this long for requests in flight (scoring is bounded)
     uvicorn.run("clearance.api.main:app", host=host, port=port, workers=workers,
-                log_level="warning")
+                log_level="warning", timeout_graceful_shutdown=5)
+
+
+def _announce_when_ready(host: str, port: int, mode: str) -> None:
+    """Say "ready" once /readyz answers 200 (the index is loaded), and how to stop."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        import httpx
+
+        local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+        url = f"http://{'[' + local + ']' if ':' in local else local}:{port}/readyz"
+        hinted = False
+        while True:
+            try:
+                reply = httpx.get(url, timeout=5)
+                if reply.status_code == 200:
+                    entities = reply.json().get("entities", 0)
+                    console.print(f"ready: http://{host}:{port} serves {entities:,} list "
+                                  f"entities ({mode}); docs at /docs, web UI at /ui. Press "
+                                  f"Ctrl+C to stop "
+                                  f"(or send SIGTERM to process {os.getpid()}).")
+                    return
+                if not hinted and "no lists" in reply.text:
+                    err.print("not ready: no lists loaded (clearance lists load ...)")
+                    hinted = True
+            except httpx.HTTPError:
+                pass  # not listening yet
+            time.sleep(0.2)
+
+    threading.Thread(target=watch, name="ready-announcer", daemon=True).start()
 
 
 @keys_app.command("create")

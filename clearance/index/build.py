@@ -22,6 +22,7 @@ import numpy.typing as npt
 from clearance.index.neighbours import deletions
 from clearance.match.abjad import key as abjad_key
 from clearance.match.fold import skeleton
+from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text
 from clearance.match.orgs import legal_forms_words
 from clearance.match.population import population_cap
 from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
@@ -114,7 +115,7 @@ class EntityMeta:
 
 @dataclass
 class Index:
-    """Everything candidate generation and scoring read; built once, pickled to disk.
+    """Everything candidate generation and scoring read; built once, saved by `index.store`.
 
     `names` are distinct prepared names; `owners[n]` lists the entities carrying name `n`
     as (entity index, alias quality, the entity's own spelling).
@@ -170,13 +171,14 @@ class Index:
         if cached is None:
             cached = min(self._near_weight(folded, self.person_weights),
                          population_cap(folded))
-            if len(self.unseen_person) < 100_000:
+            if len(self.unseen_person) < 100_000 and len(folded) <= MAX_FUZZY_TOKEN:
                 self.unseen_person[folded] = cached
         return cached
 
     def _near_weight(self, folded: str, weights: list[float]) -> float:
-        """The largest weight among list tokens one deletion away (1.0 for short tokens)."""
-        if len(folded) < 4 or folded.isdigit():
+        """The largest weight among list tokens one deletion away (1.0 for short tokens, and
+        for tokens longer than any real word, which get no deletion keys)."""
+        if len(folded) < 4 or len(folded) > MAX_FUZZY_TOKEN or folded.isdigit():
             return 1.0
         keys = deletions(folded, 1)
         near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
@@ -192,7 +194,7 @@ class Index:
             cached = _near_capped(folded)  # a misspelt generic or legal word ("compny")
         if cached is None:
             cached = self._near_weight(folded, self.weights)
-            if len(self.unseen) < 100_000:
+            if len(self.unseen) < 100_000 and len(folded) <= MAX_FUZZY_TOKEN:
                 self.unseen[folded] = cached
         return cached
 
@@ -229,7 +231,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         kind = name_kind(meta.schema)
         seen_texts: set[tuple[str, ...]] = set()
         for prop, quality in NAME_PROPS:
-            texts = list(record["properties"].get(prop, []))
+            texts = [bounded_text(t) for t in record["properties"].get(prop, [])]
             texts += [t for t in map(strip_parentheses, texts) if t is not None]
             for text in texts:
                 key = (text, kind)
@@ -276,7 +278,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 bucket_f = index.fuzzy.setdefault(del_key, [])
                 if not bucket_f or bucket_f[-1] != tid:
                     bucket_f.append(tid)
-        sk = skeleton(token)
+        sk = skeleton(token) if len(token) <= MAX_FUZZY_TOKEN else ""
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)
         if not token.isdigit():

@@ -17,10 +17,11 @@ from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
-from clearance.match.prepare import Name
+from clearance.match.limits import MAX_FUZZY_TOKEN
+from clearance.match.prepare import Name, fold_key
 
-__all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "memoise_list_tokens",
-           "token_alternatives"]
+__all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "fuzzy_cost", "fuzzy_keys",
+           "memoise_list_tokens", "token_alternatives"]
 
 COMMON_FRACTION = 0.02
 KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scoring
@@ -28,28 +29,45 @@ COMMON_MIN = 2000
 ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
 
 
-def token_alternatives(index: Index, folded: str, raw: str | None = None
+def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
+    """The spellings of a token that get a typo search, each with its deletion depth."""
+    out = []
+    for spelling in {folded, raw}:
+        if len(spelling) >= (5 if spelling.isdigit() else 4):
+            out.append((spelling, 2 if len(spelling) >= 8 else 1))
+    return out
+
+
+def fuzzy_cost(folded: str, raw: str) -> int:
+    """The work of a token's typo search (deletion keys, run-together splits), counted
+    from its lengths only: charged against `FUZZY_KEYS_PER_QUERY`, the same for every run."""
+    cost = len(raw) if 5 <= len(raw) <= MAX_FUZZY_TOKEN else 0  # _split_halves
+    for spelling, depth in _fuzzy_spellings(folded, raw):
+        n = min(len(spelling), MAX_FUZZY_TOKEN + 1)
+        cost += n + (n * (n - 1) // 2 if depth == 2 else 0)
+    return cost
+
+
+def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy: bool = True
                        ) -> list[tuple[int, float]]:
     """List tokens (ids) a query token may stand for, with an estimated similarity.
 
     Deletion keys of the folded and of the raw spelling are looked up: the index holds
-    keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks.
+    keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks. Without `fuzzy` (a
+    query past its `FUZZY_KEYS_PER_QUERY`), only the token itself and its skeleton.
     """
     cache_key = (folded, raw or folded)
-    cached = index.alternatives.get(cache_key)
+    cached = index.alternatives.get(cache_key) if fuzzy else None
     if cached is not None:
         return cached
-    vocab, fuzzy = index.vocab, index.fuzzy
+    vocab = index.vocab
     found: dict[int, float] = {}
     tid = vocab.get(folded)
     if tid is not None:
         found[tid] = 1.0
-    for spelling in {folded, raw or folded}:
-        if len(spelling) < (5 if spelling.isdigit() else 4):
-            continue
-        depth = 2 if len(spelling) >= 8 else 1
+    for spelling, depth in _fuzzy_spellings(folded, raw or folded) if fuzzy else []:
         for key in deletions(spelling, depth):
-            for alt in fuzzy.get(key, ()):
+            for alt in index.fuzzy.get(key, ()):
                 found.setdefault(alt, 0.8)
             alt_tid = vocab.get(key)
             if alt_tid is not None:
@@ -58,9 +76,24 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None
         for alt in index.skeletons.get(folded, ()):
             found.setdefault(alt, 0.8)
     result = list(found.items())
-    if len(index.alternatives) < ALTERNATIVES_MAX:
+    if fuzzy and len(index.alternatives) < ALTERNATIVES_MAX and len(cache_key[1]) <= MAX_FUZZY_TOKEN:
         index.alternatives[cache_key] = result
     return result
+
+
+def fuzzy_keys(query: Name) -> set[str]:
+    """Every deletion key that `token_alternatives` and `Index.weight` may look up in
+    `Index.fuzzy` for this query name (a superset: depth 2 for every spelling).
+
+    A one-shot query reads only these entries of a saved index (`clearance.index.view`);
+    keep this in step with the lookups above (tests/index/test_view.py compares whole
+    result lists against the full index).
+    """
+    keys: set[str] = set()
+    for raw, folded in zip(query.tokens, query.folded):
+        for spelling in (raw, folded):
+            keys |= deletions(spelling, 2)
+    return keys
 
 
 def memoise_list_tokens(index: Index) -> None:
@@ -90,7 +123,7 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
 
 def _split_halves(index: Index, token: str) -> list[int]:
     """A run-together query token ("MayraGALAVIZ") may stand for two list tokens."""
-    if len(token) < 5 or variant_key(fold(token)) in index.vocab:
+    if len(token) < 5 or len(token) > MAX_FUZZY_TOKEN or variant_key(fold(token)) in index.vocab:
         return []
     for k in range(2, len(token) - 1):
         left = index.vocab.get(variant_key(fold(token[:k])))
@@ -100,11 +133,14 @@ def _split_halves(index: Index, token: str) -> list[int]:
     return []
 
 
-def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float]]]]:
+def _units(index: Index, query: Name, budget: list[int] | None
+           ) -> list[tuple[float, list[tuple[int, float]]]]:
     """Each query token with its list-token alternatives; split halves count separately.
 
     A fuzzy alternative that is another query token's exact token is dropped, so one list
     token is not counted twice ("Dmitriy DMITRIEV" must not favour every Dmitry).
+    `budget` (a one-item list, shared by the names of one query) is the typo search work
+    left: a token whose `fuzzy_cost` exceeds it is looked up exactly.
     """
     units = []
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
@@ -113,26 +149,37 @@ def _units(index: Index, query: Name) -> list[tuple[float, list[tuple[int, float
     for pos, (raw, folded) in enumerate(tokens):
         w = index.weight(folded)
         own = index.vocab.get(folded)
-        alts = [(t, s) for t, s in token_alternatives(index, folded, raw)
+        fuzzy = True
+        if budget is not None:
+            cost = fuzzy_cost(folded, raw)
+            fuzzy = cost <= budget[0]
+            if fuzzy:
+                budget[0] -= cost
+        alts = [(t, s) for t, s in token_alternatives(index, folded, raw, fuzzy)
                 if t == own or t not in exact]
         if unvocalised:
             alts += abjad_alternatives(index, raw)
         if pos + 1 < len(tokens):
-            joined = index.vocab.get(variant_key(fold(raw + tokens[pos + 1][0])))
+            joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:
                 alts.append((joined, 0.9))
-        halves = _split_halves(index, raw)
+        halves = _split_halves(index, raw) if fuzzy else []
         if halves:
             units += [(w / 2, [(tid, 0.9)]) for tid in halves]
         units.append((w, alts))
     return units
 
 
-def candidate_names(index: Index, query: Name, limit: int = 40) -> npt.NDArray[np.int64]:
-    """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`."""
+def candidate_names(index: Index, query: Name, limit: int = 40,
+                    budget: list[int] | None = None) -> npt.NDArray[np.int64]:
+    """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`.
+
+    `budget`: the typo search work left for the query (see `_units`); None: unbounded,
+    for names from the lists themselves (monitoring's reverse lookups).
+    """
     common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
     postings = index.postings
-    units = _units(index, query)
+    units = _units(index, query, budget)
     q_total = 0.0
     sizes: list[int] = []
     for w, alts in units:

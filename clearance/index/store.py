@@ -1,60 +1,177 @@
-"""Persist the candidate index in `CLEARANCE_HOME/index/` keyed by the active versions.
+"""Persist the candidate index in `CLEARANCE_HOME/index/`, keyed by everything that shaped it.
 
-The file name is a fingerprint of the active version ids and the matching algorithm
-version: start-up loads the file if it matches, and any list change (load, update,
-activate) builds a new one. Writes go to a temporary file renamed into place, so a crash
-never leaves a half-written index behind.
+The key covers the active list versions, the algorithm version and digests of the
+matcher's code (`clearance/match`, `clearance/index`) and of its word lists
+(`clearance/resources/*.yml`): editing any of them, or loading, updating or activating a
+list, calls for a new index, built once and saved as `index-<fingerprint>.cidx` in the
+non-executable format of `clearance.index.artifact`. A file that is corrupt, foreign or
+of another layout is rebuilt with a warning.
+
+The same file is what other processes load: `ensure_index_file()` builds it if needed and
+returns its path, `read_index(path)` loads it anywhere (batch workers, servers, Spark
+executors on other machines that see the path).
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-import os
-import pickle
+import logging
+import sqlite3
 import threading
 import time
-from dataclasses import fields
+from contextlib import closing
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from clearance import settings
-from clearance.index.build import Index, build_index
-from clearance.index.search import memoise_list_tokens
+from clearance.exc import IndexFileError
+from clearance.index.artifact import read_file, read_footer, remove_stale_temporaries, write_file
+from clearance.index.build import Index
 from clearance.match.algorithm import ALGORITHM, VERSION
-from clearance.store import active_version_ids, iter_records
+from clearance.match.score import Query, ScoringConfig
 
-__all__ = ["ensure_index", "ensure_index_file", "fingerprint", "index_path", "read_index"]
+__all__ = [
+    "LiveIndex",
+    "digest_inputs",
+    "ensure_index",
+    "ensure_index_file",
+    "index_for_query",
+    "fingerprint",
+    "index_key",
+    "index_path",
+    "inputs_digest",
+    "read_index",
+]
 
+log = logging.getLogger("clearance.index")
+SUFFIX = ".cidx"
 _lock = threading.Lock()
 _loaded: dict[str, Index] = {}
 
 
+def digest_inputs(root: Path) -> dict[str, str]:
+    """Digests of the matcher's source code (`match/*.py`, `index/*.py`) and of its word
+    lists (`resources/*.yml`) in the package folder `root`."""
+    out: dict[str, str] = {}
+    for part, folders, pattern in (("code", ("match", "index"), "*.py"),
+                                   ("resources", ("resources",), "*.yml")):
+        digest = hashlib.sha256()
+        for folder in folders:
+            for path in sorted((root / folder).glob(pattern)):
+                digest.update(f"{folder}/{path.name}\0".encode())
+                digest.update(path.read_bytes())
+        out[part] = digest.hexdigest()[:16]
+    return out
+
+
+@cache
+def inputs_digest() -> dict[str, str]:
+    """`digest_inputs` of this package, read once per process: code that changes under a
+    running process is not the code it runs, and the next process sees the new digest."""
+    return digest_inputs(Path(__file__).resolve().parent.parent)
+
+
+def _active_version_ids() -> dict[str, int]:
+    """The active version of each dataset, as `clearance.store.active_version_ids` says.
+
+    For a SQLite store this one read goes through the standard library: importing
+    SQLAlchemy costs a one-shot command (`clearance match`) more than all its matching.
+    tests/index/test_store.py checks that both ways agree.
+    """
+    url = settings.database_url()
+    path = Path(url.removeprefix("sqlite:///"))
+    if url.startswith("sqlite:///") and "?" not in url and path.is_file():
+        try:
+            with closing(sqlite3.connect(path, timeout=settings.busy_timeout())) as conn:
+                rows = conn.execute("SELECT dataset, version_id FROM active_versions").fetchall()
+            return {str(d): int(v) for d, v in rows}
+        except sqlite3.Error:
+            pass  # not (yet) a store: the store module says what is wrong
+    from clearance.store import active_version_ids
+
+    return active_version_ids()
+
+
+def index_key() -> dict[str, Any]:
+    """What the index of the active versions is built from (recorded in its file)."""
+    return {"algorithm": f"{ALGORITHM}/{VERSION}", **inputs_digest(),
+            "lists": {d: v for d, v in sorted(_active_version_ids().items())}}
+
+
+def _fingerprint_of(key: dict[str, Any]) -> str:
+    raw = repr(sorted(key.items())).encode()
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
 def fingerprint() -> str:
-    """Identity of the index the active versions call for."""
-    active = sorted(active_version_ids().items())
-    raw = f"{ALGORITHM}:{VERSION}:" + ",".join(f"{d}={v}" for d, v in active)
-    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+    """Identity of the index the active versions, this code and these word lists call for."""
+    return _fingerprint_of(index_key())
 
 
 def index_path(fp: str) -> Path:
-    return settings.index_dir() / f"index-{fp}.pkl"
+    """The file of the index with fingerprint `fp`."""
+    return settings.index_dir() / f"index-{fp}{SUFFIX}"
 
 
-def _write(index: Index, path: Path) -> None:
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as fh:
-        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    for old in path.parent.glob("index-*.pkl"):
-        if old != path:
+def read_index(path: Path) -> Index:
+    """Load a saved index (any process, any machine that sees the file).
+
+    Raises `IndexFileError` if the file is corrupt, truncated, or written for another
+    layout of `Index`. Arrays are read-only views of the memory-mapped file.
+    """
+    return read_file(path, Index)
+
+
+def _build_and_save(key: dict[str, Any], fp: str) -> Index:
+    from clearance.index.build import build_index
+    from clearance.index.search import memoise_list_tokens
+    from clearance.store import iter_records
+
+    index = build_index(iter_records(), fp)
+    memoise_list_tokens(index)
+    folder = settings.index_dir()
+    remove_stale_temporaries(folder)
+    path = index_path(fp)
+    write_file(index, path, key)
+    for old in [*folder.glob(f"index-*{SUFFIX}"), *folder.glob("index-*.pkl")]:
+        if old != path:  # older indexes, and the pickles of earlier versions (never loaded)
             old.unlink(missing_ok=True)
+    return index
+
+
+def _usable(path: Path, key: dict[str, Any]) -> bool:
+    """Whether `path` holds the index for `key` (footer only; the checksum is read later)."""
+    if not path.exists():
+        return False
+    try:
+        footer = read_footer(path)
+    except IndexFileError as exc:
+        log.warning("%s; rebuilding it", exc)
+        return False
+    return footer.get("key") == key
+
+
+def ensure_index_file() -> Path:
+    """The path of the saved index for the active versions, built and saved first if needed."""
+    key = index_key()
+    fp = _fingerprint_of(key)
+    path = index_path(fp)
+    if _usable(path, key):
+        return path
+    with _lock:
+        if not _usable(path, key):
+            index = _build_and_save(key, fp)
+            _loaded.clear()
+            _loaded[fp] = index
+    return path
 
 
 def ensure_index() -> Index:
-    """The index for the active versions: from memory, from disk, or built now and saved."""
-    fp = fingerprint()
+    """The index for the active versions: from memory, from its file, or built now and saved."""
+    key = index_key()
+    fp = _fingerprint_of(key)
     with _lock:
         cached = _loaded.get(fp)
         if cached is not None:
@@ -63,42 +180,29 @@ def ensure_index() -> Index:
         index: Index | None = None
         if path.exists():
             try:
-                with open(path, "rb") as fh:
-                    loaded = pickle.load(fh)
-                if (isinstance(loaded, Index) and loaded.fingerprint == fp
-                        and all(hasattr(loaded, f.name) for f in fields(Index))):
-                    index = loaded  # a file from another code version is rebuilt
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                index = None
+                index = read_file(path, Index, key)
+            except IndexFileError as exc:
+                log.warning("%s; rebuilding it", exc)
         if index is None:
-            index = build_index(iter_records(), fp)
-            memoise_list_tokens(index)
-            _write(index, path)
+            index = _build_and_save(key, fp)
         _loaded.clear()
         _loaded[fp] = index
         return index
 
 
-# --- i13-scale adapter, to be replaced at merge by i14-server's non-pickle artifact -------
-# The Spark engine ships the index as a file and loads it in each Python worker through
-# these two names only; i14-server provides both over its versioned format.
+def index_for_query(query: Query, cfg: ScoringConfig | None = None) -> Index:
+    """What matching `query` reads of the saved index (`clearance.index.view`): for a
+    process that answers one query, far cheaper than `ensure_index()`."""
+    from clearance.index.view import query_index
 
-
-def ensure_index_file() -> Path:
-    """The index artifact of the active versions (built if needed), readable by any process."""
-    ensure_index()
-    return index_path(fingerprint())
-
-
-def read_index(path: Path) -> Index:
-    """Load an index artifact written by `ensure_index_file` (in any process)."""
-    with open(path, "rb") as fh:
-        index = pickle.load(fh)
-    if not isinstance(index, Index):
-        raise TypeError(f"{path} does not hold a candidate index")
-    return index
-
-# --- end of the i13-scale adapter ---------------------------------------------------------
+    key = index_key()
+    path = ensure_index_file()
+    try:
+        return query_index(path, query, cfg, key)
+    except IndexFileError as exc:
+        log.warning("%s; rebuilding it", exc)
+        path.unlink(missing_ok=True)
+        return query_index(ensure_index_file(), query, cfg, key)
 
 
 class LiveIndex:

@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from clearance.match.abjad import has_abjad
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
+from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
 from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
 
@@ -82,8 +83,11 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     within the length-aware edit budget (optimal string alignment: a transposition is one
     edit), 1 - 0.9 x edits/length (0.5 for four letters); an unvocalised token (Arabic
     script: "mhmd") equal to the other's consonant skeleton 0.8; numbers match exactly (or
-    0.8 for one slip in five or more digits).
+    0.8 for one slip in five or more digits). A token longer than any real word
+    (`MAX_FUZZY_TOKEN`) agrees only exactly, and takes no slot in the cache.
     """
+    if len(a) > MAX_FUZZY_TOKEN or len(b) > MAX_FUZZY_TOKEN:
+        return 1.0 if a == b else 0.0
     key = (a, fa, b, fb)
     known = _SIMILARITIES.get(key)
     if known is not None:

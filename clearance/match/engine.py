@@ -11,6 +11,7 @@ from clearance.match import zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, compare_names
+from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.prepare import (
     PERSON,
     Name,
@@ -66,22 +67,34 @@ class MatchResult:
         }
 
 
-def prepare_query_names(query: Query) -> list[Name]:
-    """Query names prepared like list names; Chinese legal names add their English form."""
+def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
+    """Query names prepared like list names; Chinese legal names add their English form.
+
+    `bounded` (screening): names are prepared in order while they add up to at most
+    `MAX_QUERY_CHARS` characters and `MAX_QUERY_TOKENS` tokens, bounds the names of every
+    listed entity fit in several times over (`clearance.match.limits`).
+    """
     kind = name_kind(query.schema)
     out: list[Name] = []
+    chars = tokens = 0
     for text in query.names:
-        variants = [text]
+        variants = [(text, 0)]  # (text, romanisation system of a person's native name)
         stripped = strip_parentheses(text)
         if stripped is not None:
-            variants.append(stripped)
+            variants.append((stripped, 0))
         if zh.has_han(text):
-            variants += zh.english_names(text)
-        prepared = [prepare_name(v, kind) for v in variants]
+            variants += [(v, 0) for v in zh.english_names(text)]
         if kind == PERSON and person_variants(text)[1] is not None:
-            prepared.append(prepare_name(text, kind, 1))  # McCune-Reischauer too
-        for name in prepared:
+            variants.append((text, 1))  # McCune-Reischauer too
+        for v, system in variants:
+            chars += len(v)
+            if bounded and chars > MAX_QUERY_CHARS:
+                return out
+            name = prepare_name(v, kind, system)
             if name.tokens and all(name.folded != o.folded for o in out):
+                tokens += len(name.tokens)
+                if bounded and tokens > MAX_QUERY_TOKENS:
+                    return out
                 out.append(name)
     return out
 
@@ -144,11 +157,12 @@ def match_query(
     result that could matter, however many there are).
     """
     cfg = cfg or ScoringConfig()
-    q_names = prepare_query_names(query)
+    q_names = prepare_query_names(query, bounded=True)
     best: _Best = {}
+    budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     for q in q_names:
         q_w = query_weights(index, q)
-        for n_idx in candidate_names(index, q, cfg.candidates).tolist():
+        for n_idx in candidate_names(index, q, cfg.candidates, budget).tolist():
             # a name is compared once as a person's and once as an organisation's at most
             as_person: NameComparison | None = None
             as_org: NameComparison | None = None
@@ -201,7 +215,7 @@ def score_entities(
     a pair can only score the same or higher, never be missed.
     """
     cfg = cfg or ScoringConfig()
-    q_names = prepare_query_names(query)
+    q_names = prepare_query_names(query, bounded=True)
     rev = entity_names(index)
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}

@@ -14,6 +14,7 @@ from clearance.match import hangul, zh
 from clearance.match.abjad import consonantal
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
+from clearance.match.limits import MAX_FUZZY_TOKEN, MAX_NAME_TOKENS, bounded_text
 from clearance.match.orgs import (
     join_letters,
     legal_forms_words,
@@ -23,14 +24,16 @@ from clearance.match.orgs import (
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
-__all__ = ["ANY", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "name_roles",
-           "person_role_words", "person_variants", "prepare_name", "strip_parentheses", "trailing_words"]
+__all__ = ["ANY", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "fold_key", "name_roles",
+           "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
+           "trailing_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
 
 def strip_parentheses(text: str) -> str | None:
     """The name without its parenthesised qualifiers ("X (HK)" -> "X"), or None if none."""
+    text = bounded_text(text)  # the pattern backtracks over runs of spaces: keep them short
     out = _PARENS.sub("", text).strip()
     return out if out != text.strip() and out != "" else None
 
@@ -134,19 +137,28 @@ def person_variants(text: str) -> list[list[str] | None]:
     return [None, None]
 
 
+def fold_key(token: str) -> str:
+    """The folded key of a token; a token too long to be a real word keys as itself."""
+    return variant_key(fold(token)) if len(token) <= MAX_FUZZY_TOKEN else token
+
+
 def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     """Normalise, romanise, tokenise, mark legal forms, fold.
 
     `legal` flags the role words of a name: legal forms of organisations, particles and
     titles of people (`_person_roles`). They weigh little and pair only with each other.
     `system` picks a person's romanisation in `person_variants` (1: McCune-Reischauer).
+    Bounded (`clearance.match.limits`): the first `MAX_NAME_CHARS` characters and
+    `MAX_NAME_TOKENS` tokens are read, far more than any real name has.
     """
+    text = bounded_text(text)
     native = person_variants(text)[system] if kind == PERSON else None
-    tokens = native if native is not None else normalize(text)
+    tokens = (native if native is not None else normalize(text))[:MAX_NAME_TOKENS]
     if kind != PERSON:
         tokens, legal = mark_legal_forms(split_glued_forms(join_letters(tokens)),
                                          trailing_words())
     else:
         legal = _person_roles(tokens)  # particles and titles, flagged like legal forms
-    folded = tuple(variant_key(fold(t)) for t in tokens)
+    tokens, legal = tokens[:MAX_NAME_TOKENS], legal[:MAX_NAME_TOKENS]  # forms may split words
+    folded = tuple(fold_key(t) for t in tokens)
     return Name(text=text, tokens=tuple(tokens), folded=folded, legal=tuple(legal))

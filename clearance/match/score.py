@@ -11,16 +11,22 @@ Every adjustment is recorded as a `Feature`, so the explanation is the arithmeti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clearance.index.build import EntityMeta
-from clearance.match.compare import NameComparison
+from clearance.exc import InputError
+from clearance.match.limits import MAX_QUERY_NAMES, MAX_QUERY_VALUES, bounded_text
+
+if TYPE_CHECKING:  # annotations only: defaults such as DEFAULT_THRESHOLD import cheaply
+    from clearance.index.build import EntityMeta
+    from clearance.match.compare import NameComparison
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "Feature",
     "Query",
+    "SCHEMATA",
     "ScoringConfig",
+    "check_schema",
     "country_evidence",
     "date_evidence",
     "name_feature",
@@ -75,7 +81,12 @@ class Feature:
 
 @dataclass
 class Query:
-    """What is being screened: names plus optional type, country, birth date, identifiers."""
+    """What is being screened: names plus optional type, country, birth date, identifiers.
+
+    Bounded on creation (`clearance.match.limits`), far above any real party: at most
+    `MAX_QUERY_NAMES` names of `MAX_NAME_CHARS` characters, `MAX_QUERY_VALUES` countries
+    and identifiers. Whatever a file or request holds, one query costs a bounded amount.
+    """
 
     name: str
     schema: str = "LegalEntity"
@@ -84,9 +95,31 @@ class Query:
     birth_date: str | None = None
     identifiers: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.name = bounded_text(self.name)
+        self.aliases = [bounded_text(a) for a in self.aliases[:MAX_QUERY_NAMES - 1]]
+        self.schema = self.schema[:64]  # codes and schema names are short; explanations quote them
+        self.countries = [c[:64] for c in self.countries[:MAX_QUERY_VALUES]]
+        self.identifiers = [bounded_text(i) for i in self.identifiers[:MAX_QUERY_VALUES]]
+        if self.birth_date is not None:
+            self.birth_date = self.birth_date[:32]
+
     @property
     def names(self) -> list[str]:
         return [n for n in [self.name, *self.aliases] if n.strip() != ""]
+
+
+#: The FollowThemoney schemata a query may name (the matcher knows how each compares).
+SCHEMATA = ("LegalEntity", "Person", "Organization", "Company", "PublicBody", "Vessel",
+            "Airplane")
+
+
+def check_schema(schema: str) -> str:
+    """`schema` if the matcher knows it; InputError naming the valid ones otherwise (a
+    misspelt "Compnay" would match nothing, silently)."""
+    if schema not in SCHEMATA:
+        raise InputError(f"unknown schema {schema[:100]!r}; use one of {', '.join(SCHEMATA)}")
+    return schema
 
 
 _PERSONISH = {"Person"}

@@ -16,9 +16,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from normality import ascii_text
-
 from clearance.match import abjad, cyrillic, hangul, zh
+from clearance.match.limits import MAX_CACHED_TEXT
 
 __all__ = ["clean", "latinize", "normalize", "script_of", "tokenize"]
 
@@ -63,6 +62,10 @@ def latinize(text: str) -> str:
         text = abjad.romanize(text)
     if hangul.has_hangul(text):
         text = hangul.romanize(text)
+    if text.isascii():  # what ascii_text returns; ICU loads only for text that needs it
+        return text.lower()
+    from normality import ascii_text
+
     out = ascii_text(text)
     return out.lower() if out is not None else ""
 
@@ -75,4 +78,6 @@ def tokenize(text: str) -> list[str]:
 
 def normalize(text: str) -> list[str]:
     """The whole pipeline: any-script name -> list of ASCII tokens."""
+    if len(text) > MAX_CACHED_TEXT:  # a long text is not worth a slot in the caches
+        return tokenize(latinize.__wrapped__(clean.__wrapped__(text)))
     return tokenize(latinize(clean(text)))

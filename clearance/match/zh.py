@@ -10,9 +10,7 @@ characters outside both tables become pinyin syllables (person names: 王伟 -> 
 from __future__ import annotations
 
 import re
-from functools import cache
-
-from pypinyin import lazy_pinyin
+from functools import cache, lru_cache
 
 from clearance.match.places import zh_places
 from clearance.resources import load_resource
@@ -51,6 +49,14 @@ def _max_term() -> int:
     return max(len(k) for k in term_table())
 
 
+@lru_cache(maxsize=1 << 17)  # one entry per Han character at most (about 100,000)
+def _pinyin(char: str) -> str:
+    """One character's pinyin (pypinyin takes some 40 microseconds a call)."""
+    from pypinyin import lazy_pinyin  # its phrase tables take long to import: Han text only
+
+    return " " + " ".join(lazy_pinyin(char)) + " "
+
+
 def romanize(text: str) -> str:
     """Translate known terms, pinyin for the rest; non-Chinese text passes through."""
     table = term_table()
@@ -68,7 +74,7 @@ def romanize(text: str) -> str:
                 i += size
                 break
         else:
-            out.append(" " + " ".join(lazy_pinyin(text[i])) + " ")
+            out.append(_pinyin(text[i]))
             i += 1
     return " ".join("".join(out).split())
 
@@ -100,5 +106,7 @@ def person_tokens(text: str) -> list[str] | None:
     table = business_terms()
     if any(han[i:j] in table for i in range(len(han)) for j in range(i + 2, len(han) + 1)):
         return None
+    from pypinyin import lazy_pinyin  # Han text only (see `_pinyin`)
+
     cut = 2 if len(han) == 4 else 1
     return ["".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:]))]

@@ -2,23 +2,27 @@
 
 This is the reverse of screening: a list entry's names are looked up among the book's
 names with the same candidate generation as the list index, so a list change costs what
-the change is, not book x list. The index is persisted in `CLEARANCE_HOME/index/book.pkl`
-and covers the book as of its last change when built; entries imported since are held
-in a small second index built on use, and the main one is rebuilt once they are many.
+the change is, not book x list. The index is persisted in `CLEARANCE_HOME/index/book.cidx`
+(the format of `clearance.index.artifact`, keyed like the list index by the algorithm and
+the matcher's code and word lists) and covers the book as of its last change when built;
+entries imported since are held in a small second index built on use, and the main one is
+rebuilt once they are many.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from clearance import settings
+from clearance.exc import IndexFileError
+from clearance.index.artifact import read_file, remove_stale_temporaries, write_file
 from clearance.index.build import Index, build_index
 from clearance.index.search import candidate_names
+from clearance.index.store import inputs_digest
 from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import score_ceiling
@@ -117,8 +121,15 @@ def pair_ceiling(book_name: Name, list_name: Name, index: Index, cfg: ScoringCon
                          cfg.org_list_extra_penalty, False, cfg.place_penalty)
 
 
+log = logging.getLogger("clearance.index")
+
+
 def _path() -> Any:
-    return settings.index_dir() / "book.pkl"
+    return settings.index_dir() / "book.cidx"
+
+
+def _key() -> dict[str, Any]:
+    return {"book": f"{ALGORITHM}/{VERSION}", **inputs_digest()}
 
 
 def _stamp() -> str:
@@ -141,12 +152,11 @@ def book_index() -> BookIndex:
     main: Index | None = None
     if path.exists():
         try:
-            with open(path, "rb") as fh:
-                loaded = pickle.load(fh)
-            if isinstance(loaded, Index) and loaded.fingerprint.startswith(_stamp() + "@"):
+            loaded = read_file(path, Index, _key())
+            if loaded.fingerprint.startswith(_stamp() + "@"):
                 main = loaded
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            main = None
+        except IndexFileError as exc:
+            log.warning("%s; rebuilding it", exc)
     recent: Index | None = None
     if main is not None:
         built_upto = int(main.fingerprint.split("@", 1)[1])
@@ -157,10 +167,9 @@ def book_index() -> BookIndex:
         main = build_index(_records(None), f"{_stamp()}@{newest}")
         recent = None
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as fh:
-            pickle.dump(main, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        remove_stale_temporaries(path.parent)
+        write_file(main, path, _key())
+        (path.parent / "book.pkl").unlink(missing_ok=True)  # an earlier version's pickle
     _cache.clear()
     _cache[str(path)] = (newest, BookIndex(main, recent))
     return _cache[str(path)][1]

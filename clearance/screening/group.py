@@ -24,8 +24,9 @@ from clearance.index.build import EntityMeta, Index
 from clearance.match.engine import MatchResult, match_query
 from clearance.match.score import Query, ScoringConfig
 from clearance.match.text import clean
-from clearance.sources.csl import DATASET as CSL
-from clearance.sources.ofac import CONS, SDN
+from clearance.sources.ids import CSL
+from clearance.sources.ids import OFAC_CONS as CONS
+from clearance.sources.ids import OFAC_SDN as SDN
 
 __all__ = ["MIN_SCORE", "PartyResult", "group_results", "screen_query"]
 

@@ -19,12 +19,13 @@ from clearance.sources.common import (
     read_text,
     sha256_file,
 )
+from clearance.sources.ids import OFAC_CONS, OFAC_SDN
 from clearance.sources.remarks import parse_remarks
 
 __all__ = ["CONS", "FILE_NAMES", "SDN", "URLS", "OfacFiles", "load", "parse", "to_entities"]
 
-SDN = "us_ofac_sdn"
-CONS = "us_ofac_cons"
+SDN = OFAC_SDN
+CONS = OFAC_CONS
 _BASE = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
 URLS: dict[str, dict[str, str]] = {
     SDN: {r: _BASE + f.upper() for r, f in

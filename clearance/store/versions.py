@@ -11,14 +11,16 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 
 from clearance.exc import UnknownVersion
-from clearance.sources.common import Parsed
 from clearance.store import audit
 from clearance.store.db import active_versions, engine, entities, utc_now, versions
+
+if TYPE_CHECKING:  # parsing needs FollowTheMoney, reading the store does not
+    from clearance.sources.common import Parsed
 
 __all__ = [
     "Diff",

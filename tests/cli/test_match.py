@@ -146,6 +146,7 @@ def test_out_of_range_options_are_refused_as_the_api_refuses_them(tmp_path: Path
 def test_screen_uses_every_core_by_default(tmp_path: Path, home: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import clearance.cli.match as match_cmd
+    from clearance.screening import batch
 
     seen: dict[str, Any] = {}
 
@@ -154,8 +155,8 @@ def test_screen_uses_every_core_by_default(tmp_path: Path, home: Path,
         seen["workers"] = workers
         return iter([(json.dumps({"id": i[0]}), False) for i in items])
 
-    monkeypatch.setattr(match_cmd, "default_workers", lambda: 7)
-    monkeypatch.setattr(match_cmd, "screen_row_lines", fake_lines)
+    monkeypatch.setattr(batch, "default_workers", lambda: 7)  # screen imports them on use
+    monkeypatch.setattr(batch, "screen_row_lines", fake_lines)
     monkeypatch.setattr(match_cmd, "_loaded_index", lambda: None)
     src = tmp_path / "in.csv"
     src.write_text("id,name\n1,Hikvision\n")

@@ -1,20 +1,40 @@
 """Batch screening: order kept, parallel equals serial, alerts flagged at the threshold."""
 
+import os
+import time
+
 from clearance.index.build import Index
 from clearance.match.score import Query, ScoringConfig
+from clearance.screening import batch
 from clearance.screening.batch import screen_queries
 
 ITEMS = [(str(i), Query(n, s)) for i, (n, s) in enumerate([
     ("Hikvision", "Company"), ("Emma Daniels", "Person"), ("Sergei Lavrov", "Person"),
     ("DAHUA ELECTRONICS CORPORATION", "Organization"), ("Royal Mail", "Organization"),
 ] * 8)]
+#: more rows than several of the pool's chunks (256 rows each), so both workers get some
+MANY = [(str(i), q) for i, (_, q) in enumerate(ITEMS * 33)]
 
 
 def test_parallel_results_equal_serial_in_input_order(index: Index) -> None:
-    serial = list(screen_queries(ITEMS, index=index, workers=1))
-    parallel = list(screen_queries(ITEMS, index=index, workers=2))
-    assert [r.id for r in parallel] == [i for i, _ in ITEMS]
+    serial = list(screen_queries(MANY, index=index, workers=1))
+    parallel = list(screen_queries(MANY, index=index, workers=2))
+    assert len(MANY) > 4 * 256
+    assert [r.id for r in parallel] == [i for i, _ in MANY]
     assert [r.matches for r in parallel] == [r.matches for r in serial]
+
+
+def _where(item: tuple[str, Query]) -> tuple[str, int]:
+    time.sleep(0.001)  # long enough that each worker has chunks in hand
+    return item[0], os.getpid()
+
+
+def test_rows_come_back_in_input_order_though_two_workers_screen_them(index: Index) -> None:
+    items = [(str(i), Query("x")) for i in range(2 * batch.BATCH + 123)]  # several batches
+    got = list(batch._run(_where, items, None, 10, 2, index))
+    assert [row_id for row_id, _ in got] == [row_id for row_id, _ in items]
+    workers = {pid for _, pid in got}
+    assert len(workers) == 2 and os.getpid() not in workers
 
 
 def test_alerts_follow_the_threshold(index: Index) -> None:

@@ -1,9 +1,11 @@
-"""Schema migrations: a store of a previous schema (the baseline, or main's before migrations
-were merged) upgrades in place, keeping its data and its audit chain, and the migrations
-always create exactly what `store/db.py` declares."""
+"""Schema migrations: a store of a previous schema (the baseline; revision 0003, as the
+scale-out branch left it; main's before migrations were merged) upgrades in place, keeping
+its data and its audit chain, the application works on it, and the migrations always
+create exactly what `store/db.py` declares."""
 
 from __future__ import annotations
 
+import io
 import json
 import multiprocessing as mp
 import os
@@ -18,6 +20,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
+from clearance.monitor import lock
+from clearance.screening.jobs import claim, get_job, submit
 from clearance.store import audit, signing
 from clearance.store.db import (
     active_versions,
@@ -32,6 +36,7 @@ from clearance.store.db import (
     book_entries,
     engine,
     entities,
+    file_book_state,
     metadata,
     monitor_cycles,
     portfolio_constituents,
@@ -45,6 +50,7 @@ from clearance.store.db import (
     whatif_scenarios,
 )
 from clearance.store.migrate import HEAD, alembic_config, current_revision, upgrade
+from clearance.store.users import authenticate, create_user, get_session, start_session
 
 
 def _chain_and_lists(conn: Connection) -> None:
@@ -88,6 +94,24 @@ def _baseline_store(url: str, pre_alembic: bool, _keys: Path) -> None:
     eng.dispose()
 
 
+def _i13_store(url: str, _pre_alembic: bool, _keys: Path) -> None:
+    """A store at revision 0003, as the scale-out branch made it before main's tables were
+    migrated: lists, a book, an alert, a key, an audit chain, the state of a book kept as
+    files (0002) and a screening job claimed by a runner (0003)."""
+    eng = create_engine(url)
+    upgrade(eng, "0003")
+    with eng.begin() as conn:
+        _chain_and_lists(conn)
+        conn.execute(insert(file_book_state).values(
+            book="/data/book.parquet", dataset="us_ofac_sdn", version_id=1, at="2026-11-02"))
+        conn.execute(text(
+            "INSERT INTO screening_jobs (id, filename, path, status, threshold, result_limit, "
+            "created_at, updated_at, rows_done, rows_alerted, rows_failed, claimed_by, "
+            "heartbeat) VALUES ('" + "k" * 36 + "', 'book.csv', '/tmp/book.csv', 'done', '0.8', "
+            "5, '2026-11-02', '2026-11-02', 3, 1, 0, 'host-a:41', '2026-11-02')"))
+    eng.dispose()
+
+
 def _revision(rev: str) -> Any:
     script = ScriptDirectory.from_config(alembic_config())  # type: ignore[arg-type]
     return script.get_revision(rev).module
@@ -109,11 +133,12 @@ def _main_store(url: str, _pre_alembic: bool, keys: Path) -> None:
         for column in ("claimed_by", "heartbeat"):
             conn.execute(text(f"ALTER TABLE screening_jobs DROP COLUMN {column}"))
         _chain_and_lists(conn)
-        conn.execute(insert(users).values(
-            id=1, name="ana", role="analyst", password_hash="!", created_at="2026-11-02",
-            disabled=False, failed_logins=0, locked_until=None))
+        made = conn.execute(insert(users).values(
+            name="ana", role="analyst", password_hash="!", created_at="2026-11-02",
+            disabled=False, failed_logins=0, locked_until=None)).inserted_primary_key
+        assert made is not None
         conn.execute(insert(web_sessions).values(
-            token_hash="t" * 64, user_id=1, csrf="c" * 64, created_at="2026-11-02",
+            token_hash="t" * 64, user_id=made[0], csrf="c" * 64, created_at="2026-11-02",
             expires_at="2026-11-03"))
         conn.execute(insert(alert_proposals).values(
             alert_id=1, batch=None, decision="false_positive", reason_code="other-person",
@@ -191,14 +216,36 @@ def _check_upgrade(url: str, make: Callable[[str, bool, Path], None], pre_alembi
             conn.execute(text(refused))
     audit.record("ops", "key.create", {"key_id": 2})  # the chain goes on after the upgrade
     assert audit.verify().ok and audit.verify().records == 5
+    _app_works()
     with eng.begin() as conn:  # a checkpoint row, then no way to remove it
         conn.execute(insert(audit_checkpoints).values(seq=5, hash="h", at="now", key_id="k",
                                                       signature="s"))
     with pytest.raises(DBAPIError), eng.begin() as conn:
         conn.execute(text("DELETE FROM audit_checkpoints"))
+
+
+def _app_works() -> None:
+    """What main's tables serve works on the upgraded store: web UI users and sessions, a
+    monitoring cycle under the lock and in the register, a screening job of a kind with
+    options, claimed by a runner; the audit chain stays whole throughout."""
+    user = create_user("rui", "analyst", "a long enough password", actor="ops")
+    assert authenticate("rui", "a long enough password").name == "rui"
+    token, _ = start_session(user)
+    assert get_session(token) is not None
+    with lock.cycle_lock():
+        run = lock.begin()
+        lock.finish(run)
+    job = submit("holdings.jsonl", io.BytesIO(b'{"id": "h", "isin": "US0000000001"}\n'),
+                 0.8, 3, kind="portfolio", options={"as_of": "2026-11-28"})
+    assert claim(job.id, "host-b:7") and get_job(job.id).status == "running"
     with engine().connect() as conn:
-        kinds = {r.kind for r in conn.execute(select(screening_jobs.c.kind))}
-    assert kinds <= {"portfolio"}
+        assert conn.execute(select(monitor_cycles.c.status)
+                            .where(monitor_cycles.c.id == run.id)).scalar() == "done"
+        got = conn.execute(select(screening_jobs.c.kind, screening_jobs.c.options,
+                                  screening_jobs.c.claimed_by)
+                           .where(screening_jobs.c.id == job.id)).one()
+    assert tuple(got) == ("portfolio", {"as_of": "2026-11-28"}, "host-b:7")
+    assert audit.verify().ok
 
 
 def _drift(eng: Engine) -> list[Any]:
@@ -241,7 +288,8 @@ def test_a_table_declared_without_a_migration_is_reported(tmp_path: Path) -> Non
 
 STORES = [pytest.param(_baseline_store, True, id="baseline-created-before-alembic"),
           pytest.param(_baseline_store, False, id="baseline-at-0001"),
-          pytest.param(_main_store, True, id="main-created-by-create-all")]
+          pytest.param(_main_store, True, id="main-created-by-create-all"),
+          pytest.param(_i13_store, False, id="scale-out-at-0003")]
 
 
 @pytest.mark.parametrize(("make", "pre_alembic"), STORES)
@@ -252,7 +300,7 @@ def test_a_sqlite_store_of_a_previous_schema_upgrades_in_place(
     _check_upgrade(f"sqlite:///{home / 'clearance.db'}", make, pre_alembic, tmp_path / "keys")
 
 
-@pytest.mark.parametrize(("make", "pre_alembic"), [STORES[0], STORES[2]])
+@pytest.mark.parametrize(("make", "pre_alembic"), [STORES[0], STORES[2], STORES[3]])
 def test_a_postgres_store_of_a_previous_schema_upgrades_in_place(
         home: Path, tmp_path: Path, pg_database: str, make: Callable[[str, bool, Path], None],
         pre_alembic: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -96,6 +97,7 @@ def test_disabling_a_user_ends_their_sessions(home: Path) -> None:
 
 
 def test_expired_sessions_are_refused(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CLEARANCE_SESSION_HOURS", "-1")
+    monkeypatch.setenv("CLEARANCE_SESSION_HOURS", "0.000001")  # 3.6 ms
     token, _ = start_session(create_user("ana", "analyst", PASSWORD))
+    time.sleep(0.01)
     assert get_session(token) is None

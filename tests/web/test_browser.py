@@ -225,6 +225,6 @@ def test_file_screening_shows_progress_then_downloads(browser: Browser, server: 
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV", exact=True).click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
-    assert text.splitlines()[0].startswith("id,dataset,source_id")
-    assert "x1,us_ofac_sdn,10000" in text
+    assert text.splitlines()[0].startswith("id,screened_name,dataset,source_id")
+    assert "x1,Jhon Eidelber Cano Correa,us_ofac_sdn,10000" in text
     context.close()

@@ -10,13 +10,14 @@ __all__ = ["router"]
 router = APIRouter(tags=["health"])
 
 
+# both answer on the event loop itself: no thread pool slot, no wait behind CPU-bound work
 @router.get("/healthz")
-def healthz() -> dict[str, str]:
+async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
 @router.get("/readyz")
-def readyz(request: Request) -> JSONResponse:
+async def readyz(request: Request) -> JSONResponse:
     index = request.app.state.index.ready()
     if index is None:
         return JSONResponse({"status": "loading the index"}, status_code=503)

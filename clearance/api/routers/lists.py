@@ -31,8 +31,8 @@ def versions(dataset: str) -> list[dict[str, Any]]:
 @router.get("/lists/{dataset}/diff", dependencies=[Depends(require("read"))])
 def version_diff(
     dataset: str,
-    from_: Annotated[int | None, Query(alias="from", ge=1)] = None,
-    to: Annotated[int | None, Query(ge=1)] = None,
+    from_: Annotated[int | None, Query(alias="from", ge=1, le=2**62)] = None,
+    to: Annotated[int | None, Query(ge=1, le=2**62)] = None,
 ) -> dict[str, Any]:
     """Entities added, removed and changed between two versions (default: last two)."""
     return diff(dataset, from_, to).to_dict()

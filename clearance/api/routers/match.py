@@ -8,18 +8,30 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from clearance.api.convert import to_query, to_result
 from clearance.api.deps import current_index, require
-from clearance.api.models import MatchRequest, MatchResponse, QueryResponse, SearchResponse
+from clearance.api.models import (
+    EntityExample,
+    MatchRequest,
+    MatchResponse,
+    QueryResponse,
+    SearchResponse,
+)
+from clearance.api.work import Worker
+from clearance.exc import InputError
 from clearance.index.build import Index
 from clearance.match.algorithm import ALGORITHM
 from clearance.match.engine import match_query
-from clearance.match.score import DEFAULT_THRESHOLD, ScoringConfig
+from clearance.match.score import DEFAULT_THRESHOLD, ScoringConfig, check_schema
 from clearance.match.score import Query as MatchQuery
 from clearance.store import get_records
 
-__all__ = ["router"]
+__all__ = ["MAX_QUERIES", "MAX_REQUEST_CHARS", "router"]
 
 router = APIRouter(tags=["matching"])
 MAX_QUERIES = 100
+#: Characters of names (and aliases) in one request: about 50 times a typical query each
+#: for 100 queries. With the bounds on each query (clearance.match.limits), the costliest
+#: request stays in seconds instead of the minutes 100 queries of hostile names would take.
+MAX_REQUEST_CHARS = 50_000
 
 
 def _datasets(index: Index, dataset: str) -> frozenset[str] | None:
@@ -38,9 +50,9 @@ async def match(
     dataset: str,
     body: MatchRequest,
     index: Annotated[Index, Depends(current_index)],
-    threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    threshold: Annotated[float, Query(ge=0.0, le=1.0, allow_inf_nan=False)] = DEFAULT_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=500)] = 5,
-    algorithm: Annotated[str, Query()] = "best",
+    algorithm: Annotated[str, Query(max_length=100)] = "best",
 ) -> MatchResponse:
     """Score each query against the loaded lists (or one dataset); results explain themselves."""
     if algorithm not in ("best", "default", ALGORITHM):
@@ -49,44 +61,67 @@ async def match(
         raise HTTPException(422, f"at most {MAX_QUERIES} queries per request")
     scope = _datasets(index, dataset)
     cfg = ScoringConfig(threshold=threshold)
-    responses: dict[str, QueryResponse] = {}
+    queries: list[tuple[str, EntityExample, MatchQuery]] = []
     for name, example in body.queries.items():
         try:
-            query = to_query(example)
+            queries.append((name, example, to_query(example)))
         except ValueError as exc:
             raise HTTPException(422, f"queries.{name}: {exc}") from None
-        results = match_query(index, query, cfg, limit=limit, datasets=scope)
-        request.app.state.metrics.queries.inc()
-        request.app.state.metrics.alerts.inc(sum(r.match for r in results))
-        records = get_records([r.entity_id for r in results])
-        responses[name] = QueryResponse(
-            results=[to_result(r, records.get(r.entity_id)) for r in results],
-            total={"value": len(results), "relation": "eq"},
-            query=example.model_dump(by_alias=True),
-        )
-    # built from the models above, so serialised directly (no second validation pass);
-    # async on purpose: CPU-bound and short, so each worker runs one request at a time
-    # instead of threads fighting over the GIL
-    return Response(MatchResponse(responses=responses, limit=limit).model_dump_json(by_alias=True),
-                    media_type="application/json")  # type: ignore[return-value]
+    chars = sum(len(n) for _, _, q in queries for n in q.names)
+    if chars > MAX_REQUEST_CHARS:
+        raise HTTPException(422, f"the queries hold {chars} characters of names; at most "
+                                 f"{MAX_REQUEST_CHARS} per request: send them in several")
+    metrics = request.app.state.metrics
+
+    def compute() -> bytes:
+        responses: dict[str, QueryResponse] = {}
+        for name, example, query in queries:
+            results = match_query(index, query, cfg, limit=limit, datasets=scope)
+            metrics.queries.inc()
+            metrics.alerts.inc(sum(r.match for r in results))
+            records = get_records([r.entity_id for r in results])
+            responses[name] = QueryResponse(
+                results=[to_result(r, records.get(r.entity_id)) for r in results],
+                total={"value": len(results), "relation": "eq"},
+                query=example.model_dump(by_alias=True),
+            )
+        # built from the models above, so serialised directly (no second validation pass)
+        return MatchResponse(responses=responses, limit=limit).model_dump_json(
+            by_alias=True).encode()
+
+    # scoring runs on the app's matching thread, one request at a time per process: the
+    # event loop stays free for /healthz and the rest (see clearance.api.work)
+    worker: Worker = request.app.state.matcher
+    return Response(await worker.run(compute),  # type: ignore[return-value]
+                    media_type="application/json")
 
 
 @router.get("/search/{dataset}", response_model=SearchResponse,
             dependencies=[Depends(require("read"))])
 async def search(
+    request: Request,
     dataset: str,
     q: Annotated[str, Query(min_length=1, max_length=500, examples=["hikvision"])],
     index: Annotated[Index, Depends(current_index)],
-    schema: Annotated[str, Query()] = "LegalEntity",
+    schema: Annotated[str, Query(max_length=100)] = "LegalEntity",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=400)] = 0,
 ) -> SearchResponse:
     """Ranked entities for a free-text name, paginated."""
     scope = _datasets(index, dataset)
-    results = match_query(index, MatchQuery(name=q, schema=schema), ScoringConfig(),
-                          limit=offset + limit, datasets=scope)
-    page = results[offset:offset + limit]
-    records = get_records([r.entity_id for r in page])
-    return SearchResponse(results=[to_result(r, records.get(r.entity_id)) for r in page],
-                          total={"value": len(results), "relation": "gte"}, limit=limit,
-                          offset=offset)
+    try:
+        check_schema(schema)
+    except InputError as exc:
+        raise HTTPException(422, f"schema: {exc}") from None
+
+    def compute() -> SearchResponse:
+        results = match_query(index, MatchQuery(name=q, schema=schema), ScoringConfig(),
+                              limit=offset + limit, datasets=scope)
+        page = results[offset:offset + limit]
+        records = get_records([r.entity_id for r in page])
+        return SearchResponse(results=[to_result(r, records.get(r.entity_id)) for r in page],
+                              total={"value": len(results), "relation": "gte"}, limit=limit,
+                              offset=offset)
+
+    worker: Worker = request.app.state.matcher
+    return await worker.run(compute)

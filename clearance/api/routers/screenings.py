@@ -21,7 +21,7 @@ def create(
     request: Request,
     actor: Annotated[str, Depends(require("screen"))],
     file: Annotated[UploadFile, File(description="CSV, XLSX, JSONL or Parquet")],
-    threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    threshold: Annotated[float, Query(ge=0.0, le=1.0, allow_inf_nan=False)] = DEFAULT_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> dict[str, Any]:
     """Store the file and screen it in the background; poll GET /screenings/{id}."""

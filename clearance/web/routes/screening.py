@@ -118,11 +118,12 @@ def download(job_id: str, fmt: str,
         raise InputError(f"download format {fmt!r}: use csv, xlsx or jsonl")
     folder = Path(tempfile.mkdtemp(prefix="clearance-dl-"))
     path = folder / f"{stem}-results.{fmt}"
-    writer = ResultWriter(path, io.StringIO())
-    for line in iter_results(job.id):
-        record = json.loads(line)
-        if "id" in record:
-            writer.write(record["id"], record.get("matches", []))
+    records = [r for r in (json.loads(line) for line in iter_results(job.id)) if "id" in r]
+    carried = tuple(records[0].get("input", {})) if records else ()
+    writer = ResultWriter(path, io.StringIO(), carried)
+    for record in records:  # the same columns `clearance screen -o FILE.csv` writes
+        writer.write(record["id"], record.get("matches", []), record.get("name", ""),
+                     record.get("input"))
     writer.close()
     media = ("text/csv" if fmt == "csv" else
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

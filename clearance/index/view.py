@@ -1,0 +1,71 @@
+"""One query against a saved index, reading only what that query needs.
+
+`clearance match NAME` answers one query and exits. Decoding the whole index (about a
+million Python objects for the bundled lists) costs more than everything else the command
+does, so this reads the small lookup tables in full (vocabulary, weights, skeletons,
+identifiers; postings are memory-mapped arrays), the deletion keys the query's tokens can
+look up (`search.fuzzy_keys`), and then only the rows of the candidate names and of their
+entities. `match_query` run on that `Index` gives what it gives on the whole index
+(tests/index/test_view.py compares result lists on the screening_dev queries).
+
+Rows the query does not reach are left empty (None): this `Index` answers this query and
+nothing else, and any other use fails loudly instead of answering from missing rows.
+Fields this module does not name are decoded in full, so a field added to `Index` later
+is present here too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from clearance.index.artifact import Reader
+from clearance.index.build import Index, norm_identifier
+from clearance.index.search import candidate_names, fuzzy_keys
+from clearance.match.engine import prepare_query_names
+from clearance.match.limits import FUZZY_KEYS_PER_QUERY
+from clearance.match.score import Query, ScoringConfig
+
+__all__ = ["query_index"]
+
+#: Per-name rows, read for the candidate names only.
+_NAME_ROWS = ("names", "owners", "token_weights")
+#: Memos that the matcher fills as it goes: starting empty changes no answer.
+_MEMOS = ("alternatives", "unseen", "entity_names")
+
+
+def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
+                key: dict[str, Any] | None = None) -> Index:
+    """An `Index` holding what `match_query(index, query, cfg)` reads of the saved index.
+
+    `key`, when given, must be the key the file was written with (`IndexFileError`
+    otherwise, as for a corrupt file).
+    """
+    cfg = cfg or ScoringConfig()
+    reader = Reader(path, Index, key)
+    lazy = {*_NAME_ROWS, "entities", "fuzzy", *_MEMOS}
+    values: dict[str, Any] = {name: reader.field(name) for name in reader.codecs
+                              if name not in lazy}
+    n_names, n_entities = reader.length("names"), reader.length("entities")
+    for name in _NAME_ROWS:
+        values[name] = [None] * n_names
+    values["entities"] = [None] * n_entities
+    q_names = prepare_query_names(query, bounded=True)
+    values["fuzzy"] = reader.lookup("fuzzy", set().union(*map(fuzzy_keys, q_names)))
+    index = Index(**values)
+    budget = [FUZZY_KEYS_PER_QUERY]  # as `match_query` spends it, name by name
+    rows = sorted({n for q in q_names
+                   for n in candidate_names(index, q, cfg.candidates, budget).tolist()})
+    for name in _NAME_ROWS:
+        column: list[Any] = getattr(index, name)
+        for row, value in zip(rows, reader.rows(name, rows)):
+            column[row] = value
+    wanted = {e for row in rows for e, _, _ in index.owners[row]}
+    for raw in query.identifiers:
+        value = norm_identifier(raw)
+        if len(value) >= 4:
+            wanted.update(index.identifiers.get(value, ()))
+    entity_rows = sorted(wanted)
+    for row, meta in zip(entity_rows, reader.rows("entities", entity_rows)):
+        index.entities[row] = meta
+    return index
