@@ -7,10 +7,20 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 from clearance.exc import InputError
-from clearance.match.score import check_schema
+from clearance.match.score import SCHEMATA, check_schema
+from clearance.screening.columns import schema_of
 
-__all__ = ["EntityExample", "MatchRequest", "MatchResult", "QueryResponse", "MatchResponse",
+__all__ = ["api_schema", "EntityExample", "MatchRequest", "MatchResult", "QueryResponse", "MatchResponse",
            "SearchResponse", "ListStatus", "ErrorResponse"]
+
+
+def api_schema(value: str) -> str:
+    """A query's schema: a FollowTheMoney name the matcher knows, or a spelling a screening
+    file may use for one ("Aircraft", "Individual", "Corporate"), as the canonical name;
+    `InputError` naming the valid ones otherwise."""
+    if value in SCHEMATA or value.strip() == "":
+        return check_schema(value)
+    return check_schema(schema_of(value[:100]) or value)
 
 
 class EntityExample(BaseModel):
@@ -27,7 +37,7 @@ class EntityExample(BaseModel):
     @classmethod
     def _known_schema(cls, value: str) -> str:
         try:
-            return check_schema(value)
+            return api_schema(value)
         except InputError as exc:  # pydantic reports it as a 422 naming the field
             raise ValueError(str(exc)) from None
 

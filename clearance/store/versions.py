@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -188,16 +190,38 @@ def iter_records(version_ids: list[int] | None = None) -> Iterator[dict[str, Any
             yield json.loads(data)
 
 
+#: Records read lately, by (store, active version ids, entity id): a stored version never
+#: changes, so an entry stays right until it ages out. Bounded; shared by a process's threads.
+_RECORDS: OrderedDict[tuple[str, tuple[int, ...], str], dict[str, Any]] = OrderedDict()
+_RECORDS_MAX = 20_000
+_RECORDS_LOCK = threading.Lock()
+
+
 def get_records(entity_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Entities as stored in the active versions, by id (one query for many ids)."""
-    ids = list(active_version_ids().values())
+    """Entities as stored in the active versions, by id (one query for the ids not read
+    lately). The records are shared with later callers: read them, never change them."""
+    ids = tuple(sorted(active_version_ids().values()))
+    store = str(engine().url)
     out: dict[str, dict[str, Any]] = {}
+    with _RECORDS_LOCK:
+        for entity_id in entity_ids:
+            hit = _RECORDS.get((store, ids, entity_id))
+            if hit is not None:
+                _RECORDS.move_to_end((store, ids, entity_id))
+                out[entity_id] = hit
+    missing = [e for e in dict.fromkeys(entity_ids) if e not in out]
     with engine().connect() as conn:
-        for start in range(0, len(entity_ids), 500):
+        for start in range(0, len(missing), 500):
             rows = conn.execute(select(entities.c.entity_id, entities.c.data).where(
-                entities.c.entity_id.in_(entity_ids[start:start + 500]),
+                entities.c.entity_id.in_(missing[start:start + 500]),
                 entities.c.version_id.in_(ids)))
             out.update({r.entity_id: json.loads(r.data) for r in rows})
+    with _RECORDS_LOCK:
+        for entity_id in missing:
+            if entity_id in out:
+                _RECORDS[(store, ids, entity_id)] = out[entity_id]
+        while len(_RECORDS) > _RECORDS_MAX:
+            _RECORDS.popitem(last=False)
     return out
 
 

@@ -122,6 +122,18 @@ def test_an_unknown_schema_gets_422_naming_the_valid_ones(api: httpx.Client) -> 
     assert search.status_code == 422 and "use one of" in search.json()["detail"]
 
 
+def test_a_schema_spelt_as_a_screening_file_spells_it_is_read_as_its_ftm_name(
+        api: httpx.Client) -> None:
+    res = api.post("/match/default", json={"queries": {
+        "a": {"schema": "Aircraft", "properties": {"name": ["Hikvision"]}},
+        "p": {"schema": "individual", "properties": {"name": ["Hikvision"]}}}})
+    assert res.status_code == 200, res.text
+    assert res.json()["responses"]["a"]["query"]["schema"] == "Airplane"
+    assert res.json()["responses"]["p"]["query"]["schema"] == "Person"
+    search = api.get("/search/default", params={"q": "hikvision", "schema": "corporate"})
+    assert search.status_code == 200
+
+
 def test_validation_errors_never_echo_the_input(api: httpx.Client) -> None:
     """FastAPI's own 422 repeats the input: a megabyte back, or NaN it cannot encode."""
     res = api.post("/match/default", json={"queries": {"q": {"schema": "x" * 500_000,

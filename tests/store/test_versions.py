@@ -64,6 +64,25 @@ def test_activate_rolls_back_in_one_switch(home: Path, lists_dir: Path) -> None:
     assert get_record("us_ofac_sdn-34741") is None
 
 
+def test_records_read_again_come_from_the_active_version_of_this_store(
+        home: Path, lists_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.store import get_records
+    from clearance.store.db import reset_engines
+
+    load_paths([lists_dir / "ofac_sdn_20240503"])
+    assert get_records(["us_ofac_sdn-34741"])["us_ofac_sdn-34741"]["entity_id"] == (
+        "us_ofac_sdn-34741")
+    again = get_records(["us_ofac_sdn-34741", "us_ofac_sdn-34741"])  # from memory, same dict
+    assert list(again) == ["us_ofac_sdn-34741"]
+    load_paths([lists_dir / "ofac_sdn"])  # December 2023: the entity is not listed there
+    assert get_records(["us_ofac_sdn-34741"]) == {}
+    monkeypatch.setenv("CLEARANCE_HOME", str(tmp_path / "other"))  # another store, same ids
+    reset_engines()
+    load_paths([lists_dir / "ofac_sdn"])
+    assert get_records(["us_ofac_sdn-34741"]) == {}
+    reset_engines()
+
+
 def test_unknown_version_is_a_clear_error(home: Path) -> None:
     with pytest.raises(UnknownVersion, match="no active version"):
         get_version("us_ofac_sdn")

@@ -14,13 +14,14 @@ from clearance.api.models import (
     MatchResponse,
     QueryResponse,
     SearchResponse,
+    api_schema,
 )
 from clearance.api.work import Worker
 from clearance.exc import InputError
 from clearance.index.build import Index
 from clearance.match.algorithm import ALGORITHM
 from clearance.match.engine import match_query
-from clearance.match.score import DEFAULT_THRESHOLD, ScoringConfig, check_schema
+from clearance.match.score import DEFAULT_THRESHOLD, ScoringConfig
 from clearance.match.score import Query as MatchQuery
 from clearance.store import get_records
 
@@ -110,7 +111,7 @@ async def search(
     """Ranked entities for a free-text name, paginated."""
     scope = _datasets(index, dataset)
     try:
-        check_schema(schema)
+        schema = api_schema(schema)
     except InputError as exc:
         raise HTTPException(422, f"schema: {exc}") from None
 
