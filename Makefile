@@ -33,6 +33,9 @@ $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium
 
 $(STAMP): pyproject.toml setup.py $(COMPILED)
+	# the Spark engine and its tests need a Java runtime (17+)
+	command -v java >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	find clearance -name '*.so' -delete
@@ -65,6 +68,7 @@ bench: setup
 	$(BIN)/python benchmarks/monitor.py
 	$(BIN)/python benchmarks/devices.py
 	$(BIN)/python benchmarks/portfolio.py
+	$(BIN)/python benchmarks/spark.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-devices.csv exposure.html exposure.csv test-artifacts \

@@ -133,6 +133,7 @@ class InputError(ClearanceError):
     """A user-supplied query or screening file is malformed."""
 
     def __init__(self, problem: str, path: str | None = None, line: int | None = None) -> None:
+        self.problem = problem
         self.path = path
         self.line = line
         where = "" if path is None else path + (f", line {line}" if line is not None else "") + ": "

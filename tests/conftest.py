@@ -75,3 +75,45 @@ def home(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "home"
     if previous is not None:
         _use_home(Path(previous))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Path]:
+    """One PostgreSQL server for the session (pgserver, Unix socket in its data folder);
+    each test that uses it makes its own database with `pg_database`.
+
+    The data folder is not under pytest's temporary root: run as root, pgserver runs the
+    server as its own user, and every pytest session that starts meanwhile (another
+    checkout's included) resets that root to mode 0700, which locks the server out.
+    """
+    import shutil
+    import tempfile
+
+    import pgserver
+
+    data = Path(tempfile.mkdtemp(prefix="clearance-pg-"))
+    server = pgserver.get_server(data, cleanup_mode="stop")  # type: ignore[attr-defined]
+    yield data
+    server.cleanup()
+    shutil.rmtree(data, ignore_errors=True)
+
+
+def new_pg_database(cluster: Path) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    name = "t" + uuid.uuid4().hex[:12]
+    admin = create_engine(f"postgresql+psycopg://postgres:@/postgres?host={cluster}",
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    admin.dispose()
+    return f"postgresql+psycopg://postgres:@/{name}?host={cluster}"
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Path) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    return new_pg_database(pg_cluster)

@@ -21,6 +21,7 @@ from clearance.screening.columns import (
     parse_birth_date,
     parse_country,
     parse_overrides,
+    require_name,
     schema_of,
 )
 from clearance.screening.group import MIN_SCORE
@@ -30,21 +31,31 @@ if TYPE_CHECKING:
     from clearance.screening.batch import RowItem
     from clearance.screening.readers import InputRow
 
-__all__ = ["match", "screen"]
+__all__ = ["match", "require_lists", "screen", "show_columns", "show_summary"]
 
 MAX_LIMIT = 50  # as the API's `limit`
 SCHEMA_HELP = "Person, Organization, Company, LegalEntity, Vessel or Airplane."
 
 
-def _loaded_index(query: Query | None = None, cfg: ScoringConfig | None = None) -> Index:
-    """The index, if any list is loaded: screening against no list would find nothing and
-    look like a clean result. For one `query`, only what matching it reads of the saved
-    index (`clearance.index.view`): far cheaper for a process that answers one query."""
-    from clearance.index.store import active_lists, ensure_index, index_for_query
+def require_lists() -> None:
+    """Refuse to screen against no list: it would find nothing and look like a clean result.
+
+    The active versions are read with the index's standard-library read
+    (`index.store.active_lists`), so that `clearance match` does not import SQLAlchemy."""
+    from clearance.index.store import active_lists
 
     if not active_lists():
         raise StoreError("no list is loaded, so nothing could be found: load the official "
                          "lists first (clearance lists load)")
+
+
+def _loaded_index(query: Query | None = None, cfg: ScoringConfig | None = None) -> Index:
+    """The index, if any list is loaded (`require_lists`). For one `query`, only what
+    matching it reads of the saved index (`clearance.index.view`): far cheaper for a
+    process that answers one query."""
+    from clearance.index.store import ensure_index, index_for_query
+
+    require_lists()
     return ensure_index() if query is None else index_for_query(query, cfg)
 
 
@@ -159,10 +170,12 @@ def _guessed(cmap: ColumnMap) -> bool:
 
 
 def screen(
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT",
-                                               help="CSV, TSV, XLSX, JSONL or Parquet file.")],
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help=".jsonl, .csv or .xlsx (default: JSONL on stdout).")] = None,
+    input_raw: Annotated[str, typer.Argument(
+        metavar="INPUT", help="CSV, TSV, XLSX, JSONL or Parquet file (with --engine spark: "
+                              "any path Spark reads, a file or a folder of part files).")],
+    output_raw: Annotated[str | None, typer.Option(
+        "-o", "--output", help=".jsonl, .csv or .xlsx (default: JSONL on stdout); with "
+                               "--engine spark a new folder .jsonl, .csv or .parquet.")] = None,
     threshold: Annotated[float, typer.Option(help="Alert threshold.", min=0.0, max=1.0)]
     = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Listed parties kept per row.", min=1,
@@ -180,7 +193,30 @@ def screen(
     column: Annotated[list[str] | None, typer.Option(
         help="FIELD=COLUMN for any field (schema, birth_date, country, identifiers, aliases, "
              "first_name, last_name); repeatable.")] = None,
+    engine: Annotated[str, typer.Option(
+        help="local, or spark (INPUT and OUTPUT: any path Spark reads and writes).")] = "local",
+    master: Annotated[str | None, typer.Option(
+        help="Spark master: local[2], spark://host:7077, yarn (default: spark-submit's, "
+             "else local[*]).")] = None,
 ) -> None:
+    if engine not in ("local", "spark"):
+        raise fail(InputError(f"--engine {engine!r}: use local or spark"), 2)
+    if engine == "spark" and workers is not None:
+        raise fail(InputError("--workers is for the local engine: on Spark the cores are the "
+                              "executors' (--master local[N], or the cluster's)"), 2)
+    if engine == "local" and master is not None:
+        raise fail(InputError("--master is for --engine spark"), 2)
+    try:
+        overrides = parse_overrides(name_column, id_column, column)
+    except ClearanceError as exc:
+        raise fail(exc) from None
+    if engine == "spark":
+        from clearance.cli.spark import screen_spark
+
+        screen_spark(input_raw, output_raw, ScoringConfig(threshold=threshold), limit,
+                     min_score, encoding, overrides, master)
+        return
+    input_path, output = Path(input_raw), None if output_raw is None else Path(output_raw)
     # imported here, so that `clearance match` does not pay for them
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -193,25 +229,14 @@ def screen(
     path = str(input_path)
     workers = workers or default_workers()
     try:
-        overrides = parse_overrides(name_column, id_column, column)
         _check_output(output, input_path)
         table = open_table(input_path, encoding)
         index = _loaded_index()
         cmap: ColumnMap | None = None
         if table.columns is not None:
             cmap = map_columns(table.columns, overrides)
-            if not cmap.has_name():
-                raise InputError(
-                    "no name column: the file has " + ", ".join(repr(c) for c in table.columns)
-                    + f"; a name column is one of {accepted('name', count=8)} (or first name "
-                    "+ last name), or give --name-column", path=path)
-            if _guessed(cmap):
-                err.print(cmap.describe(), highlight=False)
-            for note in cmap.notes:
-                err.print(f"[yellow]note:[/] {note}", highlight=False)
-            if "id" not in cmap.single:
-                err.print(f"[yellow]note:[/] no id column ({accepted('id', count=4)}): rows are "
-                          "identified by their line number", highlight=False)
+            require_name(cmap, table.columns, path)
+            show_columns(cmap)
         carried = cmap.carried if cmap is not None else ()
         if cmap is None and output is not None and output.suffix.lower() in (".csv", ".xlsx"):
             # a JSONL file has no header: a table's columns are the keys its rows use
@@ -262,12 +287,29 @@ def screen(
         "input": path, "output": None if output is None else str(output), "rows": done,
         "alerted": alerts, "skipped": bad, "threshold": threshold, "min_score": min_score,
         "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
+    show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None)
+
+
+def show_columns(cmap: ColumnMap) -> None:
+    """How a file's header was read, on stderr (by either engine, before screening)."""
+    if _guessed(cmap):
+        err.print(cmap.describe(), highlight=False)
+    for note in cmap.notes:
+        err.print(f"[yellow]note:[/] {note}", highlight=False)
+    if "id" not in cmap.single:
+        err.print(f"[yellow]note:[/] no id column ({accepted('id', count=4)}): rows are "
+                  "identified by their line number", highlight=False)
+
+
+def show_summary(path: str, done: int, alerts: int, bad: int, min_score: float,
+                 tabular: bool) -> None:
+    """The closing line of a screening (either engine); exit 1 when no row was screened."""
     err.print(f"screened {done} rows: {alerts} with alerts, {bad} skipped; results that are "
               f"not alerts kept from {min_score:.2f} up (--min-score)", highlight=False)
     if done == 0:
         err.print(f"[red]error:[/] {path}: no row could be screened; each row needs a name "
                   f"({accepted('name', count=8)}, or first name + last name)"
-                  + ("" if cmap is not None else f" and an id ({accepted('id', count=6)})"),
+                  + ("" if tabular else f" and an id ({accepted('id', count=6)})"),
                   highlight=False)
         raise typer.Exit(1)
 

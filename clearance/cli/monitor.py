@@ -93,10 +93,28 @@ def monitor_run(
     as_json: Annotated[bool, typer.Option("--json", help="The cycle report as JSON.")] = False,
     wait: Annotated[float, typer.Option(
         min=0, help="Seconds to wait if another cycle is running (then exit 75).")] = 0,
+    engine: Annotated[str, typer.Option(
+        help="local (the store's book), or spark (a book kept as files: --book).")] = "local",
+    book: Annotated[str | None, typer.Option(
+        help="With --engine spark: the book's Parquet, CSV or JSONL path (any Spark path).")]
+    = None,
+    master: Annotated[str | None, typer.Option(help="Spark master (as for screen).")] = None,
 ) -> None:
     """One cycle: re-screen what changed, update alerts, notify, write today's digest."""
+    if engine not in ("local", "spark"):
+        raise fail(InputError(f"--engine {engine!r}: use local or spark"), 2)
+    if engine == "local" and (book is not None or master is not None):
+        raise fail(InputError("--book and --master need --engine spark"), 2)
+    if engine == "spark" and workers != 1:
+        raise fail(InputError("--workers is for the local engine: on Spark the cores are the "
+                              "executors' (--master local[N], or the cluster's)"), 2)
     try:
-        report = _cycle(full, workers, wait)
+        if engine == "spark":
+            from clearance.cli.spark import monitor_spark
+
+            report = monitor_spark(book, full, master, wait, _notify)
+        else:
+            report = _cycle(full, workers, wait)
     except Busy as exc:
         raise fail(exc, BUSY) from None
     except ClearanceError as exc:

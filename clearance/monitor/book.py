@@ -32,6 +32,7 @@ from clearance.store.db import book_changes, book_entries, engine, near_pairs, u
 __all__ = [
     "BookEntry",
     "ImportResult",
+    "book_columns",
     "book_size",
     "entry_from_row",
     "get_entries",
@@ -193,6 +194,19 @@ def upsert_entries(entries: Iterable[BookEntry], origin: str, actor: str,
     return result
 
 
+def book_columns(columns: list[str], path: str,
+                 overrides: dict[str, list[str]] | None = None) -> ColumnMap:
+    """A book file's header mapped to fields; refused without an id or a name column."""
+    cols = map_columns(columns, overrides)
+    for needed, ok in (("id", "id" in cols.single), ("name", cols.has_name())):
+        if not ok:
+            raise InputError(f"no {needed} column: the file has "
+                             + ", ".join(repr(c) for c in columns)
+                             + f"; the {needed} column is one of {accepted(needed, count=8)}",
+                             path=path)
+    return cols
+
+
 def import_book(path: Path, actor: str | None = None, encoding: str | None = None,
                 overrides: dict[str, list[str]] | None = None) -> ImportResult:
     """Import a CSV/XLSX/JSONL/Parquet file; bad or repeated rows are skipped by line.
@@ -202,13 +216,7 @@ def import_book(path: Path, actor: str | None = None, encoding: str | None = Non
     table = open_table(path, encoding)
     cols = None
     if table.columns is not None:
-        cols = map_columns(table.columns, overrides)
-        for needed, ok in (("id", "id" in cols.single), ("name", cols.has_name())):
-            if not ok:
-                raise InputError(f"no {needed} column: the file has "
-                                 + ", ".join(repr(c) for c in table.columns)
-                                 + f"; the {needed} column is one of {accepted(needed, count=8)}",
-                                 path=str(path))
+        cols = book_columns(table.columns, str(path), overrides)
     result = ImportResult()
     seen: dict[str, int] = {}
 

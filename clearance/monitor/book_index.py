@@ -32,7 +32,8 @@ from clearance.match.score import Query, ScoringConfig
 from clearance.monitor.book import BookEntry
 from clearance.store.db import book_changes, book_entries, engine
 
-__all__ = ["BOOK_DATASET", "REVERSE_LIMIT", "BookIndex", "book_index", "book_record"]
+__all__ = ["BOOK_DATASET", "REVERSE_LIMIT", "BookIndex", "book_index", "book_record",
+           "pair_ceiling"]
 
 BOOK_DATASET = "book"
 #: Book names scored per list name. Far above the forward limit (20): one list name
@@ -99,7 +100,7 @@ class BookIndex:
                         continue
                     cand = book.names[n_idx]
                     if any(zh.has_han(t) for t in cand.tokens) or any(
-                            _ceiling(cand, list_name, index, cfg, person) >= floor
+                            pair_ceiling(cand, list_name, index, cfg, person) >= floor
                             for list_name, _ in own for person in modes):
                         kept.add(n_idx)
             for n_idx in kept:
@@ -109,8 +110,8 @@ class BookIndex:
         return found
 
 
-def _ceiling(book_name: Name, list_name: Name, index: Index, cfg: ScoringConfig,
-             person: bool) -> float:
+def pair_ceiling(book_name: Name, list_name: Name, index: Index, cfg: ScoringConfig,
+                 person: bool) -> float:
     """`score_ceiling` with the weights and penalties screening uses for this kind of pair."""
     if person:
         return score_ceiling(book_name, list_name, index.person_weight, cfg.query_extra_penalty,

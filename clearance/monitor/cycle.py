@@ -34,7 +34,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
@@ -59,11 +59,13 @@ from clearance.screening.batch import screen_queries
 from clearance.store import active_version_ids, audit, version_digests, version_records
 from clearance.store.db import alerts, book_entries, engine, monitor_state, near_pairs, utc_now
 
-__all__ = ["CycleReport", "ListDelta", "near_margin", "run_cycle"]
+__all__ = ["CycleReport", "ListDelta", "list_delta", "near_margin", "resume", "run_cycle",
+           "run_locked"]
 
 CHUNK = 2000
 #: Monitoring keeps every result down to the near-pair floor: no cut-off may hide an alert.
 FORWARD_LIMIT = 10_000
+R = TypeVar("R", bound="CycleReport")
 _pool: tuple[Index, ScoringConfig] | None = None  # what forked workers read
 _book: BookIndex | None = None
 #: (book entry, its results, the list entity ids scored, or None when all were)
@@ -169,8 +171,9 @@ def _classify(delta: ListDelta, old: dict[str, dict[str, Any]],
             delta.other.append(eid)
 
 
-def _list_delta(dataset: str, from_id: int | None, to_id: int, cfg: ScoringConfig
-                ) -> ListDelta:
+def list_delta(dataset: str, from_id: int | None, to_id: int, cfg: ScoringConfig
+               ) -> ListDelta:
+    """What changed in `dataset` from version `from_id` (None: nothing before) to `to_id`."""
     delta = ListDelta(dataset, from_id, to_id)
     new = version_digests(to_id)
     old = {} if from_id is None else version_digests(from_id)
@@ -415,14 +418,30 @@ def run_cycle(full: bool = False, workers: int = 1, cfg: ScoringConfig | None = 
     cycle counts as finished only after it, so a cycle killed while notifying has its
     alerts reported again by the next one.
     """
+    return run_locked(lambda run: _run(full, workers, cfg or ScoringConfig(), actor, progress,
+                                       run), wait, notify)
+
+
+def run_locked(work: Callable[[lock.CycleRun], R], wait: float = 0.0,
+               notify: Callable[[R], None] | None = None) -> R:
+    """Run a cycle's `work` as every cycle runs (this one and the Spark engine's): under the
+    store's monitoring lock, registered in `monitor_cycles`, a signed audit checkpoint after
+    its record, and `notify` before the cycle counts as finished."""
     with lock.cycle_lock(wait):
         run = lock.begin()
-        report = _run(full, workers, cfg or ScoringConfig(), actor, progress, run)
+        report = work(run)
         _checkpoint(report)
         if notify is not None:
             notify(report)
         lock.finish(run)
     return report
+
+
+def resume(conn: Connection, run: lock.CycleRun, report: CycleReport) -> None:
+    """Report, with this cycle's, the alerts of cycles found killed before it (in `conn`,
+    the transaction that commits this cycle's state)."""
+    if run.interrupted:
+        carry_over(conn, min(started for started, _ in run.interrupted), report.outcome)
 
 
 def _checkpoint(report: CycleReport) -> None:
@@ -461,7 +480,7 @@ def _run(full: bool, workers: int, cfg: ScoringConfig, actor: str,
             rest = [i for i in _pending(True) if i not in skip]
             _forward(rest, index, cfg, writer, 1, new_sets, progress)
             report.lists += [ListDelta(d, None, active[d]) for d in sorted(new_sets)]
-        report.lists += [_list_delta(d, state[d], v, cfg) for d, v in sorted(active.items())
+        report.lists += [list_delta(d, state[d], v, cfg) for d, v in sorted(active.items())
                          if d in state and state[d] != v]
         pairs = _pairs(report.lists, skip, index, cfg, workers)
         report.pairs_scored = _rescore(pairs, index, cfg, writer, workers)
@@ -473,8 +492,7 @@ def _run(full: bool, workers: int, cfg: ScoringConfig, actor: str,
     report.resumed = [{"started": started, "holder": who} for started, who in run.interrupted]
     with engine().begin() as conn:
         delist(conn, removed, report.outcome)
-        if run.interrupted:
-            carry_over(conn, min(started for started, _ in run.interrupted), report.outcome)
+        resume(conn, run, report)
         conn.execute(delete(monitor_state))
         now = utc_now()
         conn.execute(insert(monitor_state), [{"dataset": d, "version_id": v, "at": now}

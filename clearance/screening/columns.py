@@ -22,7 +22,7 @@ from clearance.exc import InputError
 from clearance.resources import load_resource
 
 __all__ = ["MULTI", "ColumnMap", "accepted", "fold_header", "map_columns", "parse_birth_date",
-           "parse_country", "parse_overrides", "schema_of"]
+           "parse_country", "parse_overrides", "require_name", "schema_of"]
 
 MULTI = ("country", "identifiers", "aliases")
 #: fields a name can be composed of when a file has no full-name column
@@ -143,6 +143,15 @@ def _map(columns: tuple[str, ...], overrides: tuple[tuple[str, tuple[str, ...]],
                          f"{name}=...)")
     carried = tuple(c for c in columns if c not in taken and not c.startswith("__"))
     return ColumnMap(single, multi, carried, tuple(notes))
+
+
+def require_name(cmap: ColumnMap, columns: Sequence[str], path: str) -> None:
+    """Refuse a screening file whose header has no name column: no row could be screened."""
+    if not cmap.has_name():
+        raise InputError(
+            "no name column: the file has " + ", ".join(repr(c) for c in columns)
+            + f"; a name column is one of {accepted('name', count=8)} (or first name "
+            "+ last name), or give --name-column", path=path)
 
 
 def parse_overrides(name_column: str | None = None, id_column: str | None = None,

@@ -28,8 +28,13 @@ from clearance.screening.columns import (
 )
 from clearance.screening.readers import FORMATS, InputRow, Table, open_table, read_rows
 
-__all__ = ["FORMATS", "InputRow", "ResultWriter", "Table", "open_table", "read_rows",
-           "result_line", "row_to_query"]
+__all__ = ["CSV_FIELDS", "FORMATS", "InputRow", "ResultWriter", "Table", "cell", "csv_header",
+           "match_rows", "open_table", "read_rows", "result_line", "row_to_query"]
+
+#: Fields of the CSV/XLSX output, one row per listed party; the input's carried columns
+#: go between the screened name and the results (`csv_header`).
+CSV_FIELDS = ["id", "screened_name", "dataset", "source_id", "entity_id", "name",
+              "matched_name", "score", "match", "listings", "explanation"]
 
 
 def result_line(row_id: str, matches: list[dict[str, Any]], name: str | None = None,
@@ -125,12 +130,35 @@ def row_to_query(row: InputRow, path: str, columns: ColumnMap | None = None,
                          identifiers=_many(cols.values(data, "identifiers")))
 
 
+def csv_header(carried: tuple[str, ...] = ()) -> list[str]:
+    """The CSV/XLSX header: id, screened name, the carried input columns, then the results
+    (a result field whose name a carried column already has gets " (clearance)")."""
+    results = [f if f not in carried else f"{f} (clearance)" for f in CSV_FIELDS[2:]]
+    return CSV_FIELDS[:2] + list(carried) + results
+
+
+def match_rows(row_id: str, matches: list[dict[str, Any]], name: str = "",
+               given: list[Any] | None = None) -> list[list[Any]]:
+    """The CSV/XLSX rows of one screened row, in `csv_header` order: one per listed party,
+    or one with empty results when none was kept (the row is still accounted for).
+
+    `given` are the row's carried values, already made cells (`cell`). Shared with the
+    Spark engine, which writes the same rows through Spark."""
+    given = given or []
+    rows = []
+    for m in matches:
+        listings = "; ".join(f"{x['dataset']} {x['source_id']}" for x in m.get("listings", [m]))
+        rows.append([row_id, name, *given, m["dataset"], m["source_id"], m["entity_id"],
+                     m["name"], m["matched_name"], m["score"], m["match"], listings,
+                     m["explanation"]])
+    if not rows:
+        rows.append([row_id, name, *given, "", "", "", "", "", "", False, "", ""])
+    return rows
+
+
 class ResultWriter:
     """JSONL (one line per input row) or CSV/XLSX (one row per listed party), as results
     arrive. `carried` are the input's extra columns, written unchanged before the results."""
-
-    CSV_FIELDS = ["id", "screened_name", "dataset", "source_id", "entity_id", "name",
-                  "matched_name", "score", "match", "listings", "explanation"]
 
     def __init__(self, path: Path | None, out: IO[str], carried: tuple[str, ...] = ()) -> None:
         self.path = path
@@ -139,8 +167,7 @@ class ResultWriter:
             raise InputError(f"unsupported output format {self.kind!r}; use .jsonl, .csv or .xlsx",
                              path=None if path is None else str(path))
         self.carried = carried
-        results = [f if f not in carried else f"{f} (clearance)" for f in self.CSV_FIELDS[2:]]
-        self.header = self.CSV_FIELDS[:2] + list(carried) + results
+        self.header = csv_header(carried)
         self._fh: IO[str] = out
         self._csv: Any = None
         self._wb: Any = None
@@ -169,17 +196,8 @@ class ResultWriter:
         if self.kind in ("jsonl", "ndjson"):
             self._fh.write(result_line(row_id, matches, name, extra) + "\n")
             return
-        given = [_cell((extra or {}).get(c)) for c in self.carried]
-        rows = []
-        for m in matches:
-            listings = "; ".join(f"{x['dataset']} {x['source_id']}"
-                                 for x in m.get("listings", [m]))
-            rows.append([row_id, name, *given, m["dataset"], m["source_id"], m["entity_id"],
-                         m["name"], m["matched_name"], m["score"], m["match"], listings,
-                         m["explanation"]])
-        if not rows:  # screened, nothing worth showing: the row is still accounted for
-            rows.append([row_id, name, *given, "", "", "", "", "", "", False, "", ""])
-        for r in rows:
+        given = [cell((extra or {}).get(c)) for c in self.carried]
+        for r in match_rows(row_id, matches, name, given):
             if self._csv is not None:
                 self._csv.writerow(r)
             else:
@@ -194,7 +212,8 @@ class ResultWriter:
             self._fh.flush()
 
 
-def _cell(value: Any) -> Any:
+def cell(value: Any) -> Any:
+    """A carried value as a spreadsheet cell: scalars as they are, anything else as JSON."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return orjson.dumps(value, default=str).decode()

@@ -9,21 +9,29 @@ A job has a kind: "names" screens parties (`clearance screen`), "portfolio" scre
 holdings against NS-CMIC (`clearance portfolio screen`). `KINDS` names, per kind, the
 function that turns a job into a row screener; it is imported when such a job runs, so
 this module does not depend on the portfolio package.
+
+Every API process runs a runner (uvicorn workers, several instances on one database): a
+runner claims a job with one conditional UPDATE and renews its heartbeat with each chunk;
+another runner takes a job over only when that heartbeat is older than `LEASE` seconds
+(or its holder, on the same host, is gone), and only if it can read the upload.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import os
 import shutil
+import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 
 from clearance import settings
 from clearance.exc import InputError, StoreError, UnknownVersion
@@ -43,16 +51,59 @@ from clearance.screening.io import (
 from clearance.store import active_version_ids, audit
 from clearance.store.db import engine, screening_jobs, screening_rows, utc_now
 
-__all__ = ["CHUNK", "KINDS", "Job", "JobRunner", "RowScreener", "get_job", "iter_results",
-           "run_job", "submit", "upload_path"]
+__all__ = ["CHUNK", "KINDS", "LEASE", "Job", "JobRunner", "RowScreener", "claim", "get_job",
+           "iter_results", "run_job", "runner_id", "submit", "upload_path"]
 
 CHUNK = 200
+#: Seconds without a heartbeat after which another runner may take a job over.
+LEASE = 120.0
 #: A row screener: raw row -> (its JSONL result line, whether it alerted); InputError for
 #: a row that cannot be read.
 RowScreener = Callable[[InputRow, str], tuple[str, bool]]
 #: job kind -> "module:function" building the row screener of a job (from its stored row)
 KINDS = {"names": "clearance.screening.jobs:name_rows",
          "portfolio": "clearance.portfolio.jobs:holding_rows"}
+
+
+def runner_id() -> str:
+    """This process as a job holder: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _gone(holder: str | None) -> bool:
+    """Whether a holder on this host has exited (holders elsewhere: only the lease says)."""
+    if holder is None:
+        return True
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def claim(job_id: str, holder: str | None = None) -> bool:
+    """Take a queued job, or a running one whose holder is stale or gone; True if taken."""
+    holder = holder or runner_id()
+    now = utc_now()
+    stale = (datetime.now(UTC) - timedelta(seconds=LEASE)).isoformat(timespec="seconds")
+    c = screening_jobs.c
+    with engine().begin() as conn:
+        row = conn.execute(select(c.status, c.claimed_by).where(c.id == job_id)).first()
+        if row is None or row.status not in ("queued", "running"):
+            return False
+        takeable = or_(c.status == "queued", c.heartbeat.is_(None), c.heartbeat < stale)
+        if row.status == "running" and _gone(row.claimed_by):
+            takeable = or_(takeable, c.claimed_by == row.claimed_by)
+        done = conn.execute(update(screening_jobs).where(
+            c.id == job_id, c.status.in_(("queued", "running")),
+            or_(c.claimed_by.is_(None), c.claimed_by == row.claimed_by), takeable)
+            .values(status="running", claimed_by=holder, heartbeat=now, updated_at=now))
+        return bool(done.rowcount == 1)
 
 
 @dataclass
@@ -170,11 +221,12 @@ def name_rows(job: Any) -> RowScreener:
 
 def run_job(job_id: str) -> Job:
     """Screen a job's rows from where it stopped, committing results chunk by chunk."""
+    holder = runner_id()
     with engine().connect() as conn:
         job = conn.execute(select(screening_jobs).where(screening_jobs.c.id == job_id)).one()
         done = conn.execute(select(func.max(screening_rows.c.seq))
                             .where(screening_rows.c.job_id == job_id)).scalar() or 0
-    _set(job_id, status="running")
+    _set(job_id, status="running", claimed_by=holder, heartbeat=utc_now())
     module, _, name = KINDS[job.kind].partition(":")
     screen_row: RowScreener = getattr(importlib.import_module(module), name)(job)
     pending: list[dict[str, Any]] = []
@@ -186,8 +238,9 @@ def run_job(job_id: str) -> Job:
             return
         with engine().begin() as conn:
             conn.execute(insert(screening_rows), pending)
+            now = utc_now()
             conn.execute(update(screening_jobs).where(screening_jobs.c.id == job_id)
-                         .values(updated_at=utc_now(), **counts))
+                         .values(updated_at=now, heartbeat=now, **counts))
         pending.clear()
 
     try:
@@ -241,11 +294,16 @@ class JobRunner:
         self._wake.set()
 
     def _next(self) -> str | None:
+        """The oldest job this runner can read and claims (none: another runner has it)."""
         with engine().connect() as conn:
-            row = conn.execute(select(screening_jobs.c.id)
-                               .where(screening_jobs.c.status.in_(("queued", "running")))
-                               .order_by(screening_jobs.c.created_at)).first()
-        return None if row is None else str(row[0])
+            rows = conn.execute(select(screening_jobs.c.id, screening_jobs.c.path)
+                                .where(screening_jobs.c.status.in_(("queued", "running")))
+                                .order_by(screening_jobs.c.created_at)).all()
+        for row in rows:
+            # an upload kept by another host's instance is that instance's to run
+            if Path(row.path).exists() and claim(row.id):
+                return str(row.id)
+        return None
 
     def _loop(self) -> None:
         while not self._stop.is_set():

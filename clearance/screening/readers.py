@@ -34,7 +34,8 @@ from typing import Any
 from clearance.archive import check_ratio, check_zip
 from clearance.exc import InputError, SourceError
 
-__all__ = ["FORMATS", "InputRow", "Table", "open_table", "read_rows"]
+__all__ = ["FORMATS", "InputRow", "Table", "csv_header", "csv_records", "decode_line",
+           "jsonl_row", "open_table", "parquet_row", "read_rows", "sniff_encoding"]
 
 FORMATS = (".csv", ".tsv", ".xlsx", ".jsonl", ".ndjson", ".parquet")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -119,7 +120,7 @@ def open_table(path: Path, encoding: str | None = None, label: str | None = None
             return _xlsx(path, name, head)
         if suffix == ".parquet":
             return _parquet(path, name, head, size)
-        enc = _encoding(head, encoding, name)
+        enc = sniff_encoding(head, encoding, name)
         if suffix in (".jsonl", ".ndjson"):
             return Table(name, None, _jsonl(_lines(path, enc), name, enc))
         return _csv(_lines(path, enc), name, enc, "\t" if suffix == ".tsv" else None)
@@ -130,8 +131,10 @@ def open_table(path: Path, encoding: str | None = None, label: str | None = None
 # -- text ---------------------------------------------------------------------------
 
 
-def _encoding(head: bytes, explicit: str | None, name: str) -> str:
-    """The codec: as given, else by byte-order mark, else UTF-8; binary files refused."""
+def sniff_encoding(head: bytes, explicit: str | None, name: str) -> str:
+    """The codec: as given, else by byte-order mark, else UTF-8; binary files refused.
+
+    `head` is the file's first bytes (the Spark engine passes a file's first line)."""
     if explicit is not None:
         try:
             return codecs.lookup(explicit).name
@@ -166,6 +169,13 @@ def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str]]:
             if number == 1:
                 line = line.lstrip("\ufeff")
             yield number, line
+
+
+def decode_line(raw: bytes, encoding: str) -> str:
+    """One line's bytes as text, undecodable bytes marked as `_lines` marks them (the Spark
+    engine reads lines as bytes; `encoding` must keep \\n a byte of its own, as UTF-8 and
+    the single-byte encodings do)."""
+    return raw.decode(encoding, errors=_MARK)
 
 
 def _undecodable(text: str, encoding: str, line: int, column: int | None = None) -> str | None:
@@ -241,6 +251,24 @@ def _csv(lines: Iterator[tuple[int, str]], name: str, encoding: str,
                  delimiter=delim)
 
 
+def csv_header(number: int, line: str, name: str, encoding: str,
+               delimiter: str | None = None) -> tuple[list[str], str]:
+    """The columns and delimiter of a CSV header given as one line (the Spark engine reads
+    each file's header on the driver), checked as `open_table` checks it."""
+    table = _csv(iter([(number, line)]), name, encoding, delimiter)
+    assert table.columns is not None and table.delimiter is not None
+    return table.columns, table.delimiter
+
+
+def csv_records(lines: Iterator[tuple[int, str]], columns: list[str], name: str, encoding: str,
+                delimiter: str) -> Iterator[InputRow]:
+    """The records of CSV lines after the header, with bad rows by line as `open_table`
+    reads them (the Spark engine parses each split of a file with it)."""
+    feed = _Feed(lines)
+    reader = csv.reader(feed, delimiter=delimiter, strict=True)
+    return _csv_records(reader, feed, columns, name, encoding, delimiter)
+
+
 def _swallowed(taken: list[tuple[int, str]], width: int, delim: str) -> bool:
     """A record over several lines whose inner lines each look like a whole row: a quote
     that was never closed, not a value with line breaks in it."""
@@ -302,27 +330,30 @@ def _csv_records(reader: Iterator[list[str]], feed: _Feed, columns: list[str], n
 
 def _jsonl(lines: Iterable[tuple[int, str]], name: str, encoding: str) -> Iterator[InputRow]:
     for number, text in lines:
-        if text.strip() == "":
-            continue
-        bad = _undecodable(text, encoding, number)
-        if bad is not None:
-            yield InputRow(number, {}, bad)
-            continue
-        try:
-            data = json.loads(text, object_pairs_hook=_no_repeats)
-        except json.JSONDecodeError as exc:
-            yield InputRow(number, {}, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        except ValueError as exc:  # a repeated key
-            yield InputRow(number, {}, str(exc))
-            continue
-        except RecursionError:
-            yield InputRow(number, {}, "invalid JSON: nested too deeply")
-            continue
-        if not isinstance(data, dict):
-            yield InputRow(number, {}, "line is not a JSON object")
-            continue
-        yield InputRow(number, data)
+        row = jsonl_row(number, text, encoding)
+        if row is not None:
+            yield row
+
+
+def jsonl_row(number: int, text: str, encoding: str = "utf-8") -> InputRow | None:
+    """One JSONL line as a row, a bad line as a row with `error`; None for a blank line
+    (shared with the Spark engine, which reads JSONL as lines)."""
+    if text.strip() == "":
+        return None
+    bad = _undecodable(text, encoding, number)
+    if bad is not None:
+        return InputRow(number, {}, bad)
+    try:
+        data = json.loads(text, object_pairs_hook=_no_repeats)
+    except json.JSONDecodeError as exc:
+        return InputRow(number, {}, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except ValueError as exc:  # a repeated key
+        return InputRow(number, {}, str(exc))
+    except RecursionError:
+        return InputRow(number, {}, "invalid JSON: nested too deeply")
+    if not isinstance(data, dict):
+        return InputRow(number, {}, "line is not a JSON object")
+    return InputRow(number, data)
 
 
 def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -428,12 +459,17 @@ def _parquet(path: Path, name: str, head: bytes, size: int) -> Table:
     return Table(name, columns, _parquet_rows(pf, name))
 
 
+def parquet_row(number: int, record: dict[str, Any]) -> InputRow:
+    """The `number`th record of a Parquet file as a row (dates as ISO dates)."""
+    return InputRow(number, {k: _cell(v) for k, v in record.items()})
+
+
 def _parquet_rows(pf: Any, name: str) -> Iterator[InputRow]:
     number = 0
     try:
         for batch in pf.iter_batches(batch_size=4096):
             for rec in batch.to_pylist():
                 number += 1
-                yield InputRow(number, {k: _cell(v) for k, v in rec.items()})
+                yield parquet_row(number, rec)
     except Exception as exc:  # a damaged row group: the rows read so far stand
         raise InputError(f"unreadable Parquet after row {number} ({_reason(exc)})", path=name) from None

@@ -1,5 +1,7 @@
 """Tables of the versioned store (SQLAlchemy Core, portable SQL: SQLite or PostgreSQL).
 
+Tables are declared here and created by the Alembic migrations in `store/migrations`
+(`store/migrate.py` applies them on first use; a test fails when the two disagree).
 A dataset has many versions; exactly one is active, named by one row of
 `active_versions`. Loading writes a whole version and flips that row in the same
 transaction, so a reader sees the old version or the new one, never a mixture, and a
@@ -28,7 +30,6 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
-    text,
 )
 
 from clearance import settings
@@ -47,6 +48,7 @@ __all__ = [
     "devices",
     "engine",
     "entities",
+    "file_book_state",
     "metadata",
     "monitor_cycles",
     "monitor_state",
@@ -133,6 +135,8 @@ screening_jobs = Table(
     # what the rows are screened as: "names" (parties) or "portfolio" (holdings, NS-CMIC)
     Column("kind", String(16), nullable=False, server_default="names"),
     Column("options", JSON),  # kind-specific settings (portfolio: as_of, thresholds)
+    Column("claimed_by", String(200)),  # the runner (host:pid) holding the job
+    Column("heartbeat", String(32)),  # its last sign of life; stale ones are taken over
 )
 
 screening_rows = Table(
@@ -220,6 +224,9 @@ monitor_state = Table(
     Column("at", String(32), nullable=False),
 )
 
+#: Append-only: triggers the migrations create (0001, 0004) refuse UPDATE, DELETE and
+#: TRUNCATE, and an INSERT that does not extend the chain (next number, previous record's
+#: hash), so `INSERT OR REPLACE`, an upsert or a record slipped in between are refused too.
 audit_log = Table(
     "audit_log",
     metadata,
@@ -429,47 +436,15 @@ portfolio_state = Table(
 )
 
 
-#: The database itself keeps the audit log append-only: it refuses UPDATE and DELETE
-#: (and TRUNCATE), and an INSERT must extend the chain (next number, previous record's
-#: hash), so `INSERT OR REPLACE`, an upsert or a record slipped in between are refused too.
-#: The checkpoints table refuses UPDATE and DELETE.
-_GENESIS = "'" + "0" * 64 + "'"
-_APPEND_ONLY = {
-    "sqlite": [
-        *(f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op} BEFORE {op.upper()} ON {table} "
-          f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-          for table in ("audit_log", "audit_checkpoints") for op in ("update", "delete")),
-        ("CREATE TRIGGER IF NOT EXISTS audit_log_extend BEFORE INSERT ON audit_log "
-         "WHEN NEW.seq IS NOT COALESCE((SELECT MAX(seq) FROM audit_log), 0) + 1 "
-         "OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC "
-         f"LIMIT 1), {_GENESIS}) "
-         "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: a record must extend the "
-         "chain'); END"),
-    ],
-    "postgresql": [
-        ("CREATE OR REPLACE FUNCTION audit_log_forbid() RETURNS trigger AS $$ BEGIN "
-         "RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"),
-        ("CREATE OR REPLACE FUNCTION audit_log_extend() RETURNS trigger AS $$ "
-         "DECLARE last_seq integer; last_hash text; BEGIN "
-         "SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1; "
-         "IF NEW.seq IS DISTINCT FROM COALESCE(last_seq, 0) + 1 "
-         f"OR NEW.prev_hash IS DISTINCT FROM COALESCE(last_hash, {_GENESIS}) THEN "
-         "RAISE EXCEPTION 'audit_log is append-only: a record must extend the chain'; "
-         "END IF; RETURN NEW; END $$ LANGUAGE plpgsql"),
-        "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
-        ("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
-         "FOR EACH ROW EXECUTE FUNCTION audit_log_forbid()"),
-        "DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log",
-        ("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
-         "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_forbid()"),
-        "DROP TRIGGER IF EXISTS audit_log_extend ON audit_log",
-        ("CREATE TRIGGER audit_log_extend BEFORE INSERT ON audit_log "
-         "FOR EACH ROW EXECUTE FUNCTION audit_log_extend()"),
-        "DROP TRIGGER IF EXISTS audit_checkpoints_append_only ON audit_checkpoints",
-        ("CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
-         "ON audit_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION audit_log_forbid()"),
-    ],
-}
+#: The state of books kept as files outside the store, monitored on Spark (one per path).
+file_book_state = Table(
+    "file_book_state",
+    metadata,
+    Column("book", String(1000), primary_key=True),
+    Column("dataset", String(64), primary_key=True),
+    Column("version_id", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+)
 
 
 @lru_cache(maxsize=8)
@@ -477,10 +452,10 @@ def _engine(url: str) -> Engine:
     eng = create_engine(url)
     if eng.dialect.name == "sqlite":
         event.listen(eng, "connect", _sqlite_pragmas)
-    metadata.create_all(eng)
-    with eng.begin() as conn:
-        for statement in _APPEND_ONLY.get(eng.dialect.name, []):
-            conn.execute(text(statement))
+    # the schema (tables, the audit log's append-only triggers) is the migrations' to make
+    from clearance.store.migrate import upgrade
+
+    upgrade(eng)
     return eng
 
 
@@ -490,7 +465,7 @@ def _url(database_url: str | None, home: str | None) -> str:
 
 
 def engine() -> Engine:
-    """The store's engine for the configured URL (tables created on first use).
+    """The store's engine for the configured URL (schema migrated on first use).
 
     The URL is worked out once per value of the two settings it depends on: every query
     calls this, and the home's checks (a folder, created if missing) cost file-system calls.

@@ -1,4 +1,4 @@
-"""The store on PostgreSQL: a real server started on a Unix socket for this module (pgserver).
+"""The store on PostgreSQL: a real server started on a Unix socket by the suite (pgserver).
 
 The same operations as on SQLite: versioned loads and diff, the append-only audit chain,
 API keys, the counterparty book and a monitoring cycle across the two SDN snapshots.
@@ -8,26 +8,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import pgserver
 import pytest
 from sqlalchemy.exc import DBAPIError
 
 from clearance.store.db import reset_engines
-from tests.conftest import LISTS
+from tests.conftest import LISTS, new_pg_database
 
 
 @pytest.fixture(scope="module")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    # not under pytest's /tmp/pytest-of-USER: another pytest session resets that folder
-    # to mode 0700, and the server (its own system user when run as root) loses its way in
-    data = Path(tempfile.mkdtemp(prefix="clearance-pg-"))
-    server = pgserver.get_server(data, cleanup_mode="stop")  # type: ignore[attr-defined]
-    url = f"postgresql+psycopg://postgres:@/postgres?host={data}"
+def postgres(pg_cluster: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = new_pg_database(pg_cluster)
     previous = {k: os.environ.get(k) for k in ("CLEARANCE_DATABASE_URL", "CLEARANCE_HOME")}
     os.environ["CLEARANCE_DATABASE_URL"] = url
     os.environ["CLEARANCE_HOME"] = str(tmp_path_factory.mktemp("pg_home"))
@@ -39,8 +32,6 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         else:
             os.environ[key] = value
     reset_engines()
-    server.cleanup()
-    shutil.rmtree(data, ignore_errors=True)
 
 
 def test_loads_diff_audit_keys_book_and_monitoring_on_postgres(postgres: str,
