@@ -20,6 +20,7 @@ from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
+from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names
 from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
 
 __all__ = [
@@ -119,7 +120,9 @@ def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     # an unvocalised token (no vowel after its first letter: only such a token can be its
     # own skeleton) against a vocalised one; short skeletons ("nr" ~ Nur) count only when
     # the vowels are all that differ
-    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (_unvocalised(fa) or _unvocalised(fb)):
+    # (the raw token too: "yang" folds to "ang", which only looks unvocalised)
+    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (
+            (_unvocalised(a) and _unvocalised(fa)) or (_unvocalised(b) and _unvocalised(fb))):
         sa, sb = skeleton(fa), skeleton(fb)
         if sa == sb and (sa == fa or sb == fb) and fa != fb and (
                 len(sa) >= 3 or abs(len(fa) - len(fb)) == 1):
@@ -149,6 +152,7 @@ class NameComparison:
     distinct_leftover: bool = False  # an unmatched token that is not a generic word
     query_words: int = 0  # tokens that are not role words (legal forms, particles)
     cand_words: int = 0
+    person: bool = False  # compared as people's names
 
     def explain(self) -> str:
         parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
@@ -350,6 +354,8 @@ def compare_names(
             sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
+            elif initials and 0.0 < sim < 0.95 and distinct_names(qf, c_folded[j]):
+                sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if sim > 0.0:
@@ -357,7 +363,7 @@ def compare_names(
     ranked.sort()
     free_q = set(range(len(q_tokens)))
     free_c = set(range(len(c_tokens)))
-    result = NameComparison(score=0.0)
+    result = NameComparison(score=0.0, person=initials)
     pairs = result.pairs
     matched = penalty = strongest = 0.0
     # sure pairs (>= 0.95) first, then words run together, then the remaining near pairs:

@@ -14,10 +14,15 @@ from functools import cache
 from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
-__all__ = ["POPULATION_CAPS", "population_cap"]
+__all__ = ["DISTINCT_NAME_SIMILARITY", "POPULATION_CAPS", "distinct_names", "population_cap"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
+#: the most two different known names agree by their spelling alone (Fernandez ~ Hernandez)
+DISTINCT_NAME_SIMILARITY = 0.0
+#: names this common (top 30 of some country) are each some people's own name: a typo
+#: seldom lands on one
+DISTINCT_NAME_CAP = POPULATION_CAPS[30]
 
 
 @cache
@@ -34,3 +39,26 @@ def _caps() -> dict[str, float]:
 def population_cap(folded: str) -> float:
     """The weight cap of a folded person-name token: 1.0 unless the name is common."""
     return _caps().get(folded, 1.0)
+
+
+def _consonants(folded: str) -> str:
+    """The consonants of a folded key, first letter kept and doubled letters once."""
+    out = folded[:1]
+    for ch in folded[1:]:
+        if ch not in "aeiouy" and ch != out[-1]:
+            out += ch
+    return out
+
+
+def distinct_names(fa: str, fb: str) -> bool:
+    """Whether two folded person-name tokens are two different names people bear, not one
+    name and a typo of it: both are common names (`population_names.yml`) and their
+    consonants differ. "Fernandez" and "Hernandez", "Zhang" and "Zhan", "Jose" and "Joseph"
+    are each a name of its own; spellings of one name that differ only in vowels
+    ("Yusuf" / "Yousef", "Mohammad" / "Mohammadi") or that fold alike stay alike.
+    """
+    if fa == fb:
+        return False
+    caps = _caps()
+    return (caps.get(fa, 1.0) <= DISTINCT_NAME_CAP and caps.get(fb, 1.0) <= DISTINCT_NAME_CAP
+            and _consonants(fa) != _consonants(fb))
