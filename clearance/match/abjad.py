@@ -7,7 +7,8 @@ them, alef/ayin at the start of a word as "a", waw and yeh as "w" and "y" (they 
 vowels or consonants: the Latin side decides), the article ال split off as "al". Such a token
 is then compared with a Latin one by a pattern (`similarity`): its consonants in order, each
 as any of its usual Latin spellings, with any short vowels between them, "w" and "y" standing
-for a consonant or a long vowel. `key` gives both sides one lookup key (consonants only), so
+for a consonant or a long vowel; a consonant Latin writes double (shadda: HAQQANI, SAYYID)
+also matches. `key` gives both sides one lookup key (consonants only), so
 candidate generation finds the Latin spellings of an Arabic-script name.
 """
 
@@ -76,10 +77,10 @@ def romanize(text: str) -> str:
 _SPELLINGS = {
     "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "j|g|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
-    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "q|k|g|c|kk",
+    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "qq?|k|g|c|kk",
     "k": "kk?|c|ck|q|kh|g", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|f", "ch": "ch|tch|c",
     "zh": "zh|j|z", "g": "gg?|j", "ts": "ts|tz|z|s|c",
-    "w": "w|v|u|o|ou|oo|ow|aw|uw|ew", "y": "y|i|e|ee|ey|ei|ai|ay|iy|j|ie", "a": "a",
+    "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|j|ie", "a": "a",
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 _SHORT_VOWELS = "aeiou'"  # written between the consonants, never in the abjad token
@@ -108,15 +109,16 @@ def _pattern(token: str) -> tuple[_Unit, ...] | None:
     previous = ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in _DIGRAPHS else token[i]
-        if unit == previous and unit not in "wy":  # a letter written twice across a join
-            i += len(unit)
-            continue
+        # a letter written twice: across a join (once in Latin) or a name's own (Khudaidad)
+        twice = unit == previous and unit not in "wy"
         previous = unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
         if unit not in _SPELLINGS:
             return None
         alternatives = [(s, "") for s in _spellings(unit)]
+        if twice:
+            alternatives.insert(0, ("", ""))
         if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
             alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
         units.append(tuple(alternatives))

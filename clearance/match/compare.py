@@ -68,6 +68,11 @@ def _edit_similarity(a: str, b: str) -> float:
     return min(0.95, 1.0 - 0.9 * dist / length)
 
 
+def _vowelless(token: str) -> bool:
+    """No vowel letter at all: an acronym, or a word written without vowels."""
+    return all(ch not in "aeiou" for ch in token)
+
+
 def _unvocalised(token: str) -> bool:
     """No vowel after the first letter (how Arabic script romanises: "mhmd")."""
     return all(token[i] not in "aeiouy" for i in range(1, len(token)))
@@ -106,6 +111,10 @@ def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
         long_slip = min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
         return 0.8 if long_slip else 0.0
+    if _vowelless(a) and _vowelless(b):
+        # acronyms (CRRC, CRCC): each letter stands for a word, so the folds that merge
+        # doubled letters or letter groups would merge two companies' names
+        fa, fb = a, b
     if fa == fb and (fold(a) != fa or fold(b) != fb):
         return 0.95  # a given-name group from name_variants.yml
     folded = 1.0 if fa == fb else _edit_similarity(fa, fb)
