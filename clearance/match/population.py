@@ -41,8 +41,13 @@ def population_cap(folded: str) -> float:
     return _caps().get(folded, 1.0)
 
 
+#: letters spellings of one name exchange (Lopez / Lopes, Gonzalez / Gonzales)
+_SAME_SOUND = str.maketrans({"z": "s", "c": "k", "q": "k"})
+
+
 def _consonants(folded: str) -> str:
     """The consonants of a folded key, first letter kept and doubled letters once."""
+    folded = folded.translate(_SAME_SOUND)
     out = folded[:1]
     for ch in folded[1:]:
         if ch not in "aeiouy" and ch != out[-1]:
