@@ -363,7 +363,7 @@ def compare_names(
             sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
-            elif initials and 0.0 < sim < 0.95 and distinct_names(qf, c_folded[j]):
+            elif initials and 0.0 < sim < 0.95 and distinct_names(qt, qf, ct, c_folded[j]):
                 sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))

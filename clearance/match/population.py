@@ -41,29 +41,37 @@ def population_cap(folded: str) -> float:
     return _caps().get(folded, 1.0)
 
 
-#: letters spellings of one name exchange (Lopez / Lopes, Gonzalez / Gonzales)
-_SAME_SOUND = str.maketrans({"z": "s", "c": "k", "q": "k"})
+#: letters spellings of one name exchange (Lopez / Lopes, Gonzalez / Gonzales, Jong / Yong)
+_SAME_SOUND = str.maketrans({"z": "s", "c": "k", "q": "k", "j": "y", "v": "w"})
 
 
-def _consonants(folded: str) -> str:
-    """The consonants of a folded key, first letter kept and doubled letters once."""
-    folded = folded.translate(_SAME_SOUND)
-    out = folded[:1]
-    for ch in folded[1:]:
+def _consonants(token: str) -> str:
+    """The consonants of a token, first letter kept and doubled letters once."""
+    token = token.translate(_SAME_SOUND)
+    out = "a" if token[:1] in "aeiou" else token[:1]  # Emmanuel / Immanuel
+    for ch in token[1:]:
         if ch not in "aeiouy" and ch != out[-1]:
             out += ch
     return out
 
 
-def distinct_names(fa: str, fb: str) -> bool:
-    """Whether two folded person-name tokens are two different names people bear, not one
-    name and a typo of it: both are common names (`population_names.yml`) and their
-    consonants differ. "Fernandez" and "Hernandez", "Zhang" and "Zhan", "Jose" and "Joseph"
-    are each a name of its own; spellings of one name that differ only in vowels
-    ("Yusuf" / "Yousef", "Mohammad" / "Mohammadi") or that fold alike stay alike.
+def distinct_names(a: str, fa: str, b: str, fb: str) -> bool:
+    """Whether two person-name tokens (raw a, b; folded fa, fb) are two different names
+    people bear, not one
+    name and a typo of it: both are common names (`population_names.yml`) and one of their
+    consonants is another. "Fernandez" and "Hernandez", "Jing" and "Ming", "Kim" and "Kin"
+    are each a name of its own; spellings of one name that differ in vowels ("Yusuf" /
+    "Yousef"), in a consonant more or less ("Sara" / "Sarah") or that fold alike stay alike.
     """
     if fa == fb:
         return False
     caps = _caps()
-    return (caps.get(fa, 1.0) <= DISTINCT_NAME_CAP and caps.get(fb, 1.0) <= DISTINCT_NAME_CAP
-            and _consonants(fa) != _consonants(fb))
+    if caps.get(fa, 1.0) > DISTINCT_NAME_CAP or caps.get(fb, 1.0) > DISTINCT_NAME_CAP:
+        return False
+    ca, cb = _consonants(a), _consonants(b)
+    # one consonant for another; a letter more or less is as often a spelling (Sara /
+    # Sarah, Steve / Steven, Johnson / Jonson) as another name, two more a name's own
+    # ending (Jose / Joseph)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (len(ca) == len(cb) and ca != cb) or (
+        len(long) - len(short) >= 2 and long.startswith(short))
