@@ -69,9 +69,6 @@ def distinct_names(a: str, fa: str, b: str, fb: str) -> bool:
     if caps.get(fa, 1.0) > DISTINCT_NAME_CAP or caps.get(fb, 1.0) > DISTINCT_NAME_CAP:
         return False
     ca, cb = _consonants(a), _consonants(b)
-    # one consonant for another; a letter more or less is as often a spelling (Sara /
-    # Sarah, Steve / Steven, Johnson / Jonson) as another name, two more a name's own
-    # ending (Jose / Joseph)
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return (len(ca) == len(cb) and ca != cb) or (
-        len(long) - len(short) >= 2 and long.startswith(short))
+    # one consonant for another; letters more or less are as often a spelling or a form
+    # of one name (Sara / Sarah, Steve / Steven, Susan / Susanne) as another name
+    return len(ca) == len(cb) and ca != cb

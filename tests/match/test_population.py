@@ -35,7 +35,7 @@ def test_person_weights_use_population_and_never_legal_form_caps(index: object) 
 
 
 @pytest.mark.parametrize(("a", "b"), [("fernandez", "hernandez"), ("jing", "ming"),
-                                      ("kim", "kin"), ("jose", "joseph")])
+                                      ("kim", "kin")])
 def test_two_common_names_whose_consonants_differ_are_distinct(a: str, b: str) -> None:
     assert distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
 
@@ -44,7 +44,8 @@ def test_two_common_names_whose_consonants_differ_are_distinct(a: str, b: str) -
                                       ("gonzalez", "gonzales"), ("ahmed", "ahmad"),
                                       ("ivanov", "ivanova"), ("sergei", "sergey"),
                                       ("sara", "sarah"), ("steve", "steven"),
-                                      ("yong", "jong"), ("emmanuel", "immanuel")])
+                                      ("yong", "jong"), ("emmanuel", "immanuel"),
+                                      ("susan", "susanne")])
 def test_spellings_of_one_name_are_not_distinct(a: str, b: str) -> None:
     assert not distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
 
