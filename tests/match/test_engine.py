@@ -143,8 +143,8 @@ def test_an_acronym_does_not_cover_another_companys_acronym(index: Index) -> Non
 
 def test_a_person_query_against_a_name_with_a_legal_form_is_discounted(index: Index) -> None:
     # a LegalEntity entry named "... Trading Ltd" is a company: a person's name that shares
-    # two words with it is compared as a company's name and weighed down, never an alert
-    results = match_query(index, Query("Xiang Cheng", "Person"), limit=10)
+    # its three words is compared as a company's name and weighed down, never an alert
+    results = match_query(index, Query("Cheng Xiang Gao", "Person"), limit=10)
     hit = [r for r in results if r.matched_name == "Xiang Cheng Gao Trading Ltd"]
     assert hit and not hit[0].match
     assert any(f.name == "schema" and "legal form" in f.detail for f in hit[0].features)
