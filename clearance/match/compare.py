@@ -342,6 +342,8 @@ def compare_names(
       surname may not, and a Hispanic second surname costs `surname_penalty`;
     - organisations: a place only one side names costs `place_penalty`; two different
       places cost the full `query_extra_penalty` on both sides.
+    People's tokens that are two different common names (`population.distinct_names`:
+    Fernandez / Hernandez) do not pair by their spelling.
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
     consonant-only token also meets the Latin spellings its letters allow
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).

@@ -4,7 +4,8 @@ Rarity on the sanctions lists says little about a counterparty book: "Xu", "Kim"
 "Ali" or "Muhammad" are rare-ish on the lists but among the most common names on earth, so
 two people sharing them is no coincidence. `resources/population_names.yml` groups given
 names and surnames by their best frequency rank in any of 106 countries (names-dataset);
-a person-name token's weight is capped by its band.
+a person-name token's weight is capped by its band. Two such names one consonant apart
+are two names people bear, not a typo of one (`distinct_names`).
 """
 
 from __future__ import annotations
