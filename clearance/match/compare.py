@@ -454,7 +454,10 @@ def compare_names(
         if q_places and c_places:
             for j in c_places:
                 c_cost[j] = query_extra_penalty
-        else:  # the words of one place ("hong kong") count once
+        elif all(p.similarity >= 0.95 for p in pairs):
+            # the words of one place ("hong kong") count once; a place left out is weak
+            # only beside a name that agrees: a misspelt word and a place only the list
+            # gives are two differences ("Clement" is not "TEHRAN CEMENT")
             for i in q_places:
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
