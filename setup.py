@@ -11,6 +11,7 @@ from setuptools import Extension, setup
 # the per-query inner loops: normalisation, spelling folds, candidate merge, token
 # alignment, ranking (modules whose classes are pickled, such as the index, stay out)
 COMPILED = [
+    "clearance/match/abjad.py",
     "clearance/match/compare.py",
     "clearance/match/fold.py",
     "clearance/match/engine.py",

@@ -283,8 +283,8 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
             index.skeletons.setdefault(sk, []).append(tid)
         if not token.isdigit():
             for spelling in {token, *spellings.get(token, ())}:
-                ak = abjad_key(spelling)
-                if len(ak) >= 2:
+                ak = abjad_key(spelling)  # one letter too: SA'ADI is "t" (السعادي "sdy")
+                if ak != "":
                     index.abjad.setdefault(ak, []).append((tid, spelling))
     index.datasets = frozenset(e.dataset for e in index.entities)
     index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))

@@ -159,6 +159,9 @@ def _units(index: Index, query: Name, budget: list[int] | None
                 if t == own or t not in exact]
         if unvocalised:
             alts += abjad_alternatives(index, raw)
+            if pos + 1 < len(tokens):  # هدايت الله "hdyt allh": HIDAYATULLAH, one word
+                nxt = tokens[pos + 1][0]
+                alts += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
         if pos + 1 < len(tokens):
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:

@@ -7,7 +7,8 @@ them, alef/ayin at the start of a word as "a", waw and yeh as "w" and "y" (they 
 vowels or consonants: the Latin side decides), the article ال split off as "al". Such a token
 is then compared with a Latin one by a pattern (`similarity`): its consonants in order, each
 as any of its usual Latin spellings, with any short vowels between them, "w" and "y" standing
-for a consonant or a long vowel. `key` gives both sides one lookup key (consonants only), so
+for a consonant or a long vowel; a consonant Latin writes double (shadda: HAQQANI, SAYYID)
+also matches. `key` gives both sides one lookup key (consonants only), so
 candidate generation finds the Latin spellings of an Arabic-script name.
 """
 
@@ -72,52 +73,101 @@ def romanize(text: str) -> str:
     return " ".join(words)
 
 
-# Latin spellings of each romanised consonant (regex alternatives); w / y also long vowels
+# Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels
 _SPELLINGS = {
     "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "j|g|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
-    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "q|k|g|c|kk",
+    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "qq?|k|g|c|kk",
     "k": "kk?|c|ck|q|kh|g", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|f", "ch": "ch|tch|c",
     "zh": "zh|j|z", "g": "gg?|j", "ts": "ts|tz|z|s|c",
-    "w": "w|v|u|o|ou|oo|ow|aw|uw|ew", "y": "y|i|e|ee|ey|ei|ai|ay|iy|j|ie", "a": "a",
+    "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|j|ie", "a": "a",
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
-_VOWELS = "[aeiou']*"
+_SHORT_VOWELS = "aeiou'"  # written between the consonants, never in the abjad token
+_ENDINGS = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, or an "h" Latin writes
+
+
+def _spellings(unit: str) -> list[str]:
+    out: list[str] = []
+    for alt in _SPELLINGS[unit].split("|"):
+        out += [alt[:-2], alt[:-1]] if alt.endswith("?") else [alt]
+    return out
+
+
+#: one unit of a pattern: (first, second) spellings; second "" for a plain spelling, else
+#: the unit written as two letters with short vowels between them (ط ه for "th")
+_Unit = tuple[tuple[str, str], ...]
 
 
 @lru_cache(maxsize=100_000)
-def _pattern(token: str) -> re.Pattern[str] | None:
-    """The Latin spellings a romanised abjad token may stand for, as a regex."""
-    parts: list[str] = []
-    i = 0
-    if token.startswith("a"):
-        parts.append("[aeiouy]+")  # an initial alef or ayin: Omar, Umar, Ibrahim, Ahmad
-        i = 1
-    else:
-        parts.append(_VOWELS)
+def _pattern(token: str) -> tuple[_Unit, ...] | None:
+    """The Latin spellings a romanised abjad token may stand for, unit by unit: each
+    consonant as any of its spellings, short vowels between the units (`_fits`). None when
+    the token is not a romanised abjad token."""
+    units: list[_Unit] = []
+    i = 1 if token.startswith("a") else 0  # an initial alef or ayin: Omar, Umar, Ibrahim
     previous = ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in _DIGRAPHS else token[i]
-        if unit == previous and unit not in "wy":  # a letter written twice across a join
-            i += len(unit)
-            continue
+        # a letter written twice: across a join (once in Latin) or a name's own (Khudaidad)
+        twice = unit == previous and unit not in "wy"
         previous = unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
-        spellings = _SPELLINGS.get(unit)
-        if spellings is None:
-            return None  # not a romanised abjad token
+        if unit not in _SPELLINGS:
+            return None
+        alternatives = [(s, "") for s in _spellings(unit)]
+        if twice:
+            alternatives.insert(0, ("", ""))
         if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
-            spellings += f"|(?:{_SPELLINGS[unit[0]]}){_VOWELS}(?:{_SPELLINGS[unit[1]]})"
-        parts.append(f"(?:{spellings}){_VOWELS}")
+            alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
+        units.append(tuple(alternatives))
         i += len(unit)
-    parts.append("(?:h|a|ah|at|e|eh)?")  # a final ta marbuta, or an "h" Latin writes
-    return re.compile("".join(parts))
+    return tuple(units)
+
+
+def _after_vowels(text: str, pos: int, out: set[int]) -> None:
+    """Add `pos` and every position after a run of short vowels starting there."""
+    out.add(pos)
+    while pos < len(text) and text[pos] in _SHORT_VOWELS:
+        pos += 1
+        out.add(pos)
+
+
+def _fits(token: str, units: tuple[_Unit, ...], latin: str) -> bool:
+    """Whether `latin` is spelt by the pattern: the positions reachable after each unit are
+    followed through the word (every alternative, as a regular expression would)."""
+    positions: set[int] = set()
+    if token.startswith("a"):  # one or more vowel letters
+        k = 0
+        while k < len(latin) and latin[k] in "aeiouy":
+            k += 1
+            positions.add(k)
+    else:
+        _after_vowels(latin, 0, positions)
+    for unit in units:
+        reached: set[int] = set()
+        for pos in positions:
+            for first, second in unit:
+                if not latin.startswith(first, pos):
+                    continue
+                if second == "":
+                    _after_vowels(latin, pos + len(first), reached)
+                    continue
+                middle: set[int] = set()
+                _after_vowels(latin, pos + len(first), middle)
+                for mid in middle:
+                    if latin.startswith(second, mid):
+                        _after_vowels(latin, mid + len(second), reached)
+        if not reached:
+            return False
+        positions = reached
+    return any(latin.endswith(end) and len(latin) - len(end) in positions for end in _ENDINGS)
 
 
 def consonantal(token: str) -> bool:
     """A token with no vowel letter after its first: how `romanize` writes abjad words."""
-    return len(token) >= 2 and not any(c in "aeiou" for c in token[1:])
+    return len(token) >= 2 and all(token[i] not in "aeiou" for i in range(1, len(token)))
 
 
 def similarity(abjad_token: str, latin_token: str) -> float:
@@ -125,8 +175,8 @@ def similarity(abjad_token: str, latin_token: str) -> float:
     for two-letter tokens, which say less), else 0."""
     if not consonantal(abjad_token) or consonantal(latin_token) or len(latin_token) < 2:
         return 0.0
-    pattern = _pattern(abjad_token)
-    if pattern is None or pattern.fullmatch(latin_token) is None:
+    units = _pattern(abjad_token)
+    if units is None or not _fits(abjad_token, units, latin_token):
         return 0.0
     return 0.75 if len(abjad_token) <= 2 else 0.9
 

@@ -20,6 +20,7 @@ from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
+from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names
 from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
 
 __all__ = [
@@ -67,6 +68,11 @@ def _edit_similarity(a: str, b: str) -> float:
     return min(0.95, 1.0 - 0.9 * dist / length)
 
 
+def _vowelless(token: str) -> bool:
+    """No vowel letter at all: an acronym, or a word written without vowels."""
+    return all(ch not in "aeiou" for ch in token)
+
+
 def _unvocalised(token: str) -> bool:
     """No vowel after the first letter (how Arabic script romanises: "mhmd")."""
     return all(token[i] not in "aeiouy" for i in range(1, len(token)))
@@ -105,6 +111,10 @@ def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
         long_slip = min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
         return 0.8 if long_slip else 0.0
+    if _vowelless(a) and _vowelless(b):
+        # acronyms (CRRC, CRCC): each letter stands for a word, so the folds that merge
+        # doubled letters or letter groups would merge two companies' names
+        fa, fb = a, b
     if fa == fb and (fold(a) != fa or fold(b) != fb):
         return 0.95  # a given-name group from name_variants.yml
     folded = 1.0 if fa == fb else _edit_similarity(fa, fb)
@@ -119,7 +129,9 @@ def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     # an unvocalised token (no vowel after its first letter: only such a token can be its
     # own skeleton) against a vocalised one; short skeletons ("nr" ~ Nur) count only when
     # the vowels are all that differ
-    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (_unvocalised(fa) or _unvocalised(fb)):
+    # (the raw token too: "yang" folds to "ang", which only looks unvocalised)
+    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (
+            (_unvocalised(a) and _unvocalised(fa)) or (_unvocalised(b) and _unvocalised(fb))):
         sa, sb = skeleton(fa), skeleton(fb)
         if sa == sb and (sa == fa or sb == fb) and fa != fb and (
                 len(sa) >= 3 or abs(len(fa) - len(fb)) == 1):
@@ -149,6 +161,7 @@ class NameComparison:
     distinct_leftover: bool = False  # an unmatched token that is not a generic word
     query_words: int = 0  # tokens that are not role words (legal forms, particles)
     cand_words: int = 0
+    person: bool = False  # compared as people's names
 
     def explain(self) -> str:
         parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
@@ -329,6 +342,8 @@ def compare_names(
       surname may not, and a Hispanic second surname costs `surname_penalty`;
     - organisations: a place only one side names costs `place_penalty`; two different
       places cost the full `query_extra_penalty` on both sides.
+    People's tokens that are two different common names (`population.distinct_names`:
+    Fernandez / Hernandez) do not pair by their spelling.
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
     consonant-only token also meets the Latin spellings its letters allow
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
@@ -350,6 +365,8 @@ def compare_names(
             sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
+            elif initials and 0.0 < sim < 0.95 and distinct_names(qt, qf, ct, c_folded[j]):
+                sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if sim > 0.0:
@@ -357,7 +374,7 @@ def compare_names(
     ranked.sort()
     free_q = set(range(len(q_tokens)))
     free_c = set(range(len(c_tokens)))
-    result = NameComparison(score=0.0)
+    result = NameComparison(score=0.0, person=initials)
     pairs = result.pairs
     matched = penalty = strongest = 0.0
     # sure pairs (>= 0.95) first, then words run together, then the remaining near pairs:
@@ -437,7 +454,10 @@ def compare_names(
         if q_places and c_places:
             for j in c_places:
                 c_cost[j] = query_extra_penalty
-        else:  # the words of one place ("hong kong") count once
+        elif all(p.similarity >= 0.95 for p in pairs):
+            # the words of one place ("hong kong") count once; a place left out is weak
+            # only beside a name that agrees: a misspelt word and a place only the list
+            # gives are two differences ("Clement" is not "TEHRAN CEMENT")
             for i in q_places:
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:

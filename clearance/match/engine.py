@@ -119,10 +119,14 @@ def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
     return org, person
 
 
-def as_person(query_schema: str, list_schema: str) -> bool:
+def as_person(query_schema: str, list_schema: str, list_name: Name | None = None) -> bool:
     """Whether a pair of names is compared as people's names: the list entry is a Person, or
-    it may be one (LegalEntity) and the query is a Person."""
-    return list_schema == "Person" or (list_schema == "LegalEntity" and query_schema == "Person")
+    it may be one (LegalEntity) and the query is a Person, unless its name carries a legal
+    form ("Xiang Cheng Gao Trading Ltd" is a company's name, whatever the entry's type)."""
+    if list_schema == "Person":
+        return True
+    return (list_schema == "LegalEntity" and query_schema == "Person"
+            and (list_name is None or not any(list_name.legal)))
 
 
 def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx: int,
@@ -164,17 +168,16 @@ def match_query(
         q_w = query_weights(index, q)
         for n_idx in candidate_names(index, q, cfg.candidates, budget).tolist():
             # a name is compared once as a person's and once as an organisation's at most
-            as_person: NameComparison | None = None
+            person_comp: NameComparison | None = None
             as_org: NameComparison | None = None
             for e_idx, quality, text in index.owners[n_idx]:
                 meta = index.entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
                     continue
-                if meta.schema == "Person" or (meta.schema == "LegalEntity"
-                                               and query.schema == "Person"):
-                    if as_person is None:
-                        as_person = _compare(index, q, q_w, n_idx, True, cfg)
-                    comp = as_person
+                if as_person(query.schema, meta.schema, index.names[n_idx]):
+                    if person_comp is None:
+                        person_comp = _compare(index, q, q_w, n_idx, True, cfg)
+                    comp = person_comp
                 else:
                     if as_org is None:
                         as_org = _compare(index, q, q_w, n_idx, False, cfg)
@@ -222,8 +225,9 @@ def score_entities(
     for q in q_names:
         q_w = query_weights(index, q)
         for e_idx in targets:
-            person = as_person(query.schema, index.entities[e_idx].schema)
+            schema = index.entities[e_idx].schema
             for n_idx, quality, text in rev[e_idx]:
+                person = as_person(query.schema, schema, index.names[n_idx])
                 comp = _compare(index, q, q_w, n_idx, person, cfg)
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
@@ -252,7 +256,7 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             score = comp.score * quality
             evidence.append(("name", score, ""))
             # (people: common names are weighed by the population caps instead)
-            person = as_person(query.schema, meta.schema)
+            person = comp.person
             if not person and comp.strongest < cfg.weak_strength and comp.distinct_leftover:
                 evidence.append(("weak_tokens", score * (cfg.weak_factor - 1.0),
                                  "only common or generic words agree"))
@@ -271,6 +275,13 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
         if factor < 1.0:
             evidence.append(("schema", score * (factor - 1.0),
                              f"query is a {query.schema}, list entry a {meta.schema}"))
+            score *= factor
+        elif (query.schema == "Person" and meta.schema == "LegalEntity" and e_idx in best
+              and not best[e_idx][1].person):
+            # an entry of unknown type named with a legal form is most likely a company
+            factor = cfg.schema_mismatch_factor
+            evidence.append(("schema", score * (factor - 1.0),
+                             f"query is a Person, list name {matched_name!r} has a legal form"))
             score *= factor
         if query.birth_date and meta.schema in ("Person", "LegalEntity"):
             dob, detail = date_evidence(query.birth_date, meta.birth_dates)

@@ -4,7 +4,8 @@ Rarity on the sanctions lists says little about a counterparty book: "Xu", "Kim"
 "Ali" or "Muhammad" are rare-ish on the lists but among the most common names on earth, so
 two people sharing them is no coincidence. `resources/population_names.yml` groups given
 names and surnames by their best frequency rank in any of 106 countries (names-dataset);
-a person-name token's weight is capped by its band.
+a person-name token's weight is capped by its band. Two such names one consonant apart
+are two names people bear, not a typo of one (`distinct_names`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,15 @@ from functools import cache
 from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
-__all__ = ["POPULATION_CAPS", "population_cap"]
+__all__ = ["DISTINCT_NAME_SIMILARITY", "POPULATION_CAPS", "distinct_names", "population_cap"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
+#: the most two different known names agree by their spelling alone (Fernandez ~ Hernandez)
+DISTINCT_NAME_SIMILARITY = 0.0
+#: names this common (top 30 of some country) are each some people's own name: a typo
+#: seldom lands on one
+DISTINCT_NAME_CAP = POPULATION_CAPS[30]
 
 
 @cache
@@ -34,3 +40,36 @@ def _caps() -> dict[str, float]:
 def population_cap(folded: str) -> float:
     """The weight cap of a folded person-name token: 1.0 unless the name is common."""
     return _caps().get(folded, 1.0)
+
+
+#: letters spellings of one name exchange (Lopez / Lopes, Gonzalez / Gonzales, Jong / Yong)
+_SAME_SOUND = str.maketrans({"z": "s", "c": "k", "q": "k", "j": "y", "v": "w"})
+
+
+def _consonants(token: str) -> str:
+    """The consonants of a token, first letter kept and doubled letters once."""
+    token = token.translate(_SAME_SOUND)
+    out = "a" if token[:1] in "aeiou" else token[:1]  # Emmanuel / Immanuel
+    for ch in token[1:]:
+        if ch not in "aeiouy" and ch != out[-1]:
+            out += ch
+    return out
+
+
+def distinct_names(a: str, fa: str, b: str, fb: str) -> bool:
+    """Whether two person-name tokens (raw a, b; folded fa, fb) are two different names
+    people bear, not one
+    name and a typo of it: both are common names (`population_names.yml`) and one of their
+    consonants is another. "Fernandez" and "Hernandez", "Jing" and "Ming", "Kim" and "Kin"
+    are each a name of its own; spellings of one name that differ in vowels ("Yusuf" /
+    "Yousef"), in a consonant more or less ("Sara" / "Sarah") or that fold alike stay alike.
+    """
+    if fa == fb:
+        return False
+    caps = _caps()
+    if caps.get(fa, 1.0) > DISTINCT_NAME_CAP or caps.get(fb, 1.0) > DISTINCT_NAME_CAP:
+        return False
+    ca, cb = _consonants(a), _consonants(b)
+    # one consonant for another; letters more or less are as often a spelling or a form
+    # of one name (Sara / Sarah, Steve / Steven, Susan / Susanne) as another name
+    return len(ca) == len(cb) and ca != cb

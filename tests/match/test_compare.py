@@ -155,3 +155,20 @@ def test_second_surname_omitted_costs_something_but_less() -> None:
     second = _person("Marta Ruiz", "RUIZ SOLER, Marta")
     first = _person("Marta Soler", "RUIZ SOLER, Marta")
     assert full > second > first
+
+
+def test_acronyms_compare_by_their_letters_not_their_folds() -> None:
+    # each letter of an acronym stands for a word: doubled letters are not a spelling
+    from clearance.match.prepare import fold_key
+
+    assert token_similarity("kbbr", fold_key("kbbr"), "kbrr", fold_key("kbrr")) < 0.8
+    assert token_similarity("kbbr", fold_key("kbbr"), "kbbr", fold_key("kbbr")) == 1.0
+
+
+def test_a_latin_token_folding_to_a_vowelless_form_is_no_abjad_skeleton() -> None:
+    from clearance.match.prepare import fold_key
+
+    # "yang" folds to a form with no vowel after its first letter; that is not an
+    # unvocalised (Arabic-script) token and must not meet longer words by consonants
+    assert token_similarity("yang", fold_key("yang"), "jiangsu", fold_key("jiangsu")) < 0.8
+    assert token_similarity("mhmd", fold_key("mhmd"), "mohamed", fold_key("mohamed")) >= 0.8

@@ -21,12 +21,12 @@ import pytest
 import clearance
 from clearance.index import neighbours, search
 from clearance.index.build import Index
-from clearance.match import compare, engine, fold, orgs, text
+from clearance.match import abjad, compare, engine, fold, orgs, text
 from clearance.match.score import Query
 from clearance.screening.io import InputRow, row_to_query
 from tests.conftest import SHARED
 
-HOT = [compare, fold, engine, orgs, text, search, neighbours]
+HOT = [abjad, compare, fold, engine, orgs, text, search, neighbours]
 PURE = bool(os.environ.get("CLEARANCE_PURE_PYTHON"))
 
 
@@ -120,3 +120,16 @@ def test_candidates_and_ranked_results_agree_on_screening_queries(index: Index) 
                 search_py.candidate_names(index, q, 20).tolist()), q.text
         compiled = [r.to_dict() for r in engine.match_query(index, query, limit=5)]
         assert compiled == [r.to_dict() for r in engine_py.match_query(index, query, limit=5)]
+
+
+def test_abjad_spellings_agree_on_list_names(index: Index) -> None:
+    abjad_py = interpreted(abjad)
+    tokens = sorted({t for name in index.names if abjad.has_abjad(name.text) for t in name.tokens})
+    assert len(tokens) > 300
+    compared = 0
+    for token in tokens:
+        assert abjad.key(token) == abjad_py.key(token), token
+        for _, spelling in index.abjad.get(abjad.key(token), [])[:50]:
+            assert abjad.similarity(token, spelling) == abjad_py.similarity(token, spelling)
+            compared += 1
+    assert compared > 5_000

@@ -132,3 +132,25 @@ def test_one_word_listed_name_never_alerts_on_a_two_word_person_alone() -> None:
     assert two_words[0].entity_id == "p0" and not two_words[0].match
     assert any(f.name == "one_word_name" for f in two_words[0].features)
     assert one_word[0].entity_id == "p0" and one_word[0].match
+
+
+def test_an_acronym_does_not_cover_another_companys_acronym(index: Index) -> None:
+    # CRCC (China Railway Construction Corporation) is listed; CRRC is another company
+    listed = "CHINA RAILWAY CONSTRUCTION CORPORATION LIMITED"
+    assert listed not in alerts(index, Query("CRRC Corp Ltd", "Company"))
+    assert listed in alerts(index, Query("CRCC", "Company"))
+
+
+def test_a_person_query_against_a_name_with_a_legal_form_is_discounted(index: Index) -> None:
+    # a LegalEntity entry named "... Trading Ltd" is a company: a person's name that shares
+    # its three words is compared as a company's name and weighed down, never an alert
+    results = match_query(index, Query("Cheng Xiang Gao", "Person"), limit=10)
+    hit = [r for r in results if r.matched_name == "Xiang Cheng Gao Trading Ltd"]
+    assert hit and not hit[0].match
+    assert any(f.name == "schema" and "legal form" in f.detail for f in hit[0].features)
+
+
+def test_two_abjad_words_reach_a_listed_name_written_as_one(index: Index) -> None:
+    # أمان الله, two words in Arabic script, fits AMINULLAH, one word on the SDN list
+    results = match_query(index, Query("أمان الله", "Person"), limit=20)
+    assert any("amn allh~aminullah" in r.explanation for r in results)

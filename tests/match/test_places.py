@@ -62,3 +62,20 @@ def test_people_have_no_places() -> None:
     comp = compare_names(prepare_name("Harbin Wang", PERSON), prepare_name("WANG, Li", PERSON),
                          flat, cand_extra_penalty=0.15, initials=True)
     assert comp.score < 0.6
+
+
+def test_a_place_left_out_is_weak_only_beside_a_name_that_agrees() -> None:
+    # a misspelt word and a place only the list gives are two differences, not one
+    exact = compare_names(prepare_name("Sunrise Optics", ORG),
+                          prepare_name("Chengdu Sunrise Optics", ORG), flat,
+                          cand_extra_penalty=0.6)
+    misspelt = compare_names(prepare_name("Sunrize Optiks", ORG),
+                             prepare_name("Chengdu Sunrise Optics", ORG), flat,
+                             cand_extra_penalty=0.6)
+    as_word = compare_names(prepare_name("Sunrize Optiks", ORG),
+                            prepare_name("Chengdu Sunrise Optics", ORG), flat,
+                            cand_extra_penalty=0.6, place_penalty=0.6)
+    assert exact.score >= 0.8
+    # the place costs what any word only the list gives costs
+    assert misspelt.score == pytest.approx(as_word.score)
+    assert "chengdu" in misspelt.unmatched_candidate

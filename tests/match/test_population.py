@@ -3,7 +3,7 @@
 import pytest
 
 from clearance.match.fold import fold, variant_key
-from clearance.match.population import POPULATION_CAPS, population_cap
+from clearance.match.population import POPULATION_CAPS, distinct_names, population_cap
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,39 @@ def test_person_weights_use_population_and_never_legal_form_caps(index: object) 
     assert index.weight(khan) <= 0.1  # in an organisation's name: a legal-form word
     assert index.person_weight(khan) > 0.1  # in a person's name: a (common) surname
     assert index.person_weight(khan) <= POPULATION_CAPS[10]
+
+
+@pytest.mark.parametrize(("a", "b"), [("fernandez", "hernandez"), ("jing", "ming"),
+                                      ("kim", "kin")])
+def test_two_common_names_whose_consonants_differ_are_distinct(a: str, b: str) -> None:
+    assert distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
+
+
+@pytest.mark.parametrize(("a", "b"), [("yusuf", "yousef"), ("lopez", "lopes"),
+                                      ("gonzalez", "gonzales"), ("ahmed", "ahmad"),
+                                      ("ivanov", "ivanova"), ("sergei", "sergey"),
+                                      ("sara", "sarah"), ("steve", "steven"),
+                                      ("yong", "jong"), ("emmanuel", "immanuel"),
+                                      ("susan", "susanne")])
+def test_spellings_of_one_name_are_not_distinct(a: str, b: str) -> None:
+    assert not distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
+
+
+def test_a_rare_name_one_letter_from_a_common_one_is_a_possible_typo() -> None:
+    for a, b in (("khokhlov", "khokhlom"), ("garcia", "garcxa")):
+        assert not distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
+
+
+def test_distinct_common_names_do_not_pair_in_a_person_comparison() -> None:
+    from clearance.match.compare import compare_names
+    from clearance.match.prepare import PERSON, prepare_name
+
+    def weigh(folded: str, legal: bool) -> float:
+        return 0.5
+
+    other = compare_names(prepare_name("Lucia Fernandez", PERSON),
+                          prepare_name("HERNANDEZ, Lucia", PERSON), weigh, initials=True)
+    typo = compare_names(prepare_name("Lucia Fernandes", PERSON),
+                         prepare_name("FERNANDEZ, Lucia", PERSON), weigh, initials=True)
+    assert "hernandez" in other.unmatched_candidate and other.score < 0.8
+    assert typo.score > 0.9
