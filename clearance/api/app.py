@@ -9,8 +9,7 @@ the database.
 
 from __future__ import annotations
 
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
@@ -22,7 +21,7 @@ from clearance import settings
 from clearance.api.docs import install_docs
 from clearance.api.guards import BodyGuard
 from clearance.api.limits import RateLimiter
-from clearance.api.metrics import Metrics
+from clearance.api.metrics import Metrics, Timing
 from clearance.api.routers import (
     alerts,
     book,
@@ -81,6 +80,7 @@ def create_app(open_access: bool = False, rate: float | None = None,
     uploads = {("POST", path): settings.max_upload() for path in UPLOADS}
     app.add_middleware(BodyGuard, default=MAX_BODY,
                        limits={**uploads, ("POST", "/portfolio/screen"): MAX_HOLDINGS_BODY})
+    app.add_middleware(Timing, metrics=app.state.metrics)  # added last: outermost, times all
     for module in (health, match, entities, lists, screenings, book, alerts, whatif, devices,
                    portfolio):
         app.include_router(module.router)
@@ -91,17 +91,6 @@ def create_app(open_access: bool = False, rate: float | None = None,
     def metrics() -> Response:
         """Prometheus: request latency histograms, match and alert counts, list ages."""
         return Response(app.state.metrics.render(), media_type="text/plain; version=0.0.4")
-
-    @app.middleware("http")
-    async def timing(request: Request,
-                     call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        start = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        app.state.metrics.latency.labels(
-            request.method, getattr(route, "path", "unmatched"), str(response.status_code),
-        ).observe(time.perf_counter() - start)
-        return response
 
     @app.exception_handler(NotFound)
     async def unknown(_: Request, exc: NotFound) -> JSONResponse:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, datetime
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from clearance.store import status
 
-__all__ = ["Metrics"]
+__all__ = ["Metrics", "Timing"]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class Metrics:
@@ -34,3 +43,34 @@ class Metrics:
             loaded = datetime.fromisoformat(v.loaded_at)
             self.list_age.labels(v.dataset).set((now - loaded).total_seconds())
         return bytes(generate_latest(self.registry))
+
+
+class Timing:
+    """Pure ASGI middleware observing each request's latency by method, route and status.
+
+    Starlette's `@app.middleware("http")` wraps every request in extra tasks and streams;
+    this one only notes the status as it is sent and the route the router chose."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500  # unless a response starts: an exception the app did not answer
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            route = scope.get("route")
+            self.metrics.latency.labels(scope["method"], getattr(route, "path", "unmatched"),
+                                        str(status)).observe(time.perf_counter() - start)
