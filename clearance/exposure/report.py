@@ -14,6 +14,7 @@ from pathlib import Path
 
 from clearance.exposure.costs import CostTable, Exposure
 from clearance.exposure.coverage import Classification
+from clearance.report_parts import html_table, pdf_table
 
 __all__ = ["bar_chart", "write_csv", "write_html", "write_pdf", "write_report"]
 
@@ -65,11 +66,6 @@ def bar_chart(title: str, rows: list[tuple[str, dict[str, float]]], keys: list[s
     return f"<h3>{html.escape(title)}</h3>" + "".join(parts)
 
 
-def _table(head: list[str], rows: Iterable[list[str]]) -> str:
-    return ("<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"
-            + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
-                      for r in rows) + "</table>")
-
 
 def write_html(exposure: Exposure, costs: CostTable, path: Path, title: str) -> Path:
     status_keys = ["covered", "possibly_covered", "not_covered", "unknown"]
@@ -96,17 +92,17 @@ def write_html(exposure: Exposure, costs: CostTable, path: Path, title: str) -> 
         bar_chart("Replacement cost by site (top 20)", sites, ["cost_covered", "cost_possible"],
               money=True),
         "<h2>Riskiest sites</h2>",
-        _table(["site", "devices", "covered", "possibly", "cost covered", "cost possibly"],
+        html_table(["site", "devices", "covered", "possibly", "cost covered", "cost possibly"],
                [[k, f"{v['devices']:.0f}", f"{v['covered']:.0f}", f"{v['possibly_covered']:.0f}",
                  _money(v["cost_covered"]), _money(v["cost_possible"])] for k, v in sites]),
     ]
     for dim in ("city", "country"):
         rows = sorted(exposure.by.get(dim, {}).items(), key=lambda kv: -kv[1]["cost_covered"])
-        page += [f"<h2>By {dim}</h2>", _table(
+        page += [f"<h2>By {dim}</h2>", html_table(
             [dim, "devices", "covered", "possibly", "cost covered", "cost possibly"],
             [[k, f"{v['devices']:.0f}", f"{v['covered']:.0f}", f"{v['possibly_covered']:.0f}",
               _money(v["cost_covered"]), _money(v["cost_possible"])] for k, v in rows])]
-    page += ["<h2>Cost assumptions</h2>", _table(
+    page += ["<h2>Cost assumptions</h2>", html_table(
         ["device type", "unit", "labour hours", "per device", "sources"],
         [[k, _money(costs.unit[k]), f"{costs.labour_hours[k]:g}",
           _money(costs.unit[k] + costs.labour_hours[k] * costs.labour_rate),
@@ -124,7 +120,7 @@ def write_pdf(exposure: Exposure, costs: CostTable, path: Path, title: str) -> P
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
 
@@ -139,13 +135,6 @@ def write_pdf(exposure: Exposure, costs: CostTable, path: Path, title: str) -> P
         bars.bars[0].fillColor = colors.HexColor("#b2182b")
         drawing.add(bars)
         return drawing
-
-    def table(head: list[str], rows: list[list[str]]) -> Table:
-        t = Table([head, *rows], repeatRows=1)
-        t.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 7),
-                               ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
-        return t
 
     vendors = sorted(exposure.by.get("vendor", {}).items(), key=lambda kv: -kv[1]["devices"])
     sites = exposure.riskiest("site", 20)
@@ -163,11 +152,11 @@ def write_pdf(exposure: Exposure, costs: CostTable, path: Path, title: str) -> P
         Paragraph("Replacement cost of covered devices by site (top 20)", styles["Heading3"]),
         chart([(k, v["cost_covered"]) for k, v in sites] or [("none", 0.0)]),
         Paragraph("Riskiest sites", styles["Heading3"]),
-        table(["site", "devices", "covered", "possibly", "cost covered", "cost possibly"],
+        pdf_table(["site", "devices", "covered", "possibly", "cost covered", "cost possibly"],
               [[k, f"{v['devices']:.0f}", f"{v['covered']:.0f}", f"{v['possibly_covered']:.0f}",
                 _money(v["cost_covered"]), _money(v["cost_possible"])] for k, v in sites]),
         Paragraph("Cost assumptions", styles["Heading3"]),
-        table(["type", "unit", "labour h", "source"],
+        pdf_table(["type", "unit", "labour h", "source"],
               [[k, _money(costs.unit[k]), f"{costs.labour_hours[k]:g}",
                 costs.sources.get(k + ".unit", "")[:80]] for k in costs.unit]),
     ]

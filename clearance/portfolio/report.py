@@ -22,6 +22,7 @@ from clearance.portfolio.dates import disclaimer
 from clearance.portfolio.funds import Constituent, FundExposure, look_through
 from clearance.portfolio.holdings import Holding
 from clearance.portfolio.screen import Screener
+from clearance.report_parts import html_table, pdf_table
 
 __all__ = ["PortfolioExposure", "build_exposure", "screen_exposure", "write_report"]
 
@@ -230,11 +231,6 @@ def _timeline(exp: PortfolioExposure, limit: int = 30) -> str:
     return "<h3>Timeline of effective dates and divestment deadlines</h3>" + "".join(parts) + legend
 
 
-def _table(head: list[str], rows: Iterable[list[str]]) -> str:
-    return ("<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"
-            + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
-                      for r in rows) + "</table>")
-
 
 def _issuer_rows(exp: PortfolioExposure) -> list[list[str]]:
     ordered = sorted(exp.by_issuer.items(), key=lambda kv: -(kv[1]["covered"] + kv[1]["review"]))
@@ -273,11 +269,11 @@ def write_html(exp: PortfolioExposure, path: Path, title: str) -> Path:
         _bars("Market value by divestment deadline", deadlines, ["covered", "review"], ccy),
         _timeline(exp),
         "<h2>Listed issuers held</h2>",
-        _table(["listed issuer", "holdings", "covered", "review", "listed", "effective",
+        html_table(["listed issuer", "holdings", "covered", "review", "listed", "effective",
                 "divestment deadline"], _issuer_rows(exp)),
     ]
     if exp.look_through:
-        page += ["<h2>Fund look-through</h2>", _table(
+        page += ["<h2>Fund look-through</h2>", html_table(
             ["fund", "holding", "fund or account", "market value", "covered weight %",
              "covered value", "review value"],
             [[r["fund"], r["holding"], r["place"], _money(r["market_value"], ccy),
@@ -306,7 +302,7 @@ def write_pdf(exp: PortfolioExposure, path: Path, title: str) -> Path:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
     ccy = exp.currency
@@ -325,13 +321,6 @@ def write_pdf(exp: PortfolioExposure, path: Path, title: str) -> Path:
         drawing.add(bars)
         return drawing
 
-    def table(head: list[str], rows: list[list[str]]) -> Table:
-        t = Table([head, *rows], repeatRows=1)
-        t.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 7),
-                               ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
-        return t
-
     v = exp.value_by_status
     issuers = sorted(exp.by_issuer.items(), key=lambda kv: -kv[1]["covered"])[:20]
     funds = sorted(exp.by_fund.items(), key=lambda kv: -kv[1].get("covered", 0.0))[:20]
@@ -348,7 +337,7 @@ def write_pdf(exp: PortfolioExposure, path: Path, title: str) -> Path:
         Paragraph("Covered market value by divestment deadline", styles["Heading3"]),
         chart([(k, x["covered"]) for k, x in sorted(exp.by_deadline.items())]),
         Paragraph("Timeline: listed issuers held", styles["Heading3"]),
-        table(["listed issuer", "holdings", "covered", "review", "listed", "effective",
+        pdf_table(["listed issuer", "holdings", "covered", "review", "listed", "effective",
                "deadline"], [[r[0][:40], *r[1:]] for r in _issuer_rows(exp)]),
     ]
     SimpleDocTemplate(str(path), pagesize=A4, title=title).build(story)

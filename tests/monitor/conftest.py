@@ -45,3 +45,24 @@ def sdn_home(sdn_template: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     if previous is not None:
         os.environ["CLEARANCE_HOME"] = previous
     reset_engines()
+
+
+def alerts_for_three_entries(prefix: str) -> dict[str, int]:
+    """Book three entries (`{prefix}-1` .. `-3`: two listed people and a listed bank, each
+    with a desk), run a cycle, and return the alert id of each book id."""
+    from clearance.monitor.book import entry_from_row, upsert_entries
+    from clearance.monitor.cycle import run_cycle
+    from clearance.monitor.queue import QueueFilter, queue
+    from clearance.screening.io import InputRow
+
+    book = [{"id": f"{prefix}-1", "name": "Jhon Eidelber Cano Correa", "schema": "Person",
+             "desk": "retail"},
+            {"id": f"{prefix}-2", "name": "Andrey Vladimirovich Khokhlof", "schema": "Person",
+             "desk": "private"},
+            {"id": f"{prefix}-3", "name": "Banco Nacional de Cuba", "schema": "Company",
+             "desk": "corporate"}]
+    upsert_entries([entry_from_row(InputRow(i, r), "t") for i, r in enumerate(book, 1)],
+                   "test", "test")
+    run_cycle()
+    page = queue(QueueFilter(status=None, per_page=500))
+    return {r.book_id: r.id for r in page.rows}

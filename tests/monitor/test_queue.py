@@ -7,26 +7,14 @@ from pathlib import Path
 import pytest
 
 from clearance.exc import InputError
-from clearance.monitor.book import entry_from_row, upsert_entries
-from clearance.monitor.cycle import run_cycle
 from clearance.monitor.queue import QueueFilter, next_case, open_alert_counts, queue
 from clearance.monitor.review import assign
-from clearance.screening.io import InputRow
-
-BOOK = [{"id": "q-1", "name": "Jhon Eidelber Cano Correa", "schema": "Person", "desk": "retail"},
-        {"id": "q-2", "name": "Andrey Vladimirovich Khokhlof", "schema": "Person",
-         "desk": "private"},
-        {"id": "q-3", "name": "Banco Nacional de Cuba", "schema": "Company",
-         "desk": "corporate"}]
+from tests.monitor.conftest import alerts_for_three_entries
 
 
 @pytest.fixture(scope="module")
 def alerts(sdn_home: Path) -> dict[str, int]:
-    upsert_entries([entry_from_row(InputRow(i, r), "t") for i, r in enumerate(BOOK, 1)],
-                   "test", "test")
-    run_cycle()
-    page = queue(QueueFilter(status=None, per_page=500))
-    return {r.book_id: r.id for r in page.rows}
+    return alerts_for_three_entries("q")
 
 
 def test_queue_filters_sort_page_and_next_case(alerts: dict[str, int]) -> None:

@@ -9,9 +9,6 @@ import pytest
 
 from clearance.exc import InputError, Refused
 from clearance.monitor.alerts import get_alert
-from clearance.monitor.book import entry_from_row, upsert_entries
-from clearance.monitor.cycle import run_cycle
-from clearance.monitor.queue import QueueFilter, queue
 from clearance.monitor.review import (
     proposals,
     reopen_case,
@@ -20,23 +17,13 @@ from clearance.monitor.review import (
     submit_bulk,
     submit_decision,
 )
-from clearance.screening.io import InputRow
 from clearance.store import audit
-
-BOOK = [{"id": "c-1", "name": "Jhon Eidelber Cano Correa", "schema": "Person", "desk": "retail"},
-        {"id": "c-2", "name": "Andrey Vladimirovich Khokhlof", "schema": "Person",
-         "desk": "private"},
-        {"id": "c-3", "name": "Banco Nacional de Cuba", "schema": "Company",
-         "desk": "corporate"}]
+from tests.monitor.conftest import alerts_for_three_entries
 
 
 @pytest.fixture(scope="module")
 def alerts(sdn_home: Path) -> dict[str, int]:
-    upsert_entries([entry_from_row(InputRow(i, r), "t") for i, r in enumerate(BOOK, 1)],
-                   "test", "test")
-    run_cycle()
-    page = queue(QueueFilter(status=None, per_page=500))
-    return {r.book_id: r.id for r in page.rows}
+    return alerts_for_three_entries("c")
 
 
 def test_four_eyes_decision_waits_for_a_different_reviewer(alerts: dict[str, int]) -> None:
