@@ -72,7 +72,7 @@ def test_records_read_again_come_from_the_active_version_of_this_store(
     load_paths([lists_dir / "ofac_sdn_20240503"])
     assert get_records(["us_ofac_sdn-34741"])["us_ofac_sdn-34741"]["entity_id"] == (
         "us_ofac_sdn-34741")
-    again = get_records(["us_ofac_sdn-34741", "us_ofac_sdn-34741"])  # from memory, same dict
+    again = get_records(["us_ofac_sdn-34741", "us_ofac_sdn-34741"])  # from memory
     assert list(again) == ["us_ofac_sdn-34741"]
     load_paths([lists_dir / "ofac_sdn"])  # December 2023: the entity is not listed there
     assert get_records(["us_ofac_sdn-34741"]) == {}
@@ -81,6 +81,24 @@ def test_records_read_again_come_from_the_active_version_of_this_store(
     load_paths([lists_dir / "ofac_sdn"])
     assert get_records(["us_ofac_sdn-34741"]) == {}
     reset_engines()
+
+
+def test_records_read_again_are_each_callers_own_and_kept_as_text(home: Path,
+                                                                  lists_dir: Path) -> None:
+    """A caller changing its record cannot change what the next caller reads, and the
+    records kept in memory are text, which garbage collections do not walk."""
+    import gc
+
+    from clearance.store import get_records
+    from clearance.store.versions import _RECORDS
+
+    load_paths([lists_dir / "ofac_sdn_20240503"])
+    first = get_records(["us_ofac_sdn-34741"])["us_ofac_sdn-34741"]
+    first["properties"]["name"].append("SOMEONE ELSE")
+    again = get_records(["us_ofac_sdn-34741"])["us_ofac_sdn-34741"]
+    assert "SOMEONE ELSE" not in again["properties"]["name"]
+    assert again is not first
+    assert _RECORDS and not any(gc.is_tracked(v) for v in _RECORDS.values())
 
 
 def test_unknown_version_is_a_clear_error(home: Path) -> None:
