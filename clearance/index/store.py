@@ -221,6 +221,14 @@ class LiveIndex:
         self._building: threading.Thread | None = None
         self._guard = threading.Lock()
 
+    def current(self) -> Index | None:
+        """The index, if loaded and checked against the store within `check_every`
+        seconds; None when `get` has to look (it reads the store)."""
+        index = self._index
+        if index is not None and time.monotonic() - self._checked < self.check_every:
+            return index
+        return None
+
     def get(self) -> Index:
         index = self._index
         now = time.monotonic()
@@ -253,8 +261,12 @@ class LiveIndex:
 
 
 def _frozen(index: Index) -> Index:
-    """Move the index out of the garbage collector's sight: its millions of objects are
-    never garbage, and full collections over them stall a server for 100+ ms."""
+    """Move the index, and the tables the matcher loads lazily, out of the garbage
+    collector's sight: their millions of objects are never garbage, and full collections
+    over them stall a server for 100+ ms."""
+    from clearance.match.tables import load_lazy_tables
+
+    load_lazy_tables()
     gc.collect()
     gc.freeze()
     return index

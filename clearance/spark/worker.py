@@ -30,6 +30,7 @@ from clearance.index.build import Index
 from clearance.index.store import read_index
 from clearance.match.engine import as_person, match_query
 from clearance.match.score import Query, ScoringConfig
+from clearance.match.tables import load_lazy_tables
 from clearance.screening.columns import ColumnMap, map_columns
 from clearance.screening.group import screen_query
 from clearance.screening.io import (
@@ -180,7 +181,9 @@ class WorkerIndexes:
             self._loaded.clear()
             index = read_index(Path(self._locate(name)))
             # the index lives as long as the worker: keep the collector's full passes off
-            # its millions of objects (they stall scoring for 100+ ms each)
+            # its millions of objects, and the lazily loaded tables' (they stall scoring
+            # for 100+ ms each)
+            load_lazy_tables()
             gc.collect()
             gc.freeze()
             self._loaded[name] = index

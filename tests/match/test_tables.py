@@ -1,0 +1,37 @@
+"""A long-lived process loads the matcher's lazy tables before it freezes its heap."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import gc, sys
+{setup}
+from clearance.match.text import latinize
+before = len(gc.get_objects())
+latinize("陈海东")
+print("pypinyin" in sys.modules, len(gc.get_objects()) - before)
+"""
+
+
+def _probe(setup: str) -> tuple[bool, int]:
+    out = subprocess.run([sys.executable, "-c", PROBE.format(setup=setup)], check=True,
+                         capture_output=True, text=True).stdout.split()
+    return out[0] == "True", int(out[1])
+
+
+def test_pinyin_tables_load_on_the_first_han_name_unless_loaded_up_front() -> None:
+    loaded, new_objects = _probe("")
+    assert loaded and new_objects > 100_000  # the first Han name pays for the tables
+    loaded, new_objects = _probe("from clearance.match.tables import load_lazy_tables\n"
+                                 "load_lazy_tables()\ngc.freeze()")
+    assert loaded and new_objects < 1_000  # nothing new for the collector to walk
+
+
+def test_a_batch_without_han_text_never_loads_pinyin() -> None:
+    code = ("import sys\nfrom clearance.match.text import latinize\n"
+            "latinize('Zhejiang Dahua'); latinize('Иванов')\nprint('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code],
+                         check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "False"
