@@ -161,3 +161,16 @@ def test_the_quick_read_of_active_versions_agrees_with_the_store(dpl_home: Path)
     from clearance.store import active_version_ids
 
     assert store.active_lists() == active_version_ids() != {}
+
+
+def test_a_live_index_answers_without_the_store_only_within_its_check_interval(
+        dpl_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    live = store.LiveIndex(check_every=60.0)
+    assert live.current() is None  # nothing loaded: the caller must `get` (reads the store)
+    index = live.get()
+    assert live.current() is index
+    clock = store.time.monotonic()
+    monkeypatch.setattr(store.time, "monotonic", lambda: clock + 61.0)
+    assert live.current() is None  # due for a check against the store
+    assert live.get() is index  # the lists did not change
+    assert live.current() is index
