@@ -146,6 +146,8 @@ class Index:
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
     unseen_person: dict[str, float] = field(default_factory=dict)
     alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
+    #: romanised abjad token -> the list tokens its letters spell (`search.abjad_alternatives`)
+    abjad_fits: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     entity_names: list[list[tuple[int, float, str]]] = field(default_factory=list)
 
     def weight(self, folded: str, legal: bool = False) -> float:
