@@ -21,12 +21,12 @@ import pytest
 import clearance
 from clearance.index import neighbours, search
 from clearance.index.build import Index
-from clearance.match import abjad, compare, engine, fold, orgs, text
+from clearance.match import abjad, compare, engine, fold, orgs, places, population, text
 from clearance.match.score import Query
 from clearance.screening.io import InputRow, row_to_query
 from tests.conftest import SHARED
 
-HOT = [abjad, compare, fold, engine, orgs, text, search, neighbours]
+HOT = [abjad, compare, fold, engine, orgs, places, population, text, search, neighbours]
 PURE = bool(os.environ.get("CLEARANCE_PURE_PYTHON"))
 
 
