@@ -86,6 +86,21 @@ def test_folds_and_deletion_keys_agree_on_every_list_token(index: Index) -> None
         assert neighbours.deletions(token, 2) == keys_py.deletions(token, 2), token
 
 
+def test_population_caps_and_places_agree_on_every_list_token(index: Index) -> None:
+    population_py, places_py = interpreted(population), interpreted(places)
+    tokens = sorted({(t, f) for name in index.names for t, f in zip(name.tokens, name.folded)})
+    assert len(tokens) > 20_000
+    for raw, folded in tokens:
+        assert population.population_cap(folded) == population_py.population_cap(folded), raw
+        assert places.is_place(raw) == places_py.is_place(raw), raw
+    distinct = 0
+    for (a, fa), (b, fb) in zip(tokens, tokens[1:]):  # neighbours in sort order: near spellings
+        same = population.distinct_names(a, fa, b, fb)
+        assert same == population_py.distinct_names(a, fa, b, fb), (a, b)
+        distinct += same
+    assert distinct > 0
+
+
 def test_normalisation_agrees_on_every_query_name() -> None:
     text_py, orgs_py = interpreted(text), interpreted(orgs)
     for query in queries():
