@@ -16,6 +16,8 @@ COMPILED = [
     "clearance/match/fold.py",
     "clearance/match/engine.py",
     "clearance/match/orgs.py",
+    "clearance/match/places.py",
+    "clearance/match/population.py",
     "clearance/match/text.py",
     "clearance/index/search.py",
     "clearance/index/neighbours.py",

@@ -20,12 +20,21 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.index.neighbours import deletions
+from clearance.match.abjad import has_abjad
 from clearance.match.abjad import key as abjad_key
 from clearance.match.fold import skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text
 from clearance.match.orgs import legal_forms_words
 from clearance.match.population import population_cap
-from clearance.match.prepare import ANY, ORG, PERSON, Name, prepare_name, strip_parentheses
+from clearance.match.prepare import (
+    ANY,
+    ORG,
+    PERSON,
+    Name,
+    name_roles,
+    prepare_name,
+    strip_parentheses,
+)
 from clearance.resources import load_resource
 
 __all__ = [
@@ -143,9 +152,15 @@ class Index:
     #: legal-form and stopword caps that organisations' words get
     person_weights: list[float] = field(default_factory=list)
     person_token_weights: list[tuple[float, ...]] = field(default_factory=list)
+    #: per name, what every comparison with it reads: the roles of its tokens as a person's
+    #: name (`prepare.name_roles`) and whether it is written in an abjad script
+    roles: list[tuple[int, ...]] = field(default_factory=list)
+    abjad_names: list[bool] = field(default_factory=list)
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
     unseen_person: dict[str, float] = field(default_factory=dict)
     alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
+    #: romanised abjad token -> the list tokens its letters spell (`search.abjad_alternatives`)
+    abjad_fits: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     entity_names: list[list[tuple[int, float, str]]] = field(default_factory=list)
 
     def weight(self, folded: str, legal: bool = False) -> float:
@@ -293,4 +308,6 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         tuple(index.person_weight(f, lf) for f, lf in zip(n.folded, n.legal))
         for n in index.names]
     index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)
+    index.roles = [name_roles(n.text) for n in index.names]
+    index.abjad_names = [has_abjad(n.text) for n in index.names]
     return index

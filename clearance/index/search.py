@@ -27,6 +27,7 @@ COMMON_FRACTION = 0.02
 KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scoring
 COMMON_MIN = 2000
 ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
+ABJAD_FITS_MAX = 100_000  # memo entries of `abjad_alternatives` kept in an index
 
 
 def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
@@ -110,7 +111,16 @@ def memoise_list_tokens(index: Index) -> None:
 
 
 def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
-    """List tokens whose Latin spelling fits a romanised Arabic/Persian/Hebrew token."""
+    """List tokens whose Latin spelling fits a romanised Arabic/Persian/Hebrew token.
+
+    Memoised in the index (`Index.abjad_fits`, up to ABJAD_FITS_MAX tokens): a token is
+    looked up for its weight and again for its candidates, and common names recur across
+    queries, while each lookup tries the pattern on every list spelling with its consonant
+    key. Callers must not change the returned list.
+    """
+    cached = index.abjad_fits.get(raw)
+    if cached is not None:
+        return cached
     if not consonantal(raw):
         return []
     best: dict[int, float] = {}
@@ -118,7 +128,10 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
         sim = abjad_similarity(raw, spelling)
         if sim > best.get(tid, 0.0):
             best[tid] = sim
-    return list(best.items())
+    result = list(best.items())
+    if len(index.abjad_fits) < ABJAD_FITS_MAX and len(raw) <= MAX_FUZZY_TOKEN:
+        index.abjad_fits[raw] = result
+    return result
 
 
 def _split_halves(index: Index, token: str) -> list[int]:

@@ -29,9 +29,9 @@ from clearance.match.score import Query, ScoringConfig
 __all__ = ["query_index"]
 
 #: Per-name rows, read for the candidate names only.
-_NAME_ROWS = ("names", "owners", "token_weights")
+_NAME_ROWS = ("names", "owners", "token_weights", "roles", "abjad_names")
 #: Memos that the matcher fills as it goes: starting empty changes no answer.
-_MEMOS = ("alternatives", "unseen", "entity_names")
+_MEMOS = ("alternatives", "unseen", "entity_names", "abjad_fits")
 
 
 def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,

@@ -130,15 +130,23 @@ def as_person(query_schema: str, list_schema: str, list_name: Name | None = None
 
 
 def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx: int,
-             person: bool, cfg: ScoringConfig) -> NameComparison:
+             person: bool, cfg: ScoringConfig, q_abjad: bool | None = None,
+             q_roles: tuple[int, ...] | None = None) -> NameComparison:
+    """Compare query name `q` (weights `q_w`: as an organisation's, as a person's name)
+    with list name `n_idx`. What depends on `q` alone (`q_abjad`: written in an abjad
+    script; `q_roles`: `prepare.name_roles`) may be passed in, worked out once per query;
+    what depends on the list name comes with the index (`Index.roles`, `Index.abjad_names`).
+    """
     cand = index.names[n_idx]
-    unvocalised = has_abjad(q.text) or has_abjad(cand.text)
+    if q_abjad is None:
+        q_abjad = has_abjad(q.text)
+    unvocalised = q_abjad or index.abjad_names[n_idx]
     if person:
         return compare_names(
             q, cand, index.person_weight, cfg.query_extra_penalty,
             cfg.person_list_extra_penalty, True, q_w[1], index.person_token_weights[n_idx],
-            cfg.place_penalty, name_roles(cand.text), cfg.surname_penalty, unvocalised,
-            name_roles(q.text), cfg.query_middle_penalty,
+            cfg.place_penalty, index.roles[n_idx], cfg.surname_penalty, unvocalised,
+            name_roles(q.text) if q_roles is None else q_roles, cfg.query_middle_penalty,
         )
     return compare_names(
         q, cand, index.weight, cfg.query_extra_penalty, cfg.org_list_extra_penalty, False,
@@ -166,6 +174,7 @@ def match_query(
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     for q in q_names:
         q_w = query_weights(index, q)
+        q_abjad, q_roles = has_abjad(q.text), name_roles(q.text)
         for n_idx in candidate_names(index, q, cfg.candidates, budget).tolist():
             # a name is compared once as a person's and once as an organisation's at most
             person_comp: NameComparison | None = None
@@ -176,11 +185,11 @@ def match_query(
                     continue
                 if as_person(query.schema, meta.schema, index.names[n_idx]):
                     if person_comp is None:
-                        person_comp = _compare(index, q, q_w, n_idx, True, cfg)
+                        person_comp = _compare(index, q, q_w, n_idx, True, cfg, q_abjad, q_roles)
                     comp = person_comp
                 else:
                     if as_org is None:
-                        as_org = _compare(index, q, q_w, n_idx, False, cfg)
+                        as_org = _compare(index, q, q_w, n_idx, False, cfg, q_abjad, q_roles)
                     comp = as_org
                 score = comp.score * quality
                 prev = best.get(e_idx)
@@ -224,11 +233,12 @@ def score_entities(
     best: _Best = {}
     for q in q_names:
         q_w = query_weights(index, q)
+        q_abjad, q_roles = has_abjad(q.text), name_roles(q.text)
         for e_idx in targets:
             schema = index.entities[e_idx].schema
             for n_idx, quality, text in rev[e_idx]:
                 person = as_person(query.schema, schema, index.names[n_idx])
-                comp = _compare(index, q, q_w, n_idx, person, cfg)
+                comp = _compare(index, q, q_w, n_idx, person, cfg, q_abjad, q_roles)
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
                     best[e_idx] = (score, comp, q, text, quality)

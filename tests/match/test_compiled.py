@@ -21,12 +21,12 @@ import pytest
 import clearance
 from clearance.index import neighbours, search
 from clearance.index.build import Index
-from clearance.match import abjad, compare, engine, fold, orgs, text
+from clearance.match import abjad, compare, engine, fold, orgs, places, population, text
 from clearance.match.score import Query
 from clearance.screening.io import InputRow, row_to_query
 from tests.conftest import SHARED
 
-HOT = [abjad, compare, fold, engine, orgs, text, search, neighbours]
+HOT = [abjad, compare, fold, engine, orgs, places, population, text, search, neighbours]
 PURE = bool(os.environ.get("CLEARANCE_PURE_PYTHON"))
 
 
@@ -84,6 +84,21 @@ def test_folds_and_deletion_keys_agree_on_every_list_token(index: Index) -> None
         assert fold.skeleton(token) == fold_py.skeleton(token), token
     for token in tokens[::20]:
         assert neighbours.deletions(token, 2) == keys_py.deletions(token, 2), token
+
+
+def test_population_caps_and_places_agree_on_every_list_token(index: Index) -> None:
+    population_py, places_py = interpreted(population), interpreted(places)
+    tokens = sorted({(t, f) for name in index.names for t, f in zip(name.tokens, name.folded)})
+    assert len(tokens) > 20_000
+    for raw, folded in tokens:
+        assert population.population_cap(folded) == population_py.population_cap(folded), raw
+        assert places.is_place(raw) == places_py.is_place(raw), raw
+    distinct = 0
+    for (a, fa), (b, fb) in zip(tokens, tokens[1:]):  # neighbours in sort order: near spellings
+        same = population.distinct_names(a, fa, b, fb)
+        assert same == population_py.distinct_names(a, fa, b, fb), (a, b)
+        distinct += same
+    assert distinct > 0
 
 
 def test_normalisation_agrees_on_every_query_name() -> None:
