@@ -25,6 +25,10 @@ __all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "fuzzy_co
 
 COMMON_FRACTION = 0.02
 KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scoring
+#: the same for a query in Arabic, Persian or Hebrew script: its Latin spellings meet it at
+#: 0.9 a token at most, and often as fewer tokens (a nasab chain cut short, words joined),
+#: while a list name in the query's own script meets it exactly
+ABJAD_KEEP_FRACTION = 0.3
 COMMON_MIN = 2000
 ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
 
@@ -233,7 +237,8 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     if len(uniq) > limit:
         top = (-approx).argpartition(limit)[:limit]
         uniq, approx = uniq[top], approx[top]
-    keep = approx >= KEEP_FRACTION * np.maximum.reduce(approx)
+    fraction = ABJAD_KEEP_FRACTION if has_abjad(query.text) else KEEP_FRACTION
+    keep = approx >= fraction * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result
 
