@@ -176,6 +176,7 @@ class NameComparison:
 
 Weigher = Callable[[str, bool], float]
 JOIN_MIN: Final = 0.85
+CONFLICT_WEIGHT: Final = 0.5  # the least a name conflicting with another one weighs
 SURE_SIMILARITY: Final = 0.95  # at or above: the same name (exact, a fold, a name group)
 INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than the full name
 JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect join scores below this
@@ -482,6 +483,7 @@ def compare_names(
     conflict = bool(q_patr and c_patr)
     q_cost = [query_extra_penalty] * len(q_tokens)
     c_cost = [cand_extra_penalty] * len(c_tokens)
+    differ = False
     if initials:
         for i in q_patr:
             q_cost[i] = query_extra_penalty if conflict else cand_extra_penalty
@@ -539,12 +541,18 @@ def compare_names(
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
                 c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+    # two different names in one place (people: each side has a name the other lacks) are
+    # evidence against, however common each is: population caps say a common name agreeing
+    # proves little, not that Mohamed and Ali may be the same name
+    floor = 0.0
+    if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
+        floor = CONFLICT_WEIGHT
     for i in sorted(free_q):
-        penalty += q_cost[i] * _extra(q_w[i])
+        penalty += q_cost[i] * _extra(q_w[i] if q_legal[i] else max(q_w[i], floor))
         result.unmatched_query.append(q_tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
-        penalty += c_cost[j] * _extra(c_w[j])
+        penalty += c_cost[j] * _extra(c_w[j] if c_legal[j] else max(c_w[j], floor))
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
