@@ -184,7 +184,10 @@ COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
 ABJAD_SIMILARITY: Final = 0.9  # the most an abjad spelling match gives (abjad.similarity)
 PLACE_PENALTY: Final = 0.2  # a place only one side of an organisation's name gives
 SURNAME_PENALTY: Final = 0.6  # a second (Hispanic maternal) surname only the list gives
-QUERY_MIDDLE_PENALTY: Final = 0.5  # a middle name only the query gives
+QUERY_MIDDLE_PENALTY: Final = 0.35  # a middle name only the query gives
+#: the last of a longer query's names, beside a listed name that agrees in full (a chain
+#: or a family name the list leaves out)
+QUERY_LAST_PENALTY: Final = 0.5
 
 
 def omission_cost(roles: Sequence[int], j: int, middle: float, full: float,
@@ -498,6 +501,10 @@ def compare_names(
             # Tahir"), so a last name only the query gives costs as a middle name would
             chain = unvocalised and has_abjad(query.text)
             last = len(q_tokens) - 1
+            # the query's last name beside a listed name of two or more words that all
+            # agree: the list may write a shorter form of the name (a tribe or a grandfather
+            # left out: "MOHAMMAD YAQOUB HAQQANI" ~ "MOHAMMAD YAQOUB")
+            shorter = len(pairs) >= 2
             for i in free_q:
                 if i >= len(query_roles) or i in q_patr:
                     continue
@@ -506,8 +513,8 @@ def compare_names(
                     # middle initial says little
                     short = unvocalised or len(q_tokens[i]) == 1
                     q_cost[i] = cand_extra_penalty if short else query_middle_penalty
-                elif chain and i == last and i > 0 and query_roles[i] == SURNAME:
-                    q_cost[i] = query_middle_penalty
+                elif (chain or shorter) and i == last and i > 0 and query_roles[i] == SURNAME:
+                    q_cost[i] = QUERY_LAST_PENALTY
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
         # difference, and costs as a middle name only the query gives would
