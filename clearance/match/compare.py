@@ -614,6 +614,8 @@ def score_ceiling(
         extra = query_extra_penalty
         if initials and k < len(roles) and roles[k] == MIDDLE:
             extra = min(extra, query_middle_penalty)
+        if initials and k == len(query.tokens) - 1 and k > 0:
+            extra = min(extra, QUERY_LAST_PENALTY)  # beside a shorter listed name
         if initials and is_patronymic(qt):
             extra = min(extra, cand_extra_penalty)
         elif not initials and is_place(qt):

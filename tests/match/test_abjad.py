@@ -17,7 +17,7 @@ from clearance.match.text import normalize
         ("التكريتي", ["al", "tkryty"]),  # the article is split off
         ("عمر", ["amr"]),  # a word-initial ayin is a vowel
         ("پهلوی", ["phlwy"]),  # Persian letters
-        ("مصطفى", ["mstf"]),  # final alef maqsura is the vowel a
+        ("مصطفى", ["mstfh"]),  # a final alef maqsura is a final vowel, as a final heh
     ],
 )
 def test_romanise_letter_by_letter(text: str, tokens: list[str]) -> None:
@@ -64,7 +64,8 @@ def test_latin_names_are_not_treated_as_abjad() -> None:
 
 def _reference_regex(token: str) -> re.Pattern[str] | None:
     """The same spelling table written as a regular expression (how version 10 matched;
-    version 11: a letter written twice may be spelt once)."""
+    version 11: a letter written twice may be spelt once; version 12: a Latin spelling ends
+    at the last letter, or with an ending, unless that letter is a final h)."""
     vowels = "[aeiou']*"
     parts = ["[aeiouy]+" if token.startswith("a") else vowels]
     i, previous = (1 if token.startswith("a") else 0), ""
@@ -80,7 +81,9 @@ def _reference_regex(token: str) -> re.Pattern[str] | None:
         if len(unit) == 2 and unit[0] in abjad._SPELLINGS:
             spellings += (f"|(?:{abjad._SPELLINGS[unit[0]]}){vowels}"
                           f"(?:{abjad._SPELLINGS[unit[1]]})")
-        parts.append(f"(?:(?:{spellings}){vowels})" + ("?" if twice else ""))
+        last = i + len(unit) >= len(token)
+        # version 12: no short vowel after the last letter (a long one is written)
+        parts.append(f"(?:(?:{spellings}){'' if last else vowels})" + ("?" if twice else ""))
         i += len(unit)
     parts.append("(?:h|a|ah|at|e|eh)?")
     return re.compile("".join(parts))
