@@ -150,6 +150,13 @@ def _units(index: Index, query: Name, budget: list[int] | None
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
     exact = {index.vocab[f] for _, f in tokens if f in index.vocab}
     unvocalised = has_abjad(query.text)
+    articled: list[bool] = []  # (abjad names) a token right after the article ال "al"
+    if unvocalised:
+        after_al = False
+        for t, lf in zip(query.tokens, query.legal):
+            if not lf:
+                articled.append(after_al)
+            after_al = lf and t == "al"
     for pos, (raw, folded) in enumerate(tokens):
         w = index.weight(folded)
         own = index.vocab.get(folded)
@@ -166,6 +173,8 @@ def _units(index: Index, query: Name, budget: list[int] | None
             if pos + 1 < len(tokens):  # هدايت الله "hdyt allh": HIDAYATULLAH, one word
                 nxt = tokens[pos + 1][0]
                 alts += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
+                if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
+                    alts += abjad_alternatives(index, raw + "l" + nxt)
         if pos + 1 < len(tokens):
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:

@@ -62,13 +62,30 @@ def _word(word: str) -> str:
     return "".join(out)
 
 
+_ABD = "عبد"
+ALLAH = "allh"  # الله, romanised as one word (not the article ال)
+
+
+def _compounds(words: list[str]) -> list[str]:
+    """"Abd al-X" names written as one word (عبدالحميد, عبدالله) as the two words they are
+    written as just as often (عبد الحميد): one tokenisation meets both Latin forms, ABD
+    AL-HAMID word by word and ABDULHAMID as a join."""
+    out: list[str] = []
+    for word in words:
+        if word.startswith(_ABD + "ال") and len(word) > len(_ABD) + 3:
+            out += [_ABD, word[len(_ABD):]]
+        else:
+            out.append(word)
+    return out
+
+
 def romanize(text: str) -> str:
     """Letter-by-letter romanisation of Arabic, Persian and Hebrew words; the Arabic article
     ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
     words = []
-    for word in text.split():
+    for word in _compounds(text.split()):
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
-            words.append("allh")
+            words.append(ALLAH)
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
             words += ["al", _word(word[2:])]
         elif has_abjad(word):
@@ -189,6 +206,8 @@ def similarity(abjad_token: str, latin_token: str) -> float:
     for two-letter tokens, which say less), else 0."""
     if not consonantal(abjad_token) or consonantal(latin_token) or len(latin_token) < 2:
         return 0.0
+    if abjad_token == ALLAH and "ll" not in latin_token:
+        return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another name
     units = _pattern(abjad_token)
     if units is None or not _fits(abjad_token, units, latin_token):
         return 0.0

@@ -222,8 +222,24 @@ _NASAB: list[frozenset[str]] = []
 
 def _nasab_particles() -> frozenset[str]:
     if not _NASAB:
-        _NASAB.append(frozenset(str(w) for w in load_resource("generic_words")["nasab_particles"]))
+        data = load_resource("generic_words")
+        _NASAB.append(frozenset(str(w) for w in data["nasab_particles"]))
+        _NASAB.append(frozenset(str(w) for w in data["compound_heads"]))
     return _NASAB[0]
+
+
+def _compound_heads() -> frozenset[str]:
+    _nasab_particles()
+    return _NASAB[1]
+
+
+def _heads(tokens: Sequence[str], legal: Sequence[bool]) -> int:
+    """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
+    name that has another word for the second half."""
+    heads = _compound_heads()
+    names = [t for t, lf in zip(tokens, legal) if not lf]
+    found = sum([1 for t in names if t in heads])
+    return min(found, len(names) - 1) if found else 0
 
 
 def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
@@ -504,7 +520,7 @@ def compare_names(
             # the query's last name beside a listed name of two or more words that all
             # agree: the list may write a shorter form of the name (a tribe or a grandfather
             # left out: "MOHAMMAD YAQOUB HAQQANI" ~ "MOHAMMAD YAQOUB")
-            shorter = len(pairs) >= 2
+            shorter = len(pairs) - _heads([p.query for p in pairs], [False] * len(pairs)) >= 2
             for i in free_q:
                 if i >= len(query_roles) or i in q_patr:
                     continue
@@ -563,8 +579,10 @@ def compare_names(
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
-    result.query_words = len(q_legal) - sum(q_legal) - joined_query
-    result.cand_words = len(c_legal) - sum(c_legal) - joined_cand
+    result.query_words = (len(q_legal) - sum(q_legal) - joined_query
+                          - (_heads(q_tokens, q_legal) if initials else 0))
+    result.cand_words = (len(c_legal) - sum(c_legal) - joined_cand
+                         - (_heads(c_tokens, c_legal) if initials else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
 
