@@ -233,11 +233,11 @@ def _compound_heads() -> frozenset[str]:
     return _NASAB[1]
 
 
-def _heads(tokens: Sequence[str], legal: Sequence[bool]) -> int:
+def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
     """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
-    name that has another word for the second half."""
+    name that has another word for the second half (tokens a join already merged aside)."""
     heads = _compound_heads()
-    names = [t for t, lf in zip(tokens, legal) if not lf]
+    names = [t for k, (t, lf) in enumerate(zip(tokens, legal)) if not lf and k not in joined]
     found = sum([1 for t in names if t in heads])
     return min(found, len(names) - 1) if found else 0
 
@@ -295,11 +295,14 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     holds the article before a sun letter, the form without its "l" is the second
     spelling: سراج الدين "srj al dyn" is "srjdyn" (SIRAJUDDIN), the doubled consonant being
     a spelling the pattern allows."""
-    parts = [tokens[run[0]]] + [tokens[i][1:] if tokens[i][:1] == "a" else tokens[i]
-                                for i in run[1:]]
+    parts = [tokens[run[0]]]
+    for prev, i in zip(run, run[1:]):
+        if i == prev + 2 and tokens[prev + 1] == "al":
+            parts.append("l")  # the article between them, paired elsewhere: عبد ال كريم
+        parts.append(tokens[i][1:] if tokens[i][:1] == "a" else tokens[i])
     out = ["".join(parts)]
     assimilated = [p for k, p in enumerate(parts)
-                   if not (k > 0 and tokens[run[k]] == "al" and k + 1 < len(parts)
+                   if not (k > 0 and p in ("l", "al") and k + 1 < len(parts)
                            and parts[k + 1][:1] in _SUN_LETTERS)]
     if len(assimilated) < len(parts):
         out.append("".join(assimilated))
@@ -459,6 +462,8 @@ def compare_names(
     # is tried
     joins_done = False
     joined_query = joined_cand = 0  # tokens a join merged into their neighbour
+    joined_q: set[int] = set()
+    joined_c: set[int] = set()
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
@@ -468,6 +473,7 @@ def compare_names(
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised):
                     # words a join merged into one (a particle inside it was no word)
                     joined_query += max(0, sum([not q_legal[i] for i in run]) - 1)
+                    joined_q.update(run)
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -476,6 +482,7 @@ def compare_names(
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised):
                     joined_cand += max(0, sum([not c_legal[j] for j in run]) - 1)
+                    joined_c.update(run)
                     w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -520,7 +527,8 @@ def compare_names(
             # the query's last name beside a listed name of two or more words that all
             # agree: the list may write a shorter form of the name (a tribe or a grandfather
             # left out: "MOHAMMAD YAQOUB HAQQANI" ~ "MOHAMMAD YAQOUB")
-            shorter = len(pairs) - _heads([p.query for p in pairs], [False] * len(pairs)) >= 2
+            shorter = len(pairs) - _heads([p.query for p in pairs], [False] * len(pairs),
+                                          set()) >= 2
             for i in free_q:
                 if i >= len(query_roles) or i in q_patr:
                     continue
@@ -580,9 +588,9 @@ def compare_names(
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
     result.query_words = (len(q_legal) - sum(q_legal) - joined_query
-                          - (_heads(q_tokens, q_legal) if initials else 0))
+                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0))
     result.cand_words = (len(c_legal) - sum(c_legal) - joined_cand
-                         - (_heads(c_tokens, c_legal) if initials else 0))
+                         - (_heads(c_tokens, c_legal, joined_c) if initials else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
 
