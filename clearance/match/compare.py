@@ -253,7 +253,10 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
         if (legal[k] and tokens[k] in particles and not legal[k - 1]
                 and not legal[k + 1]):
             if out[k - 1] < 0:
-                out[k - 1] = 0  # the chain starts: its first name is the person's own
+                # the chain starts: its first name is the person's own, unless a particle
+                # stands before it ("BEN MOHAMED BEN ALI KAMMOUN, Mehdi": the lists' surname
+                # part, all ancestors)
+                out[k - 1] = 1 if k >= 2 and tokens[k - 2] in particles else 0
             out[k + 1] = out[k - 1] + 1
     return out
 
@@ -521,7 +524,8 @@ def compare_names(
             # an Arabic-, Persian- or Hebrew-script name is a chain (own name, father's,
             # grandfather's, family or tribe) with no surname by position: the Latin record
             # often carries only its first links (محمد طاهر حامد حسين ~ "HAMMID, Mohammed
-            # Tahir"), so a last name only the query gives costs as a middle name would
+            # Tahir"), so a last name only the query gives costs as a link of the chain
+            # the list leaves out
             chain = unvocalised and has_abjad(query.text)
             last = len(q_tokens) - 1
             # the query's last name beside a listed name of two or more words that all
@@ -537,7 +541,9 @@ def compare_names(
                     # middle initial says little
                     short = unvocalised or len(q_tokens[i]) == 1
                     q_cost[i] = cand_extra_penalty if short else query_middle_penalty
-                elif (chain or shorter) and i == last and i > 0 and query_roles[i] == SURNAME:
+                elif chain and i == last and i > 0 and query_roles[i] == SURNAME:
+                    q_cost[i] = cand_extra_penalty
+                elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = QUERY_LAST_PENALTY
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
@@ -589,8 +595,11 @@ def compare_names(
     result.strongest = strongest
     result.query_words = (len(q_legal) - sum(q_legal) - joined_query
                           - (_heads(q_tokens, q_legal, joined_q) if initials else 0))
+    # (the listed name's "Abd" counts with its other half when the query has the compound
+    # too: a misspelt "BADUR REHMAN" is two words against "ABDUR REHMAN")
     result.cand_words = (len(c_legal) - sum(c_legal) - joined_cand
-                         - (_heads(c_tokens, c_legal, joined_c) if initials else 0))
+                         - (_heads(c_tokens, c_legal, joined_c)
+                            if initials and _heads(q_tokens, q_legal, set()) else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
 
