@@ -237,6 +237,8 @@ def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> in
     """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
     name that has another word for the second half (tokens a join already merged aside)."""
     heads = _compound_heads()
+    if heads.isdisjoint(tokens):
+        return 0  # most names: no compound at all
     names = [t for k, (t, lf) in enumerate(zip(tokens, legal)) if not lf and k not in joined]
     found = sum([1 for t in names if t in heads])
     return min(found, len(names) - 1) if found else 0
