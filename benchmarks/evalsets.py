@@ -30,7 +30,10 @@ hash of its id, so thresholds and weights are chosen on one half and reported on
 3. `arabic_listed` - the Arabic-script names the UN list gives for listed people, as queries
    against the Latin OFAC records of the same people. Expected: every OFAC (SDN or non-SDN)
    entity that has a name whose lower-case ASCII tokens equal those of the UN entry's Latin
-   name, as a set. The UN entry itself (which carries the Arabic name) does not count.
+   name, as a set. The UN entry itself (which carries the Arabic name) does not count. The
+   UN entry's Latin aliases link only when they have two or more words and are not a kunya
+   ("Abu Akram", "Umm X"): those are borne by many people (rule of 2026-11-28, third pass;
+   the first rule linked three unrelated OFAC records to one UN entry through "Abu Akram").
 4. `wikidata_by_script` - ../shared/eval/external/wikidata_transliteration_pairs.jsonl read
    per script (Arabic, Cyrillic, Han, Hangul, Hebrew, Katakana); all pairs are matches.
 """
@@ -286,6 +289,9 @@ def registered_chinese(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # -- 3. Arabic-script names of listed people ------------------------------------------------
 
+_KUNYA = re.compile(r"(?i)(?:abu|abou|umm|um)\b")
+
+
 def arabic_listed(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from clearance.match.text import script_of
 
@@ -304,7 +310,13 @@ def arabic_listed(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         names = r["properties"].get("name", []) + r["properties"].get("alias", [])
         latin = [n for n in names if script_of(n) == "latin"]
         arabic = [n for n in names if script_of(n) == "arabic"]
-        expected = sorted({e for n in latin for e in ofac.get(key(n), set())})
+        # a link needs a name of the person: an alias that is one word or a kunya ("Abu
+        # Akram", "father of Akram") is borne by many people, and linked other OFAC records
+        # (generator version 2; version 1 linked them)
+        own = [n for n in r["properties"].get("name", []) if script_of(n) == "latin"]
+        own += [n for n in r["properties"].get("alias", []) if script_of(n) == "latin"
+                and len(key(n)) >= 2 and _KUNYA.match(n) is None]
+        expected = sorted({e for n in own for e in ofac.get(key(n), set())})
         for k, text in enumerate(arabic):
             if expected:
                 cases.append({"id": f"ar-{r['source_id']}-{k}",

@@ -25,6 +25,10 @@ __all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "fuzzy_co
 
 COMMON_FRACTION = 0.02
 KEEP_FRACTION = 0.6  # candidates far below the best overlap are not worth scoring
+#: the same for a query in Arabic, Persian or Hebrew script: its Latin spellings meet it at
+#: 0.9 a token at most, and often as fewer tokens (a nasab chain cut short, words joined),
+#: while a list name in the query's own script meets it exactly
+ABJAD_KEEP_FRACTION = 0.3
 COMMON_MIN = 2000
 ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
 ABJAD_FITS_MAX = 100_000  # memo entries of `abjad_alternatives` kept in an index
@@ -159,6 +163,13 @@ def _units(index: Index, query: Name, budget: list[int] | None
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
     exact = {index.vocab[f] for _, f in tokens if f in index.vocab}
     unvocalised = has_abjad(query.text)
+    articled: list[bool] = []  # (abjad names) a token right after the article ال "al"
+    if unvocalised:
+        after_al = False
+        for t, lf in zip(query.tokens, query.legal):
+            if not lf:
+                articled.append(after_al)
+            after_al = lf and t == "al"
     for pos, (raw, folded) in enumerate(tokens):
         w = index.weight(folded)
         own = index.vocab.get(folded)
@@ -175,6 +186,8 @@ def _units(index: Index, query: Name, budget: list[int] | None
             if pos + 1 < len(tokens):  # هدايت الله "hdyt allh": HIDAYATULLAH, one word
                 nxt = tokens[pos + 1][0]
                 alts += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
+                if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
+                    alts += abjad_alternatives(index, raw + "l" + nxt)
         if pos + 1 < len(tokens):
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:
@@ -246,7 +259,8 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     if len(uniq) > limit:
         top = (-approx).argpartition(limit)[:limit]
         uniq, approx = uniq[top], approx[top]
-    keep = approx >= KEEP_FRACTION * np.maximum.reduce(approx)
+    fraction = ABJAD_KEEP_FRACTION if has_abjad(query.text) else KEEP_FRACTION
+    keep = approx >= fraction * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result
 

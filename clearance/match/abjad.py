@@ -46,7 +46,12 @@ def has_abjad(text: str) -> bool:
 def _word(word: str) -> str:
     out: list[str] = []
     for k, ch in enumerate(word):
-        if ch in _OPENERS:
+        if ch == "ى" and k == len(word) - 1 and k > 0:
+            # a final alef maqsura is a long a in Arabic (مصطفى MUSTAFA) and the ye of
+            # Persian and Dari names written with Arabic letters (نورزى NOORZAI): a final
+            # vowel of either quality, as a final heh is ("h": see `_pattern`)
+            out.append("h")
+        elif ch in _OPENERS:
             out.append("a" if k == 0 else "")
         elif ch in _ARABIC:
             out.append(_ARABIC[ch])
@@ -57,13 +62,30 @@ def _word(word: str) -> str:
     return "".join(out)
 
 
+_ABD = "عبد"
+ALLAH = "allh"  # الله, romanised as one word (not the article ال)
+
+
+def _compounds(words: list[str]) -> list[str]:
+    """"Abd al-X" names written as one word (عبدالحميد, عبدالله) as the two words they are
+    written as just as often (عبد الحميد): one tokenisation meets both Latin forms, ABD
+    AL-HAMID word by word and ABDULHAMID as a join."""
+    out: list[str] = []
+    for word in words:
+        if word.startswith(_ABD + "ال") and len(word) > len(_ABD) + 3:
+            out += [_ABD, word[len(_ABD):]]
+        else:
+            out.append(word)
+    return out
+
+
 def romanize(text: str) -> str:
     """Letter-by-letter romanisation of Arabic, Persian and Hebrew words; the Arabic article
     ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
     words = []
-    for word in text.split():
+    for word in _compounds(text.split()):
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
-            words.append("allh")
+            words.append(ALLAH)
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
             words += ["al", _word(word[2:])]
         elif has_abjad(word):
@@ -80,7 +102,7 @@ _SPELLINGS = {
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "qq?|k|g|c|kk",
     "k": "kk?|c|ck|q|kh|g", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|f", "ch": "ch|tch|c",
     "zh": "zh|j|z", "g": "gg?|j", "ts": "ts|tz|z|s|c",
-    "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|j|ie", "a": "a",
+    "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 _SHORT_VOWELS = "aeiou'"  # written between the consonants, never in the abjad token
@@ -145,23 +167,32 @@ def _fits(token: str, units: tuple[_Unit, ...], latin: str) -> bool:
             positions.add(k)
     else:
         _after_vowels(latin, 0, positions)
+    exact: set[int] = set()  # where the last unit's letters end (before any short vowel)
     for unit in units:
         reached: set[int] = set()
+        exact = set()
         for pos in positions:
             for first, second in unit:
                 if not latin.startswith(first, pos):
                     continue
                 if second == "":
+                    exact.add(pos + len(first))
                     _after_vowels(latin, pos + len(first), reached)
                     continue
                 middle: set[int] = set()
                 _after_vowels(latin, pos + len(first), middle)
                 for mid in middle:
                     if latin.startswith(second, mid):
+                        exact.add(mid + len(second))
                         _after_vowels(latin, mid + len(second), reached)
         if not reached:
             return False
         positions = reached
+    if units and not (len(token) > 1 and token.endswith("h")):
+        # a long final vowel is written (علي "aly": ALI; اکبری "akbry": AKBARI), so a
+        # Latin name may end past the last letter only as a ta marbuta or an unwritten
+        # short a / e would: AKBAR is "akbr", AKBARI is not
+        positions = exact
     return any(latin.endswith(end) and len(latin) - len(end) in positions for end in _ENDINGS)
 
 
@@ -175,6 +206,8 @@ def similarity(abjad_token: str, latin_token: str) -> float:
     for two-letter tokens, which say less), else 0."""
     if not consonantal(abjad_token) or consonantal(latin_token) or len(latin_token) < 2:
         return 0.0
+    if abjad_token == ALLAH and "ll" not in latin_token:
+        return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another name
     units = _pattern(abjad_token)
     if units is None or not _fits(abjad_token, units, latin_token):
         return 0.0

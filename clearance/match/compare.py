@@ -22,6 +22,7 @@ from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
 from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names
 from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
+from clearance.resources import load_resource
 
 __all__ = [
     "PLACE_PENALTY",
@@ -175,13 +176,18 @@ class NameComparison:
 
 Weigher = Callable[[str, bool], float]
 JOIN_MIN: Final = 0.85
+CONFLICT_WEIGHT: Final = 0.5  # the least a name conflicting with another one weighs
+SURE_SIMILARITY: Final = 0.95  # at or above: the same name (exact, a fold, a name group)
 INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than the full name
 JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
 ABJAD_SIMILARITY: Final = 0.9  # the most an abjad spelling match gives (abjad.similarity)
 PLACE_PENALTY: Final = 0.2  # a place only one side of an organisation's name gives
 SURNAME_PENALTY: Final = 0.6  # a second (Hispanic maternal) surname only the list gives
-QUERY_MIDDLE_PENALTY: Final = 0.5  # a middle name only the query gives
+QUERY_MIDDLE_PENALTY: Final = 0.35  # a middle name only the query gives
+#: the last of a longer query's names, beside a listed name that agrees in full (a chain
+#: or a family name the list leaves out)
+QUERY_LAST_PENALTY: Final = 0.5
 
 
 def omission_cost(roles: Sequence[int], j: int, middle: float, full: float,
@@ -211,6 +217,52 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token.endswith(_PATRONYMIC)
 
 
+_NASAB: list[frozenset[str]] = []
+
+
+def _nasab_particles() -> frozenset[str]:
+    if not _NASAB:
+        data = load_resource("generic_words")
+        _NASAB.append(frozenset(str(w) for w in data["nasab_particles"]))
+        _NASAB.append(frozenset(str(w) for w in data["compound_heads"]))
+    return _NASAB[0]
+
+
+def _compound_heads() -> frozenset[str]:
+    _nasab_particles()
+    return _NASAB[1]
+
+
+def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
+    """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
+    name that has another word for the second half (tokens a join already merged aside)."""
+    heads = _compound_heads()
+    if heads.isdisjoint(tokens):
+        return 0  # most names: no compound at all
+    names = [t for k, (t, lf) in enumerate(zip(tokens, legal)) if not lf and k not in joined]
+    found = sum([1 for t in names if t in heads])
+    return min(found, len(names) - 1) if found else 0
+
+
+def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
+    """Generation of each name in a nasab chain ("X bin Y bin Z": X 0, Y 1, Z 2); -1 for
+    names outside a chain (a family name after it, a surname before a comma) and for names
+    without one. A particle links two names (not "AL BIN ALI", a family name): a chain is
+    a run of name, particle, name ..."""
+    particles = _nasab_particles()
+    out = [-1] * len(tokens)
+    for k in range(1, len(tokens) - 1):
+        if (legal[k] and tokens[k] in particles and not legal[k - 1]
+                and not legal[k + 1]):
+            if out[k - 1] < 0:
+                # the chain starts: its first name is the person's own, unless a particle
+                # stands before it ("BEN MOHAMED BEN ALI KAMMOUN, Mehdi": the lists' surname
+                # part, all ancestors)
+                out[k - 1] = 1 if k >= 2 and tokens[k - 2] in particles else 0
+            out[k + 1] = out[k - 1] + 1
+    return out
+
+
 def _extra(weight: float) -> float:
     """Penalty mass of a token only one side has: half for generic words ("Group", "The")."""
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
@@ -236,12 +288,30 @@ def _may_join(size: int, length: int) -> bool:
     return gap <= 2 and gap <= (1.0 - JOIN_MIN) * max(size, length) + 0.5
 
 
-def _abjad_join(tokens: tuple[str, ...], run: list[int]) -> str:
+#: romanised first letters of the Arabic "sun letters" (ت ث د ذ ر ز س ش ص ض ط ظ ل ن): the
+#: article before them is assimilated, written as the doubled letter (SIRAJUDDIN, not
+#: SIRAJULDIN; ABDUR REHMAN)
+_SUN_LETTERS: Final = frozenset("tdrzsln")
+
+
+def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     """Romanised abjad words run together, as one word would be written: a vowel-initial
-    part ("al", "allh") loses its initial vowel ("abd" + "allh" -> "abdllh")."""
-    parts = [tokens[run[0]]] + [tokens[i][1:] if tokens[i][:1] == "a" else tokens[i]
-                                for i in run[1:]]
-    return "".join(parts)
+    part ("al", "allh") loses its initial vowel ("abd" + "allh" -> "abdllh"). When the run
+    holds the article before a sun letter, the form without its "l" is the second
+    spelling: سراج الدين "srj al dyn" is "srjdyn" (SIRAJUDDIN), the doubled consonant being
+    a spelling the pattern allows."""
+    parts = [tokens[run[0]]]
+    for prev, i in zip(run, run[1:]):
+        if i == prev + 2 and tokens[prev + 1] == "al":
+            parts.append("l")  # the article between them, paired elsewhere: عبد ال كريم
+        parts.append(tokens[i][1:] if tokens[i][:1] == "a" else tokens[i])
+    out = ["".join(parts)]
+    assimilated = [p for k, p in enumerate(parts)
+                   if not (k > 0 and p in ("l", "al") and k + 1 < len(parts)
+                           and parts[k + 1][:1] in _SUN_LETTERS)]
+    if len(assimilated) < len(parts):
+        out.append("".join(assimilated))
+    return out
 
 
 def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
@@ -288,7 +358,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
             if unvocalised and (
-                    abjad_similarity(_abjad_join(l_tokens, run), target_raw) > 0
+                    any(abjad_similarity(joined, target_raw) > 0
+                        for joined in _abjad_joins(l_tokens, run))
                     or abjad_similarity(target_raw, "".join([l_tokens[i] for i in run])) > 0):
                 found.append((run, j, ABJAD_SIMILARITY))  # عبد الله "abd allh" ~ Abdullah
                 free_l.difference_update(run)
@@ -354,14 +425,28 @@ def compare_names(
         weigh(f, lf) for f, lf in zip(q_folded, q_legal)]
     c_w = cand_weights if cand_weights is not None else [
         weigh(f, lf) for f, lf in zip(c_folded, c_legal)]
-    # (-similarity, i, j) of every pair that agrees at all: sorted, the best pairs first
-    ranked: list[tuple[float, int, int]] = []
+    # (-similarity, roles differ, i, j) of every pair that agrees at all: sorted, the best
+    # pairs first; of equally similar pairs, those whose tokens play the same role (two
+    # names, or two particles) first: محفوظ ولد الوليد "wld" is the particle OULD, "wlyd"
+    # the name WALID
+    ranked: list[tuple[float, bool, int, int]] = []
+    # people named by a nasab chain on both sides: the person's own name pairs only with
+    # the other's own name ("AHMAD BIN HASAN" is the son of HASAN, not HASAN himself);
+    # ancestors with ancestors, a chain cut short ("Osama bin Laden") as it may be
+    q_gen: list[int] = []
+    c_gen: list[int] = []
+    if initials:
+        particles = _nasab_particles()
+        if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
+            q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
             ct = c_tokens[j]
             if ql != c_legal[j] and qt != ct and not initials:
                 continue  # a legal form pairs only with a legal form
+            if q_gen and q_gen[i] >= 0 and c_gen[j] >= 0 and (q_gen[i] == 0) != (c_gen[j] == 0):
+                continue  # a person's own name is not an ancestor's (chains may skip some)
             sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
@@ -370,7 +455,7 @@ def compare_names(
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if sim > 0.0:
-                ranked.append((-sim, i, j))
+                ranked.append((-sim, ql != c_legal[j], i, j))
     ranked.sort()
     free_q = set(range(len(q_tokens)))
     free_c = set(range(len(c_tokens)))
@@ -382,6 +467,8 @@ def compare_names(
     # is tried
     joins_done = False
     joined_query = joined_cand = 0  # tokens a join merged into their neighbour
+    joined_q: set[int] = set()
+    joined_c: set[int] = set()
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
@@ -389,7 +476,9 @@ def compare_names(
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised):
-                    joined_query += len(run) - 1
+                    # words a join merged into one (a particle inside it was no word)
+                    joined_query += max(0, sum([not q_legal[i] for i in run]) - 1)
+                    joined_q.update(run)
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -397,7 +486,8 @@ def compare_names(
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised):
-                    joined_cand += len(run) - 1
+                    joined_cand += max(0, sum([not c_legal[j] for j in run]) - 1)
+                    joined_c.update(run)
                     w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -406,7 +496,7 @@ def compare_names(
                                            " ".join([c_tokens[j] for j in run]), sim, w))
         if k == len(ranked):
             break
-        neg, i, j = ranked[k]
+        neg, _, i, j = ranked[k]
         if i in free_q and j in free_c:
             sim = -neg
             free_q.discard(i)
@@ -424,6 +514,7 @@ def compare_names(
     conflict = bool(q_patr and c_patr)
     q_cost = [query_extra_penalty] * len(q_tokens)
     c_cost = [cand_extra_penalty] * len(c_tokens)
+    differ = False
     if initials:
         for i in q_patr:
             q_cost[i] = query_extra_penalty if conflict else cand_extra_penalty
@@ -432,20 +523,47 @@ def compare_names(
         if query_roles and not any(j not in c_patr and not c_legal[j] for j in free_c):
             # the listed name is the shorter: the query's middle names (a nasab chain, a
             # second given name) may be what the list leaves out
+            # an Arabic-, Persian- or Hebrew-script name is a chain (own name, father's,
+            # grandfather's, family or tribe) with no surname by position: the Latin record
+            # often carries only its first links (محمد طاهر حامد حسين ~ "HAMMID, Mohammed
+            # Tahir"), so a last name only the query gives costs as a link of the chain
+            # the list leaves out
+            chain = unvocalised and has_abjad(query.text)
+            last = len(q_tokens) - 1
+            # the query's last name beside a listed name of two or more words that all
+            # agree: the list may write a shorter form of the name (a tribe or a grandfather
+            # left out: "MOHAMMAD YAQOUB HAQQANI" ~ "MOHAMMAD YAQOUB")
+            shorter = len(pairs) - _heads([p.query for p in pairs], [False] * len(pairs),
+                                          set()) >= 2
             for i in free_q:
-                if i < len(query_roles) and query_roles[i] == MIDDLE and i not in q_patr:
+                if i >= len(query_roles) or i in q_patr:
+                    continue
+                if query_roles[i] == MIDDLE:
                     # a nasab chain (Arabic-script names) is cut short by convention, and a
                     # middle initial says little
                     short = unvocalised or len(q_tokens[i]) == 1
                     q_cost[i] = cand_extra_penalty if short else query_middle_penalty
+                elif chain and i == last and i > 0 and query_roles[i] == SURNAME:
+                    q_cost[i] = cand_extra_penalty
+                elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
+                    q_cost[i] = QUERY_LAST_PENALTY
+        # a middle name left out is an omission beside names that agree; beside a name
+        # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
+        # difference, and costs as a middle name only the query gives would
+        middle = cand_extra_penalty
+        if not unvocalised and any(p.similarity < SURE_SIMILARITY
+                                   and p.similarity != INITIAL_SIMILARITY for p in pairs):
+            middle = query_middle_penalty
         for j in free_c:
             if j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
             elif differ and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
             elif cand_roles is not None:
-                c_cost[j] = omission_cost(cand_roles, j, cand_extra_penalty,
+                c_cost[j] = omission_cost(cand_roles, j, middle,
                                           query_extra_penalty, surname_penalty)
+            elif not c_legal[j]:
+                c_cost[j] = middle
     else:
         # places qualify organisation names: one side's place alone is a weak qualifier,
         # two different places contradict each other ("Beijing X" is not "Shanghai X")
@@ -462,17 +580,28 @@ def compare_names(
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
                 c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+    # two different names in one place (people: each side has a name the other lacks) are
+    # evidence against, however common each is: population caps say a common name agreeing
+    # proves little, not that Mohamed and Ali may be the same name
+    floor = 0.0
+    if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
+        floor = CONFLICT_WEIGHT
     for i in sorted(free_q):
-        penalty += q_cost[i] * _extra(q_w[i])
+        penalty += q_cost[i] * _extra(q_w[i] if q_legal[i] else max(q_w[i], floor))
         result.unmatched_query.append(q_tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
-        penalty += c_cost[j] * _extra(c_w[j])
+        penalty += c_cost[j] * _extra(c_w[j] if c_legal[j] else max(c_w[j], floor))
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
-    result.query_words = len(q_legal) - sum(q_legal) - joined_query
-    result.cand_words = len(c_legal) - sum(c_legal) - joined_cand
+    result.query_words = (len(q_legal) - sum(q_legal) - joined_query
+                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0))
+    # (the listed name's "Abd" counts with its other half when the query has the compound
+    # too: a misspelt "BADUR REHMAN" is two words against "ABDUR REHMAN")
+    result.cand_words = (len(c_legal) - sum(c_legal) - joined_cand
+                         - (_heads(c_tokens, c_legal, joined_c)
+                            if initials and _heads(q_tokens, q_legal, set()) else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
 
@@ -522,6 +651,8 @@ def score_ceiling(
         extra = query_extra_penalty
         if initials and k < len(roles) and roles[k] == MIDDLE:
             extra = min(extra, query_middle_penalty)
+        if initials and k == len(query.tokens) - 1 and k > 0:
+            extra = min(extra, QUERY_LAST_PENALTY)  # beside a shorter listed name
         if initials and is_patronymic(qt):
             extra = min(extra, cand_extra_penalty)
         elif not initials and is_place(qt):

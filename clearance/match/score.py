@@ -48,7 +48,7 @@ class ScoringConfig:
     org_list_extra_penalty: float = 0.6
     place_penalty: float = 0.2  # a place only one side of an organisation's name gives
     surname_penalty: float = 0.6  # a second surname only the listed person's name gives
-    query_middle_penalty: float = 0.5  # a middle name only the query gives
+    query_middle_penalty: float = 0.35  # a middle name only the query gives
     #: a one-word listed name of a person ("SANA") stays this far below the threshold
     #: against a query of two or more names: a shared first name alone is no alert
     one_word_margin: float = 0.05

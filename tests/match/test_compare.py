@@ -172,3 +172,105 @@ def test_a_latin_token_folding_to_a_vowelless_form_is_no_abjad_skeleton() -> Non
     # unvocalised (Arabic-script) token and must not meet longer words by consonants
     assert token_similarity("yang", fold_key("yang"), "jiangsu", fold_key("jiangsu")) < 0.8
     assert token_similarity("mhmd", fold_key("mhmd"), "mohamed", fold_key("mohamed")) >= 0.8
+
+
+def _people(query: str, listed: str, weigh: object = flat) -> object:
+    """A person comparison as the engine makes it: roles from both names, abjad patterns
+    when either is written in Arabic, Persian or Hebrew script."""
+    from clearance.match.abjad import has_abjad
+    from clearance.match.prepare import name_roles
+
+    cfg = ScoringConfig()
+    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON),
+                         weigh,  # type: ignore[arg-type]
+                         cfg.query_extra_penalty, cfg.person_list_extra_penalty, True,
+                         cand_roles=name_roles(listed), surname_penalty=cfg.surname_penalty,
+                         unvocalised=has_abjad(query) or has_abjad(listed),
+                         query_roles=name_roles(query),
+                         query_middle_penalty=cfg.query_middle_penalty)
+
+
+def test_nasab_chain_generations() -> None:
+    from clearance.match.compare import generations
+
+    # "KHALID BIN SAID BIN AHMAD AL-HARBI": Khalid, his father Said, grandfather Ahmad; the
+    # family name after the chain has no generation
+    tokens = ("khalid", "bin", "said", "bin", "ahmad", "al", "harbi")
+    legal = (False, True, False, True, False, True, False)
+    assert generations(tokens, legal) == [0, -1, 1, -1, 2, -1, -1]
+    # "AL BIN ALI" is a family name (the particle follows a particle): no chain there
+    assert generations(("al", "bin", "ali", "isa", "bin", "tarif"),
+                       (True, True, False, False, True, False)) == [-1, -1, -1, 0, -1, 1]
+
+
+def test_a_son_is_not_his_father() -> None:
+    # the same words, the generations swapped: two different people (father and son)
+    swapped = _people("KHALID BIN SAID AL-HARBI", "SAID BIN KHALID AL-HARBI")
+    same = _people("KHALID BIN SAID AL-HARBI", "KHALID BIN SAID AL-HARBI")
+    assert swapped.score < 0.5 and same.score == 1.0  # type: ignore[attr-defined]
+    # a chain cut short keeps its ancestors as ancestors ("X bin <grandfather>")
+    short = _people("Khalid bin Harbi", "Khalid bin Said bin Ahmad bin Harbi")
+    assert short.score >= 0.8  # type: ignore[attr-defined]
+
+
+def test_equally_similar_pairs_prefer_tokens_of_the_same_role() -> None:
+    # ولد "wld" (the particle OULD) and الوليد-like names: the particle pairs with the
+    # particle, the name with the name
+    comp = _people("سيدي ولد الشيخ", "AL-SHEIKH, Sidi Ould")
+    assert "wld~ould" in comp.explain() and comp.score >= 0.9  # type: ignore[attr-defined]
+
+
+def test_two_different_common_names_conflict_whatever_their_weight() -> None:
+    from clearance.match.compare import CONFLICT_WEIGHT
+
+    def common(folded: str, legal: bool) -> float:  # Ali and Omar as common names weigh
+        return 0.1 if legal else (0.3 if folded in ("ali", "omar") else 1.0)
+
+    comp = _people("Karim Ali Nasser", "NASSER, Karim Omar", common)
+    # each side's different name costs at least CONFLICT_WEIGHT, not its 0.3
+    assert comp.score == pytest.approx(2.0 / (2.0 + 2 * CONFLICT_WEIGHT))  # type: ignore[attr-defined]
+    assert comp.score < 0.8  # type: ignore[attr-defined]
+
+
+def test_a_middle_name_left_out_beside_a_misspelt_name_is_a_second_difference() -> None:
+    from clearance.match.compare import QUERY_MIDDLE_PENALTY
+
+    exact = _people("Mara Kovacs", "KOVACS, Mara Elena").score  # type: ignore[attr-defined]
+    misspelt = _people("Mara Kovac", "KOVACS, Mara Elena")
+    alone = _people("Mara Kovac", "KOVACS, Mara").score  # type: ignore[attr-defined]
+    sim = [p.similarity for p in misspelt.pairs if p.query == "kovac"][0]  # type: ignore[attr-defined]
+    assert exact >= 0.9 and alone >= 0.9
+    assert misspelt.score == pytest.approx(  # type: ignore[attr-defined]
+        (1.0 + sim) / (2.0 + QUERY_MIDDLE_PENALTY))
+    assert misspelt.score < 0.8  # type: ignore[attr-defined]
+
+
+def test_a_longer_query_may_carry_a_last_name_the_list_leaves_out() -> None:
+    from clearance.match.compare import QUERY_LAST_PENALTY
+
+    # two names agree in full: the third (a family name, a grandfather) costs half
+    assert _people("Omar Faruq Siddiqi", "Omar Faruq").score == pytest.approx(  # type: ignore[attr-defined]
+        2.0 / (2.0 + QUERY_LAST_PENALTY))
+    # one name agreeing is no such subset: the query's other name costs in full
+    assert _people("Omar Siddiqi", "Omar").score == pytest.approx(0.5)  # type: ignore[attr-defined]
+    # an Arabic-script chain: the Latin record carries its first links, and a link left
+    # out costs as a middle name the list omits
+    chain = _people("حامد كريم سعيد", "KARIM, Hamid")
+    omitted = ScoringConfig().person_list_extra_penalty
+    assert chain.score == pytest.approx(1.8 / (1.8 + 0.2 + omitted))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["Monsieur Jean Dupont", "Herr Klaus Weber", "Señora Ana Ruiz",
+                                  "Präsident Jean Dupont"])
+def test_forms_of_address_are_titles_before_a_name(text: str) -> None:
+    name = prepare_name(text, PERSON)
+    assert name.legal == (True, False, False)
+    assert prepare_name("Don Johnson", PERSON).legal == (False, False)  # a name, not a title
+
+
+def test_an_abd_compound_counts_as_one_word() -> None:
+    # "Abd Allah" is one name: against a two-word query the listed name is one word
+    comp = _people("عبدالله Hamdy", "AL ILLAH, Abd")
+    assert comp.cand_words == 1  # type: ignore[attr-defined]
+    # ABDU is a name of its own
+    assert _people("Abdallah Abdu", "ABDU, Abdallah").cand_words == 2  # type: ignore[attr-defined]
