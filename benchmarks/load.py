@@ -132,7 +132,9 @@ def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Pat
     p99 = _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock_errors = re.search(r"Socket errors: (.*)", out)
-    line = (f"{label}: {done:,} requests ({done / took:7.0f} req/s, target 300)   "
+    # wrk runs for its whole duration even when every thread has run out of bodies
+    floor = " (every body sent before the end: a floor)" if done >= len(bodies) - clients else ""
+    line = (f"{label}: {done:,} requests ({done / took:7.0f} req/s{floor}, target 300)   "
             f"p50 {p50:6.2f} ms   p99 {p99:6.2f} ms (target 50)   "
             f"{errors.group(1) if errors else 0} errors"
             + (f", socket errors {sock_errors.group(1)}" if sock_errors else "")
