@@ -150,7 +150,7 @@ def _split_halves(index: Index, token: str) -> list[int]:
     return []
 
 
-def _units(index: Index, query: Name, budget: list[int] | None
+def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: bool
            ) -> list[tuple[float, list[tuple[int, float]]]]:
     """Each query token with its list-token alternatives; split halves count separately.
 
@@ -162,7 +162,6 @@ def _units(index: Index, query: Name, budget: list[int] | None
     units = []
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
     exact = {index.vocab[f] for _, f in tokens if f in index.vocab}
-    unvocalised = has_abjad(query.text)
     articled: list[bool] = []  # (abjad names) a token right after the article ال "al"
     if unvocalised:
         after_al = False
@@ -208,7 +207,8 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     """
     common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
     postings = index.postings
-    units = _units(index, query, budget)
+    unvocalised = has_abjad(query.text)  # Arabic, Persian or Hebrew script
+    units = _units(index, query, budget, unvocalised)
     q_total = 0.0
     sizes: list[int] = []
     for w, alts in units:
@@ -259,7 +259,7 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     if len(uniq) > limit:
         top = (-approx).argpartition(limit)[:limit]
         uniq, approx = uniq[top], approx[top]
-    fraction = ABJAD_KEEP_FRACTION if has_abjad(query.text) else KEEP_FRACTION
+    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
     keep = approx >= fraction * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Final
 
 from rapidfuzz import fuzz
@@ -217,20 +218,14 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token.endswith(_PATRONYMIC)
 
 
-_NASAB: list[frozenset[str]] = []
-
-
+@cache
 def _nasab_particles() -> frozenset[str]:
-    if not _NASAB:
-        data = load_resource("generic_words")
-        _NASAB.append(frozenset(str(w) for w in data["nasab_particles"]))
-        _NASAB.append(frozenset(str(w) for w in data["compound_heads"]))
-    return _NASAB[0]
+    return frozenset(str(w) for w in load_resource("generic_words")["nasab_particles"])
 
 
+@cache
 def _compound_heads() -> frozenset[str]:
-    _nasab_particles()
-    return _NASAB[1]
+    return frozenset(str(w) for w in load_resource("generic_words")["compound_heads"])
 
 
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
