@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from clearance.match.limits import MAX_FUZZY_TOKEN
+
 __all__ = ["has_abjad", "key", "romanize", "similarity"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -201,15 +203,31 @@ def consonantal(token: str) -> bool:
     return len(token) >= 2 and all(token[i] not in "aeiou" for i in range(1, len(token)))
 
 
+_FITS: dict[tuple[str, str], bool] = {}
+_FITS_MAX = 1 << 18  # pattern answers kept (about 40 MB at most); emptied when full
+
+
 def similarity(abjad_token: str, latin_token: str) -> float:
     """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
-    for two-letter tokens, which say less), else 0."""
+    for two-letter tokens, which say less), else 0.
+
+    Pattern answers are memoised: the same pairs recur in every comparison of a query
+    with a list name's spellings, and in the joins tried beside them.
+    """
     if not consonantal(abjad_token) or consonantal(latin_token) or len(latin_token) < 2:
         return 0.0
     if abjad_token == ALLAH and "ll" not in latin_token:
         return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another name
-    units = _pattern(abjad_token)
-    if units is None or not _fits(abjad_token, units, latin_token):
+    key = (abjad_token, latin_token)
+    fits = _FITS.get(key)
+    if fits is None:
+        units = _pattern(abjad_token)
+        fits = units is not None and _fits(abjad_token, units, latin_token)
+        if len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:  # no hostile keys
+            if len(_FITS) >= _FITS_MAX:
+                _FITS.clear()
+            _FITS[key] = fits
+    if not fits:
         return 0.0
     return 0.75 if len(abjad_token) <= 2 else 0.9
 

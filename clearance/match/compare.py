@@ -329,6 +329,12 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     if len(free_l) < 2 or not free_r:
         return found
     l_tokens, l_folded, r_tokens, r_folded = left.tokens, left.folded, right.tokens, right.folded
+    # most pairs of names: no free right word is as long as two free left words run
+    # together (the first quick rejection below, for every target at once)
+    shortest, shortest_f = _two_shortest(l_tokens, free_l), _two_shortest(l_folded, free_l)
+    if all(shortest - len(r_tokens[j]) > 2 and shortest_f - len(r_folded[j]) > 2
+           for j in free_r):
+        return found
     shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l)
     n = len(l_folded)
     for j in sorted(free_r):

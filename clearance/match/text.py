@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from clearance.match import abjad, cyrillic, hangul, zh
 from clearance.match.limits import MAX_CACHED_TEXT
@@ -64,10 +65,17 @@ def latinize(text: str) -> str:
         text = hangul.romanize(text)
     if text.isascii():  # what ascii_text returns; ICU loads only for text that needs it
         return text.lower()
+    out = _ascii_text()(text)
+    return out.lower() if out is not None else ""
+
+
+@cache
+def _ascii_text() -> Callable[[str], str | None]:
+    """normality's ICU transliteration, imported on first use (not per call: an import
+    statement in a compiled function looks the module up every time)."""
     from normality import ascii_text
 
-    out = ascii_text(text)
-    return out.lower() if out is not None else ""
+    return ascii_text
 
 
 def tokenize(text: str) -> list[str]:
