@@ -210,3 +210,15 @@ def test_an_abjad_query_reaches_latin_spellings_beside_its_own_script_record() -
     assert "ABDULKARIM AL-KHATIB" in ids
     found = {r.entity_id for r in match_query(index, query, limit=5)}
     assert {"un-1", "sdn-1"} <= found
+
+
+def test_memoised_pattern_answers_are_the_answers_and_hostile_pairs_stay_out() -> None:
+    abjad._FITS.clear()
+    first = abjad.similarity("mhmd", "mohammed"), abjad.similarity("mhmd", "ahmed")
+    assert first == (0.9, 0.0)
+    assert ("mhmd", "mohammed") in abjad._FITS and ("mhmd", "ahmed") in abjad._FITS
+    # answered from the memo: the same again
+    assert (abjad.similarity("mhmd", "mohammed"), abjad.similarity("mhmd", "ahmed")) == first
+    kept = len(abjad._FITS)
+    abjad.similarity("mhmd" * 40, "mohammed" * 40)  # far longer than any real word
+    assert len(abjad._FITS) == kept
