@@ -16,13 +16,14 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from clearance.match.abjad import has_abjad
+from clearance.match.abjad import consonantal, has_abjad
+from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
 from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names
-from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
+from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles, person_role_words
 from clearance.resources import load_resource
 
 __all__ = [
@@ -258,6 +259,20 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
     return out
 
 
+def _titles(tokens: Sequence[str], titles: frozenset[str]) -> list[bool]:
+    """Which tokens are titles: title words, unless the article makes a family name of
+    one (AL-SHEIKH)."""
+    return [t in titles and not (k > 0 and tokens[k - 1] in ("al", "el"))
+            for k, t in enumerate(tokens)]
+
+
+def _other_skeleton(a: str, b: str) -> bool:
+    """Two romanised abjad words (consonant skeletons) whose consonant classes differ: a
+    letter in a skeleton of four is as much of the name as a syllable, so one edit is
+    another name (غامدي / احمدي), while spellings of one name share a key (فاطمة / فاطمه)."""
+    return consonantal(a) and consonantal(b) and abjad_key(a) != abjad_key(b)
+
+
 def _extra(weight: float) -> float:
     """Penalty mass of a token only one side has: half for generic words ("Group", "The")."""
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
@@ -334,8 +349,11 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     for j in sorted(free_r):
         target, target_raw = r_folded[j], r_tokens[j]
         # quick rejections, same outcome as the loop below: a run needs two free tokens
-        # whose lengths fit the joined word, and a first token that starts it
-        if ((shortest - len(target_raw) > 2 and shortest_f - len(target) > 2)
+        # whose lengths fit the joined word, and a first token that starts it (a
+        # romanised abjad word is shorter than its Latin spelling by its unwritten vowels:
+        # "dhhrwys" ~ DAHIR AWEYS, ظاهرعويس written solid)
+        if ((shortest - len(target_raw) > 2 and shortest_f - len(target) > 2
+             and not (unvocalised and consonantal(target_raw)))
                 or (target_raw[:1] not in starts and target[:1] not in starts_f)):
             continue
         runs: list[list[int]] = []
@@ -430,6 +448,13 @@ def compare_names(
     # ancestors with ancestors, a chain cut short ("Osama bin Laden") as it may be
     q_gen: list[int] = []
     c_gen: list[int] = []
+    # people's titles (Haji, Sheikh; also after a comma: "'ABD AL-BASIR, Haji")
+    q_title: list[bool] = []
+    c_title: list[bool] = []
+    if initials:
+        titles = person_role_words()[2]
+        if not (titles.isdisjoint(q_tokens) and titles.isdisjoint(c_tokens)):
+            q_title, c_title = _titles(q_tokens, titles), _titles(c_tokens, titles)
     if initials:
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
@@ -440,6 +465,9 @@ def compare_names(
             ct = c_tokens[j]
             if ql != c_legal[j] and qt != ct and not initials:
                 continue  # a legal form pairs only with a legal form
+            if q_title and ((q_title[i] and not (c_title[j] or c_legal[j]))
+                            or (c_title[j] and not (q_title[i] or ql))):
+                continue  # a title (HAJI) is no name (الحياه "hyh"): it pairs with role words
             if q_gen and q_gen[i] >= 0 and c_gen[j] >= 0 and (q_gen[i] == 0) != (c_gen[j] == 0):
                 continue  # a person's own name is not an ancestor's (chains may skip some)
             sim = token_similarity(qt, qf, ct, c_folded[j])
@@ -447,6 +475,8 @@ def compare_names(
                 sim = INITIAL_SIMILARITY
             elif initials and 0.0 < sim < 0.95 and distinct_names(qt, qf, ct, c_folded[j]):
                 sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
+            if unvocalised and 0.0 < sim < SURE_SIMILARITY and _other_skeleton(qt, ct):
+                sim = 0.0  # غامدي "ghmdy" is not احمدي "ahmdy": a letter of five is a name
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if sim > 0.0:
@@ -462,7 +492,7 @@ def compare_names(
     # is tried
     joins_done = False
     joined_query = joined_cand = 0  # tokens a join merged into their neighbour
-    joined_q: set[int] = set()
+    joined_q: set[int] = set()  # tokens of joins that merged two or more words
     joined_c: set[int] = set()
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
@@ -472,8 +502,10 @@ def compare_names(
             if free_q and free_c and reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised):
                     # words a join merged into one (a particle inside it was no word)
-                    joined_query += max(0, sum([not q_legal[i] for i in run]) - 1)
-                    joined_q.update(run)
+                    merged = sum([not q_legal[i] for i in run])
+                    joined_query += max(0, merged - 1)
+                    if merged > 1:  # "abd" + "al" (ABDUL) is still the head of its compound
+                        joined_q.update(run)
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -481,8 +513,10 @@ def compare_names(
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised):
-                    joined_cand += max(0, sum([not c_legal[j] for j in run]) - 1)
-                    joined_c.update(run)
+                    merged = sum([not c_legal[j] for j in run])
+                    joined_cand += max(0, merged - 1)
+                    if merged > 1:
+                        joined_c.update(run)
                     w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -510,6 +544,7 @@ def compare_names(
     q_cost = [query_extra_penalty] * len(q_tokens)
     c_cost = [cand_extra_penalty] * len(c_tokens)
     differ = False
+    legal_floor = 0.0  # the least a legal form only the query gives weighs
     if initials:
         for i in q_patr:
             q_cost[i] = query_extra_penalty if conflict else cand_extra_penalty
@@ -575,6 +610,13 @@ def compare_names(
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
                 c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+        if (not any(c_legal) and any(q_legal[i] for i in free_q)
+                and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
+                        for p in pairs)):
+            # a legal form names a registered company, and its name is written exactly: a
+            # listed name without one whose distinctive word is only near the query's is
+            # a second difference ("Haas LLC" is not HAMAS), as a place would be
+            legal_floor = CONFLICT_WEIGHT
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
     # proves little, not that Mohamed and Ali may be the same name
@@ -582,7 +624,8 @@ def compare_names(
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
         floor = CONFLICT_WEIGHT
     for i in sorted(free_q):
-        penalty += q_cost[i] * _extra(q_w[i] if q_legal[i] else max(q_w[i], floor))
+        penalty += q_cost[i] * _extra(max(q_w[i], legal_floor) if q_legal[i]
+                                      else max(q_w[i], floor))
         result.unmatched_query.append(q_tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
