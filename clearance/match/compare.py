@@ -267,10 +267,12 @@ def _titles(tokens: Sequence[str], titles: frozenset[str]) -> list[bool]:
 
 
 def _other_skeleton(a: str, b: str) -> bool:
-    """Two romanised abjad words (consonant skeletons) whose consonant classes differ: a
-    letter in a skeleton of four is as much of the name as a syllable, so one edit is
-    another name (غامدي / احمدي), while spellings of one name share a key (فاطمة / فاطمه)."""
-    return consonantal(a) and consonantal(b) and abjad_key(a) != abjad_key(b)
+    """Two romanised abjad words (consonant skeletons) that start with different consonant
+    classes: a letter of a skeleton of four or five is as much of the name as a syllable,
+    and the first one makes another name (غامدي / احمدي), while a slip inside a word is
+    the commonest misspelling (נתניחו / נתניהו)."""
+    return (consonantal(a) and consonantal(b)
+            and abjad_key(a)[:1] != abjad_key(b)[:1])
 
 
 def _extra(weight: float) -> float:
