@@ -612,12 +612,13 @@ def compare_names(
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
                 c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
-        if (not any(c_legal) and any(q_legal[i] for i in free_q)
+        if (any(q_legal[i] for i in free_q)
                 and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
                         for p in pairs)):
             # a legal form names a registered company, and its name is written exactly: a
-            # listed name without one whose distinctive word is only near the query's is
-            # a second difference ("Haas LLC" is not HAMAS), as a place would be
+            # legal form the listed name lacks (or another one) beside a distinctive word
+            # only near the query's is a second difference ("Haas LLC" is not HAMAS,
+            # "Clement SARL" not JSC ELEMENT), as a place would be
             legal_floor = CONFLICT_WEIGHT
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
