@@ -229,6 +229,11 @@ def _compound_heads() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["compound_heads"])
 
 
+@cache
+def _compound_tails() -> frozenset[str]:
+    return frozenset(str(w) for w in load_resource("generic_words")["compound_tails"])
+
+
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
     """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
     name that has another word for the second half (tokens a join already merged aside)."""
@@ -579,6 +584,13 @@ def compare_names(
                     q_cost[i] = cand_extra_penalty
                 elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = QUERY_LAST_PENALTY
+            if chain:
+                # a compound left out (جلال الدين, حبيب الله) is one link of the chain
+                for i in free_q:
+                    head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
+                    if (head >= 0 and head in free_q and not q_legal[head]
+                            and q_tokens[i] in _compound_tails()):
+                        q_cost[i] = 0.0
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
         # difference, and costs as a middle name only the query gives would

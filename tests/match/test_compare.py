@@ -321,3 +321,14 @@ def test_a_title_pairs_only_with_a_title_or_a_role_word() -> None:
     # titles still meet titles, and the article makes a family name of one (AL-SHEIKH)
     assert _people("Haji Karim Tanaka", "TANAKA, Haji Karim").score == 1.0  # type: ignore[attr-defined]
     assert "shykh~sheikh" in _people("سيدي الشيخ", "AL-SHEIKH, Sidi").explain()  # type: ignore[attr-defined]
+
+
+def test_a_compound_left_out_of_an_abjad_chain_is_one_link() -> None:
+    # نور الدين (Nur al-Din) left out by the Latin record: one name of the chain, its
+    # "al-Din" costs nothing beside its first half
+    with_compound = _people("كمال نور الدين البرقاوي", "AL-BARQAWI, Kamal")
+    with_name = _people("كمال نور البرقاوي", "AL-BARQAWI, Kamal")
+    assert with_compound.score == pytest.approx(with_name.score, abs=0.01)  # type: ignore[attr-defined]
+    # a "din" paired or standing alone costs as before
+    alone = _people("كمال الدين البرقاوي", "AL-BARQAWI, Kamal")
+    assert alone.score < with_name.score  # type: ignore[attr-defined]
