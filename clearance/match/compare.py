@@ -108,7 +108,9 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     return sim
 
 
-def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
+def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) -> float:
+    """`token_similarity` uncached; `skeletons` False leaves out the consonant-skeleton
+    rule (an abjad word against a Latin one: its spelling pattern decides instead)."""
     if a == b:
         return 1.0
     if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
@@ -133,7 +135,7 @@ def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     # own skeleton) against a vocalised one; short skeletons ("nr" ~ Nur) count only when
     # the vowels are all that differ
     # (the raw token too: "yang" folds to "ang", which only looks unvocalised)
-    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (
+    if skeletons and best < 0.8 and min(len(fa), len(fb)) >= 2 and (
             (_unvocalised(a) and _unvocalised(fa)) or (_unvocalised(b) and _unvocalised(fb))):
         sa, sb = skeleton(fa), skeleton(fb)
         if sa == sb and (sa == fa or sb == fb) and fa != fb and (
@@ -264,11 +266,22 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
     return out
 
 
-def _titles(tokens: Sequence[str], titles: frozenset[str]) -> list[bool]:
-    """Which tokens are titles: title words, unless the article makes a family name of
-    one (AL-SHEIKH)."""
+def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
+    """Which tokens of a name are titles: title words, unless the article makes a family
+    name of one (AL-SHEIKH); none of a name in abjad script, whose romanised letters only
+    look like a title (מס "ms")."""
+    tokens = name.tokens
+    if has_abjad(name.text):
+        return [False] * len(tokens)
     return [t in titles and not (k > 0 and tokens[k - 1] in ("al", "el"))
             for k, t in enumerate(tokens)]
+
+
+def _unwritten_long_end(a: str, b: str) -> bool:
+    """Of an abjad word and a Latin one, the Latin ends with i or u where the abjad word
+    ends with a consonant: a final long vowel is written in Arabic and Hebrew script."""
+    abjad, latin = (a, b) if consonantal(a) else (b, a)
+    return latin[-1:] in ("i", "u") and abjad[-1:] not in ("w", "y", "h")
 
 
 def _other_skeleton(a: str, b: str) -> bool:
@@ -461,7 +474,7 @@ def compare_names(
     if initials:
         titles = person_role_words()[2]
         if not (titles.isdisjoint(q_tokens) and titles.isdisjoint(c_tokens)):
-            q_title, c_title = _titles(q_tokens, titles), _titles(c_tokens, titles)
+            q_title, c_title = _titles(query, titles), _titles(cand, titles)
     if initials:
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
@@ -484,6 +497,11 @@ def compare_names(
                 sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
             if unvocalised and 0.0 < sim < SURE_SIMILARITY and _other_skeleton(qt, ct):
                 sim = 0.0  # غامدي "ghmdy" is not احمدي "ahmdy": a letter of five is a name
+            elif (unvocalised and 0.7 <= sim < ABJAD_SIMILARITY
+                  and consonantal(qt) != consonantal(ct) and _unwritten_long_end(qt, ct)):
+                # the Latin word's consonants are the abjad word's, but it ends with a long
+                # vowel the abjad word would write (اكبر "akbr" is not AKBARI)
+                sim = _token_similarity(qt, qf, ct, c_folded[j], False)
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if sim > 0.0:
@@ -625,12 +643,14 @@ def compare_names(
             for j in c_places:
                 c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
         if (any(q_legal[i] for i in free_q)
+                and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
                 and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
                         for p in pairs)):
             # a legal form names a registered company, and its name is written exactly: a
             # legal form the listed name lacks (or another one) beside a distinctive word
             # only near the query's is a second difference ("Haas LLC" is not HAMAS,
-            # "Clement SARL" not JSC ELEMENT), as a place would be
+            # "Clement SARL" not JSC ELEMENT), as a place would be; once a legal form
+            # agrees, another one ("Lehner and Co LLC") is a style of the name
             legal_floor = CONFLICT_WEIGHT
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing

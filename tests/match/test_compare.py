@@ -299,6 +299,8 @@ def test_a_legal_form_beside_a_misspelt_name_is_a_second_difference() -> None:
     assert org("Velmoro GmbH", "VELMORA JSC") < 0.7
     assert org("Velmoro GmbH", "VELMORA GMBH") >= 0.85
     assert org("Velmora GmbH", "VELMORA JSC") >= 0.85  # the name agrees: forms say little
+    # once a legal form agrees, another one is a style of the name ("and Co")
+    assert org("Velmoro Co GmbH", "VELMORA GMBH") >= 0.8
 
 
 def test_two_abjad_skeletons_one_consonant_apart_are_two_names() -> None:
@@ -332,3 +334,16 @@ def test_a_compound_left_out_of_an_abjad_chain_is_one_link() -> None:
     # a "din" paired or standing alone costs as before
     alone = _people("كمال الدين البرقاوي", "AL-BARQAWI, Kamal")
     assert alone.score < with_name.score  # type: ignore[attr-defined]
+
+
+def test_a_latin_name_ending_in_a_long_vowel_the_abjad_word_does_not_write_is_another() -> None:
+    # اكبر "akbr" has AKBARI's consonants, but a final long i is written (اكبري)
+    assert _people("كريم اكبر", "AKBARI, Karim").score < 0.8  # type: ignore[attr-defined]
+    assert _people("كريم اكبر", "AKBAR, Karim").score >= 0.85  # type: ignore[attr-defined]
+    # a Latin ending the abjad word writes (دني "dny" ~ DANNY) is unaffected
+    assert _people("דני כהן", "Danny Cohen").score >= 0.85  # type: ignore[attr-defined]
+
+
+def test_romanised_abjad_letters_are_never_a_title() -> None:
+    # מס "ms" is a name written in Hebrew letters, not "Ms."
+    assert "ms~mass" in _people("דני מס", "Danny Mass").explain()  # type: ignore[attr-defined]
