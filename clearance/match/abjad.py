@@ -203,18 +203,20 @@ def consonantal(token: str) -> bool:
 
 
 def _vowel_led_pair(token: str) -> bool:
-    """A two-letter word led by a vowel ("ag", "ul"): written so in Latin, as an abjad
-    word would not be (a romanised one is a consonant skeleton of two letters or more after
-    its alef), so it is a Latin spelling (اغ "agh" ~ the Tuareg AG of "GHALI, Iyad ag")."""
+    """A two-letter word led by a vowel ("ag", "ul"), which `consonantal` cannot tell
+    from a romanised abjad word: as a Latin spelling it stands for an alef and one
+    consonant (اغ "agh" ~ the Tuareg AG of "GHALI, Iyad ag")."""
     return len(token) == 2 and token[0] in "aeiou"
 
 
 def similarity(abjad_token: str, latin_token: str) -> float:
     """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
     for two-letter tokens, which say less), else 0."""
-    if not consonantal(abjad_token) or len(latin_token) < 2 or (
-            consonantal(latin_token) and not _vowel_led_pair(latin_token)):
+    if not consonantal(abjad_token) or len(latin_token) < 2:
         return 0.0
+    if consonantal(latin_token) and not (
+            _vowel_led_pair(latin_token) and len(abjad_token) <= 3 and abjad_token[0] == "a"):
+        return 0.0  # (a vowel-led pair spells an alef and one consonant at most)
     if abjad_token == ALLAH and "ll" not in latin_token:
         return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another name
     units = _pattern(abjad_token)

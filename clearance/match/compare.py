@@ -370,10 +370,12 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
         target, target_raw = r_folded[j], r_tokens[j]
         # quick rejections, same outcome as the loop below: a run needs two free tokens
         # whose lengths fit the joined word, and a first token that starts it (a
-        # romanised abjad word is shorter than its Latin spelling by its unwritten vowels:
-        # "dhhrwys" ~ DAHIR AWEYS, ظاهرعويس written solid)
+        # romanised abjad word of two names, five letters or more, is shorter than its
+        # Latin spelling by its unwritten vowels: "dhhrwys" ~ DAHIR AWEYS, ظاهرعويس
+        # written solid)
         if ((shortest - len(target_raw) > 2 and shortest_f - len(target) > 2
-             and not (unvocalised and consonantal(target_raw)))
+             and not (unvocalised and len(target_raw) >= 5 and consonantal(target_raw)
+                      and shortest <= 2 * len(target_raw) + 2))
                 or (target_raw[:1] not in starts and target[:1] not in starts_f)):
             continue
         runs: list[list[int]] = []
