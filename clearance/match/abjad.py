@@ -24,9 +24,10 @@ __all__ = ["has_abjad", "key", "romanize", "similarity"]
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
 # consonants as ASCII letters; long-vowel letters as w / y; letters Latin spellings drop: ""
+# (ظ is written as ذ is, "dh": DHAHIR, ZAHIR and, in Somali and Egyptian names, DAHIR)
 _ARABIC = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "dh",
     "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
     "ه": "h", "ة": "", "و": "w", "ي": "y", "ى": "", "ی": "y", "ئ": "y", "ؤ": "w", "ء": "",
     "ع": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g",
@@ -203,6 +204,13 @@ def consonantal(token: str) -> bool:
     return len(token) >= 2 and all(token[i] not in "aeiou" for i in range(1, len(token)))
 
 
+def _vowel_led_pair(token: str) -> bool:
+    """A two-letter word led by a vowel ("ag", "ul"), which `consonantal` cannot tell
+    from a romanised abjad word: as a Latin spelling it stands for an alef and one
+    consonant (اغ "agh" ~ the Tuareg AG of "GHALI, Iyad ag")."""
+    return len(token) == 2 and token[0] in "aeiou"
+
+
 _FITS: dict[tuple[str, str], bool] = {}
 _FITS_MAX = 1 << 18  # pattern answers kept (about 40 MB at most); emptied when full
 
@@ -214,8 +222,11 @@ def similarity(abjad_token: str, latin_token: str) -> float:
     Pattern answers are memoised: the same pairs recur in every comparison of a query
     with a list name's spellings, and in the joins tried beside them.
     """
-    if not consonantal(abjad_token) or consonantal(latin_token) or len(latin_token) < 2:
+    if not consonantal(abjad_token) or len(latin_token) < 2:
         return 0.0
+    if consonantal(latin_token) and not (
+            _vowel_led_pair(latin_token) and len(abjad_token) <= 3 and abjad_token[0] == "a"):
+        return 0.0  # (a vowel-led pair spells an alef and one consonant at most)
     if abjad_token == ALLAH and "ll" not in latin_token:
         return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another name
     key = (abjad_token, latin_token)

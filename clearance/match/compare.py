@@ -16,13 +16,14 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from clearance.match.abjad import has_abjad
+from clearance.match.abjad import consonantal, has_abjad
+from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
 from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names
-from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles
+from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles, person_role_words
 from clearance.resources import load_resource
 
 __all__ = [
@@ -107,7 +108,9 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     return sim
 
 
-def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
+def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) -> float:
+    """`token_similarity` uncached; `skeletons` False leaves out the consonant-skeleton
+    rule (an abjad word against a Latin one: its spelling pattern decides instead)."""
     if a == b:
         return 1.0
     if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
@@ -132,7 +135,7 @@ def _token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     # own skeleton) against a vocalised one; short skeletons ("nr" ~ Nur) count only when
     # the vowels are all that differ
     # (the raw token too: "yang" folds to "ang", which only looks unvocalised)
-    if best < 0.8 and min(len(fa), len(fb)) >= 2 and (
+    if skeletons and best < 0.8 and min(len(fa), len(fb)) >= 2 and (
             (_unvocalised(a) and _unvocalised(fa)) or (_unvocalised(b) and _unvocalised(fb))):
         sa, sb = skeleton(fa), skeleton(fb)
         if sa == sb and (sa == fa or sb == fb) and fa != fb and (
@@ -228,6 +231,11 @@ def _compound_heads() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["compound_heads"])
 
 
+@cache
+def _compound_tails() -> frozenset[str]:
+    return frozenset(str(w) for w in load_resource("generic_words")["compound_tails"])
+
+
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
     """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
     name that has another word for the second half (tokens a join already merged aside)."""
@@ -256,6 +264,33 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
                 out[k - 1] = 1 if k >= 2 and tokens[k - 2] in particles else 0
             out[k + 1] = out[k - 1] + 1
     return out
+
+
+def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
+    """Which tokens of a name are titles: title words, unless the article makes a family
+    name of one (AL-SHEIKH); none of a name in abjad script, whose romanised letters only
+    look like a title (מס "ms")."""
+    tokens = name.tokens
+    if has_abjad(name.text):
+        return [False] * len(tokens)
+    return [t in titles and not (k > 0 and tokens[k - 1] in ("al", "el"))
+            for k, t in enumerate(tokens)]
+
+
+def _unwritten_long_end(a: str, b: str) -> bool:
+    """Of an abjad word and a Latin one, the Latin ends with i or u where the abjad word
+    ends with a consonant: a final long vowel is written in Arabic and Hebrew script."""
+    abjad, latin = (a, b) if consonantal(a) else (b, a)
+    return latin[-1:] in ("i", "u") and abjad[-1:] not in ("w", "y", "h")
+
+
+def _other_skeleton(a: str, b: str) -> bool:
+    """Two romanised abjad words (consonant skeletons) that start with different consonant
+    classes: a letter of a skeleton of four or five is as much of the name as a syllable,
+    and the first one makes another name (غامدي / احمدي), while a slip inside a word is
+    the commonest misspelling (נתניחו / נתניהו)."""
+    return (consonantal(a) and consonantal(b)
+            and abjad_key(a)[:1] != abjad_key(b)[:1])
 
 
 def _extra(weight: float) -> float:
@@ -317,6 +352,17 @@ def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int
             {tokens[a][:1] for a in free}, {folded[a][:1] for a in free})
 
 
+def _too_short(target_raw: str, target: str, shortest: int, shortest_f: int,
+               unvocalised: bool) -> bool:
+    """Whether a word (raw, folded) is too short for any run of two free words, whose
+    shortest runs have these lengths (raw, folded), to be joined into it. A romanised
+    abjad word of two names, five letters or more, is shorter than its Latin spelling by
+    its unwritten vowels ("dhhrwys" ~ DAHIR AWEYS: ظاهرعويس written solid)."""
+    return (shortest - len(target_raw) > 2 and shortest_f - len(target) > 2
+            and not (unvocalised and len(target_raw) >= 5 and consonantal(target_raw)
+                     and shortest <= 2 * len(target_raw) + 2))
+
+
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                unvocalised: bool = False) -> list[tuple[list[int], int, float]]:
     """Free left tokens that, run together, equal one free right token.
@@ -332,7 +378,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     # most pairs of names: no free right word is as long as two free left words run
     # together (the first quick rejection below, for every target at once)
     shortest, shortest_f = _two_shortest(l_tokens, free_l), _two_shortest(l_folded, free_l)
-    if all(shortest - len(r_tokens[j]) > 2 and shortest_f - len(r_folded[j]) > 2
+    if all(_too_short(r_tokens[j], r_folded[j], shortest, shortest_f, unvocalised)
            for j in free_r):
         return found
     shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l)
@@ -341,7 +387,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
         target, target_raw = r_folded[j], r_tokens[j]
         # quick rejections, same outcome as the loop below: a run needs two free tokens
         # whose lengths fit the joined word, and a first token that starts it
-        if ((shortest - len(target_raw) > 2 and shortest_f - len(target) > 2)
+        if (_too_short(target_raw, target, shortest, shortest_f, unvocalised)
                 or (target_raw[:1] not in starts and target[:1] not in starts_f)):
             continue
         runs: list[list[int]] = []
@@ -436,6 +482,13 @@ def compare_names(
     # ancestors with ancestors, a chain cut short ("Osama bin Laden") as it may be
     q_gen: list[int] = []
     c_gen: list[int] = []
+    # people's titles (Haji, Sheikh; also after a comma: "'ABD AL-BASIR, Haji")
+    q_title: list[bool] = []
+    c_title: list[bool] = []
+    if initials:
+        titles = person_role_words()[2]
+        if not (titles.isdisjoint(q_tokens) and titles.isdisjoint(c_tokens)):
+            q_title, c_title = _titles(query, titles), _titles(cand, titles)
     if initials:
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
@@ -446,6 +499,9 @@ def compare_names(
             ct = c_tokens[j]
             if ql != c_legal[j] and qt != ct and not initials:
                 continue  # a legal form pairs only with a legal form
+            if q_title and ((q_title[i] and not (c_title[j] or c_legal[j]))
+                            or (c_title[j] and not (q_title[i] or ql))):
+                continue  # a title (HAJI) is no name (الحياه "hyh"): it pairs with role words
             if q_gen and q_gen[i] >= 0 and c_gen[j] >= 0 and (q_gen[i] == 0) != (c_gen[j] == 0):
                 continue  # a person's own name is not an ancestor's (chains may skip some)
             sim = token_similarity(qt, qf, ct, c_folded[j])
@@ -453,6 +509,13 @@ def compare_names(
                 sim = INITIAL_SIMILARITY
             elif initials and 0.0 < sim < 0.95 and distinct_names(qt, qf, ct, c_folded[j]):
                 sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
+            if unvocalised and 0.0 < sim < SURE_SIMILARITY and _other_skeleton(qt, ct):
+                sim = 0.0  # غامدي "ghmdy" is not احمدي "ahmdy": a letter of five is a name
+            elif (unvocalised and 0.7 <= sim < ABJAD_SIMILARITY
+                  and consonantal(qt) != consonantal(ct) and _unwritten_long_end(qt, ct)):
+                # the Latin word's consonants are the abjad word's, but it ends with a long
+                # vowel the abjad word would write (اكبر "akbr" is not AKBARI)
+                sim = _token_similarity(qt, qf, ct, c_folded[j], False)
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if sim > 0.0:
@@ -468,7 +531,7 @@ def compare_names(
     # is tried
     joins_done = False
     joined_query = joined_cand = 0  # tokens a join merged into their neighbour
-    joined_q: set[int] = set()
+    joined_q: set[int] = set()  # tokens of joins that merged two or more words
     joined_c: set[int] = set()
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
@@ -478,8 +541,10 @@ def compare_names(
             if free_q and free_c and reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised):
                     # words a join merged into one (a particle inside it was no word)
-                    joined_query += max(0, sum([not q_legal[i] for i in run]) - 1)
-                    joined_q.update(run)
+                    merged = sum([not q_legal[i] for i in run])
+                    joined_query += max(0, merged - 1)
+                    if merged > 1:  # "abd" + "al" (ABDUL) is still the head of its compound
+                        joined_q.update(run)
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -487,8 +552,10 @@ def compare_names(
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised):
-                    joined_cand += max(0, sum([not c_legal[j] for j in run]) - 1)
-                    joined_c.update(run)
+                    merged = sum([not c_legal[j] for j in run])
+                    joined_cand += max(0, merged - 1)
+                    if merged > 1:
+                        joined_c.update(run)
                     w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
@@ -516,6 +583,7 @@ def compare_names(
     q_cost = [query_extra_penalty] * len(q_tokens)
     c_cost = [cand_extra_penalty] * len(c_tokens)
     differ = False
+    legal_floor = 0.0  # the least a legal form only the query gives weighs
     if initials:
         for i in q_patr:
             q_cost[i] = query_extra_penalty if conflict else cand_extra_penalty
@@ -548,6 +616,13 @@ def compare_names(
                     q_cost[i] = cand_extra_penalty
                 elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = QUERY_LAST_PENALTY
+            if chain:
+                # a compound left out (جلال الدين, حبيب الله) is one link of the chain
+                for i in free_q:
+                    head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
+                    if (head >= 0 and head in free_q and not q_legal[head]
+                            and q_tokens[i] in _compound_tails()):
+                        q_cost[i] = 0.0
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
         # difference, and costs as a middle name only the query gives would
@@ -581,6 +656,16 @@ def compare_names(
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
                 c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+        if (any(q_legal[i] for i in free_q)
+                and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
+                and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
+                        for p in pairs)):
+            # a legal form names a registered company, and its name is written exactly: a
+            # legal form the listed name lacks (or another one) beside a distinctive word
+            # only near the query's is a second difference ("Haas LLC" is not HAMAS,
+            # "Clement SARL" not JSC ELEMENT), as a place would be; once a legal form
+            # agrees, another one ("Lehner and Co LLC") is a style of the name
+            legal_floor = CONFLICT_WEIGHT
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
     # proves little, not that Mohamed and Ali may be the same name
@@ -588,7 +673,8 @@ def compare_names(
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
         floor = CONFLICT_WEIGHT
     for i in sorted(free_q):
-        penalty += q_cost[i] * _extra(q_w[i] if q_legal[i] else max(q_w[i], floor))
+        penalty += q_cost[i] * _extra(max(q_w[i], legal_floor) if q_legal[i]
+                                      else max(q_w[i], floor))
         result.unmatched_query.append(q_tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):

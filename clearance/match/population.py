@@ -10,6 +10,7 @@ are two names people bear, not a typo of one (`distinct_names`).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from clearance.match.fold import fold, variant_key
@@ -24,6 +25,8 @@ DISTINCT_NAME_SIMILARITY = 0.0
 #: names this common (top 30 of some country) are each some people's own name: a typo
 #: seldom lands on one
 DISTINCT_NAME_CAP = POPULATION_CAPS[30]
+#: ... beside a name this common (top 100 of some country)
+KNOWN_NAME_CAP = POPULATION_CAPS[100]
 
 
 @cache
@@ -42,13 +45,17 @@ def population_cap(folded: str) -> float:
     return _caps().get(folded, 1.0)
 
 
+#: consonants told apart by voicing alone (after `_SAME_SOUND`), and b / w (v)
+_VOICING = frozenset({"td", "dt", "pb", "bp", "kg", "gk", "fw", "wf", "bw", "wb"})
+#: a g before e, i or y sounds as j does
+_SOFT_G = re.compile("g(?=[eiy])")
 #: letters spellings of one name exchange (Lopez / Lopes, Gonzalez / Gonzales, Jong / Yong)
 _SAME_SOUND = str.maketrans({"z": "s", "c": "k", "q": "k", "j": "y", "v": "w"})
 
 
 def _consonants(token: str) -> str:
     """The consonants of a token, first letter kept and doubled letters once."""
-    token = token.translate(_SAME_SOUND)
+    token = _SOFT_G.sub("j", token).translate(_SAME_SOUND)  # Gerry / Jerry
     out = "a" if token[:1] in "aeiou" else token[:1]  # Emmanuel / Immanuel
     for ch in token[1:]:
         if ch not in "aeiouy" and ch != out[-1]:
@@ -58,18 +65,26 @@ def _consonants(token: str) -> str:
 
 def distinct_names(a: str, fa: str, b: str, fb: str) -> bool:
     """Whether two person-name tokens (raw a, b; folded fa, fb) are two different names
-    people bear, not one
-    name and a typo of it: both are common names (`population_names.yml`) and one of their
-    consonants is another. "Fernandez" and "Hernandez", "Jing" and "Ming", "Kim" and "Kin"
+    people bear, not one name and a typo of it: both are common names
+    (`population_names.yml`: one in the top 30 of some country, the other in the top 100)
+    and one of their consonants is another. "Fernandez" and "Hernandez", "Jing" and "Ming", "Kim" and "Kin"
     are each a name of its own; spellings of one name that differ in vowels ("Yusuf" /
     "Yousef"), in a consonant more or less ("Sara" / "Sarah") or that fold alike stay alike.
     """
     if fa == fb:
         return False
     caps = _caps()
-    if caps.get(fa, 1.0) > DISTINCT_NAME_CAP or caps.get(fb, 1.0) > DISTINCT_NAME_CAP:
+    ka, kb = caps.get(fa, 1.0), caps.get(fb, 1.0)
+    if min(ka, kb) > DISTINCT_NAME_CAP or max(ka, kb) > KNOWN_NAME_CAP:
         return False
     ca, cb = _consonants(a), _consonants(b)
     # one consonant for another; letters more or less are as often a spelling or a form
     # of one name (Sara / Sarah, Steve / Steven, Susan / Susanne) as another name
-    return len(ca) == len(cb) and ca != cb
+    if len(ca) != len(cb) or ca == cb:
+        return False
+    # beside a name of the top 100 only, an h for another consonant, or a voiced for a
+    # voiceless one, is as often a romanisation (Korean Hyung / Myung, Hyong / Young are
+    # written for one syllable; Ahmetov / Ahmedov, Alvin / Albin): Vahid / Zahid and
+    # Ding / Jing are two names, Hernandez / Fernandez (both top 30) too
+    return max(ka, kb) <= DISTINCT_NAME_CAP or all(
+        x == y or not ("h" in (x, y) or x + y in _VOICING) for x, y in zip(ca, cb))

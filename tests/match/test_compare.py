@@ -274,3 +274,76 @@ def test_an_abd_compound_counts_as_one_word() -> None:
     assert comp.cand_words == 1  # type: ignore[attr-defined]
     # ABDU is a name of its own
     assert _people("Abdallah Abdu", "ABDU, Abdallah").cand_words == 2  # type: ignore[attr-defined]
+
+
+def test_abd_joined_with_the_article_still_heads_its_compound() -> None:
+    # عبد الكريم: "abd" + "al" meet ABDUL as one join (one word), and "abd" is still the
+    # first half of the compound: the query is one name, as "KARIM, Abdul" is
+    comp = _people("عبد الكريم", "KARIM, Abdul")
+    assert "abd al~abdul" in comp.explain()  # type: ignore[attr-defined]
+    assert comp.query_words == 1 and comp.cand_words == 1  # type: ignore[attr-defined]
+    # a join of two names is one word less, as before
+    assert _people("عبد الله", "ABDULLAH, Karim").query_words == 1  # type: ignore[attr-defined]
+
+
+def test_a_legal_form_beside_a_misspelt_name_is_a_second_difference() -> None:
+    def org(query: str, listed: str) -> float:
+        return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
+                             cand_extra_penalty=ScoringConfig().org_list_extra_penalty).score
+
+    # a company's registered name against a listed name without a legal form
+    assert org("Velmora GmbH", "VELMORA") >= 0.95  # the name agrees: the form says little
+    assert org("Velmoro", "VELMORA") >= 0.8  # a typo alone still alerts
+    assert org("Velmoro GmbH", "VELMORA") < 0.7  # a near name and a legal form: two
+    # another legal form on the list is no better; the same one pairs and costs nothing
+    assert org("Velmoro GmbH", "VELMORA JSC") < 0.7
+    assert org("Velmoro GmbH", "VELMORA GMBH") >= 0.85
+    assert org("Velmora GmbH", "VELMORA JSC") >= 0.85  # the name agrees: forms say little
+    # once a legal form agrees, another one is a style of the name ("and Co")
+    assert org("Velmoro Co GmbH", "VELMORA GMBH") >= 0.8
+
+
+def test_two_abjad_skeletons_one_consonant_apart_are_two_names() -> None:
+    from clearance.match.fold import fold
+
+    # غامدي "ghmdy" and احمدي "ahmdy": one letter of five, but a different consonant
+    assert _people("خالد الغامدي", "خالد احمدي").score < 0.8  # type: ignore[attr-defined]
+    # a slip inside a word stays a spelling (ح for ه), as a final ta marbuta / heh does
+    assert _people("خالد نتنياحو", "خالد نتنياهو").score >= 0.9  # type: ignore[attr-defined]
+    assert "ftm~ftmh" in _people("فاطمة خالد", "فاطمه خالد").explain()  # type: ignore[attr-defined]
+    # Latin tokens are not affected
+    assert token_similarity("ghamdi", fold("ghamdi"), "ghamdy", fold("ghamdy")) >= 0.8
+
+
+def test_a_title_pairs_only_with_a_title_or_a_role_word() -> None:
+    # HAJI after the comma is a title (the list's given-name part): a name is not it
+    comp = _people("Hajime Tanaka", "TANAKA, Haji")
+    assert "hajime~haji" not in comp.explain()  # type: ignore[attr-defined]
+    assert comp.score < 0.8  # type: ignore[attr-defined]
+    # titles still meet titles, and the article makes a family name of one (AL-SHEIKH)
+    assert _people("Haji Karim Tanaka", "TANAKA, Haji Karim").score == 1.0  # type: ignore[attr-defined]
+    assert "shykh~sheikh" in _people("سيدي الشيخ", "AL-SHEIKH, Sidi").explain()  # type: ignore[attr-defined]
+
+
+def test_a_compound_left_out_of_an_abjad_chain_is_one_link() -> None:
+    # نور الدين (Nur al-Din) left out by the Latin record: one name of the chain, its
+    # "al-Din" costs nothing beside its first half
+    with_compound = _people("كمال نور الدين البرقاوي", "AL-BARQAWI, Kamal")
+    with_name = _people("كمال نور البرقاوي", "AL-BARQAWI, Kamal")
+    assert with_compound.score == pytest.approx(with_name.score, abs=0.01)  # type: ignore[attr-defined]
+    # a "din" paired or standing alone costs as before
+    alone = _people("كمال الدين البرقاوي", "AL-BARQAWI, Kamal")
+    assert alone.score < with_name.score  # type: ignore[attr-defined]
+
+
+def test_a_latin_name_ending_in_a_long_vowel_the_abjad_word_does_not_write_is_another() -> None:
+    # اكبر "akbr" has AKBARI's consonants, but a final long i is written (اكبري)
+    assert _people("كريم اكبر", "AKBARI, Karim").score < 0.8  # type: ignore[attr-defined]
+    assert _people("كريم اكبر", "AKBAR, Karim").score >= 0.85  # type: ignore[attr-defined]
+    # a Latin ending the abjad word writes (دني "dny" ~ DANNY) is unaffected
+    assert _people("דני כהן", "Danny Cohen").score >= 0.85  # type: ignore[attr-defined]
+
+
+def test_romanised_abjad_letters_are_never_a_title() -> None:
+    # מס "ms" is a name written in Hebrew letters, not "Ms."
+    assert "ms~mass" in _people("דני מס", "Danny Mass").explain()  # type: ignore[attr-defined]

@@ -68,3 +68,19 @@ def test_distinct_common_names_do_not_pair_in_a_person_comparison() -> None:
                          prepare_name("FERNANDEZ, Lucia", PERSON), weigh, initials=True)
     assert "hernandez" in other.unmatched_candidate and other.score < 0.8
     assert typo.score > 0.9
+
+
+@pytest.mark.parametrize(("a", "b"), [("alvin", "arvin"), ("arben", "arsen")])
+def test_a_top_30_name_and_a_top_100_name_a_consonant_apart_are_distinct(a: str,
+                                                                         b: str) -> None:
+    caps = sorted(population_cap(variant_key(fold(t))) for t in (a, b))
+    assert caps[0] <= POPULATION_CAPS[30] < caps[1] <= POPULATION_CAPS[100]
+    assert distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
+
+
+@pytest.mark.parametrize(("a", "b"), [("ahmetov", "ahmedov"), ("alvin", "albin"),
+                                      ("aina", "hina"), ("gerry", "jerry")])
+def test_romanisations_beside_a_top_100_name_are_not_distinct(a: str, b: str) -> None:
+    # a voiced for a voiceless consonant, b for v, an h more or less, a soft g for j
+    assert max(population_cap(variant_key(fold(t))) for t in (a, b)) <= POPULATION_CAPS[100]
+    assert not distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
