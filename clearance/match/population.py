@@ -67,9 +67,10 @@ def distinct_names(a: str, fa: str, b: str, fb: str) -> bool:
     """Whether two person-name tokens (raw a, b; folded fa, fb) are two different names
     people bear, not one name and a typo of it: both are common names
     (`population_names.yml`: one in the top 30 of some country, the other in the top 100)
-    and one of their consonants is another. "Fernandez" and "Hernandez", "Jing" and "Ming", "Kim" and "Kin"
-    are each a name of its own; spellings of one name that differ in vowels ("Yusuf" /
-    "Yousef"), in a consonant more or less ("Sara" / "Sarah") or that fold alike stay alike.
+    and one of their consonants is another. "Fernandez" and "Hernandez", "Jing" and
+    "Ming", "Kim" and "Kin" are each a name of its own; spellings of one name that differ
+    in vowels ("Yusuf" / "Yousef"), in a consonant more or less ("Sara" / "Sarah") or that
+    fold alike stay alike.
     """
     if fa == fb:
         return False
