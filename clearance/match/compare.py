@@ -344,12 +344,18 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     return out
 
 
+def _join_starts(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
+                 ) -> tuple[set[str], set[str]]:
+    """The letters a run of free tokens can start with (raw, folded)."""
+    return {tokens[a][:1] for a in free}, {folded[a][:1] for a in free}
+
+
 def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
                  ) -> tuple[int, int, set[str], set[str]]:
     """Shortest possible run (raw, folded) of free tokens and the letters a run can start
     with."""
     return (_two_shortest(tokens, free), _two_shortest(folded, free),
-            {tokens[a][:1] for a in free}, {folded[a][:1] for a in free})
+            *_join_starts(tokens, folded, free))
 
 
 def _too_short(target_raw: str, target: str, shortest: int, shortest_f: int,
@@ -381,7 +387,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     if all(_too_short(r_tokens[j], r_folded[j], shortest, shortest_f, unvocalised)
            for j in free_r):
         return found
-    shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l)
+    starts, starts_f = _join_starts(l_tokens, l_folded, free_l)
     n = len(l_folded)
     for j in sorted(free_r):
         target, target_raw = r_folded[j], r_tokens[j]
