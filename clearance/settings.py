@@ -83,6 +83,13 @@ def open_access() -> bool:
     return os.environ.get("CLEARANCE_OPEN") == "1"
 
 
+def worker_loads_file() -> Path | None:
+    """Table the server's workers share to balance connections (`CLEARANCE_WORKER_LOADS`;
+    `clearance serve --workers N` sets it)."""
+    raw = os.environ.get("CLEARANCE_WORKER_LOADS")
+    return Path(raw) if raw else None
+
+
 def rate_limit() -> float:
     """Sustained API requests per second per key (`CLEARANCE_RATE_LIMIT`, default 200)."""
     return _number("CLEARANCE_RATE_LIMIT", "200", float, 0.001)

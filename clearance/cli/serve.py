@@ -28,9 +28,10 @@ def serve(
 ) -> None:
     """Run the HTTP API (OpenAPI at /docs); the index is built first if needed."""
     import os
+    import tempfile
+    from pathlib import Path
 
-    import uvicorn
-
+    from clearance.api.fair_accept import create_loads_file
     from clearance.index.store import ensure_index_file
 
     if open_access and host not in LOCAL:
@@ -47,8 +48,23 @@ def serve(
     console.print(f"starting on http://{host}:{port} ({mode}); loading the index ...")
     os.environ["CLEARANCE_OPEN"] = "1" if open_access else "0"  # read by clearance.api.main
     _announce_when_ready(host, port, mode)
+    if workers == 1:
+        _run(host, port, workers, "auto")
+        return
+    # the workers share one socket; a table of their open connections lets each new one go
+    # to the least loaded worker (clearance.api.fair_accept)
+    with tempfile.TemporaryDirectory(prefix="clearance-serve-") as tmp:
+        loads = Path(tmp) / "worker-loads"
+        create_loads_file(loads)
+        os.environ["CLEARANCE_WORKER_LOADS"] = str(loads)
+        _run(host, port, workers, "clearance.api.fair_accept:FairAcceptLoop")
+
+
+def _run(host: str, port: int, workers: int, loop: str) -> None:
+    import uvicorn
+
     # a stop signal waits at most this long for requests in flight (scoring is bounded)
-    uvicorn.run("clearance.api.main:app", host=host, port=port, workers=workers,
+    uvicorn.run("clearance.api.main:app", host=host, port=port, workers=workers, loop=loop,
                 log_level="warning", timeout_graceful_shutdown=5)
 
 
