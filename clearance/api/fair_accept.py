@@ -39,10 +39,10 @@ __all__ = ["FairAcceptLoop", "OneAtATimeServer", "WorkerLoads", "create_loads_fi
 log = logging.getLogger("uvicorn.error")
 
 # how long a worker holding more connections than another leaves a new one to it (seconds):
-# an idle worker wakes well within it; one busy scoring may not (its loop thread waits for
-# the GIL, which the scoring thread hands over every 5 ms), and then the connection is not
-# kept waiting longer
-ACCEPT_DEFER = 0.010
+# an idle worker wakes well within it, and so does one busy scoring (its loop thread gets
+# the GIL within a millisecond, clearance.api.work); a worker that does not (no CPU for
+# it) leaves the connection to this one, which does not keep it waiting longer
+ACCEPT_DEFER = 0.003
 DEFER_STEP = 0.001  # how often a deferring worker looks whether the connection was taken
 ACCEPT_ERROR_PAUSE = 1.0  # seconds; asyncio's own accept loop pauses as long
 

@@ -131,20 +131,22 @@ def _echoes(client: socket.socket) -> bool:
     return client.recv(4) == b"ping"
 
 
-def test_a_burst_of_connections_is_shared_evenly_by_two_workers(
+def test_bursts_of_connections_are_shared_evenly_by_two_workers(
         two_workers: tuple[int, list[_Worker]]) -> None:
     port, workers = two_workers
-    clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(16)]
-    try:
-        assert all(_echoes(c) for c in clients)
-        assert sorted(w.held[0] for w in workers) == [8, 8]
-    finally:
-        for c in clients:
-            c.close()
-    deadline = time.time() + 5
-    while any(w.held[0] for w in workers) and time.time() < deadline:
-        time.sleep(0.01)
-    assert [w.held[0] for w in workers] == [0, 0]  # closed connections leave the count
+    for _ in range(3):  # plain uvloop split them 11/5, 13/3 and 16/0 in three tries
+        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(16)]
+        try:
+            assert all(_echoes(c) for c in clients)
+            held = sorted(w.held[0] for w in workers)
+            assert sum(held) == 16 and held[1] - held[0] <= 2
+        finally:
+            for c in clients:
+                c.close()
+        deadline = time.time() + 5
+        while any(w.held[0] for w in workers) and time.time() < deadline:
+            time.sleep(0.01)
+        assert [w.held[0] for w in workers] == [0, 0]  # closed connections leave the count
 
 
 def test_a_worker_too_busy_to_accept_does_not_hold_connections_up(
