@@ -13,7 +13,9 @@ sent before:
   its end), so no cache holds an answer a user would not meet cold;
 - warm: the same bodies again, in the same order, on the same server.
 
-Meanwhile a separate client polls GET /healthz every 50 ms and reports its worst latency
+Each pass also prints how many connections each server worker holds five seconds in (the
+table the workers share to balance them, `clearance.api.fair_accept`). Meanwhile a
+separate client polls GET /healthz every 50 ms and reports its worst latency
 (target: under 100 ms). The baseline, in this process, is `match_query` on the first 1,000
 bodies' queries, cold (nothing matched before); the ratio is the cost of HTTP, JSON and the
 FtM records. Targets on 2 cores: >= 300 req/s, p99 <= 50 ms, 0 errors.
@@ -112,6 +114,18 @@ end
 """
 
 
+def connection_split(folder: Path) -> str:
+    """Connections each server worker holds, from the table the workers share to balance
+    them (`clearance.api.fair_accept`; the server's TMPDIR is `folder`)."""
+    tables = list(folder.glob("clearance-serve-*/worker-loads"))
+    if not tables:
+        return "?"
+    raw = tables[0].read_bytes()
+    held = [int.from_bytes(raw[i + 8:i + 16], "little", signed=True)
+            for i in range(0, len(raw), 16) if int.from_bytes(raw[i:i + 8], "little")]
+    return " / ".join(str(h) for h in held)
+
+
 def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Path,
             label: str) -> tuple[str, int]:
     """One wrk pass over the bodies (each at most once); returns its line and request count."""
@@ -124,8 +138,13 @@ def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Pat
            str(script), url + "/match/default"]
     probe = HealthProbe(url)
     probe.start()
+    split: list[str] = []
+    sampler = threading.Timer(min(5.0, seconds / 2), lambda: split.append(
+        connection_split(folder)))
+    sampler.start()
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     health = probe.stop()
+    sampler.cancel()
     done = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     took = _s(re.search(r"requests in ([\d.]+\w+),", out).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
@@ -138,7 +157,8 @@ def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Pat
             f"p50 {p50:6.2f} ms   p99 {p99:6.2f} ms (target 50)   "
             f"{errors.group(1) if errors else 0} errors"
             + (f", socket errors {sock_errors.group(1)}" if sock_errors else "")
-            + f"\n  {health}")
+            + f"\n  connections per server worker after {min(5.0, seconds / 2):.0f} s: "
+            + (split[0] if split else "?") + f"\n  {health}")
     return line, done
 
 
@@ -193,7 +213,7 @@ def main() -> None:
     bodies = [body(n, s) for n, s in measured]
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "CLEARANCE_HOME": home, "CLEARANCE_RATE_LIMIT": "1000000",
-               "CLEARANCE_RATE_BURST": "1000000"}
+               "CLEARANCE_RATE_BURST": "1000000", "TMPDIR": home}
         os.environ["CLEARANCE_HOME"] = home
         from clearance.index.store import ensure_index
         from clearance.match.engine import match_query

@@ -42,7 +42,7 @@ log = logging.getLogger("uvicorn.error")
 # an idle worker wakes well within it, and so does one busy scoring (its loop thread gets
 # the GIL within a millisecond, clearance.api.work); a worker that does not (no CPU for
 # it) leaves the connection to this one, which does not keep it waiting longer
-ACCEPT_DEFER = 0.003
+ACCEPT_DEFER = 0.005
 DEFER_STEP = 0.001  # how often a deferring worker looks whether the connection was taken
 ACCEPT_ERROR_PAUSE = 1.0  # seconds; asyncio's own accept loop pauses as long
 
