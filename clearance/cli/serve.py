@@ -31,7 +31,6 @@ def serve(
     import tempfile
     from pathlib import Path
 
-    from clearance.api.fair_accept import create_loads_file
     from clearance.index.store import ensure_index_file
 
     if open_access and host not in LOCAL:
@@ -52,7 +51,9 @@ def serve(
         _run(host, port, workers, "auto")
         return
     # the workers share one socket; a table of their open connections lets each new one go
-    # to the least loaded worker (clearance.api.fair_accept)
+    # to the least loaded worker (uvloop and fcntl: not on Windows, which has neither)
+    from clearance.api.fair_accept import create_loads_file
+
     with tempfile.TemporaryDirectory(prefix="clearance-serve-") as tmp:
         loads = Path(tmp) / "worker-loads"
         create_loads_file(loads)
