@@ -226,32 +226,6 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     return units
 
 
-def _shared_out(units: list[tuple[float, list[tuple[int, float]]]]
-                ) -> list[tuple[float, list[tuple[int, float]]]]:
-    """The units with each list token counted for one unit only: the one it is most
-    similar to (the first of equals), or every unit whose own token it is. Two query tokens
-    that each nearly spell HAMZA must not make the one-word HAMZA outrank a name that
-    spells both ("Hacma Hamai": HAMANI, Hamma)."""
-    owner: dict[int, int] = {}
-    best: dict[int, float] = {}
-    shared = False
-    for k, (_, alts) in enumerate(units):
-        for tid, sim in alts:
-            known = best.get(tid)
-            if known is None:
-                best[tid] = sim
-                owner[tid] = k
-                continue
-            shared = True
-            if sim > known:
-                best[tid] = sim
-                owner[tid] = k
-    if not shared:
-        return units
-    return [(w, [(tid, sim) for tid, sim in alts if sim >= 1.0 or owner[tid] == k])
-            for k, (w, alts) in enumerate(units)]
-
-
 def candidate_names(index: Index, query: Name, limit: int = 40,
                     budget: list[int] | None = None) -> npt.NDArray[np.int64]:
     """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`.
@@ -262,7 +236,7 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
     postings = index.postings
     unvocalised = has_abjad(query.text)  # Arabic, Persian or Hebrew script
-    units = _shared_out(_units(index, query, budget, unvocalised))
+    units = _units(index, query, budget, unvocalised)
     q_total = 0.0
     sizes: list[int] = []
     for w, alts in units:
