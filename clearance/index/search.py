@@ -14,7 +14,7 @@ import numpy.typing as npt
 from clearance.index.build import Index, IntArray
 from clearance.index.neighbours import deletions
 from clearance.match.abjad import consonantal, has_abjad
-from clearance.match.abjad import key as abjad_key
+from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
@@ -128,10 +128,11 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     if not consonantal(raw):
         return []
     best: dict[int, float] = {}
-    for tid, spelling in index.abjad.get(abjad_key(raw), ()):
-        sim = abjad_similarity(raw, spelling)
-        if sim > best.get(tid, 0.0):
-            best[tid] = sim
+    for k in abjad_keys(raw):
+        for tid, spelling in index.abjad.get(k, ()):
+            sim = abjad_similarity(raw, spelling)
+            if sim > best.get(tid, 0.0):
+                best[tid] = sim
     result = list(best.items())
     if len(index.abjad_fits) < ABJAD_FITS_MAX and len(raw) <= MAX_FUZZY_TOKEN:
         index.abjad_fits[raw] = result
@@ -148,6 +149,31 @@ def _split_halves(index: Index, token: str) -> list[int]:
         if left is not None and right is not None:
             return [left, right]
     return []
+
+
+#: the shortest part of a solid-written abjad word looked up on its own (two letters key
+#: too many spellings to say anything)
+ABJAD_PART_MIN = 3
+
+
+def _abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
+    """A romanised abjad word no list spells, written solid from two names (ظاهرعويس
+    "dhhrwys": DAHIR AWEYS): the list tokens each part may stand for, as two alternatives
+    (first parts, second parts) over every split into parts of `ABJAD_PART_MIN` letters or
+    more. A second part may start with an ayin or alef, which romanises as "a" only at the
+    start of a word ("wys" is عويس "awys" on its own)."""
+    if (len(raw) < 2 * ABJAD_PART_MIN or len(raw) > MAX_FUZZY_TOKEN or not consonantal(raw)
+            or abjad_alternatives(index, raw)):
+        return []
+    first: list[tuple[int, float]] = []
+    second: list[tuple[int, float]] = []
+    for k in range(ABJAD_PART_MIN, len(raw) - ABJAD_PART_MIN + 1):
+        left = abjad_alternatives(index, raw[:k])
+        right = abjad_alternatives(index, raw[k:]) + abjad_alternatives(index, "a" + raw[k:])
+        if left and right:
+            first += left
+            second += right
+    return [first, second] if first else []
 
 
 def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: bool
@@ -194,6 +220,8 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
         halves = _split_halves(index, raw) if fuzzy else []
         if halves:
             units += [(w / 2, [(tid, 0.9)]) for tid in halves]
+        if unvocalised and fuzzy:
+            units += [(w / 2, part) for part in _abjad_halves(index, raw)]
         units.append((w, alts))
     return units
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["has_abjad", "key", "romanize", "similarity"]
+__all__ = ["has_abjad", "key", "keys", "romanize", "similarity"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -272,3 +272,23 @@ def key(token: str) -> str:
         if not undoubled or undoubled[-1] != c:
             undoubled.append(c)
     return "".join(undoubled)
+
+
+#: spellings `similarity` accepts for a consonant that `key` files under another class: خ
+#: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
+#: and س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
+#: as k
+_RESPELT = (("kh", "ch"), ("s", "c"))
+
+
+def keys(token: str) -> tuple[str, ...]:
+    """Every lookup key the Latin spellings of a romanised abjad token may have: its `key`,
+    and the key of the token with a consonant written as a spelling `key` puts in another
+    class ("brykh" is "brk", and "brt" for BARICH)."""
+    out = [key(token)]
+    for unit, spelling in _RESPELT:
+        if unit in token:
+            other = key(token.replace(unit, spelling))
+            if other not in out:
+                out.append(other)
+    return tuple(out)

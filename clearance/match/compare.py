@@ -22,7 +22,7 @@ from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
-from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names
+from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names, writes_vowels
 from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles, person_role_words
 from clearance.resources import load_resource
 
@@ -503,6 +503,8 @@ def compare_names(
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
+    # both names written in alphabets that write every vowel (worked out when first needed)
+    written: bool | None = None
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -517,8 +519,17 @@ def compare_names(
             sim = token_similarity(qt, qf, ct, c_folded[j])
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
-            elif initials and 0.0 < sim < 0.95 and distinct_names(qt, qf, ct, c_folded[j]):
-                sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
+            elif initials and 0.0 < sim < 0.95:
+                if written is None:
+                    written = writes_vowels(query.text) and writes_vowels(cand.text)
+                # a given name's form for the other sex is another name (Roberta is not
+                # Robert); a family name's (IVANOVA, IVANOV) is the same family's name
+                forms = written and not (
+                    (i < len(query_roles) and query_roles[i] == SURNAME)
+                    or (cand_roles is not None and j < len(cand_roles)
+                        and cand_roles[j] == SURNAME))
+                if distinct_names(qt, qf, ct, c_folded[j], forms):
+                    sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
             if unvocalised and 0.0 < sim < SURE_SIMILARITY and _other_skeleton(qt, ct):
                 sim = 0.0  # غامدي "ghmdy" is not احمدي "ahmdy": a letter of five is a name
             elif (unvocalised and 0.7 <= sim < ABJAD_SIMILARITY

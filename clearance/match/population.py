@@ -16,7 +16,8 @@ from functools import cache
 from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
-__all__ = ["DISTINCT_NAME_SIMILARITY", "POPULATION_CAPS", "distinct_names", "population_cap"]
+__all__ = ["DISTINCT_NAME_SIMILARITY", "POPULATION_CAPS", "distinct_names", "population_cap",
+           "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -63,13 +64,43 @@ def _consonants(token: str) -> str:
     return out
 
 
-def distinct_names(a: str, fa: str, b: str, fb: str) -> bool:
+def _gendered(a: str, b: str) -> bool:
+    """A given name and its form for the other sex: an "a" added to a name ending in a
+    consonant (Robert / Roberta, Daniel / Daniela, Karim / Karima, Aleksandr / Aleksandra),
+    or a final "o" for an "a" (Mario / Maria, Antonio / Antonia), as Romance, Slavic and
+    Arabic given names form them."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and long == short + "a":
+        return short[-1] not in "aeiouy"
+    return (len(short) == len(long) >= 4 and short[:-1] == long[:-1]
+            and {short[-1], long[-1]} == {"a", "o"})
+
+
+def _other_final_nasal(a: str, b: str) -> bool:
+    """Two syllables ending in "n" and in "ng" (Zhan / Zhang, Bin / Bing, Chen / Cheng): in
+    Chinese and Korean romanisations these are other syllables, so other names."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return short.endswith("n") and long == short + "g"
+
+
+def writes_vowels(text: str) -> bool:
+    """Whether a name is written in an alphabet that writes every vowel (Latin, Greek,
+    Cyrillic: letters below U+0530), so that its final "a" or "o" is the name's own and not
+    a romanisation's (Devanagari व्लादिमीर पुतिन romanises as "vladimira putina")."""
+    return all([ord(ch) < 0x530 for ch in text])
+
+
+def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> bool:
     """Whether two person-name tokens (raw a, b; folded fa, fb) are two different names
     people bear, not one name and a typo of it: both are common names
     (`population_names.yml`: one in the top 30 of some country, the other in the top 100)
-    and one of their consonants is another. "Fernandez" and "Hernandez", "Jing" and
-    "Ming", "Kim" and "Kin" are each a name of its own; spellings of one name that differ
-    in vowels ("Yusuf" / "Yousef"), in a consonant more or less ("Sara" / "Sarah") or that
+    and one of their consonants is another, or one is the other's form for the other sex
+    (`forms`: the caller knows both are given names written in an alphabet that writes
+    every vowel, see `writes_vowels`; a family name's forms, IVANOV / IVANOVA, are one
+    family's), or a syllable ending in "n" against one ending in "ng". "Fernandez"
+    and "Hernandez", "Jing" and "Ming", "Kim" and "Kin", "Robert" and "Roberta", "Zhan"
+    and "Zhang" are each a name of its own; spellings of one name that differ in vowels
+    ("Yusuf" / "Yousef"), in another consonant more or less ("Sara" / "Sarah") or that
     fold alike stay alike.
     """
     if fa == fb:
@@ -78,6 +109,8 @@ def distinct_names(a: str, fa: str, b: str, fb: str) -> bool:
     ka, kb = caps.get(fa, 1.0), caps.get(fb, 1.0)
     if min(ka, kb) > DISTINCT_NAME_CAP or max(ka, kb) > KNOWN_NAME_CAP:
         return False
+    if (forms and _gendered(a, b)) or _other_final_nasal(a, b):
+        return True
     ca, cb = _consonants(a), _consonants(b)
     # one consonant for another; letters more or less are as often a spelling or a form
     # of one name (Sara / Sarah, Steve / Steven, Susan / Susanne) as another name

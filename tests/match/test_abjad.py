@@ -248,3 +248,58 @@ def test_a_latin_name_written_solid_in_abjad_script_meets_its_words() -> None:
     # two names written without the space between them (ظاهرعباس) meet the Latin record's
     # two words: a romanised abjad word is shorter than its spelling by its vowels
     assert _person_score("كريم ظاهرعباس", "ABBAS, Karim Dahir") >= 0.85
+
+
+@pytest.mark.parametrize(("abjad_token", "latin"), [("khld", "chaled"), ("hsn", "hacen")])
+def test_a_spelling_keyed_in_another_class_is_still_looked_up(abjad_token: str,
+                                                              latin: str) -> None:
+    # خ "kh" written CH (German, Dutch and Hebrew-style spellings), س "s" written C (French
+    # romanisations of North African names): the pattern accepts them, and the lookup
+    # keys must reach them too
+    assert abjad.similarity(abjad_token, latin) > 0.0
+    assert abjad.key(abjad_token) != abjad.key(latin)
+    assert abjad.key(latin) in abjad.keys(abjad_token)
+    assert abjad.keys("mhmd") == (abjad.key("mhmd"),)  # nothing to respell: one key
+
+
+def _crowded_index(listed: str) -> object:
+    """One listed name among many that share its given name: a query's candidates must be
+    found by its other names."""
+    from clearance.index.build import build_index
+
+    records = [{"entity_id": "target", "dataset": "sdn", "source_id": "t", "schema": "Person",
+                "caption": listed, "properties": {"name": [listed]}}]
+    records += [{"entity_id": f"x-{k}", "dataset": "x", "source_id": str(k),
+                 "schema": "Person", "caption": f"SAMI{k}",
+                 "properties": {"name": [f"SAMI, Sample{k}", f"SAMIR PERSON{k}"]}}
+                for k in range(30)]
+    return build_index(records, "test")
+
+
+def test_a_latin_record_spelt_with_a_respelt_consonant_is_a_candidate() -> None:
+    from clearance.index.build import Index
+    from clearance.index.search import candidate_names
+    from clearance.match.engine import prepare_query_names
+    from clearance.match.score import Query
+
+    index = _crowded_index("CHALED, Sami")
+    assert isinstance(index, Index)
+    (name,) = prepare_query_names(Query("سامي خالد", "Person"))
+    assert "CHALED, Sami" in {index.names[i].text
+                              for i in candidate_names(index, name, 3).tolist()}
+
+
+def test_a_word_written_solid_from_two_names_finds_the_record_of_both() -> None:
+    # كريمجابر: KARIM and JABER without the space between them, a word no list spells
+    from clearance.index.build import Index
+    from clearance.index.search import candidate_names
+    from clearance.match.engine import match_query, prepare_query_names
+    from clearance.match.score import Query
+
+    index = _crowded_index("JABER, Sami Karim")
+    assert isinstance(index, Index)
+    query = Query("سامي كريمجابر", "Person")
+    (name,) = prepare_query_names(query)
+    assert "JABER, Sami Karim" in {index.names[i].text
+                                   for i in candidate_names(index, name, 3).tolist()}
+    assert match_query(index, query, limit=1)[0].entity_id == "target"

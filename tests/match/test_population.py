@@ -3,7 +3,12 @@
 import pytest
 
 from clearance.match.fold import fold, variant_key
-from clearance.match.population import POPULATION_CAPS, distinct_names, population_cap
+from clearance.match.population import (
+    POPULATION_CAPS,
+    distinct_names,
+    population_cap,
+    writes_vowels,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +89,53 @@ def test_romanisations_beside_a_top_100_name_are_not_distinct(a: str, b: str) ->
     # a voiced for a voiceless consonant, b for v, an h more or less, a soft g for j
     assert max(population_cap(variant_key(fold(t))) for t in (a, b)) <= POPULATION_CAPS[100]
     assert not distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)))
+
+
+def _distinct(a: str, b: str, forms: bool) -> bool:
+    return distinct_names(a, variant_key(fold(a)), b, variant_key(fold(b)), forms)
+
+
+@pytest.mark.parametrize(("a", "b"), [("roberta", "robert"), ("daniel", "daniela"),
+                                      ("mario", "maria"), ("antonia", "antonio")])
+def test_a_given_name_and_its_form_for_the_other_sex_are_distinct(a: str, b: str) -> None:
+    # issue 11, population names: "Roberta X" is not "ROBERT X"
+    assert _distinct(a, b, forms=True)
+    # ... not when the forms may not be told apart (a family name, a syllabic script)
+    assert not _distinct(a, b, forms=False)
+
+
+@pytest.mark.parametrize(("a", "b"), [("zhan", "zhang"), ("bing", "bin"), ("cheng", "chen")])
+def test_a_syllable_ending_in_n_and_one_in_ng_are_distinct(a: str, b: str) -> None:
+    # pinyin (and Korean) syllables: Zhan 詹 and Zhang 张 are two surnames
+    assert _distinct(a, b, forms=True)
+    assert _distinct(a, b, forms=False)
+
+
+@pytest.mark.parametrize(("text", "alphabet"), [("Roberta", True), ("José", True),
+                                                ("Ivanova", True), ("Иванова", True),
+                                                ("Ελένη", True), ("रॉबर्ट", False),
+                                                ("ロベルト", False), ("روبرت", False)])
+def test_alphabets_that_write_every_vowel(text: str, alphabet: bool) -> None:
+    # Devanagari romanises with the inherent vowel: "robarta" would look like a woman's name
+    assert writes_vowels(text) is alphabet
+
+
+def _person(query: str, listed: str) -> float:
+    from clearance.match.compare import compare_names
+    from clearance.match.prepare import PERSON, name_roles, prepare_name
+
+    def weigh(folded: str, legal: bool) -> float:
+        return 0.5
+
+    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), weigh,
+                         initials=True, cand_roles=name_roles(listed),
+                         query_roles=name_roles(query)).score
+
+
+def test_a_given_name_for_the_other_sex_does_not_pair_but_a_family_name_does() -> None:
+    assert _person("Daniela Jones", "JONES, Daniel") < 0.8
+    assert _person("Mario Smith", "SMITH, Maria") < 0.8
+    # the family name of a woman and of a man of one family: still a near pair
+    assert _person("Olga Ivanova", "IVANOV, Olga") > 0.8
+    # a typo of a given name that is no other name stays a near pair
+    assert _person("Danial Jones", "JONES, Daniel") > 0.8
