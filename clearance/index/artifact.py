@@ -41,7 +41,7 @@ from clearance.index.codec import (
 __all__ = ["FORMAT", "Reader", "read_footer", "read_file", "remove_stale_temporaries",
            "write_file"]
 
-FORMAT = 1
+FORMAT = 2  # 2: strings separated by NUL (`codec._Str`)
 MAGIC = b"\x89CLEARANCE-IDX\r\n"
 END = b"CIDX-END"
 ALIGN = 64
