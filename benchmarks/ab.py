@@ -99,11 +99,11 @@ def main() -> None:
     if not (args.base / "clearance" / "__init__.py").is_file():
         sys.exit(f"{args.base}: no clearance package there")
     header("cold: a new process per measurement, names never seen before by that process")
-    trees = {"this": (str(ROOT), ""), "base": (str(args.base.resolve()), str(args.base.resolve()))}
+    trees = {"this": "", "base": str(args.base.resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         envs: dict[str, dict[str, str]] = {}
-        for label, (_, pythonpath) in trees.items():
+        for label, pythonpath in trees.items():
             home = work / f"home-{label}"
             env = {**os.environ, "CLEARANCE_HOME": str(home), "PYTHONPATH": pythonpath}
             envs[label] = env
@@ -115,7 +115,7 @@ def main() -> None:
         shutil.copytree(first["CLEARANCE_HOME"], envs["base"]["CLEARANCE_HOME"],
                         ignore=shutil.ignore_patterns("index"))
         one = _book(work / "one.csv", [("Hikvision", "Company")])
-        for label, env in envs.items():  # builds the index file (not timed)
+        for env in envs.values():  # builds the index file (not timed)
             _run([CLEARANCE, "screen", str(one), "-o", str(work / "one.jsonl")], env)
         total = args.rounds * (args.names + args.cpu_names)
         pool = population_names(total, seed=20261128)
