@@ -1,12 +1,14 @@
 """This tree against a baseline tree, alternated in one run: start-up, whole screens, CPU per name.
 
-usage: python benchmarks/ab.py --base DIR [--rounds 5] [--names 10000] [--cpu-names 2000]
-                               [--skip-screen]
+usage: python benchmarks/ab.py --base DIR [--this DIR] [--rounds 5] [--names 10000]
+                               [--cpu-names 2000] [--skip-screen]
 
 `--base DIR` is a folder holding the baseline's `clearance` package with its compiled
 modules, e.g. a copy of `clearance/` taken after `make setup` on the unmodified tree
 (`cp -a clearance /tmp/base/`), or a `git worktree` of main after its own `make setup`.
-Both run on this virtualenv's Python; the baseline through `PYTHONPATH=DIR`. Each tree has
+Both run on this virtualenv's Python; the baseline through `PYTHONPATH=DIR`. `--this DIR`
+measures such a copy instead of this tree (so that editing the tree during a long run
+changes nothing). Each tree has
 a home of its own (the bundled lists are loaded once, in a temporary folder, and the store
 copied), since each tree's index file has its own fingerprint and a tree removes the
 others' index files.
@@ -94,15 +96,19 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--base", type=Path, required=True,
                    help="a folder holding the baseline's clearance package")
+    p.add_argument("--this", type=Path, help="a folder holding this side's clearance package "
+                   "(default: this tree)")
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--names", type=int, default=10_000)
     p.add_argument("--cpu-names", type=int, default=2_000)
     p.add_argument("--skip-screen", action="store_true", help="no whole screens of --names")
     args = p.parse_args()
-    if not (args.base / "clearance" / "__init__.py").is_file():
-        sys.exit(f"{args.base}: no clearance package there")
+    for folder in (args.base, args.this):
+        if folder is not None and not (folder / "clearance" / "__init__.py").is_file():
+            sys.exit(f"{folder}: no clearance package there")
     header("cold: a new process per measurement, names never seen before by that process")
-    trees = {"this": "", "base": str(args.base.resolve())}
+    trees = {"this": "" if args.this is None else str(args.this.resolve()),
+             "base": str(args.base.resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         envs: dict[str, dict[str, str]] = {}
