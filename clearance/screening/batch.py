@@ -2,8 +2,7 @@
 
 Rows are read lazily and handed to worker processes in bounded batches (forked after the
 index is loaded, so workers share it copy-on-write); results come back in input order and
-are written as they arrive. Two batches are in flight at a time, so that the workers start
-on the next batch while the last chunks of this one are still being screened.
+are written as they arrive.
 """
 
 from __future__ import annotations
@@ -23,14 +22,11 @@ from clearance.match.score import Query, ScoringConfig
 from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
-__all__ = ["BATCH", "CHUNK", "RowItem", "ScreenResult", "default_workers", "screen_lines",
+__all__ = ["BATCH", "RowItem", "ScreenResult", "default_workers", "screen_lines",
            "screen_queries", "screen_row_lines", "screen_rows"]
 
 T = TypeVar("T")
 BATCH = 2000
-#: rows a worker takes at a time: small enough that when the rows run out, one worker is
-#: not left screening a long last chunk while the other idles
-CHUNK = 64
 #: fewer rows than this are screened in this process: a pool would cost more than it saves
 SMALL = 200
 #: (row id, query, the input's extra columns); the screened name is the query's
@@ -127,16 +123,8 @@ def _run(
     gc.freeze()
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:
-        # the next batch is queued before this one's results are read: with one batch at a
-        # time, a worker idled at the end of every batch until the other's last chunk was done
-        running: Iterator[T] | None = None
         for batch in _batches(items, BATCH):
-            queued = pool.imap(task, batch, chunksize=CHUNK)
-            if running is not None:
-                yield from running
-            running = queued
-        if running is not None:
-            yield from running
+            yield from pool.imap(task, batch, chunksize=256)
 
 
 def screen_queries(

@@ -12,14 +12,14 @@ ITEMS = [(str(i), Query(n, s)) for i, (n, s) in enumerate([
     ("Hikvision", "Company"), ("Emma Daniels", "Person"), ("Sergei Lavrov", "Person"),
     ("DAHUA ELECTRONICS CORPORATION", "Organization"), ("Royal Mail", "Organization"),
 ] * 8)]
-#: more rows than several of the pool's chunks (`batch.CHUNK` rows each), so both workers get some
+#: more rows than several of the pool's chunks (256 rows each), so both workers get some
 MANY = [(str(i), q) for i, (_, q) in enumerate(ITEMS * 33)]
 
 
 def test_parallel_results_equal_serial_in_input_order(index: Index) -> None:
     serial = list(screen_queries(MANY, index=index, workers=1))
     parallel = list(screen_queries(MANY, index=index, workers=2))
-    assert len(MANY) > 4 * batch.CHUNK
+    assert len(MANY) > 4 * 256
     assert [r.id for r in parallel] == [i for i, _ in MANY]
     assert [r.matches for r in parallel] == [r.matches for r in serial]
 
