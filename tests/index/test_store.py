@@ -184,10 +184,11 @@ def test_a_loaded_index_brings_the_population_caps_it_was_built_with(
     from dataclasses import replace
 
     from clearance.index.artifact import write_file
-    from clearance.match.population import caps_table, population_cap
+    from clearance.match.population import caps_table, population_cap, use_caps
 
-    assert index.population_caps == caps_table()
+    assert index.population_caps == caps_table()  # (this process has built its own)
     marked = replace(index, population_caps={**index.population_caps, "zzqxv": 0.3})
+    use_caps(index.population_caps)  # `replace` made an index: the table it offers back
     path = tmp_path / "marked.cidx"
     write_file(marked, path, {})
     code = ("import sys\nfrom pathlib import Path\n"
