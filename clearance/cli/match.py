@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -232,6 +233,9 @@ def screen(
         _check_output(output, input_path)
         table = open_table(input_path, encoding)
         index = _loaded_index()
+        # the index is never garbage: out of the collector's sight before rows are read,
+        # or the first collection of each generation walks its millions of objects
+        gc.freeze()
         cmap: ColumnMap | None = None
         if table.columns is not None:
             cmap = map_columns(table.columns, overrides)

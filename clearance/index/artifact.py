@@ -41,7 +41,7 @@ from clearance.index.codec import (
 __all__ = ["FORMAT", "Reader", "read_footer", "read_file", "remove_stale_temporaries",
            "write_file"]
 
-FORMAT = 1
+FORMAT = 2  # 2: strings separated by NUL (`codec._Str`)
 MAGIC = b"\x89CLEARANCE-IDX\r\n"
 END = b"CIDX-END"
 ALIGN = 64
@@ -217,8 +217,18 @@ class Reader:
         return dict(self._guarded(name, lambda _, node: codec.lookup(node, self._src, keys)))
 
     def load(self) -> Any:
-        """The whole stored instance."""
-        return self.cls(**{name: self.field(name) for name in self.codecs})
+        """The whole stored instance.
+
+        The collector stays off until every field is read: switched back on between
+        fields, it would walk all the objects decoded so far at each one.
+        """
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self.cls(**{name: self.field(name) for name in self.codecs})
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def read_file(path: Path, cls: type[T], key: dict[str, Any] | None = None) -> T:

@@ -25,7 +25,7 @@ from clearance.match.abjad import key as abjad_key
 from clearance.match.fold import skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text
 from clearance.match.orgs import legal_forms_words
-from clearance.match.population import population_cap
+from clearance.match.population import caps_table, population_cap, use_caps
 from clearance.match.prepare import (
     ANY,
     ORG,
@@ -162,6 +162,13 @@ class Index:
     #: romanised abjad token -> the list tokens its letters spell (`search.abjad_alternatives`)
     abjad_fits: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     entity_names: list[list[tuple[int, float, str]]] = field(default_factory=list)
+    #: `population.caps_table()` when the index was built, saved with it: a process that
+    #: loads the index reads the caps from here instead of building them again
+    population_caps: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.population_caps:
+            use_caps(self.population_caps)
 
     def weight(self, folded: str, legal: bool = False) -> float:
         """Rarity weight of a folded token; unseen tokens are maximally distinctive."""
@@ -310,4 +317,5 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)
     index.roles = [name_roles(n.text) for n in index.names]
     index.abjad_names = [has_abjad(n.text) for n in index.names]
+    index.population_caps = caps_table()
     return index

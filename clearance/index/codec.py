@@ -108,11 +108,19 @@ class _Number(Codec):
 class _Str(Codec):
     """Strings as one UTF-8 buffer plus offsets: decoded in bulk, or a few by position.
 
-    Offsets count bytes and, when some string is not ASCII, also characters (the bulk
+    Each string is followed by a NUL when none of them holds one, so that the bulk decode
+    is one `str.split` (a C loop) rather than a slice per string; offsets count bytes and
+    then include the separators. Otherwise (a NUL in some string) the strings are run
+    together and, when some string is not ASCII, offsets also count characters (the bulk
     decode slices one decoded text). Lone surrogates survive (`surrogatepass`).
     """
 
     def encode(self, values: list[Any], out: Output) -> Node:
+        if not any("\0" in v for v in values):
+            data = "".join(f"{v}\0" for v in values).encode("utf-8", "surrogatepass")
+            return {"data": out.add(data), "sep": True,
+                    "offsets": out.add(_offsets(len(v.encode("utf-8", "surrogatepass")) + 1
+                                                for v in values).tobytes())}
         data = "".join(values).encode("utf-8", "surrogatepass")
         node = {"data": out.add(data),
                 "offsets": out.add(_offsets(len(v.encode("utf-8", "surrogatepass"))
@@ -123,6 +131,13 @@ class _Str(Codec):
 
     def decode(self, node: Node, src: Input) -> list[Any]:
         text = str(src.array(node["data"], np.dtype(np.uint8)).data, "utf-8", "surrogatepass")
+        if node.get("sep"):
+            count = len(_offsets_of(node, src)) - 1
+            parts = text.split("\0")
+            if len(parts) != count + 1 or parts[-1] != "":
+                raise ValueError(f"{count} strings expected, {len(parts) - 1} stored")
+            parts.pop()
+            return parts
         bounds: list[int] = _offsets_of(node, src, "chars" if "chars" in node else "offsets").tolist()
         if bounds[-1] != len(text):
             raise ValueError(f"strings of {bounds[-1]} characters in a text of {len(text)}")
@@ -133,9 +148,11 @@ class _Str(Codec):
         offsets = _offsets_of(node, src)
         if not rows:
             return []
+        cut = 1 if node.get("sep") else 0  # the separator after each string
         starts = offsets[rows].tolist()
         ends = offsets[np.asarray(rows, dtype=np.int64) + 1].tolist()
-        return [str(data[a:b].tobytes(), "utf-8", "surrogatepass") for a, b in zip(starts, ends)]
+        return [str(data[a:b - cut].tobytes(), "utf-8", "surrogatepass")
+                for a, b in zip(starts, ends)]
 
 
 class _Optional(Codec):

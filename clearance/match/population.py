@@ -16,8 +16,8 @@ from functools import cache
 from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
-__all__ = ["DISTINCT_NAME_SIMILARITY", "POPULATION_CAPS", "distinct_names", "population_cap",
-           "writes_vowels"]
+__all__ = ["DISTINCT_NAME_SIMILARITY", "POPULATION_CAPS", "caps_table", "distinct_names",
+           "population_cap", "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -30,8 +30,15 @@ DISTINCT_NAME_CAP = POPULATION_CAPS[30]
 KNOWN_NAME_CAP = POPULATION_CAPS[100]
 
 
+#: the table `_caps` would build, brought by a saved index (`use_caps`)
+_SAVED: dict[str, dict[str, float]] = {}
+
+
 @cache
 def _caps() -> dict[str, float]:
+    saved = _SAVED.get("caps")
+    if saved is not None:
+        return saved
     out: dict[str, float] = {}
     for band, names in load_resource("population_names")["bands"].items():
         cap = POPULATION_CAPS[int(band)]
@@ -39,6 +46,20 @@ def _caps() -> dict[str, float]:
             key = variant_key(fold(name))
             out[key] = min(cap, out.get(key, cap))
     return out
+
+
+def caps_table() -> dict[str, float]:
+    """Folded name -> weight cap, for every name of `population_names.yml` (what
+    `population_cap` reads). The index saves it (`Index.population_caps`): building it
+    folds some 45,000 names, a tenth of a second in every process that screens."""
+    return _caps()
+
+
+def use_caps(table: dict[str, float]) -> None:
+    """Read caps from `table`, a `caps_table()` saved with an index, instead of building
+    it (unless this process has built it already). The index file's key covers the word
+    lists and the code the table is made from, so a saved table is never stale."""
+    _SAVED["caps"] = table
 
 
 def population_cap(folded: str) -> float:

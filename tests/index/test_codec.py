@@ -176,3 +176,19 @@ def test_a_few_keys_of_a_large_dict_are_found_without_the_rest() -> None:
     assert codec.lookup(node, memory, ["key7", "key4999", "absent", "key7"]) == {
         "key7": table["key7"], "key4999": table["key4999"]}
     assert codec.lookup(node, memory, []) == {}
+
+
+@pytest.mark.parametrize("values", [["a", "", "é\u4e2d", "b"], ["a\0b", "", "\0", "é"], []])
+def test_strings_decode_alike_in_bulk_and_by_row_with_or_without_a_nul(
+        values: list[str]) -> None:
+    """Strings without a NUL are stored NUL-separated (split in one step); a NUL in any
+    string falls back to strings run together: both read back exactly."""
+    from clearance.index.codec import codec_for
+
+    codec = codec_for(str)
+    memory = _Memory()
+    node = codec.encode(values, memory)
+    assert bool(node.get("sep")) == (not any("\0" in v for v in values))
+    assert codec.decode(node, memory) == values
+    rows = list(range(len(values)))[::-1]
+    assert codec.decode_rows(node, memory, rows) == [values[r] for r in rows]
