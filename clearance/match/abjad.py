@@ -211,7 +211,7 @@ def _vowel_led_pair(token: str) -> bool:
     return len(token) == 2 and token[0] in "aeiou"
 
 
-_FITS: dict[str, bool] = {}  # str keys, as compare._SIMILARITIES (garbage collection)
+_FITS: dict[tuple[str, str], bool] = {}
 _FITS_MAX = 1 << 18  # pattern answers kept (about 40 MB at most); emptied when full
 
 
@@ -229,7 +229,7 @@ def similarity(abjad_token: str, latin_token: str) -> float:
         return 0.0  # (a vowel-led pair spells an alef and one consonant at most)
     if abjad_token == ALLAH and "ll" not in latin_token:
         return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another name
-    key = f"{abjad_token}\x00{latin_token}"
+    key = (abjad_token, latin_token)
     fits = _FITS.get(key)
     if fits is None:
         units = _pattern(abjad_token)

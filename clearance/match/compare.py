@@ -81,11 +81,7 @@ def _unvocalised(token: str) -> bool:
     return all(token[i] not in "aeiouy" for i in range(1, len(token)))
 
 
-#: Keyed by the four tokens joined with NUL (tokens are [a-z0-9]+): a dict of str keys and
-#: float values is invisible to the garbage collector, while a new tuple key puts the whole
-#: dict back among the young objects, and the next collections walk its million entries
-#: (10-100 ms pauses in a server).
-_SIMILARITIES: dict[str, float] = {}
+_SIMILARITIES: dict[tuple[str, str, str, str], float] = {}
 _SIMILARITIES_MAX: Final = 1 << 20  # about 150 MB; emptied when full
 
 
@@ -101,7 +97,7 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     """
     if len(a) > MAX_FUZZY_TOKEN or len(b) > MAX_FUZZY_TOKEN:
         return 1.0 if a == b else 0.0
-    key = f"{a}\x00{fa}\x00{b}\x00{fb}"
+    key = (a, fa, b, fb)
     known = _SIMILARITIES.get(key)
     if known is not None:
         return known
