@@ -264,9 +264,10 @@ def _frozen(index: Index) -> Index:
     """Move the index, and the tables the matcher loads lazily, out of the garbage
     collector's sight: their millions of objects are never garbage, and full collections
     over them stall a server for 100+ ms."""
-    from clearance.match.tables import load_lazy_tables
+    from clearance.match.tables import load_lazy_tables, pin_memos
 
     load_lazy_tables()
     gc.collect()
+    pin_memos()
     gc.freeze()
     return index

@@ -215,6 +215,13 @@ _FITS: dict[tuple[str, str], bool] = {}
 _FITS_MAX = 1 << 18  # pattern answers kept (about 40 MB at most); emptied when full
 
 
+def pin_memo() -> None:
+    """Make the memo a tracked dict before the heap is frozen (as `compare.pin_memo`)."""
+    key = ("".join(["pin"]), "")  # built at run time: a tracked tuple
+    _FITS[key] = False
+    del _FITS[key]
+
+
 def similarity(abjad_token: str, latin_token: str) -> float:
     """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
     for two-letter tokens, which say less), else 0.

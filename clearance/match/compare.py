@@ -85,6 +85,19 @@ _SIMILARITIES: dict[tuple[str, str, str, str], float] = {}
 _SIMILARITIES_MAX: Final = 1 << 20  # about 150 MB; emptied when full
 
 
+def pin_memo() -> None:
+    """Make the memo a tracked dict, so that a heap frozen next (`gc.freeze`) keeps it.
+
+    Its tuple keys become untracked, and a full collection then untracks the dict itself;
+    the next new key puts it back among the young objects, where the following collections
+    walk all its entries (up to a million: pauses of tens of ms in a server). Tracked when
+    the heap is frozen, it stays in the permanent generation, which no collection walks.
+    """
+    key = ("".join(["pin"]), "", "", "")  # built at run time: a tracked tuple
+    _SIMILARITIES[key] = 0.0
+    del _SIMILARITIES[key]
+
+
 def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     """Similarity in [0, 1] of two tokens (raw a, b; folded fa, fb).
 

@@ -9,9 +9,17 @@ one-off batch does not, since its book may never need them.
 
 from __future__ import annotations
 
+from clearance.match import abjad, compare
 from clearance.match.text import latinize
 
-__all__ = ["load_lazy_tables"]
+__all__ = ["load_lazy_tables", "pin_memos"]
+
+
+def pin_memos() -> None:
+    """Call right before `gc.freeze()`: the match memos then stay where no collection
+    walks them, however many entries they gain (see `compare.pin_memo`)."""
+    compare.pin_memo()
+    abjad.pin_memo()
 
 
 def load_lazy_tables() -> None:

@@ -19,6 +19,7 @@ from clearance.index.build import Index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
+from clearance.match.tables import pin_memos
 from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
@@ -120,6 +121,7 @@ def _run(
     items = itertools.chain(first, items)
     # the index is never garbage: keep collections in the workers off it. No collection
     # first: on a loaded index it costs a quarter of a second before any row is screened
+    pin_memos()
     gc.freeze()
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:

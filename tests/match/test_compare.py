@@ -1,7 +1,10 @@
 """Name comparison: alignment, typos, joins, and generic words that cannot carry a match."""
 
+import gc
+
 import pytest
 
+from clearance.match import compare
 from clearance.match.compare import compare_names, token_similarity
 from clearance.match.prepare import ORG, PERSON, prepare_name
 from clearance.match.score import ScoringConfig
@@ -347,3 +350,23 @@ def test_a_latin_name_ending_in_a_long_vowel_the_abjad_word_does_not_write_is_an
 def test_romanised_abjad_letters_are_never_a_title() -> None:
     # מס "ms" is a name written in Hebrew letters, not "Ms."
     assert "ms~mass" in _people("דני מס", "Danny Mass").explain()  # type: ignore[attr-defined]
+
+
+def test_a_pinned_memo_stays_out_of_the_young_objects_once_the_heap_is_frozen() -> None:
+    """New keys in a memo that was untracked when the heap froze put the whole dict among
+    the young objects, which each young collection walks; pinned, it stays frozen."""
+    from clearance.match.tables import pin_memos
+
+    def young() -> bool:
+        return any(o is compare._SIMILARITIES for o in gc.get_objects(generation=0))
+
+    token_similarity("ivan", "ivan", "iwan", "iwan")
+    gc.collect()  # a full collection untracks the memo (its keys are untracked tuples)
+    pin_memos()
+    gc.freeze()
+    try:
+        token_similarity("petrov", "petrov", "petrow", "petrow")
+        token_similarity("sergei", "sergei", "sergey", "sergey")
+        assert gc.is_tracked(compare._SIMILARITIES) and not young()
+    finally:
+        gc.unfreeze()
