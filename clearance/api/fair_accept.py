@@ -33,6 +33,7 @@ from typing import Any
 import uvloop
 
 from clearance import settings
+from clearance.processes import alive
 
 __all__ = ["FairAcceptLoop", "OneAtATimeServer", "WorkerLoads", "create_loads_file"]
 
@@ -53,16 +54,6 @@ SLOTS = 256  # more workers than any machine this runs on has cores
 def create_loads_file(path: Path) -> None:
     """An empty table of worker loads, made by the parent before its workers start."""
     path.write_bytes(bytes(_SLOT.size * SLOTS))
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class WorkerLoads:
@@ -86,7 +77,7 @@ class WorkerLoads:
     def _claim(self) -> int:
         for slot in range(SLOTS):
             pid, _ = _SLOT.unpack_from(self._map, slot * _SLOT.size)
-            if pid == 0 or not _alive(pid):
+            if pid == 0 or not alive(pid):
                 _SLOT.pack_into(self._map, slot * _SLOT.size, self._pid, 0)
                 return slot
         raise RuntimeError(f"more than {SLOTS} server workers")
@@ -101,7 +92,7 @@ class WorkerLoads:
             if slot == self._slot:
                 continue
             pid, held = _SLOT.unpack_from(self._map, slot * _SLOT.size)
-            if pid != 0 and held < self.open and _alive(pid):
+            if pid != 0 and held < self.open and alive(pid):
                 return True
         return False
 

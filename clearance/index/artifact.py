@@ -37,6 +37,7 @@ from clearance.index.codec import (
     dataclass_codecs,
     type_name,
 )
+from clearance.processes import alive
 
 __all__ = ["FORMAT", "Reader", "read_footer", "read_file", "remove_stale_temporaries",
            "write_file"]
@@ -238,16 +239,6 @@ def read_file(path: Path, cls: type[T], key: dict[str, Any] | None = None) -> T:
     return obj
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Delete `*.tmp<pid>` files whose writer is gone (or that are hours old); the removed."""
     removed = []
@@ -261,7 +252,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
             old = now - tmp.stat().st_mtime > STALE_AFTER
         except FileNotFoundError:
             continue
-        if pid < 0 or old or not _alive(pid):
+        if pid < 0 or old or not alive(pid):
             tmp.unlink(missing_ok=True)
             removed.append(tmp)
     return removed
