@@ -117,12 +117,12 @@ end
 def connection_split(folder: Path) -> str:
     """Connections each server worker holds, from the table the workers share to balance
     them (`clearance.api.fair_accept`; the server's TMPDIR is `folder`)."""
+    from clearance.api.fair_accept import read_loads
+
     tables = list(folder.glob("clearance-serve-*/worker-loads"))
     if not tables:
         return "?"
-    raw = tables[0].read_bytes()
-    held = [int.from_bytes(raw[i + 8:i + 16], "little", signed=True)
-            for i in range(0, len(raw), 16) if int.from_bytes(raw[i:i + 8], "little")]
+    held = read_loads(tables[0])
     return " / ".join(str(h) for h in held)
 
 

@@ -35,7 +35,8 @@ import uvloop
 from clearance import settings
 from clearance.processes import alive
 
-__all__ = ["FairAcceptLoop", "OneAtATimeServer", "WorkerLoads", "create_loads_file"]
+__all__ = ["FairAcceptLoop", "OneAtATimeServer", "WorkerLoads", "create_loads_file",
+           "read_loads"]
 
 log = logging.getLogger("uvicorn.error")
 
@@ -54,6 +55,12 @@ SLOTS = 256  # more workers than any machine this runs on has cores
 def create_loads_file(path: Path) -> None:
     """An empty table of worker loads, made by the parent before its workers start."""
     path.write_bytes(bytes(_SLOT.size * SLOTS))
+
+
+def read_loads(path: Path) -> list[int]:
+    """Connections each live slot of a table holds, in slot order (what benchmarks print)."""
+    raw = path.read_bytes()
+    return [held for pid, held in _SLOT.iter_unpack(raw) if pid != 0]
 
 
 class WorkerLoads:
