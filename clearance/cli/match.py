@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -222,6 +221,7 @@ def screen(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from clearance.match.algorithm import ALGORITHM, VERSION
+    from clearance.match.tables import freeze_heap
     from clearance.screening.batch import default_workers, screen_row_lines, screen_rows
     from clearance.screening.io import ResultWriter, open_table, row_to_query
     from clearance.store import active_version_ids, audit
@@ -235,7 +235,7 @@ def screen(
         index = _loaded_index()
         # the index is never garbage: out of the collector's sight before rows are read,
         # or the first collection of each generation walks its millions of objects
-        gc.freeze()
+        freeze_heap(collect=False)
         cmap: ColumnMap | None = None
         if table.columns is not None:
             cmap = map_columns(table.columns, overrides)

@@ -14,7 +14,6 @@ executors on other machines that see the path).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import sqlite3
@@ -264,10 +263,8 @@ def _frozen(index: Index) -> Index:
     """Move the index, and the tables the matcher loads lazily, out of the garbage
     collector's sight: their millions of objects are never garbage, and full collections
     over them stall a server for 100+ ms."""
-    from clearance.match.tables import load_lazy_tables, pin_memos
+    from clearance.match.tables import freeze_heap, load_lazy_tables
 
     load_lazy_tables()
-    gc.collect()
-    pin_memos()
-    gc.freeze()
+    freeze_heap()
     return index

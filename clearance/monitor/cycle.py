@@ -28,7 +28,6 @@ audit log is written when a signing key exists (`store/audit.py checkpoint`).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 import time
 from collections import defaultdict
@@ -44,6 +43,7 @@ from clearance.index.build import COUNTRY_PROPS, IDENTIFIER_PROPS, NAME_PROPS, I
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query, score_entities
 from clearance.match.score import Query, ScoringConfig
+from clearance.match.tables import freeze_heap
 from clearance.monitor import lock
 from clearance.monitor.alerts import CLOSED, Hit, Outcome, carry_over, delist, reconcile
 from clearance.monitor.book import BookEntry, get_entries
@@ -305,8 +305,7 @@ def _reverse(entity_ids: list[str], index: Index, cfg: ScoringConfig, workers: i
     if workers <= 1 or len(entity_ids) < 100:
         yield from map(_candidates, entity_ids)
         return
-    gc.collect()
-    gc.freeze()
+    freeze_heap()
     with mp.get_context("fork").Pool(workers) as pool:
         yield from pool.imap_unordered(_candidates, entity_ids, chunksize=16)
 
@@ -349,8 +348,7 @@ def _scored(items: Iterator[tuple[BookEntry, list[str]]], workers: int) -> Itera
     if workers <= 1:
         yield from map(_score, items)
         return
-    gc.collect()
-    gc.freeze()  # the index is shared copy-on-write with the forked workers
+    freeze_heap()  # the index is shared copy-on-write with the forked workers
     with mp.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_score, items, chunksize=64)
 

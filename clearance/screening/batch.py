@@ -7,7 +7,6 @@ are written as they arrive.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import multiprocessing as mp
 import os
@@ -19,7 +18,7 @@ from clearance.index.build import Index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
-from clearance.match.tables import pin_memos
+from clearance.match.tables import freeze_heap
 from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
@@ -121,8 +120,7 @@ def _run(
     items = itertools.chain(first, items)
     # the index is never garbage: keep collections in the workers off it. No collection
     # first: on a loaded index it costs a quarter of a second before any row is screened
-    pin_memos()
-    gc.freeze()
+    freeze_heap(collect=False)
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:
         for batch in _batches(items, BATCH):

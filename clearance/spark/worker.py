@@ -15,7 +15,6 @@ which carries the index fingerprint.
 
 from __future__ import annotations
 
-import gc
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from clearance.index.build import Index
 from clearance.index.store import read_index
 from clearance.match.engine import as_person, match_query
 from clearance.match.score import Query, ScoringConfig
-from clearance.match.tables import load_lazy_tables
+from clearance.match.tables import freeze_heap, load_lazy_tables
 from clearance.screening.columns import ColumnMap, map_columns
 from clearance.screening.group import screen_query
 from clearance.screening.io import (
@@ -184,8 +183,7 @@ class WorkerIndexes:
             # its millions of objects, and the lazily loaded tables' (they stall scoring
             # for 100+ ms each)
             load_lazy_tables()
-            gc.collect()
-            gc.freeze()
+            freeze_heap()
             self._loaded[name] = index
         return index
 

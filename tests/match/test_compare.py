@@ -352,18 +352,18 @@ def test_romanised_abjad_letters_are_never_a_title() -> None:
     assert "ms~mass" in _people("דני מס", "Danny Mass").explain()  # type: ignore[attr-defined]
 
 
-def test_a_pinned_memo_stays_out_of_the_young_objects_once_the_heap_is_frozen() -> None:
+def test_a_memo_stays_out_of_the_young_objects_once_the_heap_is_frozen() -> None:
     """New keys in a memo that was untracked when the heap froze put the whole dict among
-    the young objects, which each young collection walks; pinned, it stays frozen."""
-    from clearance.match.tables import pin_memos
+    the young objects, which each young collection walks; `freeze_heap` pins it first."""
+    from clearance.match.tables import freeze_heap
 
     def young() -> bool:
         return any(o is compare._SIMILARITIES for o in gc.get_objects(generation=0))
 
     token_similarity("ivan", "ivan", "iwan", "iwan")
     gc.collect()  # a full collection untracks the memo (its keys are untracked tuples)
-    pin_memos()
-    gc.freeze()
+    assert not gc.is_tracked(compare._SIMILARITIES)
+    freeze_heap()
     try:
         token_similarity("petrov", "petrov", "petrow", "petrow")
         token_similarity("sergei", "sergei", "sergey", "sergey")
