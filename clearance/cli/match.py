@@ -232,12 +232,8 @@ def screen(
     try:
         _check_output(output, input_path)
         table = open_table(input_path, encoding)
-        index = _loaded_index()
-        # the index is never garbage: out of the collector's sight before rows are read,
-        # or the first collection of each generation walks its millions of objects
-        freeze_heap(collect=False)
         cmap: ColumnMap | None = None
-        if table.columns is not None:
+        if table.columns is not None:  # a header without a name column fails at once
             cmap = map_columns(table.columns, overrides)
             require_name(cmap, table.columns, path)
             show_columns(cmap)
@@ -245,6 +241,10 @@ def screen(
         if cmap is None and output is not None and output.suffix.lower() in (".csv", ".xlsx"):
             # a JSONL file has no header: a table's columns are the keys its rows use
             carried = _jsonl_carried(open_table(input_path, encoding), overrides)
+        index = _loaded_index()
+        # the index is never garbage: out of the collector's sight before rows are read,
+        # or the first collection of each generation walks its millions of objects
+        freeze_heap(collect=False)
         writer = ResultWriter(output, sys.stdout, carried)
     except ClearanceError as exc:
         raise fail(exc) from None

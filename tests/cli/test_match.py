@@ -101,6 +101,17 @@ def test_a_file_without_a_name_column_exits_non_zero_naming_the_accepted_ones(
     assert ok.exit_code == 0 and "screened 1 rows: 1 with alerts" in ok.output
 
 
+def test_a_header_without_a_name_column_fails_before_any_list_or_index_is_read(
+        home: Path, tmp_path: Path) -> None:
+    """A user fixing a header should not first wait for the index to be built (or be told
+    to load lists): the header is checked first, in an empty store too."""
+    res = _screen(tmp_path, "Kundennummer,Kundenname\n1,Hikvision\n")
+    assert res.exit_code == 1
+    assert "no name column: the file has 'Kundennummer', 'Kundenname'" in res.output
+    ok_header = _screen(tmp_path, "id,name\n1,Hikvision\n")
+    assert ok_header.exit_code == 1 and "no name column" not in ok_header.output
+
+
 def test_jsonl_rows_none_of_which_can_be_screened_exit_non_zero(loaded_home: Path,
                                                                 tmp_path: Path) -> None:
     res = _screen(tmp_path, '{"Kunde": "Hikvision"}\n{"Kunde": "Emma"}\n', name="in.jsonl")
