@@ -32,6 +32,8 @@ ABJAD_KEEP_FRACTION = 0.3
 COMMON_MIN = 2000
 ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
 ABJAD_FITS_MAX = 100_000  # memo entries of `abjad_alternatives` kept in an index
+#: the shortest query word looked up as two list words run together ("ilho": IL HO)
+SPLIT_MIN = 4
 
 
 def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
@@ -46,7 +48,7 @@ def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
 def fuzzy_cost(folded: str, raw: str) -> int:
     """The work of a token's typo search (deletion keys, run-together splits), counted
     from its lengths only: charged against `FUZZY_KEYS_PER_QUERY`, the same for every run."""
-    cost = len(raw) if 5 <= len(raw) <= MAX_FUZZY_TOKEN else 0  # _split_halves
+    cost = len(raw) if SPLIT_MIN <= len(raw) <= MAX_FUZZY_TOKEN else 0  # _split_halves
     for spelling, depth in _fuzzy_spellings(folded, raw):
         n = min(len(spelling), MAX_FUZZY_TOKEN + 1)
         cost += n + (n * (n - 1) // 2 if depth == 2 else 0)
@@ -139,16 +141,22 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     return result
 
 
-def _split_halves(index: Index, token: str) -> list[int]:
-    """A run-together query token ("MayraGALAVIZ") may stand for two list tokens."""
-    if len(token) < 5 or len(token) > MAX_FUZZY_TOKEN or variant_key(fold(token)) in index.vocab:
-        return []
+def _split_halves(index: Index, token: str) -> tuple[list[int], list[int]]:
+    """A run-together query word ("MayraGALAVIZ", "Ryonghae") may stand for two list words:
+    the list words its first and its second part may be, over every split into two known
+    words (the first split found is often the wrong one: "ryon|ghae" before "ryong|hae")."""
+    if (len(token) < SPLIT_MIN or len(token) > MAX_FUZZY_TOKEN
+            or variant_key(fold(token)) in index.vocab):
+        return [], []
+    first: dict[int, None] = {}
+    second: dict[int, None] = {}
     for k in range(2, len(token) - 1):
         left = index.vocab.get(variant_key(fold(token[:k])))
         right = index.vocab.get(variant_key(fold(token[k:])))
         if left is not None and right is not None:
-            return [left, right]
-    return []
+            first[left] = None
+            second[right] = None
+    return list(first), list(second)
 
 
 #: the shortest part of a solid-written abjad word looked up on its own (two letters key
@@ -217,9 +225,9 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:
                 alts.append((joined, 0.9))
-        halves = _split_halves(index, raw) if fuzzy else []
-        if halves:
-            units += [(w / 2, [(tid, 0.9)]) for tid in halves]
+        first, second = _split_halves(index, raw) if fuzzy else ([], [])
+        if first:
+            units += [(w / 2, [(tid, 0.9) for tid in part]) for part in (first, second)]
         if unvocalised and fuzzy:
             units += [(w / 2, part) for part in _abjad_halves(index, raw)]
         units.append((w, alts))

@@ -40,15 +40,28 @@ def has_hangul(text: str) -> bool:
     return _HANGUL.search(text) is not None
 
 
-def _syllable(ch: str, system: str) -> str:
-    code = ord(ch) - 0xAC00
-    return (_INITIALS[system][code // 588] + _VOWELS[system][(code % 588) // 28]
-            + _FINALS[code % 28])
+#: McCune-Reischauer voices k, t, p inside a word after a vowel or n, m, ng, l: 리만건 is
+#: "RI Man Gon" and 김수길 "KIM Su Gil" on the SDN list, not "Mankon", "Sukil"
+_VOICED = {"k": "g", "t": "d", "p": "b"}
+_VOICING_FINALS = frozenset({"", "n", "m", "ng", "l"})
+
+
+def _word(word: str, system: str) -> str:
+    out = []
+    before = None  # the previous syllable's final consonant
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        initial = _INITIALS[system][code // 588]
+        if system == "mr" and before in _VOICING_FINALS:
+            initial = _VOICED.get(initial, initial)
+        before = _FINALS[code % 28]
+        out.append(initial + _VOWELS[system][(code % 588) // 28] + before)
+    return "".join(out)
 
 
 def romanize(text: str, system: str = "rr") -> str:
     """Hangul words romanised syllable by syllable ("rr" or "mr"); other text passes."""
-    return _WORD.sub(lambda m: "".join(_syllable(c, system) for c in m.group()), text)
+    return _WORD.sub(lambda m: _word(m.group(), system), text)
 
 
 def person_tokens(text: str, system: str = "rr") -> list[str] | None:

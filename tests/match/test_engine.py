@@ -154,3 +154,23 @@ def test_two_abjad_words_reach_a_listed_name_written_as_one(index: Index) -> Non
     # أمان الله, two words in Arabic script, fits AMINULLAH, one word on the SDN list
     results = match_query(index, Query("أمان الله", "Person"), limit=20)
     assert any("amn allh~aminullah" in r.explanation for r in results)
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Choe Ryonghae", "CHOE, Ryong Hae"),  # the first split of two known words: "ryon|ghae"
+    ("Pak Chunil", "PAK, Chun Il"),
+    ("Jon Ilho", "JON, Il Ho"),  # four letters, two syllables
+])
+def test_a_given_name_written_solid_finds_the_person_listed_with_it_apart(
+        index: Index, query: str, listed: str) -> None:
+    assert listed in alerts(index, Query(query, "Person"))
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("최룡해", "CHOE, Ryong Hae"),
+    ("리만건", "RI, Man Gon"),  # McCune-Reischauer voices the k of 건 after n
+    ("전일호", "JON, Il Ho"),
+])
+def test_a_north_korean_name_in_hangul_finds_its_sdn_record(index: Index, query: str,
+                                                            listed: str) -> None:
+    assert listed in alerts(index, Query(query, "Person"))
