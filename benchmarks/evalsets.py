@@ -36,6 +36,12 @@ hash of its id, so thresholds and weights are chosen on one half and reported on
    the first rule linked three unrelated OFAC records to one UN entry through "Abu Akram").
 4. `wikidata_by_script` - ../shared/eval/external/wikidata_transliteration_pairs.jsonl read
    per script (Arabic, Cyrillic, Han, Hangul, Hebrew, Katakana); all pairs are matches.
+5. `solid_given` - listed people whose given name is written apart, queried with it written
+   as one word, as Korean and Chinese registers and many passports write it ("Choe
+   Ryonghae" for "CHOE, Ryong Hae", "Ri Mangon" for "RI, Man Gon"): every Latin name or
+   alias of a Person on any list of the form "SURNAME, Aa Bb" or "SURNAME, Aa-bb" (one
+   surname word, a comma, two given-name parts of at most five letters each) becomes the
+   query "Surname Aabb". Expected: every entity carrying that listed name.
 """
 
 from __future__ import annotations
@@ -324,6 +330,30 @@ def arabic_listed(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                               "expected": [list(e) for e in expected], "category": "arabic",
                               "source": {"dataset": r["dataset"], "source_id": r["source_id"],
                                          "name": latin[0]}})
+    return cases
+
+
+# -- 5. given names written solid ----------------------------------------------------------
+
+_APART = re.compile(r"([A-Z][A-Za-z]*), ([A-Z][a-z]{0,4})[ -]([A-Za-z][a-z]{0,4})")
+
+
+def solid_given(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    carriers: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in records:
+        if r["schema"] == "Person":
+            for text in r["properties"].get("name", []) + r["properties"].get("alias", []):
+                if _APART.fullmatch(text):
+                    carriers[text].add((r["dataset"], r["source_id"]))
+    cases = []
+    for text, expected in sorted(carriers.items()):
+        m = _APART.fullmatch(text)
+        assert m is not None
+        surname, first, second = m.groups()
+        cases.append({"id": f"solid-{text}", "category": "solid_given",
+                      "query": {"name": f"{surname.title()} {first}{second.lower()}",
+                                "schema": "Person"},
+                      "expected": [list(e) for e in sorted(expected)]})
     return cases
 
 
