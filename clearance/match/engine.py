@@ -7,12 +7,13 @@ from typing import Any
 
 from clearance.index.build import Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import zh
+from clearance.match import hangul, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, compare_names
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.prepare import (
+    ANY,
     PERSON,
     Name,
     name_roles,
@@ -78,19 +79,24 @@ def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
     out: list[Name] = []
     chars = tokens = 0
     for text in query.names:
-        variants = [(text, 0)]  # (text, romanisation system of a person's native name)
+        # (text, how it is read, romanisation system of a person's native name)
+        variants = [(text, kind, 0)]
         stripped = strip_parentheses(text)
         if stripped is not None:
-            variants.append((stripped, 0))
+            variants.append((stripped, kind, 0))
         if zh.has_han(text):
-            variants += [(v, 0) for v in zh.english_names(text)]
-        if kind == PERSON and person_variants(text)[1] is not None:
-            variants.append((text, 1))  # McCune-Reischauer too
-        for v, system in variants:
+            variants += [(v, kind, 0) for v in zh.english_names(text)]
+        if kind == ANY and hangul.has_hangul(text) and person_variants(text)[0] is not None:
+            # a party of unknown type named like a Korean person (최룡해) may be one: read
+            # as a person's name too, or it is one run-together word no list holds
+            variants += [(text, PERSON, 0), (text, PERSON, 1)]
+        elif kind == PERSON and person_variants(text)[1] is not None:
+            variants.append((text, kind, 1))  # McCune-Reischauer too
+        for v, how, system in variants:
             chars += len(v)
             if bounded and chars > MAX_QUERY_CHARS:
                 return out
-            name = prepare_name(v, kind, system)
+            name = prepare_name(v, how, system)
             if name.tokens and all(name.folded != o.folded for o in out):
                 tokens += len(name.tokens)
                 if bounded and tokens > MAX_QUERY_TOKENS:

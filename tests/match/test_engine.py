@@ -174,3 +174,9 @@ def test_a_given_name_written_solid_finds_the_person_listed_with_it_apart(
 def test_a_north_korean_name_in_hangul_finds_its_sdn_record(index: Index, query: str,
                                                             listed: str) -> None:
     assert listed in alerts(index, Query(query, "Person"))
+
+
+def test_a_hangul_name_of_unknown_type_is_read_as_a_korean_persons_name_too(index: Index
+                                                                            ) -> None:
+    # a book without an entity type column: 최룡해 was one run-together word, no result
+    assert "CHOE, Ryong Hae" in alerts(index, Query("최룡해"))
