@@ -1,0 +1,68 @@
+"""Candidate generation (`clearance.index.search`): its shortcuts change no result."""
+
+import dataclasses
+
+from clearance.index import search
+from clearance.index.build import Index
+from clearance.match import abjad
+from clearance.match.fold import fold, variant_key
+from clearance.match.limits import MAX_FUZZY_TOKEN
+
+
+def _unfiltered_abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
+    """What `abjad_alternatives` answered before it skipped spellings by their letters:
+    the pattern tried on every spelling under the token's keys."""
+    if not abjad.consonantal(raw):
+        return []
+    best: dict[int, float] = {}
+    for k in abjad.keys(raw):
+        for tid, spelling in index.abjad.get(k, ()):
+            sim = abjad.similarity(raw, spelling)
+            if sim > best.get(tid, 0.0):
+                best[tid] = sim
+    return list(best.items())
+
+
+def test_abjad_alternatives_skip_only_spellings_that_cannot_fit(index: Index) -> None:
+    # romanised Arabic-, Persian- and Hebrew-script tokens of the lists' own names, and
+    # the parts and joins candidate generation looks up, against the bundled lists
+    fresh = dataclasses.replace(index, abjad_fits={})  # no memoised answers
+    raws: list[str] = []
+    for n_idx, name in enumerate(index.names):
+        if index.abjad_names[n_idx]:
+            raws += list(name.tokens)
+            raws += [a + b for a, b in zip(name.tokens, name.tokens[1:])]
+            raws += [t[k:] for t in name.tokens for k in range(3, len(t) - 2)]
+    raws = list(dict.fromkeys(raws))
+    assert len(raws) > 1000
+    found = 0
+    for raw in raws:
+        expected = _unfiltered_abjad_alternatives(index, raw)
+        assert search.abjad_alternatives(fresh, raw) == expected, raw
+        found += bool(expected)
+    assert found > 500
+
+
+def _first_split(index: Index, token: str) -> list[int]:
+    """The first split of `token` into two list tokens, every split tried in full."""
+    if len(token) < 5 or len(token) > MAX_FUZZY_TOKEN or variant_key(fold(token)) in index.vocab:
+        return []
+    for k in range(2, len(token) - 1):
+        left = index.vocab.get(variant_key(fold(token[:k])))
+        right = index.vocab.get(variant_key(fold(token[k:])))
+        if left is not None and right is not None:
+            return [left, right]
+    return []
+
+
+def test_split_halves_finds_the_first_split_into_two_list_tokens(index: Index) -> None:
+    # list tokens run together ("MayraGALAVIZ"), and the same with a letter changed
+    tokens = [t for name in index.names[:400] for t in name.tokens if len(t) >= 3]
+    words = [a + b for a, b in zip(tokens, tokens[1:])]
+    words += [w[:-1] + "q" for w in words]
+    found = 0
+    for word in words:
+        halves = search._split_halves(index, word)
+        assert halves == _first_split(index, word), word
+        found += bool(halves)
+    assert found > 100
