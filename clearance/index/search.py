@@ -176,8 +176,10 @@ def _abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
     second: list[tuple[int, float]] = []
     for k in range(ABJAD_PART_MIN, len(raw) - ABJAD_PART_MIN + 1):
         left = abjad_alternatives(index, raw[:k])
+        if not left:
+            continue  # (the second part is looked up only when the first is a name)
         right = abjad_alternatives(index, raw[k:]) + abjad_alternatives(index, "a" + raw[k:])
-        if left and right:
+        if right:
             first += left
             second += right
     return [first, second] if first else []

@@ -66,3 +66,34 @@ def test_split_halves_finds_the_first_split_into_two_list_tokens(index: Index) -
         assert halves == _first_split(index, word), word
         found += bool(halves)
     assert found > 100
+
+
+def _all_abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
+    """`_abjad_halves` with both parts of every split looked up."""
+    if (len(raw) < 2 * search.ABJAD_PART_MIN or len(raw) > MAX_FUZZY_TOKEN
+            or not abjad.consonantal(raw) or search.abjad_alternatives(index, raw)):
+        return []
+    first: list[tuple[int, float]] = []
+    second: list[tuple[int, float]] = []
+    for k in range(search.ABJAD_PART_MIN, len(raw) - search.ABJAD_PART_MIN + 1):
+        left = search.abjad_alternatives(index, raw[:k])
+        right = (search.abjad_alternatives(index, raw[k:])
+                 + search.abjad_alternatives(index, "a" + raw[k:]))
+        if left and right:
+            first += left
+            second += right
+    return [first, second] if first else []
+
+
+def test_abjad_halves_equal_every_split_looked_up(index: Index) -> None:
+    # abjad tokens of the lists' names written solid, two by two ("dhhrwys": DAHIR AWEYS)
+    words = list(dict.fromkeys(
+        a + b for n_idx, name in enumerate(index.names) if index.abjad_names[n_idx]
+        for a, b in zip(name.tokens, name.tokens[1:])))
+    assert len(words) > 300
+    found = 0
+    for word in words:
+        halves = search._abjad_halves(index, word)
+        assert halves == _all_abjad_halves(index, word), word
+        found += bool(halves)
+    assert found > 20
