@@ -15,6 +15,7 @@ from clearance.index.build import Index, IntArray
 from clearance.index.neighbours import deletions
 from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import keys as abjad_keys
+from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
@@ -130,11 +131,15 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     if not consonantal(raw):
         return []
     best: dict[int, float] = {}
-    for k in abjad_keys(raw):
-        for tid, spelling in index.abjad.get(k, ()):
-            sim = abjad_similarity(raw, spelling)
-            if sim > best.get(tid, 0.0):
-                best[tid] = sim
+    allowed = abjad_letters(raw)  # None: no pattern, no spelling fits
+    if allowed is not None:
+        for k in abjad_keys(raw):
+            for tid, spelling in index.abjad.get(k, ()):
+                if not allowed.issuperset(spelling):
+                    continue  # a letter the pattern cannot spell: it does not fit
+                sim = abjad_similarity(raw, spelling)
+                if sim > best.get(tid, 0.0):
+                    best[tid] = sim
     result = list(best.items())
     if len(index.abjad_fits) < ABJAD_FITS_MAX and len(raw) <= MAX_FUZZY_TOKEN:
         index.abjad_fits[raw] = result
@@ -152,8 +157,10 @@ def _split_halves(index: Index, token: str) -> tuple[list[int], list[int]]:
     second: dict[int, None] = {}
     for k in range(2, len(token) - 1):
         left = index.vocab.get(variant_key(fold(token[:k])))
+        if left is None:
+            continue  # (the right half is folded only when the left is a list token)
         right = index.vocab.get(variant_key(fold(token[k:])))
-        if left is not None and right is not None:
+        if right is not None:
             first[left] = None
             second[right] = None
     return list(first), list(second)
@@ -177,8 +184,10 @@ def _abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
     second: list[tuple[int, float]] = []
     for k in range(ABJAD_PART_MIN, len(raw) - ABJAD_PART_MIN + 1):
         left = abjad_alternatives(index, raw[:k])
+        if not left:
+            continue  # (the second part is looked up only when the first is a name)
         right = abjad_alternatives(index, raw[k:]) + abjad_alternatives(index, "a" + raw[k:])
-        if left and right:
+        if right:
             first += left
             second += right
     return [first, second] if first else []

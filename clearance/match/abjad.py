@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["has_abjad", "key", "keys", "romanize", "similarity"]
+__all__ = ["has_abjad", "key", "keys", "letters", "romanize", "similarity"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -197,6 +197,26 @@ def _fits(token: str, units: tuple[_Unit, ...], latin: str) -> bool:
         # short a / e would: AKBAR is "akbr", AKBARI is not
         positions = exact
     return any(latin.endswith(end) and len(latin) - len(end) in positions for end in _ENDINGS)
+
+
+def letters(token: str) -> frozenset[str] | None:
+    """Every letter a Latin word spelt by `token`'s pattern can hold; None when the token
+    has no pattern (`similarity` is then 0 for every word).
+
+    `_fits` consumes a word only as vowels (a leading run, short vowels between units),
+    the units' spellings and one of `_ENDINGS`, so a word holding any other letter does not
+    fit: candidate generation skips such spellings without trying the pattern (half of the
+    Latin spellings under a token's keys, the most of its cost). Keep this in step with
+    `_fits` (tests/match/test_abjad.py checks it against `similarity`).
+    """
+    units = _pattern(token)
+    if units is None:
+        return None
+    out = set("aeiouy" + _SHORT_VOWELS + "".join(_ENDINGS))
+    for unit in units:
+        for first, second in unit:
+            out.update(first + second)
+    return frozenset(out)
 
 
 def consonantal(token: str) -> bool:

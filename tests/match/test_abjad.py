@@ -301,3 +301,37 @@ def test_a_word_written_solid_from_two_names_finds_the_record_of_both() -> None:
     assert "JABER, Sami Karim" in {index.names[i].text
                                    for i in candidate_names(index, name, 3).tolist()}
     assert match_query(index, query, limit=1)[0].entity_id == "target"
+
+
+def test_no_latin_word_holding_a_letter_outside_letters_fits() -> None:
+    # `letters` lets candidate generation skip a spelling without trying the pattern: it
+    # must never leave out a word `similarity` accepts. Random tokens against random words
+    # over the whole alphabet, most of them built from the token's own letters and vowels
+    rng = random.Random(16)
+    consonants = "bcdfghjklmnpqrstvwxyz"
+    fitting = skipped = 0
+    for _ in range(400):
+        token = rng.choice(["a", ""]) + "".join(rng.choice(consonants) for _ in range(
+            rng.randint(1, 5)))
+        if not abjad.consonantal(token):
+            continue
+        allowed = abjad.letters(token)
+        for _ in range(40):
+            pool = "aeiouy" + token + (consonants if rng.random() < 0.3 else "")
+            word = "".join(rng.choice(pool) for _ in range(rng.randint(2, 9)))
+            fits = abjad.similarity(token, word) > 0
+            if allowed is None:
+                assert not fits, (token, word)
+                continue
+            if fits:
+                fitting += 1
+                assert set(word) <= allowed, (token, word)
+            elif not set(word) <= allowed:
+                skipped += 1
+    assert fitting > 100 and skipped > 1000
+
+
+def test_letters_of_a_token_without_a_pattern_is_none() -> None:
+    assert abjad.letters("mx") is None  # "x" romanises no abjad letter
+    letters = abjad.letters("sdm")
+    assert letters is not None and set("saddam") <= letters and "k" not in letters

@@ -1,0 +1,112 @@
+"""Candidate generation (`clearance.index.search`): its shortcuts change no result."""
+
+import dataclasses
+
+from clearance.index import search
+from clearance.index.build import Index
+from clearance.match import abjad
+from clearance.match.fold import fold, variant_key
+from clearance.match.limits import MAX_FUZZY_TOKEN
+
+
+def _unfiltered_abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
+    """What `abjad_alternatives` answered before it skipped spellings by their letters:
+    the pattern tried on every spelling under the token's keys."""
+    if not abjad.consonantal(raw):
+        return []
+    best: dict[int, float] = {}
+    for k in abjad.keys(raw):
+        for tid, spelling in index.abjad.get(k, ()):
+            sim = abjad.similarity(raw, spelling)
+            if sim > best.get(tid, 0.0):
+                best[tid] = sim
+    return list(best.items())
+
+
+def test_abjad_alternatives_skip_only_spellings_that_cannot_fit(index: Index) -> None:
+    # romanised Arabic-, Persian- and Hebrew-script tokens of the lists' own names, and
+    # the parts and joins candidate generation looks up, against the bundled lists
+    fresh = dataclasses.replace(index, abjad_fits={})  # no memoised answers
+    raws: list[str] = []
+    for n_idx, name in enumerate(index.names):
+        if index.abjad_names[n_idx]:
+            raws += list(name.tokens)
+            raws += [a + b for a, b in zip(name.tokens, name.tokens[1:])]
+            raws += [t[k:] for t in name.tokens for k in range(3, len(t) - 2)]
+    raws = list(dict.fromkeys(raws))
+    assert len(raws) > 1000
+    found = 0
+    for raw in raws:
+        expected = _unfiltered_abjad_alternatives(index, raw)
+        assert search.abjad_alternatives(fresh, raw) == expected, raw
+        found += bool(expected)
+    assert found > 500
+
+
+def _every_split(index: Index, token: str) -> tuple[list[int], list[int]]:
+    """Every split of `token` into two list tokens, both parts looked up in full."""
+    if (len(token) < search.SPLIT_MIN or len(token) > MAX_FUZZY_TOKEN
+            or variant_key(fold(token)) in index.vocab):
+        return [], []
+    first: list[int] = []
+    second: list[int] = []
+    for k in range(2, len(token) - 1):
+        left = index.vocab.get(variant_key(fold(token[:k])))
+        right = index.vocab.get(variant_key(fold(token[k:])))
+        if left is not None and right is not None:
+            first += [left] if left not in first else []
+            second += [right] if right not in second else []
+    return first, second
+
+
+def test_split_halves_find_every_split_into_two_list_tokens(index: Index) -> None:
+    # list tokens run together ("MayraGALAVIZ"), and the same with a letter changed
+    tokens = [t for name in index.names[:400] for t in name.tokens if len(t) >= 2]
+    words = [a + b for a, b in zip(tokens, tokens[1:])]
+    words += [w[:-1] + "q" for w in words]
+    found = 0
+    for word in words:
+        halves = search._split_halves(index, word)
+        assert halves == _every_split(index, word), word
+        found += bool(halves[0])
+    assert found > 100
+
+
+def test_a_solid_given_name_is_looked_up_by_its_right_split_not_only_the_first(
+        index: Index) -> None:
+    # "ryon|ghae" is two list tokens too, and comes first; CHOE, Ryong Hae is listed apart
+    first, second = search._split_halves(index, "ryonghae")
+    assert index.vocab[variant_key(fold("ryon"))] in first
+    assert index.vocab[variant_key(fold("ryong"))] in first
+    assert index.vocab[variant_key(fold("hae"))] in second
+
+
+def _all_abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
+    """`_abjad_halves` with both parts of every split looked up."""
+    if (len(raw) < 2 * search.ABJAD_PART_MIN or len(raw) > MAX_FUZZY_TOKEN
+            or not abjad.consonantal(raw) or search.abjad_alternatives(index, raw)):
+        return []
+    first: list[tuple[int, float]] = []
+    second: list[tuple[int, float]] = []
+    for k in range(search.ABJAD_PART_MIN, len(raw) - search.ABJAD_PART_MIN + 1):
+        left = search.abjad_alternatives(index, raw[:k])
+        right = (search.abjad_alternatives(index, raw[k:])
+                 + search.abjad_alternatives(index, "a" + raw[k:]))
+        if left and right:
+            first += left
+            second += right
+    return [first, second] if first else []
+
+
+def test_abjad_halves_equal_every_split_looked_up(index: Index) -> None:
+    # abjad tokens of the lists' names written solid, two by two ("dhhrwys": DAHIR AWEYS)
+    words = list(dict.fromkeys(
+        a + b for n_idx, name in enumerate(index.names) if index.abjad_names[n_idx]
+        for a, b in zip(name.tokens, name.tokens[1:])))
+    assert len(words) > 300
+    found = 0
+    for word in words:
+        halves = search._abjad_halves(index, word)
+        assert halves == _all_abjad_halves(index, word), word
+        found += bool(halves)
+    assert found > 20
