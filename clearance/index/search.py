@@ -146,12 +146,15 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     return result
 
 
-def _split_halves(index: Index, token: str) -> tuple[list[int], list[int]]:
+def _split_halves(index: Index, token: str, known: bool = False
+                  ) -> tuple[list[int], list[int]]:
     """A run-together query word ("MayraGALAVIZ", "Ryonghae") may stand for two list words:
     the list words its first and its second part may be, over every split into two known
-    words (the first split found is often the wrong one: "ryon|ghae" before "ryong|hae")."""
+    words (the first split found is often the wrong one: "ryon|ghae" before "ryong|hae").
+    `known`: a word some list spells solid is split too (a person's given name: KIM Jong
+    Un is listed apart, another party as "Jongun")."""
     if (len(token) < SPLIT_MIN or len(token) > MAX_FUZZY_TOKEN
-            or variant_key(fold(token)) in index.vocab):
+            or (not known and variant_key(fold(token)) in index.vocab)):
         return [], []
     first: dict[int, None] = {}
     second: dict[int, None] = {}
@@ -193,9 +196,10 @@ def _abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
     return [first, second] if first else []
 
 
-def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: bool
-           ) -> list[tuple[float, list[tuple[int, float]]]]:
-    """Each query token with its list-token alternatives; split halves count separately.
+def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: bool,
+           person: bool = False) -> list[tuple[float, list[tuple[int, float]]]]:
+    """Each query token with its list-token alternatives; split halves count separately
+    (of every word of a person's name: a given name is written solid or apart).
 
     A fuzzy alternative that is another query token's exact token is dropped, so one list
     token is not counted twice ("Dmitriy DMITRIEV" must not favour every Dmitry).
@@ -234,9 +238,12 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:
                 alts.append((joined, 0.9))
-        first, second = _split_halves(index, raw) if fuzzy else ([], [])
+        first, second = _split_halves(index, raw, person) if fuzzy else ([], [])
         if first:
-            units += [(w / 2, [(tid, 0.9) for tid in part]) for part in (first, second)]
+            # the parts of a word the lists know weigh half as much: the word itself, as
+            # listed, is the better evidence ("Ibrahim ALHASSAN": not every Ibrahim Hassan)
+            part_w = w / 2 if own is None else w / 4
+            units += [(part_w, [(tid, 0.9) for tid in part]) for part in (first, second)]
         if unvocalised and fuzzy:
             units += [(w / 2, part) for part in _abjad_halves(index, raw)]
         units.append((w, alts))
@@ -244,8 +251,10 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
 
 
 def candidate_names(index: Index, query: Name, limit: int = 40,
-                    budget: list[int] | None = None) -> npt.NDArray[np.int64]:
-    """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`.
+                    budget: list[int] | None = None, person: bool = False
+                    ) -> npt.NDArray[np.int64]:
+    """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`
+    (`person`: the query names a person).
 
     `budget`: the typo search work left for the query (see `_units`); None: unbounded,
     for names from the lists themselves (monitoring's reverse lookups).
@@ -253,7 +262,7 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
     postings = index.postings
     unvocalised = has_abjad(query.text)  # Arabic, Persian or Hebrew script
-    units = _units(index, query, budget, unvocalised)
+    units = _units(index, query, budget, unvocalised, person)
     q_total = 0.0
     sizes: list[int] = []
     for w, alts in units:

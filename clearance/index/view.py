@@ -55,7 +55,8 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     index = Index(**values)
     budget = [FUZZY_KEYS_PER_QUERY]  # as `match_query` spends it, name by name
     rows = sorted({n for q in q_names
-                   for n in candidate_names(index, q, cfg.candidates, budget).tolist()})
+                   for n in candidate_names(index, q, cfg.candidates, budget,
+                                            query.schema == "Person").tolist()})
     for name in _NAME_ROWS:
         column: list[Any] = getattr(index, name)
         for row, value in zip(rows, reader.rows(name, rows)):

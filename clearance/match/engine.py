@@ -181,7 +181,8 @@ def match_query(
     for q in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles = has_abjad(q.text), name_roles(q.text)
-        for n_idx in candidate_names(index, q, cfg.candidates, budget).tolist():
+        for n_idx in candidate_names(index, q, cfg.candidates, budget,
+                                     query.schema == "Person").tolist():
             # a name is compared once as a person's and once as an organisation's at most
             person_comp: NameComparison | None = None
             as_org: NameComparison | None = None

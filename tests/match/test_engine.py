@@ -157,8 +157,9 @@ def test_two_abjad_words_reach_a_listed_name_written_as_one(index: Index) -> Non
 
 
 @pytest.mark.parametrize(("query", "listed"), [
-    ("Choe Ryonghae", "CHOE, Ryong Hae"),  # the first split of two known words: "ryon|ghae"
+    ("Choe Ryonghae", "CHOE, Ryong Hae"),  # the first split of two list words: "ryon|ghae"
     ("Pak Chunil", "PAK, Chun Il"),
+    ("Kim Jongun", "KIM, Jong Un"),  # a word another listed party writes solid ("Jongun")
     ("Jon Ilho", "JON, Il Ho"),  # four letters, two syllables
 ])
 def test_a_given_name_written_solid_finds_the_person_listed_with_it_apart(
