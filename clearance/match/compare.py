@@ -23,7 +23,15 @@ from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
 from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names, writes_vowels
-from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles, person_role_words
+from clearance.match.prepare import (
+    GIVEN,
+    MIDDLE,
+    SURNAME,
+    Name,
+    name_roles,
+    person_role_words,
+    written_words,
+)
 from clearance.resources import load_resource
 
 __all__ = [
@@ -306,6 +314,49 @@ def _other_skeleton(a: str, b: str) -> bool:
             and abjad_key(a)[:1] != abjad_key(b)[:1])
 
 
+#: below: a pair of short tokens is judged by their written words too (`_word_slip`)
+WORD_SLIP_SIMILARITY: Final = 0.8
+#: the shortest written word (letters of its tokens) whose one slip `_word_slip` weighs as
+#: one in the word, not in the short token it falls in
+WORD_SLIP_MIN: Final = 5
+
+
+def _words(name: Name) -> tuple[int, ...]:
+    """`prepare.written_words` of a name, () at once for a name with no word of two tokens
+    or more (most names)."""
+    if len(name.text.split()) >= len(name.tokens):
+        return ()
+    return written_words(name.text, name.tokens)
+
+
+def _word_slip(query: Name, q_words: tuple[int, ...], i: int, cand: Name,
+               c_words: tuple[int, ...], j: int) -> float:
+    """Similarity of tokens i and j judged by the written words they are parts of.
+
+    Hyphens and apostrophes make short tokens of one written word (AL-WADI: al, wadi;
+    Kwang-Il: kwang, il), and a typist's one slip in it then falls in a token of two to
+    four letters, where one edit says little ("wai" ~ "wadi" 0.6, "ak" ~ "al" 0.3). When
+    both tokens hold the same place in words of as many tokens, and the words run
+    together are one edit apart (or the same letters split elsewhere: A-LHAQ), the pair
+    is as similar as the words are. 0.0 when the rule does not apply.
+    """
+    if not q_words or not c_words or not (query.tokens[i].isalpha() and cand.tokens[j].isalpha()):
+        return 0.0  # (numbers agree exactly, or by one slip in a long one: token_similarity)
+    qw, cw = q_words[i], c_words[j]
+    q_run = [k for k, w in enumerate(q_words) if w == qw]
+    c_run = [k for k, w in enumerate(c_words) if w == cw]
+    if len(q_run) < 2 or len(q_run) != len(c_run) or i - q_run[0] != j - c_run[0]:
+        return 0.0
+    joined_q = "".join([query.tokens[k] for k in q_run])
+    joined_c = "".join([cand.tokens[k] for k in c_run])
+    if min(len(joined_q), len(joined_c)) < WORD_SLIP_MIN:
+        return 0.0
+    edits = OSA.distance(joined_q, joined_c, score_cutoff=1)
+    if edits > 1:
+        return 0.0
+    return min(SURE_SIMILARITY, 1.0 - 0.9 * edits / max(len(joined_q), len(joined_c)))
+
+
 def _extra(weight: float) -> float:
     """Penalty mass of a token only one side has: half for generic words ("Group", "The")."""
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
@@ -514,6 +565,8 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
+    # the written word of each token, both names (worked out when first needed)
+    words: tuple[tuple[int, ...], tuple[int, ...]] | None = None
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -526,9 +579,10 @@ def compare_names(
             if q_gen and q_gen[i] >= 0 and c_gen[j] >= 0 and (q_gen[i] == 0) != (c_gen[j] == 0):
                 continue  # a person's own name is not an ancestor's (chains may skip some)
             sim = token_similarity(qt, qf, ct, c_folded[j])
+            distinct = False
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
-            elif initials and 0.0 < sim < 0.95:
+            elif initials and 0.0 < sim < 0.95 and not (ql or c_legal[j]):
                 if written is None:
                     written = writes_vowels(query.text) and writes_vowels(cand.text)
                 # a given name's form for the other sex is another name (Roberta is not
@@ -539,6 +593,12 @@ def compare_names(
                         and cand_roles[j] == SURNAME))
                 if distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
+                    distinct = True
+            if (sim < WORD_SLIP_SIMILARITY and not distinct
+                    and min(len(qt), len(ct)) < WORD_SLIP_MIN):
+                if words is None:
+                    words = (_words(query), _words(cand))
+                sim = max(sim, _word_slip(query, words[0], i, cand, words[1], j))
             if unvocalised and 0.0 < sim < SURE_SIMILARITY and _other_skeleton(qt, ct):
                 sim = 0.0  # غامدي "ghmdy" is not احمدي "ahmdy": a letter of five is a name
             elif (unvocalised and 0.7 <= sim < ABJAD_SIMILARITY
@@ -760,9 +820,14 @@ def score_ceiling(
         return 1.0  # abjad spellings and their joins are not bounded here: never pruned
     matched = penalty = 0.0
     roles = name_roles(query.text) if initials else ()
+    q_words, c_words = _words(query), _words(cand)
+    if not c_words:
+        q_words = ()
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
-        if _may_pair(qt, qf, ql, cand, initials):
+        if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(
+                _word_slip(query, q_words, k, cand, c_words, j) > 0.0
+                for j in range(len(cand.tokens)))):
             matched += (w + 1.0) / 2.0
             continue
         extra = query_extra_penalty

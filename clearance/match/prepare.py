@@ -26,7 +26,7 @@ from clearance.resources import load_resource
 
 __all__ = ["ANY", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "fold_key", "name_roles",
            "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
-           "trailing_words"]
+           "trailing_words", "written_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
@@ -110,6 +110,21 @@ def name_roles(text: str) -> tuple[int, ...]:
     if len(roles) != len(normalize(text)):
         return ()
     return tuple(roles)
+
+
+@lru_cache(maxsize=200_000)
+def written_words(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
+    """Which written word (a run without spaces) each token comes from: "AL-HAQ, Amin"
+    (al, haq, amin) -> (0, 0, 1). A typist slips once in a written word, however many
+    tokens hyphens and apostrophes make of it. () when the tokens are not the text's
+    words tokenised one by one (romanised Han or Hangul, merged legal forms)."""
+    out: list[int] = []
+    for k, word in enumerate(text.split()):
+        parts = normalize(word)
+        if tuple(parts) != tokens[len(out):len(out) + len(parts)]:
+            return ()
+        out += [k] * len(parts)
+    return tuple(out) if len(out) == len(tokens) else ()
 
 
 @dataclass(frozen=True, slots=True)

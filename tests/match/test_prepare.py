@@ -44,3 +44,27 @@ def test_name_roles(text: str, roles: tuple[int, ...]) -> None:
 )
 def test_han_person_names_keep_the_given_name_whole(text: str, tokens: tuple[str, ...]) -> None:
     assert prepare_name(text, PERSON).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("AL-MANSOUR, Tariq", (0, 0, 1)),  # the hyphen makes two tokens of one word
+        ("Yong-Chol PAK", (0, 0, 1)),
+        ("Tariq Mansour", (0, 1)),
+        ("Nasr 'Abd-al-Latif", (0, 1, 1, 1)),
+    ],
+)
+def test_written_words_say_which_word_each_token_comes_from(text: str,
+                                                            words: tuple[int, ...]) -> None:
+    from clearance.match.prepare import written_words
+
+    assert written_words(text, prepare_name(text, PERSON).tokens) == words
+
+
+def test_written_words_give_up_when_tokens_are_not_the_words_tokenised() -> None:
+    from clearance.match.prepare import written_words
+
+    # a Han person name is surname + given name syllables, not the text's words
+    name = prepare_name("陈海东", PERSON)
+    assert written_words(name.text, name.tokens) == ()
