@@ -323,8 +323,9 @@ WORD_SLIP_MIN: Final = 5
 
 def _words(name: Name) -> tuple[int, ...]:
     """`prepare.written_words` of a name, () at once for a name with no word of two tokens
-    or more (most names)."""
-    if len(name.text.split()) >= len(name.tokens):
+    or more (most names: no more tokens than words, and no hyphen or apostrophe)."""
+    text = name.text
+    if len(text.split()) >= len(name.tokens) and not ("-" in text or "'" in text):
         return ()
     return written_words(name.text, name.tokens)
 

@@ -389,6 +389,12 @@ def test_one_slip_in_a_hyphenated_word_counts_as_one_slip_of_the_word(query: str
     assert _person(query, listed) >= 0.8
 
 
+def test_one_slip_in_a_hyphenated_word_beside_a_legal_form() -> None:
+    # the legal form is canonicalised (OOO -> llc): the words before it still line up
+    assert compare_names(prepare_name("ALFA-SIV OOO", ORG), prepare_name("ALFA-SIB OOO", ORG),
+                         flat).score >= 0.8
+
+
 def _pair(query: str, listed: str, token: str) -> float:
     """The similarity at which the query's `token` paired in a person comparison."""
     comp = compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), flat,

@@ -62,6 +62,15 @@ def test_written_words_say_which_word_each_token_comes_from(text: str,
     assert written_words(text, prepare_name(text, PERSON).tokens) == words
 
 
+def test_written_words_read_past_a_canonicalised_legal_form() -> None:
+    from clearance.match.prepare import ORG, written_words
+
+    # OOO becomes "llc", S.A. DE C.V. one token "sadecv": words of their own
+    for text, words in (("ALFA-SIB OOO", (0, 0, -3)), ("OOO ALFA-SIB", (-1, 1, 1)),
+                        ("ALFA-SIB, S.A. DE C.V.", (0, 0, -3))):
+        assert written_words(text, prepare_name(text, ORG).tokens) == words
+
+
 def test_written_words_give_up_when_tokens_are_not_the_words_tokenised() -> None:
     from clearance.match.prepare import written_words
 
