@@ -49,6 +49,7 @@ __all__ = [
 
 
 SHORT_EDIT_SIMILARITY: Final = {2: 0.3, 3: 0.4, 4: 0.6}
+TRANSPOSED_SIMILARITY: Final = 0.8
 
 
 def allowed_edits(length: int) -> int:
@@ -68,6 +69,8 @@ def _edit_similarity(a: str, b: str) -> float:
     if length <= 4:
         # one edit in a short word is as often another name (huan/quan): weak evidence
         if length >= 2 and abs(la - lb) <= 1 and OSA.distance(a, b, score_cutoff=1) <= 1:
+            if length == 4 and la == lb and sorted(a) == sorted(b):
+                return TRANSPOSED_SIMILARITY
             return SHORT_EDIT_SIMILARITY[length]
         return 0.0
     budget = allowed_edits(length)

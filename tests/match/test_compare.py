@@ -21,6 +21,8 @@ def flat(folded: str, legal: bool) -> float:
         ("saeel", "aseel", 0.8, 0.9),  # transposition is one edit
         ("huan", "quan", 0.0, 0.6),  # one edit in four letters: weak evidence only
         ("oleg", "olga", 0.0, 0.6),
+        ("umar", "uamr", 0.8, 0.8),  # two letters swapped: one slip, not another name
+        ("omar", "amar", 0.0, 0.6),  # one letter for another in four: maybe another name
         ("2004", "200", 0.0, 0.0),  # numbers: exact only
         ("82013", "82031", 0.8, 0.8),  # one slip in a long number
         ("mhmd", "muhammad", 0.8, 0.8),  # unvocalised Arabic against its skeleton
