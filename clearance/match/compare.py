@@ -324,17 +324,33 @@ WORD_SLIP_SIMILARITY: Final = 0.8
 WORD_SLIP_MIN: Final = 5
 
 
-def _words(name: Name) -> tuple[int, ...]:
-    """`prepare.written_words` of a name, () at once for a name with no word of two tokens
-    or more (most names: no more tokens than words, and no hyphen or apostrophe)."""
+def _words(name: Name) -> tuple[tuple[int, int], ...]:
+    """The span (first token, end) of the written word of each token of a name
+    (`prepare.written_words`), () at once for a name with no word of two tokens or more
+    (most names: no hyphen or apostrophe, and no more tokens than words)."""
     text = name.text
-    if len(text.split()) >= len(name.tokens) and not ("-" in text or "'" in text):
+    if not ("-" in text or "'" in text) and len(text.split()) >= len(name.tokens):
         return ()
-    return written_words(name.text, name.tokens)
+    return _spans(written_words(text, name.tokens))
 
 
-def _word_slip(query: Name, q_words: tuple[int, ...], i: int, cand: Name,
-               c_words: tuple[int, ...], j: int) -> float:
+@cache
+def _spans(words: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """Per token, the span of its word in `words` (a word's tokens are adjacent); () when
+    every word is one token."""
+    spans: list[tuple[int, int]] = []
+    k, n = 0, len(words)
+    while k < n:
+        end = k + 1
+        while end < n and words[end] == words[k]:
+            end += 1
+        spans += [(k, end)] * (end - k)
+        k = end
+    return tuple(spans) if len(set(words)) < n else ()
+
+
+def _word_slip(query: Name, q_spans: tuple[tuple[int, int], ...], i: int, cand: Name,
+               c_spans: tuple[tuple[int, int], ...], j: int) -> float:
     """Similarity of tokens i and j judged by the written words they are parts of.
 
     Hyphens and apostrophes make short tokens of one written word (AL-WADI: al, wadi;
@@ -344,15 +360,14 @@ def _word_slip(query: Name, q_words: tuple[int, ...], i: int, cand: Name,
     together are one edit apart (or the same letters split elsewhere: A-LHAQ), the pair
     is as similar as the words are. 0.0 when the rule does not apply.
     """
-    if not q_words or not c_words or not (query.tokens[i].isalpha() and cand.tokens[j].isalpha()):
-        return 0.0  # (numbers agree exactly, or by one slip in a long one: token_similarity)
-    qw, cw = q_words[i], c_words[j]
-    q_run = [k for k, w in enumerate(q_words) if w == qw]
-    c_run = [k for k, w in enumerate(c_words) if w == cw]
-    if len(q_run) < 2 or len(q_run) != len(c_run) or i - q_run[0] != j - c_run[0]:
+    qa, qb = q_spans[i]
+    ca, cb = c_spans[j]
+    if qb - qa < 2 or qb - qa != cb - ca or i - qa != j - ca:
         return 0.0
-    joined_q = "".join([query.tokens[k] for k in q_run])
-    joined_c = "".join([cand.tokens[k] for k in c_run])
+    if not (query.tokens[i].isalpha() and cand.tokens[j].isalpha()):
+        return 0.0  # (numbers agree exactly, or by one slip in a long one: token_similarity)
+    joined_q = "".join(query.tokens[qa:qb])
+    joined_c = "".join(cand.tokens[ca:cb])
     if min(len(joined_q), len(joined_c)) < WORD_SLIP_MIN:
         return 0.0
     edits = OSA.distance(joined_q, joined_c, score_cutoff=1)
@@ -569,8 +584,9 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
-    # the written word of each token, both names (worked out when first needed)
-    words: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+    # the written word of each token, both names (most listed names: none of two tokens)
+    c_spans = _words(cand)
+    q_spans = _words(query) if c_spans else ()
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -598,11 +614,9 @@ def compare_names(
                 if distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
-            if (sim < WORD_SLIP_SIMILARITY and not distinct
-                    and min(len(qt), len(ct)) < WORD_SLIP_MIN):
-                if words is None:
-                    words = (_words(query), _words(cand))
-                sim = max(sim, _word_slip(query, words[0], i, cand, words[1], j))
+            if (q_spans and sim < WORD_SLIP_SIMILARITY and not distinct
+                    and (len(qt) < WORD_SLIP_MIN or len(ct) < WORD_SLIP_MIN)):
+                sim = max(sim, _word_slip(query, q_spans, i, cand, c_spans, j))
             if unvocalised and 0.0 < sim < SURE_SIMILARITY and _other_skeleton(qt, ct):
                 sim = 0.0  # غامدي "ghmdy" is not احمدي "ahmdy": a letter of five is a name
             elif (unvocalised and 0.7 <= sim < ABJAD_SIMILARITY
