@@ -100,7 +100,7 @@ def romanize(text: str) -> str:
 
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels
 _SPELLINGS = {
-    "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "j|g|dj|dzh|zh", "h": "hh?",
+    "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "jj?|g|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "qq?|k|g|c|kk",
     "k": "kk?|c|ck|q|kh|g", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|f", "ch": "ch|tch|c",

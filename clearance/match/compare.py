@@ -23,7 +23,15 @@ from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
 from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names, writes_vowels
-from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name, name_roles, person_role_words
+from clearance.match.prepare import (
+    GIVEN,
+    MIDDLE,
+    SURNAME,
+    Name,
+    name_roles,
+    person_role_words,
+    written_words,
+)
 from clearance.resources import load_resource
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
 
 
 SHORT_EDIT_SIMILARITY: Final = {2: 0.3, 3: 0.4, 4: 0.6}
+TRANSPOSED_SIMILARITY: Final = 0.8
 
 
 def allowed_edits(length: int) -> int:
@@ -60,6 +69,8 @@ def _edit_similarity(a: str, b: str) -> float:
     if length <= 4:
         # one edit in a short word is as often another name (huan/quan): weak evidence
         if length >= 2 and abs(la - lb) <= 1 and OSA.distance(a, b, score_cutoff=1) <= 1:
+            if length == 4 and la == lb and sorted(a) == sorted(b):
+                return TRANSPOSED_SIMILARITY
             return SHORT_EDIT_SIMILARITY[length]
         return 0.0
     budget = allowed_edits(length)
@@ -306,6 +317,65 @@ def _other_skeleton(a: str, b: str) -> bool:
             and abjad_key(a)[:1] != abjad_key(b)[:1])
 
 
+#: below: a pair of short tokens is judged by their written words too (`_word_slip`)
+WORD_SLIP_SIMILARITY: Final = 0.8
+#: the shortest written word (letters of its tokens) whose one slip `_word_slip` weighs as
+#: one in the word, not in the short token it falls in
+WORD_SLIP_MIN: Final = 5
+
+
+def _words(name: Name) -> tuple[tuple[int, int], ...]:
+    """The span (first token, end) of the written word of each token of a name
+    (`prepare.written_words`), () at once for a name with no word of two tokens or more
+    (most names: no hyphen or apostrophe, and no more tokens than words)."""
+    text = name.text
+    if not ("-" in text or "'" in text) and len(text.split()) >= len(name.tokens):
+        return ()
+    return _spans(written_words(text, name.tokens))
+
+
+@cache
+def _spans(words: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """Per token, the span of its word in `words` (a word's tokens are adjacent); () when
+    every word is one token."""
+    spans: list[tuple[int, int]] = []
+    k, n = 0, len(words)
+    while k < n:
+        end = k + 1
+        while end < n and words[end] == words[k]:
+            end += 1
+        spans += [(k, end)] * (end - k)
+        k = end
+    return tuple(spans) if len(set(words)) < n else ()
+
+
+def _word_slip(query: Name, q_spans: tuple[tuple[int, int], ...], i: int, cand: Name,
+               c_spans: tuple[tuple[int, int], ...], j: int) -> float:
+    """Similarity of tokens i and j judged by the written words they are parts of.
+
+    Hyphens and apostrophes make short tokens of one written word (AL-WADI: al, wadi;
+    Kwang-Il: kwang, il), and a typist's one slip in it then falls in a token of two to
+    four letters, where one edit says little ("wai" ~ "wadi" 0.6, "ak" ~ "al" 0.3). When
+    both tokens hold the same place in words of as many tokens, and the words run
+    together are one edit apart (or the same letters split elsewhere: A-LHAQ), the pair
+    is as similar as the words are. 0.0 when the rule does not apply.
+    """
+    qa, qb = q_spans[i]
+    ca, cb = c_spans[j]
+    if qb - qa < 2 or qb - qa != cb - ca or i - qa != j - ca:
+        return 0.0
+    if not (query.tokens[i].isalpha() and cand.tokens[j].isalpha()):
+        return 0.0  # (numbers agree exactly, or by one slip in a long one: token_similarity)
+    joined_q = "".join(query.tokens[qa:qb])
+    joined_c = "".join(cand.tokens[ca:cb])
+    if min(len(joined_q), len(joined_c)) < WORD_SLIP_MIN:
+        return 0.0
+    edits = OSA.distance(joined_q, joined_c, score_cutoff=1)
+    if edits > 1:
+        return 0.0
+    return min(SURE_SIMILARITY, 1.0 - 0.9 * edits / max(len(joined_q), len(joined_c)))
+
+
 def _extra(weight: float) -> float:
     """Penalty mass of a token only one side has: half for generic words ("Group", "The")."""
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
@@ -514,6 +584,9 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
+    # the written word of each token, both names (most listed names: none of two tokens)
+    c_spans = _words(cand)
+    q_spans = _words(query) if c_spans else ()
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -526,9 +599,10 @@ def compare_names(
             if q_gen and q_gen[i] >= 0 and c_gen[j] >= 0 and (q_gen[i] == 0) != (c_gen[j] == 0):
                 continue  # a person's own name is not an ancestor's (chains may skip some)
             sim = token_similarity(qt, qf, ct, c_folded[j])
+            distinct = False
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
-            elif initials and 0.0 < sim < 0.95:
+            elif initials and 0.0 < sim < 0.95 and not (ql or c_legal[j]):
                 if written is None:
                     written = writes_vowels(query.text) and writes_vowels(cand.text)
                 # a given name's form for the other sex is another name (Roberta is not
@@ -539,6 +613,10 @@ def compare_names(
                         and cand_roles[j] == SURNAME))
                 if distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
+                    distinct = True
+            if (q_spans and sim < WORD_SLIP_SIMILARITY and not distinct
+                    and (len(qt) < WORD_SLIP_MIN or len(ct) < WORD_SLIP_MIN)):
+                sim = max(sim, _word_slip(query, q_spans, i, cand, c_spans, j))
             if unvocalised and 0.0 < sim < SURE_SIMILARITY and _other_skeleton(qt, ct):
                 sim = 0.0  # غامدي "ghmdy" is not احمدي "ahmdy": a letter of five is a name
             elif (unvocalised and 0.7 <= sim < ABJAD_SIMILARITY
@@ -760,9 +838,14 @@ def score_ceiling(
         return 1.0  # abjad spellings and their joins are not bounded here: never pruned
     matched = penalty = 0.0
     roles = name_roles(query.text) if initials else ()
+    q_words, c_words = _words(query), _words(cand)
+    if not c_words:
+        q_words = ()
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
-        if _may_pair(qt, qf, ql, cand, initials):
+        if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(
+                _word_slip(query, q_words, k, cand, c_words, j) > 0.0
+                for j in range(len(cand.tokens)))):
             matched += (w + 1.0) / 2.0
             continue
         extra = query_extra_penalty

@@ -48,6 +48,15 @@ def _caps() -> dict[str, float]:
     return out
 
 
+@cache
+def _spelled_names() -> frozenset[str]:
+    """The names of `population_names.yml` as spelled (`_caps` folds them): a name people
+    bear is a spelling of its own, while the fold of a typo often lands on a common name
+    ("Pathi" folds as "Pati", "Reyek" as "Rik")."""
+    bands = load_resource("population_names")["bands"].values()
+    return frozenset(name for names in bands for name in str(names).split())
+
+
 def caps_table() -> dict[str, float]:
     """Folded name -> weight cap, for every name of `population_names.yml` (what
     `population_cap` reads). The index saves it (`Index.population_caps`): building it
@@ -130,12 +139,17 @@ def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> boo
     ka, kb = caps.get(fa, 1.0), caps.get(fb, 1.0)
     if min(ka, kb) > DISTINCT_NAME_CAP or max(ka, kb) > KNOWN_NAME_CAP:
         return False
+    # each a name as spelled, too: a typo whose fold is a common name is still a typo
+    spelled = _spelled_names()
+    if a not in spelled or b not in spelled:
+        return False
     if (forms and _gendered(a, b)) or _other_final_nasal(a, b):
         return True
     ca, cb = _consonants(a), _consonants(b)
     # one consonant for another; letters more or less are as often a spelling or a form
-    # of one name (Sara / Sarah, Steve / Steven, Susan / Susanne) as another name
-    if len(ca) != len(cb) or ca == cb:
+    # of one name (Sara / Sarah, Steve / Steven, Susan / Susanne) as another name, and so
+    # is a first consonant more or less (Elia / Delia, Oman / Roman: a typo's first slip)
+    if len(ca) != len(cb) or ca == cb or (ca[1:] == cb[1:] and "a" in (ca[0], cb[0])):
         return False
     # beside a name of the top 100 only, an h for another consonant, or a voiced for a
     # voiceless one, is as often a romanisation (Korean Hyung / Myung, Hyong / Young are

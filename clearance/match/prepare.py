@@ -26,7 +26,7 @@ from clearance.resources import load_resource
 
 __all__ = ["ANY", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "fold_key", "name_roles",
            "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
-           "trailing_words"]
+           "trailing_words", "written_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
@@ -110,6 +110,32 @@ def name_roles(text: str) -> tuple[int, ...]:
     if len(roles) != len(normalize(text)):
         return ()
     return tuple(roles)
+
+
+@lru_cache(maxsize=200_000)
+def written_words(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
+    """Which written word (a run without spaces) each token comes from: "AL-HAQ, Amin"
+    (al, haq, amin) -> (0, 0, 1). A typist slips once in a written word, however many
+    tokens hyphens and apostrophes make of it. Read from both ends: tokens that are not the
+    text's words tokenised one by one (a legal form canonicalised or merged, "S.A. DE
+    C.V." -> sadecv) are words of their own (-1, -2, ...); () when no token lines up
+    (romanised Han or Hangul)."""
+    words = [normalize(word) for word in text.split()]
+    out = [-1 - k for k in range(len(tokens))]
+    pos = 0
+    for k, parts in enumerate(words):  # from the start, up to the first that differs
+        if tuple(parts) != tokens[pos:pos + len(parts)]:
+            break
+        out[pos:pos + len(parts)] = [k] * len(parts)
+        pos += len(parts)
+    end = len(tokens)
+    for k in range(len(words) - 1, -1, -1):  # and from the end
+        parts = words[k]
+        if end - len(parts) < pos or tuple(parts) != tokens[end - len(parts):end]:
+            break
+        out[end - len(parts):end] = [k] * len(parts)
+        end -= len(parts)
+    return tuple(out) if pos > 0 or end < len(tokens) else ()
 
 
 @dataclass(frozen=True, slots=True)

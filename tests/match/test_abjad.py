@@ -115,7 +115,8 @@ def test_pattern_matcher_accepts_exactly_what_the_regular_expression_does() -> N
 
 
 @pytest.mark.parametrize(("abjad_token", "latin"), [("hqy", "haqqi"), ("qywm", "qayyum"),
-                                                    ("shdd", "shadid"), ("shdd", "shadad")])
+                                                    ("shdd", "shadid"), ("shdd", "shadad"),
+                                                    ("hjy", "hajji"), ("njr", "najjar")])
 def test_letters_latin_writes_double_or_twice_fit(abjad_token: str, latin: str) -> None:
     # shadda is not written in Arabic script; a name's own repeated consonant (ش د د)
     # may have a vowel between its two letters

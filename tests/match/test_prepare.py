@@ -44,3 +44,36 @@ def test_name_roles(text: str, roles: tuple[int, ...]) -> None:
 )
 def test_han_person_names_keep_the_given_name_whole(text: str, tokens: tuple[str, ...]) -> None:
     assert prepare_name(text, PERSON).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("AL-MANSOUR, Tariq", (0, 0, 1)),  # the hyphen makes two tokens of one word
+        ("Yong-Chol PAK", (0, 0, 1)),
+        ("Tariq Mansour", (0, 1)),
+        ("Nasr 'Abd-al-Latif", (0, 1, 1, 1)),
+    ],
+)
+def test_written_words_say_which_word_each_token_comes_from(text: str,
+                                                            words: tuple[int, ...]) -> None:
+    from clearance.match.prepare import written_words
+
+    assert written_words(text, prepare_name(text, PERSON).tokens) == words
+
+
+def test_written_words_read_past_a_canonicalised_legal_form() -> None:
+    from clearance.match.prepare import ORG, written_words
+
+    # OOO becomes "llc", S.A. DE C.V. one token "sadecv": words of their own
+    for text, words in (("ALFA-SIB OOO", (0, 0, -3)), ("OOO ALFA-SIB", (-1, 1, 1)),
+                        ("ALFA-SIB, S.A. DE C.V.", (0, 0, -3))):
+        assert written_words(text, prepare_name(text, ORG).tokens) == words
+
+
+def test_written_words_give_up_when_tokens_are_not_the_words_tokenised() -> None:
+    from clearance.match.prepare import written_words
+
+    # a Han person name is surname + given name syllables, not the text's words
+    name = prepare_name("陈海东", PERSON)
+    assert written_words(name.text, name.tokens) == ()
