@@ -35,6 +35,8 @@ ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
 ABJAD_FITS_MAX = 100_000  # memo entries of `abjad_alternatives` kept in an index
 #: the shortest query word looked up as two list words run together ("ilho": IL HO)
 SPLIT_MIN = 4
+#: a person's word on at most this many list names is looked up by its parts too
+SPLIT_KNOWN_MAX = 3
 
 
 def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
@@ -151,10 +153,13 @@ def _split_halves(index: Index, token: str, known: bool = False
     """A run-together query word ("MayraGALAVIZ", "Ryonghae") may stand for two list words:
     the list words its first and its second part may be, over every split into two known
     words (the first split found is often the wrong one: "ryon|ghae" before "ryong|hae").
-    `known`: a word some list spells solid is split too (a person's given name: KIM Jong
-    Un is listed apart, another party as "Jongun")."""
-    if (len(token) < SPLIT_MIN or len(token) > MAX_FUZZY_TOKEN
-            or (not known and variant_key(fold(token)) in index.vocab)):
+    `known`: a word the lists spell solid for a few names only (`SPLIT_KNOWN_MAX`) is
+    split too, as a person's given name may be: KIM Jong Un is listed apart, another party
+    as "Jongun". A word many names carry (MOHAMMED, ALEXANDER) is that word."""
+    if len(token) < SPLIT_MIN or len(token) > MAX_FUZZY_TOKEN:
+        return [], []
+    own = index.vocab.get(variant_key(fold(token)))
+    if own is not None and (not known or len(index.postings[own]) > SPLIT_KNOWN_MAX):
         return [], []
     first: dict[int, None] = {}
     second: dict[int, None] = {}
