@@ -2,6 +2,7 @@
 
 import random
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -89,17 +90,24 @@ def _reference_regex(token: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
+CONSONANTS = "bcdfghjklmnpqrstvwxyz"
+
+
+def _consonant_tokens(rng: random.Random, tries: int) -> Iterator[str]:
+    """Random romanised abjad tokens (consonants, perhaps a leading alef "a")."""
+    for _ in range(tries):
+        token = rng.choice(["a", ""]) + "".join(rng.choice(CONSONANTS) for _ in range(
+            rng.randint(1, 5)))
+        if abjad.consonantal(token):
+            yield token
+
+
 def test_pattern_matcher_accepts_exactly_what_the_regular_expression_does() -> None:
     # the matcher follows every alternative without compiling a regex per token (speed);
     # random Latin words over the letters the table uses, against consonant tokens
     rng = random.Random(11)
-    consonants = "bcdfghjklmnpqrstvwxyz"
     checked = accepted = 0
-    for _ in range(300):
-        token = rng.choice(["a", ""]) + "".join(rng.choice(consonants) for _ in range(
-            rng.randint(1, 5)))
-        if not abjad.consonantal(token):
-            continue
+    for token in _consonant_tokens(rng, 300):
         reference = _reference_regex(token)
         for _ in range(40):
             word = "".join(rng.choice("aeiouy" + token) for _ in range(rng.randint(2, 9)))
@@ -309,16 +317,11 @@ def test_no_latin_word_holding_a_letter_outside_letters_fits() -> None:
     # must never leave out a word `similarity` accepts. Random tokens against random words
     # over the whole alphabet, most of them built from the token's own letters and vowels
     rng = random.Random(16)
-    consonants = "bcdfghjklmnpqrstvwxyz"
     fitting = skipped = 0
-    for _ in range(400):
-        token = rng.choice(["a", ""]) + "".join(rng.choice(consonants) for _ in range(
-            rng.randint(1, 5)))
-        if not abjad.consonantal(token):
-            continue
+    for token in _consonant_tokens(rng, 400):
         allowed = abjad.letters(token)
         for _ in range(40):
-            pool = "aeiouy" + token + (consonants if rng.random() < 0.3 else "")
+            pool = "aeiouy" + token + (CONSONANTS if rng.random() < 0.3 else "")
             word = "".join(rng.choice(pool) for _ in range(rng.randint(2, 9)))
             fits = abjad.similarity(token, word) > 0
             if allowed is None:
