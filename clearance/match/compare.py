@@ -838,9 +838,8 @@ def score_ceiling(
         return 1.0  # abjad spellings and their joins are not bounded here: never pruned
     matched = penalty = 0.0
     roles = name_roles(query.text) if initials else ()
-    q_words, c_words = _words(query), _words(cand)
-    if not c_words:
-        q_words = ()
+    c_words = _words(cand)
+    q_words = _words(query) if c_words else ()  # as in compare_names
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(
