@@ -6,8 +6,9 @@ company. Listings are grouped when
 
 - they carry the same publisher id across OFAC and the CSL (the CSL cites Treasury entries
   by OFAC's own entity number), or
-- their listed names are the same words, their types can be the same thing, and neither
-  their countries nor their birth years contradict each other;
+- their listed names are the same words, their types can be the same thing, neither
+  their countries nor their birth years contradict each other, and the name fits no other
+  party among the results (ids are joined first; a name that fits two is left alone);
 
 and never two entries of one list other than the CSL (whose entries are per-list rows), so
 two different people called "Kim Chol" on the SDN list stay two results. The grouped
@@ -17,6 +18,8 @@ result scores as its best listing and keeps every listing (`listings` in JSON).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,16 +83,22 @@ def _compatible(a: EntityMeta, b: EntityMeta) -> bool:
     return not (years_a and years_b and not years_a & years_b)
 
 
-def _linked(a: EntityMeta, b: EntityMeta, key_a: str, key_b: str) -> bool:
-    if a.dataset == b.dataset:
-        return False
-    if a.source_id == b.source_id and {a.dataset, b.dataset} <= TREASURY_IDS:
-        return True
-    return key_a == key_b and key_a != "" and _compatible(a, b)
+def _same_id(a: EntityMeta, b: EntityMeta) -> bool:
+    return (a.dataset != b.dataset and a.source_id == b.source_id
+            and {a.dataset, b.dataset} <= TREASURY_IDS)
+
+
+def _same_name(a: EntityMeta, b: EntityMeta, key_a: str, key_b: str) -> bool:
+    return a.dataset != b.dataset and key_a == key_b and key_a != "" and _compatible(a, b)
 
 
 def group_results(results: list[MatchResult], index: Index) -> list[PartyResult]:
-    """Group ranked results into parties (see module doc); parties keep the results' order."""
+    """Group ranked results into parties (see module doc); parties keep the results' order.
+
+    Shared publisher ids are joined first: they say who an entry is. A name then joins a
+    listing to a party only when it fits one party alone: "KIM YONG CHOL" on the UN list
+    fits two SDN entries of that name (two people), so it joins neither rather than
+    whichever ranked first (an auditor would read a guess as a fact)."""
     metas = [index.entities[index.by_entity_id[r.entity_id]] if r.entity_id in index.by_entity_id
              else None for r in results]
     keys = ["" if m is None else _name_key(m) for m in metas]
@@ -102,26 +111,45 @@ def group_results(results: list[MatchResult], index: Index) -> list[PartyResult]
             i = parent[i]
         return i
 
-    for i in range(len(results)):
-        a = metas[i]
-        if a is None:
-            continue
-        for j in range(i + 1, len(results)):
-            b = metas[j]
-            if b is None or not _linked(a, b, keys[i], keys[j]):
-                continue
-            ri, rj = root(i), root(j)
-            if ri == rj:
-                continue
-            lists_i = {results[k].dataset for k in members[ri]} - {CSL}
-            lists_j = {results[k].dataset for k in members[rj]} - {CSL}
-            if lists_i & lists_j:
-                continue  # would put two entries of one list into one party
-            keep, gone = min(ri, rj), max(ri, rj)
-            parent[gone] = keep
-            members[keep] += members.pop(gone)
+    def lists(r: int) -> set[str]:
+        return {results[k].dataset for k in members[r]} - {CSL}
+
+    def join(i: int, j: int) -> None:
+        ri, rj = root(i), root(j)
+        if ri == rj or lists(ri) & lists(rj):
+            return  # would put two entries of one list into one party
+        keep, gone = min(ri, rj), max(ri, rj)
+        parent[gone] = keep
+        members[keep] += members.pop(gone)
+
+    pairs = [(i, j) for i in range(len(results)) for j in range(i + 1, len(results))
+             if metas[i] is not None and metas[j] is not None]
+    for i, j in pairs:
+        if _same_id(metas[i], metas[j]):  # type: ignore[arg-type]
+            join(i, j)
+    fits: dict[int, set[int]] = defaultdict(set)  # result -> parties its name fits
+    named = [(i, j) for i, j in pairs
+             if _same_name(metas[i], metas[j], keys[i], keys[j])]  # type: ignore[arg-type]
+    for i, j in named:
+        fits[i].add(root(j))
+        fits[j].add(root(i))
+    unsure = {i for i, parties in fits.items() if not _one_party(parties, lists)}
+    for i, j in named:
+        if i not in unsure and j not in unsure:
+            join(i, j)
     return [PartyResult(results[r], [results[k] for k in sorted(members[r])])
             for r in sorted(members)]
+
+
+def _one_party(parties: set[int], lists: Callable[[int], set[str]]) -> bool:
+    """True when the parties a name fits can all be one party (no two hold one list)."""
+    seen: set[str] = set()
+    for r in parties:
+        held = lists(r)
+        if seen & held:
+            return False
+        seen |= held
+    return True
 
 
 def screen_query(index: Index, query: Query, cfg: ScoringConfig, limit: int,

@@ -62,3 +62,31 @@ def test_results_that_are_not_alerts_are_kept_only_from_the_floor_up(index: Inde
     (alert,) = screen_query(index, Query(name="Hikvision", schema="Company"),
                             ScoringConfig(threshold=0.8), 1, min_score=1.01)
     assert alert.match
+
+
+def test_publisher_ids_join_first_and_a_name_fitting_two_parties_joins_neither() -> None:
+    index = build_index([
+        _record("us_ofac_sdn", "11", "PAK Song Il"),
+        _record("us_ofac_sdn", "12", "PAK Song Il"),
+        _record("us_trade_csl", "11", "PAK Song Il"),
+        _record("us_trade_csl", "12", "PAK Song Il"),
+        _record("un_sc_sanctions", "KPi.9", "PAK SONG IL"),
+    ], "test")
+    parties = screen_query(index, Query(name="Pak Song Il", schema="Person"), ScoringConfig(),
+                           limit=10)
+    groups = sorted(sorted(f"{r.dataset}:{r.source_id}" for r in p.listings) for p in parties)
+    # each CSL row joins the OFAC entry it cites; the UN entry could be either person
+    assert groups == [["un_sc_sanctions:KPi.9"],
+                      ["us_ofac_sdn:11", "us_trade_csl:11"],
+                      ["us_ofac_sdn:12", "us_trade_csl:12"]]
+
+
+def test_a_name_fitting_one_party_still_joins_it() -> None:
+    index = build_index([
+        _record("us_ofac_sdn", "11", "PAK Song Il"),
+        _record("us_trade_csl", "11", "PAK Song Il"),
+        _record("un_sc_sanctions", "KPi.9", "PAK SONG IL"),
+    ], "test")
+    (party,) = screen_query(index, Query(name="Pak Song Il", schema="Person"), ScoringConfig(),
+                            limit=10)
+    assert len(party.listings) == 3

@@ -17,8 +17,8 @@ from starlette.background import BackgroundTask
 
 from clearance.exc import InputError
 from clearance.index.store import LiveIndex
-from clearance.match.engine import match_query
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from clearance.screening.group import screen_query
 from clearance.screening.io import ResultWriter, read_rows
 from clearance.screening.jobs import get_job, iter_results, submit, upload_path
 from clearance.store.users import Session
@@ -55,9 +55,13 @@ def _search(request: Request, name: str, schema: str, country: str,
     query = Query(name=name.strip()[:500], schema=schema,
                   countries=[country.strip().lower()] if country.strip() else [],
                   birth_date=birth_date.strip() or None)
-    found = match_query(live.get(), query, ScoringConfig(), limit=10)
-    return [{"result": r, "features": explanation_rows([f.to_dict() for f in r.features])}
-            for r in found]
+    # grouped as the CLI and result files are: one row per listed party, its other
+    # listings (the same company in OFAC's list and the CSL) named under it
+    parties = screen_query(live.get(), query, ScoringConfig(), limit=10)
+    return [{"result": p.best, "match": p.match,
+             "others": [o for o in p.listings if o is not p.best],
+             "features": explanation_rows([f.to_dict() for f in p.best.features])}
+            for p in parties]
 
 
 @router.post("/jobs")

@@ -1,0 +1,40 @@
+"""The screening page's results: one row per listed party, as the CLI and result files show
+them, with the party's other listings named under it (on the bundled lists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from clearance.index.store import LiveIndex
+from clearance.web.routes.screening import _search
+from clearance.web.templating import env
+
+
+def _request() -> Any:
+    return SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(index=LiveIndex())))
+
+
+def test_a_company_on_ofac_and_the_csl_is_one_row_naming_its_other_listings(
+        loaded_home: Path) -> None:
+    items = _search(_request(), "Hangzhou Hikvision Digital Technology Co., Ltd.",
+                    "LegalEntity", "", "")
+    first = items[0]
+    assert first["match"] and first["result"].name.lower().startswith("hangzhou hikvision")
+    listings = [first["result"], *first["others"]]
+    # the same company on OFAC's non-SDN list and twice on the CSL: one row, three listings
+    assert {r.dataset for r in listings} == {"us_ofac_cons", "us_trade_csl"}
+    assert len(listings) == 3
+    shown = [(r.dataset, r.source_id) for item in items
+             for r in [item["result"], *item["others"]]]
+    assert len(shown) == len(set(shown))  # no listing appears in two rows
+    html = env.get_template("_match_results.html").render(results=items)
+    assert html.count("also us_trade_csl") == 2
+
+
+def test_two_people_of_one_name_on_one_list_stay_two_rows(loaded_home: Path) -> None:
+    items = _search(_request(), "Kim Yong Chol", "Person", "", "")
+    sdn = {item["result"].source_id for item in items if item["result"].dataset == "us_ofac_sdn"
+           and item["result"].name.upper() == "KIM, YONG CHOL"}
+    assert len(sdn) >= 2  # two SDN entries of that name: two people, two rows
