@@ -126,6 +126,8 @@ def match(
 
 SCREEN_HELP = (
     "Screen every row of a file; malformed rows are reported by line and skipped.\n\n"
+    "A country or birth date that cannot be read is reported, and the row screened without "
+    "it.\n\n"
     "Recognised columns (any case, spaces or underscores): "
     f"id ({accepted('id', count=4)}); name ({accepted('name', count=5)}), or first name + "
     f"last name; type ({accepted('schema', count=4)}); date of birth "
@@ -227,6 +229,7 @@ def screen(
     from clearance.store import active_version_ids, audit
 
     bad = 0
+    ignored: list[InputError] = []
     path = str(input_path)
     workers = workers or default_workers()
     try:
@@ -255,11 +258,17 @@ def screen(
             try:
                 cols = cmap if cmap is not None else map_columns(
                     [k for k in row.data if k != "query"], overrides)
-                row_id, query = row_to_query(row, path, cols, line_ids=cmap is not None)
+                unread: list[InputError] = []
+                row_id, query = row_to_query(row, path, cols, line_ids=cmap is not None,
+                                             ignored=unread)
             except InputError as exc:
                 bad += 1
                 err.print(f"[yellow]skipped:[/] {exc}", highlight=False)
                 continue
+            ignored.extend(unread)
+            for note in unread:
+                err.print(f"[yellow]ignored:[/] {note}; the row is screened without it",
+                          highlight=False)
             extra: dict[str, Any] = {} if row.error is not None else cols.extra(row.data)
             yield row_id, query, extra
 
@@ -289,9 +298,11 @@ def screen(
         raise fail(exc) from None
     audit.record(audit.default_actor(), "screening.run", {
         "input": path, "output": None if output is None else str(output), "rows": done,
-        "alerted": alerts, "skipped": bad, "threshold": threshold, "min_score": min_score,
+        "alerted": alerts, "skipped": bad, "ignored_values": len(ignored),
+        "threshold": threshold, "min_score": min_score,
         "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
-    show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None)
+    show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None,
+                 ignored=len(ignored))
 
 
 def show_columns(cmap: ColumnMap) -> None:
@@ -306,10 +317,12 @@ def show_columns(cmap: ColumnMap) -> None:
 
 
 def show_summary(path: str, done: int, alerts: int, bad: int, min_score: float,
-                 tabular: bool) -> None:
+                 tabular: bool, ignored: int = 0) -> None:
     """The closing line of a screening (either engine); exit 1 when no row was screened."""
-    err.print(f"screened {done} rows: {alerts} with alerts, {bad} skipped; results that are "
-              f"not alerts kept from {min_score:.2f} up (--min-score)", highlight=False)
+    unread = f", {ignored} unreadable values ignored" if ignored else ""
+    err.print(f"screened {done} rows: {alerts} with alerts, {bad} skipped{unread}; results "
+              f"that are not alerts kept from {min_score:.2f} up (--min-score)",
+              highlight=False)
     if done == 0:
         err.print(f"[red]error:[/] {path}: no row could be screened; each row needs a name "
                   f"({accepted('name', count=8)}, or first name + last name)"

@@ -100,9 +100,14 @@ def screen_spark(input_path: str, output: str | None, cfg: ScoringConfig, limit:
     if report.skipped > SHOWN:
         err.print(f"[yellow]skipped:[/] {report.skipped - SHOWN} more malformed rows (the first "
                   f"{SHOWN} by file and line are shown)", highlight=False)
+    for notice in report.notices[:SHOWN]:
+        err.print(f"[yellow]ignored:[/] {notice}; the row is screened without it",
+                  highlight=False)
     audit.record(audit.default_actor(), "screening.run", {
         "input": input_path, "output": output, "rows": report.rows,
-        "alerted": report.alerted, "skipped": report.skipped, "threshold": cfg.threshold,
+        "alerted": report.alerted, "skipped": report.skipped,
+        "ignored_values": report.ignored, "threshold": cfg.threshold,
         "min_score": min_score, "algorithm": f"{ALGORITHM}/{VERSION}",
         "lists": active_version_ids(), "engine": "spark"})
-    show_summary(input_path, report.rows, report.alerted, report.skipped, min_score, tabular)
+    show_summary(input_path, report.rows, report.alerted, report.skipped, min_score, tabular,
+                 ignored=report.ignored)

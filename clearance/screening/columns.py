@@ -32,16 +32,24 @@ _PUNCT = re.compile(r"[^\w#]+|_+")
 
 
 def fold_header(text: str) -> str:
-    """'Customer_ID', 'customerId', ' CUSTOMER-ID ' -> 'customer id'."""
+    """'Customer_ID', 'customerId', ' CUSTOMER-ID ' -> 'customer id'; 'Prénom' -> 'prenom'
+    (export systems often write headers in ASCII only)."""
     text = unicodedata.normalize("NFKC", str(text)).strip()
     text = _CAMEL.sub(" ", text)
-    return _PUNCT.sub(" ", text.lower()).strip()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+    return _PUNCT.sub(" ", text).strip()
 
 
 @cache
 def _spellings(table: str) -> dict[str, list[str]]:
     data: dict[str, list[str]] = load_resource("columns")[table]
     return {f: [fold_header(s) for s in names] for f, names in data.items()}
+
+
+@cache
+def _bare_names() -> frozenset[str]:
+    return frozenset(fold_header(n) for n in load_resource("columns")["bare_names"])
 
 
 @cache
@@ -141,8 +149,25 @@ def _map(columns: tuple[str, ...], overrides: tuple[tuple[str, tuple[str, ...]],
             notes.append(f"{name} read from {hits[0]!r}; also found "
                          f"{', '.join(repr(h) for h in hits[1:])} (choose with --column "
                          f"{name}=...)")
+    if table == "screening" and "name" not in forced:
+        _read_bare_name(single, notes)
     carried = tuple(c for c in columns if c not in taken and not c.startswith("__"))
     return ColumnMap(single, multi, carried, tuple(notes))
+
+
+def _read_bare_name(single: dict[str, str], notes: list[str]) -> None:
+    """'Name' beside 'Vorname' is the surname, 'Nome' beside 'Cognome' the first name: a
+    bare name column read as the whole name would drop the other part of every name."""
+    column = single.get("name")
+    if column is None or fold_header(column) not in _bare_names():
+        return
+    first, last = "first_name" in single, "last_name" in single
+    if first == last:
+        return
+    part, other = ("last_name", "first_name") if first else ("first_name", "last_name")
+    single[part] = single.pop("name")
+    notes.append(f"{column!r} read as the {part.replace('_', ' ')} (beside "
+                 f"{single[other]!r}; choose with --name-column)")
 
 
 def require_name(cmap: ColumnMap, columns: Sequence[str], path: str) -> None:

@@ -38,14 +38,17 @@ CSV_FIELDS = ["id", "screened_name", "dataset", "source_id", "entity_id", "name"
 
 
 def result_line(row_id: str, matches: list[dict[str, Any]], name: str | None = None,
-                extra: dict[str, Any] | None = None) -> str:
+                extra: dict[str, Any] | None = None, ignored: list[str] | None = None) -> str:
     """One JSONL output line: the row id, the screened name, the input's extra columns
-    (under `input`) and its matches (UTF-8, not escaped)."""
+    (under `input`), values of the row that could not be read and were left out (under
+    `ignored`) and its matches (UTF-8, not escaped)."""
     line: dict[str, Any] = {"id": row_id}
     if name is not None:
         line["name"] = name
     if extra:
         line["input"] = extra
+    if ignored:
+        line["ignored"] = ignored
     line["matches"] = matches
     return orjson.dumps(line, default=str).decode()
 
@@ -73,11 +76,15 @@ def _many(values: list[Any]) -> list[str]:
 
 
 def row_to_query(row: InputRow, path: str, columns: ColumnMap | None = None,
-                 line_ids: bool = False) -> tuple[str, Query]:
+                 line_ids: bool = False,
+                 ignored: list[InputError] | None = None) -> tuple[str, Query]:
     """(id, Query) from a raw row; InputError names the line and field that is wrong.
 
     `columns` maps the row's columns (default: by the row's own keys); with `line_ids` a
-    file without an id column identifies its rows by line number.
+    file without an id column identifies its rows by line number. With `ignored` (a list
+    the caller reports), a country or birth date that cannot be read is dropped and noted
+    there instead of failing the row: screening a name without it can only raise more
+    alerts, while skipping the row could miss a listed party ("Russische Föderation").
     """
     if row.error is not None:
         raise InputError(row.error, path=path, line=row.line)
@@ -113,21 +120,28 @@ def row_to_query(row: InputRow, path: str, columns: ColumnMap | None = None,
         try:
             birth = parse_birth_date(birth_raw)
         except ValueError as exc:
-            raise InputError(f"row {row_id!r}: {exc} (field "
-                             f"{cols.single.get('birth_date')!r})", path=path,
-                             line=row.line) from None
+            _unreadable(InputError(f"row {row_id!r}: {exc} (field "
+                                   f"{cols.single.get('birth_date')!r})", path=path,
+                                   line=row.line), ignored)
     countries: list[str] = []
     for value in _many(cols.values(data, "country")):
         try:
             code = parse_country(value)
         except ValueError as exc:
-            raise InputError(f"row {row_id!r}: {exc} (field 'country')", path=path,
-                             line=row.line) from None
+            _unreadable(InputError(f"row {row_id!r}: {exc} (field 'country')", path=path,
+                                   line=row.line), ignored)
+            continue
         if code not in countries:
             countries.append(code)
     return row_id, Query(name=name, schema=schema, aliases=_many(cols.values(data, "aliases")),
                          countries=countries, birth_date=birth,
                          identifiers=_many(cols.values(data, "identifiers")))
+
+
+def _unreadable(error: InputError, ignored: list[InputError] | None) -> None:
+    if ignored is None:
+        raise error
+    ignored.append(error)
 
 
 def csv_header(carried: tuple[str, ...] = ()) -> list[str]:

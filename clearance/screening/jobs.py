@@ -210,10 +210,12 @@ def name_rows(job: Any) -> RowScreener:
     index = ensure_index()
 
     def screen_row(row: InputRow, filename: str) -> tuple[str, bool]:
-        row_id, query = row_to_query(row, filename)
+        unread: list[InputError] = []
+        row_id, query = row_to_query(row, filename, ignored=unread)
         parties = screen_query(index, query, cfg, job.result_limit, MIN_SCORE)
         line = result_line(row_id, [p.to_dict() for p in parties], query.name,
-                           map_columns(row.data.keys()).extra(row.data))
+                           map_columns(row.data.keys()).extra(row.data),
+                           [str(e) for e in unread])
         return line, any(p.match for p in parties)
 
     return screen_row

@@ -102,12 +102,14 @@ def _run_task(task: ScreenTask, batches: Iterator[pa.RecordBatch], tally: Tally
 @dataclass
 class SparkScreening:
     """What a Spark screening did: rows screened, alerted, skipped (the first `PROBLEMS_KEPT`
-    messages, by file and line)."""
+    messages, by file and line), and values ignored in rows still screened (likewise)."""
 
     rows: int = 0
     alerted: int = 0
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
+    ignored: int = 0
+    notices: list[str] = field(default_factory=list)
 
 
 def screen_on_spark(spark: SparkSession, source: SparkInput, output_path: str, index_file: str,
@@ -144,4 +146,5 @@ def screen_on_spark(spark: SparkSession, source: SparkInput, output_path: str, i
         writer.parquet(output_path)
     counts: Tally = tally.value
     return SparkScreening(counts.rows, counts.alerted, counts.skipped,
-                          [p.message for p in counts.problems])
+                          [p.message for p in counts.problems], counts.ignored,
+                          [p.message for p in counts.notices])

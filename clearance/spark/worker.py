@@ -222,17 +222,27 @@ class Tally:
     alerted: int = 0
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: unreadable countries and birth dates, dropped from rows that were still screened
+    ignored: int = 0
+    notices: list[Problem] = field(default_factory=list)
 
     def skip(self, problem: Problem) -> None:
         self.skipped += 1
         if len(self.problems) < PROBLEMS_KEPT:  # a task reads its rows in order
             self.problems.append(problem)
 
+    def ignore(self, problem: Problem) -> None:
+        self.ignored += 1
+        if len(self.notices) < PROBLEMS_KEPT:
+            self.notices.append(problem)
+
     def add(self, other: Tally) -> Tally:
         self.rows += other.rows
         self.alerted += other.alerted
         self.skipped += other.skipped
         self.problems = sorted(self.problems + other.problems)[:PROBLEMS_KEPT]
+        self.ignored += other.ignored
+        self.notices = sorted(self.notices + other.notices)[:PROBLEMS_KEPT]
         return self
 
 
@@ -287,11 +297,15 @@ class ScreenTask:
                 try:
                     cols = self.columns if self.columns is not None else map_columns(
                         [k for k in row.data if k != "query"], self.overrides)
+                    unread: list[InputError] = []
                     row_id, query = row_to_query(row, label, cols,
-                                                 line_ids=self.columns is not None)
+                                                 line_ids=self.columns is not None,
+                                                 ignored=unread)
                 except InputError as exc:
                     tally.skip(Problem(label, row.line, str(exc)))
                     continue
+                for note in unread:
+                    tally.ignore(Problem(label, row.line, str(note)))
                 parties = screen_query(index, query, cfg, self.limit, self.min_score)
                 matches = [p.to_dict() for p in parties]
                 tally.rows += 1

@@ -92,12 +92,12 @@ def test_the_floor_under_results_that_are_not_alerts_can_be_lowered(loaded_home:
 
 def test_a_file_without_a_name_column_exits_non_zero_naming_the_accepted_ones(
         loaded_home: Path, tmp_path: Path) -> None:
-    res = _screen(tmp_path, "Kundennummer,Kundenname\n1,Hikvision\n")
+    res = _screen(tmp_path, "Satz,Bezeichnung\n1,Hikvision\n")
     assert res.exit_code == 1
-    assert ("no name column: the file has 'Kundennummer', 'Kundenname'; a name column is one "
+    assert ("no name column: the file has 'Satz', 'Bezeichnung'; a name column is one "
             "of name, full name, customer name") in res.output
-    ok = _screen(tmp_path, "Kundennummer,Kundenname\n1,Hikvision\n", "--name-column",
-                 "Kundenname", "--id-column", "kundennummer")
+    ok = _screen(tmp_path, "Satz,Bezeichnung\n1,Hikvision\n", "--name-column",
+                 "Bezeichnung", "--id-column", "satz")
     assert ok.exit_code == 0 and "screened 1 rows: 1 with alerts" in ok.output
 
 
@@ -105,9 +105,9 @@ def test_a_header_without_a_name_column_fails_before_any_list_or_index_is_read(
         home: Path, tmp_path: Path) -> None:
     """A user fixing a header should not first wait for the index to be built (or be told
     to load lists): the header is checked first, in an empty store too."""
-    res = _screen(tmp_path, "Kundennummer,Kundenname\n1,Hikvision\n")
+    res = _screen(tmp_path, "Satz,Bezeichnung\n1,Hikvision\n")
     assert res.exit_code == 1
-    assert "no name column: the file has 'Kundennummer', 'Kundenname'" in res.output
+    assert "no name column: the file has 'Satz', 'Bezeichnung'" in res.output
     ok_header = _screen(tmp_path, "id,name\n1,Hikvision\n")
     assert ok_header.exit_code == 1 and "no name column" not in ok_header.output
 
@@ -215,3 +215,22 @@ def test_screening_with_no_list_loaded_is_refused_not_reported_clean(home: Path,
     res = _screen(tmp_path, "id,name\n1,Hikvision\n")
     assert res.exit_code == 1 and "no list is loaded" in res.output
     assert "no list is loaded" in runner.invoke(app, ["match", "Hikvision"]).output
+
+
+def test_a_german_export_is_read_and_an_unreadable_country_never_skips_a_listed_name(
+        loaded_home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    res = _screen(tmp_path, "Kundennummer;Name;Vorname;Staatsangehörigkeit;Kundentyp\n"
+                  "1001;Khokhlov;Andrei Vladimirovich;Russische Föderation;natürliche Person\n"
+                  "1002;Müller;Jürgen;Deutschland;Privatkunde\n", "-o", str(out),
+                  name="kunden.csv")
+    assert res.exit_code == 0, res.output
+    assert "'Name' read as the last name (beside 'Vorname'" in res.output
+    assert ("ignored: " in res.output and "line 2: row '1001': 'Russische Föderation' is not a "
+            "country name or ISO code (field 'country'); the row is screened without it"
+            in res.output.replace("\n", " "))
+    assert "screened 2 rows: 1 with alerts, 0 skipped, 1 unreadable values ignored" in res.output
+    lines = {x["id"]: x for x in map(json.loads, out.read_text().splitlines())}
+    assert lines["1001"]["name"] == "Andrei Vladimirovich Khokhlov"
+    assert lines["1001"]["matches"][0]["name"] == "KHOKHLOV, Andrei Vladimirovich"
+    assert lines["1001"]["matches"][0]["match"] is True

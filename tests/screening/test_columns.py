@@ -119,3 +119,69 @@ def test_a_bad_value_names_row_line_and_column() -> None:
         row_to_query(row, "bank.csv", cols)
     assert str(err.value) == ("bank.csv, line 7: row 'c9': 'soon' is not a date (YYYY-MM-DD, "
                               "DD.MM.YYYY, DD/MM/YYYY ...) (field 'Date of Birth')")
+
+
+@pytest.mark.parametrize(
+    ("headers", "row", "name", "birth", "countries"),
+    [
+        (["Kundennummer", "Name", "Vorname", "Geburtsdatum", "Staatsangehörigkeit"],
+         ["k1", "Petrov", "Ivan", "21.03.1950", "Deutschland"], "Ivan Petrov", "1950-03-21",
+         ["de"]),
+        (["Numero de client", "Nom", "Prenom", "Date de naissance", "Pays"],
+         ["f1", "Dupont", "Jeanne", "1961", "Allemagne"], "Jeanne Dupont", "1961", ["de"]),
+        (["Codice cliente", "Nome", "Cognome", "Data di nascita", "Nazionalità"],
+         ["i1", "Mario", "Rossi", "1970-01-02", "Italia"], "Mario Rossi", "1970-01-02",
+         ["it"]),
+        (["Número de cliente", "Razón social", "País"], ["e1", "Talleres Ruiz SL", "España"],
+         "Talleres Ruiz SL", None, ["es"]),
+    ],
+)
+def test_european_bank_exports_read_in_their_own_language(
+        headers: list[str], row: list[str], name: str, birth: str | None,
+        countries: list[str]) -> None:
+    cols = map_columns(headers)
+    assert cols.carried == ()
+    row_id, query = row_to_query(InputRow(2, dict(zip(headers, row, strict=True))), "f.csv",
+                                 cols)
+    assert (row_id, query.name, query.birth_date, query.countries) == (row[0], name, birth,
+                                                                       countries)
+
+
+def test_a_bare_name_column_is_the_whole_name_unless_a_name_part_stands_beside_it() -> None:
+    assert map_columns(["id", "Nom"]).single["name"] == "Nom"
+    beside_first = map_columns(["id", "Name", "Vorname"])
+    assert "name" not in beside_first.single and beside_first.single["last_name"] == "Name"
+    note = "'Name' read as the last name (beside 'Vorname'; choose with --name-column)"
+    assert beside_first.notes == (note,)
+    both = map_columns(["id", "Naam", "Voornaam", "Achternaam"])
+    assert both.single["name"] == "Naam"
+    chosen = map_columns(["id", "Name", "Vorname"], parse_overrides(name_column="Name"))
+    assert chosen.single["name"] == "Name"
+    # a named full-name column is never re-read as a part
+    assert map_columns(["id", "Customer Name", "First Name"]).single["name"] == "Customer Name"
+
+
+def test_types_read_in_the_words_of_european_law_and_accents_are_optional() -> None:
+    assert [schema_of(t) for t in ("natürliche Person", "Juristische Person",
+                                   "personne morale", "Persona Fisica", "persona física",
+                                   "rechtspersoon", "Pessoa Coletiva", "Societe")] == [
+        "Person", "LegalEntity", "LegalEntity", "Person", "Person", "LegalEntity",
+        "LegalEntity", "Company"]
+    assert fold_header("Prénom") == fold_header("PRENOM") == "prenom"
+
+
+def test_an_unreadable_country_or_date_fails_the_row_unless_the_caller_collects_it() -> None:
+    cols = map_columns(["id", "name", "country", "dob"])
+    row = InputRow(4, {"id": "r1", "name": "Ivan Petrov", "country": "Atlantis; DE",
+                       "dob": "soon"})
+    with pytest.raises(InputError, match="'soon' is not a date"):
+        row_to_query(row, "f.csv", cols)
+    ignored: list[InputError] = []
+    row_id, query = row_to_query(row, "f.csv", cols, ignored=ignored)
+    assert (row_id, query.name, query.countries, query.birth_date) == ("r1", "Ivan Petrov",
+                                                                       ["de"], None)
+    assert [str(e) for e in ignored] == [
+        "f.csv, line 4: row 'r1': 'soon' is not a date (YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY "
+        "...) (field 'dob')",
+        "f.csv, line 4: row 'r1': 'Atlantis' is not a country name or ISO code (field "
+        "'country')"]

@@ -202,9 +202,14 @@ def test_the_cli_screens_on_spark_and_reports_like_the_local_engine(
         spark: Any, loaded_home: Path, tmp_path: Path) -> None:
     book = tmp_path / "book.jsonl"
     book.write_text('{"id": "c1", "name": "Hikvision", "schema": "Company"}\n'
-                    '{"name": "no id here"}\n', encoding="utf-8")
+                    '{"name": "no id here"}\n'
+                    '{"id": "c3", "name": "Hikvision", "country": "Atlantis"}\n',
+                    encoding="utf-8")
     res = CliRunner().invoke(app, ["screen", str(book), "--engine", "spark", "-o",
                                    str(tmp_path / "out.jsonl")])
     assert res.exit_code == 0, res.output
     assert f"skipped: {book}, line 2: missing field 'id'" in res.output
-    assert "screened 1 rows: 1 with alerts, 1 skipped" in res.output
+    # an unreadable country is left out, the row still screened (as the local engine does)
+    assert f"ignored: {book}, line 3: row 'c3': 'Atlantis' is not a country" in res.output
+    assert ("screened 2 rows: 2 with alerts, 1 skipped, 1 unreadable values ignored"
+            in res.output)
