@@ -113,10 +113,10 @@ def test_an_unreadable_country_in_an_upload_is_noted_and_its_row_still_screened(
         loaded_home: Path) -> None:
     from clearance.screening.jobs import run_job
 
-    body = "Kundennummer;Firmenname;Land\nk1;Hikvision;Volksrepublik China\n".encode()
+    body = b"Kundennummer;Firmenname;Land\nk1;Hikvision;Volksrepublik China\n"
     job = run_job(submit("kunden.csv", io.BytesIO(body), 0.8, 3).id)
     assert (job.status, job.rows_done, job.rows_failed, job.rows_alerted) == ("done", 1, 0, 1)
     (line,) = [json.loads(x) for x in iter_results(job.id)]
-    assert line["ignored"] == ["kunden.csv, line 2: row 'k1': 'Volksrepublik China' is not a "
-                               "country name or ISO code (field 'country')"]
+    assert line["ignored"] == [("kunden.csv, line 2: row 'k1': 'Volksrepublik China' is not a "
+                               "country name or ISO code (field 'country')")]
     assert line["matches"][0]["match"] is True

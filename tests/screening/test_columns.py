@@ -181,7 +181,7 @@ def test_an_unreadable_country_or_date_fails_the_row_unless_the_caller_collects_
     assert (row_id, query.name, query.countries, query.birth_date) == ("r1", "Ivan Petrov",
                                                                        ["de"], None)
     assert [str(e) for e in ignored] == [
-        "f.csv, line 4: row 'r1': 'soon' is not a date (YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY "
-        "...) (field 'dob')",
-        "f.csv, line 4: row 'r1': 'Atlantis' is not a country name or ISO code (field "
-        "'country')"]
+        ("f.csv, line 4: row 'r1': 'soon' is not a date (YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY "
+        "...) (field 'dob')"),
+        ("f.csv, line 4: row 'r1': 'Atlantis' is not a country name or ISO code (field "
+        "'country')")]

@@ -93,11 +93,14 @@ def test_jsonl_results_equal_the_local_ones_row_for_row_and_score_for_score(
 
 def test_malformed_rows_are_reported_by_file_and_line_and_skipped_as_locally(
         loaded_home: Path, jsonl_run: tuple[SparkScreening, list[str], Path]) -> None:
-    report, _, source = jsonl_run
+    report, lines, source = jsonl_run
     _, problems = _local_lines(source)
-    assert len(problems) == 4  # the blank line is no row, as locally
-    assert report.problems == problems and report.skipped == 4
+    assert len(problems) == 3  # the blank line is no row, as locally
+    assert report.problems == problems and report.skipped == 3
     assert report.problems[0].startswith(f"{source}, line 8: missing field 'id'")
+    # a date that cannot be read is left out and noted; the row is screened (as locally)
+    assert report.ignored == 1 and "row 'x-1': 'soon' is not a date" in report.notices[0]
+    assert any(json.loads(x)["id"] == "x-1" for x in lines)
 
 
 def test_lines_are_counted_across_the_splits_of_one_file(

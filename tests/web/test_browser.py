@@ -212,8 +212,8 @@ def test_api_docs_render_with_the_network_closed(browser: Browser, server: Serve
 def test_file_screening_shows_progress_then_downloads(browser: Browser, server: Server,
                                                       tmp_path: Path) -> None:
     upload = tmp_path / "customers.csv"
-    upload.write_text("id,name,schema\nx1,Jhon Eidelber Cano Correa,Person\n"
-                      "x2,Emma Daniels,Person\nx3,,Company\n", encoding="utf-8")
+    upload.write_text("id,name,schema,country\nx1,Jhon Eidelber Cano Correa,Person,Atlantis\n"
+                      "x2,Emma Daniels,Person,\nx3,,Company,\n", encoding="utf-8")
     context, page = login(browser, server.url, "ana")
     page.goto("/ui/screening")
     page.set_input_files("#f-file", str(upload))
@@ -222,6 +222,10 @@ def test_file_screening_shows_progress_then_downloads(browser: Browser, server: 
     expect(page.locator("#out-h")).to_be_visible(timeout=30_000)
     expect(page.locator("#job-progress")).to_contain_text("3 of 3 rows")
     expect(page.locator("main table")).to_contain_text("x1")
+    # an unreadable country is named on its row, and the row was still screened (alert)
+    x1 = page.locator("main table tr", has_text="x1")
+    expect(x1).to_contain_text("ignored: customers.csv, line 2: row 'x1': 'Atlantis' is not")
+    expect(x1).to_contain_text("alert")
     screenshot(page, "screening-job")
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV", exact=True).click()
