@@ -245,6 +245,9 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token.endswith(_PATRONYMIC)
 
 
+_ARTICLES: Final = ("al", "el")
+
+
 @cache
 def _nasab_particles() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["nasab_particles"])
@@ -279,14 +282,16 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
     particles = _nasab_particles()
     out = [-1] * len(tokens)
     for k in range(1, len(tokens) - 1):
+        # the article of the next name belongs to it: كمال بن المولدي "kml bn al mwldy"
+        nxt = k + 2 if tokens[k + 1] in _ARTICLES and k + 2 < len(tokens) else k + 1
         if (legal[k] and tokens[k] in particles and not legal[k - 1]
-                and not legal[k + 1]):
+                and not legal[nxt]):
             if out[k - 1] < 0:
                 # the chain starts: its first name is the person's own, unless a particle
                 # stands before it ("BEN MOHAMED BEN ALI KAMMOUN, Mehdi": the lists' surname
                 # part, all ancestors)
                 out[k - 1] = 1 if k >= 2 and tokens[k - 2] in particles else 0
-            out[k + 1] = out[k - 1] + 1
+            out[nxt] = out[k - 1] + 1
     return out
 
 
@@ -424,7 +429,23 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
                            and parts[k + 1][:1] in _SUN_LETTERS)]
     if len(assimilated) < len(parts):
         out.append("".join(assimilated))
+    last = run[-1]
+    if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in _compound_heads()
+            and last + 1 < len(tokens) and tokens[last + 1][:1] in _SUN_LETTERS):
+        # "Abd" and the article, assimilated to the next word's sun letter: عبد الرحمن
+        # "abd al" is ABDUR of ABDUR REHMAN (the article of any other word is that word's)
+        out.append("".join(parts[:-1]) + tokens[last + 1][0])
     return out
+
+
+def _same_start(a: str, b: str, unvocalised: bool) -> bool:
+    """Whether a run of words starting with `a` may be written as a word starting with `b`:
+    the same letter, or (abjad names) a romanised alef or ayin "a" and any Latin vowel
+    (عزت الله "azt allh" is EZATULLAH)."""
+    if a[:1] == b[:1]:
+        return True
+    return unvocalised and ((a[:1] == "a" and b[:1] in "aeiou" and consonantal(a))
+                            or (b[:1] == "a" and a[:1] in "aeiou" and consonantal(b)))
 
 
 def _join_starts(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
@@ -477,12 +498,14 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
         # quick rejections, same outcome as the loop below: a run needs two free tokens
         # whose lengths fit the joined word, and a first token that starts it
         if (_too_short(target_raw, target, shortest, shortest_f, unvocalised)
-                or (target_raw[:1] not in starts and target[:1] not in starts_f)):
+                or (target_raw[:1] not in starts and target[:1] not in starts_f
+                    and not (unvocalised and target_raw[:1] in "aeiou"))):
             continue
         runs: list[list[int]] = []
         for a in sorted(free_l):
             # a run must begin where the joined word begins
-            if target_raw[:1] != l_tokens[a][:1] and target[:1] != l_folded[a][:1]:
+            if (target[:1] != l_folded[a][:1]
+                    and not _same_start(l_tokens[a], target_raw, unvocalised)):
                 continue
             if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
                 runs.append([a, a + 1, a + 2])
@@ -490,6 +513,11 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 runs += [[a, b] for b in sorted(free_l) if b != a]
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
+            if (unvocalised and a + 2 in free_l and l_tokens[a + 1] == "al"
+                    and (len(free_l) > 5 or a + 1 not in free_l)):
+                # a name and the next one past its article, which may have paired with
+                # another article: نور الدين "nwr al dyn" is NOUREDDINE
+                runs.append([a, a + 2])
         for run in runs:
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
