@@ -422,3 +422,41 @@ def test_a_name_and_the_next_past_an_article_paired_elsewhere_join() -> None:
     # the article of نور الدين may pair with the listed AL-, which leaves "nwr" and "dyn"
     # to run together past it
     assert _person_score("نور الدين بن سعيد الجزيري", "NOUREDDINE BEN SAID AL-JAZIRI") >= 0.85
+
+
+def test_a_letter_and_a_heh_read_as_a_digraph_keep_the_key_of_two_letters() -> None:
+    # زاهد "zhd" (ز ه) would be keyed as ژ "zh": the key of ZAHID is looked up too; the
+    # Latin "zh" of AZHAR (أزهر, z and h) is filed under both keys
+    assert abjad.key("zahid") in abjad.keys("zhd")
+    assert abjad.key("zhd") in abjad.keys("zhd")
+    assert abjad.split_key("azhar", abjad.LATIN_SPLIT) in abjad.keys("azhr")
+    assert abjad.split_key("omar") is None  # no digraph: one key
+
+
+def _latin_records(names: list[str]) -> list[dict[str, object]]:
+    return [{"entity_id": f"l-{k}", "dataset": "sdn", "source_id": str(k), "schema": "Person",
+             "caption": n, "properties": {"name": [n]}} for k, n in enumerate(names)]
+
+
+def test_abjad_tokens_find_latin_spellings_keyed_by_a_letter_and_a_heh() -> None:
+    from clearance.index.build import build_index
+    from clearance.index.search import abjad_alternatives
+    from clearance.match.prepare import fold_key
+
+    index = build_index(_latin_records(["ZAHID, Karim", "AZHAR, Omar", "JAD, Sami"]), "test")
+    found = {t for raw in ("zhd", "azhr") for t, _ in abjad_alternatives(index, raw)}
+    assert {index.vocab[fold_key("zahid")], index.vocab[fold_key("azhar")]} <= found
+
+
+def test_a_kunya_and_the_name_after_it_find_the_latin_word_of_both() -> None:
+    from clearance.index.build import build_index
+    from clearance.index.search import candidate_names
+    from clearance.match.engine import prepare_query_names
+    from clearance.match.score import Query
+
+    # أبو بكر "abw bkr" written as one Latin word (ABUBAKAR), among many other BAKRs
+    names = ["ABUBAKAR KHALIL"] + [f"BAKR, Sample{k}" for k in range(60)]
+    index = build_index(_latin_records(names), "test")
+    query = prepare_query_names(Query("أبو بكر خليل", "Person"))[0]
+    found = {index.names[i].text for i in candidate_names(index, query, 5).tolist()}
+    assert "ABUBAKAR KHALIL" in found
