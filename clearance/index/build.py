@@ -20,8 +20,9 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.index.neighbours import deletions
-from clearance.match.abjad import LATIN_SPLIT, has_abjad
+from clearance.match.abjad import has_abjad
 from clearance.match.abjad import key as abjad_key
+from clearance.match.abjad import LATIN_SPLIT
 from clearance.match.abjad import split_key as abjad_split_key
 from clearance.match.fold import skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text

@@ -373,9 +373,9 @@ def keys(token: str) -> tuple[str, ...]:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
-    split = split_key(token)
-    if split is not None and split not in out:
-        out.append(split)
+    other = split_key(token)
+    if other is not None and other not in out:
+        out.append(other)
     return tuple(out)
 
 
