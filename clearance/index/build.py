@@ -22,8 +22,6 @@ import numpy.typing as npt
 from clearance.index.neighbours import deletions
 from clearance.match.abjad import has_abjad
 from clearance.match.abjad import key as abjad_key
-from clearance.match.abjad import LATIN_SPLIT
-from clearance.match.abjad import split_key as abjad_split_key
 from clearance.match.fold import skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text
 from clearance.match.orgs import legal_forms_words
@@ -310,9 +308,6 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 ak = abjad_key(spelling)  # one letter too: SA'ADI is "t" (السعادي "sdy")
                 if ak != "":
                     index.abjad.setdefault(ak, []).append((tid, spelling))
-                split = abjad_split_key(spelling, LATIN_SPLIT)  # MAZHARI: z and h
-                if split is not None and split != ak:
-                    index.abjad.setdefault(split, []).append((tid, spelling))
     index.datasets = frozenset(e.dataset for e in index.entities)
     index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]

@@ -174,9 +174,6 @@ def _split_halves(index: Index, token: str, known: bool = False
     return list(first), list(second)
 
 
-_ABU = "abw"  # أبو romanised: the kunya particle "father of"
-
-
 #: the shortest part of a solid-written abjad word looked up on its own (two letters key
 #: too many spellings to say anything)
 ABJAD_PART_MIN = 3
@@ -218,15 +215,12 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
     exact = {index.vocab[f] for _, f in tokens if f in index.vocab}
     articled: list[bool] = []  # (abjad names) a token right after the article ال "al"
-    kunya: list[bool] = []  # ... right after أبو "abw" (ABUBAKAR: one word in Latin)
     if unvocalised:
-        after_al = after_abw = False
+        after_al = False
         for t, lf in zip(query.tokens, query.legal):
             if not lf:
                 articled.append(after_al)
-                kunya.append(after_abw)
             after_al = lf and t == "al"
-            after_abw = lf and t == _ABU
     for pos, (raw, folded) in enumerate(tokens):
         w = index.weight(folded)
         own = index.vocab.get(folded)
@@ -240,8 +234,6 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 if t == own or t not in exact]
         if unvocalised:
             alts += abjad_alternatives(index, raw)
-            if kunya[pos]:  # أبو بكر "abw bkr": ABUBAKAR
-                alts += abjad_alternatives(index, _ABU + (raw[1:] if raw[:1] == "a" else raw))
             if pos + 1 < len(tokens):  # هدايت الله "hdyt allh": HIDAYATULLAH, one word
                 nxt = tokens[pos + 1][0]
                 alts += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))

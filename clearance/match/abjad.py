@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["has_abjad", "key", "keys", "letters", "romanize", "similarity", "split_key", "LATIN_SPLIT"]
+__all__ = ["has_abjad", "key", "keys", "letters", "romanize", "similarity"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -358,40 +357,14 @@ def key(token: str) -> str:
 _RESPELT = (("kh", "ch"), ("s", "c"))
 
 
-#: digraphs that are also a letter and a heh (romanised "h")
-_SPLIT_DIGRAPHS = tuple(unit for unit in _DIGRAPHS if unit[1] == "h")
-
-
 def keys(token: str) -> tuple[str, ...]:
     """Every lookup key the Latin spellings of a romanised abjad token may have: its `key`,
-    the key of the token with a consonant written as a spelling `key` puts in another
-    class ("brykh" is "brk", and "brt" for BARICH), and the key of its digraphs ending in h
-    read as two letters ("zhd" is "kt" and "tht" for ZAHID)."""
+    and the key of the token with a consonant written as a spelling `key` puts in another
+    class ("brykh" is "brk", and "brt" for BARICH)."""
     out = [key(token)]
     for unit, spelling in _RESPELT:
         if unit in token:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
-    other = split_key(token)
-    if other is not None and other not in out:
-        out.append(other)
     return tuple(out)
-
-
-def split_key(token: str, units: tuple[str, ...] = _SPLIT_DIGRAPHS) -> str | None:
-    """The `key` of a word with its digraphs ending in h (of `units`) read as two letters,
-    or None when it has none: a letter and a heh are romanised as one digraph (زاهد "zhd" is
-    ZAHID, ز ه, not ژ "zh"), so abjad tokens are looked up under both keys. Latin spellings
-    are filed under both when they write z and h ("zh" in MAZHARI, AZHAR for مظهری, أزهر;
-    Latin's other digraphs are nearly always one letter: DH, SH, KH)."""
-    if "h" not in token[1:]:
-        return None
-    split = token
-    for unit in units:
-        split = split.replace(unit, unit[0] + "'h")
-    return key(split) if split != token else None
-
-
-#: the Latin digraph that is as often z and h as ژ / ж (`split_key`)
-LATIN_SPLIT: Final = ("zh",)
