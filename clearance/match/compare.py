@@ -306,6 +306,24 @@ def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
             for k, t in enumerate(tokens)]
 
 
+#: the shortest title whose misspelling `_misspelt_titles` recognises (HAJJI, MULLAH)
+TITLE_SLIP_MIN: Final = 5
+
+
+def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Sequence[str],
+                     c_title: Sequence[bool]) -> None:
+    """Mark a query token one slip from a title the listed name gives as that title
+    ("Hapjji TAYSIR" for "TAYSIR, Hajji"): a misspelt title is no name of the person, and
+    as a name it would conflict with the listed names. Titles of five letters or more only
+    (a slip in a shorter word makes another word)."""
+    listed = [c_tokens[j] for j in range(len(c_tokens))
+              if c_title[j] and len(c_tokens[j]) >= TITLE_SLIP_MIN]
+    for i, t in enumerate(q_tokens):
+        if not q_title[i] and len(t) >= TITLE_SLIP_MIN - 1 and any(
+                OSA.distance(t, title, score_cutoff=1) <= 1 for title in listed):
+            q_title[i] = True
+
+
 def _unwritten_long_end(a: str, b: str) -> bool:
     """Of an abjad word and a Latin one, the Latin ends with i or u where the abjad word
     ends with a consonant: a final long vowel is written in Arabic and Hebrew script."""
@@ -606,6 +624,7 @@ def compare_names(
         titles = person_role_words()[2]
         if not (titles.isdisjoint(q_tokens) and titles.isdisjoint(c_tokens)):
             q_title, c_title = _titles(query, titles), _titles(cand, titles)
+            _misspelt_titles(q_tokens, q_title, c_tokens, c_title)
     if initials:
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
