@@ -31,7 +31,13 @@ _ARABIC = {
     "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
     "ه": "h", "ة": "", "و": "w", "ي": "y", "ى": "", "ی": "y", "ئ": "y", "ؤ": "w", "ء": "",
     "ع": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g",
+    # Urdu letters, also used for Pashto and Dari names and in Arabic text typed on their
+    # keyboards (الطاھر with the two-eyed heh, also Urdu's aspiration: دھ "dh"): heh forms,
+    # yeh barree, retroflex t / d / r and the nasal noon as the lists' Latin spellings
+    # write them (the round heh ہ: see `_word`)
+    "ھ": "h", "ۃ": "", "ۀ": "h", "ے": "y", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
 }
+_ROUND_HEH = "ہ"
 _HEBREW = {
     "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ו": "w", "ז": "z", "ח": "kh", "ט": "t",
     "י": "y", "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s",
@@ -39,6 +45,11 @@ _HEBREW = {
     "א": "",
 }
 _OPENERS = _ALEF + "عא"  # a word starting with these starts with a vowel
+#: Hebrew letters with a geresh (׳, often typed as an apostrophe) for the sounds of foreign
+#: names Hebrew has no letter for: ג׳ J (ג'ון JOHN), ז׳ ZH (ז'אק JACQUES), צ׳ CH (צ'רלי
+#: CHARLIE), ת׳ TH
+_GERESH = "'׳’"
+_WITH_GERESH = {"ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch", "ת": "th"}
 
 
 def has_abjad(text: str) -> bool:
@@ -48,12 +59,24 @@ def has_abjad(text: str) -> bool:
 
 def _word(word: str) -> str:
     out: list[str] = []
+    skip = False
     for k, ch in enumerate(word):
-        if ch == "ى" and k == len(word) - 1 and k > 0:
+        if skip:
+            skip = False
+            continue
+        if ch in _WITH_GERESH and k + 1 < len(word) and word[k + 1] in _GERESH:
+            out.append(_WITH_GERESH[ch])
+            skip = True
+        elif ch in "ىא" and k == len(word) - 1 and k > 0:
             # a final alef maqsura is a long a in Arabic (مصطفى MUSTAFA) and the ye of
             # Persian and Dari names written with Arabic letters (نورزى NOORZAI): a final
-            # vowel of either quality, as a final heh is ("h": see `_pattern`)
+            # vowel of either quality, as a final heh is ("h": see `_pattern`); so is a
+            # final alef in Hebrew (שפירא SHAPIRO)
             out.append("h")
+        elif ch == _ROUND_HEH:
+            # Urdu's heh: a final one is a final h (شاہ SHAH); inside a word it often
+            # stands where Latin writes no h, or an h elsewhere (چوہدری CHAUDHRY): left out
+            out.append("h" if k == len(word) - 1 else "")
         elif ch in _OPENERS:
             out.append("a" if k == 0 else "")
         elif ch in _ARABIC:
@@ -69,14 +92,22 @@ _ABD = "عبد"
 ALLAH = "allh"  # الله, romanised as one word (not the article ال)
 
 
+#: "al-Din" (religion), the second half of compound names (نور الدين, شمس الدين), in its
+#: Arabic and Persian spelling
+_DIN = ("الدين", "الدین")
+
+
 def _compounds(words: list[str]) -> list[str]:
-    """"Abd al-X" names written as one word (عبدالحميد, عبدالله) as the two words they are
-    written as just as often (عبد الحميد): one tokenisation meets both Latin forms, ABD
-    AL-HAMID word by word and ABDULHAMID as a join."""
+    """"Abd al-X" and "X al-Din" names written as one word (عبدالحميد, عبدالله, نورالدین)
+    as the two words they are written as just as often (عبد الحميد, نور الدين): one
+    tokenisation meets both Latin forms, ABD AL-HAMID word by word and ABDULHAMID or
+    NOORUDDIN as a join."""
     out: list[str] = []
     for word in words:
         if word.startswith(_ABD + "ال") and len(word) > len(_ABD) + 3:
             out += [_ABD, word[len(_ABD):]]
+        elif word.endswith(_DIN) and len(word) >= len(_DIN[0]) + 2:
+            out += [word[:-len(_DIN[0])], word[-len(_DIN[0]):]]
         else:
             out.append(word)
     return out
@@ -100,11 +131,11 @@ def romanize(text: str) -> str:
 
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels
 _SPELLINGS = {
-    "b": "bb?|p", "t": "tt?|th", "th": "th|s|t", "j": "jj?|g|dj|dzh|zh", "h": "hh?",
+    "b": "bb?|p|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|g|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "qq?|k|g|c|kk",
-    "k": "kk?|c|ck|q|kh|g", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|f", "ch": "ch|tch|c",
-    "zh": "zh|j|z", "g": "gg?|j", "ts": "ts|tz|z|s|c",
+    "k": "kk?|c|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
+    "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|z|s|c",
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
@@ -134,8 +165,10 @@ def _pattern(token: str) -> tuple[_Unit, ...] | None:
     previous = ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in _DIGRAPHS else token[i]
-        # a letter written twice: across a join (once in Latin) or a name's own (Khudaidad)
-        twice = unit == previous and unit not in "wy"
+        # a letter written twice: across a join (once in Latin) or a name's own (Khudaidad);
+        # a yeh after a hamza on a yeh seat (الطائي "tyy": AL-TA'I, SAMARRAI) is one i, and
+        # Hebrew writes a consonant v and y twice (וולפוביץ WOLFOWITZ)
+        twice = unit == previous
         previous = unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
@@ -146,6 +179,10 @@ def _pattern(token: str) -> tuple[_Unit, ...] | None:
             alternatives.insert(0, ("", ""))
         if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
             alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
+            if unit[1] == "h" and i + 2 == len(token):
+                # the letter before a final heh or alef maqsura, which romanise as "h":
+                # موسى "mwsh" is MUSA, عيسى "aysh" ISA (s and a final vowel), not a final ش
+                alternatives += [(a, "") for a in _spellings(unit[0])]
         units.append(tuple(alternatives))
         i += len(unit)
     return tuple(units)
@@ -159,10 +196,22 @@ def _after_vowels(text: str, pos: int, out: set[int]) -> None:
         out.add(pos)
 
 
+def _prosthetic(token: str) -> bool:
+    """An initial alef before s and another consonant, the helping vowel Persian, Pashto and
+    Maghrebi Arabic put before a cluster and Latin spellings often leave out (استانکزی
+    STANEKZAI, اسکندر SKANDAR, اسماعيل SMAIL). Not before sh: اشرف ASHRAF is not SHARAF."""
+    return len(token) >= 4 and token[0] == "a" and token[1] == "s" and token[2] != "h"
+
+
 def _fits(token: str, units: tuple[_Unit, ...], latin: str) -> bool:
     """Whether `latin` is spelt by the pattern: the positions reachable after each unit are
     followed through the word (every alternative, as a regular expression would)."""
     positions: set[int] = set()
+    if _prosthetic(token) or (token[:2] in ("ay", "aw") and latin[:1] in "aeiou"):
+        # an unwritten helping vowel (استانکزی "astnkzy": STANEKZAI), or one vowel letter
+        # for an initial alef or ayin and the long vowel after it (عيسى "aysh": ISA, ESSA;
+        # not a consonant: آيناز is not JONAS)
+        positions.add(0)
     if token.startswith("a"):  # one or more vowel letters
         k = 0
         while k < len(latin) and latin[k] in "aeiouy":

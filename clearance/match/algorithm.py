@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "15"
+VERSION = "16b"
 
 __all__ = ["ALGORITHM", "VERSION"]

@@ -245,6 +245,9 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token.endswith(_PATRONYMIC)
 
 
+_ARTICLES: Final = ("al", "el")
+
+
 @cache
 def _nasab_particles() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["nasab_particles"])
@@ -279,14 +282,16 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
     particles = _nasab_particles()
     out = [-1] * len(tokens)
     for k in range(1, len(tokens) - 1):
+        # the article of the next name belongs to it: كمال بن المولدي "kml bn al mwldy"
+        nxt = k + 2 if tokens[k + 1] in _ARTICLES and k + 2 < len(tokens) else k + 1
         if (legal[k] and tokens[k] in particles and not legal[k - 1]
-                and not legal[k + 1]):
+                and not legal[nxt]):
             if out[k - 1] < 0:
                 # the chain starts: its first name is the person's own, unless a particle
                 # stands before it ("BEN MOHAMED BEN ALI KAMMOUN, Mehdi": the lists' surname
                 # part, all ancestors)
                 out[k - 1] = 1 if k >= 2 and tokens[k - 2] in particles else 0
-            out[k + 1] = out[k - 1] + 1
+            out[nxt] = out[k - 1] + 1
     return out
 
 
@@ -299,6 +304,24 @@ def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
         return [False] * len(tokens)
     return [t in titles and not (k > 0 and tokens[k - 1] in ("al", "el"))
             for k, t in enumerate(tokens)]
+
+
+#: the shortest title whose misspelling `_misspelt_titles` recognises (HAJJI, MULLAH)
+TITLE_SLIP_MIN: Final = 5
+
+
+def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Sequence[str],
+                     c_title: Sequence[bool]) -> None:
+    """Mark a query token one slip from a title the listed name gives as that title
+    ("Hapjji TAYSIR" for "TAYSIR, Hajji"): a misspelt title is no name of the person, and
+    as a name it would conflict with the listed names. Titles of five letters or more only
+    (a slip in a shorter word makes another word)."""
+    listed = [c_tokens[j] for j in range(len(c_tokens))
+              if c_title[j] and len(c_tokens[j]) >= TITLE_SLIP_MIN]
+    for i, t in enumerate(q_tokens):
+        if not q_title[i] and len(t) >= TITLE_SLIP_MIN - 1 and any(
+                OSA.distance(t, title, score_cutoff=1) <= 1 for title in listed):
+            q_title[i] = True
 
 
 def _unwritten_long_end(a: str, b: str) -> bool:
@@ -424,7 +447,23 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
                            and parts[k + 1][:1] in _SUN_LETTERS)]
     if len(assimilated) < len(parts):
         out.append("".join(assimilated))
+    last = run[-1]
+    if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in _compound_heads()
+            and last + 1 < len(tokens) and tokens[last + 1][:1] in _SUN_LETTERS):
+        # "Abd" and the article, assimilated to the next word's sun letter: عبد الرحمن
+        # "abd al" is ABDUR of ABDUR REHMAN (the article of any other word is that word's)
+        out.append("".join(parts[:-1]) + tokens[last + 1][0])
     return out
+
+
+def _same_start(a: str, b: str, unvocalised: bool) -> bool:
+    """Whether a run of words starting with `a` may be written as a word starting with `b`:
+    the same letter, or (abjad names) a romanised alef or ayin "a" and any Latin vowel
+    (عزت الله "azt allh" is EZATULLAH)."""
+    if a[:1] == b[:1]:
+        return True
+    return unvocalised and ((a[:1] == "a" and b[:1] in "aeiou" and consonantal(a))
+                            or (b[:1] == "a" and a[:1] in "aeiou" and consonantal(b)))
 
 
 def _join_starts(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
@@ -477,12 +516,14 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
         # quick rejections, same outcome as the loop below: a run needs two free tokens
         # whose lengths fit the joined word, and a first token that starts it
         if (_too_short(target_raw, target, shortest, shortest_f, unvocalised)
-                or (target_raw[:1] not in starts and target[:1] not in starts_f)):
+                or (target_raw[:1] not in starts and target[:1] not in starts_f
+                    and not (unvocalised and target_raw[:1] in "aeiou"))):
             continue
         runs: list[list[int]] = []
         for a in sorted(free_l):
             # a run must begin where the joined word begins
-            if target_raw[:1] != l_tokens[a][:1] and target[:1] != l_folded[a][:1]:
+            if (target[:1] != l_folded[a][:1]
+                    and not _same_start(l_tokens[a], target_raw, unvocalised)):
                 continue
             if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
                 runs.append([a, a + 1, a + 2])
@@ -490,6 +531,11 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 runs += [[a, b] for b in sorted(free_l) if b != a]
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
+            if (unvocalised and a + 2 in free_l and l_tokens[a + 1] == "al"
+                    and (len(free_l) > 5 or a + 1 not in free_l)):
+                # a name and the next one past its article, which may have paired with
+                # another article: نور الدين "nwr al dyn" is NOUREDDINE
+                runs.append([a, a + 2])
         for run in runs:
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
@@ -578,6 +624,7 @@ def compare_names(
         titles = person_role_words()[2]
         if not (titles.isdisjoint(q_tokens) and titles.isdisjoint(c_tokens)):
             q_title, c_title = _titles(query, titles), _titles(cand, titles)
+            _misspelt_titles(q_tokens, q_title, c_tokens, c_title)
     if initials:
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):

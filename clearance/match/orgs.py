@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from clearance.resources import load_resource
 
 __all__ = [
@@ -66,11 +68,16 @@ def respell_legal(token: str) -> str:
     hit = keys.get(token)
     if hit is not None:
         return hit
+    # of several forms a deletion leads to, the closest ("limitead" is LIMITED, one letter
+    # more, not LIMITADA, which shares "limitad" with it but is two edits away)
+    best, best_edits = token, 3
     for i in range(len(token)):
         hit = keys.get(token[:i] + token[i + 1:])
         if hit is not None and abs(len(hit) - len(token)) <= 1:
-            return hit
-    return token
+            edits = OSA.distance(token, hit)
+            if edits < best_edits:
+                best, best_edits = hit, edits
+    return best
 
 
 _GLUED_SUFFIX = ("limited", "company", "corporation", "llc", "ltd", "inc", "gmbh", "ooo")

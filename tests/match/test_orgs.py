@@ -36,3 +36,12 @@ def _marked(text: str) -> list[str]:
 )
 def test_legal_forms(text: str, expected: list[str]) -> None:
     assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one letter more than LIMITED, two edits from LIMITADA (which shares "limitad" with it)
+    ("KORVALE TRADE LIMITEAD", ["korvale", "trade", "ltd*"]),
+    ("KORVALE TRADE LIMITADA", ["korvale", "trade", "llc*"]),
+])
+def test_a_misspelt_legal_form_is_the_closest_form(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
