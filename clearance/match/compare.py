@@ -45,6 +45,7 @@ __all__ = [
     "omission_cost",
     "score_ceiling",
     "token_similarity",
+    "word_spans",
 ]
 
 
@@ -324,7 +325,7 @@ WORD_SLIP_SIMILARITY: Final = 0.8
 WORD_SLIP_MIN: Final = 5
 
 
-def _words(name: Name) -> tuple[tuple[int, int], ...]:
+def word_spans(name: Name) -> tuple[tuple[int, int], ...]:
     """The span (first token, end) of the written word of each token of a name
     (`prepare.written_words`), () at once for a name with no word of two tokens or more
     (most names: no hyphen or apostrophe, and no more tokens than words)."""
@@ -535,6 +536,7 @@ def compare_names(
     unvocalised: bool = False,
     query_roles: Sequence[int] = (),
     query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
+    query_spans: tuple[tuple[int, int], ...] | None = None,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -554,6 +556,7 @@ def compare_names(
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
     consonant-only token also meets the Latin spellings its letters allow
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
+    `query_spans`: `word_spans(query)`, when the caller has worked it out once.
     """
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -584,9 +587,12 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
-    # the written word of each token, both names (most listed names: none of two tokens)
-    c_spans = _words(cand)
-    q_spans = _words(query) if c_spans else ()
+    # the written word of each token, both names or neither (most names: no word of two
+    # tokens; the query's first, worked out once per query by a caller of many comparisons)
+    q_spans = word_spans(query) if query_spans is None else query_spans
+    c_spans = word_spans(cand) if q_spans else ()
+    if not c_spans:
+        q_spans = ()
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -838,8 +844,10 @@ def score_ceiling(
         return 1.0  # abjad spellings and their joins are not bounded here: never pruned
     matched = penalty = 0.0
     roles = name_roles(query.text) if initials else ()
-    c_words = _words(cand)
-    q_words = _words(query) if c_words else ()  # as in compare_names
+    q_words = word_spans(query)  # as in compare_names
+    c_words = word_spans(cand) if q_words else ()
+    if not c_words:
+        q_words = ()
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(
