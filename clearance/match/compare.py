@@ -9,7 +9,7 @@ explanation is the computation itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
@@ -169,7 +169,9 @@ def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) 
     return best
 
 
-@dataclass
+# (both classes write their own __init__: the one `dataclass` generates is interpreted
+# Python even in the compiled module, and cost about a twentieth of a comparison)
+@dataclass(init=False)
 class TokenPair:
     """Query token(s) aligned with candidate token(s), their similarity and weight."""
 
@@ -178,20 +180,41 @@ class TokenPair:
     similarity: float
     weight: float
 
+    def __init__(self, query: str, candidate: str, similarity: float, weight: float) -> None:
+        self.query = query
+        self.candidate = candidate
+        self.similarity = similarity
+        self.weight = weight
 
-@dataclass
+
+@dataclass(init=False)
 class NameComparison:
     """Score of one query name against one candidate name, with its working."""
 
     score: float
-    pairs: list[TokenPair] = field(default_factory=list)
-    unmatched_query: list[str] = field(default_factory=list)
-    unmatched_candidate: list[str] = field(default_factory=list)
-    strongest: float = 0.0  # the largest weight among matched tokens
-    distinct_leftover: bool = False  # an unmatched token that is not a generic word
-    query_words: int = 0  # tokens that are not role words (legal forms, particles)
-    cand_words: int = 0
-    person: bool = False  # compared as people's names
+    pairs: list[TokenPair]
+    unmatched_query: list[str]
+    unmatched_candidate: list[str]
+    strongest: float  # the largest weight among matched tokens
+    distinct_leftover: bool  # an unmatched token that is not a generic word
+    query_words: int  # tokens that are not role words (legal forms, particles)
+    cand_words: int
+    person: bool  # compared as people's names
+
+    def __init__(self, score: float, pairs: list[TokenPair] | None = None,
+                 unmatched_query: list[str] | None = None,
+                 unmatched_candidate: list[str] | None = None, strongest: float = 0.0,
+                 distinct_leftover: bool = False, query_words: int = 0, cand_words: int = 0,
+                 person: bool = False) -> None:
+        self.score = score
+        self.pairs = [] if pairs is None else pairs
+        self.unmatched_query = [] if unmatched_query is None else unmatched_query
+        self.unmatched_candidate = [] if unmatched_candidate is None else unmatched_candidate
+        self.strongest = strongest
+        self.distinct_leftover = distinct_leftover
+        self.query_words = query_words
+        self.cand_words = cand_words
+        self.person = person
 
     def explain(self) -> str:
         parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
@@ -246,19 +269,30 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token.endswith(_PATRONYMIC)
 
 
-@cache
+_WORD_SETS: dict[str, frozenset[str]] = {}
+
+
+def _word_set(name: str) -> frozenset[str]:
+    """A word list of generic_words.yml as a set, loaded once. (Not `functools.cache`: a
+    call through its wrapper costs the compiled caller about ten times a dict lookup, and
+    comparisons ask for these sets several times each.)"""
+    found = _WORD_SETS.get(name)
+    if found is None:
+        found = _WORD_SETS[name] = frozenset(
+            str(w) for w in load_resource("generic_words")[name])
+    return found
+
+
 def _nasab_particles() -> frozenset[str]:
-    return frozenset(str(w) for w in load_resource("generic_words")["nasab_particles"])
+    return _word_set("nasab_particles")
 
 
-@cache
 def _compound_heads() -> frozenset[str]:
-    return frozenset(str(w) for w in load_resource("generic_words")["compound_heads"])
+    return _word_set("compound_heads")
 
 
-@cache
 def _compound_tails() -> frozenset[str]:
-    return frozenset(str(w) for w in load_resource("generic_words")["compound_tails"])
+    return _word_set("compound_tails")
 
 
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
