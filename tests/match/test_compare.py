@@ -5,8 +5,8 @@ import gc
 import pytest
 
 from clearance.match import compare
-from clearance.match.compare import compare_names, token_similarity
-from clearance.match.prepare import ORG, PERSON, prepare_name
+from clearance.match.compare import NameComparison, TokenPair, compare_names, token_similarity
+from clearance.match.prepare import ORG, PERSON, fold_key, prepare_name
 from clearance.match.score import ScoringConfig
 
 
@@ -422,3 +422,23 @@ def test_score_ceiling_bounds_a_pair_the_written_words_make() -> None:
     q, c = prepare_name("Omar A-LFARSI", PERSON), prepare_name("AL-FARSI, Omar", PERSON)
     real = compare_names(q, c, flat, initials=True).score
     assert score_ceiling(q, c, flat, initials=True) + 1e-9 >= real
+
+
+def test_memoised_distinct_names_answer_as_population_does_for_either_forms_flag() -> None:
+    from clearance.match.population import distinct_names
+
+    pairs = [("maria", "mario"), ("roberta", "robert"), ("fernandez", "hernandez"),
+             ("jing", "ming"), ("sara", "sarah"), ("yusuf", "yousef"), ("zhan", "zhang")]
+    for a, b in pairs:
+        fa, fb = fold_key(a), fold_key(b)
+        for forms in (False, True, False):  # the second False is answered from the memo
+            assert compare._distinct_names(a, fa, b, fb, forms) == distinct_names(
+                a, fa, b, fb, forms)
+
+
+def test_a_comparison_made_without_pairs_has_lists_of_its_own() -> None:
+    first, second = NameComparison(0.0), NameComparison(0.0)
+    first.pairs.append(TokenPair("a", "a", 1.0, 1.0))
+    first.unmatched_query.append("b")
+    assert second.pairs == [] and second.unmatched_query == []
+    assert second.unmatched_candidate == [] and not second.person
