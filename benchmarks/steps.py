@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +52,9 @@ def _child(names_file: str) -> None:
     from clearance.match.tables import load_lazy_tables
     from clearance.screening.group import MIN_SCORE, SPAN, group_results
 
-    try:  # how a tree's `match_query` compares (trees before session 10: `_compare`)
-        from clearance.match.compare import word_spans  # type: ignore[attr-defined]
-        from clearance.match.engine import _Comparer  # type: ignore[attr-defined]
-    except ImportError:
-        word_spans = _Comparer = None
+    # how a tree's `match_query` compares (trees before session 10: `_compare` alone)
+    word_spans = getattr(import_module("clearance.match.compare"), "word_spans", None)
+    comparer_class = getattr(import_module("clearance.match.engine"), "_Comparer", None)
 
     with open(names_file, encoding="utf-8") as fh:
         warm, timed = json.load(fh)
@@ -65,7 +64,7 @@ def _child(names_file: str) -> None:
     cfg = ScoringConfig()
     for name, schema in warm:
         match_query(index, Query(name, schema), cfg, limit=5 * SPAN, min_score=MIN_SCORE)
-    comparer = None if _Comparer is None else _Comparer(index, cfg)
+    comparer = None if comparer_class is None else comparer_class(index, cfg)
     cpu = time.process_time
     spent = dict.fromkeys(STEPS, 0.0)
     start = cpu()
