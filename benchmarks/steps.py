@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,10 @@ def _child(names_file: str) -> None:
     from clearance.match.tables import load_lazy_tables
     from clearance.screening.group import MIN_SCORE, SPAN, group_results
 
+    # how a tree's `match_query` compares (trees before session 10: `_compare` alone)
+    word_spans = getattr(import_module("clearance.match.compare"), "word_spans", None)
+    comparer_class = getattr(import_module("clearance.match.engine"), "_Comparer", None)
+
     with open(names_file, encoding="utf-8") as fh:
         warm, timed = json.load(fh)
     index = ensure_index()
@@ -59,6 +64,7 @@ def _child(names_file: str) -> None:
     cfg = ScoringConfig()
     for name, schema in warm:
         match_query(index, Query(name, schema), cfg, limit=5 * SPAN, min_score=MIN_SCORE)
+    comparer = None if comparer_class is None else comparer_class(index, cfg)
     cpu = time.process_time
     spent = dict.fromkeys(STEPS, 0.0)
     start = cpu()
@@ -73,15 +79,20 @@ def _child(names_file: str) -> None:
             t1 = cpu()
             q_w = weights_of(index, q)
             q_abjad, q_roles = has_abjad(q.text), name_roles(q.text)
+            q_spans = None if word_spans is None else word_spans(q)
             t2 = cpu()
-            found = candidate_names(index, q, cfg.candidates, budget).tolist()
+            found = candidate_names(index, q, cfg.candidates, budget,
+                                    query.schema == "Person").tolist()
             t3 = cpu()
             for n_idx in found:
                 comps: dict[bool, Any] = {}
                 for e_idx, quality, text in index.owners[n_idx]:
                     person = as_person(query.schema, index.entities[e_idx].schema,
                                        index.names[n_idx])
-                    if person not in comps:
+                    if person not in comps and comparer is not None:
+                        comps[person] = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles,
+                                                         q_spans)
+                    elif person not in comps:
                         comps[person] = _compare(index, q, q_w, n_idx, person, cfg, q_abjad,
                                                  q_roles)
                     comp = comps[person]

@@ -9,7 +9,7 @@ explanation is the computation itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
@@ -45,6 +45,7 @@ __all__ = [
     "omission_cost",
     "score_ceiling",
     "token_similarity",
+    "word_spans",
 ]
 
 
@@ -107,6 +108,27 @@ def pin_memo() -> None:
     key = ("".join(["pin"]), "", "", "")  # built at run time: a tracked tuple
     _SIMILARITIES[key] = 0.0
     del _SIMILARITIES[key]
+    _DISTINCT[(*key, False)] = False  # (the memo of `_distinct_names` likewise)
+    del _DISTINCT[(*key, False)]
+
+
+_DISTINCT: dict[tuple[str, str, str, str, bool], bool] = {}
+_DISTINCT_MAX: Final = 1 << 17
+
+
+def _distinct_names(a: str, fa: str, b: str, fb: str, forms: bool) -> bool:
+    """`population.distinct_names`, memoised: the same pairs of common names recur in
+    query after query (Maria / Mario), and each answer costs two regular-expression
+    substitutions and several table lookups (about a twentieth of a comparison)."""
+    key = (a, fa, b, fb, forms)
+    known = _DISTINCT.get(key)
+    if known is None:
+        known = distinct_names(a, fa, b, fb, forms)
+        if len(a) <= MAX_FUZZY_TOKEN and len(b) <= MAX_FUZZY_TOKEN:  # no hostile keys
+            if len(_DISTINCT) >= _DISTINCT_MAX:
+                _DISTINCT.clear()
+            _DISTINCT[key] = known
+    return known
 
 
 def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
@@ -168,7 +190,9 @@ def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) 
     return best
 
 
-@dataclass
+# (both classes write their own __init__: the one `dataclass` generates is interpreted
+# Python even in the compiled module, and cost about a twentieth of a comparison)
+@dataclass(init=False)
 class TokenPair:
     """Query token(s) aligned with candidate token(s), their similarity and weight."""
 
@@ -177,20 +201,41 @@ class TokenPair:
     similarity: float
     weight: float
 
+    def __init__(self, query: str, candidate: str, similarity: float, weight: float) -> None:
+        self.query = query
+        self.candidate = candidate
+        self.similarity = similarity
+        self.weight = weight
 
-@dataclass
+
+@dataclass(init=False)
 class NameComparison:
     """Score of one query name against one candidate name, with its working."""
 
     score: float
-    pairs: list[TokenPair] = field(default_factory=list)
-    unmatched_query: list[str] = field(default_factory=list)
-    unmatched_candidate: list[str] = field(default_factory=list)
-    strongest: float = 0.0  # the largest weight among matched tokens
-    distinct_leftover: bool = False  # an unmatched token that is not a generic word
-    query_words: int = 0  # tokens that are not role words (legal forms, particles)
-    cand_words: int = 0
-    person: bool = False  # compared as people's names
+    pairs: list[TokenPair]
+    unmatched_query: list[str]
+    unmatched_candidate: list[str]
+    strongest: float  # the largest weight among matched tokens
+    distinct_leftover: bool  # an unmatched token that is not a generic word
+    query_words: int  # tokens that are not role words (legal forms, particles)
+    cand_words: int
+    person: bool  # compared as people's names
+
+    def __init__(self, score: float, pairs: list[TokenPair] | None = None,
+                 unmatched_query: list[str] | None = None,
+                 unmatched_candidate: list[str] | None = None, strongest: float = 0.0,
+                 distinct_leftover: bool = False, query_words: int = 0, cand_words: int = 0,
+                 person: bool = False) -> None:
+        self.score = score
+        self.pairs = [] if pairs is None else pairs
+        self.unmatched_query = [] if unmatched_query is None else unmatched_query
+        self.unmatched_candidate = [] if unmatched_candidate is None else unmatched_candidate
+        self.strongest = strongest
+        self.distinct_leftover = distinct_leftover
+        self.query_words = query_words
+        self.cand_words = cand_words
+        self.person = person
 
     def explain(self) -> str:
         parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
@@ -248,19 +293,30 @@ def is_patronymic(token: str) -> bool:
 _ARTICLES: Final = ("al", "el")
 
 
-@cache
+_WORD_SETS: dict[str, frozenset[str]] = {}
+
+
+def _word_set(name: str) -> frozenset[str]:
+    """A word list of generic_words.yml as a set, loaded once. (Not `functools.cache`: a
+    call through its wrapper costs the compiled caller about ten times a dict lookup, and
+    comparisons ask for these sets several times each.)"""
+    found = _WORD_SETS.get(name)
+    if found is None:
+        found = _WORD_SETS[name] = frozenset(
+            str(w) for w in load_resource("generic_words")[name])
+    return found
+
+
 def _nasab_particles() -> frozenset[str]:
-    return frozenset(str(w) for w in load_resource("generic_words")["nasab_particles"])
+    return _word_set("nasab_particles")
 
 
-@cache
 def _compound_heads() -> frozenset[str]:
-    return frozenset(str(w) for w in load_resource("generic_words")["compound_heads"])
+    return _word_set("compound_heads")
 
 
-@cache
 def _compound_tails() -> frozenset[str]:
-    return frozenset(str(w) for w in load_resource("generic_words")["compound_tails"])
+    return _word_set("compound_tails")
 
 
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
@@ -347,7 +403,7 @@ WORD_SLIP_SIMILARITY: Final = 0.8
 WORD_SLIP_MIN: Final = 5
 
 
-def _words(name: Name) -> tuple[tuple[int, int], ...]:
+def word_spans(name: Name) -> tuple[tuple[int, int], ...]:
     """The span (first token, end) of the written word of each token of a name
     (`prepare.written_words`), () at once for a name with no word of two tokens or more
     (most names: no hyphen or apostrophe, and no more tokens than words)."""
@@ -581,6 +637,7 @@ def compare_names(
     unvocalised: bool = False,
     query_roles: Sequence[int] = (),
     query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
+    query_spans: tuple[tuple[int, int], ...] | None = None,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -600,6 +657,7 @@ def compare_names(
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
     consonant-only token also meets the Latin spellings its letters allow
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
+    `query_spans`: `word_spans(query)`, when the caller has worked it out once.
     """
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -631,9 +689,12 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
-    # the written word of each token, both names (most listed names: none of two tokens)
-    c_spans = _words(cand)
-    q_spans = _words(query) if c_spans else ()
+    # the written word of each token, both names or neither (most names: no word of two
+    # tokens; the query's first, worked out once per query by a caller of many comparisons)
+    q_spans = word_spans(query) if query_spans is None else query_spans
+    c_spans = word_spans(cand) if q_spans else ()
+    if not c_spans:
+        q_spans = ()
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -658,7 +719,7 @@ def compare_names(
                     (i < len(query_roles) and query_roles[i] == SURNAME)
                     or (cand_roles is not None and j < len(cand_roles)
                         and cand_roles[j] == SURNAME))
-                if distinct_names(qt, qf, ct, c_folded[j], forms):
+                if _distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
             if (q_spans and sim < WORD_SLIP_SIMILARITY and not distinct
@@ -885,8 +946,10 @@ def score_ceiling(
         return 1.0  # abjad spellings and their joins are not bounded here: never pruned
     matched = penalty = 0.0
     roles = name_roles(query.text) if initials else ()
-    c_words = _words(cand)
-    q_words = _words(query) if c_words else ()  # as in compare_names
+    q_words = word_spans(query)  # as in compare_names
+    c_words = word_spans(cand) if q_words else ()
+    if not c_words:
+        q_words = ()
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(

@@ -10,7 +10,7 @@ from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import hangul, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
-from clearance.match.compare import NameComparison, compare_names
+from clearance.match.compare import NameComparison, Weigher, compare_names, word_spans
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.prepare import (
     ANY,
@@ -135,30 +135,61 @@ def as_person(query_schema: str, list_schema: str, list_name: Name | None = None
             and (list_name is None or not any(list_name.legal)))
 
 
+class _Comparer:
+    """What the comparisons of one query read from the index and the settings, read once:
+    attribute reads on those (plain Python objects) cost about a tenth of a comparison
+    when repeated for each one."""
+
+    def __init__(self, index: Index, cfg: ScoringConfig) -> None:
+        self.names = index.names
+        self.abjad_names = index.abjad_names
+        self.roles = index.roles
+        self.token_weights = index.token_weights
+        self.person_token_weights = index.person_token_weights
+        self.weigh: Weigher = index.weight
+        self.person_weigh: Weigher = index.person_weight
+        self.query_extra = cfg.query_extra_penalty
+        self.person_extra = cfg.person_list_extra_penalty
+        self.org_extra = cfg.org_list_extra_penalty
+        self.place = cfg.place_penalty
+        self.surname = cfg.surname_penalty
+        self.middle = cfg.query_middle_penalty
+
+    def compare(self, q: Name, q_w: tuple[list[float], list[float]], n_idx: int, person: bool,
+                q_abjad: bool, q_roles: tuple[int, ...] | None,
+                q_spans: tuple[tuple[int, int], ...] | None) -> NameComparison:
+        """`_compare`, with what depends on `q` alone worked out (`q_roles` None: when
+        needed)."""
+        cand = self.names[n_idx]
+        unvocalised = q_abjad or self.abjad_names[n_idx]
+        if person:
+            return compare_names(
+                q, cand, self.person_weigh, self.query_extra, self.person_extra, True, q_w[1],
+                self.person_token_weights[n_idx], self.place, self.roles[n_idx], self.surname,
+                unvocalised, name_roles(q.text) if q_roles is None else q_roles, self.middle,
+                q_spans,
+            )
+        return compare_names(
+            q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
+            self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
+            query_spans=q_spans,
+        )
+
+
 def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx: int,
              person: bool, cfg: ScoringConfig, q_abjad: bool | None = None,
-             q_roles: tuple[int, ...] | None = None) -> NameComparison:
+             q_roles: tuple[int, ...] | None = None,
+             q_spans: tuple[tuple[int, int], ...] | None = None) -> NameComparison:
     """Compare query name `q` (weights `q_w`: as an organisation's, as a person's name)
     with list name `n_idx`. What depends on `q` alone (`q_abjad`: written in an abjad
-    script; `q_roles`: `prepare.name_roles`) may be passed in, worked out once per query;
+    script; `q_roles`: `prepare.name_roles`; `q_spans`: `compare.word_spans`) may be
+    passed in, worked out once per query;
     what depends on the list name comes with the index (`Index.roles`, `Index.abjad_names`).
+    A caller of many comparisons makes one `_Comparer` for them.
     """
-    cand = index.names[n_idx]
-    if q_abjad is None:
-        q_abjad = has_abjad(q.text)
-    unvocalised = q_abjad or index.abjad_names[n_idx]
-    if person:
-        return compare_names(
-            q, cand, index.person_weight, cfg.query_extra_penalty,
-            cfg.person_list_extra_penalty, True, q_w[1], index.person_token_weights[n_idx],
-            cfg.place_penalty, index.roles[n_idx], cfg.surname_penalty, unvocalised,
-            name_roles(q.text) if q_roles is None else q_roles, cfg.query_middle_penalty,
-        )
-    return compare_names(
-        q, cand, index.weight, cfg.query_extra_penalty, cfg.org_list_extra_penalty, False,
-        q_w[0], index.token_weights[n_idx], cfg.place_penalty, None, cfg.surname_penalty,
-        unvocalised,
-    )
+    return _Comparer(index, cfg).compare(q, q_w, n_idx, person,
+                                         has_abjad(q.text) if q_abjad is None else q_abjad,
+                                         q_roles, q_spans)
 
 
 _Best = dict[int, tuple[float, NameComparison, Name, str, float]]
@@ -178,25 +209,29 @@ def match_query(
     q_names = prepare_query_names(query, bounded=True)
     best: _Best = {}
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
+    owners, entities, names = index.owners, index.entities, index.names
+    comparer = _Comparer(index, cfg)
     for q in q_names:
         q_w = query_weights(index, q)
-        q_abjad, q_roles = has_abjad(q.text), name_roles(q.text)
+        q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
         for n_idx in candidate_names(index, q, cfg.candidates, budget,
                                      query.schema == "Person").tolist():
             # a name is compared once as a person's and once as an organisation's at most
             person_comp: NameComparison | None = None
             as_org: NameComparison | None = None
-            for e_idx, quality, text in index.owners[n_idx]:
-                meta = index.entities[e_idx]
+            for e_idx, quality, text in owners[n_idx]:
+                meta = entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
                     continue
-                if as_person(query.schema, meta.schema, index.names[n_idx]):
+                if as_person(query.schema, meta.schema, names[n_idx]):
                     if person_comp is None:
-                        person_comp = _compare(index, q, q_w, n_idx, True, cfg, q_abjad, q_roles)
+                        person_comp = comparer.compare(q, q_w, n_idx, True, q_abjad, q_roles,
+                                                       q_spans)
                     comp = person_comp
                 else:
                     if as_org is None:
-                        as_org = _compare(index, q, q_w, n_idx, False, cfg, q_abjad, q_roles)
+                        as_org = comparer.compare(q, q_w, n_idx, False, q_abjad, q_roles,
+                                                  q_spans)
                     comp = as_org
                 score = comp.score * quality
                 prev = best.get(e_idx)
@@ -238,14 +273,15 @@ def score_entities(
     rev = entity_names(index)
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
+    comparer = _Comparer(index, cfg)
     for q in q_names:
         q_w = query_weights(index, q)
-        q_abjad, q_roles = has_abjad(q.text), name_roles(q.text)
+        q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
         for e_idx in targets:
             schema = index.entities[e_idx].schema
             for n_idx, quality, text in rev[e_idx]:
                 person = as_person(query.schema, schema, index.names[n_idx])
-                comp = _compare(index, q, q_w, n_idx, person, cfg, q_abjad, q_roles)
+                comp = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles, q_spans)
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
                     best[e_idx] = (score, comp, q, text, quality)

@@ -5,8 +5,8 @@ import gc
 import pytest
 
 from clearance.match import compare
-from clearance.match.compare import compare_names, token_similarity
-from clearance.match.prepare import ORG, PERSON, prepare_name
+from clearance.match.compare import NameComparison, TokenPair, compare_names, token_similarity
+from clearance.match.prepare import ORG, PERSON, fold_key, prepare_name
 from clearance.match.score import ScoringConfig
 
 
@@ -444,3 +444,23 @@ def test_a_title_misspelt_in_the_query_is_the_listed_title(query: str, listed: s
 
 def test_a_word_two_slips_from_a_title_is_no_title() -> None:
     assert _person("Hxjjxi Rashid KAMALI", "KAMALI, Hajji Rashid") < 0.8
+
+
+def test_memoised_distinct_names_answer_as_population_does_for_either_forms_flag() -> None:
+    from clearance.match.population import distinct_names
+
+    pairs = [("maria", "mario"), ("roberta", "robert"), ("fernandez", "hernandez"),
+             ("jing", "ming"), ("sara", "sarah"), ("yusuf", "yousef"), ("zhan", "zhang")]
+    for a, b in pairs:
+        fa, fb = fold_key(a), fold_key(b)
+        for forms in (False, True, False):  # the second False is answered from the memo
+            assert compare._distinct_names(a, fa, b, fb, forms) == distinct_names(
+                a, fa, b, fb, forms)
+
+
+def test_a_comparison_made_without_pairs_has_lists_of_its_own() -> None:
+    first, second = NameComparison(0.0), NameComparison(0.0)
+    first.pairs.append(TokenPair("a", "a", 1.0, 1.0))
+    first.unmatched_query.append("b")
+    assert second.pairs == [] and second.unmatched_query == []
+    assert second.unmatched_candidate == [] and not second.person
