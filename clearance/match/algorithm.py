@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "15"
+VERSION = "16a"
 
 __all__ = ["ALGORITHM", "VERSION"]
