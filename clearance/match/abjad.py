@@ -169,9 +169,7 @@ def _fits(token: str, units: tuple[_Unit, ...], latin: str) -> bool:
             k += 1
             positions.add(k)
     else:
-        # these scripts write a word's first vowel (an alef or ayin: أحمد "ahmd"), so a word
-        # led by a consonant (حماد "hmd", HAMMAD) is no spelling led by a vowel (AHMED)
-        positions.add(0)
+        _after_vowels(latin, 0, positions)
     exact: set[int] = set()  # where the last unit's letters end (before any short vowel)
     for unit in units:
         reached: set[int] = set()

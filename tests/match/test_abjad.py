@@ -36,10 +36,6 @@ def test_romanise_letter_by_letter(text: str, tokens: list[str]) -> None:
         ("amr", "omar", True),
         ("ysf", "yusuf", True),
         ("tkryty", "tikriti", True),
-        ("hmd", "hamid", True),
-        ("hmd", "ahmed", False),  # حمد: a vowel before the first letter would be written
-        ("ahmd", "ahmed", True),  # أحمد
-        ("ysrl", "israel", True),  # ישראל: a yod may stand for a first vowel, written
     ],
 )
 def test_similarity_follows_the_letters(abjad_token: str, latin: str, fits: bool) -> None:
@@ -70,10 +66,9 @@ def test_latin_names_are_not_treated_as_abjad() -> None:
 def _reference_regex(token: str) -> re.Pattern[str] | None:
     """The same spelling table written as a regular expression (how version 10 matched;
     version 11: a letter written twice may be spelt once; version 12: a Latin spelling ends
-    at the last letter, or with an ending, unless that letter is a final h; version 16a: a
-    Latin vowel before the first consonant needs an alef or ayin, "a")."""
+    at the last letter, or with an ending, unless that letter is a final h)."""
     vowels = "[aeiou']*"
-    parts = ["[aeiouy]+" if token.startswith("a") else ""]
+    parts = ["[aeiouy]+" if token.startswith("a") else vowels]
     i, previous = (1 if token.startswith("a") else 0), ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in abjad._DIGRAPHS else token[i]
