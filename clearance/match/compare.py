@@ -16,6 +16,7 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
+from clearance.match import hangul, zh
 from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
@@ -45,6 +46,7 @@ __all__ = [
     "omission_cost",
     "score_ceiling",
     "token_similarity",
+    "whole_given",
     "word_spans",
 ]
 
@@ -351,6 +353,13 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
     return out
 
 
+def whole_given(text: str) -> bool:
+    """Whether a person's name is written in Han or Hangul script, where the given name is
+    one word of one to three syllables (陈海东: Chen Haidong), written whole: no syllable of
+    it is a middle name a writer may leave out."""
+    return zh.has_han(text) or hangul.has_hangul(text)
+
+
 def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
     """Which tokens of a name are titles: title words, unless the article makes a family
     name of one (AL-SHEIKH); none of a name in abjad script, whose romanised letters only
@@ -547,13 +556,24 @@ def _too_short(target_raw: str, target: str, shortest: int, shortest_f: int,
                      and shortest <= 2 * len(target_raw) + 2))
 
 
+def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
+    """Whether a run of tokens a then b of a person's name (roles `prepare.name_roles`)
+    puts two neighbouring parts of the given name in the other order: "Un Jong" run
+    together is not "Jongun" (정훈 Jeonghun), while a surname may stand on either side of
+    the given name, and a particle is no part of it ("al-AhmadAL-YUSUF")."""
+    return (b == a - 1 and a < len(roles) and not (name.legal[a] or name.legal[b])
+            and roles[a] in (GIVEN, MIDDLE) and roles[b] in (GIVEN, MIDDLE))
+
+
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
-               unvocalised: bool = False) -> list[tuple[list[int], int, float]]:
+               unvocalised: bool = False, roles: Sequence[int] = ()
+               ) -> list[tuple[list[int], int, float]]:
     """Free left tokens that, run together, equal one free right token.
 
     Runs are adjacent triples, or any ordered pair (people's names are reordered before
-    being run together: "MayraGALAVIZ" for "GALAVIZ, Mayra"). Compared raw and folded:
-    folding rules see different letter groups across the seam.
+    being run together: "MayraGALAVIZ" for "GALAVIZ, Mayra"), except two parts of a given
+    name in the other order (`roles` of the left name's tokens, `_reversed_given`).
+    Compared raw and folded: folding rules see different letter groups across the seam.
     """
     found: list[tuple[list[int], int, float]] = []
     if len(free_l) < 2 or not free_r:
@@ -584,7 +604,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
             if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
                 runs.append([a, a + 1, a + 2])
             if len(free_l) <= 5:
-                runs += [[a, b] for b in sorted(free_l) if b != a]
+                runs += [[a, b] for b in sorted(free_l)
+                         if b != a and not (roles and _reversed_given(left, roles, a, b))]
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
             if (unvocalised and a + 2 in free_l and l_tokens[a + 1] == "al"
@@ -755,7 +776,8 @@ def compare_names(
             free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
-                for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised):
+                for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
+                                              query_roles):
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
                     joined_query += max(0, merged - 1)
@@ -767,7 +789,8 @@ def compare_names(
                     strongest = max(strongest, w * sim)
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
-                for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised):
+                for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
+                                              cand_roles or ()):
                     merged = sum([not c_legal[j] for j in run])
                     joined_cand += max(0, merged - 1)
                     if merged > 1:
@@ -846,6 +869,11 @@ def compare_names(
         if not unvocalised and any(p.similarity < SURE_SIMILARITY
                                    and p.similarity != INITIAL_SIMILARITY for p in pairs):
             middle = query_middle_penalty
+        if whole_given(query.text):
+            # a name written in Han or Hangul script gives the whole given name: a listed
+            # given-name syllable it lacks ("DU, Yu Rong" for 杜玉, Du Yu) makes another
+            # given name, not a middle name left out
+            middle = query_extra_penalty
         for j in free_c:
             if j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty

@@ -12,6 +12,7 @@ from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, Weigher, compare_names, word_spans
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
+from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
     PERSON,
@@ -294,6 +295,17 @@ def score_entities(
     return _ranked(index, query, cfg, best, id_hits, len(targets))
 
 
+def _people_names_left(comp: NameComparison, q: Name) -> bool:
+    """Whether every word of query name `q` that `comp` left unpaired is a name people
+    bear (`population.population_cap`) and no legal form: "Sana Khan" of unknown type
+    against a vessel or company named SANA reads as a person's name, of which the listed
+    word is one name among two (as a one-word alias is against a person's full name);
+    "Sana Shipping" or "Sana LLC" do not."""
+    left = set(comp.unmatched_query)
+    words = [(f, lf) for t, f, lf in zip(q.tokens, q.folded, q.legal) if t in left]
+    return bool(words) and all(not lf and population_cap(f) < 1.0 for f, lf in words)
+
+
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             id_hits: dict[int, str], limit: int, min_score: float = 0.0) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
@@ -319,6 +331,13 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                     and score > ceiling):
                 evidence.append(("one_word_name", ceiling - score,
                                  "a one-word listed name against a query of several names"))
+                score = ceiling
+            elif (not person and comp.cand_words == 1 and comp.query_words >= 2
+                  and score > ceiling and name_kind(query.schema) == ANY
+                  and _people_names_left(comp, q)):
+                evidence.append(("one_word_name", ceiling - score,
+                                 ("a one-word listed name against a query of unknown type "
+                                  "whose other words are people's names")))
                 score = ceiling
         else:
             score, matched_name = 0.0, meta.caption

@@ -464,3 +464,39 @@ def test_a_comparison_made_without_pairs_has_lists_of_its_own() -> None:
     first.unmatched_query.append("b")
     assert second.pairs == [] and second.unmatched_query == []
     assert second.unmatched_candidate == [] and not second.person
+
+
+def _score(query: str, listed: str) -> float:
+    return _people(query, listed).score  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("郑明", "ZHENG, Ming Hui"),  # Zheng Ming: another given name than Ming Hui
+        ("박훈", "PAK, Hun Chol"),  # Pak Hun, not Pak Hun Chol
+    ],
+)
+def test_a_han_or_hangul_name_gives_its_whole_given_name(query: str, listed: str) -> None:
+    # issue 11 item 3: a listed given-name syllable the native-script name lacks is another
+    # given name, not a middle name left out; the same name written in Latin letters may
+    # leave one out (the lists' drop-middle variants)
+    assert _score(query, listed) < 0.8
+    latin = f"{listed.split(', ')[1].split()[0]} {listed.split(',')[0].title()}"
+    assert _score(latin, listed) >= 0.9
+    assert _score(query, listed.rsplit(" ", 1)[0]) >= 0.95  # the listed name without it
+
+
+def test_a_han_name_with_the_whole_given_name_still_meets_its_syllables() -> None:
+    assert _score("郑明辉", "ZHENG, Ming Hui") >= 0.95
+    assert compare.whole_given("郑明") and compare.whole_given("박훈")
+    assert not compare.whole_given("Zheng Ming")
+
+
+def test_given_name_syllables_run_together_keep_their_order() -> None:
+    # 정훈 (Jeonghun) is not "CHOE, Un Jong": two parts of a given name in the other
+    # order are another name, while the surname may stand on either side
+    assert _score("Ryu Haksong", "RYU, Song Hak") < 0.5
+    assert _score("Ryu Songhak", "RYU, Song Hak") >= 0.95
+    assert _score("Songhak Ryu", "RYU, Song Hak") >= 0.95
+    assert _score("HakRYU Song", "RYU, Hak Song") >= 0.95  # surname glued before a part

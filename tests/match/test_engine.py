@@ -134,6 +134,29 @@ def test_one_word_listed_name_never_alerts_on_a_two_word_person_alone() -> None:
     assert one_word[0].entity_id == "p0" and one_word[0].match
 
 
+def test_a_one_word_vessel_name_does_not_alert_on_a_persons_name_of_unknown_type() -> None:
+    # issue 11 item 3, as the web UI screens (type unknown): "Sana Khan" alerted on a
+    # vessel a.k.a. SANA; a company's words beside the listed one still alert
+    from clearance.index.build import build_index
+    from clearance.match.score import ScoringConfig
+
+    records = [{"entity_id": "v0", "dataset": "t", "source_id": "0", "schema": "Vessel",
+                "caption": "KESTREL", "properties": {"name": ["KESTREL"]}}]
+    records += [{"entity_id": f"c{k}", "dataset": "t", "source_id": str(k + 1),
+                 "schema": "Company", "caption": n, "properties": {"name": [n]}}
+                for k, n in enumerate(["ORLIK TRADING LLC", "VELMAR SHIPPING", "TOROS ANNA"])]
+    index = build_index(records, "t")
+    cfg = ScoringConfig(threshold=0.45)  # low enough for the shared word alone to reach it
+    person = match_query(index, Query("Anna Kestrel", "LegalEntity"), cfg, limit=1)
+    assert person[0].entity_id == "v0" and not person[0].match
+    assert any(f.name == "one_word_name" for f in person[0].features)
+    for company in ("Kestrel Shipping", "Kestrel LLC", "Kestrel"):
+        found = match_query(index, Query(company, "LegalEntity"), cfg, limit=1)
+        assert found[0].entity_id == "v0" and found[0].match, company
+    typed = match_query(index, Query("Anna Kestrel", "Vessel"), cfg, limit=1)
+    assert typed[0].entity_id == "v0" and typed[0].match  # the user said it is a vessel
+
+
 def test_an_acronym_does_not_cover_another_companys_acronym(index: Index) -> None:
     # CRCC (China Railway Construction Corporation) is listed; CRRC is another company
     listed = "CHINA RAILWAY CONSTRUCTION CORPORATION LIMITED"
