@@ -398,7 +398,7 @@ def test_romanise_urdu_letters_din_compounds_and_hebrew_geresh(text: str,
 @pytest.mark.parametrize(("query", "listed"), [("سيفالدين", "SAIFUDDIN"),
                                                ("ג'ורג' צ'ארלס", "George Charles"),
                                                ("שאול אביב", "Shaul Aviv")])
-def test_names_romanised_by_the_new_rules_meet_their_latin_spelling(query: str,
+def test_urdu_din_compounds_and_geresh_letters_meet_their_latin_spelling(query: str,
                                                                     listed: str) -> None:
     assert _person_score(query, listed) >= 0.85
 
