@@ -7,7 +7,7 @@ from typing import Any
 
 from clearance.index.build import Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import hangul, zh
+from clearance.match import abjad_terms, hangul, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import NameComparison, Weigher, compare_names, word_spans
@@ -87,6 +87,8 @@ def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
             variants.append((stripped, kind, 0))
         if zh.has_han(text):
             variants += [(v, kind, 0) for v in zh.english_names(text)]
+        if kind != PERSON and has_abjad(text):
+            variants += [(v, kind, 0) for v in abjad_terms.english_names(text)]
         if kind == ANY and hangul.has_hangul(text) and person_variants(text)[0] is not None:
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds
