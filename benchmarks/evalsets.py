@@ -42,6 +42,14 @@ hash of its id, so thresholds and weights are chosen on one half and reported on
    alias of a Person on any list of the form "SURNAME, Aa Bb" or "SURNAME, Aa-bb" (one
    surname word, a comma, two given-name parts of at most five letters each) becomes the
    query "Surname Aabb". Expected: every entity carrying that listed name.
+6. `script_orgs` - the Arabic-script names (Arabic, Persian, Urdu, Pashto) the UN list gives
+   for listed organisations, queried with unknown type (as the web UI screens), against the
+   OFAC and CSL records of the same organisations. Expected: every OFAC (SDN or non-SDN) or
+   CSL entity that is not a person and has a name whose lower-case ASCII tokens equal those
+   of one of the UN entry's Latin names or aliases of two words or more (a one-word alias
+   such as an acronym may name another organisation), as a set. The UN entry itself does
+   not count. Rule of 2026-11-29; the lead had seen 38 of these names (ad-hoc, against
+   the same records) after writing the Persian and Arabic term table, not before.
 """
 
 from __future__ import annotations
@@ -369,6 +377,39 @@ def wikidata_by_script() -> dict[str, list[dict[str, Any]]]:
     return dict(sorted(out.items()))
 
 
+# -- 6. organisations' names in Arabic script --------------------------------------------
+
+def script_orgs(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The Arabic-script names the UN list gives for listed organisations, against the
+    OFAC and CSL records of the same organisations (see the module doc, set 6)."""
+    from clearance.match.text import script_of
+
+    def key(text: str) -> frozenset[str]:
+        return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
+
+    us: dict[frozenset[str], set[tuple[str, str]]] = defaultdict(set)
+    for r in records:
+        if r["dataset"] in ("us_ofac_sdn", "us_ofac_cons", "us_trade_csl") \
+                and r["schema"] != "Person":
+            for text in r["properties"].get("name", []) + r["properties"].get("alias", []):
+                us[key(text)].add((r["dataset"], r["source_id"]))
+    cases = []
+    for r in records:
+        if r["dataset"] != "un_sc_sanctions" or r["schema"] == "Person":
+            continue
+        names = r["properties"].get("name", []) + r["properties"].get("alias", [])
+        latin = [n for n in names if script_of(n) == "latin" and len(key(n)) >= 2]
+        expected = sorted({e for n in latin for e in us.get(key(n), set())})
+        for k, text in enumerate(n for n in names if script_of(n) == "arabic"):
+            if expected:
+                cases.append({"id": f"org-{r['source_id']}-{k}",
+                              "query": {"name": text, "schema": "LegalEntity"},
+                              "expected": [list(e) for e in expected], "category": "arabic_org",
+                              "source": {"dataset": r["dataset"], "source_id": r["source_id"],
+                                         "name": latin[0] if latin else ""}})
+    return cases
+
+
 def load_records() -> list[dict[str, Any]]:
     """Every active list record of the current CLEARANCE_HOME."""
     from clearance.store import iter_records
@@ -377,5 +418,5 @@ def load_records() -> list[dict[str, Any]]:
 
 
 __all__ = ["GENERATED", "arabic_listed", "halves", "load_records", "population_queries",
-           "registered_chinese", "same_name_people", "split", "token_for_token",
+           "registered_chinese", "same_name_people", "script_orgs", "split", "token_for_token",
            "wikidata_by_script"]

@@ -10,8 +10,9 @@ Both are printed, the tuning half labelled in-sample.
    (a temporary CLEARANCE_HOME, `lists load`, then the batch screener), and each half is
    scored by the eval set's own scorer, ../shared/eval/score.py.
 2. Generated sets (`evalsets.py`, each with its written labelling rule): registered names
-   of the Chinese companies on the CSL, Arabic-script names of listed people and listed
-   people's given names written solid (scored by score.py), and population names
+   of the Chinese companies on the CSL, Arabic-script names of listed people and of listed
+   organisations, and listed people's given names written solid (scored by score.py), and
+   population names
    (ordinary people: the share of queries whose alerts are all unjustified, and how many
    genuine same-name hits stay alerts).
 3. Name pairs: the wikidata transliteration pairs per script, and every labelled pair file in
@@ -150,7 +151,8 @@ def run_generated(args: argparse.Namespace, index: Any, workdir: Path, peer: Any
     for title, cases, schema in (
             ("registered_chinese", evalsets.registered_chinese(records), "Company"),
             ("arabic_listed", evalsets.arabic_listed(records), "Person"),
-            ("solid_given", evalsets.solid_given(records), "Person")):
+            ("solid_given", evalsets.solid_given(records), "Person"),
+            ("script_orgs", evalsets.script_orgs(records), "Organization")):
         print(f"\n## {title} (generated, see benchmarks/evalsets.py; threshold {threshold})")
         results = screen(cases, threshold, index)
         _print_halves(title, cases, results, workdir)
