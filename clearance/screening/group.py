@@ -122,14 +122,13 @@ def group_results(results: list[MatchResult], index: Index) -> list[PartyResult]
         parent[gone] = keep
         members[keep] += members.pop(gone)
 
-    pairs = [(i, j) for i in range(len(results)) for j in range(i + 1, len(results))
-             if metas[i] is not None and metas[j] is not None]
-    for i, j in pairs:
-        if _same_id(metas[i], metas[j]):  # type: ignore[arg-type]
+    known = [(i, m) for i, m in enumerate(metas) if m is not None]
+    pairs = [(i, a, j, b) for k, (i, a) in enumerate(known) for j, b in known[k + 1:]]
+    for i, a, j, b in pairs:
+        if _same_id(a, b):
             join(i, j)
     fits: dict[int, set[int]] = defaultdict(set)  # result -> parties its name fits
-    named = [(i, j) for i, j in pairs
-             if _same_name(metas[i], metas[j], keys[i], keys[j])]  # type: ignore[arg-type]
+    named = [(i, j) for i, a, j, b in pairs if _same_name(a, b, keys[i], keys[j])]
     for i, j in named:
         fits[i].add(root(j))
         fits[j].add(root(i))
