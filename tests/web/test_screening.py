@@ -38,3 +38,16 @@ def test_two_people_of_one_name_on_one_list_stay_two_rows(loaded_home: Path) -> 
     sdn = {item["result"].source_id for item in items if item["result"].dataset == "us_ofac_sdn"
            and item["result"].name.upper() == "KIM, YONG CHOL"}
     assert len(sdn) >= 2  # two SDN entries of that name: two people, two rows
+
+
+def test_a_name_compared_in_another_reading_says_which(loaded_home: Path) -> None:
+    # a Persian company name meets the list through its English reading: the page says so
+    name = "شرکت ملی نفت ایران"
+    items = _search(_request(), name, "LegalEntity", "", "")
+    assert items[0]["result"].name == "NATIONAL IRANIAN OIL COMPANY" and items[0]["match"]
+    html = env.get_template("_match_results.html").render(results=items, q={"name": name})
+    assert "read as: company national oil iranian" in html
+    typed = "Hangzhou Hikvision Digital Technology Co., Ltd."
+    items = _search(_request(), typed, "LegalEntity", "", "")
+    html = env.get_template("_match_results.html").render(results=items, q={"name": typed})
+    assert "read as" not in html  # compared as typed: nothing to say
