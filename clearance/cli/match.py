@@ -229,7 +229,7 @@ def screen(
     from clearance.store import active_version_ids, audit
 
     bad = 0
-    ignored: list[InputError] = []
+    ignored = 0  # unreadable values left out of rows still screened
     path = str(input_path)
     workers = workers or default_workers()
     try:
@@ -253,7 +253,7 @@ def screen(
         raise fail(exc) from None
 
     def items() -> Iterator[RowItem]:
-        nonlocal bad
+        nonlocal bad, ignored
         for row in table:
             try:
                 cols = cmap if cmap is not None else map_columns(
@@ -265,7 +265,7 @@ def screen(
                 bad += 1
                 err.print(f"[yellow]skipped:[/] {exc}", highlight=False)
                 continue
-            ignored.extend(unread)
+            ignored += len(unread)
             for note in unread:
                 err.print(f"[yellow]ignored:[/] {note}; the row is screened without it",
                           highlight=False)
@@ -298,11 +298,11 @@ def screen(
         raise fail(exc) from None
     audit.record(audit.default_actor(), "screening.run", {
         "input": path, "output": None if output is None else str(output), "rows": done,
-        "alerted": alerts, "skipped": bad, "ignored_values": len(ignored),
+        "alerted": alerts, "skipped": bad, "ignored_values": ignored,
         "threshold": threshold, "min_score": min_score,
         "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
     show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None,
-                 ignored=len(ignored))
+                 ignored=ignored)
 
 
 def show_columns(cmap: ColumnMap) -> None:

@@ -869,7 +869,7 @@ def compare_names(
         if not unvocalised and any(p.similarity < SURE_SIMILARITY
                                    and p.similarity != INITIAL_SIMILARITY for p in pairs):
             middle = query_middle_penalty
-        if whole_given(query.text):
+        if free_c and whole_given(query.text):  # (two script searches: only when used)
             # a name written in Han or Hangul script gives the whole given name: a listed
             # given-name syllable it lacks ("DU, Yu Rong" for 杜玉, Du Yu) makes another
             # given name, not a middle name left out
