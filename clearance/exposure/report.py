@@ -15,6 +15,7 @@ from pathlib import Path
 from clearance.exposure.costs import CostTable, Exposure
 from clearance.exposure.coverage import Classification
 from clearance.report_parts import html_table, pdf_table
+from clearance.spreadsheet import csv_row
 
 __all__ = ["bar_chart", "write_csv", "write_html", "write_pdf", "write_report"]
 
@@ -176,11 +177,11 @@ def write_csv(results: Iterable[Classification], costs: CostTable, path: Path) -
             d = r.device
             cost = costs.cost(d.device_type) if d and r.status in ("covered",
                                                                    "possibly_covered") else 0.0
-            w.writerow([r.asset_id, d.site if d else "", d.city if d else "",
+            w.writerow(csv_row([r.asset_id, d.site if d else "", d.city if d else "",
                         d.country if d else "", d.device_type if d else "",
                         r.vendor_group or "", r.manufacturer or "", r.status,
                         ";".join(f"{x['rule']}={x['applies']}" for x in r.rules),
-                        f"{r.confidence:.2f}", f"{cost:.2f}", " | ".join(r.reasoning)])
+                        f"{r.confidence:.2f}", f"{cost:.2f}", " | ".join(r.reasoning)]))
             count += 1
     return count
 

@@ -16,6 +16,7 @@ from typing import Any
 from clearance.monitor.alerts import get_alert
 from clearance.monitor.book import get_entries
 from clearance.monitor.review import alert_digests, comments, proposals, versions_holding
+from clearance.spreadsheet import csv_dict
 from clearance.store.audit_search import AuditQuery, search_records
 
 __all__ = ["CSV_FIELDS", "case_file", "case_file_csv", "case_file_jsonl"]
@@ -67,6 +68,6 @@ def case_file_csv(alert_id: int) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     writer.writeheader()
     for row in case_file(alert_id):
-        writer.writerow({**row, "detail": json.dumps(row["detail"], ensure_ascii=False,
-                                                     sort_keys=True)})
+        writer.writerow(csv_dict({**row, "detail": json.dumps(row["detail"], ensure_ascii=False,
+                                                              sort_keys=True)}))
     return out.getvalue()

@@ -32,6 +32,7 @@ from clearance.portfolio.holdings import (
 )
 from clearance.portfolio.listing import cmic_list
 from clearance.portfolio.screen import ScreenConfig, Screener
+from clearance.spreadsheet import csv_dict, xlsx_row
 
 __all__ = ["CHUNK", "CSV_FIELDS", "ResultWriter", "ScreenSummary", "flat_row", "make_screener",
            "screen_file", "screen_holdings"]
@@ -163,7 +164,7 @@ def _work(chunk: list[Any]) -> _Done:
             status, problems = result["status"], bool(result["problems"])
             row = flat_row(result)
             if writer is not None:
-                writer.writerow(row)
+                writer.writerow(csv_dict(row))
             else:
                 done.rows.append([row[k] for k in CSV_FIELDS])
         done.statuses[status] += 1
@@ -237,13 +238,13 @@ class ResultWriter:
             return
         row = flat_row(result)
         if self.kind == "csv":
-            csv.DictWriter(self._fh, fieldnames=CSV_FIELDS).writerow(row)
+            csv.DictWriter(self._fh, fieldnames=CSV_FIELDS).writerow(csv_dict(row))
         else:
-            self._ws.append([row[k] for k in CSV_FIELDS])
+            self._ws.append(xlsx_row(self._ws, [row[k] for k in CSV_FIELDS]))
 
     def write_rows(self, rows: list[list[Any]]) -> None:
         for row in rows:
-            self._ws.append(row)
+            self._ws.append(xlsx_row(self._ws, row))
 
     def close(self) -> None:
         if self._wb is not None and self.path is not None:

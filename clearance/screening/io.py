@@ -27,6 +27,7 @@ from clearance.screening.columns import (
     schema_of,
 )
 from clearance.screening.readers import FORMATS, InputRow, Table, open_table, read_rows
+from clearance.spreadsheet import csv_row, xlsx_row
 
 __all__ = ["CSV_FIELDS", "FORMATS", "InputRow", "ResultWriter", "Table", "cell", "csv_header",
            "match_rows", "open_table", "read_rows", "result_line", "row_to_query"]
@@ -193,13 +194,13 @@ class ResultWriter:
                                  path=str(path)) from None
         if self.kind == "csv":
             self._csv = csv.writer(self._fh)
-            self._csv.writerow(self.header)
+            self._csv.writerow(csv_row(self.header))
         elif self.kind == "xlsx":
             from openpyxl import Workbook
 
             self._wb = Workbook(write_only=True)
             self._ws = self._wb.create_sheet("matches")
-            self._ws.append(self.header)
+            self._ws.append(xlsx_row(self._ws, self.header))
 
     def write_line(self, line: str) -> None:
         """A JSONL line already serialised (by a worker process)."""
@@ -213,9 +214,9 @@ class ResultWriter:
         given = [cell((extra or {}).get(c)) for c in self.carried]
         for r in match_rows(row_id, matches, name, given):
             if self._csv is not None:
-                self._csv.writerow(r)
+                self._csv.writerow(csv_row(r))
             else:
-                self._ws.append(r)
+                self._ws.append(xlsx_row(self._ws, r))
 
     def close(self) -> None:
         if self._wb is not None and self.path is not None:

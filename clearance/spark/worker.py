@@ -41,6 +41,7 @@ from clearance.screening.io import (
     row_to_query,
 )
 from clearance.screening.readers import csv_records, decode_line, jsonl_row, parquet_row
+from clearance.spreadsheet import csv_row
 
 __all__ = [
     "DATA_COL",
@@ -317,7 +318,7 @@ class ScreenTask:
                 given = [cell(extra.get(c)) for c in carried]
                 for r in match_rows(row_id, matches, query.name, given):
                     out.append(_typed(r) if self.shape == "parquet" else
-                               [_as_text(v) for v in r])
+                               [_as_text(v) for v in csv_row(r)])
             yield _batch(out, schema)
 
 

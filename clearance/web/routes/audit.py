@@ -15,6 +15,7 @@ from fastapi.responses import Response, StreamingResponse
 from clearance.exc import InputError
 from clearance.monitor.alerts import get_alert
 from clearance.monitor.case_file import case_file_csv, case_file_jsonl
+from clearance.spreadsheet import csv_dict
 from clearance.store import audit
 from clearance.store.audit_search import AuditQuery, actions, count_records, search_records
 from clearance.store.users import Session
@@ -65,8 +66,8 @@ def _export_lines(query: AuditQuery, fmt: str) -> Iterator[str]:
             yield json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n"
             continue
         out = io.StringIO()
-        csv.DictWriter(out, fieldnames=FIELDS).writerow(
-            {**row, "detail": json.dumps(row["detail"], ensure_ascii=False, sort_keys=True)})
+        csv.DictWriter(out, fieldnames=FIELDS).writerow(csv_dict(
+            {**row, "detail": json.dumps(row["detail"], ensure_ascii=False, sort_keys=True)}))
         yield out.getvalue()
 
 
