@@ -360,6 +360,21 @@ def whole_given(text: str) -> bool:
     return zh.has_han(text) or hangul.has_hangul(text)
 
 
+def _korean_given(given: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
+                  free: set[int]) -> list[int]:
+    """Two or three adjacent free listed words that spell a Korean given name's syllables
+    ("Yong Su", "Su-jeong" for 수정), [] if none: a romanisation's spelling is the same name
+    however far its letters are from ours ("soo jeong" ~ "sujeong"); a syllable it lacks or
+    changes (영숙 "yeongsuk" ~ "Yong Su") is another name, however near its letters."""
+    for a in sorted(free):
+        for size in (2, 3):
+            run = list(range(a, a + size))
+            if (run[-1] < len(tokens) and all(k in free and not legal[k] for k in run)
+                    and hangul.given_agrees(given, "".join([tokens[k] for k in run]))):
+                return run
+    return []
+
+
 def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
     """Which tokens of a name are titles: title words, unless the article makes a family
     name of one (AL-SHEIKH); none of a name in abjad script, whose romanised letters only
@@ -716,6 +731,10 @@ def compare_names(
     c_spans = word_spans(cand) if q_spans else ()
     if not c_spans:
         q_spans = ()
+    # a Korean person's name in Hangul (surname, given name): the listed names must spell
+    # the same syllables in some romanisation, or they are other names (_korean_given)
+    kg = hangul.korean_given(query.text) if initials and len(q_tokens) == 2 else None
+    ks = "" if kg is None else hangul.korean_surname(query.text)
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -755,6 +774,10 @@ def compare_names(
                 sim = _token_similarity(qt, qf, ct, c_folded[j], False)
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
+            if kg is not None:
+                agrees = (hangul.given_agrees(kg, ct) if i == 1
+                          else hangul.surname_agrees(ks or "", ct))
+                sim = max(sim, SURE_SIMILARITY) if agrees else 0.0
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j], i, j))
     ranked.sort()
@@ -773,6 +796,19 @@ def compare_names(
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
+            if kg is not None and 1 in free_q:
+                run = _korean_given(kg, c_tokens, c_legal, free_c)
+                if run:
+                    free_q.discard(1)
+                    free_c.difference_update(run)
+                    joined_cand += len(run) - 1
+                    joined_c.update(run)
+                    w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[1]) / 2.0
+                    matched += SURE_SIMILARITY * w
+                    penalty += (1.0 - SURE_SIMILARITY) * w
+                    strongest = max(strongest, w * SURE_SIMILARITY)
+                    pairs.append(TokenPair(q_tokens[1], " ".join([c_tokens[j] for j in run]),
+                                           SURE_SIMILARITY, w))
             free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
@@ -791,6 +827,10 @@ def compare_names(
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
                                               cand_roles or ()):
+                    if kg is not None and i == 1:  # (_korean_given found no spelling of it)
+                        free_c.update(run)
+                        free_q.add(i)
+                        continue
                     merged = sum([not c_legal[j] for j in run])
                     joined_cand += max(0, merged - 1)
                     if merged > 1:

@@ -92,15 +92,19 @@ def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
         if kind == ANY and hangul.has_hangul(text) and person_variants(text)[0] is not None:
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds
-            variants += [(text, PERSON, 0), (text, PERSON, 1)]
+            variants += [(text, PERSON, 0), (text, PERSON, 1), (text, PERSON, 2)]
         elif kind == PERSON and person_variants(text)[1] is not None:
-            variants.append((text, kind, 1))  # McCune-Reischauer too
+            variants += [(text, kind, 1), (text, kind, 2)]  # McCune-Reischauer, popular
         for v, how, system in variants:
             chars += len(v)
             if bounded and chars > MAX_QUERY_CHARS:
                 return out
             name = prepare_name(v, how, system)
-            if name.tokens and all(name.folded != o.folded for o in out):
+            # a native-script person's other spelling is kept when only its letters differ:
+            # joins compare the written letters too ("dooho" runs into "Doo-ho"; its fold
+            # "duho" is no longer "doo" + "ho")
+            if name.tokens and all(name.folded != o.folded
+                                   or (system and name.tokens != o.tokens) for o in out):
                 tokens += len(name.tokens)
                 if bounded and tokens > MAX_QUERY_TOKENS:
                     return out

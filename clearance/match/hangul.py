@@ -8,13 +8,25 @@ Ryong Hae", "PAK Pong Ju", "JANG Song Thaek"). Each syllable is decomposed into 
 name of two to four syllables is the surname (one syllable; two for four-syllable names)
 and the given name as one unit ("kim jongun"), so that "Kim Hyojin" is never "Kim Hyo".
 Conventional surname spellings (Lee, Park, Choi) meet through `resources/name_variants.yml`.
+
+Most South Koreans' own passports and papers use neither system but the popular spelling
+that grew out of McCune-Reischauer without its breves (최두호 "Choi Doo-ho", 황종수 "Hwang
+Jong-soo", 현우성 "Hyun Woo-sung", 오슬기 "Oh Seul-ki"): "pop" writes that spelling, a third
+reading of a person's name. Its rules are the spellings most used in South Korean passports
+(for surnames as surveyed by the National Institute of Korean Language): ㅓ as u (uh in an
+open syllable), ㅕ as yu (영 young), ㅜ as oo in an open syllable (우 Woo), ㅢ after h as ee, k for
+ㄱ; surnames with ch for ㅈ (조 Cho, 장 Chang), sh before i (신 Shin), an h after a bare
+vowel (오 Oh, 안 Ahn), 이 Lee and 유 Yoo.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import product
 
-__all__ = ["has_hangul", "person_tokens", "romanize"]
+__all__ = ["given_agrees", "has_hangul", "korean_given", "korean_surname", "person_tokens",
+           "romanize", "surname_agrees"]
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _WORD = re.compile("[\uac00-\ud7a3]+")
@@ -24,13 +36,19 @@ _INITIALS = {
            "t", "p", "h"],
     "mr": ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "kh",
            "th", "ph", "h"],
+    "pop": ["k", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k",
+            "t", "p", "h"],
 }
 _VOWELS = {
     "rr": ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
            "wo", "we", "wi", "yu", "eu", "ui", "i"],
     "mr": ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u",
            "wo", "we", "wi", "yu", "u", "ui", "i"],
+    "pop": ["a", "ae", "ya", "yae", "u", "e", "yu", "ye", "o", "wa", "wae", "oi", "yo", "u",
+            "wo", "we", "wi", "yu", "eu", "ui", "i"],
 }
+_A, _EO, _YEO, _O, _U, _YU, _UI, _I = 0, 4, 6, 8, 13, 17, 19, 20  # vowel numbers
+_IEUNG, _HIEUH, _JIEUT, _SIOS = 11, 18, 12, 9  # initial numbers
 _FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m",
            "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
 
@@ -46,7 +64,7 @@ _VOICED = {"k": "g", "t": "d", "p": "b"}
 _VOICING_FINALS = frozenset({"", "n", "m", "ng", "l"})
 
 
-def _word(word: str, system: str) -> str:
+def _word(word: str, system: str, surname: bool = False) -> str:
     out = []
     before = None  # the previous syllable's final consonant
     for ch in word:
@@ -55,12 +73,40 @@ def _word(word: str, system: str) -> str:
         if system == "mr" and before in _VOICING_FINALS:
             initial = _VOICED.get(initial, initial)
         before = _FINALS[code % 28]
-        out.append(initial + _VOWELS[system][(code % 588) // 28] + before)
+        vowel = _VOWELS[system][(code % 588) // 28]
+        if system == "pop":
+            initial, vowel = _popular(code, initial, vowel, before, surname)
+        out.append(initial + vowel + before)
     return "".join(out)
 
 
+def _popular(code: int, initial: str, vowel: str, final: str, surname: bool
+             ) -> tuple[str, str]:
+    """One syllable's initial and vowel in the popular spelling (module docstring)."""
+    first, v = code // 588, (code % 588) // 28
+    if v == _EO and not final:
+        vowel = "uh"  # 서 Suh, 허 Huh
+    elif v == _YEO and first == _IEUNG and final == "ng":
+        vowel = "you"  # 영 Young
+    elif v == _U and not final:
+        vowel = "woo" if first == _IEUNG else "oo"  # 수 Soo, 두 Doo, 우 Woo
+    elif v == _UI and first == _HIEUH:
+        vowel = "ee"  # 희 Hee
+    if surname:
+        if first == _JIEUT:
+            initial = "ch"  # 조 Cho, 장 Chang, 정 Chung
+        elif first == _SIOS and v == _I:
+            initial = "sh"  # 신 Shin, 심 Shim
+        elif first == _IEUNG and v in (_O, _A) and final in ("", "n"):
+            vowel += "h"  # 오 Oh, 안 Ahn
+        elif first == _IEUNG and not final and v in (_I, _YU):
+            vowel = "lee" if v == _I else "yoo"  # 이 Lee, 유 Yoo
+    return initial, vowel
+
+
 def romanize(text: str, system: str = "rr") -> str:
-    """Hangul words romanised syllable by syllable ("rr" or "mr"); other text passes."""
+    """Hangul words romanised syllable by syllable ("rr", "mr" or "pop"); other text
+    passes."""
     return _WORD.sub(lambda m: _word(m.group(), system), text)
 
 
@@ -73,4 +119,94 @@ def person_tokens(text: str, system: str = "rr") -> list[str] | None:
     if len(words) == 1 and 2 <= len(words[0]) <= 4:
         cut = 2 if len(words[0]) == 4 else 1
         words = [words[0][:cut], words[0][cut:]]
-    return [romanize(w, system) for w in words]
+    return [_word(w, system, surname=k == 0 and len(words) > 1) for k, w in enumerate(words)]
+
+
+# Every way a syllable's parts are written in names: the three systems above, DPRK and
+# older spellings with their aspiration marks dropped (ch'o'l), and the common passport
+# forms (Soo, Hee, Suk, Young, Kyung, Chul); used to tell another spelling of a given name
+# from another name.
+_INITIAL_FORMS = [("g", "k"), ("kk", "gg", "k"), ("n",), ("d", "t"), ("tt", "dd", "t"),
+                  ("r", "l", "n"), ("m",), ("b", "p"), ("pp", "bb", "p"), ("s", "sh"),
+                  ("ss", "s", "sh"), ("",), ("j", "ch"), ("jj", "tch", "ch", "j"), ("ch", "c"),
+                  ("k", "kh"), ("t", "th"), ("p", "ph"), ("h",)]
+_VOWEL_FORMS = [("a",), ("ae", "ai", "e"), ("ya",), ("yae", "ye"), ("eo", "o", "u", "uh"),
+                ("e",), ("yeo", "yo", "yu", "you"), ("ye",), ("o", "oh"), ("wa",),
+                ("wae", "we"), ("oe", "oi", "we"), ("yo",), ("u", "oo"), ("wo",), ("we",),
+                ("wi",), ("yu", "yoo"), ("eu", "u"), ("ui", "eui", "ee", "i", "ei"),
+                ("i", "ee")]
+_FINAL_FORMS = {"": ("",), "k": ("k", "g"), "n": ("n",), "t": ("t", "d", "s"),
+                "l": ("l", "r"), "m": ("m",), "p": ("p", "b"), "ng": ("ng",)}
+
+
+@lru_cache(maxsize=12_000)
+def _spellings(syllable: str) -> frozenset[str]:
+    code = ord(syllable) - 0xAC00
+    first, vowel = code // 588, (code % 588) // 28
+    initials = _INITIAL_FORMS[first]
+    vowels = _VOWEL_FORMS[vowel]
+    if first == 11 and vowel in (13, 16):  # ㅇ + ㅜ/ㅟ: 우 Woo, 위 Wi
+        vowels = (*vowels, "woo", "wu", "wi")
+    finals = _FINAL_FORMS[_FINALS[code % 28]]
+    return frozenset(a + b + c for a, b, c in product(initials, vowels, finals))
+
+
+@lru_cache(maxsize=20_000)
+def korean_given(text: str) -> str | None:
+    """The given name (in Hangul) of a person's name written as Koreans write their own: one
+    Hangul word of two to four syllables, the surname first. None for other text."""
+    if not 2 <= len(text) <= 4 or not _WORD.fullmatch(text):
+        return None
+    return text[2:] if len(text) == 4 else text[1:]
+
+
+def given_agrees(given: str, written: str) -> bool:
+    """Whether `written` (a listed given name's letters, run together) spells the Hangul
+    `given` syllable by syllable in some romanisation: "yongtaik" spells 용택, "yongsu" does
+    not spell 영숙 (숙 ends in k: another syllable)."""
+    if not given:
+        return not written
+    for form in _spellings(given[0]):
+        if written.startswith(form) and given_agrees(given[1:], written[len(form):]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def korean_surname(text: str) -> str | None:
+    """The surname (in Hangul) of a name `korean_given` reads; None for other text."""
+    if korean_given(text) is None:
+        return None
+    return text[:2] if len(text) == 4 else text[:1]
+
+
+_LIEUL, _NIEUN = 5, 2  # initial numbers
+
+
+@lru_cache(maxsize=2_000)
+def _surname_spellings(syllable: str) -> frozenset[str]:
+    """A surname syllable's spellings: a given-name syllable's, plus the South's initial-sound
+    rule (두음법칙: 리 Ri in the North is 이 Lee in the South, 림 Rim 임 Im, 량 Ryang 양 Yang,
+    로 Ro 노 No) both ways, an h after a bare vowel (Oh, Ahn, Sohn, Noh, Koh) and the
+    conventional Lee, Rhee, Yi and Park."""
+    code = ord(syllable) - 0xAC00
+    first, vowel = code // 588, (code % 588) // 28
+    forms = set(_spellings(syllable))
+    bare = {f[len(i):] for f in forms for i in _INITIAL_FORMS[first] if f.startswith(i)}
+    if first in (_LIEUL, _NIEUN, _IEUNG):
+        forms |= {i + f for f in bare for i in ("", "n", "r", "l")}
+    forms |= {f + "h" for f in forms if f.endswith(("o", "a"))}
+    forms |= {f[:-1] + "hn" for f in forms if f.endswith(("on", "an"))}
+    if vowel == _I and not _FINALS[code % 28] and first in (_LIEUL, _IEUNG):
+        forms |= {"lee", "rhee", "yi"}  # 이, 리
+    forms |= {"par" + f[2:] for f in forms if f.startswith(("pak", "bak"))}  # 박 Park
+    return frozenset(forms)
+
+
+def surname_agrees(surname: str, written: str) -> bool:
+    """Whether `written` (one listed word) spells the Hangul `surname` in some romanisation or
+    its conventional form: "rim" and "lim" spell 임, "jang" does not spell 양."""
+    if len(surname) == 1:
+        return written in _surname_spellings(surname)
+    return any(written.startswith(f) and given_agrees(surname[1:], written[len(f):])
+               for f in _surname_spellings(surname[0]))

@@ -487,6 +487,27 @@ def test_a_han_or_hangul_name_gives_its_whole_given_name(query: str, listed: str
     assert _score(query, listed.rsplit(" ", 1)[0]) >= 0.95  # the listed name without it
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("김영숙", "KIM, Yong Su"),  # 숙 is not 수 (a final k): another given name
+    ("이동현", "LEE, Dongjin"),  # letters alike (0.81), a syllable apart
+    ("양현우", "JANG, Hyon U"),  # 양 is not 장: another family
+])
+def test_a_korean_name_in_hangul_is_not_a_listed_name_a_syllable_away(query: str,
+                                                                      listed: str) -> None:
+    assert _score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("박수정", "PARK, Soo-jeong"),  # passport surname, given name in two systems at once
+    ("김영수", "KIM, Yong Su"),
+    ("이영길", "RI, Yong Gil"),  # the North's Ri is the South's Lee
+    ("박용택", "Park Yong-taik"),
+])
+def test_a_korean_name_in_hangul_meets_its_syllables_in_any_spelling(query: str,
+                                                                     listed: str) -> None:
+    assert _score(query, listed) >= 0.9
+
+
 def test_a_han_name_with_the_whole_given_name_still_meets_its_syllables() -> None:
     assert _score("郑明辉", "ZHENG, Ming Hui") >= 0.95
     assert compare.whole_given("郑明") and compare.whole_given("박훈")

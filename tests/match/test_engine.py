@@ -3,7 +3,7 @@
 import pytest
 
 from clearance.index.build import Index
-from clearance.match.engine import match_query
+from clearance.match.engine import match_query, prepare_query_names
 from clearance.match.score import Query
 
 
@@ -198,6 +198,11 @@ def test_a_given_name_written_solid_finds_the_person_listed_with_it_apart(
 def test_a_north_korean_name_in_hangul_finds_its_sdn_record(index: Index, query: str,
                                                             listed: str) -> None:
     assert listed in alerts(index, Query(query, "Person"))
+
+
+def test_a_hangul_persons_name_is_read_in_the_popular_spelling_too() -> None:
+    readings = [n.tokens for n in prepare_query_names(Query("최두호", "Person"))]
+    assert readings == [("choe", "duho"), ("choe", "tuho"), ("choi", "dooho")]
 
 
 def test_a_hangul_name_of_unknown_type_is_read_as_a_korean_persons_name_too(index: Index

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from clearance.match.hangul import person_tokens, romanize
+import pytest
+
+from clearance.match.hangul import (
+    given_agrees,
+    korean_given,
+    korean_surname,
+    person_tokens,
+    romanize,
+    surname_agrees,
+)
 
 
 def test_mccune_reischauer_voices_k_t_p_inside_a_word_after_a_voiced_sound() -> None:
@@ -25,3 +34,50 @@ def test_revised_romanization_writes_each_consonant_one_way() -> None:
 def test_a_four_syllable_name_has_a_two_syllable_surname() -> None:
     assert person_tokens("남궁민수", "rr") == ["namgung", "minsu"]
     assert person_tokens("Kim Jong Un") is None
+
+
+def test_the_popular_spelling_is_the_one_south_korean_passports_use() -> None:
+    assert person_tokens("최두호", "pop") == ["choi", "dooho"]
+    assert person_tokens("황종수", "pop") == ["hwang", "jongsoo"]
+    assert person_tokens("현우성", "pop") == ["hyun", "woosung"]
+    assert person_tokens("오슬기", "pop") == ["oh", "seulki"]
+    assert person_tokens("이시영", "pop") == ["lee", "siyoung"]
+    assert person_tokens("장서희", "pop") == ["chang", "suhhee"]  # surname ch, open eo uh
+
+
+@pytest.mark.parametrize(("given", "written"), [
+    ("용택", "yongtaek"), ("용택", "yongtaik"), ("용택", "yongthaek"),
+    ("수정", "sujeong"), ("수정", "soojung"), ("수정", "soojeong"),  # mixed systems
+    ("정은", "jongun"), ("정은", "chongun"), ("영", "young"), ("희", "hee"),
+])
+def test_a_given_name_in_any_romanisation_spells_its_syllables(given: str, written: str
+                                                               ) -> None:
+    assert given_agrees(given, written)
+
+
+@pytest.mark.parametrize(("given", "written"), [
+    ("영숙", "yongsu"),  # 숙 ends in k
+    ("동현", "dongjin"),  # another second syllable, letters alike
+    ("상훈", "songhun"),  # 상 is sang
+    ("정", "jeongsu"),  # a syllable more
+])
+def test_another_syllable_is_another_given_name_however_near_its_letters(
+        given: str, written: str) -> None:
+    assert not given_agrees(given, written)
+
+
+def test_surnames_meet_in_the_norths_and_the_souths_spellings_and_the_conventional_ones(
+        ) -> None:
+    for surname, written in [("이", "lee"), ("이", "ri"), ("리", "yi"), ("이", "rhee"),
+                             ("박", "park"), ("박", "pak"), ("최", "choi"), ("임", "rim"),
+                             ("양", "ryang"), ("안", "ahn"), ("노", "roh"), ("남궁", "namgung")]:
+        assert surname_agrees(surname, written), (surname, written)
+    for surname, written in [("양", "jang"), ("장", "jong"), ("최", "cho"), ("김", "kam")]:
+        assert not surname_agrees(surname, written), (surname, written)
+
+
+def test_only_a_name_written_the_korean_way_is_read_syllable_by_syllable() -> None:
+    assert (korean_surname("남궁민수"), korean_given("남궁민수")) == ("남궁", "민수")
+    assert (korean_surname("김정은"), korean_given("김정은")) == ("김", "정은")
+    assert korean_given("윌 포터") is None  # Will Potter: words apart, a foreign name
+    assert korean_given("Kim Jong Un") is None and korean_given("김") is None
