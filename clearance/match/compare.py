@@ -979,9 +979,11 @@ def compare_names(
 
 def _may_pair(qt: str, qf: str, ql: bool, cand: Name, initials: bool) -> bool:
     """Whether `compare_names` could align this query token with any candidate token:
-    a similar token, an initial, or a piece of a word one side runs together."""
+    a similar token, an initial, or a piece of a word one side runs together. People's
+    tokens pair whatever their roles, as in `compare_names` (a particle with a name:
+    "et" ~ EL); an organisation's legal form only with a legal form."""
     for ct, cf, cl in zip(cand.tokens, cand.folded, cand.legal):
-        if (ql == cl or qt == ct) and token_similarity(qt, qf, ct, cf) > 0.0:
+        if (initials or ql == cl or qt == ct) and token_similarity(qt, qf, ct, cf) > 0.0:
             return True
         if initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
             return True

@@ -318,7 +318,18 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # evidence as (name, value, detail) tuples: `Feature` objects are made for kept results
     scored: list[tuple[float, int, list[tuple[str, float, str]], str]] = []
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
+    # below a name score, evidence only lowers a score (factors of at most 1, a ceiling)
+    # but for the birth date and country bonuses: a name score that ends below
+    # `min_score` with both added (in the order they are added below) is left out before
+    # its evidence is worked out (batch screening: most of a query's entities)
+    dob_lift = max(0.0, cfg.dob_agree_bonus) if query.birth_date else 0.0
+    country_lift = max(0.0, cfg.country_agree_bonus) if query.countries else 0.0
+    skip_below = (min_score > 0.0 and cfg.weak_factor <= 1.0
+                  and cfg.schema_mismatch_factor <= 1.0)
     for e_idx in set(best) | set(id_hits):
+        if (skip_below and e_idx not in id_hits
+                and (best[e_idx][0] + dob_lift) + country_lift < min_score):
+            continue
         meta = index.entities[e_idx]
         evidence: list[tuple[str, float, str]] = []
         if e_idx in best:

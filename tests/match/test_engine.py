@@ -209,3 +209,32 @@ def test_a_hangul_name_of_unknown_type_is_read_as_a_korean_persons_name_too(inde
                                                                             ) -> None:
     # a book without an entity type column: 최룡해 was one run-together word, no result
     assert "CHOE, Ryong Hae" in alerts(index, Query("최룡해"))
+
+
+@pytest.mark.parametrize("query", [
+    Query("Sergey Viktorovich Lavrof", "Person"),
+    Query("Sergey Viktorovich Lavrof", "Person", birth_date="1950-03-21", countries=["ru"]),
+    Query("Mohammed Ali Hassan", "Person", countries=["iq"]),
+    Query("Tehran Cement Trading", "Company"),
+])
+def test_a_score_floor_leaves_out_exactly_the_results_below_it(index: Index,
+                                                                query: Query) -> None:
+    # entities whose name score stays below the floor are left out before their evidence
+    # is worked out: a birth date or country that lifts one over it must still count
+    every = match_query(index, query, limit=1000)
+    assert len(every) > 3
+    for floor in sorted({round(r.score, 6) for r in every})[::2] + [0.5]:
+        kept = [r.to_dict() for r in every if r.score >= floor]
+        assert [r.to_dict() for r in match_query(index, query, limit=1000,
+                                                 min_score=floor)] == kept
+
+
+def test_a_birth_date_lifts_a_name_score_below_the_floor_over_it(index: Index) -> None:
+    name = "Sergey Viktorovich Lavrof"
+    base = match_query(index, Query(name, "Person"))[0]
+    floor = base.score + 0.01  # the name alone stays below it; an agreeing date does not
+    assert not [r for r in match_query(index, Query(name, "Person"), min_score=floor)
+                if r.entity_id == base.entity_id]
+    lifted = match_query(index, Query(name, "Person", birth_date="1950-03-21"),
+                         min_score=floor)
+    assert lifted[0].entity_id == base.entity_id and lifted[0].score >= floor
