@@ -770,6 +770,7 @@ def compare_names(
     joined_query = joined_cand = 0  # tokens a join merged into their neighbour
     joined_q: set[int] = set()  # tokens of joins that merged two or more words
     joined_c: set[int] = set()
+    legal_pairs: list[int] = []  # (organisations) pairs of two legal forms, by position
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
@@ -813,6 +814,8 @@ def compare_names(
             penalty += (1.0 - sim) * w
             if not q_legal[i]:
                 strongest = max(strongest, w * sim)
+            elif c_legal[j] and not initials:
+                legal_pairs.append(len(pairs))
             pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
     # patronymics (people): one only the query gives is a middle name the list omits; two
     # different ones contradict each other (Ivanovich is not Viktorovich)
@@ -856,12 +859,21 @@ def compare_names(
                 elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = QUERY_LAST_PENALTY
             if chain:
+                listed_head = any([p.candidate in _compound_heads() for p in pairs])
                 # a compound left out (جلال الدين, حبيب الله) is one link of the chain
                 for i in free_q:
                     head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
                     if (head >= 0 and head in free_q and not q_legal[head]
                             and q_tokens[i] in _compound_tails()):
                         q_cost[i] = 0.0
+                    elif (head >= 0 and head not in free_q and not q_legal[i]
+                          and q_tokens[head] in _compound_heads() and not listed_head):
+                        # the second half of a compound whose head paired alone with a
+                        # name (عبد الرحيم "abd al rhym": ABBOUD took "abd"): the pair
+                        # split one name, whose other half is no link of the chain the list
+                        # may leave out (a listed compound head, 'ABDUL Amir, took it in
+                        # turn: the list's compound, paired its own way)
+                        q_cost[i] = query_extra_penalty
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
         # difference, and costs as a middle name only the query gives would
@@ -910,6 +922,20 @@ def compare_names(
             # "Clement SARL" not JSC ELEMENT), as a place would be; once a legal form
             # agrees, another one ("Lehner and Co LLC") is a style of the name
             legal_floor = CONFLICT_WEIGHT
+        if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
+                               for p in pairs) and not any(
+                p.similarity >= SURE_SIMILARITY and k not in legal_pairs
+                for k, p in enumerate(pairs)):
+            # two legal forms that agree say the names are both companies' names, nothing
+            # about whether the distinctive word only near the other is the same name
+            # ("Kerwin Ltd." is not KERWAN LIMITED): beside such a word, and no other word
+            # that agrees, they are no evidence (weight 0), where they would otherwise lift
+            # the score by their mass
+            for k in legal_pairs:
+                p = pairs[k]
+                matched -= p.similarity * p.weight
+                penalty -= (1.0 - p.similarity) * p.weight
+                p.weight = 0.0
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
     # proves little, not that Mohamed and Ali may be the same name
