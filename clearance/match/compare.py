@@ -389,6 +389,19 @@ def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Seq
             q_title[i] = True
 
 
+def _other_nasal(a: str, b: str) -> bool:
+    """Whether two words differ only in a syllable ending in "n" in one and in "ng" in the
+    other, inside the word or at its end ("jianping" / "jiangping", "jinfeng" /
+    "jingfeng"): pinyin syllables of other characters."""
+    if len(a) == len(b) or abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    k = 0
+    while k < len(short) and short[k] == long[k]:
+        k += 1
+    return k > 0 and long[k] == "g" and long[k - 1] == "n" and long[k + 1:] == short[k:]
+
+
 def _unwritten_long_end(a: str, b: str) -> bool:
     """Of an abjad word and a Latin one, the Latin ends with i or u where the abjad word
     ends with a consonant: a final long vowel is written in Arabic and Hebrew script."""
@@ -710,6 +723,7 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
+    han: bool | None = None  # the query is written in Han script (worked out when needed)
     # the written word of each token, both names or neither (most names: no word of two
     # tokens; the query's first, worked out once per query by a caller of many comparisons)
     q_spans = word_spans(query) if query_spans is None else query_spans
@@ -743,6 +757,15 @@ def compare_names(
                 if _distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
+                elif _other_nasal(qt, ct):
+                    if han is None:
+                        han = zh.has_han(query.text)
+                    if han:
+                        # a Han-script query's pinyin is spelt exactly: a syllable ending
+                        # in n against one in ng is another character (张建平 Jianping is
+                        # not JIANGPING), where a Latin query's may be a typo
+                        sim = DISTINCT_NAME_SIMILARITY
+                        distinct = True
             if (q_spans and sim < WORD_SLIP_SIMILARITY and not distinct
                     and (len(qt) < WORD_SLIP_MIN or len(ct) < WORD_SLIP_MIN)):
                 sim = max(sim, _word_slip(query, q_spans, i, cand, c_spans, j))

@@ -535,3 +535,16 @@ def test_the_second_half_of_a_compound_whose_head_paired_alone_is_no_chain_link(
     # listed ones is still a link of the chain the record may leave out
     assert _people("سمير عبدالرحيم", "SAMIR, Abdul Rahim").score >= 0.85  # type: ignore[attr-defined]
     assert _people("سمير عبود حسن", "SAMIR, Abboud").score >= 0.8  # type: ignore[attr-defined]
+
+
+def test_a_han_query_syllable_in_n_is_not_a_listed_one_in_ng() -> None:
+    # made-up names: 李建明 is Li Jianming, whose pinyin is exact; JIANGMING is 江明 / 姜明
+    # (another character), not a slip of the romanisation
+    assert _score("李建明", "LI, Jiangming") < 0.5
+    assert _score("李建明", "LI, Jianming") >= 0.95
+    # a Latin query may be a typo of the listed spelling: one letter of nine, as before
+    assert _score("Li Jianming", "LI, Jiangming") >= 0.85
+    # the rule is about the n / ng of a syllable, not any letter g
+    assert not compare._other_nasal("jianming", "jiangmin")
+    assert compare._other_nasal("jinfeng", "jingfeng")
+    assert compare._other_nasal("lin", "ling")
