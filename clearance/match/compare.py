@@ -393,7 +393,7 @@ def _other_nasal(a: str, b: str) -> bool:
     """Whether two words differ only in a syllable ending in "n" in one and in "ng" in the
     other, inside the word or at its end ("jianping" / "jiangping", "jinfeng" /
     "jingfeng"): pinyin syllables of other characters."""
-    if len(a) == len(b) or abs(len(a) - len(b)) != 1:
+    if abs(len(a) - len(b)) != 1:
         return False
     short, long = (a, b) if len(a) < len(b) else (b, a)
     k = 0
