@@ -404,6 +404,19 @@ def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Seq
             q_title[i] = True
 
 
+def _other_nasal(a: str, b: str) -> bool:
+    """Whether two words differ only in a syllable ending in "n" in one and in "ng" in the
+    other, inside the word or at its end ("jianping" / "jiangping", "jinfeng" /
+    "jingfeng"): pinyin syllables of other characters."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    k = 0
+    while k < len(short) and short[k] == long[k]:
+        k += 1
+    return k > 0 and long[k] == "g" and long[k - 1] == "n" and long[k + 1:] == short[k:]
+
+
 def _unwritten_long_end(a: str, b: str) -> bool:
     """Of an abjad word and a Latin one, the Latin ends with i or u where the abjad word
     ends with a consonant: a final long vowel is written in Arabic and Hebrew script."""
@@ -725,6 +738,7 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
+    han: bool | None = None  # the query is written in Han script (worked out when needed)
     # the written word of each token, both names or neither (most names: no word of two
     # tokens; the query's first, worked out once per query by a caller of many comparisons)
     q_spans = word_spans(query) if query_spans is None else query_spans
@@ -762,6 +776,15 @@ def compare_names(
                 if _distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
+                elif _other_nasal(qt, ct):
+                    if han is None:
+                        han = zh.has_han(query.text)
+                    if han:
+                        # a Han-script query's pinyin is spelt exactly: a syllable ending
+                        # in n against one in ng is another character (张建平 Jianping is
+                        # not JIANGPING), where a Latin query's may be a typo
+                        sim = DISTINCT_NAME_SIMILARITY
+                        distinct = True
             if (q_spans and sim < WORD_SLIP_SIMILARITY and not distinct
                     and (len(qt) < WORD_SLIP_MIN or len(ct) < WORD_SLIP_MIN)):
                 sim = max(sim, _word_slip(query, q_spans, i, cand, c_spans, j))
@@ -793,6 +816,7 @@ def compare_names(
     joined_query = joined_cand = 0  # tokens a join merged into their neighbour
     joined_q: set[int] = set()  # tokens of joins that merged two or more words
     joined_c: set[int] = set()
+    legal_pairs: list[int] = []  # (organisations) pairs of two legal forms, by position
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
@@ -853,6 +877,8 @@ def compare_names(
             penalty += (1.0 - sim) * w
             if not q_legal[i]:
                 strongest = max(strongest, w * sim)
+            elif c_legal[j] and not initials:
+                legal_pairs.append(len(pairs))
             pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
     # patronymics (people): one only the query gives is a middle name the list omits; two
     # different ones contradict each other (Ivanovich is not Viktorovich)
@@ -896,12 +922,21 @@ def compare_names(
                 elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = QUERY_LAST_PENALTY
             if chain:
+                listed_head = any([p.candidate in _compound_heads() for p in pairs])
                 # a compound left out (جلال الدين, حبيب الله) is one link of the chain
                 for i in free_q:
                     head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
                     if (head >= 0 and head in free_q and not q_legal[head]
                             and q_tokens[i] in _compound_tails()):
                         q_cost[i] = 0.0
+                    elif (head >= 0 and head not in free_q and not q_legal[i]
+                          and q_tokens[head] in _compound_heads() and not listed_head):
+                        # the second half of a compound whose head paired alone with a
+                        # name (عبد الرحيم "abd al rhym": ABBOUD took "abd"): the pair
+                        # split one name, whose other half is no link of the chain the list
+                        # may leave out (a listed compound head, 'ABDUL Amir, took it in
+                        # turn: the list's compound, paired its own way)
+                        q_cost[i] = query_extra_penalty
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
         # difference, and costs as a middle name only the query gives would
@@ -950,6 +985,20 @@ def compare_names(
             # "Clement SARL" not JSC ELEMENT), as a place would be; once a legal form
             # agrees, another one ("Lehner and Co LLC") is a style of the name
             legal_floor = CONFLICT_WEIGHT
+        if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
+                               for p in pairs) and not any(
+                p.similarity >= SURE_SIMILARITY and k not in legal_pairs
+                for k, p in enumerate(pairs)):
+            # two legal forms that agree say the names are both companies' names, nothing
+            # about whether the distinctive word only near the other is the same name
+            # ("Kerwin Ltd." is not KERWAN LIMITED): beside such a word, and no other word
+            # that agrees, they are no evidence (weight 0), where they would otherwise lift
+            # the score by their mass
+            for k in legal_pairs:
+                p = pairs[k]
+                matched -= p.similarity * p.weight
+                penalty -= (1.0 - p.similarity) * p.weight
+                p.weight = 0.0
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
     # proves little, not that Mohamed and Ali may be the same name

@@ -95,12 +95,12 @@ def _consonants(token: str) -> str:
 
 
 def _gendered(a: str, b: str) -> bool:
-    """A given name and its form for the other sex: an "a" added to a name ending in a
-    consonant (Robert / Roberta, Daniel / Daniela, Karim / Karima, Aleksandr / Aleksandra),
-    or a final "o" for an "a" (Mario / Maria, Antonio / Antonia), as Romance, Slavic and
-    Arabic given names form them."""
+    """A given name and its form for the other sex: an "a" or "ia" added to a name ending
+    in a consonant (Robert / Roberta, Daniel / Daniela, Karim / Karima, Aleksandr /
+    Aleksandra; Victor / Victoria), or a final "o" for an "a" (Mario / Maria, Antonio /
+    Antonia), as Romance, Slavic and Arabic given names form them."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 3 and long == short + "a":
+    if len(short) >= 3 and long in (short + "a", short + "ia"):
         return short[-1] not in "aeiouy"
     return (len(short) == len(long) >= 4 and short[:-1] == long[:-1]
             and {short[-1], long[-1]} == {"a", "o"})

@@ -532,3 +532,51 @@ def test_given_name_syllables_run_together_keep_their_order() -> None:
     assert _score("Ryu Songhak", "RYU, Song Hak") >= 0.95
     assert _score("Songhak Ryu", "RYU, Song Hak") >= 0.95
     assert _score("HakRYU Song", "RYU, Hak Song") >= 0.95  # surname glued before a part
+
+
+def test_two_legal_forms_that_agree_do_not_lift_a_name_only_near_the_other() -> None:
+    def weigh(folded: str, legal: bool) -> float:
+        return 0.1 if legal else 0.9  # a distinctive word, a legal form
+
+    def org(query: str, listed: str) -> NameComparison:
+        return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), weigh,
+                             cand_extra_penalty=ScoringConfig().org_list_extra_penalty)
+
+    # made-up companies: the name two letters from the listed one decides alone; the
+    # legal forms that agree are shown, at no weight
+    near = org("Morrow Ltd.", "MUROW LIMITED")
+    assert near.score == pytest.approx(org("Morrow", "MUROW").score)
+    assert near.score < 0.8
+    assert "ltd~ltd (1.00, w=0.00)" in near.explain()
+    # beside a name that agrees, the forms count as before
+    assert org("Murow Ltd.", "MUROW LIMITED").score == 1.0
+    assert "ltd~ltd (1.00, w=0.10)" in org("Murow Ltd.", "MUROW INTERNATIONAL LIMITED").explain()
+    assert (org("Murow Ltd.", "MUROW INTERNATIONAL LIMITED").score
+            > org("Murow", "MUROW INTERNATIONAL").score)
+    # a one-slip typo of the name still alerts with its legal form
+    assert org("Velmoro Ltd.", "VELMORA LIMITED").score >= 0.85
+
+
+def test_the_second_half_of_a_compound_whose_head_paired_alone_is_no_chain_link() -> None:
+    # سمير عبدالرحيم (Samir Abd al-Rahim): ABBOUD meets "abd" by its letters, but
+    # al-Rahim is the rest of that name, not a forebear the record leaves out
+    split = _people("سمير عبدالرحيم", "SAMIR, Abboud")
+    assert "abd~abboud" in split.explain()  # type: ignore[attr-defined]
+    assert split.score < 0.7  # type: ignore[attr-defined]
+    # the whole compound still meets its Latin form, and a name of its own after the
+    # listed ones is still a link of the chain the record may leave out
+    assert _people("سمير عبدالرحيم", "SAMIR, Abdul Rahim").score >= 0.85  # type: ignore[attr-defined]
+    assert _people("سمير عبود حسن", "SAMIR, Abboud").score >= 0.8  # type: ignore[attr-defined]
+
+
+def test_a_han_query_syllable_in_n_is_not_a_listed_one_in_ng() -> None:
+    # made-up names: 李建明 is Li Jianming, whose pinyin is exact; JIANGMING is 江明 / 姜明
+    # (another character), not a slip of the romanisation
+    assert _score("李建明", "LI, Jiangming") < 0.5
+    assert _score("李建明", "LI, Jianming") >= 0.95
+    # a Latin query may be a typo of the listed spelling: one letter of nine, as before
+    assert _score("Li Jianming", "LI, Jiangming") >= 0.85
+    # the rule is about the n / ng of a syllable, not any letter g
+    assert not compare._other_nasal("jianming", "jiangmin")
+    assert compare._other_nasal("jinfeng", "jingfeng")
+    assert compare._other_nasal("lin", "ling")

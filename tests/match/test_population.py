@@ -96,7 +96,8 @@ def _distinct(a: str, b: str, forms: bool) -> bool:
 
 
 @pytest.mark.parametrize(("a", "b"), [("roberta", "robert"), ("daniel", "daniela"),
-                                      ("mario", "maria"), ("antonia", "antonio")])
+                                      ("mario", "maria"), ("antonia", "antonio"),
+                                      ("victor", "victoria")])
 def test_a_given_name_and_its_form_for_the_other_sex_are_distinct(a: str, b: str) -> None:
     # issue 11, population names: "Roberta X" is not "ROBERT X"
     assert _distinct(a, b, forms=True)
