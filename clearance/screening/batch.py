@@ -22,11 +22,14 @@ from clearance.match.tables import freeze_heap
 from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
-__all__ = ["BATCH", "RowItem", "ScreenResult", "default_workers", "screen_lines",
+__all__ = ["BATCH", "CHUNK", "RowItem", "ScreenResult", "default_workers", "screen_lines",
            "screen_queries", "screen_row_lines", "screen_rows"]
 
 T = TypeVar("T")
 BATCH = 2000
+#: rows a worker takes at a time: small enough that the last chunks of a file end close
+#: together on every worker, large enough that passing them costs little
+CHUNK = 64
 #: fewer rows than this are screened in this process: a pool would cost more than it saves
 SMALL = 200
 #: (row id, query, the input's extra columns); the screened name is the query's
@@ -123,8 +126,32 @@ def _run(
     freeze_heap(collect=False)
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:
-        for batch in _batches(items, BATCH):
-            yield from pool.imap(task, batch, chunksize=256)
+        yield from _overlapped(pool, task, _batches(items, BATCH))
+
+
+def _overlapped(pool: Any, task: Callable[[Any], T], batches: Iterator[list[Any]]
+                ) -> Iterator[T]:
+    """The results of every batch in input order, with the next batch already queued while
+    this one's results are yielded: the workers never wait at a batch boundary for the
+    slowest chunk of the batch before (at most two batches are held in memory).
+
+    When reading the next batch fails, the results of the one in flight are still yielded
+    (and written) before the error propagates, as when batches ran one after the other.
+    """
+    pending: Iterator[T] | None = None
+    while True:
+        try:
+            batch = next(batches, None)
+        except Exception:
+            if pending is not None:
+                yield from pending
+            raise
+        running = None if batch is None else pool.imap(task, batch, chunksize=CHUNK)
+        if pending is not None:
+            yield from pending
+        if running is None:
+            return
+        pending = running
 
 
 def screen_queries(
