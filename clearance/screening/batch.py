@@ -7,6 +7,7 @@ are written as they arrive.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing as mp
 import os
@@ -22,7 +23,7 @@ from clearance.match.tables import freeze_heap
 from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
-__all__ = ["BATCH", "CHUNK", "RowItem", "ScreenResult", "default_workers", "screen_lines",
+__all__ = ["BATCH", "CHUNK", "WORKER_GC_YOUNG", "RowItem", "ScreenResult", "default_workers", "screen_lines",
            "screen_queries", "screen_row_lines", "screen_rows"]
 
 T = TypeVar("T")
@@ -30,6 +31,8 @@ BATCH = 2000
 #: rows a worker takes at a time: small enough that the last chunks of a file end close
 #: together on every worker, large enough that passing them costs little
 CHUNK = 64
+#: allocations between two young-generation collections in a worker (Python's default: 700)
+WORKER_GC_YOUNG = 10_000
 #: fewer rows than this are screened in this process: a pool would cost more than it saves
 SMALL = 200
 #: (row id, query, the input's extra columns); the screened name is the query's
@@ -125,8 +128,18 @@ def _run(
     # first: on a loaded index it costs a quarter of a second before any row is screened
     freeze_heap(collect=False)
     ctx = mp.get_context("fork")
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_start_worker) as pool:
         yield from _overlapped(pool, task, _batches(items, BATCH))
+
+
+def _start_worker() -> None:
+    """A worker collects its young objects every `WORKER_GC_YOUNG` allocations rather than
+    every 700: screening a name makes a few thousand short-lived objects, and at the
+    default each name paid for several collections (about a tenth of a worker's CPU went
+    to the collector; a third of that now). The parent's frozen heap is not walked either
+    way (`freeze_heap`)."""
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(WORKER_GC_YOUNG, middle, old)
 
 
 def _overlapped(pool: Any, task: Callable[[Any], T], batches: Iterator[list[Any]]

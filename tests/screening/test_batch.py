@@ -1,5 +1,6 @@
 """Batch screening: order kept, parallel equals serial, alerts flagged at the threshold."""
 
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -65,3 +66,16 @@ def test_rows_of_the_batch_in_flight_come_back_when_reading_the_next_fails(
         for row_id, _ in batch._run(_where, _rows_then_failure(count), None, 10, 2, index):
             got.append(row_id)
     assert got == [str(i) for i in range(batch.BATCH)]
+
+
+def _threshold(_: tuple[str, Query]) -> tuple[int, int, int]:
+    return gc.get_threshold()
+
+
+def test_workers_collect_young_objects_less_often_and_the_parent_is_left_alone(
+        index: Index) -> None:
+    before = gc.get_threshold()
+    items = [(str(i), Query("x")) for i in range(batch.SMALL + 1)]  # enough for a pool
+    got = set(batch._run(_threshold, items, None, 10, 2, index))
+    assert got == {(batch.WORKER_GC_YOUNG, before[1], before[2])}
+    assert gc.get_threshold() == before
