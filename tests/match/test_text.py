@@ -72,3 +72,13 @@ def test_words_transliterated_one_by_one_read_as_the_whole_text(text: str) -> No
     from normality import ascii_text
 
     assert latinize(clean(text)) == ascii_text(clean(text)).lower()
+
+
+def test_the_transliterator_uses_normality_s_rules() -> None:
+    # built from the rules rather than imported (text._ascii_text): a normality release
+    # that changes them must be followed here
+    from normality.transliteration import ASCII_SCRIPT
+
+    from clearance.match.text import ASCII_RULES
+
+    assert ASCII_RULES == ASCII_SCRIPT
