@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -226,7 +229,6 @@ def screen(
     from clearance.match.tables import freeze_heap
     from clearance.screening.batch import default_workers, screen_row_lines, screen_rows
     from clearance.screening.io import ResultWriter, open_table, row_to_query
-    from clearance.store import active_version_ids, audit
 
     bad = 0
     ignored = 0  # unreadable values left out of rows still screened
@@ -284,6 +286,8 @@ def screen(
                                                       min_score):
                     writer.write_line(line)
                     done += 1
+                    if done == 1:
+                        _import_soon(AUDIT_MODULE)
                     alerts += alerted
                     progress.advance(task)
             else:
@@ -291,11 +295,15 @@ def screen(
                                                           min_score):
                     writer.write(item[0], parties, item[1].name, item[2])
                     done += 1
+                    if done == 1:
+                        _import_soon(AUDIT_MODULE)
                     alerts += alerted
                     progress.advance(task)
         writer.close()
     except ClearanceError as exc:
         raise fail(exc) from None
+    from clearance.store import active_version_ids, audit
+
     audit.record(audit.default_actor(), "screening.run", {
         "input": path, "output": None if output is None else str(output), "rows": done,
         "alerted": alerts, "skipped": bad, "ignored_values": ignored,
@@ -303,6 +311,26 @@ def screen(
         "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
     show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None,
                  ignored=ignored)
+
+
+#: what the audit record at the end of a screening imports (SQLAlchemy and the store's tables:
+#: a third of a second and more, more than loading the rows of a small file)
+AUDIT_MODULE = "clearance.store"
+
+
+def _import_soon(module: str) -> None:
+    """Import `module` in a background thread while the rows are screened.
+
+    Called once the first result is in: the workers are forked by then (a fork while a
+    thread holds an import lock could leave a worker waiting for it forever), and the
+    parent, which only writes results, has time to spare. The import at the point of use
+    waits for this one if it is still running, and raises its error if it failed."""
+
+    def run() -> None:
+        with contextlib.suppress(Exception):  # the import where it is used raises it again
+            importlib.import_module(module)
+
+    threading.Thread(target=run, name=f"import {module}", daemon=True).start()
 
 
 def show_columns(cmap: ColumnMap) -> None:

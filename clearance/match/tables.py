@@ -1,6 +1,6 @@
 """Load the tables the matcher otherwise loads on the first name that needs them.
 
-ICU's transliterators (through normality) and pypinyin's phrase tables load lazily: a
+ICU's transliterators (`text._ascii_text`) and pypinyin's phrase tables load lazily: a
 one-off 0.05-0.4 s inside whichever request first holds non-Latin or Han text, and
 pypinyin's 200,000 small lists then sit where every full garbage collection walks them.
 A long-lived server loads them up front, before it freezes its heap (`gc.freeze`); a

@@ -199,7 +199,12 @@ def parse_overrides(name_column: str | None = None, id_column: str | None = None
 
 def schema_of(value: Any) -> str | None:
     """'Individual' -> 'Person', 'Corporate' -> 'Company', '' -> 'LegalEntity'; None if unknown."""
-    text = "" if value is None else str(value)
+    return _schema_of_text("" if value is None else str(value))
+
+
+@lru_cache(maxsize=1024)
+def _schema_of_text(text: str) -> str | None:
+    # a file spells its types a few ways, once per row: folded once per spelling
     return _types().get(fold_header(text))
 
 

@@ -254,3 +254,24 @@ def test_a_name_written_as_a_formula_is_exported_as_text_never_as_a_formula(
         head, first = load_workbook(out)["matches"].iter_rows(max_row=2)
         assert (first[1].value, first[1].data_type) == (formula, "s")
         assert (head[2].value, head[2].data_type) == ("=cmd|' /C calc'!A0", "s")
+
+
+def test_a_screen_on_two_workers_writes_every_row_and_its_audit_record(
+        loaded_home: Path, tmp_path: Path) -> None:
+    # more rows than a pool is started for (batch.SMALL): the workers are forked, and the
+    # store's modules are imported in the background meanwhile (cli.match._import_soon)
+    from clearance.screening import batch
+    from clearance.store import audit
+
+    rows = batch.SMALL + 50
+    src = tmp_path / "many.csv"
+    src.write_text("id,name\n" + "".join(f"R{i},Hikvision {i}\n" for i in range(rows)),
+                   encoding="utf-8")
+    out = tmp_path / "many.jsonl"
+    res = runner.invoke(app, ["screen", str(src), "-o", str(out), "--workers", "2"])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == [
+        f"R{i}" for i in range(rows)]
+    runs = [r.detail for r in audit.iter_records()
+            if r.action == "screening.run" and r.detail["input"] == str(src)]
+    assert len(runs) == 1 and runs[0]["rows"] == rows

@@ -2,7 +2,7 @@
 
 import pytest
 
-from clearance.match.text import clean, normalize, script_of
+from clearance.match.text import clean, latinize, normalize, script_of
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,39 @@ def test_script_of(text: str, script: str) -> None:
 )
 def test_normalize(text: str, tokens: list[str]) -> None:
     assert normalize(text) == tokens
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "josé maría garcía núñez",  # Latin with accents (es_ES, es_MX population names)
+        "müller & söhne gmbh",
+        "łukasz wiśniewski sp. z o.o.",  # Polish letters without a decomposition
+        "nguyễn thị phương thảo",  # Vietnamese: stacked diacritics
+        "şahin çelik ığdır",  # Turkish dotless and dotted i
+        "σωκράτης παπαδόπουλος",  # Greek, final sigma at the end of each word
+        "さとう ひろし",  # Japanese kana
+        "สมชาย ใจดี",  # Thai
+        "राहुल शर्मा",  # Devanagari (hi_IN)
+        "გიორგი ბერიძე",  # Georgian
+        "արամ պետրոսյան",  # Armenian
+        "ø æ ß þ đ",  # letters ICU spells as two
+        "ab\u0301 c",  # a combining mark at the end of a word
+    ],
+)
+def test_words_transliterated_one_by_one_read_as_the_whole_text(text: str) -> None:
+    # scripts `latinize` leaves to ICU alone. It asks ICU for each word (memoised): the
+    # result must be ICU's reading of the whole text
+    from normality import ascii_text
+
+    assert latinize(clean(text)) == ascii_text(clean(text)).lower()
+
+
+def test_the_transliterator_uses_normality_s_rules() -> None:
+    # built from the rules rather than imported (text._ascii_text): a normality release
+    # that changes them must be followed here
+    from normality.transliteration import ASCII_SCRIPT
+
+    from clearance.match.text import ASCII_RULES
+
+    assert ASCII_RULES == ASCII_SCRIPT

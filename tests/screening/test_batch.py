@@ -1,8 +1,13 @@
 """Batch screening: order kept, parallel equals serial, alerts flagged at the threshold."""
 
+import gc
 import os
 import time
+from collections.abc import Iterator
 
+import pytest
+
+from clearance.exc import InputError
 from clearance.index.build import Index
 from clearance.match.score import Query, ScoringConfig
 from clearance.screening import batch
@@ -12,14 +17,15 @@ ITEMS = [(str(i), Query(n, s)) for i, (n, s) in enumerate([
     ("Hikvision", "Company"), ("Emma Daniels", "Person"), ("Sergei Lavrov", "Person"),
     ("DAHUA ELECTRONICS CORPORATION", "Organization"), ("Royal Mail", "Organization"),
 ] * 8)]
-#: more rows than several of the pool's chunks (256 rows each), so both workers get some
+#: more rows than several of the pool's chunks (`batch.CHUNK` rows each), so both
+#: workers get some
 MANY = [(str(i), q) for i, (_, q) in enumerate(ITEMS * 33)]
 
 
 def test_parallel_results_equal_serial_in_input_order(index: Index) -> None:
     serial = list(screen_queries(MANY, index=index, workers=1))
     parallel = list(screen_queries(MANY, index=index, workers=2))
-    assert len(MANY) > 4 * 256
+    assert len(MANY) > 4 * batch.CHUNK
     assert [r.id for r in parallel] == [i for i, _ in MANY]
     assert [r.matches for r in parallel] == [r.matches for r in serial]
 
@@ -42,3 +48,34 @@ def test_alerts_follow_the_threshold(index: Index) -> None:
     normal = next(screen_queries(ITEMS[:1], index=index))
     assert strict.alerts == [] and len(normal.alerts) >= 2
     assert strict.matches[0]["score"] == normal.matches[0]["score"]
+
+
+def _rows_then_failure(count: int) -> Iterator[tuple[str, Query]]:
+    for i in range(count):
+        yield str(i), Query("x")
+    raise InputError("unreadable from here on", path="book.csv", line=count + 2)
+
+
+def test_rows_of_the_batch_in_flight_come_back_when_reading_the_next_fails(
+        index: Index) -> None:
+    # the next batch is read while the one before is screened: a read error must not
+    # swallow the rows already handed to the workers
+    count = batch.BATCH + 10
+    got: list[str] = []
+    with pytest.raises(InputError, match="unreadable from here on"):
+        for row_id, _ in batch._run(_where, _rows_then_failure(count), None, 10, 2, index):
+            got.append(row_id)
+    assert got == [str(i) for i in range(batch.BATCH)]
+
+
+def _threshold(_: tuple[str, Query]) -> tuple[int, int, int]:
+    return gc.get_threshold()
+
+
+def test_workers_collect_young_objects_less_often_and_the_parent_is_left_alone(
+        index: Index) -> None:
+    before = gc.get_threshold()
+    items = [(str(i), Query("x")) for i in range(batch.SMALL + 1)]  # enough for a pool
+    got = set(batch._run(_threshold, items, None, 10, 2, index))
+    assert got == {(batch.WORKER_GC_YOUNG, before[1], before[2])}
+    assert gc.get_threshold() == before
