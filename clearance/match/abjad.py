@@ -359,12 +359,35 @@ _RESPELT = (("kh", "ch"), ("s", "c"))
 
 def keys(token: str) -> tuple[str, ...]:
     """Every lookup key the Latin spellings of a romanised abjad token may have: its `key`,
-    and the key of the token with a consonant written as a spelling `key` puts in another
-    class ("brykh" is "brk", and "brt" for BARICH)."""
+    the key of the token with a consonant written as a spelling `key` puts in another
+    class ("brykh" is "brk", and "brt" for BARICH), and the key of the token with its
+    digraphs ending in h read as a letter and a heh (`_split_heh`: زاهد "zhd" is ZAHID)."""
     out = [key(token)]
     for unit, spelling in _RESPELT:
         if unit in token:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
+    split = _split_heh(token)
+    if split is not None:
+        other = key(split)
+        if other not in out:
+            out.append(other)
     return tuple(out)
+
+
+def _split_heh(token: str) -> str | None:
+    """The token with each digraph ending in h read as two letters, or None when it has
+    none. `romanize` writes a letter and a heh as they are romanised one by one, so زاهد
+    (ز ه, ZAHID) and سهيل (س ه, SUHAIL) are "zhd" and "shyl", which read as the digraphs
+    ژ "zh" and ش "sh" and key under another class (`key`: "kt", not ZAHID's "tht"). The
+    pattern already allows both readings (`_pattern`); only the lookup key needs the second.
+    Only the query side is looked up so: a Latin "zh" or "sh" (SHARIF, ZHANG) is one letter
+    nearly always."""
+    if "h" not in token[1:]:
+        return None
+    split = token
+    for unit in _DIGRAPHS:
+        if unit[1] == "h":
+            split = split.replace(unit, unit[0] + "'h")  # (the key drops the apostrophe)
+    return split if split != token else None

@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "16"
+VERSION = "17b"
 
 __all__ = ["ALGORITHM", "VERSION"]
