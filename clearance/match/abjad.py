@@ -373,6 +373,13 @@ def keys(token: str) -> tuple[str, ...]:
         other = key(split)
         if other not in out:
             out.append(other)
+    if len(token) >= 3:
+        # a final ta marbuta (ة) is not written (`romanize`), while Latin spells it "at"
+        # where the word heads a phrase (عصبة الأنصار ASBAT AL-ANSAR, حركة HARAKAT, جبهة
+        # JABHAT): an ending the pattern accepts (`_ENDINGS`), so its key is looked up too
+        other = key(token + "t")
+        if other not in out:
+            out.append(other)
     return tuple(out)
 
 

@@ -321,7 +321,18 @@ def test_a_letter_and_a_heh_are_looked_up_as_two_letters(abjad_token: str, latin
 def test_a_digraph_read_as_one_letter_keeps_its_own_key_first() -> None:
     # شريف "shryf" is SHARIF first; the split reading is an extra key, never a replacement
     assert abjad.keys("shryf")[0] == abjad.key("sharif")
-    assert abjad.keys("mhmd") == (abjad.key("mhmd"),)  # an h that follows no digraph letter
+    # an h after no digraph letter, a final d (whose key already ends in t): one key
+    assert abjad.keys("mhmd") == (abjad.key("mhmd"),)
+
+
+@pytest.mark.parametrize(("abjad_token", "latin"), [("asb", "asbat"), ("hrk", "harakat")])
+def test_an_unwritten_final_ta_marbuta_is_looked_up_as_latin_spells_it(
+        abjad_token: str, latin: str) -> None:
+    # عصبة, حركة: the ta marbuta romanises as nothing, Latin writes "at" where the word
+    # heads a phrase (ASBAT AL-ANSAR); the pattern accepts the ending, the keys reach it
+    assert abjad.similarity(abjad_token, latin) > 0.0
+    assert abjad.key(abjad_token) != abjad.key(latin)
+    assert abjad.key(latin) in abjad.keys(abjad_token)
 
 
 def test_a_latin_record_of_a_letter_and_a_heh_is_a_candidate() -> None:
