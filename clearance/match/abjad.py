@@ -360,41 +360,20 @@ _RESPELT = (("kh", "ch"), ("s", "c"))
 def keys(token: str) -> tuple[str, ...]:
     """Every lookup key the Latin spellings of a romanised abjad token may have: its `key`,
     the key of the token with a consonant written as a spelling `key` puts in another
-    class ("brykh" is "brk", and "brt" for BARICH), and the key of the token with its
-    digraphs ending in h read as a letter and a heh (`_split_heh`: زاهد "zhd" is ZAHID)."""
+    class ("brykh" is "brk", and "brt" for BARICH), and the key of the token with a final
+    "t" (an unwritten ta marbuta Latin spells "at")."""
     out = [key(token)]
     for unit, spelling in _RESPELT:
         if unit in token:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
-    split = _split_heh(token)
-    if split is not None:
-        other = key(split)
-        if other not in out:
-            out.append(other)
-    if len(token) >= 3:
+    if len(token) >= 3 and token[-1] not in "wy":
         # a final ta marbuta (ة) is not written (`romanize`), while Latin spells it "at"
         # where the word heads a phrase (عصبة الأنصار ASBAT AL-ANSAR, حركة HARAKAT, جبهة
-        # JABHAT): an ending the pattern accepts (`_ENDINGS`), so its key is looked up too
+        # JABHAT): an ending the pattern accepts (`_ENDINGS`), so its key is looked up too.
+        # Not after a long vowel: الشهري "shhry" is not SHARIAT (the ending read as "i-at")
         other = key(token + "t")
         if other not in out:
             out.append(other)
     return tuple(out)
-
-
-def _split_heh(token: str) -> str | None:
-    """The token with each digraph ending in h read as two letters, or None when it has
-    none. `romanize` writes a letter and a heh as they are romanised one by one, so زاهد
-    (ز ه, ZAHID) and سهيل (س ه, SUHAIL) are "zhd" and "shyl", which read as the digraphs
-    ژ "zh" and ش "sh" and key under another class (`key`: "kt", not ZAHID's "tht"). The
-    pattern already allows both readings (`_pattern`); only the lookup key needs the second.
-    Only the query side is looked up so: a Latin "zh" or "sh" (SHARIF, ZHANG) is one letter
-    nearly always."""
-    if "h" not in token[1:]:
-        return None
-    split = token
-    for unit in _DIGRAPHS:
-        if unit[1] == "h":
-            split = split.replace(unit, unit[0] + "'h")  # (the key drops the apostrophe)
-    return split if split != token else None
