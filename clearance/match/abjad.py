@@ -359,12 +359,21 @@ _RESPELT = (("kh", "ch"), ("s", "c"))
 
 def keys(token: str) -> tuple[str, ...]:
     """Every lookup key the Latin spellings of a romanised abjad token may have: its `key`,
-    and the key of the token with a consonant written as a spelling `key` puts in another
-    class ("brykh" is "brk", and "brt" for BARICH)."""
+    the key of the token with a consonant written as a spelling `key` puts in another
+    class ("brykh" is "brk", and "brt" for BARICH), and the key of the token with a final
+    "t" (an unwritten ta marbuta Latin spells "at")."""
     out = [key(token)]
     for unit, spelling in _RESPELT:
         if unit in token:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
+    if len(token) >= 3 and token[-1] not in "wy":
+        # a final ta marbuta (ة) is not written (`romanize`), while Latin spells it "at"
+        # where the word heads a phrase (عصبة الأنصار ASBAT AL-ANSAR, حركة HARAKAT, جبهة
+        # JABHAT): an ending the pattern accepts (`_ENDINGS`), so its key is looked up too.
+        # Not after a long vowel: الشهري "shhry" is not SHARIAT (the ending read as "i-at")
+        other = key(token + "t")
+        if other not in out:
+            out.append(other)
     return tuple(out)

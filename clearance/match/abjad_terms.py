@@ -11,12 +11,14 @@ keep their words transliterated (BANK SADERAT: صادرات is "exports") still 
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
+from clearance.match.abjad import has_abjad
 from clearance.resources import load_resource
 
-__all__ = ["english_names", "fold_arabic", "terms"]
+__all__ = ["english_names", "fold_arabic", "terms", "territory_terms"]
 
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 _SEP = re.compile(r"[\s\u200c\u200f\u060c\u061b,.;:()\-/]+")  # also ZWNJ, Arabic comma
@@ -36,8 +38,94 @@ def fold_arabic(text: str) -> str:
 
 @cache
 def terms() -> dict[str, str]:
-    """Folded Persian or Arabic term -> English words."""
-    return {fold_arabic(str(k)): str(v) for k, v in load_resource("abjad_terms")["terms"].items()}
+    """Folded Persian or Arabic term -> English words: the term table, and the countries
+    and their adjectives (`territory_terms`) where the table has no entry of its own."""
+    table = territory_terms()
+    table.update({fold_arabic(str(k)): str(v)
+                  for k, v in load_resource("abjad_terms")["terms"].items()})
+    return table
+
+
+def _adjective_forms(name: str) -> list[str]:
+    """English adjectives a country's English name may form, in the order English forms
+    them: Libyan, Syrian (-a: +n); Moroccan (-o: +an); Lebanese (-on: +ese); Egyptian,
+    Iranian, Jordanian, else Iraqi, Yemeni, Pakistani, else Sudanese."""
+    if name.endswith("a"):
+        return [name + "n"]
+    if name.endswith("o"):
+        return [name[:-1] + "an"]
+    if name.endswith("on"):
+        return [name[:-2] + "ese"]
+    return [name + "ian", name + "i", name + "ese"]
+
+
+def _adjective(name: str, known: set[str]) -> str | None:
+    """The English adjective of a one-word country name, when the territory data knows it
+    among the country's names: the data holds names in many languages ("Egypti",
+    "Yemenn"), so a form is taken only as English morphology forms it
+    (`_adjective_forms`), the first the data confirms."""
+    for form in _adjective_forms(name):
+        if form in known:
+            return form
+    return None
+
+
+def _nisba(folded: str) -> list[str]:
+    """The Arabic and Persian adjectives of a folded one-word country name: the article
+    and a final alef or teh marbuta go, ی (masculine, and Persian) or یه (feminine) is
+    added: مصر مصری مصریه, لیبیا لیبی لیبیه (the yeh before a final alef is the
+    adjective's own), المغرب مغربی."""
+    stem = folded[2:] if folded.startswith("ال") else folded
+    if stem.endswith(("ا", "ه")):
+        stem = stem[:-1]
+        stem = stem[:-1] if stem.endswith("ی") else stem  # لیبیا: لیبی, not لیبیی
+    return [stem + "ی", stem + "یه"] if len(stem) >= 2 else []
+
+
+@cache
+def territory_terms() -> dict[str, str]:
+    """Arabic-script names of countries -> "country|adjective" in English (مصر is
+    "egypt|egyptian"), and their adjectives (المصرية, مصری) -> the English adjective.
+
+    Source: the territory data of rigour (opensanctions/rigour, a declared dependency:
+    `rigour.territories`, compiled from Wikidata and CLDR), which lists each country's
+    names in many languages and scripts, its English adjective among them. Lists name
+    organisations with the adjective ("EGYPTIAN ISLAMIC JIHAD", "NATIONAL IRANIAN OIL
+    COMPANY") where Arabic and Persian write the country's name or the nisba adjective
+    (الجهاد الاسلامي المصري, شرکت ملی نفت ایران). Countries whose adjective the data does not
+    give in an English form are read as their name only.
+    """
+    from rigour._core import territories_jsonl
+    from rigour.data import iter_jsonl_text
+    from rigour.territories import get_territory
+
+    table: dict[str, str] = {}
+    nisbas: dict[str, str] = {}
+    for data in iter_jsonl_text(territories_jsonl()):
+        territory = get_territory(str(data["code"]))
+        if territory is None or not territory.is_country or territory.is_historical:
+            continue
+        names = [str(n) for n in data.get("names_strong", []) + data.get("names_weak", [])]
+        english = territory.name.lower()
+        if not english.isascii() or not english.replace(" ", "").isalpha():
+            continue
+        adjective = (_adjective(english, {n.lower() for n in names if n.isascii()})
+                     if " " not in english else None)
+        reading = english if adjective is None else f"{english}|{adjective}"
+        for name in names:
+            if not has_abjad(name):
+                continue
+            folded = fold_arabic(name)
+            words = folded.split()
+            if not 1 <= len(words) <= 2 or min(len(w) for w in words) < 3:
+                continue
+            table.setdefault(folded, reading)
+            if adjective is not None and len(words) == 1:
+                for form in _nisba(folded):
+                    nisbas.setdefault(form, adjective)
+    for form, adjective in nisbas.items():
+        table.setdefault(form, adjective)
+    return table
 
 
 def _lookup(words: list[str]) -> str | None:
@@ -48,30 +136,37 @@ def _lookup(words: list[str]) -> str | None:
     return found
 
 
+#: the most readings of one name (each term with two forms doubles them)
+_MAX_READINGS = 4
+
+
 def english_names(text: str) -> list[str]:
     """The name with its known business words in English ("company national oil iran"
     for شرکت ملی نفت ایران), or none when no word is known. A term with two English
     forms ("iran|iranian": Persian says "oil company of Iran" where the list says "Iranian
-    Oil Company") gives a second name with every term in its second form."""
+    Oil Company") gives a reading with each; an empty second form ("group|") a reading with
+    the word kept in its script, for lists that transliterate it (AL-JAMA'AH beside
+    ... GROUP). Readings combine the forms of every such term, up to `_MAX_READINGS`
+    (every term in its first form and every term in its last always among them)."""
     words = fold_arabic(text).split()
-    first: list[str] = []
-    second: list[str] = []
+    options: list[list[str]] = []
     translated = False
     i = 0
     while i < len(words):
         for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             found = _lookup(words[i:i + size])
             if found is not None:
-                forms = found.split("|")
-                first.append(forms[0])
-                second.append(forms[-1])
+                kept = " ".join(words[i:i + size])
+                options.append(list(dict.fromkeys(f or kept for f in found.split("|"))))
                 translated = True
                 i += size
                 break
         else:
-            first.append(words[i])
-            second.append(words[i])
+            options.append([words[i]])
             i += 1
     if not translated:
         return []
-    return list(dict.fromkeys([" ".join(first), " ".join(second)]))
+    readings = [" ".join(o[0] for o in options), " ".join(o[-1] for o in options)]
+    readings += [" ".join(r) for r in itertools.islice(itertools.product(*options),
+                                                       _MAX_READINGS * 2)]
+    return list(dict.fromkeys(readings))[:_MAX_READINGS]

@@ -60,10 +60,32 @@ def _legal_words() -> dict[str, str]:
     return keys
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+@cache
+def _short_swaps() -> dict[str, str]:
+    """Short legal-form words (LTD, JSC, GMBH) with two neighbouring letters swapped, the
+    commonest slip in an abbreviation ("TLD", "JCS", "GBMH"): only spellings without a
+    vowel, which are no word of their own ("crop" is not CORP, "ice" not CIE)."""
+    keys: dict[str, str] = {}
+    words = {w for phrase in legal_forms() for w in phrase}
+    for word in sorted(words):
+        if 3 <= len(word) <= 4:
+            for i in range(len(word) - 1):
+                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                if swapped != word and swapped not in words and not _VOWELS & set(swapped):
+                    keys.setdefault(swapped, word)
+    return keys
+
+
 def respell_legal(token: str) -> str:
-    """A token one edit away from a long legal-form word is that word ('limtted', 'jont')."""
+    """A token one edit away from a long legal-form word is that word ('limtted', 'jont');
+    a short one with two letters swapped is too ('tld', 'jcs')."""
     if len(token) < 4:
-        return token
+        return _short_swaps().get(token, token) if len(token) == 3 else token
+    if len(token) == 4 and token in _short_swaps():
+        return _short_swaps()[token]
     keys = _legal_words()
     hit = keys.get(token)
     if hit is not None:

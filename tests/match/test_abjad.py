@@ -308,6 +308,22 @@ def test_a_latin_record_spelt_with_a_respelt_consonant_is_a_candidate() -> None:
                               for i in candidate_names(index, name, 3).tolist()}
 
 
+@pytest.mark.parametrize(("abjad_token", "latin"), [("asb", "asbat"), ("hrk", "harakat")])
+def test_an_unwritten_final_ta_marbuta_is_looked_up_as_latin_spells_it(
+        abjad_token: str, latin: str) -> None:
+    # عصبة, حركة: the ta marbuta romanises as nothing, Latin writes "at" where the word
+    # heads a phrase (ASBAT AL-ANSAR); the pattern accepts the ending, the keys reach it
+    assert abjad.similarity(abjad_token, latin) > 0.0
+    assert abjad.key(abjad_token) != abjad.key(latin)
+    assert abjad.key(latin) in abjad.keys(abjad_token)
+
+
+def test_a_word_ending_in_a_long_vowel_is_not_looked_up_with_a_ta_marbuta() -> None:
+    # الشهري "shhry": a final yeh is a long vowel, no ta marbuta follows it (SHARIAT,
+    # "shari" + "at", is another name)
+    assert abjad.key("shariat") not in abjad.keys("shhry")
+
+
 def test_a_word_written_solid_from_two_names_finds_the_record_of_both() -> None:
     # كريمجابر: KARIM and JABER without the space between them, a word no list spells
     from clearance.index.build import Index

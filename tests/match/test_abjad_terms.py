@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.index.build import Index, build_index
-from clearance.match.abjad_terms import english_names, fold_arabic
+from clearance.match.abjad_terms import english_names, fold_arabic, territory_terms
 from clearance.match.engine import match_query
 from clearance.match.score import Query
 
@@ -55,3 +55,61 @@ def test_shared_business_words_alone_do_not_alert() -> None:
     index = _company_index()
     found = match_query(index, Query("شرکت فولاد البرز", "Company"), limit=1)
     assert not found or not found[0].match  # steel + company, another name: no alert
+
+
+@pytest.mark.parametrize(("word", "reading"), [
+    ("تونس", "tunisia|tunisian"), ("ليبيا", "libya|libyan"), ("العراق", "iraq|iraqi"),
+    ("الأردن", "jordan|jordanian"), ("لبنان", "lebanon|lebanese"),
+])
+def test_a_country_in_arabic_script_reads_as_its_english_name_or_adjective(
+        word: str, reading: str) -> None:
+    table = territory_terms()
+    folded = fold_arabic(word)
+    assert table.get(folded, table.get(folded[2:])) == reading
+
+
+@pytest.mark.parametrize(("word", "adjective"), [
+    ("الليبية", "libyan"), ("ليبي", "libyan"), ("المغربية", "moroccan"),
+    ("تونسي", "tunisian"), ("الأردنية", "jordanian"),
+])
+def test_a_nisba_adjective_of_a_country_reads_as_the_english_adjective(
+        word: str, adjective: str) -> None:
+    # the article and a final alef go, yeh (masculine, Persian) or yeh + teh marbuta
+    # (feminine) is added: ليبيا -> ليبي, الليبية (ليبي is also Persian for Libya: its
+    # reading is "libya|libyan", the adjective last)
+    table = territory_terms()
+    folded = fold_arabic(word)
+    reading = table.get(folded, table.get(folded[2:], ""))
+    assert reading.split("|")[-1] == adjective
+
+
+def test_only_english_adjectives_the_territory_data_confirms_are_taken() -> None:
+    # the data holds names in many languages: a form English morphology does not make
+    # ("Yemenn", "Egypti") is never the adjective; a country without one reads as its name
+    table = territory_terms()
+    assert table[fold_arabic("اليمن")] == "yemen|yemeni"
+    assert "|" not in table[fold_arabic("فرنسا")]  # France: no -ian/-i/-ese form
+
+
+def test_the_term_table_wins_over_a_country_name() -> None:
+    assert english_names("ایرانی") == ["iranian"]  # the table's own entry, one reading
+
+
+def test_a_term_with_an_empty_form_gives_a_reading_with_the_word_kept() -> None:
+    # جماعة "group|": lists translate it (... GROUP) or transliterate it (AL-JAMA'AH)
+    names = english_names("الجماعة الليبية")
+    assert names == ["group libyan", "الجماعه libyan"]
+
+
+def test_readings_of_several_two_form_terms_combine_up_to_a_bound() -> None:
+    names = english_names("الجماعة المقاتلة الليبية")
+    assert names[:2] == ["group fighting libyan", "الجماعه combatant libyan"]
+    assert "group combatant libyan" in names and len(names) == len(set(names)) <= 4
+
+
+def test_a_country_adjective_meets_the_listed_english_name() -> None:
+    index = build_index([{"entity_id": "g", "dataset": "t", "source_id": "g",
+                          "schema": "Organization", "caption": "LIBYAN AL-SAQR GROUP",
+                          "properties": {"name": ["LIBYAN AL-SAQR GROUP"]}}], "t")
+    found = match_query(index, Query("جماعة الصقر الليبية", "LegalEntity"), limit=1)
+    assert found and found[0].match and found[0].entity_id == "g", found[:1]

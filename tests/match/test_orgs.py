@@ -45,3 +45,14 @@ def test_legal_forms(text: str, expected: list[str]) -> None:
 ])
 def test_a_misspelt_legal_form_is_the_closest_form(text: str, expected: list[str]) -> None:
     assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KORVALE TRADE TLD", ["korvale", "trade", "ltd*"]),  # two letters swapped
+    ("KORVALE TRADE JCS", ["korvale", "trade", "jsc*"]),
+    ("KORVALE GBMH", ["korvale", "gmbh*"]),
+    ("KORVALE CROP", ["korvale", "crop"]),  # a word of its own: not CORP
+])
+def test_a_short_legal_form_with_two_letters_swapped_is_that_form(
+        text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
