@@ -747,8 +747,9 @@ def compare_names(
         q_spans = ()
     # a Korean person's name in Hangul (surname, given name): the listed names must spell
     # the same syllables in some romanisation, or they are other names (_korean_given)
-    kg = hangul.korean_given(query.text) if initials and len(q_tokens) == 2 else None
-    ks = "" if kg is None else hangul.korean_surname(query.text)
+    # (a Latin query, most of them, is told apart without a call into the hangul module)
+    korean = (hangul.korean_name(query.text)
+              if initials and len(q_tokens) == 2 and not query.text.isascii() else None)
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -797,9 +798,9 @@ def compare_names(
                 sim = _token_similarity(qt, qf, ct, c_folded[j], False)
             if sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
-            if kg is not None:
-                agrees = (hangul.given_agrees(kg, ct) if i == 1
-                          else hangul.surname_agrees(ks or "", ct))
+            if korean is not None:
+                agrees = (hangul.given_agrees(korean[1], ct) if i == 1
+                          else hangul.surname_agrees(korean[0], ct))
                 sim = max(sim, SURE_SIMILARITY) if agrees else 0.0
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j], i, j))
@@ -820,8 +821,8 @@ def compare_names(
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
-            if kg is not None and 1 in free_q:
-                run = _korean_given(kg, c_tokens, c_legal, free_c)
+            if korean is not None and 1 in free_q:
+                run = _korean_given(korean[1], c_tokens, c_legal, free_c)
                 if run:
                     free_q.discard(1)
                     free_c.difference_update(run)
@@ -851,7 +852,7 @@ def compare_names(
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
                                               cand_roles or ()):
-                    if kg is not None and i == 1:  # (_korean_given found no spelling of it)
+                    if korean is not None and i == 1:  # (_korean_given found no spelling)
                         free_c.update(run)
                         free_q.add(i)
                         continue

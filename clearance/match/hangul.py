@@ -25,8 +25,8 @@ import re
 from functools import lru_cache
 from itertools import product
 
-__all__ = ["given_agrees", "has_hangul", "korean_given", "korean_surname", "person_tokens",
-           "romanize", "surname_agrees"]
+__all__ = ["given_agrees", "has_hangul", "korean_given", "korean_name", "korean_surname",
+           "person_tokens", "romanize", "surname_agrees"]
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _WORD = re.compile("[\uac00-\ud7a3]+")
@@ -47,7 +47,7 @@ _VOWELS = {
     "pop": ["a", "ae", "ya", "yae", "u", "e", "yu", "ye", "o", "wa", "wae", "oi", "yo", "u",
             "wo", "we", "wi", "yu", "eu", "ui", "i"],
 }
-_A, _EO, _YEO, _O, _U, _YU, _UI, _I = 0, 4, 6, 8, 13, 17, 19, 20  # vowel numbers
+_A, _EO, _YEO, _O, _U, _WI, _YU, _UI, _I = 0, 4, 6, 8, 13, 16, 17, 19, 20  # vowel numbers
 _IEUNG, _HIEUH, _JIEUT, _SIOS = 11, 18, 12, 9  # initial numbers
 _FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m",
            "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
@@ -110,6 +110,13 @@ def romanize(text: str, system: str = "rr") -> str:
     return _WORD.sub(lambda m: _word(m.group(), system), text)
 
 
+def _surname_given(word: str) -> tuple[str, str]:
+    """A Korean name written in one word of 2-4 syllables: one syllable of surname, two for
+    four-syllable names (남궁민수), then the given name."""
+    cut = 2 if len(word) == 4 else 1
+    return word[:cut], word[cut:]
+
+
 def person_tokens(text: str, system: str = "rr") -> list[str] | None:
     """A Korean person's name as [surname, given name]: one Hangul word of 2-4 syllables, or
     a surname and a given name written apart ("김 정은"). None for other text."""
@@ -117,8 +124,7 @@ def person_tokens(text: str, system: str = "rr") -> list[str] | None:
     if not words or not all(_WORD.fullmatch(w) for w in words):
         return None
     if len(words) == 1 and 2 <= len(words[0]) <= 4:
-        cut = 2 if len(words[0]) == 4 else 1
-        words = [words[0][:cut], words[0][cut:]]
+        words = list(_surname_given(words[0]))
     return [_word(w, system, surname=k == 0 and len(words) > 1) for k, w in enumerate(words)]
 
 
@@ -145,19 +151,25 @@ def _spellings(syllable: str) -> frozenset[str]:
     first, vowel = code // 588, (code % 588) // 28
     initials = _INITIAL_FORMS[first]
     vowels = _VOWEL_FORMS[vowel]
-    if first == 11 and vowel in (13, 16):  # ㅇ + ㅜ/ㅟ: 우 Woo, 위 Wi
+    if first == _IEUNG and vowel in (_U, _WI):  # 우 Woo, 위 Wi
         vowels = (*vowels, "woo", "wu", "wi")
     finals = _FINAL_FORMS[_FINALS[code % 28]]
     return frozenset(a + b + c for a, b, c in product(initials, vowels, finals))
 
 
 @lru_cache(maxsize=20_000)
-def korean_given(text: str) -> str | None:
-    """The given name (in Hangul) of a person's name written as Koreans write their own: one
-    Hangul word of two to four syllables, the surname first. None for other text."""
+def korean_name(text: str) -> tuple[str, str] | None:
+    """(surname, given name), in Hangul, of a person's name written as Koreans write their
+    own: one Hangul word of two to four syllables, the surname first. None for other text."""
     if not 2 <= len(text) <= 4 or not _WORD.fullmatch(text):
         return None
-    return text[2:] if len(text) == 4 else text[1:]
+    return _surname_given(text)
+
+
+def korean_given(text: str) -> str | None:
+    """The given name of a name `korean_name` reads; None for other text."""
+    parts = korean_name(text)
+    return None if parts is None else parts[1]
 
 
 def given_agrees(given: str, written: str) -> bool:
@@ -172,12 +184,10 @@ def given_agrees(given: str, written: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=20_000)
 def korean_surname(text: str) -> str | None:
-    """The surname (in Hangul) of a name `korean_given` reads; None for other text."""
-    if korean_given(text) is None:
-        return None
-    return text[:2] if len(text) == 4 else text[:1]
+    """The surname of a name `korean_name` reads; None for other text."""
+    parts = korean_name(text)
+    return None if parts is None else parts[0]
 
 
 _LIEUL, _NIEUN = 5, 2  # initial numbers

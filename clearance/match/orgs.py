@@ -82,10 +82,12 @@ def _short_swaps() -> dict[str, str]:
 def respell_legal(token: str) -> str:
     """A token one edit away from a long legal-form word is that word ('limtted', 'jont');
     a short one with two letters swapped is too ('tld', 'jcs')."""
-    if len(token) < 4:
-        return _short_swaps().get(token, token) if len(token) == 3 else token
-    if len(token) == 4 and token in _short_swaps():
-        return _short_swaps()[token]
+    if len(token) <= 4:  # (the swaps are of words of three and four letters)
+        swapped = _short_swaps().get(token)
+        if swapped is not None:
+            return swapped
+        if len(token) < 4:
+            return token
     keys = _legal_words()
     hit = keys.get(token)
     if hit is not None:
