@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError, StoreError
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from clearance.processes import skip_teardown
 from clearance.screening.columns import (
     ColumnMap,
     accepted,
@@ -105,7 +105,10 @@ def match(
     if json_out:
         typer.echo(json.dumps({"query": name, "results": [p.to_dict() for p in parties]},
                               indent=2, ensure_ascii=False))
+        skip_teardown()
         return
+    from rich.table import Table  # here: `clearance screen` does not draw tables
+
     table = Table(title=f"Matches for {name!r} (alert at {threshold:.2f})")
     for col in ("#", "score", "alert", "dataset", "id", "listed name", "also listed"):
         table.add_column(col, overflow="fold")
@@ -125,6 +128,7 @@ def match(
             if o is not r:
                 console.print(f"    also listed: {o.dataset} {o.source_id} {o.name!r} "
                               f"(score {o.score:.3f})", highlight=False)
+    skip_teardown()
 
 
 SCREEN_HELP = (
@@ -303,12 +307,15 @@ def screen(
     except ClearanceError as exc:
         raise fail(exc) from None
     from clearance.store import active_version_ids, audit
+    from clearance.store.db import dispose_engine
 
     audit.record(audit.default_actor(), "screening.run", {
         "input": path, "output": None if output is None else str(output), "rows": done,
         "alerted": alerts, "skipped": bad, "ignored_values": ignored,
         "threshold": threshold, "min_score": min_score,
         "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
+    dispose_engine()
+    skip_teardown()  # the results file is closed and the audit record committed
     show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None,
                  ignored=ignored)
 
