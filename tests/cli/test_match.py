@@ -275,3 +275,39 @@ def test_a_screen_on_two_workers_writes_every_row_and_its_audit_record(
     runs = [r.detail for r in audit.iter_records()
             if r.action == "screening.run" and r.detail.get("input") == str(src)]
     assert len(runs) == 1 and runs[0]["rows"] == rows
+
+
+def _console(home: Path, *args: str) -> Any:
+    import os
+    import subprocess
+    import sys
+
+    code = "from clearance.cli.app import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "CLEARANCE_HOME": str(home)})
+
+
+def test_the_console_script_ends_with_every_result_written_and_the_run_recorded(
+        loaded_home: Path, tmp_path: Path) -> None:
+    # it skips the interpreter's teardown (processes.exit_now): nothing it wrote may be lost
+    from clearance.store import audit
+
+    src = tmp_path / "bank.csv"
+    src.write_text(BANK.replace(";", ","), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = _console(loaded_home, "screen", str(src), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    with open(out, encoding="utf-8", newline="") as fh:
+        ids = {r["id"] for r in csv.DictReader(fh)}
+    assert {"C-1002", "C-1003"} <= ids
+    to_stdout = _console(loaded_home, "screen", str(src))
+    assert [json.loads(x)["id"] for x in to_stdout.stdout.splitlines()] == [
+        "C-1001", "C-1002", "C-1003"]
+    runs = [r.detail for r in audit.iter_records()
+            if r.action == "screening.run" and r.detail.get("input") == str(src)]
+    assert [r["rows"] for r in runs] == [3, 3]
+    shown = _console(loaded_home, "match", "Hikvision", "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["results"]
+    nothing = tmp_path / "none.jsonl"
+    nothing.write_text('{"name": "no id"}\n', encoding="utf-8")
+    assert _console(loaded_home, "screen", str(nothing)).returncode == 1
