@@ -123,13 +123,15 @@ def _run(
         for item in itertools.chain(first, items):
             yield task(item)
         return
-    items = itertools.chain(first, items)
     # the index is never garbage: keep collections in the workers off it. No collection
     # first: on a loaded index it costs a quarter of a second before any row is screened
     freeze_heap(collect=False)
     ctx = mp.get_context("fork")
     with ctx.Pool(workers, initializer=_start_worker) as pool:
-        yield from _overlapped(pool, task, _batches(items, BATCH))
+        # the rows already read go first, as a batch of their own: the workers start on
+        # them at once instead of waiting while the parent reads a whole `BATCH`
+        batches = itertools.chain([first], _batches(items, BATCH))
+        yield from _overlapped(pool, task, batches)
 
 
 def _start_worker() -> None:

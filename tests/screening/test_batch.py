@@ -60,12 +60,14 @@ def test_rows_of_the_batch_in_flight_come_back_when_reading_the_next_fails(
         index: Index) -> None:
     # the next batch is read while the one before is screened: a read error must not
     # swallow the rows already handed to the workers
-    count = batch.BATCH + 10
+    # (batches: the `SMALL` rows read before the pool starts, then `BATCH` rows at a time)
+    handed = batch.SMALL + batch.BATCH
     got: list[str] = []
     with pytest.raises(InputError, match="unreadable from here on"):
-        for row_id, _ in batch._run(_where, _rows_then_failure(count), None, 10, 2, index):
+        for row_id, _ in batch._run(_where, _rows_then_failure(handed + 10), None, 10, 2,
+                                    index):
             got.append(row_id)
-    assert got == [str(i) for i in range(batch.BATCH)]
+    assert got == [str(i) for i in range(handed)]
 
 
 def _threshold(_: tuple[str, Query]) -> tuple[int, int, int]:
