@@ -125,3 +125,19 @@ def test_a_worker_that_imports_pypinyin_at_its_first_han_name_romanises_it_as_ev
     for i in ("han-person", "han-company"):
         assert rows[i][1] == got["serial"][i]
     assert any("HIKVISION" in m["name"].upper() for m in rows["han-company"][1])
+
+
+@pytest.mark.parametrize("cfg", [ScoringConfig(), ScoringConfig(threshold=0.5, candidates=7)])
+def test_a_few_rows_each_against_its_view_of_the_index_come_out_as_against_the_whole(
+        index: Index, cfg: ScoringConfig) -> None:
+    from clearance.screening.group import MIN_SCORE, screen_query
+    from tests.index.test_view import EXTRA, dev_queries
+
+    items = [(str(i), q, {"Branch": "x"}) for i, q in enumerate([*dev_queries(80), *EXTRA])]
+    got = list(batch.screen_few_rows(items, cfg, 5, MIN_SCORE))
+    expected = []
+    for item in items:
+        parties = screen_query(index, item[1], cfg, 5, MIN_SCORE)
+        expected.append((item, [p.to_dict() for p in parties], any(p.match for p in parties)))
+    assert got == expected
+    assert sum(len(m) for _, m, _ in got) > 40 and any(a for _, _, a in got)
