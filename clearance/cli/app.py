@@ -176,11 +176,18 @@ def _known_failure(exc: Exception) -> str | None:
 
 def main() -> None:
     """Console-script entry point: "store busy" has its own exit code; another failure the
-    user can fix is one line and exit 1."""
+    user can fix is one line and exit 1. A command that declared its work done
+    (`processes.skip_teardown`) ends without the interpreter's teardown."""
     from clearance.cli.output import busy_exit
+    from clearance.processes import exit_now, skip_teardown, teardown_skipped
 
+    skip_teardown(False)  # only the command run now may declare its work done
     try:
         app()
+    except SystemExit as done:  # how click ends every command
+        if teardown_skipped() and (done.code is None or isinstance(done.code, int)):
+            exit_now(done.code or 0)
+        raise
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
     except Exception as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import itertools
 import json
 import sys
 import threading
@@ -12,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from clearance.cli.output import console, err, fail
 from clearance.exc import ClearanceError, InputError, StoreError
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from clearance.processes import skip_teardown
 from clearance.screening.columns import (
     ColumnMap,
     accepted,
@@ -105,7 +106,10 @@ def match(
     if json_out:
         typer.echo(json.dumps({"query": name, "results": [p.to_dict() for p in parties]},
                               indent=2, ensure_ascii=False))
+        skip_teardown()
         return
+    from rich.table import Table  # here: `clearance screen` does not draw tables
+
     table = Table(title=f"Matches for {name!r} (alert at {threshold:.2f})")
     for col in ("#", "score", "alert", "dataset", "id", "listed name", "also listed"):
         table.add_column(col, overflow="fold")
@@ -125,6 +129,7 @@ def match(
             if o is not r:
                 console.print(f"    also listed: {o.dataset} {o.source_id} {o.name!r} "
                               f"(score {o.score:.3f})", highlight=False)
+    skip_teardown()
 
 
 SCREEN_HELP = (
@@ -227,32 +232,20 @@ def screen(
 
     from clearance.match.algorithm import ALGORITHM, VERSION
     from clearance.match.tables import freeze_heap
-    from clearance.screening.batch import default_workers, screen_row_lines, screen_rows
+    from clearance.screening.batch import (
+        FEW,
+        default_workers,
+        row_line,
+        screen_few_rows,
+        screen_row_lines,
+        screen_rows,
+    )
     from clearance.screening.io import ResultWriter, open_table, row_to_query
 
     bad = 0
     ignored = 0  # unreadable values left out of rows still screened
     path = str(input_path)
     workers = workers or default_workers()
-    try:
-        _check_output(output, input_path)
-        table = open_table(input_path, encoding)
-        cmap: ColumnMap | None = None
-        if table.columns is not None:  # a header without a name column fails at once
-            cmap = map_columns(table.columns, overrides)
-            require_name(cmap, table.columns, path)
-            show_columns(cmap)
-        carried = cmap.carried if cmap is not None else ()
-        if cmap is None and output is not None and output.suffix.lower() in (".csv", ".xlsx"):
-            # a JSONL file has no header: a table's columns are the keys its rows use
-            carried = _jsonl_carried(open_table(input_path, encoding), overrides)
-        index = _loaded_index()
-        # the index is never garbage: out of the collector's sight before rows are read,
-        # or the first collection of each generation walks its millions of objects
-        freeze_heap(collect=False)
-        writer = ResultWriter(output, sys.stdout, carried)
-    except ClearanceError as exc:
-        raise fail(exc) from None
 
     def items() -> Iterator[RowItem]:
         nonlocal bad, ignored
@@ -274,6 +267,35 @@ def screen(
             extra: dict[str, Any] = {} if row.error is not None else cols.extra(row.data)
             yield row_id, query, extra
 
+    try:
+        _check_output(output, input_path)
+        table = open_table(input_path, encoding)
+        cmap: ColumnMap | None = None
+        if table.columns is not None:  # a header without a name column fails at once
+            cmap = map_columns(table.columns, overrides)
+            require_name(cmap, table.columns, path)
+            show_columns(cmap)
+        carried = cmap.carried if cmap is not None else ()
+        if cmap is None and output is not None and output.suffix.lower() in (".csv", ".xlsx"):
+            # a JSONL file has no header: a table's columns are the keys its rows use
+            carried = _jsonl_carried(open_table(input_path, encoding), overrides)
+        require_lists()
+        rows = items()
+        first = list(itertools.islice(rows, FEW + 1))
+        index: Index | None = None  # a few rows: each against its own view of the index
+        if len(first) > FEW:
+            index = _loaded_index()
+            # the index is never garbage: out of the collector's sight before rows are
+            # read, or the first collection of each generation walks its millions of objects
+            freeze_heap(collect=False)
+        writer = ResultWriter(output, sys.stdout, carried)
+    except ClearanceError as exc:
+        raise fail(exc) from None
+    every = itertools.chain(first, rows)
+
+    def few() -> Iterator[tuple[RowItem, list[dict[str, Any]], bool]]:
+        return screen_few_rows(first, ScoringConfig(threshold=threshold), limit, min_score)
+
     done = alerts = 0
     try:
         cfg = ScoringConfig(threshold=threshold)
@@ -282,8 +304,9 @@ def screen(
                       console=err, disable=not err.is_terminal) as progress:
             task = progress.add_task("screen", total=None)
             if writer.kind in ("jsonl", "ndjson"):  # serialised in the workers
-                for line, alerted in screen_row_lines(items(), cfg, limit, workers, index,
-                                                      min_score):
+                lines = ((row_line(i, m), a) for i, m, a in few()) if index is None else \
+                    screen_row_lines(every, cfg, limit, workers, index, min_score)
+                for line, alerted in lines:
                     writer.write_line(line)
                     done += 1
                     if done == 1:
@@ -291,8 +314,9 @@ def screen(
                     alerts += alerted
                     progress.advance(task)
             else:
-                for item, parties, alerted in screen_rows(items(), cfg, limit, workers, index,
-                                                          min_score):
+                found = few() if index is None else screen_rows(every, cfg, limit, workers,
+                                                                index, min_score)
+                for item, parties, alerted in found:
                     writer.write(item[0], parties, item[1].name, item[2])
                     done += 1
                     if done == 1:
@@ -303,12 +327,15 @@ def screen(
     except ClearanceError as exc:
         raise fail(exc) from None
     from clearance.store import active_version_ids, audit
+    from clearance.store.db import dispose_engine
 
     audit.record(audit.default_actor(), "screening.run", {
         "input": path, "output": None if output is None else str(output), "rows": done,
         "alerted": alerts, "skipped": bad, "ignored_values": ignored,
         "threshold": threshold, "min_score": min_score,
         "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
+    dispose_engine()
+    skip_teardown()  # the results file is closed and the audit record committed
     show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None,
                  ignored=ignored)
 

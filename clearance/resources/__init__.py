@@ -67,13 +67,18 @@ def _save(path: Path, name: str, data: Any) -> None:
         return
     if orjson.loads(blob) != data:  # e.g. a date that would come back as a string
         return
+    from clearance.processes import remove_orphans
+
     tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_orphans(path.parent)  # what writers killed before their rename left
         tmp.write_bytes(blob)
         os.replace(tmp, path)  # readers see the whole copy or none
         for old in path.parent.glob(f"{name}-*.json"):
             if old != path and len(old.stem) == len(path.stem):
                 old.unlink(missing_ok=True)
     except OSError:
+        pass
+    finally:  # gone after the rename; left by a failed write or an interrupt
         tmp.unlink(missing_ok=True)

@@ -478,3 +478,11 @@ def reset_engines() -> None:
     """Forget cached engines (tests switch `CLEARANCE_HOME` between cases)."""
     _engine.cache_clear()
     _url.cache_clear()
+
+
+def dispose_engine() -> None:
+    """Close the pooled connections of the store's engine, if this process made one: a
+    command that ends without the interpreter's teardown (`processes.exit_now`) still
+    closes them (SQLite checkpoints its WAL, PostgreSQL sees a clean goodbye)."""
+    if _engine.cache_info().currsize > 0:
+        engine().dispose()

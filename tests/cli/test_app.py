@@ -31,6 +31,18 @@ def _main(argv: list[str], capsys: pytest.CaptureFixture[str],
     return (code if isinstance(code, int) else 1), capsys.readouterr().err
 
 
+def test_a_command_declared_done_earlier_in_the_process_does_not_end_the_next_abruptly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.processes import skip_teardown, teardown_skipped
+
+    skip_teardown()  # as `clearance match` run through CliRunner leaves it
+    (tmp_path / "home").write_text("not a folder")
+    monkeypatch.setenv("CLEARANCE_HOME", str(tmp_path / "home"))
+    assert _main(["lists", "status"], capsys, monkeypatch)[0] == 1  # not os._exit
+    assert not teardown_skipped()
+
+
 def _one_line_error(err: str) -> str:
     lines = [line for line in err.splitlines() if line.strip() != ""]
     assert len(lines) == 1 and lines[0].startswith("error: "), err

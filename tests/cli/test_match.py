@@ -182,9 +182,10 @@ def test_screen_uses_every_core_by_default(tmp_path: Path, home: Path,
 
     monkeypatch.setattr(batch, "default_workers", lambda: 7)  # screen imports them on use
     monkeypatch.setattr(batch, "screen_row_lines", fake_lines)
-    monkeypatch.setattr(match_cmd, "_loaded_index", lambda: None)
-    src = tmp_path / "in.csv"
-    src.write_text("id,name\n1,Hikvision\n")
+    monkeypatch.setattr(match_cmd, "require_lists", lambda: None)
+    monkeypatch.setattr(match_cmd, "_loaded_index", lambda: object())
+    src = tmp_path / "in.csv"  # more rows than are screened without the whole index
+    src.write_text("id,name\n" + "".join(f"{i},Hikvision\n" for i in range(batch.FEW + 1)))
     res = runner.invoke(app, ["screen", str(src)])
     assert res.exit_code == 0, res.output
     assert seen["workers"] == 7
@@ -275,3 +276,59 @@ def test_a_screen_on_two_workers_writes_every_row_and_its_audit_record(
     runs = [r.detail for r in audit.iter_records()
             if r.action == "screening.run" and r.detail.get("input") == str(src)]
     assert len(runs) == 1 and runs[0]["rows"] == rows
+
+
+def _console(home: Path, *args: str) -> Any:
+    import os
+    import subprocess
+    import sys
+
+    code = "from clearance.cli.app import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "CLEARANCE_HOME": str(home)})
+
+
+def test_the_console_script_ends_with_every_result_written_and_the_run_recorded(
+        loaded_home: Path, tmp_path: Path) -> None:
+    # it skips the interpreter's teardown (processes.exit_now): nothing it wrote may be lost
+    from clearance.store import audit
+
+    src = tmp_path / "bank.csv"
+    src.write_text(BANK.replace(";", ","), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = _console(loaded_home, "screen", str(src), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    with open(out, encoding="utf-8", newline="") as fh:
+        ids = {r["id"] for r in csv.DictReader(fh)}
+    assert {"C-1002", "C-1003"} <= ids
+    to_stdout = _console(loaded_home, "screen", str(src))
+    assert [json.loads(x)["id"] for x in to_stdout.stdout.splitlines()] == [
+        "C-1001", "C-1002", "C-1003"]
+    runs = [r.detail for r in audit.iter_records()
+            if r.action == "screening.run" and r.detail.get("input") == str(src)]
+    assert [r["rows"] for r in runs] == [3, 3]
+    shown = _console(loaded_home, "match", "Hikvision", "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["results"]
+    nothing = tmp_path / "none.jsonl"
+    nothing.write_text('{"name": "no id"}\n', encoding="utf-8")
+    assert _console(loaded_home, "screen", str(nothing)).returncode == 1
+
+
+def test_a_file_of_a_few_rows_is_screened_without_loading_the_whole_index(
+        loaded_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.index import store
+    from clearance.screening.batch import FEW
+
+    loads: list[int] = []
+    whole = store.ensure_index
+    monkeypatch.setattr(store, "ensure_index", lambda: loads.append(1) or whole())
+    rows = [r for r in BANK.splitlines()[1:]]
+    few = _screen(tmp_path, "\n".join([BANK.splitlines()[0], *rows[:FEW]]) + "\n")
+    assert few.exit_code == 0, few.output
+    assert loads == []
+    assert {json.loads(x)["id"] for x in few.stdout.splitlines() if x.startswith("{")} == {
+        r.split(";")[0] for r in rows[:FEW]}
+    more = [f"C-{2000 + i};Name {i};Individual;;;;" for i in range(FEW + 1)]
+    many = _screen(tmp_path, "\n".join([BANK.splitlines()[0], *more]) + "\n")
+    assert many.exit_code == 0, many.output
+    assert loads == [1]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,3 +74,37 @@ def test_a_list_json_cannot_carry_exactly_gets_no_copy(fresh: Path) -> None:
         orjson.dumps(data)  # keys that are not strings
     assert load_resource("population_names") == data
     assert list(fresh.glob("population_names-*")) == []
+
+
+#: a process that writes the copy and is killed (SIGKILL) before its rename
+_KILLED_WRITER = """
+import os, signal, sys
+from clearance.resources import load_resource
+os.replace = lambda *_: os.kill(os.getpid(), signal.SIGKILL)
+load_resource(sys.argv[1])
+"""
+
+
+def test_a_copy_left_half_written_by_a_killed_process_is_removed_by_the_next_writer(
+        fresh: Path) -> None:
+    killed = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, NAME])
+    assert killed.wait(timeout=120) == -signal.SIGKILL
+    (orphan,) = fresh.glob(f"{NAME}-*.json.tmp*")
+    assert orphan.name.endswith(f".json.tmp{killed.pid}")
+    assert list(fresh.glob(f"{NAME}-*.json")) == []
+    being_written = fresh / f"other-{'0' * 24}.json.tmp{os.getpid()}"  # a live writer's
+    being_written.write_bytes(b"{")
+    assert load_resource(NAME) == _yaml(NAME)
+    assert not orphan.exists() and being_written.exists()
+    assert len(list(fresh.glob(f"{NAME}-*.json"))) == 1
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(
+        fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        load_resource(NAME)
+    assert list(fresh.iterdir()) == []

@@ -60,12 +60,14 @@ def test_rows_of_the_batch_in_flight_come_back_when_reading_the_next_fails(
         index: Index) -> None:
     # the next batch is read while the one before is screened: a read error must not
     # swallow the rows already handed to the workers
-    count = batch.BATCH + 10
+    # (batches: the `SMALL` rows read before the pool starts, then `BATCH` rows at a time)
+    handed = batch.SMALL + batch.BATCH
     got: list[str] = []
     with pytest.raises(InputError, match="unreadable from here on"):
-        for row_id, _ in batch._run(_where, _rows_then_failure(count), None, 10, 2, index):
+        for row_id, _ in batch._run(_where, _rows_then_failure(handed + 10), None, 10, 2,
+                                    index):
             got.append(row_id)
-    assert got == [str(i) for i in range(batch.BATCH)]
+    assert got == [str(i) for i in range(handed)]
 
 
 def _threshold(_: tuple[str, Query]) -> tuple[int, int, int]:
@@ -79,3 +81,63 @@ def test_workers_collect_young_objects_less_often_and_the_parent_is_left_alone(
     got = set(batch._run(_threshold, items, None, 10, 2, index))
     assert got == {(batch.WORKER_GC_YOUNG, before[1], before[2])}
     assert gc.get_threshold() == before
+
+
+#: a fresh process: forked workers meet Latin names first, then Han names (pypinyin
+#: is imported by the first Han name a process romanises, never before)
+_LAZY_PINYIN = """
+import json, sys
+from clearance.index.store import ensure_index
+from clearance.match.engine import match_query
+from clearance.match.score import Query, ScoringConfig
+from clearance.screening import batch
+
+def probe(item):
+    had = "pypinyin" in sys.modules
+    found = match_query(batch._worker_index, item[1], batch._worker_cfg, limit=5)
+    return item[0], had, [r.to_dict() for r in found]
+
+index = ensure_index()
+han = [("han-person", Query("李华", "Person")),
+       ("han-company", Query("杭州海康威视数字技术股份有限公司", "Company"))]
+latin = [(f"latin-{i}", Query(f"Emma Daniels {i}", "Person")) for i in range(batch.SMALL)]
+parent_had = "pypinyin" in sys.modules
+rows = list(batch._run(probe, latin + han, ScoringConfig(), 5, 2, index))
+serial = {i: [r.to_dict() for r in match_query(index, q, ScoringConfig(), limit=5)]
+          for i, q in han}
+print(json.dumps({"parent_had": parent_had, "rows": rows, "serial": serial}))
+"""
+
+
+def test_a_worker_that_imports_pypinyin_at_its_first_han_name_romanises_it_as_ever(
+        loaded_home: object) -> None:
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _LAZY_PINYIN], capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr
+    got = json.loads(run.stdout)
+    assert got["parent_had"] is False
+    rows = {i: (had, matches) for i, had, matches in got["rows"]}
+    assert not any(had for i, (had, _) in rows.items() if i.startswith("latin-"))
+    for i in ("han-person", "han-company"):
+        assert rows[i][1] == got["serial"][i]
+    assert any("HIKVISION" in m["name"].upper() for m in rows["han-company"][1])
+
+
+@pytest.mark.parametrize("cfg", [ScoringConfig(), ScoringConfig(threshold=0.5, candidates=7)])
+def test_a_few_rows_each_against_its_view_of_the_index_come_out_as_against_the_whole(
+        index: Index, cfg: ScoringConfig) -> None:
+    from clearance.screening.group import MIN_SCORE, screen_query
+    from tests.index.test_view import EXTRA, dev_queries
+
+    items = [(str(i), q, {"Branch": "x"}) for i, q in enumerate([*dev_queries(80), *EXTRA])]
+    got = list(batch.screen_few_rows(items, cfg, 5, MIN_SCORE))
+    expected = []
+    for item in items:
+        parties = screen_query(index, item[1], cfg, 5, MIN_SCORE)
+        expected.append((item, [p.to_dict() for p in parties], any(p.match for p in parties)))
+    assert got == expected
+    assert sum(len(m) for _, m, _ in got) > 40 and any(a for _, _, a in got)
