@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.index.build import Index, IntArray
-from clearance.index.neighbours import deletions
+from clearance.index.neighbours import deletions, neighbour_tokens
 from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
@@ -76,12 +76,9 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     if tid is not None:
         found[tid] = 1.0
     for spelling, depth in _fuzzy_spellings(folded, raw or folded) if fuzzy else []:
-        for key in deletions(spelling, depth):
-            for alt in index.fuzzy.get(key, ()):
-                found.setdefault(alt, 0.8)
-            alt_tid = vocab.get(key)
-            if alt_tid is not None:
-                found.setdefault(alt_tid, 0.8)
+        for alt in neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab,
+                                    deletions(spelling, depth)):
+            found.setdefault(alt, 0.8)
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
             found.setdefault(alt, 0.8)
