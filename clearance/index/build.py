@@ -163,7 +163,9 @@ class Index:
     abjad_names: list[bool] = field(default_factory=list)
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
     unseen_person: dict[str, float] = field(default_factory=dict)
-    alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
+    #: (folded, raw) query token -> `search.token_alternatives`: list token ids, the token
+    #: itself first (similarity 1.0) when it is one, then the rest (0.8)
+    alternatives: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     #: romanised abjad token -> the list tokens its letters spell (`search.abjad_alternatives`)
     abjad_fits: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     entity_names: list[list[tuple[int, float, str]]] = field(default_factory=list)

@@ -125,12 +125,15 @@ def test_a_corrupt_index_is_rebuilt_with_a_warning(dpl_home: Path,
 
 def _with_previous_layout(path: Path) -> None:
     """Make `path` say what the version before `Index.fuzzy_shared` wrote: deletion keys
-    holding lists of token ids (the sections are left as they are: never decoded)."""
+    holding lists of token ids, memoised alternatives as (id, similarity) pairs (the
+    sections are left as they are: a refused file is never decoded)."""
     data = path.read_bytes()
     size = int.from_bytes(data[-16:-8], "little")
     footer = json.loads(data[-16 - size:-16])
-    layout = footer["layout"].replace("fuzzy: dict[str, int], fuzzy_shared: list[list[int]]",
-                                      "fuzzy: dict[str, list[int]]")
+    layout = footer["layout"].replace(
+        "fuzzy: dict[str, int], fuzzy_shared: list[list[int]]", "fuzzy: dict[str, list[int]]"
+    ).replace("alternatives: dict[tuple[str, str], list[int]]",
+              "alternatives: dict[tuple[str, str], list[tuple[int, float]]]")
     assert layout != footer["layout"]
     footer["layout"] = layout
     raw = json.dumps(footer).encode()
