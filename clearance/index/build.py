@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from clearance.index.neighbours import deletions
+from clearance.index.neighbours import deletions, neighbour_tokens
 from clearance.match.abjad import has_abjad
 from clearance.match.abjad import key as abjad_key
 from clearance.match.fold import skeleton
@@ -139,7 +139,12 @@ class Index:
     vocab: dict[str, int] = field(default_factory=dict)
     weights: list[float] = field(default_factory=list)
     postings: list[IntArray] = field(default_factory=list)
-    fuzzy: dict[str, list[int]] = field(default_factory=dict)
+    #: deletion keys (`neighbours.deletions`) of every list token of 4+ letters (5+ digits),
+    #: raw spellings too -> the token id when one token has the key (93% of keys), or
+    #: -1 - its row of `fuzzy_shared`: one int a key, not a list, is what keeps loading
+    #: the index cheap (274,000 keys on the bundled lists; `neighbours.neighbour_tokens`)
+    fuzzy: dict[str, int] = field(default_factory=dict)
+    fuzzy_shared: list[list[int]] = field(default_factory=list)
     skeletons: dict[str, list[int]] = field(default_factory=dict)
     #: consonant keys (`match.abjad.key`) of every list token spelling -> (token id,
     #: spelling): how an Arabic-, Persian- or Hebrew-script query token finds its Latin ones
@@ -158,7 +163,9 @@ class Index:
     abjad_names: list[bool] = field(default_factory=list)
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
     unseen_person: dict[str, float] = field(default_factory=dict)
-    alternatives: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
+    #: (folded, raw) query token -> `search.token_alternatives`: list token ids, the token
+    #: itself first (similarity 1.0) when it is one, then the rest (0.8)
+    alternatives: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     #: romanised abjad token -> the list tokens its letters spell (`search.abjad_alternatives`)
     abjad_fits: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     entity_names: list[list[tuple[int, float, str]]] = field(default_factory=list)
@@ -202,9 +209,7 @@ class Index:
         for tokens longer than any real word, which get no deletion keys)."""
         if len(folded) < 4 or len(folded) > MAX_FUZZY_TOKEN or folded.isdigit():
             return 1.0
-        keys = deletions(folded, 1)
-        near = {tid for key in keys for tid in self.fuzzy.get(key, ())}
-        near.update(self.vocab[k] for k in keys if k in self.vocab)
+        near = neighbour_tokens(self.fuzzy, self.fuzzy_shared, self.vocab, deletions(folded, 1))
         return max((weights[t] for t in near), default=1.0)
 
     def _unseen_weight(self, folded: str) -> float:
@@ -219,6 +224,19 @@ class Index:
             if len(self.unseen) < 100_000 and len(folded) <= MAX_FUZZY_TOKEN:
                 self.unseen[folded] = cached
         return cached
+
+
+def _key_table(fuzzy: dict[str, list[int]]) -> tuple[dict[str, int], list[list[int]]]:
+    """`Index.fuzzy` and `Index.fuzzy_shared` from deletion key -> token ids."""
+    table: dict[str, int] = {}
+    shared: list[list[int]] = []
+    for key, tids in fuzzy.items():
+        if len(tids) == 1:
+            table[key] = tids[0]
+        else:
+            table[key] = -1 - len(shared)
+            shared.append(tids)
+    return table, shared
 
 
 def _meta(record: dict[str, Any]) -> EntityMeta:
@@ -238,6 +256,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     """Prepare every name of every matchable record and build postings and weights."""
     index = Index(fingerprint=fingerprint)
     token_names: dict[str, list[int]] = defaultdict(list)
+    fuzzy: dict[str, list[int]] = {}  # deletion key -> token ids, until `_key_table`
     spellings: dict[str, set[str]] = defaultdict(set)  # folded -> raw spellings seen
     distinct: dict[tuple[tuple[str, ...], tuple[bool, ...]], int] = {}
     seen_prep: dict[tuple[str, str], Name] = {}
@@ -297,7 +316,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 if len(raw) >= 4:
                     keys |= deletions(raw, 1)
             for del_key in keys:
-                bucket_f = index.fuzzy.setdefault(del_key, [])
+                bucket_f = fuzzy.setdefault(del_key, [])
                 if not bucket_f or bucket_f[-1] != tid:
                     bucket_f.append(tid)
         sk = skeleton(token) if len(token) <= MAX_FUZZY_TOKEN else ""
@@ -308,6 +327,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 ak = abjad_key(spelling)  # one letter too: SA'ADI is "t" (السعادي "sdy")
                 if ak != "":
                     index.abjad.setdefault(ak, []).append((tid, spelling))
+    index.fuzzy, index.fuzzy_shared = _key_table(fuzzy)
     index.datasets = frozenset(e.dataset for e in index.entities)
     index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]

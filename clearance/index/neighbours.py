@@ -6,9 +6,11 @@ candidates within an edit or two are found without scanning the vocabulary.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["deletions"]
+__all__ = ["deletions", "neighbour_tokens"]
 
 
 def deletions(token: str, depth: int = 1) -> set[str]:
@@ -31,3 +33,30 @@ def deletions(token: str, depth: int = 1) -> set[str]:
         out |= nxt
         frontier = nxt
     return out
+
+
+def neighbour_tokens(fuzzy: dict[str, int], shared: list[list[int]], vocab: dict[str, int],
+                     keys: Iterable[str]) -> dict[int, None]:
+    """The list tokens (ids, in the order found) that have one of `keys` among their
+    deletion keys or are one of them: `Index.fuzzy` (a token id, or -1 - a row of
+    `shared`) and `Index.vocab`.
+
+    A key of 5+ characters, or of 4 that are not all digits, is looked up in `fuzzy` only:
+    every list token that long keys as itself there (`build_index`), so the vocabulary
+    would add nothing; a shorter key (a 4-letter word less a letter, a 4-digit number) is
+    looked up in the vocabulary too. About half the lookups of a typo search, saved.
+    """
+    found: dict[int, None] = {}
+    for key in keys:
+        hit = fuzzy.get(key)
+        if hit is not None:
+            if hit >= 0:
+                found[hit] = None
+            else:
+                for tid in shared[-1 - hit]:
+                    found[tid] = None
+        if len(key) < 4 or (len(key) == 4 and key.isdigit()):
+            own = vocab.get(key)
+            if own is not None:
+                found[own] = None
+    return found

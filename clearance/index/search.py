@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.index.build import Index, IntArray
-from clearance.index.neighbours import deletions
+from clearance.index.neighbours import deletions, neighbour_tokens
 from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
@@ -59,33 +59,32 @@ def fuzzy_cost(folded: str, raw: str) -> int:
 
 
 def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy: bool = True
-                       ) -> list[tuple[int, float]]:
-    """List tokens (ids) a query token may stand for, with an estimated similarity.
+                       ) -> list[int]:
+    """List tokens (ids) a query token may stand for: the token itself first when it is a
+    list token (similarity 1.0), then the others (0.8 each; `_units` pairs them up).
 
     Deletion keys of the folded and of the raw spelling are looked up: the index holds
     keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks. Without `fuzzy` (a
     query past its `FUZZY_KEYS_PER_QUERY`), only the token itself and its skeleton.
+    Memoised as ids alone (`Index.alternatives`): 217,000 (id, similarity) pairs of the
+    list tokens' memo cost every process that loads the index 0.05 s to decode.
     """
     cache_key = (folded, raw or folded)
     cached = index.alternatives.get(cache_key) if fuzzy else None
     if cached is not None:
         return cached
     vocab = index.vocab
-    found: dict[int, float] = {}
+    found: dict[int, None] = {}
     tid = vocab.get(folded)
     if tid is not None:
-        found[tid] = 1.0
+        found[tid] = None
     for spelling, depth in _fuzzy_spellings(folded, raw or folded) if fuzzy else []:
-        for key in deletions(spelling, depth):
-            for alt in index.fuzzy.get(key, ()):
-                found.setdefault(alt, 0.8)
-            alt_tid = vocab.get(key)
-            if alt_tid is not None:
-                found.setdefault(alt_tid, 0.8)
+        found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab,
+                                      deletions(spelling, depth)))
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
-            found.setdefault(alt, 0.8)
-    result = list(found.items())
+            found[alt] = None
+    result = list(found)
     if fuzzy and len(index.alternatives) < ALTERNATIVES_MAX and len(cache_key[1]) <= MAX_FUZZY_TOKEN:
         index.alternatives[cache_key] = result
     return result
@@ -230,7 +229,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             fuzzy = cost <= budget[0]
             if fuzzy:
                 budget[0] -= cost
-        alts = [(t, s) for t, s in token_alternatives(index, folded, raw, fuzzy)
+        alts = [(t, 1.0 if t == own else 0.8) for t in token_alternatives(index, folded, raw, fuzzy)
                 if t == own or t not in exact]
         if unvocalised:
             alts += abjad_alternatives(index, raw)

@@ -26,8 +26,15 @@ from typing import Any
 
 from clearance import settings
 from clearance.exc import IndexFileError
-from clearance.index.artifact import read_file, read_footer, remove_stale_temporaries, write_file
+from clearance.index.artifact import (
+    FORMAT,
+    read_file,
+    read_footer,
+    remove_stale_temporaries,
+    write_file,
+)
 from clearance.index.build import Index
+from clearance.index.codec import type_name
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.score import Query, ScoringConfig
 
@@ -142,7 +149,9 @@ def _build_and_save(key: dict[str, Any], fp: str) -> Index:
 
 
 def _usable(path: Path, key: dict[str, Any]) -> bool:
-    """Whether `path` holds the index for `key` (footer only; the checksum is read later)."""
+    """Whether `path` holds the index for `key` in this version's layout of `Index` (footer
+    only; the checksum is read later): a file of an earlier layout is rebuilt here, not
+    handed to workers that would refuse it."""
     if not path.exists():
         return False
     try:
@@ -150,7 +159,15 @@ def _usable(path: Path, key: dict[str, Any]) -> bool:
     except IndexFileError as exc:
         log.warning("%s; rebuilding it", exc)
         return False
+    if footer.get("format") != FORMAT or footer.get("layout") != _layout():
+        log.warning("%s: written for another layout of the index; rebuilding it", path)
+        return False
     return footer.get("key") == key
+
+
+@cache
+def _layout() -> str:
+    return type_name(Index)
 
 
 def ensure_index_file() -> Path:

@@ -4,9 +4,10 @@
 million Python objects for the bundled lists) costs more than everything else the command
 does, so this reads the small lookup tables in full (vocabulary, weights, skeletons,
 identifiers; postings are memory-mapped arrays), the deletion keys the query's tokens can
-look up (`search.fuzzy_keys`), and then only the rows of the candidate names and of their
-entities. `match_query` run on that `Index` gives what it gives on the whole index
-(tests/index/test_view.py compares result lists on the screening_dev queries).
+look up (`search.fuzzy_keys`) with the rows of `fuzzy_shared` they point to, and then only
+the rows of the candidate names and of their entities. `match_query` run on that `Index`
+gives what it gives on the whole index (tests/index/test_view.py compares result lists on
+the screening_dev queries).
 
 Rows the query does not reach are left empty (None): this `Index` answers this query and
 nothing else, and any other use fails loudly instead of answering from missing rows.
@@ -43,7 +44,7 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     """
     cfg = cfg or ScoringConfig()
     reader = Reader(path, Index, key)
-    lazy = {*_NAME_ROWS, "entities", "fuzzy", *_MEMOS}
+    lazy = {*_NAME_ROWS, "entities", "fuzzy", "fuzzy_shared", *_MEMOS}
     values: dict[str, Any] = {name: reader.field(name) for name in reader.codecs
                               if name not in lazy}
     n_names, n_entities = reader.length("names"), reader.length("entities")
@@ -51,7 +52,11 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
         values[name] = [None] * n_names
     values["entities"] = [None] * n_entities
     q_names = prepare_query_names(query, bounded=True)
-    values["fuzzy"] = reader.lookup("fuzzy", set().union(*map(fuzzy_keys, q_names)))
+    values["fuzzy"] = fuzzy = reader.lookup("fuzzy", set().union(*map(fuzzy_keys, q_names)))
+    shared = sorted({-1 - v for v in fuzzy.values() if v < 0})  # keys of several tokens
+    values["fuzzy_shared"] = [None] * reader.length("fuzzy_shared")
+    for row, tids in zip(shared, reader.rows("fuzzy_shared", shared)):
+        values["fuzzy_shared"][row] = tids
     index = Index(**values)
     budget = [FUZZY_KEYS_PER_QUERY]  # as `match_query` spends it, name by name
     rows = sorted({n for q in q_names

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from clearance.exc import IndexFileError
 from clearance.index import store
 from clearance.index.build import Index
 from clearance.index.store import (
@@ -120,6 +121,43 @@ def test_a_corrupt_index_is_rebuilt_with_a_warning(dpl_home: Path,
     assert any("checksum" in r.getMessage() and "rebuilding" in r.getMessage()
                for r in caplog.records)
     assert _answers(index) == good and _answers(read_index(path)) == good
+
+
+def _with_previous_layout(path: Path) -> None:
+    """Make `path` say what the version before `Index.fuzzy_shared` wrote: deletion keys
+    holding lists of token ids, memoised alternatives as (id, similarity) pairs (the
+    sections are left as they are: a refused file is never decoded)."""
+    data = path.read_bytes()
+    size = int.from_bytes(data[-16:-8], "little")
+    footer = json.loads(data[-16 - size:-16])
+    layout = footer["layout"].replace(
+        "fuzzy: dict[str, int], fuzzy_shared: list[list[int]]", "fuzzy: dict[str, list[int]]"
+    ).replace("alternatives: dict[tuple[str, str], list[int]]",
+              "alternatives: dict[tuple[str, str], list[tuple[int, float]]]")
+    assert layout != footer["layout"]
+    footer["layout"] = layout
+    raw = json.dumps(footer).encode()
+    path.write_bytes(data[:-16 - size] + raw + len(raw).to_bytes(8, "little") + data[-8:])
+
+
+def test_an_index_of_the_previous_layout_is_rebuilt_not_misread(
+        dpl_home: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = ensure_index_file()
+    good = _answers(read_index(path))
+    _with_previous_layout(path)
+    with pytest.raises(IndexFileError, match="another layout"):
+        read_index(path)
+    store._loaded.clear()
+    with caplog.at_level(logging.WARNING, logger="clearance.index"):
+        assert _answers(ensure_index()) == good  # the whole index, in this process
+    assert "another layout" in caplog.text and "rebuilding" in caplog.text
+    assert _answers(read_index(path)) == good
+    _with_previous_layout(path)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="clearance.index"):
+        assert ensure_index_file() == path  # the file, for workers and one-shot queries
+    assert "another layout" in caplog.text
+    assert _answers(read_index(path)) == good
 
 
 def test_a_foreign_file_in_its_place_is_rebuilt_not_run(dpl_home: Path,

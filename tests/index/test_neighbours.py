@@ -1,0 +1,70 @@
+"""Deletion neighbourhoods: the stored key table answers exactly what a dict of lists did."""
+
+from __future__ import annotations
+
+from clearance.index.build import Index
+from clearance.index.neighbours import deletions, neighbour_tokens
+
+
+def _key_lists(index: Index) -> dict[str, list[int]]:
+    """Deletion key -> token ids, worked out again from the index's own names the way the
+    build worked them out before the table held one int a key: the reference."""
+    spellings: dict[str, set[str]] = {}
+    for name in index.names:
+        for raw, folded, legal in zip(name.tokens, name.folded, name.legal):
+            if not legal and raw != folded:
+                spellings.setdefault(folded, set()).add(raw)
+    out: dict[str, list[int]] = {}
+    for token, tid in index.vocab.items():
+        if len(token) >= (5 if token.isdigit() else 4):
+            keys = deletions(token, 1)
+            for raw in spellings.get(token, ()):
+                if len(raw) >= 4:
+                    keys |= deletions(raw, 1)
+            for key in keys:
+                bucket = out.setdefault(key, [])
+                if not bucket or bucket[-1] != tid:
+                    bucket.append(tid)
+    return out
+
+
+def _tokens_of(index: Index, key: str) -> list[int]:
+    hit = index.fuzzy[key]
+    return [hit] if hit >= 0 else index.fuzzy_shared[-1 - hit]
+
+
+def test_every_deletion_key_of_the_lists_finds_exactly_its_tokens(index: Index) -> None:
+    expected = _key_lists(index)
+    assert len(expected) > 200_000  # the bundled lists, every key
+    assert index.fuzzy.keys() == expected.keys()
+    for key, tids in expected.items():
+        assert _tokens_of(index, key) == tids, key
+    shared = [v for v in index.fuzzy.values() if v < 0]
+    assert len(shared) == len(set(shared)) == len(index.fuzzy_shared) > 1000  # no row twice
+
+
+def _looked_up_both(index: Index, lists: dict[str, list[int]], keys: list[str]) -> list[int]:
+    """The lookup before `neighbour_tokens`: every key in the deletion keys and the vocabulary."""
+    found: dict[int, None] = {}
+    for key in keys:
+        found.update(dict.fromkeys(lists.get(key, ())))
+        tid = index.vocab.get(key)
+        if tid is not None:
+            found[tid] = None
+    return list(found)
+
+
+def test_neighbour_tokens_find_what_both_lookups_found_in_the_same_order(index: Index) -> None:
+    lists = _key_lists(index)
+    # list tokens, with a letter changed, cut or doubled, short ones and 4-digit numbers
+    words = [t for name in index.names[::7] for t in name.tokens]
+    words += [w[:-1] + "q" for w in words] + [w[1:] for w in words] + [w + w[-1] for w in words]
+    words += ["1234", "12345", "abc", "abcd"]
+    found = short = 0
+    for word in dict.fromkeys(words):
+        keys = list(deletions(word, 2 if len(word) >= 8 else 1))
+        got = list(neighbour_tokens(index.fuzzy, index.fuzzy_shared, index.vocab, keys))
+        assert got == _looked_up_both(index, lists, keys), word
+        found += bool(got)
+        short += any(len(k) <= 4 and k in index.vocab for k in keys)
+    assert found > 10_000 and short > 1000
