@@ -55,8 +55,6 @@ def _child(names_file: str) -> None:
     # how a tree's `match_query` compares (trees before session 10: `_compare` alone)
     word_spans = getattr(import_module("clearance.match.compare"), "word_spans", None)
     comparer_class = getattr(import_module("clearance.match.engine"), "_Comparer", None)
-    # trees since session 12: comparisons that cannot reach batch screening's floor stop early
-    name_floor = getattr(import_module("clearance.match.engine"), "name_floor", None)
 
     with open(names_file, encoding="utf-8") as fh:
         warm, timed = json.load(fh)
@@ -77,7 +75,6 @@ def _child(names_file: str) -> None:
         spent["prepare"] += cpu() - t0
         best: dict[int, Any] = {}
         budget = [FUZZY_KEYS_PER_QUERY]
-        floor = None if name_floor is None else name_floor(query, cfg, MIN_SCORE)
         for q in q_names:
             t1 = cpu()
             q_w = weights_of(index, q)
@@ -92,18 +89,13 @@ def _child(names_file: str) -> None:
                 for e_idx, quality, text in index.owners[n_idx]:
                     person = as_person(query.schema, index.entities[e_idx].schema,
                                        index.names[n_idx])
-                    if person not in comps and floor is not None:
-                        comps[person] = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles,
-                                                         q_spans, floor)
-                    elif person not in comps and comparer is not None:
+                    if person not in comps and comparer is not None:
                         comps[person] = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles,
                                                          q_spans)
                     elif person not in comps:
                         comps[person] = _compare(index, q, q_w, n_idx, person, cfg, q_abjad,
                                                  q_roles)
                     comp = comps[person]
-                    if comp is None:  # (below the floor)
-                        continue
                     score = comp.score * quality
                     prev = best.get(e_idx)
                     if prev is None or score > prev[0]:

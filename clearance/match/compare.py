@@ -42,11 +42,8 @@ __all__ = [
     "NameComparison",
     "TokenPair",
     "allowed_edits",
-    "bound_applies",
-    "compare_above",
     "compare_names",
     "omission_cost",
-    "score_bound",
     "score_ceiling",
     "token_similarity",
     "whole_given",
@@ -254,7 +251,6 @@ class NameComparison:
 
 Weigher = Callable[[str, bool], float]
 JOIN_MIN: Final = 0.85
-JOIN_FACTOR: Final = 0.95  # a join's similarity: this times the joined words' similarity
 CONFLICT_WEIGHT: Final = 0.5  # the least a name conflicting with another one weighs
 SURE_SIMILARITY: Final = 0.95  # at or above: the same name (exact, a fold, a name group)
 INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than the full name
@@ -597,76 +593,6 @@ def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
             and roles[a] in (GIVEN, MIDDLE) and roles[b] in (GIVEN, MIDDLE))
 
 
-def _join_rejects(target_raw: str, target: str, shortest: int, shortest_f: int,
-                  starts: set[str], starts_f: set[str], unvocalised: bool) -> bool:
-    """The join pass's quick rejections of a word (raw, folded) as the target of a run of
-    free words (`_join_bounds` of them): same outcome as trying every run, since a run
-    needs two free words whose lengths fit the joined word and a first word that starts
-    it."""
-    return (_too_short(target_raw, target, shortest, shortest_f, unvocalised)
-            or (target_raw[:1] not in starts and target[:1] not in starts_f
-                and not (unvocalised and target_raw[:1] in "aeiou")))
-
-
-def _join_targets(left: Name, right: Name, free_l: set[int], free_r: set[int],
-                  unvocalised: bool) -> list[int]:
-    """The free right words, in order, that a run of two or more free left words may be
-    joined into (`_join_pass` tries these alone; a bound counts them, and every free left
-    word, as possibly paired). Words left free later can only be rejected the more: fewer
-    free words make longer shortest runs and fewer first letters."""
-    if len(free_l) < 2 or not free_r:
-        return []
-    l_tokens, l_folded, r_tokens, r_folded = left.tokens, left.folded, right.tokens, right.folded
-    # most pairs of names: no free right word is as long as two free left words run
-    # together (the first quick rejection, for every target at once)
-    shortest, shortest_f = _two_shortest(l_tokens, free_l), _two_shortest(l_folded, free_l)
-    if all(_too_short(r_tokens[j], r_folded[j], shortest, shortest_f, unvocalised)
-           for j in free_r):
-        return []
-    starts, starts_f = _join_starts(l_tokens, l_folded, free_l)
-    return [j for j in sorted(free_r)
-            if not _join_rejects(r_tokens[j], r_folded[j], shortest, shortest_f, starts,
-                                 starts_f, unvocalised)]
-
-
-def _join_runs(left: Name, free_l: set[int], target: str, target_raw: str, unvocalised: bool,
-               roles: Sequence[int]) -> list[list[int]]:
-    """The runs of free left tokens `_join_pass` tries against one word (folded, raw), in
-    its order: each begins where the word begins; adjacent triples, any ordered pair of
-    up to five free tokens (adjacent ones beyond), but two parts of a given name in the
-    other order; (abjad) a name and the next one past its article."""
-    l_tokens, l_folded = left.tokens, left.folded
-    n = len(l_folded)
-    runs: list[list[int]] = []
-    for a in sorted(free_l):
-        # a run must begin where the joined word begins
-        if (target[:1] != l_folded[a][:1]
-                and not _same_start(l_tokens[a], target_raw, unvocalised)):
-            continue
-        if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
-            runs.append([a, a + 1, a + 2])
-        if len(free_l) <= 5:
-            runs += [[a, b] for b in sorted(free_l)
-                     if b != a and not (roles and _reversed_given(left, roles, a, b))]
-        elif a + 1 in free_l:
-            runs.append([a, a + 1])
-        if (unvocalised and a + 2 in free_l and l_tokens[a + 1] == "al"
-                and (len(free_l) > 5 or a + 1 not in free_l)):
-            # a name and the next one past its article, which may have paired with
-            # another article: نور الدين "nwr al dyn" is NOUREDDINE
-            runs.append([a, a + 2])
-    return runs
-
-
-def _run_fits(left: Name, run: list[int], target: str, target_raw: str) -> bool:
-    """Whether a run of left tokens is long enough, and no longer, to be joined into the
-    word (raw or folded letters, `_may_join`): the Latin joins' condition before their
-    letters are compared."""
-    size = sum([len(left.tokens[i]) for i in run])
-    size_f = sum([len(left.folded[i]) for i in run])
-    return _may_join(size, len(target_raw)) or _may_join(size_f, len(target))
-
-
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                unvocalised: bool = False, roles: Sequence[int] = ()
                ) -> list[tuple[list[int], int, float]]:
@@ -678,20 +604,46 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     Compared raw and folded: folding rules see different letter groups across the seam.
     """
     found: list[tuple[list[int], int, float]] = []
-    targets = _join_targets(left, right, free_l, free_r, unvocalised)
-    if not targets:
+    if len(free_l) < 2 or not free_r:
         return found
     l_tokens, l_folded, r_tokens, r_folded = left.tokens, left.folded, right.tokens, right.folded
-    shortest = shortest_f = 0
-    starts: set[str] = set()
-    starts_f: set[str] = set()
-    for j in targets:
+    # most pairs of names: no free right word is as long as two free left words run
+    # together (the first quick rejection below, for every target at once)
+    shortest, shortest_f = _two_shortest(l_tokens, free_l), _two_shortest(l_folded, free_l)
+    if all(_too_short(r_tokens[j], r_folded[j], shortest, shortest_f, unvocalised)
+           for j in free_r):
+        return found
+    starts, starts_f = _join_starts(l_tokens, l_folded, free_l)
+    n = len(l_folded)
+    for j in sorted(free_r):
         target, target_raw = r_folded[j], r_tokens[j]
-        # once a join took free tokens, the quick rejections again, with what is left
-        if found and _join_rejects(target_raw, target, shortest, shortest_f, starts, starts_f,
-                                   unvocalised):
+        # quick rejections, same outcome as the loop below: a run needs two free tokens
+        # whose lengths fit the joined word, and a first token that starts it
+        if (_too_short(target_raw, target, shortest, shortest_f, unvocalised)
+                or (target_raw[:1] not in starts and target[:1] not in starts_f
+                    and not (unvocalised and target_raw[:1] in "aeiou"))):
             continue
-        for run in _join_runs(left, free_l, target, target_raw, unvocalised, roles):
+        runs: list[list[int]] = []
+        for a in sorted(free_l):
+            # a run must begin where the joined word begins
+            if (target[:1] != l_folded[a][:1]
+                    and not _same_start(l_tokens[a], target_raw, unvocalised)):
+                continue
+            if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
+                runs.append([a, a + 1, a + 2])
+            if len(free_l) <= 5:
+                runs += [[a, b] for b in sorted(free_l)
+                         if b != a and not (roles and _reversed_given(left, roles, a, b))]
+            elif a + 1 in free_l:
+                runs.append([a, a + 1])
+            if (unvocalised and a + 2 in free_l and l_tokens[a + 1] == "al"
+                    and (len(free_l) > 5 or a + 1 not in free_l)):
+                # a name and the next one past its article, which may have paired with
+                # another article: نور الدين "nwr al dyn" is NOUREDDINE
+                runs.append([a, a + 2])
+        for run in runs:
+            size = sum([len(l_tokens[i]) for i in run])
+            size_f = sum([len(l_folded[i]) for i in run])
             if unvocalised and (
                     any(abjad_similarity(joined, target_raw) > 0
                         for joined in _abjad_joins(l_tokens, run))
@@ -700,7 +652,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 free_l.difference_update(run)
                 free_r.discard(j)
                 break
-            if not _run_fits(left, run, target, target_raw):
+            if not (_may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
                 continue
             # below the cut-off rapidfuzz answers 0 early: only a join at or above counts
             sim = max(Levenshtein.normalized_similarity("".join([l_folded[i] for i in run]),
@@ -708,7 +660,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                       Levenshtein.normalized_similarity("".join([l_tokens[i] for i in run]),
                                                         target_raw, score_cutoff=JOIN_MIN))
             if sim >= JOIN_MIN:
-                found.append((run, j, JOIN_FACTOR * sim))
+                found.append((run, j, 0.95 * sim))
                 free_l.difference_update(run)
                 free_r.discard(j)
                 break
@@ -736,33 +688,6 @@ def compare_names(
     query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
     query_spans: tuple[tuple[int, int], ...] | None = None,
 ) -> NameComparison:
-    """Align and score two names: `compare_above` with no floor (see there)."""
-    result = compare_above(0.0, query, cand, weigh, query_extra_penalty, cand_extra_penalty,
-                           initials, query_weights, cand_weights, place_penalty, cand_roles,
-                           surname_penalty, unvocalised, query_roles, query_middle_penalty,
-                           query_spans)
-    assert result is not None  # (with no floor, every comparison is finished)
-    return result
-
-
-def compare_above(
-    floor: float,
-    query: Name,
-    cand: Name,
-    weigh: Weigher,
-    query_extra_penalty: float = 1.0,
-    cand_extra_penalty: float = 0.5,
-    initials: bool = False,
-    query_weights: Sequence[float] | None = None,
-    cand_weights: Sequence[float] | None = None,
-    place_penalty: float = PLACE_PENALTY,
-    cand_roles: Sequence[int] | None = None,
-    surname_penalty: float = SURNAME_PENALTY,
-    unvocalised: bool = False,
-    query_roles: Sequence[int] = (),
-    query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
-    query_spans: tuple[tuple[int, int], ...] | None = None,
-) -> NameComparison | None:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
     Token weights come from `weigh`, or precomputed (`query_weights`, `cand_weights`) when
@@ -782,13 +707,6 @@ def compare_above(
     consonant-only token also meets the Latin spellings its letters allow
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
     `query_spans`: `word_spans(query)`, when the caller has worked it out once.
-
-    `floor` (batch screening: the name score below which a result is left out; 0.0 for
-    none): None instead of the comparison when `score_bound` shows, once the sure pairs
-    are made, that the score stays below it; the joins, the near pairs and the penalties
-    are then not worked out (people's names that can reach no floor: most comparisons of
-    a population name). People's names only, in Latin letters, with penalties ordered as
-    `bound_applies` says; any other comparison is finished whatever the floor.
     """
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -916,14 +834,6 @@ def compare_above(
                     strongest = max(strongest, w * SURE_SIMILARITY)
                     pairs.append(TokenPair(q_tokens[1], " ".join([c_tokens[j] for j in run]),
                                            SURE_SIMILARITY, w))
-            if (floor > 0.0 and initials and not unvocalised and korean is None
-                    and bound_applies(query_extra_penalty, cand_extra_penalty,
-                                      query_middle_penalty, surname_penalty)
-                    and score_bound(query, cand, q_w, c_w, free_q, free_c, pairs, ranked, k,
-                                    matched, penalty, cand_extra_penalty, cand_roles,
-                                    surname_penalty, query_roles, query_middle_penalty,
-                                    query_extra_penalty) < floor):
-                return None
             free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
@@ -1165,84 +1075,6 @@ def _charge_free(penalty: float, q_cost: list[float], c_cost: list[float],
     for j in sorted(free_c):
         penalty += c_cost[j] * _extra(c_w[j] if c_legal[j] else max(c_w[j], floor))
     return penalty
-
-
-def bound_applies(query_extra_penalty: float, cand_extra_penalty: float,
-                  query_middle_penalty: float, surname_penalty: float) -> bool:
-    """Whether `score_bound` holds with these penalties: it charges the words that certainly
-    stay unpaired as if every other word had paired (`_free_costs` with the fewest free
-    words and the most pairs), which is the cheapest case only while an omission costs no
-    more than a middle name only the query gives, that no more than an extra name, and a
-    second surname and a chain's last name no more than an extra name (the defaults)."""
-    return (0.0 <= cand_extra_penalty <= query_middle_penalty <= query_extra_penalty
-            and 0.0 <= surname_penalty <= query_extra_penalty
-            and query_extra_penalty >= QUERY_LAST_PENALTY)
-
-
-def score_bound(query: Name, cand: Name, q_w: Sequence[float], c_w: Sequence[float],
-                free_q: set[int], free_c: set[int], pairs: list[TokenPair],
-                ranked: list[tuple[float, bool, int, int]], k: int, matched: float,
-                penalty: float, cand_extra_penalty: float, cand_roles: Sequence[int] | None,
-                surname_penalty: float, query_roles: Sequence[int],
-                query_middle_penalty: float, query_extra_penalty: float) -> float:
-    """An upper bound of the score `compare_names` reaches for two people's names (Latin
-    letters on both sides, no Korean syllables), from where its sure pairs are made
-    (`matched`, `penalty` so far; `ranked[k:]` the pairs below SURE_SIMILARITY).
-
-    A word still free may yet pair: in a near pair of `ranked` whose other word is free
-    too, or in a join (a run `_join_runs` tries whose length fits a word `_join_targets`
-    allows: joins take free words away, which only rejects more). Each such word is counted as paired at
-    its best similarity for nothing (a pair's mass is half of each word's weight times the
-    similarity). Every other free word certainly stays unpaired, and costs what
-    `_free_costs` charges it when all the others pair (fewest free words, a perfect pair
-    for each query word that may still pair: the cheapest case, `bound_applies`). So when
-    no word may still pair, the bound is the score itself.
-    """
-    best_q: dict[int, float] = {}
-    best_c: dict[int, float] = {}
-    for m in range(k, len(ranked)):
-        neg, _, i, j = ranked[m]
-        if i in free_q and j in free_c:
-            # (sorted: the first pair of a word is its best)
-            if i not in best_q:
-                best_q[i] = -neg
-            if j not in best_c:
-                best_c[j] = -neg
-    joined = max(JOIN_FACTOR, ABJAD_SIMILARITY)  # the most a join scores
-    for left, right, free_l, free_r, best_l, best_r, roles in (
-            (query, cand, free_q, free_c, best_q, best_c, query_roles),
-            (cand, query, free_c, free_q, best_c, best_q, cand_roles or ())):
-        for j in _join_targets(left, right, free_l, free_r, False):
-            target, target_raw = right.folded[j], right.tokens[j]
-            if len(free_l) > 5:
-                # (once joins took some, any two of the rest are tried: every word may)
-                runs = [sorted(free_l)]
-            else:
-                runs = [run for run in _join_runs(left, free_l, target, target_raw, False,
-                                                  roles)
-                        if _run_fits(left, run, target, target_raw)]
-            for run in runs:
-                best_r[j] = joined
-                for i in run:
-                    best_l[i] = joined
-    reach = matched
-    for i, sim in best_q.items():
-        reach += sim * q_w[i] / 2.0
-    for j, sim in best_c.items():
-        reach += sim * c_w[j] / 2.0
-    if reach <= 0.0:
-        return 0.0
-    stay_q = {i for i in free_q if i not in best_q}
-    stay_c = {j for j in free_c if j not in best_c}
-    # (a perfect pair of no word for each query word that may pair: the most pairs, none
-    # of them a compound's head)
-    paired = pairs + [TokenPair("", "", 1.0, 0.0) for _ in best_q]
-    q_cost, c_cost, legal_floor, floor = _free_costs(
-        query, cand, stay_q, stay_c, paired, True, query_extra_penalty, cand_extra_penalty,
-        PLACE_PENALTY, cand_roles, surname_penalty, False, query_roles, query_middle_penalty)
-    least = _charge_free(penalty, q_cost, c_cost, q_w, c_w, query.legal, cand.legal, stay_q,
-                         stay_c, legal_floor, floor)
-    return reach / (reach + least)
 
 
 def _may_pair(qt: str, qf: str, ql: bool, cand: Name, initials: bool) -> bool:

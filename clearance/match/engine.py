@@ -5,17 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from clearance.index.build import NAME_PROPS, Index, name_kind, norm_identifier
+from clearance.index.build import Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import abjad_terms, hangul, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
-from clearance.match.compare import (
-    NameComparison,
-    Weigher,
-    compare_above,
-    word_spans,
-)
+from clearance.match.compare import NameComparison, Weigher, compare_names, word_spans
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
@@ -38,8 +33,8 @@ from clearance.match.score import (
 )
 from clearance.match.text import clean
 
-__all__ = ["MatchResult", "as_person", "entity_names", "match_query", "name_floor",
-           "prepare_query_names", "query_weights", "score_entities"]
+__all__ = ["MatchResult", "as_person", "entity_names", "match_query", "prepare_query_names", "query_weights",
+           "score_entities"]
 
 
 @dataclass
@@ -169,22 +164,20 @@ class _Comparer:
 
     def compare(self, q: Name, q_w: tuple[list[float], list[float]], n_idx: int, person: bool,
                 q_abjad: bool, q_roles: tuple[int, ...] | None,
-                q_spans: tuple[tuple[int, int], ...] | None,
-                floor: float = 0.0) -> NameComparison | None:
+                q_spans: tuple[tuple[int, int], ...] | None) -> NameComparison:
         """`_compare`, with what depends on `q` alone worked out (`q_roles` None: when
-        needed); None when its name score certainly stays below `floor`
-        (`compare.compare_above`)."""
+        needed)."""
         cand = self.names[n_idx]
         unvocalised = q_abjad or self.abjad_names[n_idx]
         if person:
-            return compare_above(
-                floor, q, cand, self.person_weigh, self.query_extra, self.person_extra, True,
-                q_w[1], self.person_token_weights[n_idx], self.place, self.roles[n_idx],
-                self.surname, unvocalised, name_roles(q.text) if q_roles is None else q_roles,
-                self.middle, q_spans,
+            return compare_names(
+                q, cand, self.person_weigh, self.query_extra, self.person_extra, True, q_w[1],
+                self.person_token_weights[n_idx], self.place, self.roles[n_idx], self.surname,
+                unvocalised, name_roles(q.text) if q_roles is None else q_roles, self.middle,
+                q_spans,
             )
-        return compare_above(
-            0.0, q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
+        return compare_names(
+            q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
             self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
             query_spans=q_spans,
         )
@@ -201,11 +194,9 @@ def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx:
     what depends on the list name comes with the index (`Index.roles`, `Index.abjad_names`).
     A caller of many comparisons makes one `_Comparer` for them.
     """
-    comp = _Comparer(index, cfg).compare(q, q_w, n_idx, person,
+    return _Comparer(index, cfg).compare(q, q_w, n_idx, person,
                                          has_abjad(q.text) if q_abjad is None else q_abjad,
                                          q_roles, q_spans)
-    assert comp is not None  # (no floor: every comparison is finished)
-    return comp
 
 
 _Best = dict[int, tuple[float, NameComparison, Name, str, float]]
@@ -227,6 +218,32 @@ def match_query(
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
     comparer = _Comparer(index, cfg)
+    for q in q_names:
+        q_w = query_weights(index, q)
+        q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
+        for n_idx in candidate_names(index, q, cfg.candidates, budget,
+                                     query.schema == "Person").tolist():
+            # a name is compared once as a person's and once as an organisation's at most
+            person_comp: NameComparison | None = None
+            as_org: NameComparison | None = None
+            for e_idx, quality, text in owners[n_idx]:
+                meta = entities[e_idx]
+                if datasets is not None and meta.dataset not in datasets:
+                    continue
+                if as_person(query.schema, meta.schema, names[n_idx]):
+                    if person_comp is None:
+                        person_comp = comparer.compare(q, q_w, n_idx, True, q_abjad, q_roles,
+                                                       q_spans)
+                    comp = person_comp
+                else:
+                    if as_org is None:
+                        as_org = comparer.compare(q, q_w, n_idx, False, q_abjad, q_roles,
+                                                  q_spans)
+                    comp = as_org
+                score = comp.score * quality
+                prev = best.get(e_idx)
+                if prev is None or score > prev[0]:
+                    best[e_idx] = (score, comp, q, text, quality)
     id_hits: dict[int, str] = {}
     for raw in query.identifiers:
         value = norm_identifier(raw)
@@ -235,42 +252,6 @@ def match_query(
         for e_idx in index.identifiers.get(value, []):
             if datasets is None or index.entities[e_idx].dataset in datasets:
                 id_hits[e_idx] = raw
-    floor = name_floor(query, cfg, min_score)
-    for q in q_names:
-        q_w = query_weights(index, q)
-        q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
-        for n_idx in candidate_names(index, q, cfg.candidates, budget,
-                                     query.schema == "Person").tolist():
-            # an entity an identifier found keeps its name's comparison, whatever it scores
-            here = floor if not id_hits or not any(
-                [o[0] in id_hits for o in owners[n_idx]]) else 0.0
-            # a name is compared once as a person's and once as an organisation's at most
-            # (None: below the floor, left out)
-            person_comp: NameComparison | None = None
-            as_org: NameComparison | None = None
-            person_done = org_done = False
-            for e_idx, quality, text in owners[n_idx]:
-                meta = entities[e_idx]
-                if datasets is not None and meta.dataset not in datasets:
-                    continue
-                if as_person(query.schema, meta.schema, names[n_idx]):
-                    if not person_done:
-                        person_comp = comparer.compare(q, q_w, n_idx, True, q_abjad, q_roles,
-                                                       q_spans, here)
-                        person_done = True
-                    comp = person_comp
-                else:
-                    if not org_done:
-                        as_org = comparer.compare(q, q_w, n_idx, False, q_abjad, q_roles,
-                                                  q_spans, here)
-                        org_done = True
-                    comp = as_org
-                if comp is None:
-                    continue
-                score = comp.score * quality
-                prev = best.get(e_idx)
-                if prev is None or score > prev[0]:
-                    best[e_idx] = (score, comp, q, text, quality)
     return _ranked(index, query, cfg, best, id_hits, limit, min_score)
 
 
@@ -308,7 +289,6 @@ def score_entities(
             for n_idx, quality, text in rev[e_idx]:
                 person = as_person(query.schema, schema, index.names[n_idx])
                 comp = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles, q_spans)
-                assert comp is not None  # (no floor)
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
                     best[e_idx] = (score, comp, q, text, quality)
@@ -319,37 +299,6 @@ def score_entities(
             if len(value) >= 4 and any(v == value for _, v in index.entities[e_idx].identifiers):
                 id_hits[e_idx] = raw
     return _ranked(index, query, cfg, best, id_hits, len(targets))
-
-
-def _lifts(query: Query, cfg: ScoringConfig, min_score: float) -> tuple[bool, float, float]:
-    """Whether a name score that ends below `min_score` with the birth-date and country
-    bonuses added (in the order `_ranked` adds them) is left out of the results, and those
-    two bonuses: below a name score, evidence only lowers a score (factors of at most 1, a
-    ceiling) but for them."""
-    dob_lift = max(0.0, cfg.dob_agree_bonus) if query.birth_date else 0.0
-    country_lift = max(0.0, cfg.country_agree_bonus) if query.countries else 0.0
-    skip_below = (min_score > 0.0 and cfg.weak_factor <= 1.0
-                  and cfg.schema_mismatch_factor <= 1.0)
-    return skip_below, dob_lift, country_lift
-
-
-#: the most an alias's quality multiplies its name score by
-MAX_QUALITY = max([quality for _, quality in NAME_PROPS])
-#: kept off a floor: a bound and a score may differ in their last bits by the order of
-#: their additions
-FLOOR_MARGIN = 1e-9
-
-
-def name_floor(query: Query, cfg: ScoringConfig, min_score: float) -> float:
-    """The name score below which a comparison cannot put its entity among the results
-    `_ranked` keeps with `min_score` (0.0: none, as for `match` and the API): with the
-    largest alias quality and both bonuses, it still ends below `min_score`. Batch
-    screening's floor of 0.50 gives 0.50 for a query with neither a birth date nor a
-    country."""
-    skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
-    if not skip_below:
-        return 0.0
-    return max(0.0, (min_score - dob_lift - country_lift) / MAX_QUALITY - FLOOR_MARGIN)
 
 
 def _people_names_left(comp: NameComparison, q: Name) -> bool:
@@ -373,7 +322,10 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # but for the birth date and country bonuses: a name score that ends below
     # `min_score` with both added (in the order they are added below) is left out before
     # its evidence is worked out (batch screening: most of a query's entities)
-    skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
+    dob_lift = max(0.0, cfg.dob_agree_bonus) if query.birth_date else 0.0
+    country_lift = max(0.0, cfg.country_agree_bonus) if query.countries else 0.0
+    skip_below = (min_score > 0.0 and cfg.weak_factor <= 1.0
+                  and cfg.schema_mismatch_factor <= 1.0)
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):

@@ -1,19 +1,13 @@
 """Name comparison: alignment, typos, joins, and generic words that cannot carry a match."""
 
 import gc
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from clearance.index.build import Index
-from clearance.index.search import candidate_names
 from clearance.match import compare
-from clearance.match.abjad import has_abjad
 from clearance.match.compare import NameComparison, TokenPair, compare_names, token_similarity
-from clearance.match.engine import _Comparer, prepare_query_names, query_weights
-from clearance.match.prepare import ANY, ORG, PERSON, fold_key, name_roles, prepare_name
-from clearance.match.score import Query, ScoringConfig
+from clearance.match.prepare import ANY, ORG, PERSON, fold_key, prepare_name
+from clearance.match.score import ScoringConfig
 
 
 def flat(folded: str, legal: bool) -> float:
@@ -586,68 +580,3 @@ def test_a_han_query_syllable_in_n_is_not_a_listed_one_in_ng() -> None:
     assert not compare._other_nasal("jianming", "jiangmin")
     assert compare._other_nasal("jinfeng", "jingfeng")
     assert compare._other_nasal("lin", "ling")
-
-
-def _population_names(n: int, seed: int) -> list[str]:
-    """People's names as a bank's book holds them (Faker's name lists of several
-    countries, Latin script and others), none of them list names."""
-    from faker import Faker
-
-    fake = Faker(["en_US", "es_MX", "de_DE", "ru_RU", "tr_TR", "pt_BR", "vi_VN", "zh_CN",
-                  "ar_SA", "ko_KR"])
-    fake.seed_instance(seed)
-    return [fake.name() for _ in range(n)]
-
-
-def _comparisons(index: Index, texts: list[str]) -> Iterator[tuple[Any, ...]]:
-    """The arguments of every comparison `match_query` makes for these people's names
-    (`engine._Comparer.compare`, without the floor)."""
-    budget = [10**9]
-    for text in texts:
-        for q in prepare_query_names(Query(text, "Person"), bounded=True):
-            q_w = query_weights(index, q)
-            roles, spans = name_roles(q.text), compare.word_spans(q)
-            for n_idx in candidate_names(index, q, 20, budget, True).tolist():
-                for person in (True, False):
-                    yield q, q_w, n_idx, person, has_abjad(q.text), roles, spans
-
-
-def test_the_score_bound_is_never_below_the_score(index: Index) -> None:
-    # real comparisons: population names and list names (every 40th listed person's name,
-    # as its own query: the comparisons that score high) against their candidates; a
-    # floor at the score itself must never leave a comparison out, and below the batch
-    # floor most are left out unfinished
-    comparer = _Comparer(index, ScoringConfig())
-    listed = [n.text for k, n in enumerate(index.names) if k % 40 == 0 and any(
-        index.entities[e_idx].schema == "Person" for e_idx, _, _ in index.owners[k])]
-    checked = people = skipped = high = 0
-    for args in _comparisons(index, _population_names(400, seed=12) + listed[:300]):
-        full = comparer.compare(*args)
-        assert full is not None
-        # (1e-12: a bound and a score may differ in their last bits)
-        assert comparer.compare(*args, max(0.0, full.score - 1e-12)) is not None, (
-            args[0].text, index.names[args[2]].text, full.score)
-        left_out = comparer.compare(*args, 0.5) is None
-        assert not (left_out and full.score >= 0.5)
-        checked += 1
-        people += args[3]
-        skipped += left_out
-        high += full.score >= 0.5
-    assert checked > 5_000 and high > 100
-    # (people's names alone are bounded; in any script but Arabic, Persian, Hebrew and
-    # Korean Hangul, which is most of these)
-    assert skipped > 0.4 * people
-
-
-def test_a_floor_is_not_used_with_penalties_the_bound_does_not_hold_for(index: Index) -> None:
-    # an omission dearer than a middle name only the query gives: charging the words that
-    # stay free as if all others paired is no longer the cheapest case
-    cfg = ScoringConfig(person_list_extra_penalty=0.5, query_middle_penalty=0.3)
-    assert not compare.bound_applies(cfg.query_extra_penalty, cfg.person_list_extra_penalty,
-                                     cfg.query_middle_penalty, cfg.surname_penalty)
-    default = ScoringConfig()
-    assert compare.bound_applies(default.query_extra_penalty, default.person_list_extra_penalty,
-                                 default.query_middle_penalty, default.surname_penalty)
-    comparer = _Comparer(index, cfg)
-    for args in _comparisons(index, _population_names(20, seed=3)):
-        assert comparer.compare(*args, 0.99) is not None
