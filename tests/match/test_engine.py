@@ -242,8 +242,9 @@ def test_a_birth_date_lifts_a_name_score_below_the_floor_over_it(index: Index) -
 
 def test_a_floor_leaves_out_exactly_the_results_below_it_for_population_names(
         index: Index) -> None:
-    # batch screening's floor skips people's comparisons that cannot reach it
-    # (compare.score_bound): every result at or above it must still come out, the same
+    # batch screening's floor leaves out entities whose name score cannot reach it before
+    # their evidence is worked out (`_ranked`): on names like a real book's, every result
+    # at or above it must still come out, the same
     from faker import Faker
 
     fake = Faker(["en_US", "es_ES", "fr_FR", "ru_RU", "ar_EG", "zh_CN", "id_ID"])
