@@ -881,6 +881,72 @@ def compare_names(
             elif c_legal[j] and not initials:
                 legal_pairs.append(len(pairs))
             pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
+    q_cost, c_cost, legal_floor, floor = _free_costs(
+        query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
+        place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
+        query_middle_penalty)
+    if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
+                           for p in pairs) and not any(
+            p.similarity >= SURE_SIMILARITY and k not in legal_pairs
+            for k, p in enumerate(pairs)):
+        # (organisations) two legal forms that agree say the names are both companies'
+        # names, nothing about whether the distinctive word only near the other is the
+        # same name ("Kerwin Ltd." is not KERWAN LIMITED): beside such a word, and no other
+        # word that agrees, they are no evidence (weight 0), where they would otherwise
+        # lift the score by their mass
+        for k in legal_pairs:
+            p = pairs[k]
+            matched -= p.similarity * p.weight
+            penalty -= (1.0 - p.similarity) * p.weight
+            p.weight = 0.0
+    penalty = _charge_free(penalty, q_cost, c_cost, q_w, c_w, q_legal, c_legal, free_q, free_c,
+                           legal_floor, floor)
+    for i in sorted(free_q):
+        result.unmatched_query.append(q_tokens[i])
+        result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
+    for j in sorted(free_c):
+        result.unmatched_candidate.append(c_tokens[j])
+        result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
+    result.strongest = strongest
+    result.query_words = (len(q_legal) - sum(q_legal) - joined_query
+                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0))
+    # (the listed name's "Abd" counts with its other half when the query has the compound
+    # too: a misspelt "BADUR REHMAN" is two words against "ABDUR REHMAN")
+    result.cand_words = (len(c_legal) - sum(c_legal) - joined_cand
+                         - (_heads(c_tokens, c_legal, joined_c)
+                            if initials and _heads(q_tokens, q_legal, set()) else 0))
+    result.score = matched / (matched + penalty) if matched > 0 else 0.0
+    return result
+
+
+def _free_costs(
+    query: Name,
+    cand: Name,
+    free_q: set[int],
+    free_c: set[int],
+    pairs: Sequence[TokenPair],
+    initials: bool,
+    query_extra_penalty: float,
+    cand_extra_penalty: float,
+    place_penalty: float,
+    cand_roles: Sequence[int] | None,
+    surname_penalty: float,
+    unvocalised: bool,
+    query_roles: Sequence[int],
+    query_middle_penalty: float,
+) -> tuple[list[float], list[float], float, float]:
+    """The penalty rules of `compare_names`: what each token left unpaired costs, by its
+    role, once the alignment is done (`free_q`, `free_c`: the tokens left unpaired;
+    `pairs`: the pairs made). Returns the factor of each query and listed token (read for
+    the free ones), the least weight a legal form only the query gives is charged at, and
+    the least weight any other free name is charged at (`_charge_free` adds them up).
+
+    Its own function so that a bound of the score can charge the tokens that certainly
+    stay unpaired by these same rules: a bound that kept a copy of them would drift from
+    the score the first time a rule changed, and lose a listed party without a sign.
+    """
+    q_tokens, q_legal = query.tokens, query.legal
+    c_tokens, c_legal = cand.tokens, cand.legal
     # patronymics (people): one only the query gives is a middle name the list omits; two
     # different ones contradict each other (Ivanovich is not Viktorovich)
     q_patr = {i for i in free_q if is_patronymic(q_tokens[i])} if initials else set()
@@ -986,45 +1052,29 @@ def compare_names(
             # "Clement SARL" not JSC ELEMENT), as a place would be; once a legal form
             # agrees, another one ("Lehner and Co LLC") is a style of the name
             legal_floor = CONFLICT_WEIGHT
-        if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
-                               for p in pairs) and not any(
-                p.similarity >= SURE_SIMILARITY and k not in legal_pairs
-                for k, p in enumerate(pairs)):
-            # two legal forms that agree say the names are both companies' names, nothing
-            # about whether the distinctive word only near the other is the same name
-            # ("Kerwin Ltd." is not KERWAN LIMITED): beside such a word, and no other word
-            # that agrees, they are no evidence (weight 0), where they would otherwise lift
-            # the score by their mass
-            for k in legal_pairs:
-                p = pairs[k]
-                matched -= p.similarity * p.weight
-                penalty -= (1.0 - p.similarity) * p.weight
-                p.weight = 0.0
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
     # proves little, not that Mohamed and Ali may be the same name
     floor = 0.0
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
         floor = CONFLICT_WEIGHT
+    return q_cost, c_cost, legal_floor, floor
+
+
+def _charge_free(penalty: float, q_cost: list[float], c_cost: list[float],
+                 q_w: Sequence[float], c_w: Sequence[float], q_legal: tuple[bool, ...],
+                 c_legal: tuple[bool, ...], free_q: set[int], free_c: set[int],
+                 legal_floor: float, floor: float) -> float:
+    """`penalty` with every free token's cost added (`_free_costs`: factor times its weight,
+    at least `floor`, a legal form at least `legal_floor`, half for a generic word), the
+    query's first, each side in token order (the order of the additions is part of the
+    score, to its last bit)."""
     for i in sorted(free_q):
         penalty += q_cost[i] * _extra(max(q_w[i], legal_floor) if q_legal[i]
                                       else max(q_w[i], floor))
-        result.unmatched_query.append(q_tokens[i])
-        result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
     for j in sorted(free_c):
         penalty += c_cost[j] * _extra(c_w[j] if c_legal[j] else max(c_w[j], floor))
-        result.unmatched_candidate.append(c_tokens[j])
-        result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
-    result.strongest = strongest
-    result.query_words = (len(q_legal) - sum(q_legal) - joined_query
-                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0))
-    # (the listed name's "Abd" counts with its other half when the query has the compound
-    # too: a misspelt "BADUR REHMAN" is two words against "ABDUR REHMAN")
-    result.cand_words = (len(c_legal) - sum(c_legal) - joined_cand
-                         - (_heads(c_tokens, c_legal, joined_c)
-                            if initials and _heads(q_tokens, q_legal, set()) else 0))
-    result.score = matched / (matched + penalty) if matched > 0 else 0.0
-    return result
+    return penalty
 
 
 def _may_pair(qt: str, qf: str, ql: bool, cand: Name, initials: bool) -> bool:
