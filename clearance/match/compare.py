@@ -23,7 +23,12 @@ from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
-from clearance.match.population import DISTINCT_NAME_SIMILARITY, distinct_names, writes_vowels
+from clearance.match.population import (
+    DISTINCT_NAME_SIMILARITY,
+    distinct_names,
+    other_common_name,
+    writes_vowels,
+)
 from clearance.match.prepare import (
     GIVEN,
     MIDDLE,
@@ -777,6 +782,13 @@ def compare_names(
                 if _distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
+                elif (written and other_common_name(qt, ct, sim)
+                      and qt not in _compound_heads() and ct not in _compound_heads()):
+                    # the query writes a common name exactly, two slips from the listed
+                    # word: another person's own name (Hana is not KHANSA); the head of an
+                    # Arabic compound (ABDEL, abd) is a part of a name, not one
+                    sim = DISTINCT_NAME_SIMILARITY
+                    distinct = True
                 elif _other_nasal(qt, ct):
                     if han is None:
                         han = zh.has_han(query.text)
@@ -818,6 +830,7 @@ def compare_names(
     joined_q: set[int] = set()  # tokens of joins that merged two or more words
     joined_c: set[int] = set()
     legal_pairs: list[int] = []  # (organisations) pairs of two legal forms, by position
+    links: list[tuple[int, int]] = []  # (people) one query token paired with one listed
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
@@ -880,6 +893,8 @@ def compare_names(
                 strongest = max(strongest, w * sim)
             elif c_legal[j] and not initials:
                 legal_pairs.append(len(pairs))
+            if initials:
+                links.append((i, j))
             pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
@@ -1016,10 +1031,13 @@ def _free_costs(
             # given-name syllable it lacks ("DU, Yu Rong" for 杜玉, Du Yu) makes another
             # given name, not a middle name left out
             middle = query_extra_penalty
+        # a listed name written surname first ("FU Chin Chung") read as "Given Middle
+        # Surname": its middle words are given names, the first of them left out
+        surname_first = _surname_first(query_roles, cand_roles, c_tokens, links)
         for j in free_c:
             if j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
-            elif differ and not c_legal[j]:
+            elif (differ or surname_first) and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
             elif cand_roles is not None:
                 c_cost[j] = omission_cost(cand_roles, j, middle,
@@ -1075,6 +1093,40 @@ def _charge_free(penalty: float, q_cost: list[float], c_cost: list[float],
     for j in sorted(free_c):
         penalty += c_cost[j] * _extra(c_w[j] if c_legal[j] else max(c_w[j], floor))
     return penalty
+
+
+#: the longest romanised syllable of a Chinese, Korean or Vietnamese name (zhuang, chuong)
+SYLLABLE_MAX: Final = 6
+
+
+def _surname_first(query_roles: Sequence[int], cand_roles: Sequence[int] | None,
+                   cand_tokens: Sequence[str], links: Sequence[tuple[int, int]]) -> bool:
+    """Whether a listed person's name without a comma is written surname first, as Chinese,
+    Korean, Vietnamese and Hungarian names are: its first word pairs with the query's
+    surname and its last word with the query's given name ("Zhong Fu" ~ "Fu Chin Chung").
+
+    `prepare.name_roles` reads a name without a comma as "Given Middle Surname", so the
+    words between would be middle names a query may leave out; written surname first they
+    are the given name ("Chin Chung"), and a query that gives only its last syllable
+    ("Zhong" for Chung) leaves out the first given name, a different name, not an
+    omission. Only names whose every word is a syllable (`SYLLABLE_MAX` letters at most),
+    as the romanised names written surname first are: a query "Serrano Pablo" against
+    "PABLO ANDRES SERRANO" is that name written surname first, its middle name left out.
+    A query that keeps the order (Fu Chin Chung queried "Fu Chung") is read as before.
+    """
+    if not query_roles or not cand_roles or len(cand_roles) < 3:
+        return False
+    last = len(cand_roles) - 1
+    if cand_roles[0] != GIVEN or cand_roles[last] != SURNAME:
+        return False  # a "SURNAME, Given" name says its order itself
+    if any([len(t) > SYLLABLE_MAX for t in cand_tokens]):
+        return False  # words longer than a syllable: a name read in its written order
+    head = tail = False
+    for i, j in links:
+        role = query_roles[i] if i < len(query_roles) else MIDDLE
+        head |= j == 0 and role == SURNAME
+        tail |= j == last and role == GIVEN
+    return head and tail
 
 
 def _may_pair(qt: str, qf: str, ql: bool, cand: Name, initials: bool) -> bool:

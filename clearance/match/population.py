@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
-__all__ = ["DISTINCT_NAME_SIMILARITY", "POPULATION_CAPS", "caps_table", "distinct_names",
-           "population_cap", "use_caps", "writes_vowels"]
+__all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "POPULATION_CAPS", "caps_table",
+           "distinct_names", "other_common_name", "population_cap", "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -28,6 +30,8 @@ DISTINCT_NAME_SIMILARITY = 0.0
 DISTINCT_NAME_CAP = POPULATION_CAPS[30]
 #: ... beside a name this common (top 100 of some country)
 KNOWN_NAME_CAP = POPULATION_CAPS[100]
+#: below this, two spellings differ by more than one slip (two edits, or one in a short word)
+FAR_SIMILARITY = 0.8
 
 
 #: the table `_caps` would build, brought by a saved index (`use_caps`)
@@ -111,6 +115,30 @@ def _other_final_nasal(a: str, b: str) -> bool:
     Chinese and Korean romanisations these are other syllables, so other names."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return short.endswith("n") and long == short + "g"
+
+
+def other_common_name(query: str, listed: str, similarity: float) -> bool:
+    """Whether a query's person-name token is a name of its own rather than a misspelling
+    of the listed one it only looks like: the query writes, letter for letter, a name
+    people commonly bear (`population_names.yml`, top 100 of some country), and it is two
+    edits or more from the listed word (`similarity` below `FAR_SIMILARITY`).
+
+    A typist's slip seldom lands on a common name, and two slips in one word almost never
+    do; so "Hana" against a listed KHANSA, "Kara" against KAYIIRA or "Anderson" against
+    ANDERS is another person's own name, where "Hamad" against HAMMAD (one edit),
+    "Mohamed" against MUHAMMAD (a fold of one name) or "Imran" against EMRAAN (the same
+    consonants: vowels are what romanisations of one name differ in) still reads as the
+    listed name. Only
+    the query's spelling counts: a listed name is as the list writes it, a query may
+    misspell it.
+    """
+    if similarity >= FAR_SIMILARITY or query == listed:
+        return False
+    if _caps().get(variant_key(fold(query)), 1.0) > KNOWN_NAME_CAP:
+        return False
+    # the same consonants are one name's spellings (Imran / EMRAAN, Mohammed / MAHAMED)
+    return (query in _spelled_names() and OSA.distance(query, listed, score_cutoff=2) >= 2
+            and _consonants(query) != _consonants(listed))
 
 
 def writes_vowels(text: str) -> bool:

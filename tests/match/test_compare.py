@@ -580,3 +580,29 @@ def test_a_han_query_syllable_in_n_is_not_a_listed_one_in_ng() -> None:
     assert not compare._other_nasal("jianming", "jiangmin")
     assert compare._other_nasal("jinfeng", "jingfeng")
     assert compare._other_nasal("lin", "ling")
+
+
+def test_a_common_name_the_query_writes_two_slips_from_the_listed_one_does_not_pair() -> None:
+    # made-up names: "Hana" is a name of its own, not a misspelt KHANSA
+    assert _score("Hana Pietersen", "PIETERSEN, Khansa") < 0.5
+    # a romanisation of the listed name (the same consonants) and a slip still pair
+    assert _score("Imran Qadri", "QADRI, Emraan") >= 0.85
+    assert _score("Hamad Qadri", "QADRI, Hammad") >= 0.95
+    # the head of an Arabic compound is part of a name: ABDEL still meets "Abd"
+    assert "abdel~abd" in _people("Abdel Karim Haddad",  # type: ignore[attr-defined]
+                                  "HADDAD, Abd Al Karim").explain()
+
+
+def test_a_syllable_name_paired_surname_first_leaves_out_its_first_given_name() -> None:
+    # made-up names: "Lau Ming Wei" read surname first is Lau with the given name Ming Wei;
+    # "Wei Lau" pairs Lau with the query's surname and Wei with its given name, so the
+    # listed first given name (Ming) is left out: another given name
+    assert _score("Wei Lau", "Lau Ming Wei") < 0.7
+    # the list's own order, a middle syllable left out: as before
+    assert _score("Lau Wei", "Lau Ming Wei") >= 0.9
+    # words longer than a syllable: a Western name written surname first, whose middle
+    # name the query leaves out
+    assert _score("Serrano Pablo", "PABLO ANDRES SERRANO") >= 0.9
+    # a name with a comma says its order itself (its given name was already not optional)
+    assert _score("Wei Lau", "LAU, Ming Wei") < 0.7
+    assert _score("Ming Lau", "LAU, Ming Wei") >= 0.9

@@ -6,6 +6,7 @@ from clearance.match.fold import fold, variant_key
 from clearance.match.population import (
     POPULATION_CAPS,
     distinct_names,
+    other_common_name,
     population_cap,
     writes_vowels,
 )
@@ -164,3 +165,24 @@ def test_a_first_consonant_more_or_less_is_not_another_name(a: str, b: str) -> N
 def test_a_typo_of_a_surname_landing_on_a_fold_of_a_common_name_still_alerts() -> None:
     assert _person("Ahmad Pathi", "FATHI, Ahmad") > 0.8
     assert _person("Lucia Fernandez", "HERNANDEZ, Lucia") < 0.8  # two names, as before
+
+
+@pytest.mark.parametrize(("query", "listed"), [("hana", "khansa"), ("anderson", "anders"),
+                                               ("hanna", "khansa")])
+def test_a_common_name_two_slips_from_the_listed_word_is_another_name(query: str,
+                                                                      listed: str) -> None:
+    assert other_common_name(query, listed, 0.78)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "similarity"),
+    [
+        ("hamad", "hammad", 0.95),  # one slip: may be a typo of the listed name
+        ("imran", "emraan", 0.78),  # the same consonants: one name's romanisations
+        ("khanza", "khansa", 0.78),  # not a common name: a misspelling may write it
+        ("hana", "hana", 1.0),
+    ],
+)
+def test_a_slip_a_romanisation_or_a_rare_word_is_not_another_name(query: str, listed: str,
+                                                                  similarity: float) -> None:
+    assert not other_common_name(query, listed, similarity)
