@@ -386,14 +386,37 @@ def test_an_abjad_query_reaches_latin_spellings_beside_its_own_script_record() -
 
 def test_memoised_pattern_answers_are_the_answers_and_hostile_pairs_stay_out() -> None:
     abjad._FITS.clear()
+    abjad._fits_kept[0] = 0
     first = abjad.similarity("mhmd", "mohammed"), abjad.similarity("mhmd", "ahmed")
     assert first == (0.9, 0.0)
-    assert ("mhmd", "mohammed") in abjad._FITS and ("mhmd", "ahmed") in abjad._FITS
+    assert abjad._FITS["mhmd"] == {"mohammed": True, "ahmed": False}
     # answered from the memo: the same again
     assert (abjad.similarity("mhmd", "mohammed"), abjad.similarity("mhmd", "ahmed")) == first
-    kept = len(abjad._FITS)
+    assert abjad._fits_kept[0] == 2
     abjad.similarity("mhmd" * 40, "mohammed" * 40)  # far longer than any real word
-    assert len(abjad._FITS) == kept
+    assert abjad._fits_kept[0] == 2 and "mhmd" * 40 not in abjad._FITS
+
+
+def test_pairs_refused_before_the_pattern_are_not_memoised() -> None:
+    # a kept answer skips the checks before the pattern: only pairs that passed them are kept
+    abjad._FITS.clear()
+    abjad._fits_kept[0] = 0
+    assert abjad.similarity("mohammed", "mhmd") == 0.0  # the abjad side has vowels
+    assert abjad.similarity("mhmd", "m") == 0.0  # one letter
+    assert abjad.similarity("mhmd", "mhmd") == 0.0  # a vowel-less Latin word
+    assert abjad.similarity(abjad.ALLAH, "ali") == 0.0  # الله needs both l's
+    assert abjad._FITS == {} and abjad._fits_kept[0] == 0
+
+
+def test_a_full_memo_is_emptied_and_keeps_answering(monkeypatch: pytest.MonkeyPatch) -> None:
+    abjad._FITS.clear()
+    abjad._fits_kept[0] = 0
+    monkeypatch.setattr(abjad, "_FITS_MAX", 3)
+    words = ["mohammed", "muhammad", "ahmed", "hamid", "mohamed"]
+    answers = [abjad.similarity("mhmd", w) for w in words]
+    assert answers == [0.9, 0.9, 0.0, 0.0, 0.9]
+    assert abjad._fits_kept[0] == 2
+    assert abjad._FITS == {"mhmd": {"hamid": False, "mohamed": True}}
 
 
 @pytest.mark.parametrize("latin", ["dhahir", "zahir", "dahir"])
