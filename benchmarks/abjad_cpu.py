@@ -102,8 +102,7 @@ def _child(queries_file: str, out: str) -> None:
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--base", type=Path, required=True,
-                   help="a folder holding a baseline's clearance package")
+    p.add_argument("--base", type=Path, help="a folder holding a baseline's clearance package")
     p.add_argument("--this", type=Path, help="a folder holding this side's package "
                    "(default: this tree)")
     p.add_argument("--rounds", type=int, default=3)
@@ -115,6 +114,8 @@ def main() -> None:
     if args.child:
         _child(*args.child)
         return
+    if args.base is None:
+        p.error("--base is required")
     header("cold: a new process per round, names never seen before by that process")
     trees = {"this": "" if args.this is None else str(args.this.resolve()),
              "base": str(args.base.resolve())}
