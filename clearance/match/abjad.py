@@ -70,7 +70,7 @@ def _word(word: str) -> str:
         elif ch in "ىא" and k == len(word) - 1 and k > 0:
             # a final alef maqsura is a long a in Arabic (مصطفى MUSTAFA) and the ye of
             # Persian and Dari names written with Arabic letters (نورزى NOORZAI): a final
-            # vowel of either quality, as a final heh is ("h": see `_pattern`); so is a
+            # vowel of either quality, as a final heh is ("h": see `_unit_keys`); so is a
             # final alef in Hebrew (שפירא SHAPIRO)
             out.append("h")
         elif ch == _ROUND_HEH:
@@ -153,14 +153,15 @@ def _spellings(unit: str) -> list[str]:
 #: one unit of a pattern: (first, second) spellings; second "" for a plain spelling, else
 #: the unit written as two letters with short vowels between them (ط ه for "th")
 _Unit = tuple[tuple[str, str], ...]
+#: what a unit's spellings depend on: its letter(s), whether the letter before is the same
+#: (written twice), whether it ends the token
+_UnitKey = tuple[str, bool, bool]
 
 
-@lru_cache(maxsize=100_000)
-def _pattern(token: str) -> tuple[_Unit, ...] | None:
-    """The Latin spellings a romanised abjad token may stand for, unit by unit: each
-    consonant as any of its spellings, short vowels between the units (`_fits`). None when
-    the token is not a romanised abjad token."""
-    units: list[_Unit] = []
+def _unit_keys(token: str) -> list[_UnitKey] | None:
+    """The units of a romanised abjad token's pattern (`_fits`): its consonants, a digraph
+    ("kh", "th") as one. None when the token is not a romanised abjad token."""
+    keys: list[_UnitKey] = []
     i = 1 if token.startswith("a") else 0  # an initial alef or ayin: Omar, Umar, Ibrahim
     previous = ""
     while i < len(token):
@@ -174,26 +175,24 @@ def _pattern(token: str) -> tuple[_Unit, ...] | None:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
         if unit not in _SPELLINGS:
             return None
-        alternatives = [(s, "") for s in _spellings(unit)]
-        if twice:
-            alternatives.insert(0, ("", ""))
-        if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
-            alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
-            if unit[1] == "h" and i + 2 == len(token):
-                # the letter before a final heh or alef maqsura, which romanise as "h":
-                # موسى "mwsh" is MUSA, عيسى "aysh" ISA (s and a final vowel), not a final ش
-                alternatives += [(a, "") for a in _spellings(unit[0])]
-        units.append(tuple(alternatives))
+        keys.append((unit, twice, i + len(unit) == len(token)))
         i += len(unit)
-    return tuple(units)
+    return keys
 
 
-def _after_vowels(text: str, pos: int, out: set[int]) -> None:
-    """Add `pos` and every position after a run of short vowels starting there."""
-    out.add(pos)
-    while pos < len(text) and text[pos] in _SHORT_VOWELS:
-        pos += 1
-        out.add(pos)
+def _alternatives(unit: str, twice: bool, last: bool) -> _Unit:
+    """The Latin spellings of one unit: each of its spellings, none when it is written twice
+    (`_unit_keys`), and a digraph as its two letters apart."""
+    alternatives = [(s, "") for s in _spellings(unit)]
+    if twice:
+        alternatives.insert(0, ("", ""))
+    if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
+        alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
+        if unit[1] == "h" and last:
+            # the letter before a final heh or alef maqsura, which romanise as "h":
+            # موسى "mwsh" is MUSA, عيسى "aysh" ISA (s and a final vowel), not a final ش
+            alternatives += [(a, "") for a in _spellings(unit[0])]
+    return tuple(alternatives)
 
 
 def _prosthetic(token: str) -> bool:
@@ -203,49 +202,138 @@ def _prosthetic(token: str) -> bool:
     return len(token) >= 4 and token[0] == "a" and token[1] == "s" and token[2] != "h"
 
 
-def _fits(token: str, units: tuple[_Unit, ...], latin: str) -> bool:
-    """Whether `latin` is spelt by the pattern: the positions reachable after each unit are
-    followed through the word (every alternative, as a regular expression would)."""
-    positions: set[int] = set()
-    if _prosthetic(token) or (token[:2] in ("ay", "aw") and latin[:1] in "aeiou"):
+#: one unit of a `_Walk`: its alternatives with an empty first spelling (("", ""): a letter
+#: written twice, which Latin may write once), and the others by the first letter of
+#: their first spelling (only those can start where the Latin word has that letter)
+_Step = tuple[list[tuple[str, str]], dict[str, list[tuple[str, str]]]]
+
+
+def _step(alternatives: _Unit) -> _Step:
+    empty: list[tuple[str, str]] = []
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for alternative in alternatives:
+        first = alternative[0]
+        if first == "":
+            empty.append(alternative)
+        else:
+            by_first.setdefault(first[0], []).append(alternative)
+    return empty, by_first
+
+
+#: (alternatives, step, letters) of every unit key met: a unit's spellings depend on its
+#: key alone, and there are a few dozen keys (the letters of `_SPELLINGS`, twice, last),
+#: so each is worked out once per process, not once per token
+_UNITS: dict[_UnitKey, tuple[_Unit, _Step, frozenset[str]]] = {}
+
+
+def _unit(key: _UnitKey) -> tuple[_Unit, _Step, frozenset[str]]:
+    found = _UNITS.get(key)
+    if found is None:
+        alternatives = _alternatives(key[0], key[1], key[2])
+        found = (alternatives, _step(alternatives),
+                 frozenset("".join([first + second for first, second in alternatives])))
+        _UNITS[key] = found
+    return found
+
+
+class _Walk:
+    """A token's pattern as `_fits` follows it: its units' `_Step`s and the flags of its
+    first and last letters, worked out once per token.
+
+    Candidate generation tries one token's pattern on the ~70 Latin spellings under its
+    keys, most of them new to the process; a comparison tries it on the words of every
+    candidate and on their joins.
+    """
+
+    def __init__(self, token: str, keys: list[_UnitKey]) -> None:
+        self.steps = [_unit(key)[1] for key in keys]
         # an unwritten helping vowel (استانکزی "astnkzy": STANEKZAI), or one vowel letter
         # for an initial alef or ayin and the long vowel after it (عيسى "aysh": ISA, ESSA;
         # not a consonant: آيناز is not JONAS)
-        positions.add(0)
-    if token.startswith("a"):  # one or more vowel letters
-        k = 0
-        while k < len(latin) and latin[k] in "aeiouy":
-            k += 1
-            positions.add(k)
-    else:
-        _after_vowels(latin, 0, positions)
-    exact: set[int] = set()  # where the last unit's letters end (before any short vowel)
-    for unit in units:
-        reached: set[int] = set()
-        exact = set()
-        for pos in positions:
-            for first, second in unit:
-                if not latin.startswith(first, pos):
-                    continue
-                if second == "":
-                    exact.add(pos + len(first))
-                    _after_vowels(latin, pos + len(first), reached)
-                    continue
-                middle: set[int] = set()
-                _after_vowels(latin, pos + len(first), middle)
-                for mid in middle:
-                    if latin.startswith(second, mid):
-                        exact.add(mid + len(second))
-                        _after_vowels(latin, mid + len(second), reached)
-        if not reached:
-            return False
-        positions = reached
-    if units and not (len(token) > 1 and token.endswith("h")):
+        self.prosthetic = _prosthetic(token)
+        self.vowel_pair = token[:2] in ("ay", "aw")
+        self.initial_alef = token.startswith("a")  # one or more vowel letters
         # a long final vowel is written (علي "aly": ALI; اکبری "akbry": AKBARI), so a
         # Latin name may end past the last letter only as a ta marbuta or an unwritten
         # short a / e would: AKBAR is "akbr", AKBARI is not
+        self.exact_end = len(keys) > 0 and not (len(token) > 1 and token.endswith("h"))
+
+
+@lru_cache(maxsize=100_000)
+def _walk(token: str) -> _Walk | None:
+    """`token`'s `_Walk`; None when it has no pattern."""
+    keys = _unit_keys(token)
+    return None if keys is None else _Walk(token, keys)
+
+
+def _advance(latin: str, vowels_to: list[int], pos: int,
+             alternatives: list[tuple[str, str]], exact: int, reached: int) -> tuple[int, int]:
+    """Follow one unit's `alternatives` from `pos`: (exact, reached) with the positions
+    where their letters end added, and every position after short vowels from there."""
+    for first, second in alternatives:
+        end = pos + len(first)
+        if latin[pos:end] != first:
+            continue
+        if second == "":
+            exact |= 1 << end
+            reached |= (2 << vowels_to[end]) - (1 << end)
+            continue
+        # the unit written as two letters, short vowels between them (ط ه for "th")
+        for mid in range(end, vowels_to[end] + 1):
+            stop = mid + len(second)
+            if latin[mid:stop] == second:
+                exact |= 1 << stop
+                reached |= (2 << vowels_to[stop]) - (1 << stop)
+    return exact, reached
+
+
+def _fits(walk: _Walk, latin: str) -> bool:
+    """Whether `latin` is spelt by the pattern: the positions reachable after each unit are
+    followed through the word (every alternative, as a regular expression would).
+
+    Positions are the bits of an int, and where each run of short vowels ends is worked
+    out once per word (`vowels_to`), so that a try costs a few hundred machine
+    instructions when compiled; a regular expression per token would cost more to compile
+    (hundreds of microseconds) than the tries it would serve.
+    """
+    n = len(latin)
+    # vowels_to[p]: the end of the run of short vowels starting at p (p when there is none)
+    vowels_to = list(range(n + 1))
+    for p in range(n - 1, -1, -1):
+        if latin[p] in _SHORT_VOWELS:
+            vowels_to[p] = vowels_to[p + 1]
+    positions = 0
+    if walk.prosthetic or (walk.vowel_pair and latin[:1] in "aeiou"):
+        positions = 1
+    if walk.initial_alef:
+        k = 0
+        while k < n and latin[k] in "aeiouy":
+            k += 1
+            positions |= 1 << k
+    else:
+        positions |= (2 << vowels_to[0]) - 1
+    exact = 0  # where the last unit's letters end (before any short vowel)
+    for empty, by_first in walk.steps:
+        reached = exact = 0
+        for pos in range(n + 1):
+            if not (positions >> pos) & 1:
+                continue
+            if empty:
+                exact, reached = _advance(latin, vowels_to, pos, empty, exact, reached)
+            if pos < n:
+                found = by_first.get(latin[pos])
+                if found is not None:
+                    exact, reached = _advance(latin, vowels_to, pos, found, exact, reached)
+        if not reached:
+            return False
+        positions = reached
+    if walk.exact_end:
         positions = exact
-    return any(latin.endswith(end) and len(latin) - len(end) in positions for end in _ENDINGS)
+    # (an ending the word ends with is no longer than the word: the shift is not negative)
+    return any(latin.endswith(end) and (positions >> (n - len(end))) & 1 for end in _ENDINGS)
+
+
+_LETTERS = frozenset("aeiouy" + _SHORT_VOWELS + "".join(_ENDINGS))
 
 
 def letters(token: str) -> frozenset[str] | None:
@@ -258,19 +346,28 @@ def letters(token: str) -> frozenset[str] | None:
     Latin spellings under a token's keys, the most of its cost). Keep this in step with
     `_fits` (tests/match/test_abjad.py checks it against `similarity`).
     """
-    units = _pattern(token)
-    if units is None:
+    keys = _unit_keys(token)
+    if keys is None:
         return None
-    out = set("aeiouy" + _SHORT_VOWELS + "".join(_ENDINGS))
-    for unit in units:
-        for first, second in unit:
-            out.update(first + second)
-    return frozenset(out)
+    out = _LETTERS
+    for key in keys:
+        out = out | _unit(key)[2]
+    return out
 
 
 def consonantal(token: str) -> bool:
-    """A token with no vowel letter after its first: how `romanize` writes abjad words."""
-    return len(token) >= 2 and all(token[i] not in "aeiou" for i in range(1, len(token)))
+    """A token with no vowel letter after its first: how `romanize` writes abjad words.
+
+    Asked for both words of every pair an abjad comparison weighs (`similarity`), so it
+    compares character codes: compiled, a third of the cost of `in "aeiou"` per letter.
+    """
+    if len(token) < 2:
+        return False
+    for i in range(1, len(token)):
+        code = ord(token[i])
+        if code == 97 or code == 101 or code == 105 or code == 111 or code == 117:  # aeiou
+            return False
+    return True
 
 
 def _vowel_led_pair(token: str) -> bool:
@@ -280,14 +377,18 @@ def _vowel_led_pair(token: str) -> bool:
     return len(token) == 2 and token[0] in "aeiou"
 
 
-_FITS: dict[tuple[str, str], bool] = {}
+#: romanised abjad token -> Latin word -> whether the word fits the token's pattern: two
+#: levels, so that a lookup builds no key (a tuple per pair, and the collections its
+#: allocation brings about, cost as much as the answer)
+_FITS: dict[str, dict[str, bool]] = {}
 _FITS_MAX = 1 << 18  # pattern answers kept (about 40 MB at most); emptied when full
+_fits_kept = [0]  # answers in `_FITS`
 
 
 def pin_memo() -> None:
     """Make the memo a tracked dict before the heap is frozen (as `compare.pin_memo`)."""
-    key = ("".join(["pin"]), "")  # built at run time: a tracked tuple
-    _FITS[key] = False
+    key = "".join(["pin"])
+    _FITS[key] = {}  # a dict value: the memo is tracked
     del _FITS[key]
 
 
@@ -296,24 +397,31 @@ def similarity(abjad_token: str, latin_token: str) -> float:
     for two-letter tokens, which say less), else 0.
 
     Pattern answers are memoised: the same pairs recur in every comparison of a query
-    with a list name's spellings, and in the joins tried beside them.
+    with a list name's spellings, and in the joins tried beside them. Only pairs that pass
+    the checks before the pattern are kept, so a kept answer needs none of them again.
     """
-    if not consonantal(abjad_token) or len(latin_token) < 2:
-        return 0.0
-    if consonantal(latin_token) and not (
-            _vowel_led_pair(latin_token) and len(abjad_token) <= 3 and abjad_token[0] == "a"):
-        return 0.0  # (a vowel-led pair spells an alef and one consonant at most)
-    if abjad_token == ALLAH and "ll" not in latin_token:
-        return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another name
-    key = (abjad_token, latin_token)
-    fits = _FITS.get(key)
+    known = _FITS.get(abjad_token)
+    fits = None if known is None else known.get(latin_token)
     if fits is None:
-        units = _pattern(abjad_token)
-        fits = units is not None and _fits(abjad_token, units, latin_token)
+        if not consonantal(abjad_token) or len(latin_token) < 2:
+            return 0.0
+        if consonantal(latin_token) and not (
+                _vowel_led_pair(latin_token) and len(abjad_token) <= 3
+                and abjad_token[0] == "a"):
+            return 0.0  # (a vowel-led pair spells an alef and one consonant at most)
+        if abjad_token == ALLAH and "ll" not in latin_token:
+            return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another
+        walk = _walk(abjad_token)
+        fits = walk is not None and _fits(walk, latin_token)
         if len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:  # no hostile keys
-            if len(_FITS) >= _FITS_MAX:
+            if _fits_kept[0] >= _FITS_MAX:
                 _FITS.clear()
-            _FITS[key] = fits
+                _fits_kept[0] = 0
+                known = None
+            if known is None:
+                known = _FITS.setdefault(abjad_token, {})
+            known[latin_token] = fits
+            _fits_kept[0] += 1
     if not fits:
         return 0.0
     return 0.75 if len(abjad_token) <= 2 else 0.9

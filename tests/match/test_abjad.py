@@ -134,6 +134,154 @@ def test_pattern_matcher_accepts_exactly_what_the_regular_expression_does() -> N
     assert checked > 5_000 and accepted > 50
 
 
+def _after_vowels(text: str, pos: int, out: set[int]) -> None:
+    out.add(pos)
+    while pos < len(text) and text[pos] in abjad._SHORT_VOWELS:
+        pos += 1
+        out.add(pos)
+
+
+def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
+    """The pattern of a token as sessions 9-11 built it, each unit's alternatives anew."""
+    units: list[tuple[tuple[str, str], ...]] = []
+    i = 1 if token.startswith("a") else 0
+    previous = ""
+    while i < len(token):
+        unit = token[i:i + 2] if token[i:i + 2] in abjad._DIGRAPHS else token[i]
+        twice = unit == previous
+        previous = unit
+        if unit == "h" and i == len(token) - 1:
+            break
+        if unit not in abjad._SPELLINGS:
+            return None
+        alternatives = [(s, "") for s in abjad._spellings(unit)]
+        if twice:
+            alternatives.insert(0, ("", ""))
+        if len(unit) == 2 and unit[0] in abjad._SPELLINGS:
+            alternatives += [(a, b) for a in abjad._spellings(unit[0])
+                             for b in abjad._spellings(unit[1])]
+            if unit[1] == "h" and i + 2 == len(token):
+                alternatives += [(a, "") for a in abjad._spellings(unit[0])]
+        units.append(tuple(alternatives))
+        i += len(unit)
+    return units
+
+
+def _reference_fits(token: str, latin: str) -> bool:
+    """The pattern matcher of sessions 9-11 (algorithm 17), kept as it was: every unit's
+    alternatives tried at every reachable position, positions held in sets. `abjad._fits`
+    (session 12) walks the same pattern with positions as the bits of an int, the
+    alternatives indexed by their first letter and built once per unit; it must accept
+    exactly what this did."""
+    units = _reference_pattern(token)
+    if units is None:
+        return False
+    positions: set[int] = set()
+    if abjad._prosthetic(token) or (token[:2] in ("ay", "aw") and latin[:1] in "aeiou"):
+        positions.add(0)
+    if token.startswith("a"):
+        k = 0
+        while k < len(latin) and latin[k] in "aeiouy":
+            k += 1
+            positions.add(k)
+    else:
+        _after_vowels(latin, 0, positions)
+    exact: set[int] = set()
+    for unit in units:
+        reached: set[int] = set()
+        exact = set()
+        for pos in positions:
+            for first, second in unit:
+                if not latin.startswith(first, pos):
+                    continue
+                if second == "":
+                    exact.add(pos + len(first))
+                    _after_vowels(latin, pos + len(first), reached)
+                    continue
+                middle: set[int] = set()
+                _after_vowels(latin, pos + len(first), middle)
+                for mid in middle:
+                    if latin.startswith(second, mid):
+                        exact.add(mid + len(second))
+                        _after_vowels(latin, mid + len(second), reached)
+        if not reached:
+            return False
+        positions = reached
+    if units and not (len(token) > 1 and token.endswith("h")):
+        positions = exact
+    return any(latin.endswith(end) and len(latin) - len(end) in positions
+               for end in abjad._ENDINGS)
+
+
+def _walk_fits(token: str, latin: str) -> bool:
+    walk = abjad._walk(token)
+    return walk is not None and abjad._fits(walk, latin)
+
+
+def test_the_walk_accepts_exactly_what_the_position_sets_did_on_real_spellings(
+        index: object) -> None:
+    # every romanised token of the bundled lists' Arabic-, Persian- and Hebrew-script names
+    # against the list spellings under its keys (the tries candidate generation makes),
+    # and two neighbouring words run together (the joins a comparison tries)
+    from clearance.index.build import Index
+
+    assert isinstance(index, Index)
+    tokens: set[str] = set()
+    for name in index.names:
+        if abjad.has_abjad(name.text):
+            words = [t for t in name.tokens if abjad.consonantal(t)]
+            tokens.update(words)
+            tokens.update(a + (b[1:] if b[:1] == "a" else b) for a, b in zip(words, words[1:]))
+    checked = accepted = 0
+    for token in sorted(tokens):
+        assert (abjad._walk(token) is None) is (_reference_pattern(token) is None), token
+        spellings = sorted({s for k in abjad.keys(token) for _, s in index.abjad.get(k, ())})
+        for latin in spellings[:150]:
+            expected = _reference_fits(token, latin)
+            assert _walk_fits(token, latin) is expected, (token, latin)
+            checked += 1
+            accepted += expected
+    assert len(tokens) > 1_000 and checked > 50_000 and accepted > 5_000
+
+
+def _spelt(rng: random.Random, token: str) -> str:
+    """A word the token's pattern may spell: a random alternative of each unit, runs of
+    short vowels (some long, so that words pass 64 letters), an ending; sometimes one
+    letter changed, dropped or added."""
+    units = _reference_pattern(token) or []
+    vowels = "aeiou'"
+
+    def run() -> str:
+        return "".join(rng.choice(vowels) for _ in range(rng.choice([0, 0, 1, 2, 25])))
+
+    word = rng.choice(["", "a", "i", "ou"]) if token.startswith("a") else run()
+    for unit in units:
+        first, second = rng.choice(unit)
+        word += first + (run() + second if second else "") + run()
+    word += rng.choice(abjad._ENDINGS)
+    if word and rng.random() < 0.4:
+        k = rng.randrange(len(word))
+        word = word[:k] + rng.choice(["", rng.choice("abdehiklmnorstuwyz'"), word[k] * 2]) \
+            + word[k + 1:]
+    return word
+
+
+def test_the_walk_accepts_exactly_what_the_position_sets_did_on_random_words() -> None:
+    # words spelt from the token's own alternatives (most of them fit), some changed by a
+    # letter, some longer than an int's 64 bits (positions past bit 63)
+    rng = random.Random(12)
+    checked = accepted = long_accepted = 0
+    for token in _consonant_tokens(rng, 600):
+        for _ in range(25):
+            word = _spelt(rng, token)
+            expected = _reference_fits(token, word)
+            assert _walk_fits(token, word) is expected, (token, word)
+            checked += 1
+            accepted += expected
+            long_accepted += expected and len(word) > 64
+    assert checked > 10_000 and 2_500 < accepted < checked - 2_500 and long_accepted > 30
+
+
 @pytest.mark.parametrize(("abjad_token", "latin"), [("hqy", "haqqi"), ("qywm", "qayyum"),
                                                     ("shdd", "shadid"), ("shdd", "shadad"),
                                                     ("hjy", "hajji"), ("njr", "najjar")])
@@ -238,14 +386,37 @@ def test_an_abjad_query_reaches_latin_spellings_beside_its_own_script_record() -
 
 def test_memoised_pattern_answers_are_the_answers_and_hostile_pairs_stay_out() -> None:
     abjad._FITS.clear()
+    abjad._fits_kept[0] = 0
     first = abjad.similarity("mhmd", "mohammed"), abjad.similarity("mhmd", "ahmed")
     assert first == (0.9, 0.0)
-    assert ("mhmd", "mohammed") in abjad._FITS and ("mhmd", "ahmed") in abjad._FITS
+    assert abjad._FITS["mhmd"] == {"mohammed": True, "ahmed": False}
     # answered from the memo: the same again
     assert (abjad.similarity("mhmd", "mohammed"), abjad.similarity("mhmd", "ahmed")) == first
-    kept = len(abjad._FITS)
+    assert abjad._fits_kept[0] == 2
     abjad.similarity("mhmd" * 40, "mohammed" * 40)  # far longer than any real word
-    assert len(abjad._FITS) == kept
+    assert abjad._fits_kept[0] == 2 and "mhmd" * 40 not in abjad._FITS
+
+
+def test_pairs_refused_before_the_pattern_are_not_memoised() -> None:
+    # a kept answer skips the checks before the pattern: only pairs that passed them are kept
+    abjad._FITS.clear()
+    abjad._fits_kept[0] = 0
+    assert abjad.similarity("mohammed", "mhmd") == 0.0  # the abjad side has vowels
+    assert abjad.similarity("mhmd", "m") == 0.0  # one letter
+    assert abjad.similarity("mhmd", "mhmd") == 0.0  # a vowel-less Latin word
+    assert abjad.similarity(abjad.ALLAH, "ali") == 0.0  # الله needs both l's
+    assert abjad._FITS == {} and abjad._fits_kept[0] == 0
+
+
+def test_a_full_memo_is_emptied_and_keeps_answering(monkeypatch: pytest.MonkeyPatch) -> None:
+    abjad._FITS.clear()
+    abjad._fits_kept[0] = 0
+    monkeypatch.setattr(abjad, "_FITS_MAX", 3)
+    words = ["mohammed", "muhammad", "ahmed", "hamid", "mohamed"]
+    answers = [abjad.similarity("mhmd", w) for w in words]
+    assert answers == [0.9, 0.9, 0.0, 0.0, 0.9]
+    assert abjad._fits_kept[0] == 2
+    assert abjad._FITS == {"mhmd": {"hamid": False, "mohamed": True}}
 
 
 @pytest.mark.parametrize("latin", ["dhahir", "zahir", "dahir"])
