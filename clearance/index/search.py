@@ -281,10 +281,12 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     if not chosen:  # every token is common: intersect the two rarest
         chosen = sorted(present, key=lambda k: sizes[k])[:2]
         intersect = len(chosen) == 2
-    # every posting of every chosen unit at once: (name id, unit, unit weight x similarity)
+    # every posting of every chosen unit at once: (name id, unit, unit weight x similarity,
+    # list token)
     parts: list[IntArray] = []
     values: list[float] = []
     unit_of: list[int] = []
+    token_of: list[int] = []
     lengths: list[int] = []
     for k in chosen:
         w, alts = units[k]
@@ -293,12 +295,31 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
             parts.append(post)
             values.append(w * sim)
             unit_of.append(k)
+            # (a token the query itself holds may be counted by each word holding it:
+            # "Mohammed bin Mohammed"; only near spellings share a key)
+            token_of.append(tid if sim < 1.0 else -1 - len(token_of))
             lengths.append(len(post))
     # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
     # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
     ids = np.concatenate(parts)
     vals = np.array(values, dtype=np.float32).repeat(lengths)
     unit = np.array(unit_of, dtype=np.int32).repeat(lengths)
+    if len(set(token_of)) < len(token_of):
+        # a list token a near spelling reaches counts once for a name, for the query word
+        # it helps most, as the comparison pairs words one to one: two misspelt words near
+        # one short list word ("Hacma HAMAI": hacma ~ HAMZA ~ hamai) must not lift every
+        # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma); a name
+        # writing the list token twice ("HASSAN el-Hajj HASSAN") counts it for each
+        tok = np.array(token_of, dtype=np.int32).repeat(lengths)
+        order = np.lexsort((-vals, tok, ids))
+        ids, vals, unit, tok = ids[order], vals[order], unit[order], tok[order]
+        once = _run_starts(ids, tok)
+        if not once.all():
+            names, vocab = index.names, index.vocab
+            for k in np.flatnonzero(~once).tolist():
+                t = int(tok[k])
+                once[k] = sum([vocab.get(f) == t for f in names[int(ids[k])].folded]) > 1
+        ids, vals, unit = ids[once], vals[once], unit[once]
     # grouped by name, then unit; within a unit a name counts once, at its best alternative
     order = np.lexsort((-vals, unit, ids))
     ids, vals, unit = ids[order], vals[order], unit[order]

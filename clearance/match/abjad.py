@@ -129,11 +129,12 @@ def romanize(text: str) -> str:
     return " ".join(words)
 
 
-# Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels
+# Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
+# ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES)
 _SPELLINGS = {
     "b": "bb?|p|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|g|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
-    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "qq?|k|g|c|kk",
+    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p|v", "q": "qq?|k|g|c|kk",
     "k": "kk?|c|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
     "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|z|s|c",
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
@@ -177,6 +178,11 @@ def _pattern(token: str) -> tuple[_Unit, ...] | None:
         alternatives = [(s, "") for s in _spellings(unit)]
         if twice:
             alternatives.insert(0, ("", ""))
+        elif unit == "y" and i > 0 and token[i + 1:i + 2] == "y":
+            # a yeh or yod written twice after a consonant is a diphthong, the English
+            # long a of a foreign name written as in Hebrew (דייב DAVE, ג'יימס JAMES,
+            # מייסון MASON): one vowel letter for both (the second is then unwritten)
+            alternatives.append(("a", ""))
         if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
             alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
             if unit[1] == "h" and i + 2 == len(token):
@@ -352,9 +358,9 @@ def key(token: str) -> str:
 
 #: spellings `similarity` accepts for a consonant that `key` files under another class: خ
 #: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
-#: and س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
-#: as k
-_RESPELT = (("kh", "ch"), ("s", "c"))
+#: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
+#: as k, and ف "f" is the V of foreign names (فاكا VACA), which keys as w
+_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"))
 
 
 def keys(token: str) -> tuple[str, ...]:
