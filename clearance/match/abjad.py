@@ -170,7 +170,7 @@ def _pattern(token: str) -> tuple[_Unit, ...] | None:
         # a yeh after a hamza on a yeh seat (الطائي "tyy": AL-TA'I, SAMARRAI) is one i, and
         # Hebrew writes a consonant v and y twice (וולפוביץ WOLFOWITZ)
         twice = unit == previous
-        previous = unit
+        previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
         if unit not in _SPELLINGS:
@@ -178,10 +178,11 @@ def _pattern(token: str) -> tuple[_Unit, ...] | None:
         alternatives = [(s, "") for s in _spellings(unit)]
         if twice:
             alternatives.insert(0, ("", ""))
-        elif unit == "y" and i > 0 and token[i + 1:i + 2] == "y":
+        elif unit == "y" and previous_unit not in ("", "w") and token[i + 1:i + 2] == "y":
             # a yeh or yod written twice after a consonant is a diphthong, the English
             # long a of a foreign name written as in Hebrew (דייב DAVE, ג'יימס JAMES,
-            # מייסון MASON): one vowel letter for both (the second is then unwritten)
+            # מייסון MASON): one vowel letter for both (the second is then unwritten).
+            # Not after an initial alef, which is a vowel already (איילה AYALA is not ALI)
             alternatives.append(("a", ""))
         if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
             alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]

@@ -82,13 +82,13 @@ def _reference_regex(token: str) -> re.Pattern[str] | None:
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in abjad._DIGRAPHS else token[i]
         twice = unit == previous  # version 11: may be written once
-        previous = unit
+        previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break
         if unit not in abjad._SPELLINGS:
             return None
         spellings = abjad._SPELLINGS[unit]
-        if unit == "y" and not twice and i > 0 and token[i + 1:i + 2] == "y":
+        if unit == "y" and previous_unit not in ("", "w") and token[i + 1:i + 2] == "y":
             spellings += "|a"  # (version 18: a yeh or yod written twice is a diphthong)
         if len(unit) == 2 and unit[0] in abjad._SPELLINGS:
             spellings += (f"|(?:{abjad._SPELLINGS[unit[0]]}){vowels}"
@@ -452,6 +452,7 @@ def test_a_name_and_the_next_past_an_article_paired_elsewhere_join() -> None:
         ("klyyr", "clare", True),  # קלייר
         ("dyb", "dave", False),  # ... one yod is an i or a consonant, not that a
         ("yyr", "ar", False),  # ... and a word's first letters are consonants
+        ("ayylh", "ali", False),  # ... and after an initial alef: איילה AYALA is not ALI
     ],
 )
 def test_a_yeh_or_yod_written_twice_may_be_the_diphthong_latin_writes_a(
