@@ -308,18 +308,13 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
         # a list token a near spelling reaches counts once for a name, for the query word
         # it helps most, as the comparison pairs words one to one: two misspelt words near
         # one short list word ("Hacma HAMAI": hacma ~ HAMZA ~ hamai) must not lift every
-        # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma); a name
-        # writing the list token twice ("HASSAN el-Hajj HASSAN") counts it for each
+        # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma). (A name
+        # writing the token twice, both misspelt, counts it once too: postings hold a name
+        # once per token, and the names themselves are not read here, see `index.view`)
         tok = np.array(token_of, dtype=np.int32).repeat(lengths)
         order = np.lexsort((-vals, tok, ids))
-        ids, vals, unit, tok = ids[order], vals[order], unit[order], tok[order]
-        once = _run_starts(ids, tok)
-        if not once.all():
-            names, vocab = index.names, index.vocab
-            for k in np.flatnonzero(~once).tolist():
-                t = int(tok[k])
-                once[k] = sum([vocab.get(f) == t for f in names[int(ids[k])].folded]) > 1
-        ids, vals, unit = ids[once], vals[once], unit[once]
+        once = _run_starts(ids[order], tok[order])
+        ids, vals, unit = ids[order][once], vals[order][once], unit[order][once]
     # grouped by name, then unit; within a unit a name counts once, at its best alternative
     order = np.lexsort((-vals, unit, ids))
     ids, vals, unit = ids[order], vals[order], unit[order]

@@ -139,14 +139,3 @@ def test_a_list_word_two_misspelt_query_words_are_near_counts_once_for_a_name() 
             ] == ["TOLBA"]
 
 
-
-def test_a_list_word_a_name_writes_twice_counts_for_each_misspelt_query_word() -> None:
-    # "Habsan Kelso HAvSSAN" misspells both HASSANs of HASSAN KELSO HASSAN: that name keeps
-    # both words' evidence, above the shorter HASSAN KELSO holding HASSAN once
-    from clearance.match.prepare import PERSON, prepare_name
-
-    index = _one_name_index([("HASSAN KELSO HASSAN", "Person"), ("HASSAN KELSO", "Person"),
-                             *[(f"HASSAN {c.upper()}OR", "Person") for c in "bcdfgkmnprst"]])
-    query = prepare_name("Habsan Kelso HAvSSAN", PERSON)
-    ids = search.candidate_names(index, query, 1, None, True).tolist()
-    assert [index.names[i].text for i in ids] == ["HASSAN KELSO HASSAN"]
