@@ -280,10 +280,12 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     if not chosen:  # every token is common: intersect the two rarest
         chosen = sorted(present, key=lambda k: sizes[k])[:2]
         intersect = len(chosen) == 2
-    # every posting of every chosen unit at once: (name id, unit, unit weight x similarity)
+    # every posting of every chosen unit at once: (name id, unit, unit weight x similarity,
+    # list token)
     parts: list[IntArray] = []
     values: list[float] = []
     unit_of: list[int] = []
+    token_of: list[int] = []
     lengths: list[int] = []
     for k in chosen:
         w, alts = units[k]
@@ -292,12 +294,26 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
             parts.append(post)
             values.append(w * sim)
             unit_of.append(k)
+            # (a token the query itself holds may be counted by each word holding it:
+            # "Mohammed bin Mohammed"; only near spellings share a key)
+            token_of.append(tid if sim < 1.0 else -1 - len(token_of))
             lengths.append(len(post))
     # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
     # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
     ids = np.concatenate(parts)
     vals = np.array(values, dtype=np.float32).repeat(lengths)
     unit = np.array(unit_of, dtype=np.int32).repeat(lengths)
+    if len(set(token_of)) < len(token_of):
+        # a list token a near spelling reaches counts once for a name, for the query word
+        # it helps most, as the comparison pairs words one to one: two misspelt words near
+        # one short list word ("Hacma HAMAI": hacma ~ HAMZA ~ hamai) must not lift every
+        # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma). (A name
+        # writing the token twice, both misspelt, counts it once too: postings hold a name
+        # once per token, and the names themselves are not read here, see `index.view`)
+        tok = np.array(token_of, dtype=np.int32).repeat(lengths)
+        order = np.lexsort((-vals, tok, ids))
+        once = _run_starts(ids[order], tok[order])
+        ids, vals, unit = ids[order][once], vals[order][once], unit[order][once]
     # grouped by name, then unit; within a unit a name counts once, at its best alternative
     order = np.lexsort((-vals, unit, ids))
     ids, vals, unit = ids[order], vals[order], unit[order]

@@ -129,11 +129,12 @@ def romanize(text: str) -> str:
     return " ".join(words)
 
 
-# Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels
+# Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
+# ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES)
 _SPELLINGS = {
     "b": "bb?|p|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|g|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
-    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p", "q": "qq?|k|g|c|kk",
+    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p|v", "q": "qq?|k|g|c|kk",
     "k": "kk?|c|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
     "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|z|s|c",
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
@@ -154,8 +155,8 @@ def _spellings(unit: str) -> list[str]:
 #: the unit written as two letters with short vowels between them (ط ه for "th")
 _Unit = tuple[tuple[str, str], ...]
 #: what a unit's spellings depend on: its letter(s), whether the letter before is the same
-#: (written twice), whether it ends the token
-_UnitKey = tuple[str, bool, bool]
+#: (written twice), whether it ends the token, whether it starts a doubled yeh's diphthong
+_UnitKey = tuple[str, bool, bool, bool]
 
 
 def _unit_keys(token: str) -> list[_UnitKey] | None:
@@ -170,22 +171,31 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
         # a yeh after a hamza on a yeh seat (الطائي "tyy": AL-TA'I, SAMARRAI) is one i, and
         # Hebrew writes a consonant v and y twice (וולפוביץ WOLFOWITZ)
         twice = unit == previous
-        previous = unit
+        previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
         if unit not in _SPELLINGS:
             return None
-        keys.append((unit, twice, i + len(unit) == len(token)))
+        # a yeh or yod written twice after a consonant is a diphthong, the English long a
+        # of a foreign name written as in Hebrew (דייב DAVE, ג'יימס JAMES, מייסון MASON): one
+        # vowel letter for both (the second is then unwritten). Not after an initial alef,
+        # which is a vowel already (איילה AYALA is not ALI)
+        diphthong = (not twice and unit == "y" and previous_unit not in ("", "w")
+                     and token[i + 1:i + 2] == "y")
+        keys.append((unit, twice, i + len(unit) == len(token), diphthong))
         i += len(unit)
     return keys
 
 
-def _alternatives(unit: str, twice: bool, last: bool) -> _Unit:
+def _alternatives(unit: str, twice: bool, last: bool, diphthong: bool) -> _Unit:
     """The Latin spellings of one unit: each of its spellings, none when it is written twice
-    (`_unit_keys`), and a digraph as its two letters apart."""
+    (`_unit_keys`), "a" for a doubled yeh's diphthong, and a digraph as its two letters
+    apart."""
     alternatives = [(s, "") for s in _spellings(unit)]
     if twice:
         alternatives.insert(0, ("", ""))
+    elif diphthong:
+        alternatives.append(("a", ""))
     if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
         alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
         if unit[1] == "h" and last:
@@ -229,7 +239,7 @@ _UNITS: dict[_UnitKey, tuple[_Unit, _Step, frozenset[str]]] = {}
 def _unit(key: _UnitKey) -> tuple[_Unit, _Step, frozenset[str]]:
     found = _UNITS.get(key)
     if found is None:
-        alternatives = _alternatives(key[0], key[1], key[2])
+        alternatives = _alternatives(key[0], key[1], key[2], key[3])
         found = (alternatives, _step(alternatives),
                  frozenset("".join([first + second for first, second in alternatives])))
         _UNITS[key] = found
@@ -460,9 +470,9 @@ def key(token: str) -> str:
 
 #: spellings `similarity` accepts for a consonant that `key` files under another class: خ
 #: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
-#: and س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
-#: as k
-_RESPELT = (("kh", "ch"), ("s", "c"))
+#: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
+#: as k, and ف "f" is the V of foreign names (فاكا VACA), which keys as w
+_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"))
 
 
 def keys(token: str) -> tuple[str, ...]:

@@ -110,3 +110,32 @@ def test_abjad_halves_equal_every_split_looked_up(index: Index) -> None:
         assert halves == _all_abjad_halves(index, word), word
         found += bool(halves)
     assert found > 20
+
+
+def _one_name_index(names: list[tuple[str, str]]) -> Index:
+    """An index of made-up list entries (caption, schema)."""
+    from clearance.index.build import build_index
+
+    return build_index([{"entity_id": f"e{k}", "dataset": "own", "source_id": str(k),
+                         "schema": schema, "caption": text, "properties": {"name": [text]}}
+                        for k, (text, schema) in enumerate(names)], "own")
+
+
+def test_a_list_word_two_misspelt_query_words_are_near_counts_once_for_a_name() -> None:
+    # "Tocla TOLAI" misspells both words of TOLANI, Tolla; each is also one letter from
+    # every one-word name TOL?A, which would otherwise count twice (once per query word)
+    # and push the two-word name out of the candidates
+    from clearance.match.prepare import PERSON, prepare_name
+
+    fillers = [(f"TOL{c.upper()}A", "Person") for c in "bcdfghkmnprstvwz"]
+    fillers += [(f"TO{c.upper()}LA", "Person") for c in "bcdfghkmnp"]
+    index = _one_name_index([("TOLANI, Tolla", "Person"), *fillers])
+    query = prepare_name("Tocla TOLAI", PERSON)
+    ids = search.candidate_names(index, query, 20, None, True).tolist()
+    assert "TOLANI, Tolla" in [index.names[i].text for i in ids]
+    # a one-word name both query words are near is still a candidate when little else is
+    few = _one_name_index([("TOLBA", "Person"), ("MARKOV", "Person")])
+    assert [few.names[i].text for i in search.candidate_names(few, query, 20, None, True)
+            ] == ["TOLBA"]
+
+

@@ -27,6 +27,7 @@ EXTRA = [
     Query("Sergei Viktorovich Lavrov", "Person", birth_date="1950-03-21", countries=["ru"]),
     Query("Hikvision", "Company", aliases=["杭州海康威视数字技术股份有限公司", "HIK VISION"]),
     Query("Zzyzx Qwrtplk", "Person"),  # nothing like it listed
+    Query("Hacma HAMAI", "Person"),  # two misspelt words near one list word (HAMZA)
     Query("x" * 5000 + " ltd", "Company"),  # beyond every bound
 ]
 

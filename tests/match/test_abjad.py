@@ -69,7 +69,8 @@ def _reference_regex(token: str) -> re.Pattern[str] | None:
     at the last letter, or with an ending, unless that letter is a final h; version 16: w
     and y written twice too, a digraph ending with the final h may be its first letter
     alone, and an initial alef may be unwritten before s and a consonant, or share one
-    vowel letter with a long vowel after it)."""
+    vowel letter with a long vowel after it; s12: ف may be V, a yeh or yod written twice
+    after a consonant may be an a)."""
     vowels = "[aeiou']*"
     if abjad._prosthetic(token):
         parts = ["[aeiouy]*"]
@@ -81,12 +82,14 @@ def _reference_regex(token: str) -> re.Pattern[str] | None:
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in abjad._DIGRAPHS else token[i]
         twice = unit == previous  # version 11: may be written once
-        previous = unit
+        previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break
         if unit not in abjad._SPELLINGS:
             return None
         spellings = abjad._SPELLINGS[unit]
+        if unit == "y" and previous_unit not in ("", "w") and token[i + 1:i + 2] == "y":
+            spellings += "|a"  # (version 18: a yeh or yod written twice is a diphthong)
         if len(unit) == 2 and unit[0] in abjad._SPELLINGS:
             spellings += (f"|(?:{abjad._SPELLINGS[unit[0]]}){vowels}"
                           f"(?:{abjad._SPELLINGS[unit[1]]})")
@@ -609,3 +612,31 @@ def test_a_name_and_the_next_past_an_article_paired_elsewhere_join() -> None:
     # the article of نور الدين may pair with the listed AL-, which leaves "nwr" and "dyn"
     # to run together past it
     assert _person_score("نور الدين بن سعيد الجزيري", "NOUREDDINE BEN SAID AL-JAZIRI") >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("abjad_token", "latin", "fits"),
+    [
+        ("dyyb", "dave", True),  # דייב: a yod written twice is the diphthong of DAVE
+        ("jyyms", "james", True),  # ג'יימס
+        ("myyswn", "mason", True),  # מייסון
+        ("klyyr", "clare", True),  # קלייר
+        ("dyb", "dave", False),  # ... one yod is an i or a consonant, not that a
+        ("yyr", "ar", False),  # ... and a word's first letters are consonants
+        ("ayylh", "ali", False),  # ... and after an initial alef: איילה AYALA is not ALI
+    ],
+)
+def test_a_yeh_or_yod_written_twice_may_be_the_diphthong_latin_writes_a(
+        abjad_token: str, latin: str, fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) is fits
+
+
+@pytest.mark.parametrize(("abjad_token", "latin"), [("fk", "vaca"), ("fyktwr", "viktor"),
+                                                    ("fldymyr", "vladimir")])
+def test_fa_is_also_the_v_of_foreign_names_and_is_looked_up_as_v(abjad_token: str,
+                                                                   latin: str) -> None:
+    # Arabic script has no V: فاكا VACA, فيكتور VIKTOR; the key files V with w, so
+    # the lookup keys of a token with ف reach the V spellings too
+    assert abjad.similarity(abjad_token, latin) > 0.0
+    assert abjad.key(latin) in abjad.keys(abjad_token)
+    assert abjad.similarity("fk", "waka") == 0.0  # a W is no spelling of ف
