@@ -899,7 +899,7 @@ def compare_names(
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
-        query_middle_penalty)
+        query_middle_penalty, links)
     if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
                            for p in pairs) and not any(
             p.similarity >= SURE_SIMILARITY and k not in legal_pairs
@@ -949,12 +949,14 @@ def _free_costs(
     unvocalised: bool,
     query_roles: Sequence[int],
     query_middle_penalty: float,
+    links: Sequence[tuple[int, int]],
 ) -> tuple[list[float], list[float], float, float]:
     """The penalty rules of `compare_names`: what each token left unpaired costs, by its
     role, once the alignment is done (`free_q`, `free_c`: the tokens left unpaired;
     `pairs`: the pairs made). Returns the factor of each query and listed token (read for
     the free ones), the least weight a legal form only the query gives is charged at, and
     the least weight any other free name is charged at (`_charge_free` adds them up).
+    `links`: (people) the (query, listed) positions of the pairs made.
 
     Its own function so that a bound of the score can charge the tokens that certainly
     stay unpaired by these same rules: a bound that kept a copy of them would drift from
