@@ -152,7 +152,7 @@ def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in abjad._DIGRAPHS else token[i]
         twice = unit == previous
-        previous = unit
+        previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break
         if unit not in abjad._SPELLINGS:
@@ -160,6 +160,8 @@ def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
         alternatives = [(s, "") for s in abjad._spellings(unit)]
         if twice:
             alternatives.insert(0, ("", ""))
+        elif unit == "y" and previous_unit not in ("", "w") and token[i + 1:i + 2] == "y":
+            alternatives.append(("a", ""))  # session 12's doubled-yeh diphthong (s12-recall)
         if len(unit) == 2 and unit[0] in abjad._SPELLINGS:
             alternatives += [(a, b) for a in abjad._spellings(unit[0])
                              for b in abjad._spellings(unit[1])]
