@@ -33,9 +33,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BUNDLED, SHARED, header, population_names
-
-CLEARANCE = str(Path(sys.executable).parent / "clearance")
+from common import SHARED, header, population_names, tree_envs
 
 
 def _queries() -> list[tuple[str, str, str]]:
@@ -121,17 +119,7 @@ def main() -> None:
              "base": str(args.base.resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        envs = {label: {**os.environ, "CLEARANCE_HOME": str(work / f"home-{label}"),
-                        "PYTHONPATH": path} for label, path in trees.items()}
-        if args.home is None:
-            subprocess.run([CLEARANCE, "lists", "load",
-                            *(str(SHARED / "data" / "lists" / d) for d in BUNDLED)],
-                           env=envs["this"], check=True, capture_output=True)
-        else:
-            shutil.copytree(args.home, envs["this"]["CLEARANCE_HOME"],
-                            ignore=shutil.ignore_patterns("index"))
-        shutil.copytree(envs["this"]["CLEARANCE_HOME"], envs["base"]["CLEARANCE_HOME"],
-                        ignore=shutil.ignore_patterns("index"))
+        envs = tree_envs(work, trees, args.home)
         os.environ["CLEARANCE_HOME"] = envs["this"]["CLEARANCE_HOME"]
         queries = work / "queries.json"
         queries.write_text(json.dumps(_queries(), ensure_ascii=False), encoding="utf-8")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import platform
 import shlex
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +22,31 @@ BUNDLED = ["ofac_sdn", "ofac_consolidated", "trade_csl", "bis_dpl", "un_sc"]
 LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "pt_BR", "it_IT", "nl_NL",
            "pl_PL", "tr_TR", "ru_RU", "uk_UA", "zh_CN", "zh_TW", "ja_JP", "ko_KR", "ar_SA",
            "fa_IR", "he_IL", "hi_IN", "vi_VN", "id_ID"]
+
+
+#: the `clearance` command of the Python running the benchmark (its venv)
+CLEARANCE = str(Path(sys.executable).parent / "clearance")
+
+
+def tree_envs(work: Path, trees: dict[str, str], loaded: Path | None = None
+              ) -> dict[str, dict[str, str]]:
+    """An environment per tree compared (label -> PYTHONPATH of its package, "" for this
+    tree), each with a CLEARANCE_HOME of its own under `work` holding the bundled lists:
+    loaded once (or copied from `loaded`) and copied without the index, so that each tree
+    builds its index with its own code, as a user upgrading would."""
+    envs = {label: {**os.environ, "CLEARANCE_HOME": str(work / f"home-{label}"),
+                    "PYTHONPATH": path} for label, path in trees.items()}
+    first, *others = envs.values()
+    if loaded is None:
+        subprocess.run([CLEARANCE, "lists", "load",
+                        *(str(SHARED / "data" / "lists" / d) for d in BUNDLED)],
+                       env=first, check=True, capture_output=True)
+    else:
+        shutil.copytree(loaded, first["CLEARANCE_HOME"], ignore=shutil.ignore_patterns("index"))
+    for env in others:
+        shutil.copytree(first["CLEARANCE_HOME"], env["CLEARANCE_HOME"],
+                        ignore=shutil.ignore_patterns("index"))
+    return envs
 
 
 def pct(values: list[float], q: float) -> float:

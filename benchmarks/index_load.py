@@ -16,17 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from common import BUNDLED, SHARED, header
-
-CLEARANCE = str(Path(sys.executable).parent / "clearance")
+from common import header, tree_envs
 
 _LOAD = """
 import json, resource, time
@@ -53,13 +49,7 @@ def main() -> None:
              "base": str(args.base.resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        envs = {label: {**os.environ, "CLEARANCE_HOME": str(work / f"home-{label}"),
-                        "PYTHONPATH": path} for label, path in trees.items()}
-        subprocess.run([CLEARANCE, "lists", "load", *(str(SHARED / "data" / "lists" / d)
-                                                       for d in BUNDLED)],
-                       env=envs["this"], check=True, capture_output=True)
-        shutil.copytree(envs["this"]["CLEARANCE_HOME"], envs["base"]["CLEARANCE_HOME"],
-                        ignore=shutil.ignore_patterns("index"))
+        envs = tree_envs(work, trees)
         results: dict[str, list[dict[str, float]]] = {label: [] for label in envs}
         for env in envs.values():  # each tree builds its own index file first
             subprocess.run([sys.executable, "-c", _LOAD], env=env, check=True,

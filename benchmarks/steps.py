@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,10 +29,9 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from common import BUNDLED, SHARED, header, population_names
+from common import header, population_names, tree_envs
 
 STEPS = ("prepare", "weights", "candidates", "comparisons", "ranking", "total")
-CLEARANCE = str(Path(sys.executable).parent / "clearance")
 
 
 def _child(names_file: str) -> None:
@@ -129,16 +126,7 @@ def main() -> None:
         trees["base"] = str(args.base.resolve())
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        envs = {label: {**os.environ, "CLEARANCE_HOME": str(work / f"home-{label}"),
-                        "PYTHONPATH": path} for label, path in trees.items()}
-        first = envs["this"]
-        subprocess.run([CLEARANCE, "lists", "load", *(str(SHARED / "data" / "lists" / d)
-                                                       for d in BUNDLED)],
-                       env=first, check=True, capture_output=True)
-        for label, env in envs.items():
-            if label != "this":
-                shutil.copytree(first["CLEARANCE_HOME"], env["CLEARANCE_HOME"],
-                                ignore=shutil.ignore_patterns("index"))
+        envs = tree_envs(work, trees)
         pool = population_names(args.rounds * args.names + 200, seed=20261129)
         warm = pool[-200:]
         results: dict[str, list[dict[str, float]]] = {label: [] for label in envs}
