@@ -107,8 +107,9 @@ BANDS = (10, 30, 100, 300)
 def population_bands(given: dict[str, int], surname: dict[str, int], source: str
                      ) -> dict[str, Any]:
     """Names grouped by their best rank in any country, as a given name or a surname:
-    `bands[10]` holds every name ranked in some country's top 10, and so on (one string of
-    space-separated names per band, quick to parse)."""
+    `bands["10"]` holds every name ranked in some country's top 10, and so on (one string of
+    space-separated names per band, quick to parse; string keys, so the matcher's JSON copy
+    of the file holds them, `clearance.resources.load_resource`)."""
     best: dict[str, int] = {}
     for table in (given, surname):
         for name, rank in table.items():
@@ -116,7 +117,7 @@ def population_bands(given: dict[str, int], surname: dict[str, int], source: str
     bands: dict[int, list[str]] = {b: [] for b in BANDS}
     for name, rank in sorted(best.items()):
         bands[next(b for b in BANDS if rank <= b)].append(name)
-    return {"source": source, "bands": {b: " ".join(names) for b, names in bands.items()}}
+    return {"source": source, "bands": {str(b): " ".join(names) for b, names in bands.items()}}
 
 
 def _keep(table: dict[str, int], name: str, rank: int) -> None:

@@ -7,11 +7,13 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import orjson
 import pytest
 
+import clearance.resources
 from clearance.resources import _parse, load_resource
 
 #: places.yml: the list whose YAML parse the copy exists for (~90 ms)
@@ -37,6 +39,18 @@ def test_a_list_read_back_from_its_json_copy_equals_the_yaml(fresh: Path) -> Non
     load_resource.cache_clear()
     assert load_resource(NAME) == first == _yaml(NAME)
     assert orjson.loads(copy.read_bytes()) == first
+
+
+RESOURCES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "clearance"
+                                     / "resources").glob("*.yml"))
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_every_word_list_gets_its_json_copy(fresh: Path, name: str) -> None:
+    # a list JSON cannot carry (integer keys, dates) is parsed from YAML in every process
+    # and every screening worker: population_names.yml's integer bands once cost ~55 ms each
+    assert load_resource(name) == _yaml(name)
+    assert len(list(fresh.glob(f"{name}-*.json"))) == 1
 
 
 def test_the_copy_is_what_the_next_process_reads(fresh: Path) -> None:
@@ -68,12 +82,13 @@ def test_an_unreadable_copy_is_parsed_again_from_the_yaml(fresh: Path) -> None:
     assert orjson.loads(copy.read_bytes()) == _yaml(NAME)
 
 
-def test_a_list_json_cannot_carry_exactly_gets_no_copy(fresh: Path) -> None:
-    data = _yaml("population_names")
-    with pytest.raises(TypeError):
-        orjson.dumps(data)  # keys that are not strings
-    assert load_resource("population_names") == data
-    assert list(fresh.glob("population_names-*")) == []
+@pytest.mark.parametrize("data", [{10: "integer keys"}, {"day": date(2026, 11, 29)}])
+def test_a_list_json_cannot_carry_exactly_gets_no_copy(
+        fresh: Path, monkeypatch: pytest.MonkeyPatch, data: object) -> None:
+    # integer keys JSON cannot hold at all; a date would come back as a string
+    monkeypatch.setattr(clearance.resources, "_parse", lambda raw: data)
+    assert load_resource(NAME) == data
+    assert list(fresh.glob(f"{NAME}-*")) == []
 
 
 #: a process that writes the copy and is killed (SIGKILL) before its rename
