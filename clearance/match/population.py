@@ -132,12 +132,14 @@ def other_common_name(query: str, listed: str, similarity: float) -> bool:
     the query's spelling counts: a listed name is as the list writes it, a query may
     misspell it.
     """
-    if similarity >= FAR_SIMILARITY or query == listed:
+    # (cheapest first: called for every near pair of every comparison; a set lookup before
+    # the fold the caps are keyed by)
+    if similarity >= FAR_SIMILARITY or query == listed or query not in _spelled_names():
         return False
     if _caps().get(variant_key(fold(query)), 1.0) > KNOWN_NAME_CAP:
         return False
     # the same consonants are one name's spellings (Imran / EMRAAN, Mohammed / MAHAMED)
-    return (query in _spelled_names() and OSA.distance(query, listed, score_cutoff=2) >= 2
+    return (OSA.distance(query, listed, score_cutoff=2) >= 2
             and _consonants(query) != _consonants(listed))
 
 
