@@ -25,7 +25,7 @@ __all__ = [
 _MAX_PHRASE = 7
 # Forms written before the name (Russian, Ukrainian, Uzbek usage): OOO "Vega", AO Kronshtadt.
 _PREFIX_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc",
-                           "tov", "too", "llc", "mchj"})
+                           "tov", "too", "llc", "mchj", "gup", "npp", "npo"})
 
 
 # Abbreviations inside legal forms: "Ltd. Liability Co." is "Limited Liability Company".

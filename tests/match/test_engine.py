@@ -109,6 +109,20 @@ def test_registered_chinese_name_with_place_and_legal_form_alerts(index: Index, 
     assert any(r.match and "dahua" in r.name.lower() for r in results)
 
 
+@pytest.mark.parametrize(("name", "listed"), [
+    # Russian registered names: the form and the kind of firm before the name, the name in
+    # guillemets; the lists spell the forms out in English ("STATE CORPORATION ROSTEC")
+    ("Государственная корпорация «Ростех»", "state corporation rostec"),
+    ("ФГУП «Базальт»", "bazalt"),
+    ("АО «ГНПП «Базальт»", "bazalt"),
+    ("GNPP Bazalt", "bazalt"),
+])
+def test_a_russian_registered_name_finds_the_entity_listed_with_its_form_in_english(
+        index: Index, name: str, listed: str) -> None:
+    results = match_query(index, Query(name, "Company"), limit=5)
+    assert any(r.match and listed in r.name.lower() for r in results)
+
+
 def _one_person_index(names: list[str]) -> Index:
     """The listed person, among other people whose names make its words rare."""
     from clearance.index.build import build_index

@@ -32,6 +32,15 @@ def _marked(text: str) -> list[str]:
         ("AS SALAM TRADING", ["as", "salam", "trading"]),
         ("SA MARINE", ["sa", "marine"]),
         ("BANCO CORPORATIVO SA", ["banco", "corporativo", "jsc*"]),
+        # Russian state enterprises and research-and-production firms, in every spelling
+        ("ФГУП «Орион»", ["fsue*", "orion"]),
+        ("Federal State Unitary Enterprise Orion", ["fsue*", "orion"]),
+        ("Госкорпорация Орион", ["statecorp*", "orion"]),
+        ("Государственная корпорация «Орион»", ["statecorp*", "orion"]),
+        ("АО «НПП «Орион»", ["jsc*", "npp*", "orion"]),
+        ("Scientific and Production Association Orion",
+         ["npo*", "orion"]),
+        ("ФГБУ Орион", ["stateinst*", "orion"]),
     ],
 )
 def test_legal_forms(text: str, expected: list[str]) -> None:
@@ -55,4 +64,16 @@ def test_a_misspelt_legal_form_is_the_closest_form(text: str, expected: list[str
 ])
 def test_a_short_legal_form_with_two_letters_swapped_is_that_form(
         text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a short Russian form is a form before the name, a name word elsewhere
+    ("NPO Orion", ["npo*", "orion"]),
+    ("Orion NPO Vega", ["orion", "npo", "vega"]),
+    ("GUP Orion", ["sue*", "orion"]),
+    ("Orion Gup Farm", ["orion", "gup", "farm"]),
+])
+def test_a_short_russian_form_counts_before_the_name_only(text: str, expected: list[str]
+                                                         ) -> None:
     assert _marked(text) == expected
