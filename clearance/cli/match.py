@@ -294,35 +294,36 @@ def screen(
     every = itertools.chain(first, rows)
 
     def few() -> Iterator[tuple[RowItem, list[dict[str, Any]], bool]]:
-        return screen_few_rows(first, ScoringConfig(threshold=threshold), limit, min_score)
+        return screen_few_rows(first, cfg, limit, min_score)
 
+    def written() -> Iterator[bool]:
+        """Screen and write each row; say whether it alerted."""
+        if writer.kind in ("jsonl", "ndjson"):  # serialised in the workers
+            lines = ((row_line(i, m), a) for i, m, a in few()) if index is None else \
+                screen_row_lines(every, cfg, limit, workers, index, min_score)
+            for line, alerted in lines:
+                writer.write_line(line)
+                yield alerted
+        else:
+            found = few() if index is None else screen_rows(every, cfg, limit, workers,
+                                                            index, min_score)
+            for item, parties, alerted in found:
+                writer.write(item[0], parties, item[1].name, item[2])
+                yield alerted
+
+    cfg = ScoringConfig(threshold=threshold)
     done = alerts = 0
     try:
-        cfg = ScoringConfig(threshold=threshold)
         with Progress(SpinnerColumn(), TextColumn("screening"), BarColumn(),
                       TextColumn("{task.completed} rows"), TimeElapsedColumn(),
                       console=err, disable=not err.is_terminal) as progress:
             task = progress.add_task("screen", total=None)
-            if writer.kind in ("jsonl", "ndjson"):  # serialised in the workers
-                lines = ((row_line(i, m), a) for i, m, a in few()) if index is None else \
-                    screen_row_lines(every, cfg, limit, workers, index, min_score)
-                for line, alerted in lines:
-                    writer.write_line(line)
-                    done += 1
-                    if done == 1:
-                        _import_soon(AUDIT_MODULE)
-                    alerts += alerted
-                    progress.advance(task)
-            else:
-                found = few() if index is None else screen_rows(every, cfg, limit, workers,
-                                                                index, min_score)
-                for item, parties, alerted in found:
-                    writer.write(item[0], parties, item[1].name, item[2])
-                    done += 1
-                    if done == 1:
-                        _import_soon(AUDIT_MODULE)
-                    alerts += alerted
-                    progress.advance(task)
+            for alerted in written():
+                done += 1
+                if done == 1:
+                    _import_soon(AUDIT_MODULE)
+                alerts += alerted
+                progress.advance(task)
         writer.close()
     except ClearanceError as exc:
         raise fail(exc) from None
