@@ -139,3 +139,41 @@ def test_a_list_word_two_misspelt_query_words_are_near_counts_once_for_a_name() 
             ] == ["TOLBA"]
 
 
+
+
+def test_small_merge_returns_what_the_array_merge_returns(index: Index) -> None:
+    # the Python merge of a few hundred postings (`_merge_small`) against numpy's, on the
+    # screening queries: the same ids in the same order, at the limit the engine uses and
+    # at one that makes `argpartition` choose, near spellings counted once, and the
+    # intersection of two common words
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from clearance.match.engine import prepare_query_names
+    from clearance.match.score import Query
+    from clearance.screening.io import InputRow, row_to_query
+    from tests.conftest import SHARED
+
+    source = Path(search.__file__).with_name("search.py")  # (interpreted, whatever is built)
+    spec = importlib.util.spec_from_file_location("search_merge_check", source)
+    assert spec is not None and spec.loader is not None
+    checked = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checked)
+    with open(SHARED / "eval" / "screening_dev.jsonl", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][::4]
+    texts = [("Maria Garcia", "Person"), ("Mohammed Ali", "Person"), ("Hacma HAMAI", "Person"),
+             ("Global Trading Company Limited", "Company")]
+    queries = [row_to_query(InputRow(i, row), "dev")[1] for i, row in enumerate(rows, 1)]
+    queries += [Query(t, s) for t, s in texts]
+    small = 0
+    for query in queries:
+        for q in prepare_query_names(query):
+            for limit in (40, 3):
+                checked.SMALL_MERGE = -1  # numpy's merge, always
+                expected = checked.candidate_names(index, q, limit).tolist()
+                checked.SMALL_MERGE = 10**9  # the Python merge, always
+                assert checked.candidate_names(index, q, limit).tolist() == expected, q.text
+                assert search.candidate_names(index, q, limit).tolist() == expected, q.text
+                small += 1
+    assert small > 1000
