@@ -8,8 +8,6 @@ while rarer ones exist, so the cost follows the query, not the list size.
 
 from __future__ import annotations
 
-from array import array
-
 import numpy as np
 import numpy.typing as npt
 
@@ -39,10 +37,6 @@ ABJAD_FITS_MAX = 100_000  # memo entries of `abjad_alternatives` kept in an inde
 SPLIT_MIN = 4
 #: a person's word on at most this many list names is looked up by its parts too
 SPLIT_KNOWN_MAX = 3
-#: postings of a query name up to which `candidate_names` merges them in Python
-#: (`_merge_small`): most queries reach a few hundred, where each of the forty-odd numpy
-#: calls of the array merge costs more than the work it does
-SMALL_MERGE = 2000
 
 
 def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
@@ -331,10 +325,6 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
             # "Mohammed bin Mohammed"; only near spellings share a key)
             token_of.append(tid if sim < 1.0 else -1 - len(token_of))
             lengths.append(len(post))
-    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
-    if sum(lengths) <= SMALL_MERGE:
-        return _merge_small(index, parts, values, unit_of, token_of, len(units), intersect,
-                            q_total, limit, fraction)
     # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
     # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
     ids = np.concatenate(parts)
@@ -370,91 +360,10 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     if len(uniq) > limit:
         top = (-approx).argpartition(limit)[:limit]
         uniq, approx = uniq[top], approx[top]
+    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
     keep = approx >= fraction * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result
-
-
-_half_weights: list[tuple[npt.NDArray[np.float32], list[float]]] = []
-
-
-def _halves(index: Index) -> list[float]:
-    """Half of each name's `Index.name_weight`, as Python floats (exact: float32 values
-    halved), kept for the last index asked about."""
-    if not _half_weights or _half_weights[0][0] is not index.name_weight:
-        _half_weights.clear()
-        _half_weights.append((index.name_weight, [0.5 * w for w in index.name_weight.tolist()]))
-    return _half_weights[0][1]
-
-
-def _merge_small(index: Index, parts: list[IntArray], values: list[float], unit_of: list[int],
-                 token_of: list[int], n_units: int, intersect: bool, q_total: float,
-                 limit: int, fraction: float) -> npt.NDArray[np.int64]:
-    """The array merge of `candidate_names` in Python, with the same arithmetic: values
-    rounded to float32 and summed in float64 per name in unit order (as `np.bincount`),
-    the denominator in float32 (as numpy adds a Python float to a float32 array), the
-    same `argpartition` on the same array. The same ids in the same order, for the few
-    hundred postings most query names reach, at a fraction of the cost."""
-    vals = array("f", values).tolist()  # float32, as `np.array(values, np.float32)`
-    best: dict[int, float] = {}  # name id * n_units + unit -> best value
-    if len(set(token_of)) < len(token_of):
-        # a list token near spellings reach counts once for a name, for the unit it helps
-        # most (the first of those at its best value, as the stable sort keeps)
-        seen: dict[tuple[int, int], tuple[float, int]] = {}
-        rest: list[tuple[int, int, float]] = []
-        for p, post in enumerate(parts):
-            v, k, tok = vals[p], unit_of[p], token_of[p]
-            ids = post.tolist()
-            if tok < 0:
-                for i in ids:
-                    rest.append((i, k, v))
-                continue
-            for i in ids:
-                held = seen.get((i, tok))
-                if held is None or v > held[0]:
-                    seen[(i, tok)] = (v, k)
-        for (i, _), (v, k) in seen.items():
-            rest.append((i, k, v))
-        for i, k, v in rest:
-            key = i * n_units + k
-            cur = best.get(key)
-            if cur is None or v > cur:
-                best[key] = v
-    else:
-        for p, post in enumerate(parts):
-            v, k = vals[p], unit_of[p]
-            for i in post.tolist():
-                key = i * n_units + k
-                cur = best.get(key)
-                if cur is None or v > cur:
-                    best[key] = v
-    uniq: list[int] = []
-    sums: list[float] = []
-    counts: list[int] = []
-    for key in sorted(best):  # by name, then unit: the order `np.bincount` adds them in
-        i = key // n_units
-        if uniq and uniq[-1] == i:
-            sums[-1] += best[key]
-            counts[-1] += 1
-        else:
-            uniq.append(i)
-            sums.append(0.0 + best[key])
-            counts.append(1)
-    if intersect:  # only names both units reach
-        both = [j for j in range(len(uniq)) if counts[j] == 2]
-        uniq, sums = [uniq[j] for j in both], [sums[j] for j in both]
-    if not uniq:
-        return np.zeros(0, dtype=np.int64)
-    halves = _halves(index)
-    q32 = array("f", [q_total, 1e-6]).tolist()
-    den = array("f", [q32[0] + halves[i] for i in uniq]).tolist()
-    den = array("f", [d + q32[1] for d in den]).tolist()
-    approx = [s / d for s, d in zip(sums, den)]
-    if len(uniq) > limit:
-        top = (-np.array(approx)).argpartition(limit)[:limit].tolist()
-        uniq, approx = [uniq[j] for j in top], [approx[j] for j in top]
-    floor = fraction * max(approx)
-    return np.array([i for i, a in zip(uniq, approx) if a >= floor], dtype=np.int64)
 
 
 def _run_starts(ids: IntArray, also: npt.NDArray[np.int32] | None = None
