@@ -157,6 +157,33 @@ def _split_halves(index: Index, token: str, known: bool = False
     as "Jongun". A word many names carry (MOHAMMED, ALEXANDER) is that word."""
     if len(token) < SPLIT_MIN or len(token) > MAX_FUZZY_TOKEN:
         return [], []
+    memo = _splits_of(index)
+    cached = memo.get((token, known))
+    if cached is not None:
+        return cached
+    found = _split_words(index, token, known)
+    if len(memo) < SPLITS_MAX:
+        memo[(token, known)] = found
+    return found
+
+
+#: `_split_halves` answers kept for the last index asked about (`_splits_of`): a book's
+#: words recur (Maria, Garcia, Wang), and each answer folds every prefix of the word
+SPLITS_MAX = 100_000
+_splits: list[tuple[dict[str, int], dict[tuple[str, bool], tuple[list[int], list[int]]]]] = []
+
+
+def _splits_of(index: Index) -> dict[tuple[str, bool], tuple[list[int], list[int]]]:
+    """The memo of `_split_halves` for `index` (known by its vocabulary, which is never
+    changed once built); a new one when another index is asked about."""
+    if not _splits or _splits[0][0] is not index.vocab:
+        _splits.clear()
+        _splits.append((index.vocab, {}))
+    return _splits[0][1]
+
+
+def _split_words(index: Index, token: str, known: bool) -> tuple[list[int], list[int]]:
+    """`_split_halves` worked out (callers must not change the lists returned)."""
     own = index.vocab.get(variant_key(fold(token)))
     if own is not None and (not known or len(index.postings[own]) > SPLIT_KNOWN_MAX):
         return [], []
