@@ -12,6 +12,7 @@ from setuptools import Extension, setup
 # alignment, ranking (modules whose classes are pickled, such as the index, stay out)
 COMPILED = [
     "clearance/match/abjad.py",
+    "clearance/match/bound.py",
     "clearance/match/compare.py",
     "clearance/match/fold.py",
     "clearance/match/engine.py",

@@ -43,6 +43,7 @@ def _child(names_file: str) -> None:
     from clearance.match.abjad import has_abjad
     from clearance.match.engine import _compare, _ranked, as_person, match_query, prepare_query_names
     from clearance.match.engine import query_weights as weights_of
+    from clearance.match.hangul import korean_name
     from clearance.match.limits import FUZZY_KEYS_PER_QUERY
     from clearance.match.prepare import name_roles
     from clearance.match.score import Query, ScoringConfig
@@ -52,6 +53,11 @@ def _child(names_file: str) -> None:
     # how a tree's `match_query` compares (trees before session 10: `_compare` alone)
     word_spans = getattr(import_module("clearance.match.compare"), "word_spans", None)
     comparer_class = getattr(import_module("clearance.match.engine"), "_Comparer", None)
+    # trees since session 13: comparisons that cannot reach batch screening's floor are
+    # left out unmade (`bound.QueryBound`)
+    name_floor = getattr(import_module("clearance.match.engine"), "name_floor", None)
+    query_bound = getattr(import_module("clearance.match.engine"), "_query_bound", None)
+    left_out = getattr(import_module("clearance.match.engine"), "_left_out", None)
 
     with open(names_file, encoding="utf-8") as fh:
         warm, timed = json.load(fh)
@@ -72,17 +78,30 @@ def _child(names_file: str) -> None:
         spent["prepare"] += cpu() - t0
         best: dict[int, Any] = {}
         budget = [FUZZY_KEYS_PER_QUERY]
+        floor = 0.0 if name_floor is None else name_floor(query, cfg, MIN_SCORE)
         for q in q_names:
             t1 = cpu()
             q_w = weights_of(index, q)
             q_abjad, q_roles = has_abjad(q.text), name_roles(q.text)
             q_spans = None if word_spans is None else word_spans(q)
+            korean = (korean_name(q.text) if floor > 0.0 and len(q.tokens) == 2
+                      and not q.text.isascii() else None)
+            bound = (query_bound(q, q_roles, cfg, korean)
+                     if query_bound is not None and floor > 0.0 and not q_abjad else None)
+            factors: dict[str, float] = {}
             t2 = cpu()
             found = candidate_names(index, q, cfg.candidates, budget,
                                     query.schema == "Person").tolist()
             t3 = cpu()
             for n_idx in found:
                 comps: dict[bool, Any] = {}
+                if left_out is not None and floor > 0.0:
+                    person_out, org_out = left_out(index, query, q_w, q_spans, n_idx, floor,
+                                                   bound, None, factors)
+                    if person_out:
+                        comps[True] = None
+                    if org_out:
+                        comps[False] = None
                 for e_idx, quality, text in index.owners[n_idx]:
                     person = as_person(query.schema, index.entities[e_idx].schema,
                                        index.names[n_idx])
@@ -93,6 +112,8 @@ def _child(names_file: str) -> None:
                         comps[person] = _compare(index, q, q_w, n_idx, person, cfg, q_abjad,
                                                  q_roles)
                     comp = comps[person]
+                    if comp is None:  # (left out below the floor)
+                        continue
                     score = comp.score * quality
                     prev = best.get(e_idx)
                     if prev is None or score > prev[0]:

@@ -10,6 +10,7 @@ from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import abjad_terms, hangul, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
+from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
 from clearance.match.compare import NameComparison, Weigher, compare_names, word_spans
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.population import population_cap
@@ -33,8 +34,8 @@ from clearance.match.score import (
 )
 from clearance.match.text import clean
 
-__all__ = ["MatchResult", "as_person", "entity_names", "match_query", "prepare_query_names", "query_weights",
-           "score_entities"]
+__all__ = ["MatchResult", "as_person", "entity_names", "match_query", "name_floor",
+           "prepare_query_names", "query_weights", "score_entities"]
 
 
 @dataclass
@@ -218,32 +219,6 @@ def match_query(
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
     comparer = _Comparer(index, cfg)
-    for q in q_names:
-        q_w = query_weights(index, q)
-        q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
-        for n_idx in candidate_names(index, q, cfg.candidates, budget,
-                                     query.schema == "Person").tolist():
-            # a name is compared once as a person's and once as an organisation's at most
-            person_comp: NameComparison | None = None
-            as_org: NameComparison | None = None
-            for e_idx, quality, text in owners[n_idx]:
-                meta = entities[e_idx]
-                if datasets is not None and meta.dataset not in datasets:
-                    continue
-                if as_person(query.schema, meta.schema, names[n_idx]):
-                    if person_comp is None:
-                        person_comp = comparer.compare(q, q_w, n_idx, True, q_abjad, q_roles,
-                                                       q_spans)
-                    comp = person_comp
-                else:
-                    if as_org is None:
-                        as_org = comparer.compare(q, q_w, n_idx, False, q_abjad, q_roles,
-                                                  q_spans)
-                    comp = as_org
-                score = comp.score * quality
-                prev = best.get(e_idx)
-                if prev is None or score > prev[0]:
-                    best[e_idx] = (score, comp, q, text, quality)
     id_hits: dict[int, str] = {}
     for raw in query.identifiers:
         value = norm_identifier(raw)
@@ -252,6 +227,49 @@ def match_query(
         for e_idx in index.identifiers.get(value, []):
             if datasets is None or index.entities[e_idx].dataset in datasets:
                 id_hits[e_idx] = raw
+    # below a floor, comparisons whose score cannot put any of their entities among the
+    # results are left out unmade: by the entities' schemata, and by a bound of the score
+    # (`bound.QueryBound`: Latin letters, no written word of two tokens on both sides)
+    floor = name_floor(query, cfg, min_score)
+    factors: dict[str, float] = {}  # schema compatibility, by list entry schema
+    for q in q_names:
+        q_w = query_weights(index, q)
+        q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
+        # (a Korean person's name in Hangul, as `compare_names` reads it: by its syllables)
+        korean = (hangul.korean_name(q.text) if floor > 0.0 and len(q.tokens) == 2
+                  and not q.text.isascii() else None)
+        bound = _query_bound(q, q_roles, cfg, korean) if floor > 0.0 and not q_abjad else None
+        for n_idx in candidate_names(index, q, cfg.candidates, budget,
+                                     query.schema == "Person").tolist():
+            # a name is compared once as a person's and once as an organisation's at most
+            person_comp: NameComparison | None = None
+            as_org: NameComparison | None = None
+            person_out = org_out = False  # left out below the floor
+            if floor > 0.0 and not (id_hits and any([o[0] in id_hits for o in owners[n_idx]])):
+                person_out, org_out = _left_out(index, query, q_w, q_spans, n_idx, floor,
+                                                bound, datasets, factors)
+            for e_idx, quality, text in owners[n_idx]:
+                meta = entities[e_idx]
+                if datasets is not None and meta.dataset not in datasets:
+                    continue
+                if as_person(query.schema, meta.schema, names[n_idx]):
+                    if person_out:
+                        continue
+                    if person_comp is None:
+                        person_comp = comparer.compare(q, q_w, n_idx, True, q_abjad, q_roles,
+                                                       q_spans)
+                    comp = person_comp
+                else:
+                    if org_out:
+                        continue
+                    if as_org is None:
+                        as_org = comparer.compare(q, q_w, n_idx, False, q_abjad, q_roles,
+                                                  q_spans)
+                    comp = as_org
+                score = comp.score * quality
+                prev = best.get(e_idx)
+                if prev is None or score > prev[0]:
+                    best[e_idx] = (score, comp, q, text, quality)
     return _ranked(index, query, cfg, best, id_hits, limit, min_score)
 
 
@@ -301,6 +319,88 @@ def score_entities(
     return _ranked(index, query, cfg, best, id_hits, len(targets))
 
 
+def _lifts(query: Query, cfg: ScoringConfig, min_score: float) -> tuple[bool, float, float]:
+    """Whether a name score that ends below `min_score` with the birth-date and country
+    bonuses added (in the order `_ranked` adds them) is left out of the results, and those
+    two bonuses: below a name score, evidence only lowers a score (factors of at most 1, a
+    ceiling) but for them."""
+    dob_lift = max(0.0, cfg.dob_agree_bonus) if query.birth_date else 0.0
+    country_lift = max(0.0, cfg.country_agree_bonus) if query.countries else 0.0
+    skip_below = (min_score > 0.0 and cfg.weak_factor <= 1.0
+                  and cfg.schema_mismatch_factor <= 1.0)
+    return skip_below, dob_lift, country_lift
+
+
+def name_floor(query: Query, cfg: ScoringConfig, min_score: float) -> float:
+    """What a name score times its alias quality and schema factor must reach for its
+    entity to be among the results `_ranked` keeps with `min_score` (0.0: no floor, as for
+    `clearance match` and the API): `min_score` less the birth-date and country bonuses,
+    the only evidence that lifts a score. Batch screening's floor of 0.50 gives 0.50 for
+    a query with neither a birth date nor a country. 0.0 too when the penalties are not
+    those `bound.QueryBound` holds for."""
+    skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
+    if not skip_below or not bound_applies(
+            cfg.query_extra_penalty, cfg.person_list_extra_penalty, cfg.org_list_extra_penalty,
+            cfg.query_middle_penalty, cfg.surname_penalty, cfg.place_penalty):
+        return 0.0
+    return max(0.0, min_score - dob_lift - country_lift - FLOOR_MARGIN)
+
+
+def _needs(index: Index, query: Query, n_idx: int, floor: float,
+           datasets: frozenset[str] | None, factors: dict[str, float]) -> tuple[float, float]:
+    """The name score list name `n_idx` compared as a person's and as an organisation's
+    must reach for any of its entities to reach `floor` (`name_floor`) times its alias
+    quality and schema factor (`_ranked` multiplies by both, a factor 0 keeps none:
+    a company's name against a person's); above 1.0 when none can (a score is at most 1)."""
+    person_need = org_need = 2.0
+    names = index.names
+    for e_idx, quality, _ in index.owners[n_idx]:
+        meta = index.entities[e_idx]
+        if datasets is not None and meta.dataset not in datasets:
+            continue
+        factor = factors.get(meta.schema)
+        if factor is None:
+            factor = factors[meta.schema] = schema_factor(query.schema, meta.schema)
+        need = floor / (quality * factor) if quality * factor > 0.0 else 2.0
+        if as_person(query.schema, meta.schema, names[n_idx]):
+            person_need = min(person_need, need)
+        else:
+            org_need = min(org_need, need)
+    return person_need, org_need
+
+
+def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
+              q_spans: tuple[tuple[int, int], ...], n_idx: int, floor: float,
+              bound: QueryBound | None, datasets: frozenset[str] | None,
+              factors: dict[str, float]) -> tuple[bool, bool]:
+    """Whether list name `n_idx` compared as a person's, and as an organisation's, can put
+    none of its entities at `floor` (`name_floor`): by their alias qualities and schema
+    factors (`_needs`), or by the bound of its score (`bound`: None when it does not apply
+    to the query name; it does not to list names in an abjad script, nor when both names
+    have a written word of several tokens). An entity an identifier found is no caller's
+    to leave out."""
+    person_need, org_need = _needs(index, query, n_idx, floor, datasets, factors)
+    cand = index.names[n_idx]
+    applies = (bound is not None and not index.abjad_names[n_idx]
+               and not (q_spans and word_spans(cand)))
+    person_out = person_need > 1.0 or (
+        applies and bound is not None
+        and bound.ceiling(cand, index.person_token_weights[n_idx], q_w[1], True,
+                          index.roles[n_idx]) < person_need)
+    org_out = org_need > 1.0 or (
+        applies and bound is not None
+        and bound.ceiling(cand, index.token_weights[n_idx], q_w[0], False, None) < org_need)
+    return person_out, org_out
+
+
+def _query_bound(q: Name, q_roles: tuple[int, ...], cfg: ScoringConfig,
+                 korean: tuple[str, str] | None = None) -> QueryBound:
+    """`bound.QueryBound` of a query name with the penalties `_Comparer` passes."""
+    return QueryBound(q, q_roles, cfg.query_extra_penalty, cfg.person_list_extra_penalty,
+                      cfg.org_list_extra_penalty, cfg.query_middle_penalty,
+                      cfg.surname_penalty, cfg.place_penalty, korean)
+
+
 def _people_names_left(comp: NameComparison, q: Name) -> bool:
     """Whether every word of query name `q` that `comp` left unpaired is a name people
     bear (`population.population_cap`) and no legal form: "Sana Khan" of unknown type
@@ -322,10 +422,7 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # but for the birth date and country bonuses: a name score that ends below
     # `min_score` with both added (in the order they are added below) is left out before
     # its evidence is worked out (batch screening: most of a query's entities)
-    dob_lift = max(0.0, cfg.dob_agree_bonus) if query.birth_date else 0.0
-    country_lift = max(0.0, cfg.country_agree_bonus) if query.countries else 0.0
-    skip_below = (min_score > 0.0 and cfg.weak_factor <= 1.0
-                  and cfg.schema_mismatch_factor <= 1.0)
+    skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):

@@ -21,12 +21,13 @@ import pytest
 import clearance
 from clearance.index import neighbours, search
 from clearance.index.build import Index
-from clearance.match import abjad, compare, engine, fold, orgs, places, population, text
+from clearance.match import abjad, bound, compare, engine, fold, orgs, places, population, text
+from clearance.match.prepare import name_roles
 from clearance.match.score import Query
 from clearance.screening.io import InputRow, row_to_query
 from tests.conftest import SHARED
 
-HOT = [abjad, compare, fold, engine, orgs, places, population, text, search, neighbours]
+HOT = [abjad, bound, compare, fold, engine, orgs, places, population, text, search, neighbours]
 PURE = bool(os.environ.get("CLEARANCE_PURE_PYTHON"))
 
 
@@ -127,6 +128,26 @@ def test_name_comparisons_agree_on_screening_candidates(index: Index) -> None:
     assert compared > 5_000
 
 
+def test_score_bounds_agree_on_screening_candidates(index: Index) -> None:
+    bound_py = interpreted(bound)
+    bounded = 0
+    for query in queries():
+        for q in engine.prepare_query_names(query):
+            roles = name_roles(q.text)
+            a = bound.QueryBound(q, roles, 1.0, 0.15, 0.6, 0.35, 0.6, 0.2)
+            b = bound_py.QueryBound(q, roles, 1.0, 0.15, 0.6, 0.35, 0.6, 0.2)
+            org_w, person_w = engine.query_weights(index, q)
+            for n_idx in search.candidate_names(index, q, 20).tolist():
+                cand = index.names[n_idx]
+                assert a.ceiling(cand, index.person_token_weights[n_idx], person_w, True,
+                                 index.roles[n_idx]) == b.ceiling(
+                    cand, index.person_token_weights[n_idx], person_w, True, index.roles[n_idx])
+                assert a.ceiling(cand, index.token_weights[n_idx], org_w, False, None) == (
+                    b.ceiling(cand, index.token_weights[n_idx], org_w, False, None))
+                bounded += 1
+    assert bounded > 2_000
+
+
 def test_candidates_and_ranked_results_agree_on_screening_queries(index: Index) -> None:
     search_py, engine_py = interpreted(search), interpreted(engine)
     for query in queries():
@@ -135,6 +156,10 @@ def test_candidates_and_ranked_results_agree_on_screening_queries(index: Index) 
                 search_py.candidate_names(index, q, 20).tolist()), q.text
         compiled = [r.to_dict() for r in engine.match_query(index, query, limit=5)]
         assert compiled == [r.to_dict() for r in engine_py.match_query(index, query, limit=5)]
+        # (below batch screening's floor: comparisons left out by the bound)
+        compiled = [r.to_dict() for r in engine.match_query(index, query, limit=5, min_score=0.5)]
+        assert compiled == [r.to_dict() for r in engine_py.match_query(index, query, limit=5,
+                                                                        min_score=0.5)]
 
 
 def test_abjad_spellings_agree_on_list_names(index: Index) -> None:

@@ -1,0 +1,270 @@
+"""An upper bound of a name comparison's score, worked out before its pair loop.
+
+Batch screening keeps results from a floor up (`screening.group.MIN_SCORE`), and most
+comparisons of a book's names end far below it: a population name shares one common word
+with each candidate the index proposes, and its other words pair with nothing. Comparing
+such a pair costs the whole pair loop (token similarities, name rules, joins, penalties);
+`QueryBound.ceiling` says, for a fraction of that, that its score cannot reach the floor,
+and `match_query` then leaves the comparison out. Without a floor nothing is bounded and
+every comparison is made, as `clearance match` and the API always did.
+
+Why not the candidate stage's own lookups: a query word reaches a list name through
+postings (the word, its deletion keys, its skeleton), but `compare_names` pairs words
+that share no posting (short words one edit apart, initials, two substitutions in a
+word of five to seven letters, folds of other name groups), so "reached" cannot say
+"cannot pair". The bound asks `compare.token_similarity` itself, once per query word and
+distinct list word among the query's candidates (which share most of their words), and
+the join pass's own length rule (`compare._may_join`) for words run together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from clearance.match import hangul
+from clearance.match.compare import (
+    QUERY_LAST_PENALTY,
+    TokenPair,
+    _charge_free,
+    _extra,
+    _free_costs,
+    _may_join,
+    token_similarity,
+)
+from clearance.match.places import is_place
+from clearance.match.prepare import Name
+
+__all__ = ["QueryBound", "bound_applies"]
+
+#: kept off a floor: a bound and a score may differ in their last bits by the order of
+#: their additions
+FLOOR_MARGIN: Final = 1e-9
+
+
+def bound_applies(query_extra_penalty: float, person_extra_penalty: float,
+                  org_extra_penalty: float, query_middle_penalty: float,
+                  surname_penalty: float, place_penalty: float) -> bool:
+    """Whether `QueryBound.ceiling` holds with these penalties (the defaults do).
+
+    People's names: the words that certainly stay unpaired are charged as if every other
+    word had paired (`compare._free_costs` with the fewest free words, the most pairs and
+    none of them near), the cheapest case only while an omission costs no more than a
+    middle name only the query gives, that no more than an extra name, and a second
+    surname and a last name beside a shorter listed name no more than an extra name.
+    Organisations: every penalty is at least zero.
+    """
+    return (0.0 <= person_extra_penalty <= query_middle_penalty <= query_extra_penalty
+            and 0.0 <= surname_penalty <= query_extra_penalty
+            and query_extra_penalty >= QUERY_LAST_PENALTY
+            and org_extra_penalty >= 0.0 and place_penalty >= 0.0)
+
+
+class QueryBound:
+    """What the bound reads of one query name, worked out once for all its candidates.
+
+    Applies to names in no abjad script only (their letters pair by `abjad.similarity` and
+    abjad joins): the caller checks both names (`Index.abjad_names`), and that not both
+    have a written word of two tokens or more (`compare.word_spans`: `_word_slip` pairs
+    their short tokens). `korean`: a Korean person's name in Hangul (`hangul.korean_name`
+    of the query), whose syllables pair as `compare_names` pairs them.
+    """
+
+    def __init__(self, query: Name, query_roles: Sequence[int], query_extra_penalty: float,
+                 person_extra_penalty: float, org_extra_penalty: float,
+                 query_middle_penalty: float, surname_penalty: float,
+                 place_penalty: float, korean: tuple[str, str] | None = None) -> None:
+        self.query = query
+        self.korean = korean
+        self.roles = query_roles
+        self.query_extra = query_extra_penalty
+        self.person_extra = person_extra_penalty
+        self.org_extra = org_extra_penalty
+        self.middle = query_middle_penalty
+        self.surname = surname_penalty
+        self.place = place_penalty
+        tokens, folded = query.tokens, query.folded
+        n = len(tokens)
+        # which query words each list word (raw, folded) may pair with, as a bit mask:
+        # as a person's name (initials too) and as an organisation's
+        self.person_masks: dict[tuple[str, str], int] = {}
+        self.org_masks: dict[tuple[str, str], int] = {}
+        # the runs of query words the join pass may try (`_runs`)
+        self.runs = _runs(tokens, folded)
+        self.shortest_run = min([r[2] for r in self.runs], default=1 << 30)
+        self.shortest_run_f = min([r[3] for r in self.runs], default=1 << 30)
+        self.longest = max([len(t) for t in tokens], default=0)
+        self.longest_f = max([len(f) for f in folded], default=0)
+        self.n = n
+        self.places = [is_place(t) for t in tokens]
+        # the most pairs a comparison may make: one per query word that may pair, none of
+        # them near (similarity 1.0) nor the head of a compound (no word): `_free_costs`
+        # charges least with these
+        self.perfect = [TokenPair("", "", 1.0, 0.0) for _ in range(n)]
+
+    def _mask(self, ct: str, cf: str, person: bool) -> int:
+        """The query words that may pair with list word `ct` (folded `cf`): a similarity
+        above zero (`compare.token_similarity`), or (people) one of them an initial of the
+        other. The pair loop gives a pair a similarity only so: its other rules (titles,
+        nasab generations, legal forms, common names that are two names) only take pairs
+        away."""
+        masks = self.person_masks if person else self.org_masks
+        key = (ct, cf)
+        m = masks.get(key)
+        if m is None:
+            m = 0
+            q = self.query
+            korean = self.korean
+            if person and korean is not None:
+                # (a Korean name's two words pair only with the spellings of its surname
+                # and given name, whatever their letters' similarity)
+                m = ((1 if hangul.surname_agrees(korean[0], ct) else 0)
+                     | (2 if hangul.given_agrees(korean[1], ct) else 0))
+                masks[key] = m
+                return m
+            for i in range(self.n):
+                qt = q.tokens[i]
+                if token_similarity(qt, q.folded[i], ct, cf) > 0.0 or (
+                        person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]):
+                    m |= 1 << i
+            masks[key] = m
+        return m
+
+    def ceiling(self, cand: Name, cand_weights: Sequence[float], query_weights: Sequence[float],
+                person: bool, cand_roles: Sequence[int] | None) -> float:
+        """An upper bound of `compare_names(query, cand, ...).score` as `engine._Comparer`
+        makes it (`person`: as people's names, with `cand_roles`; the weights it passes).
+
+        Score = matched / (matched + penalty), rising with the matched mass and falling
+        with the penalty, so matched mass counted high and penalty low bound it:
+        - matched: a pair adds at most its weight, half of each word's ((w_q + w_c) / 2
+          times a similarity of at most 1), a join at most half the mean of its run's
+          weights and half its word's, and each word is in one pair or join at most. So
+          every word that may pair (`_mask`) or be joined (`_join_words`) counts half its
+          weight, as if paired perfectly; a word that may not is certainly left unpaired.
+        - penalty: a pair's (1 - similarity) times its weight is at least 0; the words
+          certainly left unpaired cost at least:
+          people: what `_free_costs` charges them when every other word has paired, with
+          as many perfect pairs as query words that may pair (its rules charge a free word
+          more, never less, when more words are free, a pair is near, or a join links
+          the surname first: `bound_applies`);
+          organisations: the query's words `query_extra_penalty`, the listed name's the
+          list's penalty (`_free_costs` charges other factors to places alone, at least
+          zero here), each at least its weight (`_extra`: legal forms' floor only adds).
+        When no word may pair, the score is 0.
+        """
+        q = self.query
+        nq, nc = self.n, len(cand.tokens)
+        c_tokens, c_folded = cand.tokens, cand.folded
+        may_q = 0
+        may_c = 0
+        for j in range(nc):
+            m = self._mask(c_tokens[j], c_folded[j], person)
+            if m:
+                may_c |= 1 << j
+                may_q |= m
+        if nq >= 2 or nc >= 2:
+            jq, jc = self._join_words(cand)
+            may_q |= jq
+            may_c |= jc
+        korean = self.korean
+        if person and korean is not None:
+            # a Korean given name's syllables written as two or three listed words
+            # (`compare._korean_given`)
+            for a in range(nc):
+                for size in (2, 3):
+                    if a + size <= nc and not any(cand.legal[a:a + size]) and hangul.given_agrees(
+                            korean[1], "".join(c_tokens[a:a + size])):
+                        may_q |= 2
+                        may_c |= ((1 << size) - 1) << a
+        reach = 0.0
+        paired = 0
+        for i in range(nq):
+            if may_q >> i & 1:
+                reach += query_weights[i] / 2.0
+                paired += 1
+        for j in range(nc):
+            if may_c >> j & 1:
+                reach += cand_weights[j] / 2.0
+        if reach <= 0.0:
+            return 0.0
+        if person:
+            stay_q = {i for i in range(nq) if not may_q >> i & 1}
+            stay_c = {j for j in range(nc) if not may_c >> j & 1}
+            q_cost, c_cost, legal_floor, floor = _free_costs(
+                q, cand, stay_q, stay_c, self.perfect[:paired], True, self.query_extra,
+                self.person_extra, self.place, cand_roles, self.surname, False, self.roles,
+                self.middle, [])
+            least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, q.legal,
+                                 cand.legal, stay_q, stay_c, legal_floor, floor)
+        else:
+            least = 0.0
+            for i in range(nq):
+                if not may_q >> i & 1 and not self.places[i]:
+                    least += self.query_extra * _extra(query_weights[i])
+            for j in range(nc):
+                if not may_c >> j & 1 and not is_place(c_tokens[j]):
+                    least += self.org_extra * _extra(cand_weights[j])
+        return reach / (reach + least)
+
+    def _join_words(self, cand: Name) -> tuple[int, int]:
+        """The query and list words (bit masks) that may be joined: words of a run the
+        join pass may try (`_runs`: any ordered pair, adjacent triples, a superset of the
+        runs of the words it finds free) whose first letter starts the other side's word
+        and whose length fits it (`compare._may_join`, raw or folded letters: the join
+        pass tries no other run)."""
+        q = self.query
+        may_q = may_c = 0
+        c_tokens, c_folded = cand.tokens, cand.folded
+        nc = len(c_tokens)
+        # query runs into a list word; most pairs of names: no list word is that long
+        if self.runs and any([len(c_tokens[j]) >= self.shortest_run - 2
+                              or len(c_folded[j]) >= self.shortest_run_f - 2
+                              for j in range(nc)]):
+            for j in range(nc):
+                m = _fitting(self.runs, c_tokens[j], c_folded[j])
+                if m:
+                    may_c |= 1 << j
+                    may_q |= m
+        if nc >= 2:
+            shortest = min([len(t) for t in c_tokens]) * 2
+            shortest_f = min([len(f) for f in c_folded]) * 2
+            if self.longest >= shortest - 2 or self.longest_f >= shortest_f - 2:
+                c_runs = _runs(c_tokens, c_folded)
+                for i in range(self.n):
+                    m = _fitting(c_runs, q.tokens[i], q.folded[i])
+                    if m:
+                        may_q |= 1 << i
+                        may_c |= m
+        return may_q, may_c
+
+
+def _runs(tokens: Sequence[str], folded: Sequence[str]) -> list[tuple[str, str, int, int, int]]:
+    """Every run of a name's words the join pass may try, whatever is free: (first letter,
+    its folded first letter, letters, folded letters, the words as a bit mask): any ordered
+    pair and every three adjacent words (`compare._join_pass`)."""
+    out: list[tuple[str, str, int, int, int]] = []
+    n = len(tokens)
+    for a in range(n):
+        ta, fa = tokens[a], folded[a]
+        for b in range(n):
+            if b != a:
+                out.append((ta[:1], fa[:1], len(ta) + len(tokens[b]), len(fa) + len(folded[b]),
+                            (1 << a) | (1 << b)))
+        if a + 2 < n:
+            out.append((ta[:1], fa[:1], len(ta) + len(tokens[a + 1]) + len(tokens[a + 2]),
+                        len(fa) + len(folded[a + 1]) + len(folded[a + 2]),
+                        (1 << a) | (1 << (a + 1)) | (1 << (a + 2))))
+    return out
+
+
+def _fitting(runs: list[tuple[str, str, int, int, int]], target_raw: str, target: str) -> int:
+    """The words (bit mask) of the runs that may be joined into a word (raw, folded): a
+    run begins where the word begins and its length fits the word's."""
+    found = 0
+    first, first_f = target_raw[:1], target[:1]
+    for start, start_f, size, size_f, words in runs:
+        if (start == first or start_f == first_f) and (
+                _may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
+            found |= words
+    return found

@@ -1,0 +1,140 @@
+"""The bound below batch screening's floor: never under a real comparison's score."""
+
+from collections.abc import Iterator
+
+from clearance.index.build import Index
+from clearance.index.search import candidate_names
+from clearance.match import hangul
+from clearance.match.abjad import has_abjad
+from clearance.match.bound import bound_applies
+from clearance.match.compare import word_spans
+from clearance.match.engine import (
+    _Comparer,
+    _query_bound,
+    as_person,
+    match_query,
+    name_floor,
+    prepare_query_names,
+    query_weights,
+)
+from clearance.match.prepare import name_roles
+from clearance.match.score import Query, ScoringConfig
+
+#: books' names in Latin letters of many countries, with their hyphens, initials and
+#: particles (Faker's per-locale name lists), besides those in other scripts
+LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "pt_BR", "it_IT", "nl_NL",
+           "pl_PL", "tr_TR", "ru_RU", "vi_VN", "id_ID", "zh_CN", "ko_KR", "ar_SA"]
+
+
+def _population(n: int, seed: int) -> list[Query]:
+    """People and companies as a counterparty book holds them, none of them list names."""
+    from faker import Faker
+
+    fake = Faker(LOCALES)
+    fake.seed_instance(seed)
+    out = []
+    for k in range(n):
+        out.append(Query(fake.name(), "Person") if k % 3 else Query(fake.company(), "Company"))
+    return out
+
+
+def _bounded(index: Index, queries: list[Query], cfg: ScoringConfig
+             ) -> Iterator[tuple[str, str, float, float]]:
+    """(query name, list name, score, bound) of every comparison `match_query` makes for
+    these queries that the bound applies to (as `match_query` decides)."""
+    comparer = _Comparer(index, cfg)
+    for query in queries:
+        budget = [10**9]
+        for q in prepare_query_names(query, bounded=True):
+            q_w = query_weights(index, q)
+            q_abjad, roles, spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
+            if q_abjad:
+                continue
+            korean = (hangul.korean_name(q.text) if len(q.tokens) == 2
+                      and not q.text.isascii() else None)
+            bound = _query_bound(q, roles, cfg, korean)
+            for n_idx in candidate_names(index, q, cfg.candidates, budget,
+                                         query.schema == "Person").tolist():
+                cand = index.names[n_idx]
+                if index.abjad_names[n_idx] or (spans and word_spans(cand)):
+                    continue
+                for person in {as_person(query.schema, index.entities[e].schema, cand)
+                               for e, _, _ in index.owners[n_idx]}:
+                    comp = comparer.compare(q, q_w, n_idx, person, q_abjad, roles, spans)
+                    if person:
+                        ceiling = bound.ceiling(cand, index.person_token_weights[n_idx],
+                                                q_w[1], True, index.roles[n_idx])
+                    else:
+                        ceiling = bound.ceiling(cand, index.token_weights[n_idx], q_w[0],
+                                                False, None)
+                    yield q.text, cand.text, comp.score, ceiling
+
+
+def test_the_bound_is_never_below_the_score_and_a_tighter_one_would_be(index: Index) -> None:
+    # real comparisons: population names, and listed people's names as their own queries
+    # (the comparisons that score high), against the candidates the index gives them
+    listed = [Query(n.text, "Person") for k, n in enumerate(index.names) if k % 50 == 0
+              and any(index.entities[e].schema == "Person" for e, _, _ in index.owners[k])]
+    checked = high = below = left_out = tighter_wrong = 0
+    for q_text, c_text, score, ceiling in _bounded(index, _population(600, seed=1613)
+                                                   + listed[:250], ScoringConfig()):
+        # (1e-12: a bound and a score may differ in their last bits)
+        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
+        checked += 1
+        high += score >= 0.5
+        below += score < 0.5
+        left_out += ceiling < 0.5
+        # the same test finds a bound 2% tighter wrong: it can fail
+        tighter_wrong += 0.98 * ceiling < score - 1e-12
+    assert checked > 5_000 and high > 200
+    assert tighter_wrong > 100
+    # most comparisons below the floor are left out unmade
+    assert left_out > 0.6 * below
+
+
+def test_a_bound_of_no_pair_is_zero_and_of_the_same_name_one(index: Index) -> None:
+    cfg = ScoringConfig()
+    q = prepare_query_names(Query("Zyxwv Qqqqq", "Person"))[0]
+    same = prepare_query_names(Query("Maria Lopez", "Person"))[0]
+    bound = _query_bound(q, name_roles(q.text), cfg)
+    assert bound.ceiling(same, [0.5, 0.5], [0.5, 0.5], True, None) == 0.0
+    itself = _query_bound(same, name_roles(same.text), cfg)
+    assert itself.ceiling(same, [0.5, 0.5], [0.5, 0.5], True, None) == 1.0
+    assert itself.ceiling(same, [0.5, 0.5], [0.5, 0.5], False, None) == 1.0
+
+
+def test_words_that_may_be_run_together_count_as_paired(index: Index) -> None:
+    # "Mayra GALAVIZ" written solid pairs by the join pass alone: no word pairs with it
+    cfg = ScoringConfig()
+    q = prepare_query_names(Query("MayraGalaviz Lopez", "Person"))[0]
+    listed = prepare_query_names(Query("GALAVIZ, Mayra", "Person"))[0]
+    bound = _query_bound(q, name_roles(q.text), cfg)
+    assert bound.ceiling(listed, [0.5, 0.5], [0.5, 0.5], True, (1, 2)) > 0.5
+
+
+def test_no_floor_with_penalties_the_bound_does_not_hold_for() -> None:
+    # an omission dearer than a middle name only the query gives: charging the words that
+    # stay free as if all others paired is no longer the cheapest case
+    cfg = ScoringConfig(person_list_extra_penalty=0.5, query_middle_penalty=0.3)
+    assert not bound_applies(cfg.query_extra_penalty, cfg.person_list_extra_penalty,
+                             cfg.org_list_extra_penalty, cfg.query_middle_penalty,
+                             cfg.surname_penalty, cfg.place_penalty)
+    assert name_floor(Query("Maria Lopez", "Person"), cfg, 0.5) == 0.0
+    default = ScoringConfig()
+    assert name_floor(Query("Maria Lopez", "Person"), default, 0.5) > 0.49
+    # no floor for `clearance match` and the API; bonuses lower it
+    assert name_floor(Query("Maria Lopez", "Person"), default, 0.0) == 0.0
+    assert name_floor(Query("Maria Lopez", "Person", birth_date="1970-01-01",
+                            countries=["es"]), default, 0.5) < 0.44
+
+
+def test_screening_results_are_those_above_the_floor_of_every_result(index: Index) -> None:
+    # the comparisons the bound leaves out never change what batch screening keeps
+    kept = 0
+    for query in _population(120, seed=77):
+        every = [r.to_dict() for r in match_query(index, query, limit=1000) if r.score >= 0.5]
+        floored = [r.to_dict() for r in match_query(index, query, limit=1000, min_score=0.5)]
+        assert floored == every, query.name
+        kept += len(floored)
+    assert kept > 0
+
