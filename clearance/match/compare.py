@@ -25,6 +25,7 @@ from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.places import is_place
 from clearance.match.population import (
     DISTINCT_NAME_SIMILARITY,
+    MOST_COMMON_WEIGHT,
     distinct_names,
     other_common_name,
     writes_vowels,
@@ -1028,6 +1029,16 @@ def _free_costs(
         if not unvocalised and any(p.similarity < SURE_SIMILARITY
                                    and p.similarity != INITIAL_SIMILARITY for p in pairs):
             middle = query_middle_penalty
+        if (free_c and cand_roles and pairs and not unvocalised
+                and all([p.weight <= MOST_COMMON_WEIGHT for p in pairs])
+                and "," not in cand.text):
+            # a common name matched only on common words is weak evidence: beside names
+            # that are all among the most common people bear ("Jose Garcia"), a word of a
+            # listed name written without a comma ("JOSE ERNESTO GARCIA") that the query
+            # lacks is not known to be a middle name (the list does not say which word is
+            # which: a second given name, a first surname, "LOPEZ" in "OSCAR IGNACIO LOPEZ
+            # SOTO"): a name of another person, costing what a name only the query gives does
+            middle = query_extra_penalty
         if free_c and whole_given(query.text):  # (two script searches: only when used)
             # a name written in Han or Hangul script gives the whole given name: a listed
             # given-name syllable it lacks ("DU, Yu Rong" for 杜玉, Du Yu) makes another

@@ -18,8 +18,8 @@ from rapidfuzz.distance import OSA
 from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
-__all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "POPULATION_CAPS", "caps_table",
-           "distinct_names", "other_common_name", "population_cap", "use_caps", "writes_vowels"]
+__all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
+           "caps_table", "distinct_names", "other_common_name", "population_cap", "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -30,6 +30,10 @@ DISTINCT_NAME_SIMILARITY = 0.0
 DISTINCT_NAME_CAP = POPULATION_CAPS[30]
 #: ... beside a name this common (top 100 of some country)
 KNOWN_NAME_CAP = POPULATION_CAPS[100]
+#: at or below: a name among the most common people bear (top 10 of some country), as
+#: weighed (`population_cap`, or rarer still on the lists); two people sharing such names
+#: is no coincidence
+MOST_COMMON_WEIGHT = POPULATION_CAPS[10]
 #: below this, two spellings differ by more than one slip (two edits, or one in a short word)
 FAR_SIMILARITY = 0.8
 

@@ -71,11 +71,17 @@ def _person_roles(tokens: list[str]) -> list[bool]:
 
 @lru_cache(maxsize=10_000)
 def _abjad_role_word(token: str) -> bool:
-    """A romanised Arabic-script particle or title (أبو "abw" = Abu, حجي "hjy" = Hajji)."""
+    """A romanised Arabic-script particle or title (أبو "abw" = Abu, حجي "hjy" = Hajji).
+
+    Arabic script writes a word's first vowel on an alef (إمام "amam" = Imam, ابن "abn" =
+    Ibn): a word whose first letter is ي "y" starts with the consonant, so يمام "ymm"
+    (Yamam, a given name) is not Imam."""
     if not consonantal(token) or len(token) > 5:
         return False
     words = load_resource("generic_words")["abjad_role_words"]
-    return any(abjad_similarity(token, str(w)) > 0.0 for w in words)
+    initial_y = token[0] == "y"
+    return any(abjad_similarity(token, str(w)) > 0.0
+               and not (initial_y and str(w)[0] in "aeiou") for w in words)
 
 
 _NISBA = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)

@@ -606,3 +606,34 @@ def test_a_syllable_name_paired_surname_first_leaves_out_its_first_given_name() 
     # a name with a comma says its order itself (its given name was already not optional)
     assert _score("Wei Lau", "LAU, Ming Wei") < 0.7
     assert _score("Ming Lau", "LAU, Ming Wei") >= 0.9
+
+
+def _commonness(common: set[str]) -> object:
+    """Weights as the population caps give them: the names in `common` among the most
+    common people bear (`population.MOST_COMMON_WEIGHT`), every other word distinctive."""
+    from clearance.match.population import MOST_COMMON_WEIGHT
+
+    def weigh(folded: str, legal: bool) -> float:
+        if legal:
+            return 0.1
+        return MOST_COMMON_WEIGHT if folded in common else 1.0
+
+    return weigh
+
+
+def test_a_word_of_a_name_without_a_comma_left_out_beside_common_names_is_another_name(
+) -> None:
+    # made-up names: "Pedro Ruiz" is two of the commonest names; a listed "PEDRO TOMAS
+    # RUIZ" does not say whether Tomas is a second given name or a first surname, and
+    # two people sharing the common words are no coincidence: Tomas is the other
+    # person's name, not an omission
+    common = _commonness({"pedro", "ruiz", "tomas"})
+    assert _people("Pedro Ruiz", "PEDRO TOMAS RUIZ", common).score < 0.8  # type: ignore[attr-defined]
+    # a name the query gives in full still agrees
+    assert _people("Pedro Tomas Ruiz", "PEDRO TOMAS RUIZ",  # type: ignore[attr-defined]
+                   common).score >= 0.95
+    # the list says which word is the middle name (a comma): an omission, as before
+    assert _people("Pedro Ruiz", "RUIZ, Pedro Tomas", common).score >= 0.9  # type: ignore[attr-defined]
+    # a rarer name among the words that agree carries the match: an omission, as before
+    assert _people("Pedro Zabalegui", "PEDRO TOMAS ZABALEGUI",  # type: ignore[attr-defined]
+                   common).score >= 0.85

@@ -13,6 +13,9 @@ from clearance.match.prepare import GIVEN, MIDDLE, PERSON, SURNAME, name_roles, 
         ("Ben Miller", (False, False)),  # "ben" only between two names
         ("Ali ben Salah", (False, True, False)),
         ("Dr Ahmad Zaki", (True, False, False)),  # a title before a name
+        ("امام رضا", (True, False)),  # Imam: its first vowel written on an alef
+        ("يمام حداد", (False, False)),  # Yamam: an initial ي is the consonant y, no Imam
+        ("ابو هشام", (True, False)),  # Abu
     ],
 )
 def test_particles_are_role_words_only_in_their_place(text: str, flags: tuple[bool, ...]
