@@ -44,7 +44,10 @@ _HEBREW = {
     "ע": "", "פ": "p", "ף": "f", "צ": "ts", "ץ": "ts", "ק": "k", "ר": "r", "ש": "sh", "ת": "t",
     "א": "",
 }
-_OPENERS = _ALEF + "عא"  # a word starting with these starts with a vowel
+# a word starting with these starts with a vowel: alef and ayin, Arabic and Hebrew (עמוס
+# AMOS, עזרא EZRA as אברהם ABRAHAM)
+_OPENERS = _ALEF + "عאע"
+_MAQAF = "\u05be"  # the Hebrew hyphen
 #: Hebrew letters with a geresh (׳, often typed as an apostrophe) for the sounds of foreign
 #: names Hebrew has no letter for: ג׳ J (ג'ון JOHN), ז׳ ZH (ז'אק JACQUES), צ׳ CH (צ'רלי
 #: CHARLIE), ת׳ TH
@@ -117,7 +120,9 @@ def romanize(text: str) -> str:
     """Letter-by-letter romanisation of Arabic, Persian and Hebrew words; the Arabic article
     ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
     words = []
-    for word in _compounds(text.split()):
+    # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
+    # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
+    for word in _compounds(text.replace("-", " ").replace(_MAQAF, " ").split()):
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append(ALLAH)
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
@@ -132,11 +137,12 @@ def romanize(text: str) -> str:
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
 # ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES)
 _SPELLINGS = {
-    "b": "bb?|p|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|g|dj|dzh|zh", "h": "hh?",
+    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
-    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p|v", "q": "qq?|k|g|c|kk",
-    "k": "kk?|c|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
-    "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|z|s|c",
+    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p|v", "q": "qq?|k|g|cc?|kk",
+    "k": "kk?|cc?|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
+    "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|zz?|s|c",
+    "ks": "x",  # k and s, the X of foreign names (`_unit_keys`); also their own spellings
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
@@ -155,7 +161,8 @@ def _spellings(unit: str) -> list[str]:
 #: the unit written as two letters with short vowels between them (ط ه for "th")
 _Unit = tuple[tuple[str, str], ...]
 #: what a unit's spellings depend on: its letter(s), whether the letter before is the same
-#: (written twice), whether it ends the token, whether it starts a doubled yeh's diphthong
+#: (written twice), whether it ends the token, whether it may be an a (a doubled yeh's
+#: diphthong, a final yeh for an alef maqsura)
 _UnitKey = tuple[str, bool, bool, bool]
 
 
@@ -167,34 +174,43 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
     previous = ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in _DIGRAPHS else token[i]
+        if unit == "k" and token[i + 1:i + 2] == "s" and token[i + 2:i + 3] != "h":
+            # k and s, the X of foreign names (פוקס FOX, مکس MAX, الکساندر ALEXANDER): Hebrew,
+            # Arabic and Persian have no letter for it. One unit, written x or as its two
+            # letters (`_alternatives`); not before an h ("ksh": k and sh)
+            unit = "ks"
         # a letter written twice: across a join (once in Latin) or a name's own (Khudaidad);
         # a yeh after a hamza on a yeh seat (الطائي "tyy": AL-TA'I, SAMARRAI) is one i, and
         # Hebrew writes a consonant v and y twice (וולפוביץ WOLFOWITZ)
-        twice = unit == previous
+        twice = unit == previous or (previous == "ks" and unit == "s")
         previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
         if unit not in _SPELLINGS:
             return None
+        last = i + len(unit) == len(token)
         # a yeh or yod written twice after a consonant is a diphthong, the English long a
         # of a foreign name written as in Hebrew (דייב DAVE, ג'יימס JAMES, מייסון MASON): one
         # vowel letter for both (the second is then unwritten). Not after an initial alef,
-        # which is a vowel already (איילה AYALA is not ALI)
-        diphthong = (not twice and unit == "y" and previous_unit not in ("", "w")
-                     and token[i + 1:i + 2] == "y")
-        keys.append((unit, twice, i + len(unit) == len(token), diphthong))
+        # which is a vowel already (איילה AYALA is not ALI). A final yeh after a consonant
+        # may be a long a too: Persian writes the Arabic alef maqsura (ى, `_word`) with its
+        # own yeh (عیسی ISA, ESSA; موسی MUSA; مصطفی MOSTAFA), after two letters at least
+        # (علی is ALI, never ALA)
+        as_a = (not twice and unit == "y" and previous_unit not in ("", "w")
+                and (token[i + 1:i + 2] == "y" or (last and len(keys) >= 2)))
+        keys.append((unit, twice, last, as_a))
         i += len(unit)
     return keys
 
 
-def _alternatives(unit: str, twice: bool, last: bool, diphthong: bool) -> _Unit:
+def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
     """The Latin spellings of one unit: each of its spellings, none when it is written twice
-    (`_unit_keys`), "a" for a doubled yeh's diphthong, and a digraph as its two letters
-    apart."""
+    (`_unit_keys`), "a" for a yeh that may be one (a doubled yeh's diphthong, a final yeh
+    for an alef maqsura), and a digraph as its two letters apart."""
     alternatives = [(s, "") for s in _spellings(unit)]
     if twice:
         alternatives.insert(0, ("", ""))
-    elif diphthong:
+    elif as_a:
         alternatives.append(("a", ""))
     if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
         alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
@@ -471,8 +487,9 @@ def key(token: str) -> str:
 #: spellings `similarity` accepts for a consonant that `key` files under another class: خ
 #: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
 #: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
-#: as k, and ف "f" is the V of foreign names (فاكا VACA), which keys as w
-_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"))
+#: as k, ف "f" is the V of foreign names (فاكا VACA), which keys as w, and k and s may be
+#: one X (פוקס FOX), which keys as k
+_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"))
 
 
 def keys(token: str) -> tuple[str, ...]:
@@ -486,6 +503,12 @@ def keys(token: str) -> tuple[str, ...]:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
+    if token[:1] == "y" and len(token) >= 3:
+        # an initial yeh or yod is the J of Slavic, German and Dutch spellings (يوكيتش JOKIC,
+        # יאן JAN), which keys as k: the y is the token's first letter, kept by `key`
+        other = key("j" + token[1:])
+        if other not in out:
+            out.append(other)
     if len(token) >= 3 and token[-1] not in "wy":
         # a final ta marbuta (ة) is not written (`romanize`), while Latin spells it "at"
         # where the word heads a phrase (عصبة الأنصار ASBAT AL-ANSAR, حركة HARAKAT, جبهة
