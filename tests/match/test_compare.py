@@ -606,3 +606,78 @@ def test_a_syllable_name_paired_surname_first_leaves_out_its_first_given_name() 
     # a name with a comma says its order itself (its given name was already not optional)
     assert _score("Wei Lau", "LAU, Ming Wei") < 0.7
     assert _score("Ming Lau", "LAU, Ming Wei") >= 0.9
+
+
+def _joins(left_text: str, right_text: str, kind: str = PERSON) -> tuple[bool, bool]:
+    """(whether `_join_pass` joins words of the left name into one of the right's, every
+    token free; what `_may_run_into` says)."""
+    left, right = prepare_name(left_text, kind), prepare_name(right_text, kind)
+    found = compare._join_pass(left, right, set(range(len(left.tokens))),
+                               set(range(len(right.tokens))))
+    return bool(found), compare._may_run_into(left, right, False)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Mayra Galaviz", "MAYRAGALAVIZ"),  # exact
+        ("Galaviz Mayra", "MAYRAGALAVIZ"),  # reordered: a pair in the other order
+        ("Mayra Galavis", "MAYRAGALAVIZ"),  # one edit: one piece appears as it is
+        ("Mayra Galaviz", "MAYRAGALAVIZES"),  # two letters longer: the length limit
+        # an edit in each piece: as many edits as pieces are allowed in 20 letters
+        ("Konstantyn Alexandrof", "KONSTANTINALEXANDROV"),
+        ("Abdul Al Rahman", "ABDULALRAHMAN"),  # three adjacent words
+    ],
+)
+def test_the_join_condition_holds_at_the_edges_of_each_rule(left: str, right: str) -> None:
+    """`_may_run_into` is a necessary condition of a join: made stricter in any of its
+    rules (length within two letters, edits JOIN_MIN allows, a piece written as it is
+    when there are more pieces than edits), one of these joins would be lost."""
+    assert _joins(left, right) == (True, True)
+
+
+def test_the_join_condition_rules_out_names_no_join_can_make() -> None:
+    assert _joins("Maria Lopez", "MARTINEZ, Carlos") == (False, False)  # words too short
+    assert _joins("Ana Li", "ANALIVIA") == (False, False)  # too long for the run
+    assert _joins("Maria Elena", "MARIOLEANU") == (False, False)  # no piece, one edit
+
+
+def test_the_join_condition_holds_for_every_join_of_real_names(index: object) -> None:
+    """On the comparisons of real queries (screening_dev against the bundled lists), in
+    both directions and with a token already paired, `_join_pass` finds no join where
+    `_may_run_into` says none can be (the condition is necessary), and the condition rules
+    out most pairs of names (it is worth checking)."""
+    import json
+
+    from clearance.index.build import Index
+    from clearance.index.search import candidate_names
+    from clearance.match.abjad import has_abjad
+    from clearance.match.engine import prepare_query_names
+    from clearance.match.score import Query
+    from tests.conftest import SHARED
+
+    assert isinstance(index, Index)
+    joins = latin_joins = tried = ruled_out = 0
+    with open(SHARED / "eval" / "screening_dev.jsonl", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][::2]
+    for row in rows:
+        q = row["query"]
+        for name in prepare_query_names(Query(q["name"], q.get("schema") or "LegalEntity")):
+            for n_idx in candidate_names(index, name, 40).tolist():
+                cand = index.names[n_idx]
+                unvocalised = has_abjad(name.text) or index.abjad_names[n_idx]
+                for left, right in ((name, cand), (cand, name)):
+                    may = compare._may_run_into(left, right, unvocalised)
+                    tried += 1
+                    ruled_out += not may
+                    n_l, n_r = len(left.tokens), len(right.tokens)
+                    frees = [set(range(n_l))] + [set(range(n_l)) - {k} for k in range(n_l)]
+                    for free_l in frees:
+                        found = compare._join_pass(left, right, set(free_l), set(range(n_r)),
+                                                   unvocalised)
+                        if found:
+                            assert may, (left.tokens, right.tokens, found)
+                            joins += 1
+                            latin_joins += not unvocalised
+    assert latin_joins >= 1000 and joins >= 1500, (latin_joins, joins, ruled_out, tried)
+    assert ruled_out >= 0.7 * tried
