@@ -45,6 +45,7 @@ __all__ = [
     "QUERY_MIDDLE_PENALTY",
     "SURNAME_PENALTY",
     "NameComparison",
+    "QueryFacts",
     "TokenPair",
     "allowed_edits",
     "compare_names",
@@ -363,6 +364,20 @@ def whole_given(text: str) -> bool:
     one word of one to three syllables (陈海东: Chen Haidong), written whole: no syllable of
     it is a middle name a writer may leave out."""
     return zh.has_han(text) or hangul.has_hangul(text)
+
+
+class QueryFacts:
+    """What `compare_names` reads of the query name alone, worked out once per query by a
+    caller of many comparisons (`engine._Comparer`) instead of once per comparison: script
+    searches over the query's text (the Han and Hangul ones of `whole_given` ran in most
+    comparisons of people)."""
+
+    def __init__(self, query: Name) -> None:
+        text = query.text
+        self.whole_given = whole_given(text)
+        self.writes_vowels = writes_vowels(text)
+        self.han = zh.has_han(text)
+        self.abjad = has_abjad(text)
 
 
 def _korean_given(given: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
@@ -755,6 +770,7 @@ def compare_names(
     query_roles: Sequence[int] = (),
     query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
     query_spans: tuple[tuple[int, int], ...] | None = None,
+    query_facts: QueryFacts | None = None,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -774,8 +790,10 @@ def compare_names(
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
     consonant-only token also meets the Latin spellings its letters allow
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
-    `query_spans`: `word_spans(query)`, when the caller has worked it out once.
+    `query_spans`: `word_spans(query)`, `query_facts`: `QueryFacts(query)`, when the caller
+    has worked them out once.
     """
+    facts = QueryFacts(query) if query_facts is None else query_facts
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
     q_w = query_weights if query_weights is not None else [
@@ -806,7 +824,6 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
-    han: bool | None = None  # the query is written in Han script (worked out when needed)
     # the written word of each token, both names or neither (most names: no word of two
     # tokens; the query's first, worked out once per query by a caller of many comparisons)
     q_spans = word_spans(query) if query_spans is None else query_spans
@@ -835,7 +852,7 @@ def compare_names(
                 sim = INITIAL_SIMILARITY
             elif initials and 0.0 < sim < 0.95 and not (ql or c_legal[j]):
                 if written is None:
-                    written = writes_vowels(query.text) and writes_vowels(cand.text)
+                    written = facts.writes_vowels and writes_vowels(cand.text)
                 # a given name's form for the other sex is another name (Roberta is not
                 # Robert); a family name's (IVANOVA, IVANOV) is the same family's name
                 forms = written and not (
@@ -852,15 +869,12 @@ def compare_names(
                     # Arabic compound (ABDEL, abd) is a part of a name, not one
                     sim = DISTINCT_NAME_SIMILARITY
                     distinct = True
-                elif _other_nasal(qt, ct):
-                    if han is None:
-                        han = zh.has_han(query.text)
-                    if han:
-                        # a Han-script query's pinyin is spelt exactly: a syllable ending
-                        # in n against one in ng is another character (张建平 Jianping is
-                        # not JIANGPING), where a Latin query's may be a typo
-                        sim = DISTINCT_NAME_SIMILARITY
-                        distinct = True
+                elif facts.han and _other_nasal(qt, ct):
+                    # a Han-script query's pinyin is spelt exactly: a syllable ending in n
+                    # against one in ng is another character (张建平 Jianping is not
+                    # JIANGPING), where a Latin query's may be a typo
+                    sim = DISTINCT_NAME_SIMILARITY
+                    distinct = True
             if (q_spans and sim < WORD_SLIP_SIMILARITY and not distinct
                     and (len(qt) < WORD_SLIP_MIN or len(ct) < WORD_SLIP_MIN)):
                 sim = max(sim, _word_slip(query, q_spans, i, cand, c_spans, j))
@@ -966,7 +980,7 @@ def compare_names(
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
-        query_middle_penalty, links)
+        query_middle_penalty, links, facts)
     if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
                            for p in pairs) and not any(
             p.similarity >= SURE_SIMILARITY and k not in legal_pairs
@@ -1017,13 +1031,15 @@ def _free_costs(
     query_roles: Sequence[int],
     query_middle_penalty: float,
     links: Sequence[tuple[int, int]],
+    query_facts: QueryFacts | None = None,
 ) -> tuple[list[float], list[float], float, float]:
     """The penalty rules of `compare_names`: what each token left unpaired costs, by its
     role, once the alignment is done (`free_q`, `free_c`: the tokens left unpaired;
     `pairs`: the pairs made). Returns the factor of each query and listed token (read for
     the free ones), the least weight a legal form only the query gives is charged at, and
     the least weight any other free name is charged at (`_charge_free` adds them up).
-    `links`: (people) the (query, listed) positions of the pairs made.
+    `links`: (people) the (query, listed) positions of the pairs made. `query_facts`:
+    `QueryFacts(query)`, when the caller has them.
 
     Its own function so that a bound of the score can charge the tokens that certainly
     stay unpaired by these same rules: a bound that kept a copy of them would drift from
@@ -1053,7 +1069,8 @@ def _free_costs(
             # often carries only its first links (محمد طاهر حامد حسين ~ "HAMMID, Mohammed
             # Tahir"), so a last name only the query gives costs as a link of the chain
             # the list leaves out
-            chain = unvocalised and has_abjad(query.text)
+            chain = unvocalised and (has_abjad(query.text) if query_facts is None
+                                     else query_facts.abjad)
             last = len(q_tokens) - 1
             # the query's last name beside a listed name of two or more words that all
             # agree: the list may write a shorter form of the name (a tribe or a grandfather
@@ -1095,7 +1112,8 @@ def _free_costs(
         if not unvocalised and any(p.similarity < SURE_SIMILARITY
                                    and p.similarity != INITIAL_SIMILARITY for p in pairs):
             middle = query_middle_penalty
-        if free_c and whole_given(query.text):  # (two script searches: only when used)
+        if free_c and (whole_given(query.text) if query_facts is None  # (only when used)
+                       else query_facts.whole_given):
             # a name written in Han or Hangul script gives the whole given name: a listed
             # given-name syllable it lacks ("DU, Yu Rong" for 杜玉, Du Yu) makes another
             # given name, not a middle name left out
