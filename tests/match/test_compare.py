@@ -681,3 +681,26 @@ def test_the_join_condition_holds_for_every_join_of_real_names(index: object) ->
                             latin_joins += not unvocalised
     assert latin_joins >= 1000 and joins >= 1500, (latin_joins, joins, ruled_out, tried)
     assert ruled_out >= 0.7 * tried
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("杜玉", "DU, Yu Rong"), ("张建平", "ZHANG, Jiangping"), ("Roberta Ivanova", "IVANOV, Robert"),
+     ("محمد طاهر حامد حسين", "HAMMID, Mohammed Tahir")],
+)
+def test_query_facts_passed_in_score_as_worked_out_per_comparison(query: str,
+                                                                   listed: str) -> None:
+    """`engine._Comparer` hands `compare_names` the query's facts, worked out once: the
+    comparison is the one made without them, to the last bit and word."""
+    from clearance.match.abjad import has_abjad
+    from clearance.match.prepare import name_roles
+
+    q, c = prepare_name(query, PERSON), prepare_name(listed, PERSON)
+
+    def comp(facts: compare.QueryFacts | None) -> tuple[float, str]:
+        out = compare_names(q, c, flat, initials=True, cand_roles=name_roles(listed),
+                            unvocalised=has_abjad(query), query_roles=name_roles(q.text),
+                            query_facts=facts)
+        return out.score, out.explain()
+
+    assert comp(compare.QueryFacts(q)) == comp(None)
