@@ -46,6 +46,7 @@ __all__ = [
     "QUERY_MIDDLE_PENALTY",
     "SURNAME_PENALTY",
     "NameComparison",
+    "QueryFacts",
     "TokenPair",
     "allowed_edits",
     "compare_names",
@@ -366,6 +367,20 @@ def whole_given(text: str) -> bool:
     return zh.has_han(text) or hangul.has_hangul(text)
 
 
+class QueryFacts:
+    """What `compare_names` reads of the query name alone, worked out once per query by a
+    caller of many comparisons (`engine._Comparer`) instead of once per comparison: script
+    searches over the query's text (the Han and Hangul ones of `whole_given` ran in most
+    comparisons of people)."""
+
+    def __init__(self, query: Name) -> None:
+        text = query.text
+        self.whole_given = whole_given(text)
+        self.writes_vowels = writes_vowels(text)
+        self.han = zh.has_han(text)
+        self.abjad = has_abjad(text)
+
+
 def _korean_given(given: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
                   free: set[int]) -> list[int]:
     """Two or three adjacent free listed words that spell a Korean given name's syllables
@@ -599,6 +614,69 @@ def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
             and roles[a] in (GIVEN, MIDDLE) and roles[b] in (GIVEN, MIDDLE))
 
 
+def _may_run_into(left: Name, right: Name, unvocalised: bool) -> bool:
+    """A necessary condition of `_join_pass(left, right, ...)` finding a join, whatever
+    tokens are free: False means it would find none. Most pairs of names have no word
+    that two of the other's run together could be (the pass finds one in about 0.3% of
+    comparisons), and this answers for them at a fraction of the pass's cost: no sets, no
+    runs built, no strings joined.
+
+    Why it is sound. With `unvocalised` the abjad spelling patterns decide: True. Else the
+    pass joins a run of free left tokens into a free right word only when (1) the run's
+    first token starts as the word does (first letter raw, or folded: its loop skips the
+    others), (2) the run's length, raw or folded, is within `_may_join` of the word's, and
+    (3) the run written together is at least JOIN_MIN similar to the word, raw to raw or
+    folded to folded (`_may_be_near`). Its runs are ordered pairs of distinct free tokens
+    and triples of adjacent free tokens; here every ordered pair and adjacent triple of
+    all the left tokens is tried against every right word: a superset of what the pass
+    tries, with any tokens free (tests/match/test_compare.py checks it on real names).
+    """
+    if unvocalised:
+        return True
+    l_tokens, l_folded = left.tokens, left.folded
+    n = len(l_tokens)
+    if n < 2:
+        return False
+    for t, tf in zip(right.tokens, right.folded):
+        first, first_f = t[:1], tf[:1]
+        for a in range(n):
+            if l_folded[a][:1] != first_f and l_tokens[a][:1] != first:
+                continue
+            for b in range(n):
+                if b != a and _run_fits([l_tokens[a], l_tokens[b]],
+                                        [l_folded[a], l_folded[b]], t, tf):
+                    return True
+            if a + 2 < n and _run_fits(list(l_tokens[a:a + 3]), list(l_folded[a:a + 3]), t, tf):
+                return True
+    return False
+
+
+def _run_fits(run: list[str], run_f: list[str], word: str, word_f: str) -> bool:
+    """Whether tokens (raw `run`, folded `run_f`) run together pass the length test of
+    `_join_pass` against a word (raw, folded) and may be JOIN_MIN similar to it."""
+    size = sum([len(p) for p in run])
+    size_f = sum([len(p) for p in run_f])
+    if not (_may_join(size, len(word)) or _may_join(size_f, len(word_f))):
+        return False
+    return _may_be_near(run, size, word) or _may_be_near(run_f, size_f, word_f)
+
+
+def _may_be_near(pieces: list[str], size: int, word: str) -> bool:
+    """A necessary condition of `pieces` run together (`size` letters) being at least
+    JOIN_MIN similar to `word` (normalised Levenshtein: 1 - edits / the longer length).
+
+    That allows at most d = (1 - JOIN_MIN) x the longer length edits (rounded down, the
+    float product errs upwards): the lengths differ by at most d, and when there are more
+    pieces than d, some piece is untouched by every alignment of d edits (each edit
+    changes one piece, or falls between two) and so appears in the word as it is.
+    """
+    longer = max(size, len(word))
+    edits = int((1.0 - JOIN_MIN) * longer + 1e-9)
+    if abs(size - len(word)) > edits:
+        return False
+    return edits >= len(pieces) or any([p in word for p in pieces])
+
+
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                unvocalised: bool = False, roles: Sequence[int] = ()
                ) -> list[tuple[list[int], int, float]]:
@@ -693,6 +771,7 @@ def compare_names(
     query_roles: Sequence[int] = (),
     query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
     query_spans: tuple[tuple[int, int], ...] | None = None,
+    query_facts: QueryFacts | None = None,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -712,8 +791,10 @@ def compare_names(
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
     consonant-only token also meets the Latin spellings its letters allow
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
-    `query_spans`: `word_spans(query)`, when the caller has worked it out once.
+    `query_spans`: `word_spans(query)`, `query_facts`: `QueryFacts(query)`, when the caller
+    has worked them out once.
     """
+    facts = QueryFacts(query) if query_facts is None else query_facts
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
     q_w = query_weights if query_weights is not None else [
@@ -744,7 +825,6 @@ def compare_names(
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
-    han: bool | None = None  # the query is written in Han script (worked out when needed)
     # the written word of each token, both names or neither (most names: no word of two
     # tokens; the query's first, worked out once per query by a caller of many comparisons)
     q_spans = word_spans(query) if query_spans is None else query_spans
@@ -773,7 +853,7 @@ def compare_names(
                 sim = INITIAL_SIMILARITY
             elif initials and 0.0 < sim < 0.95 and not (ql or c_legal[j]):
                 if written is None:
-                    written = writes_vowels(query.text) and writes_vowels(cand.text)
+                    written = facts.writes_vowels and writes_vowels(cand.text)
                 # a given name's form for the other sex is another name (Roberta is not
                 # Robert); a family name's (IVANOVA, IVANOV) is the same family's name
                 forms = written and not (
@@ -790,15 +870,12 @@ def compare_names(
                     # Arabic compound (ABDEL, abd) is a part of a name, not one
                     sim = DISTINCT_NAME_SIMILARITY
                     distinct = True
-                elif _other_nasal(qt, ct):
-                    if han is None:
-                        han = zh.has_han(query.text)
-                    if han:
-                        # a Han-script query's pinyin is spelt exactly: a syllable ending
-                        # in n against one in ng is another character (张建平 Jianping is
-                        # not JIANGPING), where a Latin query's may be a typo
-                        sim = DISTINCT_NAME_SIMILARITY
-                        distinct = True
+                elif facts.han and _other_nasal(qt, ct):
+                    # a Han-script query's pinyin is spelt exactly: a syllable ending in n
+                    # against one in ng is another character (张建平 Jianping is not
+                    # JIANGPING), where a Latin query's may be a typo
+                    sim = DISTINCT_NAME_SIMILARITY
+                    distinct = True
             if (q_spans and sim < WORD_SLIP_SIMILARITY and not distinct
                     and (len(qt) < WORD_SLIP_MIN or len(ct) < WORD_SLIP_MIN)):
                 sim = max(sim, _word_slip(query, q_spans, i, cand, c_spans, j))
@@ -851,8 +928,10 @@ def compare_names(
             free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
-                for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
-                                              query_roles):
+                # (each pass only where a join may be: `_may_run_into`)
+                q_joins = (_join_pass(query, cand, free_q, free_c, unvocalised, query_roles)
+                           if _may_run_into(query, cand, unvocalised) else [])
+                for run, j, sim in q_joins:
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
                     joined_query += max(0, merged - 1)
@@ -864,8 +943,10 @@ def compare_names(
                     strongest = max(strongest, w * sim)
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
-                for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
-                                              cand_roles or ()):
+                c_joins = (_join_pass(cand, query, free_c, free_q, unvocalised,
+                                      cand_roles or ())
+                           if _may_run_into(cand, query, unvocalised) else [])
+                for run, i, sim in c_joins:
                     if korean is not None and i == 1:  # (_korean_given found no spelling)
                         free_c.update(run)
                         free_q.add(i)
@@ -900,7 +981,7 @@ def compare_names(
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
-        query_middle_penalty, links)
+        query_middle_penalty, links, facts)
     if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
                            for p in pairs) and not any(
             p.similarity >= SURE_SIMILARITY and k not in legal_pairs
@@ -951,13 +1032,15 @@ def _free_costs(
     query_roles: Sequence[int],
     query_middle_penalty: float,
     links: Sequence[tuple[int, int]],
+    query_facts: QueryFacts | None = None,
 ) -> tuple[list[float], list[float], float, float]:
     """The penalty rules of `compare_names`: what each token left unpaired costs, by its
     role, once the alignment is done (`free_q`, `free_c`: the tokens left unpaired;
     `pairs`: the pairs made). Returns the factor of each query and listed token (read for
     the free ones), the least weight a legal form only the query gives is charged at, and
     the least weight any other free name is charged at (`_charge_free` adds them up).
-    `links`: (people) the (query, listed) positions of the pairs made.
+    `links`: (people) the (query, listed) positions of the pairs made. `query_facts`:
+    `QueryFacts(query)`, when the caller has them.
 
     Its own function so that a bound of the score can charge the tokens that certainly
     stay unpaired by these same rules: a bound that kept a copy of them would drift from
@@ -987,7 +1070,8 @@ def _free_costs(
             # often carries only its first links (محمد طاهر حامد حسين ~ "HAMMID, Mohammed
             # Tahir"), so a last name only the query gives costs as a link of the chain
             # the list leaves out
-            chain = unvocalised and has_abjad(query.text)
+            chain = unvocalised and (has_abjad(query.text) if query_facts is None
+                                     else query_facts.abjad)
             last = len(q_tokens) - 1
             # the query's last name beside a listed name of two or more words that all
             # agree: the list may write a shorter form of the name (a tribe or a grandfather
@@ -1039,7 +1123,8 @@ def _free_costs(
             # which: a second given name, a first surname, "LOPEZ" in "OSCAR IGNACIO LOPEZ
             # SOTO"): a name of another person, costing what a name only the query gives does
             middle = query_extra_penalty
-        if free_c and whole_given(query.text):  # (two script searches: only when used)
+        if free_c and (whole_given(query.text) if query_facts is None  # (only when used)
+                       else query_facts.whole_given):
             # a name written in Han or Hangul script gives the whole given name: a listed
             # given-name syllable it lacks ("DU, Yu Rong" for 杜玉, Du Yu) makes another
             # given name, not a middle name left out

@@ -11,7 +11,13 @@ from clearance.match import abjad_terms, hangul, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
-from clearance.match.compare import NameComparison, Weigher, compare_names, word_spans
+from clearance.match.compare import (
+    NameComparison,
+    QueryFacts,
+    Weigher,
+    compare_names,
+    word_spans,
+)
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
@@ -162,6 +168,10 @@ class _Comparer:
         self.place = cfg.place_penalty
         self.surname = cfg.surname_penalty
         self.middle = cfg.query_middle_penalty
+        # what `compare_names` reads of the query name alone, for the last one compared
+        # (a query's comparisons come one name after another)
+        self.query: Name | None = None
+        self.facts: QueryFacts | None = None
 
     def compare(self, q: Name, q_w: tuple[list[float], list[float]], n_idx: int, person: bool,
                 q_abjad: bool, q_roles: tuple[int, ...] | None,
@@ -170,17 +180,21 @@ class _Comparer:
         needed)."""
         cand = self.names[n_idx]
         unvocalised = q_abjad or self.abjad_names[n_idx]
+        facts = self.facts
+        if facts is None or q is not self.query:
+            facts = self.facts = QueryFacts(q)
+            self.query = q
         if person:
             return compare_names(
                 q, cand, self.person_weigh, self.query_extra, self.person_extra, True, q_w[1],
                 self.person_token_weights[n_idx], self.place, self.roles[n_idx], self.surname,
                 unvocalised, name_roles(q.text) if q_roles is None else q_roles, self.middle,
-                q_spans,
+                q_spans, facts,
             )
         return compare_names(
             q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
             self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
-            query_spans=q_spans,
+            query_spans=q_spans, query_facts=facts,
         )
 
 

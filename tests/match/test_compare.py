@@ -637,3 +637,99 @@ def test_a_word_of_a_name_without_a_comma_left_out_beside_common_names_is_anothe
     # a rarer name among the words that agree carries the match: an omission, as before
     assert _people("Pedro Zabalegui", "PEDRO TOMAS ZABALEGUI",  # type: ignore[attr-defined]
                    common).score >= 0.85
+def _joins(left_text: str, right_text: str, kind: str = PERSON) -> tuple[bool, bool]:
+    """(whether `_join_pass` joins words of the left name into one of the right's, every
+    token free; what `_may_run_into` says)."""
+    left, right = prepare_name(left_text, kind), prepare_name(right_text, kind)
+    found = compare._join_pass(left, right, set(range(len(left.tokens))),
+                               set(range(len(right.tokens))))
+    return bool(found), compare._may_run_into(left, right, False)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Mayra Galaviz", "MAYRAGALAVIZ"),  # exact
+        ("Galaviz Mayra", "MAYRAGALAVIZ"),  # reordered: a pair in the other order
+        ("Mayra Galavis", "MAYRAGALAVIZ"),  # one edit: one piece appears as it is
+        ("Mayra Galaviz", "MAYRAGALAVIZES"),  # two letters longer: the length limit
+        # an edit in each piece: as many edits as pieces are allowed in 20 letters
+        ("Konstantyn Alexandrof", "KONSTANTINALEXANDROV"),
+        ("Abdul Al Rahman", "ABDULALRAHMAN"),  # three adjacent words
+    ],
+)
+def test_the_join_condition_holds_at_the_edges_of_each_rule(left: str, right: str) -> None:
+    """`_may_run_into` is a necessary condition of a join: made stricter in any of its
+    rules (length within two letters, edits JOIN_MIN allows, a piece written as it is
+    when there are more pieces than edits), one of these joins would be lost."""
+    assert _joins(left, right) == (True, True)
+
+
+def test_the_join_condition_rules_out_names_no_join_can_make() -> None:
+    assert _joins("Maria Lopez", "MARTINEZ, Carlos") == (False, False)  # words too short
+    assert _joins("Ana Li", "ANALIVIA") == (False, False)  # too long for the run
+    assert _joins("Maria Elena", "MARIOLEANU") == (False, False)  # no piece, one edit
+
+
+def test_the_join_condition_holds_for_every_join_of_real_names(index: object) -> None:
+    """On the comparisons of real queries (screening_dev against the bundled lists), in
+    both directions and with a token already paired, `_join_pass` finds no join where
+    `_may_run_into` says none can be (the condition is necessary), and the condition rules
+    out most pairs of names (it is worth checking)."""
+    import json
+
+    from clearance.index.build import Index
+    from clearance.index.search import candidate_names
+    from clearance.match.abjad import has_abjad
+    from clearance.match.engine import prepare_query_names
+    from clearance.match.score import Query
+    from tests.conftest import SHARED
+
+    assert isinstance(index, Index)
+    joins = latin_joins = tried = ruled_out = 0
+    with open(SHARED / "eval" / "screening_dev.jsonl", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][::2]
+    for row in rows:
+        q = row["query"]
+        for name in prepare_query_names(Query(q["name"], q.get("schema") or "LegalEntity")):
+            for n_idx in candidate_names(index, name, 40).tolist():
+                cand = index.names[n_idx]
+                unvocalised = has_abjad(name.text) or index.abjad_names[n_idx]
+                for left, right in ((name, cand), (cand, name)):
+                    may = compare._may_run_into(left, right, unvocalised)
+                    tried += 1
+                    ruled_out += not may
+                    n_l, n_r = len(left.tokens), len(right.tokens)
+                    frees = [set(range(n_l))] + [set(range(n_l)) - {k} for k in range(n_l)]
+                    for free_l in frees:
+                        found = compare._join_pass(left, right, set(free_l), set(range(n_r)),
+                                                   unvocalised)
+                        if found:
+                            assert may, (left.tokens, right.tokens, found)
+                            joins += 1
+                            latin_joins += not unvocalised
+    assert latin_joins >= 1000 and joins >= 1500, (latin_joins, joins, ruled_out, tried)
+    assert ruled_out >= 0.7 * tried
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("杜玉", "DU, Yu Rong"), ("张建平", "ZHANG, Jiangping"), ("Roberta Ivanova", "IVANOV, Robert"),
+     ("محمد طاهر حامد حسين", "HAMMID, Mohammed Tahir")],
+)
+def test_query_facts_passed_in_score_as_worked_out_per_comparison(query: str,
+                                                                   listed: str) -> None:
+    """`engine._Comparer` hands `compare_names` the query's facts, worked out once: the
+    comparison is the one made without them, to the last bit and word."""
+    from clearance.match.abjad import has_abjad
+    from clearance.match.prepare import name_roles
+
+    q, c = prepare_name(query, PERSON), prepare_name(listed, PERSON)
+
+    def comp(facts: compare.QueryFacts | None) -> tuple[float, str]:
+        out = compare_names(q, c, flat, initials=True, cand_roles=name_roles(listed),
+                            unvocalised=has_abjad(query), query_roles=name_roles(q.text),
+                            query_facts=facts)
+        return out.score, out.explain()
+
+    assert comp(compare.QueryFacts(q)) == comp(None)
