@@ -614,69 +614,6 @@ def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
             and roles[a] in (GIVEN, MIDDLE) and roles[b] in (GIVEN, MIDDLE))
 
 
-def _may_run_into(left: Name, right: Name, unvocalised: bool) -> bool:
-    """A necessary condition of `_join_pass(left, right, ...)` finding a join, whatever
-    tokens are free: False means it would find none. Most pairs of names have no word
-    that two of the other's run together could be (the pass finds one in about 0.3% of
-    comparisons), and this answers for them at a fraction of the pass's cost: no sets, no
-    runs built, no strings joined.
-
-    Why it is sound. With `unvocalised` the abjad spelling patterns decide: True. Else the
-    pass joins a run of free left tokens into a free right word only when (1) the run's
-    first token starts as the word does (first letter raw, or folded: its loop skips the
-    others), (2) the run's length, raw or folded, is within `_may_join` of the word's, and
-    (3) the run written together is at least JOIN_MIN similar to the word, raw to raw or
-    folded to folded (`_may_be_near`). Its runs are ordered pairs of distinct free tokens
-    and triples of adjacent free tokens; here every ordered pair and adjacent triple of
-    all the left tokens is tried against every right word: a superset of what the pass
-    tries, with any tokens free (tests/match/test_compare.py checks it on real names).
-    """
-    if unvocalised:
-        return True
-    l_tokens, l_folded = left.tokens, left.folded
-    n = len(l_tokens)
-    if n < 2:
-        return False
-    for t, tf in zip(right.tokens, right.folded):
-        first, first_f = t[:1], tf[:1]
-        for a in range(n):
-            if l_folded[a][:1] != first_f and l_tokens[a][:1] != first:
-                continue
-            for b in range(n):
-                if b != a and _run_fits([l_tokens[a], l_tokens[b]],
-                                        [l_folded[a], l_folded[b]], t, tf):
-                    return True
-            if a + 2 < n and _run_fits(list(l_tokens[a:a + 3]), list(l_folded[a:a + 3]), t, tf):
-                return True
-    return False
-
-
-def _run_fits(run: list[str], run_f: list[str], word: str, word_f: str) -> bool:
-    """Whether tokens (raw `run`, folded `run_f`) run together pass the length test of
-    `_join_pass` against a word (raw, folded) and may be JOIN_MIN similar to it."""
-    size = sum([len(p) for p in run])
-    size_f = sum([len(p) for p in run_f])
-    if not (_may_join(size, len(word)) or _may_join(size_f, len(word_f))):
-        return False
-    return _may_be_near(run, size, word) or _may_be_near(run_f, size_f, word_f)
-
-
-def _may_be_near(pieces: list[str], size: int, word: str) -> bool:
-    """A necessary condition of `pieces` run together (`size` letters) being at least
-    JOIN_MIN similar to `word` (normalised Levenshtein: 1 - edits / the longer length).
-
-    That allows at most d = (1 - JOIN_MIN) x the longer length edits (rounded down, the
-    float product errs upwards): the lengths differ by at most d, and when there are more
-    pieces than d, some piece is untouched by every alignment of d edits (each edit
-    changes one piece, or falls between two) and so appears in the word as it is.
-    """
-    longer = max(size, len(word))
-    edits = int((1.0 - JOIN_MIN) * longer + 1e-9)
-    if abs(size - len(word)) > edits:
-        return False
-    return edits >= len(pieces) or any([p in word for p in pieces])
-
-
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                unvocalised: bool = False, roles: Sequence[int] = ()
                ) -> list[tuple[list[int], int, float]]:
@@ -928,10 +865,8 @@ def compare_names(
             free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
-                # (each pass only where a join may be: `_may_run_into`)
-                q_joins = (_join_pass(query, cand, free_q, free_c, unvocalised, query_roles)
-                           if _may_run_into(query, cand, unvocalised) else [])
-                for run, j, sim in q_joins:
+                for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
+                                              query_roles):
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
                     joined_query += max(0, merged - 1)
@@ -943,10 +878,8 @@ def compare_names(
                     strongest = max(strongest, w * sim)
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
-                c_joins = (_join_pass(cand, query, free_c, free_q, unvocalised,
-                                      cand_roles or ())
-                           if _may_run_into(cand, query, unvocalised) else [])
-                for run, i, sim in c_joins:
+                for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
+                                              cand_roles or ()):
                     if korean is not None and i == 1:  # (_korean_given found no spelling)
                         free_c.update(run)
                         free_q.add(i)
