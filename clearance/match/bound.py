@@ -98,9 +98,9 @@ class QueryBound:
         self.n = n
         self.places = [is_place(t) for t in tokens]
         # the most pairs a comparison may make: one per query word that may pair, none of
-        # them near (similarity 1.0) nor the head of a compound (no word): `_free_costs`
-        # charges least with these
-        self.perfect = [TokenPair("", "", 1.0, 0.0) for _ in range(n)]
+        # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
+        # among the most common (weight 1.0): `_free_costs` charges least with these
+        self.perfect = [TokenPair("", "", 1.0, 1.0) for _ in range(n)]
 
     def _mask(self, ct: str, cf: str, person: bool) -> int:
         """The query words that may pair with list word `ct` (folded `cf`): a similarity
