@@ -25,6 +25,7 @@ from typing import Final
 from clearance.match import hangul
 from clearance.match.compare import (
     QUERY_LAST_PENALTY,
+    QueryFacts,
     TokenPair,
     _charge_free,
     _extra,
@@ -97,6 +98,7 @@ class QueryBound:
         self.longest_f = max([len(f) for f in folded], default=0)
         self.n = n
         self.places = [is_place(t) for t in tokens]
+        self.facts = QueryFacts(query)  # what `_free_costs` reads of the query alone
         # the most pairs a comparison may make: one per query word that may pair, none of
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
         # among the most common (weight 1.0): `_free_costs` charges least with these
@@ -194,7 +196,7 @@ class QueryBound:
             q_cost, c_cost, legal_floor, floor = _free_costs(
                 q, cand, stay_q, stay_c, self.perfect[:paired], True, self.query_extra,
                 self.person_extra, self.place, cand_roles, self.surname, False, self.roles,
-                self.middle, [])
+                self.middle, [], self.facts)
             least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, q.legal,
                                  cand.legal, stay_q, stay_c, legal_floor, floor)
         else:

@@ -965,7 +965,7 @@ def _free_costs(
     query_roles: Sequence[int],
     query_middle_penalty: float,
     links: Sequence[tuple[int, int]],
-    query_facts: QueryFacts | None = None,
+    query_facts: QueryFacts,
 ) -> tuple[list[float], list[float], float, float]:
     """The penalty rules of `compare_names`: what each token left unpaired costs, by its
     role, once the alignment is done (`free_q`, `free_c`: the tokens left unpaired;
@@ -973,7 +973,7 @@ def _free_costs(
     the free ones), the least weight a legal form only the query gives is charged at, and
     the least weight any other free name is charged at (`_charge_free` adds them up).
     `links`: (people) the (query, listed) positions of the pairs made. `query_facts`:
-    `QueryFacts(query)`, when the caller has them.
+    `QueryFacts(query)`, worked out once per query name by the caller.
 
     Its own function so that a bound of the score can charge the tokens that certainly
     stay unpaired by these same rules: a bound that kept a copy of them would drift from
@@ -1003,8 +1003,7 @@ def _free_costs(
             # often carries only its first links (محمد طاهر حامد حسين ~ "HAMMID, Mohammed
             # Tahir"), so a last name only the query gives costs as a link of the chain
             # the list leaves out
-            chain = unvocalised and (has_abjad(query.text) if query_facts is None
-                                     else query_facts.abjad)
+            chain = unvocalised and query_facts.abjad
             last = len(q_tokens) - 1
             # the query's last name beside a listed name of two or more words that all
             # agree: the list may write a shorter form of the name (a tribe or a grandfather
@@ -1056,8 +1055,7 @@ def _free_costs(
             # which: a second given name, a first surname, "LOPEZ" in "OSCAR IGNACIO LOPEZ
             # SOTO"): a name of another person, costing what a name only the query gives does
             middle = query_extra_penalty
-        if free_c and (whole_given(query.text) if query_facts is None  # (only when used)
-                       else query_facts.whole_given):
+        if free_c and query_facts.whole_given:
             # a name written in Han or Hangul script gives the whole given name: a listed
             # given-name syllable it lacks ("DU, Yu Rong" for 杜玉, Du Yu) makes another
             # given name, not a middle name left out
