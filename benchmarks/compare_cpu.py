@@ -33,7 +33,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from common import population_names
+from common import header, population_names
 
 
 def collect(path: Path, names: int, seed: int) -> None:
@@ -168,6 +168,8 @@ def main() -> None:
     r.add_argument("--limit", type=int)
     r.add_argument("--warm", type=int, default=200)
     args = p.parse_args()
+    header("collect: a new process, names never seen by it; run: each pass timed, the first on "
+           "pairs never seen (after --warm other query names), the next ones memoised")
     if args.cmd == "collect":
         collect(args.set, args.names, args.seed)
     else:

@@ -25,7 +25,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from common import BUNDLED, SHARED
+from common import BUNDLED, SHARED, header
 
 RNG = random.Random(14)
 CLEARANCE = str(Path(sys.executable).parent / "clearance")
@@ -109,6 +109,8 @@ def main() -> None:
     p.add_argument("--home", type=Path, help="a CLEARANCE_HOME with the lists loaded")
     p.add_argument("--lists", type=Path, default=SHARED / "data" / "lists")
     args = p.parse_args()
+    header("in process: each kind of name timed on its first run (the index and tables loaded "
+           "by a real name first); from the shell: a new process per command")
     with tempfile.TemporaryDirectory() as tmp:
         home = args.home or Path(tmp) / "home"
         env = {**os.environ, "CLEARANCE_HOME": str(home)}

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import BUNDLED, SHARED  # noqa: E402
+from common import BUNDLED, SHARED, header  # noqa: E402
 
 
 def cpu() -> tuple[float, float]:
@@ -44,6 +44,8 @@ def main() -> None:
     p.add_argument("--securities", type=int, default=None)
     p.add_argument("--lists", choices=["all", "cons"], default="all")
     args = p.parse_args()
+    header("cold: a new temporary home; the index read from disk by the timed setup; a "
+           "security's description read once per worker (holdings repeat it; an LRU memo)")
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CLEARANCE_HOME"] = tmp
         from clearance.index import store as index_store

@@ -29,7 +29,7 @@ import threading
 import time
 from pathlib import Path
 
-from common import BUNDLED, SHARED
+from common import BUNDLED, SHARED, header
 
 CLEARANCE = str(Path(sys.executable).parent / "clearance")
 
@@ -120,6 +120,8 @@ def main() -> None:
     p.add_argument("--book", type=int, default=1_000_000)
     p.add_argument("--cores", type=int, default=2)
     args = p.parse_args()
+    header("cold: each engine a new `clearance screen` process (start-up, index load in every "
+           "worker, the JVM for Spark), distinct names")
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CLEARANCE_HOME"] = tmp
         import pyarrow as pa

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from common import BUNDLED, SHARED
+from common import BUNDLED, SHARED, header
 
 BIN = Path(sys.executable).parent
 CLEARANCE = str(BIN / "clearance")
@@ -88,6 +88,8 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=7)
     p.add_argument("--name", default="Hikvision")
     args = p.parse_args()
+    header("a new process per measurement; the index file and the OS page cache warm after "
+           "the first round (medians of interleaved rounds)")
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "CLEARANCE_HOME": str(args.home or tmp)}
         env.pop("CLEARANCE_DATABASE_URL", None)

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 import httpx
-from common import BUNDLED, SHARED, pct
+from common import BUNDLED, SHARED, header, pct
 
 TARGET_MS = 200.0
 
@@ -98,6 +98,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--home", type=Path, default=None)
     args = parser.parse_args()
+    header("warm: one server process, each page fetched twice before the --rounds timed "
+           "fetches (a reviewer paging through cases)")
     with tempfile.TemporaryDirectory(prefix="clearance-ui-bench-") as tmp:
         home = args.home or Path(tmp)
         ready = home / "ui-bench.ready"
