@@ -3,7 +3,8 @@
 One module for every file Clearance imports (`screen`, `book import`, API uploads and
 `POST /book` rows, `devices import`): a bank export's "Customer ID", "Customer Name",
 "Customer Type", "Date of Birth" and "Nationality" are read like `id, name, schema,
-birth_date, country`. The spellings live in `resources/columns.yml` with their sources.
+birth_date, country`; "Client Full Name" as a full name (a party's role word before a
+spelling). The spellings live in `resources/columns.yml` with their sources.
 Columns that map to nothing are *carried*: kept as they are (book attributes, extra
 columns of screening results).
 """
@@ -133,14 +134,32 @@ def _map(columns: tuple[str, ...], overrides: tuple[tuple[str, tuple[str, ...]],
         else:
             single[name] = found[0]
         taken.update(found)
+    _read_spellings(spellings, folded, forced, single, multi, taken, notes, table)
+    if table == "screening":
+        # "Client Full Name" is a full name: a header read again without its role word,
+        # for the fields no header gave as written
+        _read_spellings(spellings, _without_role_words(folded, taken), forced, single, multi,
+                        taken, notes, table)
+        if "name" not in forced:
+            _read_bare_name(single, notes)
+    carried = tuple(c for c in columns if c not in taken and not c.startswith("__"))
+    return ColumnMap(single, multi, carried, tuple(notes))
+
+
+def _read_spellings(spellings: dict[str, list[str]], folded: dict[str, list[str]],
+                    forced: Mapping[str, Any], single: dict[str, str],
+                    multi: dict[str, tuple[str, ...]], taken: set[str], notes: list[str],
+                    table: str) -> None:
+    """Give each field not forced and not yet read the columns whose folded header is one
+    of its spellings (`folded`: folded header -> columns), in the spellings' order."""
     for name, names in spellings.items():
-        if name in forced:
+        if name in forced or name in single:
             continue
         hits = list(dict.fromkeys(c for s in names for c in folded.get(s, []) if c not in taken))
         if not hits:
             continue
         if name in MULTI and table == "screening":
-            multi[name] = tuple(hits)
+            multi[name] = multi.get(name, ()) + tuple(hits)
             taken.update(hits)
             continue
         single[name] = hits[0]
@@ -149,10 +168,26 @@ def _map(columns: tuple[str, ...], overrides: tuple[tuple[str, tuple[str, ...]],
             notes.append(f"{name} read from {hits[0]!r}; also found "
                          f"{', '.join(repr(h) for h in hits[1:])} (choose with --column "
                          f"{name}=...)")
-    if table == "screening" and "name" not in forced:
-        _read_bare_name(single, notes)
-    carried = tuple(c for c in columns if c not in taken and not c.startswith("__"))
-    return ColumnMap(single, multi, carried, tuple(notes))
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    """`role_words` of columns.yml, folded, longest first ("account holder" before
+    "account")."""
+    words = {fold_header(w) for w in load_resource("columns")["role_words"]}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _without_role_words(folded: dict[str, list[str]], taken: set[str]) -> dict[str, list[str]]:
+    """The columns not yet read, by their folded header less a leading role word
+    ("client full name" -> "full name"); headers without one are left out."""
+    out: dict[str, list[str]] = {}
+    for text, columns in folded.items():
+        rest = next((text[len(w) + 1:] for w in _role_words() if text.startswith(w + " ")), "")
+        free = [c for c in columns if c not in taken]
+        if rest and free:
+            out.setdefault(rest, []).extend(free)
+    return out
 
 
 def _read_bare_name(single: dict[str, str], notes: list[str]) -> None:

@@ -77,6 +77,24 @@ def test_overrides_win_and_must_name_a_column_of_the_file() -> None:
         parse_overrides(column=["birth_date"])
 
 
+def test_a_header_with_a_role_word_before_a_spelling_reads_as_that_spelling() -> None:
+    cols = map_columns(["Account No", "Client Full Name", "Client Date of Birth",
+                        "Beneficiary Nationality", "Country of Residence", "Client Type",
+                        "Client Since"])
+    assert cols.single == {"id": "Account No", "name": "Client Full Name",
+                           "schema": "Client Type", "birth_date": "Client Date of Birth"}
+    assert cols.multi["country"] == ("Country of Residence", "Beneficiary Nationality")
+    assert cols.carried == ("Client Since",)  # a role word before no spelling: carried
+
+
+def test_a_header_spelled_as_written_wins_over_one_read_without_its_role_word() -> None:
+    cols = map_columns(["Counterparty Legal Name", "Name", "Account Holder DOB"])
+    assert cols.single["name"] == "Name" and "Counterparty Legal Name" in cols.carried
+    assert cols.single["birth_date"] == "Account Holder DOB"  # the longer role word
+    devices = map_columns(["Customer Site", "Model"], table="devices")
+    assert devices.carried == ("Customer Site",)  # device inventories have no parties
+
+
 def test_two_headers_for_one_field_use_the_first_spelling_and_say_so() -> None:
     cols = map_columns(["Company", "Customer Name", "ID"])
     assert cols.single["name"] == "Customer Name"
