@@ -50,6 +50,8 @@ def book_import(
                              overrides=parse_overrides(name_column, id_column, column))
     except ClearanceError as exc:
         raise fail(exc) from None
+    for note in result.notes:
+        err.print(f"[yellow]note:[/] {note}", highlight=False)
     for problem in result.skipped:
         err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
     console.print(f"book {path}: {result.added} added, {result.updated} updated, "

@@ -270,6 +270,8 @@ def screen(
     try:
         _check_output(output, input_path)
         table = open_table(input_path, encoding)
+        for note in table.notes:
+            err.print(f"[yellow]note:[/] {note}", highlight=False)
         cmap: ColumnMap | None = None
         if table.columns is not None:  # a header without a name column fails at once
             cmap = map_columns(table.columns, overrides)

@@ -92,12 +92,14 @@ class BookEntry:
 
 @dataclass
 class ImportResult:
-    """Counts of an import, and each skipped row with its line and reason."""
+    """Counts of an import, each skipped row with its line and reason, and how the file
+    was read (`notes`: title rows above the header, a column chosen among several)."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -217,7 +219,8 @@ def import_book(path: Path, actor: str | None = None, encoding: str | None = Non
     cols = None
     if table.columns is not None:
         cols = book_columns(table.columns, str(path), overrides)
-    result = ImportResult()
+    result = ImportResult(notes=[f"{path}: {n}" for n in table.notes + list(
+        cols.notes if cols is not None else ())])
     seen: dict[str, int] = {}
 
     def valid() -> Iterator[BookEntry]:

@@ -22,8 +22,8 @@ from typing import Any
 from clearance.exc import InputError
 from clearance.resources import load_resource
 
-__all__ = ["MULTI", "ColumnMap", "accepted", "fold_header", "map_columns", "parse_birth_date",
-           "parse_country", "parse_overrides", "require_name", "schema_of"]
+__all__ = ["MULTI", "ColumnMap", "accepted", "fold_header", "known_header", "map_columns",
+           "parse_birth_date", "parse_country", "parse_overrides", "require_name", "schema_of"]
 
 MULTI = ("country", "identifiers", "aliases")
 #: fields a name can be composed of when a file has no full-name column
@@ -188,6 +188,26 @@ def _without_role_words(folded: dict[str, list[str]], taken: set[str]) -> dict[s
         if rest and free:
             out.setdefault(rest, []).extend(free)
     return out
+
+
+@cache
+def _every_spelling() -> frozenset[str]:
+    """Every folded header spelling of every kind of file (screening, books, devices)."""
+    data = load_resource("columns")
+    return frozenset(fold_header(s) for table in ("screening", "devices")
+                     for names in data[table].values() for s in names)
+
+
+def known_header(cells: Sequence[Any]) -> bool:
+    """Whether a row reads as a header: some cell is a spelling of some field, as written
+    or after a party's role word ("Client Full Name")."""
+    spellings = _every_spelling()
+    for cell in cells:
+        text = fold_header("" if cell is None else str(cell))
+        if text in spellings or any(text.startswith(w + " ") and text[len(w) + 1:] in spellings
+                                    for w in _role_words()):
+            return True
+    return False
 
 
 def _read_bare_name(single: dict[str, str], notes: list[str]) -> None:

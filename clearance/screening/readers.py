@@ -33,6 +33,7 @@ from typing import Any
 
 from clearance.archive import check_ratio, check_zip
 from clearance.exc import InputError, SourceError
+from clearance.screening.columns import known_header
 
 __all__ = ["FORMATS", "InputRow", "Table", "csv_header", "csv_records", "decode_line",
            "jsonl_row", "open_table", "parquet_row", "read_rows", "sniff_encoding"]
@@ -47,6 +48,7 @@ _MAGIC = {b"PK\x03\x04": "a zip archive (an XLSX saved under another name?)",
 _MARK = "clearance-mark"
 _MARKED = re.compile("[\udc00-\udcff]")
 _DELIMITERS = (",", ";", "\t", "|")
+TITLE_ROWS_MAX = 10  # the rows a report may print above its header, header included
 
 
 def _mark(exc: UnicodeError) -> tuple[str, int]:
@@ -189,7 +191,7 @@ def _undecodable(text: str, encoding: str, line: int, column: int | None = None)
             "is in another encoding, give it with --encoding (e.g. cp1252)")
 
 
-def _header(values: list[str], name: str) -> list[str]:
+def _header(values: list[str], name: str, line: int = 1) -> list[str]:
     """Column names, blanks named by position; a name given twice refuses the file."""
     columns = [v.strip() if v.strip() != "" else f"column {i}"
                for i, v in enumerate(values, start=1)]
@@ -197,7 +199,7 @@ def _header(values: list[str], name: str) -> list[str]:
     for i, col in enumerate(columns, start=1):
         if col in seen:
             raise InputError(f"column name {col!r} appears twice (columns {seen[col]} and {i});"
-                             " rename one so that neither is lost", path=name, line=1)
+                             " rename one so that neither is lost", path=name, line=line)
         seen[col] = i
     return columns
 
@@ -231,11 +233,44 @@ class _Feed:
         self._back.extendleft(reversed(items))
 
 
+def _header_row(rows: list[list[Any]]) -> int:
+    """Which of a file's first rows is its header: the first that reads as one
+    (`columns.known_header`) when every row above it is narrower (a report's title, its
+    date: fewer cells filled); else the first row, a header in the file's own words."""
+    filled = [sum(1 for c in row if c is not None and str(c).strip() != "") for row in rows]
+    for k, row in enumerate(rows):
+        if known_header(row):
+            return k if all(f < filled[k] for f in filled[:k]) else 0
+    return 0
+
+
+def _cells(line: str, delimiter: str | None) -> list[str]:
+    """One line's cells, as a header line reads (an unreadable line has none)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter or _delimiter(line)), [])
+    except csv.Error:
+        return []
+
+
+def _title_note(skipped: list[str], where: str) -> str:
+    return (f"header read from {where}; the {len(skipped)} row(s) above it, starting "
+            f"{skipped[0].strip()[:60]!r}, look like a title and are not read")
+
+
 def _csv(lines: Iterator[tuple[int, str]], name: str, encoding: str,
          delimiter: str | None) -> Table:
-    first = next((item for item in lines if item[1].strip() != ""), None)
-    if first is None:
+    ahead: list[tuple[int, str]] = []  # the first lines, to find the header among them
+    for item in lines:
+        ahead.append(item)
+        if sum(1 for _, text in ahead if text.strip() != "") >= TITLE_ROWS_MAX:
+            break
+    filled = [item for item in ahead if item[1].strip() != ""]
+    if not filled:
         raise InputError("file is empty", path=name)
+    k = _header_row([_cells(text, delimiter) for _, text in filled])
+    first = filled[k]
+    notes = [] if k == 0 else [_title_note([t for _, t in filled[:k]], f"line {first[0]}")]
+    lines = itertools.chain(ahead[ahead.index(first) + 1:], lines)
     bad = _undecodable(first[1], encoding, first[0])
     if bad is not None:
         raise InputError(f"the header: {bad}", path=name, line=first[0])
@@ -246,9 +281,9 @@ def _csv(lines: Iterator[tuple[int, str]], name: str, encoding: str,
         header = next(reader)
     except csv.Error as exc:
         raise InputError(f"unreadable header ({exc})", path=name, line=first[0]) from None
-    columns = _header(header, name)
+    columns = _header(header, name, first[0])
     return Table(name, columns, _csv_records(reader, feed, columns, name, encoding, delim),
-                 delimiter=delim)
+                 delimiter=delim, notes=notes)
 
 
 def csv_header(number: int, line: str, name: str, encoding: str,
@@ -403,27 +438,37 @@ def _xlsx(path: Path, name: str, head: bytes) -> Table:
         wb = load_workbook(path, read_only=True, data_only=True)
         ws = wb.worksheets[0]
         rows = ws.iter_rows(values_only=True)
-        header = next(rows, None)
+        ahead: list[tuple[int, tuple[Any, ...]]] = []  # (row number, values): the first rows
+        for number, values in enumerate(rows, start=1):
+            if any(v is not None and str(v).strip() != "" for v in values):
+                ahead.append((number, values))
+                if len(ahead) >= TITLE_ROWS_MAX:
+                    break
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises what its XML and zip layers raise
         raise InputError(f"unreadable XLSX ({_reason(exc)})", path=name) from None
-    if header is None:
+    if not ahead:
         wb.close()
         raise InputError("the first sheet is empty", path=name)
-    columns = _header(["" if h is None else str(_cell(h)) for h in header], name)
+    k = _header_row([list(values) for _, values in ahead])
+    number, header = ahead[k]
+    notes = [] if k == 0 else [_title_note(
+        [" ".join(str(v) for v in values if v is not None) for _, values in ahead[:k]],
+        f"row {number}")]
+    columns = _header(["" if h is None else str(_cell(h)) for h in header], name, number)
     while columns and columns[-1] == f"column {len(columns)}":
         columns.pop()  # trailing unnamed columns of a sheet's used range
-    return Table(name, columns, _xlsx_rows(wb, rows, columns, name))
+    rest = itertools.chain(ahead[k + 1:], enumerate(rows, start=ahead[-1][0] + 1))
+    return Table(name, columns, _xlsx_rows(wb, rest, columns, name, number), notes=notes)
 
 
-def _xlsx_rows(wb: Any, rows: Iterator[tuple[Any, ...]], columns: list[str], name: str
-               ) -> Iterator[InputRow]:
+def _xlsx_rows(wb: Any, rows: Iterator[tuple[int, tuple[Any, ...]]], columns: list[str],
+               name: str, number: int) -> Iterator[InputRow]:
+    """The rows below the header (row `number`), each with its row number."""
     width = len(columns)
-    number = 1
     try:
-        for values in rows:
-            number += 1
+        for number, values in rows:
             if all(v is None or str(v).strip() == "" for v in values):
                 continue
             extra = [v for v in values[width:] if v is not None and str(v).strip() != ""]

@@ -104,6 +104,19 @@ def test_a_bank_export_imports_with_its_own_headers_and_keeps_other_columns(
     assert entries["K-2"].schema == "Person"
 
 
+def test_a_report_with_a_title_above_its_header_imports_and_says_so(home: Path,
+                                                                  tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text("Customer master data extract\nClient Number;Client Full Name;Client Type"
+                    "\nK-1;Nordwind Bakery GmbH;Corporate\n", encoding="utf-8")
+    result = import_book(path)
+    assert (result.added, result.skipped) == (1, [])
+    assert get_entries(["K-1"])["K-1"].name == "Nordwind Bakery GmbH"
+    assert result.notes == [f"{path}: header read from line 2; the 1 row(s) above it, "
+                            "starting 'Customer master data extract', look like a title and "
+                            "are not read"]
+
+
 def test_a_row_with_more_fields_than_the_header_is_reported_by_line(home: Path,
                                                                     tmp_path: Path) -> None:
     path = tmp_path / "book.csv"

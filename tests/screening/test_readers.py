@@ -133,6 +133,42 @@ def test_xlsx_rows_are_read_with_dates_and_extra_cells_reported(tmp_path: Path) 
     assert _bad(rows) == [(3, "values in 4 or more columns, but the header names 3")]
 
 
+def test_a_report_title_above_the_header_is_skipped_and_said(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "in.csv"
+    path.write_text("Customer extract;generated 2026-11-28\n\nCustomer ID;Client Full Name;Type"
+                    "\nc1;Hikvision;Company\nc2;Emma Daniels;Person\n")
+    table = open_table(path)
+    assert table.columns == ["Customer ID", "Client Full Name", "Type"]
+    assert [(r.line, r.data["Customer ID"]) for r in table] == [(4, "c1"), (5, "c2")]
+    assert table.notes == [("header read from line 3; the 1 row(s) above it, starting "
+                            "'Customer extract;generated 2026-11-28', look like a title and "
+                            "are not read")]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Sanctions screening input"])
+    ws.append([None, None])
+    ws.append(["As of", "2026-11-28"])
+    ws.append(["Ref", "Name", "Country"])
+    ws.append(["c1", "Sergei Lavrov", "RU"])
+    wb.save(tmp_path / "in.xlsx")
+    sheet = open_table(tmp_path / "in.xlsx")
+    assert sheet.columns == ["Ref", "Name", "Country"] and "row 4" in sheet.notes[0]
+    assert [(r.line, r.data["Name"]) for r in sheet] == [(5, "Sergei Lavrov")]
+
+
+def test_a_first_row_of_the_files_own_words_stays_the_header(tmp_path: Path) -> None:
+    # no known spelling in the first row, but it is as wide as the rows below: a header in
+    # the file's own words (for --name-column), never a title above a data row that
+    # happens to hold "Company"
+    path = tmp_path / "in.csv"
+    path.write_text("Kd,Wer,Art\nc1,Hikvision,Company\n")
+    table = open_table(path)
+    assert table.columns == ["Kd", "Wer", "Art"] and table.notes == []
+    assert [r.line for r in table] == [2]
+
+
 def test_a_row_with_more_fields_than_the_header_is_reported_by_line(tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
     path.write_text(HEADER + "c1,Hikvision,Company,surplus\nc2,Emma,Person\nc3,Short\n"

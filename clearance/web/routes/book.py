@@ -51,8 +51,10 @@ def confirm(session: Annotated[Session, Depends(acting())],
     path = kept_upload("book", token)
     result = import_book(path, session.user.actor)
     path.unlink(missing_ok=True)
+    notes = "".join(f" Note: {n.partition(': ')[2]}." for n in result.notes)
     return redirect("/ui/book", f"{filename}: {result.added} added, {result.updated} updated, "
-                                f"{result.unchanged} unchanged, {len(result.skipped)} skipped.")
+                                f"{result.unchanged} unchanged, {len(result.skipped)} skipped."
+                                + notes)
 
 
 @router.get("/{book_id:path}")
