@@ -49,6 +49,7 @@ _MARK = "clearance-mark"
 _MARKED = re.compile("[\udc00-\udcff]")
 _DELIMITERS = (",", ";", "\t", "|")
 TITLE_ROWS_MAX = 10  # the rows a report may print above its header, header included
+SHEETS_MAX = 20  # the sheets of a workbook searched for a header when the first has none
 
 
 def _mark(exc: UnicodeError) -> tuple[str, int]:
@@ -434,15 +435,20 @@ def _xlsx(path: Path, name: str, head: bytes) -> Table:
         raise InputError(f"not an XLSX file: damaged zip ({_reason(exc)})", path=name) from None
     from openpyxl import load_workbook
 
+    notes: list[str] = []
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
-        ahead: list[tuple[int, tuple[Any, ...]]] = []  # (row number, values): the first rows
-        for number, values in enumerate(rows, start=1):
-            if any(v is not None and str(v).strip() != "" for v in values):
-                ahead.append((number, values))
-                if len(ahead) >= TITLE_ROWS_MAX:
+        rows, ahead = _sheet_head(wb.worksheets[0])
+        if not _has_header(ahead):
+            # a cover or summary sheet first: the first of the next sheets with a header
+            # of known columns is the data
+            for ws in wb.worksheets[1:SHEETS_MAX]:
+                later = _sheet_head(ws)
+                if _has_header(later[1]):
+                    rows, ahead = later
+                    first = wb.worksheets[0].title
+                    notes.append(f"read sheet {ws.title!r}: the first sheet, {first!r}, has "
+                                 "no header of known columns")
                     break
     except InputError:
         raise
@@ -453,14 +459,32 @@ def _xlsx(path: Path, name: str, head: bytes) -> Table:
         raise InputError("the first sheet is empty", path=name)
     k = _header_row([list(values) for _, values in ahead])
     number, header = ahead[k]
-    notes = [] if k == 0 else [_title_note(
-        [" ".join(str(v) for v in values if v is not None) for _, values in ahead[:k]],
-        f"row {number}")]
+    if k > 0:
+        notes.append(_title_note(
+            [" ".join(str(v) for v in values if v is not None) for _, values in ahead[:k]],
+            f"row {number}"))
     columns = _header(["" if h is None else str(_cell(h)) for h in header], name, number)
     while columns and columns[-1] == f"column {len(columns)}":
         columns.pop()  # trailing unnamed columns of a sheet's used range
     rest = itertools.chain(ahead[k + 1:], enumerate(rows, start=ahead[-1][0] + 1))
     return Table(name, columns, _xlsx_rows(wb, rest, columns, name, number), notes=notes)
+
+
+def _sheet_head(ws: Any) -> tuple[Iterator[tuple[Any, ...]], list[tuple[int, tuple[Any, ...]]]]:
+    """A sheet's rows, and its first `TITLE_ROWS_MAX` filled ones with their numbers (the
+    rows go on after the last of them)."""
+    rows = ws.iter_rows(values_only=True)
+    ahead: list[tuple[int, tuple[Any, ...]]] = []
+    for number, values in enumerate(rows, start=1):
+        if any(v is not None and str(v).strip() != "" for v in values):
+            ahead.append((number, values))
+            if len(ahead) >= TITLE_ROWS_MAX:
+                break
+    return rows, ahead
+
+
+def _has_header(ahead: list[tuple[int, tuple[Any, ...]]]) -> bool:
+    return bool(ahead) and known_header(list(ahead[_header_row([list(v) for _, v in ahead])][1]))
 
 
 def _xlsx_rows(wb: Any, rows: Iterator[tuple[int, tuple[Any, ...]]], columns: list[str],

@@ -112,9 +112,9 @@ def test_a_report_with_a_title_above_its_header_imports_and_says_so(home: Path,
     result = import_book(path)
     assert (result.added, result.skipped) == (1, [])
     assert get_entries(["K-1"])["K-1"].name == "Nordwind Bakery GmbH"
-    assert result.notes == [f"{path}: header read from line 2; the 1 row(s) above it, "
+    assert result.notes == [(f"{path}: header read from line 2; the 1 row(s) above it, "
                             "starting 'Customer master data extract', look like a title and "
-                            "are not read"]
+                            "are not read")]
 
 
 def test_a_row_with_more_fields_than_the_header_is_reported_by_line(home: Path,

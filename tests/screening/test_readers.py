@@ -158,6 +158,29 @@ def test_a_report_title_above_the_header_is_skipped_and_said(tmp_path: Path) -> 
     assert [(r.line, r.data["Name"]) for r in sheet] == [(5, "Sergei Lavrov")]
 
 
+def test_a_workbook_whose_first_sheet_is_a_cover_is_read_from_its_data_sheet(
+        tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Cover"
+    cover.append(["Quarterly counterparty review"])
+    cover.append(["Prepared by", "Compliance"])
+    data = wb.create_sheet("Customers")
+    data.append(["Customer ID", "Customer Name"])
+    data.append(["c1", "Hikvision"])
+    wb.save(tmp_path / "in.xlsx")
+    table = open_table(tmp_path / "in.xlsx")
+    assert table.columns == ["Customer ID", "Customer Name"]
+    assert [(r.line, r.data["Customer Name"]) for r in table] == [(2, "Hikvision")]
+    assert table.notes == [("read sheet 'Customers': the first sheet, 'Cover', has no header "
+                           "of known columns")]
+    del wb["Customers"]  # no sheet with known columns: the first is read, as written
+    wb.save(tmp_path / "cover.xlsx")
+    assert open_table(tmp_path / "cover.xlsx").columns == ["Quarterly counterparty review"]
+
+
 def test_a_first_row_of_the_files_own_words_stays_the_header(tmp_path: Path) -> None:
     # no known spelling in the first row, but it is as wide as the rows below: a header in
     # the file's own words (for --name-column), never a title above a data row that
