@@ -200,9 +200,10 @@ def _every_spelling() -> frozenset[str]:
 
 def known_header(cells: Sequence[Any]) -> bool:
     """Whether a row reads as a header: some cell is a spelling of some field, as written
-    or after a party's role word ("Client Full Name")."""
+    or after a party's role word ("Client Full Name"). Only the first 500 cells are read
+    (a hostile file's line of a million cells costs no more than a wide header)."""
     spellings = _every_spelling()
-    for cell in cells:
+    for cell in cells[:500]:
         text = fold_header("" if cell is None else str(cell))
         if text in spellings or any(text.startswith(w + " ") and text[len(w) + 1:] in spellings
                                     for w in _role_words()):

@@ -238,7 +238,8 @@ def _header_row(rows: list[list[Any]]) -> int:
     """Which of a file's first rows is its header: the first that reads as one
     (`columns.known_header`) when every row above it is narrower (a report's title, its
     date: fewer cells filled); else the first row, a header in the file's own words."""
-    filled = [sum(1 for c in row if c is not None and str(c).strip() != "") for row in rows]
+    filled = [sum(1 for c in row[:500] if c is not None and str(c).strip() != "")
+              for row in rows]  # (as many cells as `known_header` reads)
     for k, row in enumerate(rows):
         if known_header(row):
             return k if all(f < filled[k] for f in filled[:k]) else 0
