@@ -262,11 +262,15 @@ def _title_note(skipped: list[str], where: str) -> str:
 def _csv(lines: Iterator[tuple[int, str]], name: str, encoding: str,
          delimiter: str | None) -> Table:
     ahead: list[tuple[int, str]] = []  # the first lines, to find the header among them
+    filled: list[tuple[int, str]] = []
     for item in lines:
         ahead.append(item)
-        if sum(1 for _, text in ahead if text.strip() != "") >= TITLE_ROWS_MAX:
-            break
-    filled = [item for item in ahead if item[1].strip() != ""]
+        if item[1].strip() != "":
+            filled.append(item)
+            if len(filled) == 1 and known_header(_cells(item[1], delimiter)):
+                break  # (the usual file: its first line a header, no need to look on)
+            if len(filled) >= TITLE_ROWS_MAX:
+                break
     if not filled:
         raise InputError("file is empty", path=name)
     k = _header_row([_cells(text, delimiter) for _, text in filled])
