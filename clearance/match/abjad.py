@@ -512,8 +512,32 @@ def key(token: str) -> str:
 #: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
 #: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
 #: as k, ف "f" is the V of foreign names (فاكا VACA), which keys as w, and k and s may be
-#: one X (פוקס FOX), which keys as k
+#: one X (פוקס FOX), which keys as k; a k of its own (not of kh or ks) is the CH of
+#: Italian and German names (بيلوسكي BELLUSCHI), which keys as t
 _RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"))
+_BARE_K = re.compile("k(?![hs])")
+
+
+def _respellings(token: str) -> list[str]:
+    """The token with its consonants respelt beyond `keys`' one respelling at every place
+    (`_RESPELT`): one at its first place only (a name spells one s as C and another as S:
+    سرفانتس CERVANTES), two together (its f as V as well), and a bare k as CH."""
+    edits: list[tuple[str, str, int]] = []
+    for unit, spelling in _RESPELT:
+        if unit in token:
+            edits.append((unit, spelling, -1))
+            if token.count(unit) > 1:
+                edits.append((unit, spelling, 1))
+    out = [token.replace(unit, spelling, count) for unit, spelling, count in edits
+           if count == 1]
+    if _BARE_K.search(token) is not None:
+        out.append(_BARE_K.sub("ch", token))
+    for a, (unit_a, spelling_a, count_a) in enumerate(edits):
+        for unit_b, spelling_b, count_b in edits[a + 1:]:
+            if unit_b != unit_a and unit_b not in spelling_a:
+                out.append(token.replace(unit_a, spelling_a, count_a)
+                           .replace(unit_b, spelling_b, count_b))
+    return out
 
 
 def keys(token: str) -> tuple[str, ...]:
@@ -527,6 +551,12 @@ def keys(token: str) -> tuple[str, ...]:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
+    for respelt in _respellings(token):
+        # (a respelling that runs two classes into one, as sh and k written CH do, keys a
+        # short token with a letter or two: the key of half the Latin words on the lists)
+        other = key(respelt)
+        if other not in out and len(other) >= max(2, len(out[0]) - 1):
+            out.append(other)
     if token[:1] == "y" and len(token) >= 3:
         # an initial yeh or yod is the J of Slavic, German and Dutch spellings (يوكيتش JOKIC,
         # יאן JAN), which keys as k: the y is the token's first letter, kept by `key`

@@ -745,3 +745,25 @@ def test_an_initial_yeh_is_looked_up_as_j() -> None:
     # يانكو JANKO: the key files J with k, Y as itself
     assert abjad.similarity("ynkw", "janko") > 0
     assert abjad.key("janko") in abjad.keys("ynkw")
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("سلستينو", "celestino"),  # one s as C, the other as S: respelt at its first place
+        ("سيفالوس", "cevallos"),  # two respellings together: s as C and f as V
+        ("بيانكي", "bianchi"),  # a bare k as the CH of Italian and German names
+    ],
+)
+def test_latin_spellings_that_respell_more_than_one_consonant_are_looked_up(
+        word: str, latin: str) -> None:
+    token = abjad.romanize(word)
+    assert abjad.similarity(token, latin) > 0  # the pattern spelt it already
+    assert abjad.key(latin) in abjad.keys(token)  # ... and now the lookup finds it
+
+
+def test_a_respelling_never_keys_a_token_with_a_single_letter() -> None:
+    # الشكوى "shkwh" with its k as CH would key as "t", the key of a large share of the
+    # lists' short words: such respellings are left out
+    assert all(len(k) >= 2 for k in abjad.keys("shkwh"))
+    assert all(len(k) >= 2 for k in abjad.keys("shk"))
