@@ -116,6 +116,32 @@ def _compounds(words: list[str]) -> list[str]:
     return out
 
 
+#: Persian's own yeh (U+06CC), which Arabic text does not use (its yeh is ي, U+064A)
+_PERSIAN_YEH = "\u06cc"
+#: letters before which a final yeh is a consonant or the second letter of a diphthong
+#: (رضای REZAI, نوروی), not a long vowel of its own: alef, waw and yeh forms
+_VOWEL_LETTERS = _ALEF + "وؤیيئىۍې"
+
+
+def _persian_final(word: str, token: str) -> str:
+    """`token` (the romanised `word`) with its last "y" written twice when the word ends
+    with Persian's own yeh after a consonant, two letters or more into the word.
+
+    Persian writes the Arabic alef maqsura (ى, a long a: `_word`) with that yeh (عیسی ISA,
+    ESSA; موسی MUSA; مصطفی MOSTAFA; هدی HODA), as it writes a final i (احمدی AHMADI). A yeh
+    written twice after a consonant may be read as a long a or an i (`_unit_keys`), so the
+    Latin side decides. Arabic's yeh (ي) at the end is an i (رضي RADI, not REZA): Arabic
+    writes the long a with ى. Too short a word says too little: علی is ALI, never ALA.
+    """
+    if (len(word) < 3 or word[-1] != _PERSIAN_YEH or word[-2] in _VOWEL_LETTERS
+            or not token.endswith("y")):
+        return token
+    keys = _unit_keys(token)
+    if keys is None or len(keys) < 3:
+        return token
+    return token + "y"
+
+
 def romanize(text: str) -> str:
     """Letter-by-letter romanisation of Arabic, Persian and Hebrew words; the Arabic article
     ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
@@ -126,9 +152,9 @@ def romanize(text: str) -> str:
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append(ALLAH)
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
-            words += ["al", _word(word[2:])]
+            words += ["al", _persian_final(word[2:], _word(word[2:]))]
         elif has_abjad(word):
-            words.append(_word(word))
+            words.append(_persian_final(word, _word(word)))
         else:
             words.append(word)
     return " ".join(words)
@@ -192,12 +218,10 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
         # a yeh or yod written twice after a consonant is a diphthong, the English long a
         # of a foreign name written as in Hebrew (דייב DAVE, ג'יימס JAMES, מייסון MASON): one
         # vowel letter for both (the second is then unwritten). Not after an initial alef,
-        # which is a vowel already (איילה AYALA is not ALI). A final yeh after a consonant
-        # may be a long a too: Persian writes the Arabic alef maqsura (ى, `_word`) with its
-        # own yeh (عیسی ISA, ESSA; موسی MUSA; مصطفی MOSTAFA), after two letters at least
-        # (علی is ALI, never ALA)
+        # which is a vowel already (איילה AYALA is not ALI). Persian's final yeh that may
+        # be a long a is romanised so (`_persian_final`: "mwsyy" for موسی MUSA)
         as_a = (not twice and unit == "y" and previous_unit not in ("", "w")
-                and (token[i + 1:i + 2] == "y" or (last and len(keys) >= 2)))
+                and token[i + 1:i + 2] == "y")
         keys.append((unit, twice, last, as_a))
         i += len(unit)
     return keys
@@ -488,8 +512,32 @@ def key(token: str) -> str:
 #: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
 #: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
 #: as k, ف "f" is the V of foreign names (فاكا VACA), which keys as w, and k and s may be
-#: one X (פוקס FOX), which keys as k
+#: one X (פוקס FOX), which keys as k; a k of its own (not of kh or ks) is the CH of
+#: Italian and German names (بيلوسكي BELLUSCHI), which keys as t
 _RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"))
+_BARE_K = re.compile("k(?![hs])")
+
+
+def _respellings(token: str) -> list[str]:
+    """The token with its consonants respelt beyond `keys`' one respelling at every place
+    (`_RESPELT`): one at its first place only (a name spells one s as C and another as S:
+    سرفانتس CERVANTES), two together (its f as V as well), and a bare k as CH."""
+    edits: list[tuple[str, str, int]] = []
+    for unit, spelling in _RESPELT:
+        if unit in token:
+            edits.append((unit, spelling, -1))
+            if token.count(unit) > 1:
+                edits.append((unit, spelling, 1))
+    out = [token.replace(unit, spelling, count) for unit, spelling, count in edits
+           if count == 1]
+    if _BARE_K.search(token) is not None:
+        out.append(_BARE_K.sub("ch", token))
+    for a, (unit_a, spelling_a, count_a) in enumerate(edits):
+        for unit_b, spelling_b, count_b in edits[a + 1:]:
+            if unit_b != unit_a and unit_b not in spelling_a:
+                out.append(token.replace(unit_a, spelling_a, count_a)
+                           .replace(unit_b, spelling_b, count_b))
+    return out
 
 
 def keys(token: str) -> tuple[str, ...]:
@@ -503,6 +551,12 @@ def keys(token: str) -> tuple[str, ...]:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
+    for respelt in _respellings(token):
+        # (a respelling that runs two classes into one, as sh and k written CH do, keys a
+        # short token with a letter or two: the key of half the Latin words on the lists)
+        other = key(respelt)
+        if other not in out and len(other) >= max(2, len(out[0]) - 1):
+            out.append(other)
     if token[:1] == "y" and len(token) >= 3:
         # an initial yeh or yod is the J of Slavic, German and Dutch spellings (يوكيتش JOKIC,
         # יאן JAN), which keys as k: the y is the token's first letter, kept by `key`
