@@ -225,14 +225,16 @@ def similar_possible(a: TokenShape, b: TokenShape) -> bool:
     edit similarity of the folds or of the raw tokens (numbers: one slip, an edit too), or
     the consonant skeleton of a token with no vowel after its first letter. The first four
     need the raw or the folded tokens within `_may_be_near`; the last one an unvocalised
-    raw token on one side and equal skeletons of the folded tokens or (where the rules
-    before it fall back to the raw spellings) of the raw ones.
+    raw token on one side, two letters or more on both, and equal skeletons of the folded
+    tokens or (where the rules before it fall back to the raw spellings) of the raw ones.
     """
     if (_may_be_near(a.size, b.size, a.bits, b.bits)
             or _may_be_near(a.size_f, b.size_f, a.bits_f, b.bits_f)):
         return True
     if not (a.unvocalised or b.unvocalised):
         return False
+    if max(a.size, a.size_f) < 2 or max(b.size, b.size_f) < 2:
+        return False  # (the skeleton rule needs two letters on both sides: not initials)
     sa, sfa = a.skeleton_pair()
     sb, sfb = b.skeleton_pair()
     return sfa == sfb or sa == sb
