@@ -27,10 +27,12 @@ from clearance.match.compare import (
     QUERY_LAST_PENALTY,
     QueryFacts,
     TokenPair,
+    TokenShape,
     _charge_free,
     _extra,
     _free_costs,
     _may_join,
+    similar_possible,
     token_similarity,
 )
 from clearance.match.places import is_place
@@ -98,6 +100,7 @@ class QueryBound:
         self.longest_f = max([len(f) for f in folded], default=0)
         self.n = n
         self.places = [is_place(t) for t in tokens]
+        self.shapes = [TokenShape(t, f) for t, f in zip(tokens, folded)]
         self.facts = QueryFacts(query)  # what `_free_costs` reads of the query alone
         # the most pairs a comparison may make: one per query word that may pair, none of
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
@@ -109,7 +112,8 @@ class QueryBound:
         above zero (`compare.token_similarity`), or (people) one of them an initial of the
         other. The pair loop gives a pair a similarity only so: its other rules (titles,
         nasab generations, legal forms, common names that are two names) only take pairs
-        away."""
+        away. With them, the query words of any run that may be joined into the word
+        (`_runs`, `_fitting`): the word then may be paired too."""
         masks = self.person_masks if person else self.org_masks
         key = (ct, cf)
         m = masks.get(key)
@@ -122,13 +126,22 @@ class QueryBound:
                 # and given name, whatever their letters' similarity)
                 m = ((1 if hangul.surname_agrees(korean[0], ct) else 0)
                      | (2 if hangul.given_agrees(korean[1], ct) else 0))
-                masks[key] = m
-                return m
-            for i in range(self.n):
-                qt = q.tokens[i]
-                if token_similarity(qt, q.folded[i], ct, cf) > 0.0 or (
-                        person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]):
-                    m |= 1 << i
+            else:
+                shape = TokenShape(ct, cf)
+                shapes = self.shapes
+                tokens, folded = q.tokens, q.folded
+                for i in range(self.n):
+                    qt = tokens[i]
+                    # (`similar_possible`: most pairs, told without `token_similarity`)
+                    if (similar_possible(shapes[i], shape)
+                            and token_similarity(qt, folded[i], ct, cf) > 0.0) or (
+                            person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]):
+                        m |= 1 << i
+            # query words run together into this word (`_fitting`): most list words are
+            # shorter than any run of the query's
+            if self.runs and (len(ct) >= self.shortest_run - 2
+                              or len(cf) >= self.shortest_run_f - 2):
+                m |= _fitting(self.runs, ct, cf)
             masks[key] = m
         return m
 
@@ -142,7 +155,7 @@ class QueryBound:
         - matched: a pair adds at most its weight, half of each word's ((w_q + w_c) / 2
           times a similarity of at most 1), a join at most half the mean of its run's
           weights and half its word's, and each word is in one pair or join at most. So
-          every word that may pair (`_mask`) or be joined (`_join_words`) counts half its
+          every word that may pair or be joined (`_mask`, `_list_runs`) counts half its
           weight, as if paired perfectly; a word that may not is certainly left unpaired.
         - penalty: a pair's (1 - similarity) times its weight is at least 0; the words
           certainly left unpaired cost at least:
@@ -165,8 +178,8 @@ class QueryBound:
             if m:
                 may_c |= 1 << j
                 may_q |= m
-        if nq >= 2 or nc >= 2:
-            jq, jc = self._join_words(cand)
+        if nc >= 2:
+            jq, jc = self._list_runs(cand)
             may_q |= jq
             may_c |= jc
         korean = self.korean
@@ -209,36 +222,59 @@ class QueryBound:
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
 
-    def _join_words(self, cand: Name) -> tuple[int, int]:
-        """The query and list words (bit masks) that may be joined: words of a run the
+    def _list_runs(self, cand: Name) -> tuple[int, int]:
+        """The query and list words (bit masks) that may be joined, list words run together
+        into a query word (query words run into a list word: `_mask`): words of a run the
         join pass may try (`_runs`: any ordered pair, adjacent triples, a superset of the
         runs of the words it finds free) whose first letter starts the other side's word
         and whose length fits it (`compare._may_join`, raw or folded letters: the join
         pass tries no other run)."""
-        q = self.query
         may_q = may_c = 0
         c_tokens, c_folded = cand.tokens, cand.folded
+        # most pairs of names: no query word is as long as the two shortest list words
+        # (no run is shorter) less the two letters `_may_join` allows
+        if (self.longest < _two_shortest(c_tokens) - 2
+                and self.longest_f < _two_shortest(c_folded) - 2):
+            return 0, 0
+        q = self.query
         nc = len(c_tokens)
-        # query runs into a list word; most pairs of names: no list word is that long
-        if self.runs and any([len(c_tokens[j]) >= self.shortest_run - 2
-                              or len(c_folded[j]) >= self.shortest_run_f - 2
-                              for j in range(nc)]):
-            for j in range(nc):
-                m = _fitting(self.runs, c_tokens[j], c_folded[j])
-                if m:
-                    may_c |= 1 << j
-                    may_q |= m
-        if nc >= 2:
-            shortest = min([len(t) for t in c_tokens]) * 2
-            shortest_f = min([len(f) for f in c_folded]) * 2
-            if self.longest >= shortest - 2 or self.longest_f >= shortest_f - 2:
-                c_runs = _runs(c_tokens, c_folded)
-                for i in range(self.n):
-                    m = _fitting(c_runs, q.tokens[i], q.folded[i])
-                    if m:
-                        may_q |= 1 << i
-                        may_c |= m
+        for i in range(self.n):
+            # `_fitting` of the list's `_runs` into query word i, the runs not built: most
+            # list words begin with another letter
+            target_raw, target = q.tokens[i], q.folded[i]
+            first, first_f = target_raw[:1], target[:1]
+            size_q, size_qf = len(target_raw), len(target)
+            m = 0
+            for a in range(nc):
+                ta, fa = c_tokens[a], c_folded[a]
+                if ta[:1] != first and fa[:1] != first_f:
+                    continue
+                for b in range(nc):
+                    if b != a and (
+                            _may_join(len(ta) + len(c_tokens[b]), size_q)
+                            or _may_join(len(fa) + len(c_folded[b]), size_qf)):
+                        m |= (1 << a) | (1 << b)
+                if a + 2 < nc and (
+                        _may_join(len(ta) + len(c_tokens[a + 1]) + len(c_tokens[a + 2]), size_q)
+                        or _may_join(len(fa) + len(c_folded[a + 1]) + len(c_folded[a + 2]),
+                                     size_qf)):
+                    m |= 7 << a
+            if m:
+                may_q |= 1 << i
+                may_c |= m
         return may_q, may_c
+
+
+def _two_shortest(tokens: Sequence[str]) -> int:
+    """The letters of the two shortest words of a name of two words or more."""
+    first = second = 1 << 30
+    for t in tokens:
+        size = len(t)
+        if size < first:
+            first, second = size, first
+        elif size < second:
+            second = size
+    return first + second
 
 
 def _runs(tokens: Sequence[str], folded: Sequence[str]) -> list[tuple[str, str, int, int, int]]:

@@ -163,6 +163,83 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     return sim
 
 
+class TokenShape:
+    """What `similar_possible` reads of a token (raw and folded): lengths, letters as a bit
+    set (`letter_bits`), and whether it is written without vowels (`_unvocalised`)."""
+
+    def __init__(self, token: str, folded: str) -> None:
+        self.token = token
+        self.folded = folded
+        self.size = len(token)
+        self.size_f = len(folded)
+        self.bits = letter_bits(token)
+        self.bits_f = letter_bits(folded)
+        self.unvocalised = _unvocalised(token)
+        # consonant skeletons (raw, folded), when first needed
+        self.skeletons: tuple[str, str] | None = None
+
+    def skeleton_pair(self) -> tuple[str, str]:
+        """`fold.skeleton` of the raw and of the folded token."""
+        pair = self.skeletons
+        if pair is None:
+            pair = self.skeletons = (skeleton(self.token), skeleton(self.folded))
+        return pair
+
+
+def letter_bits(token: str) -> int:
+    """The letters of a token as a bit set, several letters to a bit (61 bits: a small int
+    in compiled code); a letter one token has and the other lacks is at least one edit."""
+    bits = 0
+    for ch in token:
+        bits |= 1 << (ord(ch) % 61)
+    return bits
+
+
+def _at_most(bits: int, count: int) -> bool:
+    """Whether at most `count` bits are set."""
+    while bits:
+        if count == 0:
+            return False
+        bits &= bits - 1
+        count -= 1
+    return True
+
+
+def _may_be_near(size_a: int, size_b: int, bits_a: int, bits_b: int) -> bool:
+    """Whether `_edit_similarity` of two words of these lengths and letter bits may be above
+    zero: it needs at most `allowed_edits` + 1 edits (optimal string alignment), and the
+    edits are at least the length difference and at least the letters (bits) either word
+    has that the other lacks (an insertion, deletion or substitution removes at most one
+    such letter from each side; a transposition none)."""
+    budget = allowed_edits(max(size_a, size_b)) + 1
+    if size_a - size_b > budget or size_b - size_a > budget:
+        return False
+    return _at_most(bits_a & ~bits_b, budget) and _at_most(bits_b & ~bits_a, budget)
+
+
+def similar_possible(a: TokenShape, b: TokenShape) -> bool:
+    """False only when `token_similarity` of the two tokens is 0.0, told for a fraction of
+    its cost (most pairs of words of two names share few letters).
+
+    `_token_similarity` gives a similarity above zero by: equal raw tokens, equal folds, the
+    edit similarity of the folds or of the raw tokens (numbers: one slip, an edit too), or
+    the consonant skeleton of a token with no vowel after its first letter. The first four
+    need the raw or the folded tokens within `_may_be_near`; the last one an unvocalised
+    raw token on one side, two letters or more on both, and equal skeletons of the folded
+    tokens or (where the rules before it fall back to the raw spellings) of the raw ones.
+    """
+    if (_may_be_near(a.size, b.size, a.bits, b.bits)
+            or _may_be_near(a.size_f, b.size_f, a.bits_f, b.bits_f)):
+        return True
+    if not (a.unvocalised or b.unvocalised):
+        return False
+    if max(a.size, a.size_f) < 2 or max(b.size, b.size_f) < 2:
+        return False  # (the skeleton rule needs two letters on both sides: not initials)
+    sa, sfa = a.skeleton_pair()
+    sb, sfb = b.skeleton_pair()
+    return sfa == sfb or sa == sb
+
+
 def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) -> float:
     """`token_similarity` uncached; `skeletons` False leaves out the consonant-skeleton
     rule (an abjad word against a Latin one: its spelling pattern decides instead)."""

@@ -262,6 +262,8 @@ def match_query(
             if floor > 0.0 and not (id_hits and any([o[0] in id_hits for o in owners[n_idx]])):
                 person_out, org_out = _left_out(index, query, q_w, q_spans, n_idx, floor,
                                                 bound, datasets, factors)
+                if person_out and org_out:
+                    continue  # (most candidates below a floor: no owner to look at)
             for e_idx, quality, text in owners[n_idx]:
                 meta = entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
