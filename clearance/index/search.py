@@ -307,10 +307,8 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     if not chosen:  # every token is common: intersect the two rarest
         chosen = sorted(present, key=lambda k: sizes[k])[:2]
         intersect = len(chosen) == 2
-    # every posting of every chosen unit at once, as one int64 key a posting: its name id,
-    # then a code of the posting's (unit, alternative) ordering units as they count and a
-    # unit's alternatives best first (`_codes`); one sort of the keys groups them by name,
-    # then unit, best first, where a lexsort of three arrays and their gathers cost more
+    # every posting of every chosen unit at once: (name id, unit, unit weight x similarity,
+    # list token)
     parts: list[IntArray] = []
     values: list[float] = []
     unit_of: list[int] = []
@@ -327,20 +325,27 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
             # "Mohammed bin Mohammed"; only near spellings share a key)
             token_of.append(tid if sim < 1.0 else -1 - len(token_of))
             lengths.append(len(post))
-    code, width, span, table = _codes(values, unit_of)
     # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
     # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
+    ids = np.concatenate(parts)
+    vals = np.array(values, dtype=np.float32).repeat(lengths)
+    unit = np.array(unit_of, dtype=np.int32).repeat(lengths)
     if len(set(token_of)) < len(token_of):
-        key = _once_per_token(parts, lengths, values, token_of, code, span)
-    else:
-        key = np.concatenate(parts).astype(np.int64)
-        key *= span
-        key += np.array(code, dtype=np.int64).repeat(lengths)
+        # a list token a near spelling reaches counts once for a name, for the query word
+        # it helps most, as the comparison pairs words one to one: two misspelt words near
+        # one short list word ("Hacma HAMAI": hacma ~ HAMZA ~ hamai) must not lift every
+        # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma). (A name
+        # writing the token twice, both misspelt, counts it once too: postings hold a name
+        # once per token, and the names themselves are not read here, see `index.view`)
+        tok = np.array(token_of, dtype=np.int32).repeat(lengths)
+        order = np.lexsort((-vals, tok, ids))
+        once = _run_starts(ids[order], tok[order])
+        ids, vals, unit = ids[order][once], vals[order][once], unit[order][once]
     # grouped by name, then unit; within a unit a name counts once, at its best alternative
-    key.sort()
-    best = key[_run_starts(key // width)]
-    ids, codes = np.divmod(best, span)
-    vals = np.array(table, dtype=np.float32)[codes]
+    order = np.lexsort((-vals, unit, ids))
+    ids, vals, unit = ids[order], vals[order], unit[order]
+    first = _run_starts(ids, unit)
+    ids, vals = ids[first], vals[first]
     starts = _run_starts(ids)
     if intersect:  # only names both units reach
         group = starts.cumsum() - 1
@@ -361,68 +366,13 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     return result
 
 
-def _codes(values: list[float], unit_of: list[int]
-           ) -> tuple[list[int], int, int, list[float]]:
-    """Codes of the postings lists of `candidate_names` (list `p` is unit `unit_of[p]`'s
-    alternative worth `values[p]`): in code order the units ascend and a unit's lists go
-    best first; a code's unit is the code // `width`, and codes are below `span`. `table`
-    holds the value of each code."""
-    units = sorted(set(unit_of))
-    rank = {k: r for r, k in enumerate(units)}
-    ordered = sorted([(rank[unit_of[p]], -values[p], p) for p in range(len(values))])
-    counts = [0] * len(units)
-    for r, _, _ in ordered:
-        counts[r] += 1
-    width = max(counts)
-    span = width * len(units)
-    code = [0] * len(values)
-    table = [0.0] * span
-    previous, nth = -1, 0
-    for r, _, p in ordered:
-        nth = nth + 1 if r == previous else 0
-        previous = r
-        code[p] = r * width + nth
-        table[r * width + nth] = values[p]
-    return code, width, span, table
-
-
-def _once_per_token(parts: list[IntArray], lengths: list[int], values: list[float],
-                    token_of: list[int], code: list[int], span: int) -> npt.NDArray[np.int64]:
-    """The keys of `candidate_names` (name id x `span` + `code`) of the postings that
-    count: a list token a near spelling reaches counts once for a name, for the query word
-    it helps most, as the comparison pairs words one to one: two misspelt words near one
-    short list word ("Hacma HAMAI": hacma ~ HAMZA ~ hamai) must not lift every one-word
-    HAMZA above the two-word name both misspell (HAMANI, Hamma). Of equal values (as
-    float32), the first list counts. (A name writing the token twice, both misspelt,
-    counts it once too: postings hold a name once per token, and the names themselves
-    are not read here, see `index.view`)"""
-    n = len(parts)
-    as32 = np.array(values, dtype=np.float32).tolist()
-    tokens = {t: r for r, t in enumerate(sorted(set(token_of)))}
-    # the lists in (token, value best first, position) order: a posting's key is its name
-    # id, its token and its list's place in that order
-    ordered = sorted([(tokens[token_of[p]], -as32[p], p) for p in range(n)])
-    place = [0] * n
-    code_at = [0] * n  # the `code` of the list at each place
-    for q, (_, _, p) in enumerate(ordered):
-        place[p] = q
-        code_at[q] = code[p]
-    step = len(tokens) * n
-    key = np.concatenate(parts).astype(np.int64)
-    key *= step
-    key += np.array([tokens[token_of[p]] * n + place[p] for p in range(n)],
-                    dtype=np.int64).repeat(lengths)
-    key.sort()
-    kept = key[_run_starts(key // n)]
-    ids, rest = np.divmod(kept, step)
-    out: npt.NDArray[np.int64] = ids * span + np.array(code_at, dtype=np.int64)[rest % n]
-    return out
-
-
-def _run_starts(ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-    """Where, in sorted `ids`, a new run begins."""
+def _run_starts(ids: IntArray, also: npt.NDArray[np.int32] | None = None
+                ) -> npt.NDArray[np.bool_]:
+    """Where, in sorted `ids` (and `also`, sorted within equal ids), a new run begins."""
     out = np.empty(len(ids), dtype=bool)
     if len(ids) > 0:
         out[0] = True
         np.not_equal(ids[1:], ids[:-1], out=out[1:])
+        if also is not None:
+            out[1:] |= also[1:] != also[:-1]
     return out
