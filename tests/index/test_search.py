@@ -188,8 +188,8 @@ def _reference_candidates(index: Index, query: Name, person: bool) -> list[int]:
 
 
 def test_candidates_merge_postings_as_names_one_at_a_time(index: Index) -> None:
-    # list names, misspelt and as listed, as people and organisations: the merge in one
-    # sort of all postings (with no limit: every name within the keep fraction, by id)
+    # list names, misspelt and as listed, as people and organisations: the numpy merge of all
+    # postings (with no limit: every name within the keep fraction, by id)
     import random
 
     from clearance.match.prepare import ANY, PERSON, prepare_name
