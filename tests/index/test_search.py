@@ -7,6 +7,7 @@ from clearance.index.build import Index
 from clearance.match import abjad
 from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
+from clearance.match.prepare import Name
 
 
 def _unfiltered_abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
@@ -139,3 +140,70 @@ def test_a_list_word_two_misspelt_query_words_are_near_counts_once_for_a_name() 
             ] == ["TOLBA"]
 
 
+
+
+def _reference_candidates(index: Index, query: Name, person: bool) -> list[int]:
+    """`candidate_names` with no limit, one name at a time: per name, each unit counts at
+    its best alternative, a list token a near spelling reaches counts once (for the unit
+    it helps most, the first of equal ones), the two rarest units must both meet a name
+    when every unit is common; then the names within the keep fraction of the best."""
+    import numpy as np
+
+    units = search._units(index, query, None, abjad.has_abjad(query.text), person)
+    sizes = [sum(len(index.postings[t]) for t, _ in alts) for _, alts in units]
+    common = max(search.COMMON_MIN, int(search.COMMON_FRACTION * len(index.names)))
+    present = [k for k in range(len(units)) if sizes[k] > 0]
+    if not present:
+        return []
+    chosen = [k for k in present if sizes[k] <= common]
+    intersect = not chosen and len(present) >= 2
+    if not chosen:
+        chosen = sorted(present, key=lambda k: sizes[k])[:2]
+    # per (name, near token): the (value, unit) that counts, the first best
+    reached: dict[tuple[int, int], tuple[float, int]] = {}
+    n_alt = 0
+    for k in chosen:
+        w, alts = units[k]
+        for tid, sim in alts:
+            token = tid if sim < 1.0 else -1 - n_alt
+            n_alt += 1
+            value = float(np.float32(w * sim))
+            for n in index.postings[tid].tolist():
+                if (n, token) not in reached or value > reached[(n, token)][0]:
+                    reached[(n, token)] = (value, k)
+    best: dict[int, dict[int, float]] = {}
+    for (n, _), (value, k) in reached.items():
+        by_unit = best.setdefault(n, {})
+        by_unit[k] = max(value, by_unit.get(k, 0.0))
+    if intersect:
+        best = {n: by_unit for n, by_unit in best.items() if len(by_unit) == 2}
+    if not best:
+        return []
+    q_total = sum(w for w, _ in units)
+    ids = sorted(best)
+    sums = np.array([sum(best[n][k] for k in sorted(best[n])) for n in ids])
+    approx = sums / (q_total + 0.5 * index.name_weight[np.array(ids)] + 1e-6)
+    fraction = search.ABJAD_KEEP_FRACTION if abjad.has_abjad(query.text) else search.KEEP_FRACTION
+    return [n for n, a in zip(ids, approx.tolist()) if a >= fraction * float(approx.max())]
+
+
+def test_candidates_merge_postings_as_names_one_at_a_time(index: Index) -> None:
+    # list names, misspelt and as listed, as people and organisations: the numpy merge of all
+    # postings (with no limit: every name within the keep fraction, by id)
+    import random
+
+    from clearance.match.prepare import ANY, PERSON, prepare_name
+
+    rnd = random.Random(14)
+    checked = 0
+    for _ in range(300):
+        text = index.names[rnd.randrange(len(index.names))].text
+        if len(text) > 5 and rnd.random() < 0.6:
+            cut = rnd.randrange(len(text))
+            text = text[:cut] + text[cut + 1:]
+        person = rnd.random() < 0.5
+        query = prepare_name(text, PERSON if person else ANY)
+        found = search.candidate_names(index, query, 10**6, None, person).tolist()
+        assert found == _reference_candidates(index, query, person), text
+        checked += bool(found)
+    assert checked > 250

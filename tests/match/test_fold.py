@@ -2,6 +2,7 @@
 
 import pytest
 
+from clearance.index.build import Index
 from clearance.match.fold import fold, skeleton, variant_key
 
 
@@ -36,3 +37,29 @@ def test_different_names_stay_apart(pair: tuple[str, str]) -> None:
 
 def test_skeleton_keeps_consonants() -> None:
     assert skeleton("muhammad") == "mhmd" == skeleton("mhmd")
+
+
+def _every_rule(token: str) -> str:
+    """`fold` as the rules read: each pattern applied to every token, none skipped."""
+    import re
+
+    from clearance.match.fold import _RULES, _undouble
+
+    if token.isdigit() or len(token) < 3:
+        return token
+    out = token
+    for _, _, pattern, repl, _ in _RULES:
+        out = re.sub(pattern, repl, out)
+    out = _undouble(out)
+    return out if len(out) >= 3 else token
+
+
+def test_rules_skipped_by_letters_and_gates_would_change_nothing(index: Index) -> None:
+    # every list token, and every short word of the letters the rules turn on
+    import itertools
+
+    tokens = {t for name in index.names for t in name.tokens}
+    tokens |= {"".join(c) for n in range(1, 5) for c in itertools.product("chjyiteosuzq", repeat=n)}
+    assert len(tokens) > 30_000
+    for token in tokens:
+        assert fold.__wrapped__(token) == _every_rule(token), token
