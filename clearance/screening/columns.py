@@ -22,10 +22,11 @@ from typing import Any
 from clearance.exc import InputError
 from clearance.resources import load_resource
 
-__all__ = ["MULTI", "ColumnMap", "accepted", "fold_header", "known_header", "map_columns",
+__all__ = ["HEADER_CELLS_MAX", "MULTI", "ColumnMap", "accepted", "fold_header", "known_header", "map_columns",
            "parse_birth_date", "parse_country", "parse_overrides", "require_name", "schema_of"]
 
 MULTI = ("country", "identifiers", "aliases")
+HEADER_CELLS_MAX = 500  # the cells of a row read to tell whether it is a header
 #: fields a name can be composed of when a file has no full-name column
 NAME_PARTS = ("first_name", "middle_name", "last_name")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -178,12 +179,18 @@ def _role_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _less_role_word(text: str) -> str:
+    """A folded header less its leading role word ("client full name" -> "full name"), or
+    "" when it has none."""
+    return next((text[len(w) + 1:] for w in _role_words() if text.startswith(w + " ")), "")
+
+
 def _without_role_words(folded: dict[str, list[str]], taken: set[str]) -> dict[str, list[str]]:
     """The columns not yet read, by their folded header less a leading role word
     ("client full name" -> "full name"); headers without one are left out."""
     out: dict[str, list[str]] = {}
     for text, columns in folded.items():
-        rest = next((text[len(w) + 1:] for w in _role_words() if text.startswith(w + " ")), "")
+        rest = _less_role_word(text)
         free = [c for c in columns if c not in taken]
         if rest and free:
             out.setdefault(rest, []).extend(free)
@@ -200,13 +207,13 @@ def _every_spelling() -> frozenset[str]:
 
 def known_header(cells: Sequence[Any]) -> bool:
     """Whether a row reads as a header: some cell is a spelling of some field, as written
-    or after a party's role word ("Client Full Name"). Only the first 500 cells are read
-    (a hostile file's line of a million cells costs no more than a wide header)."""
+    or after a party's role word ("Client Full Name"). Only the first `HEADER_CELLS_MAX`
+    cells are read (a hostile file's line of a million cells costs no more than a wide
+    header)."""
     spellings = _every_spelling()
-    for cell in cells[:500]:
+    for cell in cells[:HEADER_CELLS_MAX]:
         text = fold_header("" if cell is None else str(cell))
-        if text in spellings or any(text.startswith(w + " ") and text[len(w) + 1:] in spellings
-                                    for w in _role_words()):
+        if text in spellings or _less_role_word(text) in spellings:
             return True
     return False
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from clearance.archive import check_ratio, check_zip
 from clearance.exc import InputError, SourceError
-from clearance.screening.columns import known_header
+from clearance.screening.columns import HEADER_CELLS_MAX, known_header
 
 __all__ = ["FORMATS", "InputRow", "Table", "csv_header", "csv_records", "decode_line",
            "jsonl_row", "open_table", "parquet_row", "read_rows", "sniff_encoding"]
@@ -234,16 +234,17 @@ class _Feed:
         self._back.extendleft(reversed(items))
 
 
-def _header_row(rows: list[list[Any]]) -> int:
+def _header_row(rows: list[list[Any]]) -> int | None:
     """Which of a file's first rows is its header: the first that reads as one
     (`columns.known_header`) when every row above it is narrower (a report's title, its
-    date: fewer cells filled); else the first row, a header in the file's own words."""
-    filled = [sum(1 for c in row[:500] if c is not None and str(c).strip() != "")
-              for row in rows]  # (as many cells as `known_header` reads)
+    date: fewer cells filled). None when none is: the first row is then the header, in
+    the file's own words."""
+    filled = [sum(1 for c in row[:HEADER_CELLS_MAX] if c is not None and str(c).strip() != "")
+              for row in rows]
     for k, row in enumerate(rows):
         if known_header(row):
-            return k if all(f < filled[k] for f in filled[:k]) else 0
-    return 0
+            return k if all(f < filled[k] for f in filled[:k]) else None
+    return None
 
 
 def _cells(line: str, delimiter: str | None) -> list[str]:
@@ -263,17 +264,22 @@ def _csv(lines: Iterator[tuple[int, str]], name: str, encoding: str,
          delimiter: str | None) -> Table:
     ahead: list[tuple[int, str]] = []  # the first lines, to find the header among them
     filled: list[tuple[int, str]] = []
+    cells: list[list[str]] = []
+    k: int | None = None
     for item in lines:
         ahead.append(item)
         if item[1].strip() != "":
             filled.append(item)
-            if len(filled) == 1 and known_header(_cells(item[1], delimiter)):
-                break  # (the usual file: its first line a header, no need to look on)
+            cells.append(_cells(item[1], delimiter))
+            if len(filled) == 1 and known_header(cells[0]):
+                k = 0  # (the usual file: its first line a header, no need to look on)
+                break
             if len(filled) >= TITLE_ROWS_MAX:
                 break
     if not filled:
         raise InputError("file is empty", path=name)
-    k = _header_row([_cells(text, delimiter) for _, text in filled])
+    if k is None:
+        k = _header_row(cells) or 0
     first = filled[k]
     notes = [] if k == 0 else [_title_note([t for _, t in filled[:k]], f"line {first[0]}")]
     lines = itertools.chain(ahead[ahead.index(first) + 1:], lines)
@@ -444,13 +450,15 @@ def _xlsx(path: Path, name: str, head: bytes) -> Table:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
         rows, ahead = _sheet_head(wb.worksheets[0])
-        if not _has_header(ahead):
+        found = _header_row([list(values) for _, values in ahead])
+        if found is None:
             # a cover or summary sheet first: the first of the next sheets with a header
             # of known columns is the data
             for ws in wb.worksheets[1:SHEETS_MAX]:
-                later = _sheet_head(ws)
-                if _has_header(later[1]):
-                    rows, ahead = later
+                later_rows, later = _sheet_head(ws)
+                found = _header_row([list(values) for _, values in later])
+                if found is not None:
+                    rows, ahead = later_rows, later
                     first = wb.worksheets[0].title
                     notes.append(f"read sheet {ws.title!r}: the first sheet, {first!r}, has "
                                  "no header of known columns")
@@ -462,7 +470,7 @@ def _xlsx(path: Path, name: str, head: bytes) -> Table:
     if not ahead:
         wb.close()
         raise InputError("the first sheet is empty", path=name)
-    k = _header_row([list(values) for _, values in ahead])
+    k = found or 0
     number, header = ahead[k]
     if k > 0:
         notes.append(_title_note(
@@ -486,10 +494,6 @@ def _sheet_head(ws: Any) -> tuple[Iterator[tuple[Any, ...]], list[tuple[int, tup
             if len(ahead) >= TITLE_ROWS_MAX:
                 break
     return rows, ahead
-
-
-def _has_header(ahead: list[tuple[int, tuple[Any, ...]]]) -> bool:
-    return bool(ahead) and known_header(list(ahead[_header_row([list(v) for _, v in ahead])][1]))
 
 
 def _xlsx_rows(wb: Any, rows: Iterator[tuple[int, tuple[Any, ...]]], columns: list[str],
