@@ -238,6 +238,11 @@ class QueryBound:
             return 0, 0
         q = self.query
         nc = len(c_tokens)
+        # the list words' first letters and lengths, once for every query word
+        firsts = [t[:1] for t in c_tokens]
+        firsts_f = [f[:1] for f in c_folded]
+        sizes = [len(t) for t in c_tokens]
+        sizes_f = [len(f) for f in c_folded]
         for i in range(self.n):
             # `_fitting` of the list's `_runs` into query word i, the runs not built: most
             # list words begin with another letter
@@ -246,18 +251,16 @@ class QueryBound:
             size_q, size_qf = len(target_raw), len(target)
             m = 0
             for a in range(nc):
-                ta, fa = c_tokens[a], c_folded[a]
-                if ta[:1] != first and fa[:1] != first_f:
+                if firsts[a] != first and firsts_f[a] != first_f:
                     continue
+                size_a, size_af = sizes[a], sizes_f[a]
                 for b in range(nc):
-                    if b != a and (
-                            _may_join(len(ta) + len(c_tokens[b]), size_q)
-                            or _may_join(len(fa) + len(c_folded[b]), size_qf)):
+                    if b != a and (_may_join(size_a + sizes[b], size_q)
+                                   or _may_join(size_af + sizes_f[b], size_qf)):
                         m |= (1 << a) | (1 << b)
                 if a + 2 < nc and (
-                        _may_join(len(ta) + len(c_tokens[a + 1]) + len(c_tokens[a + 2]), size_q)
-                        or _may_join(len(fa) + len(c_folded[a + 1]) + len(c_folded[a + 2]),
-                                     size_qf)):
+                        _may_join(size_a + sizes[a + 1] + sizes[a + 2], size_q)
+                        or _may_join(size_af + sizes_f[a + 1] + sizes_f[a + 2], size_qf)):
                     m |= 7 << a
             if m:
                 may_q |= 1 << i
