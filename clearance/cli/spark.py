@@ -85,6 +85,8 @@ def screen_spark(input_path: str, output: str | None, cfg: ScoringConfig, limit:
         spark = spark_session(master)
         try:
             source = open_input(spark, input_path, encoding)
+            for note in source.notes:
+                err.print(f"[yellow]note:[/] {note}", highlight=False)
             cmap = screening_columns(source, overrides)
             if cmap is not None:
                 tabular = True

@@ -36,7 +36,8 @@ from clearance.exc import InputError, SourceError
 from clearance.screening.columns import HEADER_CELLS_MAX, known_header
 
 __all__ = ["FORMATS", "InputRow", "Table", "csv_header", "csv_records", "decode_line",
-           "jsonl_row", "open_table", "parquet_row", "read_rows", "sniff_encoding"]
+           "header_known", "jsonl_row", "open_table", "parquet_row", "read_rows",
+           "sniff_encoding"]
 
 FORMATS = (".csv", ".tsv", ".xlsx", ".jsonl", ".ndjson", ".parquet")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -85,6 +86,7 @@ class Table:
     rows: Iterator[InputRow]
     delimiter: str | None = None
     notes: list[str] = field(default_factory=list)
+    header_line: int | None = None  # CSV: the line its header is on
 
     def __iter__(self) -> Iterator[InputRow]:
         return self.rows
@@ -295,16 +297,23 @@ def _csv(lines: Iterator[tuple[int, str]], name: str, encoding: str,
         raise InputError(f"unreadable header ({exc})", path=name, line=first[0]) from None
     columns = _header(header, name, first[0])
     return Table(name, columns, _csv_records(reader, feed, columns, name, encoding, delim),
-                 delimiter=delim, notes=notes)
+                 delimiter=delim, notes=notes, header_line=first[0])
 
 
-def csv_header(number: int, line: str, name: str, encoding: str,
-               delimiter: str | None = None) -> tuple[list[str], str]:
-    """The columns and delimiter of a CSV header given as one line (the Spark engine reads
-    each file's header on the driver), checked as `open_table` checks it."""
-    table = _csv(iter([(number, line)]), name, encoding, delimiter)
+def header_known(line: str, delimiter: str | None = None) -> bool:
+    """Whether a CSV line reads as a header of known columns: the usual file's first line,
+    after which no title rows need looking for."""
+    return known_header(_cells(line, delimiter))
+
+
+def csv_header(lines: list[tuple[int, str]], name: str, encoding: str,
+               delimiter: str | None = None) -> Table:
+    """The header of a CSV given as its first lines, numbered (the Spark engine reads each
+    file's on the driver), found and checked as `open_table` finds and checks it: its
+    columns, delimiter, line and notes (title rows skipped). Its rows are not read."""
+    table = _csv(iter(lines), name, encoding, delimiter)
     assert table.columns is not None and table.delimiter is not None
-    return table.columns, table.delimiter
+    return table
 
 
 def csv_records(lines: Iterator[tuple[int, str]], columns: list[str], name: str, encoding: str,

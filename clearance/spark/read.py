@@ -3,8 +3,9 @@
 Spark reads CSV, TSV and JSONL as lines of bytes and Parquet as records, each row tagged
 with its file and row id. One pass over the input (JVM only) counts every split's rows,
 so each row's line number is known before screening, and finds each file's first line
-with text: the header of a CSV (read, checked and mapped once, here on the driver) and
-the bytes its encoding is told by. Workers decode and parse with the local reader's own
+with text: the bytes its encoding is told by and, for a CSV, where its header is looked
+for (read, checked and mapped once, here on the driver); a report's title rows above the
+header are skipped and noted, as the local reader does. Workers decode and parse with the local reader's own
 functions (`worker.InputSpec`), so rows, lines and bad-row messages are the local ones.
 
 A CSV is parsed split by split before the rows are spread over the task slots, so a
@@ -15,14 +16,14 @@ bytes (UTF-8, cp1252, latin-1 ...): UTF-16 and UTF-32 files are refused.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from clearance.exc import InputError
-from clearance.screening.readers import csv_header, sniff_encoding
+from clearance.screening.readers import TITLE_ROWS_MAX, csv_header, header_known, sniff_encoding
 from clearance.spark.worker import (
     DATA_COL,
     ERROR_COL,
@@ -42,6 +43,9 @@ INPUTS = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl",
           ".parquet": "parquet"}
 #: Partitions per task slot: small enough tasks that a retry costs little.
 PARTITIONS_PER_SLOT = 4
+#: Lines read from a CSV's first line with text on when that line is not a known header:
+#: a report's title rows may stand above it (`TITLE_ROWS_MAX` filled ones, as locally).
+LOOK_AHEAD = 8 * TITLE_ROWS_MAX
 
 
 def suffix(path: str) -> str:
@@ -66,13 +70,14 @@ def file_label(uri: str) -> str:
 
 @dataclass
 class SparkInput:
-    """An input opened on Spark: its header (CSV, Parquet), how workers read its rows, and
-    the rows to screen (file and line order), spread over the task slots."""
+    """An input opened on Spark: its header (CSV, Parquet), how workers read its rows, the
+    rows to screen (file and line order), spread over the task slots, and notes to show."""
 
     path: str
     columns: list[str] | None  # None: JSONL (each row's own keys)
     spec: InputSpec
     frame: DataFrame
+    notes: list[str] = field(default_factory=list)  # how the header was found (title rows)
 
 
 def _labels(path: str, files: list[str]) -> dict[str, str]:
@@ -89,9 +94,9 @@ def _line_safe(codec: str) -> bool:
 
 
 def _layout(raw: DataFrame, text: bool) -> tuple[dict[tuple[str, int], tuple[int, int]],
-                                                 dict[str, tuple[int, bytes]]]:
+                                                 dict[str, tuple[int, int, bytes]]]:
     """Per (file, partition): its first row id and the file's rows before it; per text file,
-    its first line with text (line, bytes). One pass, computed in the JVM."""
+    its first line with text (line, row id, bytes). One pass, computed in the JVM."""
     aggs = [F.count(F.lit(1)).alias("n"), F.min(ROW_COL).alias("first")]
     if text:
         has_text = F.when(F.col(VALUE_COL).rlike(r"\S"), F.col(ROW_COL))
@@ -102,16 +107,31 @@ def _layout(raw: DataFrame, text: bool) -> tuple[dict[tuple[str, int], tuple[int
                                                                                    ).collect():
         parts[r[FILE_COL]].append(r)
     splits: dict[tuple[str, int], tuple[int, int]] = {}
-    heads: dict[str, tuple[int, bytes]] = {}
+    heads: dict[str, tuple[int, int, bytes]] = {}
     for file, found in parts.items():
         before = 0
         # a file's splits are read in order: by partition, its rows are in line order
         for r in sorted(found, key=lambda r: r["p"]):
             splits[(file, r["p"])] = (r["first"], before)
             if text and file not in heads and r["head_row"] is not None:
-                heads[file] = (before + r["head_row"] - r["first"] + 1, bytes(r["head"]))
+                heads[file] = (before + r["head_row"] - r["first"] + 1, r["head_row"],
+                               bytes(r["head"]))
             before += r["n"]
     return splits, heads
+
+
+def _lines_after(spark: SparkSession, raw: DataFrame, starts: dict[str, int]
+                 ) -> dict[str, list[tuple[int, bytes]]]:
+    """Per file, its rows (row id, bytes) from the row id given on, up to `LOOK_AHEAD` of
+    them in the same split (a split's row ids are consecutive, its lines in order)."""
+    wanted = spark.createDataFrame(list(starts.items()), f"`{FILE_COL}` string, start bigint")
+    ahead = raw.join(F.broadcast(wanted), FILE_COL).where(
+        (F.col(ROW_COL) >= F.col("start")) & (F.col(ROW_COL) < F.col("start") + LOOK_AHEAD))
+    found: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
+    for r in ahead.select(FILE_COL, ROW_COL, F.col(VALUE_COL).cast("binary").alias(VALUE_COL)
+                          ).collect():
+        found[r[FILE_COL]].append((r[ROW_COL], bytes(r[VALUE_COL])))
+    return {f: sorted(rows) for f, rows in found.items()}
 
 
 def open_input(spark: SparkSession, path: str, encoding: str | None = None) -> SparkInput:
@@ -135,7 +155,7 @@ def open_input(spark: SparkSession, path: str, encoding: str | None = None) -> S
     if not heads:
         raise InputError("file is empty", path=path)
     encodings: dict[str, str] = {}
-    for file, (_, head) in heads.items():
+    for file, (_, _, head) in heads.items():
         codec = sniff_encoding(head, encoding, labels[file])
         if not _line_safe(codec):
             raise InputError(f"the Spark engine reads text whose line breaks are single bytes "
@@ -147,12 +167,26 @@ def open_input(spark: SparkSession, path: str, encoding: str | None = None) -> S
         spec = InputSpec(kind, labels, splits, encodings)
         return SparkInput(path, None, spec, spread(spark, lines, ROW_COL))
     spec = InputSpec(kind, labels, splits, encodings)
+    delimiter = "\t" if suffix(path) == ".tsv" else None
+    firsts = {f: (line, spec.text(f, line, head)) for f, (line, _, head) in heads.items()}
+    # the usual file's first line is a known header; others may have title rows above it
+    titled = {f: heads[f][1] for f, (_, text) in firsts.items()
+              if not header_known(text, delimiter)}
+    ahead = _lines_after(spark, raw, titled) if titled else {}
     header: tuple[list[str], str] | None = None
+    header_lines: dict[str, int] = {}
+    notes: list[str] = []
     first = ""
     for file in sorted(heads):
-        line, head = heads[file]
-        read = csv_header(line, spec.text(file, line, head), labels[file], encodings[file],
-                          "\t" if suffix(path) == ".tsv" else None)
+        line, row, _ = heads[file]
+        numbered = [(line + r - row, spec.text(file, line + r - row, raw_line))
+                    for r, raw_line in ahead.get(file, [])] or [firsts[file]]
+        table = csv_header(numbered, labels[file], encodings[file], delimiter)
+        assert table.columns is not None and table.delimiter is not None
+        assert table.header_line is not None
+        read = (table.columns, table.delimiter)
+        header_lines[file] = table.header_line
+        notes += [n if len(heads) == 1 else f"{labels[file]}: {n}" for n in table.notes]
         if header is None:
             header, first = read, labels[file]
         elif read != header:
@@ -160,12 +194,11 @@ def open_input(spark: SparkSession, path: str, encoding: str | None = None) -> S
                              f"{', '.join(repr(c) for c in read[0])}); a folder's files must "
                              "share one header", path=labels[file])
     assert header is not None
-    spec = InputSpec(kind, labels, splits, encodings, {f: heads[f][0] for f in heads},
-                     tuple(header[0]), header[1])
+    spec = InputSpec(kind, labels, splits, encodings, header_lines, tuple(header[0]), header[1])
     schema = (f"`{FILE_COL}` string, `{LINE_COL}` bigint, `{DATA_COL}` string, "
               f"`{ERROR_COL}` string")
     records = lines.mapInArrow(lambda batches: csv_split_rows(spec, batches), schema)
-    return SparkInput(path, header[0], spec, spread(spark, records, LINE_COL))
+    return SparkInput(path, header[0], spec, spread(spark, records, LINE_COL), notes)
 
 
 def spread(spark: SparkSession, frame: DataFrame, order: str) -> DataFrame:

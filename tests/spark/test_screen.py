@@ -139,6 +139,34 @@ def test_csv_in_csv_out_equals_the_local_csv(
     assert problems[0].startswith(f"{source}, line 63: row 'no-name': missing field 'name'")
 
 
+def test_title_rows_above_a_csv_header_are_skipped_and_noted_as_locally(
+        spark: Any, loaded_home: Path, book_rows: list[dict[str, Any]], tmp_path: Path) -> None:
+    # a report's export: a title and a date above the header, a blank line between
+    source = tmp_path / "report.csv"
+    with open(source, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Customer extract, generated 2026-11-29"])
+        writer.writerow(["Branch: all", "Run by: ops"])
+        writer.writerow([])
+        writer.writerow(["Client ID", "Client Full Name", "Type"])
+        for r in book_rows[:20]:
+            writer.writerow([r.get("id"), r.get("name"), r.get("schema")])
+        writer.writerow(["no-name", "", "Person"])
+    local_out, problems = _local(source, ".csv")
+    report = _spark(spark, source, tmp_path / "out.csv")
+    got = [rec for p in _parts(tmp_path / "out.csv", ".csv") for rec in _csv_rows(p)]
+    assert got == _csv_rows(local_out) and {r["id"] for r in got} >= {
+        str(r.get("id")) for r in book_rows[:20]}
+    assert report.problems == problems and len(problems) == 1
+    assert problems[0].startswith(f"{source}, line 25: row 'no-name': missing field 'name'")
+    res = CliRunner().invoke(app, ["screen", str(source), "--engine", "spark", "-o",
+                                   str(tmp_path / "cli.csv")])
+    assert res.exit_code == 0, res.output
+    # the note the local engine gives, the title line as the file has it
+    assert ("note: header read from line 4; the 2 row(s) above it, starting '\"Customer "
+            "extract, generated 2026-11-29\"', look like a title" in " ".join(res.output.split()))
+
+
 def test_parquet_in_parquet_out_holds_the_local_match_records(
         spark: Any, loaded_home: Path, book_rows: list[dict[str, Any]], tmp_path: Path) -> None:
     source = tmp_path / "book.parquet"
