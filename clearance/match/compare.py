@@ -1059,17 +1059,17 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, lis
     stands (a first word as the listed first word, a last one as one of its last words)
     and the query has not (the listed form is left unpaired otherwise; a word of the
     query's own form beside it, PSVT of "PSVT LTD", whatever the query has), one listed
-    form for one word:
-    against a listed name without such a form the word stays a word ("Acme PVC" is no
-    company "ACME"), and the comparison then decides as for any legal form (agreeing forms
-    beside a name only near the other are no evidence: `compare_names`)."""
+    form for one word. Against a listed name without such a form the word stays a word
+    ("Acme PVC" is no company "ACME"), and the comparison then decides as for any legal
+    form (agreeing forms beside a name only near the other are no evidence:
+    `compare_names`)."""
     c_legal = cand.legal
     n = len(c_legal)
     # the listed forms where a form stands too: the first word, and the last words
     last = n
     while last > 0 and c_legal[last - 1]:
         last -= 1
-    c_end = [j for j in range(max(last, 1), n)]
+    c_end = list(range(max(last, 1), n))
     c_start = [0] if n > 1 and c_legal[0] else []
     if not c_end and not c_start:
         return None

@@ -145,8 +145,11 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     as such against listed names carrying the form (`orgs.slipped_forms`,
     `compare.read_slipped_forms`): an organisation's name, or a party's of unknown type,
     never a person's; and only words no list name has (`Index.vocab`): a word the lists
-    spell is a name word ("Yao", "JC"), not a slip."""
-    if name_kind(query.schema) == PERSON or hangul.has_hangul(q.text):
+    spell is a name word ("Yao", "JC"), not a slip. A slip is a typist's in the Latin
+    letters of a form: a name written in an abjad script has none, and its romanised words
+    are consonant skeletons that look like short forms (أسد "asd", سپهر "sph"); in Hangul,
+    syllables."""
+    if name_kind(query.schema) == PERSON or hangul.has_hangul(q.text) or has_abjad(q.text):
         return ()
     slips = slipped_forms(q.tokens, q.legal)
     if not slips:

@@ -15,10 +15,10 @@ from rapidfuzz.distance import OSA
 from clearance.resources import load_resource
 
 __all__ = [
+    "Slips",
     "join_letters",
     "legal_forms",
     "legal_forms_words",
-    "Slips",
     "mark_legal_forms",
     "slipped_forms",
     "split_glued_forms",
@@ -149,8 +149,7 @@ def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[
     return found
 
 
-def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]
-                  ) -> Slips:
+def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
     """Words of an organisation's prepared name that may be a short legal form with one
     slip ("Lth." for LTD, LLTC, APLC, PSVT LTD, JC, LFZE, EORP), as (position, canonical
     forms it may stand for, whether it is a word of the form beside it: PSVT of "PSVT
