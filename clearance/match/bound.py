@@ -32,9 +32,11 @@ from clearance.match.compare import (
     _extra,
     _free_costs,
     _may_join,
+    read_slipped_forms,
     similar_possible,
     token_similarity,
 )
+from clearance.match.orgs import Slips
 from clearance.match.places import is_place
 from clearance.match.prepare import Name
 
@@ -70,15 +72,19 @@ class QueryBound:
     abjad joins): the caller checks both names (`Index.abjad_names`), and that not both
     have a written word of two tokens or more (`compare.word_spans`: `_word_slip` pairs
     their short tokens). `korean`: a Korean person's name in Hangul (`hangul.korean_name`
-    of the query), whose syllables pair as `compare_names` pairs them.
+    of the query), whose syllables pair as `compare_names` pairs them. `slips`: the query's
+    words that may be a slipped legal form (`orgs.slipped_forms`), as `compare_names` is
+    given them.
     """
 
     def __init__(self, query: Name, query_roles: Sequence[int], query_extra_penalty: float,
                  person_extra_penalty: float, org_extra_penalty: float,
                  query_middle_penalty: float, surname_penalty: float,
-                 place_penalty: float, korean: tuple[str, str] | None = None) -> None:
+                 place_penalty: float, korean: tuple[str, str] | None = None,
+                 slips: Slips = ()) -> None:
         self.query = query
         self.korean = korean
+        self.slips = slips
         self.roles = query_roles
         self.query_extra = query_extra_penalty
         self.person_extra = person_extra_penalty
@@ -169,6 +175,10 @@ class QueryBound:
         When no word may pair, the score is 0.
         """
         q = self.query
+        if self.slips and not person and read_slipped_forms(q, cand, self.slips) is not None:
+            # a slipped legal form read as the listed name's form (`compare_names` compares
+            # another query name, with other words and weights): not bounded, and rare
+            return 1.0
         nq, nc = self.n, len(cand.tokens)
         c_tokens, c_folded = cand.tokens, cand.folded
         may_q = 0

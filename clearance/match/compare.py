@@ -22,6 +22,7 @@ from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
+from clearance.match.orgs import Slips, slipped_forms
 from clearance.match.places import is_place
 from clearance.match.population import (
     DISTINCT_NAME_SIMILARITY,
@@ -35,6 +36,7 @@ from clearance.match.prepare import (
     MIDDLE,
     SURNAME,
     Name,
+    fold_key,
     name_roles,
     person_role_words,
     written_words,
@@ -51,6 +53,7 @@ __all__ = [
     "allowed_edits",
     "compare_names",
     "omission_cost",
+    "read_slipped_forms",
     "score_ceiling",
     "token_similarity",
     "whole_given",
@@ -786,6 +789,7 @@ def compare_names(
     query_middle_penalty: float = QUERY_MIDDLE_PENALTY,
     query_spans: tuple[tuple[int, int], ...] | None = None,
     query_facts: QueryFacts | None = None,
+    query_slips: Slips = (),
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -807,7 +811,29 @@ def compare_names(
     (`abjad.similarity`: صدام "sdm" ~ SADDAM, 0.9).
     `query_spans`: `word_spans(query)`, `query_facts`: `QueryFacts(query)`, when the caller
     has worked them out once.
+    `query_slips`: (organisations) the query's words that may be a short legal form with a
+    slip (`orgs.slipped_forms`): such a word is read as the form when the listed name
+    carries it and the query does not (`read_slipped_forms`), and pairs with it as legal
+    forms do, at their weight: no longer a distinctive word the list lacks.
     """
+    if query_slips and not initials:
+        read = read_slipped_forms(query, cand, query_slips)
+        if read is not None:
+            slipped, shown = read
+            read_w = list(query_weights) if query_weights is not None else [
+                weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
+            for i in shown:
+                read_w[i] = weigh(slipped.folded[i], True)
+            result = compare_names(
+                slipped, cand, weigh, query_extra_penalty, cand_extra_penalty, initials, read_w,
+                cand_weights, place_penalty, cand_roles, surname_penalty, unvocalised,
+                query_roles, query_middle_penalty, None, query_facts)
+            # the explanation shows the word the query wrote ("lth~ltd")
+            words = {slipped.tokens[i]: query.tokens[i] for i in shown}
+            for p in result.pairs:
+                p.query = words.get(p.query, p.query)
+            result.unmatched_query = [words.get(t, t) for t in result.unmatched_query]
+            return result
     facts = QueryFacts(query) if query_facts is None else query_facts
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -1024,6 +1050,50 @@ def compare_names(
                             if initials and _heads(q_tokens, q_legal, set()) else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     return result
+
+
+def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, list[int]] | None:
+    """The query name with its slipped legal forms (`orgs.slipped_forms`: position, the
+    forms it may stand for) read as the form the listed name carries, and their positions;
+    None when none is read. A word is read as a form the listed name has where the word
+    stands (a first word as the listed first word, a last one as one of its last words)
+    and the query has not (the listed form is left unpaired otherwise; a word of the
+    query's own form beside it, PSVT of "PSVT LTD", whatever the query has), one listed
+    form for one word. Against a listed name without such a form the word stays a word
+    ("Acme PVC" is no company "ACME"), and the comparison then decides as for any legal
+    form (agreeing forms beside a name only near the other are no evidence:
+    `compare_names`)."""
+    c_legal = cand.legal
+    n = len(c_legal)
+    # the listed forms where a form stands too: the first word, and the last words
+    last = n
+    while last > 0 and c_legal[last - 1]:
+        last -= 1
+    c_end = list(range(max(last, 1), n))
+    c_start = [0] if n > 1 and c_legal[0] else []
+    if not c_end and not c_start:
+        return None
+    q_forms = {t for t, lf in zip(query.tokens, query.legal) if lf}
+    tokens = list(query.tokens)
+    shown: list[int] = []
+    used: set[int] = set()
+    for i, forms, part in slips:
+        for j in c_start if i == 0 else c_end:
+            form = cand.tokens[j]
+            if j not in used and form in forms and (part or form not in q_forms):
+                tokens[i] = form
+                shown.append(i)
+                used.add(j)
+                break
+    if not shown:
+        return None
+    legal = list(query.legal)
+    folded = list(query.folded)
+    for i in shown:
+        legal[i] = True
+        folded[i] = fold_key(tokens[i])
+    return Name(text=query.text, tokens=tuple(tokens), folded=tuple(folded),
+                legal=tuple(legal)), shown
 
 
 def _free_costs(
@@ -1272,6 +1342,13 @@ def score_ceiling(
     """
     if has_abjad(query.text) or has_abjad(cand.text):
         return 1.0  # abjad spellings and their joins are not bounded here: never pruned
+    if not initials:
+        slips = slipped_forms(query.tokens, query.legal)
+        if slips and read_slipped_forms(query, cand, slips) is not None:
+            # a word that may be read as the listed name's legal form (`compare_names`
+            # compares another query name then; the query's type and the lists' words,
+            # which may keep it a word, are not known here): never pruned
+            return 1.0
     matched = penalty = 0.0
     roles = name_roles(query.text) if initials else ()
     q_words = word_spans(query)  # as in compare_names

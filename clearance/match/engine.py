@@ -19,6 +19,7 @@ from clearance.match.compare import (
     word_spans,
 )
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
+from clearance.match.orgs import Slips, slipped_forms
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
@@ -41,7 +42,7 @@ from clearance.match.score import (
 from clearance.match.text import clean
 
 __all__ = ["MatchResult", "as_person", "entity_names", "match_query", "name_floor",
-           "prepare_query_names", "query_weights", "score_entities"]
+           "prepare_query_names", "query_slips", "query_weights", "score_entities"]
 
 
 @dataclass
@@ -139,6 +140,23 @@ def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
     return org, person
 
 
+def query_slips(index: Index, query: Query, q: Name) -> Slips:
+    """The words of query name `q` that may be a short legal form with one slip, compared
+    as such against listed names carrying the form (`orgs.slipped_forms`,
+    `compare.read_slipped_forms`): an organisation's name, or a party's of unknown type,
+    never a person's; and only words no list name has (`Index.vocab`): a word the lists
+    spell is a name word ("Yao", "JC"), not a slip. A slip is a typist's in the Latin
+    letters of a form: a name written in an abjad script has none, and its romanised words
+    are consonant skeletons that look like short forms (أسد "asd", سپهر "sph"); in Hangul,
+    syllables."""
+    if name_kind(query.schema) == PERSON or hangul.has_hangul(q.text) or has_abjad(q.text):
+        return ()
+    slips = slipped_forms(q.tokens, q.legal)
+    if not slips:
+        return ()
+    return tuple(s for s in slips if q.folded[s[0]] not in index.vocab)
+
+
 def as_person(query_schema: str, list_schema: str, list_name: Name | None = None) -> bool:
     """Whether a pair of names is compared as people's names: the list entry is a Person, or
     it may be one (LegalEntity) and the query is a Person, unless its name carries a legal
@@ -175,9 +193,10 @@ class _Comparer:
 
     def compare(self, q: Name, q_w: tuple[list[float], list[float]], n_idx: int, person: bool,
                 q_abjad: bool, q_roles: tuple[int, ...] | None,
-                q_spans: tuple[tuple[int, int], ...] | None) -> NameComparison:
+                q_spans: tuple[tuple[int, int], ...] | None,
+                q_slips: Slips = ()) -> NameComparison:
         """`_compare`, with what depends on `q` alone worked out (`q_roles` None: when
-        needed)."""
+        needed; `q_slips`: `query_slips`)."""
         cand = self.names[n_idx]
         unvocalised = q_abjad or self.abjad_names[n_idx]
         facts = self.facts
@@ -194,7 +213,7 @@ class _Comparer:
         return compare_names(
             q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
             self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
-            query_spans=q_spans, query_facts=facts,
+            query_spans=q_spans, query_facts=facts, query_slips=q_slips,
         )
 
 
@@ -249,10 +268,12 @@ def match_query(
     for q in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
+        q_slips = query_slips(index, query, q)
         # (a Korean person's name in Hangul, as `compare_names` reads it: by its syllables)
         korean = (hangul.korean_name(q.text) if floor > 0.0 and len(q.tokens) == 2
                   and not q.text.isascii() else None)
-        bound = _query_bound(q, q_roles, cfg, korean) if floor > 0.0 and not q_abjad else None
+        bound = (_query_bound(q, q_roles, cfg, korean, q_slips) if floor > 0.0 and not q_abjad
+                 else None)
         for n_idx in candidate_names(index, q, cfg.candidates, budget,
                                      query.schema == "Person").tolist():
             # a name is compared once as a person's and once as an organisation's at most
@@ -280,7 +301,7 @@ def match_query(
                         continue
                     if as_org is None:
                         as_org = comparer.compare(q, q_w, n_idx, False, q_abjad, q_roles,
-                                                  q_spans)
+                                                  q_spans, q_slips)
                     comp = as_org
                 score = comp.score * quality
                 prev = best.get(e_idx)
@@ -318,11 +339,13 @@ def score_entities(
     for q in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
+        q_slips = query_slips(index, query, q)
         for e_idx in targets:
             schema = index.entities[e_idx].schema
             for n_idx, quality, text in rev[e_idx]:
                 person = as_person(query.schema, schema, index.names[n_idx])
-                comp = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles, q_spans)
+                comp = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles, q_spans,
+                                        q_slips)
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
                     best[e_idx] = (score, comp, q, text, quality)
@@ -410,11 +433,12 @@ def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
 
 
 def _query_bound(q: Name, q_roles: tuple[int, ...], cfg: ScoringConfig,
-                 korean: tuple[str, str] | None = None) -> QueryBound:
+                 korean: tuple[str, str] | None = None,
+                 slips: Slips = ()) -> QueryBound:
     """`bound.QueryBound` of a query name with the penalties `_Comparer` passes."""
     return QueryBound(q, q_roles, cfg.query_extra_penalty, cfg.person_list_extra_penalty,
                       cfg.org_list_extra_penalty, cfg.query_middle_penalty,
-                      cfg.surname_penalty, cfg.place_penalty, korean)
+                      cfg.surname_penalty, cfg.place_penalty, korean, slips)
 
 
 def _people_names_left(comp: NameComparison, q: Name) -> bool:

@@ -15,14 +15,18 @@ from rapidfuzz.distance import OSA
 from clearance.resources import load_resource
 
 __all__ = [
+    "Slips",
     "join_letters",
     "legal_forms",
     "legal_forms_words",
     "mark_legal_forms",
+    "slipped_forms",
     "split_glued_forms",
 ]
 
 _MAX_PHRASE = 7
+#: words of a name that may be a slipped legal form (`slipped_forms`)
+Slips = tuple[tuple[int, frozenset[str], bool], ...]
 # Forms written before the name (Russian, Ukrainian, Uzbek usage): OOO "Vega", AO Kronshtadt.
 _PREFIX_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc",
                            "tov", "too", "llc", "mchj", "gup", "npp", "npo"})
@@ -102,6 +106,89 @@ def respell_legal(token: str) -> str:
             if edits < best_edits:
                 best, best_edits = hit, edits
     return best
+
+
+@cache
+def _short_forms() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Short legal forms a slip may stand for, word -> canonical forms: forms of one word
+    of two to four letters (LTD, LLC, JSC, FZE, CORP; PLC is `ltd`), and the other word of a
+    form of two words whose one word is such a form (PVT of "PVT LTD", FZ of "FZ LLC"): the
+    second kind only beside a form."""
+    table = load_resource("legal_forms")
+    alone: dict[str, set[str]] = {}
+    beside: dict[str, set[str]] = {}
+    singles = {str(a) for aliases in table.values() for a in aliases if " " not in str(a)}
+    for canonical, aliases in table.items():
+        form = str(canonical).replace(" ", "")
+        for alias in map(str, aliases):
+            words = alias.split()
+            if len(words) == 1 and 2 <= len(alias) <= 4:
+                alone.setdefault(alias, set()).add(form)
+            elif len(words) == 2:
+                for word, other in (words, words[::-1]):
+                    if other in singles and 2 <= len(word) <= 4 and word not in singles:
+                        beside.setdefault(word, set()).add(form)
+    return ({w: frozenset(f) for w, f in alone.items()},
+            {w: frozenset(f) for w, f in beside.items()})
+
+
+def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[str]:
+    """The canonical forms of the `words` one slip from `token` (optimal string alignment:
+    a substitution, a deletion, an insertion or two neighbouring letters swapped). A token
+    of two letters is a form of three with one letter left out (JC for JSC, LL for LLC):
+    two-letter forms are so many that most pairs of letters are one substitution from one
+    (UK from UG, US from AS)."""
+    found: set[str] = set()
+    for word, forms in words.items():
+        if prefix and word not in _PREFIX_FORMS:
+            continue
+        if len(token) == 2 and len(word) != 3:
+            continue
+        if abs(len(word) - len(token)) <= 1 and OSA.distance(token, word, score_cutoff=1) == 1:
+            found |= forms
+    return found
+
+
+def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
+    """Words of an organisation's prepared name that may be a short legal form with one
+    slip ("Lth." for LTD, LLTC, APLC, PSVT LTD, JC, LFZE, EORP), as (position, canonical
+    forms it may stand for, whether it is a word of the form beside it: PSVT of "PSVT
+    LTD", whose form the name has already).
+
+    Only a word where a form stands: last, or followed by forms alone (the forms of one
+    word), or first (forms written before the name, OOO, AO, LLC: `_PREFIX_FORMS`); of two
+    to five letters, no form word itself, beside another word that is no form (a name that
+    is only a form keeps its word). Such a word is unseen as a form (`mark_legal_forms`
+    reads only the long words and the vowel-less swaps of short ones misspelt): it weighs
+    as a distinctive word the listed name lacks. Whether it is that form is for the
+    comparison to say, against a listed name that carries the form (`compare_names`).
+    """
+    n = len(tokens)
+    if n < 2:
+        return ()
+    alone, beside = _short_forms()
+    known = legal_forms_words()
+    out: list[tuple[int, frozenset[str], bool]] = []
+    for i in range(n):
+        t = tokens[i]
+        if legal[i] or not 2 <= len(t) <= 5 or not t.isalpha() or t in known:
+            continue
+        if not any(not legal[k] for k in range(n) if k != i):
+            continue
+        forms: set[str] = set()
+        if all(legal[i + 1:]):
+            forms |= _slip_of(t, alone, False)
+            # a word of a form of two words, beside that form ("PSVT LTD": PVT LTD is LTD)
+            near = {tokens[k] for k in (i - 1, i + 1) if 0 <= k < n and legal[k]}
+            part = _slip_of(t, beside, False) & near
+            if part:
+                out.append((i, frozenset(part), True))
+                continue
+        if i == 0:
+            forms |= _slip_of(t, alone, True)
+        if forms:
+            out.append((i, frozenset(forms), False))
+    return tuple(out)
 
 
 _GLUED_SUFFIX = ("limited", "company", "corporation", "llc", "ltd", "inc", "gmbh", "ooo")

@@ -1,0 +1,145 @@
+"""A short legal form typed with one slip ("Lth.", LLTC, APLC, PSVT LTD) is read as the form
+the listed name carries (issue 11): no longer a distinctive word the list lacks, and no
+more evidence than a legal form is. Names here are made up, but for the listed ones."""
+
+import pytest
+
+from clearance.index.build import Index
+from clearance.match.compare import compare_names, score_ceiling
+from clearance.match.engine import match_query, prepare_query_names, query_slips
+from clearance.match.orgs import slipped_forms
+from clearance.match.prepare import ORG, prepare_name
+from clearance.match.score import DEFAULT_THRESHOLD, Query
+
+
+def flat(folded: str, legal: bool) -> float:
+    return 0.1 if legal else 0.9
+
+
+def _slips(text: str) -> list[tuple[str, set[str], bool]]:
+    name = prepare_name(text, ORG)
+    return [(name.tokens[i], set(forms), part)
+            for i, forms, part in slipped_forms(name.tokens, name.legal)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quorvex Holdings Lth.", [("lth", {"ltd"}, False)]),  # a substitution
+        ("Tavros Steel APLC", [("aplc", {"ltd"}, False)]),  # an insertion (PLC is `ltd`)
+        ("Nordvale Trading, LLTC", [("lltc", {"llc"}, False)]),
+        ("Nordvale Trading EORP.", [("eorp", {"corp"}, False)]),
+        ("Nordvale Trading JC", [("jc", {"jsc"}, False)]),  # two letters: one left out
+        ("LCL Nordvale", [("lcl", {"llc"}, False)]),  # swapped, before the name
+        # a word of a form of two words, beside that form: PVT LTD is LTD
+        ("Brightwater Marine PSVT LTD", [("psvt", {"ltd"}, True)]),
+    ],
+)
+def test_a_short_form_with_one_slip_where_a_form_stands(
+        text: str, expected: list[tuple[str, set[str], bool]]) -> None:
+    assert _slips(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorvex Lth Steel",  # not where a form stands
+        "Lth Quorvex Steel",  # LTD is not written before the name
+        "Quorvex UK",  # two letters for two others: most pairs are a form's slip
+        "Quorvex 123",
+        "Lth Ltd",  # a name that is only a form
+        "Quorvex Holdings Ltd",  # the form itself
+        "Quorvex Holdings",
+    ],
+)
+def test_no_slip_away_from_a_form_or_far_from_one(text: str) -> None:
+    assert _slips(text) == []
+
+
+def _compare(query: str, listed: str, slips: bool = True) -> tuple[float, str]:
+    q, c = prepare_name(query, ORG), prepare_name(listed, ORG)
+    comp = compare_names(q, c, flat, query_slips=slipped_forms(q.tokens, q.legal)
+                         if slips else ())
+    return comp.score, comp.explain()
+
+
+def test_a_slipped_form_pairs_with_the_listed_form_and_says_so() -> None:
+    score, detail = _compare("Quorvex Holdings Lth.", "QUORVEX HOLDINGS LTD.")
+    assert score >= 0.95
+    assert "lth~ltd (1.00, w=0.10)" in detail
+    # unread, the slip is a distinctive word the listed name lacks
+    assert _compare("Quorvex Holdings Lth.", "QUORVEX HOLDINGS LTD.", slips=False)[0] < 0.8
+    # a word of the query's own form: PSVT LTD against PVT LTD
+    assert _compare("Brightwater Marine PSVT LTD", "BRIGHTWATER MARINE PVT LTD")[0] >= 0.95
+
+
+def test_a_slipped_form_is_no_evidence_against_and_no_more_for_than_the_form() -> None:
+    for query, written in [("Quorvex Holdings Lth.", "Quorvex Holdings Ltd."),
+                           ("Tavros Steel APLC", "Tavros Steel PLC")]:
+        for listed in ["QUORVEX HOLDINGS LTD", "QUARVEX HOLDINGS LIMITED",
+                       "TAVROS STEEL PLC", "TAVROS STEAL PLC", "TAVRAS STEEL PLC"]:
+            slipped, form = _compare(query, listed)[0], _compare(written, listed)[0]
+            assert slipped == pytest.approx(form) or slipped <= form, (query, listed)
+
+
+def test_a_word_no_slip_of_the_listed_form_stays_a_word() -> None:
+    # PVC is a slip of PLC, not of LLC; against a listed name without a form, a word
+    assert _compare("Quorvex PVC", "QUORVEX LLC")[0] < 0.8
+    assert _compare("Quorvex PVC", "QUORVEX")[0] < 0.8
+    assert "query only: pvc" in _compare("Quorvex PVC", "QUORVEX LLC")[1]
+    # read as a form, it makes no alert on another company: a form is no evidence of
+    # identity, a name the other lacks still is
+    assert _compare("Quorvex Plastics PVC", "QUORVEX STEEL PLC")[0] < DEFAULT_THRESHOLD
+    assert _compare("Vantor PVC", "QUORVEX PLC")[0] == _compare("Vantor PLC", "QUORVEX PLC")[0]
+    assert _compare("Vantor PVC", "QUORVEX PLC")[0] < 0.1
+
+
+def test_a_slip_is_read_only_as_a_listed_form_where_the_word_stands() -> None:
+    # the query's last word is no slip of a form the listed name writes first, nor its
+    # first word of a form the listed name writes last
+    assert _compare("Quorvex Holdings Lth", "LTD QUORVEX HOLDINGS")[0] < 0.8
+    assert _compare("LCL Nordvale", "NORDVALE LLC")[0] < 0.8
+    assert _compare("Nordvale LCL", "NORDVALE LLC")[0] >= 0.95
+
+
+def test_a_slipped_form_alerts_on_the_listed_party(index: Index) -> None:
+    query = Query("Gazpromneft STC LLX", "Company")
+    results = match_query(index, query, limit=3)
+    assert results[0].matched_name == "GAZPROMNEFT STC LLC" and results[0].match
+    assert "llx~llc" in results[0].features[0].detail
+    # and in batch screening, below the bound's floor (`bound.QueryBound`)
+    floored = match_query(index, query, limit=3, min_score=0.5)
+    assert [r.to_dict() for r in floored] == [r.to_dict() for r in results
+                                              if r.score >= 0.5]
+
+
+def test_words_the_lists_spell_and_peoples_names_are_no_slips(index: Index) -> None:
+    # LTS is one slip from LTD, but a word of listed names: a name word
+    q = prepare_query_names(Query("Gazpromneft STC LTS", "Company"))[0]
+    assert slipped_forms(q.tokens, q.legal) != ()
+    assert query_slips(index, Query("Gazpromneft STC LTS", "Company"), q) == ()
+    # a person's name has no legal form to slip
+    person = Query("Quorvex Lth", "Person")
+    assert query_slips(index, person, prepare_query_names(person)[0]) == ()
+    # a name in an abjad script has no Latin form to slip: its romanised words are
+    # consonant skeletons, as short as a form (نجار أسد "njr asd", ASD one slip from ASA)
+    for text in ["نجار أسد", "נגר סגל"]:
+        org = Query(text, "Organization")
+        q = prepare_query_names(org)[0]
+        assert slipped_forms(q.tokens, q.legal) != ()
+        assert query_slips(index, org, q) == ()
+    # a party of unknown type is read as an organisation's name may be
+    anyone = Query("Quorvex Lth", "")
+    assert query_slips(index, anyone, prepare_query_names(anyone)[0]) != ()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Quorvex Holdings Lth.", "QUORVEX HOLDINGS LTD."),
+     ("Brightwater Marine PSVT LTD", "BRIGHTWATER MARINE PVT LTD"),
+     ("LCL Nordvale", "LLC NORDVALE"), ("Quorvex PVC", "QUARVEX PLC")],
+)
+def test_monitorings_ceiling_holds_for_slipped_forms(query: str, listed: str) -> None:
+    q, c = prepare_name(query, ORG), prepare_name(listed, ORG)
+    score = compare_names(q, c, flat, query_slips=slipped_forms(q.tokens, q.legal)).score
+    assert score_ceiling(q, c, flat) >= score
