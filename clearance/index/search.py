@@ -134,9 +134,10 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     best: dict[int, float] = {}
     allowed = abjad_letters(raw)  # None: no pattern, no spelling fits
     if allowed is not None:
+        mask = _letter_mask(allowed)
         for k in abjad_keys(raw):
             for tid, spelling in index.abjad.get(k, ()):
-                if not allowed.issuperset(spelling):
+                if not _within(spelling, mask, allowed):
                     continue  # a letter the pattern cannot spell: it does not fit
                 sim = abjad_similarity(raw, spelling)
                 if sim > best.get(tid, 0.0):
@@ -145,6 +146,30 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     if len(index.abjad_fits) < ABJAD_FITS_MAX and len(raw) <= MAX_FUZZY_TOKEN:
         index.abjad_fits[raw] = result
     return result
+
+
+def _letter_mask(letters: frozenset[str]) -> int:
+    """The letters a-z of a set as bits (a: 1, b: 2, ...; `_within`)."""
+    mask = 0
+    for ch in letters:
+        code = ord(ch)
+        if 97 <= code <= 122:
+            mask |= 1 << (code - 97)
+    return mask
+
+
+def _within(word: str, mask: int, letters: frozenset[str]) -> bool:
+    """`letters.issuperset(word)`, `mask` being `_letter_mask(letters)`: told by character
+    codes and bits in compiled code, where the set method made a set of the word (a few
+    hundred spellings are tried for each first-sight abjad token)."""
+    for i in range(len(word)):
+        code = ord(word[i])
+        if 97 <= code <= 122:
+            if not (mask >> (code - 97)) & 1:
+                return False
+        elif word[i] not in letters:
+            return False
+    return True
 
 
 def _split_halves(index: Index, token: str, known: bool = False

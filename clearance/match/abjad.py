@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
@@ -92,7 +93,7 @@ def _word(word: str) -> str:
 
 
 _ABD = "عبد"
-ALLAH = "allh"  # الله, romanised as one word (not the article ال)
+ALLAH: Final = "allh"  # الله, romanised as one word (not the article ال)
 
 
 #: "al-Din" (religion), the second half of compound names (نور الدين, شمس الدين), in its
@@ -173,7 +174,7 @@ _SPELLINGS = {
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 _SHORT_VOWELS = "aeiou'"  # written between the consonants, never in the abjad token
-_ENDINGS = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, or an "h" Latin writes
+_ENDINGS: Final = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, or an "h" Latin writes
 
 
 def _spellings(unit: str) -> list[str]:
@@ -309,11 +310,23 @@ class _Walk:
         self.exact_end = len(keys) > 0 and not (len(token) > 1 and token.endswith("h"))
 
 
-@lru_cache(maxsize=100_000)
+#: `_walk`'s answers, a token's walk or `_NO_WALK` (a plain dict: an lru_cache's call cost
+#: a tenth of a pattern try, asked once per try)
+_WALKS: Final[dict[str, _Walk]] = {}
+_WALKS_MAX: Final = 100_000
+_NO_WALK: Final = _Walk("", [])  # (kept for a token with no pattern)
+
+
 def _walk(token: str) -> _Walk | None:
     """`token`'s `_Walk`; None when it has no pattern."""
-    keys = _unit_keys(token)
-    return None if keys is None else _Walk(token, keys)
+    walk = _WALKS.get(token)
+    if walk is None:
+        keys = _unit_keys(token)
+        walk = _NO_WALK if keys is None else _Walk(token, keys)
+        if len(_WALKS) >= _WALKS_MAX:
+            _WALKS.clear()
+        _WALKS[token] = walk
+    return None if walk is _NO_WALK else walk
 
 
 def _advance(latin: str, vowels_to: list[int], pos: int,
@@ -347,10 +360,15 @@ def _fits(walk: _Walk, latin: str) -> bool:
     (hundreds of microseconds) than the tries it would serve.
     """
     n = len(latin)
-    # vowels_to[p]: the end of the run of short vowels starting at p (p when there is none)
-    vowels_to = list(range(n + 1))
+    # vowels_to[p]: the end of the run of short vowels starting at p (p when there is none;
+    # `_SHORT_VOWELS` by character code, which compiled code reads without a string)
+    vowels_to = [n] * (n + 1)
     for p in range(n - 1, -1, -1):
-        if latin[p] in _SHORT_VOWELS:
+        code = ord(latin[p])
+        if not (code == 97 or code == 101 or code == 105 or code == 111 or code == 117
+                or code == 39):
+            vowels_to[p] = p
+        else:
             vowels_to[p] = vowels_to[p + 1]
     positions = 0
     if walk.prosthetic or (walk.vowel_pair and latin[:1] in "aeiou"):
@@ -430,16 +448,18 @@ def _vowel_led_pair(token: str) -> bool:
 #: romanised abjad token -> Latin word -> whether the word fits the token's pattern: two
 #: levels, so that a lookup builds no key (a tuple per pair, and the collections its
 #: allocation brings about, cost as much as the answer)
-_FITS: dict[str, dict[str, bool]] = {}
+_FITS: Final[dict[str, dict[str, bool]]] = {}
 _FITS_MAX = 1 << 18  # pattern answers kept (about 40 MB at most); emptied when full
-_fits_kept = [0]  # answers in `_FITS`
+_fits_kept: Final = [0]  # answers in `_FITS`
 
 
 def pin_memo() -> None:
-    """Make the memo a tracked dict before the heap is frozen (as `compare.pin_memo`)."""
+    """Make the memos tracked dicts before the heap is frozen (as `compare.pin_memo`)."""
     key = "".join(["pin"])
     _FITS[key] = {}  # a dict value: the memo is tracked
     del _FITS[key]
+    _WALKS[key] = _NO_WALK
+    del _WALKS[key]
 
 
 def similarity(abjad_token: str, latin_token: str) -> float:

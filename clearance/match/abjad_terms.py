@@ -18,7 +18,7 @@ from functools import cache
 from clearance.match.abjad import has_abjad
 from clearance.resources import load_resource
 
-__all__ = ["english_names", "fold_arabic", "terms", "territory_terms"]
+__all__ = ["build_territory_terms", "english_names", "fold_arabic", "terms", "territory_terms"]
 
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 _SEP = re.compile(r"[\s\u200c\u200f\u060c\u061b,.;:()\-/]+")  # also ZWNJ, Arabic comma
@@ -40,7 +40,7 @@ def fold_arabic(text: str) -> str:
 def terms() -> dict[str, str]:
     """Folded Persian or Arabic term -> English words: the term table, and the countries
     and their adjectives (`territory_terms`) where the table has no entry of its own."""
-    table = territory_terms()
+    table = dict(territory_terms())
     table.update({fold_arabic(str(k)): str(v)
                   for k, v in load_resource("abjad_terms")["terms"].items()})
     return table
@@ -86,6 +86,18 @@ def _nisba(folded: str) -> list[str]:
 def territory_terms() -> dict[str, str]:
     """Arabic-script names of countries -> "country|adjective" in English (مصر is
     "egypt|egyptian"), and their adjectives (المصرية, مصری) -> the English adjective.
+
+    Read from `resources/abjad_territories.yml`, which `build_territory_terms` wrote
+    (benchmarks/make_resources.py; tests/match/test_abjad_terms.py checks it is the table
+    the installed data gives): building it imports rigour's territory modules and walks
+    its data, some 0.2 s of CPU in every batch worker that met an organisation's name in
+    Arabic script, where reading the file costs about a millisecond.
+    """
+    return {str(k): str(v) for k, v in load_resource("abjad_territories")["terms"].items()}
+
+
+def build_territory_terms() -> dict[str, str]:
+    """`territory_terms` worked out from its source.
 
     Source: the territory data of rigour (opensanctions/rigour, a declared dependency:
     `rigour.territories`, compiled from Wikidata and CLDR), which lists each country's

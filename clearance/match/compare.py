@@ -105,7 +105,7 @@ def _unvocalised(token: str) -> bool:
     return all(token[i] not in "aeiouy" for i in range(1, len(token)))
 
 
-_SIMILARITIES: dict[tuple[str, str, str, str], float] = {}
+_SIMILARITIES: Final[dict[tuple[str, str, str, str], float]] = {}
 _SIMILARITIES_MAX: Final = 1 << 20  # about 150 MB; emptied when full
 
 
@@ -124,7 +124,7 @@ def pin_memo() -> None:
     del _DISTINCT[(*key, False)]
 
 
-_DISTINCT: dict[tuple[str, str, str, str, bool], bool] = {}
+_DISTINCT: Final[dict[tuple[str, str, str, str, bool], bool]] = {}
 _DISTINCT_MAX: Final = 1 << 17
 
 
@@ -143,7 +143,8 @@ def _distinct_names(a: str, fa: str, b: str, fb: str, forms: bool) -> bool:
     return known
 
 
-def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
+def token_similarity(a: str, fa: str, b: str, fb: str, shape_a: TokenShape | None = None
+                     ) -> float:
     """Similarity in [0, 1] of two tokens (raw a, b; folded fa, fb).
 
     Exact 1.0; same folded spelling 0.95 (when the raw spellings are within a few edits);
@@ -152,6 +153,9 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     script: "mhmd") equal to the other's consonant skeleton 0.8; numbers match exactly (or
     0.8 for one slip in five or more digits). A token longer than any real word
     (`MAX_FUZZY_TOKEN`) agrees only exactly, and takes no slot in the cache.
+    `shape_a`: `TokenShape(a, fa)`, when the caller has it: a pair not in the cache that
+    `similar_possible` rules out (most pairs of words of two names) is 0.0 without
+    `_token_similarity`.
     """
     if len(a) > MAX_FUZZY_TOKEN or len(b) > MAX_FUZZY_TOKEN:
         return 1.0 if a == b else 0.0
@@ -159,7 +163,10 @@ def token_similarity(a: str, fa: str, b: str, fb: str) -> float:
     known = _SIMILARITIES.get(key)
     if known is not None:
         return known
-    sim = _token_similarity(a, fa, b, fb)
+    if shape_a is not None and not similar_possible(shape_a, TokenShape(b, fb)):
+        sim = 0.0
+    else:
+        sim = _token_similarity(a, fa, b, fb)
     if len(_SIMILARITIES) >= _SIMILARITIES_MAX:
         _SIMILARITIES.clear()
     _SIMILARITIES[key] = sim
@@ -459,6 +466,7 @@ class QueryFacts:
         self.writes_vowels = writes_vowels(text)
         self.han = zh.has_han(text)
         self.abjad = has_abjad(text)
+        self.shapes = [TokenShape(t, f) for t, f in zip(query.tokens, query.folded)]
 
 
 def _korean_given(given: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
@@ -876,6 +884,7 @@ def compare_names(
     # (a Latin query, most of them, is told apart without a call into the hangul module)
     korean = (hangul.korean_name(query.text)
               if initials and len(q_tokens) == 2 and not query.text.isascii() else None)
+    q_shapes = facts.shapes
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -887,7 +896,7 @@ def compare_names(
                 continue  # a title (HAJI) is no name (الحياه "hyh"): it pairs with role words
             if q_gen and q_gen[i] >= 0 and c_gen[j] >= 0 and (q_gen[i] == 0) != (c_gen[j] == 0):
                 continue  # a person's own name is not an ancestor's (chains may skip some)
-            sim = token_similarity(qt, qf, ct, c_folded[j])
+            sim = token_similarity(qt, qf, ct, c_folded[j], q_shapes[i])
             distinct = False
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from clearance.index.build import Index, build_index
-from clearance.match.abjad_terms import english_names, fold_arabic, territory_terms
+from clearance.match.abjad_terms import (
+    build_territory_terms,
+    english_names,
+    fold_arabic,
+    territory_terms,
+)
 from clearance.match.engine import match_query
 from clearance.match.score import Query
 
@@ -89,6 +94,13 @@ def test_only_english_adjectives_the_territory_data_confirms_are_taken() -> None
     table = territory_terms()
     assert table[fold_arabic("اليمن")] == "yemen|yemeni"
     assert "|" not in table[fold_arabic("فرنسا")]  # France: no -ian/-i/-ese form
+
+
+def test_the_shipped_territory_table_is_the_one_the_installed_data_gives() -> None:
+    # resources/abjad_territories.yml is read instead of rigour's data (its import and walk
+    # cost every batch worker ~0.2 s): stale after a rigour upgrade, it fails here;
+    # `python benchmarks/make_resources.py territories` writes it again
+    assert territory_terms() == build_territory_terms()
 
 
 def test_the_term_table_wins_over_a_country_name() -> None:
