@@ -1163,13 +1163,10 @@ def _free_costs(
         # Ahmed") is read as before.
         head = (_comma_head(cand_roles, free_c, c_legal, c_patr, links)
                 if links and "," in cand.text else 0)
-        for j in range(head):
-            if not c_legal[j]:
-                c_cost[j] = query_extra_penalty
         for j in free_c:
-            if j < head:
-                continue
-            if j in c_patr:
+            if j < head and not c_legal[j]:
+                c_cost[j] = query_extra_penalty
+            elif j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
             elif (differ or surname_first) and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
