@@ -50,6 +50,17 @@ hash of its id, so thresholds and weights are chosen on one half and reported on
    such as an acronym may name another organisation), as a set. The UN entry itself does
    not count. Rule of 2026-11-29; the lead had seen 38 of these names (ad-hoc, against
    the same records) after writing the Persian and Arabic term table, not before.
+7. `population_world_queries` - ordinary people of the countries set 1 leaves out: 80
+   "Given Surname" names from each of the 89 other countries of `names-dataset` v3 (every
+   country it covers but the 16), drawn as set 1 draws them (rank-weighted from the 100
+   most frequent given names, men's and women's in turn, and surnames, as the package
+   writes them: in their own script, or mixing scripts where its data does), seed
+   20261129, countries in code order; a name drawn before, for this or another country,
+   or one of set 1's names, is drawn again, so that no name sits in both halves or in a
+   set the matcher was tuned on. Labelled by set 1's rule (`token_for_token`): a query
+   whose alerts are all unjustified is a false alert; genuine same-name hits must stay
+   alerts. Rule of 2026-11-29 (session 15), written before the first run; scored by
+   benchmarks/population_world.py (per country) and quality.py (totals).
 """
 
 from __future__ import annotations
@@ -72,6 +83,7 @@ GENERATOR_VERSION = "1"
 POPULATION_COUNTRIES = ("US", "GB", "DE", "FR", "ES", "MX", "CO", "BR", "RU", "CN", "KR", "IN",
                         "EG", "SA", "IR", "TR")
 PER_COUNTRY = 150
+WORLD_PER_COUNTRY = 80
 TOP = 100
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "sheikh", "shaikh", "sheik", "mullah",
                     "maulana", "maulvi", "imam", "haji", "hajji", "hjy"})
@@ -108,27 +120,50 @@ def _cached(name: str, make: Any) -> list[dict[str, Any]]:
 
 def population_queries() -> list[dict[str, Any]]:
     """2,400 person queries (16 countries x 150); cached in benchmarks/generated/."""
-    return _cached("population", _make_population)
+    return _cached("population", lambda: _make_population(
+        POPULATION_COUNTRIES, PER_COUNTRY, 20261128, "pop"))
 
 
-def _make_population() -> Iterator[dict[str, Any]]:
+def population_world_queries() -> list[dict[str, Any]]:
+    """Person queries from every other country of names-dataset (89 x 80); cached in
+    benchmarks/generated/. See the module docstring, set 7."""
+    return _cached("population_world", _make_population_world)
+
+
+def _make_population_world() -> Iterator[dict[str, Any]]:
+    tuned = {c["query"]["name"] for c in population_queries()}
+    return _make_population(None, WORLD_PER_COUNTRY, 20261129, "popw", skip=tuned)
+
+
+def _make_population(countries: tuple[str, ...] | None, per_country: int, seed: int,
+                     prefix: str, skip: set[str] | None = None) -> Iterator[dict[str, Any]]:
+    """`per_country` "Given Surname" queries per country (None: every country but
+    POPULATION_COUNTRIES, in code order), drawn rank-weighted from its TOP given names
+    (men's and women's in turn) and surnames; with `skip`, each name once over all
+    countries and none of `skip`."""
     from names_dataset import NameDataset  # the `eval` extra; loads in about 30 s
 
     nd = NameDataset()
-    rng = random.Random(20261128)
-    for country in POPULATION_COUNTRIES:
+    if countries is None:
+        countries = tuple(sorted(c for c in nd.get_country_codes(alpha_2=True)
+                                 if c not in POPULATION_COUNTRIES))
+    rng = random.Random(seed)
+    seen_all: set[str] = set(skip or ())
+    for country in countries:
         firsts = nd.get_top_names(n=TOP, country_alpha2=country)[country]
         given = [n for pair in zip(firsts["M"], firsts["F"]) for n in pair]
         surnames = nd.get_top_names(n=TOP, use_first_names=False, country_alpha2=country)[country]
         w_given = [1.0 / (1 + i // 2) ** 0.5 for i in range(len(given))]
         w_last = [1.0 / (1 + i) ** 0.5 for i in range(len(surnames))]
         seen: set[str] = set()
-        while len(seen) < PER_COUNTRY:
+        while len(seen) < per_country:
             name = f"{rng.choices(given, w_given)[0]} {rng.choices(surnames, w_last)[0]}"
-            if name in seen:
+            if name in seen or (skip is not None and name in seen_all):
                 continue
             seen.add(name)
-            yield {"id": f"pop-{country}-{len(seen)}", "query": {"name": name, "schema": "Person"},
+            seen_all.add(name)
+            yield {"id": f"{prefix}-{country}-{len(seen)}",
+                   "query": {"name": name, "schema": "Person"},
                    "expected": [], "category": f"pop_{country.lower()}"}
 
 
@@ -418,5 +453,6 @@ def load_records() -> list[dict[str, Any]]:
 
 
 __all__ = ["GENERATED", "arabic_listed", "halves", "load_records", "population_queries",
+           "population_world_queries",
            "registered_chinese", "same_name_people", "script_orgs", "split", "token_for_token",
            "wikidata_by_script"]

@@ -12,7 +12,7 @@ Both are printed, the tuning half labelled in-sample.
 2. Generated sets (`evalsets.py`, each with its written labelling rule): registered names
    of the Chinese companies on the CSL, Arabic-script names of listed people and of listed
    organisations, and listed people's given names written solid (scored by score.py), and
-   population names
+   population names of the 16 countries tuned on and of 89 others
    (ordinary people: the share of queries whose alerts are all unjustified, and how many
    genuine same-name hits stay alerts).
 3. Name pairs: the wikidata transliteration pairs per script, and every labelled pair file in
@@ -165,16 +165,25 @@ def run_generated(args: argparse.Namespace, index: Any, workdir: Path, peer: Any
 
 def run_population(threshold: float, index: Any, records: list[dict[str, Any]],
                    peer: Any) -> None:
-    cases = evalsets.population_queries()
-    print(f"\n## population names (generated from names-dataset, 16 countries; "
-          f"threshold {threshold})")
+    for title, what, cases in (
+            ("population", "16 countries", evalsets.population_queries()),
+            ("population_world", "89 other countries; per country: population_world.py",
+             evalsets.population_world_queries())):
+        print(f"\n## {title} names (generated from names-dataset, {what}; "
+              f"threshold {threshold})")
+        _run_population(title, cases, threshold, index, records,
+                        peer if title == "population" else None)
+
+
+def _run_population(title: str, cases: list[dict[str, Any]], threshold: float, index: Any,
+                    records: list[dict[str, Any]], peer: Any) -> None:
     results = screen(cases, threshold, index)
     names = _entity_names(records)
     same = evalsets.same_name_people(records)
     for half, part in halves(cases).items():
         label = "tuning half (in-sample)" if half == "tune" else "held-out half"
         stats = _population_stats(part, results, names, same)
-        print(f"# population, {label}: {len(part)} queries")
+        print(f"# {title}, {label}: {len(part)} queries")
         print(f"ours           unjustified_only={stats[0]:.4f} any_alert={stats[1]:.4f} "
               f"genuine_hits_kept={stats[2]}")
         if peer is not None and half == "test":

@@ -29,6 +29,7 @@ from clearance.match.population import (
     MOST_COMMON_WEIGHT,
     distinct_names,
     other_common_name,
+    spelled_name,
     writes_vowels,
 )
 from clearance.match.prepare import (
@@ -703,13 +704,15 @@ def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
 
 
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
-               unvocalised: bool = False, roles: Sequence[int] = ()
+               unvocalised: bool = False, roles: Sequence[int] = (), person: bool = False
                ) -> list[tuple[list[int], int, float]]:
     """Free left tokens that, run together, equal one free right token.
 
     Runs are adjacent triples, or any ordered pair (people's names are reordered before
     being run together: "MayraGALAVIZ" for "GALAVIZ, Mayra"), except two parts of a given
-    name in the other order (`roles` of the left name's tokens, `_reversed_given`).
+    name in the other order (`roles` of the left name's tokens, `_reversed_given`) and,
+    in a `person`'s name, runs of role words alone (two articles, الحياه السلام "al hyh al
+    slm", run together are no name ALI).
     Compared raw and folded: folding rules see different letter groups across the seam.
     """
     found: list[tuple[list[int], int, float]] = []
@@ -751,6 +754,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 # another article: نور الدين "nwr al dyn" is NOUREDDINE
                 runs.append([a, a + 2])
         for run in runs:
+            if person and all([left.legal[i] for i in run]):
+                continue
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
             if unvocalised and (
@@ -897,6 +902,14 @@ def compare_names(
             if q_gen and q_gen[i] >= 0 and c_gen[j] >= 0 and (q_gen[i] == 0) != (c_gen[j] == 0):
                 continue  # a person's own name is not an ancestor's (chains may skip some)
             sim = token_similarity(qt, qf, ct, c_folded[j], q_shapes[i])
+            if (unvocalised and ql != c_legal[j] and sim < SURE_SIMILARITY and qt != ct
+                    and spelled_name(c_tokens[j] if ql else qt)):
+                # (people) a role word (AL, KHAN) pairs with a name by a spelling of itself
+                # (HAN) or a slip ("et" for EL); beside a name in Arabic, Persian or Hebrew
+                # script, which writes its particles and is no typist's slip of a Latin
+                # one, a name people bear that only looks like a role word is that name,
+                # which the other side lacks (علي "aly" is Ali, not the article AL)
+                continue
             distinct = False
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
@@ -978,7 +991,7 @@ def compare_names(
             reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if free_q and free_c and reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
-                                              query_roles):
+                                              query_roles, initials):
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
                     joined_query += max(0, merged - 1)
@@ -991,7 +1004,7 @@ def compare_names(
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
-                                              cand_roles or ()):
+                                              cand_roles or (), initials):
                     if korean is not None and i == 1:  # (_korean_given found no spelling)
                         free_c.update(run)
                         free_q.add(i)
@@ -1219,8 +1232,20 @@ def _free_costs(
         # a listed name written surname first ("FU Chin Chung") read as "Given Middle
         # Surname": its middle words are given names, the first of them left out
         surname_first = _surname_first(query_roles, cand_roles, c_tokens, links)
+        # a "SURNAME, Given Middle" name whose part before the comma (a family name, or
+        # one with its article that `name_roles` reads as a link of a chain) is left out
+        # whole, and a link of the chain after the comma skipped before one that pairs,
+        # keeps no name that says which family: the query shares a given name and an
+        # ancestor's name alone ("Ahmad Taha" for "AL-HUSSEIN, Taha Osman Ahmed"), as many
+        # people do. The family name costs as a first surname would; a chain cut short
+        # ("Taha Osman", "Taha AL-HUSSEIN") or without its family name ("Taha Osman
+        # Ahmed") is read as before.
+        head = (_comma_head(cand_roles, free_c, c_legal, c_patr, links)
+                if links and "," in cand.text else 0)
         for j in free_c:
-            if j in c_patr:
+            if j < head and not c_legal[j]:
+                c_cost[j] = query_extra_penalty
+            elif j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
             elif (differ or surname_first) and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
@@ -1262,6 +1287,23 @@ def _free_costs(
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
         floor = CONFLICT_WEIGHT
     return q_cost, c_cost, legal_floor, floor
+
+
+def _comma_head(cand_roles: Sequence[int] | None, free_c: set[int], c_legal: tuple[bool, ...],
+                c_patr: set[int], links: Sequence[tuple[int, int]]) -> int:
+    """How many tokens of a listed "SURNAME, Given Middle" name stand before its comma when
+    they are all left out and so is a name after the comma that stands before a paired
+    one (`links`: the (query, listed) pairs), 0 otherwise: `_free_costs` charges them in
+    full."""
+    if not cand_roles or GIVEN not in cand_roles:
+        return 0
+    head = cand_roles.index(GIVEN)
+    if head == 0 or any([j not in free_c for j in range(head)]):
+        return 0
+    last = max([j for _, j in links])
+    if not any([head <= j < last and j not in c_patr and not c_legal[j] for j in free_c]):
+        return 0
+    return head
 
 
 def _charge_free(penalty: float, q_cost: list[float], c_cost: list[float],

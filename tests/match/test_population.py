@@ -186,3 +186,10 @@ def test_a_common_name_two_slips_from_the_listed_word_is_another_name(query: str
 def test_a_slip_a_romanisation_or_a_rare_word_is_not_another_name(query: str, listed: str,
                                                                   similarity: float) -> None:
     assert not other_common_name(query, listed, similarity)
+
+
+def test_a_spelled_name_is_a_name_of_the_population_lists_letter_for_letter() -> None:
+    from clearance.match.population import spelled_name
+
+    assert spelled_name("ahmed") and spelled_name("aly")
+    assert not spelled_name("ahmedq")  # a slip of one is no name of its own
