@@ -19,12 +19,13 @@ from clearance.match.compare import (
     word_spans,
 )
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
-from clearance.match.orgs import Slips, slipped_forms
+from clearance.match.orgs import Slips, confirmed_slips, slipped_forms
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
     PERSON,
     Name,
+    fold_key,
     name_roles,
     person_variants,
     prepare_name,
@@ -157,6 +158,20 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     return tuple(s for s in slips if q.folded[s[0]] not in index.vocab)
 
 
+def with_confirmed_forms(index: Index, query: Query, q: Name) -> Name:
+    """`q` with a slipped last form its own words confirm ("Co., Lth." is CO LTD:
+    `orgs.confirmed_slips`) read as that form for every comparison, the bound's and the
+    candidates' included: a typed "Lth." after "Co." is no distinctive word, whether or
+    not the listed name writes a form."""
+    slips = query_slips(index, query, q)
+    read = confirmed_slips(q.tokens, q.legal, slips) if slips else None
+    if read is None:
+        return q
+    words, flags = read
+    folded = q.folded[:len(words) - 1] + (fold_key(words[-1]),)
+    return Name(text=q.text, tokens=tuple(words), folded=folded, legal=tuple(flags))
+
+
 def as_person(query_schema: str, list_schema: str, list_name: Name | None = None) -> bool:
     """Whether a pair of names is compared as people's names: the list entry is a Person, or
     it may be one (LegalEntity) and the query is a Person, unless its name carries a legal
@@ -247,7 +262,8 @@ def match_query(
     result that could matter, however many there are).
     """
     cfg = cfg or ScoringConfig()
-    q_names = prepare_query_names(query, bounded=True)
+    q_names = [with_confirmed_forms(index, query, q)
+               for q in prepare_query_names(query, bounded=True)]
     best: _Best = {}
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
@@ -331,7 +347,8 @@ def score_entities(
     a pair can only score the same or higher, never be missed.
     """
     cfg = cfg or ScoringConfig()
-    q_names = prepare_query_names(query, bounded=True)
+    q_names = [with_confirmed_forms(index, query, q)
+               for q in prepare_query_names(query, bounded=True)]
     rev = entity_names(index)
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}

@@ -16,6 +16,7 @@ from clearance.resources import load_resource
 
 __all__ = [
     "Slips",
+    "confirmed_slips",
     "join_letters",
     "legal_forms",
     "legal_forms_words",
@@ -189,6 +190,25 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
         if forms:
             out.append((i, frozenset(forms), False))
     return tuple(out)
+
+
+def confirmed_slips(tokens: tuple[str, ...], legal: tuple[bool, ...], slips: Slips
+                    ) -> tuple[list[str], list[bool]] | None:
+    """The name with a last-word slip read as its form where the query's own words confirm
+    it: read as the form, it makes the word before it a word of a form too ("Co., Lth.":
+    CO LTD is LTD), so it is a form whatever the listed name carries ("Dahua Technology",
+    listed without one). None when no slip is so confirmed; a slip alone ("Acme Lth")
+    stays for the comparison to read (`slipped_forms`)."""
+    n = len(tokens)
+    for i, forms, part in slips:
+        if part or i != n - 1 or i < 2 or legal[i - 1]:
+            continue
+        for form in sorted(forms):
+            words, flags = mark_legal_forms(list(tokens[:i]) + [form])
+            if (len(words) == i and flags[-1] and words[:-1] == list(tokens[:i - 1])
+                    and flags[:-1] == list(legal[:i - 1])):
+                return words, flags
+    return None
 
 
 _GLUED_SUFFIX = ("limited", "company", "corporation", "llc", "ltd", "inc", "gmbh", "ooo")

@@ -7,7 +7,7 @@ import pytest
 from clearance.index.build import Index
 from clearance.match.compare import compare_names, score_ceiling
 from clearance.match.engine import match_query, prepare_query_names, query_slips
-from clearance.match.orgs import slipped_forms
+from clearance.match.orgs import confirmed_slips, slipped_forms
 from clearance.match.prepare import ORG, prepare_name
 from clearance.match.score import DEFAULT_THRESHOLD, Query
 
@@ -111,6 +111,36 @@ def test_a_slipped_form_alerts_on_the_listed_party(index: Index) -> None:
     floored = match_query(index, query, limit=3, min_score=0.5)
     assert [r.to_dict() for r in floored] == [r.to_dict() for r in results
                                               if r.score >= 0.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quorvex Widget Co., Lth.", (["quorvex", "widget", "ltd"], [False, False, True])),
+        ("Quorvex Widget Pvt Lth", (["quorvex", "widget", "ltd"], [False, False, True])),
+        ("Quorvex Widget Lth", None),  # no word of its own confirms the form
+        ("Quorvex Lth Widget", None),  # not where a form stands
+        ("Co Lth", None),  # a name that would be only a form
+    ],
+)
+def test_a_slip_the_words_before_it_make_a_form_is_confirmed(
+        text: str, expected: tuple[list[str], list[bool]] | None) -> None:
+    name = prepare_name(text, ORG)
+    assert confirmed_slips(name.tokens, name.legal,
+                           slipped_forms(name.tokens, name.legal)) == expected
+
+
+def test_a_confirmed_slip_is_a_form_against_a_listed_name_without_one(index: Index) -> None:
+    # Dahua is listed as "Dahua Technology", with no form; its registered name typed with
+    # "Lth." for Ltd. alerts as the name typed right does, at the same score
+    right = match_query(index, Query("Zhejiang Dahua Technology Co., Ltd.", "Company"), limit=3)
+    slipped = match_query(index, Query("Zhejiang Dahua Technology Co., Lth.", "Company"),
+                          limit=3)
+    assert slipped[0].matched_name == right[0].matched_name == "Dahua Technology"
+    assert slipped[0].match and slipped[0].score == right[0].score
+    floored = match_query(index, Query("Zhejiang Dahua Technology Co., Lth.", "Company"),
+                          limit=3, min_score=0.5)
+    assert [r.to_dict() for r in floored] == [r.to_dict() for r in slipped if r.score >= 0.5]
 
 
 def test_words_the_lists_spell_and_peoples_names_are_no_slips(index: Index) -> None:
