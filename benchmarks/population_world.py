@@ -32,7 +32,7 @@ from typing import Any
 
 import evalsets
 from common import BUNDLED, SHARED
-from quality import screen
+from quality import _entity_names, population_kind, screen
 
 
 def _args() -> argparse.Namespace:
@@ -49,30 +49,10 @@ def _args() -> argparse.Namespace:
 
 def classify(cases: list[dict[str, Any]], results: dict[str, list[dict[str, Any]]],
              records: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
-    """Case id -> (alerts, genuine): alerts "unjustified" (every alert unjustified),
-    "justified" (some alert corresponds token for token) or "quiet" (no alert); genuine
-    "kept" or "lost" for a query some list person bears exactly (`same_name_people`),
-    else "" (as quality.py counts them)."""
-    names = {r["entity_id"]: r["properties"].get("name", []) + r["properties"].get("alias", [])
-             for r in records}
+    """Case id -> (alerts, genuine), as quality.py counts them (`population_kind`)."""
+    names = _entity_names(records)
     same = evalsets.same_name_people(records)
-    out: dict[str, tuple[str, str]] = {}
-    for c in cases:
-        q = c["query"]["name"]
-        alerts = [m for m in results.get(c["id"], []) if m["match"]]
-        keys, _ = evalsets._keys(q)
-        want = same.get(tuple(sorted(keys)), set())
-        genuine = "" if not want else (
-            "kept" if any(m["entity_id"] in want for m in alerts) else "lost")
-        if not alerts:
-            kind = "quiet"
-        elif any(evalsets.token_for_token(q, n) for m in alerts
-                 for n in names.get(m["entity_id"], [])):
-            kind = "justified"
-        else:
-            kind = "unjustified"
-        out[c["id"]] = (kind, genuine)
-    return out
+    return {c["id"]: population_kind(c, results, names, same) for c in cases}
 
 
 def report(title: str, label: str, part: list[dict[str, Any]], kinds: dict[str, tuple[str, str]],

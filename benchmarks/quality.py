@@ -193,26 +193,41 @@ def _run_population(title: str, cases: list[dict[str, Any]], threshold: float, i
                   f"genuine_hits_kept={stats[2]} (over our candidates: a lower bound)")
 
 
+def population_kind(case: dict[str, Any], results: dict[str, list[dict[str, Any]]],
+                    names: dict[str, list[str]], same: dict[tuple[str, ...], set[str]]
+                    ) -> tuple[str, str]:
+    """A population query's (alerts, genuine): alerts "unjustified" (every alert
+    unjustified: no alerted entity has a name corresponding token for token), "justified"
+    or "quiet" (no alert); genuine "kept" or "lost" for a query some list person bears
+    exactly (`evalsets.same_name_people`), else ""."""
+    q = case["query"]["name"]
+    alerts = [m for m in results.get(case["id"], []) if m["match"]]
+    keys, _ = evalsets._keys(q)
+    want = same.get(tuple(sorted(keys)), set())
+    genuine = "" if not want else (
+        "kept" if any(m["entity_id"] in want for m in alerts) else "lost")
+    if not alerts:
+        return "quiet", genuine
+    if any(evalsets.token_for_token(q, n) for m in alerts for n in names.get(m["entity_id"], [])):
+        return "justified", genuine
+    return "unjustified", genuine
+
+
 def _population_stats(cases: list[dict[str, Any]], results: dict[str, list[dict[str, Any]]],
                       names: dict[str, list[str]], same: dict[tuple[str, ...], set[str]]
                       ) -> tuple[float, float, str]:
     unjustified = alerted = genuine = kept = 0
     for c in cases:
-        q = c["query"]["name"]
-        alerts = [m for m in results.get(c["id"], []) if m["match"]]
-        keys, _ = evalsets._keys(q)
-        want = same.get(tuple(sorted(keys)), set())
-        if want:
-            genuine += 1
-            kept += any(m["entity_id"] in want for m in alerts)
-        if not alerts:
-            continue
-        alerted += 1
-        if not any(evalsets.token_for_token(q, n) for m in alerts
-                   for n in names.get(m["entity_id"], [])):
+        kind, hit = population_kind(c, results, names, same)
+        genuine += hit != ""
+        kept += hit == "kept"
+        alerted += kind != "quiet"
+        if kind == "unjustified":
             unjustified += 1
             if os.environ.get("QUALITY_VERBOSE"):
-                print("   unjustified:", q, "->", alerts[0]["matched_name"], alerts[0]["score"])
+                alerts = [m for m in results.get(c["id"], []) if m["match"]]
+                print("   unjustified:", c["query"]["name"], "->", alerts[0]["matched_name"],
+                      alerts[0]["score"])
     n = max(len(cases), 1)
     return unjustified / n, alerted / n, f"{kept}/{genuine}"
 

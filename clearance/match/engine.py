@@ -158,18 +158,23 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     return tuple(s for s in slips if q.folded[s[0]] not in index.vocab)
 
 
-def with_confirmed_forms(index: Index, query: Query, q: Name) -> Name:
-    """`q` with a slipped last form its own words confirm ("Co., Lth." is CO LTD:
+def _query_names(index: Index, query: Query) -> list[tuple[Name, Slips]]:
+    """The query's prepared names, each with its words that may be a slipped legal form
+    (`query_slips`); a slipped last form its own words confirm ("Co., Lth." is CO LTD:
     `orgs.confirmed_slips`) read as that form for every comparison, the bound's and the
     candidates' included: a typed "Lth." after "Co." is no distinctive word, whether or
     not the listed name writes a form."""
-    slips = query_slips(index, query, q)
-    read = confirmed_slips(q.tokens, q.legal, slips) if slips else None
-    if read is None:
-        return q
-    words, flags = read
-    folded = q.folded[:len(words) - 1] + (fold_key(words[-1]),)
-    return Name(text=q.text, tokens=tuple(words), folded=folded, legal=tuple(flags))
+    out: list[tuple[Name, Slips]] = []
+    for q in prepare_query_names(query, bounded=True):
+        slips = query_slips(index, query, q)
+        read = confirmed_slips(q.tokens, q.legal, slips) if slips else None
+        if read is not None:
+            words, flags = read
+            q = Name(text=q.text, tokens=tuple(words), legal=tuple(flags),
+                     folded=q.folded[:len(words) - 1] + (fold_key(words[-1]),))
+            slips = query_slips(index, query, q)
+        out.append((q, slips))
+    return out
 
 
 def as_person(query_schema: str, list_schema: str, list_name: Name | None = None) -> bool:
@@ -262,8 +267,7 @@ def match_query(
     result that could matter, however many there are).
     """
     cfg = cfg or ScoringConfig()
-    q_names = [with_confirmed_forms(index, query, q)
-               for q in prepare_query_names(query, bounded=True)]
+    q_names = _query_names(index, query)
     best: _Best = {}
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
@@ -281,10 +285,9 @@ def match_query(
     # (`bound.QueryBound`: Latin letters, no written word of two tokens on both sides)
     floor = name_floor(query, cfg, min_score)
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
-    for q in q_names:
+    for q, q_slips in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
-        q_slips = query_slips(index, query, q)
         # (a Korean person's name in Hangul, as `compare_names` reads it: by its syllables)
         korean = (hangul.korean_name(q.text) if floor > 0.0 and len(q.tokens) == 2
                   and not q.text.isascii() else None)
@@ -347,16 +350,14 @@ def score_entities(
     a pair can only score the same or higher, never be missed.
     """
     cfg = cfg or ScoringConfig()
-    q_names = [with_confirmed_forms(index, query, q)
-               for q in prepare_query_names(query, bounded=True)]
+    q_names = _query_names(index, query)
     rev = entity_names(index)
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
     comparer = _Comparer(index, cfg)
-    for q in q_names:
+    for q, q_slips in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
-        q_slips = query_slips(index, query, q)
         for e_idx in targets:
             schema = index.entities[e_idx].schema
             for n_idx, quality, text in rev[e_idx]:

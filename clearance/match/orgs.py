@@ -8,7 +8,7 @@ start or end of a name, never inside a word or between name words.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -150,6 +150,7 @@ def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[
     return found
 
 
+@lru_cache(maxsize=10_000)  # monitoring's `score_ceiling` asks it of each pair of a name
 def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
     """Words of an organisation's prepared name that may be a short legal form with one
     slip ("Lth." for LTD, LLTC, APLC, PSVT LTD, JC, LFZE, EORP), as (position, canonical

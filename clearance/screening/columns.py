@@ -22,8 +22,9 @@ from typing import Any
 from clearance.exc import InputError
 from clearance.resources import load_resource
 
-__all__ = ["HEADER_CELLS_MAX", "MULTI", "ColumnMap", "accepted", "fold_header", "known_header", "map_columns",
-           "parse_birth_date", "parse_country", "parse_overrides", "require_name", "schema_of"]
+__all__ = ["HEADER_CELLS_MAX", "MULTI", "ColumnMap", "accepted", "fold_header", "known_header",
+           "map_columns", "parse_birth_date", "parse_country", "parse_overrides", "require_name",
+           "schema_of"]
 
 MULTI = ("country", "identifiers", "aliases")
 HEADER_CELLS_MAX = 500  # the cells of a row read to tell whether it is a header
