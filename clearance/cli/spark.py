@@ -50,6 +50,8 @@ def monitor_spark(book: str | None, full: bool, master: str | None, wait: float,
                                  notify=notify)
     except AnalysisException as exc:
         raise InputError(str(exc).splitlines()[0]) from None
+    for note in report.notes:
+        err.print(f"[yellow]note:[/] {note}", highlight=False)
     for problem in report.problems[:SHOWN]:
         err.print(f"[yellow]skipped:[/] {problem}", highlight=False)
     if len(report.problems) > SHOWN:

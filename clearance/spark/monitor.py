@@ -59,9 +59,11 @@ CHUNK = 2000
 
 @dataclass
 class SparkCycle(CycleReport):
-    """A cycle report, plus the book's malformed rows (each with its file and line)."""
+    """A cycle report, plus the book's malformed rows (each with its file and line) and how
+    the book was read (`notes`: title rows above a CSV header, as `clearance screen` says)."""
 
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _state(book: str) -> dict[str, int]:
@@ -132,6 +134,7 @@ def _run(spark: SparkSession, book: str, full: bool, cfg: ScoringConfig, actor: 
                 delta_file = ship(spark, str(_write_side(side, Path(tmp))))
         if scan:
             source = open_input(spark, book)
+            report.notes = list(source.notes)
             columns = None if source.columns is None else book_columns(source.columns, book)
             task = MonitorTask(source.spec, columns, ship(spark, str(index_file)), delta_file,
                                cfg.threshold)
@@ -150,7 +153,8 @@ def _run(spark: SparkSession, book: str, full: bool, cfg: ScoringConfig, actor: 
         report.seconds = time.perf_counter() - t0
         audit.append(conn, actor, "monitor.run", {**report.to_dict(), "lists_active": active,
                                                   "engine": "spark", "book": book,
-                                                  "skipped": len(report.problems)})
+                                                  "skipped": len(report.problems),
+                                                  "notes": report.notes})
     report.seconds = time.perf_counter() - t0
     return report
 

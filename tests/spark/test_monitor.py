@@ -9,9 +9,11 @@ Spark), so the two can be compared alert by alert.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -185,3 +187,28 @@ def test_the_cli_runs_a_cycle_of_a_book_kept_as_files(scenario: dict[str, Any]) 
     assert res.exit_code == 2 and "--book and --master need --engine spark" in res.output
     res = runner.invoke(app, ["monitor", "run", "--engine", "spark"])
     assert res.exit_code == 1 and "give --book PATH" in res.output
+
+
+def test_title_rows_above_a_csv_books_header_are_skipped_and_noted_as_screen_does(
+        scenario: dict[str, Any], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from clearance.cli.app import _register, app
+
+    _register()
+    book = tmp_path / "report.csv"
+    with open(book, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Customer extract, generated 2026-11-29"])
+        writer.writerow([])
+        writer.writerow(["Client ID", "Client Full Name", "Type"])
+        for r in BOOK:
+            writer.writerow([r["id"], r["name"], r["schema"]])
+    res = CliRunner().invoke(app, ["monitor", "run", "--engine", "spark", "--book", str(book)])
+    assert res.exit_code == 0, res.output
+    said = " ".join(res.output.split())
+    assert "note: header read from line 3" in said and "look like a title" in said
+    assert f"{len(BOOK)} book entries screened" in said  # the title is no customer
+    (run,) = [r.detail for r in audit.iter_records()
+              if r.action == "monitor.run" and r.detail.get("book") == str(book)]
+    assert run["notes"] and "header read from line 3" in run["notes"][0]
