@@ -98,6 +98,13 @@ class QueryBound:
         # as a person's name (initials too) and as an organisation's
         self.person_masks: dict[tuple[str, str], int] = {}
         self.org_masks: dict[tuple[str, str], int] = {}
+        # of those, the query words of runs that may be joined into the list word (`_fitting`),
+        # for the list words that have any
+        self.fits: dict[tuple[str, str], int] = {}
+        # `_list_runs` of the last listed name bounded (asked as a person's and as an
+        # organisation's name, then by `pairs`)
+        self.cand: Name | None = None
+        self.cand_runs = (0, 0)
         # the runs of query words the join pass may try (`_runs`)
         self.runs = _runs(tokens, folded)
         self.shortest_run = min([r[2] for r in self.runs], default=1 << 30)
@@ -147,7 +154,10 @@ class QueryBound:
             # shorter than any run of the query's
             if self.runs and (len(ct) >= self.shortest_run - 2
                               or len(cf) >= self.shortest_run_f - 2):
-                m |= _fitting(self.runs, ct, cf)
+                fit = _fitting(self.runs, ct, cf)
+                if fit:
+                    m |= fit
+                    self.fits[key] = fit
             masks[key] = m
         return m
 
@@ -189,7 +199,7 @@ class QueryBound:
                 may_c |= 1 << j
                 may_q |= m
         if nc >= 2:
-            jq, jc = self._list_runs(cand)
+            jq, jc = self._runs_of(cand)
             may_q |= jq
             may_c |= jc
         korean = self.korean
@@ -231,6 +241,34 @@ class QueryBound:
                 if not may_c >> j & 1 and not is_place(c_tokens[j]):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
+
+    def pairs(self, cand: Name, person: bool) -> tuple[list[int], bool]:
+        """What `compare_names(query, cand, ...)` (`person`: as people's names) may find, for
+        its `pair_masks` and `joins`: per listed word, the query words it may pair with
+        (`_mask`: its bits for the runs that may be joined into the word too), and whether
+        the join pass may join any run of words, the query's into a listed word (`_mask`'s
+        `_fitting`) or the listed name's into a query word (`_list_runs`)."""
+        c_tokens, c_folded = cand.tokens, cand.folded
+        nc = len(c_tokens)
+        masks = [self._mask(c_tokens[j], c_folded[j], person) for j in range(nc)]
+        joins = False
+        if self.fits:
+            fits = self.fits
+            for j in range(nc):
+                if (c_tokens[j], c_folded[j]) in fits:
+                    joins = True
+                    break
+        if not joins and nc >= 2:
+            jq, jc = self._runs_of(cand)
+            joins = jq != 0 or jc != 0
+        return masks, joins
+
+    def _runs_of(self, cand: Name) -> tuple[int, int]:
+        """`_list_runs(cand)`, kept for the last listed name asked."""
+        if cand is not self.cand:
+            self.cand_runs = self._list_runs(cand)
+            self.cand = cand
+        return self.cand_runs
 
     def _list_runs(self, cand: Name) -> tuple[int, int]:
         """The query and list words (bit masks) that may be joined, list words run together

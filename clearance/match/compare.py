@@ -803,6 +803,8 @@ def compare_names(
     query_spans: tuple[tuple[int, int], ...] | None = None,
     query_facts: QueryFacts | None = None,
     query_slips: Slips = (),
+    pair_masks: list[int] | None = None,
+    joins: bool = True,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -828,6 +830,10 @@ def compare_names(
     slip (`orgs.slipped_forms`): such a word is read as the form when the listed name
     carries it and the query does not (`read_slipped_forms`), and pairs with it as legal
     forms do, at their weight: no longer a distinctive word the list lacks.
+    `pair_masks`, `joins`: what a bound of the comparison found (`bound.QueryBound.pairs`):
+    per listed word, the query words (bits) it may pair with, all those the pair loop gives
+    a similarity and maybe more (the pair loop tries no other pair); `joins` False when no
+    run of words may be joined into a word (the join pass is not tried).
     """
     if query_slips and not initials:
         read = read_slipped_forms(query, cand, query_slips)
@@ -893,6 +899,8 @@ def compare_names(
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
+            if pair_masks is not None and not pair_masks[j] >> i & 1:
+                continue  # (no similarity and no initial: the bound asked)
             ct = c_tokens[j]
             if ql != c_legal[j] and qt != ct and not initials:
                 continue  # a legal form pairs only with a legal form
@@ -987,9 +995,12 @@ def compare_names(
                     strongest = max(strongest, w * SURE_SIMILARITY)
                     pairs.append(TokenPair(q_tokens[1], " ".join([c_tokens[j] for j in run]),
                                            SURE_SIMILARITY, w))
-            free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
-            reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
-            if free_q and free_c and reachable >= JOIN_WORTH:
+            reachable = 0.0
+            if joins and free_q and free_c:
+                free_mass = (sum([q_w[i] for i in free_q], 0.0)
+                             + sum([c_w[j] for j in free_c], 0.0))
+                reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
+            if reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
                                               query_roles, initials):
                     # words a join merged into one (a particle inside it was no word)
