@@ -382,9 +382,14 @@ _PATRONYMIC: Final = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovn
                       "ogly", "oglu", "kyzy", "qizi")
 
 
+#: the last two letters of each of those forms: most words end otherwise, told without
+#: trying every form
+_PATRONYMIC_ENDS: Final = frozenset(form[-2:] for form in _PATRONYMIC)
+
+
 def is_patronymic(token: str) -> bool:
     """Russian/Ukrainian/Turkic father's-name forms: Vladimirovich, Ivanovna, Aliyev ogly."""
-    return len(token) >= 6 and token.endswith(_PATRONYMIC)
+    return len(token) >= 6 and token[-2:] in _PATRONYMIC_ENDS and token.endswith(_PATRONYMIC)
 
 
 _ARTICLES: Final = ("al", "el")
@@ -727,6 +732,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
         return found
     starts, starts_f = _join_starts(l_tokens, l_folded, free_l)
     n = len(l_folded)
+    l_legal = left.legal
     for j in sorted(free_r):
         target, target_raw = r_folded[j], r_tokens[j]
         # quick rejections, same outcome as the loop below: a run needs two free tokens
@@ -736,7 +742,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                     and not (unvocalised and target_raw[:1] in "aeiou"))):
             continue
         runs: list[list[int]] = []
-        for a in sorted(free_l):
+        order = sorted(free_l)  # (free_l changes only once a run is joined, below)
+        for a in order:
             # a run must begin where the joined word begins
             if (target[:1] != l_folded[a][:1]
                     and not _same_start(l_tokens[a], target_raw, unvocalised)):
@@ -744,7 +751,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
             if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
                 runs.append([a, a + 1, a + 2])
             if len(free_l) <= 5:
-                runs += [[a, b] for b in sorted(free_l)
+                runs += [[a, b] for b in order
                          if b != a and not (roles and _reversed_given(left, roles, a, b))]
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
@@ -754,7 +761,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 # another article: نور الدين "nwr al dyn" is NOUREDDINE
                 runs.append([a, a + 2])
         for run in runs:
-            if person and all([left.legal[i] for i in run]):
+            if person and all([l_legal[i] for i in run]):
                 continue
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
