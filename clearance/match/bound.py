@@ -34,6 +34,7 @@ from clearance.match.compare import (
     _may_join,
     read_slipped_forms,
     similar_possible,
+    token_shape,
     token_similarity,
 )
 from clearance.match.orgs import Slips
@@ -154,7 +155,7 @@ class QueryBound:
                      | (2 if hangul.given_agrees(korean[1], ct) else 0))
             else:
                 q = self.query
-                shape = TokenShape(ct, cf)
+                shape = token_shape(ct, cf)
                 shapes = self.shapes
                 tokens, folded = q.tokens, q.folded
                 for i in range(self.n):

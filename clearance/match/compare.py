@@ -164,7 +164,7 @@ def token_similarity(a: str, fa: str, b: str, fb: str, shape_a: TokenShape | Non
     known = _SIMILARITIES.get(key)
     if known is not None:
         return known
-    if shape_a is not None and not similar_possible(shape_a, TokenShape(b, fb)):
+    if shape_a is not None and not similar_possible(shape_a, token_shape(b, fb)):
         sim = 0.0
     else:
         sim = _token_similarity(a, fa, b, fb)
@@ -195,6 +195,24 @@ class TokenShape:
         if pair is None:
             pair = self.skeletons = (skeleton(self.token), skeleton(self.folded))
         return pair
+
+
+_SHAPES: Final[dict[tuple[str, str], TokenShape]] = {}
+_SHAPES_MAX: Final = 1 << 16  # emptied when full
+
+
+def token_shape(token: str, folded: str) -> TokenShape:
+    """`TokenShape(token, folded)` of a listed word, memoised: the words of the names the
+    index proposes recur in query after query, and each query's bound and comparisons asked
+    for a new shape of each (letter sets, then consonant skeletons: about a tenth of the
+    work of `match_query`)."""
+    key = (token, folded)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        if len(_SHAPES) >= _SHAPES_MAX:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = TokenShape(token, folded)
+    return shape
 
 
 def letter_bits(token: str) -> int:
