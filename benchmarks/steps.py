@@ -96,8 +96,9 @@ def _child(names_file: str) -> None:
             for n_idx in found:
                 comps: dict[bool, Any] = {}
                 if left_out is not None and floor > 0.0:
+                    # (trees since session 16: with the bound that applies to the pair)
                     person_out, org_out = left_out(index, query, q_w, q_spans, n_idx, floor,
-                                                   bound, None, factors)
+                                                   bound, None, factors)[:2]
                     if person_out:
                         comps[True] = None
                     if org_out:

@@ -34,6 +34,7 @@ from clearance.match.compare import (
     _may_join,
     read_slipped_forms,
     similar_possible,
+    token_shape,
     token_similarity,
 )
 from clearance.match.orgs import Slips
@@ -98,6 +99,13 @@ class QueryBound:
         # as a person's name (initials too) and as an organisation's
         self.person_masks: dict[tuple[str, str], int] = {}
         self.org_masks: dict[tuple[str, str], int] = {}
+        # of those, the query words of runs that may be joined into the list word (`_fitting`),
+        # for the list words that have any
+        self.fits: dict[tuple[str, str], int] = {}
+        # `_list_runs` of the last listed name bounded (asked as a person's and as an
+        # organisation's name, then by `pairs`)
+        self.cand: Name | None = None
+        self.cand_runs = (0, 0)
         # the runs of query words the join pass may try (`_runs`)
         self.runs = _runs(tokens, folded)
         self.shortest_run = min([r[2] for r in self.runs], default=1 << 30)
@@ -107,6 +115,13 @@ class QueryBound:
         self.n = n
         self.places = [is_place(t) for t in tokens]
         self.shapes = [TokenShape(t, f) for t, f in zip(tokens, folded)]
+        # the query words (bits) by their first letter: all of them, and the initials
+        self.firsts: dict[str, int] = {}
+        self.initials: dict[str, int] = {}
+        for i, t in enumerate(tokens):
+            self.firsts[t[:1]] = self.firsts.get(t[:1], 0) | 1 << i
+            if len(t) == 1:
+                self.initials[t] = self.initials.get(t, 0) | 1 << i
         self.facts = QueryFacts(query)  # what `_free_costs` reads of the query alone
         # the most pairs a comparison may make: one per query word that may pair, none of
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
@@ -124,30 +139,38 @@ class QueryBound:
         key = (ct, cf)
         m = masks.get(key)
         if m is None:
-            m = 0
-            q = self.query
             korean = self.korean
+            if person and korean is None:
+                # an organisation's (similarities, runs) and the initials: one word of one
+                # letter, the other's first
+                m = self._mask(ct, cf, False) | (
+                    self.firsts.get(ct, 0) if len(ct) == 1 else self.initials.get(ct[:1], 0))
+                masks[key] = m
+                return m
+            m = 0
             if person and korean is not None:
                 # (a Korean name's two words pair only with the spellings of its surname
                 # and given name, whatever their letters' similarity)
                 m = ((1 if hangul.surname_agrees(korean[0], ct) else 0)
                      | (2 if hangul.given_agrees(korean[1], ct) else 0))
             else:
-                shape = TokenShape(ct, cf)
+                q = self.query
+                shape = token_shape(ct, cf)
                 shapes = self.shapes
                 tokens, folded = q.tokens, q.folded
                 for i in range(self.n):
-                    qt = tokens[i]
                     # (`similar_possible`: most pairs, told without `token_similarity`)
                     if (similar_possible(shapes[i], shape)
-                            and token_similarity(qt, folded[i], ct, cf) > 0.0) or (
-                            person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]):
+                            and token_similarity(tokens[i], folded[i], ct, cf) > 0.0):
                         m |= 1 << i
             # query words run together into this word (`_fitting`): most list words are
             # shorter than any run of the query's
             if self.runs and (len(ct) >= self.shortest_run - 2
                               or len(cf) >= self.shortest_run_f - 2):
-                m |= _fitting(self.runs, ct, cf)
+                fit = _fitting(self.runs, ct, cf)
+                if fit:
+                    m |= fit
+                    self.fits[key] = fit
             masks[key] = m
         return m
 
@@ -189,7 +212,7 @@ class QueryBound:
                 may_c |= 1 << j
                 may_q |= m
         if nc >= 2:
-            jq, jc = self._list_runs(cand)
+            jq, jc = self._runs_of(cand)
             may_q |= jq
             may_c |= jc
         korean = self.korean
@@ -231,6 +254,34 @@ class QueryBound:
                 if not may_c >> j & 1 and not is_place(c_tokens[j]):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
+
+    def pairs(self, cand: Name, person: bool) -> tuple[list[int], bool]:
+        """What `compare_names(query, cand, ...)` (`person`: as people's names) may find, for
+        its `pair_masks` and `joins`: per listed word, the query words it may pair with
+        (`_mask`: its bits for the runs that may be joined into the word too), and whether
+        the join pass may join any run of words, the query's into a listed word (`_mask`'s
+        `_fitting`) or the listed name's into a query word (`_list_runs`)."""
+        c_tokens, c_folded = cand.tokens, cand.folded
+        nc = len(c_tokens)
+        masks = [self._mask(c_tokens[j], c_folded[j], person) for j in range(nc)]
+        joins = False
+        if self.fits:
+            fits = self.fits
+            for j in range(nc):
+                if (c_tokens[j], c_folded[j]) in fits:
+                    joins = True
+                    break
+        if not joins and nc >= 2:
+            jq, jc = self._runs_of(cand)
+            joins = jq != 0 or jc != 0
+        return masks, joins
+
+    def _runs_of(self, cand: Name) -> tuple[int, int]:
+        """`_list_runs(cand)`, kept for the last listed name asked."""
+        if cand is not self.cand:
+            self.cand_runs = self._list_runs(cand)
+            self.cand = cand
+        return self.cand_runs
 
     def _list_runs(self, cand: Name) -> tuple[int, int]:
         """The query and list words (bit masks) that may be joined, list words run together

@@ -164,7 +164,7 @@ def token_similarity(a: str, fa: str, b: str, fb: str, shape_a: TokenShape | Non
     known = _SIMILARITIES.get(key)
     if known is not None:
         return known
-    if shape_a is not None and not similar_possible(shape_a, TokenShape(b, fb)):
+    if shape_a is not None and not similar_possible(shape_a, token_shape(b, fb)):
         sim = 0.0
     else:
         sim = _token_similarity(a, fa, b, fb)
@@ -195,6 +195,24 @@ class TokenShape:
         if pair is None:
             pair = self.skeletons = (skeleton(self.token), skeleton(self.folded))
         return pair
+
+
+_SHAPES: Final[dict[tuple[str, str], TokenShape]] = {}
+_SHAPES_MAX: Final = 1 << 16  # emptied when full
+
+
+def token_shape(token: str, folded: str) -> TokenShape:
+    """`TokenShape(token, folded)` of a listed word, memoised: the words of the names the
+    index proposes recur in query after query, and each query's bound and comparisons asked
+    for a new shape of each (letter sets, then consonant skeletons: about a tenth of the
+    work of `match_query`)."""
+    key = (token, folded)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        if len(_SHAPES) >= _SHAPES_MAX:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = TokenShape(token, folded)
+    return shape
 
 
 def letter_bits(token: str) -> int:
@@ -382,9 +400,14 @@ _PATRONYMIC: Final = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovn
                       "ogly", "oglu", "kyzy", "qizi")
 
 
+#: the last two letters of each of those forms: most words end otherwise, told without
+#: trying every form
+_PATRONYMIC_ENDS: Final = frozenset(form[-2:] for form in _PATRONYMIC)
+
+
 def is_patronymic(token: str) -> bool:
     """Russian/Ukrainian/Turkic father's-name forms: Vladimirovich, Ivanovna, Aliyev ogly."""
-    return len(token) >= 6 and token.endswith(_PATRONYMIC)
+    return len(token) >= 6 and token[-2:] in _PATRONYMIC_ENDS and token.endswith(_PATRONYMIC)
 
 
 _ARTICLES: Final = ("al", "el")
@@ -727,6 +750,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
         return found
     starts, starts_f = _join_starts(l_tokens, l_folded, free_l)
     n = len(l_folded)
+    l_legal = left.legal
     for j in sorted(free_r):
         target, target_raw = r_folded[j], r_tokens[j]
         # quick rejections, same outcome as the loop below: a run needs two free tokens
@@ -736,7 +760,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                     and not (unvocalised and target_raw[:1] in "aeiou"))):
             continue
         runs: list[list[int]] = []
-        for a in sorted(free_l):
+        order = sorted(free_l)  # (free_l changes only once a run is joined, below)
+        for a in order:
             # a run must begin where the joined word begins
             if (target[:1] != l_folded[a][:1]
                     and not _same_start(l_tokens[a], target_raw, unvocalised)):
@@ -744,7 +769,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
             if a + 2 < n and a + 1 in free_l and a + 2 in free_l:
                 runs.append([a, a + 1, a + 2])
             if len(free_l) <= 5:
-                runs += [[a, b] for b in sorted(free_l)
+                runs += [[a, b] for b in order
                          if b != a and not (roles and _reversed_given(left, roles, a, b))]
             elif a + 1 in free_l:
                 runs.append([a, a + 1])
@@ -754,7 +779,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 # another article: نور الدين "nwr al dyn" is NOUREDDINE
                 runs.append([a, a + 2])
         for run in runs:
-            if person and all([left.legal[i] for i in run]):
+            if person and all([l_legal[i] for i in run]):
                 continue
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
@@ -803,6 +828,8 @@ def compare_names(
     query_spans: tuple[tuple[int, int], ...] | None = None,
     query_facts: QueryFacts | None = None,
     query_slips: Slips = (),
+    pair_masks: list[int] | None = None,
+    joins: bool = True,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -828,6 +855,10 @@ def compare_names(
     slip (`orgs.slipped_forms`): such a word is read as the form when the listed name
     carries it and the query does not (`read_slipped_forms`), and pairs with it as legal
     forms do, at their weight: no longer a distinctive word the list lacks.
+    `pair_masks`, `joins`: what a bound of the comparison found (`bound.QueryBound.pairs`):
+    per listed word, the query words (bits) it may pair with, all those the pair loop gives
+    a similarity and maybe more (the pair loop tries no other pair); `joins` False when no
+    run of words may be joined into a word (the join pass is not tried).
     """
     if query_slips and not initials:
         read = read_slipped_forms(query, cand, query_slips)
@@ -893,6 +924,8 @@ def compare_names(
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
+            if pair_masks is not None and not pair_masks[j] >> i & 1:
+                continue  # (no similarity and no initial: the bound asked)
             ct = c_tokens[j]
             if ql != c_legal[j] and qt != ct and not initials:
                 continue  # a legal form pairs only with a legal form
@@ -987,9 +1020,12 @@ def compare_names(
                     strongest = max(strongest, w * SURE_SIMILARITY)
                     pairs.append(TokenPair(q_tokens[1], " ".join([c_tokens[j] for j in run]),
                                            SURE_SIMILARITY, w))
-            free_mass = sum([q_w[i] for i in free_q], 0.0) + sum([c_w[j] for j in free_c], 0.0)
-            reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
-            if free_q and free_c and reachable >= JOIN_WORTH:
+            reachable = 0.0
+            if joins and free_q and free_c:
+                free_mass = (sum([q_w[i] for i in free_q], 0.0)
+                             + sum([c_w[j] for j in free_c], 0.0))
+                reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
+            if reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
                                               query_roles, initials):
                     # words a join merged into one (a particle inside it was no word)

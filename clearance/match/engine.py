@@ -214,9 +214,12 @@ class _Comparer:
     def compare(self, q: Name, q_w: tuple[list[float], list[float]], n_idx: int, person: bool,
                 q_abjad: bool, q_roles: tuple[int, ...] | None,
                 q_spans: tuple[tuple[int, int], ...] | None,
-                q_slips: Slips = ()) -> NameComparison:
+                q_slips: Slips = (),
+                possible: tuple[list[int], bool] | None = None) -> NameComparison:
         """`_compare`, with what depends on `q` alone worked out (`q_roles` None: when
-        needed; `q_slips`: `query_slips`)."""
+        needed; `q_slips`: `query_slips`; `possible`: the pairs and joins a bound of the
+        comparison allows, `bound.QueryBound.pairs`)."""
+        masks, joins = possible if possible is not None else (None, True)
         cand = self.names[n_idx]
         unvocalised = q_abjad or self.abjad_names[n_idx]
         facts = self.facts
@@ -228,12 +231,13 @@ class _Comparer:
                 q, cand, self.person_weigh, self.query_extra, self.person_extra, True, q_w[1],
                 self.person_token_weights[n_idx], self.place, self.roles[n_idx], self.surname,
                 unvocalised, name_roles(q.text) if q_roles is None else q_roles, self.middle,
-                q_spans, facts,
+                q_spans, facts, (), masks, joins,
             )
         return compare_names(
             q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
             self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
-            query_spans=q_spans, query_facts=facts, query_slips=q_slips,
+            query_spans=q_spans, query_facts=facts, query_slips=q_slips, pair_masks=masks,
+            joins=joins,
         )
 
 
@@ -299,9 +303,11 @@ def match_query(
             person_comp: NameComparison | None = None
             as_org: NameComparison | None = None
             person_out = org_out = False  # left out below the floor
+            # the bound of the comparisons made, when it applies: the pairs it allows
+            n_bound: QueryBound | None = None
             if floor > 0.0 and not (id_hits and any([o[0] in id_hits for o in owners[n_idx]])):
-                person_out, org_out = _left_out(index, query, q_w, q_spans, n_idx, floor,
-                                                bound, datasets, factors)
+                person_out, org_out, n_bound = _left_out(index, query, q_w, q_spans, n_idx,
+                                                         floor, bound, datasets, factors)
                 if person_out and org_out:
                     continue  # (most candidates below a floor: no owner to look at)
             for e_idx, quality, text in owners[n_idx]:
@@ -312,15 +318,17 @@ def match_query(
                     if person_out:
                         continue
                     if person_comp is None:
-                        person_comp = comparer.compare(q, q_w, n_idx, True, q_abjad, q_roles,
-                                                       q_spans)
+                        person_comp = comparer.compare(
+                            q, q_w, n_idx, True, q_abjad, q_roles, q_spans, (),
+                            None if n_bound is None else n_bound.pairs(names[n_idx], True))
                     comp = person_comp
                 else:
                     if org_out:
                         continue
                     if as_org is None:
-                        as_org = comparer.compare(q, q_w, n_idx, False, q_abjad, q_roles,
-                                                  q_spans, q_slips)
+                        as_org = comparer.compare(
+                            q, q_w, n_idx, False, q_abjad, q_roles, q_spans, q_slips,
+                            None if n_bound is None else n_bound.pairs(names[n_idx], False))
                     comp = as_org
                 score = comp.score * quality
                 prev = best.get(e_idx)
@@ -429,13 +437,14 @@ def _needs(index: Index, query: Query, n_idx: int, floor: float,
 def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
               q_spans: tuple[tuple[int, int], ...], n_idx: int, floor: float,
               bound: QueryBound | None, datasets: frozenset[str] | None,
-              factors: dict[str, float]) -> tuple[bool, bool]:
+              factors: dict[str, float]) -> tuple[bool, bool, QueryBound | None]:
     """Whether list name `n_idx` compared as a person's, and as an organisation's, can put
     none of its entities at `floor` (`name_floor`): by their alias qualities and schema
     factors (`_needs`), or by the bound of its score (`bound`: None when it does not apply
     to the query name; it does not to list names in an abjad script, nor when both names
     have a written word of several tokens). An entity an identifier found is no caller's
-    to leave out."""
+    to leave out. Third: `bound` when it applies to the pair (its `pairs` then say which
+    pairs and joins the comparisons may make), else None."""
     person_need, org_need = _needs(index, query, n_idx, floor, datasets, factors)
     cand = index.names[n_idx]
     applies = (bound is not None and not index.abjad_names[n_idx]
@@ -447,7 +456,7 @@ def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
     org_out = org_need > 1.0 or (
         applies and bound is not None
         and bound.ceiling(cand, index.token_weights[n_idx], q_w[0], False, None) < org_need)
-    return person_out, org_out
+    return person_out, org_out, bound if applies else None
 
 
 def _query_bound(q: Name, q_roles: tuple[int, ...], cfg: ScoringConfig,

@@ -95,6 +95,50 @@ def test_the_bound_is_never_below_the_score_and_a_tighter_one_would_be(index: In
     assert left_out > 0.6 * below
 
 
+def test_the_pairs_the_bound_allows_make_the_same_comparisons(index: Index) -> None:
+    # `QueryBound.pairs`: the pair loop tries only the pairs the bound found possible, and
+    # the join pass runs only when a run may be joined; every result stays the same
+    cfg = ScoringConfig()
+    comparer = _Comparer(index, cfg)
+    queries = _population(300, seed=1616) + [
+        Query(t, s) for t in ["MayraGalaviz Lopez", "Abdul Rahman Trading", "J. Smith",
+                              "Kim Jong Un", "김정은", "Rosneft Trading Lth."]
+        for s in ("Person", "Company", "")]
+    compared = skipped = joins = 0
+    for query in queries:
+        for q in prepare_query_names(query, bounded=True):
+            q_w = query_weights(index, q)
+            q_abjad, roles, spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
+            if q_abjad:
+                continue
+            korean = (hangul.korean_name(q.text) if len(q.tokens) == 2
+                      and not q.text.isascii() else None)
+            slips = query_slips(index, query, q)
+            bound = _query_bound(q, roles, cfg, korean, slips)
+            for n_idx in candidate_names(index, q, cfg.candidates, [10**9],
+                                         query.schema == "Person").tolist():
+                cand = index.names[n_idx]
+                if index.abjad_names[n_idx] or (spans and word_spans(cand)):
+                    continue
+                for person in (True, False):
+                    masks, may_join = possible = bound.pairs(cand, person)
+                    every = comparer.compare(q, q_w, n_idx, person, q_abjad, roles, spans,
+                                             slips)
+                    bounded = comparer.compare(q, q_w, n_idx, person, q_abjad, roles, spans,
+                                               slips, possible)
+                    assert (bounded.score, bounded.explain(), bounded.strongest,
+                            bounded.distinct_leftover, bounded.query_words,
+                            bounded.cand_words) == (
+                        every.score, every.explain(), every.strongest, every.distinct_leftover,
+                        every.query_words, every.cand_words), (q.text, cand.text, person)
+                    compared += 1
+                    skipped += sum([len(q.tokens) - bin(m).count("1") for m in masks])
+                    joins += may_join
+    # (most pairs of words cannot pair; a join the bound cannot rule out is common: its
+    # run lengths are those of any ordered pair of words)
+    assert compared > 5_000 and skipped > 3 * compared and 0 < joins < compared
+
+
 #: listed companies' names with their legal form typed with one slip (`orgs.slipped_forms`),
 #: and words one slip from a form that stay words (LTS is a word of listed names; PVC is
 #: no slip of LLC)
