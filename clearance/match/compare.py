@@ -47,11 +47,13 @@ from clearance.resources import load_resource
 __all__ = [
     "PLACE_PENALTY",
     "QUERY_MIDDLE_PENALTY",
+    "SUN_LETTERS",
     "SURNAME_PENALTY",
     "NameComparison",
     "QueryFacts",
     "TokenPair",
     "allowed_edits",
+    "compound_heads",
     "compare_names",
     "omission_cost",
     "read_slipped_forms",
@@ -412,6 +414,11 @@ def _compound_heads() -> frozenset[str]:
     return _word_set("compound_heads")
 
 
+def compound_heads() -> frozenset[str]:
+    """The first halves of two-word names ("Abd" of "Abd al-Rahman"), generic_words.yml."""
+    return _word_set("compound_heads")
+
+
 def _compound_tails() -> frozenset[str]:
     return _word_set("compound_tails")
 
@@ -446,6 +453,34 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
                 out[k - 1] = 1 if k >= 2 and tokens[k - 2] in particles else 0
             out[nxt] = out[k - 1] + 1
     return out
+
+
+def _own_given(q_tokens: tuple[str, ...], q_legal: tuple[bool, ...], cand_roles: Sequence[int],
+               n_cand: int) -> tuple[list[int], list[int]]:
+    """Generations (`generations`) for a query named by a nasab chain ("Mohamed Ben Ali":
+    Mohamed, son of Ali) against a listed "SURNAME, Given" name without one: the listed
+    given name is the person's own name (generation 0), which an ancestor's name of the
+    query is not ("MOHAMMED, Ali" is Ali, not the son of Ali); the listed surname may be
+    any link (-1). ([], []) when the query has no chain or the roles do not line up."""
+    q_gen = generations(q_tokens, q_legal)
+    if len(cand_roles) != n_cand or GIVEN not in cand_roles or max(q_gen, default=-1) < 1:
+        return [], []
+    return q_gen, [0 if role == GIVEN else -1 for role in cand_roles]
+
+
+def _half_compounds(c_tokens: tuple[str, ...], c_legal: tuple[bool, ...], free_c: set[int],
+                    joined_c: set[int], c_cost: list[float], full: float) -> None:
+    """Charge in full (`full`) the second half of a listed compound name ("Abdul Aziz")
+    whose head paired alone ("Abdul Baloch" for "BALOCH, Abdul Aziz"): the head is no name
+    on its own, so the half left out is the person's given name, not a middle name a
+    writer may omit. A compound left out whole, or run together with the query's word
+    (ABDULAZIZ), is read as before. Only raises costs (after `_free_costs`, which the
+    score's bound shares: the bound stays an upper bound)."""
+    heads = _compound_heads()
+    for j in free_c:
+        if (j > 0 and not c_legal[j] and c_tokens[j - 1] in heads and j - 1 not in free_c
+                and j - 1 not in joined_c and c_tokens[j] not in heads):
+            c_cost[j] = max(c_cost[j], full)
 
 
 def whole_given(text: str) -> bool:
@@ -630,7 +665,7 @@ def _may_join(size: int, length: int) -> bool:
 #: romanised first letters of the Arabic "sun letters" (ت ث د ذ ر ز س ش ص ض ط ظ ل ن): the
 #: article before them is assimilated, written as the doubled letter (SIRAJUDDIN, not
 #: SIRAJULDIN; ABDUR REHMAN)
-_SUN_LETTERS: Final = frozenset("tdrzsln")
+SUN_LETTERS: Final = frozenset("tdrzsln")
 
 
 def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
@@ -647,12 +682,12 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     out = ["".join(parts)]
     assimilated = [p for k, p in enumerate(parts)
                    if not (k > 0 and p in ("l", "al") and k + 1 < len(parts)
-                           and parts[k + 1][:1] in _SUN_LETTERS)]
+                           and parts[k + 1][:1] in SUN_LETTERS)]
     if len(assimilated) < len(parts):
         out.append("".join(assimilated))
     last = run[-1]
     if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in _compound_heads()
-            and last + 1 < len(tokens) and tokens[last + 1][:1] in _SUN_LETTERS):
+            and last + 1 < len(tokens) and tokens[last + 1][:1] in SUN_LETTERS):
         # "Abd" and the article, assimilated to the next word's sun letter: عبد الرحمن
         # "abd al" is ABDUR of ABDUR REHMAN (the article of any other word is that word's)
         out.append("".join(parts[:-1]) + tokens[last + 1][0])
@@ -876,6 +911,8 @@ def compare_names(
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
+        elif not particles.isdisjoint(q_tokens) and cand_roles and "," in cand.text:
+            q_gen, c_gen = _own_given(q_tokens, q_legal, cand_roles, len(c_tokens))
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
     # the written word of each token, both names or neither (most names: no word of two
@@ -1054,6 +1091,8 @@ def compare_names(
             matched -= p.similarity * p.weight
             penalty -= (1.0 - p.similarity) * p.weight
             p.weight = 0.0
+    if initials and free_c and not _compound_heads().isdisjoint(c_tokens):
+        _half_compounds(c_tokens, c_legal, free_c, joined_c, c_cost, query_extra_penalty)
     penalty = _charge_free(penalty, q_cost, c_cost, q_w, c_w, q_legal, c_legal, free_q, free_c,
                            legal_floor, floor)
     for i in sorted(free_q):
