@@ -468,21 +468,6 @@ def _own_given(q_tokens: tuple[str, ...], q_legal: tuple[bool, ...], cand_roles:
     return q_gen, [0 if role == GIVEN else -1 for role in cand_roles]
 
 
-def _half_compounds(c_tokens: tuple[str, ...], c_legal: tuple[bool, ...], free_c: set[int],
-                    joined_c: set[int], c_cost: list[float], full: float) -> None:
-    """Charge in full (`full`) the second half of a listed compound name ("Abdul Aziz")
-    whose head paired alone ("Abdul Baloch" for "BALOCH, Abdul Aziz"): the head is no name
-    on its own, so the half left out is the person's given name, not a middle name a
-    writer may omit. A compound left out whole, or run together with the query's word
-    (ABDULAZIZ), is read as before. Only raises costs (after `_free_costs`, which the
-    score's bound shares: the bound stays an upper bound)."""
-    heads = _compound_heads()
-    for j in free_c:
-        if (j > 0 and not c_legal[j] and c_tokens[j - 1] in heads and j - 1 not in free_c
-                and j - 1 not in joined_c and c_tokens[j] not in heads):
-            c_cost[j] = max(c_cost[j], full)
-
-
 def whole_given(text: str) -> bool:
     """Whether a person's name is written in Han or Hangul script, where the given name is
     one word of one to three syllables (陈海东: Chen Haidong), written whole: no syllable of
@@ -1091,8 +1076,6 @@ def compare_names(
             matched -= p.similarity * p.weight
             penalty -= (1.0 - p.similarity) * p.weight
             p.weight = 0.0
-    if initials and free_c and not _compound_heads().isdisjoint(c_tokens):
-        _half_compounds(c_tokens, c_legal, free_c, joined_c, c_cost, query_extra_penalty)
     penalty = _charge_free(penalty, q_cost, c_cost, q_w, c_w, q_legal, c_legal, free_q, free_c,
                            legal_floor, floor)
     for i in sorted(free_q):
