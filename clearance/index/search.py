@@ -17,6 +17,7 @@ from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
+from clearance.match.compare import SUN_LETTERS, compound_heads
 from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.prepare import Name, fold_key
@@ -290,6 +291,11 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 alts += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
                 if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
                     alts += abjad_alternatives(index, raw + "l" + nxt)
+                    if raw in compound_heads() and nxt[:1] in SUN_LETTERS:
+                        # the article assimilated to a sun letter, the head written apart
+                        # (عبد الرحمن "abd al rhmn": ABDUR of "REHMAN, Abdur"), as
+                        # `compare._abjad_joins` pairs it
+                        alts += abjad_alternatives(index, raw + nxt[0])
         if pos + 1 < len(tokens):
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:

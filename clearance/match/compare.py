@@ -47,11 +47,13 @@ from clearance.resources import load_resource
 __all__ = [
     "PLACE_PENALTY",
     "QUERY_MIDDLE_PENALTY",
+    "SUN_LETTERS",
     "SURNAME_PENALTY",
     "NameComparison",
     "QueryFacts",
     "TokenPair",
     "allowed_edits",
+    "compound_heads",
     "compare_names",
     "omission_cost",
     "read_slipped_forms",
@@ -431,7 +433,8 @@ def _nasab_particles() -> frozenset[str]:
     return _word_set("nasab_particles")
 
 
-def _compound_heads() -> frozenset[str]:
+def compound_heads() -> frozenset[str]:
+    """The first halves of two-word names ("Abd" of "Abd al-Rahman"), generic_words.yml."""
     return _word_set("compound_heads")
 
 
@@ -442,7 +445,7 @@ def _compound_tails() -> frozenset[str]:
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
     """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
     name that has another word for the second half (tokens a join already merged aside)."""
-    heads = _compound_heads()
+    heads = compound_heads()
     if heads.isdisjoint(tokens):
         return 0  # most names: no compound at all
     names = [t for k, (t, lf) in enumerate(zip(tokens, legal)) if not lf and k not in joined]
@@ -469,6 +472,19 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
                 out[k - 1] = 1 if k >= 2 and tokens[k - 2] in particles else 0
             out[nxt] = out[k - 1] + 1
     return out
+
+
+def _own_given(q_tokens: tuple[str, ...], q_legal: tuple[bool, ...], cand_roles: Sequence[int],
+               n_cand: int) -> tuple[list[int], list[int]]:
+    """Generations (`generations`) for a query named by a nasab chain ("Mohamed Ben Ali":
+    Mohamed, son of Ali) against a listed "SURNAME, Given" name without one: the listed
+    given name is the person's own name (generation 0), which an ancestor's name of the
+    query is not ("MOHAMMED, Ali" is Ali, not the son of Ali); the listed surname may be
+    any link (-1). ([], []) when the query has no chain or the roles do not line up."""
+    q_gen = generations(q_tokens, q_legal)
+    if len(cand_roles) != n_cand or GIVEN not in cand_roles or max(q_gen, default=-1) < 1:
+        return [], []
+    return q_gen, [0 if role == GIVEN else -1 for role in cand_roles]
 
 
 def whole_given(text: str) -> bool:
@@ -653,7 +669,7 @@ def _may_join(size: int, length: int) -> bool:
 #: romanised first letters of the Arabic "sun letters" (ت ث د ذ ر ز س ش ص ض ط ظ ل ن): the
 #: article before them is assimilated, written as the doubled letter (SIRAJUDDIN, not
 #: SIRAJULDIN; ABDUR REHMAN)
-_SUN_LETTERS: Final = frozenset("tdrzsln")
+SUN_LETTERS: Final = frozenset("tdrzsln")
 
 
 def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
@@ -670,12 +686,12 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     out = ["".join(parts)]
     assimilated = [p for k, p in enumerate(parts)
                    if not (k > 0 and p in ("l", "al") and k + 1 < len(parts)
-                           and parts[k + 1][:1] in _SUN_LETTERS)]
+                           and parts[k + 1][:1] in SUN_LETTERS)]
     if len(assimilated) < len(parts):
         out.append("".join(assimilated))
     last = run[-1]
-    if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in _compound_heads()
-            and last + 1 < len(tokens) and tokens[last + 1][:1] in _SUN_LETTERS):
+    if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in compound_heads()
+            and last + 1 < len(tokens) and tokens[last + 1][:1] in SUN_LETTERS):
         # "Abd" and the article, assimilated to the next word's sun letter: عبد الرحمن
         # "abd al" is ABDUR of ABDUR REHMAN (the article of any other word is that word's)
         out.append("".join(parts[:-1]) + tokens[last + 1][0])
@@ -907,6 +923,8 @@ def compare_names(
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
             q_gen, c_gen = generations(q_tokens, q_legal), generations(c_tokens, c_legal)
+        elif not particles.isdisjoint(q_tokens) and cand_roles and "," in cand.text:
+            q_gen, c_gen = _own_given(q_tokens, q_legal, cand_roles, len(c_tokens))
     # both names written in alphabets that write every vowel (worked out when first needed)
     written: bool | None = None
     # the written word of each token, both names or neither (most names: no word of two
@@ -959,7 +977,7 @@ def compare_names(
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
                 elif (written and other_common_name(qt, ct, sim)
-                      and qt not in _compound_heads() and ct not in _compound_heads()):
+                      and qt not in compound_heads() and ct not in compound_heads()):
                     # the query writes a common name exactly, two slips from the listed
                     # word: another person's own name (Hana is not KHANSA); the head of an
                     # Arabic compound (ABDEL, abd) is a part of a name, not one
@@ -1228,7 +1246,7 @@ def _free_costs(
                 elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = QUERY_LAST_PENALTY
             if chain:
-                listed_head = any([p.candidate in _compound_heads() for p in pairs])
+                listed_head = any([p.candidate in compound_heads() for p in pairs])
                 # a compound left out (جلال الدين, حبيب الله) is one link of the chain
                 for i in free_q:
                     head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
@@ -1236,7 +1254,7 @@ def _free_costs(
                             and q_tokens[i] in _compound_tails()):
                         q_cost[i] = 0.0
                     elif (head >= 0 and head not in free_q and not q_legal[i]
-                          and q_tokens[head] in _compound_heads() and not listed_head):
+                          and q_tokens[head] in compound_heads() and not listed_head):
                         # the second half of a compound whose head paired alone with a
                         # name (عبد الرحيم "abd al rhym": ABBOUD took "abd"): the pair
                         # split one name, whose other half is no link of the chain the list

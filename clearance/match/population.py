@@ -37,6 +37,8 @@ KNOWN_NAME_CAP = POPULATION_CAPS[100]
 MOST_COMMON_WEIGHT = POPULATION_CAPS[10]
 #: below this, two spellings differ by more than one slip (two edits, or one in a short word)
 FAR_SIMILARITY = 0.8
+#: the shortest word two edits leave at `FAR_SIMILARITY` or above (1 - 0.9 x 2 / 9)
+TWO_SLIPS_NEAR = 9
 
 
 #: the table `_caps` would build, brought by a saved index (`use_caps`)
@@ -132,7 +134,9 @@ def other_common_name(query: str, listed: str, similarity: float) -> bool:
     """Whether a query's person-name token is a name of its own rather than a misspelling
     of the listed one it only looks like: the query writes, letter for letter, a name
     people commonly bear (`population_names.yml`, top 100 of some country), and it is two
-    edits or more from the listed word (`similarity` below `FAR_SIMILARITY`).
+    edits or more from the listed word (counted, not read off `similarity`: two edits in a
+    word of nine letters or more still score `FAR_SIMILARITY` or above, and "Marinkovic"
+    is no slip of MARKOVIC).
 
     A typist's slip seldom lands on a common name, and two slips in one word almost never
     do; so "Hana" against a listed KHANSA, "Kara" against KAYIIRA or "Anderson" against
@@ -145,8 +149,10 @@ def other_common_name(query: str, listed: str, similarity: float) -> bool:
     """
     # (cheapest first: called for every near pair of every comparison; a set lookup before
     # the fold the caps are keyed by)
-    if similarity >= FAR_SIMILARITY or query == listed or query not in _spelled_names():
+    if query == listed or query not in _spelled_names():
         return False
+    if similarity >= FAR_SIMILARITY and max(len(query), len(listed)) < TWO_SLIPS_NEAR:
+        return False  # (shorter words that near are one slip apart)
     if _caps().get(variant_key(fold(query)), 1.0) > KNOWN_NAME_CAP:
         return False
     # the same consonants are one name's spellings (Imran / EMRAAN, Mohammed / MAHAMED)

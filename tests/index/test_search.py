@@ -207,3 +207,22 @@ def test_candidates_merge_postings_as_names_one_at_a_time(index: Index) -> None:
         assert found == _reference_candidates(index, query, person), text
         checked += bool(found)
     assert checked > 250
+
+
+def test_abd_and_an_assimilated_article_find_the_head_written_apart() -> None:
+    # عبد الرشيد "abd al rshyd" is Abd al-Rashid; a list writing "RASHEED, Abdur" spells
+    # its head with the article assimilated to the sun letter r (ABDUR), as the comparison
+    # pairs it (`compare._abjad_joins`): candidate generation must look that word up too,
+    # or names carrying the whole compound crowd it out of the candidates
+    from clearance.match.prepare import PERSON, prepare_name
+
+    fillers = [(f"'ABD AL-RASHID, {s}", "Person")
+               for s in ("Kamal", "Tarek", "Samir", "Nabil", "Walid", "Adel", "Fuad", "Jamil",
+                         "Munir", "Rafiq", "Salim", "Hamid")]
+    index = _one_name_index([("RASHEED, Abdur", "Person"), *fillers])
+    query = prepare_name("عبد الرشيد", PERSON)
+    abdur = index.vocab["abdur"]
+    assert any(tid == abdur for _, alts in search._units(index, query, None, True, True)
+               for tid, _ in alts)
+    ids = search.candidate_names(index, query, 5, None, True).tolist()
+    assert "RASHEED, Abdur" in [index.names[i].text for i in ids]

@@ -692,3 +692,18 @@ def test_a_family_name_left_out_with_a_middle_name_is_another_family() -> None:
     assert _people("Bashir AL-QARNAWI", listed).score >= 0.8  # type: ignore[attr-defined]
     assert _people("Bashir Fadel Yunus", listed).score >= 0.8  # type: ignore[attr-defined]
     assert _people("Bashir Fadel", listed).score >= 0.8  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "alerts"),
+    [
+        # "Karim Ben Salah": Karim, son of Salah; "KARIM, Salah" is Salah, of the Karim family
+        ("Karim Ben Salah", "KARIM, Salah", False),
+        ("Karim Ben Salah", "SALAH, Karim", True),  # Karim (Salah as his family name)
+        ("Karim Ben Salah", "BEN SALAH, Karim", True),
+        ("Karim Salah", "KARIM, Salah", True),  # no chain: the order says nothing
+    ],
+)
+def test_an_ancestor_of_a_query_chain_is_not_the_listed_given_name(
+        query: str, listed: str, alerts: bool) -> None:
+    assert (_score(query, listed) >= 0.8) is alerts

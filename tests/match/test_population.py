@@ -188,6 +188,17 @@ def test_a_slip_a_romanisation_or_a_rare_word_is_not_another_name(query: str, li
     assert not other_common_name(query, listed, similarity)
 
 
+def test_a_long_common_name_two_edits_from_the_listed_word_is_another_name() -> None:
+    # two edits in words of nine letters or more still score 0.8 (1 - 0.9 x 2 / 9) or
+    # above; they are two slips all the same: "Jovanovic" (another Serbian family name)
+    # is no typo of IVANOVIC, nor "Marinkovic" of MARKOVIC
+    assert other_common_name("jovanovic", "ivanovic", 0.8)
+    assert other_common_name("marinkovic", "markovic", 0.82)
+    assert not other_common_name("petrovich", "petrovic", 0.9)  # one edit: a slip
+    assert _person("Dragana Jovanovic", "IVANOVIC, Dragana") < 0.8
+    assert _person("Dragana Ivanovich", "IVANOVIC, Dragana") >= 0.8
+
+
 def test_a_spelled_name_is_a_name_of_the_population_lists_letter_for_letter() -> None:
     from clearance.match.population import spelled_name
 
