@@ -272,9 +272,12 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             if not lf:
                 articled.append(after_al)
             after_al = lf and t == "al"
+    # (a list token's weight read here: `Index.weight` is interpreted, and a subclass may
+    # weigh otherwise, `portfolio.listing.BorrowedIndex`)
+    plain = type(index) is Index
     for pos, (raw, folded) in enumerate(tokens):
-        w = index.weight(folded)
         own = index.vocab.get(folded)
+        w = index.weights[own] if plain and own is not None else index.weight(folded)
         fuzzy = True
         if budget is not None:
             cost = fuzzy_cost(folded, raw)
