@@ -8,8 +8,6 @@ while rarer ones exist, so the cost follows the query, not the list size.
 
 from __future__ import annotations
 
-from array import array
-
 import numpy as np
 import numpy.typing as npt
 
@@ -357,13 +355,9 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
             lengths.append(len(post))
     # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
     # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
-    # (the short lists become arrays through `array.array` and a buffer: `np.array` of a
-    # list discovers its dtype and shape element by element, several times the cost; `f`
-    # rounds a double to float32 as numpy's cast does)
     ids = np.concatenate(parts)
-    counts = np.frombuffer(array("q", lengths), dtype=np.int64)
-    vals = np.frombuffer(array("f", values), dtype=np.float32).repeat(counts)
-    unit = np.frombuffer(array("i", unit_of), dtype=np.int32).repeat(counts)
+    vals = np.array(values, dtype=np.float32).repeat(lengths)
+    unit = np.array(unit_of, dtype=np.int32).repeat(lengths)
     if len(set(token_of)) < len(token_of):
         # a list token a near spelling reaches counts once for a name, for the query word
         # it helps most, as the comparison pairs words one to one: two misspelt words near
@@ -371,7 +365,7 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
         # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma). (A name
         # writing the token twice, both misspelt, counts it once too: postings hold a name
         # once per token, and the names themselves are not read here, see `index.view`)
-        tok = np.frombuffer(array("i", token_of), dtype=np.int32).repeat(counts)
+        tok = np.array(token_of, dtype=np.int32).repeat(lengths)
         order = np.lexsort((-vals, tok, ids))
         ids, vals, unit, tok = ids[order], vals[order], unit[order], tok[order]
         once = _run_starts(ids, tok)
