@@ -99,11 +99,13 @@ def _capped_keys() -> dict[str, float]:
     return keys
 
 
-def _near_capped(folded: str) -> float | None:
+def _near_capped(folded: str, dels: set[str] | None = None) -> float | None:
+    """The cap of a generic, legal or stop word one deletion from `folded` ("compny"), if
+    any; `dels`: `deletions(folded, 1)` when the caller has them."""
     if len(folded) < 5:
         return None
     keys = _capped_keys()
-    found = [keys[k] for k in deletions(folded, 1) if k in keys]
+    found = [keys[k] for k in (deletions(folded, 1) if dels is None else dels) if k in keys]
     return min(found) if found else None
 
 
@@ -203,6 +205,38 @@ class Index:
             if len(self.unseen_person) < 100_000 and len(folded) <= MAX_FUZZY_TOKEN:
                 self.unseen_person[folded] = cached
         return cached
+
+    def unseen_weights(self, folded: str) -> tuple[float, float]:
+        """`weight(folded)` and `person_weight(folded)` of a token not in `vocab`, from one
+        walk of its deletion keys: each of the two walks the same keys on its own (and the
+        organisation's weight twice: a misspelt generic word, then a misspelt list word),
+        while a query name asks for both weights of every token (`engine.query_weights`)."""
+        caps, _ = generic_words()
+        org = caps.get(folded)
+        if org is None and (len(folded) < 4 or folded.isdigit()):
+            org = 1.0
+        if org is None:
+            org = self.unseen.get(folded)
+        person = self.unseen_person.get(folded)
+        if org is not None and person is not None:
+            return org, person
+        keys = deletions(folded, 1) if len(folded) >= 4 else set()
+        near: dict[int, None] | None = None  # list tokens one deletion away
+        if 4 <= len(folded) <= MAX_FUZZY_TOKEN and not folded.isdigit():
+            near = neighbour_tokens(self.fuzzy, self.fuzzy_shared, self.vocab, keys)
+        if org is None:
+            org = _near_capped(folded, keys)
+            if org is None:
+                org = 1.0 if near is None else max((self.weights[t] for t in near), default=1.0)
+                if len(self.unseen) < 100_000 and len(folded) <= MAX_FUZZY_TOKEN:
+                    self.unseen[folded] = org
+        if person is None:
+            near_w = 1.0 if near is None else max((self.person_weights[t] for t in near),
+                                                  default=1.0)
+            person = min(near_w, population_cap(folded))
+            if len(self.unseen_person) < 100_000 and len(folded) <= MAX_FUZZY_TOKEN:
+                self.unseen_person[folded] = person
+        return org, person
 
     def _near_weight(self, folded: str, weights: list[float]) -> float:
         """The largest weight among list tokens one deletion away (1.0 for short tokens, and

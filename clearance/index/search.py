@@ -273,9 +273,12 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             if not lf:
                 articled.append(after_al)
             after_al = lf and t == "al"
+    # (a list token's weight read here: `Index.weight` is interpreted, and a subclass may
+    # weigh otherwise, `portfolio.listing.BorrowedIndex`)
+    plain = type(index) is Index
     for pos, (raw, folded) in enumerate(tokens):
-        w = index.weight(folded)
         own = index.vocab.get(folded)
+        w = index.weights[own] if plain and own is not None else index.weight(folded)
         fuzzy = True
         if budget is not None:
             cost = fuzzy_cost(folded, raw)
@@ -370,14 +373,16 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
         # once per token, and the names themselves are not read here, see `index.view`)
         tok = np.array(token_of, dtype=np.int32).repeat(lengths)
         order = np.lexsort((-vals, tok, ids))
-        once = _run_starts(ids[order], tok[order])
-        ids, vals, unit = ids[order][once], vals[order][once], unit[order][once]
+        ids, vals, unit, tok = ids[order], vals[order], unit[order], tok[order]
+        once = _run_starts(ids, tok)
+        ids, vals, unit = ids[once], vals[once], unit[once]
     # grouped by name, then unit; within a unit a name counts once, at its best alternative
     order = np.lexsort((-vals, unit, ids))
     ids, vals, unit = ids[order], vals[order], unit[order]
-    first = _run_starts(ids, unit)
-    ids, vals = ids[first], vals[first]
-    starts = _run_starts(ids)
+    starts = _run_starts(ids)  # where a name begins: still where it begins after the cut
+    first = starts.copy()  # where a name's next unit begins too
+    first[1:] |= unit[1:] != unit[:-1]
+    ids, vals, starts = ids[first], vals[first], starts[first]
     if intersect:  # only names both units reach
         group = starts.cumsum() - 1
         both = np.bincount(group) == 2

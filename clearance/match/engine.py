@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from clearance.index.build import Index, name_kind, norm_identifier
+from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import abjad_terms, hangul, zh
 from clearance.match.abjad import has_abjad
@@ -128,8 +128,11 @@ def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
     weighs as much as the rarest list token with its consonants (`abjad.key`: "mhmd" is as
     common as Muhammad, not an unseen, maximally distinctive word).
     """
-    org = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
-    person = [index.person_weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+    if type(index) is Index:
+        org, person = _weights(index, q)
+    else:  # (a subclass may weigh otherwise: `portfolio.listing.BorrowedIndex`)
+        org = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
+        person = [index.person_weight(f, lf) for f, lf in zip(q.folded, q.legal)]
     if has_abjad(q.text):
         for k, (t, f, lf) in enumerate(zip(q.tokens, q.folded, q.legal)):
             if lf or f in index.vocab:
@@ -138,6 +141,30 @@ def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
             if fits:
                 org[k] = max(index.weights[tid] for tid in fits)
                 person[k] = max(index.person_weights[tid] for tid in fits)
+    return org, person
+
+
+def _weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
+    """`Index.weight` and `Index.person_weight` of each token, looked up here: a list
+    token's weights are two list reads, where two calls of the interpreted methods cost
+    more than the rest of this function; a token no list has gets both weights from one
+    walk of its deletion keys (`Index.unseen_weights`)."""
+    org: list[float] = []
+    person: list[float] = []
+    vocab, weights, person_weights = index.vocab, index.weights, index.person_weights
+    for f, lf in zip(q.folded, q.legal):
+        if lf:
+            org.append(LEGAL_WEIGHT)
+            person.append(LEGAL_WEIGHT)
+            continue
+        tid = vocab.get(f)
+        if tid is not None:
+            org.append(weights[tid])
+            person.append(person_weights[tid])
+        else:
+            w, pw = index.unseen_weights(f)
+            org.append(w)
+            person.append(pw)
     return org, person
 
 

@@ -1,0 +1,38 @@
+"""The index's token weights (`clearance.index.build.Index`): one walk gives both."""
+
+import dataclasses
+import random
+
+from clearance.index.build import Index, generic_words
+from clearance.match.limits import MAX_FUZZY_TOKEN
+
+
+def _unseen_tokens(index: Index) -> list[str]:
+    """Folded tokens no list has: list tokens with one letter dropped, doubled or changed,
+    misspelt generic and legal words ("compny"), short words, numbers, a word longer than
+    any real one."""
+    rnd = random.Random(16)
+    words = list(index.vocab) + list(generic_words()[0])
+    out: list[str] = []
+    for word in rnd.sample(words, 3000):
+        k = rnd.randrange(len(word))
+        out += [word[:k] + word[k + 1:], word[:k] + word[k] + word[k:],
+                word[:k] + rnd.choice("aeioukstz") + word[k + 1:]]
+    out += ["compny", "xq", "zqw", "4711", "12345678", "q" * (MAX_FUZZY_TOKEN + 3)]
+    return [t for t in dict.fromkeys(out) if t != "" and t not in index.vocab]
+
+
+def test_unseen_weights_equal_weight_and_person_weight(index: Index) -> None:
+    tokens = _unseen_tokens(index)
+    assert len(tokens) > 5000
+    one = dataclasses.replace(index, unseen={}, unseen_person={})
+    apart = dataclasses.replace(index, unseen={}, unseen_person={})
+    for token in tokens:
+        expected = (apart.weight(token), apart.person_weight(token))
+        assert one.unseen_weights(token) == expected, token
+        assert one.unseen_weights(token) == expected, token  # memoised
+    # either memo filled first by the other path
+    for token in tokens:
+        assert apart.unseen_weights(token) == (one.weight(token), one.person_weight(token))
+    assert one.unseen == apart.unseen and one.unseen_person == apart.unseen_person
+    assert len({one.unseen_weights(t) for t in tokens}) > 10  # not all 1.0
