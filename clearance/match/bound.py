@@ -115,13 +115,6 @@ class QueryBound:
         self.n = n
         self.places = [is_place(t) for t in tokens]
         self.shapes = [TokenShape(t, f) for t, f in zip(tokens, folded)]
-        # the query words (bits) by their first letter: all of them, and the initials
-        self.firsts: dict[str, int] = {}
-        self.initials: dict[str, int] = {}
-        for i, t in enumerate(tokens):
-            self.firsts[t[:1]] = self.firsts.get(t[:1], 0) | 1 << i
-            if len(t) == 1:
-                self.initials[t] = self.initials.get(t, 0) | 1 << i
         self.facts = QueryFacts(query)  # what `_free_costs` reads of the query alone
         # the most pairs a comparison may make: one per query word that may pair, none of
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
@@ -139,29 +132,24 @@ class QueryBound:
         key = (ct, cf)
         m = masks.get(key)
         if m is None:
-            korean = self.korean
-            if person and korean is None:
-                # an organisation's (similarities, runs) and the initials: one word of one
-                # letter, the other's first
-                m = self._mask(ct, cf, False) | (
-                    self.firsts.get(ct, 0) if len(ct) == 1 else self.initials.get(ct[:1], 0))
-                masks[key] = m
-                return m
             m = 0
+            q = self.query
+            korean = self.korean
             if person and korean is not None:
                 # (a Korean name's two words pair only with the spellings of its surname
                 # and given name, whatever their letters' similarity)
                 m = ((1 if hangul.surname_agrees(korean[0], ct) else 0)
                      | (2 if hangul.given_agrees(korean[1], ct) else 0))
             else:
-                q = self.query
                 shape = token_shape(ct, cf)
                 shapes = self.shapes
                 tokens, folded = q.tokens, q.folded
                 for i in range(self.n):
+                    qt = tokens[i]
                     # (`similar_possible`: most pairs, told without `token_similarity`)
                     if (similar_possible(shapes[i], shape)
-                            and token_similarity(tokens[i], folded[i], ct, cf) > 0.0):
+                            and token_similarity(qt, folded[i], ct, cf) > 0.0) or (
+                            person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]):
                         m |= 1 << i
             # query words run together into this word (`_fitting`): most list words are
             # shorter than any run of the query's

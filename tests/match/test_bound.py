@@ -6,7 +6,7 @@ from clearance.index.build import Index
 from clearance.index.search import candidate_names
 from clearance.match import hangul
 from clearance.match.abjad import has_abjad
-from clearance.match.bound import bound_applies
+from clearance.match.bound import QueryBound, bound_applies
 from clearance.match.compare import word_spans
 from clearance.match.engine import (
     _Comparer,
@@ -18,7 +18,8 @@ from clearance.match.engine import (
     query_slips,
     query_weights,
 )
-from clearance.match.prepare import name_roles
+from clearance.match.orgs import Slips
+from clearance.match.prepare import Name, name_roles
 from clearance.match.score import Query, ScoringConfig
 
 #: books' names in Latin letters of many countries, with their hyphens, initials and
@@ -39,11 +40,16 @@ def _population(n: int, seed: int) -> list[Query]:
     return out
 
 
-def _bounded(index: Index, queries: list[Query], cfg: ScoringConfig
-             ) -> Iterator[tuple[str, str, float, float]]:
-    """(query name, list name, score, bound) of every comparison `match_query` makes for
-    these queries that the bound applies to (as `match_query` decides)."""
-    comparer = _Comparer(index, cfg)
+#: what `_Comparer.compare` takes of a query name after the person flag
+_Args = tuple[bool, tuple[int, ...], tuple[tuple[int, int], ...], Slips]
+
+
+def _pairs_to_compare(index: Index, queries: list[Query], cfg: ScoringConfig
+                      ) -> Iterator[tuple[Query, Name, tuple[list[float], list[float]],
+                                          _Args, QueryBound, int]]:
+    """(query, its prepared name, weights, `compare`'s arguments after the person flag,
+    bound, list name) of every comparison `match_query` may make for these queries that
+    the bound applies to (as `match_query` decides)."""
     for query in queries:
         budget = [10**9]
         for q in prepare_query_names(query, bounded=True):
@@ -60,17 +66,25 @@ def _bounded(index: Index, queries: list[Query], cfg: ScoringConfig
                 cand = index.names[n_idx]
                 if index.abjad_names[n_idx] or (spans and word_spans(cand)):
                     continue
-                for person in {as_person(query.schema, index.entities[e].schema, cand)
-                               for e, _, _ in index.owners[n_idx]}:
-                    comp = comparer.compare(q, q_w, n_idx, person, q_abjad, roles, spans,
-                                            slips)
-                    if person:
-                        ceiling = bound.ceiling(cand, index.person_token_weights[n_idx],
-                                                q_w[1], True, index.roles[n_idx])
-                    else:
-                        ceiling = bound.ceiling(cand, index.token_weights[n_idx], q_w[0],
-                                                False, None)
-                    yield q.text, cand.text, comp.score, ceiling
+                yield query, q, q_w, (q_abjad, roles, spans, slips), bound, n_idx
+
+
+def _bounded(index: Index, queries: list[Query], cfg: ScoringConfig
+             ) -> Iterator[tuple[str, str, float, float]]:
+    """(query name, list name, score, bound) of every comparison `match_query` makes for
+    these queries that the bound applies to (as `match_query` decides)."""
+    comparer = _Comparer(index, cfg)
+    for query, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg):
+        cand = index.names[n_idx]
+        for person in {as_person(query.schema, index.entities[e].schema, cand)
+                       for e, _, _ in index.owners[n_idx]}:
+            comp = comparer.compare(q, q_w, n_idx, person, *args)
+            if person:
+                ceiling = bound.ceiling(cand, index.person_token_weights[n_idx], q_w[1], True,
+                                        index.roles[n_idx])
+            else:
+                ceiling = bound.ceiling(cand, index.token_weights[n_idx], q_w[0], False, None)
+            yield q.text, cand.text, comp.score, ceiling
 
 
 def test_the_bound_is_never_below_the_score_and_a_tighter_one_would_be(index: Index) -> None:
@@ -105,35 +119,19 @@ def test_the_pairs_the_bound_allows_make_the_same_comparisons(index: Index) -> N
                               "Kim Jong Un", "김정은", "Rosneft Trading Lth."]
         for s in ("Person", "Company", "")]
     compared = skipped = joins = 0
-    for query in queries:
-        for q in prepare_query_names(query, bounded=True):
-            q_w = query_weights(index, q)
-            q_abjad, roles, spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
-            if q_abjad:
-                continue
-            korean = (hangul.korean_name(q.text) if len(q.tokens) == 2
-                      and not q.text.isascii() else None)
-            slips = query_slips(index, query, q)
-            bound = _query_bound(q, roles, cfg, korean, slips)
-            for n_idx in candidate_names(index, q, cfg.candidates, [10**9],
-                                         query.schema == "Person").tolist():
-                cand = index.names[n_idx]
-                if index.abjad_names[n_idx] or (spans and word_spans(cand)):
-                    continue
-                for person in (True, False):
-                    masks, may_join = possible = bound.pairs(cand, person)
-                    every = comparer.compare(q, q_w, n_idx, person, q_abjad, roles, spans,
-                                             slips)
-                    bounded = comparer.compare(q, q_w, n_idx, person, q_abjad, roles, spans,
-                                               slips, possible)
-                    assert (bounded.score, bounded.explain(), bounded.strongest,
-                            bounded.distinct_leftover, bounded.query_words,
-                            bounded.cand_words) == (
-                        every.score, every.explain(), every.strongest, every.distinct_leftover,
-                        every.query_words, every.cand_words), (q.text, cand.text, person)
-                    compared += 1
-                    skipped += sum([len(q.tokens) - bin(m).count("1") for m in masks])
-                    joins += may_join
+    for _, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg):
+        cand = index.names[n_idx]
+        for person in (True, False):
+            masks, may_join = possible = bound.pairs(cand, person)
+            every = comparer.compare(q, q_w, n_idx, person, *args)
+            bounded = comparer.compare(q, q_w, n_idx, person, *args, possible)
+            assert (bounded.score, bounded.explain(), bounded.strongest,
+                    bounded.distinct_leftover, bounded.query_words, bounded.cand_words) == (
+                every.score, every.explain(), every.strongest, every.distinct_leftover,
+                every.query_words, every.cand_words), (q.text, cand.text, person)
+            compared += 1
+            skipped += sum([len(q.tokens) - bin(m).count("1") for m in masks])
+            joins += may_join
     # (most pairs of words cannot pair; a join the bound cannot rule out is common: its
     # run lengths are those of any ordered pair of words)
     assert compared > 5_000 and skipped > 3 * compared and 0 < joins < compared
