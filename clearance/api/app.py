@@ -9,6 +9,7 @@ the database.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -52,6 +53,16 @@ UPLOADS = ("/screenings", "/portfolio/jobs", "/ui/screening/jobs", "/ui/exposure
 RETRY_BUSY = 5  # seconds a client is asked to wait when the store is busy
 
 
+async def _mark_when_loaded(index: LiveIndex) -> None:
+    """Say in the workers' shared table that this worker's index is loaded (`/readyz`
+    answers 200 only once every worker's is; clearance.api.fair_accept)."""
+    from clearance.api.fair_accept import mark_index_loaded
+
+    while index.ready() is None:  # ready() starts the load again if it failed
+        await asyncio.sleep(0.1)
+    mark_index_loaded()
+
+
 def create_app(open_access: bool = False, rate: float | None = None,
                burst: int | None = None) -> FastAPI:
     """The API; `open_access` skips API keys (local demos on 127.0.0.1 only)."""
@@ -60,7 +71,12 @@ def create_app(open_access: bool = False, rate: float | None = None,
         engine()  # tables made here, before the threads below race to make them
         app.state.index.ready()  # start loading the index now, not at the first request
         app.state.jobs.start()  # resumes jobs a previous process left unfinished
+        shared = settings.worker_loads_file()
+        if shared is not None:  # one of several workers: tell the others when it can serve
+            marking = asyncio.create_task(_mark_when_loaded(app.state.index))
         yield
+        if shared is not None:
+            marking.cancel()
         app.state.jobs.stop()
         app.state.matcher.stop()
 

@@ -10,6 +10,10 @@ connection for `ACCEPT_DEFER` seconds to a worker that holds fewer: the least lo
 takes it, unless it is too busy to wake up in that time. Everything else is uvloop's: the
 accepted socket becomes an ordinary uvloop transport.
 
+The same table says which workers have loaded their index, so that `/readyz` answers 200
+only once every worker can serve (`workers_ready`): a worker still loading accepts its
+share of keep-alive connections and holds their requests until it is done.
+
 uvicorn takes the loop class by import string (`loop="clearance.api.fair_accept:FairAcceptLoop"`);
 it calls `create_server(sock=...)` with the shared socket only in multi-worker mode, so a
 single worker (which binds its own socket) is served by plain uvloop.
@@ -36,7 +40,7 @@ from clearance import settings
 from clearance.processes import alive
 
 __all__ = ["FairAcceptLoop", "OneAtATimeServer", "WorkerLoads", "create_loads_file",
-           "read_loads"]
+           "mark_index_loaded", "read_loads", "workers_ready"]
 
 log = logging.getLogger("uvicorn.error")
 
@@ -48,19 +52,33 @@ ACCEPT_DEFER = 0.005
 DEFER_STEP = 0.001  # how often a deferring worker looks whether the connection was taken
 ACCEPT_ERROR_PAUSE = 1.0  # seconds; asyncio's own accept loop pauses as long
 
-_SLOT = struct.Struct("<qq")  # worker pid, connections it holds
+_HEADER = struct.Struct("<q")  # how many workers the server runs
+_SLOT = struct.Struct("<qqq")  # worker pid, connections it holds, 1 once its index is loaded
 SLOTS = 256  # more workers than any machine this runs on has cores
+TABLE_SIZE = _HEADER.size + _SLOT.size * SLOTS
 
 
-def create_loads_file(path: Path) -> None:
-    """An empty table of worker loads, made by the parent before its workers start."""
-    path.write_bytes(bytes(_SLOT.size * SLOTS))
+def create_loads_file(path: Path, workers: int) -> None:
+    """An empty table for `workers` workers, made by the parent before they start."""
+    path.write_bytes(_HEADER.pack(workers) + bytes(_SLOT.size * SLOTS))
+
+
+def _slots(raw: bytes) -> list[tuple[int, int, int]]:
+    return list(_SLOT.iter_unpack(raw[_HEADER.size:TABLE_SIZE]))
 
 
 def read_loads(path: Path) -> list[int]:
     """Connections each live slot of a table holds, in slot order (what benchmarks print)."""
+    return [held for pid, held, _ in _slots(path.read_bytes()) if pid != 0]
+
+
+def workers_ready(path: Path) -> tuple[int, int]:
+    """(workers with their index loaded, workers the server runs): a worker that has not
+    started yet has no slot, so it counts as not ready."""
     raw = path.read_bytes()
-    return [held for pid, held in _SLOT.iter_unpack(raw) if pid != 0]
+    (workers,) = _HEADER.unpack_from(raw)
+    ready = sum(1 for pid, _, loaded in _slots(raw) if pid != 0 and loaded and alive(pid))
+    return ready, workers
 
 
 class WorkerLoads:
@@ -72,39 +90,61 @@ class WorkerLoads:
 
     def __init__(self, path: Path) -> None:
         self._pid = os.getpid()
+        self.open = 0
         with open(path, "r+b") as fh:
-            self._map = mmap.mmap(fh.fileno(), _SLOT.size * SLOTS)
+            self._map = mmap.mmap(fh.fileno(), TABLE_SIZE)
             fcntl.flock(fh, fcntl.LOCK_EX)  # two workers starting together take two slots
             try:
                 self._slot = self._claim()
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
-        self.open = 0
+        _claimed.append(self)
+        self._publish()
+
+    def _offset(self, slot: int) -> int:
+        return _HEADER.size + slot * _SLOT.size
 
     def _claim(self) -> int:
         for slot in range(SLOTS):
-            pid, _ = _SLOT.unpack_from(self._map, slot * _SLOT.size)
+            pid, _, _ = _SLOT.unpack_from(self._map, self._offset(slot))
             if pid == 0 or not alive(pid):
-                _SLOT.pack_into(self._map, slot * _SLOT.size, self._pid, 0)
+                _SLOT.pack_into(self._map, self._offset(slot), self._pid, 0, 0)
                 return slot
         raise RuntimeError(f"more than {SLOTS} server workers")
 
+    def _publish(self) -> None:
+        _SLOT.pack_into(self._map, self._offset(self._slot), self._pid, self.open,
+                        int(_index_loaded))
+
     def change(self, delta: int) -> None:
         self.open += delta
-        _SLOT.pack_into(self._map, self._slot * _SLOT.size, self._pid, self.open)
+        self._publish()
 
     def others_hold_fewer(self) -> bool:
         """Does another live worker hold fewer connections than this one?"""
         for slot in range(SLOTS):
             if slot == self._slot:
                 continue
-            pid, held = _SLOT.unpack_from(self._map, slot * _SLOT.size)
+            pid, held, _ = _SLOT.unpack_from(self._map, self._offset(slot))
             if pid != 0 and held < self.open and alive(pid):
                 return True
         return False
 
     def release(self) -> None:
-        _SLOT.pack_into(self._map, self._slot * _SLOT.size, 0, 0)
+        _claimed.remove(self)
+        _SLOT.pack_into(self._map, self._offset(self._slot), 0, 0, 0)
+
+
+_claimed: list[WorkerLoads] = []  # this process's slots (one, but for tests' threads)
+_index_loaded = False  # has this worker process loaded its index?
+
+
+def mark_index_loaded() -> None:
+    """This worker's index is loaded: its slot says so, now or once the server claims it."""
+    global _index_loaded
+    _index_loaded = True
+    for loads in _claimed:
+        loads._publish()
 
 
 class _Lease:

@@ -56,7 +56,7 @@ def serve(
 
     with tempfile.TemporaryDirectory(prefix="clearance-serve-") as tmp:
         loads = Path(tmp) / "worker-loads"
-        create_loads_file(loads)
+        create_loads_file(loads, workers)
         os.environ["CLEARANCE_WORKER_LOADS"] = str(loads)
         _run(host, port, workers, "clearance.api.fair_accept:FairAcceptLoop")
 
