@@ -20,7 +20,8 @@ from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["has_abjad", "key", "keys", "letters", "romanize", "similarity"]
+__all__ = ["has_abjad", "key", "keys", "letter_bits", "letters", "letters_bits",
+           "romanize", "similarity"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -59,6 +60,17 @@ _WITH_GERESH = {"ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch", "ת": "th"}
 def has_abjad(text: str) -> bool:
     """True when the text has Arabic, Persian or Hebrew letters."""
     return _ABJAD.search(text) is not None
+
+
+def letter_bits(token: str) -> int:
+    """The letters of a token as a bit set, several letters to a bit (61 bits: a small int
+    in compiled code): a word holding a letter whose bit another word's letters lack
+    holds a letter that word has not (a letter one token has and the other lacks is at
+    least one edit: `compare.similar_possible`)."""
+    bits = 0
+    for ch in token:
+        bits |= 1 << (ord(ch) % 61)
+    return bits
 
 
 def _word(word: str) -> str:
@@ -175,6 +187,10 @@ _SPELLINGS = {
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 _SHORT_VOWELS = "aeiou'"  # written between the consonants, never in the abjad token
 _ENDINGS: Final = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, or an "h" Latin writes
+#: the letters a word holds besides its units' spellings: a leading run of vowels, short
+#: vowels between units, an ending (`letters`)
+_LETTERS: Final = frozenset("aeiouy" + _SHORT_VOWELS + "".join(_ENDINGS))
+_LETTER_BITS: Final = letter_bits("".join(sorted(_LETTERS)))
 
 
 def _spellings(unit: str) -> list[str]:
@@ -277,6 +293,27 @@ def _step(alternatives: _Unit) -> _Step:
 _UNITS: dict[_UnitKey, tuple[_Unit, _Step, frozenset[str]]] = {}
 
 
+#: `letter_bits` of each unit key's letters (`_unit`)
+_UNIT_BITS: dict[_UnitKey, int] = {}
+
+
+def _unit_bits(key: _UnitKey) -> int:
+    """`letter_bits` of the letters of a unit's spellings, worked out once per key."""
+    bits = _UNIT_BITS.get(key)
+    if bits is None:
+        bits = _UNIT_BITS[key] = letter_bits("".join(sorted(_unit(key)[2])))
+    return bits
+
+
+def _keys_bits(keys: list[_UnitKey]) -> int:
+    """`letter_bits` of every letter a word spelt by a pattern of these units can hold
+    (`letters`)."""
+    bits = _LETTER_BITS
+    for key in keys:
+        bits |= _unit_bits(key)
+    return bits
+
+
 def _unit(key: _UnitKey) -> tuple[_Unit, _Step, frozenset[str]]:
     found = _UNITS.get(key)
     if found is None:
@@ -308,6 +345,9 @@ class _Walk:
         # Latin name may end past the last letter only as a ta marbuta or an unwritten
         # short a / e would: AKBAR is "akbr", AKBARI is not
         self.exact_end = len(keys) > 0 and not (len(token) > 1 and token.endswith("h"))
+        # every letter a word the pattern spells can hold (`letters`), as `letter_bits`:
+        # a word with another letter does not fit, told without following the pattern
+        self.bits = _keys_bits(keys)
 
 
 #: `_walk`'s answers, a token's walk or `_NO_WALK` (a plain dict: an lru_cache's call cost
@@ -401,9 +441,6 @@ def _fits(walk: _Walk, latin: str) -> bool:
     return any(latin.endswith(end) and (positions >> (n - len(end))) & 1 for end in _ENDINGS)
 
 
-_LETTERS = frozenset("aeiouy" + _SHORT_VOWELS + "".join(_ENDINGS))
-
-
 def letters(token: str) -> frozenset[str] | None:
     """Every letter a Latin word spelt by `token`'s pattern can hold; None when the token
     has no pattern (`similarity` is then 0 for every word).
@@ -421,6 +458,13 @@ def letters(token: str) -> frozenset[str] | None:
     for key in keys:
         out = out | _unit(key)[2]
     return out
+
+
+def letters_bits(token: str) -> int:
+    """`letters(token)` as `letter_bits` (0 when the token has no pattern), without the
+    sets: a Latin word holding a letter outside them does not fit."""
+    keys = _unit_keys(token)
+    return 0 if keys is None else _keys_bits(keys)
 
 
 def consonantal(token: str) -> bool:
@@ -482,7 +526,9 @@ def similarity(abjad_token: str, latin_token: str) -> float:
         if abjad_token == ALLAH and "ll" not in latin_token:
             return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another
         walk = _walk(abjad_token)
-        fits = walk is not None and _fits(walk, latin_token)
+        # (most tries: the Latin word holds a letter no spelling of the pattern has)
+        fits = (walk is not None and not (letter_bits(latin_token) & ~walk.bits)
+                and _fits(walk, latin_token))
         if len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:  # no hostile keys
             if _fits_kept[0] >= _FITS_MAX:
                 _FITS.clear()

@@ -23,15 +23,21 @@ from collections.abc import Sequence
 from typing import Final
 
 from clearance.match import hangul
+from clearance.match.abjad import consonantal, letters_bits
+from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.compare import (
+    JOIN_MIN,
     QUERY_LAST_PENALTY,
     QueryFacts,
     TokenPair,
     TokenShape,
+    _abjad_joins,
     _charge_free,
     _extra,
     _free_costs,
     _may_join,
+    _same_start,
+    join_similarity,
     read_slipped_forms,
     similar_possible,
     token_shape,
@@ -69,21 +75,24 @@ def bound_applies(query_extra_penalty: float, person_extra_penalty: float,
 class QueryBound:
     """What the bound reads of one query name, worked out once for all its candidates.
 
-    Applies to names in no abjad script only (their letters pair by `abjad.similarity` and
-    abjad joins): the caller checks both names (`Index.abjad_names`), and that not both
-    have a written word of two tokens or more (`compare.word_spans`: `_word_slip` pairs
-    their short tokens). `korean`: a Korean person's name in Hangul (`hangul.korean_name`
-    of the query), whose syllables pair as `compare_names` pairs them. `slips`: the query's
-    words that may be a slipped legal form (`orgs.slipped_forms`), as `compare_names` is
-    given them.
+    `unvocalised`: the bound of comparisons `compare_names` makes with `unvocalised` (one
+    of the names written in an abjad script, `Index.abjad_names`), whose words pair by
+    `abjad.similarity` too and run together as romanised abjad words are (`_join_pass`);
+    without it, of comparisons of two names in no abjad script: the caller checks both
+    names. Either way the caller checks that not both have a written word of two tokens
+    or more (`compare.word_spans`: `_word_slip` pairs their short tokens). `korean`: a
+    Korean person's name in Hangul (`hangul.korean_name` of the query), whose syllables
+    pair as `compare_names` pairs them. `slips`: the query's words that may be a slipped
+    legal form (`orgs.slipped_forms`), as `compare_names` is given them.
     """
 
     def __init__(self, query: Name, query_roles: Sequence[int], query_extra_penalty: float,
                  person_extra_penalty: float, org_extra_penalty: float,
                  query_middle_penalty: float, surname_penalty: float,
                  place_penalty: float, korean: tuple[str, str] | None = None,
-                 slips: Slips = ()) -> None:
+                 slips: Slips = (), unvocalised: bool = False) -> None:
         self.query = query
+        self.unvocalised = unvocalised
         self.korean = korean
         self.slips = slips
         self.roles = query_roles
@@ -120,6 +129,11 @@ class QueryBound:
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
         # among the most common (weight 1.0): `_free_costs` charges least with these
         self.perfect = [TokenPair("", "", 1.0, 1.0) for _ in range(n)]
+        # (unvocalised) the runs of query words as the join pass writes them
+        # (`_abjad_runs`), and per query word the letters a Latin spelling of it may hold
+        # (`abjad.letters` as `letter_bits`; -1 when it is no romanised abjad word: any)
+        self.abjad_runs = _abjad_runs(tokens, folded) if unvocalised else []
+        self.spelt = [_spelt(t) for t in tokens] if unvocalised else []
 
     def _mask(self, ct: str, cf: str, person: bool) -> int:
         """The query words that may pair with list word `ct` (folded `cf`): a similarity
@@ -135,6 +149,7 @@ class QueryBound:
             m = 0
             q = self.query
             korean = self.korean
+            unvocalised = self.unvocalised
             if person and korean is not None:
                 # (a Korean name's two words pair only with the spellings of its surname
                 # and given name, whatever their letters' similarity)
@@ -144,17 +159,37 @@ class QueryBound:
                 shape = token_shape(ct, cf)
                 shapes = self.shapes
                 tokens, folded = q.tokens, q.folded
+                # (unvocalised: the listed word may be a romanised abjad word; it may be a
+                # Latin spelling of a query word only with its letters, `_spelt`)
+                abjad_word = unvocalised and consonantal(ct)
+                bits = shape.bits
                 for i in range(self.n):
                     qt = tokens[i]
-                    # (`similar_possible`: most pairs, told without `token_similarity`)
-                    if (similar_possible(shapes[i], shape)
-                            and token_similarity(qt, folded[i], ct, cf) > 0.0) or (
-                            person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]):
+                    if unvocalised:
+                        # (a romanised abjad word's `similar_possible` compares consonant
+                        # skeletons: the pair's similarity kept from an earlier query
+                        # costs less)
+                        similar = token_similarity(qt, folded[i], ct, cf, shapes[i]) > 0.0
+                    else:
+                        # (`similar_possible`: most pairs, told without `token_similarity`)
+                        similar = (similar_possible(shapes[i], shape)
+                                   and token_similarity(qt, folded[i], ct, cf) > 0.0)
+                    if similar or (
+                            person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]) or (
+                            unvocalised and (
+                                (not bits & ~self.spelt[i] and abjad_similarity(qt, ct) > 0.0)
+                                or (abjad_word and abjad_similarity(ct, qt) > 0.0))):
                         m |= 1 << i
+            if unvocalised:
+                # query words run together as abjad words are (`_abjad_fitting`)
+                fit = _abjad_fitting(self.abjad_runs, ct, cf, token_shape(ct, cf).bits)
+                if fit:
+                    m |= fit
+                    self.fits[key] = fit
             # query words run together into this word (`_fitting`): most list words are
             # shorter than any run of the query's
-            if self.runs and (len(ct) >= self.shortest_run - 2
-                              or len(cf) >= self.shortest_run_f - 2):
+            elif self.runs and (len(ct) >= self.shortest_run - 2
+                                or len(cf) >= self.shortest_run_f - 2):
                 fit = _fitting(self.runs, ct, cf)
                 if fit:
                     m |= fit
@@ -229,8 +264,8 @@ class QueryBound:
             stay_c = {j for j in range(nc) if not may_c >> j & 1}
             q_cost, c_cost, legal_floor, floor = _free_costs(
                 q, cand, stay_q, stay_c, self.perfect[:paired], True, self.query_extra,
-                self.person_extra, self.place, cand_roles, self.surname, False, self.roles,
-                self.middle, [], self.facts)
+                self.person_extra, self.place, cand_roles, self.surname, self.unvocalised,
+                self.roles, self.middle, [], self.facts, True)
             least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, q.legal,
                                  cand.legal, stay_q, stay_c, legal_floor, floor)
         else:
@@ -265,11 +300,65 @@ class QueryBound:
         return masks, joins
 
     def _runs_of(self, cand: Name) -> tuple[int, int]:
-        """`_list_runs(cand)`, kept for the last listed name asked."""
+        """`_list_runs(cand)` (unvocalised: `_abjad_list_runs`), kept for the last listed
+        name asked."""
         if cand is not self.cand:
-            self.cand_runs = self._list_runs(cand)
+            self.cand_runs = (self._abjad_list_runs(cand) if self.unvocalised
+                              else self._list_runs(cand))
             self.cand = cand
         return self.cand_runs
+
+    def _abjad_list_runs(self, cand: Name) -> tuple[int, int]:
+        """`_list_runs` of an unvocalised comparison: the query and list words (bit masks)
+        of the runs of list words the join pass may join into a query word, any ordered
+        pair and adjacent triple whose first word may start it (`compare._same_start`, or
+        the same folded letter), and that may be written as the word:
+        - romanised abjad words run together (`compare._abjad_joins`) that spell it
+          (`abjad.similarity`): only a word that is no romanised abjad word may be so
+          spelt (any run is counted), or one of two letters led by a vowel (the article
+          "al") by three letters at most (`_joined_least`);
+        - a Latin spelling of it, the run's letters as they stand: each of their letters
+          one of the query word's (`abjad.letters`, which `similarity` holds to);
+        - or a run whose length fits it (`compare._may_join`)."""
+        may_q = may_c = 0
+        c_tokens, c_folded = cand.tokens, cand.folded
+        q = self.query
+        nc = len(c_tokens)
+        sizes = [len(t) for t in c_tokens]
+        sizes_f = [len(f) for f in c_folded]
+        bits = [token_shape(c_tokens[a], c_folded[a]).bits for a in range(nc)]
+        for i in range(self.n):
+            target_raw, target = q.tokens[i], q.folded[i]
+            size_q, size_qf = len(target_raw), len(target)
+            spelt = self.spelt[i]
+            # a run of romanised words may spell it: it is no such word itself, or one of
+            # two letters led by a vowel ("al") by a run of three letters at most
+            any_run = not consonantal(target_raw)
+            pair = len(target_raw) == 2 and target_raw[0] in "aeiou"
+            m = 0
+            for a in range(nc):
+                if (target[:1] != c_folded[a][:1]
+                        and not _same_start(c_tokens[a], target_raw, True)):
+                    continue
+                size_a, size_af = sizes[a], sizes_f[a]
+                fit_a = not bits[a] & ~spelt
+                for b in range(nc):
+                    if b != a and (any_run or (fit_a and not bits[b] & ~spelt)
+                                   or (pair and size_a + _joined_least(sizes[b]) <= 3)
+                                   or _may_join(size_a + sizes[b], size_q)
+                                   or _may_join(size_af + sizes_f[b], size_qf)):
+                        m |= (1 << a) | (1 << b)
+                if a + 2 < nc and (
+                        any_run or (fit_a and not (bits[a + 1] | bits[a + 2]) & ~spelt)
+                        or (pair and size_a + _joined_least(sizes[a + 1])
+                            + _joined_least(sizes[a + 2]) <= 3)
+                        or _may_join(size_a + sizes[a + 1] + sizes[a + 2], size_q)
+                        or _may_join(size_af + sizes_f[a + 1] + sizes_f[a + 2], size_qf)):
+                    m |= 7 << a
+            if m:
+                may_q |= 1 << i
+                may_c |= m
+        return may_q, may_c
 
     def _list_runs(self, cand: Name) -> tuple[int, int]:
         """The query and list words (bit masks) that may be joined, list words run together
@@ -315,6 +404,71 @@ class QueryBound:
                 may_q |= 1 << i
                 may_c |= m
         return may_q, may_c
+
+
+def _joined_least(size: int) -> int:
+    """The fewest letters a word of `size` letters after a run's first adds to the run
+    written as one romanised word (`compare._abjad_joins`): its initial vowel dropped, or
+    the whole article before a sun letter."""
+    return max(0, size - 2)
+
+
+def _spelt(token: str) -> int:
+    """The letters (`letter_bits`) a Latin word `abjad.similarity` finds spelt by a
+    romanised abjad word may hold (`abjad.letters`): none (0) when the word has no
+    pattern or is no romanised abjad word (`similarity` is then 0)."""
+    return letters_bits(token) if consonantal(token) else 0
+
+
+#: a run of query words as `_abjad_fitting` reads it: (first word, first folded letter,
+#: letters, folded letters, the words as a bit mask, the run written as one romanised
+#: abjad word (`compare._abjad_joins`) with the letters its spellings hold (`_spelt`),
+#: the run's words as they stand run together, raw and folded)
+_AbjadRun = tuple[str, str, int, int, int, list[tuple[str, int]], str, str]
+
+
+def _abjad_runs(tokens: Sequence[str], folded: Sequence[str]) -> list[_AbjadRun]:
+    """Every run of a name's words the join pass may try (`_runs`), with what an
+    unvocalised join pass compares of it."""
+    out: list[_AbjadRun] = []
+    n = len(tokens)
+    names = tuple(tokens)
+    for a in range(n):
+        runs = [[a, b] for b in range(n) if b != a]
+        if a + 2 < n:
+            runs.append([a, a + 1, a + 2])
+        for run in runs:
+            out.append((tokens[a], folded[a][:1], sum([len(tokens[k]) for k in run]),
+                        sum([len(folded[k]) for k in run]), sum([1 << k for k in run]),
+                        [(j, _spelt(j)) for j in _abjad_joins(names, run)],
+                        "".join([tokens[k] for k in run]), "".join([folded[k] for k in run])))
+    return out
+
+
+def _abjad_fitting(runs: list[_AbjadRun], target_raw: str, target: str, bits: int) -> int:
+    """`_fitting` of an unvocalised comparison: the words (bit mask) of the runs that
+    the join pass joins into a word (raw, folded; `bits`: its `letter_bits`) whatever
+    else is free: a run whose first word may start it (the same folded letter, or
+    `compare._same_start`), and that is written as the word by its abjad spelling
+    (`abjad.similarity` of its `_abjad_joins`, whose letters the word holds alone, or
+    of the word with the run's words run together) or by its letters (a length that
+    fits, `compare._may_join`, and `compare.join_similarity` at `JOIN_MIN`)."""
+    found = 0
+    first_f = target[:1]
+    size, size_f = len(target_raw), len(target)
+    abjad_target = consonantal(target_raw)
+    for start, start_f, run_size, run_size_f, words, joins, joined, joined_f in runs:
+        if found & words == words:
+            continue
+        if start_f != first_f and not _same_start(start, target_raw, True):
+            continue
+        if (((_may_join(run_size, size) or _may_join(run_size_f, size_f))
+             and join_similarity(joined_f, target, joined, target_raw) >= JOIN_MIN)
+                or (abjad_target and abjad_similarity(target_raw, joined) > 0.0)
+                or any([not bits & ~spelt and abjad_similarity(j, target_raw) > 0.0
+                        for j, spelt in joins])):
+            found |= words
+    return found
 
 
 def _two_shortest(tokens: Sequence[str]) -> int:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.match import hangul, zh
-from clearance.match.abjad import consonantal, has_abjad
+from clearance.match.abjad import consonantal, has_abjad, letter_bits
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
@@ -215,15 +215,6 @@ def token_shape(token: str, folded: str) -> TokenShape:
             _SHAPES.clear()
         shape = _SHAPES[key] = TokenShape(token, folded)
     return shape
-
-
-def letter_bits(token: str) -> int:
-    """The letters of a token as a bit set, several letters to a bit (61 bits: a small int
-    in compiled code); a letter one token has and the other lacks is at least one edit."""
-    bits = 0
-    for ch in token:
-        bits |= 1 << (ord(ch) % 61)
-    return bits
 
 
 def _at_most(bits: int, count: int) -> bool:
@@ -742,6 +733,14 @@ def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
             and roles[a] in (GIVEN, MIDDLE) and roles[b] in (GIVEN, MIDDLE))
 
 
+def join_similarity(joined: str, target: str, joined_raw: str, target_raw: str) -> float:
+    """How near words run together (folded `joined`, raw `joined_raw`) are to one word
+    (`target`, `target_raw`), the nearer of the two spellings; below `JOIN_MIN` it is no
+    join (rapidfuzz answers 0 early below the cut-off)."""
+    return max(Levenshtein.normalized_similarity(joined, target, score_cutoff=JOIN_MIN),
+               Levenshtein.normalized_similarity(joined_raw, target_raw, score_cutoff=JOIN_MIN))
+
+
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                unvocalised: bool = False, roles: Sequence[int] = (), person: bool = False
                ) -> list[tuple[list[int], int, float]]:
@@ -809,11 +808,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 break
             if not (_may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
                 continue
-            # below the cut-off rapidfuzz answers 0 early: only a join at or above counts
-            sim = max(Levenshtein.normalized_similarity("".join([l_folded[i] for i in run]),
-                                                        target, score_cutoff=JOIN_MIN),
-                      Levenshtein.normalized_similarity("".join([l_tokens[i] for i in run]),
-                                                        target_raw, score_cutoff=JOIN_MIN))
+            sim = join_similarity("".join([l_folded[i] for i in run]), target,
+                                  "".join([l_tokens[i] for i in run]), target_raw)
             if sim >= JOIN_MIN:
                 found.append((run, j, 0.95 * sim))
                 free_l.difference_update(run)
@@ -1189,6 +1185,7 @@ def _free_costs(
     query_middle_penalty: float,
     links: Sequence[tuple[int, int]],
     query_facts: QueryFacts,
+    least: bool = False,
 ) -> tuple[list[float], list[float], float, float]:
     """The penalty rules of `compare_names`: what each token left unpaired costs, by its
     role, once the alignment is done (`free_q`, `free_c`: the tokens left unpaired;
@@ -1196,7 +1193,10 @@ def _free_costs(
     the free ones), the least weight a legal form only the query gives is charged at, and
     the least weight any other free name is charged at (`_charge_free` adds them up).
     `links`: (people) the (query, listed) positions of the pairs made. `query_facts`:
-    `QueryFacts(query)`, worked out once per query name by the caller.
+    `QueryFacts(query)`, worked out once per query name by the caller. `least`: for a
+    bound of the score (`bound.QueryBound.ceiling`), the free tokens are those certainly
+    left unpaired and `pairs` stand for the most pairs the others could make; the rules
+    that read which other tokens paired (a compound's halves) then charge their least.
 
     Its own function so that a bound of the score can charge the tokens that certainly
     stay unpaired by these same rules: a bound that kept a copy of them would drift from
@@ -1250,10 +1250,12 @@ def _free_costs(
                 # a compound left out (جلال الدين, حبيب الله) is one link of the chain
                 for i in free_q:
                     head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
-                    if (head >= 0 and head in free_q and not q_legal[head]
+                    # (`least`: the head may be left unpaired too, or have paired with a
+                    # listed compound head)
+                    if (head >= 0 and (least or head in free_q) and not q_legal[head]
                             and q_tokens[i] in _compound_tails()):
                         q_cost[i] = 0.0
-                    elif (head >= 0 and head not in free_q and not q_legal[i]
+                    elif (not least and head >= 0 and head not in free_q and not q_legal[i]
                           and q_tokens[head] in compound_heads() and not listed_head):
                         # the second half of a compound whose head paired alone with a
                         # name (عبد الرحيم "abd al rhym": ABBOUD took "abd"): the pair

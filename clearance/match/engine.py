@@ -313,7 +313,7 @@ def match_query(
                 id_hits[e_idx] = raw
     # below a floor, comparisons whose score cannot put any of their entities among the
     # results are left out unmade: by the entities' schemata, and by a bound of the score
-    # (`bound.QueryBound`: Latin letters, no written word of two tokens on both sides)
+    # (`bound.QueryBound`: no written word of two tokens on both sides)
     floor = name_floor(query, cfg, min_score)
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
     for q, q_slips in q_names:
@@ -322,7 +322,8 @@ def match_query(
         # (a Korean person's name in Hangul, as `compare_names` reads it: by its syllables)
         korean = (hangul.korean_name(q.text) if floor > 0.0 and len(q.tokens) == 2
                   and not q.text.isascii() else None)
-        bound = (_query_bound(q, q_roles, cfg, korean, q_slips) if floor > 0.0 and not q_abjad
+        # (a name in an abjad script: every comparison is unvocalised)
+        bound = (_query_bound(q, q_roles, cfg, korean, q_slips, q_abjad) if floor > 0.0
                  else None)
         for n_idx in candidate_names(index, q, cfg.candidates, budget,
                                      query.schema == "Person").tolist():
@@ -468,13 +469,14 @@ def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
     """Whether list name `n_idx` compared as a person's, and as an organisation's, can put
     none of its entities at `floor` (`name_floor`): by their alias qualities and schema
     factors (`_needs`), or by the bound of its score (`bound`: None when it does not apply
-    to the query name; it does not to list names in an abjad script, nor when both names
-    have a written word of several tokens). An entity an identifier found is no caller's
-    to leave out. Third: `bound` when it applies to the pair (its `pairs` then say which
-    pairs and joins the comparisons may make), else None."""
+    to the query name; of a query name in no abjad script it does not to list names in
+    one, nor when both names have a written word of several tokens). An entity an
+    identifier found is no caller's to leave out. Third: `bound` when it applies to the
+    pair (its `pairs` then say which pairs and joins the comparisons may make), else
+    None."""
     person_need, org_need = _needs(index, query, n_idx, floor, datasets, factors)
     cand = index.names[n_idx]
-    applies = (bound is not None and not index.abjad_names[n_idx]
+    applies = (bound is not None and (bound.unvocalised or not index.abjad_names[n_idx])
                and not (q_spans and word_spans(cand)))
     person_out = person_need > 1.0 or (
         applies and bound is not None
@@ -488,11 +490,12 @@ def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
 
 def _query_bound(q: Name, q_roles: tuple[int, ...], cfg: ScoringConfig,
                  korean: tuple[str, str] | None = None,
-                 slips: Slips = ()) -> QueryBound:
-    """`bound.QueryBound` of a query name with the penalties `_Comparer` passes."""
+                 slips: Slips = (), unvocalised: bool = False) -> QueryBound:
+    """`bound.QueryBound` of a query name with the penalties `_Comparer` passes
+    (`unvocalised`: of its comparisons with `compare_names`' `unvocalised`)."""
     return QueryBound(q, q_roles, cfg.query_extra_penalty, cfg.person_list_extra_penalty,
                       cfg.org_list_extra_penalty, cfg.query_middle_penalty,
-                      cfg.surname_penalty, cfg.place_penalty, korean, slips)
+                      cfg.surname_penalty, cfg.place_penalty, korean, slips, unvocalised)
 
 
 def _people_names_left(comp: NameComparison, q: Name) -> bool:

@@ -44,37 +44,40 @@ def _population(n: int, seed: int) -> list[Query]:
 _Args = tuple[bool, tuple[int, ...], tuple[tuple[int, int], ...], Slips]
 
 
-def _pairs_to_compare(index: Index, queries: list[Query], cfg: ScoringConfig
+def _pairs_to_compare(index: Index, queries: list[Query], cfg: ScoringConfig,
+                      abjad: bool = False
                       ) -> Iterator[tuple[Query, Name, tuple[list[float], list[float]],
                                           _Args, QueryBound, int]]:
     """(query, its prepared name, weights, `compare`'s arguments after the person flag,
     bound, list name) of every comparison `match_query` may make for these queries that
-    the bound applies to (as `match_query` decides)."""
+    the bound applies to (as `match_query` decides): of query names in no abjad script,
+    or (`abjad`) of those in one, whose comparisons are all unvocalised."""
     for query in queries:
         budget = [10**9]
         for q in prepare_query_names(query, bounded=True):
             q_w = query_weights(index, q)
             q_abjad, roles, spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
-            if q_abjad:
+            if q_abjad != abjad:
                 continue
             korean = (hangul.korean_name(q.text) if len(q.tokens) == 2
                       and not q.text.isascii() else None)
             slips = query_slips(index, query, q)
-            bound = _query_bound(q, roles, cfg, korean, slips)
+            bound = _query_bound(q, roles, cfg, korean, slips, q_abjad)
             for n_idx in candidate_names(index, q, cfg.candidates, budget,
                                          query.schema == "Person").tolist():
                 cand = index.names[n_idx]
-                if index.abjad_names[n_idx] or (spans and word_spans(cand)):
+                if (index.abjad_names[n_idx] and not q_abjad) or (spans and word_spans(cand)):
                     continue
                 yield query, q, q_w, (q_abjad, roles, spans, slips), bound, n_idx
 
 
-def _bounded(index: Index, queries: list[Query], cfg: ScoringConfig
+def _bounded(index: Index, queries: list[Query], cfg: ScoringConfig, abjad: bool = False
              ) -> Iterator[tuple[str, str, float, float]]:
     """(query name, list name, score, bound) of every comparison `match_query` makes for
-    these queries that the bound applies to (as `match_query` decides)."""
+    these queries that the bound applies to (as `match_query` decides; `abjad`: of query
+    names in an abjad script)."""
     comparer = _Comparer(index, cfg)
-    for query, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg):
+    for query, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg, abjad):
         cand = index.names[n_idx]
         for person in {as_person(query.schema, index.entities[e].schema, cand)
                        for e, _, _ in index.owners[n_idx]}:
@@ -137,6 +140,78 @@ def test_the_pairs_the_bound_allows_make_the_same_comparisons(index: Index) -> N
     assert compared > 5_000 and skipped > 3 * compared and 0 < joins < compared
 
 
+#: books' names in Arabic, Persian and Hebrew script
+ABJAD_LOCALES = ["ar_SA", "ar_PS", "ar_AA", "fa_IR", "he_IL"]
+
+
+def _abjad_queries(index: Index, n: int, seed: int) -> list[Query]:
+    """Names in an abjad script as books hold them (Faker's people and companies, none of
+    them list names), and the lists' own names in Arabic script as queries with a word
+    left out or not (the comparisons that score high: their Latin aliases, their
+    relatives' names)."""
+    from faker import Faker
+
+    fake = Faker(ABJAD_LOCALES)
+    fake.seed_instance(seed)
+    out = [Query(fake.name(), "Person") if k % 3 else Query(fake.company(), "Company")
+           for k in range(n)]
+    for k, name in enumerate(index.names):
+        if index.abjad_names[k]:
+            words = name.text.split()
+            schema = "Person" if k % 2 else ""
+            out.append(Query(name.text, schema))
+            if len(words) >= 3:
+                out.append(Query(" ".join(words[:-1]), schema))
+                out.append(Query(" ".join(words[1:]), schema))
+    return out
+
+
+def test_the_bound_of_names_in_abjad_script_is_never_below_the_score(index: Index) -> None:
+    # every comparison of a name in Arabic, Persian or Hebrew script is unvocalised: its
+    # words pair by their Latin spellings (`abjad.similarity`) and run together as
+    # romanised words do; the bound asks both (a bound that did not would be wrong)
+    checked = high = below = left_out = tighter_wrong = 0
+    for q_text, c_text, score, ceiling in _bounded(index, _abjad_queries(index, 300, 1717),
+                                                   ScoringConfig(), abjad=True):
+        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
+        checked += 1
+        high += score >= 0.5
+        below += score < 0.5
+        left_out += ceiling < 0.5
+        tighter_wrong += 0.98 * ceiling < score - 1e-12
+    assert checked > 5_000 and high > 200, (checked, high)
+    assert tighter_wrong > 100, tighter_wrong
+    assert left_out > 0.4 * below, (left_out, below)
+
+
+def test_the_pairs_the_bound_allows_names_in_abjad_script_are_the_same(index: Index
+                                                                        ) -> None:
+    # `QueryBound.pairs` of an unvocalised comparison: pairs by abjad spelling and abjad
+    # joins stay; every result the same
+    cfg = ScoringConfig()
+    comparer = _Comparer(index, cfg)
+    queries = _abjad_queries(index, 150, 1818) + [
+        Query(t, s) for t in ["عبدالرحمن مكي", "نور الدين محمد", "سراج الدين حقاني",
+                              "عبد الله بن علي", "شركة الخليج للتجارة"]
+        for s in ("Person", "Company", "")]
+    compared = skipped = joins = 0
+    for _, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg, abjad=True):
+        cand = index.names[n_idx]
+        for person in (True, False):
+            masks, may_join = possible = bound.pairs(cand, person)
+            every = comparer.compare(q, q_w, n_idx, person, *args)
+            bounded = comparer.compare(q, q_w, n_idx, person, *args, possible)
+            assert (bounded.score, bounded.explain(), bounded.strongest,
+                    bounded.distinct_leftover, bounded.query_words, bounded.cand_words) == (
+                every.score, every.explain(), every.strongest, every.distinct_leftover,
+                every.query_words, every.cand_words), (q.text, cand.text, person)
+            compared += 1
+            skipped += sum([len(q.tokens) - bin(m).count("1") for m in masks])
+            joins += may_join
+    assert compared > 5_000 and skipped > 2 * compared and 0 < joins < compared, (
+        compared, skipped, joins)
+
+
 #: listed companies' names with their legal form typed with one slip (`orgs.slipped_forms`),
 #: and words one slip from a form that stay words (LTS is a word of listed names; PVC is
 #: no slip of LLC)
@@ -195,7 +270,7 @@ def test_no_floor_with_penalties_the_bound_does_not_hold_for() -> None:
 def test_screening_results_are_those_above_the_floor_of_every_result(index: Index) -> None:
     # the comparisons the bound leaves out never change what batch screening keeps
     kept = 0
-    for query in _population(120, seed=77):
+    for query in _population(120, seed=77) + _abjad_queries(index, 40, 78)[:80]:
         every = [r.to_dict() for r in match_query(index, query, limit=1000) if r.score >= 0.5]
         floored = [r.to_dict() for r in match_query(index, query, limit=1000, min_score=0.5)]
         assert floored == every, query.name
