@@ -442,6 +442,10 @@ def _compound_tails() -> frozenset[str]:
     return _word_set("compound_tails")
 
 
+def _abjad_compound_heads() -> frozenset[str]:
+    return _word_set("abjad_compound_heads")
+
+
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
     """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
     name that has another word for the second half (tokens a join already merged aside)."""
@@ -1247,11 +1251,14 @@ def _free_costs(
                     q_cost[i] = QUERY_LAST_PENALTY
             if chain:
                 listed_head = any([p.candidate in compound_heads() for p in pairs])
-                # a compound left out (جلال الدين, حبيب الله) is one link of the chain
+                # a compound left out (جلال الدين, حبيب الله; a Persian one by its head,
+                # غلام محمد, خدای نظر) is one link of the chain
                 for i in free_q:
                     head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
                     if (head >= 0 and head in free_q and not q_legal[head]
-                            and q_tokens[i] in _compound_tails()):
+                            and (q_tokens[i] in _compound_tails()
+                                 or (head == i - 1 and q_tokens[head] in _abjad_compound_heads()
+                                     and not q_legal[i]))):
                         q_cost[i] = 0.0
                     elif (head >= 0 and head not in free_q and not q_legal[i]
                           and q_tokens[head] in compound_heads() and not listed_head):
