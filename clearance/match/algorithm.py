@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "24"
+VERSION = "25"
 
 __all__ = ["ALGORITHM", "VERSION"]

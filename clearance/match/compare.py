@@ -433,6 +433,26 @@ def _compound_tails() -> frozenset[str]:
     return _word_set("compound_tails")
 
 
+def _abjad_compound_heads() -> frozenset[str]:
+    return _word_set("abjad_compound_heads")
+
+
+_NO_HEADS: Final[frozenset[int]] = frozenset()
+
+
+def _abjad_compound_starts(tokens: tuple[str, ...]) -> frozenset[int]:
+    """Positions of the words of a romanised abjad name that a compound tail follows, with
+    or without the article: امین الله "amyn allh", نور الدين "nwr al dyn" (the first half of
+    one name of two or three words)."""
+    tails = _compound_tails()
+    if tails.isdisjoint(tokens):
+        return _NO_HEADS
+    return frozenset([k for k in range(len(tokens) - 1)
+                      if tokens[k] != "al" and (tokens[k + 1] in tails or (
+                          tokens[k + 1] == "al" and k + 2 < len(tokens)
+                          and tokens[k + 2] in tails))])
+
+
 def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> int:
     """How many tokens are the first half of a two-word name ("Abd" in "Abd Allah"), in a
     name that has another word for the second half (tokens a join already merged aside)."""
@@ -902,6 +922,10 @@ def compare_names(
     # names, or two particles) first: محفوظ ولد الوليد "wld" is the particle OULD, "wlyd"
     # the name WALID
     ranked: list[tuple[float, bool, int, int]] = []
+    # and, in an abjad-script name, a word that is the first half of a compound (امین الله
+    # "amyn allh", نور الدين) after one that is a name alone: "AMINULLAH AMIN" keeps AMIN
+    # for the query's second امین, and امین الله is left to run together as AMINULLAH
+    q_heads = _abjad_compound_starts(q_tokens) if unvocalised else _NO_HEADS
     # people named by a nasab chain on both sides: the person's own name pairs only with
     # the other's own name ("AHMAD BIN HASAN" is the son of HASAN, not HASAN himself);
     # ancestors with ancestors, a chain cut short ("Osama bin Laden") as it may be
@@ -1002,7 +1026,7 @@ def compare_names(
                           else hangul.surname_agrees(korean[0], ct))
                 sim = max(sim, SURE_SIMILARITY) if agrees else 0.0
             if sim > 0.0:
-                ranked.append((-sim, ql != c_legal[j], i, j))
+                ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()
     free_q = set(range(len(q_tokens)))
     free_c = set(range(len(c_tokens)))
@@ -1247,13 +1271,16 @@ def _free_costs(
                     q_cost[i] = QUERY_LAST_PENALTY
             if chain:
                 listed_head = any([p.candidate in compound_heads() for p in pairs])
-                # a compound left out (جلال الدين, حبيب الله) is one link of the chain
+                # a compound left out (جلال الدين, حبيب الله; a Persian one by its head,
+                # غلام محمد, خدای نظر) is one link of the chain
                 for i in free_q:
                     head = i - 2 if i >= 2 and q_tokens[i - 1] == "al" else i - 1
                     # (`least`: the head may be left unpaired too, or have paired with a
                     # listed compound head)
                     if (head >= 0 and (least or head in free_q) and not q_legal[head]
-                            and q_tokens[i] in _compound_tails()):
+                            and (q_tokens[i] in _compound_tails()
+                                 or (head == i - 1 and q_tokens[head] in _abjad_compound_heads()
+                                     and not q_legal[i]))):
                         q_cost[i] = 0.0
                     elif (not least and head >= 0 and head not in free_q and not q_legal[i]
                           and q_tokens[head] in compound_heads() and not listed_head):

@@ -341,6 +341,41 @@ def test_a_compound_left_out_of_an_abjad_chain_is_one_link() -> None:
     assert alone.score < with_name.score  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("compound", ["غلام رسول", "خدای داد", "خدا بخش"])
+def test_a_persian_compound_left_out_of_an_abjad_chain_is_one_link(compound: str) -> None:
+    # a father's name of two words whose first half is never a name alone (Ghulam, Khuda):
+    # left out by the Latin record, one link of the chain, as one word would be
+    with_compound = _people(f"نصير احمدزی {compound}", "AHMADZAI, Nasir")
+    with_name = _people("نصير احمدزی رسول", "AHMADZAI, Nasir")
+    assert with_compound.score == pytest.approx(with_name.score, abs=0.01)  # type: ignore[attr-defined]
+
+
+def test_a_persian_compound_head_keeps_its_cost_when_its_second_half_pairs() -> None:
+    # غلام alone left out beside a second half that pairs, or two names after an ordinary
+    # one, cost as two links: only a compound left out whole is one
+    two_links = _people("نصير احمدزی كريم رسول", "AHMADZAI, Nasir")
+    compound = _people("نصير احمدزی غلام رسول", "AHMADZAI, Nasir")
+    assert two_links.score < compound.score  # type: ignore[attr-defined]
+    head_alone = _people("غلام رسول احمدزی", "AHMADZAI, Rasul")
+    plain = _people("كريم رسول احمدزی", "AHMADZAI, Rasul")
+    assert head_alone.score == pytest.approx(plain.score, abs=0.02)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("امین الله امین کریمی", "KARIMI, Aminullah Amin"),
+    ("امین الدین امین کریمی", "AMINUDDIN AMIN KARIMI"),
+])
+def test_the_first_half_of_an_abjad_compound_pairs_after_a_name_alone(query: str,
+                                                                     listed: str) -> None:
+    # امین pairs as well with AMIN whether it stands alone or heads امین الله: the one that
+    # stands alone takes it, and the compound runs together as AMINULLAH
+    assert _people(query, listed).score >= 0.9  # type: ignore[attr-defined]
+    # with no second AMIN in the query, the head still pairs with it (a compound's half
+    # left over costs as before)
+    assert _people("امین الله کریمی", "AMIN KARIMI").score == pytest.approx(  # type: ignore[attr-defined]
+        0.86, abs=0.01)
+
+
 def test_a_latin_name_ending_in_a_long_vowel_the_abjad_word_does_not_write_is_another() -> None:
     # اكبر "akbr" has AKBARI's consonants, but a final long i is written (اكبري)
     assert _people("كريم اكبر", "AKBARI, Karim").score < 0.8  # type: ignore[attr-defined]
