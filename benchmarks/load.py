@@ -243,10 +243,18 @@ def main() -> None:
                 except httpx.TransportError:
                     pass
                 time.sleep(0.5)
-            with httpx.Client(base_url=url, timeout=60) as client:  # every worker loads its index
-                for name, schema in warmup:
-                    client.post("/match/default", content=body(name, schema),
-                                headers={"content-type": "application/json"})
+            # one keep-alive connection per worker (the server spreads new connections to
+            # the worker holding fewer), so every worker warms up, not only the first
+            warmers = [httpx.Client(base_url=url, timeout=60) for _ in range(args.workers)]
+            try:
+                for k, (name, schema) in enumerate(warmup):
+                    warmers[k % len(warmers)].post("/match/default", content=body(name, schema),
+                                                   headers={"content-type": "application/json"})
+                print(f"warm-up: {len(warmup)} other names over {len(warmers)} connections "
+                      f"(connections per worker: {connection_split(Path(home))})")
+            finally:
+                for client in warmers:
+                    client.close()
             tool = "wrk" if shutil.which("wrk") is not None else "httpx client"
             print(f"## /match over HTTP ({tool}): {len(bodies):,} distinct single-query bodies "
                   f"({len(measured) - 3107:,} generated), {args.clients} connections, "
