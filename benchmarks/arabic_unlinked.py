@@ -20,15 +20,13 @@ a temporary one is loaded from ../shared/data/lists.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import sys
 import tempfile
 from pathlib import Path
 
 import evalsets
 import quality
-from common import BUNDLED, SHARED
+from common import use_home
 
 
 def _key(text: str) -> frozenset[str]:
@@ -77,15 +75,7 @@ def main() -> None:
     p.add_argument("-v", action="store_true", dest="verbose")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        if args.home is None:
-            os.environ["CLEARANCE_HOME"] = tmp
-            from clearance.store.load import load_paths
-
-            for res in load_paths([SHARED / "data" / "lists" / d for d in BUNDLED]):
-                if res.error is not None:
-                    sys.exit(f"load failed: {res.error}")
-        else:
-            os.environ["CLEARANCE_HOME"] = str(args.home)
+        use_home(args.home, tmp)
         run(args.verbose)
 
 

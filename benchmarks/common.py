@@ -49,6 +49,20 @@ def tree_envs(work: Path, trees: dict[str, str], loaded: Path | None = None
     return envs
 
 
+def use_home(home: Path | None, tmp: str) -> None:
+    """Point CLEARANCE_HOME at `home`, or, without one, at the empty folder `tmp` with the
+    bundled lists loaded into it (a load error ends the benchmark)."""
+    if home is not None:
+        os.environ["CLEARANCE_HOME"] = str(home)
+        return
+    os.environ["CLEARANCE_HOME"] = tmp
+    from clearance.store.load import load_paths
+
+    for res in load_paths([SHARED / "data" / "lists" / d for d in BUNDLED]):
+        if res.error is not None:
+            sys.exit(f"load failed: {res.error}")
+
+
 def pct(values: list[float], q: float) -> float:
     """The q-quantile (0..1) of the values, nearest-rank."""
     values = sorted(values)

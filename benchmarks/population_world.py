@@ -23,15 +23,13 @@ code changes); by default a temporary one is loaded from ../shared/data/lists.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import evalsets
-from common import BUNDLED, SHARED
+from common import use_home
 from quality import _entity_names, population_kind, screen
 
 
@@ -88,20 +86,13 @@ def main() -> None:
     args = _args()
     from clearance.index.store import ensure_index
     from clearance.match.score import DEFAULT_THRESHOLD
-    from clearance.store.load import load_paths
 
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
     sets = {"population_world": evalsets.population_world_queries()}
     if args.also_population:
         sets["population"] = evalsets.population_queries()
     with tempfile.TemporaryDirectory() as tmp:
-        if args.home is None:
-            os.environ["CLEARANCE_HOME"] = tmp
-            for res in load_paths([SHARED / "data" / "lists" / d for d in BUNDLED]):
-                if res.error is not None:
-                    sys.exit(f"load failed: {res.error}")
-        else:
-            os.environ["CLEARANCE_HOME"] = str(args.home)
+        use_home(args.home, tmp)
         index = ensure_index()
         records = evalsets.load_records()
         results = {title: screen(cases, threshold, index) for title, cases in sets.items()}

@@ -112,17 +112,13 @@ def test_the_bound_is_never_below_the_score_and_a_tighter_one_would_be(index: In
     assert left_out > 0.6 * below
 
 
-def test_the_pairs_the_bound_allows_make_the_same_comparisons(index: Index) -> None:
-    # `QueryBound.pairs`: the pair loop tries only the pairs the bound found possible, and
-    # the join pass runs only when a run may be joined; every result stays the same
-    cfg = ScoringConfig()
+def _compare_with_and_without_pairs(index: Index, queries: list[Query], cfg: ScoringConfig,
+                                    abjad: bool = False) -> tuple[int, int, int]:
+    """Asserts that each comparison gives the same result with the bound's pairs as with
+    every pair; returns (comparisons, query-word pairs skipped, comparisons that may join)."""
     comparer = _Comparer(index, cfg)
-    queries = _population(300, seed=1616) + [
-        Query(t, s) for t in ["MayraGalaviz Lopez", "Abdul Rahman Trading", "J. Smith",
-                              "Kim Jong Un", "김정은", "Rosneft Trading Lth."]
-        for s in ("Person", "Company", "")]
     compared = skipped = joins = 0
-    for _, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg):
+    for _, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg, abjad=abjad):
         cand = index.names[n_idx]
         for person in (True, False):
             masks, may_join = possible = bound.pairs(cand, person)
@@ -135,6 +131,18 @@ def test_the_pairs_the_bound_allows_make_the_same_comparisons(index: Index) -> N
             compared += 1
             skipped += sum([len(q.tokens) - bin(m).count("1") for m in masks])
             joins += may_join
+    return compared, skipped, joins
+
+
+def test_the_pairs_the_bound_allows_make_the_same_comparisons(index: Index) -> None:
+    # `QueryBound.pairs`: the pair loop tries only the pairs the bound found possible, and
+    # the join pass runs only when a run may be joined; every result stays the same
+    cfg = ScoringConfig()
+    queries = _population(300, seed=1616) + [
+        Query(t, s) for t in ["MayraGalaviz Lopez", "Abdul Rahman Trading", "J. Smith",
+                              "Kim Jong Un", "김정은", "Rosneft Trading Lth."]
+        for s in ("Person", "Company", "")]
+    compared, skipped, joins = _compare_with_and_without_pairs(index, queries, cfg)
     # (most pairs of words cannot pair; a join the bound cannot rule out is common: its
     # run lengths are those of any ordered pair of words)
     assert compared > 5_000 and skipped > 3 * compared and 0 < joins < compared
@@ -189,25 +197,12 @@ def test_the_pairs_the_bound_allows_names_in_abjad_script_are_the_same(index: In
     # `QueryBound.pairs` of an unvocalised comparison: pairs by abjad spelling and abjad
     # joins stay; every result the same
     cfg = ScoringConfig()
-    comparer = _Comparer(index, cfg)
     queries = _abjad_queries(index, 150, 1818) + [
         Query(t, s) for t in ["عبدالرحمن مكي", "نور الدين محمد", "سراج الدين حقاني",
                               "عبد الله بن علي", "شركة الخليج للتجارة"]
         for s in ("Person", "Company", "")]
-    compared = skipped = joins = 0
-    for _, q, q_w, args, bound, n_idx in _pairs_to_compare(index, queries, cfg, abjad=True):
-        cand = index.names[n_idx]
-        for person in (True, False):
-            masks, may_join = possible = bound.pairs(cand, person)
-            every = comparer.compare(q, q_w, n_idx, person, *args)
-            bounded = comparer.compare(q, q_w, n_idx, person, *args, possible)
-            assert (bounded.score, bounded.explain(), bounded.strongest,
-                    bounded.distinct_leftover, bounded.query_words, bounded.cand_words) == (
-                every.score, every.explain(), every.strongest, every.distinct_leftover,
-                every.query_words, every.cand_words), (q.text, cand.text, person)
-            compared += 1
-            skipped += sum([len(q.tokens) - bin(m).count("1") for m in masks])
-            joins += may_join
+    compared, skipped, joins = _compare_with_and_without_pairs(index, queries, cfg,
+                                                               abjad=True)
     assert compared > 5_000 and skipped > 2 * compared and 0 < joins < compared, (
         compared, skipped, joins)
 
