@@ -165,6 +165,15 @@ def test_european_bank_exports_read_in_their_own_language(
                                                                        countries)
 
 
+def test_a_german_export_s_type_column_art_gives_the_schema() -> None:
+    headers = ["Kunden-Nr.", "Vollständiger Name", "Art"]
+    cols = map_columns(headers)
+    assert cols.carried == () and cols.single["schema"] == "Art"
+    row = ["k2", "Zhejiang Dahua Technology Co., Ltd.", "juristische Person"]
+    _, query = row_to_query(InputRow(2, dict(zip(headers, row, strict=True))), "f.csv", cols)
+    assert query.schema == "LegalEntity"
+
+
 def test_a_bare_name_column_is_the_whole_name_unless_a_name_part_stands_beside_it() -> None:
     assert map_columns(["id", "Nom"]).single["name"] == "Nom"
     beside_first = map_columns(["id", "Name", "Vorname"])
