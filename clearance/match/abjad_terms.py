@@ -11,11 +11,11 @@ keep their words transliterated (BANK SADERAT: صادرات is "exports") still 
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import cache
 
 from clearance.match.abjad import has_abjad
+from clearance.match.term_readings import readings
 from clearance.resources import load_resource
 
 __all__ = ["build_territory_terms", "english_names", "fold_arabic", "terms", "territory_terms"]
@@ -148,37 +148,19 @@ def _lookup(words: list[str]) -> str | None:
     return found
 
 
-#: the most readings of one name (each term with two forms doubles them)
-_MAX_READINGS = 4
+def _longest(words: list[str]) -> tuple[int, str] | None:
+    """The longest term the words start with: (its words, its English forms)."""
+    for size in range(min(_MAX_WORDS, len(words)), 0, -1):
+        found = _lookup(words[:size])
+        if found is not None:
+            return size, found
+    return None
 
 
 def english_names(text: str) -> list[str]:
     """The name with its known business words in English ("company national oil iran"
-    for شرکت ملی نفت ایران), or none when no word is known. A term with two English
-    forms ("iran|iranian": Persian says "oil company of Iran" where the list says "Iranian
-    Oil Company") gives a reading with each; an empty second form ("group|") a reading with
-    the word kept in its script, for lists that transliterate it (AL-JAMA'AH beside
-    ... GROUP). Readings combine the forms of every such term, up to `_MAX_READINGS`
-    (every term in its first form and every term in its last always among them)."""
-    words = fold_arabic(text).split()
-    options: list[list[str]] = []
-    translated = False
-    i = 0
-    while i < len(words):
-        for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            found = _lookup(words[i:i + size])
-            if found is not None:
-                kept = " ".join(words[i:i + size])
-                options.append(list(dict.fromkeys(f or kept for f in found.split("|"))))
-                translated = True
-                i += size
-                break
-        else:
-            options.append([words[i]])
-            i += 1
-    if not translated:
-        return []
-    readings = [" ".join(o[0] for o in options), " ".join(o[-1] for o in options)]
-    readings += [" ".join(r) for r in itertools.islice(itertools.product(*options),
-                                                       _MAX_READINGS * 2)]
-    return list(dict.fromkeys(readings))[:_MAX_READINGS]
+    for شرکت ملی نفت ایران), or none when no word is known (`term_readings.readings`:
+    "iran|iranian" gives a reading with each form, Persian saying "oil company of Iran"
+    where the list says "Iranian Oil Company"; "group|" keeps the word too, for lists that
+    transliterate it: AL-JAMA'AH beside ... GROUP)."""
+    return readings(fold_arabic(text).split(), _longest)

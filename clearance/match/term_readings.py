@@ -1,0 +1,51 @@
+"""English readings of an organisation's name from a term table, for any script.
+
+The lists name many foreign companies in English (NATIONAL IRANIAN OIL COMPANY, MOSCOW
+EXCHANGE) while a book holds the registered name in its own script. A term table per
+language gives the business words in English; `readings` segments a name's words by the
+longest term and writes each known term in English, the other words as they are (they meet
+their Latin spelling by the usual romanisation). Each reading is an extra query name
+beside the original, so a name that keeps a word transliterated still meets it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+__all__ = ["MAX_READINGS", "readings"]
+
+#: the most readings of one name (each term with two forms doubles them)
+MAX_READINGS = 4
+
+#: (words from position i on) -> (how many words a term covers, its English forms "a|b"),
+#: or None when no term starts at the first word
+Lookup = Callable[[list[str]], "tuple[int, str] | None"]
+
+
+def readings(words: list[str], lookup: Lookup) -> list[str]:
+    """The name with its known terms in English, or none when no word is known.
+
+    A term with two English forms ("iran|iranian") gives a reading with each; an empty
+    form ("group|") a reading with the term's own words kept. Readings combine the forms
+    of every such term, up to `MAX_READINGS` (every term in its first form and every term
+    in its last always among them)."""
+    options: list[list[str]] = []
+    translated = False
+    i = 0
+    while i < len(words):
+        found = lookup(words[i:])
+        if found is not None:
+            size, english = found
+            kept = " ".join(words[i:i + size])
+            options.append(list(dict.fromkeys(f or kept for f in english.split("|"))))
+            translated = True
+            i += size
+        else:
+            options.append([words[i]])
+            i += 1
+    if not translated:
+        return []
+    out = [" ".join(o[0] for o in options), " ".join(o[-1] for o in options)]
+    out += [" ".join(r) for r in itertools.islice(itertools.product(*options), MAX_READINGS * 2)]
+    return list(dict.fromkeys(out))[:MAX_READINGS]
