@@ -7,7 +7,7 @@ from typing import Any
 
 from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import abjad_terms, hangul, zh
+from clearance.match import abjad_terms, cyrillic_terms, hangul, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
@@ -18,6 +18,7 @@ from clearance.match.compare import (
     compare_names,
     word_spans,
 )
+from clearance.match.cyrillic import has_cyrillic
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.orgs import Slips, confirmed_slips, slipped_forms
 from clearance.match.population import population_cap
@@ -98,6 +99,8 @@ def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
             variants += [(v, kind, 0) for v in zh.english_names(text)]
         if kind != PERSON and has_abjad(text):
             variants += [(v, kind, 0) for v in abjad_terms.english_names(text)]
+        if kind != PERSON and has_cyrillic(text):
+            variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         if kind == ANY and hangul.has_hangul(text) and person_variants(text)[0] is not None:
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds
