@@ -11,7 +11,7 @@ beside the original, so a name that keeps a word transliterated still meets it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 __all__ = ["MAX_READINGS", "readings"]
 
@@ -27,7 +27,8 @@ def readings(words: list[str], lookup: Lookup) -> list[str]:
     """The name with its known terms in English, or none when no word is known.
 
     A term with two English forms ("iran|iranian") gives a reading with each; an empty
-    form ("group|") a reading with the term's own words kept. Readings combine the forms
+    form ("group|") a reading with the term's own words kept, a "-" one without them (a
+    qualifier names leave out: "russian federation|-"). Readings combine the forms
     of every such term, up to `MAX_READINGS` (every term in its first form and every term
     in its last always among them)."""
     options: list[list[str]] = []
@@ -38,7 +39,8 @@ def readings(words: list[str], lookup: Lookup) -> list[str]:
         if found is not None:
             size, english = found
             kept = " ".join(words[i:i + size])
-            options.append(list(dict.fromkeys(f or kept for f in english.split("|"))))
+            forms = [f or kept for f in english.split("|")]
+            options.append(list(dict.fromkeys("" if f == "-" else f for f in forms)))
             translated = True
             i += size
         else:
@@ -46,6 +48,10 @@ def readings(words: list[str], lookup: Lookup) -> list[str]:
             i += 1
     if not translated:
         return []
-    out = [" ".join(o[0] for o in options), " ".join(o[-1] for o in options)]
-    out += [" ".join(r) for r in itertools.islice(itertools.product(*options), MAX_READINGS * 2)]
-    return list(dict.fromkeys(out))[:MAX_READINGS]
+    out = [_join(o[0] for o in options), _join(o[-1] for o in options)]
+    out += [_join(r) for r in itertools.islice(itertools.product(*options), MAX_READINGS * 2)]
+    return [r for r in dict.fromkeys(out) if r][:MAX_READINGS]
+
+
+def _join(words: Iterable[str]) -> str:
+    return " ".join(w for w in words if w)

@@ -46,6 +46,7 @@ def _index() -> Index:
 
 @pytest.mark.parametrize(("query", "entity"), [
     ("Федеральная служба безопасности", "o0"),
+    ("Федеральная служба безопасности Российской Федерации", "o0"),
     ("ПАО «Московская биржа»", "o1"),
     ("Московский банк", None),  # moscow + bank: another name, no alert
 ])
@@ -62,3 +63,10 @@ def test_a_person_s_name_in_cyrillic_is_not_read_as_business_words() -> None:
     # (a person is never an organisation's reading: Банк is a surname too)
     found = match_query(_index(), Query("Банк Москва", "Person"), limit=1)
     assert not found or not found[0].match
+
+
+def test_the_state_s_name_after_a_body_s_name_is_read_with_and_without_it() -> None:
+    # the lists name the FSB "FEDERAL SECURITY SERVICE", its own name adds "of the Russian
+    # Federation"
+    names = english_names("Федеральная служба безопасности Российской Федерации")
+    assert names == ["federal service security russian federation", "federal service security"]
