@@ -102,7 +102,7 @@ def _south_forms() -> tuple[str, ...]:
 
 @cache
 def _legal(term: str) -> bool:
-    """A term that is only a legal form (주식회사 co ltd, 회사 corporation)."""
+    """A term that is only a legal form (회사 corporation, 연합회 association)."""
     return set(terms()[term][0].split()) <= legal_forms_words()
 
 
