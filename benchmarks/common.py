@@ -79,22 +79,25 @@ def header(caches: str) -> None:
     print(f"caches: {caches}")
 
 
-def population_names(n: int, seed: int, exclude: set[str] | None = None) -> list[tuple[str, str]]:
+def population_names(n: int, seed: int, exclude: set[str] | None = None,
+                     locales: list[str] | None = None) -> list[tuple[str, str]]:
     """N distinct (name, schema) pairs as real books hold them: people and registered
-    companies from 23 locales, in their own scripts (Faker's per-locale name lists).
+    companies from 23 locales (or `locales`), in their own scripts (Faker's per-locale
+    name lists).
 
     Most of their tokens are not list tokens, so nothing the index memoised at build
     time makes them cheaper; `exclude` keeps names another set already uses apart.
     """
     from faker import Faker
 
-    fake = Faker(LOCALES)
+    locales = LOCALES if locales is None else locales
+    fake = Faker(locales)
     fake.seed_instance(seed)
     seen = set(exclude or ())
     out: list[tuple[str, str]] = []
     i = 0
     while len(out) < n:
-        local = fake[LOCALES[i % len(LOCALES)]]
+        local = fake[locales[i % len(locales)]]
         i += 1
         person = i % 5 != 0  # four people to one company, as retail books run
         name = local.name() if person else local.company()

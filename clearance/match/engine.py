@@ -7,7 +7,7 @@ from typing import Any
 
 from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import abjad_terms, cyrillic_terms, hangul, zh
+from clearance.match import abjad_terms, cyrillic_terms, hangul, hangul_terms, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
@@ -80,7 +80,8 @@ class MatchResult:
 
 
 def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
-    """Query names prepared like list names; Chinese legal names add their English form.
+    """Query names prepared like list names; Chinese, Arabic-script and Korean legal names
+    add their English forms.
 
     `bounded` (screening): names are prepared in order while they add up to at most
     `MAX_QUERY_CHARS` characters and `MAX_QUERY_TOKENS` tokens, bounds the names of every
@@ -101,6 +102,11 @@ def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
             variants += [(v, kind, 0) for v in abjad_terms.english_names(text)]
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
+        if kind != PERSON and hangul.has_hangul(text):
+            # a DPRK organisation's name in Hangul: its known words in English, the rest
+            # in McCune-Reischauer or the Revised Romanization (the person reading below
+            # stays for a party of unknown type that may be a person)
+            variants += [(v, kind, 0) for v in hangul_terms.english_names(text)]
         if kind == ANY and hangul.has_hangul(text) and person_variants(text)[0] is not None:
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import product
 
 __all__ = ["given_agrees", "has_hangul", "korean_given", "korean_name", "korean_surname",
-           "person_tokens", "romanize", "surname_agrees"]
+           "north_spelling", "person_tokens", "romanize", "surname_agrees"]
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _WORD = re.compile("[\uac00-\ud7a3]+")
@@ -191,6 +191,25 @@ def korean_surname(text: str) -> str | None:
 
 
 _LIEUL, _NIEUN = 5, 2  # initial numbers
+#: vowels before which the South writes a word's initial ㄹ as ㅇ (리 이, 련 연, 룡 용, 류 유)
+#: and as ㄴ (로 노, 릉 능, 래 내): the South's initial-sound rule (두음법칙), which the North
+#: does not follow
+_IOTATED = frozenset({2, 6, 7, 12, 17, 20})  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
+_OPEN = frozenset({0, 1, 8, 11, 13, 18})  # ㅏ ㅐ ㅗ ㅚ ㅜ ㅡ
+
+
+def north_spelling(word: str) -> str:
+    """A Hangul word as the North writes it, when the South's initial-sound rule may have
+    changed its first syllable: an initial ㅇ before ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ and an initial ㄴ
+    before ㅏ ㅐ ㅗ ㅚ ㅜ ㅡ become ㄹ (능라도 릉라도 Rungrado, 연하 련하 Ryonha). A guess for a
+    name (유성 may be 유성 in the North too): used as another reading, never instead."""
+    if not word or not _WORD.match(word[0]):
+        return word
+    code = ord(word[0]) - 0xAC00
+    first, vowel = code // 588, (code % 588) // 28
+    if (first == _IEUNG and vowel in _IOTATED) or (first == _NIEUN and vowel in _OPEN):
+        word = chr(0xAC00 + _LIEUL * 588 + code % 588) + word[1:]
+    return word
 
 
 @lru_cache(maxsize=2_000)

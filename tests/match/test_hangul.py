@@ -8,6 +8,7 @@ from clearance.match.hangul import (
     given_agrees,
     korean_given,
     korean_surname,
+    north_spelling,
     person_tokens,
     romanize,
     surname_agrees,
@@ -81,3 +82,19 @@ def test_only_a_name_written_the_korean_way_is_read_syllable_by_syllable() -> No
     assert (korean_surname("김정은"), korean_given("김정은")) == ("김", "정은")
     assert korean_given("윌 포터") is None  # Will Potter: words apart, a foreign name
     assert korean_given("Kim Jong Un") is None and korean_given("김") is None
+
+
+@pytest.mark.parametrize(("south", "north"), [
+    ("능라도", "릉라도"),  # ㄴ before ㅡ: Rungrado
+    ("노동", "로동"),  # ㄴ before ㅗ
+    ("연하", "련하"),  # ㅇ before ㅕ: Ryonha
+    ("이", "리"),
+    ("유경", "류경"),  # ㅇ before ㅠ: Ryugyong
+    ("아리랑", "아리랑"),  # ㅇ before ㅏ: no ㄹ was dropped
+    ("대성", "대성"),  # another initial
+    ("나선", "라선"),  # ㄴ before ㅏ: Rason
+    ("니", "니"),  # ㄴ before ㅣ stays (녀 여 is the rule there, not ㄹ)
+])
+def test_the_norths_initial_lieul_is_restored_where_the_south_drops_it(south: str,
+                                                                      north: str) -> None:
+    assert north_spelling(south) == north
