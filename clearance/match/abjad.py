@@ -21,7 +21,7 @@ from typing import Final
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
 __all__ = ["has_abjad", "key", "keys", "letter_bits", "letters", "letters_bits",
-           "romanize", "similarity"]
+           "persian_words", "romanize", "similarity"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -38,6 +38,9 @@ _ARABIC = {
     # yeh barree, retroflex t / d / r and the nasal noon as the lists' Latin spellings
     # write them (the round heh ہ: see `_word`)
     "ھ": "h", "ۃ": "", "ۀ": "h", "ے": "y", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
+    # ae, the letter Kurdish writes the vowel e / a with, and what `persian_words` makes of
+    # a Persian he that writes that vowel: a short vowel, unwritten in the token
+    "ە": "",
 }
 _ROUND_HEH = "ہ"
 _HEBREW = {
@@ -133,7 +136,7 @@ def _compounds(words: list[str]) -> list[str]:
 _PERSIAN_YEH = "\u06cc"
 #: letters before which a final yeh is a consonant or the second letter of a diphthong
 #: (رضای REZAI, نوروی), not a long vowel of its own: alef, waw and yeh forms
-_VOWEL_LETTERS = _ALEF + "وؤیيئىۍې"
+_VOWEL_LETTERS = _ALEF + "وؤیيئىۍېە"
 
 
 def _persian_final(word: str, token: str) -> str:
@@ -155,13 +158,62 @@ def _persian_final(word: str, token: str) -> str:
     return token + "y"
 
 
+#: the zero-width non-joiner, which joins the parts of one Persian word (خامنه‌ای, تقی‌پور)
+ZWNJ: Final = "\u200c"
+_HE: Final = "ه"
+#: the vowel-letter he (Kurdish ae, U+06D5): a silent he, the vowel e / a (`persian_words`)
+_VOWEL_HE = "ە"
+#: the Persian -i / -ei after a silent he (خامنه‌ای KHAMENEI, اژه‌ای EJEI), Persian and Arabic yeh
+_EI = ("ای", "اي")
+#: a final he, two letters or more into a word, before the -i / -ei suffix written as a
+#: word of its own (خامنه ای, خامنه ی)
+_SUFFIX_APART = re.compile("(?<=[\u0620-\u06d3]{2})ه +(?=ا?[یي](?![\u0600-\u06ff]))")
+#: the second parts of Persian family names (-zadeh "born of", -pour "son", -nia
+#: "forebear") written as words of their own after a word (حاجی زاده, تقی پور, ساجدی نیا)
+_PART_APART = re.compile("(?<=[\u0620-\u06d5]) +(?=(?:زاده|زادە|پور|نیا|نيا)(?![\u0600-\u06ff]))")
+
+
+def persian_words(text: str) -> str:
+    """Persian words whole again, and a he that writes a vowel as the vowel letter (ە,
+    the Kurdish ae).
+
+    Persian writes a final e / a with a he (خامنه KHAMENEH, زاده ZADEH) and keeps it when
+    a suffix or a second part follows, joined by a zero-width non-joiner so the he keeps
+    its final form: خامنه‌ای is KHAMENEI, not "khamenehi". `clean` drops the non-joiner
+    as an invisible character, which would leave a consonant h inside the word, so this
+    runs before it, on the raw text, and `romanize` reads the vowel letter as a short
+    vowel (`_ARABIC`). Keyboards often put a space for the non-joiner (خامنه ای, حاجی
+    زاده): the suffix or second part is joined again, here, where every reader of the
+    words (`normalize`, and `prepare.name_roles` word by word) sees it. A name joined so
+    still meets a list that writes its parts apart (HAJIZADEH and YAHYA ZADEH alike: the
+    comparison joins Latin words)."""
+    if text.isascii():
+        return text
+    if _HE in text:
+        text = _SUFFIX_APART.sub(_VOWEL_HE, text.replace(_HE + ZWNJ, _VOWEL_HE))
+    if " " in text and _PART_APART.search(text) is not None:
+        text = _PART_APART.sub("", text)
+    return text
+
+
+def _persian_suffixes(words: list[str]) -> list[str]:
+    """The Persian -i / -ei after a final he written without its non-joiner, the two run
+    together (خامنهای): the he is the vowel (`persian_words`), KHAMENEI. Only the suffix with
+    its alef is read so inside a word: a he before a bare yeh is a consonant too often
+    (الهی ELAHI, فقهی FAQHI)."""
+    return [word[:-3] + _VOWEL_HE + word[-2:]
+            if len(word) >= 5 and word.endswith(_EI) and word[-3] == _HE else word
+            for word in words]
+
+
 def romanize(text: str) -> str:
     """Letter-by-letter romanisation of Arabic, Persian and Hebrew words; the Arabic article
     ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
     words = []
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
-    for word in _compounds(text.replace("-", " ").replace(_MAQAF, " ").split()):
+    for word in _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ")
+                                             .split())):
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append(ALLAH)
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
@@ -174,11 +226,13 @@ def romanize(text: str) -> str:
 
 
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
-# ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES)
+# ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES);
+# ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM)
 _SPELLINGS = {
     "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
-    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p|v", "q": "qq?|k|g|cc?|kk",
+    "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p|v",
+    "q": "qq?|k|g|gh|cc?|kk",
     "k": "kk?|cc?|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
     "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|zz?|s|c",
     "ks": "x",  # k and s, the X of foreign names (`_unit_keys`); also their own spellings

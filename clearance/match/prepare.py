@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from clearance.match import hangul, zh
-from clearance.match.abjad import consonantal
+from clearance.match.abjad import consonantal, persian_words
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN, MAX_NAME_TOKENS, bounded_text
@@ -98,6 +98,7 @@ def name_roles(text: str) -> tuple[int, ...]:
     counts as MIDDLE: a nasab chain is commonly cut short ("Saddam Hussein"). () when the
     words do not line up with the tokens.
     """
+    text = persian_words(text)  # a Persian suffix written apart is part of its word
     if "," in text:
         head, tail = text.split(",", 1)
         words = [(SURNAME, w) for w in head.split()]
@@ -126,7 +127,7 @@ def written_words(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
     text's words tokenised one by one (a legal form canonicalised or merged, "S.A. DE
     C.V." -> sadecv) are words of their own (-1, -2, ...); () when no token lines up
     (romanised Han or Hangul)."""
-    words = [normalize(word) for word in text.split()]
+    words = [normalize(word) for word in persian_words(text).split()]
     out = [-1 - k for k in range(len(tokens))]
     pos = 0
     for k, parts in enumerate(words):  # from the start, up to the first that differs

@@ -110,6 +110,7 @@ def tokenize(text: str) -> list[str]:
 
 def normalize(text: str) -> list[str]:
     """The whole pipeline: any-script name -> list of ASCII tokens."""
+    text = abjad.persian_words(text)  # before `clean` drops the non-joiner it reads
     if len(text) > MAX_CACHED_TEXT:  # a long text is not worth a slot in the caches
         return tokenize(latinize.__wrapped__(clean.__wrapped__(text)))
     return tokenize(latinize(clean(text)))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from clearance.match import abjad
-from clearance.match.prepare import PERSON, prepare_name
+from clearance.match.prepare import GIVEN, PERSON, SURNAME, name_roles, prepare_name
 from clearance.match.text import normalize
 
 
@@ -767,3 +767,122 @@ def test_a_respelling_never_keys_a_token_with_a_single_letter() -> None:
     # lists' short words: such respellings are left out
     assert all(len(k) >= 2 for k in abjad.keys("shkwh"))
     assert all(len(k) >= 2 for k in abjad.keys("shk"))
+
+
+# Persian spellings (session 18): a he before a non-joiner or the -ei suffix is a vowel
+
+@pytest.mark.parametrize(
+    "text",
+    ["گنجه\u200cای",  # as Persian writes it: the non-joiner keeps the he's final form
+     "گنجهای",  # the non-joiner left out
+     "گنجه ای",  # a space in its place
+     "گنجه ی",  # the suffix without its alef, as a word of its own
+     "گنجه\u200cاي"],  # Arabic yeh
+)
+def test_a_he_before_the_ei_suffix_is_the_vowel_it_writes(text: str) -> None:
+    assert normalize(text) == ["gnjy"]
+    assert abjad.similarity("gnjy", "ganjei") > 0
+    assert abjad.similarity("gnjy", "ganji") > 0
+
+
+def test_a_he_before_a_non_joiner_inside_a_word_is_a_vowel() -> None:
+    assert abjad.persian_words("بهره\u200cمند") == "بهرەمند"
+    assert normalize("بهره\u200cمند") == ["bhrmnd"]
+    assert abjad.similarity("bhrmnd", "bahremand") > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("فقهی", ["fqhyy"]),  # a he before a bare yeh stays a consonant (FAQHI)
+        ("کتاب های", ["ktb", "hy"]),  # a short word is not a suffix
+        ("شاه", ["shh"]),  # a final he is still read as today: the Latin side decides
+        ("سپاه", ["sph"]),
+        ("علی", ["aly"]),  # a yeh after no he is no suffix
+    ],
+)
+def test_a_he_that_is_no_vowel_letter_stays(text: str, tokens: list[str]) -> None:
+    assert normalize(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        ("حسین\u200cزاده", "hosseinzadeh"),  # -zadeh after a non-joiner
+        ("حسین\u200cزاده", "hoseinzade"),
+        ("رحیم\u200cپور", "rahimpour"),  # -pour
+        ("رحیم\u200cپور", "rahimpur"),
+        ("نیک\u200cنیا", "niknia"),  # -nia
+        ("مهدوی\u200cنیا", "mahdavinia"),
+        ("ورزنده", "varzandeh"),  # a final silent he: eh, e or a
+        ("ورزنده", "varzande"),
+        ("کاظمی", "kazemi"),  # -i
+    ],
+)
+def test_persian_endings_fit_their_latin_spellings(text: str, latin: str) -> None:
+    tokens = normalize(text)
+    assert len(tokens) == 1 and abjad.similarity(tokens[0], latin) > 0
+
+
+@pytest.mark.parametrize(
+    ("abjad_token", "latin", "fits"),
+    [
+        ("sdqy", "sadeghi", True),  # صادقی: Persian ق is written GH
+        ("qsm", "ghasem", True),
+        ("bqry", "bagheri", True),
+        ("qsm", "qasim", True),  # and q, k, g as before
+        ("qsm", "hasem", False),  # the g is not optional
+    ],
+)
+def test_qaf_is_written_gh_in_persian_names(abjad_token: str, latin: str, fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) is fits
+
+
+@pytest.mark.parametrize("query", ["علی خامنه\u200cای", "علی خامنهای", "علی خامنه ای"])
+def test_a_persian_written_name_with_the_ei_suffix_reaches_its_record(index: object,
+                                                                      query: str) -> None:
+    from clearance.index.build import Index
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+
+    assert isinstance(index, Index)
+    results = match_query(index, Query(query, "Person"), limit=10)
+    assert any(r.match and "KHAMENEI" in r.matched_name.upper() for r in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [("رضا گنجه ای", (GIVEN, SURNAME)),  # the suffix apart is part of its word
+     ("رضا گنجه\u200cای", (GIVEN, SURNAME))],
+)
+def test_a_persian_suffix_written_apart_keeps_the_words_roles(text: str,
+                                                               roles: tuple[int, ...]) -> None:
+    assert normalize(text) == ["rd", "gnjy"]
+    assert name_roles(text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [("حسین زاده", ["hsynzdh"]),  # -zadeh, -pour, -nia written apart: one word again
+     ("رحیم  پور", ["rhympwr"]),
+     ("مهدوی نیا", ["mhdwyny"]),
+     ("پور", ["pwr"]),  # a part alone has no word to join
+     ("نیاز علی", ["nyz", "aly"]),  # a word that only starts like a part stays
+     ("Ali Zadeh", ["ali", "zadeh"])],  # Latin text is left alone
+)
+def test_second_parts_of_persian_family_names_written_apart_join_their_word(
+        text: str, tokens: list[str]) -> None:
+    assert normalize(text) == tokens
+
+
+def test_a_family_name_joined_from_its_parts_meets_the_list_writing_them_apart(
+        index: object) -> None:
+    from clearance.index.build import Index
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+
+    assert isinstance(index, Index)
+    # the SDN writes "FATHI ZADEH, Mohsen" apart and "HAJIZADEH, Amir Ali" as one word
+    for query, listed in (("محسن فتحی زاده", "FATHI ZADEH"), ("امیرعلی حاجی زاده", "HAJIZADEH")):
+        results = match_query(index, Query(query, "Person"), limit=10)
+        assert any(r.match and listed in r.matched_name.upper() for r in results), query
