@@ -102,15 +102,23 @@ def person_tokens(text: str, reading: str = "mandarin") -> list[str] | None:
     known business term. `reading` "cantonese" spells it as Hong Kong does
     (`clearance.match.cantonese`: 林郑月娥 -> lamcheng yuetngo), "mandarin" in pinyin.
     """
-    han = "".join(text.split())
+    tokens = _person_reading("".join(text.split()), reading)
+    return None if tokens is None else list(tokens)
+
+
+@lru_cache(maxsize=20_000)
+def _person_reading(han: str, reading: str) -> tuple[str, ...] | None:
+    """`person_tokens`, memoised: a query's name is read for each of its variants (pypinyin
+    takes some 100 microseconds a name)."""
     if _HAN_PERSON.fullmatch(han) is None:
         return None
     table = business_terms()
     if any(han[i:j] in table for i in range(len(han)) for j in range(i + 2, len(han) + 1)):
         return None
     if reading == "cantonese":
-        return cantonese.person_tokens(han)
+        tokens = cantonese.person_tokens(han)
+        return None if tokens is None else tuple(tokens)
     from pypinyin import lazy_pinyin  # Han text only (see `_pinyin`)
 
     cut = 2 if len(han) == 4 else 1
-    return ["".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:]))]
+    return ("".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:])))
