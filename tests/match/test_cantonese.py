@@ -1,0 +1,59 @@
+"""Cantonese readings of Han person names in Hong Kong's spelling."""
+
+import pytest
+
+from clearance.match import cantonese, zh
+from clearance.match.prepare import person_variants
+
+
+@pytest.mark.parametrize(("syllable", "spelt"), [
+    ("dang6", "tang"),  # b/d/g are written p/t/k
+    ("bing2", "ping"),
+    ("gaa1", "ka"),  # aa -> a
+    ("zoeng1", "cheung"),  # z -> ch, oe -> eu
+    ("ceoi4", "chui"),  # eoi -> ui (Tsui folds to the same key)
+    ("jyut6", "yuet"),  # j -> y, yut -> uet
+    ("jyu4", "yu"),
+    ("kyun4", "kuen"),
+    ("gwok3", "kwok"),
+    ("seon6", "shun"),  # s -> sh before eo, oe, yu, e, aa
+    ("saam1", "sham"),
+    ("sai1", "sai"),  # but not before a short a
+    ("lou4", "lo"),  # ou -> o
+    ("ng4", "ng"),  # the syllabic nasal 吴 Ng
+    ("hoeng", "heung"),  # the tone number is optional
+])
+def test_a_jyutping_syllable_is_spelt_as_hong_kong_writes_it(syllable: str, spelt: str) -> None:
+    assert cantonese.hk_syllable(syllable) == spelt
+
+
+@pytest.mark.parametrize(("name", "tokens"), [
+    ("梁振英", ["leung", "chanying"]),
+    ("黃大仙", ["wong", "taisin"]),
+    ("歐陽明", ["au", "yeungming"]),  # three characters: one of surname, as in pinyin
+    ("歐陽明德", ["auyeung", "mingtak"]),  # four: a two-character surname
+    ("周星馳", ["chow", "singchi"]),  # a surname Hong Kong spells its own way (not Chau)
+])
+def test_a_han_name_is_read_as_surname_and_given_name_in_cantonese(
+        name: str, tokens: list[str]) -> None:
+    assert cantonese.person_tokens(name) == tokens
+
+
+def test_traditional_and_simplified_characters_read_alike() -> None:
+    assert cantonese.person_tokens("張國榮") == cantonese.person_tokens("张国荣")
+    assert cantonese.person_tokens("张国荣") == ["cheung", "kwokwing"]
+
+
+def test_a_character_without_a_reading_gives_no_cantonese_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cantonese, "jyutping", lambda char: None if char == "国" else "wai4")
+    assert cantonese.person_tokens("张国荣") is None
+
+
+def test_a_business_term_keeps_a_han_text_from_being_read_as_a_name() -> None:
+    assert zh.person_tokens("华为科技", "cantonese") is None
+    assert zh.person_tokens("不是一个人的名字", "cantonese") is None
+
+
+def test_a_han_person_name_has_a_mandarin_and_a_cantonese_reading() -> None:
+    assert person_variants("王伟") == [["wang", "wei"], ["wong", "wai"], None]
