@@ -4,7 +4,8 @@ Hong Kong and Macau people are listed under the Hong Kong Government's Cantonese
 romanisation (林郑月娥 is LAM CHENG Yuet-ngor, 邓炳强 TANG Ping-keung), which the Mandarin
 pinyin reading of `zh.person_tokens` never meets (lin zheng yue e, deng bing qiang). Each
 character's Jyutping comes from ToJyutping (CanCLID's maintained character and word table,
-traditional and simplified characters alike); `resources/hk_romanisation.yml` turns it into
+traditional and simplified characters alike; read from `resources/jyutping.yml`, which
+`build_readings` writes from it); `resources/hk_romanisation.yml` turns it into
 the Hong Kong spelling (dang6 -> tang, koeng4 -> keung, jyut6 -> yuet).
 """
 
@@ -15,7 +16,7 @@ from functools import cache, lru_cache
 
 from clearance.resources import load_resource
 
-__all__ = ["hk_syllable", "jyutping", "person_tokens"]
+__all__ = ["HAN_RANGES", "build_readings", "hk_syllable", "jyutping", "person_tokens"]
 
 _SYLLABLE = re.compile(r"(gw|kw|ng|[bpmfdtnlgkhwzcsj])?([a-z]+?)[1-6]?")
 
@@ -46,16 +47,42 @@ def hk_syllable(syllable: str) -> str:
     return initials.get(initial, initial) + finals.get(final, final)
 
 
-@lru_cache(maxsize=1 << 16)  # one entry per Han character read
+#: the Han characters `build_readings` reads: the CJK Unified Ideographs, Extension A and
+#: the compatibility block (`zh.has_han`'s ranges)
+HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@cache
+def _readings() -> dict[str, str]:
+    """Character -> its commonest Jyutping, from `resources/jyutping.yml` (`build_readings`
+    wrote it): ToJyutping's own table takes 1.3-1.4 s of CPU to import, once in every batch
+    worker that meets a Han person's name; the file, some milliseconds."""
+    data = load_resource("jyutping")["readings"]
+    return {char: str(reading) for reading, chars in data.items() for char in str(chars)}
+
+
 def jyutping(char: str) -> str | None:
     """A character's commonest Cantonese reading in Jyutping, None if ToJyutping has none.
 
     Read one character at a time: in a name the characters are not words (家超 is two
     given-name syllables, not a word), so word readings would mislead."""
-    import ToJyutping  # its table takes about a second to load: Han person names only
+    return _readings().get(char)
 
-    reading = ToJyutping.get_jyutping_list(char)
-    return reading[0][1] if len(reading) == 1 else None
+
+def build_readings() -> dict[str, str]:
+    """`resources/jyutping.yml` worked out from its source: each Han character's reading in
+    ToJyutping (CanCLID's maintained character and word table, traditional and simplified
+    characters alike), where it gives exactly one, grouped by reading (the file lists, for
+    each Jyutping syllable, its characters as one string)."""
+    import ToJyutping
+
+    grouped: dict[str, list[str]] = {}
+    for start, end in HAN_RANGES:
+        for code in range(start, end):
+            reading = ToJyutping.get_jyutping_list(chr(code))
+            if len(reading) == 1 and reading[0][1]:
+                grouped.setdefault(reading[0][1], []).append(chr(code))
+    return {k: "".join(v) for k, v in sorted(grouped.items())}
 
 
 def _spell(chars: str) -> str | None:

@@ -4,6 +4,7 @@ import pytest
 
 from clearance.match import cantonese, zh
 from clearance.match.prepare import person_variants
+from clearance.resources import load_resource
 
 
 @pytest.mark.parametrize(("syllable", "spelt"), [
@@ -57,3 +58,11 @@ def test_a_business_term_keeps_a_han_text_from_being_read_as_a_name() -> None:
 
 def test_a_han_person_name_has_a_mandarin_and_a_cantonese_reading() -> None:
     assert person_variants("王伟") == [["wang", "wei"], ["wong", "wai"], None]
+
+
+def test_the_shipped_jyutping_table_is_the_one_the_installed_tojyutping_gives() -> None:
+    # resources/jyutping.yml is read instead of ToJyutping's own table (its import costs
+    # 1.3 s of CPU in every batch worker): regenerate it with benchmarks/make_resources.py
+    pytest.importorskip("ToJyutping")
+    shipped = load_resource("jyutping")["readings"]
+    assert {str(k): str(v) for k, v in shipped.items()} == cantonese.build_readings()
