@@ -51,7 +51,7 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     for name in _NAME_ROWS:
         values[name] = [None] * n_names
     values["entities"] = [None] * n_entities
-    q_names = prepare_query_names(query, bounded=True)
+    q_names = prepare_query_names(query, bounded=True, spellings=values["abjad"])
     values["fuzzy"] = fuzzy = reader.lookup("fuzzy", set().union(*map(fuzzy_keys, q_names)))
     shared = sorted({-1 - v for v in fuzzy.values() if v < 0})  # keys of several tokens
     values["fuzzy_shared"] = [None] * reader.length("fuzzy_shared")
