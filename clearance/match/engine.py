@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,12 +79,11 @@ class MatchResult:
 
 
 def prepare_query_names(query: Query, bounded: bool = False,
-                        spellings: Mapping[str, Sequence[tuple[int, str]]] | None = None
-                        ) -> list[Name]:
+                        spellings: kana.Spellings | None = None) -> list[Name]:
     """Query names prepared like list names; Chinese legal names add their English form.
 
-    `spellings` (the index's consonant-key table, `Index.abjad`): a name in katakana adds
-    the list spellings it may transcribe (`kana.foreign_names`).
+    `spellings` (the index's list spellings by consonant key): a name in katakana adds the
+    list spellings it may transcribe (`kana.foreign_names`).
     `bounded` (screening): names are prepared in order while they add up to at most
     `MAX_QUERY_CHARS` characters and `MAX_QUERY_TOKENS` tokens, bounds the names of every
     listed entity fit in several times over (`clearance.match.limits`).
@@ -199,7 +197,8 @@ def _query_names(index: Index, query: Query) -> list[tuple[Name, Slips]]:
     candidates' included: a typed "Lth." after "Co." is no distinctive word, whether or
     not the listed name writes a form."""
     out: list[tuple[Name, Slips]] = []
-    for q in prepare_query_names(query, bounded=True, spellings=index.abjad):
+    lists = kana.Spellings(index.abjad, index.weights)
+    for q in prepare_query_names(query, bounded=True, spellings=lists):
         slips = query_slips(index, query, q)
         read = confirmed_slips(q.tokens, q.legal, slips) if slips else None
         if read is not None:

@@ -22,15 +22,15 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
 from clearance.match.abjad import key
 from clearance.resources import load_resource
 
-__all__ = ["MAX_READINGS", "MIN_FIT", "foreign_names", "is_katakana", "keys", "pattern",
-           "readings", "units"]
+__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "foreign_names", "is_katakana", "keys",
+           "pattern", "readings", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
@@ -39,8 +39,9 @@ MIN_FIT = 4
 MAX_PER_WORD = 3
 MAX_READINGS = 4
 #: most consonant keys one word is looked up by (a longer word's choices multiply)
-MAX_KEYS = 512
+MAX_KEYS = 1024
 
+_ANY_KANA = re.compile("[\u30a1-\u30fa\uff66-\uff9d]")  # full- or half-width katakana
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]")
 _OTHER = re.compile(r"[^\u30a1-\u30fa\u30fc\u30fb\s=\-]")  # NFKC: ＝ is =
 _SPLIT = re.compile(r"[\s\u30fb=\-]+")
@@ -65,6 +66,8 @@ def _table() -> dict[str, Any]:
 def is_katakana(text: str) -> bool:
     """True when the (NFKC) text is written in katakana alone: a Japanese name in kanji or
     hiragana is read as today, by `text.normalize`."""
+    if _ANY_KANA.search(text) is None:  # most names: no normalising
+        return False
     text = unicodedata.normalize("NFKC", text)
     return _KATAKANA.search(text) is not None and _OTHER.search(text) is None
 
@@ -156,7 +159,7 @@ def pattern(word: str) -> re.Pattern[str] | None:
     """The Latin spellings a katakana word may transcribe, as a pattern for `_latin`
     spellings (doubled letters once): each sound as any of its spellings, a vowel katakana
     adds after a lone consonant optional (or a silent e: ジョージ GEORGE), ー as a second
-    vowel, r or h, or nothing; a final e Latin does not sound optional."""
+    vowel, r or h, or nothing; a final e or h Latin does not sound optional."""
     parts = units(word)
     if parts is None or not parts:
         return None
@@ -176,7 +179,8 @@ def pattern(word: str) -> re.Pattern[str] | None:
                 out.append(head + _alternation([*_vowels(unit), "e"]) + "?")
             else:
                 out.append(head + _alternation(_vowels(unit)))
-    return re.compile("".join(out) + "e?")  # a silent final e (ケイン KAINE)
+    # a final e or h Latin writes and does not sound (ケイン KAINE, ヒズボラ HIZBALLAH)
+    return re.compile("".join(out) + "(?:e|h)?")
 
 
 def _undouble(text: str) -> str:
@@ -201,7 +205,7 @@ def _class(spelling: str, first: bool) -> str:
 def _choices(unit: Unit, first: bool) -> list[str]:
     """One spelling of each consonant class a unit may be (what `keys` combines)."""
     if unit == _LONG:
-        spellings = ["", "r", "h"]
+        spellings = ["", "r", "h"]  # (ダール DAHL)
     elif unit == _NASAL:
         spellings = ["n", "m", "ng"]
     elif unit[0] == "":
@@ -246,30 +250,39 @@ def _plain(word: str) -> str:
     return "".join(out)
 
 
-def readings(word: str, spellings: Mapping[str, Sequence[tuple[int, str]]]) -> list[str]:
-    """The list spellings a katakana word may transcribe, nearest its plain reading first.
+class Spellings(NamedTuple):
+    """What `readings` needs of an index: its consonant-key table (`Index.abjad`: key ->
+    (token id, list spelling)) and each token's weight (`Index.weights`: rarer is higher)."""
 
-    `spellings` is the index's consonant-key table (`Index.abjad`: key -> (token id, list
-    spelling)); one spelling for each list token, at least `MIN_FIT` letters long, at most
-    `MAX_PER_WORD`.
+    table: Mapping[str, Sequence[tuple[int, str]]]
+    weights: Sequence[float]
+
+
+def readings(word: str, spellings: Spellings) -> list[str]:
+    """The list spellings a katakana word may transcribe, commonest first.
+
+    One spelling for each list token, at least `MIN_FIT` letters long, at most
+    `MAX_PER_WORD`: the commonest on the lists (ウラジーミル is VLADIMIR more often than the
+    Belarusian ULADZIMIR), then the nearest the plain reading.
     """
     fit = pattern(word)
     if fit is None:
         return []
     found: dict[int, str] = {}
     for k in keys(word):
-        for tid, spelling in spellings.get(k, ()):
+        for tid, spelling in spellings.table.get(k, ()):
             if len(spelling) < MIN_FIT or not spelling.isalpha():
                 continue
             if (len(spelling) > len(found.get(tid, ""))
                     and fit.fullmatch(_latin(spelling)) is not None):
                 found[tid] = spelling  # the list's spelling rather than its fold
     plain = _plain(word)
-    ranked = sorted(set(found.values()), key=lambda s: (Levenshtein.distance(plain, s), s))
-    return ranked[:MAX_PER_WORD]
+    ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2),
+                                                  Levenshtein.distance(plain, t[1]), t[1]))
+    return [s for _, s in ranked[:MAX_PER_WORD]]
 
 
-def foreign_names(text: str, spellings: Mapping[str, Sequence[tuple[int, str]]]) -> list[str]:
+def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A katakana name read as the Latin names it may transcribe (none for other text, or
     when no word of it fits a list spelling): each word as a list spelling it fits
     (`readings`) or else as written, the Arabic article アル as "al"; at most

@@ -12,12 +12,13 @@ from clearance.match.prepare import prepare_name
 from clearance.match.score import Query
 
 
-def _table(*spellings: str) -> dict[str, list[tuple[int, str]]]:
-    """A consonant-key table like `Index.abjad` holding the given list spellings."""
+def _table(*spellings: str, weights: tuple[float, ...] = ()) -> kana.Spellings:
+    """List spellings by consonant key as an index holds them (`Index.abjad`), each its
+    own token, equally rare unless `weights` says otherwise."""
     table: dict[str, list[tuple[int, str]]] = {}
     for tid, s in enumerate(spellings):
         table.setdefault(key(s), []).append((tid, s))
-    return table
+    return kana.Spellings(table, weights or (1.0,) * len(spellings))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -95,6 +96,9 @@ def test_readings_are_list_spellings_long_enough_nearest_first() -> None:
     assert sorted(kana.readings("イワノフ", table)) == ["ivanoff", "ivanov"]
     # nearest the plain reading ("evanov" is one letter further from "iwanof")
     assert kana.readings("イワノフ", _table("evanov", "ivanov")) == ["ivanov", "evanov"]
+    # but the commonest list word first
+    assert kana.readings("イワノフ", _table("evanov", "ivanov", weights=(0.5, 0.9))) == [
+        "evanov", "ivanov"]
     assert kana.readings("イワ", _table("iva", "ivah")) == []  # shorter than MIN_FIT
 
 
@@ -132,7 +136,8 @@ def _index(*names: str) -> Any:
 
 def test_query_names_add_the_readings_and_keep_the_kana_reading() -> None:
     index = _index("BEREZOVSKY, Boris Abramovich")
-    names = prepare_query_names(Query("ボリス・ベレゾフスキー", "Person"), spellings=index.abjad)
+    lists = kana.Spellings(index.abjad, index.weights)
+    names = prepare_query_names(Query("ボリス・ベレゾフスキー", "Person"), spellings=lists)
     assert [n.tokens[0] for n in names] == ["borisu", "boris"]
     assert names[0].tokens[1] == "berezofusuki"
     assert names[1].folded == prepare_name("Boris Berezovsky").folded
