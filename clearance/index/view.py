@@ -24,6 +24,7 @@ from clearance.index.artifact import Reader
 from clearance.index.build import Index, norm_identifier
 from clearance.index.search import candidate_names, fuzzy_keys
 from clearance.match.engine import prepare_query_names
+from clearance.match.kana import Spellings
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY
 from clearance.match.score import Query, ScoringConfig
 
@@ -51,7 +52,8 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     for name in _NAME_ROWS:
         values[name] = [None] * n_names
     values["entities"] = [None] * n_entities
-    q_names = prepare_query_names(query, bounded=True)
+    lists = Spellings(values["abjad"], values["weights"])
+    q_names = prepare_query_names(query, bounded=True, spellings=lists)
     values["fuzzy"] = fuzzy = reader.lookup("fuzzy", set().union(*map(fuzzy_keys, q_names)))
     shared = sorted({-1 - v for v in fuzzy.values() if v < 0})  # keys of several tokens
     values["fuzzy_shared"] = [None] * reader.length("fuzzy_shared")

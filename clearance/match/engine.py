@@ -7,7 +7,7 @@ from typing import Any
 
 from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import abjad_terms, cyrillic_terms, hangul, hangul_terms, zh
+from clearance.match import abjad_terms, cyrillic_terms, hangul, hangul_terms, kana, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
@@ -79,10 +79,13 @@ class MatchResult:
         }
 
 
-def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
-    """Query names prepared like list names; Chinese, Arabic-script and Korean legal names
-    add their English forms.
+def prepare_query_names(query: Query, bounded: bool = False,
+                        spellings: kana.Spellings | None = None) -> list[Name]:
+    """Query names prepared like list names; Chinese, Arabic-script, Russian and Korean
+    legal names add their English forms.
 
+    `spellings` (the index's list spellings by consonant key): a name in katakana adds the
+    list spellings it may transcribe (`kana.foreign_names`).
     `bounded` (screening): names are prepared in order while they add up to at most
     `MAX_QUERY_CHARS` characters and `MAX_QUERY_TOKENS` tokens, bounds the names of every
     listed entity fit in several times over (`clearance.match.limits`).
@@ -107,6 +110,8 @@ def prepare_query_names(query: Query, bounded: bool = False) -> list[Name]:
             # in McCune-Reischauer or the Revised Romanization (the person reading below
             # stays for a party of unknown type that may be a person)
             variants += [(v, kind, 0) for v in hangul_terms.english_names(text)]
+        if spellings is not None:
+            variants += [(v, kind, 0) for v in kana.foreign_names(text, spellings)]
         if kind == ANY and hangul.has_hangul(text) and person_variants(text)[0] is not None:
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds
@@ -202,7 +207,8 @@ def _query_names(index: Index, query: Query) -> list[tuple[Name, Slips]]:
     candidates' included: a typed "Lth." after "Co." is no distinctive word, whether or
     not the listed name writes a form."""
     out: list[tuple[Name, Slips]] = []
-    for q in prepare_query_names(query, bounded=True):
+    lists = kana.Spellings(index.abjad, index.weights)
+    for q in prepare_query_names(query, bounded=True, spellings=lists):
         slips = query_slips(index, query, q)
         read = confirmed_slips(q.tokens, q.legal, slips) if slips else None
         if read is not None:

@@ -29,6 +29,8 @@ EXTRA = [
     Query("Zzyzx Qwrtplk", "Person"),  # nothing like it listed
     Query("Hacma HAMAI", "Person"),  # two misspelt words near one list word (HAMZA)
     Query("x" * 5000 + " ltd", "Company"),  # beyond every bound
+    Query("ｳﾗｼﾞﾐﾙ ﾌﾟｰﾁﾝ", "Person"),  # katakana: read by the list spellings (`match.kana`)
+    Query("セルゲイ・ラブロフ", "Person"),
 ]
 
 

@@ -1,0 +1,303 @@
+"""Foreign names written in katakana, read as the Latin names they transcribe.
+
+Japanese books write a foreign customer's name in katakana (bank account names in the
+Zengin system are half-width katakana, ｳﾗｼﾞﾐﾙ ﾌﾟｰﾁﾝ, which NFKC folds to full width), and a
+kana-by-kana romanisation is far from the name's own spelling: ウラジーミル・プーチン reads
+"urajimiru puchin", not VLADIMIR PUTIN. Katakana adds a vowel after a lone consonant (ス su
+for s, ト to for t), writes r for r and l, バ and ブ for b and v, チ for ti and ch, ジ for di,
+j and zh, and leaves unwritten the doubled letters Latin spellings have. So each katakana
+word becomes a pattern (`pattern`): its kana in order (`resources/katakana.yml`), each as any
+Latin spelling of its sound, the added vowels optional; and the list spellings it may be
+are found by their consonant keys (`match.abjad.key`, the table `Index.abjad` holds for
+every list token: `keys`). A word's readings (`readings`) are the list spellings its pattern
+fits, at least `MIN_FIT` letters long: a short spelling fits too many words. Only text in
+katakana alone is read so (`is_katakana`): a Japanese name in kanji or hiragana keeps
+today's reading, and the kana-by-kana reading stays beside the new ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
+from itertools import product
+from typing import Any, NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from clearance.match.abjad import key
+from clearance.resources import load_resource
+
+__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "foreign_names", "is_katakana", "keys",
+           "pattern", "readings", "units"]
+
+#: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
+MIN_FIT = 4
+#: most list spellings one katakana word is read as, and most names a text is read as:
+#: each reading is another query name, and each name costs comparisons
+MAX_PER_WORD = 3
+MAX_READINGS = 4
+#: most consonant keys one word is looked up by (a longer word's choices multiply)
+MAX_KEYS = 1024
+
+_ANY_KANA = re.compile("[\u30a1-\u30fa\uff66-\uff9d]")  # full- or half-width katakana
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]")
+_OTHER = re.compile(r"[^\u30a1-\u30fa\u30fc\u30fb\s=\-]")  # NFKC: ＝ is =
+_SPLIT = re.compile(r"[\s\u30fb=\-]+")
+#: ア・ル and エル before another word are the Arabic article (バッシャール・アル＝アサド)
+_ARTICLE = {"アル": "al", "エル": "el"}
+_SOKUON, _CHOON, _N = "ッ", "ー", "ン"
+
+# a unit of a word: (consonant, vowel); consonant "n" with vowel "" is ン, "-" is ー
+Unit = tuple[str, str]
+_LONG: Unit = ("-", "")
+_NASAL: Unit = ("n", "")
+
+
+@cache
+def _table() -> dict[str, Any]:
+    """`resources/katakana.yml`: kana and small kana -> Hepburn; consonants, vowels and ー
+    -> Latin spellings."""
+    data: dict[str, Any] = load_resource("katakana")
+    return data
+
+
+def is_katakana(text: str) -> bool:
+    """True when the (NFKC) text is written in katakana alone: a Japanese name in kanji or
+    hiragana is read as today, by `text.normalize`."""
+    if _ANY_KANA.search(text) is None:  # most names: no normalising
+        return False
+    text = unicodedata.normalize("NFKC", text)
+    return _KATAKANA.search(text) is not None and _OTHER.search(text) is None
+
+
+def _joined(prev: Unit, small: str) -> Unit:
+    """A kana with the small kana after it: シ + ャ "sha", キ + ャ "kya", テ + ィ "ti",
+    ウ + ィ "wi", イ + ェ "ye"."""
+    consonant, _ = prev
+    if small[0] in "yw":  # a glide: ャ ュ ョ ヮ
+        glide, vowel = small[0], small[1:]
+        if glide == "y" and (consonant in ("sh", "ch", "j") or consonant == ""):
+            return (consonant or "y", vowel)
+        return (consonant + glide, vowel)
+    if consonant == "":
+        return ("w" if prev[1] == "u" else "y" if prev[1] == "i" else "", small)
+    return (consonant, small)
+
+
+@lru_cache(maxsize=4096)
+def units(word: str) -> tuple[Unit, ...] | None:
+    """A katakana word as its sounds (None when a character is no kana of the table):
+    (consonant, vowel) by Hepburn, ン as ("n", ""), ー as ("-", ""); ッ doubles the next
+    consonant, which Latin spellings double or not, so it adds nothing."""
+    table = _table()
+    kana: dict[str, str] = table["kana"]
+    small: dict[str, str] = table["small"]
+    out: list[Unit] = []
+    for k, ch in enumerate(word):
+        if (ch == "イ" and out and out[-1][1] in ("a", "e") and out[-1][0] not in "-n"
+                and word[k + 1:k + 2] not in small):
+            # アイ, エイ: one vowel of the Latin name (ライダー RIDER, ケイン KAINE)
+            out[-1] = (out[-1][0], out[-1][1] + "i")
+            continue
+        if ch == _SOKUON:
+            continue
+        if ch == _CHOON:
+            if out:
+                out.append(_LONG)
+        elif ch == _N:
+            out.append(_NASAL)
+        elif ch in small:
+            if out and out[-1] not in (_LONG, _NASAL):
+                out[-1] = _joined(out[-1], small[ch])
+            else:
+                out.append(("", small[ch]))
+        elif ch in kana:
+            reading = kana[ch]
+            out.append((reading[:-1], reading[-1]))
+        else:
+            return None
+    return tuple(out)
+
+
+def _added(unit: Unit) -> bool:
+    """Whether a unit's vowel may be one katakana adds after a lone consonant: u after any
+    consonant, o after t and d (ト, ド), i after ch, j and sh (ッチ "tch", ッジ "dge") and
+    after r: リ is the soft l of Russian names (イーゴリ IGOR, ヴェクセリベルク VEKSELBERG)."""
+    consonant, vowel = unit
+    if consonant in ("", "y", "w", "n", "-"):
+        return False
+    return (vowel == "u" or (vowel == "o" and consonant in ("t", "d"))
+            or (vowel == "i" and consonant in ("ch", "j", "sh", "r")))
+
+
+def _consonants(consonant: str) -> list[str]:
+    spellings: dict[str, list[str]] = _table()["consonants"]
+    return spellings.get(consonant, [consonant])
+
+
+def _vowels(unit: Unit) -> list[str]:
+    """The Latin spellings of a unit's vowel; a vowel kana of its own may be a consonant
+    (ウ is the V or W of ウラジーミル VLADIMIR, イ the Y or J of セルゲイ SERGEY, SERGEJ)."""
+    vowels: dict[str, list[str]] = _table()["vowels"]
+    out = list(vowels[unit[1]])
+    if unit[0] == "" and unit[1] == "u":
+        out.append("v")
+    elif unit[0] == "" and unit[1] == "i":
+        out.append("j")
+    return out
+
+
+def _alternation(spellings: Sequence[str]) -> str:
+    ordered = sorted({_undouble(s) for s in spellings}, key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(re.escape(s) for s in ordered) + ")"
+
+
+@lru_cache(maxsize=4096)
+def pattern(word: str) -> re.Pattern[str] | None:
+    """The Latin spellings a katakana word may transcribe, as a pattern for `_latin`
+    spellings (doubled letters once): each sound as any of its spellings, a vowel katakana
+    adds after a lone consonant optional (or a silent e: ジョージ GEORGE), ー as a second
+    vowel, r or h, or nothing; a final e or h Latin does not sound optional."""
+    parts = units(word)
+    if parts is None or not parts:
+        return None
+    out: list[str] = []
+    for k, unit in enumerate(parts):
+        if unit == _LONG:
+            out.append(_alternation(_table()["long"]) + "?")
+        elif unit == _NASAL:
+            # ンメ is a doubled m (ヒンメル HIMMEL), which Latin spellings write once
+            later = parts[k + 1][0] if k + 1 < len(parts) else ""
+            out.append("(?:ng|n|m)" + ("?" if later == "m" else ""))
+        elif k == 0 and unit == ("m", "a") and parts[1:2] == (("k", "u"),):
+            out.append("ma?")  # マク: the Mc of Scottish and Irish names (マクニール MCNEIL)
+        else:
+            head = _alternation(_consonants(unit[0])) if unit[0] != "" else ""
+            if _added(unit):  # or a silent e Latin writes there (チャールズ CHARLES)
+                out.append(head + _alternation([*_vowels(unit), "e"]) + "?")
+            else:
+                out.append(head + _alternation(_vowels(unit)))
+    # a final e or h Latin writes and does not sound (ケイン KAINE, ヒズボラ HIZBALLAH)
+    return re.compile("".join(out) + "(?:e|h)?")
+
+
+def _undouble(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _latin(spelling: str) -> str:
+    """A list spelling as `pattern` reads it: x as ks, ck as k, doubled letters once."""
+    return _undouble(spelling.lower().replace("x", "ks").replace("ck", "k"))
+
+
+def _class(spelling: str, first: bool) -> str:
+    """The consonant class `abjad.key` files a spelling under (a word's first letter is
+    kept as it is, a w or y inside a word dropped)."""
+    return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
+
+
+def _choices(unit: Unit, first: bool) -> list[str]:
+    """One spelling of each consonant class a unit may be (what `keys` combines)."""
+    if unit == _LONG:
+        spellings = ["", "r", "h"]  # (ダール DAHL)
+    elif unit == _NASAL:
+        spellings = ["n", "m", "ng"]
+    elif unit[0] == "":
+        spellings = [unit[1], *(["v"] if unit[1] == "u" else [])]
+    else:
+        spellings = [c + unit[1] for c in _consonants(unit[0])]
+    seen: dict[str, str] = {}
+    for s in spellings:
+        seen.setdefault(_class(s, first), s)
+    return list(seen.values())
+
+
+@lru_cache(maxsize=4096)
+def keys(word: str) -> tuple[str, ...]:
+    """The consonant keys (`abjad.key`) of the Latin spellings a katakana word may
+    transcribe: the keys of each choice of consonant class for each sound (empty when
+    there are more than `MAX_KEYS` choices)."""
+    parts = units(word)
+    if parts is None or not parts:
+        return ()
+    choices = [_choices(u, k == 0) for k, u in enumerate(parts)]
+    count = 1
+    for c in choices:
+        count *= len(c)
+    if count > MAX_KEYS:
+        return ()
+    out: dict[str, None] = {}
+    for combination in product(*choices):
+        out.setdefault(key("".join(combination)), None)
+    return tuple(out)
+
+
+def _plain(word: str) -> str:
+    """The word's Hepburn reading without the vowels katakana adds ("raburofu": "rabrof"),
+    what `readings` ranks fitting spellings by."""
+    out: list[str] = []
+    for unit in units(word) or ():
+        if unit == _NASAL:
+            out.append("n")
+        elif unit != _LONG:
+            out.append(unit[0] + ("" if _added(unit) else unit[1]))
+    return "".join(out)
+
+
+class Spellings(NamedTuple):
+    """What `readings` needs of an index: its consonant-key table (`Index.abjad`: key ->
+    (token id, list spelling)) and each token's weight (`Index.weights`: rarer is higher)."""
+
+    table: Mapping[str, Sequence[tuple[int, str]]]
+    weights: Sequence[float]
+
+
+def readings(word: str, spellings: Spellings) -> list[str]:
+    """The list spellings a katakana word may transcribe, commonest first.
+
+    One spelling for each list token, at least `MIN_FIT` letters long, at most
+    `MAX_PER_WORD`: the commonest on the lists (ウラジーミル is VLADIMIR more often than the
+    Belarusian ULADZIMIR), then the nearest the plain reading.
+    """
+    fit = pattern(word)
+    if fit is None:
+        return []
+    found: dict[int, str] = {}
+    for k in keys(word):
+        for tid, spelling in spellings.table.get(k, ()):
+            if len(spelling) < MIN_FIT or not spelling.isalpha():
+                continue
+            if (len(spelling) > len(found.get(tid, ""))
+                    and fit.fullmatch(_latin(spelling)) is not None):
+                found[tid] = spelling  # the list's spelling rather than its fold
+    plain = _plain(word)
+    ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2),
+                                                  Levenshtein.distance(plain, t[1]), t[1]))
+    return [s for _, s in ranked[:MAX_PER_WORD]]
+
+
+def foreign_names(text: str, spellings: Spellings) -> list[str]:
+    """A katakana name read as the Latin names it may transcribe (none for other text, or
+    when no word of it fits a list spelling): each word as a list spelling it fits
+    (`readings`) or else as written, the Arabic article アル as "al"; at most
+    `MAX_READINGS` names, those of the nearest readings first."""
+    if not is_katakana(text):
+        return []
+    words = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w != ""]
+    options: list[list[str]] = []
+    for k, word in enumerate(words):
+        if word in _ARTICLE and k + 1 < len(words):
+            options.append([_ARTICLE[word]])
+        else:
+            options.append(readings(word, spellings) or [word])
+    if all(o == [w] for o, w in zip(options, words)):
+        return []
+    ranked = sorted(product(*(list(enumerate(o)) for o in options)),
+                    key=lambda c: sum(rank for rank, _ in c))
+    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]

@@ -1,0 +1,158 @@
+"""Katakana names of foreign people read as the Latin names they transcribe (`match.kana`)."""
+
+from typing import Any
+
+import pytest
+
+from clearance.index.build import build_index
+from clearance.match import kana
+from clearance.match.abjad import key
+from clearance.match.engine import match_query, prepare_query_names
+from clearance.match.prepare import prepare_name
+from clearance.match.score import Query
+
+
+def _table(*spellings: str, weights: tuple[float, ...] = ()) -> kana.Spellings:
+    """List spellings by consonant key as an index holds them (`Index.abjad`), each its
+    own token, equally rare unless `weights` says otherwise."""
+    table: dict[str, list[tuple[int, str]]] = {}
+    for tid, s in enumerate(spellings):
+        table.setdefault(key(s), []).append((tid, s))
+    return kana.Spellings(table, weights or (1.0,) * len(spellings))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ボリス・ベレゾフスキー", True),
+    ("ﾎﾞﾘｽ ﾍﾞﾚｿﾞﾌｽｷｰ", True),  # Zengin half-width katakana (NFKC folds it)
+    ("ヨハン＝シュトラウス", True),
+    ("田中 太郎", False),  # kanji: read as today
+    ("たなか たろう", False),  # hiragana
+    ("田中マリア", False),  # mixed scripts
+    ("Boris", False),
+])
+def test_only_text_in_katakana_alone_is_read(text: str, expected: bool) -> None:
+    assert kana.is_katakana(text) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("シャ", (("sh", "a"),)),  # a glide joins the kana before it
+    ("キョ", (("ky", "o"),)),
+    ("ティ", (("t", "i"),)),  # the 1991 notice's kana for foreign sounds
+    ("ウィ", (("w", "i"),)),
+    ("ヴァ", (("v", "a"),)),
+    ("マックス", (("m", "a"), ("k", "u"), ("s", "u"))),  # ッ adds no sound of its own
+    ("ルーン", (("r", "u"), ("-", ""), ("n", ""))),
+])
+def test_units_read_kana_with_their_small_kana(word: str, expected: tuple[Any, ...]) -> None:
+    assert kana.units(word) == expected
+
+
+def test_units_refuse_a_character_outside_the_table() -> None:
+    assert kana.units("ボa") is None
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("ボリス", "boris"),  # the vowel after a final s is katakana's
+    ("グスタフ", "gustav"),  # ス s, フ for a final v
+    ("ヴィクトル", "viktor"),  # ク k, ル a final r
+    ("ビクトル", "victor"),  # ビ for v, c for k
+    ("ベルリン", "berlin"),  # ル for l
+    ("フセイン", "hussein"),  # フ for hu, an s Latin doubles
+    ("マックス", "max"),  # ックス for x
+    ("ディミトリ", "dimitri"),
+    ("チャールズ", "charles"),  # ー an r, ズ a final s
+    ("ゲオルギー", "georgiy"),  # ー a second vowel letter
+    ("ドミトリー", "dmitry"),  # ド for a lone d
+    ("ニコラス", "nicolas"),
+    ("ウラジスラフ", "vladislav"),  # ウ for v before a consonant, ジ for di
+    ("ジューコフ", "zhukov"),  # ジ for zh
+    ("イワノフ", "ivanov"),  # ワ for va
+    ("ペトロヴィチ", "petrovich"),  # チ for a final ch
+])
+def test_pattern_fits_the_latin_spelling_a_word_transcribes(word: str, spelling: str) -> None:
+    fit = kana.pattern(word)
+    assert fit is not None
+    assert fit.fullmatch(kana._latin(spelling)) is not None
+    # and the spelling is found by one of the word's keys
+    assert key(spelling) in kana.keys(word)
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("ボリス", "borisa"),  # a vowel the katakana does not write
+    ("イワノフ", "ivanova"),
+    ("ベルリン", "berlinger"),
+    ("サトウ", "saturn"),
+    ("ドミトリー", "demetrios"),
+])
+def test_pattern_refuses_other_names(word: str, spelling: str) -> None:
+    fit = kana.pattern(word)
+    assert fit is not None
+    assert fit.fullmatch(kana._latin(spelling)) is None
+
+
+def test_readings_are_list_spellings_long_enough_nearest_first() -> None:
+    table = _table("ivanov", "ivanova", "ivanoff", "iv", "ivanovsky")
+    # each a token of its own here: every spelling that fits, and no other
+    assert sorted(kana.readings("イワノフ", table)) == ["ivanoff", "ivanov"]
+    # nearest the plain reading ("evanov" is one letter further from "iwanof")
+    assert kana.readings("イワノフ", _table("evanov", "ivanov")) == ["ivanov", "evanov"]
+    # but the commonest list word first
+    assert kana.readings("イワノフ", _table("evanov", "ivanov", weights=(0.5, 0.9))) == [
+        "evanov", "ivanov"]
+    assert kana.readings("イワ", _table("iva", "ivah")) == []  # shorter than MIN_FIT
+
+
+def test_readings_keep_at_most_a_few_per_word() -> None:
+    table = _table("boris", "borys", "boriss", "baris", "burys", "boress")
+    assert len(kana.readings("ボリス", table)) == kana.MAX_PER_WORD
+
+
+def test_foreign_names_read_each_word_and_the_article() -> None:
+    table = _table("boris", "berezovsky", "hafez", "assad")
+    assert kana.foreign_names("ボリス・ベレゾフスキー", table) == ["boris berezovsky"]
+    assert kana.foreign_names("ﾍﾞﾚｿﾞﾌｽｷｰ ﾎﾞﾘｽ", table) == ["berezovsky boris"]
+    assert kana.foreign_names("ハーフェズ・アル＝アサド", table) == ["hafez al assad"]
+    # a word that fits no list spelling stays as written, for today's reading
+    assert kana.foreign_names("ボリス・タナカ", table) == ["boris タナカ"]
+
+
+def test_foreign_names_are_none_without_a_fit_or_katakana() -> None:
+    table = _table("boris", "berezovsky")
+    assert kana.foreign_names("タナカ・タロウ", table) == []
+    assert kana.foreign_names("田中 太郎", table) == []
+    assert kana.foreign_names("Boris Berezovsky", table) == []
+
+
+def test_foreign_names_are_bounded() -> None:
+    table = _table("boris", "borys", "baris", "berezovsky", "berezovski", "berezovskiy")
+    assert len(kana.foreign_names("ボリス・ベレゾフスキー", table)) == kana.MAX_READINGS
+
+
+def _index(*names: str) -> Any:
+    records = [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}", "schema": "Person",
+                "caption": n, "properties": {"name": [n]}} for k, n in enumerate(names)]
+    return build_index(records, "t")
+
+
+def test_query_names_add_the_readings_and_keep_the_kana_reading() -> None:
+    index = _index("BEREZOVSKY, Boris Abramovich")
+    lists = kana.Spellings(index.abjad, index.weights)
+    names = prepare_query_names(Query("ボリス・ベレゾフスキー", "Person"), spellings=lists)
+    assert [n.tokens[0] for n in names] == ["borisu", "boris"]
+    assert names[0].tokens[1] == "berezofusuki"
+    assert names[1].folded == prepare_name("Boris Berezovsky").folded
+    # without the index's table (a caller with no index) the katakana reading alone
+    assert len(prepare_query_names(Query("ボリス・ベレゾフスキー", "Person"))) == 1
+
+
+def test_a_listed_person_in_katakana_alerts_and_says_how_it_was_read() -> None:
+    index = _index("BEREZOVSKY, Boris Abramovich", "TANAKA, Hiroshi")
+    (first, *_) = match_query(index, Query("ﾍﾞﾚｿﾞﾌｽｷｰ ﾎﾞﾘｽ", "Person"))
+    assert first.match
+    assert first.source_id == "s0"
+    assert "berezovsky" in first.explanation
+
+
+def test_a_japanese_name_in_katakana_does_not_alert_on_a_foreign_one() -> None:
+    index = _index("BEREZOVSKY, Boris Abramovich", "SATORI, Tarik")
+    assert [r for r in match_query(index, Query("サトウ タロウ", "Person")) if r.match] == []
