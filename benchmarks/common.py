@@ -3,12 +3,15 @@ the header each one prints, and a generator of real-looking names that are not l
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +64,19 @@ def use_home(home: Path | None, tmp: str) -> None:
     for res in load_paths([SHARED / "data" / "lists" / d for d in BUNDLED]):
         if res.error is not None:
             sys.exit(f"load failed: {res.error}")
+
+
+def run_own_set(run: Callable[[bool], None]) -> None:
+    """The command line of an own-set benchmark (arabic_unlinked.py, russian_orgs.py ...):
+    --home, a CLEARANCE_HOME with the bundled lists loaded (by default a temporary one is
+    loaded, `use_home`), and -v, which has `run` list the misses."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--home", type=Path, default=None)
+    p.add_argument("-v", action="store_true", dest="verbose")
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        use_home(args.home, tmp)
+        run(args.verbose)
 
 
 def pct(values: list[float], q: float) -> float:

@@ -22,11 +22,7 @@ loaded from ../shared/data/lists.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
-from pathlib import Path
-
-from common import use_home
+from common import run_own_set
 
 ZWNJ = "\u200c"
 
@@ -100,13 +96,7 @@ def run(verbose: bool) -> None:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser()
-    p.add_argument("--home", type=Path, default=None)
-    p.add_argument("-v", action="store_true")
-    args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        use_home(args.home, tmp)
-        run(args.v)
+    run_own_set(run)
 
 
 if __name__ == "__main__":

@@ -24,14 +24,11 @@ a temporary one is loaded from ../shared/data/lists.
 
 from __future__ import annotations
 
-import argparse
 import re
-import tempfile
-from pathlib import Path
 
 import evalsets
 import quality
-from common import use_home
+from common import run_own_set
 
 #: Russian organisation and legal-form words as OFAC transliterates them
 _RUSSIAN = frozenset({
@@ -156,13 +153,7 @@ def run(verbose: bool) -> None:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser()
-    p.add_argument("--home", type=Path, default=None)
-    p.add_argument("-v", action="store_true", dest="verbose")
-    args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        use_home(args.home, tmp)
-        run(args.verbose)
+    run_own_set(run)
 
 
 if __name__ == "__main__":

@@ -26,15 +26,13 @@ loaded from ../shared/data/lists.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import re
-import tempfile
 from pathlib import Path
 
 import yaml
-from common import SHARED, use_home
+from common import SHARED, run_own_set
 
 RESOURCES = Path(__file__).resolve().parent.parent / "clearance" / "resources"
 LISTS = SHARED / "data" / "lists"
@@ -146,13 +144,7 @@ def run(verbose: bool) -> None:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser()
-    p.add_argument("--home", type=Path, default=None)
-    p.add_argument("-v", action="store_true", dest="verbose")
-    args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        use_home(args.home, tmp)
-        run(args.verbose)
+    run_own_set(run)
 
 
 if __name__ == "__main__":

@@ -20,11 +20,7 @@ loaded from ../shared/data/lists.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
-from pathlib import Path
-
-from common import use_home
+from common import run_own_set
 
 #: (SDN ent_num, traditional, simplified); Hong Kong people, listed in Cantonese spelling
 HONG_KONG = [
@@ -74,13 +70,7 @@ def run(verbose: bool) -> None:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser()
-    p.add_argument("--home", type=Path, default=None)
-    p.add_argument("-v", action="store_true", dest="verbose")
-    args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        use_home(args.home, tmp)
-        run(args.verbose)
+    run_own_set(run)
 
 
 if __name__ == "__main__":
