@@ -116,9 +116,11 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds
             variants += [(text, PERSON, 0), (text, PERSON, 1), (text, PERSON, 2)]
-        elif kind == PERSON and person_variants(text)[1] is not None:
-            # McCune-Reischauer and popular (Hangul), Hong Kong's Cantonese (Han)
-            variants += [(text, kind, s) for s in (1, 2) if person_variants(text)[s] is not None]
+        elif kind == PERSON:
+            people = person_variants(text)  # (read once: each reading romanises the name)
+            if people[1] is not None:
+                # McCune-Reischauer and popular (Hangul), Hong Kong's Cantonese (Han)
+                variants += [(text, kind, s) for s in (1, 2) if people[s] is not None]
         for v, how, system in variants:
             chars += len(v)
             if bounded and chars > MAX_QUERY_CHARS:
