@@ -132,11 +132,16 @@ _ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*['\"‘’](.+?)['\"‘
 
 
 def split_facts(text: str) -> list[str]:
-    """Split remarks on ';' outside quotes (aliases may contain semicolons)."""
+    """Split remarks on ';' outside quotes (aliases may contain semicolons; a name may end
+    in an apostrophe before its closing quote)."""
     parts: list[str] = []
     buf: list[str] = []
     quoted = False
     for i, ch in enumerate(text):
+        if ch == "'" and quoted and text[i + 1:i + 2] == "'":
+            # a name ending in an apostrophe, then the closing quote: a.k.a. 'ABU AL-WAFA''
+            buf.append(ch)
+            continue
         if ch == "'" and (i == 0 or not text[i - 1].isalnum() or quoted):
             # a quote that opens after a non-letter or closes an open quote
             if quoted and i + 1 < len(text) and text[i + 1].isalnum():

@@ -69,6 +69,17 @@ def test_split_facts_respects_apostrophes_in_names() -> None:
                                                                 "DOB 1961"]
 
 
+def test_a_name_ending_in_an_apostrophe_closes_its_quote() -> None:
+    # a.k.a. 'ABU AL-WAFA'' is the name ABU AL-WAFA' in quotes; the next alias and a
+    # "Linked To" after it are facts of their own, not part of the name
+    assert split_facts("a.k.a. 'HAJJI AL-WAFA''; a.k.a. 'HAJJI YUSUF'.") == [
+        "a.k.a. 'HAJJI AL-WAFA''", "a.k.a. 'HAJJI YUSUF'"]
+    assert split_facts("a.k.a. ''TOPAZ''; Linked To: ACME HOLDING") == [
+        "a.k.a. ''TOPAZ''", "Linked To: ACME HOLDING"]
+    r = parse_remarks("a.k.a. 'HAJJI AL-WAFA''; a.k.a. 'HAJJI YUSUF'.")
+    assert sorted(r.aliases) == ["HAJJI AL-WAFA", "HAJJI YUSUF"]
+
+
 def test_cmic_divestment_date_goes_to_the_sanction_date() -> None:
     # cons_prim.csv, HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD. (30946)
     r = parse_remarks("Effective Date (CMIC) 02 Aug 2021; Purchase/Sales For Divestment Date "
