@@ -24,6 +24,7 @@ from clearance.match.abjad import has_abjad
 from clearance.match.abjad import key as abjad_key
 from clearance.match.fold import skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text
+from clearance.match.name_parts import name_parts
 from clearance.match.orgs import legal_forms_words
 from clearance.match.population import caps_table, population_cap, use_caps
 from clearance.match.prepare import (
@@ -307,6 +308,9 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         seen_texts: set[tuple[str, ...]] = set()
         for prop, quality in NAME_PROPS:
             texts = [bounded_text(t) for t in record["properties"].get(prop, [])]
+            # a field holding several names (aliases, a sub-unit, a description) is
+            # indexed whole and as each name it holds
+            texts += [p for t in texts for p in name_parts(t)]
             texts += [t for t in map(strip_parentheses, texts) if t is not None]
             for text in texts:
                 key = (text, kind)

@@ -1,0 +1,101 @@
+"""A name field that holds several names is read as each of them (`name_parts`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from clearance.index.build import build_index
+from clearance.match.engine import match_query
+from clearance.match.name_parts import name_parts
+from clearance.match.score import Query
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Trading LLC",
+    "AKA INTEGRAL TRADING, S.A.",  # "AKA" is the name's own word
+    "YK-AKA",
+    "Born Free Foundation",
+    "Orion Holdings (HK)",  # a qualifier, not a name: strip_parentheses' work
+])
+def test_a_field_with_one_name_holds_no_other(text: str) -> None:
+    assert name_parts(text) == []
+
+
+def test_a_description_after_the_name_is_cut() -> None:
+    assert name_parts("Ministry of Fisheries of Ruritania, including the Coast Guard of "
+                      "Ruritania and all operating units. This includes the navy") == [
+        "Ministry of Fisheries of Ruritania"]
+    assert name_parts("Orion Optics LLC and any successor, sub-unit, or subsidiary "
+                      "thereof") == ["Orion Optics LLC"]
+    # (a qualifier in brackets stays: the index reads the name without it too)
+    assert name_parts("Orion Optics Institute (OOI), and its sub-units and successors") == [
+        "Orion Optics Institute (OOI)"]
+    assert name_parts("Jane Q. Doe, born 2 Feb. 1960 (passport no. 123)") == ["Jane Q. Doe"]
+
+
+def test_a_sub_unit_is_named_by_its_own_name() -> None:
+    # (the parent is listed on its own: a dozen sub-units named after it would crowd it
+    # out of a query's results)
+    assert name_parts("Northwind Research Group 7th Institute (NRG 7). Subordinate "
+                      "Institution - Riverside Microwave") == ["Riverside Microwave"]
+
+
+def test_aliases_and_former_names_are_names() -> None:
+    assert name_parts("Orion Optics, Inc. (a.k.a. Orion Lenses; Bright Glass Co.)") == [
+        "Orion Optics, Inc", "Orion Lenses", "Bright Glass Co"]
+    assert name_parts("Neva Tools, OOO (f.k.a., Obshchestvo Nevsky Instrument)") == [
+        "Neva Tools, OOO", "Obshchestvo Nevsky Instrument"]
+    assert name_parts("Thermal Works Institute, a.k.a., Hot Works Institute") == [
+        "Thermal Works Institute", "Hot Works Institute"]
+    assert name_parts("Kim Chol Su (aka Kim Ch'o'l-su) (an individual)") == [
+        "Kim Chol Su", "Kim Ch'o'l-su"]
+
+
+def test_names_split_by_semicolons_and_enumerations_are_each_a_name() -> None:
+    assert name_parts("Reza Karimi; Riza Kareemi b) R. Karimi Sabz") == [
+        "Reza Karimi", "Riza Kareemi", "R. Karimi Sabz"]
+    assert name_parts("LLC Polar Star;-LLC Polyarnaya Zvezda") == [
+        "LLC Polar Star", "LLC Polyarnaya Zvezda"]
+    # OFAC remarks once packed two aliases into one; a link is a fact, never a name
+    assert name_parts("ABU AL-HAWA''; a.k.a. 'ABU SAMIR") == ["ABU AL-HAWA", "ABU SAMIR"]
+    assert name_parts("LLC 'KVT''; Linked To: ACME HOLDING") == ["LLC 'KVT"]
+
+
+def test_names_in_their_own_script_in_brackets_are_names() -> None:
+    assert name_parts("Ilyas Khamzat (original script: Ильяс Хамзат)") == [
+        "Ilyas Khamzat", "Ильяс Хамзат"]
+    assert name_parts("جبهة الشرق (the Eastern Front; Jabhat al-Sharq - sub-unit name)") == [
+        "جبهة الشرق", "the Eastern Front", "Jabhat al-Sharq"]
+    # a bracket inside a bracket: the label of the script is no name
+    assert name_parts("Liwa al-Sharq (LS) (لواء الشرق (original script); Liwa al-Sharq; "
+                      "Eastern Brigade)") == ["Liwa al-Sharq", "لواء الشرق", "Eastern Brigade"]
+
+
+def _index(schema: str, *names: str) -> Any:
+    records = [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}", "schema": schema,
+                "caption": n, "properties": {"name": [n]}} for k, n in enumerate(names)]
+    return build_index(records, "t")
+
+
+def test_a_party_named_inside_a_described_list_field_alerts() -> None:
+    index = _index("Organization",
+                   "Ministry of Fisheries of Ruritania, including the Coast Guard of Ruritania "
+                   "and all operating units wherever located. This includes the national "
+                   "fleet (trawlers and tenders), as well as the harbour police.",
+                   "Northwind Research Group 7th Institute. Subordinate Institution - "
+                   "Riverside Microwave",
+                   "Orion Optics Institute")
+    (first, *_) = match_query(index, Query("Ministry of Fisheries of Ruritania"))
+    assert first.match and first.source_id == "s0"
+    assert first.matched_name == "Ministry of Fisheries of Ruritania"
+    (first, *_) = match_query(index, Query("Riverside Microwave"))
+    assert first.match and first.source_id == "s1"
+
+
+def test_a_query_field_holding_a_former_name_is_read_as_both() -> None:
+    index = _index("Organization", "Bright Glass Trading", "Orion Lenses")
+    found = {r.source_id for r in match_query(
+        index, Query("Orion Lenses Ltd (f.k.a. Bright Glass Trading)")) if r.match}
+    assert found == {"s0", "s1"}
