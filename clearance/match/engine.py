@@ -18,8 +18,10 @@ from clearance.match.compare import (
     compare_names,
     word_spans,
 )
+from clearance.match.countries import country_qualifier
 from clearance.match.cyrillic import has_cyrillic
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
+from clearance.match.name_parts import name_parts
 from clearance.match.orgs import Slips, confirmed_slips, slipped_forms
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
@@ -96,9 +98,17 @@ def prepare_query_names(query: Query, bounded: bool = False,
     for text in query.names:
         # (text, how it is read, romanisation system of a person's native name)
         variants = [(text, kind, 0)]
+        # a field holding several names ("ACME Ltd (f.k.a. Foo Trading)"): each of them
+        variants += [(v, kind, 0) for v in name_parts(text)]
         stripped = strip_parentheses(text)
         if stripped is not None:
             variants.append((stripped, kind, 0))
+        if kind != PERSON:
+            # "Federal Security Service of the Russian Federation": the name without its
+            # country, for listed parties of that country only (`country_gates`)
+            qualified = country_qualifier(stripped or text)
+            if qualified is not None:
+                variants.append((qualified[0], kind, 0))
         if zh.has_han(text):
             variants += [(v, kind, 0) for v in zh.english_names(text)]
         if kind != PERSON and has_abjad(text):
@@ -135,6 +145,19 @@ def prepare_query_names(query: Query, bounded: bool = False,
                 if bounded and tokens > MAX_QUERY_TOKENS:
                     return out
                 out.append(name)
+    return out
+
+
+def country_gates(query: Query) -> dict[str, str]:
+    """Query name text read without the country its name ends in -> that country's code:
+    such a reading may only find a listed party of that country (or of none given)."""
+    if name_kind(query.schema) == PERSON:
+        return {}
+    out: dict[str, str] = {}
+    for text in query.names:
+        qualified = country_qualifier(strip_parentheses(text) or text)
+        if qualified is not None:
+            out.setdefault(qualified[0], qualified[1])
     return out
 
 
@@ -334,7 +357,9 @@ def match_query(
     # (`bound.QueryBound`: no written word of two tokens on both sides)
     floor = name_floor(query, cfg, min_score)
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
+    gates = country_gates(query)
     for q, q_slips in q_names:
+        gate = gates.get(q.text) if gates else None
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
         # (a Korean person's name in Hangul, as `compare_names` reads it: by its syllables)
@@ -360,6 +385,8 @@ def match_query(
                 meta = entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
                     continue
+                if gate is not None and meta.countries and gate not in meta.countries:
+                    continue  # the name's own country is not the listed party's
                 if as_person(query.schema, meta.schema, names[n_idx]):
                     if person_out:
                         continue
@@ -538,6 +565,7 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # `min_score` with both added (in the order they are added below) is left out before
     # its evidence is worked out (batch screening: most of a query's entities)
     skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
+    gates = country_gates(query)
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):
@@ -549,6 +577,12 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             # the name detail is written below, only for the results that are returned
             score = comp.score * quality
             evidence.append(("name", score, ""))
+            code = gates.get(q.text) if gates else None
+            if code is not None:
+                evidence.append(("country", 0.0, (
+                    f"name read without its country {code.upper()}, "
+                    + ("one of the listed party's" if meta.countries
+                       else "the listed party names none"))))
             # (people: common names are weighed by the population caps instead)
             person = comp.person
             if not person and comp.strongest < cfg.weak_strength and comp.distinct_leftover:

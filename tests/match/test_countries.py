@@ -1,0 +1,64 @@
+"""An organisation's name ending in its country is read without it too, for listed parties
+of that country only (`countries.country_qualifier`, `engine.country_gates`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from clearance.index.build import build_index
+from clearance.match.countries import country_names, country_qualifier
+from clearance.match.engine import match_query
+from clearance.match.score import Query
+
+
+def test_the_table_reads_short_and_official_names_and_acronyms() -> None:
+    names = country_names()
+    assert names["russia"] == names["russian federation"] == "ru"
+    assert names["dprk"] == names["democratic peoples republic of korea"] == "kp"
+    assert names["islamic republic of iran"] == "ir"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("State Fisheries Agency of the Russian Federation", ("State Fisheries Agency", "ru")),
+    ("Ministry of Fisheries of the DPRK", ("Ministry of Fisheries", "kp")),
+    ("Central Savings Bank of the Islamic Republic of Iran", ("Central Savings Bank", "ir")),
+    ("Port Authority, of Peru", ("Port Authority", "pe")),
+])
+def test_a_name_ending_in_its_country_is_read_without_it(
+        text: str, expected: tuple[str, str]) -> None:
+    assert country_qualifier(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bank of Russia",  # too little would be left: the country is the name
+    "Embassy of the Republic of Korea",
+    "Russian Federation Savings Bank",  # only a name's last words
+    "Bank of China Limited",
+    "Institute of Applied Optics",
+    "Maria Garcia",
+])
+def test_other_names_are_left_whole(text: str) -> None:
+    assert country_qualifier(text) is None
+
+
+def _index(*entries: tuple[str, list[str]]) -> Any:
+    records = [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}",
+                "schema": "Organization", "caption": n,
+                "properties": {"name": [n], "country": countries}}
+               for k, (n, countries) in enumerate(entries)]
+    return build_index(records, "t")
+
+
+def test_the_reading_without_the_country_finds_only_that_countrys_parties() -> None:
+    index = _index(("STATE FISHERIES AGENCY", ["ru"]), ("STATE FISHERIES AGENCY", ["mm"]),
+                   ("STATE FISHERIES AGENCY", []))
+    found = {r.source_id: r for r in match_query(
+        index, Query("State Fisheries Agency of the Russian Federation", "Organization"))
+        if r.match}
+    assert set(found) == {"s0", "s2"}  # not Myanmar's
+    assert "without its country RU" in found["s0"].explanation
+    # a person's name is never read so
+    assert [r for r in match_query(index, Query("Ivan State of Russia", "Person"))
+            if r.match] == []
