@@ -14,7 +14,7 @@ Most Han names are Chinese people's and companies', whose pinyin and Cantonese r
 stay as they are; a Han name is read as a transcription too only when it plausibly is one
 (`transcribed_words`): its parts are written with a transcription separator (·, •, ‧, ・),
 or it is one word of transcription characters alone that is no Chinese person's name
-(a common surname and one or two characters, `resources/han_transcription.yml`'s
+(two characters, or a common surname and two more: `resources/han_transcription.yml`'s
 `surnames`). The test looks at each character once and stops at the first that is no
 transcription character: an ordinary Chinese name costs a set lookup or two.
 """
@@ -85,7 +85,7 @@ def transcribed_words(text: str) -> list[str] | None:
     A transcription: parts joined by a separator (·, •, ‧, ・, or a full stop, a hyphen
     or an equals sign typed for it), each of Han characters alone, at least one of them
     all transcription characters; or one word of transcription characters alone that is
-    no Chinese person's name: at least `LONG_WORD` characters, or two to four whose first
+    no Chinese person's name: at least `LONG_WORD` characters, or three or four whose first
     (first two, of four) is no common Chinese surname."""
     chars = _chars()
     text = text.strip()
@@ -113,7 +113,10 @@ def transcribed_words(text: str) -> list[str] | None:
     word = "".join(words)
     if len(word) >= LONG_WORD:
         return [word]
-    if len(word) < 2:
+    if len(word) < 3:
+        # surname + one character is the commonest Chinese name (葛凯, 安娜): a bare word of
+        # two characters is read so only with a separator (a foreign surname alone is
+        # seldom written without its given name)
         return None
     single, compound = _surnames()
     head = word[:2] if len(word) == 4 else word[0]

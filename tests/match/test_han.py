@@ -33,6 +33,8 @@ def _table(*spellings: str, weights: tuple[float, ...] = ()) -> Spellings:
     ("华为技术有限公司", None),  # a company
     ("Boris Yeltsin", None),
     ("米", None),  # one character
+    ("安娜", None),  # two characters without a separator: surname + given name most often
+    ("普京", None),
 ])
 def test_only_plausible_transcriptions_are_read(text: str, expected: list[str] | None) -> None:
     assert han.transcribed_words(text) == expected
