@@ -7,7 +7,7 @@ from typing import Any
 
 from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import abjad_terms, cyrillic_terms, hangul, hangul_terms, kana, zh
+from clearance.match import abjad_terms, cyrillic_terms, han, hangul, hangul_terms, kana, zh
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
@@ -26,6 +26,7 @@ from clearance.match.orgs import Slips, confirmed_slips, slipped_forms
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
+    ORG,
     PERSON,
     Name,
     fold_key,
@@ -86,8 +87,9 @@ def prepare_query_names(query: Query, bounded: bool = False,
     """Query names prepared like list names; Chinese, Arabic-script, Russian and Korean
     legal names add their English forms.
 
-    `spellings` (the index's list spellings by consonant key): a name in katakana adds the
-    list spellings it may transcribe (`kana.foreign_names`).
+    `spellings` (the index's list spellings by consonant key): a name in katakana, or a
+    person's or unknown party's name in the Chinese transcription of foreign names, adds
+    the list spellings it may transcribe (`kana.foreign_names`, `han.foreign_names`).
     `bounded` (screening): names are prepared in order while they add up to at most
     `MAX_QUERY_CHARS` characters and `MAX_QUERY_TOKENS` tokens, bounds the names of every
     listed entity fit in several times over (`clearance.match.limits`).
@@ -131,6 +133,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
             if people[1] is not None:
                 # McCune-Reischauer and popular (Hangul), Hong Kong's Cantonese (Han)
                 variants += [(text, kind, s) for s in (1, 2) if people[s] is not None]
+        if spellings is not None and kind != ORG and zh.has_han(text):
+            # a foreign person's name in the Chinese transcription (弗拉基米尔·普京): the list
+            # spellings it may transcribe, after the pinyin and Cantonese readings
+            variants += [(v, kind, 0) for v in han.foreign_names(text, spellings)]
         for v, how, system in variants:
             chars += len(v)
             if bounded and chars > MAX_QUERY_CHARS:

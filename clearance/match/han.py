@@ -1,0 +1,293 @@
+"""Foreign names written in Han characters, read as the Latin names they transcribe.
+
+Chinese books write a foreign person's name in the standard transcription (Xinhua's
+世界人名翻译大辞典, the national standard GB/T 17693): a character for each syllable, one
+for a lone consonant, and a "·" between the parts: 弗拉基米尔·普京 is VLADIMIR PUTIN, while
+its pinyin "fu la ji mi er pu jing" is far from it. So, as `clearance.match.kana` does for
+katakana, each word becomes a pattern (`pattern`): its characters in order
+(`resources/han_transcription.yml`), each as any Latin spelling of the sounds the tables
+give it; and the list spellings it may be are found by their consonant keys
+(`match.abjad.key`, the table `Index.abjad` holds: `keys`). A word's readings are the list
+spellings its pattern fits, at least `MIN_FIT` letters long, at most `MAX_PER_WORD`.
+
+Most Han names are Chinese people's and companies', whose pinyin and Cantonese readings
+stay as they are; a Han name is read as a transcription too only when it plausibly is one
+(`transcribed_words`): its parts are written with a transcription separator (·, •, ‧, ・),
+or it is one word of transcription characters alone that is no Chinese person's name
+(two characters, or a common surname and two more: `resources/han_transcription.yml`'s
+`surnames`). The test looks at each character once and stops at the first that is no
+transcription character: an ordinary Chinese name costs a set lookup or two.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from itertools import product
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from clearance.match.abjad import key
+from clearance.match.kana import Spellings
+from clearance.resources import load_resource
+
+__all__ = ["MAX_READINGS", "MIN_FIT", "foreign_names", "keys", "pattern", "readings",
+           "transcribed_words"]
+
+#: fewest letters of a list spelling a Han word may be read as (`MIN_FIT_PART` for a part
+#: of a name its separators divide: 阿里·哈梅内伊 ALI KHAMENEI)
+MIN_FIT = 4
+MIN_FIT_PART = 3
+#: most list spellings one Han word is read as, and most names a text is read as
+MAX_PER_WORD = 3
+MAX_READINGS = 4
+#: most consonant keys one word is looked up by
+MAX_KEYS = 4096
+#: most r's after a vowel that a word's keys add where the characters write none
+MAX_SILENT_R = 2
+#: fewest characters of a word without a separator read as a transcription whatever its
+#: first character (a Chinese person's name is two to four)
+LONG_WORD = 5
+
+_SEPARATORS = "·•‧・･∙⋅.．=＝-"
+_SPLIT = re.compile("[" + re.escape(_SEPARATORS) + r"\s]+")
+_UNITS = re.compile("sh|zh|ch|ts|kh|[a-z]")
+_VOWEL_PAIRS = ("ai", "ei", "ao", "ou", "ia", "ie", "iu", "ua", "ue", "ui")
+
+
+@cache
+def _table() -> dict[str, Any]:
+    data: dict[str, Any] = load_resource("han_transcription")
+    return data
+
+
+@cache
+def _chars() -> dict[str, tuple[str, ...]]:
+    return {str(k): tuple(str(r) for r in v) for k, v in _table()["chars"].items()}
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    table = _table()
+    return frozenset(str(table["surnames"])), frozenset(str(s) for s in
+                                                        table["compound_surnames"])
+
+
+def _is_han_char(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def transcribed_words(text: str) -> list[str] | None:
+    """The words of a Han text that plausibly transcribes a foreign name, or None.
+
+    A transcription: parts joined by a separator (·, •, ‧, ・, or a full stop, a hyphen
+    or an equals sign typed for it), each of Han characters alone, at least one of them
+    all transcription characters; or one word of transcription characters alone that is
+    no Chinese person's name: at least `LONG_WORD` characters, or three or four whose first
+    (first two, of four) is no common Chinese surname."""
+    chars = _chars()
+    text = text.strip()
+    plain = True
+    for ch in text:
+        if ch not in chars:
+            if ch in _SEPARATORS or ch.isspace():
+                continue
+            if not _is_han_char(ch):
+                ch = unicodedata.normalize("NFKC", ch)
+                if ch in _SEPARATORS or ch.isspace():
+                    continue
+                return None  # Latin letters, digits, other scripts: not this reading
+            plain = False
+    words = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w != ""]
+    if not words:
+        return None
+    if len(words) >= 2 and any(s in text for s in _SEPARATORS):
+        if all(all(_is_han_char(c) for c in w) for w in words) and any(
+                all(c in chars for c in w) for w in words):
+            return words
+        return None
+    if not plain:
+        return None
+    word = "".join(words)
+    if len(word) >= LONG_WORD:
+        return [word]
+    if len(word) < 3:
+        # surname + one character is the commonest Chinese name (葛凯, 安娜): a bare word of
+        # two characters is read so only with a separator (a foreign surname alone is
+        # seldom written without its given name)
+        return None
+    single, compound = _surnames()
+    head = word[:2] if len(word) == 4 else word[0]
+    if head in single or head in compound or (len(word) == 4 and word[0] in single):
+        return None
+    if len(words) >= 2:
+        return words
+    return [word]
+
+
+def _units(reading: str) -> list[str]:
+    """A reading's sounds: consonants (sh, zh, ch, ts, kh one each) and vowels, a vowel
+    pair of `_VOWEL_PAIRS` as one."""
+    out: list[str] = []
+    for u in _UNITS.findall(reading):
+        if out and out[-1] + u in _VOWEL_PAIRS:
+            out[-1] += u
+        else:
+            out.append(u)
+    return out
+
+
+def _spellings(unit: str, last: bool) -> list[str]:
+    table = _table()
+    if unit in table["vowels"]:
+        return [str(s) for s in table["vowels"][unit]]
+    spellings = [str(s) for s in table["consonants"].get(unit, [unit])]
+    if last and unit == "n":
+        spellings += ["ng", "m"]  # a final nasal: 京 jing "tin", 汤 tang "tom"
+    return spellings
+
+
+def _alternation(spellings: list[str]) -> str:
+    ordered = sorted({_undouble(s) for s in spellings}, key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(re.escape(s) for s in ordered) + ")"
+
+
+@lru_cache(maxsize=4096)
+def _char_pattern(char: str, before: str) -> str:
+    """One character as a pattern: any of its readings, each sound any of its spellings, a
+    reading that ends in a vowel with an r after it or not, and one that ends in a letter
+    the next character's readings start with (`before`) without it: Latin writes a
+    doubled letter once where the characters write it twice (琳娜 LINA, 曼尼 MANI)."""
+    options = []
+    for reading in _chars()[char]:
+        units = _units(reading)
+        spelt = "".join(_alternation(_spellings(u, k == len(units) - 1))
+                        for k, u in enumerate(units))
+        if reading[-1] in "aeiou":
+            # an r after a vowel English does not sound is not written (安德森 ANDERSON,
+            # 卡特 CARTER, 帕克 PARKER)
+            spelt += "r?"
+        elif len(units) > 1 and reading[-1] in before:
+            last = _alternation(_spellings(units[-1], True))
+            spelt = spelt[:-len(last)] + "(?:" + last + ")?"
+        options.append(spelt)
+    return "(?:" + "|".join(sorted(set(options))) + ")"
+
+
+@lru_cache(maxsize=4096)
+def pattern(word: str) -> re.Pattern[str] | None:
+    """The Latin spellings a Han word may transcribe, as a pattern for `_latin` spellings
+    (doubled letters once; an ending e or h Latin writes and does not sound optional: 皮埃尔
+    PIERRE)."""
+    chars = _chars()
+    if word == "" or any(c not in chars for c in word):
+        return None
+    starts = ["".join(sorted({r[0] for r in chars[c]})) for c in word[1:]] + [""]
+    return re.compile("".join(_char_pattern(c, b) for c, b in zip(word, starts))
+                      + "(?:e|h)?")
+
+
+def _undouble(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _latin(spelling: str) -> str:
+    """A list spelling as `pattern` reads it: lower case without accents, x as ks, ck as
+    k, doubled letters once."""
+    text = unicodedata.normalize("NFKD", spelling.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _undouble(text.replace("x", "ks").replace("ck", "k"))
+
+
+def _class(spelling: str, first: bool) -> str:
+    """The consonant class `abjad.key` files a spelling under."""
+    return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
+
+
+@lru_cache(maxsize=1024)
+def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
+    """The consonant classes (`abjad.key`'s) a character's spellings may have, each with
+    whether it adds an unwritten r (`_char_pattern`)."""
+    out: set[tuple[str, bool]] = set()
+    for reading in _chars()[char]:
+        units = _units(reading)
+        for combination in product(*(_spellings(u, k == len(units) - 1)
+                                     for k, u in enumerate(units))):
+            s = "".join(combination)
+            out.add((_class(s, first), False))
+            if reading[-1] in "aeiou":
+                out.add((_class(s + "r", first), True))
+    return frozenset(p for p in out if not p[1] or (p[0], False) not in out)
+
+
+@lru_cache(maxsize=4096)
+def keys(word: str) -> tuple[str, ...]:
+    """The consonant keys (`abjad.key`) of the Latin spellings a Han word may transcribe:
+    each character's classes (`_parts`) joined in order, a class doubled across a join
+    once, a final h dropped as `key` drops it; at most `MAX_SILENT_R` unwritten r's (empty
+    when there are more than `MAX_KEYS` keys)."""
+    if pattern(word) is None:
+        return ()
+    states = {("", 0)}
+    for k, char in enumerate(word):
+        states = {(_join(p, q), n + r) for p, n in states for q, r in _parts(char, k == 0)
+                  if n + r <= MAX_SILENT_R}
+        if len(states) > MAX_KEYS:
+            return ()
+    out = {s[:-1] if len(s) >= 3 and s[-1] == "h" else s for s, _ in states}
+    return tuple(sorted(out))
+
+
+def _join(head: str, tail: str) -> str:
+    if head and tail and head[-1] == tail[0]:
+        return head + tail[1:]
+    return head + tail
+
+
+def _plain(word: str) -> str:
+    """The word's first reading, character by character ("弗拉基米尔": "flakimir")."""
+    return "".join(_chars()[c][0] for c in word)
+
+
+def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
+    """The list spellings a Han word may transcribe, commonest first: one spelling for each
+    list token, at least `shortest` letters long, at most `MAX_PER_WORD` (the commonest on
+    the lists, then the nearest the plain reading)."""
+    fit = pattern(word)
+    if fit is None:
+        return []
+    plain = _plain(word)
+    found: dict[int, tuple[int, str]] = {}  # token -> (distance to the plain reading, spelling)
+    for k in keys(word):
+        for tid, spelling in spellings.table.get(k, ()):
+            if len(spelling) < shortest or not spelling.isalpha():
+                continue
+            distance = Levenshtein.distance(plain, spelling.lower())
+            if (distance < found.get(tid, (1 << 30, ""))[0]
+                    and fit.fullmatch(_latin(spelling)) is not None):
+                found[tid] = (distance, spelling)  # the token's spelling nearest the reading
+    ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2), t[1]))
+    return [s for _, (_, s) in ranked[:MAX_PER_WORD]]
+
+
+def foreign_names(text: str, spellings: Spellings) -> list[str]:
+    """A Han name that plausibly transcribes a foreign one (`transcribed_words`) read as the
+    Latin names it may transcribe: each word as a list spelling it fits (`readings`), or
+    else as written; none when no word fits. At most `MAX_READINGS` names, those of the
+    nearest readings first."""
+    words = transcribed_words(text)
+    if words is None:
+        return []
+    shortest = MIN_FIT_PART if len(words) > 1 else MIN_FIT
+    options = [readings(w, spellings, shortest) or [w] for w in words]
+    if all(o == [w] for o, w in zip(options, words)):
+        return []
+    ranked = sorted(product(*(list(enumerate(o)) for o in options)),
+                    key=lambda c: sum(rank for rank, _ in c))
+    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]

@@ -1,0 +1,121 @@
+"""Foreign names in the Chinese transcription read as the Latin names they transcribe
+(`match.han`)."""
+
+import pytest
+
+from clearance.index.build import build_index
+from clearance.match import han
+from clearance.match.abjad import key
+from clearance.match.engine import match_query, prepare_query_names
+from clearance.match.kana import Spellings
+from clearance.match.score import Query
+
+
+def _table(*spellings: str, weights: tuple[float, ...] = ()) -> Spellings:
+    """List spellings by consonant key as an index holds them (`Index.abjad`), each its
+    own token, equally rare unless `weights` says otherwise."""
+    table: dict[str, list[tuple[int, str]]] = {}
+    for tid, s in enumerate(spellings):
+        table.setdefault(key(s), []).append((tid, s))
+    return Spellings(table, weights or (1.0,) * len(spellings))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("鲍里斯·叶利钦", ["鲍里斯", "叶利钦"]),  # a separator: read whatever the characters
+    ("鮑里斯•葉利欽", ["鮑里斯", "葉利欽"]),  # traditional, another dot
+    ("鲍里斯‧叶利钦", ["鲍里斯", "叶利钦"]),  # Taiwan's hyphenation point
+    ("卡斯特罗", ["卡斯特罗"]),  # one word, no common surname first
+    ("阿卜杜拉希姆", ["阿卜杜拉希姆"]),  # five transcription characters
+    ("王伟", None),  # a Chinese person's name
+    ("马丽娜", None),  # transcription characters, but 马 heads a Chinese name
+    ("欧阳拉娜", None),  # a two-character surname
+    ("陈海东", None),  # no transcription character past the surname
+    ("华为技术有限公司", None),  # a company
+    ("Boris Yeltsin", None),
+    ("米", None),  # one character
+    ("安娜", None),  # two characters without a separator: surname + given name most often
+    ("普京", None),
+])
+def test_only_plausible_transcriptions_are_read(text: str, expected: list[str] | None) -> None:
+    assert han.transcribed_words(text) == expected
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("鲍里斯", "boris"),  # 斯 a lone s
+    ("叶利钦", "yeltsin"),
+    ("卡斯特罗", "castro"),  # 卡 ca, 特 a lone t
+    ("安德森", "anderson"),
+    ("乔治", None),  # 治 is no transcription character
+    ("弗朗西斯", "francis"),
+    ("皮埃尔", "pierre"),  # a silent final e
+    ("杰克逊", None),
+    ("汉斯", "hans"),
+    ("沃尔夫冈", "wolfgang"),  # a final nasal as ng
+])
+def test_pattern_fits_the_names_a_word_transcribes(word: str, spelling: str | None) -> None:
+    fit = han.pattern(word)
+    if spelling is None:
+        assert fit is None  # a character outside the table: no pattern
+    else:
+        assert fit is not None and fit.fullmatch(han._latin(spelling)) is not None
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("鲍里斯", "morris"),
+    ("卡斯特罗", "gastrin"),
+    ("汉斯", "hands"),
+])
+def test_pattern_refuses_other_names(word: str, spelling: str) -> None:
+    fit = han.pattern(word)
+    assert fit is not None and fit.fullmatch(spelling) is None
+
+
+def test_keys_find_the_spelling_under_its_consonant_key() -> None:
+    assert key("yeltsin") in han.keys("叶利钦")
+    assert key("castro") in han.keys("卡斯特罗")
+
+
+def test_readings_are_list_spellings_the_word_fits_commonest_first() -> None:
+    table = _table("boris", "borys", "morris", "bor", weights=(0.5, 0.9, 0.5, 0.1))
+    assert han.readings("鲍里斯", table) == ["boris", "borys"]  # "bor": shorter than MIN_FIT
+
+
+def test_foreign_names_read_each_word_and_keep_an_unread_one() -> None:
+    table = _table("boris", "yeltsin")
+    assert han.foreign_names("鲍里斯·叶利钦", table) == ["boris yeltsin"]
+    assert han.foreign_names("鲍里斯·某某", table) == ["boris 某某"]
+    assert han.foreign_names("王伟", table) == []
+    assert han.foreign_names("卡斯特罗", table) == []  # no list spelling fits
+
+
+def _index() -> object:
+    records = [
+        {"entity_id": "p1", "dataset": "t", "source_id": "1", "schema": "Person",
+         "caption": "YELTSIN, Boris Nikolayevich",
+         "properties": {"name": ["YELTSIN, Boris Nikolayevich"]}},
+        {"entity_id": "p2", "dataset": "t", "source_id": "2", "schema": "Person",
+         "caption": "WANG, Wei", "properties": {"name": ["WANG, Wei"]}},
+    ]
+    return build_index(records, "t")
+
+
+def test_a_transcribed_name_alerts_on_the_listed_person() -> None:
+    index = _index()
+    res = match_query(index, Query("鲍里斯·尼古拉耶维奇·叶利钦", "Person"), limit=1)  # type: ignore[arg-type]
+    assert res and res[0].entity_id == "p1" and res[0].match
+
+
+def test_a_chinese_persons_readings_are_unchanged() -> None:
+    index = _index()
+    lists = Spellings(index.abjad, index.weights)  # type: ignore[attr-defined]
+    query = Query("王伟", "Person")
+    assert ([n.tokens for n in prepare_query_names(query, spellings=lists)]
+            == [n.tokens for n in prepare_query_names(query)])
+
+
+def test_a_company_is_not_read_as_a_transcription() -> None:
+    index = _index()
+    lists = Spellings(index.abjad, index.weights)  # type: ignore[attr-defined]
+    query = Query("鲍里斯·叶利钦", "Company")
+    assert ([n.tokens for n in prepare_query_names(query, spellings=lists)]
+            == [n.tokens for n in prepare_query_names(query)])
