@@ -22,8 +22,8 @@ from typing import Any
 
 from clearance.index.artifact import Reader
 from clearance.index.build import Index, norm_identifier
-from clearance.index.search import candidate_names, fuzzy_keys
-from clearance.match.engine import prepare_query_names
+from clearance.index.search import fuzzy_keys
+from clearance.match.engine import cantonese_reading, prepare_query_names, query_candidates
 from clearance.match.kana import Spellings
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY
 from clearance.match.score import Query, ScoringConfig
@@ -62,8 +62,9 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     index = Index(**values)
     budget = [FUZZY_KEYS_PER_QUERY]  # as `match_query` spends it, name by name
     rows = sorted({n for q in q_names
-                   for n in candidate_names(index, q, cfg.candidates, budget,
-                                            query.schema == "Person").tolist()})
+                   for n in query_candidates(index, q, cantonese_reading(q, query.schema),
+                                             cfg.candidates, budget,
+                                             query.schema == "Person")})
     for name in _NAME_ROWS:
         column: list[Any] = getattr(index, name)
         for row, value in zip(rows, reader.rows(name, rows)):

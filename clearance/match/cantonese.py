@@ -12,11 +12,13 @@ the Hong Kong spelling (dang6 -> tang, koeng4 -> keung, jyut6 -> yuet).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from clearance.resources import load_resource
 
-__all__ = ["HAN_RANGES", "build_readings", "hk_syllable", "jyutping", "person_tokens"]
+__all__ = ["HAN_RANGES", "Reading", "build_readings", "hk_syllable", "jyutping", "lookup_words",
+           "name_agrees", "person_reading", "person_tokens", "spells", "syllable_forms"]
 
 _SYLLABLE = re.compile(r"(gw|kw|ng|[bpmfdtnlgkhwzcsj])?([a-z]+?)[1-6]?")
 
@@ -85,17 +87,6 @@ def build_readings() -> dict[str, str]:
     return {k: "".join(v) for k, v in sorted(grouped.items())}
 
 
-def _spell(chars: str) -> str | None:
-    """Characters read in Cantonese and spelt as Hong Kong does, run together."""
-    out = []
-    for char in chars:
-        reading = jyutping(char)
-        if reading is None:
-            return None
-        out.append(hk_syllable(reading))
-    return "".join(out)
-
-
 def person_tokens(han: str) -> list[str] | None:
     """[surname, given name] of a 2-4 character Han name read in Cantonese, each run together
     as `zh.person_tokens` runs the pinyin ("lamcheng", "yuetngo"; the lists' hyphens and
@@ -103,9 +94,144 @@ def person_tokens(han: str) -> list[str] | None:
     `zh.person_tokens`': a four-character name is a two-character surname (欧阳, or a wife's
     two surnames, 林郑) and the given name; a surname Hong Kong spells its own way takes
     that spelling (`_surnames`). None when a character has no reading."""
+    reading = person_reading(han)
+    if reading is None:
+        return None
+    return [reading.surname_word or "".join(reading.surname), "".join(reading.given)]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A Han person's name read in Cantonese, syllable by syllable, in Hong Kong spelling:
+    `surname` and `given` syllables ("lam", "cheng"; "yuet", "ngo") and the surname's own
+    Hong Kong spelling where it has one (`_surnames`: 李 "lee", read "lei")."""
+
+    surname: tuple[str, ...]
+    given: tuple[str, ...]
+    surname_word: str | None = None
+
+
+@lru_cache(maxsize=20_000)
+def person_reading(han: str) -> Reading | None:
+    """The `Reading` of a 2-4 character Han name (the cut of `person_tokens`); None when a
+    character has no reading."""
     cut = 2 if len(han) == 4 else 1
-    surname = _surnames().get(han[:cut]) or _spell(han[:cut])
-    given = _spell(han[cut:])
+    surname = _syllables(han[:cut])
+    given = _syllables(han[cut:])
     if surname is None or given is None:
         return None
-    return [surname, given]
+    return Reading(surname, given, _surnames().get(han[:cut]))
+
+
+def _syllables(chars: str) -> tuple[str, ...] | None:
+    """Characters read in Cantonese and spelt as Hong Kong does, one syllable each."""
+    out = []
+    for char in chars:
+        reading = jyutping(char)
+        if reading is None:
+            return None
+        out.append(hk_syllable(reading))
+    return tuple(out)
+
+
+# Other spellings of one Hong Kong syllable's parts in people's names (the Government's
+# romanisation is unpublished and irregular: TSANG and CHANG, LI and LEE, KI and KEI, NGOR
+# and NGO, CHOY and CHOI, CHOW and CHAU, FOON and FUN). Used to tell another spelling of a
+# syllable from another syllable: "chung" is no spelling of 晶 "ching".
+_INITIAL_FORMS = {"ch": ("ch", "ts", "tz", "c"), "s": ("s", "sh"), "sh": ("sh", "s")}
+_FINAL_FORMS = {
+    "a": ("a", "ah"), "e": ("e", "eh"), "o": ("o", "oh", "or", "ou"),
+    "i": ("i", "ee", "y", "ie"), "ei": ("ei", "i", "ee", "ey", "ay"),
+    "u": ("u", "ue", "oo"), "ui": ("ui", "ue", "ooi", "oi", "eui"),
+    "oi": ("oi", "oy"), "ai": ("ai", "ay"), "au": ("au", "ow", "ou", "ao"),
+    "iu": ("iu", "eu", "io"), "un": ("un", "oon", "eun"), "ut": ("ut", "oot"),
+    "ung": ("ung", "oong"), "uen": ("uen", "un", "uan", "yun"), "uet": ("uet", "ut", "uit"),
+    "ak": ("ak", "ack"), "ok": ("ok", "ock"), "ik": ("ik", "ick", "ek"),
+    "ek": ("ek", "eck"), "uk": ("uk", "ook"), "eung": ("eung", "eong"),
+}
+_HK_INITIALS = ("kw", "ch", "sh", "ng", "p", "t", "k", "m", "n", "l", "f", "h", "w", "y", "s")
+
+
+@lru_cache(maxsize=4_096)
+def syllable_forms(syllable: str) -> frozenset[str]:
+    """The spellings of one Hong Kong syllable ("chi": chi, tsz, sze, chee, ...)."""
+    initial = ""
+    for start in _HK_INITIALS:
+        if syllable.startswith(start) and len(syllable) > len(start):
+            initial = start
+            break
+    final = syllable[len(initial):]
+    initials = _INITIAL_FORMS.get(initial, (initial,))
+    finals = _FINAL_FORMS.get(final, (final,))
+    forms = {a + b for a in initials for b in finals}
+    if final == "i" and initial in ("ch", "s", "sh"):
+        forms |= {"tsz", "tsze", "sze", "sz", "tze", "chee", "see"} if initial == "ch" else {
+            "sze", "sz", "see", "si"}
+    forms.discard("")
+    return frozenset(forms)
+
+
+def spells(syllables: tuple[str, ...], written: str) -> bool:
+    """Whether `written` (listed words' letters, run together) spells `syllables` one by one
+    in some Hong Kong spelling of each: "kwokki" spells kwok + kei, "shusang" does not spell
+    shun + wang."""
+    if not syllables:
+        return not written
+    for form in syllable_forms(syllables[0]):
+        if written.startswith(form) and spells(syllables[1:], written[len(form):]):
+            return True
+    return False
+
+
+def _surname_spelt(reading: Reading, written: str) -> bool:
+    return written == reading.surname_word or spells(reading.surname, written)
+
+
+def name_agrees(reading: Reading, tokens: tuple[str, ...]) -> bool:
+    """Whether a listed name (its tokens) may be this Cantonese reading: a run of its words
+    spells the surname and another the given name, syllable by syllable (`spells`; the
+    lists write LAM CHENG Yuet-ngor, CHAN Kwok Ki, TANG Pingkeung), each run led by one of
+    `lookup_words`. The comparison of letters alone would pair 晶 "ching" with CHUNG and 信宏
+    "shunwang" with Shusang, other names: a Han query's syllables are known exactly."""
+    surname_words, given_words = lookup_words(reading)
+    n = len(tokens)
+    for a in range(n):
+        if tokens[a] not in surname_words:
+            continue
+        for b in range(a + 1, min(n, a + len(reading.surname)) + 1):
+            if not _surname_spelt(reading, "".join(tokens[a:b])):
+                continue
+            for c in range(n):
+                if (c < b and c >= a) or tokens[c] not in given_words:
+                    continue
+                for d in range(c + 1, min(n, c + len(reading.given)) + 1):
+                    if (d <= a or c >= b) and spells(reading.given, "".join(tokens[c:d])):
+                        return True
+    return False
+
+
+@lru_cache(maxsize=4_096)
+def lookup_words(reading: Reading) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that lead the runs `name_agrees` reads: a spelling of the surname's first
+    syllable or of the whole surname, and of the given name's first syllable or of the
+    whole given name run together (while its spellings are few: `_run_forms`). A listed
+    name that agrees holds one of each (`engine` finds such names by these words)."""
+    surname = set(syllable_forms(reading.surname[0]))
+    if reading.surname_word is not None:
+        surname.add(reading.surname_word)
+    surname |= _run_forms(reading.surname)
+    given = set(syllable_forms(reading.given[0])) | _run_forms(reading.given)
+    return frozenset(surname), frozenset(given)
+
+
+def _run_forms(syllables: tuple[str, ...], most: int = 256) -> set[str]:
+    """The spellings of syllables run together (empty for one syllable, or when they are
+    more than `most`)."""
+    if len(syllables) < 2:
+        return set()
+    forms = {""}
+    for s in syllables:
+        forms = {f + g for f in forms for g in syllable_forms(s)}
+        if len(forms) > most:
+            return set()
+    return forms

@@ -5,9 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import abjad_terms, cyrillic_terms, han, hangul, hangul_terms, kana, zh
+from clearance.match import (
+    abjad_terms,
+    cantonese,
+    cyrillic_terms,
+    han,
+    hangul,
+    hangul_terms,
+    kana,
+    zh,
+)
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
@@ -46,8 +57,9 @@ from clearance.match.score import (
 )
 from clearance.match.text import clean
 
-__all__ = ["MatchResult", "as_person", "entity_names", "match_query", "name_floor",
-           "prepare_query_names", "query_slips", "query_weights", "score_entities"]
+__all__ = ["MatchResult", "as_person", "cantonese_reading", "entity_names", "match_query",
+           "name_floor", "prepare_query_names", "query_candidates", "query_slips",
+           "query_weights", "score_entities"]
 
 
 @dataclass
@@ -214,6 +226,55 @@ def _weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
     return org, person
 
 
+def cantonese_reading(q: Name, schema: str) -> cantonese.Reading | None:
+    """The syllables of query name `q` when it is a Han person's name read in Cantonese
+    (`prepare_query_names`' Hong Kong reading, where it differs from the pinyin); None for
+    any other name. Such a reading is compared only with listed names that spell its
+    syllables (`cantonese.name_agrees`): it is there to meet Hong Kong's spellings of the
+    same name, not to make more near pairs of letters (明晶 "ming ching" is not MING CHUNG)."""
+    if name_kind(schema) != PERSON or q.text.isascii() or not zh.has_han(q.text):
+        return None
+    tokens = list(q.tokens)
+    if zh.person_tokens(q.text, "cantonese") != tokens or zh.person_tokens(q.text) == tokens:
+        return None
+    return cantonese.person_reading("".join(q.text.split()))
+
+
+def query_candidates(index: Index, q: Name, reading: cantonese.Reading | None, limit: int,
+                     budget: list[int], person: bool) -> list[int]:
+    """The list names (ids) query name `q` is compared with: `search.candidate_names`, or
+    for a Cantonese reading (`cantonese_reading`) the names holding one of its surname's
+    and one of its given name's `cantonese.lookup_words` (a superset of those that agree,
+    by folded keys; most Han names have none: nothing else is looked up for them)."""
+    if reading is None:
+        names: list[int] = candidate_names(index, q, limit, budget, person).tolist()
+        return names
+    surname_words, given_words = cantonese.lookup_words(reading)
+    surnames = _postings(index, surname_words)
+    if surnames is None:
+        return []
+    given = _postings(index, given_words)
+    if given is None:
+        return []
+    found: list[int] = np.intersect1d(surnames, given).tolist()
+    return found
+
+
+def _postings(index: Index, words: frozenset[str]) -> Any:
+    """The list names holding any of `words` (by folded key; None for none)."""
+    arrays = []
+    seen: set[int] = set()
+    vocab, postings = index.vocab, index.postings
+    for w in words:
+        tid = vocab.get(fold_key(w))
+        if tid is not None and tid not in seen:
+            seen.add(tid)
+            arrays.append(postings[tid])
+    if not arrays:
+        return None
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+
 def query_slips(index: Index, query: Query, q: Name) -> Slips:
     """The words of query name `q` that may be a short legal form with one slip, compared
     as such against listed names carrying the form (`orgs.slipped_forms`,
@@ -374,8 +435,11 @@ def match_query(
         # (a name in an abjad script: every comparison is unvocalised)
         bound = (_query_bound(q, q_roles, cfg, korean, q_slips, q_abjad) if floor > 0.0
                  else None)
-        for n_idx in candidate_names(index, q, cfg.candidates, budget,
-                                     query.schema == "Person").tolist():
+        reading = cantonese_reading(q, query.schema)
+        for n_idx in query_candidates(index, q, reading, cfg.candidates, budget,
+                                      query.schema == "Person"):
+            if reading is not None and not cantonese.name_agrees(reading, names[n_idx].tokens):
+                continue
             # a name is compared once as a person's and once as an organisation's at most
             person_comp: NameComparison | None = None
             as_org: NameComparison | None = None
@@ -445,9 +509,13 @@ def score_entities(
     for q, q_slips in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
+        reading = cantonese_reading(q, query.schema)
         for e_idx in targets:
             schema = index.entities[e_idx].schema
             for n_idx, quality, text in rev[e_idx]:
+                if reading is not None and not cantonese.name_agrees(
+                        reading, index.names[n_idx].tokens):
+                    continue
                 person = as_person(query.schema, schema, index.names[n_idx])
                 comp = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles, q_spans,
                                         q_slips)

@@ -48,7 +48,11 @@ def test_traditional_and_simplified_characters_read_alike() -> None:
 def test_a_character_without_a_reading_gives_no_cantonese_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cantonese, "jyutping", lambda char: None if char == "国" else "wai4")
-    assert cantonese.person_tokens("张国荣") is None
+    cantonese.person_reading.cache_clear()  # (readings are memoised)
+    try:
+        assert cantonese.person_tokens("张国荣") is None
+    finally:
+        cantonese.person_reading.cache_clear()
 
 
 def test_a_business_term_keeps_a_han_text_from_being_read_as_a_name() -> None:
@@ -66,3 +70,55 @@ def test_the_shipped_jyutping_table_is_the_one_the_installed_tojyutping_gives() 
     pytest.importorskip("ToJyutping")
     shipped = load_resource("jyutping")["readings"]
     assert {str(k): str(v) for k, v in shipped.items()} == cantonese.build_readings()
+
+
+@pytest.mark.parametrize(("syllables", "written", "agrees"), [
+    (("kwok", "kei"), "kwokki", True),  # ei written i (CHAN Kwok-ki)
+    (("yuet", "ngo"), "yuetngor", True),  # o written or
+    (("chang",), "tsang", True),  # ch written ts
+    (("chi", "wai"), "tszwai", True),  # a sibilant's i written z
+    (("choi",), "choy", True),
+    (("ching",), "chung", False),  # another final: another character
+    (("shun", "wang"), "shusang", False),
+    (("ping", "keung"), "pingkeu", False),  # a syllable cut short
+    (("ping", "keung"), "pingkeungo", False),  # letters left over
+])
+def test_listed_letters_spell_a_cantonese_reading_syllable_by_syllable(
+        syllables: tuple[str, ...], written: str, agrees: bool) -> None:
+    assert cantonese.spells(syllables, written) is agrees
+
+
+@pytest.mark.parametrize(("han", "tokens", "agrees"), [
+    ("陈国基", ("chan", "kwok", "ki"), True),
+    ("陈国基", ("kwok", "ki", "chan"), True),  # given name first
+    ("陈国基", ("chan", "kwokki"), True),  # given name run together
+    ("陈国基", ("chan", "eric", "kwok", "ki"), True),  # an English name between
+    ("陈国基", ("chan", "eric"), False),  # no given name that spells it
+    ("陈国基", ("chan",), False),
+    ("陈国基", ("chan", "kwok", "kit"), False),  # another second syllable
+    ("林郑月娥", ("lam", "cheng", "yuet", "ngor"), True),  # a surname of two syllables
+    ("林郑月娥", ("lamcheng", "yuetngor"), True),
+    ("李家超", ("lee", "ka", "chiu"), True),  # the surname's own spelling
+    ("李家超", ("li", "ka", "chiu"), True),  # and its syllable's
+    ("李家超", ("ka", "chiu"), False),  # no surname
+    ("明晶", ("ming", "chung"), False),
+])
+def test_a_listed_name_agrees_with_a_cantonese_reading_by_its_runs_of_words(
+        han: str, tokens: tuple[str, ...], agrees: bool) -> None:
+    reading = cantonese.person_reading(han)
+    assert reading is not None
+    assert cantonese.name_agrees(reading, tokens) is agrees
+
+
+def test_a_reading_that_agrees_holds_one_of_its_lookup_words_for_each_part() -> None:
+    reading = cantonese.person_reading("林郑月娥")
+    assert reading is not None
+    surname, given = cantonese.lookup_words(reading)
+    assert {"lam", "lamcheng"} <= surname
+    assert {"yuet", "yuetngo", "yuetngor"} <= given
+
+
+def test_person_tokens_run_the_reading_s_syllables_together() -> None:
+    reading = cantonese.person_reading("李家超")
+    assert reading == cantonese.Reading(("lei",), ("ka", "chiu"), "lee")
+    assert cantonese.person_tokens("李家超") == ["lee", "kachiu"]

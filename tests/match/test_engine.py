@@ -3,7 +3,15 @@
 import pytest
 
 from clearance.index.build import Index
-from clearance.match.engine import match_query, prepare_query_names
+from clearance.match import cantonese
+from clearance.match.engine import (
+    cantonese_reading,
+    match_query,
+    prepare_query_names,
+    query_candidates,
+    score_entities,
+)
+from clearance.match.limits import FUZZY_KEYS_PER_QUERY
 from clearance.match.score import Query
 
 
@@ -295,3 +303,27 @@ def test_a_floor_leaves_out_exactly_the_results_below_it_for_population_names(
         assert floored == [r.to_dict() for r in every if r.score >= 0.5], query.name
         kept += len(floored)
     assert kept > 0
+
+
+def test_a_cantonese_reading_is_compared_only_with_listed_names_spelling_its_syllables(
+        index: Index) -> None:
+    # 邓炳祥 reads tang pingcheung in Cantonese: TANG Ping-keung's letters are near, but
+    # 祥 cheung is not 强 keung, another person (the pinyin deng bingxiang meets nobody)
+    names = prepare_query_names(Query("邓炳祥", "Person"))
+    reading = cantonese_reading(names[1], "Person")
+    assert reading is not None and reading.given == ("ping", "cheung")
+    assert cantonese_reading(names[0], "Person") is None  # the pinyin reading
+    assert cantonese_reading(names[1], "Company") is None
+    budget = [FUZZY_KEYS_PER_QUERY]
+    found = query_candidates(index, names[1], reading, 50, budget, True)
+    assert budget == [FUZZY_KEYS_PER_QUERY]  # no typo search for a Cantonese reading
+    assert not any(cantonese.name_agrees(reading, index.names[n].tokens) for n in found)
+    assert "TANG, Chris" not in alerts(index, Query("邓炳祥", "Person"))
+    assert "TANG, Chris" in alerts(index, Query("邓炳强", "Person"))
+
+
+def test_score_entities_reads_a_cantonese_reading_as_match_query_does(index: Index) -> None:
+    query = Query("邓炳祥", "Person")
+    ranked = {r.entity_id: r.score for r in match_query(index, query, limit=50)}
+    scored = {r.entity_id: r.score for r in score_entities(index, query, list(ranked))}
+    assert scored == ranked
