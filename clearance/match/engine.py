@@ -7,7 +7,15 @@ from typing import Any
 
 from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
-from clearance.match import abjad_terms, cyrillic_terms, hangul, hangul_terms, kana, zh
+from clearance.match import (
+    abjad_terms,
+    abjad_titles,
+    cyrillic_terms,
+    hangul,
+    hangul_terms,
+    kana,
+    zh,
+)
 from clearance.match.abjad import has_abjad
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
@@ -24,6 +32,7 @@ from clearance.match.orgs import Slips, confirmed_slips, slipped_forms
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
+    ORG,
     PERSON,
     Name,
     fold_key,
@@ -103,6 +112,12 @@ def prepare_query_names(query: Query, bounded: bool = False,
             variants += [(v, kind, 0) for v in zh.english_names(text)]
         if kind != PERSON and has_abjad(text):
             variants += [(v, kind, 0) for v in abjad_terms.english_names(text)]
+        if kind != ORG and has_abjad(text):
+            # a person's name in Arabic or Persian script after the titles the press
+            # gives it (السيد, آیت‌الله, سردار): also read without them
+            bare = abjad_titles.without_titles(text)
+            if bare is not None:
+                variants.append((bare, kind, 0))
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         if kind != PERSON and hangul.has_hangul(text):
