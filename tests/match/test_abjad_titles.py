@@ -87,3 +87,13 @@ def test_shaykh_is_a_title_of_a_listed_name() -> None:
         "properties": {"name": ["FADILI, Shaykh Karim Salem"]}}], "t"),
         Query("كريم سالم الفاضلي", "Person"), limit=1)
     assert found and found[0].match, found[:1]
+
+
+def test_the_first_of_two_yehs_is_no_j() -> None:
+    # Persian's final yeh written twice (a long i or a) is a vowel: محسنی "mhsnyy" spells
+    # MOHSENI alone, not MOHSENI EJEI run together (the consonant J of Slavic spellings)
+    from clearance.match.abjad import similarity
+
+    assert similarity("mhsnyy", "mohseni") > 0
+    assert similarity("mhsnyy", "mohseniejei") == 0
+    assert similarity("ywkytsh", "jokic") > 0  # an initial yeh is still a J (يوكيتش)
