@@ -306,7 +306,10 @@ def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
     if twice:
         alternatives.insert(0, ("", ""))
     elif as_a:
-        alternatives.append(("a", ""))
+        # the first yeh of two after a consonant is a vowel (a diphthong, Persian's final
+        # long a or i): not the consonant J of Slavic and Hebrew spellings, which let محسنی
+        # "mhsnyy" spell MOHSENI EJEI run together ("mohsen-ie-j-ei"), leaving اژه‌ای unpaired
+        alternatives = [a for a in alternatives if a[0] != "j"] + [("a", "")]
     if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
         alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
         if unit[1] == "h" and last:

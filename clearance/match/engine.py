@@ -11,6 +11,7 @@ from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifie
 from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import (
     abjad_terms,
+    abjad_titles,
     cantonese,
     cyrillic_terms,
     han,
@@ -127,6 +128,12 @@ def prepare_query_names(query: Query, bounded: bool = False,
             variants += [(v, kind, 0) for v in zh.english_names(text)]
         if kind != PERSON and has_abjad(text):
             variants += [(v, kind, 0) for v in abjad_terms.english_names(text)]
+        if kind != ORG and has_abjad(text):
+            # a person's name in Arabic or Persian script after the titles the press
+            # gives it (السيد, آیت‌الله, سردار): also read without them
+            bare = abjad_titles.without_titles(text)
+            if bare is not None:
+                variants.append((bare, kind, 0))
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         if kind != PERSON and hangul.has_hangul(text):

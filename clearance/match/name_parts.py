@@ -83,8 +83,9 @@ def _brackets(text: str) -> tuple[str, list[str]]:
 
 def _split(text: str, group: bool = False) -> list[str]:
     """A field's (or a bracket's, `group`) names: split on ";", enumerations and inline
-    alias markers, a sub-unit's name read after its parent's, each cut before a description. Nothing before a marker at
-    a field's start: the marker is the name's own word ("AKA INTEGRAL SERVICES")."""
+    alias markers, a sub-unit's name read after its parent's, each cut before a
+    description. Nothing before a marker at a field's start: the marker is the name's own
+    word ("AKA INTEGRAL SERVICES")."""
     alias = _GROUP_ALIAS if group else _ALIAS
     out: list[str] = []
     for piece in _ENUM.split(text.replace(";", "\x00")):

@@ -167,8 +167,9 @@ def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
             alternatives.insert(0, ("", ""))
         elif unit == "y" and previous_unit not in ("", "w") and token[i + 1:i + 2] == "y":
             # session 12's doubled-yeh diphthong (s12-recall); s14: Persian's final yeh that
-            # may be a long a is romanised written twice (`abjad._persian_final`)
-            alternatives.append(("a", ""))
+            # may be a long a is romanised written twice (`abjad._persian_final`); s19: that
+            # first yeh is a vowel, never the J of Slavic spellings
+            alternatives = [a for a in alternatives if a[0] != "j"] + [("a", "")]
         if len(unit) == 2 and unit[0] in abjad._SPELLINGS:
             alternatives += [(a, b) for a in abjad._spellings(unit[0])
                              for b in abjad._spellings(unit[1])]
