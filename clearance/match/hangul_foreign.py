@@ -27,14 +27,12 @@ from typing import Any, NamedTuple
 
 from clearance.match import kana
 from clearance.match.abjad import key
-from clearance.match.kana import MAX_READINGS, MIN_FIT, Spellings, fitting
+from clearance.match.kana import MAX_READINGS, Spellings, fitting
 from clearance.resources import load_resource
 
-__all__ = ["NEAREST_FIRST", "Slot", "foreign_names", "is_hangul", "keys", "korean_person",
+__all__ = ["Slot", "foreign_names", "is_hangul", "keys", "korean_person",
            "pattern", "readings", "slots"]
 
-#: whether a word's fitting spellings are ranked nearest its plain reading first
-NEAREST_FIRST = True
 #: most consonant keys one word is looked up by (a longer word's choices multiply)
 MAX_KEYS = 1024
 
@@ -119,6 +117,9 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     for k, (initial, vowel, final) in enumerate(parts):
         before = parts[k - 1][2] if k > 0 else ""
         after = parts[k + 1] if k + 1 < len(parts) else None
+        if after is None and vowel == "ㅡ" and final == "" and initial in "ㅅㅈ":
+            # a final s after a silent e (존스 Jones, 하인즈 Hines, 제임스 James)
+            out.append(Slot(("e",), True))
         if initial != "ㅇ" and not (initial == "ㄹ" and before == "ㄹ"):
             spellings = tuple(table["initials"][initial])
             shared = before != "" and bool(set(table["finals"][before]) & set(spellings))
@@ -211,16 +212,14 @@ def _plain(word: str) -> str:
 
 def readings(word: str, spellings: Spellings) -> list[str]:
     """The list spellings a Hangul word may transcribe (`kana.fitting`: at least
-    `kana.MIN_FIT` letters, at most `kana.MAX_PER_WORD`, the commonest on the lists first,
-    then the nearest the plain reading)."""
+    `kana.MIN_FIT` letters, at most `kana.MAX_PER_WORD`), the nearest the plain reading
+    first, then the commonest on the lists: unlike katakana's, the plain reading of Hangul
+    is near its Latin name ("pyotr" for 표트르: PIOTR, not the commoner PETER; "aben" for
+    아벤: AVEN, not OPEN)."""
     fit = pattern(word)
     if fit is None:
         return []
-    found = fitting(fit, keys(word), _plain(word), spellings, NEAREST_FIRST)
-    # a spelling is long enough without a final e or h Latin does not sound: 알리 is not
-    # OLEH or ALYE (ALI is shorter than kana.MIN_FIT)
-    return [s for s in found if len(s) > MIN_FIT or s[-1:].lower() not in "eh"
-            or fit.fullmatch(kana.latin(s[:-1])) is None]
+    return fitting(fit, keys(word), _plain(word), spellings, nearest_first=True)
 
 
 @cache
