@@ -47,8 +47,8 @@ _FINALS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈ�
 #: adds (플래시 flash, 피치 pitch, 조지 George) and their iotated vowels need no glide (샤 sha)
 _PALATAL = frozenset("ㅅㅆㅈㅉㅊ")
 #: vowels after which Hangul leaves an r unwritten (헌터 hunter, 다보벤 Darboven, 포드 Ford,
-#: 어셔 Usher)
-_R_DROPPED = frozenset("ㅏㅓㅗㅐㅑㅕㅛ")
+#: 어셔 Usher, 하워드 Howard)
+_R_DROPPED = frozenset("ㅏㅓㅗㅐㅑㅕㅛㅘㅝ")
 #: 알 and 엘 before another word, or heading a longer one, are the Arabic article
 _ARTICLE = {"알": "al", "엘": "el"}
 
@@ -106,7 +106,7 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     it is not one word of Hangul syllables): each syllable's initial, vowel and final, a
     vowel Hangul adds after a lone consonant optional (ㅡ; ㅣ ㅟ ㅠ after ㅅ ㅈ ㅊ: 시 sh, 슈
     sh before a consonant), an r after
-    ㅏ ㅓ ㅗ ㅐ ㅑ ㅕ ㅛ optional, 아이 에이 오이 우이 as one vowel, an initial that repeats the final
+    ㅏ ㅓ ㅗ ㅐ ㅑ ㅕ ㅛ ㅘ ㅝ optional, 아이 에이 오이 우이 웨이 as one vowel, an initial that repeats the final
     before it optional (한네 Hanne: Latin writes the doubled n once) and ㄹㄹ as one l."""
     if not word or _SYLLABLE.fullmatch(word[0]) is None or _OTHER.search(word) is not None:
         return None
