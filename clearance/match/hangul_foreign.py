@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import Any, NamedTuple
 
-from clearance.match import kana
+from clearance.match import hangul_terms, kana
 from clearance.match.abjad import key
 from clearance.match.kana import MAX_READINGS, Spellings, fitting
 from clearance.resources import load_resource
@@ -105,9 +105,10 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     """A Hangul word as the letter groups of the Latin spelling it transcribes (None when
     it is not one word of Hangul syllables): each syllable's initial, vowel and final, a
     vowel Hangul adds after a lone consonant optional (ㅡ; ㅣ ㅟ ㅠ after ㅅ ㅈ ㅊ: 시 sh, 슈
-    sh before a consonant), an r after
-    ㅏ ㅓ ㅗ ㅐ ㅑ ㅕ ㅛ ㅘ ㅝ optional, 아이 에이 오이 우이 웨이 as one vowel, an initial that repeats the final
-    before it optional (한네 Hanne: Latin writes the doubled n once) and ㄹㄹ as one l."""
+    sh before a consonant), an r after the vowels of `_R_DROPPED` optional, 아이 에이 오이
+    우이 웨이 as one vowel, an e before a final 스 or 즈 optional (Jones), an initial that
+    repeats the final before it optional (한네 Hanne: Latin writes the doubled n once) and
+    ㄹㄹ as one l."""
     if not word or _SYLLABLE.fullmatch(word[0]) is None or _OTHER.search(word) is not None:
         return None
     table = _table()
@@ -176,6 +177,18 @@ def _class(spelling: str, first: bool) -> str:
     return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
 
 
+@lru_cache(maxsize=1024)
+def _choices(slot: Slot, first: bool) -> tuple[str, ...]:
+    """One spelling of each consonant class a slot may be (and "" for an optional one):
+    what `keys` combines."""
+    seen: dict[str, str] = {}
+    for s in slot.spellings:
+        seen.setdefault(_class(s, first), s)
+    if slot.optional:
+        seen.setdefault("", "")
+    return tuple(seen.values())
+
+
 @lru_cache(maxsize=4096)
 def keys(word: str) -> tuple[str, ...]:
     """The consonant keys (`abjad.key`) of the Latin spellings a Hangul word may
@@ -184,19 +197,13 @@ def keys(word: str) -> tuple[str, ...]:
     parts = slots(word)
     if not parts:
         return ()
-    choices: list[list[str]] = []
-    for k, slot in enumerate(parts):
-        seen: dict[str, str] = {}
-        for s in slot.spellings:
-            seen.setdefault(_class(s, k == 0), s)
-        if slot.optional:
-            seen.setdefault("", "")
-        choices.append(list(seen.values()))
+    choices: list[tuple[str, ...]] = []
     count = 1
-    for c in choices:
-        count *= len(c)
-    if count > MAX_KEYS:
-        return ()
+    for k, slot in enumerate(parts):
+        choices.append(_choices(slot, k == 0))
+        count *= len(choices[-1])
+        if count > MAX_KEYS:
+            return ()
     out: dict[str, None] = {}
     for combination in product(*choices):
         # (a vowel between the slots, so that two consonants never make a digraph)
@@ -255,8 +262,8 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     when no word of it fits a list spelling): each word as a list spelling it fits
     (`readings`) or else as written; at most `kana.MAX_READINGS` names, those of the
     nearest readings first."""
-    if not is_hangul(text):
-        return []
+    if not is_hangul(text) or hangul_terms.south_company(text):
+        return []  # (a South Korean company's name is Korean: 주식회사 윈드 is not WIND)
     words = [w for w in _SPLIT.split(text) if w != ""]
     if korean_person(words):
         return []

@@ -171,3 +171,10 @@ def test_a_korean_persons_name_gets_no_foreign_reading() -> None:
     # though its words fit list spellings
     assert "hazia" in hf.readings("하지아", table)
     assert hf.readings("지영", table) == ["jiyoung"]
+
+
+def test_a_south_korean_companys_name_gets_no_foreign_reading() -> None:
+    table = _table("wind", "global")
+    assert hf.foreign_names("윈드 글로벌", table) == ["wind global"]
+    assert hf.foreign_names("주식회사 윈드", table) == []
+    assert hf.foreign_names("유한회사 글로벌", table) == []
