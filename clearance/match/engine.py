@@ -16,6 +16,7 @@ from clearance.match import (
     cyrillic_terms,
     han,
     hangul,
+    hangul_foreign,
     hangul_terms,
     kana,
     zh,
@@ -100,9 +101,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
     """Query names prepared like list names; Chinese, Arabic-script, Russian and Korean
     legal names add their English forms.
 
-    `spellings` (the index's list spellings by consonant key): a name in katakana, or a
-    person's or unknown party's name in the Chinese transcription of foreign names, adds
-    the list spellings it may transcribe (`kana.foreign_names`, `han.foreign_names`).
+    `spellings` (the index's list spellings by consonant key): a name in katakana or in
+    Hangul, or a person's or unknown party's name in the Chinese transcription of foreign
+    names, adds the list spellings it may transcribe (`kana.foreign_names`,
+    `hangul_foreign.foreign_names`, `han.foreign_names`).
     `bounded` (screening): names are prepared in order while they add up to at most
     `MAX_QUERY_CHARS` characters and `MAX_QUERY_TOKENS` tokens, bounds the names of every
     listed entity fit in several times over (`clearance.match.limits`).
@@ -136,14 +138,15 @@ def prepare_query_names(query: Query, bounded: bool = False,
                 variants.append((bare, kind, 0))
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
-        if kind != PERSON and hangul.has_hangul(text):
+        in_hangul = hangul.has_hangul(text)
+        if kind != PERSON and in_hangul:
             # a DPRK organisation's name in Hangul: its known words in English, the rest
             # in McCune-Reischauer or the Revised Romanization (the person reading below
             # stays for a party of unknown type that may be a person)
             variants += [(v, kind, 0) for v in hangul_terms.english_names(text)]
         if spellings is not None:
             variants += [(v, kind, 0) for v in kana.foreign_names(text, spellings)]
-        if kind == ANY and hangul.has_hangul(text) and person_variants(text)[0] is not None:
+        if kind == ANY and in_hangul and person_variants(text)[0] is not None:
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds
             variants += [(text, PERSON, 0), (text, PERSON, 1), (text, PERSON, 2)]
@@ -156,6 +159,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # a foreign person's name in the Chinese transcription (弗拉基米尔·普京): the list
             # spellings it may transcribe, after the pinyin and Cantonese readings
             variants += [(v, kind, 0) for v in han.foreign_names(text, spellings)]
+        if spellings is not None and in_hangul:
+            # a foreign name in Hangul: the list spellings it may transcribe, after the
+            # Korean readings (a Korean person's name keeps those first)
+            variants += [(v, kind, 0) for v in hangul_foreign.foreign_names(text, spellings)]
         for v, how, system in variants:
             chars += len(v)
             if bounded and chars > MAX_QUERY_CHARS:

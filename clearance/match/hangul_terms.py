@@ -21,7 +21,7 @@ from clearance.match import hangul
 from clearance.match.orgs import legal_forms_words
 from clearance.resources import load_resource
 
-__all__ = ["english_names", "segments", "terms"]
+__all__ = ["english_names", "segments", "south_company", "terms"]
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _RUNS = re.compile("[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+")  # Hangul, and the rest (제2: 제, 2)
@@ -100,6 +100,12 @@ def _south_forms() -> tuple[str, ...]:
     return tuple(str(f) for f in load_resource("ko_terms")["south_forms"])
 
 
+def south_company(text: str) -> bool:
+    """Whether a name carries a South Korean company form (주식회사, 유한회사, (주)): a
+    South Korean company's name, neither a DPRK organisation's nor a foreign one's."""
+    return any(form in text for form in _south_forms())
+
+
 @cache
 def _legal(term: str) -> bool:
     """A term that is only a legal form (회사 corporation, 연합회 association)."""
@@ -127,7 +133,7 @@ def english_names(text: str) -> list[str]:
     republic of korea" for 조선중앙은행); then the whole name word by word in each
     romanisation ("joson tangun muyok hoesa", "choson ...", "joseon dangun muyeok
     hoesa"), as lists that transliterate it write it."""
-    if any(form in text for form in _south_forms()):
+    if south_company(text):
         return []  # a South Korean company's name (resources/ko_terms.yml: south_forms)
     pieces = segments(text)
     if not _telling(pieces):

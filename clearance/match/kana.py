@@ -29,8 +29,8 @@ from rapidfuzz.distance import Levenshtein
 from clearance.match.abjad import key
 from clearance.resources import load_resource
 
-__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "foreign_names", "is_katakana", "keys",
-           "pattern", "readings", "units"]
+__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "fitting", "foreign_names", "is_katakana",
+           "keys", "latin", "pattern", "readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
@@ -150,13 +150,13 @@ def _vowels(unit: Unit) -> list[str]:
 
 
 def _alternation(spellings: Sequence[str]) -> str:
-    ordered = sorted({_undouble(s) for s in spellings}, key=lambda s: (-len(s), s))
+    ordered = sorted({undouble(s) for s in spellings}, key=lambda s: (-len(s), s))
     return "(?:" + "|".join(re.escape(s) for s in ordered) + ")"
 
 
 @lru_cache(maxsize=4096)
 def pattern(word: str) -> re.Pattern[str] | None:
-    """The Latin spellings a katakana word may transcribe, as a pattern for `_latin`
+    """The Latin spellings a katakana word may transcribe, as a pattern for `latin`
     spellings (doubled letters once): each sound as any of its spellings, a vowel katakana
     adds after a lone consonant optional (or a silent e: ジョージ GEORGE), ー as a second
     vowel, r or h, or nothing; a final e or h Latin does not sound optional."""
@@ -183,7 +183,8 @@ def pattern(word: str) -> re.Pattern[str] | None:
     return re.compile("".join(out) + "(?:e|h)?")
 
 
-def _undouble(text: str) -> str:
+def undouble(text: str) -> str:
+    """The text with each run of one letter written once ("ll" "l")."""
     out: list[str] = []
     for ch in text:
         if not out or out[-1] != ch:
@@ -191,9 +192,9 @@ def _undouble(text: str) -> str:
     return "".join(out)
 
 
-def _latin(spelling: str) -> str:
+def latin(spelling: str) -> str:
     """A list spelling as `pattern` reads it: x as ks, ck as k, doubled letters once."""
-    return _undouble(spelling.lower().replace("x", "ks").replace("ck", "k"))
+    return undouble(spelling.lower().replace("x", "ks").replace("ck", "k"))
 
 
 def _class(spelling: str, first: bool) -> str:
@@ -268,17 +269,29 @@ def readings(word: str, spellings: Spellings) -> list[str]:
     fit = pattern(word)
     if fit is None:
         return []
+    return fitting(fit, keys(word), _plain(word), spellings)
+
+
+def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
+            spellings: Spellings, nearest_first: bool = False) -> list[str]:
+    """The list spellings filed under `word_keys` that pattern `fit` matches (as `latin`
+    reads them), commonest first, then the nearest `plain` (`nearest_first`: the other
+    way round): one for each list token, at least `MIN_FIT` letters long, at most
+    `MAX_PER_WORD` (also what `hangul_foreign.readings` asks)."""
     found: dict[int, str] = {}
-    for k in keys(word):
+    for k in word_keys:
         for tid, spelling in spellings.table.get(k, ()):
             if len(spelling) < MIN_FIT or not spelling.isalpha():
                 continue
             if (len(spelling) > len(found.get(tid, ""))
-                    and fit.fullmatch(_latin(spelling)) is not None):
+                    and fit.fullmatch(latin(spelling)) is not None):
                 found[tid] = spelling  # the list's spelling rather than its fold
-    plain = _plain(word)
-    ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2),
-                                                  Levenshtein.distance(plain, t[1]), t[1]))
+    if nearest_first:
+        ranked = sorted(found.items(), key=lambda t: (
+            Levenshtein.distance(plain, latin(t[1])), round(spellings.weights[t[0]], 2), t[1]))
+    else:
+        ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2),
+                                                      Levenshtein.distance(plain, t[1]), t[1]))
     return [s for _, s in ranked[:MAX_PER_WORD]]
 
 

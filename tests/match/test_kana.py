@@ -72,7 +72,7 @@ def test_units_refuse_a_character_outside_the_table() -> None:
 def test_pattern_fits_the_latin_spelling_a_word_transcribes(word: str, spelling: str) -> None:
     fit = kana.pattern(word)
     assert fit is not None
-    assert fit.fullmatch(kana._latin(spelling)) is not None
+    assert fit.fullmatch(kana.latin(spelling)) is not None
     # and the spelling is found by one of the word's keys
     assert key(spelling) in kana.keys(word)
 
@@ -87,7 +87,7 @@ def test_pattern_fits_the_latin_spelling_a_word_transcribes(word: str, spelling:
 def test_pattern_refuses_other_names(word: str, spelling: str) -> None:
     fit = kana.pattern(word)
     assert fit is not None
-    assert fit.fullmatch(kana._latin(spelling)) is None
+    assert fit.fullmatch(kana.latin(spelling)) is None
 
 
 def test_readings_are_list_spellings_long_enough_nearest_first() -> None:
