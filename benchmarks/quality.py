@@ -51,6 +51,9 @@ def _args() -> argparse.Namespace:
     p.add_argument("--skip-pairs", action="store_true")
     p.add_argument("--skip-generated", action="store_true")
     p.add_argument("--dump", type=Path, default=None, help="write screening results here")
+    p.add_argument("--tuning-only", action="store_true",
+                   help="print the tuning halves only: while working, the held-out figures "
+                        "are read once, at the end")
     return p.parse_args()
 
 
@@ -84,11 +87,19 @@ def screen(queries: list[dict[str, Any]], threshold: float, index: Any
         items, ScoringConfig(threshold=threshold), limit=10, index=index)}
 
 
+#: the halves printed ("tune", "test"); `--tuning-only` leaves "tune" alone
+SHOWN: tuple[str, ...] = ("tune", "test")
+
+
+def _shown(parts: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    return [(half, parts[half]) for half in SHOWN]
+
+
 def _print_halves(title: str, queries: list[dict[str, Any]],
                   results: dict[str, list[dict[str, Any]]], workdir: Path,
                   keys: tuple[str, ...] | None = None) -> None:
     parts = halves(queries)
-    for half in ("tune", "test"):
+    for half in SHOWN:
         label = "tuning half (in-sample)" if half == "tune" else "held-out half"
         print(f"# {title}, {label}: {len(parts[half])} queries")
         scored = score_file(parts[half], results, workdir, f"{title}.{half}")
@@ -156,7 +167,7 @@ def run_generated(args: argparse.Namespace, index: Any, workdir: Path, peer: Any
         print(f"\n## {title} (generated, see benchmarks/evalsets.py; threshold {threshold})")
         results = screen(cases, threshold, index)
         _print_halves(title, cases, results, workdir)
-        if peer is not None:
+        if peer is not None and "test" in SHOWN:
             test = halves(cases)["test"]
             print(f"  nomenklatura logic-v2, held-out half, name level: recall="
                   f"{_peer_recall(peer, test, records, schema):.4f}")
@@ -180,7 +191,7 @@ def _run_population(title: str, cases: list[dict[str, Any]], threshold: float, i
     results = screen(cases, threshold, index)
     names = _entity_names(records)
     same = evalsets.same_name_people(records)
-    for half, part in halves(cases).items():
+    for half, part in _shown(halves(cases)):
         label = "tuning half (in-sample)" if half == "tune" else "held-out half"
         stats = _population_stats(part, results, names, same)
         print(f"# {title}, {label}: {len(part)} queries")
@@ -387,7 +398,7 @@ def run_scripts(args: argparse.Namespace, reference: Any, peer: Any) -> None:
           " recall on the tuning half (in-sample) / the held-out half)")
     for script, cases in evalsets.wikidata_by_script().items():
         row = []
-        for half, part in halves(cases).items():
+        for half, part in _shown(halves(cases)):
             hits = 0
             for case in part:
                 record = {"entity_id": "c", "dataset": "pair", "source_id": "c",
@@ -416,7 +427,10 @@ def _missing_eval_modules() -> list[str]:
 
 
 def main() -> None:
+    global SHOWN
     args = _args()
+    if args.tuning_only:
+        SHOWN = ("tune",)
     missing = [] if args.skip_generated else _missing_eval_modules()
     if missing:
         sys.exit(f"quality.py: the generated sets need the `eval` extra ({', '.join(missing)} "

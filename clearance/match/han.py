@@ -30,7 +30,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from clearance.match.abjad import key
-from clearance.match.kana import Spellings
+from clearance.match.kana import Spellings, undouble
 from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "foreign_names", "keys", "pattern", "readings",
@@ -150,7 +150,7 @@ def _spellings(unit: str, last: bool) -> list[str]:
 
 
 def _alternation(spellings: list[str]) -> str:
-    ordered = sorted({_undouble(s) for s in spellings}, key=lambda s: (-len(s), s))
+    ordered = sorted({undouble(s) for s in spellings}, key=lambda s: (-len(s), s))
     return "(?:" + "|".join(re.escape(s) for s in ordered) + ")"
 
 
@@ -189,20 +189,12 @@ def pattern(word: str) -> re.Pattern[str] | None:
                       + "(?:e|h)?")
 
 
-def _undouble(text: str) -> str:
-    out: list[str] = []
-    for ch in text:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
-
-
 def _latin(spelling: str) -> str:
     """A list spelling as `pattern` reads it: lower case without accents, x as ks, ck as
     k, doubled letters once."""
     text = unicodedata.normalize("NFKD", spelling.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return _undouble(text.replace("x", "ks").replace("ck", "k"))
+    return undouble(text.replace("x", "ks").replace("ck", "k"))
 
 
 def _class(spelling: str, first: bool) -> str:
