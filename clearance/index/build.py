@@ -310,7 +310,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
             texts = [bounded_text(t) for t in record["properties"].get(prop, [])]
             # a field holding several names (aliases, a sub-unit, a description) is
             # indexed whole and as each name it holds
-            texts += [p for t in texts for p in name_parts(t)]
+            texts += [p for t in texts for p in name_parts(t, min_words=1)]
             texts += [t for t in map(strip_parentheses, texts) if t is not None]
             for text in texts:
                 key = (text, kind)

@@ -36,7 +36,8 @@ ALTERNATIVES_MAX = 200_000  # memo entries kept in an index (list tokens first)
 ABJAD_FITS_MAX = 100_000  # memo entries of `abjad_alternatives` kept in an index
 #: the shortest query word looked up as two list words run together ("ilho": IL HO)
 SPLIT_MIN = 4
-#: a person's word on at most this many list names is looked up by its parts too
+#: a person's word on the names of at most this many listed parties is looked up by its
+#: parts too (parties, not names: one party's field read as several names counts once)
 SPLIT_KNOWN_MAX = 3
 
 
@@ -208,10 +209,26 @@ def _splits_of(index: Index) -> dict[tuple[str, bool], tuple[list[int], list[int
     return _splits[0][1]
 
 
+def _parties_over(index: Index, tid: int, most: int) -> bool:
+    """Whether the names holding list token `tid` belong to more than `most` listed
+    parties (a party's several names, "X (NBZJ) and any successor ..." and "X", count
+    once; stops counting past `most`)."""
+    post = index.postings[tid]
+    if len(post) <= most:
+        return False
+    parties: set[int] = set()
+    for n_idx in post.tolist():
+        for e_idx, _, _ in index.owners[n_idx]:
+            parties.add(e_idx)
+        if len(parties) > most:
+            return True
+    return False
+
+
 def _split_words(index: Index, token: str, known: bool) -> tuple[list[int], list[int]]:
     """`_split_halves` worked out (callers must not change the lists returned)."""
     own = index.vocab.get(variant_key(fold(token)))
-    if own is not None and (not known or len(index.postings[own]) > SPLIT_KNOWN_MAX):
+    if own is not None and (not known or _parties_over(index, own, SPLIT_KNOWN_MAX)):
         return [], []
     first: dict[int, None] = {}
     second: dict[int, None] = {}

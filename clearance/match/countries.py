@@ -26,6 +26,7 @@ __all__ = ["build_country_names", "country_names", "country_qualifier"]
 #: fewest words the name must keep: "Bank of Russia" stays whole
 MIN_WORDS = 2
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_OF = re.compile(r"\sof\s", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -49,9 +50,9 @@ def _pattern() -> re.Pattern[str]:
 def country_qualifier(text: str) -> tuple[str, str] | None:
     """(the name without its last words "of [the] <country>", the country's code), or
     None when the name does not end so or too little would be left."""
-    key = _key(text)
-    if " of " not in key:
+    if _OF.search(text) is None:  # most names: one search, nothing built
         return None
+    key = _key(text)
     m = _pattern().match(key)
     if m is None or len(m.group("name").split()) < MIN_WORDS:
         return None

@@ -103,9 +103,15 @@ def _clean(part: str) -> str:
     return " ".join(part.split()).strip(_TRIM)
 
 
-def name_parts(text: str) -> list[str]:
+def name_parts(text: str, min_words: int = 2) -> list[str]:
     """The names a name field holds besides itself, in order: each alias, former name,
     a sub-unit's own name and the name before a description; [] for a field that is one name.
+
+    `min_words`: fewest words a name read out must have. A book's field keeps its one-word
+    brands and acronyms in brackets ("Hangzhou Huacheng Network Technology Co., Ltd.
+    (Imou; formerly Lechange)"), which screened alone meet any short listed name (IMOU ~
+    IMU 0.95): a query reads only names of two words or more (the default); a list's
+    field is the listed party's own, and the index takes every name in it (1).
 
     A bracket is read as names only when it says so (an alias marker, the original
     script, or several names split by ";"): "(CETC 13)" and "(HK)" are qualifiers, which
@@ -122,12 +128,12 @@ def name_parts(text: str) -> list[str]:
     for group in holding:
         group = _LABEL.sub("", group)
         for part in _split(group, group=True):
-            found += name_parts(part) or [part]
+            found += name_parts(part, min_words) or [part]
     out: list[str] = []
     whole = _clean(text)
     for part in found:
         part = _clean(part)
         if (part and part != whole and part not in out and _FACT.match(part) is None
-                and any(ch.isalpha() for ch in part)):
+                and any(ch.isalpha() for ch in part) and len(part.split()) >= min_words):
             out.append(part)
     return out
