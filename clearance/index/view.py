@@ -22,8 +22,9 @@ from typing import Any
 
 from clearance.index.artifact import Reader
 from clearance.index.build import Index, norm_identifier
-from clearance.index.search import fuzzy_keys
+from clearance.index.search import SPLIT_KNOWN_MAX, fuzzy_keys
 from clearance.match.engine import cantonese_reading, prepare_query_names, query_candidates
+from clearance.match.fold import fold, variant_key
 from clearance.match.kana import Spellings
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY
 from clearance.match.score import Query, ScoringConfig
@@ -60,6 +61,15 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     for row, tids in zip(shared, reader.rows("fuzzy_shared", shared)):
         values["fuzzy_shared"][row] = tids
     index = Index(**values)
+    if query.schema == "Person":
+        # a person's word the lists spell solid is split by how many listed parties carry
+        # it (`search._parties_over`): the owners of its names are read for that
+        words = {vocab_id for q in q_names for t in q.tokens
+                 if (vocab_id := index.vocab.get(variant_key(fold(t)))) is not None}
+        held = sorted({int(n) for w in words if len(index.postings[w]) > SPLIT_KNOWN_MAX
+                       for n in index.postings[w]})
+        for row, value in zip(held, reader.rows("owners", held)):
+            index.owners[row] = value
     budget = [FUZZY_KEYS_PER_QUERY]  # as `match_query` spends it, name by name
     rows = sorted({n for q in q_names
                    for n in query_candidates(index, q, cantonese_reading(q, query.schema),
