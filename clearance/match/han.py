@@ -29,8 +29,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from clearance.match.abjad import key
-from clearance.match.kana import Spellings, undouble
+from clearance.match.kana import Spellings, consonant_class, undouble
 from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "foreign_names", "keys", "pattern", "readings",
@@ -197,11 +196,6 @@ def _latin(spelling: str) -> str:
     return undouble(text.replace("x", "ks").replace("ck", "k"))
 
 
-def _class(spelling: str, first: bool) -> str:
-    """The consonant class `abjad.key` files a spelling under."""
-    return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
-
-
 @lru_cache(maxsize=1024)
 def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
     """The consonant classes (`abjad.key`'s) a character's spellings may have, each with
@@ -212,9 +206,9 @@ def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
         for combination in product(*(_spellings(u, k == len(units) - 1)
                                      for k, u in enumerate(units))):
             s = "".join(combination)
-            out.add((_class(s, first), False))
+            out.add((consonant_class(s, first), False))
             if reading[-1] in "aeiou":
-                out.add((_class(s + "r", first), True))
+                out.add((consonant_class(s + "r", first), True))
     return frozenset(p for p in out if not p[1] or (p[0], False) not in out)
 
 

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from clearance.match import hangul_terms, kana
 from clearance.match.abjad import key
-from clearance.match.kana import MAX_READINGS, Spellings, fitting
+from clearance.match.kana import MAX_READINGS, Spellings, consonant_class, fitting
 from clearance.resources import load_resource
 
 __all__ = ["Slot", "foreign_names", "is_hangul", "keys", "korean_person",
@@ -171,19 +171,13 @@ def pattern(word: str) -> re.Pattern[str] | None:
     return re.compile(body + "(?:e|h)?")
 
 
-def _class(spelling: str, first: bool) -> str:
-    """The consonant class `abjad.key` files a spelling under (a word's first letter is
-    kept as it is, a w or y inside a word dropped)."""
-    return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
-
-
 @lru_cache(maxsize=1024)
 def _choices(slot: Slot, first: bool) -> tuple[str, ...]:
     """One spelling of each consonant class a slot may be (and "" for an optional one):
     what `keys` combines."""
     seen: dict[str, str] = {}
     for s in slot.spellings:
-        seen.setdefault(_class(s, first), s)
+        seen.setdefault(consonant_class(s, first), s)
     if slot.optional:
         seen.setdefault("", "")
     return tuple(seen.values())

@@ -29,8 +29,8 @@ from rapidfuzz.distance import Levenshtein
 from clearance.match.abjad import key
 from clearance.resources import load_resource
 
-__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "fitting", "foreign_names", "is_katakana",
-           "keys", "latin", "pattern", "readings", "undouble", "units"]
+__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "consonant_class", "fitting", "foreign_names",
+           "is_katakana", "keys", "latin", "pattern", "readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
@@ -197,7 +197,7 @@ def latin(spelling: str) -> str:
     return undouble(spelling.lower().replace("x", "ks").replace("ck", "k"))
 
 
-def _class(spelling: str, first: bool) -> str:
+def consonant_class(spelling: str, first: bool) -> str:
     """The consonant class `abjad.key` files a spelling under (a word's first letter is
     kept as it is, a w or y inside a word dropped)."""
     return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
@@ -215,7 +215,7 @@ def _choices(unit: Unit, first: bool) -> list[str]:
         spellings = [c + unit[1] for c in _consonants(unit[0])]
     seen: dict[str, str] = {}
     for s in spellings:
-        seen.setdefault(_class(s, first), s)
+        seen.setdefault(consonant_class(s, first), s)
     return list(seen.values())
 
 

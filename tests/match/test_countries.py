@@ -3,14 +3,12 @@ of that country only (`countries.country_qualifier`, `engine.country_gates`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from clearance.index.build import build_index
 from clearance.match.countries import country_names, country_qualifier
 from clearance.match.engine import match_query
 from clearance.match.score import Query
+from tests.match.lists import list_index
 
 
 def test_the_table_reads_short_and_official_names_and_acronyms() -> None:
@@ -43,17 +41,10 @@ def test_other_names_are_left_whole(text: str) -> None:
     assert country_qualifier(text) is None
 
 
-def _index(*entries: tuple[str, list[str]]) -> Any:
-    records = [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}",
-                "schema": "Organization", "caption": n,
-                "properties": {"name": [n], "country": countries}}
-               for k, (n, countries) in enumerate(entries)]
-    return build_index(records, "t")
-
-
 def test_the_reading_without_the_country_finds_only_that_countrys_parties() -> None:
-    index = _index(("STATE FISHERIES AGENCY", ["ru"]), ("STATE FISHERIES AGENCY", ["mm"]),
-                   ("STATE FISHERIES AGENCY", []))
+    index = list_index("STATE FISHERIES AGENCY", "STATE FISHERIES AGENCY",
+                       "STATE FISHERIES AGENCY", schema="Organization",
+                       countries=[["ru"], ["mm"], []])
     found = {r.source_id: r for r in match_query(
         index, Query("State Fisheries Agency of the Russian Federation", "Organization"))
         if r.match}

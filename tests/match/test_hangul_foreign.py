@@ -1,17 +1,16 @@
 """Foreign names written in Hangul read as the Latin names they transcribe
 (`match.hangul_foreign`)."""
 
-from typing import Any
 
 import pytest
 
-from clearance.index.build import build_index
 from clearance.match import hangul_foreign as hf
 from clearance.match import kana
 from clearance.match.abjad import key
 from clearance.match.engine import match_query, prepare_query_names
 from clearance.match.prepare import prepare_name
 from clearance.match.score import Query
+from tests.match.lists import list_index
 
 
 def _table(*spellings: str, weights: tuple[float, ...] = ()) -> kana.Spellings:
@@ -119,14 +118,8 @@ def test_foreign_names_are_bounded() -> None:
     assert len(hf.foreign_names("보리스 베레조프스키", table)) == kana.MAX_READINGS
 
 
-def _index(*names: str) -> Any:
-    records = [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}", "schema": "Person",
-                "caption": n, "properties": {"name": [n]}} for k, n in enumerate(names)]
-    return build_index(records, "t")
-
-
 def test_query_names_add_the_readings_after_the_korean_ones() -> None:
-    index = _index("BEREZOVSKY, Boris Abramovich")
+    index = list_index("BEREZOVSKY, Boris Abramovich")
     lists = kana.Spellings(index.abjad, index.weights)
     names = prepare_query_names(Query("보리스 베레조프스키", "Person"), spellings=lists)
     assert names[-1].folded == prepare_name("Boris Berezovsky").folded
@@ -137,7 +130,7 @@ def test_query_names_add_the_readings_after_the_korean_ones() -> None:
 
 
 def test_a_listed_person_in_hangul_alerts_and_says_how_it_was_read() -> None:
-    index = _index("BEREZOVSKY, Boris Abramovich", "KIM, Yong Su")
+    index = list_index("BEREZOVSKY, Boris Abramovich", "KIM, Yong Su")
     (first, *_) = match_query(index, Query("보리스 베레조프스키", "Person"))
     assert first.match
     assert first.source_id == "s0"
@@ -145,7 +138,7 @@ def test_a_listed_person_in_hangul_alerts_and_says_how_it_was_read() -> None:
 
 
 def test_a_korean_name_keeps_its_reading_and_alerts_on_no_foreign_one() -> None:
-    index = _index("BEREZOVSKY, Boris Abramovich", "KIM, Yong Su", "KIMBERLEY, Sue")
+    index = list_index("BEREZOVSKY, Boris Abramovich", "KIM, Yong Su", "KIMBERLEY, Sue")
     found = [r.source_id for r in match_query(index, Query("김영수", "Person")) if r.match]
     assert found == ["s1"]
 

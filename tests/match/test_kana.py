@@ -4,12 +4,12 @@ from typing import Any
 
 import pytest
 
-from clearance.index.build import build_index
 from clearance.match import kana
 from clearance.match.abjad import key
 from clearance.match.engine import match_query, prepare_query_names
 from clearance.match.prepare import prepare_name
 from clearance.match.score import Query
+from tests.match.lists import list_index
 
 
 def _table(*spellings: str, weights: tuple[float, ...] = ()) -> kana.Spellings:
@@ -128,14 +128,8 @@ def test_foreign_names_are_bounded() -> None:
     assert len(kana.foreign_names("ボリス・ベレゾフスキー", table)) == kana.MAX_READINGS
 
 
-def _index(*names: str) -> Any:
-    records = [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}", "schema": "Person",
-                "caption": n, "properties": {"name": [n]}} for k, n in enumerate(names)]
-    return build_index(records, "t")
-
-
 def test_query_names_add_the_readings_and_keep_the_kana_reading() -> None:
-    index = _index("BEREZOVSKY, Boris Abramovich")
+    index = list_index("BEREZOVSKY, Boris Abramovich")
     lists = kana.Spellings(index.abjad, index.weights)
     names = prepare_query_names(Query("ボリス・ベレゾフスキー", "Person"), spellings=lists)
     assert [n.tokens[0] for n in names] == ["borisu", "boris"]
@@ -146,7 +140,7 @@ def test_query_names_add_the_readings_and_keep_the_kana_reading() -> None:
 
 
 def test_a_listed_person_in_katakana_alerts_and_says_how_it_was_read() -> None:
-    index = _index("BEREZOVSKY, Boris Abramovich", "TANAKA, Hiroshi")
+    index = list_index("BEREZOVSKY, Boris Abramovich", "TANAKA, Hiroshi")
     (first, *_) = match_query(index, Query("ﾍﾞﾚｿﾞﾌｽｷｰ ﾎﾞﾘｽ", "Person"))
     assert first.match
     assert first.source_id == "s0"
@@ -154,5 +148,5 @@ def test_a_listed_person_in_katakana_alerts_and_says_how_it_was_read() -> None:
 
 
 def test_a_japanese_name_in_katakana_does_not_alert_on_a_foreign_one() -> None:
-    index = _index("BEREZOVSKY, Boris Abramovich", "SATORI, Tarik")
+    index = list_index("BEREZOVSKY, Boris Abramovich", "SATORI, Tarik")
     assert [r for r in match_query(index, Query("サトウ タロウ", "Person")) if r.match] == []

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from clearance.index.build import build_index
 from clearance.match.engine import match_query
 from clearance.match.name_parts import name_parts
 from clearance.match.score import Query
+from tests.match.lists import list_index
 
 
 def name_parts1(text: str) -> list[str]:
@@ -78,20 +76,14 @@ def test_names_in_their_own_script_in_brackets_are_names() -> None:
                       "Eastern Brigade)") == ["Liwa al-Sharq", "لواء الشرق", "Eastern Brigade"]
 
 
-def _index(schema: str, *names: str) -> Any:
-    records = [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}", "schema": schema,
-                "caption": n, "properties": {"name": [n]}} for k, n in enumerate(names)]
-    return build_index(records, "t")
-
-
 def test_a_party_named_inside_a_described_list_field_alerts() -> None:
-    index = _index("Organization",
+    index = list_index(
                    "Ministry of Fisheries of Ruritania, including the Coast Guard of Ruritania "
                    "and all operating units wherever located. This includes the national "
                    "fleet (trawlers and tenders), as well as the harbour police.",
                    "Northwind Research Group 7th Institute. Subordinate Institution - "
                    "Riverside Microwave",
-                   "Orion Optics Institute")
+                   "Orion Optics Institute", schema="Organization")
     (first, *_) = match_query(index, Query("Ministry of Fisheries of Ruritania"))
     assert first.match and first.source_id == "s0"
     assert first.matched_name == "Ministry of Fisheries of Ruritania"
@@ -100,7 +92,7 @@ def test_a_party_named_inside_a_described_list_field_alerts() -> None:
 
 
 def test_a_query_field_holding_a_former_name_is_read_as_both() -> None:
-    index = _index("Organization", "Bright Glass Trading", "Orion Lenses")
+    index = list_index("Bright Glass Trading", "Orion Lenses", schema="Organization")
     found = {r.source_id for r in match_query(
         index, Query("Orion Lenses Ltd (f.k.a. Bright Glass Trading)")) if r.match}
     assert found == {"s0", "s1"}
