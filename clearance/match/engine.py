@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from clearance.index.build import LEGAL_WEIGHT, Index, name_kind, norm_identifier
+from clearance.index.build import LEGAL_WEIGHT, EntityMeta, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import (
     abjad_terms,
@@ -191,6 +191,12 @@ def country_gates(query: Query) -> dict[str, str]:
         if qualified is not None:
             out.setdefault(qualified[0], qualified[1])
     return out
+
+
+def _shut(gate: str | None, meta: EntityMeta) -> bool:
+    """Whether a query name read without its country (`gate`, from `country_gates`) may
+    not find this listed party: the party names countries, and not that one."""
+    return gate is not None and bool(meta.countries) and gate not in meta.countries
 
 
 def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
@@ -469,7 +475,7 @@ def match_query(
                 meta = entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
                     continue
-                if gate is not None and meta.countries and gate not in meta.countries:
+                if _shut(gate, meta):
                     continue  # the name's own country is not the listed party's
                 if as_person(query.schema, meta.schema, names[n_idx]):
                     if person_out:
@@ -491,7 +497,7 @@ def match_query(
                 prev = best.get(e_idx)
                 if prev is None or score > prev[0]:
                     best[e_idx] = (score, comp, q, text, quality)
-    return _ranked(index, query, cfg, best, id_hits, limit, min_score)
+    return _ranked(index, query, cfg, best, id_hits, gates, limit, min_score)
 
 
 def entity_names(index: Index) -> list[list[tuple[int, float, str]]]:
@@ -520,11 +526,15 @@ def score_entities(
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
     comparer = _Comparer(index, cfg)
+    gates = country_gates(query)
     for q, q_slips in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
         reading = cantonese_reading(q, query.schema)
+        gate = gates.get(q.text) if gates else None
         for e_idx in targets:
+            if _shut(gate, index.entities[e_idx]):
+                continue  # as in `match_query`
             schema = index.entities[e_idx].schema
             for n_idx, quality, text in rev[e_idx]:
                 if reading is not None and not cantonese.name_agrees(
@@ -542,7 +552,7 @@ def score_entities(
         for e_idx in targets:
             if len(value) >= 4 and any(v == value for _, v in index.entities[e_idx].identifiers):
                 id_hits[e_idx] = raw
-    return _ranked(index, query, cfg, best, id_hits, len(targets))
+    return _ranked(index, query, cfg, best, id_hits, gates, len(targets))
 
 
 def _lifts(query: Query, cfg: ScoringConfig, min_score: float) -> tuple[bool, float, float]:
@@ -643,7 +653,8 @@ def _people_names_left(comp: NameComparison, q: Name) -> bool:
 
 
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
-            id_hits: dict[int, str], limit: int, min_score: float = 0.0) -> list[MatchResult]:
+            id_hits: dict[int, str], gates: dict[str, str], limit: int,
+            min_score: float = 0.0) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
     # evidence as (name, value, detail) tuples: `Feature` objects are made for kept results
     scored: list[tuple[float, int, list[tuple[str, float, str]], str]] = []
@@ -653,7 +664,6 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # `min_score` with both added (in the order they are added below) is left out before
     # its evidence is worked out (batch screening: most of a query's entities)
     skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
-    gates = country_gates(query)
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.match.countries import country_names, country_qualifier
-from clearance.match.engine import match_query
+from clearance.match.engine import match_query, score_entities
 from clearance.match.score import Query
 from tests.match.lists import list_index
 
@@ -53,3 +53,11 @@ def test_the_reading_without_the_country_finds_only_that_countrys_parties() -> N
     # a person's name is never read so
     assert [r for r in match_query(index, Query("Ivan State of Russia", "Person"))
             if r.match] == []
+
+
+def test_monitorings_pairwise_scoring_holds_the_same_gate() -> None:
+    index = list_index("STATE FISHERIES AGENCY", "STATE FISHERIES AGENCY",
+                       schema="Organization", countries=[["ru"], ["mm"]])
+    query = Query("State Fisheries Agency of the Russian Federation", "Organization")
+    scored = {r.source_id: r.match for r in score_entities(index, query, ["e0", "e1"])}
+    assert scored == {"s0": True, "s1": False}
