@@ -66,10 +66,8 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
         # it (`search._parties_over`): the owners of its names are read for that
         words = {vocab_id for q in q_names for t in q.tokens
                  if (vocab_id := index.vocab.get(variant_key(fold(t)))) is not None}
-        held = sorted({int(n) for w in words if len(index.postings[w]) > SPLIT_KNOWN_MAX
-                       for n in index.postings[w]})
-        for row, value in zip(held, reader.rows("owners", held)):
-            index.owners[row] = value
+        for w in words:
+            _read_owners(reader, index, index.postings[w].tolist())
     budget = [FUZZY_KEYS_PER_QUERY]  # as `match_query` spends it, name by name
     rows = sorted({n for q in q_names
                    for n in query_candidates(index, q, cantonese_reading(q, query.schema),
@@ -88,3 +86,20 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     for row, meta in zip(entity_rows, reader.rows("entities", entity_rows)):
         index.entities[row] = meta
     return index
+
+
+def _read_owners(reader: Reader, index: Index, names: list[int]) -> None:
+    """The owners of `names` (one word's list names, in posting order), as far as
+    `search._parties_over` reads them: in turn, until more than `SPLIT_KNOWN_MAX` parties
+    are seen (a common name's thousand names are not all read)."""
+    if len(names) <= SPLIT_KNOWN_MAX:
+        return
+    parties: set[int] = set()
+    for start in range(0, len(names), 16):
+        chunk = [n for n in names[start:start + 16] if index.owners[n] is None]
+        for row, value in zip(chunk, reader.rows("owners", chunk)):
+            index.owners[row] = value
+        for n in names[start:start + 16]:
+            parties.update(e for e, _, _ in index.owners[n])
+            if len(parties) > SPLIT_KNOWN_MAX:
+                return
