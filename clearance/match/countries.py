@@ -1,4 +1,4 @@
-"""A country an organisation's name states at its end: "... of the Russian Federation".
+"""A country an organisation's name states: "... of the Russian Federation", "Russian ...".
 
 State bodies and national companies are registered under names that end in their
 country ("Federal Security Service of the Russian Federation", "Ministry of Atomic Energy
@@ -8,20 +8,29 @@ name is read without it too (`country_qualifier`), and that reading may only fin
 listed party the country agrees with (`engine.match_query`: one whose countries include
 it, or that has none): "Ministry of Defence of Ukraine" is not Myanmar's MINISTRY OF
 DEFENCE. A place inside a name ("Bank of China Limited", "Sberbank of Russia Leasing")
-is part of the name and is left alone: only a name's last words are read so.
+is part of the name and is left alone: only a name's last words are read so, or a
+country's adjective before it ("Russian Ministry of Defence": `country_qualifier`).
 
-The country names are `resources/countries.yml` (rigour's territory data: each country's
-English short and official name; benchmarks/make_resources.py countries).
+A listed name ending in its party's own country is indexed without it too
+(`country_suffix`, index/build.py): "Ministry of Defence of Russia" and "Russian Ministry
+of Defence" then meet the MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION, which their
+words alone ("russia" is not "russian federation") did not (0.75).
+
+The country names and adjectives are `resources/countries.yml` (rigour's territory data:
+each country's English short and official name; countryinfo's demonyms, from Wikipedia;
+benchmarks/make_resources.py countries).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from clearance.resources import load_resource
 
-__all__ = ["build_country_names", "country_names", "country_qualifier"]
+__all__ = ["build_country_adjectives", "build_country_names", "country_adjectives",
+           "country_names", "country_qualifier", "country_suffix"]
 
 #: fewest words the name must keep: "Bank of Russia" stays whole
 MIN_WORDS = 2
@@ -41,6 +50,12 @@ def country_names() -> dict[str, str]:
 
 
 @cache
+def country_adjectives() -> dict[str, str]:
+    """A country's adjective (as `_key` writes it: "russian", "north korean") -> its code."""
+    return {str(k): str(v) for k, v in load_resource("countries")["adjectives"].items()}
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     names = sorted(country_names(), key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
@@ -48,6 +63,27 @@ def _pattern() -> re.Pattern[str]:
 
 
 def country_qualifier(text: str) -> tuple[str, str] | None:
+    """(the name without the country it states, the country's code): its last words
+    "of [the] <country>" (`country_suffix`), else a country's adjective before it
+    or its name of two words or more ("Russian Ministry of Defence", "Russian Federation
+    Savings Bank"); None when it states none or too little would be left."""
+    suffix = country_suffix(text)
+    if suffix is not None:
+        return suffix
+    words = list(islice(_WORD.finditer(text), 8))  # "the", a country's name, 2 words left
+    first = 1 if words and words[0].group().lower() == "the" else 0
+    adjectives, names = country_adjectives(), country_names()
+    for n in range(min(len(words) - first - MIN_WORDS, 5), 0, -1):  # the longest first
+        key = _key(" ".join(w.group() for w in words[first:first + n]))
+        # a country's adjective, or its name of two words or more ("Russian Federation
+        # Savings Bank"; not "China ...": "China National Nuclear" is a company's own name)
+        code = adjectives.get(key) or (names.get(key) if n > 1 else None)
+        if code is not None:
+            return text[words[first + n - 1].end():].strip(" ,-"), code
+    return None
+
+
+def country_suffix(text: str) -> tuple[str, str] | None:
     """(the name without its last words "of [the] <country>", the country's code), or
     None when the name does not end so or too little would be left."""
     if _OF.search(text) is None:  # most names: one search, nothing built
@@ -89,3 +125,26 @@ def build_country_names() -> dict[str, str]:
             if name and name.isascii() and "," not in name and "(" not in name:
                 table.setdefault(_key(name), code)
     return dict(sorted(table.items()))
+
+
+def build_country_adjectives() -> dict[str, str]:
+    """`country_adjectives` worked out from its source: countryinfo's demonym of each
+    country `build_country_names` holds (compiled from Wikipedia; "Antiguan,Barbudan"
+    gives both). An adjective several countries share means the most populous of them
+    ("Indian": India, not the British Indian Ocean Territory; "Dominican": the Dominican
+    Republic)."""
+    import countryinfo
+
+    codes = set(build_country_names().values())
+    best: dict[str, tuple[int, str]] = {}
+    for country in countryinfo.all_countries():
+        code = str(country.iso().get("alpha2", "")).lower()
+        demonym = country.demonym()
+        if code not in codes or not demonym:
+            continue
+        people = int(country.population() or 0)
+        for word in str(demonym).split(","):
+            key = _key(word)
+            if key and word.strip().isascii() and people >= best.get(key, (-1, ""))[0]:
+                best[key] = (people, code)
+    return {k: code for k, (_, code) in sorted(best.items())}

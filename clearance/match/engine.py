@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 
@@ -197,6 +197,19 @@ def _shut(gate: str | None, meta: EntityMeta) -> bool:
     """Whether a query name read without its country (`gate`, from `country_gates`) may
     not find this listed party: the party names countries, and not that one."""
     return gate is not None and bool(meta.countries) and gate not in meta.countries
+
+
+#: the least score of a query name read without its country (`country_gates`)
+WHOLE_NAME: Final = 0.95
+
+
+def _differs_beyond(gate: str | None, comp: NameComparison) -> bool:
+    """Whether a query name read without its country meets a listed name that differs in
+    more than the country: a word only one side has, however common, or a misspelt word
+    is a second difference ("Russian Federation Savings Bank" read as "Savings Bank" is
+    not INDUSTRIAL SAVINGS BANK), as a place and a misspelt word are (`compare`'s place
+    rule). The name read whole is compared as any other."""
+    return gate is not None and comp.score < WHOLE_NAME
 
 
 def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
@@ -493,6 +506,8 @@ def match_query(
                             q, q_w, n_idx, False, q_abjad, q_roles, q_spans, q_slips,
                             None if n_bound is None else n_bound.pairs(names[n_idx], False))
                     comp = as_org
+                if _differs_beyond(gate, comp):
+                    continue
                 score = comp.score * quality
                 prev = best.get(e_idx)
                 if prev is None or score > prev[0]:
@@ -543,6 +558,8 @@ def score_entities(
                 person = as_person(query.schema, schema, index.names[n_idx])
                 comp = comparer.compare(q, q_w, n_idx, person, q_abjad, q_roles, q_spans,
                                         q_slips)
+                if _differs_beyond(gate, comp):
+                    continue
                 score = comp.score * quality
                 if e_idx not in best or score > best[e_idx][0]:
                     best[e_idx] = (score, comp, q, text, quality)

@@ -1,5 +1,6 @@
-"""An organisation's name ending in its country is read without it too, for listed parties
-of that country only (`countries.country_qualifier`, `engine.country_gates`)."""
+"""An organisation's name stating its country (at its end, or its adjective before it) is
+read without it too, for listed parties of that country only (`countries.country_qualifier`,
+`engine.country_gates`); a listed name ending in its party's country is indexed so too."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ def test_the_table_reads_short_and_official_names_and_acronyms() -> None:
     ("Ministry of Fisheries of the DPRK", ("Ministry of Fisheries", "kp")),
     ("Central Savings Bank of the Islamic Republic of Iran", ("Central Savings Bank", "ir")),
     ("Port Authority, of Peru", ("Port Authority", "pe")),
+    ("Russian Ministry of Defence", ("Ministry of Defence", "ru")),
+    ("the North Korean Ministry of Fisheries", ("Ministry of Fisheries", "kp")),
+    ("Russian Federation Savings Bank", ("Savings Bank", "ru")),  # the longest reading
+    ("Islamic Republic of Iran Shipping Lines", ("Shipping Lines", "ir")),
 ])
 def test_a_name_ending_in_its_country_is_read_without_it(
         text: str, expected: tuple[str, str]) -> None:
@@ -32,8 +37,9 @@ def test_a_name_ending_in_its_country_is_read_without_it(
 @pytest.mark.parametrize("text", [
     "Bank of Russia",  # too little would be left: the country is the name
     "Embassy of the Republic of Korea",
-    "Russian Federation Savings Bank",  # only a name's last words
-    "Bank of China Limited",
+    "Bank of China Limited",  # only a name's last words
+    "China National Nuclear Corporation",  # a one-word country name leads a company's name
+    "Russian Railways",  # too little would be left
     "Institute of Applied Optics",
     "Maria Garcia",
 ])
@@ -53,6 +59,35 @@ def test_the_reading_without_the_country_finds_only_that_countrys_parties() -> N
     # a person's name is never read so
     assert [r for r in match_query(index, Query("Ivan State of Russia", "Person"))
             if r.match] == []
+
+
+def test_the_country_a_name_states_in_any_form_meets_a_listed_name_ending_in_it() -> None:
+    index = list_index("Ministry of Defence of the Russian Federation", "MINISTRY OF DEFENCE",
+                       "Ministry of Defence of the Russian Federation",
+                       schema="Organization", countries=[["ru"], ["mm"], []])
+    for text in ("Ministry of Defence of Russia", "Russian Ministry of Defence"):
+        found = {r.source_id: r for r in match_query(index, Query(text, "Organization"))
+                 if r.match}
+        # the listed Russian ministry, read without its country; not Myanmar's; the one
+        # listed without a country keeps its whole name ("russia" is not "russian
+        # federation"), as before
+        assert "s0" in found and "s1" not in found and "s2" not in found, text
+        assert "without its country RU" in found["s0"].explanation
+    # another country's ministry meets none of them
+    assert [r for r in match_query(index, Query("Ministry of Defence of Ukraine",
+                                                "Organization")) if r.match] == []
+
+
+def test_the_name_without_its_country_must_agree_in_all_else() -> None:
+    index = list_index("INDUSTRIAL SAVINGS BANK", "SAVINGS BANK", "NORTHERN TRADE HOUSE",
+                       schema="Organization", countries=[["ru"], ["ru"], ["ru"]])
+    query = Query("Russian Federation Savings Bank", "Organization")
+    found = {r.source_id for r in match_query(index, query) if r.match}
+    # "Savings Bank" (the name without its country) is the second listed name, not the
+    # first: "industrial" would be a second difference besides the country
+    assert found == {"s1"}
+    assert {r.source_id: r.match for r in score_entities(index, query, ["e0", "e1"])} == {
+        "s0": False, "s1": True}
 
 
 def test_monitorings_pairwise_scoring_holds_the_same_gate() -> None:
