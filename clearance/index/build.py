@@ -22,7 +22,6 @@ import numpy.typing as npt
 from clearance.index.neighbours import deletions, neighbour_tokens
 from clearance.match.abjad import has_abjad
 from clearance.match.abjad import key as abjad_key
-from clearance.match.countries import country_suffix
 from clearance.match.fold import skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN, bounded_text
 from clearance.match.name_parts import name_parts
@@ -313,12 +312,6 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
             # indexed whole and as each name it holds
             texts += [p for t in texts for p in name_parts(t, min_words=1)]
             texts += [t for t in map(strip_parentheses, texts) if t is not None]
-            if kind != PERSON:
-                # "Ministry of Defence of the Russian Federation", listed as Russian: also
-                # without its country, met by "Russian Ministry of Defence" read without
-                # its own (a query stating another country cannot: `engine._shut`)
-                texts += [q[0] for t in texts if (q := country_suffix(t)) is not None
-                          and q[1] in meta.countries]
             for text in texts:
                 key = (text, kind)
                 name = seen_prep.get(key)

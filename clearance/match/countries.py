@@ -11,10 +11,12 @@ DEFENCE. A place inside a name ("Bank of China Limited", "Sberbank of Russia Lea
 is part of the name and is left alone: only a name's last words are read so, or a
 country's adjective before it ("Russian Ministry of Defence": `country_qualifier`).
 
-A listed name ending in its party's own country is indexed without it too
-(`country_suffix`, index/build.py): "Ministry of Defence of Russia" and "Russian Ministry
-of Defence" then meet the MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION, which their
-words alone ("russia" is not "russian federation") did not (0.75).
+A name stating its country is also read with the country's every name in the table
+(`country_spellings`): "Ministry of Defence of Russia" and "Russian Ministry of Defence"
+then meet MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION, which their words alone
+("russia" is not "russian federation") did not (0.75), while "Ministry of Defence of
+Rwanda" stays as far from it as before. (Indexing such listed names without their
+country was tried: a long name with another country's one word then alerted.)
 
 The country names and adjectives are `resources/countries.yml` (rigour's territory data:
 each country's English short and official name; countryinfo's demonyms, from Wikipedia;
@@ -30,7 +32,7 @@ from itertools import islice
 from clearance.resources import load_resource
 
 __all__ = ["build_country_adjectives", "build_country_names", "country_adjectives",
-           "country_names", "country_qualifier", "country_suffix"]
+           "country_names", "country_qualifier", "country_spellings", "country_suffix"]
 
 #: fewest words the name must keep: "Bank of Russia" stays whole
 MIN_WORDS = 2
@@ -47,6 +49,20 @@ def _key(text: str) -> str:
 def country_names() -> dict[str, str]:
     """Country name (as `_key` writes it) -> ISO 3166 alpha-2 code, lower case."""
     return {str(k): str(v) for k, v in load_resource("countries")["names"].items()}
+
+
+@cache
+def _spellings() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for name, code in country_names().items():
+        out.setdefault(code, []).append(name)
+    return {code: tuple(names) for code, names in out.items()}
+
+
+def country_spellings(code: str) -> tuple[str, ...]:
+    """Every name of the country `code` in the table, as `_key` writes it ("russia",
+    "russian federation")."""
+    return _spellings().get(code, ())
 
 
 @cache

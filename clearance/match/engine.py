@@ -31,7 +31,7 @@ from clearance.match.compare import (
     compare_names,
     word_spans,
 )
-from clearance.match.countries import country_qualifier
+from clearance.match.countries import country_qualifier, country_spellings
 from clearance.match.cyrillic import has_cyrillic
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.name_parts import name_parts
@@ -125,7 +125,12 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # country, for listed parties of that country only (`country_gates`)
             qualified = country_qualifier(stripped or text)
             if qualified is not None:
-                variants.append((qualified[0], kind, 0))
+                rest, code = qualified
+                variants.append((rest, kind, 0))
+                # and with the country as the lists may write it: "Russian Ministry of
+                # Defence" as "Ministry of Defence of the Russian Federation"
+                variants += [(f"{rest} of the {n}" if " " in n else f"{rest} of {n}", kind, 0)
+                             for n in country_spellings(code)]
         if zh.has_han(text):
             variants += [(v, kind, 0) for v in zh.english_names(text)]
         if kind != PERSON and has_abjad(text):
