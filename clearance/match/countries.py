@@ -78,6 +78,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<country>{alternatives})$")
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first words of the countries' adjectives and names."""
+    return frozenset(k.split()[0] for k in (*country_adjectives(), *country_names()))
+
+
 def country_qualifier(text: str) -> tuple[str, str] | None:
     """(the name without the country it states, the country's code): its last words
     "of [the] <country>" (`country_suffix`), else a country's adjective before it
@@ -88,6 +94,8 @@ def country_qualifier(text: str) -> tuple[str, str] | None:
         return suffix
     words = list(islice(_WORD.finditer(text), 8))  # "the", a country's name, 2 words left
     first = 1 if words and words[0].group().lower() == "the" else 0
+    if len(words) <= first or _key(words[first].group()) not in _first_words():
+        return None  # most names: no country's word leads them
     adjectives, names = country_adjectives(), country_names()
     for n in range(min(len(words) - first - MIN_WORDS, 5), 0, -1):  # the longest first
         key = _key(" ".join(w.group() for w in words[first:first + n]))
