@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.match.countries import country_names, country_qualifier
+from clearance.match.countries import (
+    build_country_adjectives,
+    build_country_names,
+    country_adjectives,
+    country_names,
+    country_qualifier,
+)
 from clearance.match.engine import match_query, score_entities
 from clearance.match.score import Query
 from tests.match.lists import list_index
@@ -17,6 +23,15 @@ def test_the_table_reads_short_and_official_names_and_acronyms() -> None:
     assert names["russia"] == names["russian federation"] == "ru"
     assert names["dprk"] == names["democratic peoples republic of korea"] == "kp"
     assert names["islamic republic of iran"] == "ir"
+
+
+def test_the_shipped_table_is_what_its_sources_give() -> None:
+    # regenerate with `python benchmarks/make_resources.py countries`
+    assert country_names() == build_country_names()
+    assert country_adjectives() == build_country_adjectives()
+    assert country_adjectives()["russian"] == "ru"
+    assert country_adjectives()["north korean"] == "kp"
+    assert country_adjectives()["indian"] == "in"  # the most populous of those sharing it
 
 
 @pytest.mark.parametrize(("text", "expected"), [
