@@ -709,6 +709,14 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     return out
 
 
+def _steals_article(tokens: tuple[str, ...], run: list[int]) -> bool:
+    """Whether a run takes an article from elsewhere in the name: in جميل عبد الكريم "jmyl
+    abd al krym", "jmyl" and the article run together as "jmyll" (JAMIL, the l written
+    once) would leave Abd without the ABDUL it is written with. An article joins the word
+    right before it (نبيل الحسن "nbyl al" may be NABIL of NABIL HASAN), not one further."""
+    return any(tokens[i] == "al" and i != prev + 1 for prev, i in zip(run, run[1:]))
+
+
 def _same_start(a: str, b: str, unvocalised: bool) -> bool:
     """Whether a run of words starting with `a` may be written as a word starting with `b`:
     the same letter, or (abjad names) a romanised alef or ayin "a" and any Latin vowel
@@ -815,6 +823,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 runs.append([a, a + 2])
         for run in runs:
             if person and all([l_legal[i] for i in run]):
+                continue
+            if unvocalised and _steals_article(l_tokens, run):
                 continue
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
@@ -1282,6 +1292,8 @@ def _free_costs(
                                  or (head == i - 1 and q_tokens[head] in _abjad_compound_heads()
                                      and not q_legal[i]))):
                         q_cost[i] = 0.0
+                        if head == i - 2 and i - 1 in free_q:
+                            q_cost[i - 1] = 0.0  # the tail's article (نور الدين): one link
                     elif (not least and head >= 0 and head not in free_q and not q_legal[i]
                           and q_tokens[head] in compound_heads() and not listed_head):
                         # the second half of a compound whose head paired alone with a
@@ -1290,6 +1302,13 @@ def _free_costs(
                         # may leave out (a listed compound head, 'ABDUL Amir, took it in
                         # turn: the list's compound, paired its own way)
                         q_cost[i] = query_extra_penalty
+        if unvocalised:
+            # the article of a word that paired is part of it: البرقاوي "al brqwy" is BARQAWI
+            # as much as AL-BARQAWI (the lists write the article or leave it out)
+            for i in free_q:
+                if (q_legal[i] and q_tokens[i] == "al" and i + 1 < len(q_tokens)
+                        and i + 1 not in free_q and not q_legal[i + 1]):
+                    q_cost[i] = 0.0
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
         # difference, and costs as a middle name only the query gives would
