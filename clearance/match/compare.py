@@ -1302,9 +1302,11 @@ def _free_costs(
                         # may leave out (a listed compound head, 'ABDUL Amir, took it in
                         # turn: the list's compound, paired its own way)
                         q_cost[i] = query_extra_penalty
-        if unvocalised:
-            # the article of a word that paired is part of it: البرقاوي "al brqwy" is BARQAWI
-            # as much as AL-BARQAWI (the lists write the article or leave it out)
+        if unvocalised and any([c_tokens[j] == "al" and j not in free_c
+                                for j in range(len(c_tokens))]):
+            # the list's article paired with another of the query's (its first: كريم الحسن
+            # البرقاوي "al hsn" beside AL-BARQAWI, Karim Hasan): the article of a word that
+            # paired is that word's, and costs nothing left over
             for i in free_q:
                 if (q_legal[i] and q_tokens[i] == "al" and i + 1 < len(q_tokens)
                         and i + 1 not in free_q and not q_legal[i + 1]):
