@@ -698,7 +698,11 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     assimilated = [p for k, p in enumerate(parts)
                    if not (k > 0 and p in ("l", "al") and k + 1 < len(parts)
                            and parts[k + 1][:1] in SUN_LETTERS)]
-    if len(assimilated) < len(parts):
+    if len(parts) > 1 and parts[0] == "al" and parts[1][:1] in SUN_LETTERS:
+        # a name's own article before a sun letter, run together with it as Maghrebi
+        # spellings write it: السعدي "al sdy" is ESSAADI, التونسي ETTOUNSI
+        assimilated[0] = "a"
+    if len(assimilated) < len(parts) or assimilated[0] != parts[0]:
         out.append("".join(assimilated))
     last = run[-1]
     if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in compound_heads()

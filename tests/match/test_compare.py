@@ -765,3 +765,13 @@ def test_the_article_of_a_word_that_paired_costs_nothing_beside_the_lists_articl
     # with no article on the list, the query's costs as before (a form of address الآنسة
     # "al ans" must not weigh less beside ANIS)
     assert _people("خالد عمر البرقاوي", "KHALID OMAR BARQAWI").score < 0.9  # type: ignore[attr-defined]
+
+
+def test_an_article_before_a_sun_letter_runs_into_its_word_as_maghrebi_spellings_write_it(
+        ) -> None:
+    # التونسي "al twnsy" is ETTOUNSI: the article assimilated and written solid with its
+    # word (no Latin vowel may lead "twnsy" itself: it starts with its t)
+    comp = _people("كريم التونسي", "KARIM ETTOUNSI")
+    assert "al twnsy~ettounsi" in comp.explain()  # type: ignore[attr-defined]
+    assert comp.score >= 0.9  # type: ignore[attr-defined]
+    assert "al rshyd~arrachid" in _people("كريم الرشيد", "KARIM ARRACHID").explain()  # type: ignore[attr-defined]
