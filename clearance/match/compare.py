@@ -698,7 +698,7 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     assimilated = [p for k, p in enumerate(parts)
                    if not (k > 0 and p in ("l", "al") and k + 1 < len(parts)
                            and parts[k + 1][:1] in SUN_LETTERS)]
-    if len(parts) > 1 and parts[0] == "al" and parts[1][:1] in SUN_LETTERS:
+    if len(run) > 1 and parts[0] == "al" and tokens[run[1]][:1] in SUN_LETTERS:
         # a name's own article before a sun letter, run together with it as Maghrebi
         # spellings write it: السعدي "al sdy" is ESSAADI, التونسي ETTOUNSI
         assimilated[0] = "a"

@@ -775,3 +775,5 @@ def test_an_article_before_a_sun_letter_runs_into_its_word_as_maghrebi_spellings
     assert "al twnsy~ettounsi" in comp.explain()  # type: ignore[attr-defined]
     assert comp.score >= 0.9  # type: ignore[attr-defined]
     assert "al rshyd~arrachid" in _people("كريم الرشيد", "KARIM ARRACHID").explain()  # type: ignore[attr-defined]
+    # a word starting with an alef takes no assimilated article: الآنسة "al ans" is no ANIS
+    assert "al ans~" not in _people("الآنسة جنى ظافر", "ANIS, Zafar").explain()  # type: ignore[attr-defined]
