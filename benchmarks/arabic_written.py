@@ -28,9 +28,9 @@ loaded from ../shared/data/lists.
 from __future__ import annotations
 
 import re
-import sys
 
 import evalsets
+from arabic_titled import miss_note, recall_line, screen_person, shown_halves, take_heldout
 from common import run_own_set
 
 #: print the held-out half's total too (`--heldout`: once, at the end of a session)
@@ -292,8 +292,7 @@ def cases(records: list[dict]) -> list[tuple[str, str, str]]:
 
 def run(verbose: bool) -> None:
     from clearance.index.store import ensure_index
-    from clearance.match.engine import match_query
-    from clearance.match.score import Query, ScoringConfig
+    from clearance.match.score import ScoringConfig
 
     index = ensure_index()
     cfg = ScoringConfig()
@@ -302,28 +301,18 @@ def run(verbose: bool) -> None:
         half = evalsets.split(uid)
         if half == "test" and not heldout:
             continue
-        results = match_query(index, Query(text, "Person"), cfg, limit=10)
-        found = [r for r in results if r.source_id == uid and r.dataset == "us_ofac_sdn"]
-        hit = any(r.match for r in found)
+        hit, found, results = screen_person(index, cfg, text, uid, "us_ofac_sdn")
         totals[half][0] += hit
         totals[half][1] += 1
         if verbose and half == "tune" and not hit:
-            best = (f"{found[0].score:.3f} {found[0].matched_name}" if found
-                    else "not a candidate")
-            top = f"{results[0].score:.3f} {results[0].matched_name}" if results else "-"
-            print(f"MISS {uid} {name} | {text}: {best}; top {top}")
-    shown = [("tune", "tuning half")] + ([("test", "held-out half")] if heldout else [])
-    for half, label in shown:
-        hits, n = totals[half]
-        print(f"arabic_written {label} (threshold {cfg.threshold}): recall {hits}/{n} = "
-              f"{hits / max(n, 1):.4f}")
+            print(f"MISS {uid} {name} | {text}: {miss_note(found, results)}")
+    for half, label in shown_halves(heldout):
+        print(recall_line("arabic_written", label, cfg.threshold, totals[half]))
 
 
 def main() -> None:
     global heldout
-    heldout = "--heldout" in sys.argv
-    if heldout:
-        sys.argv.remove("--heldout")
+    heldout = take_heldout()
     run_own_set(run)
 
 
