@@ -29,6 +29,7 @@ loaded from ../shared/data/lists.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import evalsets
 from common import run_own_set
@@ -115,10 +116,22 @@ def variants(text: str) -> list[str]:
     return seen
 
 
+def screen_person(index: Any, cfg: Any, text: str, uid: str, dataset: str | None = None
+                  ) -> tuple[bool, list[Any], list[Any]]:
+    """Screen `text` as a Person (top 10): whether it alerts on the SDN record `uid`, that
+    record's results, and all results."""
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+
+    results = match_query(index, Query(text, "Person"), cfg, limit=10)
+    found = [r for r in results
+             if r.source_id == uid and (dataset is None or r.dataset == dataset)]
+    return any(r.match for r in found), found, results
+
+
 def run(verbose: bool) -> None:
     from clearance.index.store import ensure_index
-    from clearance.match.engine import match_query
-    from clearance.match.score import Query, ScoringConfig
+    from clearance.match.score import ScoringConfig
 
     index = ensure_index()
     cfg = ScoringConfig()
@@ -128,32 +141,49 @@ def run(verbose: bool) -> None:
         half = evalsets.split(uid)
         for k, name in enumerate(names):
             for text in variants(name):
-                results = match_query(index, Query(text, "Person"), cfg, limit=10)
-                found = [r for r in results if r.source_id == uid]
-                hit = any(r.match for r in found)
+                hit, found, results = screen_person(index, cfg, text, uid)
                 totals[half][0] += hit
                 totals[half][1] += 1
                 if k == 0:
                     bare[half][0] += hit
                     bare[half][1] += 1
                 if verbose and half == "tune" and not hit:
-                    best = (f"{found[0].score:.3f} {found[0].matched_name}" if found
-                            else "not a candidate")
-                    top = (f"{results[0].score:.3f} {results[0].matched_name}" if results
-                           else "-")
-                    print(f"MISS {uid} {text!r}: {best}; top {top}")
-    shown = [("tune", "tuning half")] + ([("test", "held-out half")] if heldout else [])
-    for half, label in shown:
-        hits, n = totals[half]
-        print(f"arabic_titled {label} (threshold {cfg.threshold}): recall {hits}/{n} = "
-              f"{hits / max(n, 1):.4f} (bare names {bare[half][0]}/{bare[half][1]})")
+                    print(f"MISS {uid} {text!r}: {miss_note(found, results)}")
+    for half, label in shown_halves(heldout):
+        print(recall_line("arabic_titled", label, cfg.threshold, totals[half])
+              + f" (bare names {bare[half][0]}/{bare[half][1]})")
+
+
+def recall_line(title: str, label: str, threshold: float, counts: list[int]) -> str:
+    """"<title> <half> (threshold T): recall hits/n = r" of a half's [hits, n]."""
+    hits, n = counts
+    return (f"{title} {label} (threshold {threshold}): recall {hits}/{n} = "
+            f"{hits / max(n, 1):.4f}")
+
+
+def miss_note(found: list[Any], results: list[Any]) -> str:
+    """The expected record's best result and the top result, for a miss line."""
+    best = f"{found[0].score:.3f} {found[0].matched_name}" if found else "not a candidate"
+    top = f"{results[0].score:.3f} {results[0].matched_name}" if results else "-"
+    return f"{best}; top {top}"
+
+
+def shown_halves(held_out: bool) -> list[tuple[str, str]]:
+    """The halves printed: the tuning half, and the held-out half with `--heldout`."""
+    return [("tune", "tuning half")] + ([("test", "held-out half")] if held_out else [])
+
+
+def take_heldout() -> bool:
+    """Whether `--heldout` was given (taken off the command line `run_own_set` reads)."""
+    given = "--heldout" in sys.argv
+    if given:
+        sys.argv.remove("--heldout")
+    return given
 
 
 def main() -> None:
     global heldout
-    heldout = "--heldout" in sys.argv
-    if heldout:
-        sys.argv.remove("--heldout")
+    heldout = take_heldout()
     run_own_set(run)
 
 

@@ -476,7 +476,10 @@ def _fits(walk: _Walk, latin: str) -> bool:
             k += 1
             positions |= 1 << k
     else:
-        positions |= (2 << vowels_to[0]) - 1
+        # Arabic and Hebrew script write a word's first vowel on an alef or ayin (`_OPENERS`):
+        # a word that starts with another letter starts with that consonant or long vowel,
+        # so the Latin word starts with one of its spellings (مائده "mydh" is MAEDEH, not OMID)
+        positions |= 1
     exact = 0  # where the last unit's letters end (before any short vowel)
     for empty, by_first in walk.steps:
         reached = exact = 0

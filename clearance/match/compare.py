@@ -698,7 +698,11 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     assimilated = [p for k, p in enumerate(parts)
                    if not (k > 0 and p in ("l", "al") and k + 1 < len(parts)
                            and parts[k + 1][:1] in SUN_LETTERS)]
-    if len(assimilated) < len(parts):
+    if len(run) > 1 and parts[0] == "al" and tokens[run[1]][:1] in SUN_LETTERS:
+        # a name's own article before a sun letter, run together with it as Maghrebi
+        # spellings write it: السعدي "al sdy" is ESSAADI, التونسي ETTOUNSI
+        assimilated[0] = "a"
+    if len(assimilated) < len(parts) or assimilated[0] != parts[0]:
         out.append("".join(assimilated))
     last = run[-1]
     if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in compound_heads()
@@ -707,6 +711,14 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
         # "abd al" is ABDUR of ABDUR REHMAN (the article of any other word is that word's)
         out.append("".join(parts[:-1]) + tokens[last + 1][0])
     return out
+
+
+def _steals_article(tokens: tuple[str, ...], run: list[int]) -> bool:
+    """Whether a run takes an article from elsewhere in the name: in جميل عبد الكريم "jmyl
+    abd al krym", "jmyl" and the article run together as "jmyll" (JAMIL, the l written
+    once) would leave Abd without the ABDUL it is written with. An article joins the word
+    right before it (نبيل الحسن "nbyl al" may be NABIL of NABIL HASAN), not one further."""
+    return any(tokens[i] == "al" and i != prev + 1 for prev, i in zip(run, run[1:]))
 
 
 def _same_start(a: str, b: str, unvocalised: bool) -> bool:
@@ -815,6 +827,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 runs.append([a, a + 2])
         for run in runs:
             if person and all([l_legal[i] for i in run]):
+                continue
+            if unvocalised and _steals_article(l_tokens, run):
                 continue
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
@@ -1282,6 +1296,8 @@ def _free_costs(
                                  or (head == i - 1 and q_tokens[head] in _abjad_compound_heads()
                                      and not q_legal[i]))):
                         q_cost[i] = 0.0
+                        if head == i - 2 and i - 1 in free_q:
+                            q_cost[i - 1] = 0.0  # the tail's article (نور الدين): one link
                     elif (not least and head >= 0 and head not in free_q and not q_legal[i]
                           and q_tokens[head] in compound_heads() and not listed_head):
                         # the second half of a compound whose head paired alone with a
@@ -1290,6 +1306,15 @@ def _free_costs(
                         # may leave out (a listed compound head, 'ABDUL Amir, took it in
                         # turn: the list's compound, paired its own way)
                         q_cost[i] = query_extra_penalty
+        if unvocalised and any([c_tokens[j] == "al" and j not in free_c
+                                for j in range(len(c_tokens))]):
+            # the list's article paired with another of the query's (its first: كريم الحسن
+            # البرقاوي "al hsn" beside AL-BARQAWI, Karim Hasan): the article of a word that
+            # paired is that word's, and costs nothing left over
+            for i in free_q:
+                if (q_legal[i] and q_tokens[i] == "al" and i + 1 < len(q_tokens)
+                        and i + 1 not in free_q and not q_legal[i + 1]):
+                    q_cost[i] = 0.0
         # a middle name left out is an omission beside names that agree; beside a name
         # that only looks alike ("Yu Wang" ~ "YU, Kwang Ho": wang ~ kwang) it is a second
         # difference, and costs as a middle name only the query gives would

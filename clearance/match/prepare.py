@@ -56,17 +56,26 @@ def person_role_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
             frozenset(data["person_titles"]))
 
 
-def _person_roles(tokens: list[str]) -> list[bool]:
+def _person_roles(tokens: list[str], inverted: bool = False) -> list[bool]:
     """Which tokens of a person's name are particles or titles *in that place*: "bin" in
-    "Osama bin Laden" is, in "XU, Bin" it is the given name."""
+    "Osama bin Laden" is, in "XU, Bin" it is the given name. `inverted`: the name is
+    written "SURNAME, Given ... bin" with two given words or more, so a particle ending it
+    stands before the surname ("HASAN, Ali bin" is Ali bin Hasan)."""
     before, between, titles = person_role_words()
     n = len(tokens)
-    flags = [k < n - 1 and (t in before or t in titles or (t in between and k > 0)
-                            or _abjad_role_word(t))
+    # a title after the article is a family name (AL-SHEIKH, AL-SHAYKH), as `compare._titles`
+    # reads it on both sides
+    flags = [(k < n - 1 and ((t in titles and not _after_article(tokens, k))
+                             or _abjad_role_word(t)))
+             or ((k < n - 1 or inverted) and (t in before or (t in between and k > 0)))
              for k, t in enumerate(tokens)]
     if n >= 3 and len(tokens[-1]) >= 3 and tokens[-1] in legal_forms_words():
         flags[-1] = True  # a legal form after a person's name ("Nicolas Maduro LLC")
     return flags
+
+
+def _after_article(tokens: list[str], k: int) -> bool:
+    return k > 0 and tokens[k - 1] in ("al", "el")
 
 
 @lru_cache(maxsize=10_000)
@@ -193,7 +202,8 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
         tokens, legal = mark_legal_forms(split_glued_forms(join_letters(tokens)),
                                          trailing_words())
     else:
-        legal = _person_roles(tokens)  # particles and titles, flagged like legal forms
+        # particles and titles, flagged like legal forms
+        legal = _person_roles(tokens, "," in text and len(normalize(text.split(",", 1)[1])) >= 2)
     tokens, legal = tokens[:MAX_NAME_TOKENS], legal[:MAX_NAME_TOKENS]  # forms may split words
     folded = tuple(fold_key(t) for t in tokens)
     return Name(text=text, tokens=tuple(tokens), folded=folded, legal=tuple(legal))

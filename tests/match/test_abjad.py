@@ -70,14 +70,16 @@ def _reference_regex(token: str) -> re.Pattern[str] | None:
     and y written twice too, a digraph ending with the final h may be its first letter
     alone, and an initial alef may be unwritten before s and a consonant, or share one
     vowel letter with a long vowel after it; s12: ف may be V, a yeh or yod written twice
-    after a consonant may be an a; s13: k and s may be one x)."""
+    after a consonant may be an a; s13: k and s may be one x; s20: no vowel before the
+    first letter but an alef or ayin's)."""
     vowels = "[aeiou']*"
     if abjad._prosthetic(token):
         parts = ["[aeiouy]*"]
     elif token[:2] in ("ay", "aw"):
         parts = ["(?:[aeiouy]+|(?=[aeiou]))"]  # (or none, when a vowel letter follows)
     else:
-        parts = ["[aeiouy]+" if token.startswith("a") else vowels]
+        # (s20: a token led by a consonant or long vowel: no Latin vowel before it)
+        parts = ["[aeiouy]+" if token.startswith("a") else ""]
     i, previous = (1 if token.startswith("a") else 0), ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in abjad._DIGRAPHS else token[i]
@@ -198,7 +200,7 @@ def _reference_fits(token: str, latin: str) -> bool:
             k += 1
             positions.add(k)
     else:
-        _after_vowels(latin, 0, positions)
+        positions.add(0)  # (s20: no leading vowel before a consonant or long vowel)
     exact: set[int] = set()
     for unit in units:
         reached: set[int] = set()
@@ -267,7 +269,7 @@ def _spelt(rng: random.Random, token: str) -> str:
     def run() -> str:
         return "".join(rng.choice(vowels) for _ in range(rng.choice([0, 0, 1, 2, 25])))
 
-    word = rng.choice(["", "a", "i", "ou"]) if token.startswith("a") else run()
+    word = rng.choice(["", "a", "i", "ou"]) if token.startswith("a") else ""
     for unit in units:
         first, second = rng.choice(unit)
         word += first + (run() + second if second else "") + run()
@@ -292,7 +294,7 @@ def test_the_walk_accepts_exactly_what_the_position_sets_did_on_random_words() -
             checked += 1
             accepted += expected
             long_accepted += expected and len(word) > 64
-    assert checked > 10_000 and 2_500 < accepted < checked - 2_500 and long_accepted > 30
+    assert checked > 10_000 and 2_500 < accepted < checked - 2_500 and long_accepted > 10
 
 
 @pytest.mark.parametrize(("abjad_token", "latin"), [("hqy", "haqqi"), ("qywm", "qayyum"),
@@ -887,3 +889,21 @@ def test_a_family_name_joined_from_its_parts_meets_the_list_writing_them_apart(
     for query, listed in (("محسن فتحی زاده", "FATHI ZADEH"), ("امیرعلی حاجی زاده", "HAJIZADEH")):
         results = match_query(index, Query(query, "Person"), limit=10)
         assert any(r.match and listed in r.matched_name.upper() for r in results), query
+
+
+@pytest.mark.parametrize(
+    ("abjad_token", "latin", "fits"),
+    [
+        ("mydh", "maedeh", True),
+        ("mydh", "omid", False),  # مائده starts with its m: no vowel before it
+        ("hsn", "ahsan", False),  # حسن is not AHSAN (احسن, written with its alef)
+        ("hsn", "hassan", True),
+        ("ysf", "iusuf", True),  # a long vowel's own spellings still lead
+        ("wld", "ould", True),
+        ("ahsn", "ahsan", True),  # an alef writes the first vowel
+        ("amr", "omar", True),
+    ],
+)
+def test_a_latin_vowel_before_the_first_written_letter_needs_an_alef_or_ayin(
+        abjad_token: str, latin: str, fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits

@@ -16,6 +16,14 @@ from clearance.match.prepare import GIVEN, MIDDLE, PERSON, SURNAME, name_roles, 
         ("امام رضا", (True, False)),  # Imam: its first vowel written on an alef
         ("يمام حداد", (False, False)),  # Yamam: an initial ي is the consonant y, no Imam
         ("ابو هشام", (True, False)),  # Abu
+        ("SHAYKH ZAID HARBI", (True, False, False)),  # OFAC's spelling of Sheikh, a title
+        # after the article a title is a family name, as the comparison reads it
+        ("AL-SHAYKH, Zaid", (True, False, False)),
+        ("AL-SHEIKH, Zaid", (True, False, False)),
+        # a particle ending the given names of an inverted name stands before the surname
+        ("HASAN, Karim bin", (False, False, True)),
+        ("SALAH, Karim Ben", (False, False, True)),
+        ("WARD, Abu", (False, False)),  # one given word: left as it was
     ],
 )
 def test_particles_are_role_words_only_in_their_place(text: str, flags: tuple[bool, ...]
