@@ -61,7 +61,7 @@ from clearance.match.text import clean
 
 __all__ = ["MatchResult", "as_person", "cantonese_reading", "entity_names", "match_query",
            "name_floor", "prepare_query_names", "query_candidates", "query_slips",
-           "query_weights", "score_entities"]
+           "query_weights", "reading_agrees", "score_entities"]
 
 
 @dataclass
@@ -264,20 +264,62 @@ def query_candidates(index: Index, q: Name, reading: cantonese.Reading | None, l
                      budget: list[int], person: bool) -> list[int]:
     """The list names (ids) query name `q` is compared with: `search.candidate_names`, or
     for a Cantonese reading (`cantonese_reading`) the names holding one of its surname's
-    and one of its given name's `cantonese.lookup_words` (a superset of those that agree,
-    by folded keys; most Han names have none: nothing else is looked up for them)."""
+    `cantonese.lookup_words` (by folded keys; a superset of those that agree: `reading_agrees`
+    tells which, on the listed words). Most Han names agree with none: nothing else is
+    looked up for them."""
     if reading is None:
         names: list[int] = candidate_names(index, q, limit, budget, person).tolist()
         return names
-    surname_words, given_words = cantonese.lookup_words(reading)
-    surnames = _postings(index, surname_words)
-    if surnames is None:
-        return []
-    given = _postings(index, given_words)
-    if given is None:
-        return []
-    found: list[int] = np.intersect1d(surnames, given).tolist()
+    return _surname_holders(index, reading)
+
+
+#: `_surname_holders` answers for the last index asked about (known by its vocabulary,
+#: never changed once built): a book's Han surnames recur (Chan, Wong, Lee), and each
+#: answer folds every spelling of the surname, a two-character one's run together too
+SURNAMES_MAX = 4_096
+_surnames: list[tuple[dict[str, int], dict[tuple[tuple[str, ...], str | None], list[int]]]] = []
+
+
+def _surname_holders(index: Index, reading: cantonese.Reading) -> list[int]:
+    """The list names (ids, ascending) holding one of the surname's lookup words."""
+    if not _surnames or _surnames[0][0] is not index.vocab:
+        _surnames.clear()
+        _surnames.append((index.vocab, {}))
+    memo = _surnames[0][1]
+    key = (reading.surname, reading.surname_word)
+    found = memo.get(key)
+    if found is None:
+        holders = _postings(index, cantonese.lookup_words(reading)[0])
+        found = [] if holders is None else np.unique(holders).tolist()
+        if len(memo) < SURNAMES_MAX:
+            memo[key] = found
     return found
+
+
+def reading_agrees(index: Index, reading: cantonese.Reading, n_idx: int) -> bool:
+    """Whether list name `n_idx`, one holding a surname lookup word (`query_candidates`),
+    is compared with the Cantonese reading: it holds one of the given name's lookup words
+    (by folded key, as a list name is looked up: a word other than a legal form or a
+    person's particle) and agrees with the reading (`cantonese.name_agrees`). The words
+    are read on the listed name, not looked up: a given name's spellings run together are
+    many, and each would be folded."""
+    name = index.names[n_idx]
+    given = cantonese.lookup_words(reading)[1]
+    plain = held = False
+    for t, lf in zip(name.tokens, name.legal):
+        if t in given:
+            held = True
+            if not lf:
+                plain = True
+                break
+    if not held or not cantonese.name_agrees(reading, name.tokens):
+        return False
+    if plain:
+        return True
+    # (only a legal form or particle spells the given name: another word may still fold
+    # as one of its spellings does)
+    keys = {fold_key(w) for w in given}
+    return any(not lf and f in keys for f, lf in zip(name.folded, name.legal))
 
 
 def _postings(index: Index, words: frozenset[str]) -> Any:
@@ -458,7 +500,7 @@ def match_query(
         reading = cantonese_reading(q, query.schema)
         for n_idx in query_candidates(index, q, reading, cfg.candidates, budget,
                                       query.schema == "Person"):
-            if reading is not None and not cantonese.name_agrees(reading, names[n_idx].tokens):
+            if reading is not None and not reading_agrees(index, reading, n_idx):
                 continue
             # a name is compared once as a person's and once as an organisation's at most
             person_comp: NameComparison | None = None
