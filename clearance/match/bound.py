@@ -30,7 +30,6 @@ from clearance.match.compare import (
     QUERY_LAST_PENALTY,
     QueryFacts,
     TokenPair,
-    TokenShape,
     _abjad_joins,
     _charge_free,
     _extra,
@@ -104,13 +103,15 @@ class QueryBound:
         self.place = place_penalty
         tokens, folded = query.tokens, query.folded
         n = len(tokens)
-        # which query words each list word (raw, folded) may pair with, as a bit mask:
-        # as a person's name (initials too) and as an organisation's
-        self.person_masks: dict[tuple[str, str], int] = {}
-        self.org_masks: dict[tuple[str, str], int] = {}
+        # which query words each list word may pair with, as a bit mask: as a person's
+        # name (initials too) and as an organisation's. Keyed by the raw word alone: a
+        # listed word's fold is `prepare.fold_key` of it (`prepare_name`), and a string's
+        # hash is kept where a pair's is worked out at each lookup
+        self.person_masks: dict[str, int] = {}
+        self.org_masks: dict[str, int] = {}
         # of those, the query words of runs that may be joined into the list word (`_fitting`),
         # for the list words that have any
-        self.fits: dict[tuple[str, str], int] = {}
+        self.fits: dict[str, int] = {}
         # `_list_runs` of the last listed name bounded (asked as a person's and as an
         # organisation's name, then by `pairs`)
         self.cand: Name | None = None
@@ -123,8 +124,9 @@ class QueryBound:
         self.longest_f = max([len(f) for f in folded], default=0)
         self.n = n
         self.places = [is_place(t) for t in tokens]
-        self.shapes = [TokenShape(t, f) for t, f in zip(tokens, folded)]
-        self.facts = QueryFacts(query)  # what `_free_costs` reads of the query alone
+        # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
+        self.facts = QueryFacts(query)
+        self.shapes = self.facts.shapes
         # the most pairs a comparison may make: one per query word that may pair, none of
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
         # among the most common (weight 1.0): `_free_costs` charges least with these
@@ -143,8 +145,7 @@ class QueryBound:
         away. With them, the query words of any run that may be joined into the word
         (`_runs`, `_fitting`): the word then may be paired too."""
         masks = self.person_masks if person else self.org_masks
-        key = (ct, cf)
-        m = masks.get(key)
+        m = masks.get(ct)
         if m is None:
             m = 0
             q = self.query
@@ -185,7 +186,7 @@ class QueryBound:
                 fit = _abjad_fitting(self.abjad_runs, ct, cf, token_shape(ct, cf).bits)
                 if fit:
                     m |= fit
-                    self.fits[key] = fit
+                    self.fits[ct] = fit
             # query words run together into this word (`_fitting`): most list words are
             # shorter than any run of the query's
             elif self.runs and (len(ct) >= self.shortest_run - 2
@@ -193,8 +194,8 @@ class QueryBound:
                 fit = _fitting(self.runs, ct, cf)
                 if fit:
                     m |= fit
-                    self.fits[key] = fit
-            masks[key] = m
+                    self.fits[ct] = fit
+            masks[ct] = m
         return m
 
     def ceiling(self, cand: Name, cand_weights: Sequence[float], query_weights: Sequence[float],
@@ -291,7 +292,7 @@ class QueryBound:
         if self.fits:
             fits = self.fits
             for j in range(nc):
-                if (c_tokens[j], c_folded[j]) in fits:
+                if c_tokens[j] in fits:
                     joins = True
                     break
         if not joins and nc >= 2:

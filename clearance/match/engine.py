@@ -497,6 +497,8 @@ def match_query(
         # (a name in an abjad script: every comparison is unvocalised)
         bound = (_query_bound(q, q_roles, cfg, korean, q_slips, q_abjad) if floor > 0.0
                  else None)
+        if bound is not None:  # (its query facts are those the comparisons read)
+            comparer.query, comparer.facts = q, bound.facts
         reading = cantonese_reading(q, query.schema)
         for n_idx in query_candidates(index, q, reading, cfg.candidates, budget,
                                       query.schema == "Person"):
