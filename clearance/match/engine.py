@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from clearance.index.build import LEGAL_WEIGHT, EntityMeta, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import (
@@ -281,7 +279,8 @@ _surnames: list[tuple[dict[str, int], dict[tuple[tuple[str, ...], str | None], l
 
 
 def _surname_holders(index: Index, reading: cantonese.Reading) -> list[int]:
-    """The list names (ids, ascending) holding one of the surname's lookup words."""
+    """The list names (ids, ascending) holding one of the surname's lookup words (by
+    folded key)."""
     if not _surnames or _surnames[0][0] is not index.vocab:
         _surnames.clear()
         _surnames.append((index.vocab, {}))
@@ -289,22 +288,30 @@ def _surname_holders(index: Index, reading: cantonese.Reading) -> list[int]:
     key = (reading.surname, reading.surname_word)
     found = memo.get(key)
     if found is None:
-        holders = _postings(index, cantonese.lookup_words(reading)[0])
-        found = [] if holders is None else np.unique(holders).tolist()
+        tids: set[int] = set()
+        vocab = index.vocab
+        for w in cantonese.lookup_words(reading)[0]:
+            tid = vocab.get(fold_key(w))
+            if tid is not None:
+                tids.add(tid)
+        if len(tids) == 1:  # (a posting list holds a name once, in order)
+            found = index.postings[tids.pop()].tolist()
+        else:
+            found = sorted({n for tid in tids for n in index.postings[tid].tolist()})
         if len(memo) < SURNAMES_MAX:
             memo[key] = found
     return found
 
 
-def reading_agrees(index: Index, reading: cantonese.Reading, n_idx: int) -> bool:
+def reading_agrees(index: Index, reading: cantonese.Reading, given: frozenset[str],
+                   n_idx: int) -> bool:
     """Whether list name `n_idx`, one holding a surname lookup word (`query_candidates`),
     is compared with the Cantonese reading: it holds one of the given name's lookup words
-    (by folded key, as a list name is looked up: a word other than a legal form or a
-    person's particle) and agrees with the reading (`cantonese.name_agrees`). The words
-    are read on the listed name, not looked up: a given name's spellings run together are
-    many, and each would be folded."""
+    (`given`, of `cantonese.lookup_words`; by folded key, as a list name is looked up: a
+    word other than a legal form or a person's particle) and agrees with the reading
+    (`cantonese.name_agrees`). The words are read on the listed name, not looked up: a
+    given name's spellings run together are many, and each would be folded."""
     name = index.names[n_idx]
-    given = cantonese.lookup_words(reading)[1]
     plain = held = False
     for t, lf in zip(name.tokens, name.legal):
         if t in given:
@@ -320,21 +327,6 @@ def reading_agrees(index: Index, reading: cantonese.Reading, n_idx: int) -> bool
     # as one of its spellings does)
     keys = {fold_key(w) for w in given}
     return any(not lf and f in keys for f, lf in zip(name.folded, name.legal))
-
-
-def _postings(index: Index, words: frozenset[str]) -> Any:
-    """The list names holding any of `words` (by folded key; None for none)."""
-    arrays = []
-    seen: set[int] = set()
-    vocab, postings = index.vocab, index.postings
-    for w in words:
-        tid = vocab.get(fold_key(w))
-        if tid is not None and tid not in seen:
-            seen.add(tid)
-            arrays.append(postings[tid])
-    if not arrays:
-        return None
-    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
 def query_slips(index: Index, query: Query, q: Name) -> Slips:
@@ -500,9 +492,10 @@ def match_query(
         if bound is not None:  # (its query facts are those the comparisons read)
             comparer.query, comparer.facts = q, bound.facts
         reading = cantonese_reading(q, query.schema)
+        given = cantonese.lookup_words(reading)[1] if reading is not None else frozenset()
         for n_idx in query_candidates(index, q, reading, cfg.candidates, budget,
                                       query.schema == "Person"):
-            if reading is not None and not reading_agrees(index, reading, n_idx):
+            if reading is not None and not reading_agrees(index, reading, given, n_idx):
                 continue
             # a name is compared once as a person's and once as an organisation's at most
             person_comp: NameComparison | None = None

@@ -353,13 +353,14 @@ def test_a_cantonese_reading_meets_the_names_holding_a_surname_and_a_given_name_
                     if cantonese.name_agrees(reading, index.names[n].tokens)]
         found = query_candidates(index, index.names[0], reading, 50, [0], True)
         assert found == sorted(set(found))
-        assert [n for n in found if reading_agrees(index, reading, n)] == expected, reading
+        assert [n for n in found if reading_agrees(index, reading, given, n)] == expected, reading
         met += len(expected)
     assert met >= 5
     chan_la = next(n for n, name in enumerate(index.names) if name.text == "CHAN La Wing")
     reading = cantonese.Reading(("chan",), ("la", "wing"))
     assert cantonese.name_agrees(reading, index.names[chan_la].tokens)
-    assert not reading_agrees(index, reading, chan_la)  # held by a particle alone
+    given = cantonese.lookup_words(reading)[1]
+    assert not reading_agrees(index, reading, given, chan_la)  # held by a particle alone
 
 
 def test_score_entities_reads_a_cantonese_reading_as_match_query_does(index: Index) -> None:
