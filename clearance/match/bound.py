@@ -118,10 +118,21 @@ class QueryBound:
         self.cand_runs = (0, 0)
         # the runs of query words the join pass may try (`_runs`)
         self.runs = _runs(tokens, folded)
-        self.shortest_run = min([r[2] for r in self.runs], default=1 << 30)
-        self.shortest_run_f = min([r[3] for r in self.runs], default=1 << 30)
-        self.longest = max([len(t) for t in tokens], default=0)
-        self.longest_f = max([len(f) for f in folded], default=0)
+        # (loops: `min` and `max` with a default are calls into the interpreter's builtins)
+        shortest = shortest_f = 1 << 30
+        for r in self.runs:
+            if r[2] < shortest:
+                shortest = r[2]
+            if r[3] < shortest_f:
+                shortest_f = r[3]
+        self.shortest_run, self.shortest_run_f = shortest, shortest_f
+        longest = longest_f = 0
+        for k in range(n):
+            if len(tokens[k]) > longest:
+                longest = len(tokens[k])
+            if len(folded[k]) > longest_f:
+                longest_f = len(folded[k])
+        self.longest, self.longest_f = longest, longest_f
         self.n = n
         self.places = [is_place(t) for t in tokens]
         # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
