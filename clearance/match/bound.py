@@ -133,6 +133,11 @@ class QueryBound:
             if len(folded[k]) > longest_f:
                 longest_f = len(folded[k])
         self.longest, self.longest_f = longest, longest_f
+        # the query words' first letters and lengths (raw, folded), for `_list_runs`
+        self.firsts = [t[:1] for t in tokens]
+        self.firsts_f = [f[:1] for f in folded]
+        self.sizes = [len(t) for t in tokens]
+        self.sizes_f = [len(f) for f in folded]
         self.n = n
         self.places = [is_place(t) for t in tokens]
         # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
@@ -386,7 +391,6 @@ class QueryBound:
         if (self.longest < _two_shortest(c_tokens) - 2
                 and self.longest_f < _two_shortest(c_folded) - 2):
             return 0, 0
-        q = self.query
         nc = len(c_tokens)
         # the list words' first letters and lengths, once for every query word
         firsts = [t[:1] for t in c_tokens]
@@ -396,9 +400,8 @@ class QueryBound:
         for i in range(self.n):
             # `_fitting` of the list's `_runs` into query word i, the runs not built: most
             # list words begin with another letter
-            target_raw, target = q.tokens[i], q.folded[i]
-            first, first_f = target_raw[:1], target[:1]
-            size_q, size_qf = len(target_raw), len(target)
+            first, first_f = self.firsts[i], self.firsts_f[i]
+            size_q, size_qf = self.sizes[i], self.sizes_f[i]
             m = 0
             for a in range(nc):
                 if firsts[a] != first and firsts_f[a] != first_f:
@@ -483,11 +486,11 @@ def _abjad_fitting(runs: list[_AbjadRun], target_raw: str, target: str, bits: in
     return found
 
 
-def _two_shortest(tokens: Sequence[str]) -> int:
+def _two_shortest(tokens: tuple[str, ...]) -> int:
     """The letters of the two shortest words of a name of two words or more."""
     first = second = 1 << 30
-    for t in tokens:
-        size = len(t)
+    for k in range(len(tokens)):  # (by index: a tuple's items without an iterator)
+        size = len(tokens[k])
         if size < first:
             first, second = size, first
         elif size < second:
