@@ -102,6 +102,9 @@ class QueryBound:
         self.surname = surname_penalty
         self.place = place_penalty
         tokens, folded = query.tokens, query.folded
+        # (the query's words read once: an attribute of a `Name` is a dictionary lookup
+        # from compiled code, in every mask made and every bound)
+        self.tokens, self.folded, self.legal = tokens, folded, query.legal
         n = len(tokens)
         # which query words each list word may pair with, as a bit mask: as a person's
         # name (initials too) and as an organisation's. Keyed by the raw word alone: a
@@ -164,7 +167,6 @@ class QueryBound:
         m = masks.get(ct)
         if m is None:
             m = 0
-            q = self.query
             korean = self.korean
             unvocalised = self.unvocalised
             if person and korean is not None:
@@ -175,7 +177,7 @@ class QueryBound:
             else:
                 shape = token_shape(ct, cf)
                 shapes = self.shapes
-                tokens, folded = q.tokens, q.folded
+                tokens, folded = self.tokens, self.folded
                 # (unvocalised: the listed word may be a romanised abjad word; it may be a
                 # Latin spelling of a query word only with its letters, `_spelt`)
                 abjad_word = unvocalised and consonantal(ct)
@@ -242,8 +244,8 @@ class QueryBound:
             # a slipped legal form read as the listed name's form (`compare_names` compares
             # another query name, with other words and weights): not bounded, and rare
             return 1.0
-        nq, nc = self.n, len(cand.tokens)
         c_tokens, c_folded = cand.tokens, cand.folded
+        nq, nc = self.n, len(c_tokens)
         may_q = 0
         may_c = 0
         for j in range(nc):
@@ -283,7 +285,7 @@ class QueryBound:
                 q, cand, stay_q, stay_c, self.perfect[:paired], True, self.query_extra,
                 self.person_extra, self.place, cand_roles, self.surname, self.unvocalised,
                 self.roles, self.middle, [], self.facts, True)
-            least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, q.legal,
+            least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, self.legal,
                                  cand.legal, stay_q, stay_c, legal_floor, floor)
         else:
             least = 0.0
@@ -339,13 +341,12 @@ class QueryBound:
         - or a run whose length fits it (`compare._may_join`)."""
         may_q = may_c = 0
         c_tokens, c_folded = cand.tokens, cand.folded
-        q = self.query
         nc = len(c_tokens)
         sizes = [len(t) for t in c_tokens]
         sizes_f = [len(f) for f in c_folded]
         bits = [token_shape(c_tokens[a], c_folded[a]).bits for a in range(nc)]
         for i in range(self.n):
-            target_raw, target = q.tokens[i], q.folded[i]
+            target_raw, target = self.tokens[i], self.folded[i]
             size_q, size_qf = len(target_raw), len(target)
             spelt = self.spelt[i]
             # a run of romanised words may spell it: it is no such word itself, or one of
