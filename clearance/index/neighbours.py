@@ -17,20 +17,24 @@ def deletions(token: str, depth: int = 1) -> set[str]:
     """All strings made by deleting up to `depth` characters (SymSpell-style keys).
 
     A token longer than `MAX_FUZZY_TOKEN` (no real word is) keys as itself only: its keys
-    would number about length^depth / depth! and weigh length^(depth+1).
+    would number about length^depth / depth! and weigh length^(depth+1). A key of three
+    characters or fewer has no keys of its own. Each set of deleted positions is made once
+    (in increasing order: a key deletes only at or after its last deletion), not once per
+    order of its deletions: half the strings at depth 2.
     """
     out = {token}
     if len(token) > MAX_FUZZY_TOKEN:
         return out
-    frontier = {token}
+    frontier = [(token, 0)]
     for _ in range(depth):
-        nxt: set[str] = set()
-        for t in frontier:
+        nxt: list[tuple[str, int]] = []
+        for t, start in frontier:
             if len(t) <= 3:
                 continue
-            for i in range(len(t)):
-                nxt.add(t[:i] + t[i + 1:])
-        out |= nxt
+            for i in range(start, len(t)):
+                key = t[:i] + t[i + 1:]
+                out.add(key)
+                nxt.append((key, i))
         frontier = nxt
     return out
 

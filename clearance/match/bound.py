@@ -30,7 +30,6 @@ from clearance.match.compare import (
     QUERY_LAST_PENALTY,
     QueryFacts,
     TokenPair,
-    TokenShape,
     _abjad_joins,
     _charge_free,
     _extra,
@@ -103,28 +102,50 @@ class QueryBound:
         self.surname = surname_penalty
         self.place = place_penalty
         tokens, folded = query.tokens, query.folded
+        # (the query's words read once: an attribute of a `Name` is a dictionary lookup
+        # from compiled code, in every mask made and every bound)
+        self.tokens, self.folded, self.legal = tokens, folded, query.legal
         n = len(tokens)
-        # which query words each list word (raw, folded) may pair with, as a bit mask:
-        # as a person's name (initials too) and as an organisation's
-        self.person_masks: dict[tuple[str, str], int] = {}
-        self.org_masks: dict[tuple[str, str], int] = {}
+        # which query words each list word may pair with, as a bit mask: as a person's
+        # name (initials too) and as an organisation's. Keyed by the raw word alone: a
+        # listed word's fold is `prepare.fold_key` of it (`prepare_name`), and a string's
+        # hash is kept where a pair's is worked out at each lookup
+        self.person_masks: dict[str, int] = {}
+        self.org_masks: dict[str, int] = {}
         # of those, the query words of runs that may be joined into the list word (`_fitting`),
         # for the list words that have any
-        self.fits: dict[tuple[str, str], int] = {}
+        self.fits: dict[str, int] = {}
         # `_list_runs` of the last listed name bounded (asked as a person's and as an
         # organisation's name, then by `pairs`)
         self.cand: Name | None = None
         self.cand_runs = (0, 0)
         # the runs of query words the join pass may try (`_runs`)
         self.runs = _runs(tokens, folded)
-        self.shortest_run = min([r[2] for r in self.runs], default=1 << 30)
-        self.shortest_run_f = min([r[3] for r in self.runs], default=1 << 30)
-        self.longest = max([len(t) for t in tokens], default=0)
-        self.longest_f = max([len(f) for f in folded], default=0)
+        # (loops: `min` and `max` with a default are calls into the interpreter's builtins)
+        shortest = shortest_f = 1 << 30
+        for r in self.runs:
+            if r[2] < shortest:
+                shortest = r[2]
+            if r[3] < shortest_f:
+                shortest_f = r[3]
+        self.shortest_run, self.shortest_run_f = shortest, shortest_f
+        longest = longest_f = 0
+        for k in range(n):
+            if len(tokens[k]) > longest:
+                longest = len(tokens[k])
+            if len(folded[k]) > longest_f:
+                longest_f = len(folded[k])
+        self.longest, self.longest_f = longest, longest_f
+        # the query words' first letters and lengths (raw, folded), for `_list_runs`
+        self.firsts = [t[:1] for t in tokens]
+        self.firsts_f = [f[:1] for f in folded]
+        self.sizes = [len(t) for t in tokens]
+        self.sizes_f = [len(f) for f in folded]
         self.n = n
         self.places = [is_place(t) for t in tokens]
-        self.shapes = [TokenShape(t, f) for t, f in zip(tokens, folded)]
-        self.facts = QueryFacts(query)  # what `_free_costs` reads of the query alone
+        # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
+        self.facts = QueryFacts(query)
+        self.shapes = self.facts.shapes
         # the most pairs a comparison may make: one per query word that may pair, none of
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
         # among the most common (weight 1.0): `_free_costs` charges least with these
@@ -143,11 +164,9 @@ class QueryBound:
         away. With them, the query words of any run that may be joined into the word
         (`_runs`, `_fitting`): the word then may be paired too."""
         masks = self.person_masks if person else self.org_masks
-        key = (ct, cf)
-        m = masks.get(key)
+        m = masks.get(ct)
         if m is None:
             m = 0
-            q = self.query
             korean = self.korean
             unvocalised = self.unvocalised
             if person and korean is not None:
@@ -158,7 +177,7 @@ class QueryBound:
             else:
                 shape = token_shape(ct, cf)
                 shapes = self.shapes
-                tokens, folded = q.tokens, q.folded
+                tokens, folded = self.tokens, self.folded
                 # (unvocalised: the listed word may be a romanised abjad word; it may be a
                 # Latin spelling of a query word only with its letters, `_spelt`)
                 abjad_word = unvocalised and consonantal(ct)
@@ -185,7 +204,7 @@ class QueryBound:
                 fit = _abjad_fitting(self.abjad_runs, ct, cf, token_shape(ct, cf).bits)
                 if fit:
                     m |= fit
-                    self.fits[key] = fit
+                    self.fits[ct] = fit
             # query words run together into this word (`_fitting`): most list words are
             # shorter than any run of the query's
             elif self.runs and (len(ct) >= self.shortest_run - 2
@@ -193,8 +212,8 @@ class QueryBound:
                 fit = _fitting(self.runs, ct, cf)
                 if fit:
                     m |= fit
-                    self.fits[key] = fit
-            masks[key] = m
+                    self.fits[ct] = fit
+            masks[ct] = m
         return m
 
     def ceiling(self, cand: Name, cand_weights: Sequence[float], query_weights: Sequence[float],
@@ -225,8 +244,8 @@ class QueryBound:
             # a slipped legal form read as the listed name's form (`compare_names` compares
             # another query name, with other words and weights): not bounded, and rare
             return 1.0
-        nq, nc = self.n, len(cand.tokens)
         c_tokens, c_folded = cand.tokens, cand.folded
+        nq, nc = self.n, len(c_tokens)
         may_q = 0
         may_c = 0
         for j in range(nc):
@@ -266,7 +285,7 @@ class QueryBound:
                 q, cand, stay_q, stay_c, self.perfect[:paired], True, self.query_extra,
                 self.person_extra, self.place, cand_roles, self.surname, self.unvocalised,
                 self.roles, self.middle, [], self.facts, True)
-            least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, q.legal,
+            least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, self.legal,
                                  cand.legal, stay_q, stay_c, legal_floor, floor)
         else:
             least = 0.0
@@ -291,7 +310,7 @@ class QueryBound:
         if self.fits:
             fits = self.fits
             for j in range(nc):
-                if (c_tokens[j], c_folded[j]) in fits:
+                if c_tokens[j] in fits:
                     joins = True
                     break
         if not joins and nc >= 2:
@@ -322,13 +341,12 @@ class QueryBound:
         - or a run whose length fits it (`compare._may_join`)."""
         may_q = may_c = 0
         c_tokens, c_folded = cand.tokens, cand.folded
-        q = self.query
         nc = len(c_tokens)
         sizes = [len(t) for t in c_tokens]
         sizes_f = [len(f) for f in c_folded]
         bits = [token_shape(c_tokens[a], c_folded[a]).bits for a in range(nc)]
         for i in range(self.n):
-            target_raw, target = q.tokens[i], q.folded[i]
+            target_raw, target = self.tokens[i], self.folded[i]
             size_q, size_qf = len(target_raw), len(target)
             spelt = self.spelt[i]
             # a run of romanised words may spell it: it is no such word itself, or one of
@@ -374,7 +392,6 @@ class QueryBound:
         if (self.longest < _two_shortest(c_tokens) - 2
                 and self.longest_f < _two_shortest(c_folded) - 2):
             return 0, 0
-        q = self.query
         nc = len(c_tokens)
         # the list words' first letters and lengths, once for every query word
         firsts = [t[:1] for t in c_tokens]
@@ -384,9 +401,8 @@ class QueryBound:
         for i in range(self.n):
             # `_fitting` of the list's `_runs` into query word i, the runs not built: most
             # list words begin with another letter
-            target_raw, target = q.tokens[i], q.folded[i]
-            first, first_f = target_raw[:1], target[:1]
-            size_q, size_qf = len(target_raw), len(target)
+            first, first_f = self.firsts[i], self.firsts_f[i]
+            size_q, size_qf = self.sizes[i], self.sizes_f[i]
             m = 0
             for a in range(nc):
                 if firsts[a] != first and firsts_f[a] != first_f:
@@ -471,11 +487,11 @@ def _abjad_fitting(runs: list[_AbjadRun], target_raw: str, target: str, bits: in
     return found
 
 
-def _two_shortest(tokens: Sequence[str]) -> int:
+def _two_shortest(tokens: tuple[str, ...]) -> int:
     """The letters of the two shortest words of a name of two words or more."""
     first = second = 1 << 30
-    for t in tokens:
-        size = len(t)
+    for k in range(len(tokens)):  # (by index: a tuple's items without an iterator)
+        size = len(tokens[k])
         if size < first:
             first, second = size, first
         elif size < second:

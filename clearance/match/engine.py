@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import numpy as np
-
 from clearance.index.build import LEGAL_WEIGHT, EntityMeta, Index, name_kind, norm_identifier
 from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import (
@@ -61,7 +59,7 @@ from clearance.match.text import clean
 
 __all__ = ["MatchResult", "as_person", "cantonese_reading", "entity_names", "match_query",
            "name_floor", "prepare_query_names", "query_candidates", "query_slips",
-           "query_weights", "score_entities"]
+           "query_weights", "reading_agrees", "score_entities"]
 
 
 @dataclass
@@ -282,35 +280,71 @@ def query_candidates(index: Index, q: Name, reading: cantonese.Reading | None, l
                      budget: list[int], person: bool) -> list[int]:
     """The list names (ids) query name `q` is compared with: `search.candidate_names`, or
     for a Cantonese reading (`cantonese_reading`) the names holding one of its surname's
-    and one of its given name's `cantonese.lookup_words` (a superset of those that agree,
-    by folded keys; most Han names have none: nothing else is looked up for them)."""
+    `cantonese.lookup_words` (by folded keys; a superset of those that agree: `reading_agrees`
+    tells which, on the listed words). Most Han names agree with none: nothing else is
+    looked up for them."""
     if reading is None:
         names: list[int] = candidate_names(index, q, limit, budget, person).tolist()
         return names
-    surname_words, given_words = cantonese.lookup_words(reading)
-    surnames = _postings(index, surname_words)
-    if surnames is None:
-        return []
-    given = _postings(index, given_words)
-    if given is None:
-        return []
-    found: list[int] = np.intersect1d(surnames, given).tolist()
+    return _surname_holders(index, reading)
+
+
+#: `_surname_holders` answers for the last index asked about (known by its vocabulary,
+#: never changed once built): a book's Han surnames recur (Chan, Wong, Lee), and each
+#: answer folds every spelling of the surname, a two-character one's run together too
+SURNAMES_MAX = 4_096
+_surnames: list[tuple[dict[str, int], dict[tuple[tuple[str, ...], str | None], list[int]]]] = []
+
+
+def _surname_holders(index: Index, reading: cantonese.Reading) -> list[int]:
+    """The list names (ids, ascending) holding one of the surname's lookup words (by
+    folded key)."""
+    if not _surnames or _surnames[0][0] is not index.vocab:
+        _surnames.clear()
+        _surnames.append((index.vocab, {}))
+    memo = _surnames[0][1]
+    key = (reading.surname, reading.surname_word)
+    found = memo.get(key)
+    if found is None:
+        tids: set[int] = set()
+        vocab = index.vocab
+        for w in cantonese.lookup_words(reading)[0]:
+            tid = vocab.get(fold_key(w))
+            if tid is not None:
+                tids.add(tid)
+        if len(tids) == 1:  # (a posting list holds a name once, in order)
+            found = index.postings[tids.pop()].tolist()
+        else:
+            found = sorted({n for tid in tids for n in index.postings[tid].tolist()})
+        if len(memo) < SURNAMES_MAX:
+            memo[key] = found
     return found
 
 
-def _postings(index: Index, words: frozenset[str]) -> Any:
-    """The list names holding any of `words` (by folded key; None for none)."""
-    arrays = []
-    seen: set[int] = set()
-    vocab, postings = index.vocab, index.postings
-    for w in words:
-        tid = vocab.get(fold_key(w))
-        if tid is not None and tid not in seen:
-            seen.add(tid)
-            arrays.append(postings[tid])
-    if not arrays:
-        return None
-    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+def reading_agrees(index: Index, reading: cantonese.Reading, given: frozenset[str],
+                   n_idx: int) -> bool:
+    """Whether list name `n_idx`, one holding a surname lookup word (`query_candidates`),
+    is compared with the Cantonese reading: it holds one of the given name's lookup words
+    (`given`, of `cantonese.lookup_words`; by folded key, as a list name is looked up: a
+    word other than a legal form or a person's particle) and agrees with the reading
+    (`cantonese.name_agrees`). The words are read on the listed name, not looked up: a
+    given name's spellings run together are many, and each would be folded."""
+    name = index.names[n_idx]
+    plain = held = False
+    for t, lf in zip(name.tokens, name.legal):
+        if t in given:
+            held = True
+            if not lf:
+                plain = True
+                break
+    if not held or not cantonese.name_agrees(reading, name.tokens):
+        return False
+    if plain:
+        return True
+    # (only a legal form or particle spells the given name: another word may still fold
+    # as one of its spellings does)
+    keys = {fold_key(w) for w in given}
+    return any(not lf and f in keys for f, lf in zip(name.folded, name.legal))
 
 
 def query_slips(index: Index, query: Query, q: Name) -> Slips:
@@ -473,10 +507,13 @@ def match_query(
         # (a name in an abjad script: every comparison is unvocalised)
         bound = (_query_bound(q, q_roles, cfg, korean, q_slips, q_abjad) if floor > 0.0
                  else None)
+        if bound is not None:  # (its query facts are those the comparisons read)
+            comparer.query, comparer.facts = q, bound.facts
         reading = cantonese_reading(q, query.schema)
+        given = cantonese.lookup_words(reading)[1] if reading is not None else frozenset()
         for n_idx in query_candidates(index, q, reading, cfg.candidates, budget,
                                       query.schema == "Person"):
-            if reading is not None and not cantonese.name_agrees(reading, names[n_idx].tokens):
+            if reading is not None and not reading_agrees(index, reading, given, n_idx):
                 continue
             # a name is compared once as a person's and once as an organisation's at most
             person_comp: NameComparison | None = None

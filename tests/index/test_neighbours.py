@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 from clearance.index.build import Index
 from clearance.index.neighbours import deletions, neighbour_tokens
 
@@ -68,3 +71,24 @@ def test_neighbour_tokens_find_what_both_lookups_found_in_the_same_order(index: 
         found += bool(got)
         short += any(len(k) <= 4 and k in index.vocab for k in keys)
     assert found > 10_000 and short > 1000
+
+
+def _every_order(token: str, depth: int) -> set[str]:
+    """Deletion keys as first built: every key of a level expanded at every position."""
+    out, frontier = {token}, {token}
+    for _ in range(depth):
+        frontier = {t[:i] + t[i + 1:] for t in frontier if len(t) > 3 for i in range(len(t))}
+        out |= frontier
+    return out
+
+
+def test_deletion_keys_made_once_per_set_of_positions_are_the_keys_of_every_order() -> None:
+    # (`deletions` deletes in increasing order only: "abcde" less b then d, never d then b)
+    rng = random.Random(20)
+    words = ["", "a", "abc", "abcd", "abcde", "aaaa", "aabbaa", "mohammed", "abcdefghijkl"]
+    words += ["".join(rng.choice("ab" if k % 3 else string.ascii_lowercase)
+                      for _ in range(rng.randint(0, 14))) for k in range(3000)]
+    for word in words:
+        for depth in (0, 1, 2, 3):
+            assert deletions(word, depth) == _every_order(word, depth), (word, depth)
+    assert deletions("x" * 49, 2) == {"x" * 49}  # longer than any real word: itself only

@@ -19,7 +19,7 @@ from clearance.match.engine import (
     query_weights,
 )
 from clearance.match.orgs import Slips
-from clearance.match.prepare import Name, name_roles
+from clearance.match.prepare import Name, fold_key, name_roles
 from clearance.match.score import Query, ScoringConfig
 
 #: books' names in Latin letters of many countries, with their hyphens, initials and
@@ -224,6 +224,14 @@ def test_the_bound_holds_for_slipped_legal_forms(index: Index) -> None:
         checked += 1
         read += score >= 0.8
     assert checked > 40 and read >= 10, (checked, read)
+
+
+def test_a_listed_word_is_folded_by_its_letters_alone(index: Index) -> None:
+    # the bound keeps a listed word's masks by the word alone (`QueryBound._mask`): that is
+    # its (word, fold) only while every list name folds each word by `fold_key` of it
+    words = {(t, f) for name in index.names for t, f in zip(name.tokens, name.folded)}
+    assert len(words) > 20_000
+    assert all(f == fold_key(t) for t, f in words)
 
 
 def test_a_bound_of_no_pair_is_zero_and_of_the_same_name_one(index: Index) -> None:

@@ -9,10 +9,13 @@ from clearance.match.engine import (
     match_query,
     prepare_query_names,
     query_candidates,
+    reading_agrees,
     score_entities,
 )
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY
+from clearance.match.prepare import fold_key
 from clearance.match.score import Query
+from tests.match.lists import list_index
 
 
 def top(index: Index, query: Query) -> list[tuple[str, str, bool]]:
@@ -320,6 +323,44 @@ def test_a_cantonese_reading_is_compared_only_with_listed_names_spelling_its_syl
     assert not any(cantonese.name_agrees(reading, index.names[n].tokens) for n in found)
     assert "TANG, Chris" not in alerts(index, Query("邓炳祥", "Person"))
     assert "TANG, Chris" in alerts(index, Query("邓炳强", "Person"))
+
+
+def _held(index: Index, words: frozenset[str]) -> set[int]:
+    """The list names holding one of `words` by folded key, looked up word by word."""
+    return {int(n) for w in words if (tid := index.vocab.get(fold_key(w))) is not None
+            for n in index.postings[tid]}
+
+
+def test_a_cantonese_reading_meets_the_names_holding_a_surname_and_a_given_name_word() -> None:
+    # the given name is read on the listed words instead of looked up, spelling by
+    # spelling: the same names as holding a lookup word of each part (by folded key, as
+    # postings hold them) and agreeing; "la" of CHAN La Wing is a person's particle, which
+    # postings do not hold, and SHUM Ka Tsz's given name has no posting of its own spelling
+    index = list_index("TANG Ping-keung", "TANG Pingkeung", "TANG Wing", "CHAN La Wing",
+                       "CHAN Lawing", "Chan Tai Man", "LAM CHENG Yuet-ngor", "Tsang Ping",
+                       "SHUM Ka Tsz", "Sham Kachi", "Ka Chi Shum", "CHEUNG Ping Keung Co")
+    readings = [cantonese.Reading(("tang",), ("ping", "keung")),
+                cantonese.Reading(("chan",), ("la", "wing")),
+                cantonese.Reading(("chan",), ("tai", "man")),
+                cantonese.Reading(("lam", "cheng"), ("yuet", "ngo")),
+                cantonese.Reading(("sham",), ("ka", "chi")),
+                cantonese.Reading(("cheung",), ("ping", "keung")),
+                cantonese.Reading(("lei",), ("ka", "chiu"), "lee")]
+    met = 0
+    for reading in readings:
+        surname, given = cantonese.lookup_words(reading)
+        expected = [n for n in sorted(_held(index, surname) & _held(index, given))
+                    if cantonese.name_agrees(reading, index.names[n].tokens)]
+        found = query_candidates(index, index.names[0], reading, 50, [0], True)
+        assert found == sorted(set(found))
+        assert [n for n in found if reading_agrees(index, reading, given, n)] == expected, reading
+        met += len(expected)
+    assert met >= 5
+    chan_la = next(n for n, name in enumerate(index.names) if name.text == "CHAN La Wing")
+    reading = cantonese.Reading(("chan",), ("la", "wing"))
+    assert cantonese.name_agrees(reading, index.names[chan_la].tokens)
+    given = cantonese.lookup_words(reading)[1]
+    assert not reading_agrees(index, reading, given, chan_la)  # held by a particle alone
 
 
 def test_score_entities_reads_a_cantonese_reading_as_match_query_does(index: Index) -> None:
