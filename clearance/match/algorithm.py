@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "27"
+VERSION = "28"
 
 __all__ = ["ALGORITHM", "VERSION"]

@@ -19,8 +19,8 @@ from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
-           "caps_table", "distinct_names", "other_common_name", "population_cap", "spelled_name",
-           "use_caps", "writes_vowels"]
+           "caps_table", "common_name", "distinct_names", "other_common_name", "population_cap",
+           "spelled_name", "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -72,6 +72,14 @@ def spelled_name(token: str) -> bool:
     """Whether a token is, letter for letter, a name of `population_names.yml`: a name
     people bear (noisy at its short end: the source counts particles such as "al" too)."""
     return token in _spelled_names()
+
+
+def common_name(token: str) -> bool:
+    """Whether a token is, letter for letter, a name people commonly bear (top 100 of some
+    country): a family name companies are named after by the thousand ("Green Ltd",
+    "Wagner GmbH"), so that a company sharing it with a listed one is no coincidence."""
+    return (token in _spelled_names()
+            and _caps().get(variant_key(fold(token)), 1.0) <= KNOWN_NAME_CAP)
 
 
 def caps_table() -> dict[str, float]:
