@@ -443,6 +443,16 @@ def _abjad_compound_heads() -> frozenset[str]:
 _NO_HEADS: Final[frozenset[int]] = frozenset()
 
 
+def _own_names(tokens: tuple[str, ...], run: list[int]) -> bool:
+    """Whether words of a person's name in Arabic, Persian or Hebrew script that a join ran
+    together are names of their own, no part of a compound (عبد الله "abd allh" is one
+    name, ABDULLAH): two such names read as one listed word are still two names of the
+    query, which a one-word listed name does not match alone (איה סלע "ayh sl", Aya Sela,
+    run together met the one-word name SALEH)."""
+    heads, tails, abjad_heads = compound_heads(), _compound_tails(), _abjad_compound_heads()
+    return not any([tokens[i] in heads or tokens[i] in tails or tokens[i] in abjad_heads
+                    or tokens[i] in _ARTICLES for i in run])
+
 
 def _abjad_compound_starts(tokens: tuple[str, ...]) -> frozenset[int]:
     """Positions of the words of a romanised abjad name that a compound tail follows, with
@@ -1072,7 +1082,8 @@ def compare_names(
                                               query_roles, initials):
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
-                    joined_query += max(0, merged - 1)
+                    if not (initials and unvocalised and _own_names(q_tokens, run)):
+                        joined_query += max(0, merged - 1)
                     if merged > 1:  # "abd" + "al" (ABDUL) is still the head of its compound
                         joined_q.update(run)
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
