@@ -31,6 +31,8 @@ DISTINCT_NAME_SIMILARITY = 0.0
 DISTINCT_NAME_CAP = POPULATION_CAPS[30]
 #: ... beside a name this common (top 100 of some country)
 KNOWN_NAME_CAP = POPULATION_CAPS[100]
+#: a family name this common (top 300 of some country) names companies by the thousand
+COMPANY_NAME_CAP = POPULATION_CAPS[300]
 #: at or below: a name among the most common people bear (top 10 of some country), as
 #: weighed (`population_cap`, or rarer still on the lists); two people sharing such names
 #: is no coincidence
@@ -75,11 +77,12 @@ def spelled_name(token: str) -> bool:
 
 
 def common_name(token: str) -> bool:
-    """Whether a token is, letter for letter, a name people commonly bear (top 100 of some
+    """Whether a token is, letter for letter, a name people commonly bear (top 300 of some
     country): a family name companies are named after by the thousand ("Green Ltd",
-    "Wagner GmbH"), so that a company sharing it with a listed one is no coincidence."""
+    "Wagner GmbH", "Hudson LLC"), so that a company sharing it with a listed one is no
+    coincidence."""
     return (token in _spelled_names()
-            and _caps().get(variant_key(fold(token)), 1.0) <= KNOWN_NAME_CAP)
+            and _caps().get(variant_key(fold(token)), 1.0) <= COMPANY_NAME_CAP)
 
 
 def caps_table() -> dict[str, float]:
