@@ -27,6 +27,7 @@ from clearance.match.places import is_place
 from clearance.match.population import (
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
+    common_name,
     distinct_names,
     other_common_name,
     spelled_name,
@@ -329,6 +330,7 @@ class NameComparison:
     query_words: int  # tokens that are not role words (legal forms, particles)
     cand_words: int
     person: bool  # compared as people's names
+    lone_common_name: bool  # (organisations) only a common name agrees, not the whole name
 
     def __init__(self, score: float, pairs: list[TokenPair] | None = None,
                  unmatched_query: list[str] | None = None,
@@ -344,6 +346,7 @@ class NameComparison:
         self.query_words = query_words
         self.cand_words = cand_words
         self.person = person
+        self.lone_common_name = False
 
     def explain(self) -> str:
         parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
@@ -438,6 +441,17 @@ def _abjad_compound_heads() -> frozenset[str]:
 
 
 _NO_HEADS: Final[frozenset[int]] = frozenset()
+
+
+def _own_names(tokens: tuple[str, ...], run: list[int]) -> bool:
+    """Whether words of a person's name in Arabic, Persian or Hebrew script that a join ran
+    together are names of their own, no part of a compound (عبد الله "abd allh" is one
+    name, ABDULLAH): two such names read as one listed word are still two names of the
+    query, which a one-word listed name does not match alone (איה סלע "ayh sl", Aya Sela,
+    run together met the one-word name SALEH)."""
+    heads, tails, abjad_heads = compound_heads(), _compound_tails(), _abjad_compound_heads()
+    return not any([tokens[i] in heads or tokens[i] in tails or tokens[i] in abjad_heads
+                    or tokens[i] in _ARTICLES for i in run])
 
 
 def _abjad_compound_starts(tokens: tuple[str, ...]) -> frozenset[int]:
@@ -1082,7 +1096,8 @@ def compare_names(
                                               query_roles, initials):
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
-                    joined_query += max(0, merged - 1)
+                    if not (initials and unvocalised and _own_names(q_tokens, run)):
+                        joined_query += max(0, merged - 1)
                     if merged > 1:  # "abd" + "al" (ABDUL) is still the head of its compound
                         joined_q.update(run)
                     w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
@@ -1159,7 +1174,27 @@ def compare_names(
                          - (_heads(c_tokens, c_legal, joined_c)
                             if initials and _heads(q_tokens, q_legal, set()) else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
+    if not initials:
+        result.lone_common_name = _lone_common_name(pairs, query, cand, free_q, free_c)
     return result
+
+
+def _lone_common_name(pairs: Sequence[TokenPair], query: Name, cand: Name, free_q: set[int],
+                      free_c: set[int]) -> bool:
+    """(organisations) Whether the only word that agrees beside generic words and legal
+    forms is a name people commonly bear (`population.common_name`), and the two names
+    do not agree in full: that word only near the listed one, or another word (generic or
+    not; a legal form, an article or a place aside: "Salah" is AL-SALAH, and a place
+    qualifies a registered name) that one side gives and the other lacks. Companies are
+    named after family names by the thousand: "Green Ltd" against GREEN SHIPPING LTD.,
+    "Morgan PLC" against TORGAN CO., "Rose" against ROSE GROUP share a family name, which
+    says no more than two people sharing one does."""
+    named = [p for p in pairs if p.weight > COMMON_WEIGHT]
+    if len(named) != 1 or not common_name(named[0].query):
+        return False
+    return named[0].similarity < SURE_SIMILARITY or any(
+        [not name.legal[k] and name.tokens[k] not in _ARTICLES and not is_place(name.tokens[k])
+         for name, free in ((query, free_q), (cand, free_c)) for k in free])
 
 
 def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, list[int]] | None:

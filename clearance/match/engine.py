@@ -752,6 +752,11 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                 evidence.append(("one_word_name", ceiling - score,
                                  "a one-word listed name against a query of several names"))
                 score = ceiling
+            elif not person and comp.lone_common_name and score > ceiling:
+                evidence.append(("common_name", ceiling - score,
+                                 ("only a family name that many companies bear agrees, "
+                                  "not the whole name")))
+                score = ceiling
             elif (not person and comp.cand_words == 1 and comp.query_words >= 2
                   and score > ceiling and name_kind(query.schema) == ANY
                   and _people_names_left(comp, q)):

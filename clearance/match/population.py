@@ -19,8 +19,8 @@ from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
-           "caps_table", "distinct_names", "other_common_name", "population_cap", "spelled_name",
-           "use_caps", "writes_vowels"]
+           "caps_table", "common_name", "distinct_names", "other_common_name", "population_cap",
+           "spelled_name", "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -31,6 +31,8 @@ DISTINCT_NAME_SIMILARITY = 0.0
 DISTINCT_NAME_CAP = POPULATION_CAPS[30]
 #: ... beside a name this common (top 100 of some country)
 KNOWN_NAME_CAP = POPULATION_CAPS[100]
+#: a family name this common (top 300 of some country) names companies by the thousand
+COMPANY_NAME_CAP = POPULATION_CAPS[300]
 #: at or below: a name among the most common people bear (top 10 of some country), as
 #: weighed (`population_cap`, or rarer still on the lists); two people sharing such names
 #: is no coincidence
@@ -72,6 +74,15 @@ def spelled_name(token: str) -> bool:
     """Whether a token is, letter for letter, a name of `population_names.yml`: a name
     people bear (noisy at its short end: the source counts particles such as "al" too)."""
     return token in _spelled_names()
+
+
+def common_name(token: str) -> bool:
+    """Whether a token is, letter for letter, a name people commonly bear (top 300 of some
+    country): a family name companies are named after by the thousand ("Green Ltd",
+    "Wagner GmbH", "Hudson LLC"), so that a company sharing it with a listed one is no
+    coincidence."""
+    return (token in _spelled_names()
+            and _caps().get(variant_key(fold(token)), 1.0) <= COMPANY_NAME_CAP)
 
 
 def caps_table() -> dict[str, float]:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Callable
 from functools import cache, lru_cache
 
 from clearance.match import abjad, cyrillic, hangul, zh
 from clearance.match.limits import MAX_CACHED_TEXT
 
-__all__ = ["clean", "latinize", "normalize", "script_of", "tokenize"]
+__all__ = ["clean", "latinize", "normalize", "script_of", "tokenize", "unread_word"]
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u180e]")
 _SPACES = re.compile(r"\s+")
@@ -78,7 +79,30 @@ def _ascii_word(word: str) -> str:
     if word.isascii():
         return word
     out = _ascii_text()(word)
-    return out if out.isascii() else out.encode("ascii", "replace").decode("ascii")
+    if out.isascii():
+        return out
+    out = out.encode("ascii", "replace").decode("ascii")
+    if any([ch.isalnum() for ch in out]) or not any([ch.isalpha() for ch in word]):
+        return out
+    return unread_word(word)
+
+
+#: the length of `unread_word`'s stand-in (26^7 of them: two words seldom share one)
+UNREAD_LETTERS = 7
+
+
+def unread_word(word: str) -> str:
+    """A stand-in for a word of a script ICU cannot romanise (Sinhala, Khmer, Lao, Tibetan,
+    Mongolian ...): letters drawn from its CRC-32, the same in every process. Dropped, the
+    word left the name's other words alone ("Pich <Khmer word>" read as "Pich" alone met
+    the one-word name PICHI; three Sinhala surnames "and" a fourth met a listed "and");
+    kept as a word no list spells otherwise, it is a name the other side lacks."""
+    code = zlib.crc32(word.encode())
+    letters = []
+    for _ in range(UNREAD_LETTERS):
+        code, k = divmod(code, 26)
+        letters.append(chr(ord("a") + k))
+    return "".join(letters)
 
 
 #: normality's `ascii_text` rules (normality.transliteration.ASCII_SCRIPT, version 3):

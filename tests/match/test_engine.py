@@ -368,3 +368,20 @@ def test_score_entities_reads_a_cantonese_reading_as_match_query_does(index: Ind
     ranked = {r.entity_id: r.score for r in match_query(index, query, limit=50)}
     scored = {r.entity_id: r.score for r in score_entities(index, query, list(ranked))}
     assert scored == ranked
+
+
+@pytest.mark.parametrize("name", ["טל מור", "תל מור"])
+def test_two_abjad_names_run_together_are_still_two_names_against_a_one_word_name(
+        name: str) -> None:
+    # issue 11: איה סלע (Aya Sela) ran together as "sl ayh" met the one-word name SALEH at
+    # 0.90; a compound (عبد الله, one name) run together still meets ABDALLAH
+    from clearance.match.score import ScoringConfig
+    from tests.match.lists import list_index
+
+    index = list_index("TALMOR", "KESHET, Dor", "ABDALLAH")
+    cfg = ScoringConfig(threshold=0.7)  # low enough for the joined word alone to reach it
+    two = match_query(index, Query(name, "Person"), cfg, limit=1)
+    assert two[0].matched_name == "TALMOR" and not two[0].match
+    assert any(f.name == "one_word_name" for f in two[0].features)
+    compound = match_query(index, Query("عبد الله", "Person"), cfg, limit=1)
+    assert compound[0].matched_name == "ABDALLAH" and compound[0].match

@@ -204,3 +204,51 @@ def test_a_spelled_name_is_a_name_of_the_population_lists_letter_for_letter() ->
 
     assert spelled_name("ahmed") and spelled_name("aly")
     assert not spelled_name("ahmedq")  # a slip of one is no name of its own
+
+
+def test_common_name_is_a_name_people_commonly_bear_as_spelled() -> None:
+    from clearance.match.population import common_name
+
+    assert common_name("fischer") and common_name("garcia") and common_name("hudson")
+    assert not common_name("zorvex")  # no one's name
+
+
+#: made-up companies beside the tested ones, so that their words weigh as rare words do
+_FILLERS = ("NORDWIND HANDEL GMBH", "KESTREL SHIPPING LLC", "ORLIK TRADING LLC",
+            "VELMAR SHIPPING", "TOROS GROUP", "BALTIC STAR LLC", "SILVER OAK GROUP")
+
+
+def _best(listed: str, query: str) -> tuple[str, bool, list[str]]:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    index = list_index(listed, "ZORVEX TRADING LLC", *_FILLERS, schema="Company")
+    found = [r for r in match_query(index, Query(query, "Company"), limit=3)
+             if r.matched_name == listed]
+    assert found, query
+    return found[0].matched_name, found[0].match, [f.name for f in found[0].features]
+
+
+@pytest.mark.parametrize(("listed", "query"), [
+    ("FISCHER TRADING LLC", "Fischer LLC"), ("FISCHER TRADING LLC", "Fischer"),
+    ("FISCHER TRADING LLC", "Fischer Shipping LLC"),
+    ("HUDSON TRADING LLC", "Hudson LLC"),  # a name of a country's top 300
+])
+def test_a_company_sharing_only_a_common_family_name_does_not_alert(listed: str,
+                                                                     query: str) -> None:
+    # issue 11: companies are named after family names by the thousand ("Green Ltd" alerted
+    # on GREEN SHIPPING LTD., "Rose" on ROSE GROUP)
+    _, match, features = _best(listed, query)
+    assert not match and "common_name" in features
+
+
+@pytest.mark.parametrize(("listed", "query"), [
+    ("FISCHER TRADING LLC", "Fischer Trading Ltd"),  # the whole name, another legal form
+    ("FISCHER TRADING LLC", "Hamburg Fischer Trading LLC"),  # a place qualifies it
+    ("FISCHER TRADING LLC", "Fishcer Trading LLC"),  # a slip is no common name
+    ("ZORVEX TRADING LLC", "Zorvex LLC"),  # a word that is no one's name
+    ("AL-FISCHER", "Fischer"),  # an article is no word of the name
+])
+def test_a_company_named_in_full_or_by_a_rare_word_still_alerts(listed: str, query: str) -> None:
+    assert _best(listed, query)[1]

@@ -82,3 +82,14 @@ def test_the_transliterator_uses_normality_s_rules() -> None:
     from clearance.match.text import ASCII_RULES
 
     assert ASCII_RULES == ASCII_SCRIPT
+
+
+@pytest.mark.parametrize("word", ["ගුණසේකර", "សុខា", "ສົມພອນ"])  # Sinhala, Khmer, Lao
+def test_a_word_no_transliterator_reads_is_kept_as_a_word(word: str) -> None:
+    # issue 11: a word ICU cannot romanise vanished, so "Pich <Khmer word>" was read as
+    # "Pich" alone (and met the one-word name PICHI)
+    tokens = normalize(f"Pich {word}")
+    assert len(tokens) == 2 and tokens[0] == "pich"
+    assert tokens[1].isascii() and tokens[1].isalpha()
+    assert normalize(word) == tokens[1:]  # the same word, the same stand-in
+    assert normalize("ගුණසේකර") != normalize("සේනානායක")  # another word, another one
