@@ -33,7 +33,7 @@ from clearance.match.countries import country_qualifier, country_spellings
 from clearance.match.cyrillic import has_cyrillic
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.name_parts import name_parts
-from clearance.match.orgs import Slips, confirmed_slips, slipped_forms
+from clearance.match.orgs import Slips, confirmed_slips, one_word_forms, slipped_forms
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
@@ -711,6 +711,16 @@ def _people_names_left(comp: NameComparison, q: Name) -> bool:
     return bool(words) and all(not lf and population_cap(f) < 1.0 for f, lf in words)
 
 
+def _company_form_left(comp: NameComparison, q: Name) -> bool:
+    """Whether the words of query name `q` that `comp` left unpaired are a company's legal
+    form, one of them written in one word: "Green Ltd" of unknown type names a company,
+    which a person's one-word alias GREEN does not."""
+    left = set(comp.unmatched_query)
+    words = [(f, lf) for t, f, lf in zip(q.tokens, q.folded, q.legal) if t in left]
+    return (bool(words) and all(lf for _, lf in words)
+            and any(f in one_word_forms() for f, _ in words))
+
+
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             id_hits: dict[int, str], gates: dict[str, str], limit: int,
             min_score: float = 0.0) -> list[MatchResult]:
@@ -751,6 +761,12 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                     and score > ceiling):
                 evidence.append(("one_word_name", ceiling - score,
                                  "a one-word listed name against a query of several names"))
+                score = ceiling
+            elif (person and comp.cand_words == 1 and score > ceiling
+                  and name_kind(query.schema) == ANY and _company_form_left(comp, q)):
+                evidence.append(("one_word_name", ceiling - score,
+                                 ("a person's one-word listed name against a query of unknown "
+                                  "type that carries a company's legal form")))
                 score = ceiling
             elif not person and comp.lone_common_name and score > ceiling:
                 evidence.append(("common_name", ceiling - score,

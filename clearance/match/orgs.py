@@ -255,6 +255,13 @@ def legal_forms_words() -> frozenset[str]:
     return frozenset(w for phrase in legal_forms() for w in phrase)
 
 
+@cache
+def one_word_forms() -> frozenset[str]:
+    """The legal forms written in one word (ltd, llc, gmbh, ooo): a company's alone, where
+    a word of a longer form may be a name's ("de" of S.A. de C.V., "and" of & Co.)."""
+    return frozenset(phrase[0] for phrase in legal_forms() if len(phrase) == 1)
+
+
 def join_letters(tokens: list[str]) -> list[str]:
     """Runs of two or more single letters become one token: "o o o" -> "ooo", "s a" -> "sa"."""
     out: list[str] = []

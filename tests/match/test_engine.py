@@ -182,6 +182,22 @@ def test_a_one_word_vessel_name_does_not_alert_on_a_persons_name_of_unknown_type
     assert typed[0].entity_id == "v0" and typed[0].match  # the user said it is a vessel
 
 
+def test_a_persons_one_word_alias_does_not_alert_on_a_company_form_of_unknown_type() -> None:
+    # "Green Ltd" (a bank book without a party type) alerted on a listed person a.k.a.
+    # GREEN; the name alone, or a person's name, still meets him
+    from clearance.match.score import ScoringConfig
+
+    index = _one_person_index(["QARSHI, Xoriqul", "XORIQUL"])
+    cfg = ScoringConfig(threshold=0.7)  # low enough for the shared name alone to reach it
+    for company in ("Xoriqul Ltd", "Xoriqul GmbH", "OOO Xoriqul"):
+        found = match_query(index, Query(company, "LegalEntity"), cfg, limit=1)
+        assert found[0].entity_id == "p0" and not found[0].match, company
+        assert any("company's legal form" in f.detail for f in found[0].features)
+    for name in ("Xoriqul", "Xoriqul Qarshi"):
+        found = match_query(index, Query(name, "LegalEntity"), cfg, limit=1)
+        assert found[0].entity_id == "p0" and found[0].match, name
+
+
 def test_an_acronym_does_not_cover_another_companys_acronym(index: Index) -> None:
     # CRCC (China Railway Construction Corporation) is listed; CRRC is another company
     listed = "CHINA RAILWAY CONSTRUCTION CORPORATION LIMITED"
