@@ -249,6 +249,9 @@ def test_a_company_sharing_only_a_common_family_name_does_not_alert(listed: str,
     ("FISCHER TRADING LLC", "Fishcer Trading LLC"),  # a slip is no common name
     ("ZORVEX TRADING LLC", "Zorvex LLC"),  # a word that is no one's name
     ("AL-FISCHER", "Fischer"),  # an article is no word of the name
+    ("FISCHER TRADING LLC", "Fischer Trading LLC Holding"),  # the whole name and more
+    ("FISCHER LLC", "Fischer Shipping LLC"),  # the listed company may be the one meant
+    ("FISCHER OIL CO.", "Fisher Oil Co."),  # a slip that is a common name too
 ])
 def test_a_company_named_in_full_or_by_a_rare_word_still_alerts(listed: str, query: str) -> None:
     assert _best(listed, query)[1]
