@@ -4,7 +4,8 @@
 -iy/-ii/-y, x/ks, w/v, doubled letters, ...) so that Yuryevich, Iurevich and Jurjevic, or
 Sergey, Sergei and Sergej, meet. `skeleton` keeps only consonants, the form in which
 Arabic-script names arrive (محمد -> "mhmd" ~ Muhammad). `variant_key` applies the curated
-given-name groups (Mohammed / Muhammad, Yevgeny / Evgenii) from `resources/name_variants.yml`.
+given-name groups (Mohammed / Muhammad, Yevgeny / Evgenii) from `resources/name_variants.yml`,
+and its one group of an airline's words (Air / Airlines / Airways).
 """
 
 from __future__ import annotations
@@ -118,5 +119,6 @@ def _variants() -> dict[str, str]:
 
 
 def variant_key(folded: str) -> str:
-    """The canonical spelling of a folded given name (itself when not in a group)."""
+    """The canonical spelling of a folded given name or airline word (itself when not in
+    a group)."""
     return _variants().get(folded, folded)

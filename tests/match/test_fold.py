@@ -29,6 +29,22 @@ def test_curated_given_name_groups(group: list[str]) -> None:
     assert len({variant_key(fold(s)) for s in group}) == 1
 
 
+def test_an_airlines_name_meets_its_air_and_airways_forms() -> None:
+    # the lists write one airline's name with each word (MAHAN AIR a.k.a. MAHAN AIRWAYS);
+    # "Mahan Airlines" scored 0.63 against MAHAN AIR
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    index = list_index("MERAJ AIR", "CASPIAN AIRLINES", "KESTREL SHIPPING", "ORLIK TRADING LLC",
+                       schema="Company")
+    for query, listed in (("Meraj Airlines", "s0"), ("Meraj Airways", "s0"),
+                          ("Caspian Air", "s1"), ("Caspian Airline", "s1")):
+        found = [r for r in match_query(index, Query(query, "Company")) if r.match]
+        assert [r.source_id for r in found] == [listed], query
+    assert [r for r in match_query(index, Query("Kestrel Airlines", "Company")) if r.match] == []
+
+
 @pytest.mark.parametrize("pair", [("oleg", "olga"), ("zhang", "aung"), ("jamal", "amal"),
                                   ("khwaja", "hvaa")])
 def test_different_names_stay_apart(pair: tuple[str, str]) -> None:
