@@ -34,10 +34,12 @@ from clearance.match.population import (
     writes_vowels,
 )
 from clearance.match.prepare import (
+    ARTICLES,
     GIVEN,
     MIDDLE,
     SURNAME,
     Name,
+    after_article,
     fold_key,
     name_roles,
     person_role_words,
@@ -406,9 +408,6 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token[-2:] in _PATRONYMIC_ENDS and token.endswith(_PATRONYMIC)
 
 
-_ARTICLES: Final = ("al", "el")
-
-
 _WORD_SETS: dict[str, frozenset[str]] = {}
 
 
@@ -451,7 +450,7 @@ def _own_names(tokens: tuple[str, ...], run: list[int]) -> bool:
     run together met the one-word name SALEH)."""
     heads, tails, abjad_heads = compound_heads(), _compound_tails(), _abjad_compound_heads()
     return not any([tokens[i] in heads or tokens[i] in tails or tokens[i] in abjad_heads
-                    or tokens[i] in _ARTICLES for i in run])
+                    or tokens[i] in ARTICLES for i in run])
 
 
 def _abjad_compound_starts(tokens: tuple[str, ...]) -> frozenset[int]:
@@ -487,7 +486,7 @@ def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
     out = [-1] * len(tokens)
     for k in range(1, len(tokens) - 1):
         # the article of the next name belongs to it: كمال بن المولدي "kml bn al mwldy"
-        nxt = k + 2 if tokens[k + 1] in _ARTICLES and k + 2 < len(tokens) else k + 1
+        nxt = k + 2 if tokens[k + 1] in ARTICLES and k + 2 < len(tokens) else k + 1
         if (legal[k] and tokens[k] in particles and not legal[k - 1]
                 and not legal[nxt]):
             if out[k - 1] < 0:
@@ -556,7 +555,7 @@ def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
     tokens = name.tokens
     if has_abjad(name.text):
         return [False] * len(tokens)
-    return [t in titles and not (k > 0 and tokens[k - 1] in ("al", "el"))
+    return [t in titles and not after_article(tokens, k)
             for k, t in enumerate(tokens)]
 
 
@@ -1193,7 +1192,7 @@ def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int]) 
     named = [p for p in pairs if p.weight > COMMON_WEIGHT]
     if len(named) != 1 or not common_name(named[0].query):
         return False
-    return any([not cand.legal[k] and cand.tokens[k] not in _ARTICLES
+    return any([not cand.legal[k] and cand.tokens[k] not in ARTICLES
                 and not is_place(cand.tokens[k]) for k in free_c])
 
 

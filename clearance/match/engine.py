@@ -706,17 +706,21 @@ def _people_names_left(comp: NameComparison, q: Name) -> bool:
     against a vessel or company named SANA reads as a person's name, of which the listed
     word is one name among two (as a one-word alias is against a person's full name);
     "Sana Shipping" or "Sana LLC" do not."""
-    left = set(comp.unmatched_query)
-    words = [(f, lf) for t, f, lf in zip(q.tokens, q.folded, q.legal) if t in left]
+    words = _left_words(comp, q)
     return bool(words) and all(not lf and population_cap(f) < 1.0 for f, lf in words)
+
+
+def _left_words(comp: NameComparison, q: Name) -> list[tuple[str, bool]]:
+    """(fold, legal flag) of the words of query name `q` that `comp` left unpaired."""
+    left = set(comp.unmatched_query)
+    return [(f, lf) for t, f, lf in zip(q.tokens, q.folded, q.legal) if t in left]
 
 
 def _company_form_left(comp: NameComparison, q: Name) -> bool:
     """Whether the words of query name `q` that `comp` left unpaired are a company's legal
     form, one of them written in one word: "Green Ltd" of unknown type names a company,
     which a person's one-word alias GREEN does not."""
-    left = set(comp.unmatched_query)
-    words = [(f, lf) for t, f, lf in zip(q.tokens, q.folded, q.legal) if t in left]
+    words = _left_words(comp, q)
     return (bool(words) and all(lf for _, lf in words)
             and any(f in one_word_forms() for f, _ in words))
 

@@ -7,6 +7,7 @@ A `Name` holds the romanised tokens, their folded forms (romanisation-neutral ke
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -24,7 +25,8 @@ from clearance.match.orgs import (
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
-__all__ = ["ANY", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "fold_key", "name_roles",
+__all__ = ["ANY", "ARTICLES", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "after_article",
+           "fold_key", "name_roles",
            "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
            "trailing_words", "written_words"]
 
@@ -65,7 +67,7 @@ def _person_roles(tokens: list[str], inverted: bool = False) -> list[bool]:
     n = len(tokens)
     # a title after the article is a family name (AL-SHEIKH, AL-SHAYKH), as `compare._titles`
     # reads it on both sides
-    flags = [(k < n - 1 and ((t in titles and not _after_article(tokens, k))
+    flags = [(k < n - 1 and ((t in titles and not after_article(tokens, k))
                              or _abjad_role_word(t)))
              or ((k < n - 1 or inverted) and (t in before or (t in between and k > 0)))
              for k, t in enumerate(tokens)]
@@ -74,8 +76,13 @@ def _person_roles(tokens: list[str], inverted: bool = False) -> list[bool]:
     return flags
 
 
-def _after_article(tokens: list[str], k: int) -> bool:
-    return k > 0 and tokens[k - 1] in ("al", "el")
+#: the Arabic article as romanised words take it ("AL-SHEIKH", "El Sayed")
+ARTICLES: tuple[str, ...] = ("al", "el")
+
+
+def after_article(tokens: Sequence[str], k: int) -> bool:
+    """Whether token `k` follows the article: a title there is a family name (AL-SHEIKH)."""
+    return k > 0 and tokens[k - 1] in ARTICLES
 
 
 @lru_cache(maxsize=10_000)
