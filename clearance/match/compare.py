@@ -45,6 +45,7 @@ from clearance.match.prepare import (
     person_role_words,
     written_words,
 )
+from clearance.match.text import shown_word
 from clearance.resources import load_resource
 
 __all__ = [
@@ -351,12 +352,12 @@ class NameComparison:
         self.lone_common_name = False
 
     def explain(self) -> str:
-        parts = [f"{p.query}~{p.candidate} ({p.similarity:.2f}, w={p.weight:.2f})"
-                 for p in self.pairs]
+        parts = [f"{shown_word(p.query)}~{shown_word(p.candidate)} "
+                 f"({p.similarity:.2f}, w={p.weight:.2f})" for p in self.pairs]
         if self.unmatched_query:
-            parts.append("query only: " + " ".join(self.unmatched_query))
+            parts.append("query only: " + " ".join(map(shown_word, self.unmatched_query)))
         if self.unmatched_candidate:
-            parts.append("list only: " + " ".join(self.unmatched_candidate))
+            parts.append("list only: " + " ".join(map(shown_word, self.unmatched_candidate)))
         return "; ".join(parts)
 
 

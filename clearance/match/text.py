@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from clearance.match import abjad, cyrillic, hangul, zh
 from clearance.match.limits import MAX_CACHED_TEXT
 
-__all__ = ["clean", "latinize", "normalize", "script_of", "tokenize", "unread_word"]
+__all__ = ["clean", "latinize", "normalize", "script_of", "shown_word", "tokenize", "unread_word"]
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u180e]")
 _SPACES = re.compile(r"\s+")
@@ -89,6 +89,9 @@ def _ascii_word(word: str) -> str:
 
 #: the length of `unread_word`'s stand-in (26^7 of them: two words seldom share one)
 UNREAD_LETTERS = 7
+#: how many stand-ins a process remembers the words of (`shown_word`); a book holds few
+UNREAD_KEPT = 10_000
+_unread: dict[str, str] = {}
 
 
 def unread_word(word: str) -> str:
@@ -102,7 +105,16 @@ def unread_word(word: str) -> str:
     for _ in range(UNREAD_LETTERS):
         code, k = divmod(code, 26)
         letters.append(chr(ord("a") + k))
-    return "".join(letters)
+    standin = "".join(letters)
+    if len(_unread) < UNREAD_KEPT:
+        _unread[standin] = word
+    return standin
+
+
+def shown_word(token: str) -> str:
+    """The word itself where `token` is the stand-in this process made for it, else the
+    token: an explanation reading "query only: yrkukna" told a reviewer nothing."""
+    return _unread.get(token, token)
 
 
 #: normality's `ascii_text` rules (normality.transliteration.ASCII_SCRIPT, version 3):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from clearance.match.text import clean, latinize, normalize, script_of
+from clearance.match.text import clean, latinize, normalize, script_of, shown_word
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,16 @@ def test_a_word_no_transliterator_reads_is_kept_as_a_word(word: str) -> None:
     assert tokens[1].isascii() and tokens[1].isalpha()
     assert normalize(word) == tokens[1:]  # the same word, the same stand-in
     assert normalize("ගුණසේකර") != normalize("සේනානායක")  # another word, another one
+
+
+def test_an_explanation_shows_the_unread_word_itself_not_its_stand_in() -> None:
+    # issue 11: "query only: yrkukna" told a reviewer nothing about which word was unread
+    from clearance.match.compare import compare_names
+    from clearance.match.prepare import prepare_name
+
+    word = "សុខា"  # Khmer
+    comp = compare_names(prepare_name(f"Pich {word}"), prepare_name("Pich Sokha"),
+                         lambda token, person: 1.0)
+    assert word in comp.explain()
+    assert normalize(word)[0] not in comp.explain()
+    assert shown_word("pich") == "pich"
