@@ -55,7 +55,7 @@ from clearance.match.score import (
     name_feature,
     schema_factor,
 )
-from clearance.match.text import clean
+from clearance.match.text import clean, normalize
 
 __all__ = ["MatchResult", "as_person", "cantonese_reading", "entity_names", "match_query",
            "name_floor", "prepare_query_names", "query_candidates", "query_slips",
@@ -194,6 +194,48 @@ def country_gates(query: Query) -> dict[str, str]:
         if qualified is not None:
             out.setdefault(qualified[0], qualified[1])
     return out
+
+
+#: the least similarity at which a listed word states the query's country word too
+#: ("south" paired with "north" at 0.30 does not)
+COUNTRY_WORD_AGREES: Final = 0.8
+#: the words `country_qualifier` reads around a country ("of the Russian Federation")
+_AROUND_COUNTRY: Final = frozenset({"of", "the"})
+
+
+def stated_countries(query: Query) -> dict[str, tuple[str, frozenset[str]]]:
+    """Query name text that states a country, as written and as `prepare_query_names`
+    spells it with each of the country's names -> (that country's code, the words that
+    state it): such a name compared whole is no evidence for a listed party of another
+    country (`_other_country`)."""
+    if name_kind(query.schema) == PERSON:
+        return {}
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for text in query.names:
+        stripped = strip_parentheses(text)
+        qualified = country_qualifier(stripped or text)
+        if qualified is not None:
+            rest, code = qualified
+            whole = stripped or text
+            out.setdefault(whole, (code, frozenset(normalize(whole)) - frozenset(
+                normalize(rest)) - _AROUND_COUNTRY))
+            for n in country_spellings(code):
+                out.setdefault(f"{rest} of the {n}" if " " in n else f"{rest} of {n}",
+                               (code, frozenset(normalize(n))))
+    return out
+
+
+def _other_country(stated: tuple[str, frozenset[str]] | None, meta: EntityMeta,
+                   comp: NameComparison) -> bool:
+    """Whether a query name stating a country (`stated_countries`) met a listed party that
+    names other countries only, without pairing every word that states it: "Russian
+    Ministry of Defence" is not Myanmar's MINISTRY OF DEFENCE, though the words it shares
+    with it score 0.89, nor "... of South Korea" the DPRK's body "... OF KOREA". A listed
+    name that states the same country itself ("RUSSIAN TRADING CO" with an address
+    abroad) is compared as any other."""
+    if stated is None or not meta.countries or stated[0] in meta.countries:
+        return False
+    return not stated[1] <= {p.query for p in comp.pairs if p.similarity >= COUNTRY_WORD_AGREES}
 
 
 def _shut(gate: str | None, meta: EntityMeta) -> bool:
@@ -737,6 +779,7 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # `min_score` with both added (in the order they are added below) is left out before
     # its evidence is worked out (batch screening: most of a query's entities)
     skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
+    stated = stated_countries(query)
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):
@@ -783,6 +826,12 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                 evidence.append(("one_word_name", ceiling - score,
                                  ("a one-word listed name against a query of unknown type "
                                   "whose other words are people's names")))
+                score = ceiling
+            told = stated.get(q.text) if stated else None
+            if score > ceiling and _other_country(told, meta, comp):
+                evidence.append(("stated_country", ceiling - score, (
+                    f"the name states {told[0].upper() if told else ''}, the listed party "
+                    f"names {', '.join(sorted(meta.countries)).upper()}")))
                 score = ceiling
         else:
             score, matched_name = 0.0, meta.caption

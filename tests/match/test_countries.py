@@ -111,3 +111,24 @@ def test_monitorings_pairwise_scoring_holds_the_same_gate() -> None:
     query = Query("State Fisheries Agency of the Russian Federation", "Organization")
     scored = {r.source_id: r.match for r in score_entities(index, query, ["e0", "e1"])}
     assert scored == {"s0": True, "s1": False}
+
+
+def test_a_name_stating_a_country_does_not_alert_on_a_party_of_another_country() -> None:
+    # issue 11: "Russian Ministry of Defence" alerted on Myanmar's MINISTRY OF DEFENCE, its
+    # country word weighing little where many listed names are Russian
+    russian = [f"RUSSIAN {w} COMPANY" for w in ("STEEL", "COAL", "GRAIN", "OIL", "GAS", "SALT")]
+    index = list_index("MINISTRY OF DEFENCE", "RUSSIAN TRADING CO",
+                       "DEPARTMENT OF SPACE TECHNOLOGY OF NORTH KOREA", *russian,
+                       schema="Organization",
+                       countries=[["mm"], ["ae"], ["kp"]] + [["ru"]] * len(russian))
+    for text in ("Russian Ministry of Defence", "Ministry of Defence of Russia",
+                 "Department of Space Technology of South Korea"):  # "south" ~ "north": 0.3
+        results = match_query(index, Query(text, "Organization"))
+        assert not any(r.match for r in results), text
+        assert "stated_country" in results[0].explanation
+    # a listed name stating the same country itself is compared as any other, wherever
+    # the party's address is; and the name without a country still finds Myanmar's
+    assert [r.source_id for r in match_query(index, Query("Russian Trading Co", "Organization"))
+            if r.match] == ["s1"]
+    assert [r.source_id for r in match_query(index, Query("Ministry of Defence", "Organization"))
+            if r.match] == ["s0"]
