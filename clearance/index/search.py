@@ -317,11 +317,14 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 joins += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
                 if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
                     joins += abjad_alternatives(index, raw + "l" + nxt)
-                    if raw in compound_heads() and nxt[:1] in SUN_LETTERS:
-                        # the article assimilated to a sun letter, the head written apart
+                    if raw in compound_heads():
+                        # the head written apart with the article (عبد الرحيم "abd al rhym":
+                        # ABDUL of "RAHIM, Abdul"), also assimilated to a sun letter
                         # (عبد الرحمن "abd al rhmn": ABDUR of "REHMAN, Abdur"), as
                         # `compare._abjad_joins` pairs it
-                        joins += abjad_alternatives(index, raw + nxt[0])
+                        alts += abjad_alternatives(index, raw + "l")
+                        if nxt[:1] in SUN_LETTERS:
+                            alts += abjad_alternatives(index, raw + nxt[0])
         if pos + 1 < len(tokens):
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:

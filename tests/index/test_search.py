@@ -248,3 +248,23 @@ def test_a_word_two_query_words_join_to_counts_for_both() -> None:
     query = prepare_name("محمد عبد الله", PERSON)
     ids = search.candidate_names(index, query, 5, None, True).tolist()
     assert "'ABDALLAH, Muhammad" in [index.names[i].text for i in ids]
+
+
+def test_abd_and_the_article_find_abdul_written_apart_beside_the_joined_names() -> None:
+    # عبد الرحيم "abd al rhym" is Abd al-Rahim; "RAHIM, Abdul" writes its head ABDUL, with
+    # the article: looked up so, it is not crowded out by the names holding the whole
+    # compound as one word, which count for both query words (ABDUL and RAHIM are
+    # common words, as on the lists)
+    from clearance.match.prepare import PERSON, prepare_name
+
+    fillers = [(f"{s}, Abdurrahim", "Person")
+               for s in ("Kamal", "Tarek", "Samir", "Nabil", "Walid", "Adel", "Fuad", "Jamil",
+                         "Munir", "Rafiq", "Salim", "Hamid")]
+    fillers += [(f"ABDUL {s}", "Person")
+                for s in ("Basit", "Qadir", "Wahid", "Karim", "Latif", "Majid", "Nasir", "Ghani")]
+    fillers += [(f"{s} RAHIM", "Person")
+                for s in ("Fazal", "Abdur", "Amir", "Ghulam", "Habib", "Karim", "Nur", "Rahmat")]
+    index = _one_name_index([("RAHIM, Abdul", "Person"), *fillers])
+    query = prepare_name("عبد الرحيم", PERSON)
+    ids = search.candidate_names(index, query, 5, None, True).tolist()
+    assert "RAHIM, Abdul" in [index.names[i].text for i in ids]
