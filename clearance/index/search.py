@@ -293,9 +293,14 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # (a list token's weight read here: `Index.weight` is interpreted, and a subclass may
     # weigh otherwise, `portfolio.listing.BorrowedIndex`)
     plain = type(index) is Index
+
+    def weigh(folded: str) -> float:
+        own = index.vocab.get(folded)
+        return index.weights[own] if plain and own is not None else index.weight(folded)
+
     for pos, (raw, folded) in enumerate(tokens):
         own = index.vocab.get(folded)
-        w = index.weights[own] if plain and own is not None else index.weight(folded)
+        w = weigh(folded)
         fuzzy = True
         if budget is not None:
             cost = fuzzy_cost(folded, raw)
@@ -304,22 +309,31 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 budget[0] -= cost
         alts = [(t, 1.0 if t == own else 0.8) for t in token_alternatives(index, folded, raw, fuzzy)
                 if t == own or t not in exact]
+        joins: list[tuple[int, float]] = []  # list words this word and the next make
         if unvocalised:
             alts += abjad_alternatives(index, raw)
             if pos + 1 < len(tokens):  # هدايت الله "hdyt allh": HIDAYATULLAH, one word
                 nxt = tokens[pos + 1][0]
-                alts += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
+                joins += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
                 if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
-                    alts += abjad_alternatives(index, raw + "l" + nxt)
-                    if raw in compound_heads() and nxt[:1] in SUN_LETTERS:
-                        # the article assimilated to a sun letter, the head written apart
+                    joins += abjad_alternatives(index, raw + "l" + nxt)
+                    if raw in compound_heads():
+                        # the head written apart with the article (عبد الرحيم "abd al rhym":
+                        # ABDUL of "RAHIM, Abdul"), also assimilated to a sun letter
                         # (عبد الرحمن "abd al rhmn": ABDUR of "REHMAN, Abdur"), as
                         # `compare._abjad_joins` pairs it
-                        alts += abjad_alternatives(index, raw + nxt[0])
+                        alts += abjad_alternatives(index, raw + "l")
+                        if nxt[:1] in SUN_LETTERS:
+                            alts += abjad_alternatives(index, raw + nxt[0])
         if pos + 1 < len(tokens):
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:
-                alts.append((joined, 0.9))
+                joins.append((joined, 0.9))
+            # a joined word stands for both words: it counts the next word's weight too, as
+            # the comparison pairs it with both (محمد عبد الله "mhmd abd allh": a name
+            # with ABDALLAH must not rank below every name holding ABD and ALLAH apart)
+            both = 1.0 + weigh(tokens[pos + 1][1]) / w if w > 0 else 1.0  # (0: on every name)
+            alts += [(tid, sim * both) for tid, sim in joins]
         first, second = _split_halves(index, raw, person) if fuzzy else ([], [])
         if first:
             # the parts of a word the lists know weigh half as much: the word itself, as

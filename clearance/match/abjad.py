@@ -92,6 +92,11 @@ def _word(word: str) -> str:
             # vowel of either quality, as a final heh is ("h": see `_unit_keys`); so is a
             # final alef in Hebrew (שפירא SHAPIRO)
             out.append("h")
+        elif ch == "ء" and k == len(word) - 1 and k > 1 and word[k - 1] in _ALEF:
+            # a final alef and hamza is a long a too (علاء ALAA, أسماء ASMA, وفاء WAFAA):
+            # romanised as the alef maqsura is; with the hamza left out, علاء would be
+            # "al", read as the article (before a second half: `romanize`)
+            out.append("h")
         elif ch == _ROUND_HEH:
             # Urdu's heh: a final one is a final h (شاہ SHAH); inside a word it often
             # stands where Latin writes no h, or an h elsewhere (چوہدری CHAUDHRY): left out
@@ -114,6 +119,12 @@ ALLAH: Final = "allh"  # الله, romanised as one word (not the article ال)
 #: "al-Din" (religion), the second half of compound names (نور الدين, شمس الدين), in its
 #: Arabic and Persian spelling
 _DIN = ("الدين", "الدین")
+
+
+#: the second halves of compounds joined in Latin: al-Din and Allah
+_SECOND_HALVES = (*_DIN, "الله")
+#: a final alef and hamza (علاء, أسماء), a long a
+_ALEF_HAMZA = "اء"
 
 
 def _compounds(words: list[str]) -> list[str]:
@@ -212,8 +223,13 @@ def romanize(text: str) -> str:
     words = []
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
-    for word in _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ")
-                                             .split())):
+    parts = _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ").split()))
+    for k, word in enumerate(parts):
+        if word.endswith(_ALEF_HAMZA) and k + 1 < len(parts) and parts[k + 1] in _SECOND_HALVES:
+            # the first half of a compound, which Latin writes as one word (علاء الدين
+            # ALAEDDIN, عطاء الله ATAULLAH): the long a is inside it, where a final "h"
+            # (`_word`) would stand between the halves
+            word = word[:-1]
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append(ALLAH)
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":

@@ -226,3 +226,45 @@ def test_abd_and_an_assimilated_article_find_the_head_written_apart() -> None:
                for tid, _ in alts)
     ids = search.candidate_names(index, query, 5, None, True).tolist()
     assert "RASHEED, Abdur" in [index.names[i].text for i in ids]
+
+
+def test_a_word_two_query_words_join_to_counts_for_both() -> None:
+    # محمد عبد الله "mhmd abd allh": the common MUHAMMAD is left out of the candidate score,
+    # and a name writing ABDALLAH as one word is reached by abd's join alone; counted for
+    # abd only, it ranks below every name holding ABD and ALLAH apart
+    from clearance.match.prepare import PERSON, fold_key, prepare_name
+
+    common = [(f"MUHAMMAD, {a}{b}{c}", "Person")
+              for a in ("Ka", "Ma", "Ta", "Ra", "Sa", "Na", "Ha", "Ba")
+              for b in ("mi", "ri", "si", "di", "li", "bi", "fi", "ni")
+              for c in ("r", "l", "d", "m", "n", "s", "t", "b", "k", "f", "h", "q", "z",
+                        "g", "j", "w", "y", "x", "v", "p", "c", "rr", "ll", "dd", "mm",
+                        "nn", "ss", "tt", "bb", "kk", "ff", "hh", "qq", "zz", "gg")]
+    fillers = [(f"ABD ALLAH, {s}", "Person")
+               for s in ("Kamal", "Tarek", "Samir", "Nabil", "Walid", "Adel", "Fuad", "Jamil",
+                         "Munir", "Rafiq", "Salim", "Hamid")]
+    index = _one_name_index([("'ABDALLAH, Muhammad", "Person"), *fillers, *common])
+    assert len(index.postings[index.vocab[fold_key("muhammad")]]) > search.COMMON_MIN
+    query = prepare_name("محمد عبد الله", PERSON)
+    ids = search.candidate_names(index, query, 5, None, True).tolist()
+    assert "'ABDALLAH, Muhammad" in [index.names[i].text for i in ids]
+
+
+def test_abd_and_the_article_find_abdul_written_apart_beside_the_joined_names() -> None:
+    # عبد الرحيم "abd al rhym" is Abd al-Rahim; "RAHIM, Abdul" writes its head ABDUL, with
+    # the article: looked up so, it is not crowded out by the names holding the whole
+    # compound as one word, which count for both query words (ABDUL and RAHIM are
+    # common words, as on the lists)
+    from clearance.match.prepare import PERSON, prepare_name
+
+    fillers = [(f"{s}, Abdurrahim", "Person")
+               for s in ("Kamal", "Tarek", "Samir", "Nabil", "Walid", "Adel", "Fuad", "Jamil",
+                         "Munir", "Rafiq", "Salim", "Hamid")]
+    fillers += [(f"ABDUL {s}", "Person")
+                for s in ("Basit", "Qadir", "Wahid", "Karim", "Latif", "Majid", "Nasir", "Ghani")]
+    fillers += [(f"{s} RAHIM", "Person")
+                for s in ("Fazal", "Abdur", "Amir", "Ghulam", "Habib", "Karim", "Nur", "Rahmat")]
+    index = _one_name_index([("RAHIM, Abdul", "Person"), *fillers])
+    query = prepare_name("عبد الرحيم", PERSON)
+    ids = search.candidate_names(index, query, 5, None, True).tolist()
+    assert "RAHIM, Abdul" in [index.names[i].text for i in ids]

@@ -907,3 +907,21 @@ def test_a_family_name_joined_from_its_parts_meets_the_list_writing_them_apart(
 def test_a_latin_vowel_before_the_first_written_letter_needs_an_alef_or_ayin(
         abjad_token: str, latin: str, fits: bool) -> None:
     assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+@pytest.mark.parametrize(("text", "tokens"), [("علاء", ["alh"]), ("أسماء", ["asmh"]),
+                                               ("وفاء", ["wfh"]),
+                                               # before al-Din or Allah: inside the joined word
+                                               ("علاء الدين", ["al", "al", "dyn"]),
+                                               ("عطاء الله", ["at", "allh"])])
+def test_a_final_alef_and_hamza_is_a_final_vowel(text: str, tokens: list[str]) -> None:
+    # without it علاء (Alaa) romanised "al", read as the article
+    assert normalize(text) == tokens
+
+
+@pytest.mark.parametrize(("query", "listed"), [("علاء ناصيف", "NASIF, Alaa"),
+                                               ("وفاء قرطبي", "QURTUBI, Wafa'"),
+                                               ("علاء الدين صوفان", "SUFAN, Alaeddin")])
+def test_a_name_ending_in_alef_and_hamza_meets_its_latin_spelling(query: str,
+                                                                 listed: str) -> None:
+    assert _person_score(query, listed) >= 0.85
