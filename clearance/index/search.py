@@ -18,7 +18,7 @@ from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.compare import SUN_LETTERS, compound_heads
-from clearance.match.fold import fold, variant_key
+from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.prepare import Name, fold_key
 
@@ -60,6 +60,11 @@ def fuzzy_cost(folded: str, raw: str) -> int:
     return cost
 
 
+#: the fewest letters of a word, and of its consonant skeleton, that `token_alternatives`
+#: looks the word up by its consonants with
+VOWELS_APART_MIN = 5
+
+
 def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy: bool = True
                        ) -> list[int]:
     """List tokens (ids) a query token may stand for: the token itself first when it is a
@@ -86,6 +91,15 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
             found[alt] = None
+    elif fuzzy and len(folded) >= VOWELS_APART_MIN:
+        # a long word written with other vowels: transliterations of one Arabic or Persian
+        # word differ in them (Hezbollah, HIZBALLAH: two substitutions, which no deletion
+        # key of the query's two and the list's one finds). Only a skeleton of as many
+        # consonants says enough: "mrn" is MARINA, MORAN and MARIANO alike
+        sk = skeleton(folded)
+        if len(sk) >= VOWELS_APART_MIN:
+            for alt in index.skeletons.get(sk, ()):
+                found[alt] = None
     result = list(found)
     if fuzzy and len(index.alternatives) < ALTERNATIVES_MAX and len(cache_key[1]) <= MAX_FUZZY_TOKEN:
         index.alternatives[cache_key] = result

@@ -268,3 +268,16 @@ def test_abd_and_the_article_find_abdul_written_apart_beside_the_joined_names() 
     query = prepare_name("عبد الرحيم", PERSON)
     ids = search.candidate_names(index, query, 5, None, True).tolist()
     assert "RAHIM, Abdul" in [index.names[i].text for i in ids]
+
+
+def test_a_long_word_written_with_other_vowels_is_a_candidate() -> None:
+    # issue 11: "Hezbollah" never reached HIZBALLAH (two vowels substituted: the query's
+    # two deletions and the list's one meet no common key), so the name was not compared
+    from clearance.match.prepare import ANY, prepare_name
+
+    index = _one_name_index([("HIZBALLAH", "Organization"), ("HEZBE ISLAMI", "Organization")])
+    ids = search.candidate_names(index, prepare_name("Hezbollah", ANY), 20, None, False)
+    assert [index.names[i].text for i in ids.tolist()] == ["HIZBALLAH"]
+    # a shorter word is not looked up so: its vowels are more of it
+    short = _one_name_index([("KOREMA", "Person"), ("MARKOV", "Person")])
+    assert search.candidate_names(short, prepare_name("Karima", ANY), 20, None, True).size == 0
