@@ -99,15 +99,19 @@ def _args() -> argparse.Namespace:
 
 
 def report(label: str, part: list[dict[str, Any]], kinds: dict[str, tuple[str, str]],
-           results: dict[str, list[dict[str, Any]]], show: bool) -> list[dict[str, Any]]:
+           results: dict[str, list[dict[str, Any]]], show: bool, title: str = "faker_world"
+           ) -> list[dict[str, Any]]:
+    """Print a half's counts per schema (`title`: the set's name); the false alerts."""
     shown = []
     for schema in ("Person", "Company"):
         cases = [c for c in part if c["query"]["schema"] == schema]
+        if not cases:
+            continue
         counts = Counter(kinds[c["id"]][0] for c in cases)
         genuine = Counter(kinds[c["id"]][1] for c in cases)
         n = max(len(cases), 1)
         alerted = counts["justified"] + counts["unjustified"]
-        print(f"# faker_world {schema}, {label}: {len(cases)} queries")
+        print(f"# {title} {schema}, {label}: {len(cases)} queries")
         print(f"unjustified_only={counts['unjustified']} ({counts['unjustified'] / n:.4f}) "
               f"any_alert={alerted} justified={counts['justified']} "
               f"genuine_hits_kept={genuine['kept']}/{genuine['kept'] + genuine['lost']}")
