@@ -1332,7 +1332,10 @@ def _free_costs(
                                  else query_middle_penalty)
                 elif chain and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = cand_extra_penalty
-                elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
+                elif (shorter and not common and i == last and i > 0
+                      and query_roles[i] == SURNAME):
+                    # (not beside names all among the most common: the query's family name
+                    # is then what tells its bearer apart, and costs in full)
                     q_cost[i] = QUERY_LAST_PENALTY
             if chain:
                 listed_head = any([p.candidate in compound_heads() for p in pairs])

@@ -797,13 +797,16 @@ def test_a_most_common_name_written_exactly_is_no_slip_beside_names_all_most_com
     assert _people("Ahmed Ali Hasan", "HASSAN, Ali Ahmed", common).score >= 0.95  # type: ignore[attr-defined]
 
 
-def test_a_query_middle_name_left_out_beside_most_common_names_is_another_name() -> None:
+def test_a_query_name_left_out_beside_most_common_names_is_another_name() -> None:
     # issue 11: two of the most common names agree, the query's middle name is what tells
     # its bearer from the many others: left out, another person's name
     common = _commonness(_MOST_COMMON)
     assert _people("Ahmed Ali Hassan", "HASSAN, Ahmed", common).score < 0.8  # type: ignore[attr-defined]
     # beside a rarer name that agrees, a middle name the list leaves out, as before
     assert _people("Ahmed Ali Zabalegui", "ZABALEGUI, Ahmed", common).score >= 0.9  # type: ignore[attr-defined]
+    # and the query's last name, beside a listed name of such names that agrees in full
+    assert _people("Ahmed Ali Hassan", "AHMED, Ali", common).score < 0.75  # type: ignore[attr-defined]
+    assert _people("Ahmed Zubair Hassan", "AHMED, Zubair", common).score >= 0.8  # type: ignore[attr-defined]
 
 
 def test_a_family_name_left_out_beside_most_common_given_names_is_charged_in_full() -> None:
