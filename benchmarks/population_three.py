@@ -1,7 +1,7 @@
 """False alerts on ordinary people named by three words: "Given Middle Surname".
 
 usage: python benchmarks/population_three.py [--home DIR] [--threshold T] [--show-tuning]
-       [--held-out]
+       [--held-out] [--dump FILE]
 
 The population sets (`evalsets`, sets 1 and 7) name people by two words; a bank's book
 often writes three ("Mohammed Ali Hassan": a given name, a second given name or father's
@@ -27,17 +27,12 @@ chosen on the tuning half only; `--held-out` prints the other half.
 
 from __future__ import annotations
 
-import argparse
 import random
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import evalsets
-from common import use_home
-from faker_world import report
-from quality import _entity_names, population_kind, screen
+from faker_world import run
 
 SEED = 2026113021
 PER_COUNTRY = 20
@@ -74,33 +69,7 @@ def three_word_queries() -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser()
-    p.add_argument("--home", type=Path, default=None)
-    p.add_argument("--threshold", type=float, default=None)
-    p.add_argument("--show-tuning", action="store_true",
-                   help="list the tuning half's false alerts with their best alert")
-    p.add_argument("--held-out", action="store_true", help="also print the held-out half")
-    args = p.parse_args()
-    from clearance.index.store import ensure_index
-    from clearance.match.score import DEFAULT_THRESHOLD
-
-    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-    cases = three_word_queries()
-    with tempfile.TemporaryDirectory() as tmp:
-        use_home(args.home, tmp)
-        index = ensure_index()
-        records = evalsets.load_records()
-        results = screen(cases, threshold, index)
-    names = _entity_names(records)
-    same = evalsets.same_name_people(records)
-    kinds = {c["id"]: population_kind(c, results, names, same) for c in cases}
-    print(f"## population_three: three-word names of ordinary people (see the docstring; "
-          f"threshold {threshold})")
-    parts = evalsets.halves(cases)
-    report("tuning half (in-sample)", parts["tune"], kinds, results, args.show_tuning,
-           "population_three")
-    if args.held_out:
-        report("held-out half", parts["test"], kinds, results, False, "population_three")
+    run(three_word_queries(), "population_three", "three-word names of ordinary people")
 
 
 if __name__ == "__main__":
