@@ -99,15 +99,19 @@ def _args() -> argparse.Namespace:
 
 
 def report(label: str, part: list[dict[str, Any]], kinds: dict[str, tuple[str, str]],
-           results: dict[str, list[dict[str, Any]]], show: bool) -> list[dict[str, Any]]:
+           results: dict[str, list[dict[str, Any]]], show: bool, title: str = "faker_world"
+           ) -> list[dict[str, Any]]:
+    """Print a half's counts per schema (`title`: the set's name); the false alerts."""
     shown = []
     for schema in ("Person", "Company"):
         cases = [c for c in part if c["query"]["schema"] == schema]
+        if not cases:
+            continue
         counts = Counter(kinds[c["id"]][0] for c in cases)
         genuine = Counter(kinds[c["id"]][1] for c in cases)
         n = max(len(cases), 1)
         alerted = counts["justified"] + counts["unjustified"]
-        print(f"# faker_world {schema}, {label}: {len(cases)} queries")
+        print(f"# {title} {schema}, {label}: {len(cases)} queries")
         print(f"unjustified_only={counts['unjustified']} ({counts['unjustified'] / n:.4f}) "
               f"any_alert={alerted} justified={counts['justified']} "
               f"genuine_hits_kept={genuine['kept']}/{genuine['kept'] + genuine['lost']}")
@@ -126,13 +130,14 @@ def report(label: str, part: list[dict[str, Any]], kinds: dict[str, tuple[str, s
     return shown
 
 
-def main() -> None:
+def run(cases: list[dict[str, Any]], title: str, heading: str) -> None:
+    """Screen a false-alert set's `cases` (command line: `_args`) and print its halves
+    (`title`: the set's name; `heading`: what it holds)."""
     args = _args()
     from clearance.index.store import ensure_index
     from clearance.match.score import DEFAULT_THRESHOLD
 
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-    cases = faker_queries()
     with tempfile.TemporaryDirectory() as tmp:
         use_home(args.home, tmp)
         index = ensure_index()
@@ -141,15 +146,19 @@ def main() -> None:
     names = _entity_names(records)
     same = evalsets.same_name_people(records)
     kinds = {c["id"]: population_kind(c, results, names, same) for c in cases}
-    print(f"## faker_world: Faker people and companies of every locale (see the docstring; "
-          f"threshold {threshold})")
+    print(f"## {title}: {heading} (see the docstring; threshold {threshold})")
     parts = evalsets.halves(cases)
-    shown = report("tuning half (in-sample)", parts["tune"], kinds, results, args.show_tuning)
+    shown = report("tuning half (in-sample)", parts["tune"], kinds, results, args.show_tuning,
+                   title)
     if args.dump is not None:
         with open(args.dump, "w") as fh:
             fh.writelines(json.dumps(s, ensure_ascii=False) + "\n" for s in shown)
     if args.held_out:
-        report("held-out half", parts["test"], kinds, results, False)
+        report("held-out half", parts["test"], kinds, results, False, title)
+
+
+def main() -> None:
+    run(faker_queries(), "faker_world", "Faker people and companies of every locale")
 
 
 if __name__ == "__main__":

@@ -41,12 +41,16 @@ SPLIT_MIN = 4
 SPLIT_KNOWN_MAX = 3
 
 
+#: the shortest spelling whose typo search deletes two letters (shorter ones: one)
+TWO_DELETIONS_MIN = 7
+
+
 def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
     """The spellings of a token that get a typo search, each with its deletion depth."""
     out = []
     for spelling in {folded, raw}:
         if len(spelling) >= (5 if spelling.isdigit() else 4):
-            out.append((spelling, 2 if len(spelling) >= 8 else 1))
+            out.append((spelling, 2 if len(spelling) >= TWO_DELETIONS_MIN else 1))
     return out
 
 

@@ -29,6 +29,7 @@ from clearance.match.population import (
     MOST_COMMON_WEIGHT,
     common_name,
     distinct_names,
+    most_common_spelled,
     other_common_name,
     spelled_name,
     writes_vowels,
@@ -987,6 +988,11 @@ def compare_names(
     korean = (hangul.korean_name(query.text)
               if initials and len(q_tokens) == 2 and not query.text.isascii() else None)
     q_shapes = facts.shapes
+    # (people) a query whose names are all among the most common people bear ("Mohammed
+    # Ali Hassan"): each word written exactly is that name, not a slip of a listed word
+    # (`population.most_common_spelled`)
+    q_common = initials and not unvocalised and all(
+        [w <= MOST_COMMON_WEIGHT for w, lf in zip(q_w, q_legal) if not lf])
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -1029,6 +1035,11 @@ def compare_names(
                     # the query writes a common name exactly, two slips from the listed
                     # word: another person's own name (Hana is not KHANSA); the head of an
                     # Arabic compound (ABDEL, abd) is a part of a name, not one
+                    sim = DISTINCT_NAME_SIMILARITY
+                    distinct = True
+                elif written and q_common and most_common_spelled(qt, ct):
+                    # among names all of the most common, "Hassan" is Hassan, not a slip of
+                    # KASSAN: so many bear it that a slip landing on it is the rarer story
                     sim = DISTINCT_NAME_SIMILARITY
                     distinct = True
                 elif facts.han and _other_nasal(qt, ct):
@@ -1282,6 +1293,8 @@ def _free_costs(
     q_patr = {i for i in free_q if is_patronymic(q_tokens[i])} if initials else set()
     c_patr = {j for j in free_c if is_patronymic(c_tokens[j])} if initials else set()
     conflict = bool(q_patr and c_patr)
+    # (people) every pair made is of names among the most common people bear
+    common = bool(pairs) and all([p.weight <= MOST_COMMON_WEIGHT for p in pairs])
     q_cost = [query_extra_penalty] * len(q_tokens)
     c_cost = [cand_extra_penalty] * len(c_tokens)
     differ = False
@@ -1311,12 +1324,19 @@ def _free_costs(
                     continue
                 if query_roles[i] == MIDDLE:
                     # a nasab chain (Arabic-script names) is cut short by convention, and a
-                    # middle initial says little
+                    # middle initial says little; beside names that all are among the most
+                    # common ("Mohammed Ali Hassan" ~ HASSAN, Mohamed), the middle name is
+                    # what would tell two people apart: another name, at full cost
                     short = unvocalised or len(q_tokens[i]) == 1
-                    q_cost[i] = cand_extra_penalty if short else query_middle_penalty
+                    q_cost[i] = (cand_extra_penalty if short
+                                 else query_extra_penalty if common
+                                 else query_middle_penalty)
                 elif chain and i == last and i > 0 and query_roles[i] == SURNAME:
                     q_cost[i] = cand_extra_penalty
-                elif shorter and i == last and i > 0 and query_roles[i] == SURNAME:
+                elif (shorter and not common and i == last and i > 0
+                      and query_roles[i] == SURNAME):
+                    # (not beside names all among the most common: the query's family name
+                    # is then what tells its bearer apart, and costs in full)
                     q_cost[i] = QUERY_LAST_PENALTY
             if chain:
                 listed_head = any([p.candidate in compound_heads() for p in pairs])
@@ -1357,8 +1377,7 @@ def _free_costs(
         if not unvocalised and any(p.similarity < SURE_SIMILARITY
                                    and p.similarity != INITIAL_SIMILARITY for p in pairs):
             middle = query_middle_penalty
-        if (free_c and cand_roles and pairs and not unvocalised
-                and all([p.weight <= MOST_COMMON_WEIGHT for p in pairs])
+        if (free_c and cand_roles and common and not unvocalised
                 and "," not in cand.text):
             # a common name matched only on common words is weak evidence: beside names
             # that are all among the most common people bear ("Jose Garcia"), a word of a
@@ -1383,7 +1402,8 @@ def _free_costs(
         # people do. The family name costs as a first surname would; a chain cut short
         # ("Taha Osman", "Taha AL-HUSSEIN") or without its family name ("Taha Osman
         # Ahmed") is read as before.
-        head = (_comma_head(cand_roles, free_c, c_legal, c_patr, links)
+        head = (_comma_head(cand_roles, free_c, c_legal, c_patr, links,
+                            common and not unvocalised)
                 if links and "," in cand.text else 0)
         for j in free_c:
             if j < head and not c_legal[j]:
@@ -1433,16 +1453,20 @@ def _free_costs(
 
 
 def _comma_head(cand_roles: Sequence[int] | None, free_c: set[int], c_legal: tuple[bool, ...],
-                c_patr: set[int], links: Sequence[tuple[int, int]]) -> int:
+                c_patr: set[int], links: Sequence[tuple[int, int]], common: bool) -> int:
     """How many tokens of a listed "SURNAME, Given Middle" name stand before its comma when
     they are all left out and so is a name after the comma that stands before a paired
-    one (`links`: the (query, listed) pairs), 0 otherwise: `_free_costs` charges them in
-    full."""
+    one (`links`: the (query, listed) pairs), or (`common`) every pair made is of names
+    among the most common people bear ("Mohammed Ali Hassan" ~ "AL-WARDIAN, Hassan
+    Muhammad 'Ali": the family name alone tells such people apart); 0 otherwise:
+    `_free_costs` charges them in full."""
     if not cand_roles or GIVEN not in cand_roles:
         return 0
     head = cand_roles.index(GIVEN)
     if head == 0 or any([j not in free_c for j in range(head)]):
         return 0
+    if common:
+        return head
     last = max([j for _, j in links])
     if not any([head <= j < last and j not in c_patr and not c_legal[j] for j in free_c]):
         return 0

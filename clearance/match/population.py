@@ -19,8 +19,8 @@ from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
-           "caps_table", "common_name", "distinct_names", "other_common_name", "population_cap",
-           "spelled_name", "use_caps", "writes_vowels"]
+           "caps_table", "common_name", "distinct_names", "most_common_spelled",
+           "other_common_name", "population_cap", "spelled_name", "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -168,6 +168,20 @@ def other_common_name(query: str, listed: str, similarity: float) -> bool:
         return False
     # the same consonants are one name's spellings (Imran / EMRAAN, Mohammed / MAHAMED)
     return (OSA.distance(query, listed, score_cutoff=2) >= 2
+            and _consonants(query) != _consonants(listed))
+
+
+def most_common_spelled(query: str, listed: str) -> bool:
+    """Whether a query's word, written letter for letter as a name among the most common
+    people bear (top 10 of some country, `MOST_COMMON_WEIGHT`), is that name rather than a
+    slip of a listed word only near it, other consonants than its own ("Hassan" against
+    KASSAN). For a query whose names are all among the most common (the caller knows):
+    so many people bear each of them that the name written exactly is far likelier than a
+    typist's slip landing on it; vowels are what romanisations of one name differ in
+    (Hasan / HASSAN, Mohamed / MAHAMED stay one name)."""
+    if query == listed or query not in _spelled_names():
+        return False
+    return (_caps().get(variant_key(fold(query)), 1.0) <= MOST_COMMON_WEIGHT
             and _consonants(query) != _consonants(listed))
 
 

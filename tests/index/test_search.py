@@ -281,3 +281,14 @@ def test_a_long_word_written_with_other_vowels_is_a_candidate() -> None:
     # a shorter word is not looked up so: its vowels are more of it
     short = _one_name_index([("KOREMA", "Person"), ("MARKOV", "Person")])
     assert search.candidate_names(short, prepare_name("Karima", ANY), 20, None, True).size == 0
+
+
+def test_a_seven_letter_query_word_finds_a_list_word_two_slips_away() -> None:
+    # issue 11 (screening_dev typo2): a made-up MORVAN typed "Mxorvin" (a letter added, one
+    # changed) is two deletions from a key MORVAN shares; words of seven letters now get
+    # two-deletion keys, as those of eight did (six stay at one: more candidates there
+    # cost listed names elsewhere, RESULTS.md session 21, s21-people)
+    index = _one_name_index([("MORVAN, Tesfay", "Person")])
+    tid = index.vocab["morvan"]
+    assert tid in search.token_alternatives(index, "mxorvin", "mxorvin")
+    assert search._fuzzy_spellings("mxorvn", "mxorvn") == [("mxorvn", 1)]

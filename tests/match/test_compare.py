@@ -777,3 +777,44 @@ def test_an_article_before_a_sun_letter_runs_into_its_word_as_maghrebi_spellings
     assert "al rshyd~arrachid" in _people("كريم الرشيد", "KARIM ARRACHID").explain()  # type: ignore[attr-defined]
     # a word starting with an alef takes no assimilated article: الآنسة "al ans" is no ANIS
     assert "al ans~" not in _people("الآنسة جنى ظافر", "ANIS, Zafar").explain()  # type: ignore[attr-defined]
+
+
+#: (made-up names) folded keys of names among the most common people bear
+_MOST_COMMON = {"ahmad", "ali", "hasan", "muhamad"}
+
+
+def test_a_most_common_name_written_exactly_is_no_slip_beside_names_all_most_common() -> None:
+    # issue 11: a query made of the most common names writes "Hassan", a name of its own,
+    # not a slip of the listed KASSAN (other consonants)
+    common = _commonness(_MOST_COMMON)
+    assert _people("Ahmed Ali Hassan", "KASSAN, Ali Ahmed", common).score < 0.8  # type: ignore[attr-defined]
+    assert _people("Ali Hassan", "KASSAN, Ali", common).score < 0.8  # type: ignore[attr-defined]
+    # a slip that lands on no common name, a name of rarer words, and a romanisation
+    # (the same consonants) still pair
+    assert _people("Ahmed Ali Hassam", "HASSAN, Ali Ahmed", common).score >= 0.9  # type: ignore[attr-defined]
+    assert _people("Ahmed Zubair Hassan",  # type: ignore[attr-defined]
+                   "KASSAN, Zubair Ahmed", common).score >= 0.9
+    assert _people("Ahmed Ali Hasan", "HASSAN, Ali Ahmed", common).score >= 0.95  # type: ignore[attr-defined]
+
+
+def test_a_query_name_left_out_beside_most_common_names_is_another_name() -> None:
+    # issue 11: two of the most common names agree, the query's middle name is what tells
+    # its bearer from the many others: left out, another person's name
+    common = _commonness(_MOST_COMMON)
+    assert _people("Ahmed Ali Hassan", "HASSAN, Ahmed", common).score < 0.8  # type: ignore[attr-defined]
+    # beside a rarer name that agrees, a middle name the list leaves out, as before
+    assert _people("Ahmed Ali Zabalegui", "ZABALEGUI, Ahmed", common).score >= 0.9  # type: ignore[attr-defined]
+    # and the query's last name, beside a listed name of such names that agrees in full
+    assert _people("Ahmed Ali Hassan", "AHMED, Ali", common).score < 0.75  # type: ignore[attr-defined]
+    assert _people("Ahmed Zubair Hassan", "AHMED, Zubair", common).score >= 0.8  # type: ignore[attr-defined]
+
+
+def test_a_family_name_left_out_beside_most_common_given_names_is_charged_in_full() -> None:
+    # issue 11: "AL-WARDANI, Hassan Ahmed 'Ali" shares only three of the most common names
+    # with the query; its family name is what tells its bearer apart
+    common = _commonness(_MOST_COMMON)
+    assert _people("Ahmed Ali Hassan",  # type: ignore[attr-defined]
+                   "AL-WARDANI, Hassan Ahmed 'Ali", common).score < 0.8
+    # a rarer given name among those that agree carries the match, as before
+    assert _people("Ahmed Zubair Hassan",  # type: ignore[attr-defined]
+                   "AL-WARDANI, Hassan Ahmed Zubair", common).score >= 0.9

@@ -255,3 +255,12 @@ def test_a_company_sharing_only_a_common_family_name_does_not_alert(listed: str,
 ])
 def test_a_company_named_in_full_or_by_a_rare_word_still_alerts(listed: str, query: str) -> None:
     assert _best(listed, query)[1]
+
+
+def test_a_most_common_name_written_exactly_is_not_a_slip_of_other_consonants() -> None:
+    from clearance.match.population import most_common_spelled
+
+    assert most_common_spelled("hassan", "kassan")  # issue 11: top 10, other consonants
+    assert not most_common_spelled("hassan", "hasan")  # the same consonants: a spelling
+    assert not most_common_spelled("hassam", "hassan")  # no name people bear: a slip
+    assert not most_common_spelled("khokhlov", "khokhlom")  # no name among the most common
