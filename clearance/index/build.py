@@ -32,6 +32,7 @@ from clearance.match.prepare import (
     ORG,
     PERSON,
     Name,
+    fold_key,
     name_roles,
     prepare_name,
     strip_parentheses,
@@ -78,13 +79,21 @@ def name_kind(schema: str) -> str:
 
 @cache
 def generic_words() -> tuple[dict[str, float], float]:
-    """Folded generic words and stopwords -> the weight cap each gets."""
+    """Folded generic words and stopwords -> the weight cap each gets.
+
+    Keyed as list tokens are (`fold_key`) too: a generic word in a group of spellings of one
+    word (`name_variants.yml`: AIRLINES is AIR) caps the group's key, or the group left it
+    uncapped ("Air Company Ltd" met IRAN AIR on "air" at 0.59)."""
     from clearance.match.fold import fold
 
     data = load_resource("generic_words")
-    caps = {fold(w): LEGAL_WEIGHT for w in legal_forms_words()}  # "liability" left loose
-    caps.update({fold(str(w)): float(data["cap"]) for w in data["words"]})
-    caps.update({fold(str(w)): float(data["stopword_weight"]) for w in data["stopwords"]})
+    caps: dict[str, float] = {}
+    for words, cap in ((legal_forms_words(), LEGAL_WEIGHT),  # "liability" left loose
+                       (data["words"], float(data["cap"])),
+                       (data["stopwords"], float(data["stopword_weight"]))):
+        for w in map(str, words):
+            # (the word's own fold too: its misspellings are near it, `_capped_keys`)
+            caps[fold(w)] = caps[fold_key(w)] = cap
     return caps, float(data["cap"])
 
 
