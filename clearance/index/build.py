@@ -81,19 +81,18 @@ def name_kind(schema: str) -> str:
 def generic_words() -> tuple[dict[str, float], float]:
     """Folded generic words and stopwords -> the weight cap each gets.
 
-    Keyed as list tokens are (`fold_key`) too: a generic word in a group of spellings of one
-    word (`name_variants.yml`: AIRLINES is AIR) caps the group's key, or the group left it
-    uncapped ("Air Company Ltd" met IRAN AIR on "air" at 0.59)."""
+    A generic word is keyed as list tokens are (`fold_key`) too: in a group of spellings of
+    one word (`name_variants.yml`: AIRLINES is AIR) it caps the group's key, or the group
+    left it uncapped ("Air Company Ltd" met IRAN AIR on "air" at 0.59). Legal forms are
+    not: the Vietnamese CONG is in a group of Cantonese surnames (IEONG)."""
     from clearance.match.fold import fold
 
     data = load_resource("generic_words")
-    caps: dict[str, float] = {}
-    for words, cap in ((legal_forms_words(), LEGAL_WEIGHT),  # "liability" left loose
-                       (data["words"], float(data["cap"])),
-                       (data["stopwords"], float(data["stopword_weight"]))):
-        for w in map(str, words):
-            # (the word's own fold too: its misspellings are near it, `_capped_keys`)
-            caps[fold(w)] = caps[fold_key(w)] = cap
+    caps = {fold(w): LEGAL_WEIGHT for w in legal_forms_words()}  # "liability" left loose
+    for w in map(str, data["words"]):
+        # (the word's own fold too: its misspellings are near it, `_capped_keys`)
+        caps[fold(w)] = caps[fold_key(w)] = float(data["cap"])
+    caps.update({fold(str(w)): float(data["stopword_weight"]) for w in data["stopwords"]})
     return caps, float(data["cap"])
 
 
