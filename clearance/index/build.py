@@ -32,6 +32,7 @@ from clearance.match.prepare import (
     ORG,
     PERSON,
     Name,
+    fold_key,
     name_roles,
     prepare_name,
     strip_parentheses,
@@ -78,12 +79,19 @@ def name_kind(schema: str) -> str:
 
 @cache
 def generic_words() -> tuple[dict[str, float], float]:
-    """Folded generic words and stopwords -> the weight cap each gets."""
+    """Folded generic words and stopwords -> the weight cap each gets.
+
+    A generic word is keyed as list tokens are (`fold_key`) too: in a group of spellings of
+    one word (`name_variants.yml`: AIRLINES is AIR) it caps the group's key, or the group
+    left it uncapped ("Air Company Ltd" met IRAN AIR on "air" at 0.59). Legal forms are
+    not: the Vietnamese CONG is in a group of Cantonese surnames (IEONG)."""
     from clearance.match.fold import fold
 
     data = load_resource("generic_words")
     caps = {fold(w): LEGAL_WEIGHT for w in legal_forms_words()}  # "liability" left loose
-    caps.update({fold(str(w)): float(data["cap"]) for w in data["words"]})
+    for w in map(str, data["words"]):
+        # (the word's own fold too: its misspellings are near it, `_capped_keys`)
+        caps[fold(w)] = caps[fold_key(w)] = float(data["cap"])
     caps.update({fold(str(w)): float(data["stopword_weight"]) for w in data["stopwords"]})
     return caps, float(data["cap"])
 

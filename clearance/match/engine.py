@@ -127,8 +127,7 @@ def prepare_query_names(query: Query, bounded: bool = False,
                 variants.append((rest, kind, 0))
                 # and with the country as the lists may write it: "Russian Ministry of
                 # Defence" as "Ministry of Defence of the Russian Federation"
-                variants += [(f"{rest} of the {n}" if " " in n else f"{rest} of {n}", kind, 0)
-                             for n in country_spellings(code)]
+                variants += [(v, kind, 0) for v in with_country_names(rest, code)]
         if zh.has_han(text):
             variants += [(v, kind, 0) for v in zh.english_names(text)]
         if kind != PERSON and has_abjad(text):
@@ -183,16 +182,30 @@ def prepare_query_names(query: Query, bounded: bool = False,
     return out
 
 
+def with_country_names(rest: str, code: str) -> list[str]:
+    """A name read without its country (`country_qualifier`), with each of the country's
+    names as the lists write it after a name: "Ministry of Defence of the Russian
+    Federation"."""
+    return [f"{rest} of the {n}" if " " in n else f"{rest} of {n}" for n in country_spellings(code)]
+
+
 def country_gates(query: Query) -> dict[str, str]:
-    """Query name text read without the country its name ends in -> that country's code:
-    such a reading may only find a listed party of that country (or of none given)."""
+    """Query name text read without the country its name states, or with another of the
+    country's names (`with_country_names`) -> that country's code: such a reading may only
+    find a listed party of that country (or of none given), and must agree in all else
+    (`_differs_beyond`). A query's own name is never gated."""
     if name_kind(query.schema) == PERSON:
         return {}
     out: dict[str, str] = {}
     for text in query.names:
         qualified = country_qualifier(strip_parentheses(text) or text)
         if qualified is not None:
-            out.setdefault(qualified[0], qualified[1])
+            rest, code = qualified
+            for reading in (rest, *with_country_names(rest, code)):
+                out.setdefault(reading, code)
+    for text in query.names:  # ("... of the Russian Federation" asked so)
+        out.pop(text, None)
+        out.pop(strip_parentheses(text) or text, None)
     return out
 
 
@@ -219,9 +232,8 @@ def stated_countries(query: Query) -> dict[str, tuple[str, frozenset[str]]]:
             whole = stripped or text
             out.setdefault(whole, (code, frozenset(normalize(whole)) - frozenset(
                 normalize(rest)) - _AROUND_COUNTRY))
-            for n in country_spellings(code):
-                out.setdefault(f"{rest} of the {n}" if " " in n else f"{rest} of {n}",
-                               (code, frozenset(normalize(n))))
+            for n, reading in zip(country_spellings(code), with_country_names(rest, code)):
+                out.setdefault(reading, (code, frozenset(normalize(n))))
     return out
 
 
@@ -794,7 +806,8 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             code = gates.get(q.text) if gates else None
             if code is not None:
                 evidence.append(("country", 0.0, (
-                    f"name read without its country {code.upper()}, "
+                    f"name read {'with' if q.text in stated else 'without'} its country "
+                    f"{code.upper()}{' as the list writes it' if q.text in stated else ''}, "
                     + ("one of the listed party's" if meta.countries
                        else "the listed party names none"))))
             # (people: common names are weighed by the population caps instead)

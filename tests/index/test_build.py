@@ -36,3 +36,20 @@ def test_unseen_weights_equal_weight_and_person_weight(index: Index) -> None:
         assert apart.unseen_weights(token) == (one.weight(token), one.person_weight(token))
     assert one.unseen == apart.unseen and one.unseen_person == apart.unseen_person
     assert len({one.unseen_weights(t) for t in tokens}) > 10  # not all 1.0
+
+
+def test_a_generic_word_caps_the_group_of_spellings_it_belongs_to() -> None:
+    # issue 11: AIRLINES is one word with AIR (name_variants.yml), and the group's key
+    # "air" went uncapped: "Air Company Ltd" alerted on IRAN AIR at 0.82
+    from clearance.index.build import build_index
+    from clearance.match.prepare import fold_key
+
+    caps, cap = generic_words()
+    assert fold_key("airlines") == "air" and caps["air"] == cap
+    # a legal form is not: CONG (Vietnamese) shares a group with the Cantonese IEONG
+    assert fold_key("cong") not in caps
+    fillers = [f"{w} {k} TRADING" for k, w in enumerate(("ALFA", "BETA", "GAMMA", "DELTA"))]
+    index = build_index([{"entity_id": f"e{k}", "dataset": "own", "source_id": str(k),
+                          "schema": "Company", "caption": text, "properties": {"name": [text]}}
+                         for k, text in enumerate(["IRAN AIR", "MAHAN AIR", *fillers])], "own")
+    assert index.weight("air") == cap

@@ -132,3 +132,18 @@ def test_a_name_stating_a_country_does_not_alert_on_a_party_of_another_country()
             if r.match] == ["s1"]
     assert [r.source_id for r in match_query(index, Query("Ministry of Defence", "Organization"))
             if r.match] == ["s0"]
+
+
+def test_a_name_read_with_its_countrys_other_name_must_agree_in_all_else() -> None:
+    # issue 11: "Iranian Trading Company", read "Trading Company of the Islamic Republic of
+    # Iran", met THE AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN on the country's words alone
+    index = list_index("THE AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN", "IRAN TRADING COMPANY",
+                       "NATIONAL TRADING COMPANY", "GENERAL TRADING COMPANY",
+                       schema="Organization", countries=[["ir"], ["ir"], ["ae"], ["ae"]])
+    found = {r.source_id: r for r in match_query(
+        index, Query("Iranian Trading Company", "Organization")) if r.match}
+    assert set(found) == {"s1"}
+    assert "with its country IR as the list writes it" in found["s1"].explanation
+    assert [r.source_id for r in match_query(
+        index, Query("Airline of the Islamic Republic of Iran", "Organization"))
+        if r.match] == ["s0"]
