@@ -30,7 +30,6 @@ from clearance.match.compare import (
     QUERY_LAST_PENALTY,
     QueryFacts,
     TokenPair,
-    TokenShape,
     _abjad_joins,
     _charge_free,
     _extra,
@@ -156,9 +155,6 @@ class QueryBound:
         # (`abjad.letters` as `letter_bits`; -1 when it is no romanised abjad word: any)
         self.abjad_runs = _abjad_runs(tokens, folded) if unvocalised else []
         self.spelt = [_spelt(t) for t in tokens] if unvocalised else []
-        # per query word, what it may pair with among the listed words asked about so far,
-        # in this query and the process's earlier ones (`_pair`)
-        self.pair_memos = _pair_memos(tokens, folded, unvocalised)
 
     def _mask(self, ct: str, cf: str, person: bool) -> int:
         """The query words that may pair with list word `ct` (folded `cf`): a similarity
@@ -179,17 +175,29 @@ class QueryBound:
                 m = ((1 if hangul.surname_agrees(korean[0], ct) else 0)
                      | (2 if hangul.given_agrees(korean[1], ct) else 0))
             else:
-                pair_memos = self.pair_memos
-                shape: TokenShape | None = None
+                shape = token_shape(ct, cf)
+                shapes = self.shapes
+                tokens, folded = self.tokens, self.folded
+                # (unvocalised: the listed word may be a romanised abjad word; it may be a
+                # Latin spelling of a query word only with its letters, `_spelt`)
+                abjad_word = unvocalised and consonantal(ct)
+                bits = shape.bits
                 for i in range(self.n):
-                    memo = pair_memos[i]
-                    v = memo.get(ct)
-                    if v is None:
-                        if shape is None:
-                            shape = token_shape(ct, cf)
-                        v = memo[ct] = self._pair(i, ct, cf, shape)
-                        _PAIRS_SIZE[0] += 1
-                    if v & 1 or (person and v & 2):
+                    qt = tokens[i]
+                    if unvocalised:
+                        # (a romanised abjad word's `similar_possible` compares consonant
+                        # skeletons: the pair's similarity kept from an earlier query
+                        # costs less)
+                        similar = token_similarity(qt, folded[i], ct, cf, shapes[i]) > 0.0
+                    else:
+                        # (`similar_possible`: most pairs, told without `token_similarity`)
+                        similar = (similar_possible(shapes[i], shape)
+                                   and token_similarity(qt, folded[i], ct, cf) > 0.0)
+                    if similar or (
+                            person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]) or (
+                            unvocalised and (
+                                (not bits & ~self.spelt[i] and abjad_similarity(qt, ct) > 0.0)
+                                or (abjad_word and abjad_similarity(ct, qt) > 0.0))):
                         m |= 1 << i
             if unvocalised:
                 # query words run together as abjad words are (`_abjad_fitting`)
@@ -207,28 +215,6 @@ class QueryBound:
                     self.fits[ct] = fit
             masks[ct] = m
         return m
-
-    def _pair(self, i: int, ct: str, cf: str, shape: TokenShape) -> int:
-        """Whether query word `i` may pair with list word `ct` (folded `cf`, `shape` its
-        `compare.token_shape`): 1 when by a similarity above zero
-        (`compare.token_similarity`; unvocalised: or `abjad.similarity` either way, a
-        Latin spelling only with its letters, `_spelt`), 2 when one of them is an initial
-        of the other (people's names), 3 when both, 0 when neither. What the two words and
-        the query's script alone decide: kept in `pair_memos` across queries."""
-        qt = self.tokens[i]
-        qf = self.folded[i]
-        if self.unvocalised:
-            # (a romanised abjad word's `similar_possible` compares consonant skeletons:
-            # the pair's similarity kept from an earlier query costs less)
-            similar = token_similarity(qt, qf, ct, cf, self.shapes[i]) > 0.0 or (
-                not shape.bits & ~self.spelt[i] and abjad_similarity(qt, ct) > 0.0) or (
-                consonantal(ct) and abjad_similarity(ct, qt) > 0.0)
-        else:
-            # (`similar_possible`: most pairs, told without `token_similarity`)
-            similar = (similar_possible(self.shapes[i], shape)
-                       and token_similarity(qt, qf, ct, cf) > 0.0)
-        initial = (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]
-        return (1 if similar else 0) | (2 if initial else 0)
 
     def ceiling(self, cand: Name, cand_weights: Sequence[float], query_weights: Sequence[float],
                 person: bool, cand_roles: Sequence[int] | None) -> float:
@@ -434,30 +420,6 @@ class QueryBound:
                 may_q |= 1 << i
                 may_c |= m
         return may_q, may_c
-
-
-#: `QueryBound._pair` answers by query word (raw, folded, unvocalised) and listed word:
-#: a book's words recur (Maria, Garcia, Wang), and so do the listed words its candidates
-#: hold. Cleared when it holds `PAIRS_MAX` answers; it starts empty in every process.
-PAIRS_MAX = 2_000_000
-_PAIRS: dict[tuple[str, str, bool], dict[str, int]] = {}
-_PAIRS_SIZE = [0]
-
-
-def _pair_memos(tokens: Sequence[str], folded: Sequence[str], unvocalised: bool
-                ) -> list[dict[str, int]]:
-    """The `_pair` memo of each query word."""
-    if _PAIRS_SIZE[0] >= PAIRS_MAX:
-        _PAIRS.clear()
-        _PAIRS_SIZE[0] = 0
-    out: list[dict[str, int]] = []
-    for k in range(len(tokens)):
-        key = (tokens[k], folded[k], unvocalised)
-        memo = _PAIRS.get(key)
-        if memo is None:
-            memo = _PAIRS[key] = {}
-        out.append(memo)
-    return out
 
 
 def _joined_least(size: int) -> int:

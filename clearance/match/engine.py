@@ -689,15 +689,24 @@ def _greatest_products(index: Index, query_schema: str, n_idx: int,
     compared as people's names, and as organisations' (0.0: none)."""
     person_best = org_best = 0.0
     name = index.names[n_idx]
+    entities = index.entities
+    # (a name many entities carry, "HASSAN": their few schemata read once)
+    seen: dict[str, tuple[float, bool]] = {}
     for e_idx, quality, _ in index.owners[n_idx]:
-        meta = index.entities[e_idx]
+        meta = entities[e_idx]
         if datasets is not None and meta.dataset not in datasets:
             continue
-        product = quality * schema_factor(query_schema, meta.schema)
-        if as_person(query_schema, meta.schema, name):
-            person_best = max(person_best, product)
-        else:
-            org_best = max(org_best, product)
+        schema = meta.schema
+        known = seen.get(schema)
+        if known is None:
+            known = seen[schema] = (schema_factor(query_schema, schema),
+                                    as_person(query_schema, schema, name))
+        product = quality * known[0]
+        if known[1]:
+            if product > person_best:
+                person_best = product
+        elif product > org_best:
+            org_best = product
     return person_best, org_best
 
 

@@ -6,7 +6,7 @@ from clearance.index.build import Index
 from clearance.index.search import candidate_names
 from clearance.match import hangul
 from clearance.match.abjad import has_abjad
-from clearance.match.bound import _PAIRS, QueryBound, bound_applies
+from clearance.match.bound import QueryBound, bound_applies
 from clearance.match.compare import word_spans
 from clearance.match.engine import (
     _Comparer,
@@ -281,25 +281,3 @@ def test_screening_results_are_those_above_the_floor_of_every_result(index: Inde
     assert kept > 0
 
 
-
-def test_a_query_word_keeps_what_it_may_pair_with_for_later_queries(index: Index) -> None:
-    # `QueryBound._pair` answers are kept by query word and listed word across queries: a
-    # second query sharing a word finds them, and its bounds are those of a cold process
-    cfg = ScoringConfig()
-    listed = [index.names[k] for k in range(0, len(index.names), 97)][:300]
-
-    def ceilings(text: str) -> list[float]:
-        q = prepare_query_names(Query(text, "Person"))[0]
-        bound = _query_bound(q, name_roles(q.text), cfg)
-        return [bound.ceiling(c, [0.5] * len(c.tokens), [0.5] * len(q.tokens), person,
-                              None) for c in listed for person in (True, False)]
-
-    _PAIRS.clear()
-    first = ceilings("Maria Lopez")
-    later = prepare_query_names(Query("Maria Hernandez", "Person"))[0]
-    kept = _query_bound(later, name_roles(later.text), cfg).pair_memos[0]
-    assert len(kept) > 250  # "maria" against the listed words asked about before
-    again = ceilings("Maria Hernandez")
-    _PAIRS.clear()
-    assert ceilings("Maria Hernandez") == again
-    assert ceilings("Maria Lopez") == first
