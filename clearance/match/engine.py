@@ -246,7 +246,6 @@ def _weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
     org: list[float] = []
     person: list[float] = []
     vocab, weights, person_weights = index.vocab, index.weights, index.person_weights
-    unseen: dict[str, tuple[float, float]] | None = None
     for f, lf in zip(q.folded, q.legal):
         if lf:
             org.append(LEGAL_WEIGHT)
@@ -257,31 +256,10 @@ def _weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
             org.append(weights[tid])
             person.append(person_weights[tid])
         else:
-            if unseen is None:
-                unseen = _unseen_of(index)
-            got = unseen.get(f)
-            if got is None:
-                got = index.unseen_weights(f)
-                if len(unseen) < UNSEEN_MAX:
-                    unseen[f] = got
-            org.append(got[0])
-            person.append(got[1])
+            w, pw = index.unseen_weights(f)
+            org.append(w)
+            person.append(pw)
     return org, person
-
-
-#: `Index.unseen_weights` answers for the last index asked about (known by its vocabulary,
-#: never changed once built), read here: the interpreted method looks each token up in
-#: three tables, and a book's words no list spells recur (given names, places)
-UNSEEN_MAX = 200_000
-_unseen: list[tuple[dict[str, int], dict[str, tuple[float, float]]]] = []
-
-
-def _unseen_of(index: Index) -> dict[str, tuple[float, float]]:
-    """The memo of `Index.unseen_weights` for `index`."""
-    if not _unseen or _unseen[0][0] is not index.vocab:
-        _unseen.clear()
-        _unseen.append((index.vocab, {}))
-    return _unseen[0][1]
 
 
 def cantonese_reading(q: Name, schema: str) -> cantonese.Reading | None:
@@ -518,6 +496,7 @@ def match_query(
     # (`bound.QueryBound`: no written word of two tokens on both sides)
     floor = name_floor(query, cfg, min_score)
     products = _products_of(index, query.schema, datasets) if floor > 0.0 else {}
+    factors: dict[str, float] = {}  # schema compatibility, by list entry schema
     gates = country_gates(query)
     for q, q_slips in q_names:
         gate = gates.get(q.text) if gates else None
@@ -545,7 +524,8 @@ def match_query(
             n_bound: QueryBound | None = None
             if floor > 0.0 and not (id_hits and any([o[0] in id_hits for o in owners[n_idx]])):
                 person_out, org_out, n_bound = _left_out(index, query, q_w, q_spans, n_idx,
-                                                         floor, bound, datasets, products)
+                                                         floor, bound, datasets, products,
+                                                         factors)
                 if person_out and org_out:
                     continue  # (most candidates below a floor: no owner to look at)
             for e_idx, quality, text in owners[n_idx]:
@@ -663,8 +643,9 @@ def name_floor(query: Query, cfg: ScoringConfig, min_score: float) -> float:
     return max(0.0, min_score - dob_lift - country_lift - FLOOR_MARGIN)
 
 
-def _needs(products: dict[int, tuple[float, float]], index: Index, query: Query, n_idx: int,
-           floor: float, datasets: frozenset[str] | None) -> tuple[float, float]:
+def _needs(products: dict[int, tuple[float, float]], factors: dict[str, float], index: Index,
+           query: Query, n_idx: int, floor: float, datasets: frozenset[str] | None
+           ) -> tuple[float, float]:
     """The name score list name `n_idx` compared as a person's and as an organisation's
     must reach for any of its entities to reach `floor` (`name_floor`) times its alias
     quality and schema factor (`_ranked` multiplies by both, a factor 0 keeps none:
@@ -673,10 +654,12 @@ def _needs(products: dict[int, tuple[float, float]], index: Index, query: Query,
     The least need is `floor` over the greatest product of quality and factor (a division
     by a positive number rounds monotonically: the same float as the least of the
     quotients), and those greatest products depend on the query's schema and datasets
-    alone: kept in `products` (`_products`) across the queries of a process."""
+    alone: kept in `products` (`_products`) across the queries of a process (`factors`:
+    the query's schema factors, by list entry schema)."""
     best = products.get(n_idx)
     if best is None:
-        best = products[n_idx] = _greatest_products(index, query.schema, n_idx, datasets)
+        best = products[n_idx] = _greatest_products(index, query.schema, n_idx, datasets,
+                                                     factors)
     person_best, org_best = best
     person_need = min(2.0, floor / person_best) if person_best > 0.0 else 2.0
     org_need = min(2.0, floor / org_best) if org_best > 0.0 else 2.0
@@ -684,25 +667,23 @@ def _needs(products: dict[int, tuple[float, float]], index: Index, query: Query,
 
 
 def _greatest_products(index: Index, query_schema: str, n_idx: int,
-                       datasets: frozenset[str] | None) -> tuple[float, float]:
+                       datasets: frozenset[str] | None, factors: dict[str, float]
+                       ) -> tuple[float, float]:
     """The greatest alias quality times schema factor of list name `n_idx`'s entities
     compared as people's names, and as organisations' (0.0: none)."""
     person_best = org_best = 0.0
     name = index.names[n_idx]
     entities = index.entities
-    # (a name many entities carry, "HASSAN": their few schemata read once)
-    seen: dict[str, tuple[float, bool]] = {}
     for e_idx, quality, _ in index.owners[n_idx]:
         meta = entities[e_idx]
         if datasets is not None and meta.dataset not in datasets:
             continue
         schema = meta.schema
-        known = seen.get(schema)
-        if known is None:
-            known = seen[schema] = (schema_factor(query_schema, schema),
-                                    as_person(query_schema, schema, name))
-        product = quality * known[0]
-        if known[1]:
+        factor = factors.get(schema)
+        if factor is None:
+            factor = factors[schema] = schema_factor(query_schema, schema)
+        product = quality * factor
+        if as_person(query_schema, schema, name):
             if product > person_best:
                 person_best = product
         elif product > org_best:
@@ -736,7 +717,8 @@ def _products_of(index: Index, query_schema: str, datasets: frozenset[str] | Non
 def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
               q_spans: tuple[tuple[int, int], ...], n_idx: int, floor: float,
               bound: QueryBound | None, datasets: frozenset[str] | None,
-              products: dict[int, tuple[float, float]]) -> tuple[bool, bool, QueryBound | None]:
+              products: dict[int, tuple[float, float]], factors: dict[str, float]
+              ) -> tuple[bool, bool, QueryBound | None]:
     """Whether list name `n_idx` compared as a person's, and as an organisation's, can put
     none of its entities at `floor` (`name_floor`): by their alias qualities and schema
     factors (`_needs`), or by the bound of its score (`bound`: None when it does not apply
@@ -745,7 +727,7 @@ def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
     identifier found is no caller's to leave out. Third: `bound` when it applies to the
     pair (its `pairs` then say which pairs and joins the comparisons may make), else
     None."""
-    person_need, org_need = _needs(products, index, query, n_idx, floor, datasets)
+    person_need, org_need = _needs(products, factors, index, query, n_idx, floor, datasets)
     cand = index.names[n_idx]
     applies = (bound is not None and (bound.unvocalised or not index.abjad_names[n_idx])
                and not (q_spans and word_spans(cand)))

@@ -280,4 +280,3 @@ def test_screening_results_are_those_above_the_floor_of_every_result(index: Inde
         kept += len(floored)
     assert kept > 0
 
-

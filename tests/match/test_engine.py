@@ -429,20 +429,7 @@ def test_a_list_names_need_is_the_least_over_its_owners_and_kept_for_later_queri
                         person = min(person, need)
                     else:
                         org = min(org, need)
-                assert _needs(products, index, Query("x", schema), n_idx, floor,
+                assert _needs(products, {}, index, Query("x", schema), n_idx, floor,
                               datasets) == (person, org), (schema, floor, n_idx)
         assert all(n_idx in products for n_idx in names)  # kept for the next query
 
-
-def test_a_word_no_list_spells_weighs_as_the_index_says_and_is_kept(index: Index) -> None:
-    # `_weights` keeps `Index.unseen_weights` answers: asked again (another query holding
-    # the word), a word no list spells weighs what the index's own methods say
-    from clearance.match.engine import _unseen_of, query_weights
-
-    for text in ("Zorbaxtel Quimbly", "Zorbaxtel Hernandez", "Quimbly Zorbaxtel"):
-        q = prepare_query_names(Query(text, "Person"))[0]
-        org, person = query_weights(index, q)
-        assert org == [index.weight(f) for f in q.folded]
-        assert person == [index.person_weight(f) for f in q.folded]
-    kept = _unseen_of(index)
-    assert "zorbaxtel" not in index.vocab and fold_key("zorbaxtel") in kept
