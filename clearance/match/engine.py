@@ -549,6 +549,7 @@ def match_query(
     # results are left out unmade: by the entities' schemata, and by a bound of the score
     # (`bound.QueryBound`: no written word of two tokens on both sides)
     floor = name_floor(query, cfg, min_score)
+    products = _products_of(index, query.schema, datasets) if floor > 0.0 else {}
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
     gates = country_gates(query)
     for q, q_slips in q_names:
@@ -577,7 +578,8 @@ def match_query(
             n_bound: QueryBound | None = None
             if floor > 0.0 and not (id_hits and any([o[0] in id_hits for o in owners[n_idx]])):
                 person_out, org_out, n_bound = _left_out(index, query, q_w, q_spans, n_idx,
-                                                         floor, bound, datasets, factors)
+                                                         floor, bound, datasets, products,
+                                                         factors)
                 if person_out and org_out:
                     continue  # (most candidates below a floor: no owner to look at)
             for e_idx, quality, text in owners[n_idx]:
@@ -695,33 +697,82 @@ def name_floor(query: Query, cfg: ScoringConfig, min_score: float) -> float:
     return max(0.0, min_score - dob_lift - country_lift - FLOOR_MARGIN)
 
 
-def _needs(index: Index, query: Query, n_idx: int, floor: float,
-           datasets: frozenset[str] | None, factors: dict[str, float]) -> tuple[float, float]:
+def _needs(products: dict[int, tuple[float, float]], factors: dict[str, float], index: Index,
+           query: Query, n_idx: int, floor: float, datasets: frozenset[str] | None
+           ) -> tuple[float, float]:
     """The name score list name `n_idx` compared as a person's and as an organisation's
     must reach for any of its entities to reach `floor` (`name_floor`) times its alias
     quality and schema factor (`_ranked` multiplies by both, a factor 0 keeps none:
-    a company's name against a person's); above 1.0 when none can (a score is at most 1)."""
-    person_need = org_need = 2.0
-    names = index.names
+    a company's name against a person's); above 1.0 when none can (a score is at most 1).
+
+    The least need is `floor` over the greatest product of quality and factor (a division
+    by a positive number rounds monotonically: the same float as the least of the
+    quotients), and those greatest products depend on the query's schema and datasets
+    alone: kept in `products` (`_products`) across the queries of a process (`factors`:
+    the query's schema factors, by list entry schema)."""
+    best = products.get(n_idx)
+    if best is None:
+        best = products[n_idx] = _greatest_products(index, query.schema, n_idx, datasets,
+                                                     factors)
+    person_best, org_best = best
+    person_need = min(2.0, floor / person_best) if person_best > 0.0 else 2.0
+    org_need = min(2.0, floor / org_best) if org_best > 0.0 else 2.0
+    return person_need, org_need
+
+
+def _greatest_products(index: Index, query_schema: str, n_idx: int,
+                       datasets: frozenset[str] | None, factors: dict[str, float]
+                       ) -> tuple[float, float]:
+    """The greatest alias quality times schema factor of list name `n_idx`'s entities
+    compared as people's names, and as organisations' (0.0: none)."""
+    person_best = org_best = 0.0
+    name = index.names[n_idx]
+    entities = index.entities
     for e_idx, quality, _ in index.owners[n_idx]:
-        meta = index.entities[e_idx]
+        meta = entities[e_idx]
         if datasets is not None and meta.dataset not in datasets:
             continue
-        factor = factors.get(meta.schema)
+        schema = meta.schema
+        factor = factors.get(schema)
         if factor is None:
-            factor = factors[meta.schema] = schema_factor(query.schema, meta.schema)
-        need = floor / (quality * factor) if quality * factor > 0.0 else 2.0
-        if as_person(query.schema, meta.schema, names[n_idx]):
-            person_need = min(person_need, need)
-        else:
-            org_need = min(org_need, need)
-    return person_need, org_need
+            factor = factors[schema] = schema_factor(query_schema, schema)
+        product = quality * factor
+        if as_person(query_schema, schema, name):
+            if product > person_best:
+                person_best = product
+        elif product > org_best:
+            org_best = product
+    return person_best, org_best
+
+
+#: `_needs`' greatest products, by query schema and datasets, for the last index asked
+#: about (known by its owners, never changed once built): a book asks about the same
+#: list names again and again, and each answer reads every owner's entity
+PRODUCTS_MAX = 1_000_000
+_products: list[tuple[object, dict[tuple[str, frozenset[str] | None],
+                                     dict[int, tuple[float, float]]]]] = []
+
+
+def _products_of(index: Index, query_schema: str, datasets: frozenset[str] | None
+                 ) -> dict[int, tuple[float, float]]:
+    """The memo of `_needs` for a query of this schema on these datasets (a new, empty
+    one when it has grown past `PRODUCTS_MAX` names)."""
+    if not _products or _products[0][0] is not index.owners:
+        _products.clear()
+        _products.append((index.owners, {}))
+    memos = _products[0][1]
+    key = (query_schema, datasets)
+    memo = memos.get(key)
+    if memo is None or len(memo) > PRODUCTS_MAX:
+        memo = memos[key] = {}
+    return memo
 
 
 def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
               q_spans: tuple[tuple[int, int], ...], n_idx: int, floor: float,
               bound: QueryBound | None, datasets: frozenset[str] | None,
-              factors: dict[str, float]) -> tuple[bool, bool, QueryBound | None]:
+              products: dict[int, tuple[float, float]], factors: dict[str, float]
+              ) -> tuple[bool, bool, QueryBound | None]:
     """Whether list name `n_idx` compared as a person's, and as an organisation's, can put
     none of its entities at `floor` (`name_floor`): by their alias qualities and schema
     factors (`_needs`), or by the bound of its score (`bound`: None when it does not apply
@@ -730,7 +781,7 @@ def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
     identifier found is no caller's to leave out. Third: `bound` when it applies to the
     pair (its `pairs` then say which pairs and joins the comparisons may make), else
     None."""
-    person_need, org_need = _needs(index, query, n_idx, floor, datasets, factors)
+    person_need, org_need = _needs(products, factors, index, query, n_idx, floor, datasets)
     cand = index.names[n_idx]
     applies = (bound is not None and (bound.unvocalised or not index.abjad_names[n_idx])
                and not (q_spans and word_spans(cand)))

@@ -401,3 +401,35 @@ def test_two_abjad_names_run_together_are_still_two_names_against_a_one_word_nam
     assert any(f.name == "one_word_name" for f in two[0].features)
     compound = match_query(index, Query("عبد الله", "Person"), cfg, limit=1)
     assert compound[0].matched_name == "ABDALLAH" and compound[0].match
+
+
+def test_a_list_names_need_is_the_least_over_its_owners_and_kept_for_later_queries(
+        index: Index) -> None:
+    # `_needs` keeps the greatest alias quality times schema factor of each list name by
+    # query schema and datasets: the need worked out from it is, to the last bit, the least
+    # of each owner's floor / (quality x factor), for any floor and after any queries
+    from clearance.match.engine import _needs, _products_of, as_person
+    from clearance.match.score import schema_factor
+
+    names = range(0, len(index.names), 37)
+    for schema, datasets in (("Person", None), ("Company", None), ("LegalEntity", None),
+                             ("Person", frozenset(sorted(index.datasets)[:1]))):
+        products = _products_of(index, schema, datasets)
+        assert _products_of(index, schema, datasets) is products
+        for floor in (0.5, 0.43, 0.21):
+            for n_idx in names:
+                person = org = 2.0
+                for e_idx, quality, _ in index.owners[n_idx]:
+                    meta = index.entities[e_idx]
+                    if datasets is not None and meta.dataset not in datasets:
+                        continue
+                    factor = schema_factor(schema, meta.schema)
+                    need = floor / (quality * factor) if quality * factor > 0.0 else 2.0
+                    if as_person(schema, meta.schema, index.names[n_idx]):
+                        person = min(person, need)
+                    else:
+                        org = min(org, need)
+                assert _needs(products, {}, index, Query("x", schema), n_idx, floor,
+                              datasets) == (person, org), (schema, floor, n_idx)
+        assert all(n_idx in products for n_idx in names)  # kept for the next query
+
