@@ -42,7 +42,10 @@ def test_an_airlines_name_meets_its_air_and_airways_forms() -> None:
                           ("Caspian Air", "s1"), ("Caspian Airline", "s1")):
         found = [r for r in match_query(index, Query(query, "Company")) if r.match]
         assert [r.source_id for r in found] == [listed], query
-    assert [r for r in match_query(index, Query("Kestrel Airlines", "Company")) if r.match] == []
+    # the airline words are generic, as one group: alone they carry no match (session 21:
+    # the group's key had gone uncapped, "Air Company Ltd" met IRAN AIR at 0.82)
+    for query in ("Air Company Ltd", "Airlines Company"):
+        assert [r for r in match_query(index, Query(query, "Company")) if r.match] == [], query
 
 
 @pytest.mark.parametrize("pair", [("oleg", "olga"), ("zhang", "aung"), ("jamal", "amal"),
