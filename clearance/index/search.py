@@ -311,14 +311,11 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # (a list token's weight read here: `Index.weight` is interpreted, and a subclass may
     # weigh otherwise, `portfolio.listing.BorrowedIndex`)
     plain = type(index) is Index
-
-    def weigh(folded: str) -> float:
-        own = index.vocab.get(folded)
-        return index.weights[own] if plain and own is not None else index.weight(folded)
-
+    owns = [index.vocab.get(folded) for _, folded in tokens]
+    weights = [index.weights[own] if plain and own is not None else index.weight(folded)
+               for own, (_, folded) in zip(owns, tokens)]
     for pos, (raw, folded) in enumerate(tokens):
-        own = index.vocab.get(folded)
-        w = weigh(folded)
+        own, w = owns[pos], weights[pos]
         fuzzy = True
         if budget is not None:
             cost = fuzzy_cost(folded, raw)
@@ -347,11 +344,12 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
             if joined is not None:
                 joins.append((joined, 0.9))
-            # a joined word stands for both words: it counts the next word's weight too, as
-            # the comparison pairs it with both (محمد عبد الله "mhmd abd allh": a name
-            # with ABDALLAH must not rank below every name holding ABD and ALLAH apart)
-            both = 1.0 + weigh(tokens[pos + 1][1]) / w if w > 0 else 1.0  # (0: on every name)
-            alts += [(tid, sim * both) for tid, sim in joins]
+            if joins:
+                # a joined word stands for both words: it counts the next word's weight too,
+                # as the comparison pairs it with both (محمد عبد الله "mhmd abd allh": a name
+                # with ABDALLAH must not rank below every name holding ABD and ALLAH apart)
+                both = 1.0 + weights[pos + 1] / w if w > 0 else 1.0  # (0: on every name)
+                alts += [(tid, sim * both) for tid, sim in joins]
         first, second = _split_halves(index, raw, person) if fuzzy else ([], [])
         if first:
             # the parts of a word the lists know weigh half as much: the word itself, as

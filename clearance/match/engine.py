@@ -120,7 +120,7 @@ def prepare_query_names(query: Query, bounded: bool = False,
             variants.append((stripped, kind, 0))
         if kind != PERSON:
             # "Federal Security Service of the Russian Federation": the name without its
-            # country, for listed parties of that country only (`country_gates`)
+            # country, for listed parties of that country only (`country_readings`)
             qualified = country_qualifier(stripped or text)
             if qualified is not None:
                 rest, code = qualified
@@ -189,26 +189,6 @@ def with_country_names(rest: str, code: str) -> list[str]:
     return [f"{rest} of the {n}" if " " in n else f"{rest} of {n}" for n in country_spellings(code)]
 
 
-def country_gates(query: Query) -> dict[str, str]:
-    """Query name text read without the country its name states, or with another of the
-    country's names (`with_country_names`) -> that country's code: such a reading may only
-    find a listed party of that country (or of none given), and must agree in all else
-    (`_differs_beyond`). A query's own name is never gated."""
-    if name_kind(query.schema) == PERSON:
-        return {}
-    out: dict[str, str] = {}
-    for text in query.names:
-        qualified = country_qualifier(strip_parentheses(text) or text)
-        if qualified is not None:
-            rest, code = qualified
-            for reading in (rest, *with_country_names(rest, code)):
-                out.setdefault(reading, code)
-    for text in query.names:  # ("... of the Russian Federation" asked so)
-        out.pop(text, None)
-        out.pop(strip_parentheses(text) or text, None)
-    return out
-
-
 #: the least similarity at which a listed word states the query's country word too
 #: ("south" paired with "north" at 0.30 does not)
 COUNTRY_WORD_AGREES: Final = 0.8
@@ -216,30 +196,49 @@ COUNTRY_WORD_AGREES: Final = 0.8
 _AROUND_COUNTRY: Final = frozenset({"of", "the"})
 
 
-def stated_countries(query: Query) -> dict[str, tuple[str, frozenset[str]]]:
-    """Query name text that states a country, as written and as `prepare_query_names`
-    spells it with each of the country's names -> (that country's code, the words that
-    state it): such a name compared whole is no evidence for a listed party of another
-    country (`_other_country`)."""
+@dataclass
+class CountryReadings:
+    """What a query's names say of their country, worked out once per query.
+
+    `gates`: name text read without the country its name states, or with another of the
+    country's names (`with_country_names`) -> that country's code: such a reading may only
+    find a listed party of that country (or of none given), and must agree in all else
+    (`_differs_beyond`); a query's own name is never gated.
+    `stated`: name text that states a country, as written and with each of the country's
+    names -> (that code, the words that state it): such a name compared whole is no
+    evidence for a listed party of another country (`_other_country`).
+    """
+
+    gates: dict[str, str] = field(default_factory=dict)
+    stated: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+
+
+def country_readings(query: Query) -> CountryReadings:
+    """`CountryReadings` of a query (none for a person's names)."""
+    out = CountryReadings()
     if name_kind(query.schema) == PERSON:
-        return {}
-    out: dict[str, tuple[str, frozenset[str]]] = {}
+        return out
     for text in query.names:
-        stripped = strip_parentheses(text)
-        qualified = country_qualifier(stripped or text)
-        if qualified is not None:
-            rest, code = qualified
-            whole = stripped or text
-            out.setdefault(whole, (code, frozenset(normalize(whole)) - frozenset(
-                normalize(rest)) - _AROUND_COUNTRY))
-            for n, reading in zip(country_spellings(code), with_country_names(rest, code)):
-                out.setdefault(reading, (code, frozenset(normalize(n))))
+        whole = strip_parentheses(text) or text
+        qualified = country_qualifier(whole)
+        if qualified is None:
+            continue
+        rest, code = qualified
+        out.gates.setdefault(rest, code)
+        out.stated.setdefault(whole, (code, frozenset(normalize(whole))
+                                      - frozenset(normalize(rest)) - _AROUND_COUNTRY))
+        for n, reading in zip(country_spellings(code), with_country_names(rest, code)):
+            out.gates.setdefault(reading, code)
+            out.stated.setdefault(reading, (code, frozenset(normalize(n))))
+    for text in query.names:  # ("... of the Russian Federation" asked so)
+        out.gates.pop(text, None)
+        out.gates.pop(strip_parentheses(text) or text, None)
     return out
 
 
 def _other_country(stated: tuple[str, frozenset[str]] | None, meta: EntityMeta,
                    comp: NameComparison) -> bool:
-    """Whether a query name stating a country (`stated_countries`) met a listed party that
+    """Whether a query name stating a country (`CountryReadings.stated`) met a listed party that
     names other countries only, without pairing every word that states it: "Russian
     Ministry of Defence" is not Myanmar's MINISTRY OF DEFENCE, though the words it shares
     with it score 0.89, nor "... of South Korea" the DPRK's body "... OF KOREA". A listed
@@ -251,12 +250,12 @@ def _other_country(stated: tuple[str, frozenset[str]] | None, meta: EntityMeta,
 
 
 def _shut(gate: str | None, meta: EntityMeta) -> bool:
-    """Whether a query name read without its country (`gate`, from `country_gates`) may
+    """Whether a query name read without its country (`gate`, from `country_readings`) may
     not find this listed party: the party names countries, and not that one."""
     return gate is not None and bool(meta.countries) and gate not in meta.countries
 
 
-#: the least score of a query name read without its country (`country_gates`)
+#: the least score of a query name read without its country (`country_readings`)
 WHOLE_NAME: Final = 0.95
 
 
@@ -551,7 +550,8 @@ def match_query(
     floor = name_floor(query, cfg, min_score)
     products = _products_of(index, query.schema, datasets) if floor > 0.0 else {}
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
-    gates = country_gates(query)
+    countries = country_readings(query)
+    gates = countries.gates
     for q, q_slips in q_names:
         gate = gates.get(q.text) if gates else None
         q_w = query_weights(index, q)
@@ -610,7 +610,7 @@ def match_query(
                 prev = best.get(e_idx)
                 if prev is None or score > prev[0]:
                     best[e_idx] = (score, comp, q, text, quality)
-    return _ranked(index, query, cfg, best, id_hits, gates, limit, min_score)
+    return _ranked(index, query, cfg, best, id_hits, countries, limit, min_score)
 
 
 def entity_names(index: Index) -> list[list[tuple[int, float, str]]]:
@@ -639,7 +639,8 @@ def score_entities(
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
     comparer = _Comparer(index, cfg)
-    gates = country_gates(query)
+    countries = country_readings(query)
+    gates = countries.gates
     for q, q_slips in q_names:
         q_w = query_weights(index, q)
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
@@ -667,7 +668,7 @@ def score_entities(
         for e_idx in targets:
             if len(value) >= 4 and any(v == value for _, v in index.entities[e_idx].identifiers):
                 id_hits[e_idx] = raw
-    return _ranked(index, query, cfg, best, id_hits, gates, len(targets))
+    return _ranked(index, query, cfg, best, id_hits, countries, len(targets))
 
 
 def _lifts(query: Query, cfg: ScoringConfig, min_score: float) -> tuple[bool, float, float]:
@@ -831,7 +832,7 @@ def _company_form_left(comp: NameComparison, q: Name) -> bool:
 
 
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
-            id_hits: dict[int, str], gates: dict[str, str], limit: int,
+            id_hits: dict[int, str], countries: CountryReadings, limit: int,
             min_score: float = 0.0) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
     # evidence as (name, value, detail) tuples: `Feature` objects are made for kept results
@@ -842,7 +843,7 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # `min_score` with both added (in the order they are added below) is left out before
     # its evidence is worked out (batch screening: most of a query's entities)
     skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
-    stated = stated_countries(query)
+    gates, stated = countries.gates, countries.stated
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):

@@ -1,6 +1,6 @@
 """An organisation's name stating its country (at its end, or its adjective before it) is
 read without it too, for listed parties of that country only (`countries.country_qualifier`,
-`engine.country_gates`), and with each of the country's names."""
+`engine.country_readings`), and with each of the country's names."""
 
 from __future__ import annotations
 
