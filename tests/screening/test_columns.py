@@ -172,6 +172,8 @@ def test_a_german_export_s_type_column_art_gives_the_schema() -> None:
     row = ["k2", "Zhejiang Dahua Technology Co., Ltd.", "juristische Person"]
     _, query = row_to_query(InputRow(2, dict(zip(headers, row, strict=True))), "f.csv", cols)
     assert query.schema == "LegalEntity"
+    # "Firma", the everyday word, skipped the row as an unknown type (session 21)
+    assert schema_of("Firma") == "Company"
 
 
 def test_a_bare_name_column_is_the_whole_name_unless_a_name_part_stands_beside_it() -> None:
