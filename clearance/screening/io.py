@@ -111,10 +111,13 @@ def row_to_query(row: InputRow, path: str, columns: ColumnMap | None = None,
     raw_schema = cols.value(data, "schema")
     schema = schema_of(raw_schema)
     if schema is None:
-        raise InputError(f"row {row_id!r}: unknown type {raw_schema!r} (field "
-                         f"{cols.single.get('schema', 'schema')!r}; use person, individual, "
-                         "company, corporate, organization, vessel ...)", path=path,
-                         line=row.line)
+        # (screened as a party of unknown type, compared with people and organisations
+        # alike: like an unreadable date, the type left out can only draw more alerts)
+        _unreadable(InputError(f"row {row_id!r}: unknown type {raw_schema!r} (field "
+                               f"{cols.single.get('schema', 'schema')!r}; use person, "
+                               "individual, company, corporate, organization, vessel ...)",
+                               path=path, line=row.line), ignored)
+        schema = "LegalEntity"
     birth_raw = _text(cols.value(data, "birth_date"))
     birth = None
     if birth_raw != "":

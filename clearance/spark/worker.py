@@ -223,7 +223,7 @@ class Tally:
     alerted: int = 0
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
-    #: unreadable countries and birth dates, dropped from rows that were still screened
+    #: unreadable countries, birth dates and types, dropped from rows still screened
     ignored: int = 0
     notices: list[Problem] = field(default_factory=list)
 

@@ -214,3 +214,18 @@ def test_an_unreadable_country_or_date_fails_the_row_unless_the_caller_collects_
         "...) (field 'dob')"),
         ("f.csv, line 4: row 'r1': 'Atlantis' is not a country name or ISO code (field "
         "'country')")]
+
+
+def test_an_unknown_type_fails_the_row_unless_the_caller_collects_it_then_any_type() -> None:
+    # issue 11: a row typed in a word not in the table ("Firma" before session 21) was
+    # skipped, its name never screened; screened as a party of unknown type it can only
+    # draw more alerts
+    cols = map_columns(["id", "name", "type"])
+    row = InputRow(3, {"id": "r2", "name": "Hezbollah", "type": "Verein"})
+    with pytest.raises(InputError, match="unknown type 'Verein'"):
+        row_to_query(row, "f.csv", cols)
+    ignored: list[InputError] = []
+    assert row_to_query(row, "f.csv", cols, ignored=ignored)[1].schema == "LegalEntity"
+    assert [str(e) for e in ignored] == [
+        ("f.csv, line 3: row 'r2': unknown type 'Verein' (field 'type'; use person, "
+         "individual, company, corporate, organization, vessel ...)")]
