@@ -172,6 +172,10 @@ class Index:
     #: name (`prepare.name_roles`) and whether it is written in an abjad script
     roles: list[tuple[int, ...]] = field(default_factory=list)
     abjad_names: list[bool] = field(default_factory=list)
+    #: (name id x vocabulary size + token id), sorted, of every name holding a token twice
+    #: or more ("JABIR, Jabir 'Abdallah", MUHAMMAD, Muhammad): postings hold a name once
+    #: per token, and candidate generation counts such a token for two query words
+    doubled: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     unseen: dict[str, float] = field(default_factory=dict)  # query-time caches
     unseen_person: dict[str, float] = field(default_factory=dict)
     #: (folded, raw) query token -> `search.token_alternatives`: list token ids, the token
@@ -302,6 +306,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     fuzzy: dict[str, list[int]] = {}  # deletion key -> token ids, until `_key_table`
     spellings: dict[str, set[str]] = defaultdict(set)  # folded -> raw spellings seen
     distinct: dict[tuple[tuple[str, ...], tuple[bool, ...]], int] = {}
+    doubled: set[tuple[int, str]] = set()  # (name id, folded token) held twice
     seen_prep: dict[tuple[str, str], Name] = {}
     for record in records:
         if record["schema"] in ("Sanction", "Ownership"):
@@ -339,6 +344,8 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                             bucket = token_names[f]
                             if not bucket or bucket[-1] != n_idx:
                                 bucket.append(n_idx)
+                            else:
+                                doubled.add((n_idx, f))
                             if t != f:
                                 spellings[f].add(t)
                 index.owners[n_idx].append((e_idx, quality, text))
@@ -374,6 +381,8 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 if ak != "":
                     index.abjad.setdefault(ak, []).append((tid, spelling))
     index.fuzzy, index.fuzzy_shared = _key_table(fuzzy)
+    index.doubled = np.asarray(sorted(n * len(index.vocab) + index.vocab[f] for n, f in doubled),
+                               dtype=np.int64)
     index.datasets = frozenset(e.dataset for e in index.entities)
     index.token_weights = [tuple(index.weight(f, lf) for f, lf in zip(n.folded, n.legal))
                            for n in index.names]

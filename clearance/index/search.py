@@ -415,13 +415,13 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
         # a list token a near spelling reaches counts once for a name, for the query word
         # it helps most, as the comparison pairs words one to one: two misspelt words near
         # one short list word ("Hacma HAMAI": hacma ~ HAMZA ~ hamai) must not lift every
-        # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma). (A name
-        # writing the token twice, both misspelt, counts it once too: postings hold a name
-        # once per token, and the names themselves are not read here, see `index.view`)
+        # one-word HAMZA above the two-word name both misspell (HAMANI, Hamma). A name
+        # writing the token twice counts it twice (`_count_doubled`)
         tok = np.array(token_of, dtype=np.int32).repeat(lengths)
         order = np.lexsort((-vals, tok, ids))
         ids, vals, unit, tok = ids[order], vals[order], unit[order], tok[order]
         once = _run_starts(ids, tok)
+        _count_doubled(index, ids, tok, once)
         ids, vals, unit = ids[once], vals[once], unit[once]
     # grouped by name, then unit; within a unit a name counts once, at its best alternative
     order = np.lexsort((-vals, unit, ids))
@@ -447,6 +447,25 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     keep = approx >= fraction * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result
+
+
+def _count_doubled(index: Index, ids: IntArray, tok: npt.NDArray[np.int32],
+                   once: npt.NDArray[np.bool_]) -> None:
+    """Keep, in `once`, the second row of a (name, list token) run where the name holds
+    that token twice (`Index.doubled`): محمد محمد "mhmd mhmd" reaches MUHAMMAD, Muhammad
+    through one Latin token from each word, and counted once the name fell behind every
+    Arabic-script name holding محمد beside another word. Rows sorted by name, then token."""
+    doubled = index.doubled
+    if len(doubled) == 0 or len(ids) < 2:
+        return
+    second = np.zeros(len(ids), dtype=bool)  # a run's second row
+    np.greater(once[:-1], once[1:], out=second[1:])
+    rows = np.flatnonzero(second)
+    if len(rows) == 0:
+        return
+    keys = ids[rows].astype(np.int64) * len(index.vocab) + tok[rows]
+    at = np.minimum(doubled.searchsorted(keys), len(doubled) - 1)
+    once[rows[doubled[at] == keys]] = True
 
 
 def _run_starts(ids: IntArray, also: npt.NDArray[np.int32] | None = None

@@ -140,12 +140,27 @@ def test_a_list_word_two_misspelt_query_words_are_near_counts_once_for_a_name() 
             ] == ["TOLBA"]
 
 
+def test_a_list_word_a_name_holds_twice_counts_for_both_query_words_near_it() -> None:
+    # "Pedro Pedro" in another script or misspelt twice ("Pedor Pedor") reaches PEDRO,
+    # Pedro through one near spelling from each word: the name holds it twice, so it
+    # counts twice, above the one-word PEDRO (counted once, it ranked below it)
+    from clearance.match.prepare import PERSON, prepare_name
+
+    others = [(w, "Person") for w in ("ALVES", "BRAGA", "COSTA", "DUARTE", "FARIA")]
+    index = _one_name_index([("PEDRO", "Person"), ("PEDRO, Pedro", "Person"), *others])
+    assert index.doubled.tolist() == [1 * len(index.vocab) + index.vocab["pedro"]]
+    query = prepare_name("Pedor Pedor", PERSON)
+    ids = search.candidate_names(index, query, 1, None, True).tolist()
+    assert [index.names[i].text for i in ids] == ["PEDRO, Pedro"]
+
+
 
 
 def _reference_candidates(index: Index, query: Name, person: bool) -> list[int]:
     """`candidate_names` with no limit, one name at a time: per name, each unit counts at
     its best alternative, a list token a near spelling reaches counts once (for the unit
-    it helps most, the first of equal ones), the two rarest units must both meet a name
+    it helps most, the first of equal ones; twice, for the two it helps most, where the
+    name holds the token twice), the two rarest units must both meet a name
     when every unit is common; then the names within the keep fraction of the best."""
     import numpy as np
 
@@ -159,8 +174,8 @@ def _reference_candidates(index: Index, query: Name, person: bool) -> list[int]:
     intersect = not chosen and len(present) >= 2
     if not chosen:
         chosen = sorted(present, key=lambda k: sizes[k])[:2]
-    # per (name, near token): the (value, unit) that counts, the first best
-    reached: dict[tuple[int, int], tuple[float, int]] = {}
+    # per (name, near token): the (value, unit)s that reach it, in order
+    reached: dict[tuple[int, int], list[tuple[float, int]]] = {}
     n_alt = 0
     for k in chosen:
         w, alts = units[k]
@@ -169,12 +184,15 @@ def _reference_candidates(index: Index, query: Name, person: bool) -> list[int]:
             n_alt += 1
             value = float(np.float32(w * sim))
             for n in index.postings[tid].tolist():
-                if (n, token) not in reached or value > reached[(n, token)][0]:
-                    reached[(n, token)] = (value, k)
+                reached.setdefault((n, token), []).append((value, k))
+    held_twice = set(index.doubled.tolist())
     best: dict[int, dict[int, float]] = {}
-    for (n, _), (value, k) in reached.items():
-        by_unit = best.setdefault(n, {})
-        by_unit[k] = max(value, by_unit.get(k, 0.0))
+    for (n, token), hits in reached.items():
+        # the first best counts; the next best too where the name holds the token twice
+        twice = token >= 0 and n * len(index.vocab) + token in held_twice
+        for value, k in sorted(hits, key=lambda h: -h[0])[:2 if twice else 1]:
+            by_unit = best.setdefault(n, {})
+            by_unit[k] = max(value, by_unit.get(k, 0.0))
     if intersect:
         best = {n: by_unit for n, by_unit in best.items() if len(by_unit) == 2}
     if not best:
