@@ -79,3 +79,21 @@ def test_a_place_left_out_is_weak_only_beside_a_name_that_agrees() -> None:
     # the place costs what any word only the list gives costs
     assert misspelt.score == pytest.approx(as_word.score)
     assert "chengdu" in misspelt.unmatched_candidate
+
+
+def test_a_country_only_one_side_gives_is_a_weak_qualifier() -> None:
+    # "Aeroflot - Russian Airlines" scored 0.78 against PJSC AEROFLOT: the country's
+    # adjective cost as any word the list lacks
+    assert is_place("russian") and is_place("iran")
+    one_side = compare_names(prepare_name("Sunrise Optics - Russian", ORG),
+                             prepare_name("Sunrise Optics", ORG), flat, cand_extra_penalty=0.6)
+    assert one_side.score >= 0.9
+
+
+def test_two_countries_conflict_a_country_and_a_city_do_not() -> None:
+    two = compare_names(prepare_name("Iranian Sunrise Optics", ORG),
+                        prepare_name("Syrian Sunrise Optics", ORG), flat, cand_extra_penalty=0.6)
+    city = compare_names(prepare_name("Beijing Sunrise Optics", ORG),
+                         prepare_name("China Sunrise Optics", ORG), flat,
+                         cand_extra_penalty=0.6)
+    assert two.score < 0.8 <= city.score
