@@ -1428,11 +1428,14 @@ def _free_costs(
         elif all(p.similarity >= 0.95 for p in pairs):
             # the words of one place ("hong kong") count once; a place left out is weak
             # only beside a name that agrees: a misspelt word and a place only the list
-            # gives are two differences ("Clement" is not "TEHRAN CEMENT")
+            # gives are two differences ("Clement" is not "TEHRAN CEMENT"); a country only
+            # the list gives names a company of that country ("Banco Santander" is not
+            # BANCO SANTANDER MEXICO), costing as any word the list adds
             for i in q_places:
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
-                c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+                if not is_country(c_tokens[j]):
+                    c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
         if not least:
             # two different trades ("Kestrel Airlines", KESTREL SHIPPING): each word at its
             # whole weight, where `_extra` halves a generic word's (a bound of the score

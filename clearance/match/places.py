@@ -35,11 +35,19 @@ def place_words() -> frozenset[str]:
 
 @cache
 def country_words() -> frozenset[str]:
-    """Countries named in one word, and their adjectives (`resources/countries.yml`):
-    "russia", "russian". A country and a city of it are no two different places."""
+    """Countries' names of one word, and the words of their adjectives
+    (`resources/countries.yml`) read as `place_words` reads places: "russia", "russian",
+    "korean" of "north korean" (not the words of names of several words: "republic",
+    "united", "states" name more than countries). A country and a city of it are no two
+    different places."""
+    generic = frozenset(load_resource("places")["generic_words"])
     countries = load_resource("countries")
-    return frozenset(str(w) for w in (*countries["names"], *countries["adjectives"])
-                     if " " not in str(w))
+    out = {str(name) for name in countries["names"] if " " not in str(name)}
+    for adjective in map(str, countries["adjectives"]):
+        words = adjective.split()
+        if len(words) == 1 or all(len(w) >= 4 for w in words):
+            out.update(w for w in words if len(words) == 1 or w not in generic)
+    return frozenset(out)
 
 
 def is_country(token: str) -> bool:
