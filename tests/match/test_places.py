@@ -81,34 +81,26 @@ def test_a_place_left_out_is_weak_only_beside_a_name_that_agrees() -> None:
     assert "chengdu" in misspelt.unmatched_candidate
 
 
+def _org_score(query: str, listed: str) -> float:
+    return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
+                         cand_extra_penalty=0.6).score
+
+
 def test_a_country_only_the_query_gives_is_a_weak_qualifier() -> None:
     # "Aeroflot - Russian Airlines" scored 0.78 against PJSC AEROFLOT: the country's
     # adjective cost as any word the list lacks
     assert is_place("russian") and is_place("iran")
-    query_only = compare_names(prepare_name("Sunrise Optics - Russian", ORG),
-                               prepare_name("Sunrise Optics", ORG), flat, cand_extra_penalty=0.6)
-    assert query_only.score >= 0.9
+    assert _org_score("Sunrise Optics - Russian", "Sunrise Optics") >= 0.9
 
 
 def test_a_country_only_the_list_gives_names_another_company() -> None:
     # a company named after its country is that country's company: "Banco Santander" is
     # not BANCO SANTANDER MEXICO
-    list_only = compare_names(prepare_name("Sunrise Optics", ORG),
-                              prepare_name("Sunrise Optics Mexico", ORG), flat,
-                              cand_extra_penalty=0.6)
-    as_word = compare_names(prepare_name("Sunrise Optics", ORG),
-                            prepare_name("Sunrise Optics Velmar", ORG), flat,
-                            cand_extra_penalty=0.6)
-    assert list_only.score == as_word.score < 0.8
+    assert (_org_score("Sunrise Optics", "Sunrise Optics Mexico")
+            == _org_score("Sunrise Optics", "Sunrise Optics Velmar") < 0.8)
 
 
 def test_two_countries_conflict_a_country_and_a_city_do_not() -> None:
-    two = compare_names(prepare_name("Iranian Sunrise Optics", ORG),
-                        prepare_name("Syrian Sunrise Optics", ORG), flat, cand_extra_penalty=0.6)
-    cities = compare_names(prepare_name("Beijing Sunrise Optics", ORG),
-                           prepare_name("Shanghai Sunrise Optics", ORG), flat,
-                           cand_extra_penalty=0.6)
-    city = compare_names(prepare_name("Beijing Sunrise Optics", ORG),
-                         prepare_name("China Sunrise Optics", ORG), flat,
-                         cand_extra_penalty=0.6)
-    assert two.score == cities.score < city.score
+    assert (_org_score("Iranian Sunrise Optics", "Syrian Sunrise Optics")
+            == _org_score("Beijing Sunrise Optics", "Shanghai Sunrise Optics")
+            < _org_score("Beijing Sunrise Optics", "China Sunrise Optics"))
