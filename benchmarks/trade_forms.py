@@ -9,8 +9,11 @@ and no other is a word of a trade T (the `industries` table of
 `resources/generic_words.yml`: "bank", "shipping", "airlines" ...), and another of which
 has four letters or more and is no generic word, stopword or trade word of that file,
 gives a case N (the name), for the entities listed with it. (Amended after the first run,
-on the base tree: the rule first took T anywhere in the name, which made unnatural tails,
-"abar service sal - lebanese petroleum" of ABAR PETROLEUM SERVICE SAL; nothing else seen.)
+on the base tree, whose misses showed that the rule, which first took T anywhere in the
+name, made unnatural tails: "abar service sal - lebanese petroleum" of ABAR PETROLEUM
+SERVICE SAL.) The set reads the trade table the matcher's rule reads (`orgs.industry`):
+it measures what the rule does with the table, not how much of the world's trades the
+table holds.
 Each N is queried as an Organization in three forms:
 - "tail" (expected to alert on one of those entities, threshold 0.80, top 5): N without T,
   a dash, the adjective of the entity's first country (code order) that

@@ -350,6 +350,8 @@ def industry_conflict(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free
     businesses, as "Beijing X" and "Shanghai X" do. A trade only one side names ("X
     Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name, charged as
     before."""
+    if not free_q or not free_c:
+        return
     q_trades = {i: industry(q_tokens[i]) for i in free_q}
     c_trades = {j: industry(c_tokens[j]) for j in free_c}
     q_set = {t for t in q_trades.values() if t is not None}
