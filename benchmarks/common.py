@@ -79,6 +79,40 @@ def run_own_set(run: Callable[[bool], None]) -> None:
         run(args.verbose)
 
 
+def run_forms(cases: list[dict[str, object]], verbose: bool) -> None:
+    """Query each case ("id": "<name>|<form>", "query", "alert", "entities") as an
+    Organization, and print per half (`evalsets.split` of the name) and form how many
+    alerted (threshold 0.80, top 5) on one of its entities, or did not, as expected
+    (country_forms.py, trade_forms.py); -v lists the others."""
+    from collections import defaultdict
+
+    from evalsets import split
+
+    from clearance.index.store import ensure_index
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+
+    index = ensure_index()
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    wanted: dict[str, bool] = {}
+    for case in cases:
+        entities = case["entities"]
+        assert isinstance(entities, set)
+        results = match_query(index, Query(str(case["query"]), "Organization"), limit=5)
+        alerted = any(r.match and r.entity_id in entities for r in results)
+        name, form = str(case["id"]).rsplit("|", 1)
+        half = split(name)
+        right = alerted == case["alert"]
+        wanted[form] = bool(case["alert"])
+        tally[(half, form)][0] += right
+        tally[(half, form)][1] += 1
+        if verbose and not right:
+            print(f"  {half} {form}: {case['query']!r} {'missed' if case['alert'] else 'alerts'}")
+    for (half, form), (good, total) in sorted(tally.items()):
+        want = "alert" if wanted[form] else "no alert"
+        print(f"{half:5} {form:16} {good}/{total} as expected ({want})")
+
+
 def pct(values: list[float], q: float) -> float:
     """The q-quantile (0..1) of the values, nearest-rank."""
     values = sorted(values)

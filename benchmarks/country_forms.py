@@ -28,8 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
-from common import run_own_set
-from evalsets import split
+from common import run_forms, run_own_set
 
 TABLE = Path(__file__).resolve().parent.parent / "clearance" / "resources" / "countries.yml"
 
@@ -91,27 +90,7 @@ def cases() -> list[dict[str, object]]:
 
 
 def run(verbose: bool) -> None:
-    from clearance.index.store import ensure_index
-    from clearance.match.engine import match_query
-    from clearance.match.score import Query
-
-    index = ensure_index()
-    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for case in cases():
-        entities = case["entities"]
-        assert isinstance(entities, set)
-        results = match_query(index, Query(str(case["query"]), "Organization"), limit=5)
-        alerted = any(r.match and r.entity_id in entities for r in results)
-        form = str(case["id"]).rsplit("|", 1)[1]
-        half = split(str(case["id"]).rsplit("|", 1)[0])
-        right = alerted == case["alert"]
-        tally[(half, form)][0] += right
-        tally[(half, form)][1] += 1
-        if verbose and not right:
-            print(f"  {half} {form}: {case['query']!r} {'missed' if case['alert'] else 'alerts'}")
-    for (half, form), (good, total) in sorted(tally.items()):
-        want = "alert" if form in ("name", "adjective") else "no alert"
-        print(f"{half:5} {form:16} {good}/{total} as expected ({want})")
+    run_forms(cases(), verbose)
 
 
 if __name__ == "__main__":

@@ -22,8 +22,8 @@ from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
-from clearance.match.orgs import Slips, slipped_forms
-from clearance.match.places import is_place
+from clearance.match.orgs import Slips, industry_conflict, slipped_forms
+from clearance.match.places import is_country, is_place
 from clearance.match.population import (
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
@@ -1422,17 +1422,26 @@ def _free_costs(
         # two different places contradict each other ("Beijing X" is not "Shanghai X")
         q_places = [i for i in free_q if is_place(q_tokens[i])]
         c_places = [j for j in free_c if is_place(c_tokens[j])]
-        if q_places and c_places:
+        if _places_differ(q_tokens, c_tokens, q_places, c_places):
             for j in c_places:
                 c_cost[j] = query_extra_penalty
         elif all(p.similarity >= 0.95 for p in pairs):
             # the words of one place ("hong kong") count once; a place left out is weak
             # only beside a name that agrees: a misspelt word and a place only the list
-            # gives are two differences ("Clement" is not "TEHRAN CEMENT")
+            # gives are two differences ("Clement" is not "TEHRAN CEMENT"); a country only
+            # the list gives names a company of that country ("Banco Santander" is not
+            # BANCO SANTANDER MEXICO), costing as any word the list adds
             for i in q_places:
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
-                c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+                if not is_country(c_tokens[j]):
+                    c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+        if not least:
+            # two different trades ("Kestrel Airlines", KESTREL SHIPPING): each word at its
+            # whole weight, where `_extra` halves a generic word's (a bound of the score
+            # charges them less: it stays a bound)
+            industry_conflict(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
+                              2.0 * query_extra_penalty)
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
                 and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
@@ -1450,6 +1459,17 @@ def _free_costs(
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
         floor = CONFLICT_WEIGHT
     return q_cost, c_cost, legal_floor, floor
+
+
+def _places_differ(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], q_places: list[int],
+                   c_places: list[int]) -> bool:
+    """Whether the places two organisations' names leave unpaired are two different ones:
+    two cities or provinces, or two countries ("Iranian X", SYRIAN X); not a city and a
+    country, which may be its own ("Beijing X", X OF CHINA)."""
+    q_countries = sum(is_country(q_tokens[i]) for i in q_places)
+    c_countries = sum(is_country(c_tokens[j]) for j in c_places)
+    return (bool(q_countries and c_countries)
+            or len(q_places) > q_countries and len(c_places) > c_countries)
 
 
 def _comma_head(cand_roles: Sequence[int] | None, free_c: set[int], c_legal: tuple[bool, ...],

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from clearance.index.build import LEGAL_WEIGHT, EntityMeta, Index, name_kind, norm_identifier
+from clearance.index.build import (
+    LEGAL_WEIGHT,
+    EntityMeta,
+    Index,
+    generic_words,
+    name_kind,
+    norm_identifier,
+)
 from clearance.index.search import abjad_alternatives, candidate_names
 from clearance.match import (
     abjad_terms,
@@ -811,9 +818,12 @@ def _people_names_left(comp: NameComparison, q: Name) -> bool:
     bear (`population.population_cap`) and no legal form: "Sana Khan" of unknown type
     against a vessel or company named SANA reads as a person's name, of which the listed
     word is one name among two (as a one-word alias is against a person's full name);
-    "Sana Shipping" or "Sana LLC" do not."""
+    "Sana Shipping" or "Sana LLC" do not, nor "Aeroflot Russian Airlines", whose generic
+    words ("rusian", "air": their folds) are some people's names too."""
     words = _left_words(comp, q)
-    return bool(words) and all(not lf and population_cap(f) < 1.0 for f, lf in words)
+    caps, generic = generic_words()
+    return bool(words) and all(not lf and caps.get(f) != generic and population_cap(f) < 1.0
+                               for f, lf in words)
 
 
 def _left_words(comp: NameComparison, q: Name) -> list[tuple[str, bool]]:
@@ -829,6 +839,14 @@ def _company_form_left(comp: NameComparison, q: Name) -> bool:
     words = _left_words(comp, q)
     return (bool(words) and all(lf for _, lf in words)
             and any(f in one_word_forms() for f, _ in words))
+
+
+def _one_word_person(best: _Best, e_idx: int) -> bool:
+    """Whether a result is a person's name met by a query of one word: at an equal score it
+    ranks after the others, since one word is seldom a person's whole name ("Hezbollah" is
+    HIZBALLAH before KHAN, Hizb Ullah Astam, whose alias "Hizbullah" it meets as well)."""
+    found = best.get(e_idx)
+    return found is not None and found[1].person and found[1].query_words == 1
 
 
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
@@ -943,9 +961,9 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     order = {d: i for i, d in enumerate(cfg.dataset_order)}
 
     def rank(s: tuple[float, int, list[tuple[str, float, str]], str]
-             ) -> tuple[float, bool, int, str, str]:
+             ) -> tuple[float, bool, bool, int, str, str]:
         meta = index.entities[s[1]]
-        return (-round(s[0], 4), clean(s[3]) not in verbatim,
+        return (-round(s[0], 4), clean(s[3]) not in verbatim, _one_word_person(best, s[1]),
                 order.get(meta.dataset, len(order)), meta.dataset, meta.source_id)
 
     scored.sort(key=rank)

@@ -17,6 +17,8 @@ from clearance.resources import load_resource
 __all__ = [
     "Slips",
     "confirmed_slips",
+    "industry",
+    "industry_conflict",
     "join_letters",
     "legal_forms",
     "legal_forms_words",
@@ -324,3 +326,41 @@ def mark_legal_forms(
             flags.append(False)
             i += 1
     return out, flags
+
+
+@cache
+def _industries() -> dict[str, str]:
+    """Word -> the trade it names (`resources/generic_words.yml`'s `industries`)."""
+    table = load_resource("generic_words")["industries"]
+    return {str(w): str(trade) for trade, words in table.items() for w in words}
+
+
+def industry(token: str) -> str | None:
+    """The trade a word of an organisation's name says the business is in ("airlines":
+    aviation, "bank": banking), or None for any other word."""
+    return _industries().get(token)
+
+
+def industry_conflict(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
+                      free_c: set[int], q_cost: list[float], c_cost: list[float],
+                      factor: float) -> None:
+    """Charge `factor` to the unpaired words of two organisations' names that name
+    different trades (`industry`), when each side leaves such a word unpaired and no trade
+    is among both sides' unpaired words: "Kestrel Airlines" and KESTREL SHIPPING name two
+    businesses, as "Beijing X" and "Shanghai X" do. A trade only one side names ("X
+    Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name, charged as
+    before."""
+    if not free_q or not free_c:
+        return
+    q_trades = {i: industry(q_tokens[i]) for i in free_q}
+    c_trades = {j: industry(c_tokens[j]) for j in free_c}
+    q_set = {t for t in q_trades.values() if t is not None}
+    c_set = {t for t in c_trades.values() if t is not None}
+    if not q_set or not c_set or q_set & c_set:
+        return
+    for i, trade in q_trades.items():
+        if trade is not None:
+            q_cost[i] = factor
+    for j, trade in c_trades.items():
+        if trade is not None:
+            c_cost[j] = factor

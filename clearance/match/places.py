@@ -13,12 +13,12 @@ from functools import cache
 
 from clearance.resources import load_resource
 
-__all__ = ["is_place", "place_words", "zh_places"]
+__all__ = ["country_words", "is_country", "is_place", "place_words", "zh_places"]
 
 
 @cache
 def place_words() -> frozenset[str]:
-    """Tokens that name a place: one-word places, and the words of multi-word places whose
+    """Tokens that name a place: one-word places and countries, and the words of multi-word places whose
     every word has four letters or more ("hong kong"; not "new york"), except the ordinary
     words among them ("city", "island": the file's `generic_words`)."""
     data = load_resource("places")
@@ -28,7 +28,31 @@ def place_words() -> frozenset[str]:
         words = str(place).split()
         if len(words) == 1 or all(len(w) >= 4 for w in words):
             out.update(w for w in words if len(words) == 1 or w not in generic)
+    # a country named in one word, or its adjective, qualifies a name as a province does
+    # ("Aeroflot - Russian Airlines", "Bank Melli Iran")
+    return frozenset(out) | country_words()
+
+
+@cache
+def country_words() -> frozenset[str]:
+    """Countries' names of one word, and the words of their adjectives
+    (`resources/countries.yml`) read as `place_words` reads places: "russia", "russian",
+    "korean" of "north korean" (not the words of names of several words: "republic",
+    "united", "states" name more than countries). A country and a city of it are no two
+    different places."""
+    generic = frozenset(load_resource("places")["generic_words"])
+    countries = load_resource("countries")
+    out = {str(name) for name in countries["names"] if " " not in str(name)}
+    for adjective in map(str, countries["adjectives"]):
+        words = adjective.split()
+        if len(words) == 1 or all(len(w) >= 4 for w in words):
+            out.update(w for w in words if len(words) == 1 or w not in generic)
     return frozenset(out)
+
+
+def is_country(token: str) -> bool:
+    """Whether a (romanised, lower-case) token names a country or is its adjective."""
+    return token in country_words()
 
 
 def is_place(token: str) -> bool:

@@ -77,3 +77,18 @@ def test_a_short_legal_form_with_two_letters_swapped_is_that_form(
 def test_a_short_russian_form_counts_before_the_name_only(text: str, expected: list[str]
                                                          ) -> None:
     assert _marked(text) == expected
+
+
+def test_an_article_and_a_bodys_kind_weigh_as_generic_words() -> None:
+    # "Khatam ol Anbia Construction Base" scored 0.55 against KHATAM AL-ANBIYA CONSTRUCTION
+    # HEADQUARTERS: "ol" (the article as Persian writes it) weighed as a rare word against
+    # "al", and the kind of body ("base", "headquarters") as distinctive words
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    index = list_index("ROSTAM AL-ZARIN CONSTRUCTION HEADQUARTERS", "ORLIK TRADING LLC",
+                       "VELMAR BASE CAMP", "TOROS UL HAQ", schema="Organization")
+    found = match_query(index, Query("Rostam ol Zarin Construction Base", "Organization"),
+                        limit=1)
+    assert found[0].source_id == "s0" and found[0].match

@@ -79,3 +79,28 @@ def test_a_place_left_out_is_weak_only_beside_a_name_that_agrees() -> None:
     # the place costs what any word only the list gives costs
     assert misspelt.score == pytest.approx(as_word.score)
     assert "chengdu" in misspelt.unmatched_candidate
+
+
+def _org_score(query: str, listed: str) -> float:
+    return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
+                         cand_extra_penalty=0.6).score
+
+
+def test_a_country_only_the_query_gives_is_a_weak_qualifier() -> None:
+    # "Aeroflot - Russian Airlines" scored 0.78 against PJSC AEROFLOT: the country's
+    # adjective cost as any word the list lacks
+    assert is_place("russian") and is_place("iran")
+    assert _org_score("Sunrise Optics - Russian", "Sunrise Optics") >= 0.9
+
+
+def test_a_country_only_the_list_gives_names_another_company() -> None:
+    # a company named after its country is that country's company: "Banco Santander" is
+    # not BANCO SANTANDER MEXICO
+    assert (_org_score("Sunrise Optics", "Sunrise Optics Mexico")
+            == _org_score("Sunrise Optics", "Sunrise Optics Velmar") < 0.8)
+
+
+def test_two_countries_conflict_a_country_and_a_city_do_not() -> None:
+    assert (_org_score("Iranian Sunrise Optics", "Syrian Sunrise Optics")
+            == _org_score("Beijing Sunrise Optics", "Shanghai Sunrise Optics")
+            < _org_score("Beijing Sunrise Optics", "China Sunrise Optics"))
