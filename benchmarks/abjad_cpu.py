@@ -15,7 +15,7 @@ checked on a query set made of them alone:
   result written out as `same_results.py` writes `match` results (limit 10, no floor).
 
 `--base DIR` / `--this DIR`: folders holding a tree's `clearance` package (as for
-`steps.py`; `--this` defaults to this tree). The result files of both trees are compared
+`ab.py`; `--this` defaults to this tree). The result files of both trees are compared
 line by line: a speed-up must leave them identical. The machine is shared: compare CPU
 between trees only within one run.
 """

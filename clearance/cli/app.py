@@ -10,6 +10,7 @@ monitor or the PDF reports. `_register()` registers everything at once (tests, d
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -181,6 +182,10 @@ def main() -> None:
     from clearance.cli.output import busy_exit
     from clearance.processes import exit_now, skip_teardown, teardown_skipped
 
+    # no command multiplies matrices: without this, numpy's OpenBLAS starts a thread per
+    # core when it is imported, which spins while the index loads (before any command
+    # module, so before numpy; a value the user set is kept)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     skip_teardown(False)  # only the command run now may declare its work done
     try:
         app()

@@ -35,3 +35,24 @@ def test_a_batch_without_han_text_never_loads_pinyin() -> None:
     out = subprocess.run([sys.executable, "-c", code],
                          check=True, capture_output=True, text=True).stdout
     assert out.strip() == "False"
+
+
+FREEZE = """
+import gc
+from clearance.match.tables import freeze_heap
+runs = []
+gc.callbacks.append(lambda phase, info: runs.append(info["generation"]) if phase == "stop" else None)
+gc.disable()  # as an index is read: every object new, none collected
+loaded = [[i] for i in range(300_000)]
+gc.enable()
+freeze_heap(collect=False)
+print(len(runs), gc.get_count()[0], gc.isenabled())
+"""
+
+
+def test_freezing_a_heap_just_read_without_collecting_walks_none_of_it() -> None:
+    # the pins allocate: with the collector on, the first allocation would collect the
+    # youngest generation, which holds all that was just read
+    out = subprocess.run([sys.executable, "-c", FREEZE], check=True, capture_output=True,
+                         text=True).stdout.split()
+    assert out == ["0", "0", "True"]
