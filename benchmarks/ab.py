@@ -74,9 +74,14 @@ def _children_cpu() -> float:
 
 
 def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, CPU seconds (the process and its workers), standard output."""
+    """Wall seconds, CPU seconds (the process and its workers), standard output.
+
+    Run from the home's folder: `python -c` puts its working folder first on the path, and
+    from the repository's root that is this tree's `clearance`, whatever PYTHONPATH says.
+    """
     cpu, start = _children_cpu(), time.perf_counter()
-    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    done = subprocess.run(argv, env=env, capture_output=True, text=True,
+                          cwd=Path(env["CLEARANCE_HOME"]).parent)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed:\n{done.stderr}")
