@@ -1208,8 +1208,8 @@ def compare_names(
 NAME_SLIPS_MAX: Final = 2
 #: the most a slipped word is lifted to by the rest of its name: still not the same word
 NAME_SLIP_SIMILARITY: Final = 0.9
-#: the shortest word two slips of which a name of two words reads as slips: in fewer
-#: letters they change a third of it, another name as often (Wester / WALTER)
+#: the shortest word two slips of which a name reads as slips: in fewer letters they
+#: change a third of it, another word as often (Wester / WALTER, South / NORTH)
 TWICE_SLIPPED_MIN: Final = 7
 
 
@@ -1239,7 +1239,7 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
       (Yong Chul PAK: no word longer than `SYLLABLE_MAX`): one letter makes another
       syllable;
     - one word alone makes the name (its own similarity judges it), or two slips fall
-      in a word shorter than `TWICE_SLIPPED_MIN` beside a single word that agrees.
+      in a word shorter than `TWICE_SLIPPED_MIN`.
     """
     lifted = {k for k, _, _ in near}
     if any([p.similarity < SURE_SIMILARITY for k, p in enumerate(pairs) if k not in lifted]):
@@ -1264,7 +1264,7 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         slipped.add(j)
     agree = [j for j in range(len(cand.tokens)) if j not in slipped
              and not cand.legal[j] and c_w[j] > COMMON_WEIGHT]
-    if len(agree) + len(slipped) < 2 or (short_twice and len(agree) < 2):
+    if len(agree) + len(slipped) < 2 or short_twice:
         return []  # (one word alone: its own similarity judges it)
     letters = sum([len(cand.tokens[j]) for j in agree], 0) + sum(
         [len(cand.tokens[j]) for j in slipped], 0)
