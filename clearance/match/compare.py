@@ -1232,7 +1232,8 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     letters of the listed name's distinctive and slipped words (legal forms and generic
     words say nothing of which name it is), up to `NAME_SLIP_SIMILARITY`. Not when:
     - the slips are more than `NAME_SLIPS_MAX` edits in all;
-    - a pair is not by plain spelling (another name's form, an initial, a script);
+    - a pair is not by plain spelling (another name's form, an initial, a script), or
+      is of numbers (a series: they agree exactly, or by one slip in a long one);
     - the query's word is a name people bear (`population.spelled_name`): a slip that
       lands on one is that name;
     - a short word (`SHORT_WORD_MAX` letters) slips in a person's name of syllables
@@ -1251,8 +1252,10 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     syllables = person and all([len(t) <= SYLLABLE_MAX for t in cand.tokens])
     for k, i, j in near:
         qt, ct = query.tokens[i], cand.tokens[j]
-        if len(qt) < 2 or len(ct) < 2 or spelled_name(qt) or pairs[k].similarity != \
-                token_similarity(qt, query.folded[i], ct, cand.folded[j]):
+        if len(qt) < 2 or len(ct) < 2 or not (qt.isalpha() and ct.isalpha()):
+            return []
+        if spelled_name(qt) or pairs[k].similarity != token_similarity(
+                qt, query.folded[i], ct, cand.folded[j]):
             return []
         if syllables and max(len(qt), len(ct)) <= SHORT_WORD_MAX:
             return []

@@ -867,6 +867,13 @@ def test_letters_a_romanisation_gives_are_no_slips() -> None:
         comp.score
 
 
+def test_numbers_beside_words_that_agree_are_no_slips_of_the_name() -> None:
+    # a series (RA-82021, RA-82012: two aircraft) keeps its own rule
+    comp = compare_names(prepare_name("Tarsik Odelbert 82021", ORG),
+                         prepare_name("TARSIK ODELBERT 82012", ORG), flat)
+    assert [p.similarity for p in comp.pairs if p.query == "82021"] == [0.8]
+
+
 def test_a_slip_landing_on_a_name_people_bear_is_that_name() -> None:
     # "Ali" is a name of its own, not a slip of ALA, however well the rest agrees
     comp = _person_comparison("Tarsik Odelbert ALI", "ALA, Tarsik Odelbert")
