@@ -1237,8 +1237,8 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     - the query's word is a name people bear (`population.spelled_name`): a slip that
       lands on one is that name;
     - a short word (`SHORT_WORD_MAX` letters) slips in a person's name of syllables
-      (Yong Chul PAK: no word longer than `SYLLABLE_MAX`): one letter makes another
-      syllable;
+      (Yong Chul PAK: no word longer than `SYLLABLE_MAX`) or in another name of short
+      words only (EP-GOX, a code): one letter makes another syllable or code;
     - one word alone makes the name (its own similarity judges it), or two slips fall
       in a word shorter than `TWICE_SLIPPED_MIN`.
     """
@@ -1248,8 +1248,10 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     edits = 0
     slipped: set[int] = set()
     short_twice = False  # two slips in one word of a few letters
-    # a name of syllables (Chinese, Korean, Vietnamese, Burmese: no word longer than one)
-    syllables = person and all([len(t) <= SYLLABLE_MAX for t in cand.tokens])
+    # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: no word longer
+    # than one), or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
+    longest = SYLLABLE_MAX if person else SHORT_WORD_MAX
+    syllables = all([len(t) <= longest for t in cand.tokens])
     for k, i, j in near:
         qt, ct = query.tokens[i], cand.tokens[j]
         if len(qt) < 2 or len(ct) < 2 or not (qt.isalpha() and ct.isalpha()):

@@ -867,6 +867,13 @@ def test_letters_a_romanisation_gives_are_no_slips() -> None:
         comp.score
 
 
+def test_a_code_of_short_words_keeps_each_letter() -> None:
+    # EP-GOX and EP-GOQ are two registrations: one letter of a three-letter part is
+    # another code, however the rest agrees
+    comp = compare_names(prepare_name("Tr Gox", ORG), prepare_name("TR-GOQ", ORG), flat)
+    assert all(p.similarity < 0.8 for p in comp.pairs if p.query == "gox")
+
+
 def test_numbers_beside_words_that_agree_are_no_slips_of_the_name() -> None:
     # a series (RA-82021, RA-82012: two aircraft) keeps its own rule
     comp = compare_names(prepare_name("Tarsik Odelbert 82021", ORG),
