@@ -70,6 +70,7 @@ __all__ = [
 
 
 SHORT_EDIT_SIMILARITY: Final = {2: 0.3, 3: 0.4, 4: 0.6}
+SHORT_WORD_MAX: Final = max(SHORT_EDIT_SIMILARITY)
 TRANSPOSED_SIMILARITY: Final = 0.8
 
 
@@ -1081,6 +1082,7 @@ def compare_names(
     joined_c: set[int] = set()
     legal_pairs: list[int] = []  # (organisations) pairs of two legal forms, by position
     links: list[tuple[int, int]] = []  # (people) one query token paired with one listed
+    near: list[tuple[int, int, int]] = []  # (pair, query token, listed token) below sure
     for k in range(len(ranked) + 1):
         if not joins_done and (k == len(ranked) or ranked[k][0] > -0.95):
             joins_done = True
@@ -1149,6 +1151,8 @@ def compare_names(
                 legal_pairs.append(len(pairs))
             if initials:
                 links.append((i, j))
+            if sim < SURE_SIMILARITY:
+                near.append((len(pairs), i, j))
             pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
@@ -1170,6 +1174,16 @@ def compare_names(
             p.weight = 0.0
     penalty = _charge_free(penalty, q_cost, c_cost, q_w, c_w, q_legal, c_legal, free_q, free_c,
                            legal_floor, floor)
+    if near and not (free_q or free_c or unvocalised or korean is not None) and _typed(
+            query.text) and _typed(cand.text):
+        lift = _name_slips(query, cand, pairs, near, c_w, initials)
+        for k, i, sim in lift:
+            p = pairs[k]
+            matched += (sim - p.similarity) * p.weight
+            penalty -= (sim - p.similarity) * p.weight
+            p.similarity = sim
+            if not q_legal[i]:
+                strongest = max(strongest, p.weight * sim)
     for i in sorted(free_q):
         result.unmatched_query.append(q_tokens[i])
         result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
@@ -1188,6 +1202,79 @@ def compare_names(
     if not initials:
         result.lone_common_name = _lone_common_name(pairs, cand, free_c)
     return result
+
+
+#: the most slips (edits) a name may carry and still be read as that name slipped
+NAME_SLIPS_MAX: Final = 2
+#: the most a slipped word is lifted to by the rest of its name: still not the same word
+NAME_SLIP_SIMILARITY: Final = 0.9
+#: the shortest word two slips of which a name reads as slips: in fewer letters they
+#: change a third of it, another word as often (Wester / WALTER, South / NORTH)
+TWICE_SLIPPED_MIN: Final = 7
+
+
+def _typed(text: str) -> bool:
+    """Whether a name is written in Latin letters (below U+0250), as a typist's slips fall:
+    a romanisation's letters that differ are its spelling, not slips."""
+    return text.isascii() or all([ord(ch) < 0x250 for ch in text])
+
+
+def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
+                near: Sequence[tuple[int, int, int]], c_w: Sequence[float],
+                person: bool) -> list[tuple[int, int, float]]:
+    """Near pairs read as slips of the whole name: (pair, query token, similarity) to
+    lift.
+
+    A word's own similarity (1 - 0.9 x edits/length, less in four letters or fewer)
+    judges a slip by the word alone, where one edit in a short word is as often another
+    name. When every other word of both names agrees (sure pairs, nothing unpaired), the
+    slips are a typist's slips of the name, judged by its letters: 1 - 0.9 x edits /
+    letters of the listed name's distinctive and slipped words (legal forms and generic
+    words say nothing of which name it is), up to `NAME_SLIP_SIMILARITY`. Not when:
+    - the slips are more than `NAME_SLIPS_MAX` edits in all;
+    - a pair is not by plain spelling (another name's form, an initial, a script), or
+      is of numbers (a series: they agree exactly, or by one slip in a long one);
+    - the query's word is a name people bear (`population.spelled_name`): a slip that
+      lands on one is that name;
+    - a short word (`SHORT_WORD_MAX` letters) slips in a person's name of syllables
+      (Yong Chul PAK: no word longer than `SYLLABLE_MAX`) or in another name of short
+      words only (EP-GOX, a code): one letter makes another syllable or code;
+    - one word alone makes the name (its own similarity judges it), or two slips fall
+      in a word shorter than `TWICE_SLIPPED_MIN`.
+    """
+    lifted = {k for k, _, _ in near}
+    if any([p.similarity < SURE_SIMILARITY for k, p in enumerate(pairs) if k not in lifted]):
+        return []  # (a join below sure)
+    edits = 0
+    slipped: set[int] = set()
+    short_twice = False  # two slips in one word of a few letters
+    # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: no word longer
+    # than one), or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
+    longest = SYLLABLE_MAX if person else SHORT_WORD_MAX
+    syllables = all([len(t) <= longest for t in cand.tokens])
+    for k, i, j in near:
+        qt, ct = query.tokens[i], cand.tokens[j]
+        if len(qt) < 2 or len(ct) < 2 or not (qt.isalpha() and ct.isalpha()):
+            return []
+        if spelled_name(qt) or pairs[k].similarity != token_similarity(
+                qt, query.folded[i], ct, cand.folded[j]):
+            return []
+        if syllables and max(len(qt), len(ct)) <= SHORT_WORD_MAX:
+            return []
+        word = OSA.distance(qt, ct, score_cutoff=NAME_SLIPS_MAX + 1)
+        edits += word
+        if edits > NAME_SLIPS_MAX:
+            return []
+        short_twice |= word > 1 and max(len(qt), len(ct)) < TWICE_SLIPPED_MIN
+        slipped.add(j)
+    agree = [j for j in range(len(cand.tokens)) if j not in slipped
+             and not cand.legal[j] and c_w[j] > COMMON_WEIGHT]
+    if len(agree) + len(slipped) < 2 or short_twice:
+        return []  # (one word alone: its own similarity judges it)
+    letters = sum([len(cand.tokens[j]) for j in agree], 0) + sum(
+        [len(cand.tokens[j]) for j in slipped], 0)
+    sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)
+    return [(k, i, sim) for k, i, _ in near if pairs[k].similarity < sim]
 
 
 def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int]) -> bool:

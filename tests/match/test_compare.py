@@ -818,3 +818,79 @@ def test_a_family_name_left_out_beside_most_common_given_names_is_charged_in_ful
     # a rarer given name among those that agree carries the match, as before
     assert _people("Ahmed Zubair Hassan",  # type: ignore[attr-defined]
                    "AL-WARDANI, Hassan Ahmed Zubair", common).score >= 0.9
+
+
+def _person_comparison(query: str, listed: str) -> NameComparison:
+    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), flat,
+                         initials=True, cand_extra_penalty=ScoringConfig().person_list_extra_penalty)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Odelbert TERSKAN", "TARSKIN, Odelbert"),  # two slips in seven letters (0.47)
+        ("Odelbret KRO", "KROV, Odelbert"),  # a swap, and one slip in a word of four (0.6)
+        ("Odelbert Tarsik ZELK", "ZELKA, Odelbert Tarsik"),
+    ],
+)
+def test_slips_in_a_name_whose_other_words_agree_are_judged_by_the_name(
+        query: str, listed: str) -> None:
+    # alone, each word says little: two edits in seven letters (0.47), or one in four
+    # (0.6), is as often another name as a slip; beside words that all agree, one or two
+    # slips in twelve letters or more are slips of the name
+    assert token_similarity("kro", "kro", "krov", "krov") < 0.8
+    assert _person_comparison(query, listed).score >= 0.85
+
+
+def test_slips_of_a_name_need_every_other_word_to_agree() -> None:
+    # a word only the list gives: the name is not the listed one slipped
+    lone = _person_comparison("Tarsik KRO", "KROV, Tarsik Odelbert")
+    assert all(p.similarity < 0.8 for p in lone.pairs if p.query == "kro")
+    # three slips are more than a typist's: each word is judged alone
+    far = _person_comparison("Tarisk Odelbret KRO", "KROV, Tarsik Odelbert")
+    assert all(p.similarity < 0.8 for p in far.pairs if p.query == "kro")
+
+
+def test_two_slips_in_a_short_word_stay_the_words_own() -> None:
+    # Wester / WALTER: two letters of six are as often another name, however many words
+    # beside them agree
+    assert _person_comparison("Odelbert TERSAK", "TARSIK, Odelbert").score < 0.8
+    comp = _person_comparison("Odelbert Vanric TERSAK", "TARSIK, Odelbert Vanric")
+    assert [p.similarity for p in comp.pairs if p.query == "tersak"] == [0.4]
+
+
+def test_letters_a_romanisation_gives_are_no_slips() -> None:
+    # a name written in Cyrillic romanises to its letters: KRO is its spelling, not a slip
+    comp = _person_comparison("Тарсик Оделберт Кро", "KROV, Tarsik Odelbert")
+    assert [p.similarity for p in comp.pairs if p.query == "kro"] == [0.6]
+    assert _person_comparison("Tarsik Odelbert Kro", "KROV, Tarsik Odelbert").score > \
+        comp.score
+
+
+def test_a_code_of_short_words_keeps_each_letter() -> None:
+    # EP-GOX and EP-GOQ are two registrations: one letter of a three-letter part is
+    # another code, however the rest agrees
+    comp = compare_names(prepare_name("Tr Gox", ORG), prepare_name("TR-GOQ", ORG), flat)
+    assert all(p.similarity < 0.8 for p in comp.pairs if p.query == "gox")
+
+
+def test_numbers_beside_words_that_agree_are_no_slips_of_the_name() -> None:
+    # a series (RA-82021, RA-82012: two aircraft) keeps its own rule
+    comp = compare_names(prepare_name("Tarsik Odelbert 82021", ORG),
+                         prepare_name("TARSIK ODELBERT 82012", ORG), flat)
+    assert [p.similarity for p in comp.pairs if p.query == "82021"] == [0.8]
+
+
+def test_a_slip_landing_on_a_name_people_bear_is_that_name() -> None:
+    # "Ali" is a name of its own, not a slip of ALA, however well the rest agrees
+    comp = _person_comparison("Tarsik Odelbert ALI", "ALA, Tarsik Odelbert")
+    assert all(p.similarity < 0.8 for p in comp.pairs if p.query == "ali")
+
+
+def test_score_ceiling_bounds_slips_judged_by_the_name() -> None:
+    from clearance.match.compare import score_ceiling
+
+    q, c = prepare_name("Tarsik Odelbert KRO", PERSON), prepare_name("KROV, Tarsik Odelbert",
+                                                                    PERSON)
+    real = compare_names(q, c, flat, initials=True).score
+    assert score_ceiling(q, c, flat, initials=True) + 1e-9 >= real
