@@ -16,9 +16,9 @@ from clearance.resources import load_resource
 
 __all__ = [
     "Slips",
+    "charge_trades",
     "confirmed_slips",
     "industry",
-    "industry_conflict",
     "join_letters",
     "legal_forms",
     "legal_forms_words",
@@ -341,26 +341,34 @@ def industry(token: str) -> str | None:
     return _industries().get(token)
 
 
-def industry_conflict(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
-                      free_c: set[int], q_cost: list[float], c_cost: list[float],
-                      factor: float) -> None:
-    """Charge `factor` to the unpaired words of two organisations' names that name
-    different trades (`industry`), when each side leaves such a word unpaired and no trade
-    is among both sides' unpaired words: "Kestrel Airlines" and KESTREL SHIPPING name two
-    businesses, as "Beijing X" and "Shanghai X" do. A trade only one side names ("X
-    Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name, charged as
-    before."""
+def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
+                  free_c: set[int], q_cost: list[float], c_cost: list[float],
+                  conflict: float, shared: float) -> None:
+    """Charge the unpaired words of two organisations' names that name trades (`industry`).
+
+    A trade both sides leave unpaired is one trade written two ways ("Kestrel Bank",
+    KESTREL BANKING CORPORATION; "Oil and Gas", ENERGY): its words cost `shared`, as a
+    pair that agrees costs little (never more than before). Where each side leaves such a word and no trade is
+    among both, they name two businesses ("Kestrel Airlines", KESTREL SHIPPING), as
+    "Beijing X" and "Shanghai X" do: each costs `conflict`. A trade only one side names
+    ("X Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name,
+    charged as before."""
     if not free_q or not free_c:
         return
     q_trades = {i: industry(q_tokens[i]) for i in free_q}
     c_trades = {j: industry(c_tokens[j]) for j in free_c}
     q_set = {t for t in q_trades.values() if t is not None}
     c_set = {t for t in c_trades.values() if t is not None}
-    if not q_set or not c_set or q_set & c_set:
+    if not q_set or not c_set:
         return
+    both = q_set & c_set
     for i, trade in q_trades.items():
-        if trade is not None:
-            q_cost[i] = factor
+        if trade is not None and not both:
+            q_cost[i] = conflict
+        elif trade in both:
+            q_cost[i] = min(q_cost[i], shared)
     for j, trade in c_trades.items():
-        if trade is not None:
-            c_cost[j] = factor
+        if trade is not None and not both:
+            c_cost[j] = conflict
+        elif trade in both:
+            c_cost[j] = min(c_cost[j], shared)
