@@ -22,7 +22,7 @@ from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
-from clearance.match.orgs import Slips, charge_trades, industry, slipped_forms
+from clearance.match.orgs import SHARED_TRADE, Slips, charge_trades, industry, slipped_forms
 from clearance.match.places import country_at, place_at
 from clearance.match.population import (
     DISTINCT_NAME_SIMILARITY,
@@ -1186,15 +1186,18 @@ def compare_names(
                             if initials and _heads(q_tokens, q_legal, set()) else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     if not initials:
-        result.lone_common_name = _lone_common_name(pairs, cand, free_c)
+        result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
+            industry(q_tokens[i]) for i in free_q})
     return result
 
 
-def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int]) -> bool:
+def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int],
+                      q_trades: set[str | None]) -> bool:
     """(organisations) Whether the only word that agrees beside generic words and legal
     forms is a name people commonly bear (`population.common_name`), and the listed name
     says more that the query lacks: another word (generic or not; a legal form, an article
-    or a place aside: "Salah" is AL-SALAH, and a place qualifies a registered name).
+    or a place aside: "Salah" is AL-SALAH, and a place qualifies a registered name; and a
+    trade the query's words left over name: "Arian Banking" ~ ARIAN BANK, `q_trades`).
     Companies are named after family names by the thousand: "Green Ltd" against GREEN
     SHIPPING LTD., "Rose" against ROSE GROUP share a family name, which says no more than
     two people sharing one does. A query holding the whole listed name, with words of its
@@ -1205,7 +1208,8 @@ def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int]) 
     if len(named) != 1 or not common_name(named[0].query):
         return False
     return any([not cand.legal[k] and cand.tokens[k] not in ARTICLES
-                and not place_at(cand.tokens, k) for k in free_c])
+                and not place_at(cand.tokens, k) and industry(cand.tokens[k]) not in q_trades
+                for k in free_c])
 
 
 def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, list[int]] | None:
@@ -1441,10 +1445,10 @@ def _free_costs(
         if not least:
             # two different trades ("Kestrel Airlines", KESTREL SHIPPING): each word at its
             # whole weight, where `_extra` halves a generic word's; one trade written two
-            # ways ("Bank", BANKING) as a weak qualifier (a bound of the score charges them
-            # less: it stays a bound)
+            # ways ("Bank", BANKING) little (a bound of the score charges them less: it
+            # stays a bound)
             charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
-                          2.0 * query_extra_penalty, min(place_penalty, query_extra_penalty))
+                          2.0 * query_extra_penalty)
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
                 and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
@@ -1610,12 +1614,12 @@ def score_ceiling(
             extra = min(extra, QUERY_LAST_PENALTY)  # beside a shorter listed name
         if initials and is_patronymic(qt):
             extra = min(extra, cand_extra_penalty)
-        elif not initials and (place_at(query.tokens, k) or (
-                industry(qt) is not None
-                and industry(qt) in {industry(ct) for ct in cand.tokens})):
-            # (a place, its words after the first free; a trade the listed name names
-            # too: `orgs.charge_trades`)
-            extra = (0.0 if k and place_at(query.tokens, k) and place_at(query.tokens, k - 1)
+        elif not initials and industry(qt) is not None and industry(qt) in {
+                industry(ct) for ct in cand.tokens}:
+            extra = min(extra, SHARED_TRADE)  # a trade the listed name names too
+        elif not initials and place_at(query.tokens, k):
+            # (a place, its words after the first free)
+            extra = (0.0 if k and place_at(query.tokens, k - 1)
                      else min(query_extra_penalty, place_penalty))
         penalty += extra * _extra(w)
     return matched / (matched + penalty) if matched > 0 else 0.0

@@ -9,12 +9,14 @@ start or end of a name, never inside a word or between name words.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
 from clearance.resources import load_resource
 
 __all__ = [
+    "SHARED_TRADE",
     "Slips",
     "charge_trades",
     "confirmed_slips",
@@ -28,6 +30,9 @@ __all__ = [
 ]
 
 _MAX_PHRASE = 7
+#: the factor of a word of a trade both organisations' names leave unpaired (a pair that
+#: agrees costs nothing, a place only one side gives 0.2): "Bank" for BANKING
+SHARED_TRADE: Final = 0.1
 #: words of a name that may be a slipped legal form (`slipped_forms`)
 Slips = tuple[tuple[int, frozenset[str], bool], ...]
 # Forms written before the name (Russian, Ukrainian, Uzbek usage): OOO "Vega", AO Kronshtadt.
@@ -343,14 +348,14 @@ def industry(token: str) -> str | None:
 
 def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
                   free_c: set[int], q_cost: list[float], c_cost: list[float],
-                  conflict: float, shared: float) -> None:
+                  conflict: float) -> None:
     """Charge the unpaired words of two organisations' names that name trades (`industry`).
 
     A trade both sides leave unpaired is one trade written two ways ("Kestrel Bank",
-    KESTREL BANKING CORPORATION; "Oil and Gas", ENERGY): its words cost `shared`, as a
-    pair that agrees costs little (never more than before). Where each side leaves such a word and no trade is
-    among both, they name two businesses ("Kestrel Airlines", KESTREL SHIPPING), as
-    "Beijing X" and "Shanghai X" do: each costs `conflict`. A trade only one side names
+    KESTREL BANKING CORPORATION; "Oil and Gas", ENERGY): its words cost `SHARED_TRADE`
+    (never more than before), as a pair that agrees costs little. Where each side leaves
+    such a word and no trade is among both, they name two businesses ("Kestrel Airlines",
+    KESTREL SHIPPING), as "Beijing X" and "Shanghai X" do: each costs `conflict`. A trade only one side names
     ("X Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name,
     charged as before."""
     if not free_q or not free_c:
@@ -366,9 +371,9 @@ def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: 
         if trade is not None and not both:
             q_cost[i] = conflict
         elif trade in both:
-            q_cost[i] = min(q_cost[i], shared)
+            q_cost[i] = min(q_cost[i], SHARED_TRADE)
     for j, trade in c_trades.items():
         if trade is not None and not both:
             c_cost[j] = conflict
         elif trade in both:
-            c_cost[j] = min(c_cost[j], shared)
+            c_cost[j] = min(c_cost[j], SHARED_TRADE)
