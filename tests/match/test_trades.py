@@ -106,3 +106,12 @@ def test_the_bound_allows_what_a_shared_trade_scores(written_two_ways: Index) ->
         assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
         seen += score >= 0.8
     assert seen >= 3
+
+
+def test_a_family_name_beside_one_trade_written_two_ways_still_alerts() -> None:
+    # "Arian Banking" scored 0.750 against ARIAN BANK: the listed "bank" read as a word
+    # the listed name adds beside a family name many people bear (`_lone_common_name`)
+    index = list_index("GREEN BANK", "GREEN SHIPPING", "VELMAR TRADING LLC", "NORDWIND GMBH",
+                       schema="Company")
+    assert "GREEN BANK" in _alerts(index, "Green Banking")
+    assert "GREEN SHIPPING" not in _alerts(index, "Green Banking")
