@@ -1187,7 +1187,7 @@ def compare_names(
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     if not initials:
         result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
-            industry(q_tokens[i]) for i in free_q})
+            industry(q_tokens[i]) for i in free_q} - {None})
     return result
 
 

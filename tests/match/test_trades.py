@@ -115,3 +115,11 @@ def test_a_family_name_beside_one_trade_written_two_ways_still_alerts() -> None:
                        schema="Company")
     assert "GREEN BANK" in _alerts(index, "Green Banking")
     assert "GREEN SHIPPING" not in _alerts(index, "Green Banking")
+
+
+def test_words_of_no_trade_are_no_trade_shared() -> None:
+    # (a first version read "systems" and "industries", words of no trade, as one trade:
+    # "BAE Systems, Inc." alerted on BAE INDUSTRIES, INC.)
+    index = list_index("GREEN INDUSTRIES INC", "VELMAR TRADING LLC", "NORDWIND GMBH",
+                       schema="Company")
+    assert "GREEN INDUSTRIES INC" not in _alerts(index, "Green Systems Inc")
