@@ -23,7 +23,11 @@ Each N is queried as an Organization in three forms:
   business's name ("X Shipping and Trading");
 - "other-trade" (expected NOT to alert on those entities; other parties may): N with T
   replaced by the first word of the next trade in the table's order ("X Shipping" for
-  "X Airlines"): two businesses in two trades that share a name are two businesses.
+  "X Airlines"): two businesses in two trades that share a name are two businesses;
+- "same-trade" (expected to alert; added by session 22's s22-trades before its first run):
+  N with T replaced by the word after it in its trade's list in the table, the first after
+  the last ("X Banking" for "X Bank", "X Bank" for "X Bancorp"): one trade written another
+  way, as the table reads it.
 Halves by `evalsets.split` of N (a name's forms in one half). The tables are read from this
 tree's resource files and the names parsed here, so the same cases run on a base tree.
 """
@@ -63,8 +67,10 @@ def cases() -> list[dict[str, object]]:
 
     trades, order, common, adjectives = _tables()
     first = {}
+    words_of: dict[str, list[str]] = defaultdict(list)
     for word, trade in trades.items():
         first.setdefault(trade, word)
+        words_of[trade].append(word)
     found: dict[str, set[str]] = defaultdict(set)
     country: dict[str, str] = {}
     for r in iter_records():
@@ -89,8 +95,11 @@ def cases() -> list[dict[str, object]]:
         trade = trades[words[-1]]
         other = first[order[(order.index(trade) + 1) % len(order)]]
         rest = " ".join(words[:-1])
+        same = words_of[trade]
         forms = {"added": (f"{name} and trading", True),
-                 "other-trade": (f"{rest} {other}", False)}
+                 "other-trade": (f"{rest} {other}", False),
+                 "same-trade": (f"{rest} {same[(same.index(words[-1]) + 1) % len(same)]}",
+                                True)}
         if name in country:
             forms["tail"] = (f"{rest} - {adjectives[country[name]]} {words[-1]}", True)
         for form, (query, alert) in forms.items():

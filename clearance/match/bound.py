@@ -42,8 +42,8 @@ from clearance.match.compare import (
     token_shape,
     token_similarity,
 )
-from clearance.match.orgs import Slips
-from clearance.match.places import is_place
+from clearance.match.orgs import Slips, industry
+from clearance.match.places import place_at
 from clearance.match.prepare import Name
 
 __all__ = ["QueryBound", "bound_applies"]
@@ -142,7 +142,11 @@ class QueryBound:
         self.sizes = [len(t) for t in tokens]
         self.sizes_f = [len(f) for f in folded]
         self.n = n
-        self.places = [is_place(t) for t in tokens]
+        self.places = [place_at(tokens, k) for k in range(n)]
+        # the trades the query's words name (`orgs.charge_trades` charges a trade both
+        # names leave unpaired little)
+        self.industries = [industry(t) for t in tokens]
+        self.trades = set(self.industries) - {None}
         # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
         self.facts = QueryFacts(query)
         self.shapes = self.facts.shapes
@@ -235,8 +239,9 @@ class QueryBound:
           more, never less, when more words are free, a pair is near, or a join links
           the surname first: `bound_applies`);
           organisations: the query's words `query_extra_penalty`, the listed name's the
-          list's penalty (`_free_costs` charges other factors to places alone, at least
-          zero here), each at least its weight (`_extra`: legal forms' floor only adds).
+          list's penalty (`_free_costs` charges other factors to places and to words of
+          a trade both names name alone, at least zero here), each at least its weight
+          (`_extra`: legal forms' floor only adds).
         When no word may pair, the score is 0.
         """
         q = self.query
@@ -289,11 +294,14 @@ class QueryBound:
                                  cand.legal, stay_q, stay_c, legal_floor, floor)
         else:
             least = 0.0
+            trades = {industry(t) for t in c_tokens} - {None} if self.trades else set()
             for i in range(nq):
-                if not may_q >> i & 1 and not self.places[i]:
+                if (not may_q >> i & 1 and not self.places[i]
+                        and self.industries[i] not in trades):
                     least += self.query_extra * _extra(query_weights[i])
             for j in range(nc):
-                if not may_c >> j & 1 and not is_place(c_tokens[j]):
+                if (not may_c >> j & 1 and not place_at(c_tokens, j)
+                        and industry(c_tokens[j]) not in self.trades):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
 

@@ -22,8 +22,8 @@ from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
-from clearance.match.orgs import Slips, industry_conflict, slipped_forms
-from clearance.match.places import is_country, is_place
+from clearance.match.orgs import SHARED_TRADE, Slips, charge_trades, industry, slipped_forms
+from clearance.match.places import country_at, place_at
 from clearance.match.population import (
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
@@ -1200,7 +1200,8 @@ def compare_names(
                             if initials and _heads(q_tokens, q_legal, set()) else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     if not initials:
-        result.lone_common_name = _lone_common_name(pairs, cand, free_c)
+        result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
+            industry(q_tokens[i]) for i in free_q} - {None})
     return result
 
 
@@ -1277,11 +1278,13 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     return [(k, i, sim) for k, i, _ in near if pairs[k].similarity < sim]
 
 
-def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int]) -> bool:
+def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int],
+                      q_trades: set[str | None]) -> bool:
     """(organisations) Whether the only word that agrees beside generic words and legal
     forms is a name people commonly bear (`population.common_name`), and the listed name
     says more that the query lacks: another word (generic or not; a legal form, an article
-    or a place aside: "Salah" is AL-SALAH, and a place qualifies a registered name).
+    or a place aside: "Salah" is AL-SALAH, and a place qualifies a registered name; and a
+    trade the query's words left over name: "Arian Banking" ~ ARIAN BANK, `q_trades`).
     Companies are named after family names by the thousand: "Green Ltd" against GREEN
     SHIPPING LTD., "Rose" against ROSE GROUP share a family name, which says no more than
     two people sharing one does. A query holding the whole listed name, with words of its
@@ -1292,7 +1295,8 @@ def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int]) 
     if len(named) != 1 or not common_name(named[0].query):
         return False
     return any([not cand.legal[k] and cand.tokens[k] not in ARTICLES
-                and not is_place(cand.tokens[k]) for k in free_c])
+                and not place_at(cand.tokens, k) and industry(cand.tokens[k]) not in q_trades
+                for k in free_c])
 
 
 def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, list[int]] | None:
@@ -1507,8 +1511,10 @@ def _free_costs(
     else:
         # places qualify organisation names: one side's place alone is a weak qualifier,
         # two different places contradict each other ("Beijing X" is not "Shanghai X")
-        q_places = [i for i in free_q if is_place(q_tokens[i])]
-        c_places = [j for j in free_c if is_place(c_tokens[j])]
+        # (a country named in several words is one place where they stand together:
+        # "North Korean"; `places.place_at`)
+        q_places = [i for i in free_q if place_at(q_tokens, i)]
+        c_places = [j for j in free_c if place_at(c_tokens, j)]
         if _places_differ(q_tokens, c_tokens, q_places, c_places):
             for j in c_places:
                 c_cost[j] = query_extra_penalty
@@ -1521,14 +1527,15 @@ def _free_costs(
             for i in q_places:
                 q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
-                if not is_country(c_tokens[j]):
+                if not country_at(c_tokens, j):
                     c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
         if not least:
             # two different trades ("Kestrel Airlines", KESTREL SHIPPING): each word at its
-            # whole weight, where `_extra` halves a generic word's (a bound of the score
-            # charges them less: it stays a bound)
-            industry_conflict(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
-                              2.0 * query_extra_penalty)
+            # whole weight, where `_extra` halves a generic word's; one trade written two
+            # ways ("Bank", BANKING) little (a bound of the score charges them less: it
+            # stays a bound)
+            charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
+                          2.0 * query_extra_penalty)
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
                 and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
@@ -1553,8 +1560,8 @@ def _places_differ(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], q_place
     """Whether the places two organisations' names leave unpaired are two different ones:
     two cities or provinces, or two countries ("Iranian X", SYRIAN X); not a city and a
     country, which may be its own ("Beijing X", X OF CHINA)."""
-    q_countries = sum(is_country(q_tokens[i]) for i in q_places)
-    c_countries = sum(is_country(c_tokens[j]) for j in c_places)
+    q_countries = sum(country_at(q_tokens, i) for i in q_places)
+    c_countries = sum(country_at(c_tokens, j) for j in c_places)
     return (bool(q_countries and c_countries)
             or len(q_places) > q_countries and len(c_places) > c_countries)
 
@@ -1694,8 +1701,13 @@ def score_ceiling(
             extra = min(extra, QUERY_LAST_PENALTY)  # beside a shorter listed name
         if initials and is_patronymic(qt):
             extra = min(extra, cand_extra_penalty)
-        elif not initials and is_place(qt):
-            extra = min(query_extra_penalty, place_penalty)
+        elif not initials and industry(qt) is not None and industry(qt) in {
+                industry(ct) for ct in cand.tokens}:
+            extra = min(extra, SHARED_TRADE)  # a trade the listed name names too
+        elif not initials and place_at(query.tokens, k):
+            # (a place, its words after the first free)
+            extra = (0.0 if k and place_at(query.tokens, k - 1)
+                     else min(query_extra_penalty, place_penalty))
         penalty += extra * _extra(w)
     return matched / (matched + penalty) if matched > 0 else 0.0
 

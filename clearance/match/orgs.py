@@ -9,16 +9,18 @@ start or end of a name, never inside a word or between name words.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
 from clearance.resources import load_resource
 
 __all__ = [
+    "SHARED_TRADE",
     "Slips",
+    "charge_trades",
     "confirmed_slips",
     "industry",
-    "industry_conflict",
     "join_letters",
     "legal_forms",
     "legal_forms_words",
@@ -28,6 +30,9 @@ __all__ = [
 ]
 
 _MAX_PHRASE = 7
+#: the factor of a word of a trade both organisations' names leave unpaired (a pair that
+#: agrees costs nothing, a place only one side gives 0.2): "Bank" for BANKING
+SHARED_TRADE: Final = 0.1
 #: words of a name that may be a slipped legal form (`slipped_forms`)
 Slips = tuple[tuple[int, frozenset[str], bool], ...]
 # Forms written before the name (Russian, Ukrainian, Uzbek usage): OOO "Vega", AO Kronshtadt.
@@ -341,26 +346,34 @@ def industry(token: str) -> str | None:
     return _industries().get(token)
 
 
-def industry_conflict(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
-                      free_c: set[int], q_cost: list[float], c_cost: list[float],
-                      factor: float) -> None:
-    """Charge `factor` to the unpaired words of two organisations' names that name
-    different trades (`industry`), when each side leaves such a word unpaired and no trade
-    is among both sides' unpaired words: "Kestrel Airlines" and KESTREL SHIPPING name two
-    businesses, as "Beijing X" and "Shanghai X" do. A trade only one side names ("X
-    Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name, charged as
-    before."""
+def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
+                  free_c: set[int], q_cost: list[float], c_cost: list[float],
+                  conflict: float) -> None:
+    """Charge the unpaired words of two organisations' names that name trades (`industry`).
+
+    A trade both sides leave unpaired is one trade written two ways ("Kestrel Bank",
+    KESTREL BANKING CORPORATION; "Oil and Gas", ENERGY): its words cost `SHARED_TRADE`
+    (never more than before), as a pair that agrees costs little. Where each side leaves
+    such a word and no trade is among both, they name two businesses ("Kestrel Airlines",
+    KESTREL SHIPPING), as "Beijing X" and "Shanghai X" do: each costs `conflict`. A trade only one side names
+    ("X Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name,
+    charged as before."""
     if not free_q or not free_c:
         return
     q_trades = {i: industry(q_tokens[i]) for i in free_q}
     c_trades = {j: industry(c_tokens[j]) for j in free_c}
     q_set = {t for t in q_trades.values() if t is not None}
     c_set = {t for t in c_trades.values() if t is not None}
-    if not q_set or not c_set or q_set & c_set:
+    if not q_set or not c_set:
         return
+    both = q_set & c_set
     for i, trade in q_trades.items():
-        if trade is not None:
-            q_cost[i] = factor
+        if trade is not None and not both:
+            q_cost[i] = conflict
+        elif trade in both:
+            q_cost[i] = min(q_cost[i], SHARED_TRADE)
     for j, trade in c_trades.items():
-        if trade is not None:
-            c_cost[j] = factor
+        if trade is not None and not both:
+            c_cost[j] = conflict
+        elif trade in both:
+            c_cost[j] = min(c_cost[j], SHARED_TRADE)

@@ -3,7 +3,7 @@
 import pytest
 
 from clearance.match.compare import compare_names
-from clearance.match.places import is_place, zh_places
+from clearance.match.places import is_place, place_at, zh_places
 from clearance.match.prepare import ORG, PERSON, prepare_name
 from clearance.match.text import normalize
 
@@ -104,3 +104,27 @@ def test_two_countries_conflict_a_country_and_a_city_do_not() -> None:
     assert (_org_score("Iranian Sunrise Optics", "Syrian Sunrise Optics")
             == _org_score("Beijing Sunrise Optics", "Shanghai Sunrise Optics")
             < _org_score("Beijing Sunrise Optics", "China Sunrise Optics"))
+
+
+@pytest.mark.parametrize(
+    ("name", "at", "place"),
+    [
+        ("dongbang north korean bank", 1, True),  # "North Korean": one country, read whole
+        ("dongbang north korean bank", 2, True),
+        ("kestrel trading united arab emirates", 3, True),
+        ("north dongbang bank", 0, False),  # "north" alone is an ordinary word
+        ("united kestrel trading", 0, False),
+        ("dongbang korean north bank", 2, False),  # not where the country's words stand
+    ],
+)
+def test_a_country_named_in_several_words_is_a_place_where_they_stand_together(
+        name: str, at: int, place: bool) -> None:
+    assert place_at(tuple(name.split()), at) is place
+
+
+def test_a_two_word_country_adjective_only_the_query_gives_is_a_weak_qualifier() -> None:
+    # session 22: "Dongbang - North Korean Bank" scored 0.603 against the listed name
+    # without them: "north" cost as a distinctive word the list lacks
+    assert _org_score("Dongbang - North Korean Optics", "Dongbang Optics") >= 0.9
+    assert _org_score("Velmar South Sudanese Optics", "Velmar Optics") >= 0.9
+    assert _org_score("North Dongbang Optics", "Dongbang Optics") < 0.8

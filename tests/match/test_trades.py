@@ -4,10 +4,13 @@ written two ways or added to a name is a style of that name."""
 import pytest
 
 from clearance.index.build import Index
+from clearance.match.compare import compare_names
 from clearance.match.engine import match_query
-from clearance.match.orgs import industry
-from clearance.match.score import Query
+from clearance.match.orgs import industry, legal_forms_words
+from clearance.match.prepare import ORG, fold_key, prepare_name
+from clearance.match.score import Query, ScoringConfig
 from tests.match.lists import list_index
+from tests.match.test_bound import _bounded
 
 
 @pytest.mark.parametrize(
@@ -46,3 +49,77 @@ def test_a_trade_added_or_written_another_way_still_alerts(trades: Index, query:
                                                            listed: str) -> None:
     # (trading names no one trade: "Velmar Shipping" may be VELMAR TRADING's own business)
     assert listed in _alerts(trades, query)
+
+
+#: the words these tests name by, folded as `compare_names` weighs them
+_NAMES = frozenset(fold_key(w) for w in ("kestrel", "orlik"))
+
+
+def _weight(folded: str, legal: bool) -> float:
+    """A legal form or "and" 0.1, a name's word 1, any other a generic word's 0.25."""
+    if legal or folded in legal_forms_words():
+        return 0.1
+    return 1.0 if folded in _NAMES else 0.25
+
+
+def _score(query: str, listed: str) -> float:
+    return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), _weight,
+                         cand_extra_penalty=0.6).score
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Kestrel Bank", "KESTREL BANKING"),
+                                               ("Kestrel Banking", "KESTREL BANK"),
+                                               ("Orlik Oil and Gas", "ORLIK ENERGY"),
+                                               ("Orlik Petroleum", "ORLIK OIL AND GAS")])
+def test_one_trade_written_two_ways_costs_little(query: str, listed: str) -> None:
+    # session 22: "Kestrel Bank" scored 0.605 against KESTREL BANKING CORPORATION, each
+    # side's word of the one trade costing as a word the other lacks
+    assert _score(query, listed) >= 0.85
+
+
+def test_a_trade_shared_does_not_excuse_another() -> None:
+    # oil and energy are one trade; the bank is a second, only the query's
+    assert _score("Kestrel Oil Bank", "KESTREL ENERGY") < _score("Kestrel Oil", "KESTREL ENERGY")
+    assert _score("Kestrel Bank", "KESTREL INSURANCE") < 0.8
+
+
+@pytest.fixture(scope="module")
+def written_two_ways() -> Index:
+    return list_index("KESTREL BANKING", "ORLIK ENERGY", "VELMAR TRADING LLC", "NORDWIND GMBH",
+                      "TOROS ELECTRONICS", schema="Company")
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Kestrel Bank", "KESTREL BANKING"),
+                                               ("Orlik Oil and Gas", "ORLIK ENERGY")])
+def test_one_trade_written_two_ways_alerts(written_two_ways: Index, query: str,
+                                           listed: str) -> None:
+    assert listed in _alerts(written_two_ways, query)
+
+
+def test_the_bound_allows_what_a_shared_trade_scores(written_two_ways: Index) -> None:
+    # the organisations' bound charged "oil", "gas" and "energy", which pair with no word,
+    # in full: below the score, it would leave ORLIK ENERGY out unseen
+    queries = [Query(q, "Company") for q in ("Orlik Oil and Gas", "Kestrel Bank",
+                                             "Orlik Gas", "Kestrel Banking Energy")]
+    seen = 0
+    for q_text, c_text, score, ceiling in _bounded(written_two_ways, queries, ScoringConfig()):
+        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
+        seen += score >= 0.8
+    assert seen >= 3
+
+
+def test_a_family_name_beside_one_trade_written_two_ways_still_alerts() -> None:
+    # "Arian Banking" scored 0.750 against ARIAN BANK: the listed "bank" read as a word
+    # the listed name adds beside a family name many people bear (`_lone_common_name`)
+    index = list_index("GREEN BANK", "GREEN SHIPPING", "VELMAR TRADING LLC", "NORDWIND GMBH",
+                       schema="Company")
+    assert "GREEN BANK" in _alerts(index, "Green Banking")
+    assert "GREEN SHIPPING" not in _alerts(index, "Green Banking")
+
+
+def test_words_of_no_trade_are_no_trade_shared() -> None:
+    # (a first version read "systems" and "industries", words of no trade, as one trade:
+    # "BAE Systems, Inc." alerted on BAE INDUSTRIES, INC.)
+    index = list_index("GREEN INDUSTRIES INC", "VELMAR TRADING LLC", "NORDWIND GMBH",
+                       schema="Company")
+    assert "GREEN INDUSTRIES INC" not in _alerts(index, "Green Systems Inc")
