@@ -1516,8 +1516,8 @@ def _free_costs(
         q_places = [i for i in free_q if place_at(q_tokens, i)]
         c_places = [j for j in free_c if place_at(c_tokens, j)]
         if _places_differ(q_tokens, c_tokens, q_places, c_places):
-            for j in c_places:
-                c_cost[j] = query_extra_penalty
+            for j in c_places:  # (never less than before: see `orgs.charge_trades`)
+                c_cost[j] = max(c_cost[j], query_extra_penalty)
         elif all(p.similarity >= 0.95 for p in pairs):
             # the words of one place ("hong kong") count once; a place left out is weak
             # only beside a name that agrees: a misspelt word and a place only the list

@@ -37,7 +37,10 @@ __all__ = ["build_country_adjectives", "build_country_names", "country_adjective
 #: fewest words the name must keep: "Bank of Russia" stays whole
 MIN_WORDS = 2
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_OF = re.compile(r"\sof\s", re.IGNORECASE)
+#: "of" as registered names in English and the Romance languages write it before their
+#: country ("Banco Nacional de Cuba", "Banque Centrale du Congo", "Petroleos de Venezuela")
+_OF_WORDS = r"(?:of|de|del|do|da|du|des|di)"
+_OF = re.compile(rf"\s{_OF_WORDS}\s", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -75,7 +78,8 @@ def country_adjectives() -> dict[str, str]:
 def _pattern() -> re.Pattern[str]:
     names = sorted(country_names(), key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"^(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<country>{alternatives})$")
+    return re.compile(rf"^(?P<name>.+?)\s+{_OF_WORDS}\s+(?:(?:the|la|el|l)\s+)?"
+                      rf"(?P<country>{alternatives})$")
 
 
 @cache
@@ -116,9 +120,9 @@ def country_suffix(text: str) -> tuple[str, str] | None:
     m = _pattern().match(key)
     if m is None or len(m.group("name").split()) < MIN_WORDS:
         return None
-    # the name as written, cut before the " of " that starts the country (its own name
+    # the name as written, cut before the " of " (" de ") that starts the country (its own name
     # may hold one: "Islamic Republic of Iran")
-    for cut in (k.start() for k in re.finditer(r"\s+of\s", text, re.IGNORECASE)):
+    for cut in (k.start() for k in re.finditer(rf"\s+{_OF_WORDS}\s", text, re.IGNORECASE)):
         rest = text[:cut].rstrip(" ,")
         if _key(rest) == m.group("name"):
             return rest, country_names()[m.group("country")]

@@ -355,9 +355,9 @@ def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: 
     KESTREL BANKING CORPORATION; "Oil and Gas", ENERGY): its words cost `SHARED_TRADE`
     (never more than before), as a pair that agrees costs little. Where each side leaves
     such a word and no trade is among both, they name two businesses ("Kestrel Airlines",
-    KESTREL SHIPPING), as "Beijing X" and "Shanghai X" do: each costs `conflict`. A trade only one side names
-    ("X Shipping and Trading", "Aeroflot Russian Airlines") is a style of the name,
-    charged as before."""
+    KESTREL SHIPPING), as "Beijing X" and "Shanghai X" do: each costs `conflict` at least.
+    A trade only one side names ("X Shipping and Trading", "Aeroflot Russian Airlines") is
+    a style of the name, charged as before."""
     if not free_q or not free_c:
         return
     q_trades = {i: industry(q_tokens[i]) for i in free_q}
@@ -367,13 +367,16 @@ def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: 
     if not q_set or not c_set:
         return
     both = q_set & c_set
+    # (a conflict never charges less than the word cost before: a setting that lets the
+    # query's own words go free, as the portfolio's test of a listed name held whole does,
+    # still pays for the listed trade the query lacks)
     for i, trade in q_trades.items():
         if trade is not None and not both:
-            q_cost[i] = conflict
+            q_cost[i] = max(q_cost[i], conflict)
         elif trade in both:
             q_cost[i] = min(q_cost[i], SHARED_TRADE)
     for j, trade in c_trades.items():
         if trade is not None and not both:
-            c_cost[j] = conflict
+            c_cost[j] = max(c_cost[j], conflict)
         elif trade in both:
             c_cost[j] = min(c_cost[j], SHARED_TRADE)

@@ -123,3 +123,19 @@ def test_words_of_no_trade_are_no_trade_shared() -> None:
     index = list_index("GREEN INDUSTRIES INC", "VELMAR TRADING LLC", "NORDWIND GMBH",
                        schema="Company")
     assert "GREEN INDUSTRIES INC" not in _alerts(index, "Green Systems Inc")
+
+
+def test_a_listed_trade_the_query_lacks_costs_even_where_query_words_go_free(
+        trades: Index) -> None:
+    # the portfolio asks whether an issuer holds a listed name whole by letting the query's
+    # own words go free (query_extra_penalty 0): "Kestrel Airlines" holds KESTREL but not
+    # SHIPPING, and a conflict of trades charged at twice that penalty made SHIPPING free
+    free = ScoringConfig(query_extra_penalty=0.0)
+    found = {r.name: r.score for r in match_query(trades, Query("Kestrel Airlines Ltd",
+                                                                 "Company"), free, limit=3)}
+    from clearance.portfolio.screen import CONTAINED_THRESHOLD
+
+    assert found.get("KESTREL SHIPPING", 0.0) < CONTAINED_THRESHOLD  # was 1.0
+    held = {r.name: r.score for r in match_query(trades, Query("Kestrel Shipping Airlines",
+                                                                "Company"), free, limit=3)}
+    assert held["KESTREL SHIPPING"] == 1.0
