@@ -1524,8 +1524,13 @@ def _free_costs(
             # gives are two differences ("Clement" is not "TEHRAN CEMENT"); a country only
             # the list gives names a company of that country ("Banco Santander" is not
             # BANCO SANTANDER MEXICO), costing as any word the list adds
+            # a country only the query gives is weak beside a distinctive word that agrees
+            # ("Aeroflot - Russian Airlines"), not beside generic words alone: they say
+            # nothing of which company it is ("Trade Bank Iran" is not KOREA TRADE BANK)
+            distinct = any([p.weight > COMMON_WEIGHT for p in pairs])
             for i in q_places:
-                q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
+                if distinct or not country_at(q_tokens, i):
+                    q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
             for j in c_places:
                 if not country_at(c_tokens, j):
                     c_cost[j] = 0.0 if j - 1 in c_places else place_penalty

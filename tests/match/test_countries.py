@@ -166,3 +166,15 @@ def test_a_romance_name_stating_its_country_does_not_alert_on_another_countrys_p
     results = match_query(index, Query("Banco Nacional de Cuba", "Organization"))
     assert [r.source_id for r in results if r.match] == ["s1"]
     assert "stated_country" in next(r.explanation for r in results if r.source_id == "s0")
+
+
+def test_a_country_only_the_query_gives_is_weak_beside_a_distinctive_word_only() -> None:
+    # session 22: the weak country ("Aeroflot - Russian Airlines") lifted a Persian
+    # registered name read as "Bank Trade Iran" to alert on KOREA TRADE BANK (0.714 ->
+    # 0.833): generic words that agree say nothing of which company it is
+    index = list_index("KOREA TRADE BANK", "KESTREL TRADE BANK", "NORDIC STEEL", "ACME GRAIN",
+                       schema="Organization", countries=[["kp"], ["ae"], ["se"], ["se"]])
+    assert not any(r.match for r in match_query(index, Query("Bank Trade Iran",
+                                                             "Organization")))
+    assert [r.source_id for r in match_query(index, Query("Kestrel Trade Bank Iran",
+                                                          "Organization")) if r.match] == ["s1"]
