@@ -367,16 +367,17 @@ def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: 
     if not q_set or not c_set:
         return
     both = q_set & c_set
-    # (a conflict never charges less than the word cost before: a setting that lets the
-    # query's own words go free, as the portfolio's test of a listed name held whole does,
-    # still pays for the listed trade the query lacks)
-    for i, trade in q_trades.items():
+    _charge(q_trades, q_cost, both, conflict)
+    _charge(c_trades, c_cost, both, conflict)
+
+
+def _charge(trades: dict[int, str | None], cost: list[float], both: set[str],
+            conflict: float) -> None:
+    """One side's part of `charge_trades`. (A conflict never charges less than the word
+    cost before: a setting that lets the query's own words go free, as the portfolio's
+    test of a listed name held whole does, still pays for the listed trade it lacks.)"""
+    for k, trade in trades.items():
         if trade is not None and not both:
-            q_cost[i] = max(q_cost[i], conflict)
+            cost[k] = max(cost[k], conflict)
         elif trade in both:
-            q_cost[i] = min(q_cost[i], SHARED_TRADE)
-    for j, trade in c_trades.items():
-        if trade is not None and not both:
-            c_cost[j] = max(c_cost[j], conflict)
-        elif trade in both:
-            c_cost[j] = min(c_cost[j], SHARED_TRADE)
+            cost[k] = min(cost[k], SHARED_TRADE)

@@ -18,18 +18,25 @@ __all__ = ["country_at", "country_words", "is_place", "place_at", "place_words",
            "zh_places"]
 
 
-@cache
-def place_words() -> frozenset[str]:
-    """Tokens that name a place: one-word places and countries, and the words of multi-word places whose
-    every word has four letters or more ("hong kong"; not "new york"), except the ordinary
-    words among them ("city", "island": the file's `generic_words`)."""
-    data = load_resource("places")
-    generic = frozenset(data["generic_words"])
+def _words_of(phrases: list[str], generic: frozenset[str]) -> set[str]:
+    """The place words of `phrases`: a phrase of one word, and the words of a phrase whose
+    every word has four letters or more ("hong kong"; not "new york") but the ordinary
+    ones among them (`generic`)."""
     out: set[str] = set()
-    for place in data["places"]:
-        words = str(place).split()
+    for phrase in phrases:
+        words = phrase.split()
         if len(words) == 1 or all(len(w) >= 4 for w in words):
             out.update(w for w in words if len(words) == 1 or w not in generic)
+    return out
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Tokens that name a place: one-word places and countries, and the words of multi-word
+    places whose every word has four letters or more ("hong kong"; not "new york"), except
+    the ordinary words among them ("city", "island": the file's `generic_words`)."""
+    data = load_resource("places")
+    out = _words_of([str(p) for p in data["places"]], frozenset(data["generic_words"]))
     # a country named in one word, or its adjective, qualifies a name as a province does
     # ("Aeroflot - Russian Airlines", "Bank Melli Iran")
     return frozenset(out) | country_words()
@@ -45,11 +52,7 @@ def country_words() -> frozenset[str]:
     generic = frozenset(load_resource("places")["generic_words"])
     countries = load_resource("countries")
     out = {str(name) for name in countries["names"] if " " not in str(name)}
-    for adjective in map(str, countries["adjectives"]):
-        words = adjective.split()
-        if len(words) == 1 or all(len(w) >= 4 for w in words):
-            out.update(w for w in words if len(words) == 1 or w not in generic)
-    return frozenset(out)
+    return frozenset(out | _words_of([str(a) for a in countries["adjectives"]], generic))
 
 
 @cache
