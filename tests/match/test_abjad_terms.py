@@ -24,7 +24,8 @@ def test_arabic_and_persian_letter_forms_fold_to_one_spelling() -> None:
 
 @pytest.mark.parametrize(("text", "names"), [
     ("شرکت فولاد کویر", ["company steel کویر", "company فولاد کویر"]),
-    ("شركة النفط الوطنية", ["company oil national", "company النفط الوطنیه"]),  # the article dropped for the lookup
+    # the article dropped for the lookup
+    ("شركة النفط الوطنية", ["company oil national", "company النفط الوطنیه"]),
     ("سرمایه\u200cگذاری زاگرس", ["investment زاگرس"]),  # a two-word term across a ZWNJ
     ("شرکت زاگرس", ["company زاگرس"]),  # forms only: one reading
     # then the forms alone in English, the terms kept: BANK MELLI IRAN, BANK TEJARAT
