@@ -155,10 +155,17 @@ def build_territory_terms() -> dict[str, str]:
     return table
 
 
+def _words(text: str) -> list[str]:
+    """The words of `text` as written, diacritics and tatweel removed (`fold_arabic`'s
+    words, before their letters are folded)."""
+    return [w for w in _SEP.split(_MARKS.sub("", text)) if w]
+
+
 def _lookup(words: list[str], table: dict[str, str]) -> str | None:
-    found = table.get(" ".join(words))
-    if found is None and words[0].startswith(_ARTICLES) and len(words[0]) > 3:
-        found = table.get(" ".join([words[0][2:], *words[1:]]))
+    folded = [w.translate(_LETTERS) for w in words]
+    found = table.get(" ".join(folded))
+    if found is None and folded[0].startswith(_ARTICLES) and len(folded[0]) > 3:
+        found = table.get(" ".join([folded[0][2:], *folded[1:]]))
     return found
 
 
@@ -193,8 +200,11 @@ def english_names(text: str) -> list[str]:
     in English, its other terms kept for the patterns ("bank تجارت iran": BANK TEJARAT,
     BANK MELLI IRAN). Never a reading that translates one term and keeps another: the
     lists do not write names so, and such a reading makes a term's romanised word (MELLI,
-    TOSEE) the one distinctive word of a name whose others are in English."""
-    words = fold_arabic(text).split()
+    TOSEE) the one distinctive word of a name whose others are in English. Terms are
+    looked up folded, but a word kept keeps its own letters: folded, an Arabic final yeh
+    became Persian's, which may be a long a (`abjad._persian_final`), and الصناعي "snyy"
+    met BANK SINA."""
+    words = _words(text)
     english = readings(words, _longest)
     kept = [r for r in readings(words, _longest_form)
             if r not in english and r != " ".join(words)]  # (not the name itself)
