@@ -182,3 +182,18 @@ def test_an_establishment_meets_the_kind_of_body_the_list_names(query: str,
                           "properties": {"name": [listed]}}], "t")
     found = match_query(index, Query(query, "LegalEntity"), limit=1)
     assert found and found[0].match, found[:1]
+
+
+@pytest.mark.parametrize("query", ["کویر لمیٹڈ", "كوير لمتد"])
+def test_limited_written_in_the_script_meets_the_english_legal_form(query: str) -> None:
+    # Urdu, Pashto and Dari names write "limited" in their script (لمیٹڈ, لمتد)
+    index = build_index([{"entity_id": "k", "dataset": "t", "source_id": "k",
+                          "schema": "Company", "caption": "KAVIR LTD.",
+                          "properties": {"name": ["KAVIR LTD."]}}], "t")
+    found = match_query(index, Query(query, "LegalEntity"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+def test_armed_is_a_term() -> None:
+    # المسلحة kept in the script met nothing (ARMED ISLAMIC GROUP): armed, as lists write it
+    assert english_names("الجماعة الاسلامية المسلحة")[0] == "group islamic armed"
