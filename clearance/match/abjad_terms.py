@@ -18,7 +18,8 @@ from clearance.match.abjad import has_abjad
 from clearance.match.term_readings import readings
 from clearance.resources import load_resource
 
-__all__ = ["build_territory_terms", "english_names", "fold_arabic", "terms", "territory_terms"]
+__all__ = ["build_territory_terms", "english_names", "fold_arabic", "forms", "terms",
+           "territory_terms"]
 
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 _SEP = re.compile(r"[\s\u200c\u200f\u060c\u061b,.;:()\-/]+")  # also ZWNJ, Arabic comma
@@ -27,6 +28,8 @@ _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": 
 _ARTICLES = ("ال", "لل")
 #: the longest term, in words ("ذات المسؤولية المحدودة")
 _MAX_WORDS = 3
+#: readings with the terms kept (`english_names`): a country's two forms
+_KEPT_READINGS = 2
 
 
 def fold_arabic(text: str) -> str:
@@ -38,11 +41,23 @@ def fold_arabic(text: str) -> str:
 
 @cache
 def terms() -> dict[str, str]:
-    """Folded Persian or Arabic term -> English words: the term table, and the countries
-    and their adjectives (`territory_terms`) where the table has no entry of its own."""
-    table = dict(territory_terms())
+    """Folded Persian or Arabic term -> English words: the term table's forms and terms,
+    and the countries and their adjectives (`territory_terms`) where the table has no entry
+    of its own."""
+    table = forms().copy()
     table.update({fold_arabic(str(k)): str(v)
                   for k, v in load_resource("abjad_terms")["terms"].items()})
+    return table
+
+
+@cache
+def forms() -> dict[str, str]:
+    """The words a listed name writes in English even where it keeps its other words in
+    the script (BANK TEJARAT, BANK MELLI IRAN): the table's legal forms, kinds of
+    organisation and countries, and `territory_terms`."""
+    table = dict(territory_terms())
+    table.update({fold_arabic(str(k)): str(v)
+                  for k, v in load_resource("abjad_terms")["forms"].items()})
     return table
 
 
@@ -140,21 +155,40 @@ def build_territory_terms() -> dict[str, str]:
     return table
 
 
-def _lookup(words: list[str]) -> str | None:
-    table = terms()
-    found = table.get(" ".join(words))
-    if found is None and words[0].startswith(_ARTICLES) and len(words[0]) > 3:
-        found = table.get(" ".join([words[0][2:], *words[1:]]))
+def _words(text: str) -> list[str]:
+    """The words of `text` as written, diacritics and tatweel removed (`fold_arabic`'s
+    words, before their letters are folded)."""
+    return [w for w in _SEP.split(_MARKS.sub("", text)) if w]
+
+
+def _lookup(words: list[str], table: dict[str, str]) -> str | None:
+    folded = [w.translate(_LETTERS) for w in words]
+    found = table.get(" ".join(folded))
+    if found is None and folded[0].startswith(_ARTICLES) and len(folded[0]) > 3:
+        found = table.get(" ".join([folded[0][2:], *folded[1:]]))
     return found
 
 
-def _longest(words: list[str]) -> tuple[int, str] | None:
-    """The longest term the words start with: (its words, its English forms)."""
+def _longest(words: list[str], table: dict[str, str] | None = None
+             ) -> tuple[int, str] | None:
+    """The longest term of `table` (by default `terms`) the words start with: (its words,
+    its English forms)."""
+    table = terms() if table is None else table
     for size in range(min(_MAX_WORDS, len(words)), 0, -1):
-        found = _lookup(words[:size])
+        found = _lookup(words[:size], table)
         if found is not None:
             return size, found
     return None
+
+
+def _longest_form(words: list[str]) -> tuple[int, str] | None:
+    """`_longest` of the words the lists write in English whatever else they keep: a
+    longer term that starts with a form wins, and is kept (a term is translated or kept
+    whole, `english_names`)."""
+    found = _longest(words)
+    if found is None or _lookup(words[:found[0]], forms()) is not None:
+        return found
+    return found[0], ""
 
 
 def english_names(text: str) -> list[str]:
@@ -162,5 +196,16 @@ def english_names(text: str) -> list[str]:
     for شرکت ملی نفت ایران), or none when no word is known (`term_readings.readings`:
     "iran|iranian" gives a reading with each form, Persian saying "oil company of Iran"
     where the list says "Iranian Oil Company"; "group|" keeps the word too, for lists that
-    transliterate it: AL-JAMA'AH beside ... GROUP)."""
-    return readings(fold_arabic(text).split(), _longest)
+    transliterate it: AL-JAMA'AH beside ... GROUP); then the name with only its `forms`
+    in English, its other terms kept for the patterns ("bank تجارت iran": BANK TEJARAT,
+    BANK MELLI IRAN). Never a reading that translates one term and keeps another: the
+    lists do not write names so, and such a reading makes a term's romanised word (MELLI,
+    TOSEE) the one distinctive word of a name whose others are in English. Terms are
+    looked up folded, but a word kept keeps its own letters: folded, an Arabic final yeh
+    became Persian's, which may be a long a (`abjad._persian_final`), and الصناعي "snyy"
+    met BANK SINA."""
+    words = _words(text)
+    english = readings(words, _longest)
+    kept = [r for r in readings(words, _longest_form)
+            if r not in english and r != " ".join(words)]  # (not the name itself)
+    return english + kept[:_KEPT_READINGS]
