@@ -31,6 +31,7 @@ from clearance.match.population import (
     distinct_names,
     most_common_spelled,
     other_common_name,
+    population_cap,
     spelled_name,
     writes_vowels,
 )
@@ -1247,16 +1248,18 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     - one word alone makes the name (its own similarity judges it), or two slips fall
       in a word shorter than `TWICE_SLIPPED_MIN` and either replace two of its letters
       (Navros / LAVROV: how two names differ) or make a word some listed name spells
-      (`known`, the lists' words: Rost / TROOST, a name of its own). A typist's two
-      slips that lose, add or swap letters in a short word (Lpoe / LOPEZ, Qacmer /
-      SAMER) are judged by the name, as in a long one.
+      (`known`, the lists' words: Rost / TROOST, a name of its own), or the only other
+      word is among the names people most commonly bear (James KUOK / "James Kioko").
+      A typist's two slips that lose, add or swap letters in a short word (Lpoe / LOPEZ,
+      Qacmer / SAMER) are judged by the name, as in a long one.
     """
     lifted = {k for k, _, _ in near}
     if any([p.similarity < SURE_SIMILARITY for k, p in enumerate(pairs) if k not in lifted]):
         return []  # (a join below sure)
     edits = 0
     slipped: set[int] = set()
-    short_twice = False  # two slips in one word of a few letters
+    short_twice = False  # two slips in one word of a few letters that make another word
+    short_two = False  # ... or that a typist makes
     # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: no word longer
     # than one), or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
     longest = SYLLABLE_MAX if person else SHORT_WORD_MAX
@@ -1274,13 +1277,18 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         edits += word
         if edits > NAME_SLIPS_MAX:
             return []
-        short_twice |= word > 1 and max(len(qt), len(ct)) < TWICE_SLIPPED_MIN and (
-            query.folded[i] in known or (len(qt) == len(ct) and Hamming.distance(qt, ct) == 2))
+        short = word > 1 and max(len(qt), len(ct)) < TWICE_SLIPPED_MIN
+        short_twice |= short and (query.folded[i] in known or (
+            len(qt) == len(ct) and Hamming.distance(qt, ct) == 2))
+        short_two |= short
         slipped.add(j)
     agree = [j for j in range(len(cand.tokens)) if j not in slipped
              and not cand.legal[j] and c_w[j] > COMMON_WEIGHT]
     if len(agree) + len(slipped) < 2 or short_twice:
         return []  # (one word alone: its own similarity judges it)
+    if short_two and len(agree) < 2 and all(
+            [population_cap(cand.folded[j]) <= MOST_COMMON_WEIGHT for j in agree]):
+        return []  # (James KUOK, "James Kioko": beside one of the commonest names only)
     letters = sum([len(cand.tokens[j]) for j in agree], 0) + sum(
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)

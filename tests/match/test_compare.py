@@ -867,6 +867,14 @@ def test_two_slips_in_a_short_word_beside_agreeing_words_are_slips_of_the_name(
     assert _person_comparison(query, "TARSIK, Odelbert").score >= 0.9
 
 
+def test_two_slips_in_a_short_word_beside_only_one_of_the_commonest_names_stay_its_own(
+        ) -> None:
+    # "James" is among the names people most commonly bear: beside it alone, two slips
+    # in a short surname are as often another person's name (James KUOK, "James Kioko")
+    assert _person_comparison("James TRASK", "TARSIK, James").score < 0.8
+    assert _person_comparison("James Odelbert TRASK", "TARSIK, James Odelbert").score >= 0.9
+
+
 def test_a_short_word_two_slips_away_that_the_lists_spell_is_that_word() -> None:
     # TRASK a word of some listed name (`known`): another name, as the query spells it
     q, c = prepare_name("Odelbert TRASK", PERSON), prepare_name("TARSIK, Odelbert", PERSON)
