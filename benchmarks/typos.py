@@ -16,7 +16,9 @@ some entity carrying the listed name (its lower-case ASCII tokens, as a set), am
 10, screened as `clearance screen` screens (the schema of the listed entity).
 Cases are split in halves by a hash of their ids (`evalsets.split`), as quality.py does:
 choose on the tuning half, report the held-out one. Not the screening_dev typo sets: its own
-draws, from the same lists.
+draws, from the same lists. Each half is also counted apart for the cases whose slips make
+a word some listed name spells ("lands on a listed word": a slipped word, folded, in the
+index's vocabulary), which the matcher reads as that word rather than as slips.
 """
 
 from __future__ import annotations
@@ -106,6 +108,14 @@ def cases(records: list[dict[str, Any]], per_kind: int, seed: int) -> list[dict[
     return out
 
 
+def lands_on_listed(case: dict[str, Any], vocab: dict[str, int]) -> bool:
+    """Whether a word the slips made (not a word of the listed name) is a word of the lists."""
+    from clearance.match.prepare import fold_key
+
+    listed = _key(case["source"]["name"])
+    return any(fold_key(w) in vocab for w in _key(case["query"]["name"]) - listed)
+
+
 def main() -> None:
     from clearance.index.store import ensure_index
     from clearance.match.score import DEFAULT_THRESHOLD
@@ -121,19 +131,24 @@ def main() -> None:
     for half, part in halves(all_cases).items():
         label = "tuning half (in-sample)" if half == "tune" else "held-out half"
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        landed = [0, 0]
         for c in part:
             want = {(d, str(s)) for d, s in c["expected"]}
             hit = any(m["match"] and (m["dataset"], str(m["source_id"])) in want
                       for m in results.get(c["id"], []))
             counts[c["category"]][0] += hit
             counts[c["category"]][1] += 1
+            if lands_on_listed(c, index.vocab):
+                landed[0] += hit
+                landed[1] += 1
             if not hit and half == "tune" and args.show_tuning_misses:
                 top = [(m["matched_name"], round(m["score"], 3))
                        for m in results.get(c["id"], [])[:2]]
                 print(f"  miss {c['category']}: {c['query']['name']!r} for "
                       f"{c['source']['name']!r}; top {top}")
         print(f"# {label}: " + ", ".join(f"{k} {h}/{n} ({h / n:.3f})"
-                                         for k, (h, n) in sorted(counts.items())))
+                                         for k, (h, n) in sorted(counts.items()))
+              + f"; of all, slips that land on a listed word {landed[0]}/{landed[1]}")
 
 
 if __name__ == "__main__":

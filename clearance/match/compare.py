@@ -8,13 +8,13 @@ explanation is the computation itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, Hamming, Levenshtein
 
 from clearance.match import hangul, zh
 from clearance.match.abjad import consonantal, has_abjad, letter_bits
@@ -31,6 +31,7 @@ from clearance.match.population import (
     distinct_names,
     most_common_spelled,
     other_common_name,
+    population_cap,
     spelled_name,
     writes_vowels,
 )
@@ -892,6 +893,7 @@ def compare_names(
     query_slips: Slips = (),
     pair_masks: list[int] | None = None,
     joins: bool = True,
+    known: Container[str] = (),
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -921,6 +923,8 @@ def compare_names(
     per listed word, the query words (bits) it may pair with, all those the pair loop gives
     a similarity and maybe more (the pair loop tries no other pair); `joins` False when no
     run of words may be joined into a word (the join pass is not tried).
+    `known`: the lists' words (folded, `Index.vocab`): a query word two slips from a short
+    listed word that some listed name spells is that name, not slips (`_name_slips`).
     """
     if query_slips and not initials:
         read = read_slipped_forms(query, cand, query_slips)
@@ -1176,7 +1180,7 @@ def compare_names(
                            legal_floor, floor)
     if near and not (free_q or free_c or unvocalised or korean is not None) and _typed(
             query.text) and _typed(cand.text):
-        lift = _name_slips(query, cand, pairs, near, c_w, initials)
+        lift = _name_slips(query, cand, pairs, near, c_w, initials, known)
         for k, i, sim in lift:
             p = pairs[k]
             matched += (sim - p.similarity) * p.weight
@@ -1209,8 +1213,9 @@ def compare_names(
 NAME_SLIPS_MAX: Final = 2
 #: the most a slipped word is lifted to by the rest of its name: still not the same word
 NAME_SLIP_SIMILARITY: Final = 0.9
-#: the shortest word two slips of which a name reads as slips: in fewer letters they
-#: change a third of it, another word as often (Wester / WALTER, South / NORTH)
+#: the shortest word two slips of which a name reads as slips whatever they are: in fewer
+#: letters they change a third of it, and make another name as often when they replace two
+#: letters (Wester / WALTER, Merkur / MERKEL) or land on a word of the lists
 TWICE_SLIPPED_MIN: Final = 7
 
 
@@ -1222,7 +1227,7 @@ def _typed(text: str) -> bool:
 
 def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
                 near: Sequence[tuple[int, int, int]], c_w: Sequence[float],
-                person: bool) -> list[tuple[int, int, float]]:
+                person: bool, known: Container[str] = ()) -> list[tuple[int, int, float]]:
     """Near pairs read as slips of the whole name: (pair, query token, similarity) to
     lift.
 
@@ -1241,14 +1246,20 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
       (Yong Chul PAK: no word longer than `SYLLABLE_MAX`) or in another name of short
       words only (EP-GOX, a code): one letter makes another syllable or code;
     - one word alone makes the name (its own similarity judges it), or two slips fall
-      in a word shorter than `TWICE_SLIPPED_MIN`.
+      in a word shorter than `TWICE_SLIPPED_MIN` and either replace two of its letters
+      (Navros / LAVROV: how two names differ) or make a word some listed name spells
+      (`known`, the lists' words: Rost / TROOST, a name of its own), or the only other
+      word is among the names people most commonly bear (James KUOK / "James Kioko").
+      A typist's two slips that lose, add or swap letters in a short word (Lpoe / LOPEZ,
+      Qacmer / SAMER) are judged by the name, as in a long one.
     """
     lifted = {k for k, _, _ in near}
     if any([p.similarity < SURE_SIMILARITY for k, p in enumerate(pairs) if k not in lifted]):
         return []  # (a join below sure)
     edits = 0
     slipped: set[int] = set()
-    short_twice = False  # two slips in one word of a few letters
+    short_twice = False  # two slips in one word of a few letters that make another word
+    short_two = False  # ... or that a typist makes
     # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: no word longer
     # than one), or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
     longest = SYLLABLE_MAX if person else SHORT_WORD_MAX
@@ -1266,12 +1277,18 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         edits += word
         if edits > NAME_SLIPS_MAX:
             return []
-        short_twice |= word > 1 and max(len(qt), len(ct)) < TWICE_SLIPPED_MIN
+        short = word > 1 and max(len(qt), len(ct)) < TWICE_SLIPPED_MIN
+        short_twice |= short and (query.folded[i] in known or (
+            len(qt) == len(ct) and Hamming.distance(qt, ct) == 2))
+        short_two |= short
         slipped.add(j)
     agree = [j for j in range(len(cand.tokens)) if j not in slipped
              and not cand.legal[j] and c_w[j] > COMMON_WEIGHT]
     if len(agree) + len(slipped) < 2 or short_twice:
         return []  # (one word alone: its own similarity judges it)
+    if short_two and len(agree) < 2 and all(
+            [population_cap(cand.folded[j]) <= MOST_COMMON_WEIGHT for j in agree]):
+        return []  # (James KUOK, "James Kioko": beside one of the commonest names only)
     letters = sum([len(cand.tokens[j]) for j in agree], 0) + sum(
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)

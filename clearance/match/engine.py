@@ -473,6 +473,7 @@ class _Comparer:
         self.place = cfg.place_penalty
         self.surname = cfg.surname_penalty
         self.middle = cfg.query_middle_penalty
+        self.vocab = index.vocab  # (the lists' words: a slip that lands on one is that word)
         # what `compare_names` reads of the query name alone, for the last one compared
         # (a query's comparisons come one name after another)
         self.query: Name | None = None
@@ -498,13 +499,13 @@ class _Comparer:
                 q, cand, self.person_weigh, self.query_extra, self.person_extra, True, q_w[1],
                 self.person_token_weights[n_idx], self.place, self.roles[n_idx], self.surname,
                 unvocalised, name_roles(q.text) if q_roles is None else q_roles, self.middle,
-                q_spans, facts, (), masks, joins,
+                q_spans, facts, (), masks, joins, self.vocab,
             )
         return compare_names(
             q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
             self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
             query_spans=q_spans, query_facts=facts, query_slips=q_slips, pair_masks=masks,
-            joins=joins,
+            joins=joins, known=self.vocab,
         )
 
 

@@ -851,12 +851,36 @@ def test_slips_of_a_name_need_every_other_word_to_agree() -> None:
     assert all(p.similarity < 0.8 for p in far.pairs if p.query == "kro")
 
 
-def test_two_slips_in_a_short_word_stay_the_words_own() -> None:
-    # Wester / WALTER: two letters of six are as often another name, however many words
-    # beside them agree
+def test_two_letters_replaced_in_a_short_word_stay_the_words_own() -> None:
+    # Wester / WALTER, Merkur / MERKEL: two letters of six replaced are as often another
+    # name, however many words beside them agree
     assert _person_comparison("Odelbert TERSAK", "TARSIK, Odelbert").score < 0.8
     comp = _person_comparison("Odelbert Vanric TERSAK", "TARSIK, Odelbert Vanric")
     assert [p.similarity for p in comp.pairs if p.query == "tersak"] == [0.4]
+
+
+@pytest.mark.parametrize("query", ["Odelbert TRASK", "Odelbert TRSIKO"])
+def test_two_slips_in_a_short_word_beside_agreeing_words_are_slips_of_the_name(
+        query: str) -> None:
+    # a swap and a lost letter, a lost letter and an added one: not how another name of
+    # the lists differs, so the name that agrees beside the word judges them
+    assert _person_comparison(query, "TARSIK, Odelbert").score >= 0.9
+
+
+def test_two_slips_in_a_short_word_beside_only_one_of_the_commonest_names_stay_its_own(
+        ) -> None:
+    # "James" is among the names people most commonly bear: beside it alone, two slips
+    # in a short surname are as often another person's name (James KUOK, "James Kioko")
+    assert _person_comparison("James TRASK", "TARSIK, James").score < 0.8
+    assert _person_comparison("James Odelbert TRASK", "TARSIK, James Odelbert").score >= 0.9
+
+
+def test_a_short_word_two_slips_away_that_the_lists_spell_is_that_word() -> None:
+    # TRASK a word of some listed name (`known`): another name, as the query spells it
+    q, c = prepare_name("Odelbert TRASK", PERSON), prepare_name("TARSIK, Odelbert", PERSON)
+    comp = compare_names(q, c, flat, initials=True, known={"trask"},
+                         cand_extra_penalty=ScoringConfig().person_list_extra_penalty)
+    assert comp.score < 0.8
 
 
 def test_letters_a_romanisation_gives_are_no_slips() -> None:

@@ -462,3 +462,14 @@ def test_a_one_word_query_ranks_an_organisation_before_a_person_at_an_equal_scor
     found = match_query(index, Query("Velmarolla", "LegalEntity"), limit=2)
     assert [r.entity_id for r in found] == ["o", "p"]
     assert found[0].score == found[1].score
+
+
+def test_a_slip_that_lands_on_a_word_of_the_lists_is_that_word() -> None:
+    # TRASK two slips from TARSIK: a slip of the name while no listed name spells it,
+    # another person's name once one does (the engine passes the lists' words)
+    query = Query("Odelbert TRASK", "Person")
+    others = ("ZELKA, Marius", "KROV, Tomas", "BALDEN, Ivo", "MERTAS, Ruslan")
+    alone = match_query(list_index("TARSIK, Odelbert", *others), query)
+    assert alone and alone[0].match
+    beside = match_query(list_index("TARSIK, Odelbert", "TRASK, Vanric", *others), query)
+    assert not any(r.match and r.matched_name == "TARSIK, Odelbert" for r in beside)
