@@ -110,6 +110,19 @@ def _vowelless(token: str) -> bool:
     return all(ch not in "aeiou" for ch in token)
 
 
+#: the shortest Latin word with no vowel that is read as letters (JSC 'SMN, NPK), not as
+#: a name an abjad-script word could be romanised to (two letters may be a name: "Ng")
+ACRONYM_MIN: Final = 3
+
+
+def _acronym(token: str) -> bool:
+    """A Latin word of `ACRONYM_MIN` or more letters with no vowel (not even y): an
+    acronym or a code. An abjad-script word's romanised skeleton ("smn" for سامان) equal
+    to it is a coincidence of letters: Latin script writes a name's vowels."""
+    return len(token) >= ACRONYM_MIN and token.isalpha() and all(
+        [ch not in "aeiouy" for ch in token])
+
+
 def _unvocalised(token: str) -> bool:
     """No vowel after the first letter (how Arabic script romanises: "mhmd")."""
     return all(token[i] not in "aeiouy" for i in range(1, len(token)))
@@ -998,6 +1011,9 @@ def compare_names(
     # (`population.most_common_spelled`)
     q_common = initials and not unvocalised and all(
         [w <= MOST_COMMON_WEIGHT for w, lf in zip(q_w, q_legal) if not lf])
+    # the Latin name's words, when the other name is in abjad script (`_acronym`)
+    latin = (c_tokens if facts.abjad else q_tokens) if unvocalised and (
+        facts.abjad != has_abjad(cand.text)) else ()
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -1063,7 +1079,10 @@ def compare_names(
                 # the Latin word's consonants are the abjad word's, but it ends with a long
                 # vowel the abjad word would write (اكبر "akbr" is not AKBARI)
                 sim = _token_similarity(qt, qf, ct, c_folded[j], False)
-            if sim < ABJAD_SIMILARITY and unvocalised:
+            if latin and sim > 0.0 and not (ql or c_legal[j]) and _acronym(
+                    ct if latin is c_tokens else qt):
+                sim = 0.0  # سامان "smn" is not JSC 'SMN: letters, not a word without vowels
+            elif sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
             if korean is not None:
                 agrees = (hangul.given_agrees(korean[1], ct) if i == 1

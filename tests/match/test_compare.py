@@ -320,6 +320,25 @@ def test_two_abjad_skeletons_one_consonant_apart_are_two_names() -> None:
     assert token_similarity("ghamdi", fold("ghamdi"), "ghamdy", fold("ghamdy")) >= 0.8
 
 
+def test_an_abjad_skeleton_equal_to_a_latin_word_without_vowels_is_no_match() -> None:
+    from clearance.match.abjad import has_abjad
+
+    def org(query: str, listed: str) -> NameComparison:
+        return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
+                             cand_extra_penalty=ScoringConfig().org_list_extra_penalty,
+                             unvocalised=has_abjad(query) or has_abjad(listed))
+
+    # سامان romanises to "smn"; a Latin "SMN" is letters (an acronym), not that word
+    coincidence = org("بانک سامان", "JSC 'SMN'")
+    assert "smn~smn" not in coincidence.explain()
+    assert coincidence.score < 0.5
+    assert org("SAMAN BANK", "بانک سامان").score >= 0.9  # either side may be the Latin one
+    assert "smn~smn" not in org("SMN", "سامان").explain()
+    # the same word in the same script, and Latin acronyms between themselves, still agree
+    assert org("سامان", "سامان").score == 1.0
+    assert "smn~smn (1.00" in org("SMN Holding", "JSC 'SMN'").explain()
+
+
 def test_a_title_pairs_only_with_a_title_or_a_role_word() -> None:
     # HAJI after the comma is a title (the list's given-name part): a name is not it
     comp = _people("Hajime Tanaka", "TANAKA, Haji")
