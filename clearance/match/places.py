@@ -44,15 +44,30 @@ def place_words() -> frozenset[str]:
 
 @cache
 def country_words() -> frozenset[str]:
-    """Countries' names of one word, and the words of their adjectives
-    (`resources/countries.yml`) read as `place_words` reads places: "russia", "russian",
-    "korean" of "north korean" (not the words of names of several words: "republic",
-    "united", "states" name more than countries). A country and a city of it are no two
-    different places."""
+    """Countries' names of one word, their short forms (`_short_forms`), and the words of
+    their adjectives (`resources/countries.yml`) read as `place_words` reads places:
+    "russia", "korea", "russian", "korean" of "north korean" (not the words of names of
+    several words: "republic", "united", "states" name more than countries). A country and
+    a city of it are no two different places."""
     generic = frozenset(load_resource("places")["generic_words"])
     countries = load_resource("countries")
     out = {str(name) for name in countries["names"] if " " not in str(name)}
+    out |= _short_forms([str(name) for name in countries["names"]])
     return frozenset(out | _words_of([str(a) for a in countries["adjectives"]], generic))
+
+
+def _short_forms(names: list[str]) -> set[str]:
+    """The one word a country's official name ends "of [the] <word>" in: the short form it
+    is known by where the table has no name of one word for it ("korea" of "republic of
+    korea", "congo" of "democratic republic of the congo"); of four letters or more, as
+    `_words_of` reads places ("man" of "isle of man" is an ordinary word)."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        tail = words[-2:] if len(words) > 2 and words[-2] != "the" else words[-3:]
+        if len(tail) >= 2 and tail[0] == "of" and len(words[-1]) >= 4:
+            out.add(words[-1])
+    return out
 
 
 @cache
@@ -87,9 +102,21 @@ def country_at(tokens: Sequence[str], j: int) -> bool:
     return tokens[j] in country_words() or _in_country_phrase(tokens, j)
 
 
+@cache
+def _compass() -> frozenset[str]:
+    """Words of direction and position (`resources/generic_words.yml`'s `compass`)."""
+    return frozenset(str(w) for w in load_resource("generic_words")["compass"])
+
+
 def place_at(tokens: Sequence[str], j: int) -> bool:
-    """Whether the word at `j` of a name names a place (`is_place`, `country_at`)."""
-    return is_place(tokens[j]) or _in_country_phrase(tokens, j)
+    """Whether the word at `j` of a name names a place (`is_place`, `country_at`), or is a
+    word of direction before one ("east" of "East Azerbaijan Petrochemical": West
+    Azerbaijan is another province; "east" alone is an ordinary word)."""
+    if is_place(tokens[j]) or _in_country_phrase(tokens, j):
+        return True
+    k = j + 1
+    return (tokens[j] in _compass() and k < len(tokens)
+            and (is_place(tokens[k]) or _in_country_phrase(tokens, k)))
 
 
 def is_place(token: str) -> bool:
