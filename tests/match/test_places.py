@@ -3,9 +3,12 @@
 import pytest
 
 from clearance.match.compare import compare_names
+from clearance.match.engine import match_query
 from clearance.match.places import country_at, is_place, place_at, zh_places
 from clearance.match.prepare import ORG, PERSON, prepare_name
+from clearance.match.score import Query
 from clearance.match.text import normalize
+from tests.match.lists import list_index
 
 
 def flat(folded: str, legal: bool) -> float:
@@ -173,3 +176,14 @@ def test_two_places_a_word_of_direction_tells_apart_conflict() -> None:
     assert _compass_score("East Azerbaijan Sunrise Optics",
                           "West Azerbaijan Sunrise Optics") < 0.8
     assert _compass_score("East Azerbaijan Sunrise Optics", "Azerbaijan Sunrise Optics") >= 0.8
+
+
+def test_a_word_of_direction_weighs_by_its_rarity_as_north_and_south_do() -> None:
+    # east and west were generic words, weighing 0.25 at most: "West China Research
+    # Institute" alerted on EAST CHINA RESEARCH INSTITUTE, another party
+    index = list_index("EAST CHINA KESTREL INSTITUTE", "VELMAR TRADING LLC", "NORDWIND GMBH",
+                       schema="Company")
+    found = match_query(index, Query("West China Kestrel Institute", "Company"), limit=3)
+    assert not [r for r in found if r.match]
+    found = match_query(index, Query("East China Kestrel Institute", "Company"), limit=3)
+    assert [r.name for r in found if r.match] == ["EAST CHINA KESTREL INSTITUTE"]
