@@ -28,6 +28,11 @@ Each N is queried as an Organization in three forms:
   N with T replaced by the word after it in its trade's list in the table, the first after
   the last ("X Banking" for "X Bank", "X Bank" for "X Bancorp"): one trade written another
   way, as the table reads it.
+Amended by session 23's s23-orgs before its first run, when the table let a word name
+several trades ("oil": crude and refined petroleum): a word's trade T is the first in the
+table's order that holds it; "other-trade" takes the first word of the next trade after T
+in the table's order (round to the first) that names none of the word's trades ("X Gas"
+for "X Oil", "X Shipbuilding" for "X Shipping"); "same-trade" the word after it in T's list.
 Halves by `evalsets.split` of N (a name's forms in one half). The tables are read from this
 tree's resource files and the names parsed here, so the same cases run on a base tree.
 """
@@ -48,29 +53,30 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.lower().replace("'", "").replace("’", "")))
 
 
-def _tables() -> tuple[dict[str, str], list[str], frozenset[str], dict[str, str]]:
-    """word -> trade, trades in order, the generic words and stopwords, country code ->
-    its first adjective."""
+def _tables() -> tuple[dict[str, list[str]], frozenset[str], dict[str, str]]:
+    """trade -> its words (in the table's order), the generic words and stopwords, country
+    code -> its first adjective."""
     generic = yaml.safe_load((RESOURCES / "generic_words.yml").read_text(encoding="utf-8"))
-    trades = {str(w): str(t) for t, words in generic["industries"].items() for w in words}
-    order = [str(t) for t in generic["industries"]]
+    words_of = {str(t): [str(w) for w in words] for t, words in generic["industries"].items()}
     common = frozenset(map(str, generic["words"] + generic["stopwords"]))
     countries = yaml.safe_load((RESOURCES / "countries.yml").read_text(encoding="utf-8"))
     adjectives: dict[str, str] = {}
     for adjective, code in countries["adjectives"].items():
         adjectives.setdefault(str(code), str(adjective))
-    return trades, order, common, adjectives
+    return words_of, common, adjectives
 
 
 def cases() -> list[dict[str, object]]:
     from clearance.store import iter_records
 
-    trades, order, common, adjectives = _tables()
-    first = {}
-    words_of: dict[str, list[str]] = defaultdict(list)
-    for word, trade in trades.items():
-        first.setdefault(trade, word)
-        words_of[trade].append(word)
+    words_of, common, adjectives = _tables()
+    order = list(words_of)
+    trades: dict[str, str] = {}  # word -> the first trade that holds it
+    named: dict[str, set[str]] = defaultdict(set)  # word -> every trade that holds it
+    for trade, words in words_of.items():
+        for word in words:
+            trades.setdefault(word, trade)
+            named[word].add(trade)
     found: dict[str, set[str]] = defaultdict(set)
     country: dict[str, str] = {}
     for r in iter_records():
@@ -93,7 +99,9 @@ def cases() -> list[dict[str, object]]:
     for name, entities in sorted(found.items()):
         words = name.split()
         trade = trades[words[-1]]
-        other = first[order[(order.index(trade) + 1) % len(order)]]
+        after = [order[(order.index(trade) + k) % len(order)] for k in range(1, len(order))]
+        other = next(words_of[t][0] for t in after
+                     if not named[words_of[t][0]] & named[words[-1]])
         rest = " ".join(words[:-1])
         same = words_of[trade]
         forms = {"added": (f"{name} and trading", True),

@@ -27,6 +27,7 @@ __all__ = [
     "mark_legal_forms",
     "slipped_forms",
     "split_glued_forms",
+    "trades",
 ]
 
 _MAX_PHRASE = 7
@@ -334,36 +335,66 @@ def mark_legal_forms(
 
 
 @cache
-def _industries() -> dict[str, str]:
-    """Word -> the trade it names (`resources/generic_words.yml`'s `industries`)."""
-    table = load_resource("generic_words")["industries"]
-    return {str(w): str(trade) for trade, words in table.items() for w in words}
+def _trades() -> dict[str, frozenset[str]]:
+    """Word -> the trades it names (`resources/generic_words.yml`'s `industries`)."""
+    out: dict[str, set[str]] = {}
+    for trade, words in load_resource("generic_words")["industries"].items():
+        for word in words:
+            out.setdefault(str(word), set()).add(str(trade))
+    return {w: frozenset(t) for w, t in out.items()}
+
+
+def trades(token: str) -> frozenset[str]:
+    """The trades a word of an organisation's name says the business is in ("airlines":
+    aviation; "oil": crude and refined petroleum), none for any other word."""
+    return _trades().get(token, frozenset())
+
+
+@cache
+def _sectors() -> dict[str, str]:
+    """Word -> its sector: its trades and every trade a word joins to them ("oil" joins
+    crude and refined petroleum, "energy" those and natural gas), named by the first of
+    them in the table's order."""
+    order = [str(t) for t in load_resource("generic_words")["industries"]]
+    sector = {t: t for t in order}
+
+    def root(trade: str) -> str:
+        while sector[trade] != trade:
+            trade = sector[trade]
+        return trade
+
+    for named in _trades().values():
+        roots = sorted({root(t) for t in named}, key=order.index)
+        for other in roots[1:]:
+            sector[other] = roots[0]
+    return {w: root(min(named, key=order.index)) for w, named in _trades().items()}
 
 
 def industry(token: str) -> str | None:
-    """The trade a word of an organisation's name says the business is in ("airlines":
-    aviation, "bank": banking), or None for any other word."""
-    return _industries().get(token)
+    """The sector a word of an organisation's name names (`_sectors`), or None for a word
+    of no trade. Two words of one trade are always of one sector: the bounds of a score
+    read sectors, and so never tell apart two words `charge_trades` reads as one trade."""
+    return _sectors().get(token)
 
 
 def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
                   free_c: set[int], q_cost: list[float], c_cost: list[float],
                   conflict: float) -> None:
-    """Charge the unpaired words of two organisations' names that name trades (`industry`).
+    """Charge the unpaired words of two organisations' names that name trades (`trades`).
 
     A trade both sides leave unpaired is one trade written two ways ("Kestrel Bank",
     KESTREL BANKING CORPORATION; "Oil and Gas", ENERGY): its words cost `SHARED_TRADE`
     (never more than before), as a pair that agrees costs little. Where each side leaves
     such a word and no trade is among both, they name two businesses ("Kestrel Airlines",
-    KESTREL SHIPPING), as "Beijing X" and "Shanghai X" do: each costs `conflict` at least.
-    A trade only one side names ("X Shipping and Trading", "Aeroflot Russian Airlines") is
-    a style of the name, charged as before."""
+    KESTREL SHIPPING; "Pars Petrochemical", PARS OIL), as "Beijing X" and "Shanghai X" do:
+    each costs `conflict` at least. A trade only one side names ("X Shipping and Trading",
+    "Aeroflot Russian Airlines") is a style of the name, charged as before."""
     if not free_q or not free_c:
         return
-    q_trades = {i: industry(q_tokens[i]) for i in free_q}
-    c_trades = {j: industry(c_tokens[j]) for j in free_c}
-    q_set = {t for t in q_trades.values() if t is not None}
-    c_set = {t for t in c_trades.values() if t is not None}
+    q_trades = {i: trades(q_tokens[i]) for i in free_q}
+    c_trades = {j: trades(c_tokens[j]) for j in free_c}
+    q_set = frozenset().union(*q_trades.values())
+    c_set = frozenset().union(*c_trades.values())
     if not q_set or not c_set:
         return
     both = q_set & c_set
@@ -371,13 +402,15 @@ def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: 
     _charge(c_trades, c_cost, both, conflict)
 
 
-def _charge(trades: dict[int, str | None], cost: list[float], both: set[str],
+def _charge(named: dict[int, frozenset[str]], cost: list[float], both: frozenset[str],
             conflict: float) -> None:
     """One side's part of `charge_trades`. (A conflict never charges less than the word
     cost before: a setting that lets the query's own words go free, as the portfolio's
     test of a listed name held whole does, still pays for the listed trade it lacks.)"""
-    for k, trade in trades.items():
-        if trade is not None and not both:
+    for k, word_trades in named.items():
+        if not word_trades:
+            continue
+        if not both:
             cost[k] = max(cost[k], conflict)
-        elif trade in both:
+        elif word_trades & both:
             cost[k] = min(cost[k], SHARED_TRADE)

@@ -3,9 +3,12 @@
 import pytest
 
 from clearance.match.compare import compare_names
-from clearance.match.places import is_place, place_at, zh_places
+from clearance.match.engine import match_query
+from clearance.match.places import country_at, is_place, place_at, zh_places
 from clearance.match.prepare import ORG, PERSON, prepare_name
+from clearance.match.score import Query
 from clearance.match.text import normalize
+from tests.match.lists import list_index
 
 
 def flat(folded: str, legal: bool) -> float:
@@ -128,3 +131,59 @@ def test_a_two_word_country_adjective_only_the_query_gives_is_a_weak_qualifier()
     assert _org_score("Dongbang - North Korean Optics", "Dongbang Optics") >= 0.9
     assert _org_score("Velmar South Sudanese Optics", "Velmar Optics") >= 0.9
     assert _org_score("North Dongbang Optics", "Dongbang Optics") < 0.8
+
+
+@pytest.mark.parametrize(("word", "country"), [("korea", True), ("congo", True),
+                                               ("man", False)])  # (of "isle of man")
+def test_the_short_form_an_official_name_ends_in_is_a_country_word(word: str,
+                                                                   country: bool) -> None:
+    # "Republic of Korea", "Democratic Republic of the Congo": the table has no name of one
+    # word for either, and "korea" alone was an ordinary word
+    assert country_at((word, "sunrise", "optics"), 0) is country
+
+
+def test_a_countrys_short_form_qualifies_as_its_name_does() -> None:
+    assert _org_score("Sunrise Optics Korea", "Sunrise Optics") >= 0.9
+    assert _org_score("Korea Sunrise Optics", "Syria Sunrise Optics") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("name", "at", "place"),
+    [
+        ("east azerbaijan sunrise optics", 0, True),  # a province, not Azerbaijan
+        ("upper egypt sunrise optics", 0, True),
+        ("east sunrise optics", 0, False),  # "east" alone is an ordinary word
+        ("sunrise optics east", 2, False),
+    ],
+)
+def test_a_word_of_direction_before_a_place_is_a_word_of_that_place(
+        name: str, at: int, place: bool) -> None:
+    assert place_at(tuple(name.split()), at) is place
+
+
+def _compass_score(query: str, listed: str) -> float:
+    """An organisations' score where words of direction weigh as generic words (0.25)."""
+    def weight(folded: str, legal: bool) -> float:
+        return 0.1 if legal else 0.25 if folded in ("east", "west") else 1.0
+
+    return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), weight,
+                         cand_extra_penalty=0.6).score
+
+
+def test_two_places_a_word_of_direction_tells_apart_conflict() -> None:
+    # "East Azerbaijan" and "West Azerbaijan" are two provinces: "east" and "west" cost as
+    # two generic words each side lacks, little beside the agreeing "azerbaijan" (0.805)
+    assert _compass_score("East Azerbaijan Sunrise Optics",
+                          "West Azerbaijan Sunrise Optics") < 0.8
+    assert _compass_score("East Azerbaijan Sunrise Optics", "Azerbaijan Sunrise Optics") >= 0.8
+
+
+def test_a_word_of_direction_weighs_by_its_rarity_as_north_and_south_do() -> None:
+    # east and west were generic words, weighing 0.25 at most: "West China Research
+    # Institute" alerted on EAST CHINA RESEARCH INSTITUTE, another party
+    index = list_index("EAST CHINA KESTREL INSTITUTE", "VELMAR TRADING LLC", "NORDWIND GMBH",
+                       schema="Company")
+    found = match_query(index, Query("West China Kestrel Institute", "Company"), limit=3)
+    assert not [r for r in found if r.match]
+    found = match_query(index, Query("East China Kestrel Institute", "Company"), limit=3)
+    assert [r.name for r in found if r.match] == ["EAST CHINA KESTREL INSTITUTE"]

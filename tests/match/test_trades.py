@@ -7,6 +7,7 @@ from clearance.index.build import Index
 from clearance.match.compare import compare_names
 from clearance.match.engine import match_query
 from clearance.match.orgs import industry, legal_forms_words
+from clearance.match.orgs import trades as trades_of
 from clearance.match.prepare import ORG, fold_key, prepare_name
 from clearance.match.score import Query, ScoringConfig
 from tests.match.lists import list_index
@@ -77,6 +78,38 @@ def test_one_trade_written_two_ways_costs_little(query: str, listed: str) -> Non
     assert _score(query, listed) >= 0.85
 
 
+@pytest.mark.parametrize(("query", "listed"), [("Kestrel Petrochemical", "KESTREL OIL"),
+                                               ("Kestrel Gas", "KESTREL OIL"),
+                                               ("Kestrel Shipbuilding", "KESTREL SHIPPING"),
+                                               ("Kestrel Steel", "KESTREL MINING"),
+                                               ("Kestrel Travel", "KESTREL HOTEL")])
+def test_trades_the_classification_tells_apart_count_against(query: str, listed: str) -> None:
+    # session 22 read oil, gas and petrochemicals as one trade: "Pars Petrochemical" (in
+    # Persian script) alerted on PARS OIL CO. at 0.829; ISIC Rev. 4 classes them apart
+    assert _score(query, listed) < 0.8
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Kestrel Petrochemicals", "KESTREL CHEMICAL"),
+                                               ("Kestrel Refinery", "KESTREL OIL"),
+                                               ("Kestrel Gas", "KESTREL ENERGY"),
+                                               ("Kestrel Marine", "KESTREL SHIPYARD"),
+                                               ("Kestrel Tourism", "KESTREL TRAVEL")])
+def test_a_word_of_several_trades_shares_each_of_them(query: str, listed: str) -> None:
+    assert _score(query, listed) >= 0.85
+
+
+def test_words_of_one_trade_are_of_one_sector() -> None:
+    # the bounds of a score read sectors (`industry`): were two words of one trade of two
+    # sectors, a bound would charge what the score forgives
+    words = ("oil", "gas", "energy", "refinery", "petrochemical", "chemical", "marine",
+             "shipyard", "shipping", "steel", "metals", "mining")
+    for a in words:
+        for b in words:
+            if trades_of(a) & trades_of(b):
+                assert industry(a) == industry(b), (a, b)
+    assert industry("petrochemical") != industry("oil")
+
+
 def test_a_trade_shared_does_not_excuse_another() -> None:
     # oil and energy are one trade; the bank is a second, only the query's
     assert _score("Kestrel Oil Bank", "KESTREL ENERGY") < _score("Kestrel Oil", "KESTREL ENERGY")
@@ -106,6 +139,21 @@ def test_the_bound_allows_what_a_shared_trade_scores(written_two_ways: Index) ->
         assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
         seen += score >= 0.8
     assert seen >= 3
+
+
+def test_the_bound_allows_what_a_word_of_several_trades_scores() -> None:
+    index = list_index("KESTREL OIL", "ORLIK CHEMICAL", "VELMAR SHIPYARD", "NORDWIND GMBH",
+                       "TOROS ELECTRONICS", schema="Company")
+    queries = [Query(q, "Company") for q in ("Kestrel Refinery", "Kestrel Energy",
+                                             "Orlik Petrochemicals", "Velmar Marine",
+                                             "Kestrel Gas")]
+    seen = set()
+    for q_text, c_text, score, ceiling in _bounded(index, queries, ScoringConfig()):
+        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
+        if score >= 0.8:
+            seen.add(q_text)
+    assert seen == {"Kestrel Refinery", "Kestrel Energy", "Orlik Petrochemicals",
+                    "Velmar Marine"}
 
 
 def test_a_family_name_beside_one_trade_written_two_ways_still_alerts() -> None:
