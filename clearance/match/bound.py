@@ -164,9 +164,11 @@ class QueryBound:
         """The query words that may pair with list word `ct` (folded `cf`): a similarity
         above zero (`compare.token_similarity`), or (people) one of them an initial of the
         other. The pair loop gives a pair a similarity only so: its other rules (titles,
-        nasab generations, legal forms, common names that are two names) only take pairs
-        away. With them, the query words of any run that may be joined into the word
-        (`_runs`, `_fitting`): the word then may be paired too."""
+        nasab generations, legal forms, common names that are two names, organisations'
+        two trades or directions, `orgs.kind_similarity`) only take pairs away, or lift
+        a similarity above zero to at most 1.0 (one trade written two ways), as much as
+        `ceiling` counts a pair. With them, the query words of any run that may be joined
+        into the word (`_runs`, `_fitting`): the word then may be paired too."""
         masks = self.person_masks if person else self.org_masks
         m = masks.get(ct)
         if m is None:

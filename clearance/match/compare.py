@@ -22,8 +22,15 @@ from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
 from clearance.match.limits import MAX_FUZZY_TOKEN
-from clearance.match.orgs import SHARED_TRADE, Slips, charge_trades, industry, slipped_forms
-from clearance.match.places import country_at, place_at
+from clearance.match.orgs import (
+    SHARED_TRADE,
+    Slips,
+    charge_trades,
+    industry,
+    kind_similarity,
+    slipped_forms,
+)
+from clearance.match.places import country_at, direction, place_at
 from clearance.match.population import (
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
@@ -920,7 +927,8 @@ def compare_names(
       `omission_cost`): a middle name may be omitted, a first given name or the only
       surname may not, and a Hispanic second surname costs `surname_penalty`;
     - organisations: a place only one side names costs `place_penalty`; two different
-      places cost the full `query_extra_penalty` on both sides.
+      places cost the full `query_extra_penalty` on both sides. Words of trades and of
+      direction pair by their kinds (`orgs.kind_similarity`), not only their letters.
     People's tokens that are two different common names (`population.distinct_names`:
     Fernandez / Hernandez) do not pair by their spelling.
     With `unvocalised` (one name is written in Arabic, Persian or Hebrew script), a
@@ -1088,6 +1096,12 @@ def compare_names(
                 agrees = (hangul.given_agrees(korean[1], ct) if i == 1
                           else hangul.surname_agrees(korean[0], ct))
                 sim = max(sim, SURE_SIMILARITY) if agrees else 0.0
+            elif not initials and 0.0 < sim < SURE_SIMILARITY:
+                # (organisations) words of trades or of direction that only look alike
+                # pair by their kinds: one trade written two ways, or no pair for the
+                # trade and place rules to read (south ~ NORTH); the bounds of the score
+                # count such words as pairs of 1.0, more than either (they stay bounds)
+                sim = kind_similarity(qt, ct, sim)
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()
@@ -1603,8 +1617,13 @@ def _places_differ(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], q_place
     country, which may be its own ("Beijing X", X OF CHINA)."""
     q_countries = sum(country_at(q_tokens, i) for i in q_places)
     c_countries = sum(country_at(c_tokens, j) for j in c_places)
+    # two directions before a place ("North Sudan", SOUTH SUDAN: the one a country, the
+    # other a region, as "East Azerbaijan" and WEST AZERBAIJAN are two provinces)
+    q_points = {direction(q_tokens[i]) for i in q_places} - {None}
+    c_points = {direction(c_tokens[j]) for j in c_places} - {None}
     return (bool(q_countries and c_countries)
-            or len(q_places) > q_countries and len(c_places) > c_countries)
+            or len(q_places) > q_countries and len(c_places) > c_countries
+            or bool(q_points and c_points and q_points.isdisjoint(c_points)))
 
 
 def _comma_head(cand_roles: Sequence[int] | None, free_c: set[int], c_legal: tuple[bool, ...],

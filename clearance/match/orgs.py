@@ -13,6 +13,7 @@ from typing import Final
 
 from rapidfuzz.distance import OSA
 
+from clearance.match.places import direction
 from clearance.resources import load_resource
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "confirmed_slips",
     "industry",
     "join_letters",
+    "kind_similarity",
     "legal_forms",
     "legal_forms_words",
     "mark_legal_forms",
@@ -375,6 +377,21 @@ def industry(token: str) -> str | None:
     of no trade. Two words of one trade are always of one sector: the bounds of a score
     read sectors, and so never tell apart two words `charge_trades` reads as one trade."""
     return _sectors().get(token)
+
+
+def kind_similarity(a: str, b: str, similarity: float) -> float:
+    """The similarity of two words of organisations' names that only look alike (below
+    0.95), read by their kinds, which a spelling does not join: two words of one trade
+    ("refining", REFINERY) are that trade written two ways, no poorer a pair than
+    `charge_trades` charges them left unpaired (1 - `SHARED_TRADE` at least); two trades
+    none of whose trades agree ("shipyard", SHIPPING 0.32) or two directions ("south",
+    NORTH; `places.direction`) no pair (0.0): left unpaired, the trade and place rules
+    read them (`compare._free_costs`). Any other two words keep `similarity`."""
+    a_trades, b_trades = trades(a), trades(b)
+    if a_trades and b_trades:
+        return max(similarity, 1.0 - SHARED_TRADE) if a_trades & b_trades else 0.0
+    point = direction(a)
+    return 0.0 if point is not None and direction(b) not in (None, point) else similarity
 
 
 def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],

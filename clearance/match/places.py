@@ -15,8 +15,8 @@ from functools import cache
 
 from clearance.resources import load_resource
 
-__all__ = ["country_at", "country_words", "is_place", "place_at", "place_words",
-           "zh_places"]
+__all__ = ["country_at", "country_words", "direction", "is_place", "place_at",
+           "place_words", "zh_places"]
 
 
 def _words_of(phrases: list[str], generic: frozenset[str]) -> set[str]:
@@ -105,6 +105,14 @@ def country_at(tokens: Sequence[str], j: int) -> bool:
 def _compass() -> frozenset[str]:
     """Words of direction and position (`resources/generic_words.yml`'s `compass`)."""
     return frozenset(str(w) for w in load_resource("generic_words")["compass"])
+
+
+def direction(token: str) -> str | None:
+    """The compass point a word of direction names ("northern": north; "upper"), None for
+    any other word: "northern" and NORTH are one direction, "south" and NORTH two."""
+    if token not in _compass():
+        return None
+    return min([w for w in _compass() if token.startswith(w)], key=len)
 
 
 def place_at(tokens: Sequence[str], j: int) -> bool:

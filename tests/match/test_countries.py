@@ -126,11 +126,15 @@ def test_a_name_stating_a_country_does_not_alert_on_a_party_of_another_country()
                        "DEPARTMENT OF SPACE TECHNOLOGY OF NORTH KOREA", *russian,
                        schema="Organization",
                        countries=[["mm"], ["ae"], ["kp"]] + [["ru"]] * len(russian))
-    for text in ("Russian Ministry of Defence", "Ministry of Defence of Russia",
-                 "Department of Space Technology of South Korea"):  # "south" ~ "north": 0.3
+    for text in ("Russian Ministry of Defence", "Ministry of Defence of Russia"):
         results = match_query(index, Query(text, "Organization"))
         assert not any(r.match for r in results), text
         assert "stated_country" in results[0].explanation
+    # (south and north, 0.3 by their letters, no longer pair: two countries left unpaired
+    # count against before the country stated is read, `orgs.kind_similarity`)
+    results = match_query(index, Query("Department of Space Technology of South Korea",
+                                       "Organization"))
+    assert not any(r.match for r in results)
     # a listed name stating the same country itself is compared as any other, wherever
     # the party's address is; and the name without a country still finds Myanmar's
     assert [r.source_id for r in match_query(index, Query("Russian Trading Co", "Organization"))
