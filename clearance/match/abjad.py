@@ -224,19 +224,24 @@ def romanize(text: str) -> str:
 
 
 #: `written` marks: how many alef, ayin or hamza letters (two at most) are written between
-#: two consonants, which the token leaves out (القاعدة "qd", as قد is: two), and a final he
-#: after a consonant (سپه "sph"), the vowel e / a of a Persian word or Arabic's consonant h,
-#: which Latin writes either way
+#: two consonants, which the token leaves out (القاعدة "qd", as قد is: two), and a Persian
+#: word's final he after a consonant (سپه "sph"), the vowel e / a, which Latin writes
 MEDIAL_VOWELS: Final = 3
 FINAL_HE: Final = 4
 #: letters a romanised token leaves out that write a vowel (or the ayin's sound) there
 _UNWRITTEN = _ALEF + "عءאע"
+#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh)
+_PERSIAN_LETTERS = "پچژگک" + _PERSIAN_YEH
 
 
-def _marks(word: str, token: str) -> int:
-    """`written` marks of one abjad word (its article split off) and its token."""
+def _marks(word: str, token: str, persian: bool) -> int:
+    """`written` marks of one abjad word (its article split off) and its token; `persian`:
+    the name writes a letter only Persian has. Persian's final he after a consonant is
+    the vowel e / a (آینده AYANDEH), which Latin writes; Arabic's may be a ta marbuta
+    typed as a he (حماده, HAMAD on the lists), which Latin spellings may leave out as they
+    leave out ة (`_ENDINGS`)."""
     marks = min(2, len([ch for ch in word[1:-1] if ch in _UNWRITTEN]))
-    if (len(word) >= 3 and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS
+    if (persian and len(word) >= 3 and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS
             and token.endswith("h")):
         marks |= FINAL_HE
     return marks
@@ -255,6 +260,7 @@ def written(text: str) -> dict[str, int]:
 def _romanized(text: str) -> list[tuple[str, int]]:
     """`romanize`'s words, each with its `written` marks (0 for a word not in the script)."""
     words: list[tuple[str, int]] = []
+    persian = any([ch in _PERSIAN_LETTERS for ch in text])
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
     parts = _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ").split()))
@@ -268,10 +274,10 @@ def _romanized(text: str) -> list[tuple[str, int]]:
             words.append((ALLAH, 0))
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
             token = _persian_final(word[2:], _word(word[2:]))
-            words += [("al", 0), (token, _marks(word[2:], token))]
+            words += [("al", 0), (token, _marks(word[2:], token, persian))]
         elif has_abjad(word):
             token = _persian_final(word, _word(word))
-            words.append((token, _marks(word, token)))
+            words.append((token, _marks(word, token, persian)))
         else:
             words.append((word, 0))
     return words
@@ -637,15 +643,15 @@ def _written_size(abjad_token: str, latin_token: str, marks: int) -> int:
     """The letters of an abjad word that a Latin word it fits shows: the token's, with an
     alef or ayin the token leaves out where the Latin word has as many vowels inside
     (القاعدة "qd" ~ QAIDA: alef and ayin written, the Latin's vowels at their place; not
-    GAZ) and without a final
-    he the Latin writes as a vowel (سپه "sph" ~ SEPA: a final vowel any two-letter token
-    may end with, `_ENDINGS`; SEPAH writes the he). -1 when the Latin word ends on a
-    consonant other than h after a final he, which writes a vowel or an h: آینده AYANDEH,
-    never AYNAZ; or a ta marbuta typed as a he (جبهه JABHAT)."""
+    GAZ) and without a final he the Latin writes as a vowel (سپه "sph" ~ SEPA: a final
+    vowel any two-letter token may end with, `_ENDINGS`; SEPAH writes the he). A final he
+    writes a vowel or an h (آینده AYANDEH; a ta marbuta typed as a he: جبهه JABHAT), so a
+    Latin word ending on another consonant lacks a letter the script wrote (AYNAZ; the
+    lists' HAMAD for حماده): two at most, as a two-letter token says."""
     size = len(abjad_token)
     if marks & FINAL_HE:
         if latin_token[-1] not in "aeiouh" and not latin_token.endswith("at"):
-            return -1
+            return min(size, 2)
         if latin_token[-1] != "h":
             size -= 1
     medial = marks & MEDIAL_VOWELS
@@ -690,7 +696,7 @@ def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
     if not fits:
         return 0.0
     size = len(abjad_token) if marks == 0 else _written_size(abjad_token, latin_token, marks)
-    return 0.0 if size < 0 else 0.75 if size <= 2 else 0.9
+    return 0.75 if size <= 2 else 0.9
 
 
 # consonant classes whose letters the spellings above exchange (d ~ z ~ dh, k ~ q ~ g ~ j,

