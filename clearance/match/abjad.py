@@ -20,8 +20,8 @@ from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["has_abjad", "key", "keys", "letter_bits", "letters", "letters_bits",
-           "persian_words", "romanize", "similarity"]
+__all__ = ["FINAL_HE", "MEDIAL_VOWELS", "has_abjad", "key", "keys", "letter_bits", "letters",
+           "letters_bits", "persian_words", "romanize", "similarity", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -220,7 +220,47 @@ def _persian_suffixes(words: list[str]) -> list[str]:
 def romanize(text: str) -> str:
     """Letter-by-letter romanisation of Arabic, Persian and Hebrew words; the Arabic article
     ال is written apart ("التكريتي" -> "al tkryty"); other text passes through."""
-    words = []
+    return " ".join([token for token, _ in _romanized(text)])
+
+
+#: `written` marks: how many alef, ayin or hamza letters (two at most) are written between
+#: two consonants, which the token leaves out (القاعدة "qd", as قد is: two), and a Persian
+#: word's final he after a consonant (سپه "sph"), the vowel e / a, which Latin writes
+MEDIAL_VOWELS: Final = 3
+FINAL_HE: Final = 4
+#: letters a romanised token leaves out that write a vowel (or the ayin's sound) there
+_UNWRITTEN = _ALEF + "عءאע"
+#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh)
+_PERSIAN_LETTERS = "پچژگک" + _PERSIAN_YEH
+
+
+def _marks(word: str, token: str, persian: bool) -> int:
+    """`written` marks of one abjad word (its article split off) and its token; `persian`:
+    the name writes a letter only Persian has. Persian's final he after a consonant is
+    the vowel e / a (آینده AYANDEH), which Latin writes; Arabic's may be a ta marbuta
+    typed as a he (حماده, HAMAD on the lists), which Latin spellings may leave out as they
+    leave out ة (`_ENDINGS`)."""
+    marks = min(2, len([ch for ch in word[1:-1] if ch in _UNWRITTEN]))
+    if (persian and len(word) >= 3 and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS
+            and token.endswith("h")):
+        marks |= FINAL_HE
+    return marks
+
+
+def written(text: str) -> dict[str, int]:
+    """Each romanised token of `text` (as `romanize` makes them) with its `written` marks:
+    what the script wrote that the token does not say, for `similarity` to read against a
+    Latin word. A token two words of the name share keeps only the marks both have."""
+    out: dict[str, int] = {}
+    for token, marks in _romanized(text):
+        out[token] = out.get(token, marks) & marks
+    return out
+
+
+def _romanized(text: str) -> list[tuple[str, int]]:
+    """`romanize`'s words, each with its `written` marks (0 for a word not in the script)."""
+    words: list[tuple[str, int]] = []
+    persian = any([ch in _PERSIAN_LETTERS for ch in text])
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
     parts = _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ").split()))
@@ -231,14 +271,16 @@ def romanize(text: str) -> str:
             # (`_word`) would stand between the halves
             word = word[:-1]
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
-            words.append(ALLAH)
+            words.append((ALLAH, 0))
         elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
-            words += ["al", _persian_final(word[2:], _word(word[2:]))]
+            token = _persian_final(word[2:], _word(word[2:]))
+            words += [("al", 0), (token, _marks(word[2:], token, persian))]
         elif has_abjad(word):
-            words.append(_persian_final(word, _word(word)))
+            token = _persian_final(word, _word(word))
+            words.append((token, _marks(word, token, persian)))
         else:
-            words.append(word)
-    return " ".join(words)
+            words.append((word, 0))
+    return words
 
 
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
@@ -582,9 +624,46 @@ def pin_memo() -> None:
     del _WALKS[key]
 
 
-def similarity(abjad_token: str, latin_token: str) -> float:
+def _vowels_inside(latin: str) -> int:
+    """The vowel letters a Latin word writes between its first and its last consonant."""
+    first = last = -1
+    for k in range(len(latin)):
+        if latin[k] not in "aeiouy'":
+            last = k
+            if first < 0:
+                first = k
+    count = 0
+    for k in range(first + 1, last):
+        if latin[k] in "aeiou":
+            count += 1
+    return count
+
+
+def _written_size(abjad_token: str, latin_token: str, marks: int) -> int:
+    """The letters of an abjad word that a Latin word it fits shows: the token's, with an
+    alef or ayin the token leaves out where the Latin word has as many vowels inside
+    (القاعدة "qd" ~ QAIDA: alef and ayin written, the Latin's vowels at their place; not
+    GAZ) and without a final he the Latin writes as a vowel (سپه "sph" ~ SEPA: a final
+    vowel any two-letter token may end with, `_ENDINGS`; SEPAH writes the he). A final he
+    writes a vowel or an h (آینده AYANDEH; a ta marbuta typed as a he: جبهه JABHAT), so a
+    Latin word ending on another consonant lacks a letter the script wrote (AYNAZ; the
+    lists' HAMAD for حماده): two at most, as a two-letter token says."""
+    size = len(abjad_token)
+    if marks & FINAL_HE:
+        if latin_token[-1] not in "aeiouh" and not latin_token.endswith("at"):
+            return min(size, 2)
+        if latin_token[-1] != "h":
+            size -= 1
+    medial = marks & MEDIAL_VOWELS
+    if medial and _vowels_inside(latin_token) >= medial:
+        size += 1
+    return size
+
+
+def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
     """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
-    for two-letter tokens, which say less), else 0.
+    for two-letter tokens, which say less), else 0. `marks`: what the script wrote beside
+    the token (`written`), which `_written_size` counts in the letters.
 
     Pattern answers are memoised: the same pairs recur in every comparison of a query
     with a list name's spellings, and in the joins tried beside them. Only pairs that pass
@@ -616,7 +695,8 @@ def similarity(abjad_token: str, latin_token: str) -> float:
             _fits_kept[0] += 1
     if not fits:
         return 0.0
-    return 0.75 if len(abjad_token) <= 2 else 0.9
+    size = len(abjad_token) if marks == 0 else _written_size(abjad_token, latin_token, marks)
+    return 0.75 if size <= 2 else 0.9
 
 
 # consonant classes whose letters the spellings above exchange (d ~ z ~ dh, k ~ q ~ g ~ j,

@@ -52,6 +52,7 @@ from clearance.match.prepare import (
     fold_key,
     name_roles,
     person_role_words,
+    written_marks,
     written_words,
 )
 from clearance.match.text import shown_word
@@ -391,6 +392,7 @@ SURE_SIMILARITY: Final = 0.95  # at or above: the same name (exact, a fold, a na
 INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than the full name
 JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
+_NO_MARKS: Final[dict[str, int]] = {}  # (a Latin name's: `written_marks`)
 ABJAD_SIMILARITY: Final = 0.9  # the most an abjad spelling match gives (abjad.similarity)
 PLACE_PENALTY: Final = 0.2  # a place only one side of an organisation's name gives
 SURNAME_PENALTY: Final = 0.6  # a second (Hispanic maternal) surname only the list gives
@@ -1022,6 +1024,9 @@ def compare_names(
     # the Latin name's words, when the other name is in abjad script (`_acronym`)
     latin = (c_tokens if facts.abjad else q_tokens) if unvocalised and (
         facts.abjad != has_abjad(cand.text)) else ()
+    # what the script wrote beside an abjad name's tokens (`prepare.written_marks`)
+    q_marks = written_marks(query.text) if unvocalised and facts.abjad else _NO_MARKS
+    c_marks = written_marks(cand.text) if unvocalised else _NO_MARKS
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -1091,7 +1096,8 @@ def compare_names(
                     ct if latin is c_tokens else qt):
                 sim = 0.0  # سامان "smn" is not JSC 'SMN: letters, not a word without vowels
             elif sim < ABJAD_SIMILARITY and unvocalised:
-                sim = max(sim, abjad_similarity(qt, ct), abjad_similarity(ct, qt))
+                sim = max(sim, abjad_similarity(qt, ct, q_marks.get(qt, 0)),
+                          abjad_similarity(ct, qt, c_marks.get(ct, 0)))
             if korean is not None:
                 agrees = (hangul.given_agrees(korean[1], ct) if i == 1
                           else hangul.surname_agrees(korean[0], ct))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from clearance.match import hangul, zh
-from clearance.match.abjad import consonantal, persian_words
+from clearance.match.abjad import consonantal, has_abjad, persian_words, written
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN, MAX_NAME_TOKENS, bounded_text
@@ -22,13 +22,13 @@ from clearance.match.orgs import (
     mark_legal_forms,
     split_glued_forms,
 )
-from clearance.match.text import normalize
+from clearance.match.text import clean, normalize
 from clearance.resources import load_resource
 
 __all__ = ["ANY", "ARTICLES", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "after_article",
            "fold_key", "name_roles",
            "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
-           "trailing_words", "written_words"]
+           "trailing_words", "written_marks", "written_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
@@ -159,6 +159,19 @@ def written_words(text: str, tokens: tuple[str, ...]) -> tuple[int, ...]:
         out[end - len(parts):end] = [k] * len(parts)
         end -= len(parts)
     return tuple(out) if pos > 0 or end < len(tokens) else ()
+
+
+_NO_MARKS: dict[str, int] = {}
+
+
+@lru_cache(maxsize=50_000)
+def written_marks(text: str) -> dict[str, int]:
+    """A name's abjad-script tokens with what the script wrote that the tokens leave out
+    (`abjad.written`: an alef or ayin inside a word, a final he), read as `normalize` reads
+    the text; empty for a name in no such script. (Not to be changed by the caller.)"""
+    if not has_abjad(text):
+        return _NO_MARKS
+    return written(clean(persian_words(text)))
 
 
 @dataclass(frozen=True, slots=True)
