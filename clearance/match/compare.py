@@ -1021,9 +1021,10 @@ def compare_names(
     # (`population.most_common_spelled`)
     q_common = initials and not unvocalised and all(
         [w <= MOST_COMMON_WEIGHT for w, lf in zip(q_w, q_legal) if not lf])
-    # the Latin name's words, when the other name is in abjad script (`_acronym`)
-    latin = (c_tokens if facts.abjad else q_tokens) if unvocalised and (
-        facts.abjad != has_abjad(cand.text)) else ()
+    # which name is written in Latin letters beside the other's abjad script (`_acronym`)
+    c_abjad = unvocalised and has_abjad(cand.text)
+    latin_c = unvocalised and facts.abjad and not c_abjad
+    latin_q = unvocalised and not facts.abjad and c_abjad
     # what the script wrote beside an abjad name's tokens (`prepare.written_marks`)
     q_marks = written_marks(query.text) if unvocalised and facts.abjad else _NO_MARKS
     c_marks = written_marks(cand.text) if unvocalised else _NO_MARKS
@@ -1092,8 +1093,8 @@ def compare_names(
                 # the Latin word's consonants are the abjad word's, but it ends with a long
                 # vowel the abjad word would write (اكبر "akbr" is not AKBARI)
                 sim = _token_similarity(qt, qf, ct, c_folded[j], False)
-            if latin and sim > 0.0 and not (ql or c_legal[j]) and _acronym(
-                    ct if latin is c_tokens else qt):
+            if sim > 0.0 and not (ql or c_legal[j]) and (
+                    (latin_c and _acronym(ct)) or (latin_q and _acronym(qt))):
                 sim = 0.0  # سامان "smn" is not JSC 'SMN: letters, not a word without vowels
             elif sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct, q_marks.get(qt, 0)),
@@ -1753,6 +1754,8 @@ def score_ceiling(
     c_words = word_spans(cand) if q_words else ()
     if not c_words:
         q_words = ()
+    # (organisations) the trades the listed name names (a query's word of one costs little)
+    c_trades = set() if initials else {industry(ct) for ct in cand.tokens} - {None}
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(
@@ -1767,8 +1770,7 @@ def score_ceiling(
             extra = min(extra, QUERY_LAST_PENALTY)  # beside a shorter listed name
         if initials and is_patronymic(qt):
             extra = min(extra, cand_extra_penalty)
-        elif not initials and industry(qt) is not None and industry(qt) in {
-                industry(ct) for ct in cand.tokens}:
+        elif industry(qt) in c_trades:
             extra = min(extra, SHARED_TRADE)  # a trade the listed name names too
         elif not initials and place_at(query.tokens, k):
             # (a place, its words after the first free)

@@ -107,12 +107,18 @@ def _compass() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["compass"])
 
 
+@cache
+def _points() -> dict[str, str]:
+    """Word of direction -> the compass point it names: the shortest word of `_compass`
+    it starts with ("northern": north)."""
+    words = _compass()
+    return {t: min([w for w in words if t.startswith(w)], key=len) for t in words}
+
+
 def direction(token: str) -> str | None:
     """The compass point a word of direction names ("northern": north; "upper"), None for
     any other word: "northern" and NORTH are one direction, "south" and NORTH two."""
-    if token not in _compass():
-        return None
-    return min([w for w in _compass() if token.startswith(w)], key=len)
+    return _points().get(token)
 
 
 def place_at(tokens: Sequence[str], j: int) -> bool:
