@@ -17,6 +17,12 @@ expected NOT to alert on the entities listed with N and not under the new name (
 may alert, those listed under the new name among them: a list may give a party both as
 aliases; a probe of the scratch tree, before any run of the set, showed one such).
 Halves by `evalsets.split` of N.
+
+Form "same-direction" (added session 24, rule written before its first run): N queried with
+that word replaced by the other word of the same compass point (north and northern, south
+and southern, east and eastern, west and western; upper and lower have none): "Mujahidin
+of East Indonesia". Expected to alert on an entity listed with N: one direction written
+two ways names the same place.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ from common import run_forms, run_own_set
 _OPPOSITE = {"north": "south", "east": "west", "northern": "southern",
              "eastern": "western", "upper": "lower"}
 OPPOSITE = {**_OPPOSITE, **{b: a for a, b in _OPPOSITE.items()}}
+_SAME = {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}
+SAME = {**_SAME, **{b: a for a, b in _SAME.items()}}
 
 
 def _words(text: str) -> list[str]:
@@ -40,6 +48,7 @@ def cases() -> list[dict[str, object]]:
     from clearance.store import iter_records
 
     found: dict[str, set[str]] = defaultdict(set)
+    same: dict[str, set[str]] = defaultdict(set)
     for r in iter_records():
         if r["schema"] in ("Person", "Sanction", "Ownership", "Vessel", "Airplane"):
             continue
@@ -49,8 +58,13 @@ def cases() -> list[dict[str, object]]:
                 at = [j for j in range(len(words) - 1)
                       if words[j] in OPPOSITE and place_at(tuple(words), j + 1)]
                 if at:
-                    words[at[0]] = OPPOSITE[words[at[0]]]
-                    found[" ".join(_words(whole)) + "|" + " ".join(words)].add(r["entity_id"])
+                    name = " ".join(words)
+                    word = words[at[0]]
+                    words[at[0]] = OPPOSITE[word]
+                    found[name + "|" + " ".join(words)].add(r["entity_id"])
+                    if word in SAME:
+                        words[at[0]] = SAME[word]
+                        same[name + "|" + " ".join(words)].add(r["entity_id"])
     named: dict[str, set[str]] = defaultdict(set)  # a name -> the entities listed with it
     for key, entities in found.items():
         named[key.split("|")[0]] |= entities
@@ -61,6 +75,10 @@ def cases() -> list[dict[str, object]]:
         if others:
             out.append({"id": f"{name}|other-direction", "query": query, "alert": False,
                         "entities": others})
+    for key, entities in sorted(same.items()):
+        name, query = key.split("|")
+        out.append({"id": f"{name}|same-direction", "query": query, "alert": True,
+                    "entities": entities})
     return out
 
 

@@ -43,7 +43,7 @@ from clearance.match.compare import (
     token_similarity,
 )
 from clearance.match.orgs import Slips, industry
-from clearance.match.places import place_at
+from clearance.match.places import direction, place_at
 from clearance.match.prepare import Name
 
 __all__ = ["QueryBound", "bound_applies"]
@@ -143,6 +143,8 @@ class QueryBound:
         self.sizes_f = [len(f) for f in folded]
         self.n = n
         self.places = [place_at(tokens, k) for k in range(n)]
+        # the compass points the query's words of direction name (`places.direction`)
+        self.points = [direction(t) for t in tokens]
         # the trades the query's words name (`orgs.charge_trades` charges a trade both
         # names leave unpaired little)
         self.industries = [industry(t) for t in tokens]
@@ -167,8 +169,10 @@ class QueryBound:
         nasab generations, legal forms, common names that are two names, organisations'
         two trades or directions, `orgs.kind_similarity`) only take pairs away, or lift
         a similarity above zero to at most 1.0 (one trade written two ways), as much as
-        `ceiling` counts a pair. With them, the query words of any run that may be joined
-        into the word (`_runs`, `_fitting`): the word then may be paired too."""
+        `ceiling` counts a pair; organisations' words of one direction pair however
+        written (eastern ~ EAST), so they are counted here too. With them, the query
+        words of any run that may be joined into the word (`_runs`, `_fitting`): the word
+        then may be paired too."""
         masks = self.person_masks if person else self.org_masks
         m = masks.get(ct)
         if m is None:
@@ -205,6 +209,14 @@ class QueryBound:
                                 (not bits & ~self.spelt[i] and abjad_similarity(qt, ct) > 0.0)
                                 or (abjad_word and abjad_similarity(ct, qt) > 0.0))):
                         m |= 1 << i
+                point = None if person else direction(ct)
+                if point is not None:
+                    # (organisations) a word of the same direction, however written
+                    # (eastern ~ EAST: `orgs.kind_similarity`)
+                    points = self.points
+                    for i in range(self.n):
+                        if points[i] == point:
+                            m |= 1 << i
             if unvocalised:
                 # query words run together as abjad words are (`_abjad_fitting`)
                 fit = _abjad_fitting(self.abjad_runs, ct, cf, token_shape(ct, cf).bits)

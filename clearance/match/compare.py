@@ -1103,11 +1103,12 @@ def compare_names(
                 agrees = (hangul.given_agrees(korean[1], ct) if i == 1
                           else hangul.surname_agrees(korean[0], ct))
                 sim = max(sim, SURE_SIMILARITY) if agrees else 0.0
-            elif not initials and 0.0 < sim < SURE_SIMILARITY:
+            elif not initials and sim < SURE_SIMILARITY:
                 # (organisations) words of trades or of direction that only look alike
-                # pair by their kinds: one trade written two ways, or no pair for the
-                # trade and place rules to read (south ~ NORTH); the bounds of the score
-                # count such words as pairs of 1.0, more than either (they stay bounds)
+                # pair by their kinds: one trade or direction written two ways (eastern ~
+                # EAST), or no pair for the trade and place rules to read (south ~ NORTH);
+                # the bounds of the score count such words as pairs of 1.0, more than
+                # either (they stay bounds; `bound._mask` counts a direction's two ways)
                 sim = kind_similarity(qt, ct, sim)
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))

@@ -382,16 +382,23 @@ def industry(token: str) -> str | None:
 def kind_similarity(a: str, b: str, similarity: float) -> float:
     """The similarity of two words of organisations' names that only look alike (below
     0.95), read by their kinds, which a spelling does not join: two words of one trade
-    ("refining", REFINERY) are that trade written two ways, no poorer a pair than
-    `charge_trades` charges them left unpaired (1 - `SHARED_TRADE` at least); two trades
-    none of whose trades agree ("shipyard", SHIPPING 0.32) or two directions ("south",
-    NORTH; `places.direction`) no pair (0.0): left unpaired, the trade and place rules
-    read them (`compare._free_costs`). Any other two words keep `similarity`."""
+    ("refining", REFINERY) or of one direction ("eastern", EAST; "north", NORTHERN: even
+    when their letters do not pair, 0.0) are that trade or direction written two ways, no
+    poorer a pair than `charge_trades` charges them left unpaired (1 - `SHARED_TRADE` at
+    least); two trades none of whose trades agree ("shipyard", SHIPPING 0.32) or two
+    directions ("south", NORTH; `places.direction`) no pair (0.0): left unpaired, the
+    trade and place rules read them (`compare._free_costs`). Any other two words keep
+    `similarity`."""
+    point = direction(a)
+    if similarity == 0.0:
+        # (one direction written two ways, whatever the letters: "eastern", EAST)
+        return 1.0 - SHARED_TRADE if point is not None and direction(b) == point else 0.0
     a_trades, b_trades = trades(a), trades(b)
     if a_trades and b_trades:
         return max(similarity, 1.0 - SHARED_TRADE) if a_trades & b_trades else 0.0
-    point = direction(a)
-    return 0.0 if point is not None and direction(b) not in (None, point) else similarity
+    if point is None or direction(b) is None:
+        return similarity
+    return max(similarity, 1.0 - SHARED_TRADE) if direction(b) == point else 0.0
 
 
 def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
