@@ -162,11 +162,53 @@ def _words(text: str) -> list[str]:
 
 
 def _lookup(words: list[str], table: dict[str, str]) -> str | None:
+    """The English forms of the term `words` make, read as Arabic and Persian write a
+    term inside a name: after the article or a proclitic (`_bare`), with a Persian ezafe
+    (`_without_ezafe`), or one word made of two terms (`_compound`)."""
     folded = [w.translate(_LETTERS) for w in words]
-    found = table.get(" ".join(folded))
-    if found is None and folded[0].startswith(_ARTICLES) and len(folded[0]) > 3:
-        found = table.get(" ".join([folded[0][2:], *folded[1:]]))
-    return found
+    ezafe = _without_ezafe(folded[-1])
+    for end in [folded[-1]] if ezafe is None else [folded[-1], ezafe]:
+        term = [*folded[:-1], end]
+        for first in _bare(term[0]):
+            found = table.get(" ".join([first, *term[1:]]))
+            if found is not None:
+                return found
+    return _compound(folded[0], table) if len(folded) == 1 else None
+
+
+def _bare(word: str) -> list[str]:
+    """A folded word as written, then without what Arabic writes onto a word: the article
+    (الصناعي, للطيران), or "and" or "for" before it or its article (والتمويل "and the
+    finance", لنقل "for transport"); the rest keeps three letters or more."""
+    out = [word]
+    for clitic in ("", "و", "ل"):
+        if not word.startswith(clitic):
+            continue
+        rest = word[len(clitic):]
+        if clitic and len(rest) >= 3:
+            out.append(rest)
+        if rest.startswith(_ARTICLES) and len(rest) > 3:
+            out.append(rest[2:])
+    return list(dict.fromkeys(out))
+
+
+def _without_ezafe(word: str) -> str | None:
+    """A Persian word after a long vowel without the ezafe yeh that ties it to the next
+    word (سیمای جمهوری: سیما "vision"), or None when it has none."""
+    return word[:-1] if len(word) > 3 and word.endswith(("ای", "وی")) else None
+
+
+def _compound(word: str, table: dict[str, str]) -> str | None:
+    """A Persian compound written as one word of two terms of three letters or more
+    (هواپیماسازی, "aircraft manufacturing"): the English forms of each, the first form
+    of each first."""
+    for cut in range(3, len(word) - 2):
+        head, tail = table.get(word[:cut]), table.get(word[cut:])
+        if head is not None and tail is not None:
+            heads = [f or word[:cut] for f in head.split("|")]
+            tails = [f or word[cut:] for f in tail.split("|")]
+            return "|".join(f"{h} {t}" for h in heads for t in tails)
+    return None
 
 
 def _longest(words: list[str], table: dict[str, str] | None = None
