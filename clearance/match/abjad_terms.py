@@ -25,7 +25,7 @@ _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tat
 _SEP = re.compile(r"[\s\u200c\u200f\u060c\u061b,.;:()\-/]+")  # also ZWNJ, Arabic comma
 _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "أ": "ا",
                           "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و"})
-_ARTICLES = ("ال", "لل")
+_ARTICLE = "ال"
 #: the longest term, in words ("ذات المسؤولية المحدودة")
 _MAX_WORDS = 3
 #: readings with the terms kept (`english_names`): a country's two forms
@@ -163,33 +163,36 @@ def _words(text: str) -> list[str]:
 
 def _lookup(words: list[str], table: dict[str, str]) -> str | None:
     """The English forms of the term `words` make, read as Arabic and Persian write a
-    term inside a name: after the article or a proclitic (`_bare`), with a Persian ezafe
-    (`_without_ezafe`), or one word made of two terms (`_compound`)."""
+    term inside a name: after the article or a proclitic (`_bare`: "for" or "and" before
+    the forms), with a Persian ezafe (`_without_ezafe`), or one word made of two terms
+    (`_compound`)."""
     folded = [w.translate(_LETTERS) for w in words]
     ezafe = _without_ezafe(folded[-1])
     for end in [folded[-1]] if ezafe is None else [folded[-1], ezafe]:
         term = [*folded[:-1], end]
-        for first in _bare(term[0]):
+        for first, joining in _bare(term[0]):
             found = table.get(" ".join([first, *term[1:]]))
             if found is not None:
-                return found
+                return found if not joining else "|".join(
+                    f and f"{joining} {f}" for f in found.split("|"))
     return _compound(folded[0], table) if len(folded) == 1 else None
 
 
-def _bare(word: str) -> list[str]:
-    """A folded word as written, then without what Arabic writes onto a word: the article
-    (الصناعي, للطيران), or "and" or "for" before it or its article (والتمويل "and the
-    finance", لنقل "for transport"); the rest keeps three letters or more."""
-    out = [word]
-    for clitic in ("", "و", "ل"):
-        if not word.startswith(clitic):
-            continue
-        rest = word[len(clitic):]
+def _bare(word: str) -> list[tuple[str, str]]:
+    """A folded word as written, then without what Arabic writes onto a word, each with
+    the English of what it lost: the article (الصناعي), "and" (والتمويل, "and the
+    finance") or "for" (لنقل, "for transport"; للطيران, "for the aviation"), before the
+    article or not; the rest keeps three letters or more."""
+    out = [(word, "")]
+    for clitic, joining in (("", ""), ("و", "and"), ("ل", "for")):
+        rest = word[len(clitic):] if word.startswith(clitic) else ""
         if clitic and len(rest) >= 3:
-            out.append(rest)
-        if rest.startswith(_ARTICLES) and len(rest) > 3:
-            out.append(rest[2:])
-    return list(dict.fromkeys(out))
+            out.append((rest, joining))
+        if rest.startswith(_ARTICLE) and len(rest) > 3:
+            out.append((rest[2:], joining))
+    if word.startswith("لل") and len(word) > 3:  # li- before the article loses its alef
+        out.append((word[2:], "for"))
+    return out
 
 
 def _without_ezafe(word: str) -> str | None:
