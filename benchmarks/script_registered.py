@@ -10,7 +10,10 @@ itself uses, from two public sources:
 - `WRITTEN`, the writer's table (session 23): registered names of Iranian, Syrian, Iraqi,
   Lebanese, Gulf and Egyptian companies, banks and organisations in their own script, with
   the Latin form each uses abroad, written from knowledge of the companies, chosen before
-  any was screened, listed or not (a Saudi bank and an Iranian bank alike).
+  any was screened, listed or not (a Saudi bank and an Iranian bank alike); `WRITTEN_S24`,
+  more of the same written in session 24 by the same rule, before any was screened (no
+  name whose Latin form is only one romanisation of its own script among several, as
+  Hezbollah / HIZBALLAH, where the labelling rule would judge the spelling, not the match).
 
 Labelling rule (written before the first run): a name's *distinctive words* are its
 lower-case ASCII words less `GENERIC` (legal forms, "bank", "of", "and", "iran" ...: words
@@ -129,6 +132,65 @@ WRITTEN: list[tuple[str, str]] = [
     ("الشركة الوطنية للنفط", "National Oil Corporation"),
 ]
 
+#: session 24's part of the writer's table (the same rule, written before any was screened)
+WRITTEN_S24: list[tuple[str, str]] = [
+    # Iran
+    ("شرکت ملی پالایش و پخش فرآورده های نفتی ایران",
+     "National Iranian Oil Refining and Distribution Company"),
+    ("شرکت نفت فلات قاره ایران", "Iranian Offshore Oil Company"),
+    ("شرکت ملی صادرات گاز ایران", "National Iranian Gas Export Company"),
+    ("شرکت نفت مناطق مرکزی ایران", "Iranian Central Oil Fields Company"),
+    ("شرکت مهندسی و توسعه نفت", "Petroleum Engineering and Development Company"),
+    ("شرکت بازرگانی پتروشیمی", "Petrochemical Commercial Company"),
+    ("شرکت صنایع هواپیماسازی ایران", "Iran Aircraft Manufacturing Industrial Company"),
+    ("سازمان صنایع هوافضا", "Aerospace Industries Organization"),
+    ("سازمان صنایع هوایی", "Iran Aviation Industries Organization"),
+    ("هواپیمایی جمهوری اسلامی ایران", "Iran Air"),
+    ("صندوق توسعه ملی", "National Development Fund of Iran"),
+    ("بنیاد تعاون سپاه", "IRGC Cooperative Foundation"),
+    ("سازمان بسیج مستضعفین", "Organization for the Mobilization of the Oppressed"),
+    ("صدا و سیمای جمهوری اسلامی ایران", "Islamic Republic of Iran Broadcasting"),
+    ("خبرگزاری فارس", "Fars News Agency"),
+    ("خبرگزاری تسنیم", "Tasnim News Agency"),
+    ("شرکت ملی حفاری ایران", "National Iranian Drilling Company"),
+    ("شرکت پتروشیمی مارون", "Marun Petrochemical Company"),
+    ("شرکت پتروشیمی جم", "Jam Petrochemical Company"),
+    ("شرکت کشتیرانی دریای خزر", "Khazar Sea Shipping Lines"),
+    ("دانشگاه صنعتی شریف", "Sharif University of Technology"),
+    ("دانشگاه صنعتی مالک اشتر", "Malek Ashtar University of Technology"),
+    ("صنایع الکترونیک شیراز", "Shiraz Electronics Industries"),
+    ("گروه صنعتی شهید همت", "Shahid Hemmat Industrial Group"),
+    ("گروه صنعتی شهید باکری", "Shahid Bakeri Industrial Group"),
+    ("گروه مپنا", "MAPNA Group"),
+    ("ایرانسل", "Irancell"),
+    ("شرکت فولاد خوزستان", "Khouzestan Steel Company"),
+    ("شرکت آلومینیوم ایران", "Iran Aluminium Company"),
+    ("شرکت معدنی و صنعتی گل گهر", "Gol-E-Gohar Mining and Industrial Company"),
+    # Iraq, Syria, the Levant
+    ("البنك المركزي العراقي", "Central Bank of Iraq"),
+    ("شركة نفط الشمال", "North Oil Company"),
+    ("شركة نفط البصرة", "Basrah Oil Company"),
+    ("المصرف العراقي للتجارة", "Trade Bank of Iraq"),
+    ("حركة المقاومة الإسلامية", "Islamic Resistance Movement"),
+    ("الشركة السورية لنقل النفط", "Syrian Company for Oil Transport"),
+    ("الشركة السورية للغاز", "Syrian Gas Company"),
+    ("مؤسسة الطيران العربية السورية", "Syrian Arab Airlines"),
+    ("شركة أجنحة الشام للطيران", "Cham Wings Airlines"),
+    ("بنك فلسطين", "Bank of Palestine"),
+    ("البنك الأهلي الأردني", "Jordan Ahli Bank"),
+    # Africa, the Gulf
+    ("مصرف ليبيا المركزي", "Central Bank of Libya"),
+    ("بنك الخرطوم", "Bank of Khartoum"),
+    ("البنك المركزي اليمني", "Central Bank of Yemen"),
+    ("شركة قطر للبترول", "Qatar Petroleum"),
+    ("شركة بترول أبوظبي الوطنية", "Abu Dhabi National Oil Company"),
+    ("مؤسسة البترول الكويتية", "Kuwait Petroleum Corporation"),
+    ("الخطوط الجوية الكويتية", "Kuwait Airways"),
+    ("البنك التجاري الدولي", "Commercial International Bank"),
+    ("بنك القاهرة", "Banque du Caire"),
+    ("شركة مصر للطيران", "EgyptAir"),
+]
+
 
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in GENERIC]
@@ -167,6 +229,7 @@ def _covers(case: list[str], listed: list[str], exact: bool) -> bool:
 def sources() -> list[tuple[str, str, str]]:
     """(source, script name, Latin form) of every case."""
     out = [("written", script, latin) for script, latin in WRITTEN]
+    out += [("written 24", script, latin) for script, latin in WRITTEN_S24]
     try:
         from persian_tools.bank.banks_code import data
     except ImportError:

@@ -25,7 +25,7 @@ _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tat
 _SEP = re.compile(r"[\s\u200c\u200f\u060c\u061b,.;:()\-/]+")  # also ZWNJ, Arabic comma
 _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "أ": "ا",
                           "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و"})
-_ARTICLES = ("ال", "لل")
+_ARTICLE = "ال"
 #: the longest term, in words ("ذات المسؤولية المحدودة")
 _MAX_WORDS = 3
 #: readings with the terms kept (`english_names`): a country's two forms
@@ -162,11 +162,56 @@ def _words(text: str) -> list[str]:
 
 
 def _lookup(words: list[str], table: dict[str, str]) -> str | None:
+    """The English forms of the term `words` make, read as Arabic and Persian write a
+    term inside a name: after the article or a proclitic (`_bare`: "for" or "and" before
+    the forms), with a Persian ezafe (`_without_ezafe`), or one word made of two terms
+    (`_compound`)."""
     folded = [w.translate(_LETTERS) for w in words]
-    found = table.get(" ".join(folded))
-    if found is None and folded[0].startswith(_ARTICLES) and len(folded[0]) > 3:
-        found = table.get(" ".join([folded[0][2:], *folded[1:]]))
-    return found
+    ezafe = _without_ezafe(folded[-1])
+    for end in [folded[-1]] if ezafe is None else [folded[-1], ezafe]:
+        term = [*folded[:-1], end]
+        for first, joining in _bare(term[0]):
+            found = table.get(" ".join([first, *term[1:]]))
+            if found is not None:
+                return found if not joining else "|".join(
+                    f and f"{joining} {f}" for f in found.split("|"))
+    return _compound(folded[0], table) if len(folded) == 1 else None
+
+
+def _bare(word: str) -> list[tuple[str, str]]:
+    """A folded word as written, then without what Arabic writes onto a word, each with
+    the English of what it lost: the article (الصناعي), "and" (والتمويل, "and the
+    finance") or "for" (لنقل, "for transport"; للطيران, "for the aviation"), before the
+    article or not; the rest keeps three letters or more."""
+    out = [(word, "")]
+    for clitic, joining in (("", ""), ("و", "and"), ("ل", "for")):
+        rest = word[len(clitic):] if word.startswith(clitic) else ""
+        if clitic and len(rest) >= 3:
+            out.append((rest, joining))
+        if rest.startswith(_ARTICLE) and len(rest) > 3:
+            out.append((rest[2:], joining))
+    if word.startswith("لل") and len(word) > 3:  # li- before the article loses its alef
+        out.append((word[2:], "for"))
+    return out
+
+
+def _without_ezafe(word: str) -> str | None:
+    """A Persian word after a long vowel without the ezafe yeh that ties it to the next
+    word (سیمای جمهوری: سیما "vision"), or None when it has none."""
+    return word[:-1] if len(word) > 3 and word.endswith(("ای", "وی")) else None
+
+
+def _compound(word: str, table: dict[str, str]) -> str | None:
+    """A Persian compound written as one word of two terms of three letters or more
+    (هواپیماسازی, "aircraft manufacturing"): the English forms of each, the first form
+    of each first."""
+    for cut in range(3, len(word) - 2):
+        head, tail = table.get(word[:cut]), table.get(word[cut:])
+        if head is not None and tail is not None:
+            heads = [f or word[:cut] for f in head.split("|")]
+            tails = [f or word[cut:] for f in tail.split("|")]
+            return "|".join(f"{h} {t}" for h in heads for t in tails)
+    return None
 
 
 def _longest(words: list[str], table: dict[str, str] | None = None

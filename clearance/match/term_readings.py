@@ -13,10 +13,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 
-__all__ = ["MAX_READINGS", "readings"]
+__all__ = ["JOINING", "MAX_READINGS", "readings"]
 
 #: the most readings of one name (each term with two forms doubles them)
 MAX_READINGS = 4
+
+#: words that join a name's terms: translated with them, never a reason for a reading alone
+#: (a name whose only known word is "and" reads as itself)
+JOINING = frozenset({"and", "in", "of", "for"})
 
 #: (words from position i on) -> (how many words a term covers, its English forms "a|b"),
 #: or None when no term starts at the first word
@@ -41,7 +45,7 @@ def readings(words: list[str], lookup: Lookup) -> list[str]:
             kept = " ".join(words[i:i + size])
             forms = [f or kept for f in english.split("|")]
             options.append(list(dict.fromkeys("" if f == "-" else f for f in forms)))
-            translated = True
+            translated = translated or english not in JOINING
             i += size
         else:
             options.append([words[i]])

@@ -197,3 +197,53 @@ def test_limited_written_in_the_script_meets_the_english_legal_form(query: str) 
 def test_armed_is_a_term() -> None:
     # المسلحة kept in the script met nothing (ARMED ISLAMIC GROUP): armed, as lists write it
     assert english_names("الجماعة الاسلامية المسلحة")[0] == "group islamic armed"
+
+
+def _one(name: str, entity_id: str = "x") -> Index:
+    return build_index([{"entity_id": entity_id, "dataset": "t", "source_id": entity_id,
+                         "schema": "Company", "caption": name,
+                         "properties": {"name": [name]}}], "t")
+
+
+def test_a_persian_compound_of_two_terms_reads_as_both() -> None:
+    # فولادسازی is فولاد (steel) + سازی (manufacturing) written as one word
+    assert english_names("شرکت فولادسازی کویر")[0] == "company steel manufacturing کویر"
+    found = match_query(_one("KAVIR STEEL MANUFACTURING COMPANY"),
+                        Query("شرکت فولادسازی کویر", "LegalEntity"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+def test_a_term_with_its_persian_ezafe_is_the_term() -> None:
+    # هواپیمای کویر: هواپیما (aircraft) tied to the next word by a yeh
+    assert english_names("شرکت هواپیمای کویر")[0] == "company aircraft کویر"
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("شركة زاغروس لنقل النفط", "company زاغروس for transport oil"),  # li- "for"
+    # li- before the article (its alef dropped), wa- "and" before it
+    ("بنك زاغروس للتجارة والتمويل", "bank زاغروس for trading and finance"),
+])
+def test_a_term_after_an_arabic_proclitic_is_the_term_with_the_proclitic_in_english(
+        text: str, reading: str) -> None:
+    assert english_names(text)[0] == reading
+    # SYRIAN COMPANY FOR OIL TRANSPORT, ... IN IRAQ AND THE LEVANT: as the lists write it
+
+
+def test_a_joining_word_is_translated_beside_terms_but_never_alone() -> None:
+    assert english_names("کویر و زاگرس") == []  # only "and" known: no reading
+    assert english_names("بانک صنعت و کویر")[0] == "bank industry and کویر"
+
+
+def test_a_martyrs_title_before_a_name_is_also_kept() -> None:
+    # شهید names a foundation's martyrs (MARTYRS FOUNDATION) or is the title of the person
+    # a company is named after, which the lists keep: SHAHID ... INDUSTRIAL GROUP
+    names = english_names("گروه صنعتی شهید کویر")
+    assert "group industrial martyrs کویر" in names and "group industrial شهید کویر" in names
+    found = match_query(_one("SHAHID KAVIR INDUSTRIAL GROUP"),
+                        Query("گروه صنعتی شهید کویر", "LegalEntity"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+def test_a_place_the_lists_translate_reads_in_english() -> None:
+    # جزيرة العرب is the Arabian Peninsula, as the lists write it
+    assert english_names("مجاهدو جزيرة العرب")[0] == "مجاهدو arabian peninsula"
