@@ -20,8 +20,9 @@ from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["FINAL_HE", "MEDIAL_VOWELS", "has_abjad", "key", "keys", "letter_bits", "letters",
-           "letters_bits", "persian_words", "romanize", "similarity", "written"]
+__all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "MEDIAL_VOWELS", "has_abjad", "key",
+           "keys", "letter_bits", "letters", "letters_bits", "persian_words", "romanize",
+           "similarity", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -224,26 +225,37 @@ def romanize(text: str) -> str:
 
 
 #: `written` marks: how many alef, ayin or hamza letters (two at most) are written between
-#: two consonants, which the token leaves out (القاعدة "qd", as قد is: two), and a Persian
-#: word's final he after a consonant (سپه "sph"), the vowel e / a, which Latin writes
+#: two consonants, which the token leaves out (القاعدة "qd", as قد is: two), a Persian
+#: word's final he after a consonant (سپه "sph"), the vowel e / a, which Latin writes, and
+#: a Hebrew word's (משה "mshh" MOSHE), which writes that vowel too
 MEDIAL_VOWELS: Final = 3
 FINAL_HE: Final = 4
+HEBREW_FINAL_HE: Final = 8
+#: either final he: a Latin word ending on another consonant lacks a letter the script wrote
+FINAL_VOWEL: Final = FINAL_HE | HEBREW_FINAL_HE
 #: letters a romanised token leaves out that write a vowel (or the ayin's sound) there
 _UNWRITTEN = _ALEF + "عءאע"
 #: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh)
 _PERSIAN_LETTERS = "پچژگک" + _PERSIAN_YEH
+#: Hebrew's he, and the letters that write a vowel or a diphthong before a final one
+#: (alef, vav, yod: לאה LEAH, אריה ARYEH)
+_HEBREW_HE: Final = "ה"
+_HEBREW_VOWEL_LETTERS = "אוי"
 
 
 def _marks(word: str, token: str, persian: bool) -> int:
     """`written` marks of one abjad word (its article split off) and its token; `persian`:
     the name writes a letter only Persian has. Persian's final he after a consonant is
-    the vowel e / a (آینده AYANDEH), which Latin writes; Arabic's may be a ta marbuta
-    typed as a he (حماده, HAMAD on the lists), which Latin spellings may leave out as they
-    leave out ة (`_ENDINGS`)."""
+    the vowel e / a (آینده AYANDEH), which Latin writes, and so is Hebrew's (משה MOSHE, חנה
+    HANA: Hebrew has no ta marbuta, and חנה is not HAN); Arabic's may be a ta marbuta typed
+    as a he (حماده, HAMAD on the lists), which Latin spellings may leave out as they leave
+    out ة (`_ENDINGS`)."""
     marks = min(2, len([ch for ch in word[1:-1] if ch in _UNWRITTEN]))
-    if (persian and len(word) >= 3 and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS
-            and token.endswith("h")):
-        marks |= FINAL_HE
+    if len(word) >= 3 and token.endswith("h"):
+        if persian and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS:
+            marks |= FINAL_HE
+        elif word[-1] == _HEBREW_HE and word[-2] not in _HEBREW_VOWEL_LETTERS:
+            marks |= HEBREW_FINAL_HE
     return marks
 
 
@@ -647,12 +659,15 @@ def _written_size(abjad_token: str, latin_token: str, marks: int) -> int:
     vowel any two-letter token may end with, `_ENDINGS`; SEPAH writes the he). A final he
     writes a vowel or an h (آینده AYANDEH; a ta marbuta typed as a he: جبهه JABHAT), so a
     Latin word ending on another consonant lacks a letter the script wrote (AYNAZ; the
-    lists' HAMAD for حماده): two at most, as a two-letter token says."""
+    lists' HAMAD for حماده): two at most, as a two-letter token says. So does a Hebrew
+    final he (חנה "khnh" is not HAN); against a Latin word ending in a vowel it counts as
+    a letter still (דנה "dnh" ~ DANA: Hebrew writes its short names' final vowel so, and
+    read as two letters they would say too little to meet their Latin spellings)."""
     size = len(abjad_token)
-    if marks & FINAL_HE:
+    if marks & FINAL_VOWEL:
         if latin_token[-1] not in "aeiouh" and not latin_token.endswith("at"):
             return min(size, 2)
-        if latin_token[-1] != "h":
+        if marks & FINAL_HE and latin_token[-1] != "h":
             size -= 1
     medial = marks & MEDIAL_VOWELS
     if medial and _vowels_inside(latin_token) >= medial:

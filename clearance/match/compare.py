@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Hamming, Levenshtein
 
 from clearance.match import hangul, zh
-from clearance.match.abjad import consonantal, has_abjad, letter_bits
+from clearance.match.abjad import FINAL_VOWEL, consonantal, has_abjad, letter_bits
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
@@ -691,6 +691,23 @@ def _word_slip(query: Name, q_spans: tuple[tuple[int, int], ...], i: int, cand: 
     return min(SURE_SIMILARITY, 1.0 - 0.9 * edits / max(len(joined_q), len(joined_c)))
 
 
+def _read_weight(script_w: float, latin_w: float, script_words: Sequence[str],
+                 script_folded: Sequence[str], known: Container[str]) -> float:
+    """The weight of a query's words in abjad script (`script_w`; romanised `script_words`,
+    folded `script_folded`) paired with a Latin word of weight `latin_w`: no more than that
+    word's where no list writes one of them (`known`). Such a word's own weight is a guess,
+    the rarest list word it may be read as (`engine.query_weights`), while paired it is
+    read as the listed word, and as common: מוחמד "mwkhmd" paired with MUHAMMAD is Muhammad,
+    one of the commonest names people bear, though neither a list nor the name-frequency
+    table spells it so. A word the lists write in the script (محمد "mhmd") keeps the
+    weight they measured; a Latin word of a name that mixes scripts (not `consonantal`),
+    its own."""
+    if (latin_w < script_w and any([f not in known for f in script_folded])
+            and all([consonantal(t) for t in script_words])):
+        return latin_w
+    return script_w
+
+
 def _extra(weight: float) -> float:
     """Penalty mass of a token only one side has: half for generic words ("Group", "The")."""
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
@@ -813,7 +830,8 @@ def join_similarity(joined: str, target: str, joined_raw: str, target_raw: str) 
 
 
 def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
-               unvocalised: bool = False, roles: Sequence[int] = (), person: bool = False
+               unvocalised: bool = False, roles: Sequence[int] = (), person: bool = False,
+               l_marks: dict[str, int] = _NO_MARKS, r_marks: dict[str, int] = _NO_MARKS
                ) -> list[tuple[list[int], int, float]]:
     """Free left tokens that, run together, equal one free right token.
 
@@ -823,6 +841,9 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     in a `person`'s name, runs of role words alone (two articles, الحياه السلام "al hyh al
     slm", run together are no name ALI).
     Compared raw and folded: folding rules see different letter groups across the seam.
+    `l_marks`, `r_marks`: what the script wrote beside each name's abjad tokens
+    (`prepare.written_marks`); a run's final he is its last word's (نور زاده "nwr zadh" is
+    NOORZADEH, and less surely NOORZAD).
     """
     found: list[tuple[list[int], int, float]] = []
     if len(free_l) < 2 or not free_r:
@@ -871,14 +892,17 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 continue
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
-            if unvocalised and (
-                    any(abjad_similarity(joined, target_raw) > 0
-                        for joined in _abjad_joins(l_tokens, run))
-                    or abjad_similarity(target_raw, "".join([l_tokens[i] for i in run])) > 0):
-                found.append((run, j, ABJAD_SIMILARITY))  # عبد الله "abd allh" ~ Abdullah
-                free_l.difference_update(run)
-                free_r.discard(j)
-                break
+            if unvocalised:
+                end = l_marks.get(l_tokens[run[-1]], 0) & FINAL_VOWEL
+                sim = max([abjad_similarity(joined, target_raw, end)
+                           for joined in _abjad_joins(l_tokens, run)])
+                sim = max(sim, abjad_similarity(target_raw, "".join([l_tokens[i] for i in run]),
+                                                r_marks.get(target_raw, 0)))
+                if sim > 0.0:
+                    found.append((run, j, sim))  # عبد الله "abd allh" ~ Abdullah
+                    free_l.difference_update(run)
+                    free_r.discard(j)
+                    break
             if not (_may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
                 continue
             sim = join_similarity("".join([l_folded[i] for i in run]), target,
@@ -1028,6 +1052,9 @@ def compare_names(
     # what the script wrote beside an abjad name's tokens (`prepare.written_marks`)
     q_marks = written_marks(query.text) if unvocalised and facts.abjad else _NO_MARKS
     c_marks = written_marks(cand.text) if unvocalised else _NO_MARKS
+    # (people) the query's words in abjad script weigh as the Latin words they pair with
+    # (`_read_weight`)
+    read_q = initials and latin_c
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -1151,21 +1178,25 @@ def compare_names(
                 reachable = (matched + free_mass) / (matched + free_mass + penalty + 1e-9)
             if reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
-                                              query_roles, initials):
+                                              query_roles, initials, q_marks, c_marks):
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
                     if not (initials and unvocalised and _own_names(q_tokens, run)):
                         joined_query += max(0, merged - 1)
                     if merged > 1:  # "abd" + "al" (ABDUL) is still the head of its compound
                         joined_q.update(run)
-                    w = (sum([q_w[i] for i in run], 0.0) / len(run) + c_w[j]) / 2.0
+                    run_w = sum([q_w[i] for i in run], 0.0) / len(run)
+                    if read_q:
+                        run_w = _read_weight(run_w, c_w[j], [q_tokens[i] for i in run],
+                                             [q_folded[i] for i in run], known)
+                    w = (run_w + c_w[j]) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
                     strongest = max(strongest, w * sim)
                     pairs.append(TokenPair(" ".join([q_tokens[i] for i in run]),
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
-                                              cand_roles or (), initials):
+                                              cand_roles or (), initials, c_marks, q_marks):
                     if korean is not None and i == 1:  # (_korean_given found no spelling)
                         free_c.update(run)
                         free_q.add(i)
@@ -1174,7 +1205,11 @@ def compare_names(
                     joined_cand += max(0, merged - 1)
                     if merged > 1:
                         joined_c.update(run)
-                    w = (sum([c_w[j] for j in run], 0.0) / len(run) + q_w[i]) / 2.0
+                    run_w = sum([c_w[j] for j in run], 0.0) / len(run)
+                    one_w = q_w[i]
+                    if read_q:
+                        one_w = _read_weight(one_w, run_w, [q_tokens[i]], [q_folded[i]], known)
+                    w = (run_w + one_w) / 2.0
                     matched += sim * w
                     penalty += (1.0 - sim) * w
                     strongest = max(strongest, w * sim)
@@ -1187,7 +1222,10 @@ def compare_names(
             sim = -neg
             free_q.discard(i)
             free_c.discard(j)
-            w = (q_w[i] + c_w[j]) / 2.0
+            qw, cw = q_w[i], c_w[j]
+            if read_q:
+                qw = _read_weight(qw, cw, [q_tokens[i]], [q_folded[i]], known)
+            w = (qw + cw) / 2.0
             matched += sim * w
             penalty += (1.0 - sim) * w
             if not q_legal[i]:

@@ -4,7 +4,7 @@ import pytest
 
 from clearance.match import abjad
 from clearance.match.compare import compare_names
-from clearance.match.prepare import ORG, prepare_name, written_marks
+from clearance.match.prepare import ORG, PERSON, prepare_name, written_marks
 
 
 def _org_score(query: str, listed: str) -> float:
@@ -24,6 +24,10 @@ def _org_score(query: str, listed: str) -> float:
     ("حماده", "hmdh", 1),  # in Arabic, a ta marbuta typed as a he, which Latin may leave out
     ("شاه", "shh", 1),  # its alef; a he after an alef is no vowel of its own
     ("وفاء", "wfh", 1),  # a final alef and hamza is "h" too: no he
+    ("משה", "mshh", abjad.HEBREW_FINAL_HE),  # Hebrew's final he after a consonant: MOSHE
+    ("חנה", "khnh", abjad.HEBREW_FINAL_HE),
+    ("לאה", "lh", 1),  # after an alef (LEAH): the alef is the vowel
+    ("אריה", "aryh", 0),  # after a yod (ARYEH)
 ])
 def test_written_marks_what_the_token_leaves_out(text: str, token: str, marks: int) -> None:
     assert written_marks(text)[token] == marks
@@ -78,3 +82,21 @@ def test_without_marks_as_before() -> None:
 def test_names_in_the_script_against_latin_records(query: str, listed: str,
                                                    alerts: bool) -> None:
     assert (_org_score(query, listed) >= 0.8) == alerts
+
+
+def test_a_hebrew_final_he_is_the_vowel_latin_writes() -> None:
+    marks = written_marks("חנה כהן")["khnh"]
+    assert abjad.similarity("khnh", "hana", marks) == 0.9
+    assert abjad.similarity("khnh", "han", marks) == 0.75  # HAN ends without it
+    assert abjad.similarity("dnh", "dana", written_marks("דנה")["dnh"]) == 0.9  # 3 letters
+
+
+def test_words_run_together_keep_the_final_he_of_the_last() -> None:
+    def pair(listed: str) -> float:
+        query = prepare_name("نیک نامه", PERSON)
+        comp = compare_names(query, prepare_name(listed, PERSON), lambda f, lf: 1.0, 1.0,
+                             0.15, True, unvocalised=True)
+        return {p.query: p.similarity for p in comp.pairs}["nyk nmh"]
+
+    assert pair("NIKNAMEH") == 0.9
+    assert pair("NIKNAM") == 0.75  # the he written, as a vowel or an h, is not in NIKNAM
