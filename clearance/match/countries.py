@@ -123,7 +123,7 @@ def country_named(text: str) -> tuple[str, str] | None:
     country named whole among a name's words, the longest there ("Bank Melli Iran",
     "Iranian Oil Company", "Bank of the Islamic Republic of Iran"); None when it names
     none or is nothing but the country."""
-    words = [_key(w.group()) for w in _WORD.finditer(text)]
+    words = _key(text).split()
     first = _first_words()
     if len(words) < MIN_WORDS or first.isdisjoint(words):
         return None  # most names: no country's word in them
