@@ -1379,8 +1379,9 @@ def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int],
     """(organisations) Whether the only word that agrees beside generic words and legal
     forms is a name people commonly bear (`population.common_name`), and the listed name
     says more that the query lacks: another word (generic or not; a legal form, an article
-    or a place aside: "Salah" is AL-SALAH, and a place qualifies a registered name; and a
-    trade the query's words left over name: "Arian Banking" ~ ARIAN BANK, `q_trades`).
+    or a place aside: "Salah" is AL-SALAH, and a place qualifies a registered name; a
+    trade the query's words left over name: "Arian Banking" ~ ARIAN BANK, `q_trades`; and
+    a function word joining words the query has, `_joins_paired`).
     Companies are named after family names by the thousand: "Green Ltd" against GREEN
     SHIPPING LTD., "Rose" against ROSE GROUP share a family name, which says no more than
     two people sharing one does. A query holding the whole listed name, with words of its
@@ -1392,7 +1393,34 @@ def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int],
         return False
     return any([not cand.legal[k] and cand.tokens[k] not in ARTICLES
                 and not place_at(cand.tokens, k) and industry(cand.tokens[k]) not in q_trades
-                for k in free_c])
+                and not _joins_paired(cand.tokens, k, free_c) for k in free_c])
+
+
+def _function_words() -> frozenset[str]:
+    """generic_words.yml's stopwords that join a name's words (of, and, the, de, la, und):
+    not the particles of an Arabic name (bin, abu: a nasab says whose child) nor titles."""
+    found = _WORD_SETS.get("function words")
+    if found is None:
+        found = _WORD_SETS["function words"] = (
+            _word_set("stopwords") - _nasab_particles() - _word_set("abjad_role_words")
+            - _word_set("person_titles"))
+    return found
+
+
+def _joins_paired(tokens: Sequence[str], k: int, free_c: set[int]) -> bool:
+    """Whether listed token `k` is a function word (`_function_words`) between two words
+    the query has (not in `free_c`): BANK OF INDUSTRY AND MINE's "of" says no more than
+    "Bank Industry and Mine" does. One before the name (VAN OORD) or beside a word the
+    query lacks, a legal form too (FISCHER AND CO against "Fischer"), still counts."""
+    joining = _function_words()
+    if tokens[k] not in joining:
+        return False
+    before, after = k - 1, k + 1
+    while before >= 0 and tokens[before] in joining:
+        before -= 1
+    while after < len(tokens) and tokens[after] in joining:
+        after += 1
+    return before >= 0 and after < len(tokens) and before not in free_c and after not in free_c
 
 
 def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, list[int]] | None:

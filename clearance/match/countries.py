@@ -32,7 +32,8 @@ from itertools import islice
 from clearance.resources import load_resource
 
 __all__ = ["build_country_adjectives", "build_country_names", "country_adjectives",
-           "country_names", "country_qualifier", "country_spellings", "country_suffix"]
+           "country_named", "country_names", "country_qualifier", "country_spellings",
+           "country_suffix"]
 
 #: fewest words the name must keep: "Bank of Russia" stays whole
 MIN_WORDS = 2
@@ -108,6 +109,33 @@ def country_qualifier(text: str) -> tuple[str, str] | None:
         code = adjectives.get(key) or (names.get(key) if n > 1 else None)
         if code is not None:
             return text[words[first + n - 1].end():].strip(" ,-"), code
+    return None
+
+
+@cache
+def _most_words() -> int:
+    """The most words of a country's name or adjective ("islamic republic of iran")."""
+    return max(len(k.split()) for k in (*country_adjectives(), *country_names()))
+
+
+def country_named(text: str) -> tuple[str, str] | None:
+    """(the country's code, its name or adjective as `_key` writes it) of the first
+    country named whole among a name's words, the longest there ("Bank Melli Iran",
+    "Iranian Oil Company", "Bank of the Islamic Republic of Iran"); None when it names
+    none or is nothing but the country."""
+    words = _key(text).split()
+    first = _first_words()
+    if len(words) < MIN_WORDS or first.isdisjoint(words):
+        return None  # most names: no country's word in them
+    adjectives, names = country_adjectives(), country_names()
+    for i, word in enumerate(words):
+        if word not in first:
+            continue
+        for n in range(min(len(words) - i, _most_words()), 0, -1):
+            key = " ".join(words[i:i + n])
+            code = names.get(key) or adjectives.get(key)
+            if code is not None:
+                return (code, key) if n < len(words) else None
     return None
 
 

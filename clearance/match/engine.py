@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -36,7 +37,7 @@ from clearance.match.compare import (
     compare_names,
     word_spans,
 )
-from clearance.match.countries import country_qualifier, country_spellings
+from clearance.match.countries import country_named, country_qualifier, country_spellings
 from clearance.match.cyrillic import has_cyrillic
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.name_parts import name_parts
@@ -214,14 +215,21 @@ class CountryReadings:
     `stated`: name text that states a country, as written and with each of the country's
     names -> (that code, the words that state it): such a name compared whole is no
     evidence for a listed party of another country (`_other_country`).
+    `named`: name text, in any reading, that names a country among its other words
+    ("National Bank Iran", بانک ملی ایران read "bank national iran") -> the same: as
+    `stated` where only generic words agree, where the country tells which body it is; a
+    distinctive word that agrees names the company, which the lists may give at an
+    address abroad ("Kestrel Trade Bank Iran", KESTREL TRADE BANK in the UAE).
     """
 
     gates: dict[str, str] = field(default_factory=dict)
     stated: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    named: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
 
-def country_readings(query: Query) -> CountryReadings:
-    """`CountryReadings` of a query (none for a person's names)."""
+def country_readings(query: Query, readings: Sequence[str]) -> CountryReadings:
+    """`CountryReadings` of a query (none for a person's names); `readings`, the texts of
+    its prepared names (`prepare_query_names`), for `CountryReadings.named`."""
     out = CountryReadings()
     if name_kind(query.schema) == PERSON:
         return out
@@ -240,6 +248,10 @@ def country_readings(query: Query) -> CountryReadings:
     for text in query.names:  # ("... of the Russian Federation" asked so)
         out.gates.pop(text, None)
         out.gates.pop(strip_parentheses(text) or text, None)
+    for text in readings:
+        named = country_named(text)
+        if named is not None and text not in out.stated:
+            out.named[text] = (named[0], frozenset(normalize(named[1])))
     return out
 
 
@@ -558,7 +570,7 @@ def match_query(
     floor = name_floor(query, cfg, min_score)
     products = _products_of(index, query.schema, datasets) if floor > 0.0 else {}
     factors: dict[str, float] = {}  # schema compatibility, by list entry schema
-    countries = country_readings(query)
+    countries = country_readings(query, [q.text for q, _ in q_names])
     gates = countries.gates
     for q, q_slips in q_names:
         gate = gates.get(q.text) if gates else None
@@ -647,7 +659,7 @@ def score_entities(
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
     comparer = _Comparer(index, cfg)
-    countries = country_readings(query)
+    countries = country_readings(query, [q.text for q, _ in q_names])
     gates = countries.gates
     for q, q_slips in q_names:
         q_w = query_weights(index, q)
@@ -912,6 +924,8 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                                   "whose other words are people's names")))
                 score = ceiling
             told = stated.get(q.text) if stated else None
+            if told is None and comp.strongest < cfg.weak_strength:
+                told = countries.named.get(q.text)  # (`CountryReadings.named`)
             if score > ceiling and _other_country(told, meta, comp):
                 evidence.append(("stated_country", ceiling - score, (
                     f"the name states {told[0].upper() if told else ''}, the listed party "

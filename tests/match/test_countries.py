@@ -10,6 +10,7 @@ from clearance.match.countries import (
     build_country_adjectives,
     build_country_names,
     country_adjectives,
+    country_named,
     country_names,
     country_qualifier,
 )
@@ -180,5 +181,34 @@ def test_a_country_only_the_query_gives_is_weak_beside_a_distinctive_word_only()
                        schema="Organization", countries=[["kp"], ["ae"], ["se"], ["se"]])
     assert not any(r.match for r in match_query(index, Query("Bank Trade Iran",
                                                              "Organization")))
+    assert [r.source_id for r in match_query(index, Query("Kestrel Trade Bank Iran",
+                                                          "Organization")) if r.match] == ["s1"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bank Melli Iran", ("ir", "iran")),
+    ("Iranian Oil Company", ("ir", "iranian")),
+    ("bank national iran", ("ir", "iran")),  # a Persian name read in English
+    ("Bank of the Islamic Republic of Iran", ("ir", "islamic republic of iran")),  # longest
+    ("Kestrel Trading LLC", None),
+    ("Iran", None),  # nothing but the country
+])
+def test_a_country_named_among_a_names_words_is_read(
+        text: str, expected: tuple[str, str] | None) -> None:
+    assert country_named(text) == expected
+
+
+def test_a_name_naming_its_country_among_generic_words_does_not_alert_on_another_countrys(
+) -> None:
+    # issue 11 (s24-arabic's lead): "National Bank Iran", and بانک ملی ایران read "bank
+    # national iran", alerted on a Nicaraguan bank's alias NATIONAL BANK (0.800) where
+    # "National Bank of Iran" was capped: a country among the words was not read as stated
+    index = list_index("NATIONAL BANK", "KESTREL TRADE BANK", "NORDIC STEEL", "ACME GRAIN",
+                       schema="Organization", countries=[["ni"], ["ae"], ["se"], ["se"]])
+    for text in ("National Bank Iran", "National Bank of Iran", "بانک ملی ایران"):
+        results = match_query(index, Query(text, "Organization"))
+        assert not any(r.match for r in results), text
+        assert "stated_country" in results[0].explanation, text
+    # beside a distinctive word that agrees, the country qualifies the company's name
     assert [r.source_id for r in match_query(index, Query("Kestrel Trade Bank Iran",
                                                           "Organization")) if r.match] == ["s1"]

@@ -257,6 +257,31 @@ def test_a_company_named_in_full_or_by_a_rare_word_still_alerts(listed: str, que
     assert _best(listed, query)[1]
 
 
+@pytest.mark.parametrize(("listed", "query"), [
+    ("BANK OF INDUSTRY AND FISCHER", "Bank Industry and Fischer"),
+    ("BANK OF INDUSTRY AND FISCHER", "Bank Industry Fischer"),
+    ("BANK OF FISCHER", "Bank Fischer"),
+])
+def test_a_listed_function_word_between_words_the_query_has_says_no_more(listed: str,
+                                                                         query: str) -> None:
+    # issue 11: بانک صنعت و معدن, read "bank industry and mine", was capped against BANK OF
+    # INDUSTRY AND MINE (0.99): MINE is a family name, and the listed "of" counted as a word
+    # the listed name says more
+    name, match, features = _best(listed, query)
+    assert match and "common_name" not in features
+
+
+@pytest.mark.parametrize(("listed", "query"), [
+    ("FISCHER AND CO", "Fischer"),  # the function word beside a legal form only
+    ("VAN FISCHER LLC", "Fischer LLC"),  # a particle before the name
+    ("BIN FISCHER GROUP", "Group Fischer"),  # an Arabic name's particle
+])
+def test_a_listed_function_word_beside_a_word_the_query_lacks_still_counts(
+        listed: str, query: str) -> None:
+    _, match, features = _best(listed, query)
+    assert not match and "common_name" in features
+
+
 def test_a_most_common_name_written_exactly_is_not_a_slip_of_other_consonants() -> None:
     from clearance.match.population import most_common_spelled
 
