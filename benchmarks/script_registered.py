@@ -13,7 +13,8 @@ itself uses, from two public sources:
   any was screened, listed or not (a Saudi bank and an Iranian bank alike); `WRITTEN_S24`,
   more of the same written in session 24 by the same rule, before any was screened (no
   name whose Latin form is only one romanisation of its own script among several, as
-  Hezbollah / HIZBALLAH, where the labelling rule would judge the spelling, not the match).
+  Hezbollah / HIZBALLAH, where the labelling rule would judge the spelling, not the match);
+  `WRITTEN_URDU`, Pakistani names in Urdu by the same rule (session 24, s24-urdu).
 
 Labelling rule (written before the first run): a name's *distinctive words* are its
 lower-case ASCII words less `GENERIC` (legal forms, "bank", "of", "and", "iran" ...: words
@@ -191,6 +192,40 @@ WRITTEN_S24: list[tuple[str, str]] = [
     ("شركة مصر للطيران", "EgyptAir"),
 ]
 
+#: Pakistani companies, banks and organisations in Urdu (session 24, s24-urdu), by the same
+#: rule, written before any was screened: Urdu's own letters (round heh, retroflex t / d,
+#: yeh barree) and English words in Urdu letters (بینک, لمیٹڈ, کمپنی)
+WRITTEN_URDU: list[tuple[str, str]] = [
+    ("حبیب بینک لمیٹڈ", "Habib Bank Limited"),
+    ("یونائیٹڈ بینک لمیٹڈ", "United Bank Limited"),
+    ("نیشنل بینک آف پاکستان", "National Bank of Pakistan"),
+    ("الائیڈ بینک لمیٹڈ", "Allied Bank Limited"),
+    ("بینک الفلاح", "Bank Alfalah"),
+    ("میزان بینک", "Meezan Bank"),
+    ("پاکستان انٹرنیشنل ائیرلائنز", "Pakistan International Airlines"),
+    ("آئل اینڈ گیس ڈیولپمنٹ کمپنی لمیٹڈ", "Oil and Gas Development Company Limited"),
+    ("پاکستان اسٹیٹ آئل", "Pakistan State Oil"),
+    ("اٹک ریفائنری لمیٹڈ", "Attock Refinery Limited"),
+    ("لکی سیمنٹ", "Lucky Cement"),
+    ("اینگرو کارپوریشن", "Engro Corporation"),
+    ("فوجی فرٹیلائزر کمپنی", "Fauji Fertilizer Company"),
+    ("سوئی ناردرن گیس پائپ لائنز", "Sui Northern Gas Pipelines"),
+    ("حب پاور کمپنی", "Hub Power Company"),
+    ("پاکستان ایٹمی توانائی کمیشن", "Pakistan Atomic Energy Commission"),
+    ("خان ریسرچ لیبارٹریز", "Khan Research Laboratories"),
+    ("الرشید ٹرسٹ", "Al Rashid Trust"),
+    ("الاختر ٹرسٹ", "Al Akhtar Trust"),
+    ("رابطہ ٹرسٹ", "Rabita Trust"),
+    ("پاکستان آرڈیننس فیکٹریز", "Pakistan Ordnance Factories"),
+    ("ہیوی انڈسٹریز ٹیکسلا", "Heavy Industries Taxila"),
+    ("نیشنل ڈیولپمنٹ کمپلیکس", "National Development Complex"),
+    ("شاہین ایئر", "Shaheen Air"),
+    ("ایئر بلیو", "Airblue"),
+    ("جہانگیر صدیقی اینڈ کمپنی", "Jahangir Siddiqui and Co"),
+    ("داؤد ہرکولیس کارپوریشن", "Dawood Hercules Corporation"),
+    ("ہاشو گروپ", "Hashoo Group"),
+]
+
 
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in GENERIC]
@@ -230,6 +265,7 @@ def sources() -> list[tuple[str, str, str]]:
     """(source, script name, Latin form) of every case."""
     out = [("written", script, latin) for script, latin in WRITTEN]
     out += [("written 24", script, latin) for script, latin in WRITTEN_S24]
+    out += [("written urdu", script, latin) for script, latin in WRITTEN_URDU]
     try:
         from persian_tools.bank.banks_code import data
     except ImportError:

@@ -37,13 +37,19 @@ _ARABIC = {
     # Urdu letters, also used for Pashto and Dari names and in Arabic text typed on their
     # keyboards (الطاھر with the two-eyed heh, also Urdu's aspiration: دھ "dh"): heh forms,
     # yeh barree, retroflex t / d / r and the nasal noon as the lists' Latin spellings
-    # write them (the round heh ہ: see `_word`)
-    "ھ": "h", "ۃ": "", "ۀ": "h", "ے": "y", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
+    # write them (the round heh ہ is Arabic's heh: `_URDU_HEH`); yeh barree with a hamza
+    # (ۓ: نئے NAYE) is a yeh
+    "ھ": "h", "ۃ": "", "ۀ": "h", "ۂ": "h", "ے": "y", "ۓ": "y", "ٹ": "t", "ڈ": "d", "ڑ": "r",
+    "ں": "n",
     # ae, the letter Kurdish writes the vowel e / a with, and what `persian_words` makes of
     # a Persian he that writes that vowel: a short vowel, unwritten in the token
     "ە": "",
 }
-_ROUND_HEH = "ہ"
+#: Urdu's round heh (heh goal) is its h wherever it stands, the letter Arabic writes ه
+#: (جہاد JIHAD, ہاشم HASHIM, شاہد SHAHID, شاہ SHAH, اللہ ALLAH), and a final one writes the
+#: vowel a / e as Persian's does (طیبہ TAYYIBA): read as that letter. Its one common word
+#: written otherwise is چوہدری, the h of the aspirate دھ put before the d (چودھری CHAUDHRY)
+_URDU_HEH = (("وہد", "ودھ"), ("ہ", "ه"))
 _HEBREW = {
     "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ו": "w", "ז": "z", "ח": "kh", "ט": "t",
     "י": "y", "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s",
@@ -98,10 +104,6 @@ def _word(word: str) -> str:
             # romanised as the alef maqsura is; with the hamza left out, علاء would be
             # "al", read as the article (before a second half: `romanize`)
             out.append("h")
-        elif ch == _ROUND_HEH:
-            # Urdu's heh: a final one is a final h (شاہ SHAH); inside a word it often
-            # stands where Latin writes no h, or an h elsewhere (چوہدری CHAUDHRY): left out
-            out.append("h" if k == len(word) - 1 else "")
         elif ch in _OPENERS:
             out.append("a" if k == 0 else "")
         elif ch in _ARABIC:
@@ -235,8 +237,9 @@ HEBREW_FINAL_HE: Final = 8
 FINAL_VOWEL: Final = FINAL_HE | HEBREW_FINAL_HE
 #: letters a romanised token leaves out that write a vowel (or the ayin's sound) there
 _UNWRITTEN = _ALEF + "عءאע"
-#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh)
-_PERSIAN_LETTERS = "پچژگک" + _PERSIAN_YEH
+#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh), and
+#: Urdu's round heh, whose final form writes the vowel as Persian's final he does
+_PERSIAN_LETTERS = "پچژگکہ" + _PERSIAN_YEH
 #: Hebrew's he, and the letters that write a vowel or a diphthong before a final one
 #: (alef, vav, yod: לאה LEAH, אריה ARYEH)
 _HEBREW_HE: Final = "ה"
@@ -273,6 +276,8 @@ def _romanized(text: str) -> list[tuple[str, int]]:
     """`romanize`'s words, each with its `written` marks (0 for a word not in the script)."""
     words: list[tuple[str, int]] = []
     persian = any([ch in _PERSIAN_LETTERS for ch in text])
+    for urdu, arabic in _URDU_HEH:
+        text = text.replace(urdu, arabic)
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
     parts = _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ").split()))
