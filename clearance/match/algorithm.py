@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "31"
+VERSION = "32"
 
 __all__ = ["ALGORITHM", "VERSION"]

@@ -72,6 +72,7 @@ __all__ = [
     "omission_cost",
     "read_slipped_forms",
     "score_ceiling",
+    "slips_apart",
     "token_similarity",
     "whole_given",
     "word_spans",
@@ -1198,6 +1199,24 @@ def compare_names(
             if sim < SURE_SIMILARITY:
                 near.append((len(pairs), i, j))
             pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
+    if len(free_q) == 1 == len(free_c) and not (unvocalised or korean is not None):
+        # one word left on each side, two slips apart in a few letters (similarity 0):
+        # paired, when the name reads them as a typist's slips (lifted below)
+        i, j = next(iter(free_q)), next(iter(free_c))
+        if not (q_legal[i] or c_legal[j]) and slips_apart(q_tokens[i], c_tokens[j]) and (
+                _typed(query.text) and _typed(cand.text)):
+            w = (q_w[i] + c_w[j]) / 2.0
+            twice = TokenPair(q_tokens[i], c_tokens[j], 0.0, w)
+            if any([k == len(pairs) for k, _, _ in _name_slips(
+                    query, cand, pairs + [twice], near + [(len(pairs), i, j)], c_w, initials,
+                    known)]):
+                free_q.clear()
+                free_c.clear()
+                penalty += w
+                if initials:
+                    links.append((i, j))
+                near.append((len(pairs), i, j))
+                pairs.append(twice)
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
@@ -1257,6 +1276,17 @@ NAME_SLIP_SIMILARITY: Final = 0.9
 #: letters they change a third of it, and make another name as often when they replace two
 #: letters (Wester / WALTER, Merkur / MERKEL) or land on a word of the lists
 TWICE_SLIPPED_MIN: Final = 7
+
+
+def slips_apart(qt: str, ct: str) -> bool:
+    """Whether two words of a few letters (`SHORT_WORD_MAX`, where two edits leave no
+    similarity: Wkr / BAKR, Jea / PENA) may be a typist's two slips as `_name_slips`
+    reads them: letters only, at most `NAME_SLIPS_MAX` edits that do not replace two
+    letters. The bounds (`score_ceiling`, `bound.QueryBound`) count such pairs too."""
+    return (2 <= len(qt) <= SHORT_WORD_MAX and 2 <= len(ct) <= SHORT_WORD_MAX
+            and qt.isalpha() and ct.isalpha()
+            and not (len(qt) == len(ct) and Hamming.distance(qt, ct) == 2)
+            and OSA.distance(qt, ct, score_cutoff=NAME_SLIPS_MAX) <= NAME_SLIPS_MAX)
 
 
 def _typed(text: str) -> bool:
@@ -1711,6 +1741,8 @@ def _may_pair(qt: str, qf: str, ql: bool, cand: Name, initials: bool) -> bool:
     "et" ~ EL); an organisation's legal form only with a legal form."""
     for ct, cf, cl in zip(cand.tokens, cand.folded, cand.legal):
         if (initials or ql == cl or qt == ct) and token_similarity(qt, qf, ct, cf) > 0.0:
+            return True
+        if not (ql or cl) and slips_apart(qt, ct):
             return True
         if initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
             return True
