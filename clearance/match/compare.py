@@ -1330,10 +1330,10 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     slipped: set[int] = set()
     short_twice = False  # two slips in one word of a few letters that make another word
     short_two = False  # ... or that a typist makes
-    # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: no word longer
-    # than one), or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
-    longest = SYLLABLE_MAX if person else SHORT_WORD_MAX
-    syllables = all([len(t) <= longest for t in cand.tokens])
+    # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: every word one),
+    # or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
+    syllables = all([len(t) <= SYLLABLE_MAX and _syllable(t) for t in cand.tokens]
+                    ) if person else all([len(t) <= SHORT_WORD_MAX for t in cand.tokens])
     for k, i, j in near:
         qt, ct = query.tokens[i], cand.tokens[j]
         if len(qt) < 2 or len(ct) < 2 or not (qt.isalpha() and ct.isalpha()):
@@ -1363,6 +1363,20 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)
     return [(k, i, sim) for k, i, _ in near if pairs[k].similarity < sim]
+
+
+def _syllable(token: str) -> bool:
+    """Whether a word has one run of vowels (y after its first letter one: KYU, NGUYEN,
+    HYON), as a romanised syllable of a Chinese, Korean, Vietnamese or Burmese name has;
+    the short words of other names have two or more (MEHMET KAYA, JULIO LOPEZ PENA,
+    YAHYA ABU HAMMAM), and are no syllables that one letter makes another."""
+    runs = 0
+    vowel = False
+    for k, ch in enumerate(token):
+        now = ch in "aeiou" or (ch == "y" and k > 0)
+        runs += now and not vowel
+        vowel = now
+    return runs <= 1
 
 
 def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int],

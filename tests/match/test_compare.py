@@ -940,6 +940,17 @@ def test_two_slips_in_a_word_of_a_few_letters_need_the_name_to_agree() -> None:
                          ).score < 0.8
 
 
+def test_short_words_of_two_vowel_runs_are_no_syllables_one_letter_makes_another() -> None:
+    # a name of short words, each of one run of vowels (KYU, HYON, NGUYEN), is of
+    # syllables: one letter makes another syllable (Yong Chol PAK, above)
+    assert _person_comparison("Hyon Kyu PAV", "PAK, Hyon Kyu").score < 0.8
+    # short words of two runs (Turkish, Spanish, Arabic names) are no syllables: two
+    # slips in them are judged by the name that agrees beside them
+    for query, listed in [("Odemet Tarsa KAVJ", "KAVA, Odemet Tarsa"),
+                          ("Odmeet Aub TARSAN", "TARSAN, Odemet Abu")]:
+        assert _person_comparison(query, listed).score >= 0.85, query
+
+
 def test_letters_a_romanisation_gives_are_no_slips() -> None:
     # a name written in Cyrillic romanises to its letters: KRO is its spelling, not a slip
     comp = _person_comparison("Тарсик Оделберт Кро", "KROV, Tarsik Odelbert")
