@@ -1313,8 +1313,9 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     - the query's word is a name people bear (`population.spelled_name`): a slip that
       lands on one is that name;
     - a short word (`SHORT_WORD_MAX` letters) slips in a person's name of syllables
-      (Yong Chul PAK: no word longer than `SYLLABLE_MAX`) or in another name of short
-      words only (EP-GOX, a code): one letter makes another syllable or code;
+      (Yong Chul PAK: no word longer than `SYLLABLE_MAX`, each of one run of vowels,
+      `_syllable`) or in another name of short words only (EP-GOX, a code): one letter
+      makes another syllable or code;
     - one word alone makes the name (its own similarity judges it), or two slips fall
       in a word shorter than `TWICE_SLIPPED_MIN` and either replace two of its letters
       (Navros / LAVROV: how two names differ) or make a word some listed name spells
