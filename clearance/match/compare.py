@@ -32,6 +32,7 @@ from clearance.match.orgs import (
 )
 from clearance.match.places import country_at, direction, place_at
 from clearance.match.population import (
+    DISTINCT_NAME_CAP,
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
     common_name,
@@ -1322,7 +1323,10 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
       (`known`, the lists' words: Rost / TROOST, a name of its own), or the only other
       word is among the names people most commonly bear (James KUOK / "James Kioko").
       A typist's two slips that lose, add or swap letters in a short word (Lpoe / LOPEZ,
-      Qacmer / SAMER) are judged by the name, as in a long one.
+      Qacmer / SAMER) are judged by the name, as in a long one; in a word of a few
+      letters, which they leave no similarity of its own (Wkr / BAKR), not beside one
+      other word only that is among the names people commonly bear (top 30,
+      `DISTINCT_NAME_CAP`: William ALI / "Viliam Palo", half of ALI).
     """
     lifted = {k for k, _, _ in near}
     if any([p.similarity < SURE_SIMILARITY for k, p in enumerate(pairs) if k not in lifted]):
@@ -1331,6 +1335,7 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     slipped: set[int] = set()
     short_twice = False  # two slips in one word of a few letters that make another word
     short_two = False  # ... or that a typist makes
+    unlike = False  # ... in a word of a few letters, which leave it no similarity
     # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: every word one),
     # or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
     syllables = all([len(t) <= SYLLABLE_MAX and _syllable(t) for t in cand.tokens]
@@ -1352,6 +1357,7 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         short_twice |= short and (query.folded[i] in known or (
             len(qt) == len(ct) and Hamming.distance(qt, ct) == 2))
         short_two |= short
+        unlike |= pairs[k].similarity == 0.0
         slipped.add(j)
     agree = [j for j in range(len(cand.tokens)) if j not in slipped
              and not cand.legal[j] and c_w[j] > COMMON_WEIGHT]
@@ -1360,6 +1366,9 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     if short_two and len(agree) < 2 and all(
             [population_cap(cand.folded[j]) <= MOST_COMMON_WEIGHT for j in agree]):
         return []  # (James KUOK, "James Kioko": beside one of the commonest names only)
+    if unlike and len(agree) < 2 and all(
+            [population_cap(cand.folded[j]) <= DISTINCT_NAME_CAP for j in agree]):
+        return []  # (William ALI, "Viliam Palo": half a short word, beside a common name)
     letters = sum([len(cand.tokens[j]) for j in agree], 0) + sum(
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)

@@ -907,6 +907,7 @@ def test_a_short_word_two_slips_away_that_the_lists_spell_is_that_word() -> None
     [
         ("Odelbert Wkr TARSIKON", "TARSIKON, Odelbert Bakr", "wkr", "bakr"),
         ("Odelbert Tarsikon KVO", "KROV, Odelbert Tarsikon", "kvo", "krov"),
+        ("Odelbert KVO", "KROV, Odelbert", "kvo", "krov"),  # beside a rare name
     ],
 )
 def test_two_slips_in_a_word_of_a_few_letters_are_slips_of_the_name(
@@ -930,6 +931,8 @@ def test_two_slips_in_a_word_of_a_few_letters_need_the_name_to_agree() -> None:
     # name people bear that the query writes: each word is judged alone
     for query, listed in [("Odelbert Tarsikon KRAB", "KROV, Odelbert Tarsikon"),
                           ("Odelbert KVO", "KROV, Odelbert Tarsikon"),
+                          # half a word of a few letters, beside one common name only
+                          ("William KVO", "KROV, William"),
                           ("Odelbert Tarsikon Ivo", "VIOT, Odelbert Tarsikon")]:
         assert _person_comparison(query, listed).score < 0.8, query
     # nor a word some listed name spells (`known`)
