@@ -28,6 +28,7 @@ from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.compare import (
     JOIN_MIN,
     QUERY_LAST_PENALTY,
+    SHORT_WORD_MAX,
     QueryFacts,
     TokenPair,
     _abjad_joins,
@@ -39,11 +40,13 @@ from clearance.match.compare import (
     join_similarity,
     read_slipped_forms,
     similar_possible,
+    slips_apart,
     token_shape,
     token_similarity,
 )
 from clearance.match.orgs import Slips, industry
 from clearance.match.places import direction, place_at
+from clearance.match.population import spelled_name
 from clearance.match.prepare import Name
 
 __all__ = ["QueryBound", "bound_applies"]
@@ -141,6 +144,10 @@ class QueryBound:
         self.firsts_f = [f[:1] for f in folded]
         self.sizes = [len(t) for t in tokens]
         self.sizes_f = [len(f) for f in folded]
+        # the query words a listed word two slips away may pair with (`compare.slips_apart`:
+        # similarity 0, lifted by the name); a name people bear never (`_name_slips`)
+        self.slipped = [not (query.legal[k] or unvocalised) and len(tokens[k]) <= SHORT_WORD_MAX
+                        and not spelled_name(tokens[k]) for k in range(n)]
         self.n = n
         self.places = [place_at(tokens, k) for k in range(n)]
         # the compass points the query's words of direction name (`places.direction`)
@@ -205,6 +212,7 @@ class QueryBound:
                                    and token_similarity(qt, folded[i], ct, cf) > 0.0)
                     if similar or (
                             person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]) or (
+                            self.slipped[i] and slips_apart(qt, ct)) or (
                             unvocalised and (
                                 (not bits & ~self.spelt[i] and abjad_similarity(qt, ct) > 0.0)
                                 or (abjad_word and abjad_similarity(ct, qt) > 0.0))):

@@ -32,6 +32,7 @@ from clearance.match.orgs import (
 )
 from clearance.match.places import country_at, direction, place_at
 from clearance.match.population import (
+    DISTINCT_NAME_CAP,
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
     common_name,
@@ -72,6 +73,7 @@ __all__ = [
     "omission_cost",
     "read_slipped_forms",
     "score_ceiling",
+    "slips_apart",
     "token_similarity",
     "whole_given",
     "word_spans",
@@ -1237,6 +1239,24 @@ def compare_names(
             if sim < SURE_SIMILARITY:
                 near.append((len(pairs), i, j))
             pairs.append(TokenPair(q_tokens[i], c_tokens[j], sim, w))
+    if len(free_q) == 1 == len(free_c) and not (unvocalised or korean is not None):
+        # one word left on each side, two slips apart in a few letters (similarity 0):
+        # paired, when the name reads them as a typist's slips (lifted below)
+        i, j = next(iter(free_q)), next(iter(free_c))
+        if not (q_legal[i] or c_legal[j]) and slips_apart(q_tokens[i], c_tokens[j]) and (
+                _typed(query.text) and _typed(cand.text)):
+            w = (q_w[i] + c_w[j]) / 2.0
+            twice = TokenPair(q_tokens[i], c_tokens[j], 0.0, w)
+            if any([k == len(pairs) for k, _, _ in _name_slips(
+                    query, cand, pairs + [twice], near + [(len(pairs), i, j)], c_w, initials,
+                    known)]):
+                free_q.clear()
+                free_c.clear()
+                penalty += w
+                if initials:
+                    links.append((i, j))
+                near.append((len(pairs), i, j))
+                pairs.append(twice)
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
@@ -1298,6 +1318,17 @@ NAME_SLIP_SIMILARITY: Final = 0.9
 TWICE_SLIPPED_MIN: Final = 7
 
 
+def slips_apart(qt: str, ct: str) -> bool:
+    """Whether two words of a few letters (`SHORT_WORD_MAX`, where two edits leave no
+    similarity: Wkr / BAKR, Jea / PENA) may be a typist's two slips as `_name_slips`
+    reads them: letters only, at most `NAME_SLIPS_MAX` edits that do not replace two
+    letters. The bounds (`score_ceiling`, `bound.QueryBound`) count such pairs too."""
+    return (2 <= len(qt) <= SHORT_WORD_MAX and 2 <= len(ct) <= SHORT_WORD_MAX
+            and qt.isalpha() and ct.isalpha()
+            and not (len(qt) == len(ct) and Hamming.distance(qt, ct) == 2)
+            and OSA.distance(qt, ct, score_cutoff=NAME_SLIPS_MAX) <= NAME_SLIPS_MAX)
+
+
 def _typed(text: str) -> bool:
     """Whether a name is written in Latin letters (below U+0250), as a typist's slips fall:
     a romanisation's letters that differ are its spelling, not slips."""
@@ -1322,15 +1353,19 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     - the query's word is a name people bear (`population.spelled_name`): a slip that
       lands on one is that name;
     - a short word (`SHORT_WORD_MAX` letters) slips in a person's name of syllables
-      (Yong Chul PAK: no word longer than `SYLLABLE_MAX`) or in another name of short
-      words only (EP-GOX, a code): one letter makes another syllable or code;
+      (Yong Chul PAK: no word longer than `SYLLABLE_MAX`, each of one run of vowels,
+      `_syllable`) or in another name of short words only (EP-GOX, a code): one letter
+      makes another syllable or code;
     - one word alone makes the name (its own similarity judges it), or two slips fall
       in a word shorter than `TWICE_SLIPPED_MIN` and either replace two of its letters
       (Navros / LAVROV: how two names differ) or make a word some listed name spells
       (`known`, the lists' words: Rost / TROOST, a name of its own), or the only other
       word is among the names people most commonly bear (James KUOK / "James Kioko").
       A typist's two slips that lose, add or swap letters in a short word (Lpoe / LOPEZ,
-      Qacmer / SAMER) are judged by the name, as in a long one.
+      Qacmer / SAMER) are judged by the name, as in a long one; in a word of a few
+      letters, which they leave no similarity of its own (Wkr / BAKR), not beside one
+      other word only that is among the names people commonly bear (top 30,
+      `DISTINCT_NAME_CAP`: William ALI / "Viliam Palo", half of ALI).
     """
     lifted = {k for k, _, _ in near}
     if any([p.similarity < SURE_SIMILARITY for k, p in enumerate(pairs) if k not in lifted]):
@@ -1339,10 +1374,11 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     slipped: set[int] = set()
     short_twice = False  # two slips in one word of a few letters that make another word
     short_two = False  # ... or that a typist makes
-    # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: no word longer
-    # than one), or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
-    longest = SYLLABLE_MAX if person else SHORT_WORD_MAX
-    syllables = all([len(t) <= longest for t in cand.tokens])
+    unlike = False  # ... in a word of a few letters, which leave it no similarity
+    # a person's name of syllables (Chinese, Korean, Vietnamese, Burmese: every word one),
+    # or another name of short words only (codes, acronyms: EP-GOX, JSC PFC)
+    syllables = all([len(t) <= SYLLABLE_MAX and _syllable(t) for t in cand.tokens]
+                    ) if person else all([len(t) <= SHORT_WORD_MAX for t in cand.tokens])
     for k, i, j in near:
         qt, ct = query.tokens[i], cand.tokens[j]
         if len(qt) < 2 or len(ct) < 2 or not (qt.isalpha() and ct.isalpha()):
@@ -1360,6 +1396,7 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         short_twice |= short and (query.folded[i] in known or (
             len(qt) == len(ct) and Hamming.distance(qt, ct) == 2))
         short_two |= short
+        unlike |= pairs[k].similarity == 0.0
         slipped.add(j)
     agree = [j for j in range(len(cand.tokens)) if j not in slipped
              and not cand.legal[j] and c_w[j] > COMMON_WEIGHT]
@@ -1368,10 +1405,27 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     if short_two and len(agree) < 2 and all(
             [population_cap(cand.folded[j]) <= MOST_COMMON_WEIGHT for j in agree]):
         return []  # (James KUOK, "James Kioko": beside one of the commonest names only)
+    if unlike and len(agree) < 2 and all(
+            [population_cap(cand.folded[j]) <= DISTINCT_NAME_CAP for j in agree]):
+        return []  # (William ALI, "Viliam Palo": half a short word, beside a common name)
     letters = sum([len(cand.tokens[j]) for j in agree], 0) + sum(
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)
     return [(k, i, sim) for k, i, _ in near if pairs[k].similarity < sim]
+
+
+def _syllable(token: str) -> bool:
+    """Whether a word has one run of vowels (y after its first letter one: KYU, NGUYEN,
+    HYON), as a romanised syllable of a Chinese, Korean, Vietnamese or Burmese name has;
+    the short words of other names have two or more (MEHMET KAYA, JULIO LOPEZ PENA,
+    YAHYA ABU HAMMAM), and are no syllables that one letter makes another."""
+    runs = 0
+    vowel = False
+    for k, ch in enumerate(token):
+        now = ch in "aeiou" or (ch == "y" and k > 0)
+        runs += now and not vowel
+        vowel = now
+    return runs <= 1
 
 
 def _lone_common_name(pairs: Sequence[TokenPair], cand: Name, free_c: set[int],
@@ -1778,6 +1832,8 @@ def _may_pair(qt: str, qf: str, ql: bool, cand: Name, initials: bool) -> bool:
     "et" ~ EL); an organisation's legal form only with a legal form."""
     for ct, cf, cl in zip(cand.tokens, cand.folded, cand.legal):
         if (initials or ql == cl or qt == ct) and token_similarity(qt, qf, ct, cf) > 0.0:
+            return True
+        if not (ql or cl) and slips_apart(qt, ct):
             return True
         if initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
             return True

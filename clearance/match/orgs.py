@@ -143,6 +143,34 @@ def _short_forms() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]
             {w: frozenset(f) for w, f in beside.items()})
 
 
+#: the fewest letters of a form of one word that two slips still leave that form
+#: (LIMITED, COMPANY, CORPORATION; "ILMITE", "COBPXNY"): below, two slips change half of it
+LONG_FORM_MIN: Final = 6
+
+
+@cache
+def _long_forms() -> dict[str, frozenset[str]]:
+    """Forms of one word of `LONG_FORM_MIN` letters or more, word -> canonical forms."""
+    found: dict[str, set[str]] = {}
+    for canonical, aliases in load_resource("legal_forms").items():
+        for alias in map(str, aliases):
+            if " " not in alias and len(alias) >= LONG_FORM_MIN:
+                found.setdefault(alias, set()).add(str(canonical).replace(" ", ""))
+    return {w: frozenset(f) for w, f in found.items()}
+
+
+def _long_slip_of(token: str) -> set[str]:
+    """The canonical forms of the long forms of one word (`_long_forms`) one or two slips
+    from `token` (one slip in a last word is read as the form already: `respell_legal`)."""
+    found: set[str] = set()
+    if len(token) >= LONG_FORM_MIN - 1:
+        for word, forms in _long_forms().items():
+            if abs(len(word) - len(token)) <= 2 and OSA.distance(token, word,
+                                                                 score_cutoff=2) <= 2:
+                found |= forms
+    return found
+
+
 def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[str]:
     """The canonical forms of the `words` one slip from `token` (optimal string alignment:
     a substitution, a deletion, an insertion or two neighbouring letters swapped). A token
@@ -162,17 +190,19 @@ def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[
 
 @lru_cache(maxsize=10_000)  # monitoring's `score_ceiling` asks it of each pair of a name
 def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
-    """Words of an organisation's prepared name that may be a short legal form with one
+    """Words of an organisation's prepared name that may be a legal form with a
     slip ("Lth." for LTD, LLTC, APLC, PSVT LTD, JC, LFZE, EORP), as (position, canonical
     forms it may stand for, whether it is a word of the form beside it: PSVT of "PSVT
     LTD", whose form the name has already).
 
-    Only a word where a form stands: last, or followed by forms alone (the forms of one
-    word), or first (forms written before the name, OOO, AO, LLC: `_PREFIX_FORMS`); of two
-    to five letters, no form word itself, beside another word that is no form (a name that
-    is only a form keeps its word). Such a word is unseen as a form (`mark_legal_forms`
-    reads only the long words and the vowel-less swaps of short ones misspelt): it weighs
-    as a distinctive word the listed name lacks. Whether it is that form is for the
+    Only a word where a form stands: last, or followed by forms (or such words) alone
+    (the forms of one word), or first (forms written before the name, OOO, AO, LLC:
+    `_PREFIX_FORMS`); of two to five letters, or a long form with one or two slips where
+    the name ends ("ILMITE", "CORPORTAION, ICN": `_long_slip_of`); no form word itself,
+    beside another word that is no form (a name that is only a form keeps its word).
+    Such a word is unseen as a form (`mark_legal_forms` reads only the long words with
+    one slip as the last word, and the vowel-less swaps of short ones): it weighs as a
+    distinctive word the listed name lacks. Whether it is that form is for the
     comparison to say, against a listed name that carries the form (`compare_names`).
     """
     n = len(tokens)
@@ -181,26 +211,40 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
     alone, beside = _short_forms()
     known = legal_forms_words()
     out: list[tuple[int, frozenset[str], bool]] = []
-    for i in range(n):
+    # words that stand where a form does: the last, and those before forms or such words
+    at_end = n
+    while at_end > 0 and legal[at_end - 1]:
+        at_end -= 1
+    for i in range(n - 1, -1, -1):
         t = tokens[i]
-        if legal[i] or not 2 <= len(t) <= 5 or not t.isalpha() or t in known:
+        if legal[i] or not t.isalpha() or t in known:
+            at_end = i if legal[i] and i == at_end - 1 else at_end
             continue
         if not any(not legal[k] for k in range(n) if k != i):
             continue
         forms: set[str] = set()
-        if all(legal[i + 1:]):
+        if i == at_end - 1:
+            forms |= _long_slip_of(t)
+        if not 2 <= len(t) <= 5:
+            if forms:
+                out.append((i, frozenset(forms), False))
+                at_end = i
+            continue
+        if i == at_end - 1:
             forms |= _slip_of(t, alone, False)
             # a word of a form of two words, beside that form ("PSVT LTD": PVT LTD is LTD)
             near = {tokens[k] for k in (i - 1, i + 1) if 0 <= k < n and legal[k]}
             part = _slip_of(t, beside, False) & near
             if part:
                 out.append((i, frozenset(part), True))
+                at_end = i
                 continue
         if i == 0:
             forms |= _slip_of(t, alone, True)
         if forms:
             out.append((i, frozenset(forms), False))
-    return tuple(out)
+            at_end = i if i == at_end - 1 else at_end
+    return tuple(out[::-1])
 
 
 def confirmed_slips(tokens: tuple[str, ...], legal: tuple[bool, ...], slips: Slips

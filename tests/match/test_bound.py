@@ -226,6 +226,33 @@ def test_the_bound_holds_for_slipped_legal_forms(index: Index) -> None:
     assert checked > 40 and read >= 10, (checked, read)
 
 
+def _slipped_twice(text: str) -> str | None:
+    """The name with its last word of three or four letters typed with two slips (its
+    first letter lost, the next two swapped: BAKR as "kar"), or None."""
+    words = text.split()
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if 3 <= len(w) <= 4 and w.isalpha():
+            words[k] = w[2] + w[1] + w[3:]
+            return " ".join(words)
+    return None
+
+
+def test_the_bound_holds_for_two_slips_in_a_word_of_a_few_letters(index: Index) -> None:
+    # such a word has similarity 0 to the listed one, and the name may lift it
+    # (`compare.slips_apart`): the bound counts it as paired
+    names = [n.text for k, n in enumerate(index.names) if k % 7 == 0
+             and len(n.text.split()) >= 3 and n.text.isascii()]
+    queries = [Query(t, s) for t in map(_slipped_twice, names[:400]) if t is not None
+               for s in ("Person", "Company")]
+    lifted = checked = 0
+    for q_text, c_text, score, ceiling in _bounded(index, queries, ScoringConfig()):
+        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
+        checked += 1
+        lifted += score >= 0.8
+    assert checked > 2_000 and lifted >= 40, (checked, lifted)
+
+
 def test_a_listed_word_is_folded_by_its_letters_alone(index: Index) -> None:
     # the bound keeps a listed word's masks by the word alone (`QueryBound._mask`): that is
     # its (word, fold) only while every list name folds each word by `fold_key` of it

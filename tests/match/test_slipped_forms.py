@@ -173,3 +173,45 @@ def test_monitorings_ceiling_holds_for_slipped_forms(query: str, listed: str) ->
     q, c = prepare_name(query, ORG), prepare_name(listed, ORG)
     score = compare_names(q, c, flat, query_slips=slipped_forms(q.tokens, q.legal)).score
     assert score_ceiling(q, c, flat) >= score
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quorvex Holdings Ilmite", [("ilmite", {"ltd"}, False)]),  # swapped, one lost
+        ("Tavros Steel Cobpxny", [("cobpxny", {"co"}, False)]),  # two replaced
+        ("Nordvale Trading Corporaitn", [("corporaitn", {"corp"}, False)]),
+        ("Nordvale Trading Limtiade", [("limtiade", {"llc"}, False)]),  # LIMITADA is `llc`
+        # one slip in a long form before another slipped form: both stand where forms do
+        ("Nordvale Corportaion Icn", [("corportaion", {"corp"}, False),
+                                      ("icn", {"inc"}, False)]),
+    ],
+)
+def test_a_long_form_with_one_or_two_slips_where_the_name_ends(
+        text: str, expected: list[tuple[str, set[str], bool]]) -> None:
+    assert _slips(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorvex Ilmite Steel",  # not where a form stands
+        "Quorvex Holdings Limitless",  # three slips from LIMITED
+        "Quorvex Holdings Camping",  # three from COMPANY
+        "Quorvex Corporaitn Steel",
+    ],
+)
+def test_a_long_word_far_from_a_form_or_away_from_one_is_no_slip(text: str) -> None:
+    assert _slips(text) == []
+
+
+def test_a_long_slipped_form_pairs_with_the_listed_form_only() -> None:
+    # two slips in LIMITED read as the listed LIMITED: the name agrees
+    assert _compare("Quorvex Holdings Ilmite", "QUORVEX HOLDINGS LIMITED")[0] >= 0.95
+    assert _compare("Quorvex Holdings Ilmite", "QUORVEX HOLDINGS LIMITED",
+                    slips=False)[0] < DEFAULT_THRESHOLD
+    # against a listed name with another form, or none, the word stays a word
+    assert _compare("Quorvex Holdings Ilmite", "QUORVEX HOLDINGS CORPORATION")[0] < 0.8
+    assert _compare("Quorvex Holdings Ilmite", "QUORVEX HOLDINGS")[0] < 0.8
+    # and is no evidence for another company: a form never is
+    assert _compare("Vantor Ilmite", "QUORVEX LIMITED")[0] < 0.1
