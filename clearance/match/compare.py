@@ -592,16 +592,23 @@ TITLE_SLIP_MIN: Final = 5
 
 
 def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Sequence[str],
-                     c_title: Sequence[bool]) -> None:
+                     c_title: Sequence[bool], unvocalised: bool) -> None:
     """Mark a query token one slip from a title the listed name gives as that title
     ("Hapjji TAYSIR" for "TAYSIR, Hajji"): a misspelt title is no name of the person, and
     as a name it would conflict with the listed names. Titles of five letters or more only
-    (a slip in a shorter word makes another word)."""
-    listed = [c_tokens[j] for j in range(len(c_tokens))
-              if c_title[j] and len(c_tokens[j]) >= TITLE_SLIP_MIN]
+    (a slip in a shorter word makes another word). A romanised abjad word (`unvocalised`)
+    that spells the title (شيخ "shykh", SHAIKH: `abjad.similarity`) is that title too:
+    the Latin title's set does not hold every abjad spelling of it."""
+    given = [c_tokens[j] for j in range(len(c_tokens)) if c_title[j]]
+    listed = [title for title in given if len(title) >= TITLE_SLIP_MIN]
     for i, t in enumerate(q_tokens):
-        if not q_title[i] and len(t) >= TITLE_SLIP_MIN - 1 and any(
+        if q_title[i]:
+            continue
+        if len(t) >= TITLE_SLIP_MIN - 1 and any(
                 OSA.distance(t, title, score_cutoff=1) <= 1 for title in listed):
+            q_title[i] = True
+        if unvocalised and any(abjad_similarity(t, title) >= ABJAD_SIMILARITY
+                               for title in given):
             q_title[i] = True
 
 
@@ -1021,7 +1028,7 @@ def compare_names(
         titles = person_role_words()[2]
         if not (titles.isdisjoint(q_tokens) and titles.isdisjoint(c_tokens)):
             q_title, c_title = _titles(query, titles), _titles(cand, titles)
-            _misspelt_titles(q_tokens, q_title, c_tokens, c_title)
+            _misspelt_titles(q_tokens, q_title, c_tokens, c_title, unvocalised)
     if initials:
         particles = _nasab_particles()
         if not particles.isdisjoint(q_tokens) and not particles.isdisjoint(c_tokens):
@@ -1072,12 +1079,14 @@ def compare_names(
                 continue  # a person's own name is not an ancestor's (chains may skip some)
             sim = token_similarity(qt, qf, ct, c_folded[j], q_shapes[i])
             if (unvocalised and ql != c_legal[j] and sim < SURE_SIMILARITY and qt != ct
+                    and not (q_title and q_title[i] and c_title[j])
                     and spelled_name(c_tokens[j] if ql else qt)):
                 # (people) a role word (AL, KHAN) pairs with a name by a spelling of itself
                 # (HAN) or a slip ("et" for EL); beside a name in Arabic, Persian or Hebrew
                 # script, which writes its particles and is no typist's slip of a Latin
                 # one, a name people bear that only looks like a role word is that name,
-                # which the other side lacks (علي "aly" is Ali, not the article AL)
+                # which the other side lacks (علي "aly" is Ali, not the article AL); a
+                # title written in the script is that title (`_misspelt_titles`)
                 continue
             distinct = False
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
