@@ -13,7 +13,9 @@ usage: python benchmarks/make_resources.py [places] [population] [territories] [
 - clearance/resources/population_names.yml: how common a given name or surname is among
   people: every name among the 300 most frequent first names (each gender) or surnames of
   one of the 106 countries of `names-dataset` (philipperemy/name-dataset v3), grouped by
-  its best rank in any country (top 10, 30, 100, 300).
+  its best rank in any country (top 10, 30, 100, 300). Names in other scripts are
+  written as `normalize` romanises them, so the file is remade whenever the romanisation
+  changes (tests/match/test_population.py checks a sample of script names find their band).
 - clearance/resources/abjad_territories.yml: countries' names in Arabic script and their
   nisba adjectives, read in English (`abjad_terms.build_territory_terms`, from rigour's
   territory data, a declared dependency: no `eval` extra needed).

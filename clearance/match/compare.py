@@ -56,7 +56,7 @@ from clearance.match.prepare import (
     written_marks,
     written_words,
 )
-from clearance.match.text import shown_word
+from clearance.match.text import script_of, shown_word
 from clearance.resources import load_resource
 
 __all__ = [
@@ -546,6 +546,24 @@ def whole_given(text: str) -> bool:
     return zh.has_han(text) or hangul.has_hangul(text)
 
 
+#: words that mark a name written in Hebrew letters as an Arab one (בן / בין / בנת "son
+#: of", "daughter of"; אבו "father of"), beside `nasab_particles`
+_HEBREW_ARAB_MARKS: Final = frozenset({"byn", "abw"})
+
+
+def nasab_chain(text: str, tokens: Sequence[str]) -> bool:
+    """Whether a person's name in an abjad script reads as a nasab chain (own name, father's,
+    grandfather's ...), of which a list often writes only the first links: an Arabic- or
+    Persian-script name does; one in Hebrew letters only where it holds an Arab name's
+    particle (אחמד בן עלי). Other Hebrew names are given name(s) and a family name, as
+    Israel's registers write Jewish names (שולה חיים אברהם is no chain a list cut short
+    to "IBRAHIM, Sholeh": its middle name tells two people apart)."""
+    if script_of(text) != "hebrew":
+        return True
+    particles = _nasab_particles()
+    return any([t in particles or t in _HEBREW_ARAB_MARKS for t in tokens])
+
+
 class QueryFacts:
     """What `compare_names` reads of the query name alone, worked out once per query by a
     caller of many comparisons (`engine._Comparer`) instead of once per comparison: script
@@ -558,6 +576,7 @@ class QueryFacts:
         self.writes_vowels = writes_vowels(text)
         self.han = zh.has_han(text)
         self.abjad = has_abjad(text)
+        self.chain = self.abjad and nasab_chain(text, query.tokens)
         self.shapes = [TokenShape(t, f) for t, f in zip(query.tokens, query.folded)]
 
 
@@ -1590,7 +1609,9 @@ def _free_costs(
             # often carries only its first links (محمد طاهر حامد حسين ~ "HAMMID, Mohammed
             # Tahir"), so a last name only the query gives costs as a link of the chain
             # the list leaves out
-            chain = unvocalised and query_facts.abjad
+            chain = unvocalised and query_facts.chain
+            # (a query in Hebrew letters that is no chain: its middle names are its own)
+            nasab = unvocalised and (chain or not query_facts.abjad)
             last = len(q_tokens) - 1
             # the query's last name beside a listed name of two or more words that all
             # agree: the list may write a shorter form of the name (a tribe or a grandfather
@@ -1605,7 +1626,7 @@ def _free_costs(
                     # middle initial says little; beside names that all are among the most
                     # common ("Mohammed Ali Hassan" ~ HASSAN, Mohamed), the middle name is
                     # what would tell two people apart: another name, at full cost
-                    short = unvocalised or len(q_tokens[i]) == 1
+                    short = nasab or len(q_tokens[i]) == 1
                     q_cost[i] = (cand_extra_penalty if short
                                  else query_extra_penalty if common
                                  else query_middle_penalty)
