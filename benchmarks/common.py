@@ -79,6 +79,12 @@ def run_own_set(run: Callable[[bool], None]) -> None:
         run(args.verbose)
 
 
+def run_forms_set(cases: Callable[[], list[dict[str, object]]]) -> None:
+    """The command line of a set of forms (country_forms.py, trade_forms.py ...):
+    `run_own_set` of `run_forms`, the cases made once the home is in use."""
+    run_own_set(lambda verbose: run_forms(cases(), verbose))
+
+
 def run_forms(cases: list[dict[str, object]], verbose: bool) -> None:
     """Query each case ("id": "<name>|<form>", "query", "alert", "entities") as an
     Organization, and print per half (`evalsets.split` of the name) and form how many

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from common import run_forms, run_own_set
+from common import run_forms_set
 
 _OPPOSITE = {"north": "south", "east": "west", "northern": "southern",
              "eastern": "western", "upper": "lower"}
@@ -82,9 +82,5 @@ def cases() -> list[dict[str, object]]:
     return out
 
 
-def run(verbose: bool) -> None:
-    run_forms(cases(), verbose)
-
-
 if __name__ == "__main__":
-    run_own_set(run)
+    run_forms_set(cases)

@@ -44,7 +44,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
-from common import run_forms, run_own_set
+from common import run_forms_set
 
 RESOURCES = Path(__file__).resolve().parent.parent / "clearance" / "resources"
 
@@ -116,9 +116,5 @@ def cases() -> list[dict[str, object]]:
     return out
 
 
-def run(verbose: bool) -> None:
-    run_forms(cases(), verbose)
-
-
 if __name__ == "__main__":
-    run_own_set(run)
+    run_forms_set(cases)

@@ -621,14 +621,11 @@ def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Seq
     given = [c_tokens[j] for j in range(len(c_tokens)) if c_title[j]]
     listed = [title for title in given if len(title) >= TITLE_SLIP_MIN]
     for i, t in enumerate(q_tokens):
-        if q_title[i]:
-            continue
-        if len(t) >= TITLE_SLIP_MIN - 1 and any(
-                OSA.distance(t, title, score_cutoff=1) <= 1 for title in listed):
-            q_title[i] = True
-        if unvocalised and any(abjad_similarity(t, title) >= ABJAD_SIMILARITY
-                               for title in given):
-            q_title[i] = True
+        if not q_title[i]:
+            q_title[i] = (len(t) >= TITLE_SLIP_MIN - 1 and any(
+                OSA.distance(t, title, score_cutoff=1) <= 1 for title in listed)) or (
+                unvocalised and any(abjad_similarity(t, title) >= ABJAD_SIMILARITY
+                                    for title in given))
 
 
 def _other_nasal(a: str, b: str) -> bool:

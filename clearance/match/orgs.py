@@ -434,15 +434,16 @@ def kind_similarity(a: str, b: str, similarity: float) -> float:
     trade and place rules read them (`compare._free_costs`). Any other two words keep
     `similarity`."""
     point = direction(a)
+    other = None if point is None else direction(b)
     if similarity == 0.0:
         # (one direction written two ways, whatever the letters: "eastern", EAST)
-        return 1.0 - SHARED_TRADE if point is not None and direction(b) == point else 0.0
+        return 1.0 - SHARED_TRADE if other is not None and other == point else 0.0
     a_trades, b_trades = trades(a), trades(b)
     if a_trades and b_trades:
         return max(similarity, 1.0 - SHARED_TRADE) if a_trades & b_trades else 0.0
-    if point is None or direction(b) is None:
+    if other is None:
         return similarity
-    return max(similarity, 1.0 - SHARED_TRADE) if direction(b) == point else 0.0
+    return max(similarity, 1.0 - SHARED_TRADE) if other == point else 0.0
 
 
 def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: set[int],
