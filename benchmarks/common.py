@@ -161,3 +161,42 @@ def population_names(n: int, seed: int, exclude: set[str] | None = None,
             seen.add(name)
             out.append((name, "Person" if person else "Company"))
     return out
+
+
+def run_listed(title: str, cases: list[tuple[str, str]], verbose: bool, half: str) -> None:
+    """Screen listed people written in another script (`cases`: (written, the listed name
+    as the SDN list writes it)) as Person against the whole index, and print per half
+    (`evalsets.split` of the written name) how many alerted on an entity the listed name
+    itself alerts on (hangul_listed.py, cyrillic_listed.py); -v lists the misses of the
+    half shown ("all": both)."""
+    from evalsets import split
+
+    from clearance.index.store import ensure_index
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query, ScoringConfig
+
+    index = ensure_index()
+    cfg = ScoringConfig()
+    found = {"tune": 0, "test": 0}
+    total = {"tune": 0, "test": 0}
+    unlisted = []
+    for written, listed in cases:
+        expected = {r.entity_id for r in match_query(index, Query(listed, "Person"), cfg)
+                    if r.match}
+        if not expected:
+            unlisted.append(listed)
+            continue
+        part = split(written)
+        res = match_query(index, Query(written, "Person"), cfg, limit=10)
+        hit = any(r.match and r.entity_id in expected for r in res)
+        total[part] += 1
+        found[part] += hit
+        if verbose and not hit and half in (part, "all"):
+            best = f"{res[0].score:.3f} {res[0].name}" if res else "no candidate"
+            print(f"miss ({part}): {written} ({listed}) | best {best}")
+    if unlisted:
+        raise SystemExit(f"no alert on the listed name itself: {unlisted}")
+    shown = ("tune", "test") if half == "all" else (half,)
+    print(f"{title} (threshold {cfg.threshold}): " + ", ".join(
+        f"{'tuning half (in-sample)' if h == 'tune' else 'held-out half'} "
+        f"{found[h]}/{total[h]}" for h in shown))

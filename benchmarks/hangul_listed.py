@@ -33,8 +33,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from common import use_home
-from evalsets import split
+from common import run_listed, use_home
 
 #: (Hangul, the listed name as the SDN list writes it)
 CASES = [
@@ -96,35 +95,7 @@ CASES = [
 
 
 def run(verbose: bool, half: str) -> None:
-    from clearance.index.store import ensure_index
-    from clearance.match.engine import match_query
-    from clearance.match.score import Query, ScoringConfig
-
-    index = ensure_index()
-    cfg = ScoringConfig()
-    found = {"tune": 0, "test": 0}
-    total = {"tune": 0, "test": 0}
-    unlisted = []
-    for hangul, listed in CASES:
-        expected = {r.entity_id for r in match_query(index, Query(listed, "Person"), cfg)
-                    if r.match}
-        if not expected:
-            unlisted.append(listed)
-            continue
-        part = split(hangul)
-        res = match_query(index, Query(hangul, "Person"), cfg, limit=10)
-        hit = any(r.match and r.entity_id in expected for r in res)
-        total[part] += 1
-        found[part] += hit
-        if verbose and not hit and half in (part, "all"):
-            best = f"{res[0].score:.3f} {res[0].name}" if res else "no candidate"
-            print(f"miss ({part}): {hangul} ({listed}) | best {best}")
-    if unlisted:
-        raise SystemExit(f"no alert on the listed name itself: {unlisted}")
-    shown = ("tune", "test") if half == "all" else (half,)
-    print(f"hangul_listed (threshold {cfg.threshold}): " + ", ".join(
-        f"{'tuning half (in-sample)' if h == 'tune' else 'held-out half'} "
-        f"{found[h]}/{total[h]}" for h in shown))
+    run_listed("hangul_listed", CASES, verbose, half)
 
 
 def main() -> None:

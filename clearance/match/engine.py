@@ -19,6 +19,7 @@ from clearance.match import (
     abjad_terms,
     abjad_titles,
     cantonese,
+    cyrillic_foreign,
     cyrillic_terms,
     han,
     hangul,
@@ -109,8 +110,9 @@ def prepare_query_names(query: Query, bounded: bool = False,
 
     `spellings` (the index's list spellings by consonant key): a name in katakana or in
     Hangul, or a person's or unknown party's name in the Chinese transcription of foreign
-    names, adds the list spellings it may transcribe (`kana.foreign_names`,
-    `hangul_foreign.foreign_names`, `han.foreign_names`).
+    names, or one in Cyrillic, adds the list spellings it may transcribe
+    (`kana.foreign_names`, `hangul_foreign.foreign_names`, `han.foreign_names`,
+    `cyrillic_foreign.foreign_names`).
     `bounded` (screening): names are prepared in order while they add up to at most
     `MAX_QUERY_CHARS` characters and `MAX_QUERY_TOKENS` tokens, bounds the names of every
     listed entity fit in several times over (`clearance.match.limits`).
@@ -173,6 +175,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # a foreign name in Hangul: the list spellings it may transcribe, after the
             # Korean readings (a Korean person's name keeps those first)
             variants += [(v, kind, 0) for v in hangul_foreign.foreign_names(text, spellings)]
+        if spellings is not None and kind != ORG and has_cyrillic(text):
+            # a foreign person's name in Russian transcription (Уилсон): the list spellings
+            # it may transcribe, after its letter-by-letter reading
+            variants += [(v, kind, 0) for v in cyrillic_foreign.foreign_names(text, spellings)]
         for v, how, system in variants:
             chars += len(v)
             if bounded and chars > MAX_QUERY_CHARS:

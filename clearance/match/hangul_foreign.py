@@ -31,7 +31,7 @@ from clearance.match.kana import MAX_READINGS, Spellings, consonant_class, fitti
 from clearance.resources import load_resource
 
 __all__ = ["Slot", "foreign_names", "is_hangul", "keys", "korean_person",
-           "pattern", "readings", "slots"]
+           "pattern", "readings", "slot_keys", "slot_pattern", "slots"]
 
 #: most consonant keys one word is looked up by (a longer word's choices multiply)
 MAX_KEYS = 1024
@@ -167,8 +167,15 @@ def pattern(word: str) -> re.Pattern[str] | None:
     parts = slots(word)
     if not parts:
         return None
+    return slot_pattern(parts, "(?:e|h)?")
+
+
+def slot_pattern(parts: tuple[Slot, ...], tail: str) -> re.Pattern[str]:
+    """Slots as a pattern for `kana.latin` spellings: each as any of its spellings, the
+    optional ones optional, then `tail` (what a word may end in unwritten); also what
+    `cyrillic_foreign.pattern` asks."""
     body = "".join(_alternation(s.spellings) + ("?" if s.optional else "") for s in parts)
-    return re.compile(body + "(?:e|h)?")
+    return re.compile(body + tail)
 
 
 @lru_cache(maxsize=1024)
@@ -189,8 +196,13 @@ def keys(word: str) -> tuple[str, ...]:
     transcribe: the keys of each choice of consonant class for each slot (empty when
     there are more than `MAX_KEYS` choices)."""
     parts = slots(word)
-    if not parts:
-        return ()
+    return slot_keys(parts) if parts else ()
+
+
+def slot_keys(parts: tuple[Slot, ...]) -> tuple[str, ...]:
+    """The consonant keys of the Latin spellings slots may be: the keys of each choice of
+    consonant class for each slot (empty when there are more than `MAX_KEYS` choices);
+    also what `cyrillic_foreign.keys` asks."""
     choices: list[tuple[str, ...]] = []
     count = 1
     for k, slot in enumerate(parts):

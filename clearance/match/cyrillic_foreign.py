@@ -1,0 +1,174 @@
+"""Foreign names written in Cyrillic, read as the Latin names they transcribe.
+
+Russian books write a foreign person's name by the practical transcription of its sound,
+and a letter-by-letter reading is far from the name's own spelling: Уилсон reads
+"uilson", not WILSON; Вайнштейн "vaynshteyn", not WEINSTEIN; Кавасима (Polivanov's
+Japanese) "kavasima", not KAWASHIMA. So, as for katakana and Hangul (`match.kana`,
+`match.hangul_foreign`), each Cyrillic word becomes a pattern (`pattern`): its letters and
+letter groups in order (`resources/cyrillic_foreign.yml`), each as any Latin spelling of
+its sound (у before a vowel as w, х as h, kh or j, э as e or a, дж as j, си as shi, ье as
+ier), a doubled consonant as one, an e between consonants and a final letter Latin leaves
+unsounded optional (`_with_tail`); the list spellings it may be are found by their
+consonant keys (`hangul_foreign.slot_keys`), and a word's readings are the list spellings
+its pattern fits, with kana's caps, the nearest the letter-by-letter reading first.
+
+Only a word with a letter group the transcription writes for foreign sounds (`_MARKED`: э,
+у before a vowel, дж, a doubled consonant...) is read so, and a name shaped as a Slavic
+or Kazakh person's (`slavic_person`: a word with a surname's or patronymic's ending,
+Иванов, Шевченко, Петрович, Назарбаевич, Улы) keeps today's reading alone; the foreign
+readings are extra query names, after today's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from itertools import product
+from typing import Any
+
+from clearance.match.cyrillic import romanize
+from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
+from clearance.match.kana import MAX_READINGS, Spellings, fitting
+from clearance.resources import load_resource
+
+__all__ = ["foreign_names", "keys", "pattern", "readings", "slavic_person", "slots"]
+
+_WORD = re.compile("[а-яёіїєґў]+")
+_SPLIT = re.compile(r"[\s,.\-\u00b7]+")
+_VOWELS = frozenset("аеёиоуыэюяіїє")
+#: letter groups Russian writes in foreign words alone
+_FOREIGN = re.compile("(?<=.)э|у[оиэ]")
+#: letter groups the practical transcription writes for foreign sounds and Slavic names
+#: seldom hold: э after a word's head, у before a vowel (w), дж, дз (Polivanov's z, j), a
+#: final ье (-ier), кь (Italian chi), a doubled consonant. Only a word holding one is read
+#: as the list spellings it may transcribe: the readings of the others are as often a
+#: Slavic given name as another list word (Кира CIRE, Оксана OCEANOS)
+_MARKED = re.compile("(?<=.)э|у[оиэа]|дж|дз|ье$|кь|([бвгдзклмнпрстфхцчшщ])\\1")
+#: letters that read as no sound of their own (the soft and hard signs)
+_SIGNS = frozenset("ьъ")
+#: fewest letters of a word read so: a shorter one fits too many list words
+MIN_LETTERS = 3
+
+
+@cache
+def _table() -> dict[str, Any]:
+    """`resources/cyrillic_foreign.yml`: letters and letter groups -> Latin spellings."""
+    data: dict[str, Any] = load_resource("cyrillic_foreign")
+    return data
+
+
+def _group(text: str) -> tuple[str, ...]:
+    """The spellings of a letter group: its own, then those of its letters one by one."""
+    table = _table()
+    letters: dict[str, list[str]] = table["letters"]
+    own: list[str] = list(table["groups"].get(text, [])) if len(text) > 1 else []
+    apart = ["".join(p) for p in product(*(letters[c] or [""] for c in text))]
+    return tuple(dict.fromkeys(own + apart))
+
+
+@lru_cache(maxsize=4096)
+def slots(word: str) -> tuple[Slot, ...] | None:
+    """A lower-case Cyrillic word as the letter groups of the Latin spelling it may
+    transcribe (None when it is no word of at least `MIN_LETTERS` Cyrillic letters): the
+    longest letter group of the table at each place, у before a vowel at a word's head or
+    after a vowel as w (Уилсон, Уэст), Мак before a consonant as Mc or Mac, a doubled
+    consonant once, and an optional e after a consonant before another (Уэйкфилд WAKEFIELD)."""
+    if len(word) < MIN_LETTERS or _WORD.fullmatch(word) is None:
+        return None
+    groups: dict[str, list[str]] = _table()["groups"]
+    out: list[Slot] = []
+    k = 0
+    if word.startswith("мак") and len(word) > 4 and word[3] not in _VOWELS:
+        out += [Slot(("m",)), Slot(("a",), True)]
+        k = 2
+    while k < len(word):
+        ch = word[k]
+        if ch in _SIGNS and word[k:k + 2] not in groups:
+            k += 1
+            continue
+        if ch not in _VOWELS and k > 0 and word[k - 1] == ch:
+            k += 1  # (a doubled consonant: Latin spellings are read undoubled)
+            continue
+        if (ch == "у" and word[k + 1:k + 2] in _VOWELS and k + 1 < len(word)
+                and (k == 0 or word[k - 1] in _VOWELS)):
+            out.append(Slot(("w", "wh", "u", "ou")))
+            k += 1
+            continue
+        size = next(n for n in (3, 2, 1) if n == 1 or word[k:k + n] in groups)
+        out.append(Slot(_group(word[k:k + size])))
+        k += size
+        after = word[k:k + 1]
+        if (size == 1 and ch not in _VOWELS and ch != "й" and after != ""
+                and after not in _VOWELS and after not in _SIGNS and after != ch):
+            out.append(Slot(("e",), True))
+    return tuple(out)
+
+
+def _with_tail(word: str, parts: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """The slots and the letters a Latin name may end in unwritten in Russian (French -d,
+    -t, -s, -x, English -e; none after a final й: Сергей is no SERHAT)."""
+    if word.endswith("й"):
+        return parts
+    return (*parts, Slot(tuple(_table()["silent"]), True))
+
+
+@lru_cache(maxsize=4096)
+def pattern(word: str) -> re.Pattern[str] | None:
+    """The Latin spellings a Cyrillic word may transcribe, as a pattern for `kana.latin`
+    spellings (doubled letters once, x as ks)."""
+    parts = slots(word)
+    return slot_pattern(_with_tail(word, parts), "") if parts else None
+
+
+@lru_cache(maxsize=4096)
+def keys(word: str) -> tuple[str, ...]:
+    """The consonant keys (`abjad.key`) of the Latin spellings a Cyrillic word may
+    transcribe (without its unwritten final letters when there are too many with them)."""
+    parts = slots(word)
+    if not parts:
+        return ()
+    return slot_keys(_with_tail(word, parts)) or slot_keys(parts)
+
+
+def readings(word: str, spellings: Spellings) -> list[str]:
+    """The list spellings a Cyrillic word may transcribe (`kana.fitting`), the nearest its
+    letter-by-letter reading first: a Cyrillic word's plain reading is near the Latin
+    name."""
+    fit = pattern(word)
+    if fit is None:
+        return []
+    return fitting(fit, keys(word), romanize(word), spellings, nearest_first=True)
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    return tuple(_table()["slavic_endings"])
+
+
+def slavic_person(words: list[str]) -> bool:
+    """Whether Cyrillic words are shaped as a Russian, Ukrainian, Belarusian or Kazakh
+    person's name, which keeps today's reading alone: a word of five letters or more ends
+    as their surnames and patronymics do (`resources/cyrillic_foreign.yml`:
+    slavic_endings), unless it holds a letter group Russian writes in foreign words alone
+    (э after a word's head, уо, уи, уэ: Хэмилтон HAMILTON)."""
+    endings = _endings()
+    return any(len(w) >= 5 and w.endswith(endings) and _FOREIGN.search(w) is None
+               for w in words)
+
+
+def foreign_names(text: str, spellings: Spellings) -> list[str]:
+    """A Cyrillic name read as the Latin names it may transcribe (none for other text, a
+    Slavic person's name, or when no word of it fits a list spelling): each word as a list
+    spelling it fits (`readings`) or else as romanised (a word with no letter group of
+    `_MARKED`, as Slavic names are written: Кира is not CIRE, Оксана not OCEANOS); at most
+    `kana.MAX_READINGS` names, those of the nearest readings first."""
+    words = [w for w in _SPLIT.split(text.lower()) if w != ""]
+    if not words or any(_WORD.fullmatch(w) is None for w in words) or slavic_person(words):
+        return []
+    options = [readings(w, spellings) if _MARKED.search(w) else [] for w in words]
+    if not any(options):
+        return []
+    options = [o or [romanize(w)] for o, w in zip(options, words)]
+    ranked = sorted(product(*(list(enumerate(o)) for o in options)),
+                    key=lambda c: sum(rank for rank, _ in c))
+    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]

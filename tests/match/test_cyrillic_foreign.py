@@ -1,0 +1,123 @@
+"""Foreign names written in Cyrillic read as the Latin names they transcribe
+(`match.cyrillic_foreign`)."""
+
+import pytest
+
+from clearance.match import cyrillic_foreign as cf
+from clearance.match import kana
+from clearance.match.abjad import key
+from clearance.match.engine import match_query, prepare_query_names
+from clearance.match.prepare import prepare_name
+from clearance.match.score import Query
+from tests.match.lists import list_index
+
+
+def _table(*spellings: str) -> kana.Spellings:
+    """List spellings by consonant key as an index holds them (`Index.abjad`), each its
+    own token, equally rare."""
+    table: dict[str, list[tuple[int, str]]] = {}
+    for tid, s in enumerate(spellings):
+        table.setdefault(key(s), []).append((tid, s))
+    return kana.Spellings(table, (1.0,) * len(spellings))
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("уилсон", "wilson"),  # у before a vowel at a word's head: w
+    ("уэст", "west"),
+    ("джонсон", "johnson"),  # дж: j
+    ("хэмилтон", "hamilton"),  # х: h, э: a
+    ("шмидт", "schmidt"),  # ш: sch
+    ("вайнштейн", "weinstein"),  # в: w, ай: ei, шт: st
+    ("штайнер", "steiner"),
+    ("хименес", "jimenez"),  # Spanish j as х, z as с
+    ("гарнье", "garnier"),  # ье: ier
+    ("рено", "renault"),  # French final letters unwritten
+    ("макдональд", "mcdonald"),  # Мак: Mc
+    ("скьявоне", "schiavone"),  # Italian sch as ск
+    ("фудзимори", "fujimori"),  # Polivanov: дзи ji
+    ("кавасима", "kawashima"),  # си shi
+    ("тиба", "chiba"),  # ти chi
+    ("цукамото", "tsukamoto"),  # цу tsu
+    ("брук", "brooke"),  # у: oo, a final silent e
+    ("лейкфорд", "lakeford"),  # ей: a, the e of "lake" between consonants
+])
+def test_pattern_fits_the_latin_spelling_a_word_transcribes(word: str, spelling: str) -> None:
+    fit = cf.pattern(word)
+    assert fit is not None
+    assert fit.fullmatch(kana.latin(spelling)) is not None
+    # and the spelling is found by one of the word's keys
+    assert key(spelling) in cf.keys(word)
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("иван", "ivanov"),  # letters the Cyrillic does not write
+    ("петров", "petrovsky"),
+    ("джон", "johnson"),
+    ("сергей", "serhat"),  # no letter unwritten after a final й
+    ("барак", "parak"),  # б is b
+])
+def test_pattern_refuses_other_names(word: str, spelling: str) -> None:
+    fit = cf.pattern(word)
+    assert fit is not None
+    assert fit.fullmatch(kana.latin(spelling)) is None
+
+
+def test_slots_read_a_doubled_consonant_once_and_signs_as_nothing() -> None:
+    assert len(cf.slots("анна") or ()) == len(cf.slots("ана") or ())
+    assert cf.slots("руль") == cf.slots("рул")
+    assert cf.slots("ив") is None  # shorter than MIN_LETTERS
+    assert cf.slots("ivan") is None
+
+
+def test_foreign_names_read_each_word_as_a_list_spelling() -> None:
+    table = _table("john", "wilson", "smith")
+    assert cf.foreign_names("Джон Уилсон", table) == ["john wilson"]
+    # a word that fits no list spelling: as romanised
+    assert cf.foreign_names("Уилсон Бобр", table) == ["wilson bobr"]
+    assert cf.foreign_names("Боб Бобр", table) == []
+    assert cf.foreign_names("John Wilson", table) == []
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["иван", "петров"], True),  # a Russian surname
+    (["тарас", "шевченко"], True),  # Ukrainian
+    (["анна", "сергеевна"], True),  # a patronymic
+    (["нурсултан", "назарбаев"], True),  # Kazakh
+    (["кэрол", "уорвикова"], False),  # э and уо are written in foreign words alone
+    (["джон", "уилсон"], False),
+    (["мартин"], True),  # an -ин of five letters: Slavic-shaped
+])
+def test_slavic_person_is_a_name_with_a_slavic_ending(words: list[str], expected: bool) -> None:
+    assert cf.slavic_person(words) is expected
+
+
+def test_a_word_without_a_foreign_letter_group_keeps_its_reading() -> None:
+    table = _table("cire", "kira", "wilson")
+    assert cf.readings("кира", table) == ["kira", "cire"]  # the word fits
+    assert cf.foreign_names("Кира", table) == []
+    assert cf.foreign_names("Кира Уилсон", table) == ["kira wilson"]
+
+
+def test_a_slavic_persons_name_gets_no_foreign_reading() -> None:
+    table = _table("hassanov", "ivan", "ivanov")
+    assert cf.readings("хассанов", table) == ["hassanov"]  # the word fits
+    assert cf.foreign_names("Иван Хассанов", table) == []
+
+
+def test_query_names_add_the_readings_after_the_plain_one() -> None:
+    index = list_index("WILSON, John Hamilton")
+    lists = kana.Spellings(index.abjad, index.weights)
+    names = prepare_query_names(Query("Джон Уилсон", "Person"), spellings=lists)
+    assert names[0].tokens == ("dzhon", "uilson")  # as before, first
+    assert names[-1].folded == prepare_name("John Wilson").folded
+    # an organisation's name is read as before
+    assert len(prepare_query_names(Query("Уилсон", "Company"), spellings=lists)) == 1
+
+
+def test_a_listed_person_in_cyrillic_alerts_and_says_how_it_was_read() -> None:
+    index = list_index("WHEELER, Hamilton", "KHAMIDOV, Ilyas")
+    (first, *_) = match_query(index, Query("Гамильтон Уилер", "Person"))
+    assert first.match
+    assert first.source_id == "s0"
+    assert "wheeler" in first.explanation
+
