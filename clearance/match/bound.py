@@ -167,6 +167,10 @@ class QueryBound:
         # (`_abjad_runs`), and per query word the letters a Latin spelling of it may hold
         # (`abjad.letters` as `letter_bits`; -1 when it is no romanised abjad word: any)
         self.abjad_runs = _abjad_runs(tokens, folded) if unvocalised else []
+        # each run's `compare._abjad_joins` with the letters their spellings hold (`_spelt`),
+        # made when `_abjad_fitting` first needs them: most runs start with another letter
+        # than every listed word asked about, and those are never written out
+        self.abjad_joins: list[list[tuple[str, int]] | None] = [None] * len(self.abjad_runs)
         self.spelt = [_spelt(t) for t in tokens] if unvocalised else []
 
     def _mask(self, ct: str, cf: str, person: bool) -> int:
@@ -227,7 +231,8 @@ class QueryBound:
                             m |= 1 << i
             if unvocalised:
                 # query words run together as abjad words are (`_abjad_fitting`)
-                fit = _abjad_fitting(self.abjad_runs, ct, cf, token_shape(ct, cf).bits)
+                fit = _abjad_fitting(self.abjad_runs, self.abjad_joins, self.tokens, ct, cf,
+                                     token_shape(ct, cf).bits)
                 if fit:
                     m |= fit
                     self.fits[ct] = fit
@@ -467,54 +472,66 @@ def _spelt(token: str) -> int:
 
 
 #: a run of query words as `_abjad_fitting` reads it: (first word, first folded letter,
-#: letters, folded letters, the words as a bit mask, the run written as one romanised
-#: abjad word (`compare._abjad_joins`) with the letters its spellings hold (`_spelt`),
-#: the run's words as they stand run together, raw and folded)
-_AbjadRun = tuple[str, str, int, int, int, list[tuple[str, int]], str, str]
+#: letters, folded letters, the words as a bit mask, the words' positions, the run's words
+#: as they stand run together, raw and folded)
+_AbjadRun = tuple[str, str, int, int, int, list[int], str, str]
 
 
 def _abjad_runs(tokens: Sequence[str], folded: Sequence[str]) -> list[_AbjadRun]:
     """Every run of a name's words the join pass may try (`_runs`), with what an
-    unvocalised join pass compares of it."""
+    unvocalised join pass compares of it (its abjad spellings: `_run_joins`)."""
     out: list[_AbjadRun] = []
     n = len(tokens)
-    names = tuple(tokens)
     for a in range(n):
         runs = [[a, b] for b in range(n) if b != a]
         if a + 2 < n:
             runs.append([a, a + 1, a + 2])
         for run in runs:
             out.append((tokens[a], folded[a][:1], sum([len(tokens[k]) for k in run]),
-                        sum([len(folded[k]) for k in run]), sum([1 << k for k in run]),
-                        [(j, _spelt(j)) for j in _abjad_joins(names, run)],
+                        sum([len(folded[k]) for k in run]), sum([1 << k for k in run]), run,
                         "".join([tokens[k] for k in run]), "".join([folded[k] for k in run])))
     return out
 
 
-def _abjad_fitting(runs: list[_AbjadRun], target_raw: str, target: str, bits: int) -> int:
+def _abjad_fitting(runs: list[_AbjadRun], joins: list[list[tuple[str, int]] | None],
+                   tokens: tuple[str, ...], target_raw: str, target: str, bits: int) -> int:
     """`_fitting` of an unvocalised comparison: the words (bit mask) of the runs that
     the join pass joins into a word (raw, folded; `bits`: its `letter_bits`) whatever
     else is free: a run whose first word may start it (the same folded letter, or
     `compare._same_start`), and that is written as the word by its abjad spelling
     (`abjad.similarity` of its `_abjad_joins`, whose letters the word holds alone, or
     of the word with the run's words run together) or by its letters (a length that
-    fits, `compare._may_join`, and `compare.join_similarity` at `JOIN_MIN`)."""
+    fits, `compare._may_join`, and `compare.join_similarity` at `JOIN_MIN`). `joins`: the
+    runs' `_run_joins` as far as made (of the query's words `tokens`), filled in here."""
     found = 0
     first_f = target[:1]
     size, size_f = len(target_raw), len(target)
     abjad_target = consonantal(target_raw)
-    for start, start_f, run_size, run_size_f, words, joins, joined, joined_f in runs:
+    for k in range(len(runs)):
+        start, start_f, run_size, run_size_f, words, run, joined, joined_f = runs[k]
         if found & words == words:
             continue
         if start_f != first_f and not _same_start(start, target_raw, True):
             continue
         if (((_may_join(run_size, size) or _may_join(run_size_f, size_f))
              and join_similarity(joined_f, target, joined, target_raw) >= JOIN_MIN)
-                or (abjad_target and abjad_similarity(target_raw, joined) > 0.0)
-                or any([not bits & ~spelt and abjad_similarity(j, target_raw) > 0.0
-                        for j, spelt in joins])):
+                or (abjad_target and abjad_similarity(target_raw, joined) > 0.0)):
             found |= words
+            continue
+        spelt_joins = joins[k]
+        if spelt_joins is None:
+            spelt_joins = joins[k] = _run_joins(tokens, run)
+        for j, spelt in spelt_joins:
+            if not bits & ~spelt and abjad_similarity(j, target_raw) > 0.0:
+                found |= words
+                break
     return found
+
+
+def _run_joins(tokens: tuple[str, ...], run: list[int]) -> list[tuple[str, int]]:
+    """A run of query words written as one romanised abjad word (`compare._abjad_joins`),
+    each spelling with the letters a Latin word it spells may hold (`_spelt`)."""
+    return [(j, _spelt(j)) for j in _abjad_joins(tokens, run)]
 
 
 def _two_shortest(tokens: tuple[str, ...]) -> int:
