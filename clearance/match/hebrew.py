@@ -6,6 +6,8 @@ Two readings `clearance.match.abjad` cannot make from a romanised token alone:
   (VON is פון, VAN ואן) and an Arab title as Arabic has it (שייח' SHEIKH); letter by letter
   they are names of their own ("pwn", "shyykh") that no listed particle or title pairs with.
   A word of `resources/hebrew_particles.yml` is read as the Latin word.
+- Spanish J and G (`spanish_reading`): Hebrew writes them ח, the letter of its own kh
+  (חוסה JOSE, חואן JUAN, חורחה JORGE, חסוס JESUS); a name is also read with each ח as J.
 - A word that starts with a consonant and a he (`two_letter_pairs`, `misread`): romanised,
   כהן is "khn", and its "kh" is also the letter ח, so Cohen read as KHAN, HAN (0.9); דהן
   (Dahan) as DIN, DHAN; סהר (Sahar) as SHIR. A Latin word that starts with kh, sh, th, dh,
@@ -25,7 +27,7 @@ from typing import Final
 from clearance.match.abjad import romanize
 from clearance.resources import load_resource
 
-__all__ = ["misread", "read_particles", "two_letter_pairs"]
+__all__ = ["misread", "read_particles", "spanish_reading", "two_letter_pairs"]
 
 #: the keyboard's apostrophe and quotation mark for geresh and gershayim
 _PUNCTUATION = str.maketrans({"\u05f3": "'", "\u05f4": '"', "’": "'", "”": '"'})
@@ -82,3 +84,16 @@ def misread(latin: str) -> bool:
     (`abjad.similarity`) reads its first consonant and he as one digraph: it writes no h
     after a vowel (KHAN, HAN, CHAN for כהן; COHEN, KAHN write it)."""
     return _VOWEL_H.search(latin) is None
+
+
+#: Hebrew's het, unless a geresh makes it the kh of an Arabic name (ח'אלד KHALID)
+_HET: Final = re.compile("ח(?![׳'’])")
+
+
+def spanish_reading(text: str) -> str | None:
+    """The name with each het read as the J of a Spanish name (ג', "j": JOSE, and the G
+    before e and i, JORGE, which "j" spells too); None for a name without one."""
+    if "ח" not in text:
+        return None
+    read = _HET.sub("ג'", text)
+    return read if read != text else None

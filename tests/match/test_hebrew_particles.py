@@ -1,10 +1,12 @@
-"""Hebrew's particles and titles read as the Latin words they write, and a Hebrew word's
-first consonant and he as two letters (`clearance.match.hebrew`)."""
+"""Hebrew's particles and titles read as the Latin words they write, a Hebrew word's first
+consonant and he as two letters, het as a Spanish J too (`clearance.match.hebrew`)."""
 
 from clearance.match.compare import NameComparison, compare_names
-from clearance.match.hebrew import misread, read_particles, two_letter_pairs
+from clearance.match.engine import match_query
+from clearance.match.hebrew import misread, read_particles, spanish_reading, two_letter_pairs
 from clearance.match.prepare import PERSON, name_roles, prepare_name
-from clearance.match.score import DEFAULT_THRESHOLD, ScoringConfig
+from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from tests.match.lists import list_index
 
 #: the commonest names weigh as the population bands weigh them, the others as rare words
 _COMMON = {"khan", "khn", "abrhm", "ibrahim", "avraham", "cohen"}
@@ -69,3 +71,16 @@ def test_cohen_in_hebrew_is_not_khan() -> None:
     assert _compare("אברהם כהן", "Avraham Cohen").score >= DEFAULT_THRESHOLD
     khan = _compare("אברהם חאן", "KHAN, Haji Ibrahim")
     assert khan.score >= DEFAULT_THRESHOLD
+
+
+def test_het_is_also_read_as_a_spanish_j() -> None:
+    assert spanish_reading("חוסה דה חסוס") == "ג'וסה דה ג'סוס"
+    assert spanish_reading("ח'אלד משעל") is None  # (ח' is an Arabic name's kh)
+    assert spanish_reading("משה לוי") is None
+
+
+def test_a_spanish_name_in_hebrew_letters_alerts_on_the_listed_person() -> None:
+    index = list_index("MEJIA ARANGO, Jorge Enrique", "Ali Hassan")
+    results = match_query(index, Query("חורחה אנריקה מחיה ארנגו", "Person"),
+                          ScoringConfig(), limit=5)
+    assert results and results[0].source_id == "s0" and results[0].match
