@@ -6,8 +6,9 @@ Two readings `clearance.match.abjad` cannot make from a romanised token alone:
   (VON is פון, VAN ואן) and an Arab title as Arabic has it (שייח' SHEIKH); letter by letter
   they are names of their own ("pwn", "shyykh") that no listed particle or title pairs with.
   A word of `resources/hebrew_particles.yml` is read as the Latin word.
-- Spanish J and G (`spanish_reading`): Hebrew writes them ח, the letter of its own kh
-  (חוסה JOSE, חואן JUAN, חורחה JORGE, חסוס JESUS); a name is also read with each ח as J.
+- Spanish J, G, Z and C (`spanish_reading`): Hebrew writes J and G as ח, the letter of its
+  own kh (חוסה JOSE, חורחה JORGE), Z and C as ס (לופס LOPEZ, גרסיה GARCIA); a name is also
+  read with each ח as J and each ס as a letter Latin writes s, z or c.
 - A word that starts with a consonant and a he (`two_letter_pairs`, `misread`): romanised,
   כהן is "khn", and its "kh" is also the letter ח, so Cohen read as KHAN, HAN (0.9); דהן
   (Dahan) as DIN, DHAN; סהר (Sahar) as SHIR. A Latin word that starts with kh, sh, th, dh,
@@ -58,7 +59,7 @@ def read_particles(text: str) -> str:
 
 #: Hebrew letters a he after which romanises as a Latin digraph ("kh", "sh", "th", "dh",
 #: "gh", "zh")
-_BEFORE_HE: Final = frozenset("כקסטתדגז")
+_BEFORE_HE: Final = frozenset("כקסטתדגזצ")
 _HE: Final = "ה"
 #: a Latin word that writes a he of its own: an h after a vowel (COHEN, DAHAN)
 _VOWEL_H: Final = re.compile("[aeiouy']+h")
@@ -92,8 +93,20 @@ _HET: Final = re.compile("ח(?![׳'’])")
 
 def spanish_reading(text: str) -> str | None:
     """The name with each het read as the J of a Spanish name (ג', "j": JOSE, and the G
-    before e and i, JORGE, which "j" spells too); None for a name without one."""
-    if "ח" not in text:
+    before e and i, JORGE, which "j" spells too) and each samekh as a letter that is also
+    its Z and C (צ, "ts": Latin America says both as s, and Hebrew writes them ס: לופס
+    LOPEZ, גרסיה GARCIA); None for a name without either (`_spanish_word`)."""
+    if "ח" not in text and "ס" not in text:
         return None
-    read = _HET.sub("ג'", text)
+    read = _WORD.sub(_spanish_word, _HET.sub("ג'", text))
     return read if read != text else None
+
+
+def _spanish_word(found: re.Match[str]) -> str:
+    """A word's samekh as tsadi, unless the word romanises to two letters or fewer: a
+    short token's pattern says less and pairs at 0.75 (`abjad.similarity`), and "ts"
+    would make it longer (סלע "sl" is no SALEH)."""
+    word = found.group()
+    if "ס" not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
+        return word
+    return word.replace("ס", "צ")
