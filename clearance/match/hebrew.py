@@ -1,6 +1,6 @@
 """What Hebrew writes that its letters, romanised one by one, do not say.
 
-Two readings `clearance.match.abjad` cannot make from a romanised token alone:
+Three readings `clearance.match.abjad` cannot make from a romanised token alone:
 
 - Particles and titles (`read_particles`): Hebrew writes a European particle by its sound
   (VON is פון, VAN ואן) and an Arab title as Arabic has it (שייח' SHEIKH); letter by letter
@@ -58,7 +58,7 @@ def read_particles(text: str) -> str:
 
 
 #: Hebrew letters a he after which romanises as a Latin digraph ("kh", "sh", "th", "dh",
-#: "gh", "zh")
+#: "gh", "zh"; tsadi's "ts" before it, "tsh", as "sh")
 _BEFORE_HE: Final = frozenset("כקסטתדגזצ")
 _HE: Final = "ה"
 #: a Latin word that writes a he of its own: an h after a vowel (COHEN, DAHAN)
