@@ -31,6 +31,14 @@ the emphatic and the other letters Hebrew lacks as the nearest plain ones, alef 
 hamza as א, ة as ה; final forms at the end of a word; no vowel added), ids
 "sch-<country>-<k>". Queries whose Hebrew spelling was drawn before are drawn again.
 
+Part C, Israel's commonest family names (rule of 2026-12-01, session 25, written before
+its first run; issue 11: כהן "khn" alerted on KHAN): for each of the `SURNAMES_C` most
+frequent IL surnames kept as part A keeps them, in the package's order, `PER_SURNAME_C`
+queries "Given Surname", the given name drawn as part A draws it (men's for even k,
+women's for odd k; another generator, seeded 2026120125), ids "scc-<rank>-<k>", cached
+apart (benchmarks/generated/script_common_surnames-v1.jsonl) so parts A and B stay as they
+were. Queries drawn before, in any part, are drawn again.
+
 Labelling rule: the population sets' (`evalsets.token_for_token`): an alert is justified
 when some name of the alerted list entity corresponds to the query token for token (a
 one-to-one pairing of every token of both names, particles aside; two tokens of an
@@ -58,6 +66,9 @@ COUNTRIES = {"IL": "hebrew", "PS": "hebrew", "AF": "arabic", "DZ": "arabic", "EG
              "IQ": "arabic", "IR": "arabic", "JO": "arabic", "LB": "arabic", "LY": "arabic",
              "OM": "arabic", "SA": "arabic", "SD": "arabic", "SY": "arabic", "YE": "arabic"}
 PER_COUNTRY = {"hebrew": 100, "arabic": 40, "transliterated": 20}
+#: part C: Israel's most frequent family names, and queries per name
+SURNAMES_C = 20
+PER_SURNAME_C = 10
 #: Arabic letters as Hebrew writes their sounds (part B)
 _HEBREW_OF = str.maketrans({
     "ا": "א", "أ": "א", "إ": "א", "آ": "א", "ء": "א", "ئ": "א", "ؤ": "ו", "ى": "א", "ب": "ב",
@@ -114,9 +125,33 @@ def _make() -> Iterator[dict[str, Any]]:
                        "expected": [], "category": f"{category}_{country.lower()}"}
 
 
+def _make_surnames() -> Iterator[dict[str, Any]]:
+    """Part C (module docstring)."""
+    from names_dataset import NameDataset
+
+    nd = NameDataset()
+    seen = {c["query"]["name"] for c in evalsets._cached("script_common", _make)}
+    rng = random.Random(SEED + 101)
+    firsts = nd.get_top_names(n=TOP, country_alpha2="IL")["IL"]
+    men, women = _kept(firsts["M"], "hebrew"), _kept(firsts["F"], "hebrew")
+    surnames = _kept(nd.get_top_names(n=TOP, use_first_names=False,
+                                      country_alpha2="IL")["IL"], "hebrew")
+    for rank, surname in enumerate(surnames[:SURNAMES_C], 1):
+        k = 0
+        while k < PER_SURNAME_C:
+            name = f"{_draw(rng, men if k % 2 == 0 else women)} {surname}"
+            if name in seen:
+                continue
+            seen.add(name)
+            k += 1
+            yield {"id": f"scc-{rank}-{k}", "query": {"name": name, "schema": "Person"},
+                   "expected": [], "category": "surnames_il"}
+
+
 def script_common_queries() -> list[dict[str, Any]]:
     """The set (module docstring), cached in benchmarks/generated/."""
-    return evalsets._cached("script_common", _make)
+    return (evalsets._cached("script_common", _make)
+            + evalsets._cached("script_common_surnames", _make_surnames))
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from clearance.match.abjad import FINAL_VOWEL, consonantal, has_abjad, letter_bi
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
+from clearance.match.hebrew import misread, two_letter_pairs
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import (
     SHARED_TRADE,
@@ -395,6 +396,7 @@ INITIAL_SIMILARITY: Final = 0.7  # "J." for "Jean": agrees, but says less than t
 JOIN_WORTH: Final = 0.5  # skip looking for joined words when even a perfect join scores below this
 COMMON_WEIGHT: Final = 0.25  # at or below: a generic or very common word
 _NO_MARKS: Final[dict[str, int]] = {}  # (a Latin name's: `written_marks`)
+_NO_PAIRS: Final[frozenset[str]] = frozenset()  # (`two_letter_pairs` of no Hebrew)
 ABJAD_SIMILARITY: Final = 0.9  # the most an abjad spelling match gives (abjad.similarity)
 PLACE_PENALTY: Final = 0.2  # a place only one side of an organisation's name gives
 SURNAME_PENALTY: Final = 0.6  # a second (Hispanic maternal) surname only the list gives
@@ -546,9 +548,9 @@ def whole_given(text: str) -> bool:
     return zh.has_han(text) or hangul.has_hangul(text)
 
 
-#: words that mark a name written in Hebrew letters as an Arab one (בן / בין / בנת "son
-#: of", "daughter of"; אבו "father of"), beside `nasab_particles`
-_HEBREW_ARAB_MARKS: Final = frozenset({"byn", "abw"})
+#: words that mark a name written in Hebrew letters as an Arab one (אבו "father of"), beside
+#: `nasab_particles` (בן / בנת "bn", "bnt"; בין is read as BIN: `hebrew.read_particles`)
+_HEBREW_ARAB_MARKS: Final = frozenset({"abw"})
 
 
 def nasab_chain(text: str, tokens: Sequence[str]) -> bool:
@@ -1077,6 +1079,8 @@ def compare_names(
     # what the script wrote beside an abjad name's tokens (`prepare.written_marks`)
     q_marks = written_marks(query.text) if unvocalised and facts.abjad else _NO_MARKS
     c_marks = written_marks(cand.text) if unvocalised else _NO_MARKS
+    # a Hebrew query's words that start with a consonant and a he (`two_letter_pairs`)
+    q_pairs = two_letter_pairs(query.text) if latin_c else _NO_PAIRS
     # (people) the query's words in abjad script weigh as the Latin words they pair with
     # (`_read_weight`)
     read_q = initials and latin_c
@@ -1153,6 +1157,11 @@ def compare_names(
             elif sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct, q_marks.get(qt, 0)),
                           abjad_similarity(ct, qt, c_marks.get(ct, 0)))
+            if q_pairs and sim > 0.0 and qt in q_pairs and misread(ct):
+                # a Hebrew word's first consonant and he (כהן "khn") read as one Latin
+                # digraph (KHAN): Hebrew writes that sound with one letter (`hebrew`), so
+                # the pair is as near as its letters are, not a spelling of the word
+                sim = min(sim, _token_similarity(qt, qf, ct, c_folded[j], False))
             if korean is not None:
                 agrees = (hangul.given_agrees(korean[1], ct) if i == 1
                           else hangul.surname_agrees(korean[0], ct))

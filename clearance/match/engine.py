@@ -25,6 +25,7 @@ from clearance.match import (
     hangul,
     hangul_foreign,
     hangul_terms,
+    hebrew,
     kana,
     zh,
 )
@@ -148,6 +149,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
             bare = abjad_titles.without_titles(text)
             if bare is not None:
                 variants.append((bare, kind, 0))
+            # a Spanish name in Hebrew letters, whose J and G are written ח (חוסה JOSE)
+            spanish = hebrew.spanish_reading(text)
+            if spanish is not None:
+                variants.append((spanish, kind, 0))
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         in_hangul = hangul.has_hangul(text)

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from clearance.match import abjad, cyrillic, hangul, zh
+from clearance.match import abjad, cyrillic, hangul, hebrew, zh
 from clearance.match.limits import MAX_CACHED_TEXT
 
 __all__ = ["clean", "latinize", "normalize", "script_of", "shown_word", "tokenize", "unread_word"]
@@ -61,7 +61,7 @@ def latinize(text: str) -> str:
     if cyrillic.has_cyrillic(text):
         text = cyrillic.romanize(text)
     if abjad.has_abjad(text):
-        text = abjad.romanize(text)
+        text = abjad.romanize(hebrew.read_particles(text))
     if hangul.has_hangul(text):
         text = hangul.romanize(text)
     if text.isascii():  # what ascii_text returns; ICU loads only for text that needs it

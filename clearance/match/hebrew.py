@@ -1,0 +1,112 @@
+"""What Hebrew writes that its letters, romanised one by one, do not say.
+
+Three readings `clearance.match.abjad` cannot make from a romanised token alone:
+
+- Particles and titles (`read_particles`): Hebrew writes a European particle by its sound
+  (VON is פון, VAN ואן) and an Arab title as Arabic has it (שייח' SHEIKH); letter by letter
+  they are names of their own ("pwn", "shyykh") that no listed particle or title pairs with.
+  A word of `resources/hebrew_particles.yml` is read as the Latin word.
+- Spanish J, G, Z and C (`spanish_reading`): Hebrew writes J and G as ח, the letter of its
+  own kh (חוסה JOSE, חורחה JORGE), Z and C as ס (לופס LOPEZ, גרסיה GARCIA); a name is also
+  read with each ח as J and each ס as a letter Latin writes s, z or c.
+- A word that starts with a consonant and a he (`two_letter_pairs`, `misread`): romanised,
+  כהן is "khn", and its "kh" is also the letter ח, so Cohen read as KHAN, HAN (0.9); דהן
+  (Dahan) as DIN, DHAN; סהר (Sahar) as SHIR. A Latin word that starts with kh, sh, th, dh,
+  gh or zh writes one sound, which Hebrew writes with one letter (ח, ש, ת, ז'; ד' and ע' for
+  dh and gh), never a letter and a he; that he is an h of its own, which Latin writes after
+  a vowel (COHEN, KAHN, DAHAN, SUHAIL for סהיל). Inside a word the two letters may be Latin's
+  two (Beethoven: בטהובן, Eckhart: אקהרט), so only a word's first letters are read so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import Final
+
+from clearance.match.abjad import romanize
+from clearance.resources import load_resource
+
+__all__ = ["misread", "read_particles", "spanish_reading", "two_letter_pairs"]
+
+#: the keyboard's apostrophe and quotation mark for geresh and gershayim
+_PUNCTUATION = str.maketrans({"\u05f3": "'", "\u05f4": '"', "’": "'", "”": '"'})
+#: a written Hebrew word: letters, with the geresh or gershayim it may carry (ד"ר, שייח')
+_WORD = re.compile("[\u05d0-\u05ea][\u05d0-\u05ea'\"\u05f3\u05f4’”]*")
+_HEBREW = re.compile("[\u05d0-\u05ea]")
+
+
+@cache
+def _particles() -> dict[str, str]:
+    return {str(k).translate(_PUNCTUATION): str(v)
+            for k, v in load_resource("hebrew_particles")["words"].items()}
+
+
+def read_particles(text: str) -> str:
+    """The text with each Hebrew word that writes a particle or a title as its Latin word
+    (פון גתה -> "von גתה"); other words, and text without Hebrew letters, unchanged."""
+    if _HEBREW.search(text) is None:
+        return text
+    table = _particles()
+
+    def latin(found: re.Match[str]) -> str:
+        word = found.group()
+        return table.get(word.translate(_PUNCTUATION), word)
+
+    return _WORD.sub(latin, text)
+
+
+#: Hebrew letters a he after which romanises as a Latin digraph ("kh", "sh", "th", "dh",
+#: "gh", "zh"; tsadi's "ts" before it, "tsh", as "sh")
+_BEFORE_HE: Final = frozenset("כקסטתדגזצ")
+_HE: Final = "ה"
+#: a Latin word that writes a he of its own: an h after a vowel (COHEN, DAHAN)
+_VOWEL_H: Final = re.compile("[aeiouy']+h")
+_NO_PAIRS: Final[frozenset[str]] = frozenset()
+
+
+@lru_cache(maxsize=50_000)
+def two_letter_pairs(text: str) -> frozenset[str]:
+    """The romanised tokens of a Hebrew-script name's words that start with a consonant
+    and a he (כהן "khn", and not at the word's end: דה is "de" or "da"): the token's first
+    "kh" (or "sh", "dh" ...) is two letters, not one. Empty for a name without any. (Not
+    to be changed by the caller.)"""
+    if _HEBREW.search(text) is None:
+        return _NO_PAIRS
+    words = re.split("[\\s\\-\u05be]+", unicodedata.normalize("NFKC", text))
+    out = [re.sub("[^a-z0-9]", "", romanize(word)) for word in words
+           if len(word) > 2 and word[0] in _BEFORE_HE and word[1] == _HE]
+    return frozenset(out) if out else _NO_PAIRS
+
+
+def misread(latin: str) -> bool:
+    """Whether a Latin word that the pattern of a token of `two_letter_pairs` spells
+    (`abjad.similarity`) reads its first consonant and he as one digraph: it writes no h
+    after a vowel (KHAN, HAN, CHAN for כהן; COHEN, KAHN write it)."""
+    return _VOWEL_H.search(latin) is None
+
+
+#: Hebrew's het, unless a geresh makes it the kh of an Arabic name (ח'אלד KHALID)
+_HET: Final = re.compile("ח(?![׳'’])")
+
+
+def spanish_reading(text: str) -> str | None:
+    """The name with each het read as the J of a Spanish name (ג', "j": JOSE, and the G
+    before e and i, JORGE, which "j" spells too) and each samekh as a letter that is also
+    its Z and C (צ, "ts": Latin America says both as s, and Hebrew writes them ס: לופס
+    LOPEZ, גרסיה GARCIA); None for a name without either (`_spanish_word`)."""
+    if "ח" not in text and "ס" not in text:
+        return None
+    read = _WORD.sub(_spanish_word, _HET.sub("ג'", text))
+    return read if read != text else None
+
+
+def _spanish_word(found: re.Match[str]) -> str:
+    """A word's samekh as tsadi, unless the word romanises to two letters or fewer: a
+    short token's pattern says less and pairs at 0.75 (`abjad.similarity`), and "ts"
+    would make it longer (סלע "sl" is no SALEH)."""
+    word = found.group()
+    if "ס" not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
+        return word
+    return word.replace("ס", "צ")

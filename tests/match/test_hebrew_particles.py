@@ -1,0 +1,88 @@
+"""Hebrew's particles and titles read as the Latin words they write, a Hebrew word's first
+consonant and he as two letters, het as a Spanish J too (`clearance.match.hebrew`)."""
+
+from clearance.match.compare import NameComparison, compare_names
+from clearance.match.engine import match_query
+from clearance.match.hebrew import misread, read_particles, spanish_reading, two_letter_pairs
+from clearance.match.prepare import PERSON, name_roles, prepare_name
+from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
+from tests.match.lists import list_index
+
+#: the commonest names weigh as the population bands weigh them, the others as rare words
+_COMMON = {"khan", "khn", "abrhm", "ibrahim", "avraham", "cohen"}
+
+
+def _weigh(folded: str, legal: bool) -> float:
+    return 0.05 if legal else 0.3 if folded in _COMMON else 1.0
+
+
+def _compare(query: str, listed: str) -> NameComparison:
+    cfg = ScoringConfig()
+    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), _weigh,
+                         cfg.query_extra_penalty, cfg.person_list_extra_penalty, True,
+                         cand_roles=name_roles(listed), surname_penalty=cfg.surname_penalty,
+                         unvocalised=True, query_roles=name_roles(query),
+                         query_middle_penalty=cfg.query_middle_penalty)
+
+
+def test_a_hebrew_particle_reads_as_the_latin_particle() -> None:
+    name = prepare_name("פרנץ פון רוזנברג", PERSON)
+    assert name.tokens == ("prnts", "von", "rwznbrg")
+    assert name.legal == (False, True, False)
+    assert prepare_name("יאן ואן דר מרווה", PERSON).tokens[1:3] == ("van", "der")
+    assert read_particles("ז'אן דה לה פונטן") == "ז'אן de le פונטן"
+
+
+def test_a_title_with_its_geresh_typed_either_way_reads_as_the_title() -> None:
+    assert read_particles("שייח׳ עומר") == read_particles("שייח' עומר") == "sheikh עומר"
+    assert read_particles('ד"ר שמעון') == "dr שמעון"
+
+
+def test_a_hebrew_word_that_is_a_name_is_not_read_as_a_particle() -> None:
+    # דן is Dan, not DEN; a particle inside a word is no particle (ודה: "and De")
+    assert read_particles("דן שטרן") == "דן שטרן"
+    assert read_particles("ודה שטרן") == "ודה שטרן"
+    assert read_particles("Hans von Rosenberg") == "Hans von Rosenberg"
+
+
+def test_a_hebrew_particle_pairs_with_the_listed_particle() -> None:
+    result = _compare("פרנץ פון רוזנברג", "Franz von Rosenberg")
+    assert any(p.query == "von" and p.candidate == "von" for p in result.pairs)
+    assert result.score >= DEFAULT_THRESHOLD
+
+
+def test_a_hebrew_title_pairs_with_the_listed_title() -> None:
+    result = _compare("שייח' עומר ברזאני", "BARZANI, Shaykh Umar")
+    assert any(p.query == "sheikh" and p.candidate == "shaykh" for p in result.pairs)
+    assert not result.unmatched_query
+
+
+def test_a_first_consonant_and_he_are_two_letters() -> None:
+    assert two_letter_pairs("אברהם כהן") == frozenset({"khn"})
+    assert two_letter_pairs("יוסי דהן") == frozenset({"dhn"})
+    assert not two_letter_pairs("משה חנה")  # ח is one letter; a final he is a vowel
+    assert misread("khan") and misread("han") and misread("din")
+    assert not misread("cohen") and not misread("kahn") and not misread("dahan")
+
+
+def test_cohen_in_hebrew_is_not_khan() -> None:
+    # כהן "khn" spells KHAN only with its kaf and he read as one letter, ח
+    assert _compare("אברהם כהן", "KHAN, Haji Ibrahim").score < DEFAULT_THRESHOLD
+    assert _compare("אברהם כהן", "Avraham Cohen").score >= DEFAULT_THRESHOLD
+    khan = _compare("אברהם חאן", "KHAN, Haji Ibrahim")
+    assert khan.score >= DEFAULT_THRESHOLD
+
+
+def test_het_and_samekh_are_also_read_as_a_spanish_j_and_z() -> None:
+    assert spanish_reading("חוסה דה חסוס") == "ג'וצה דה ג'צוצ"
+    assert spanish_reading("ח'אלד משעל") is None  # (ח' is an Arabic name's kh)
+    assert spanish_reading("משה לוי") is None
+    # a word of two romanised letters keeps its samekh (it would pair at 0.9, not 0.75)
+    assert spanish_reading("יואל סלע") is None
+
+
+def test_a_spanish_name_in_hebrew_letters_alerts_on_the_listed_person() -> None:
+    index = list_index("MEJIA ARANGO, Jorge Enrique", "GONZALEZ LOPEZ, Luis", "Ali Hassan")
+    for text, source in (("חורחה אנריקה מחיה ארנגו", "s0"), ("לואיס גונסאלס לופס", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match
