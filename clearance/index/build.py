@@ -187,6 +187,8 @@ class Index:
     #: `population.caps_table()` when the index was built, saved with it: a process that
     #: loads the index reads the caps from here instead of building them again
     population_caps: dict[str, float] = field(default_factory=dict)
+    #: the words the lists' organisation names write first, as no legal form (`first_words`)
+    first_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.population_caps:
@@ -299,6 +301,19 @@ def _meta(record: dict[str, Any]) -> EntityMeta:
     )
 
 
+def first_words(index: Index) -> frozenset[str]:
+    """The words the lists' names of organisations (not of people only: their order is no
+    form's) write first, as no legal form, in a name of two such words or more: a query's
+    first word one slip from a form written before the name is that word when the lists
+    write it there too ("JC CAR AUDIO" for JSC, `engine.query_slips`)."""
+    found: set[str] = set()
+    for name, owners in zip(index.names, index.owners):
+        if (not name.legal[0] and sum(not lf for lf in name.legal) >= 2
+                and any(index.entities[e].schema != "Person" for e, _, _ in owners)):
+            found.add(name.folded[0])
+    return frozenset(found)
+
+
 def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     """Prepare every name of every matchable record and build postings and weights."""
     index = Index(fingerprint=fingerprint)
@@ -393,4 +408,5 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     index.roles = [name_roles(n.text) for n in index.names]
     index.abjad_names = [has_abjad(n.text) for n in index.names]
     index.population_caps = caps_table()
+    index.first_words = first_words(index)
     return index
