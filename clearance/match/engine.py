@@ -423,11 +423,11 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     """The words of query name `q` that may be a short legal form with one slip, compared
     as such against listed names carrying the form (`orgs.slipped_forms`,
     `compare.read_slipped_forms`): an organisation's name, or a party's of unknown type,
-    never a person's. A first word the lists' organisation names write first too is a name
-    word, not a slip (`Index.first_words`: "JC CAR AUDIO" for JSC). Where a name ends,
-    the lists' words are no such evidence: there a word one slip from a form is mostly one
-    in the lists too (their "L TD", a cut "... ROSSISKOI FE"), and it is read as the form
-    only against a listed name carrying that form. A slip is a typist's in the Latin
+    never a person's; and only words the lists' organisation names do not write in the
+    same place, first or last (`Index.first_words`, `last_words`): a word they write
+    there is a name word ("JC CAR AUDIO" for JSC, "BEHRAN GAS" for AS), not a slip; one
+    they write elsewhere only is no evidence (a first PL, "P.L. KAPITZA", for a last PL,
+    LP swapped; a person's YAO). A slip is a typist's in the Latin
     letters of a form: a name written in an abjad script has none, and its romanised words
     are consonant skeletons that look like short forms (أسد "asd", سپهر "sph"); in Hangul,
     syllables."""
@@ -436,7 +436,8 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     slips = slipped_forms(q.tokens, q.legal)
     if not slips:
         return ()
-    return tuple(s for s in slips if s[0] != 0 or q.folded[0] not in index.first_words)
+    first, last = index.first_words, index.last_words
+    return tuple(s for s in slips if q.folded[s[0]] not in (first if s[0] == 0 else last))
 
 
 def _query_names(index: Index, query: Query) -> list[tuple[Name, Slips]]:
