@@ -426,8 +426,8 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     never a person's; and only words the lists' organisation names do not write in the
     same place, first or last (`Index.first_words`, `last_words`): a word they write
     there is a name word ("JC CAR AUDIO" for JSC, "BEHRAN GAS" for AS), not a slip; one
-    they write elsewhere only is no evidence (a first PL, "P.L. KAPITZA", for a last PL,
-    LP swapped; a person's YAO). A slip is a typist's in the Latin
+    they write elsewhere only, or in a person's name only, is no evidence (a first PL,
+    "P.L. KAPITZA", for a last PL, LP swapped). A slip is a typist's in the Latin
     letters of a form: a name written in an abjad script has none, and its romanised words
     are consonant skeletons that look like short forms (أسد "asd", سپهر "sph"); in Hangul,
     syllables."""
