@@ -187,6 +187,10 @@ class Index:
     #: `population.caps_table()` when the index was built, saved with it: a process that
     #: loads the index reads the caps from here instead of building them again
     population_caps: dict[str, float] = field(default_factory=dict)
+    #: the words the lists' organisation names write first, and last, as no legal form
+    #: (`form_place_words`)
+    first_words: frozenset[str] = frozenset()
+    last_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.population_caps:
@@ -299,6 +303,25 @@ def _meta(record: dict[str, Any]) -> EntityMeta:
     )
 
 
+def form_place_words(index: Index) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the lists' names of organisations (not of people only: their order is no
+    form's) write first, and last (before forms only), as no legal form, in a name of two
+    such words or more: a query's word one slip from a form, where a form stands, is that
+    word when the lists write it in the same place ("JC CAR AUDIO" for JSC, "... GAS" for
+    AS: `engine.query_slips`), and a slipped form when they write it elsewhere only (a
+    first PL, "P.L. KAPITZA", for a last one: LP swapped)."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for name, owners in zip(index.names, index.owners):
+        words = [f for f, lf in zip(name.folded, name.legal) if not lf]
+        if (len(words) >= 2
+                and any(index.entities[e].schema != "Person" for e, _, _ in owners)):
+            if not name.legal[0]:
+                first.add(words[0])
+            last.add(words[-1])
+    return frozenset(first), frozenset(last)
+
+
 def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     """Prepare every name of every matchable record and build postings and weights."""
     index = Index(fingerprint=fingerprint)
@@ -393,4 +416,5 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     index.roles = [name_roles(n.text) for n in index.names]
     index.abjad_names = [has_abjad(n.text) for n in index.names]
     index.population_caps = caps_table()
+    index.first_words, index.last_words = form_place_words(index)
     return index

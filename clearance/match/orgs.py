@@ -174,14 +174,14 @@ def _long_slip_of(token: str) -> set[str]:
 def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[str]:
     """The canonical forms of the `words` one slip from `token` (optimal string alignment:
     a substitution, a deletion, an insertion or two neighbouring letters swapped). A token
-    of two letters is a form of three with one letter left out (JC for JSC, LL for LLC):
-    two-letter forms are so many that most pairs of letters are one substitution from one
-    (UK from UG, US from AS)."""
+    of two letters is a form of three with one letter left out (JC for JSC, LL for LLC),
+    or of two with its letters swapped (PL for LP): two-letter forms are so many that most
+    pairs of letters are one substitution from one (UK from UG, US from AS)."""
     found: set[str] = set()
     for word, forms in words.items():
         if prefix and word not in _PREFIX_FORMS:
             continue
-        if len(token) == 2 and len(word) != 3:
+        if len(token) == 2 and len(word) != 3 and token != word[::-1]:
             continue
         if abs(len(word) - len(token)) <= 1 and OSA.distance(token, word, score_cutoff=1) == 1:
             found |= forms
@@ -341,6 +341,41 @@ def _anywhere(phrase: tuple[str, ...]) -> bool:
     ) or phrase[0] in ("llc", "ltd", "jsc", "ooo", "oao", "zao", "pao", "inc", "plc", "pjsc")
 
 
+#: the fewest letters of a word of a form of several words that may be two slips off in it
+GAPPED_WORD_MIN: Final = 5
+
+
+@cache
+def _gapped_forms() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Forms of three words or more, by their first word, with their canonical forms."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, canonical in legal_forms().items():
+        if len(phrase) >= 3:
+            found.setdefault(phrase[0], []).append((phrase, canonical))
+    return {w: tuple(p) for w, p in found.items()}
+
+
+def _gapped_form(words: list[str], i: int) -> tuple[int, str] | None:
+    """The longest form of three words or more at `words[i]` that it writes but for one
+    word after the first, of `GAPPED_WORD_MIN` letters or more, with one or two slips
+    ("JOINT STMC COMPANY", "OBSHCHESTVO S OGRANICHENNOI OHTVTESTVENNOSTYU"; one slip is
+    `respell_legal`'s): the form's other words, spelt right, say what it is. Its length
+    and canonical form."""
+    best: tuple[int, str] | None = None
+    for phrase, canonical in _gapped_forms().get(words[i], ()):
+        size = len(phrase)
+        if i + size > len(words) or (best is not None and size <= best[0]):
+            continue
+        off = [j for j in range(1, size) if words[i + j] != phrase[j]]
+        if len(off) != 1:
+            continue
+        word, form_word = words[i + off[0]], phrase[off[0]]
+        if (len(form_word) >= GAPPED_WORD_MIN and word.isalpha()
+                and OSA.distance(word, form_word, score_cutoff=2) <= 2):
+            best = (size, canonical)
+    return best
+
+
 def mark_legal_forms(
     tokens: list[str], trailing: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[bool]]:
@@ -374,6 +409,12 @@ def mark_legal_forms(
                 i += size
                 break
         else:
+            gapped = _gapped_form(expanded, i)
+            if gapped is not None and n > gapped[0]:
+                out.append(gapped[1])
+                flags.append(True)
+                i += gapped[0]
+                continue
             out.append(tokens[i])
             flags.append(False)
             i += 1

@@ -92,3 +92,26 @@ def test_an_article_and_a_bodys_kind_weigh_as_generic_words() -> None:
     found = match_query(index, Query("Rostam ol Zarin Construction Base", "Organization"),
                         limit=1)
     assert found[0].source_id == "s0" and found[0].match
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word of a form of three words or more, two slips off, between the form's other words
+    ("JOINT STMC COMPANY KORVALE", ["jsc*", "korvale"]),
+    ("Korvale Joint Stodcfk Company", ["korvale", "jsc*"]),
+    ("PUBLIC JOINT STCOKK COMPANY KORVALE", ["jsc*", "korvale"]),
+    ("Obshchestvo s Ogranichennoi Ohtvtestvennostyu Vega", ["llc*", "vega"]),
+    # three slips, or two words off, or a word of the form missing: no form
+    ("JOINT STAR COMPANY KORVALE", ["joint", "star", "co*", "korvale"]),
+    ("JOLLY STMC COMPANY KORVALE", ["jolly", "stmc", "co*", "korvale"]),
+    ("JOINT STMC KORVALE", ["joint", "stmc", "korvale"]),
+    ("JOINT STMC COMPANY", ["joint", "stmc", "co*"]),  # a name that would be only a form
+])
+def test_two_slips_in_a_word_of_a_long_form_its_other_words_spell(
+        text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
+
+
+def test_the_spanish_sl_is_a_form_where_forms_stand() -> None:
+    assert _marked("KORVALE TRADING S.L.") == ["korvale", "trading", "llc*"]
+    assert _marked("Korvale SL") == ["korvale", "llc*"]
+    assert _marked("SL KORVALE TRADING") == ["sl", "korvale", "trading"]

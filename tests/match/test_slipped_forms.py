@@ -10,6 +10,7 @@ from clearance.match.engine import match_query, prepare_query_names, query_slips
 from clearance.match.orgs import confirmed_slips, slipped_forms
 from clearance.match.prepare import ORG, prepare_name
 from clearance.match.score import DEFAULT_THRESHOLD, Query
+from tests.match.lists import list_index
 
 
 def flat(folded: str, legal: bool) -> float:
@@ -30,6 +31,7 @@ def _slips(text: str) -> list[tuple[str, set[str], bool]]:
         ("Nordvale Trading, LLTC", [("lltc", {"llc"}, False)]),
         ("Nordvale Trading EORP.", [("eorp", {"corp"}, False)]),
         ("Nordvale Trading JC", [("jc", {"jsc"}, False)]),  # two letters: one left out
+        ("Nordvale Trading PL", [("pl", {"llp", "ltd"}, False)]),  # LP swapped; PLC less C
         ("LCL Nordvale", [("lcl", {"llc"}, False)]),  # swapped, before the name
         # a word of a form of two words, beside that form: PVT LTD is LTD
         ("Brightwater Marine PSVT LTD", [("psvt", {"ltd"}, True)]),
@@ -46,6 +48,7 @@ def test_a_short_form_with_one_slip_where_a_form_stands(
         "Quorvex Lth Steel",  # not where a form stands
         "Lth Quorvex Steel",  # LTD is not written before the name
         "Quorvex UK",  # two letters for two others: most pairs are a form's slip
+        "Quorvex KU",  # nor swapped, when no form
         "Quorvex 123",
         "Lth Ltd",  # a name that is only a form
         "Quorvex Holdings Ltd",  # the form itself
@@ -144,10 +147,14 @@ def test_a_confirmed_slip_is_a_form_against_a_listed_name_without_one(index: Ind
 
 
 def test_words_the_lists_spell_and_peoples_names_are_no_slips(index: Index) -> None:
-    # LTS is one slip from LTD, but a word of listed names: a name word
-    q = prepare_query_names(Query("Gazpromneft STC LTS", "Company"))[0]
-    assert slipped_forms(q.tokens, q.legal) != ()
-    assert query_slips(index, Query("Gazpromneft STC LTS", "Company"), q) == ()
+    # JC is one slip from JSC, but the first word of listed names (JC CAR AUDIO): first,
+    # a name word; last, where the lists never write it, a slip (and LTS for LTD, which
+    # the lists write first only); GAS, one from AS, the lists write last
+    for text, slips in [("JC Gazpromneft STC", False), ("Gazpromneft STC JC", True),
+                        ("Gazpromneft STC LTS", True), ("Gazpromneft STC Gas", False)]:
+        q = prepare_query_names(Query(text, "Company"))[0]
+        assert slipped_forms(q.tokens, q.legal) != ()
+        assert (query_slips(index, Query(text, "Company"), q) != ()) == slips
     # a person's name has no legal form to slip
     person = Query("Quorvex Lth", "Person")
     assert query_slips(index, person, prepare_query_names(person)[0]) == ()
@@ -161,6 +168,26 @@ def test_words_the_lists_spell_and_peoples_names_are_no_slips(index: Index) -> N
     # a party of unknown type is read as an organisation's name may be
     anyone = Query("Quorvex Lth", "")
     assert query_slips(index, anyone, prepare_query_names(anyone)[0]) != ()
+
+
+def test_a_slip_is_a_word_where_organisations_names_write_that_word() -> None:
+    lists = list_index("JC ORLIK STEEL", "VELMAR TRADING LTS", "LCL", schema="Company")
+    # (folded words) no word of a name of one word, nor a legal form
+    assert (lists.first_words, lists.last_words) == ({"jc", "velmar"}, {"stil", "lts"})
+    people = list_index("JC ORLIK", "ORLIK LTS", schema="Person")
+    assert (people.first_words, people.last_words) == (frozenset(), frozenset())
+
+    def slips(index: Index, text: str) -> list[str]:
+        query = Query(text, "Company")
+        q = prepare_query_names(query)[0]
+        return [q.tokens[i] for i, _, _ in query_slips(index, query, q)]
+
+    assert slips(lists, "JC Quorvex Steel") == []
+    assert slips(lists, "Quorvex Steel JC") == ["jc"]  # the lists write it first only
+    assert slips(lists, "Quorvex Steel LTS") == []
+    assert slips(lists, "LCL Quorvex") == ["lcl"]
+    assert slips(people, "JC Quorvex Steel") == ["jc"]
+    assert slips(people, "Quorvex Steel LTS") == ["lts"]
 
 
 @pytest.mark.parametrize(
