@@ -33,7 +33,7 @@ from clearance.resources import load_resource
 
 __all__ = ["build_country_adjectives", "build_country_names", "country_adjectives",
            "country_named", "country_names", "country_qualifier", "country_spellings",
-           "country_suffix"]
+           "country_suffix", "state_words"]
 
 #: fewest words the name must keep: "Bank of Russia" stays whole
 MIN_WORDS = 2
@@ -110,6 +110,14 @@ def country_qualifier(text: str) -> tuple[str, str] | None:
         if code is not None:
             return text[words[first + n - 1].end():].strip(" ,-"), code
     return None
+
+
+@cache
+def state_words() -> frozenset[str]:
+    """Words of a body every state has ("defence", "post", "central"): a name of them
+    alone tells which state's body it is by the country it states only
+    (`resources/generic_words.yml`'s `state_words`, `engine._other_country`)."""
+    return frozenset(str(w) for w in load_resource("generic_words")["state_words"])
 
 
 @cache
