@@ -26,6 +26,7 @@ benchmarks/make_resources.py countries).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from itertools import islice
 
@@ -169,7 +170,10 @@ def build_country_names() -> dict[str, str]:
     """`country_names` worked out from its source: rigour's territory data (a declared
     dependency, compiled from Wikidata and CLDR), each present-day country's English
     name and official name ("Russia", "Russian Federation"), and the acronyms among its
-    names that the lists use for it (DPRK)."""
+    names that the lists use for it (DPRK). A name written with marks is read without
+    them ("Türkiye": turkiye, "Côte d'Ivoire"), and such a country is also named by the
+    ASCII names of one or two words among its strong names ("Turkey", "Ivory Coast"),
+    as an English book writes it: it had no name in the table at all."""
     from rigour._core import territories_jsonl
     from rigour.data import iter_jsonl_text
     from rigour.territories import get_territory
@@ -182,13 +186,21 @@ def build_country_names() -> dict[str, str]:
         code = str(territory.code)
         if len(code) != 2:
             continue
+        strong = [str(n) for n in data.get("names_strong", []) if str(n).isascii()]
         names = [territory.name, territory.full_name]
-        names += [str(n) for n in data.get("names_strong", [])
-                  if str(n).isascii() and str(n).isupper() and 3 <= len(str(n)) <= 5]
-        for name in names:
-            if name and name.isascii() and "," not in name and "(" not in name:
+        names += [n for n in strong if n.isupper() and 3 <= len(n) <= 5]
+        if not (territory.name.isascii() and territory.full_name.isascii()):
+            names += [n for n in strong if not n.isupper() and len(n.split()) <= 2]
+        for name in (_unmarked(n) for n in names if n):
+            if name.isascii() and "," not in name and "(" not in name:
                 table.setdefault(_key(name), code)
     return dict(sorted(table.items()))
+
+
+def _unmarked(text: str) -> str:
+    """`text` without its letters' marks: "Türkiye" -> "Turkiye"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
 
 
 def build_country_adjectives() -> dict[str, str]:

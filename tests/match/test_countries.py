@@ -258,3 +258,12 @@ def test_a_listed_party_whose_name_names_another_country_keeps_the_cap() -> None
         assert not any(r.match for r in match_query(index, Query(text, "Organization"))), text
     assert [r.source_id for r in match_query(index, Query("Kestrel Bank", "Organization"))
             if r.match] == ["s0"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kestrel Shipping of Turkey", ("Kestrel Shipping", "tr")),  # "Türkiye" in the source
+    ("Turkish Kestrel Shipping", ("Kestrel Shipping", "tr")),
+    ("Kestrel Cocoa of Ivory Coast", ("Kestrel Cocoa", "ci")),  # "Côte d'Ivoire"
+])
+def test_a_country_whose_name_has_marks_is_read(text: str, expected: tuple[str, str]) -> None:
+    assert country_qualifier(text) == expected
