@@ -1,6 +1,6 @@
-"""Russian and Ukrainian registered forms written out as the lists and books translate
-them: with "and" and without it, and the joint stock companies spelled in full
-(`resources/legal_forms.yml`)."""
+"""Registered forms as registers and books write them (`resources/legal_forms.yml`): the
+Russian research-and-production forms with "and" and without it, joint stock companies
+spelled in full, and the forms of other countries' company law."""
 
 import pytest
 
@@ -39,3 +39,20 @@ def test_a_form_written_without_and_finds_the_listed_firm() -> None:
         found = [r.source_id for r in match_query(index, Query(text, "Organization"))
                  if r.match]
         assert found == ["s0"], text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orion Trading S.A.L.", ["orion", "trading", "jsc*"]),  # Lebanon
+    ("Orion S.A.S.", ["orion", "jsc*"]),  # Colombia, France
+    ("Orion C.A.", ["orion", "jsc*"]),  # Venezuela
+    ("Orion Lojistik Ltd. Sti.", ["orion", "lojistik", "llc*"]),  # Turkey
+    ("Orion Makina Anonim Sirketi", ["orion", "makina", "jsc*"]),
+    ("Orion Sdn. Bhd.", ["orion", "ltd*"]),  # Malaysia
+    ("Orion Iberica S.L.", ["orion", "iberica", "llc*"]),  # Spain
+    ("Orion EOOD", ["orion", "llc*"]),  # Bulgaria
+    ("Orion Oy", ["orion", "jsc*"]),  # Finland
+    ("Orion Sociedad Anonima", ["orion", "jsc*"]),
+    ("SAL Trading", ["sal", "trading"]),  # a short form before the name is a name word
+])
+def test_other_countries_forms_are_forms(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
