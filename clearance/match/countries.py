@@ -26,6 +26,7 @@ benchmarks/make_resources.py countries).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from itertools import islice
 
@@ -33,7 +34,7 @@ from clearance.resources import load_resource
 
 __all__ = ["build_country_adjectives", "build_country_names", "country_adjectives",
            "country_named", "country_names", "country_qualifier", "country_spellings",
-           "country_suffix"]
+           "country_suffix", "state_words"]
 
 #: fewest words the name must keep: "Bank of Russia" stays whole
 MIN_WORDS = 2
@@ -113,6 +114,14 @@ def country_qualifier(text: str) -> tuple[str, str] | None:
 
 
 @cache
+def state_words() -> frozenset[str]:
+    """Words of a body every state has ("defence", "post", "central"): a name of them
+    alone tells which state's body it is by the country it states only
+    (`resources/generic_words.yml`'s `state_words`, `engine._other_country`)."""
+    return frozenset(str(w) for w in load_resource("generic_words")["state_words"])
+
+
+@cache
 def _most_words() -> int:
     """The most words of a country's name or adjective ("islamic republic of iran")."""
     return max(len(k.split()) for k in (*country_adjectives(), *country_names()))
@@ -161,7 +170,10 @@ def build_country_names() -> dict[str, str]:
     """`country_names` worked out from its source: rigour's territory data (a declared
     dependency, compiled from Wikidata and CLDR), each present-day country's English
     name and official name ("Russia", "Russian Federation"), and the acronyms among its
-    names that the lists use for it (DPRK)."""
+    names that the lists use for it (DPRK). A name written with marks is read without
+    them ("Türkiye": turkiye, "Côte d'Ivoire"), and such a country is also named by the
+    ASCII names of one or two words among its strong names ("Turkey", "Ivory Coast"),
+    as an English book writes it: it had no name in the table at all."""
     from rigour._core import territories_jsonl
     from rigour.data import iter_jsonl_text
     from rigour.territories import get_territory
@@ -174,13 +186,21 @@ def build_country_names() -> dict[str, str]:
         code = str(territory.code)
         if len(code) != 2:
             continue
+        strong = [str(n) for n in data.get("names_strong", []) if str(n).isascii()]
         names = [territory.name, territory.full_name]
-        names += [str(n) for n in data.get("names_strong", [])
-                  if str(n).isascii() and str(n).isupper() and 3 <= len(str(n)) <= 5]
-        for name in names:
-            if name and name.isascii() and "," not in name and "(" not in name:
+        names += [n for n in strong if n.isupper() and 3 <= len(n) <= 5]
+        if not (territory.name.isascii() and territory.full_name.isascii()):
+            names += [n for n in strong if not n.isupper() and len(n.split()) <= 2]
+        for name in (_unmarked(n) for n in names if n):
+            if name.isascii() and "," not in name and "(" not in name:
                 table.setdefault(_key(name), code)
     return dict(sorted(table.items()))
+
+
+def _unmarked(text: str) -> str:
+    """`text` without its letters' marks: "Türkiye" -> "Turkiye"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
 
 
 def build_country_adjectives() -> dict[str, str]:

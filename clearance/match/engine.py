@@ -39,11 +39,16 @@ from clearance.match.compare import (
     compare_names,
     word_spans,
 )
-from clearance.match.countries import country_named, country_qualifier, country_spellings
+from clearance.match.countries import (
+    country_named,
+    country_qualifier,
+    country_spellings,
+    state_words,
+)
 from clearance.match.cyrillic import has_cyrillic
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.name_parts import name_parts
-from clearance.match.orgs import Slips, confirmed_slips, one_word_forms, slipped_forms
+from clearance.match.orgs import Slips, confirmed_slips, one_word_forms, slipped_forms, trades
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
@@ -227,10 +232,10 @@ class CountryReadings:
     names -> (that code, the words that state it): such a name compared whole is no
     evidence for a listed party of another country (`_other_country`).
     `named`: name text, in any reading, that names a country among its other words
-    ("National Bank Iran", بانک ملی ایران read "bank national iran") -> the same: as
-    `stated` where only generic words agree, where the country tells which body it is; a
-    distinctive word that agrees names the company, which the lists may give at an
-    address abroad ("Kestrel Trade Bank Iran", KESTREL TRADE BANK in the UAE).
+    ("National Bank Iran", بانک ملی ایران read "bank national iran") -> the same, read as
+    `stated` is: where no word of the name's own agrees, the country tells which body it
+    is; one that agrees names the company, which the lists may give at an address abroad
+    ("Kestrel Trade Bank Iran", KESTREL TRADE BANK in the UAE).
     """
 
     gates: dict[str, str] = field(default_factory=dict)
@@ -267,16 +272,31 @@ def country_readings(query: Query, readings: Sequence[str]) -> CountryReadings:
 
 
 def _other_country(stated: tuple[str, frozenset[str]] | None, meta: EntityMeta,
-                   comp: NameComparison) -> bool:
-    """Whether a query name stating a country (`CountryReadings.stated`) met a listed party that
-    names other countries only, without pairing every word that states it: "Russian
-    Ministry of Defence" is not Myanmar's MINISTRY OF DEFENCE, though the words it shares
-    with it score 0.89, nor "... of South Korea" the DPRK's body "... OF KOREA". A listed
-    name that states the same country itself ("RUSSIAN TRADING CO" with an address
-    abroad) is compared as any other."""
+                   comp: NameComparison, listed: str, distinct: float) -> bool:
+    """Whether a query name stating a country (`CountryReadings.stated`, `.named`) met a
+    listed party that names other countries only, without pairing every word that states
+    it: "Russian Ministry of Defence" is not Myanmar's MINISTRY OF DEFENCE, though the
+    words it shares with it score 0.89, nor "... of South Korea" the DPRK's body "... OF
+    KOREA", nor "Post Bank Iran" Russia's POST BANK. A word of the name's own that agrees
+    names the company, which a list may give at an address abroad (BANK SEPAH
+    INTERNATIONAL PLC, in London, for "Bank Sepah of Iran"), unless the listed party's
+    name itself names another country: the name met (`listed`) or its caption ("Rwandan
+    OJSC Sberbank" is not PJSC SBERBANK, whose caption is PUBLIC JOINT STOCK COMPANY
+    SBERBANK OF RUSSIA). Such a word agrees with a strength (weight x similarity, as
+    `NameComparison.strongest`) of `distinct` or more, and is no word of the country, of a
+    trade (BANCO, `orgs.trades`) or of a body every state has (`countries.state_words`).
+    A listed name that states the same country itself ("RUSSIAN TRADING CO" with an
+    address abroad) is compared as any other."""
     if stated is None or not meta.countries or stated[0] in meta.countries:
         return False
-    return not stated[1] <= {p.query for p in comp.pairs if p.similarity >= COUNTRY_WORD_AGREES}
+    if stated[1] <= {p.query for p in comp.pairs if p.similarity >= COUNTRY_WORD_AGREES}:
+        return False
+    common = state_words()
+    if not any(p.weight * p.similarity >= distinct and p.query not in common
+               and p.query not in stated[1] and not trades(p.query) for p in comp.pairs):
+        return True
+    return any(named is not None and named[0] != stated[0]
+               for named in (country_named(listed), country_named(meta.caption)))
 
 
 def _shut(gate: str | None, meta: EntityMeta) -> bool:
@@ -938,10 +958,9 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
                                  ("a one-word listed name against a query of unknown type "
                                   "whose other words are people's names")))
                 score = ceiling
-            told = stated.get(q.text) if stated else None
-            if told is None and comp.strongest < cfg.weak_strength:
-                told = countries.named.get(q.text)  # (`CountryReadings.named`)
-            if score > ceiling and _other_country(told, meta, comp):
+            told = (stated.get(q.text) if stated else None) or countries.named.get(q.text)
+            if score > ceiling and _other_country(told, meta, comp, matched_name,
+                                                   cfg.weak_strength):
                 evidence.append(("stated_country", ceiling - score, (
                     f"the name states {told[0].upper() if told else ''}, the listed party "
                     f"names {', '.join(sorted(meta.countries)).upper()}")))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from clearance.index.build import build_index
 from clearance.match.countries import (
     build_country_adjectives,
     build_country_names,
@@ -212,3 +213,57 @@ def test_a_name_naming_its_country_among_generic_words_does_not_alert_on_another
     # beside a distinctive word that agrees, the country qualifies the company's name
     assert [r.source_id for r in match_query(index, Query("Kestrel Trade Bank Iran",
                                                           "Organization")) if r.match] == ["s1"]
+
+
+def test_a_word_of_the_names_own_lifts_a_stated_countrys_cap() -> None:
+    # issue 11 (s24-function's lead): "Bank Sepah of Iran" was capped against BANK SEPAH
+    # INTERNATIONAL PLC, the bank's subsidiary listed in London, where "Sepah Bank Iran"
+    # alerted: a word of the name's own that agrees names the company, whichever way the
+    # name states its country
+    index = list_index("KESTREL BANK INTERNATIONAL PLC", "NORDIC STEEL", "ACME GRAIN",
+                       "ORION MARINE", schema="Organization",
+                       countries=[["gb"], ["se"], ["se"], ["se"]])
+    for text in ("Kestrel Bank of Iran", "Kestrel Bank Iran", "Iranian Kestrel Bank"):
+        assert [r.source_id for r in match_query(index, Query(text, "Organization"))
+                if r.match] == ["s0"], text
+
+
+def test_words_of_a_body_every_state_has_leave_the_stated_country_to_tell() -> None:
+    # issue 11: "Post Bank Iran" alerted on Russia's JSC POST BANK (0.955), "post" being
+    # rare on the lists; a post bank, a ministry of defence, a central bank are bodies
+    # every state has, told apart by their country
+    index = list_index("POST BANK", "MINISTRY OF DEFENCE", "CENTRAL SAVINGS BANK",
+                       "NORDIC STEEL", "ACME GRAIN", schema="Organization",
+                       countries=[["ru"], ["mm"], ["kp"], ["se"], ["se"]])
+    for text in ("Post Bank Iran", "Post Bank of Iran", "Ministry of Defence Ukraine",
+                 "Central Savings Bank of Iran"):
+        results = match_query(index, Query(text, "Organization"))
+        assert not any(r.match for r in results), text
+        assert "stated_country" in results[0].explanation, text
+
+
+def test_a_listed_party_whose_name_names_another_country_keeps_the_cap() -> None:
+    # a party listed by an alias without its country ("PJSC SBERBANK") whose caption names
+    # Russia is no match for "Rwandan PJSC Sberbank": the stated country contradicts it
+    records = [{"entity_id": "e0", "dataset": "t", "source_id": "s0",
+                "schema": "Organization", "caption": "KESTREL BANK OF RUSSIA",
+                "properties": {"name": ["KESTREL BANK OF RUSSIA"], "alias": ["KESTREL BANK"],
+                               "country": ["ru"]}}]
+    records += [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}",
+                 "schema": "Organization", "caption": n,
+                 "properties": {"name": [n], "country": ["se"]}}
+                for k, n in enumerate(("NORDIC STEEL", "ACME GRAIN", "ORION MARINE"), 1)]
+    index = build_index(records, "t")
+    for text in ("Rwandan Kestrel Bank", "Kestrel Bank of Rwanda"):
+        assert not any(r.match for r in match_query(index, Query(text, "Organization"))), text
+    assert [r.source_id for r in match_query(index, Query("Kestrel Bank", "Organization"))
+            if r.match] == ["s0"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kestrel Shipping of Turkey", ("Kestrel Shipping", "tr")),  # "Türkiye" in the source
+    ("Turkish Kestrel Shipping", ("Kestrel Shipping", "tr")),
+    ("Kestrel Cocoa of Ivory Coast", ("Kestrel Cocoa", "ci")),  # "Côte d'Ivoire"
+])
+def test_a_country_whose_name_has_marks_is_read(text: str, expected: tuple[str, str]) -> None:
+    assert country_qualifier(text) == expected
