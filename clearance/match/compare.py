@@ -1239,7 +1239,7 @@ def compare_names(
                     if (korean is not None and i == 1) or (
                             q_tokens[i] in facts.syllables and pinyin.other_syllables(
                                 facts.syllables[q_tokens[i]],
-                                "".join([c_tokens[j] for j in run]))):
+                                " ".join([c_tokens[j] for j in run]))):
                         # (_korean_given found no spelling; listed words that spell other
                         # pinyin syllables: "Jin Ping" is not 建平 "jianping")
                         free_c.update(run)

@@ -22,7 +22,9 @@ _INITIAL = r"(zh|ch|sh|hs|ts|tz|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL = (r"(iang|iong|uang|iung|ang|eng|ing|ong|ung|uai|uan|ian|ien|iao|uei|ueh|ieh|"
           r"ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|ih|eh|a|o|e|i|u|v)")
 _SYLLABLE = re.compile(_INITIAL + _FINAL)
-_WORD = re.compile(f"(?:{_INITIAL}{_FINAL})+")
+#: a word of such syllables; only its first may start with a vowel (a later one would need
+#: pinyin's apostrophe, xi'an: "lee" and "soong" are no pinyin)
+_WORD = re.compile(f"{_INITIAL}{_FINAL}(?:{_INITIAL[:-1]}{_FINAL})*")
 
 #: the pinyin initials a listed word's initial may write: Wade-Giles's unaspirated ch, k,
 #: t, p, ts are pinyin's zh / j, g, d, b, z (its aspirated ones lose the apostrophe: q,
@@ -74,9 +76,10 @@ def person_syllables(han: str) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1 << 16)
 def other_syllables(syllables: tuple[str, ...], listed: str) -> bool:
-    """Whether a listed word spells pinyin (or Wade-Giles) syllables none of whose readings
-    agrees with the query word's `syllables` one for one: another name."""
-    if _WORD.fullmatch(listed) is None:
+    """Whether a listed word (or words, space-separated, a run of the listed name) spells
+    pinyin (or Wade-Giles) syllables none of whose readings agrees with the query word's
+    `syllables` one for one: another name."""
+    if any(_WORD.fullmatch(word) is None for word in listed.split(" ")):
         return False
     keys: list[tuple[str, str]] = []
     for syllable in syllables:
@@ -84,15 +87,19 @@ def other_syllables(syllables: tuple[str, ...], listed: str) -> bool:
         if parts is None:
             return False
         keys.append(parts)
-    return not _agrees(tuple(keys), listed)
+    return not _agrees(tuple(keys), listed, True)
 
 
-def _agrees(keys: tuple[tuple[str, str], ...], listed: str) -> bool:
-    """Whether `listed` splits into syllables that write `keys`, in order."""
+def _agrees(keys: tuple[tuple[str, str], ...], listed: str, first: bool) -> bool:
+    """Whether `listed` splits into syllables that write `keys`, in order (as `_WORD`
+    reads them: only a word's `first` may start with a vowel; none spans two words)."""
     if not keys:
         return not listed
+    if listed[:1] == " ":
+        listed, first = listed[1:], True
     for end in range(1, min(len(listed), 6) + 1):
         parts = _parts(listed[:end])
-        if parts is not None and _agrees_one(keys[0], parts) and _agrees(keys[1:], listed[end:]):
+        if (parts is not None and (first or parts[0]) and _agrees_one(keys[0], parts)
+                and _agrees(keys[1:], listed[end:], False)):
             return True
     return False

@@ -24,7 +24,8 @@ def test_person_syllables_reads_each_word_of_the_mandarin_reading() -> None:
      (("gui", "ying"), "cuiying"),  # one initial: another character
      (("zheng",), "zhang"),
      (("feng",), "yufeng"),  # a syllable more
-     (("jian", "ping"), "jinping")],
+     (("jian", "ping"), "jinping"),
+     (("cheng", "en"), "chen gen")],
 )
 def test_a_listed_word_spelling_other_syllables_is_another_name(
         syllables: tuple[str, ...], listed: str) -> None:
@@ -36,8 +37,11 @@ def test_a_listed_word_spelling_other_syllables_is_another_name(
     [(("zhang",), "chang"),  # Wade-Giles writes the same syllables with other letters
      (("jian",), "chien"), (("guo",), "kuo"), (("deng",), "teng"), (("xu",), "hsu"),
      (("jian", "ping"), "jianping"),
+     (("cheng", "en"), "cheng en"),  # words of a listed run: syllables within each
      (("xiong",), "hsiung"),
      (("lv",), "lyu"),  # no pinyin syllables spell it: left to the letters
+     (("li",), "lee"),  # nor a vowel starting a later syllable ("le" + "e")
+     (("song",), "soong"),
      (("xiu", "rong"), "robert")],
 )
 def test_the_same_syllables_otherwise_spelt_or_no_syllables_are_not_another_name(
