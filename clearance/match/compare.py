@@ -16,7 +16,7 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Hamming, Levenshtein
 
-from clearance.match import hangul, zh
+from clearance.match import hangul, pinyin, zh
 from clearance.match.abjad import FINAL_VOWEL, consonantal, has_abjad, letter_bits
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
@@ -566,6 +566,9 @@ def nasab_chain(text: str, tokens: Sequence[str]) -> bool:
     return any([t in particles or t in _HEBREW_ARAB_MARKS for t in tokens])
 
 
+_NO_SYLLABLES: Final[dict[str, tuple[str, ...]]] = {}
+
+
 class QueryFacts:
     """What `compare_names` reads of the query name alone, worked out once per query by a
     caller of many comparisons (`engine._Comparer`) instead of once per comparison: script
@@ -577,6 +580,8 @@ class QueryFacts:
         self.whole_given = whole_given(text)
         self.writes_vowels = writes_vowels(text)
         self.han = zh.has_han(text)
+        # (people) the Mandarin reading's words of a Han name, with their syllables
+        self.syllables = pinyin.person_syllables(text) if self.han else _NO_SYLLABLES
         self.abjad = has_abjad(text)
         self.chain = self.abjad and nasab_chain(text, query.tokens)
         self.shapes = [TokenShape(t, f) for t, f in zip(query.tokens, query.folded)]
@@ -1111,6 +1116,13 @@ def compare_names(
             distinct = False
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
+            elif (initials and 0.0 < sim < 1.0 and qt in facts.syllables
+                  and pinyin.other_syllables(facts.syllables[qt], ct)):
+                # a Han name's pinyin is spelt syllable by syllable: a listed word that
+                # spells other syllables is another character (秀荣 "xiurong" is not
+                # XUTONG, 钟 "zhong" not ZHIYONG), however near its letters (`pinyin`)
+                sim = DISTINCT_NAME_SIMILARITY
+                distinct = True
             elif initials and 0.0 < sim < 0.95 and not (ql or c_legal[j]):
                 if written is None:
                     written = facts.writes_vowels and writes_vowels(cand.text)
@@ -1233,7 +1245,12 @@ def compare_names(
                                            c_tokens[j], sim, w))
                 for run, i, sim in _join_pass(cand, query, free_c, free_q, unvocalised,
                                               cand_roles or (), initials, c_marks, q_marks):
-                    if korean is not None and i == 1:  # (_korean_given found no spelling)
+                    if (korean is not None and i == 1) or (
+                            q_tokens[i] in facts.syllables and pinyin.other_syllables(
+                                facts.syllables[q_tokens[i]],
+                                " ".join([c_tokens[j] for j in run]))):
+                        # (_korean_given found no spelling; listed words that spell other
+                        # pinyin syllables: "Jin Ping" is not 建平 "jianping")
                         free_c.update(run)
                         free_q.add(i)
                         continue

@@ -1,0 +1,84 @@
+"""A Han-script person's name read syllable by syllable against a listed word (`pinyin`)."""
+
+import pytest
+
+from clearance.match import pinyin
+from clearance.match.compare import compare_names
+from clearance.match.prepare import PERSON, name_roles, prepare_name
+
+
+def flat(folded: str, legal: bool) -> float:
+    return 0.1 if legal else 1.0
+
+
+def test_person_syllables_reads_each_word_of_the_mandarin_reading() -> None:
+    assert pinyin.person_syllables("秦秀荣") == {"qin": ("qin",), "xiurong": ("xiu", "rong")}
+    assert pinyin.person_syllables("欧阳秀英") == {"ouyang": ("ou", "yang"),
+                                                 "xiuying": ("xiu", "ying")}
+    assert pinyin.person_syllables("Qin Xiurong") == {}
+
+
+@pytest.mark.parametrize(
+    ("syllables", "listed"),
+    [(("xiu", "rong"), "xutong"),  # a syllable's vowel and another's initial changed
+     (("gui", "ying"), "cuiying"),  # one initial: another character
+     (("zheng",), "zhang"),
+     (("feng",), "yufeng"),  # a syllable more
+     (("jian", "ping"), "jinping"),
+     (("cheng", "en"), "chen gen")],
+)
+def test_a_listed_word_spelling_other_syllables_is_another_name(
+        syllables: tuple[str, ...], listed: str) -> None:
+    assert pinyin.other_syllables(syllables, listed)
+
+
+@pytest.mark.parametrize(
+    ("syllables", "listed"),
+    [(("zhang",), "chang"),  # Wade-Giles writes the same syllables with other letters
+     (("jian",), "chien"), (("guo",), "kuo"), (("deng",), "teng"), (("xu",), "hsu"),
+     (("jian", "ping"), "jianping"),
+     (("cheng", "en"), "cheng en"),  # words of a listed run: syllables within each
+     (("xiong",), "hsiung"),
+     (("lv",), "lyu"),  # no pinyin syllables spell it: left to the letters
+     (("li",), "lee"),  # nor a vowel starting a later syllable ("le" + "e")
+     (("song",), "soong"),
+     (("xiu", "rong"), "robert")],
+)
+def test_the_same_syllables_otherwise_spelt_or_no_syllables_are_not_another_name(
+        syllables: tuple[str, ...], listed: str) -> None:
+    assert not pinyin.other_syllables(syllables, listed)
+
+
+def _score(query: str, listed: str) -> float:
+    q, c = prepare_name(query, PERSON), prepare_name(listed, PERSON)
+    return compare_names(q, c, flat, initials=True, cand_roles=name_roles(listed),
+                         query_roles=name_roles(q.text)).score
+
+
+def test_a_han_name_does_not_pair_with_a_listed_given_name_of_other_syllables() -> None:
+    # made-up names: 秦秀荣 is Qin Xiurong, not "QIN, Xutong" (near letters, other characters)
+    assert _score("秦秀荣", "QIN, Xutong") < 0.8
+    assert _score("秦秀荣", "QIN, Xiurong") >= 0.95
+    assert _score("秦秀荣", "Xiu Rong Qin") >= 0.9  # its syllables written apart
+    # a listed name whose words run together into other syllables: 李建平 is not Jin Ping
+    assert _score("李建平", "Jin Ping Li") < 0.8
+    assert _score("李建平", "Jian Ping Li") >= 0.9
+
+
+def test_a_latin_query_keeps_its_letters_similarity() -> None:
+    # a typist's Xiurong may be a slip: only a Han name's syllables are sure
+    assert _score("Qin Xiurongg", "QIN, Xiurong") >= 0.8
+
+
+def test_an_initial_only_pinyin_writes_is_that_initial() -> None:
+    # made-up: 臧 "zang" is not ZHANG (zh is pinyin's alone), while Wade-Giles's Chang or
+    # Tsang may write either
+    assert pinyin.other_syllables(("zang",), "zhang")
+    assert not pinyin.other_syllables(("zang",), "tsang")
+    assert not pinyin.other_syllables(("zhang",), "chang")
+
+
+def test_a_surname_is_not_a_listed_given_name_of_more_syllables_however_near() -> None:
+    # made-up: 钟岩 is Zhong Yan; "zhong" is within a slip of ZHIYONG's letters
+    assert _score("钟岩", "YAN, Zhiyong") < 0.8
+    assert _score("钟岩", "ZHONG, Yan") >= 0.95
