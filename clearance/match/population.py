@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.match.abjad import consonantal
 from clearance.match.abjad import similarity as abjad_similarity
-from clearance.match.fold import fold, skeleton, variant_key
+from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
@@ -110,8 +110,8 @@ def population_cap(folded: str) -> float:
     cap = _caps().get(folded)
     if cap is not None:
         return cap
-    unfolded = _abjad_unfolded(folded)
-    return 1.0 if unfolded is None else _read_cap(unfolded)
+    word = _abjad_unfolded(folded)
+    return 1.0 if word is None else _read_cap(folded, word)
 
 
 def _abjad_unfolded(folded: str) -> str | None:
@@ -129,6 +129,18 @@ def _abjad_unfolded(folded: str) -> str | None:
 #: an abjad word's cap by its readings (`_read_cap`), memoised: asked once per list token
 #: and once per unseen query token
 _READ_CAPS: dict[str, float] = {}
+#: the vowels a skeleton leaves out (`fold` writes y as i)
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def _skeleton(folded: str) -> str:
+    """A folded token's consonants, its first letter kept and each run once (as
+    `fold.skeleton`, without folding again: the table's names are folded already)."""
+    out = folded[:1]
+    for ch in folded[1:].translate(_NO_VOWELS):
+        if ch != out[-1]:
+            out += ch
+    return out
 
 
 @cache
@@ -137,33 +149,32 @@ def _latin_caps() -> dict[str, list[tuple[str, float]]]:
     out: dict[str, list[tuple[str, float]]] = {}
     for name, cap in _caps().items():
         if not consonantal(name):
-            out.setdefault(skeleton(name), []).append((name, cap))
+            out.setdefault(_skeleton(name), []).append((name, cap))
     return out
 
 
-def _read_cap(word: str) -> float:
-    """The cap of an abjad word the table does not spell: that of the commonest Latin name
-    its letters spell (`abjad.similarity`), its likeliest reading. The table's script
-    spellings come from the countries that write the script on the web; elsewhere
-    (Pakistan, Bangladesh, the diaspora) the same names are written in Latin, so the
-    table's اختر is missing while AKHTAR is in the top 300 of some country: a word written
-    so is as common as the name it is read as. A script spelling the table holds keeps the
-    band measured for it (كاكر in Afghanistan's top 300)."""
-    cap = _READ_CAPS.get(word)
+def _read_cap(folded: str, word: str) -> float:
+    """The cap of an abjad word the table does not spell (`word`, folded `folded`): that
+    of the commonest Latin name its letters spell (`abjad.similarity`), its likeliest
+    reading. The table's script spellings come from the countries that write the script
+    on the web; elsewhere (Pakistan, Bangladesh, the diaspora) the same names are written
+    in Latin, so the table's اختر is missing while AKHTAR is in the top 300 of some
+    country: a word written so is as common as the name it is read as. A script spelling
+    the table holds keeps the band measured for it (كاكر in Afghanistan's top 300)."""
+    cap = _READ_CAPS.get(folded)
     if cap is None:
         cap = 1.0
         table = _latin_caps()
-        # the Latin name's own consonants, with the word's w and y as consonants or as
-        # the long vowels they also write (زرقاوي ZARQAWI, محمود MAHMUD): the classes
+        # the Latin name's own consonants, with the word's w as a consonant or as the
+        # long vowel it also writes (زرقاوي ZARQAWI, محمود MAHMUD): the classes
         # `abjad.similarity` allows (z ~ s, q ~ g, w ~ o) let in other languages' names
         # (زرقاوي "fits" the Portuguese SARIGUEIA)
-        bare = word[0] + word[1:].replace("w", "").replace("y", "")
-        for k in dict.fromkeys((skeleton(word), skeleton(bare))):
+        for k in dict.fromkeys((_skeleton(folded), _skeleton(folded.replace("v", "")))):
             for name, name_cap in table.get(k, ()):
                 if name_cap < cap and abjad_similarity(word, name) >= FIT_SIMILARITY:
                     cap = name_cap
         if len(_READ_CAPS) < 100_000:
-            _READ_CAPS[word] = cap
+            _READ_CAPS[folded] = cap
     return cap
 
 
