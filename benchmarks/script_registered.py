@@ -14,7 +14,8 @@ itself uses, from two public sources:
   more of the same written in session 24 by the same rule, before any was screened (no
   name whose Latin form is only one romanisation of its own script among several, as
   Hezbollah / HIZBALLAH, where the labelling rule would judge the spelling, not the match);
-  `WRITTEN_URDU`, Pakistani names in Urdu by the same rule (session 24, s24-urdu).
+  `WRITTEN_URDU`, Pakistani names in Urdu by the same rule (session 24, s24-urdu);
+  `WRITTEN_S25`, more of each by the same rule (session 25, s25-arabic).
 
 Labelling rule (written before the first run): a name's *distinctive words* are its
 lower-case ASCII words less `GENERIC` (legal forms, "bank", "of", "and", "iran" ...: words
@@ -227,6 +228,44 @@ WRITTEN_URDU: list[tuple[str, str]] = [
 ]
 
 
+#: session 25's part (s25-arabic), by the same rule, written before any was screened:
+#: airlines, atomic energy, ministries and forces, research centres (Arabic, Persian, Urdu)
+WRITTEN_S25: list[tuple[str, str]] = [
+    # Iran
+    ("هواپیمایی ماهان", "Mahan Airlines"),
+    ("هواپیمایی کاسپین", "Caspian Airlines"),
+    ("هواپیمایی معراج", "Meraj Airlines"),
+    ("هواپیمایی پویا", "Pouya Air"),
+    ("سازمان هواپیمایی کشوری", "Civil Aviation Organization"),
+    ("وزارت دفاع و پشتیبانی نیروهای مسلح", "Ministry of Defense and Armed Forces Logistics"),
+    ("وزارت اطلاعات و امنیت کشور", "Ministry of Intelligence and Security"),
+    ("نیروی انتظامی جمهوری اسلامی ایران", "Law Enforcement Forces of the Islamic Republic of Iran"),
+    ("سپاه پاسداران انقلاب اسلامی", "Islamic Revolutionary Guard Corps"),
+    ("بانک مرکزی جمهوری اسلامی ایران", "Central Bank of the Islamic Republic of Iran"),
+    ("شرکت سوخت هسته ای ایران", "Nuclear Fuel Company of Iran"),
+    ("شرکت کالای الکتریکی کالای برق", "Kalaye Electric Company"),
+    # Arabic
+    ("منظمة الطاقة الذرية الإيرانية", "Atomic Energy Organization of Iran"),
+    ("هيئة الطاقة الذرية السورية", "Atomic Energy Commission of Syria"),
+    ("مركز الدراسات والبحوث العلمية", "Scientific Studies and Research Center"),
+    ("مؤسسة الإسكان العسكرية", "Military Housing Establishment"),
+    ("المصرف الليبي الخارجي", "Libyan Foreign Bank"),
+    ("المؤسسة الليبية للاستثمار", "Libyan Investment Authority"),
+    ("الخطوط الجوية العراقية", "Iraqi Airways"),
+    ("الخطوط الجوية العربية السورية", "Syrian Arab Airlines"),
+    ("طيران ماهان", "Mahan Air"),
+    ("الهيئة العربية للتصنيع", "Arab Organization for Industrialization"),
+    ("وزارة الدفاع السورية", "Syrian Ministry of Defense"),
+    # Urdu
+    ("نیشنل انجینئرنگ اینڈ سائنٹیفک کمیشن", "National Engineering and Scientific Commission"),
+    ("پاکستان ایروناٹیکل کمپلیکس", "Pakistan Aeronautical Complex"),
+    ("ایئر ویپنز کمپلیکس", "Air Weapons Complex"),
+    ("فلاح انسانیت فاؤنڈیشن", "Falah-e-Insaniat Foundation"),
+    ("کہوٹہ ریسرچ لیبارٹریز", "Kahuta Research Laboratories"),
+    ("پاکستان ایٹمی توانائی کمیشن کراچی", "Pakistan Atomic Energy Commission Karachi"),
+]
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in GENERIC]
 
@@ -266,6 +305,7 @@ def sources() -> list[tuple[str, str, str]]:
     out = [("written", script, latin) for script, latin in WRITTEN]
     out += [("written 24", script, latin) for script, latin in WRITTEN_S24]
     out += [("written urdu", script, latin) for script, latin in WRITTEN_URDU]
+    out += [("written 25", script, latin) for script, latin in WRITTEN_S25]
     try:
         from persian_tools.bank.banks_code import data
     except ImportError:

@@ -322,6 +322,21 @@ def form_place_words(index: Index) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
+#: a possessive "'s" ending a word of two letters or more (ESFAHAN'S, IRAN'S; not D'S)
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})['\u2019]s\b", re.IGNORECASE)
+
+
+def possessive_dropped(text: str) -> str | None:
+    """The name with each possessive's "'s" dropped (ESFAHAN'S MOBARAKEH STEEL COMPANY ->
+    ESFAHAN MOBARAKEH STEEL COMPANY), or None if it has none; indexed beside the name as
+    written. A book writes the bare word ("Esfahan Mobarakeh Steel"), and a name in Arabic
+    script (فولاد مبارکه اصفهان) has no letter for the s, so its consonants cannot meet
+    "esfahans". Not at `prepare_name`: the lists' own words keep it (PEOPLE'S is "peoples"
+    in ko_terms.yml and countries.yml)."""
+    out = _POSSESSIVE.sub("", text)
+    return out if out != text else None
+
+
 def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     """Prepare every name of every matchable record and build postings and weights."""
     index = Index(fingerprint=fingerprint)
@@ -348,6 +363,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
             # indexed whole and as each name it holds
             texts += [p for t in texts for p in name_parts(t, min_words=1)]
             texts += [t for t in map(strip_parentheses, texts) if t is not None]
+            texts += [t for t in map(possessive_dropped, texts) if t is not None]
             for text in texts:
                 key = (text, kind)
                 name = seen_prep.get(key)

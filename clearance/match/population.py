@@ -15,6 +15,8 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
+from clearance.match.abjad import consonantal
+from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
@@ -41,6 +43,8 @@ MOST_COMMON_WEIGHT = POPULATION_CAPS[10]
 FAR_SIMILARITY = 0.8
 #: the shortest word two edits leave at `FAR_SIMILARITY` or above (1 - 0.9 x 2 / 9)
 TWO_SLIPS_NEAR = 9
+#: `abjad.similarity` of a Latin spelling the abjad word's letters spell in full
+FIT_SIMILARITY = 0.9
 
 
 #: the table `_caps` would build, brought by a saved index (`use_caps`)
@@ -100,8 +104,78 @@ def use_caps(table: dict[str, float]) -> None:
 
 
 def population_cap(folded: str) -> float:
-    """The weight cap of a folded person-name token: 1.0 unless the name is common."""
-    return _caps().get(folded, 1.0)
+    """The weight cap of a folded person-name token: 1.0 unless the name is common. An
+    abjad word (romanised consonants, `abjad.consonantal`) the table does not spell is as
+    common as the commonest Latin name it reads as (`_read_cap`)."""
+    cap = _caps().get(folded)
+    if cap is not None:
+        return cap
+    word = _abjad_unfolded(folded)
+    return 1.0 if word is None else _read_cap(folded, word)
+
+
+def _abjad_unfolded(folded: str) -> str | None:
+    """The romanised abjad word a folded token comes from, None when it comes from none:
+    `fold` writes an abjad word's w as v and a final y as i (زرقاوي "zrqwy" is "zrkvi"); a
+    token with another vowel after its first letter, or an i inside (an initial or inner
+    y, or a Latin word: "smit"), is left alone."""
+    if len(folded) < 3:
+        return None
+    word = folded[:-1] + "y" if folded[-1] == "i" else folded
+    word = word[0] + word[1:].replace("v", "w")
+    return word if consonantal(word) else None
+
+
+#: an abjad word's cap by its readings (`_read_cap`), memoised: asked once per list token
+#: and once per unseen query token
+_READ_CAPS: dict[str, float] = {}
+#: the vowels a skeleton leaves out (`fold` writes y as i)
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def _skeleton(folded: str) -> str:
+    """A folded token's consonants, its first letter kept and each run once (as
+    `fold.skeleton`, without folding again: the table's names are folded already)."""
+    out = folded[:1]
+    for ch in folded[1:].translate(_NO_VOWELS):
+        if ch != out[-1]:
+            out += ch
+    return out
+
+
+@cache
+def _latin_caps() -> dict[str, list[tuple[str, float]]]:
+    """The table's Latin names (written with vowels) under their consonant skeletons."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    for name, cap in _caps().items():
+        if not consonantal(name):
+            out.setdefault(_skeleton(name), []).append((name, cap))
+    return out
+
+
+def _read_cap(folded: str, word: str) -> float:
+    """The cap of an abjad word the table does not spell (`word`, folded `folded`): that
+    of the commonest Latin name its letters spell (`abjad.similarity`), its likeliest
+    reading. The table's script spellings come from the countries that write the script
+    on the web; elsewhere (Pakistan, Bangladesh, the diaspora) the same names are written
+    in Latin, so the table's اختر is missing while AKHTAR is in the top 300 of some
+    country: a word written so is as common as the name it is read as. A script spelling
+    the table holds keeps the band measured for it (كاكر in Afghanistan's top 300)."""
+    cap = _READ_CAPS.get(folded)
+    if cap is None:
+        cap = 1.0
+        table = _latin_caps()
+        # the Latin name's own consonants, with the word's w as a consonant or as the
+        # long vowel it also writes (زرقاوي ZARQAWI, محمود MAHMUD): the classes
+        # `abjad.similarity` allows (z ~ s, q ~ g, w ~ o) let in other languages' names
+        # (زرقاوي "fits" the Portuguese SARIGUEIA)
+        for k in dict.fromkeys((_skeleton(folded), _skeleton(folded.replace("v", "")))):
+            for name, name_cap in table.get(k, ()):
+                if name_cap < cap and abjad_similarity(word, name) >= FIT_SIMILARITY:
+                    cap = name_cap
+        if len(_READ_CAPS) < 100_000:
+            _READ_CAPS[folded] = cap
+    return cap
 
 
 #: consonants told apart by voicing alone (after `_SAME_SOUND`), and b / w (v)

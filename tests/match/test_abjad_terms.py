@@ -247,3 +247,16 @@ def test_a_martyrs_title_before_a_name_is_also_kept() -> None:
 def test_a_place_the_lists_translate_reads_in_english() -> None:
     # جزيرة العرب is the Arabian Peninsula, as the lists write it
     assert english_names("مجاهدو جزيرة العرب")[0] == "مجاهدو arabian peninsula"
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    # an airline's wings (Arabic), atomic energy in Urdu and Arabic, a Persian ministry of
+    # the armed forces' logistics, law enforcement forces (the ezafe yeh read as the word)
+    ("أجنحة زاغروس", "wings زاغروس"),
+    ("زاگرس ایٹمی توانائی کمیشن", "زاگرس atomic energy commission"),
+    ("منظمة الطاقة الذرية", "organization energy atomic"),
+    ("وزارت پشتیبانی نیروهای مسلح", "ministry logistics forces armed"),
+    ("نیروی انتظامی زاگرس", "forces law enforcement زاگرس"),
+])
+def test_words_of_airlines_atomic_energy_and_forces_are_terms(text: str, reading: str) -> None:
+    assert english_names(text)[0] == reading
