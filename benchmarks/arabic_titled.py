@@ -154,6 +154,30 @@ def run(verbose: bool) -> None:
               + f" (bare names {bare[half][0]}/{bare[half][1]})")
 
 
+def score_people(title: str, cases: list[tuple[str, str, str]], verbose: bool,
+                 held_out: bool) -> None:
+    """Screen each (SDN uid, listed name, written text) as a Person, count per half whether
+    it alerts on its SDN record, and print each shown half's recall (misses of the tuning
+    half with `verbose`): the shared loop of the sets of names written in a script."""
+    from clearance.index.store import ensure_index
+    from clearance.match.score import ScoringConfig
+
+    index = ensure_index()
+    cfg = ScoringConfig()
+    totals = {"tune": [0, 0], "test": [0, 0]}
+    for uid, name, text in cases:
+        half = evalsets.split(uid)
+        if half == "test" and not held_out:
+            continue
+        hit, found, results = screen_person(index, cfg, text, uid, "us_ofac_sdn")
+        totals[half][0] += hit
+        totals[half][1] += 1
+        if verbose and half == "tune" and not hit:
+            print(f"MISS {uid} {name} | {text}: {miss_note(found, results)}")
+    for half, label in shown_halves(held_out):
+        print(recall_line(title, label, cfg.threshold, totals[half]))
+
+
 def recall_line(title: str, label: str, threshold: float, counts: list[int]) -> str:
     """"<title> <half> (threshold T): recall hits/n = r" of a half's [hits, n]."""
     hits, n = counts

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 import evalsets
-from arabic_titled import miss_note, recall_line, screen_person, shown_halves, take_heldout
+from arabic_titled import score_people, take_heldout
 from common import run_own_set
 
 #: print the held-out half's total too (`--heldout`: once, at the end of a session)
@@ -291,23 +291,7 @@ def cases(records: list[dict]) -> list[tuple[str, str, str]]:
 
 
 def run(verbose: bool) -> None:
-    from clearance.index.store import ensure_index
-    from clearance.match.score import ScoringConfig
-
-    index = ensure_index()
-    cfg = ScoringConfig()
-    totals = {"tune": [0, 0], "test": [0, 0]}
-    for uid, name, text in cases(evalsets.load_records()):
-        half = evalsets.split(uid)
-        if half == "test" and not heldout:
-            continue
-        hit, found, results = screen_person(index, cfg, text, uid, "us_ofac_sdn")
-        totals[half][0] += hit
-        totals[half][1] += 1
-        if verbose and half == "tune" and not hit:
-            print(f"MISS {uid} {name} | {text}: {miss_note(found, results)}")
-    for half, label in shown_halves(heldout):
-        print(recall_line("arabic_written", label, cfg.threshold, totals[half]))
+    score_people("arabic_written", cases(evalsets.load_records()), verbose, heldout)
 
 
 def main() -> None:
