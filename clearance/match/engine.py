@@ -174,9 +174,8 @@ def prepare_query_names(query: Query, bounded: bool = False,
             variants += [(text, PERSON, 0), (text, PERSON, 1), (text, PERSON, 2)]
         elif kind == PERSON:
             people = person_variants(text)  # (read once: each reading romanises the name)
-            if people[1] is not None:
-                # McCune-Reischauer and popular (Hangul), Hong Kong's Cantonese (Han)
-                variants += [(text, kind, s) for s in (1, 2) if people[s] is not None]
+            # McCune-Reischauer and popular (Hangul), Hong Kong's Cantonese and Wade-Giles (Han)
+            variants += [(text, kind, s) for s in (1, 2) if people[s] is not None]
         if spellings is not None and kind != ORG and zh.has_han(text):
             # a foreign person's name in the Chinese transcription (弗拉基米尔·普京): the list
             # spellings it may transcribe, after the pinyin and Cantonese readings

@@ -44,6 +44,15 @@ _LISTED_FINALS = {
 }
 
 
+#: whole listed syllables that write a pinyin one their parts alone do not: Wade-Giles's
+#: yu for you, yen for yan, and its u after a sibilant for pinyin's i (tzu zi, tzu ci)
+_LISTED_SYLLABLES = {
+    ("y", "u"): frozenset({("y", "ou")}), ("y", "en"): frozenset({("y", "an")}),
+    ("tz", "u"): frozenset({("z", "i"), ("c", "i")}),
+    ("ts", "u"): frozenset({("z", "i"), ("c", "i")}),
+}
+
+
 def _parts(syllable: str) -> tuple[str, str] | None:
     m = _SYLLABLE.fullmatch(syllable)
     return None if m is None else (m.group(1) or "", m.group(2))
@@ -52,8 +61,9 @@ def _parts(syllable: str) -> tuple[str, str] | None:
 def _agrees_one(query: tuple[str, str], listed: tuple[str, str]) -> bool:
     """Whether a listed syllable (initial, final) may write the query's pinyin one."""
     initial, final = listed
-    return (query[0] in _LISTED_INITIALS.get(initial, (initial,))
-            and query[1] in _LISTED_FINALS.get(final, (final,)))
+    return ((query[0] in _LISTED_INITIALS.get(initial, (initial,))
+             and query[1] in _LISTED_FINALS.get(final, (final,)))
+            or query in _LISTED_SYLLABLES.get(listed, ()))
 
 
 @lru_cache(maxsize=20_000)
@@ -71,7 +81,14 @@ def person_syllables(han: str) -> dict[str, tuple[str, ...]]:
     syllables = lazy_pinyin(text)  # one a character (`zh.person_tokens` read it so)
     cut = 2 if len(text) == 4 else 1
     parts = (tuple(syllables[:cut]), tuple(syllables[cut:]))
-    return {token: part for token, part in zip(tokens, parts) if "".join(part) == token}
+    out = {token: part for token, part in zip(tokens, parts) if "".join(part) == token}
+    # the Wade-Giles reading's words spell the same syllables (张 "chang" is zhang)
+    wade = zh.wade_giles(text)
+    for token, spelt, part in zip(zh.person_tokens(text, "wadegiles") or (),
+                                  (wade[:cut], wade[cut:]), parts):
+        if "".join(spelt) == token and "".join(part) in out:
+            out.setdefault(token, part)
+    return out
 
 
 @lru_cache(maxsize=1 << 16)

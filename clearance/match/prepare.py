@@ -192,11 +192,12 @@ class Name:
 def person_variants(text: str) -> list[list[str] | None]:
     """A person's name in Han or Hangul as surname + given name: [Revised Romanization or
     pinyin, McCune-Reischauer or Hong Kong's Cantonese spelling, South Korea's popular
-    spelling or None]; Nones for other text."""
+    spelling or Wade-Giles]; Nones for other text."""
     if hangul.has_hangul(text):
         return [hangul.person_tokens(text, system) for system in ("rr", "mr", "pop")]
     if zh.has_han(text):
-        return [zh.person_tokens(text), zh.person_tokens(text, "cantonese"), None]
+        return [zh.person_tokens(text, reading) for reading in ("mandarin", "cantonese",
+                                                                 "wadegiles")]
     return [None, None, None]
 
 
@@ -211,7 +212,7 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     `legal` flags the role words of a name: legal forms of organisations, particles and
     titles of people (`_person_roles`). They weigh little and pair only with each other.
     `system` picks a person's romanisation in `person_variants` (1: McCune-Reischauer or
-    Hong Kong's Cantonese, 2: popular South Korean spelling).
+    Hong Kong's Cantonese, 2: popular South Korean spelling or Wade-Giles).
     Bounded (`clearance.match.limits`): the first `MAX_NAME_CHARS` characters and
     `MAX_NAME_TOKENS` tokens are read, far more than any real name has.
     """

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from clearance.match import cantonese
 from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
 __all__ = ["business_terms", "english_names", "has_han", "person_tokens", "romanize",
-           "term_table"]
+           "term_table", "wade_giles"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -100,7 +101,9 @@ def person_tokens(text: str, reading: str = "mandarin") -> list[str] | None:
     one-character surname and the given name; four, a two-character surname (欧阳, 司马) and
     the given name. None when the text is not 2-4 Han characters (spaces aside) or holds a
     known business term. `reading` "cantonese" spells it as Hong Kong does
-    (`clearance.match.cantonese`: 林郑月娥 -> lamcheng yuetngo), "mandarin" in pinyin.
+    (`clearance.match.cantonese`: 林郑月娥 -> lamcheng yuetngo), "mandarin" in pinyin,
+    "wadegiles" in Wade-Giles as Taiwan and older lists write it (张春雄 -> chang chunhsiung:
+    `wade_giles`).
     """
     tokens = _person_reading("".join(text.split()), reading)
     return None if tokens is None else list(tokens)
@@ -121,4 +124,22 @@ def _person_reading(han: str, reading: str) -> tuple[str, ...] | None:
     from pypinyin import lazy_pinyin  # Han text only (see `_pinyin`)
 
     cut = 2 if len(han) == 4 else 1
+    if reading == "wadegiles":
+        return ("".join(wade_giles(han[:cut])), "".join(wade_giles(han[cut:])))
     return ("".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:])))
+
+
+#: pinyin syllables Wade-Giles writes alike, which pypinyin's style (0.55) misspells (海
+#: hai as "hei", 霍 huo as "ho": its table's unchanged entries fall through to its finals')
+_SAME_IN_WADE_GILES: Final = frozenset({"ai", "hai", "lai", "mai", "nai", "sai", "shai",
+                                        "wai", "huo", "shuo"})
+
+
+def wade_giles(han: str) -> list[str]:
+    """Han characters' Wade-Giles syllables as the lists write them: without the aspiration
+    apostrophes and with u for ü (吳宥辰 -> wu yu chen, 許 hsu), as pypinyin's style spells
+    pinyin's finals after y and w (you yu, yan yen, yong yung)."""
+    from pypinyin import Style, lazy_pinyin  # Han text only (see `_pinyin`)
+
+    return [p if p in _SAME_IN_WADE_GILES else w.replace("'", "").replace("v", "u")
+            for p, w in zip(lazy_pinyin(han), lazy_pinyin(han, style=Style.WADEGILES))]

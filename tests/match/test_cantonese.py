@@ -60,8 +60,9 @@ def test_a_business_term_keeps_a_han_text_from_being_read_as_a_name() -> None:
     assert zh.person_tokens("不是一个人的名字", "cantonese") is None
 
 
-def test_a_han_person_name_has_a_mandarin_and_a_cantonese_reading() -> None:
-    assert person_variants("王伟") == [["wang", "wei"], ["wong", "wai"], None]
+def test_a_han_person_name_has_a_mandarin_a_cantonese_and_a_wade_giles_reading() -> None:
+    assert person_variants("王伟") == [["wang", "wei"], ["wong", "wai"], ["wang", "wei"]]
+    assert person_variants("张伟") == [["zhang", "wei"], ["cheung", "wai"], ["chang", "wei"]]
 
 
 def test_the_shipped_jyutping_table_is_the_one_the_installed_tojyutping_gives() -> None:

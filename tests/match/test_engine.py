@@ -262,9 +262,18 @@ def test_a_han_persons_name_finds_the_person_listed_in_cantonese_or_pinyin(
     assert listed in alerts(index, Query(query, "Person"))
 
 
-def test_a_han_persons_name_is_read_in_mandarin_and_in_cantonese() -> None:
+def test_a_han_persons_name_is_read_in_mandarin_cantonese_and_wade_giles() -> None:
     readings = [n.tokens for n in prepare_query_names(Query("鄧炳強", "Person"))]
-    assert readings == [("deng", "bingqiang"), ("tang", "pingkeung")]
+    assert readings == [("deng", "bingqiang"), ("tang", "pingkeung"), ("teng", "pingchiang")]
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("蔡明哲", "TSAI, Ming-che"),  # made-up names as Taiwan's lists write them
+    ("郭宥辰", "KUO Yu-chen"),
+])
+def test_a_han_persons_name_finds_the_person_listed_in_wade_giles(query: str, listed: str
+                                                                  ) -> None:
+    assert listed in alerts(list_index(listed, "TSAO, Ming", "KUO, Yi"), Query(query, "Person"))
 
 
 @pytest.mark.parametrize(("query", "listed"), [
@@ -380,7 +389,10 @@ def test_a_cantonese_reading_meets_the_names_holding_a_surname_and_a_given_name_
 
 
 def test_score_entities_reads_a_cantonese_reading_as_match_query_does(index: Index) -> None:
-    query = Query("邓炳祥", "Person")
+    # (a name whose Wade-Giles reading is its pinyin: 邓炳祥's "teng" meets DENG, Gao,
+    # which the pinyin reading's candidates leave out and score_entities, comparing every
+    # pair, scores higher by that reading, as its docstring allows)
+    query = Query("黄文明", "Person")
     ranked = {r.entity_id: r.score for r in match_query(index, query, limit=50)}
     scored = {r.entity_id: r.score for r in score_entities(index, query, list(ranked))}
     assert scored == ranked

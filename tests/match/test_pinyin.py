@@ -2,7 +2,7 @@
 
 import pytest
 
-from clearance.match import pinyin
+from clearance.match import pinyin, zh
 from clearance.match.compare import compare_names
 from clearance.match.prepare import PERSON, name_roles, prepare_name
 
@@ -11,10 +11,12 @@ def flat(folded: str, legal: bool) -> float:
     return 0.1 if legal else 1.0
 
 
-def test_person_syllables_reads_each_word_of_the_mandarin_reading() -> None:
-    assert pinyin.person_syllables("秦秀荣") == {"qin": ("qin",), "xiurong": ("xiu", "rong")}
+def test_person_syllables_reads_each_word_of_the_mandarin_and_wade_giles_readings() -> None:
+    assert pinyin.person_syllables("秦秀荣") == {"qin": ("qin",), "xiurong": ("xiu", "rong"),
+                                               "chin": ("qin",), "hsiujung": ("xiu", "rong")}
     assert pinyin.person_syllables("欧阳秀英") == {"ouyang": ("ou", "yang"),
-                                                 "xiuying": ("xiu", "ying")}
+                                                 "xiuying": ("xiu", "ying"),
+                                                 "hsiuying": ("xiu", "ying")}
     assert pinyin.person_syllables("Qin Xiurong") == {}
 
 
@@ -82,3 +84,31 @@ def test_a_surname_is_not_a_listed_given_name_of_more_syllables_however_near() -
     # made-up: 钟岩 is Zhong Yan; "zhong" is within a slip of ZHIYONG's letters
     assert _score("钟岩", "YAN, Zhiyong") < 0.8
     assert _score("钟岩", "ZHONG, Yan") >= 0.95
+
+
+def test_wade_giles_syllables_are_written_as_the_lists_write_them() -> None:
+    # no aspiration apostrophes, u for ü, and pypinyin's "hei" for 海 hai mended
+    assert zh.wade_giles("吳宥辰") == ["wu", "yu", "chen"]
+    assert zh.wade_giles("許海") == ["hsu", "hai"]
+    assert zh.person_tokens("张春雄", "wadegiles") == ["chang", "chunhsiung"]
+
+
+@pytest.mark.parametrize(
+    ("syllables", "listed"),
+    [(("you", "chen"), "yu chen"),  # Wade-Giles's yu for pinyin's you
+     (("yan",), "yen"), (("zi",), "tzu"), (("ci",), "tzu")],
+)
+def test_wade_giles_finals_after_y_and_a_sibilant_are_the_same_syllables(
+        syllables: tuple[str, ...], listed: str) -> None:
+    assert not pinyin.other_syllables(syllables, listed)
+
+
+def test_a_han_name_meets_its_wade_giles_spelling_in_its_wade_giles_reading() -> None:
+    # made-up names: 张春雄 listed as Taiwan writes it; the pinyin reading (zhang
+    # chunxiong) is no near spelling of it
+    q = prepare_name("张春雄", PERSON, 2)
+    for listed in ("CHANG, Chun-hsiung", "CHANG Chun-hsiung", "Chun Hsiung Chang"):
+        c = prepare_name(listed, PERSON)
+        assert compare_names(q, c, flat, initials=True, cand_roles=name_roles(listed),
+                             query_roles=name_roles(q.text)).score >= 0.9
+    assert _score("张春雄", "CHANG, Chun-hsiung") < 0.8
