@@ -139,7 +139,14 @@ def wade_giles(han: str) -> list[str]:
     """Han characters' Wade-Giles syllables as the lists write them: without the aspiration
     apostrophes and with u for ü (吳宥辰 -> wu yu chen, 許 hsu), as pypinyin's style spells
     pinyin's finals after y and w (you yu, yan yen, yong yung)."""
+    return list(_wade_giles(han))
+
+
+@lru_cache(maxsize=20_000)
+def _wade_giles(han: str) -> tuple[str, ...]:
+    """`wade_giles`, memoised: a book's surnames recur in name after name, and each costs
+    pypinyin two readings (plain and Wade-Giles)."""
     from pypinyin import Style, lazy_pinyin  # Han text only (see `_pinyin`)
 
-    return [p if p in _SAME_IN_WADE_GILES else w.replace("'", "").replace("v", "u")
-            for p, w in zip(lazy_pinyin(han), lazy_pinyin(han, style=Style.WADEGILES))]
+    return tuple(p if p in _SAME_IN_WADE_GILES else w.replace("'", "").replace("v", "u")
+                 for p, w in zip(lazy_pinyin(han), lazy_pinyin(han, style=Style.WADEGILES)))

@@ -2,9 +2,8 @@
 particle (`compare.nasab_chain`): Israel's registers write Jewish names as given name(s)
 and a family name, so a middle name only the query gives is a name of its own."""
 
-from clearance.match.compare import NameComparison, compare_names, nasab_chain
-from clearance.match.prepare import PERSON, name_roles, prepare_name
-from clearance.match.score import ScoringConfig
+from clearance.match.compare import NameComparison, nasab_chain
+from tests.match.lists import compare_people
 
 #: the given names common, the family names rarer
 _WEIGHTS = {"shwlh": 0.7, "shwleh": 0.7, "sholh": 0.7, "khyym": 0.55, "kheim": 0.55,
@@ -16,12 +15,7 @@ def _weigh(folded: str, legal: bool) -> float:
 
 
 def _compare(query: str, listed: str) -> NameComparison:
-    cfg = ScoringConfig()
-    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), _weigh,
-                         cfg.query_extra_penalty, cfg.person_list_extra_penalty, True,
-                         cand_roles=name_roles(listed), surname_penalty=cfg.surname_penalty,
-                         unvocalised=True, query_roles=name_roles(query),
-                         query_middle_penalty=cfg.query_middle_penalty)
+    return compare_people(query, listed, _weigh)
 
 
 def test_a_hebrew_name_without_an_arab_particle_is_no_chain() -> None:

@@ -1,12 +1,12 @@
 """Hebrew's particles and titles read as the Latin words they write, a Hebrew word's first
 consonant and he as two letters, het as a Spanish J too (`clearance.match.hebrew`)."""
 
-from clearance.match.compare import NameComparison, compare_names
+from clearance.match.compare import NameComparison
 from clearance.match.engine import match_query
 from clearance.match.hebrew import misread, read_particles, spanish_reading, two_letter_pairs
-from clearance.match.prepare import PERSON, name_roles, prepare_name
+from clearance.match.prepare import PERSON, prepare_name
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
-from tests.match.lists import list_index
+from tests.match.lists import compare_people, list_index
 
 #: the commonest names weigh as the population bands weigh them, the others as rare words
 _COMMON = {"khan", "khn", "abrhm", "ibrahim", "avraham", "cohen"}
@@ -17,12 +17,7 @@ def _weigh(folded: str, legal: bool) -> float:
 
 
 def _compare(query: str, listed: str) -> NameComparison:
-    cfg = ScoringConfig()
-    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), _weigh,
-                         cfg.query_extra_penalty, cfg.person_list_extra_penalty, True,
-                         cand_roles=name_roles(listed), surname_penalty=cfg.surname_penalty,
-                         unvocalised=True, query_roles=name_roles(query),
-                         query_middle_penalty=cfg.query_middle_penalty)
+    return compare_people(query, listed, _weigh)
 
 
 def test_a_hebrew_particle_reads_as_the_latin_particle() -> None:

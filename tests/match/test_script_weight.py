@@ -2,10 +2,10 @@
 (`compare._read_weight`): a spelling no list writes is no rarer than the name it reads as."""
 
 from clearance.index.build import Index
-from clearance.match.compare import NameComparison, compare_names
+from clearance.match.compare import NameComparison
 from clearance.match.engine import match_query
-from clearance.match.prepare import PERSON, name_roles, prepare_name
-from clearance.match.score import Query, ScoringConfig
+from clearance.match.score import Query
+from tests.match.lists import compare_people
 
 #: as the engine weighs them: MUHAMMAD among the commonest names people bear; a Hebrew
 #: spelling no list writes weighed as the rarest list word it may be read as
@@ -18,12 +18,7 @@ def _weigh(folded: str, legal: bool) -> float:
 
 
 def _compare(query: str, listed: str, known: frozenset[str]) -> NameComparison:
-    cfg = ScoringConfig()
-    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), _weigh,
-                         cfg.query_extra_penalty, cfg.person_list_extra_penalty, True,
-                         cand_roles=name_roles(listed), surname_penalty=cfg.surname_penalty,
-                         unvocalised=True, query_roles=name_roles(query),
-                         query_middle_penalty=cfg.query_middle_penalty, known=known)
+    return compare_people(query, listed, _weigh, known=known)
 
 
 def test_a_script_word_no_list_writes_weighs_as_the_latin_name_it_pairs_with() -> None:
