@@ -44,14 +44,14 @@ FEW = 3
 #: (row id, query, the input's extra columns); the screened name is the query's
 RowItem = tuple[str, Query, dict[str, Any]]
 _worker_index: Index | None = None
-#: pools whose rows are all screened, their workers told to exit: joined by the next run,
-#: or at exit (multiprocessing's exit handler), not when the last row is handed back. So
-#: the caller writes its last lines and its audit record while the workers exit (tearing
-#: down an address space that holds a copy of parts of the index takes 0.1-0.2 s)
-_closed: list[Any] = []
 _worker_cfg: ScoringConfig | None = None
 _worker_limit = 10
 _worker_min_score = 0.0
+#: pools whose rows are all screened, their workers told to exit: joined by the next run,
+#: or at exit (multiprocessing's exit handler), not when the last row is handed back. So
+#: the caller writes its last lines and its audit record while the workers exit (tearing
+#: down an address space with its copies of index pages: 0.1-0.3 s on a busy box)
+_closed: list[Any] = []
 
 
 @dataclass
