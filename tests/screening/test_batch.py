@@ -4,6 +4,7 @@ import gc
 import os
 import time
 from collections.abc import Iterator
+from multiprocessing.process import BaseProcess
 
 import pytest
 
@@ -68,6 +69,25 @@ def test_rows_of_the_batch_in_flight_come_back_when_reading_the_next_fails(
                                     index):
             got.append(row_id)
     assert got == [str(i) for i in range(handed)]
+
+
+def test_a_run_hands_back_its_last_row_before_it_waits_for_its_workers_to_exit(
+        index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a worker's exit tears down its copy of the index (0.1-0.2 s): the caller writes its
+    # last lines and audit record meanwhile, and the workers are waited for later
+    joined: list[int | None] = []
+    join = BaseProcess.join
+
+    def recorded(self: BaseProcess, timeout: float | None = None) -> None:
+        joined.append(self.pid)
+        join(self, timeout)
+
+    monkeypatch.setattr(BaseProcess, "join", recorded)
+    items = [(str(i), Query("x")) for i in range(batch.SMALL + 1)]  # enough for a pool
+    workers = {pid for _, pid in batch._run(_where, items, None, 10, 2, index)}
+    assert len(workers) == 2 and not workers & set(joined)
+    batch._join_closed()  # the next run (or the exit) waits for them
+    assert workers <= set(joined)
 
 
 def _threshold(_: tuple[str, Query]) -> tuple[int, int, int]:
