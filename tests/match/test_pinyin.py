@@ -20,6 +20,26 @@ def test_person_syllables_reads_each_word_of_the_mandarin_and_wade_giles_reading
     assert pinyin.person_syllables("Qin Xiurong") == {}
 
 
+def test_a_surname_is_read_apart_from_the_given_name_in_every_reading() -> None:
+    # 殷红 read whole is the word "yanhong" (dark red); as a name it is Yin Hong
+    assert pinyin.person_syllables("殷红")["yin"] == ("yin",)
+    assert zh.person_tokens("殷红") == ["yin", "hong"]
+
+
+def test_a_han_name_costs_one_pypinyin_reading_for_all_its_readings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypinyin
+
+    calls: list[object] = []
+    real = pypinyin.lazy_pinyin
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", lambda *a, **k: calls.append(a) or real(*a, **k))
+    name = "蔺秀凤"  # made-up, read nowhere else in the tests
+    assert zh.person_tokens(name) == ["lin", "xiufeng"]
+    assert zh.person_tokens(name, "wadegiles") == ["lin", "hsiufeng"]
+    assert pinyin.person_syllables(name)["xiufeng"] == ("xiu", "feng")
+    assert len(calls) == 1
+
+
 @pytest.mark.parametrize(
     ("syllables", "listed"),
     [(("xiu", "rong"), "xutong"),  # a syllable's vowel and another's initial changed
@@ -112,3 +132,4 @@ def test_a_han_name_meets_its_wade_giles_spelling_in_its_wade_giles_reading() ->
         assert compare_names(q, c, flat, initials=True, cand_roles=name_roles(listed),
                              query_roles=name_roles(q.text)).score >= 0.9
     assert _score("张春雄", "CHANG, Chun-hsiung") < 0.8
+
