@@ -17,8 +17,8 @@ from clearance.match import cantonese
 from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
-__all__ = ["business_terms", "english_names", "has_han", "name_syllables", "person_tokens",
-           "romanize", "term_table", "wade_giles"]
+__all__ = ["business_terms", "english_names", "has_han", "name_syllables", "passport_name",
+           "person_tokens", "romanize", "term_table", "wade_giles"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -82,12 +82,29 @@ def romanize(text: str) -> str:
 
 
 def english_names(text: str) -> list[str]:
-    """English listed names of curated companies whose Chinese legal name is in `text`."""
+    """Latin names `text` is known by beside its readings: the English listed names of
+    curated companies whose Chinese legal name is in it, and a person's name with ü as
+    China's passports write it (`passport_name`)."""
     found = []
     for company in load_resource("zh_companies")["companies"]:
         if company["zh"] in text:
             found.append(str(company["en"]))
+    passport = passport_name(text)
+    if passport is not None:
+        found.append(passport)
     return found
+
+
+def passport_name(text: str) -> str | None:
+    """A Han person's name whose pinyin has ü spelt as China's passports have spelt it
+    since 2012, yu (吕伟 "lyu wei": LYU, NYU, LYUE); None for any other text. The Mandarin
+    reading writes ü as pypinyin's v (LV, as older passports and many lists write it), the
+    Wade-Giles reading as u (LU); a listed LYU is near neither (no pair of their letters
+    is similar), so it is met by this Latin name."""
+    tokens = person_tokens(text)
+    if tokens is None or not any("v" in t for t in tokens):  # (no other pinyin has a v)
+        return None
+    return " ".join(t.replace("v", "yu") for t in tokens)
 
 
 _HAN_PERSON = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
