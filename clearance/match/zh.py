@@ -17,8 +17,8 @@ from clearance.match import cantonese
 from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
-__all__ = ["business_terms", "english_names", "has_han", "name_syllables", "person_tokens",
-           "romanize", "term_table", "umlaut_names", "wade_giles"]
+__all__ = ["business_terms", "english_names", "has_han", "name_syllables", "passport_name",
+           "person_tokens", "romanize", "term_table", "wade_giles"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -84,25 +84,27 @@ def romanize(text: str) -> str:
 def english_names(text: str) -> list[str]:
     """Latin names `text` is known by beside its readings: the English listed names of
     curated companies whose Chinese legal name is in it, and a person's name with ü as
-    lists and passports write it (`umlaut_names`)."""
+    China's passports write it (`passport_name`)."""
     found = []
     for company in load_resource("zh_companies")["companies"]:
         if company["zh"] in text:
             found.append(str(company["en"]))
-    return found + umlaut_names(text)
+    passport = passport_name(text)
+    if passport is not None:
+        found.append(passport)
+    return found
 
 
-def umlaut_names(text: str) -> list[str]:
-    """A Han person's name whose pinyin has ü, spelt as lists and passports write the ü:
-    yu, as China's passports have since 2012 (吕伟 "lyu wei": LYU, NYU, LYUE), and u, the
-    umlaut dropped as most lists drop it ("lu wei"); [] for any other text. The Mandarin
-    reading writes ü as pypinyin's v (LV, as older passports write it), whose letters are
-    similar to neither; the Wade-Giles reading's u meets LU only beside a Wade-Giles
-    given name."""
+def passport_name(text: str) -> str | None:
+    """A Han person's name whose pinyin has ü spelt as China's passports have spelt it
+    since 2012, yu (吕伟 "lyu wei": LYU, NYU, LYUE); None for any other text. The Mandarin
+    reading writes ü as pypinyin's v (LV, as older passports and many lists write it), the
+    Wade-Giles reading as u (LU); a listed LYU is near neither (no pair of their letters
+    is similar), so it is met by this Latin name."""
     tokens = person_tokens(text)
     if tokens is None or not any("v" in t for t in tokens):  # (no other pinyin has a v)
-        return []
-    return [" ".join(t.replace("v", umlaut) for t in tokens) for umlaut in ("yu", "u")]
+        return None
+    return " ".join(t.replace("v", "yu") for t in tokens)
 
 
 _HAN_PERSON = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
