@@ -18,13 +18,9 @@ surnames are read as `zh.person_tokens` reads them (four characters).
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from collections import Counter
-from pathlib import Path
 
-from common import use_home
-from evalsets import split
+from han_romanised import cli, scored
 
 SEED = 20261202
 PER_LOCALE = 60
@@ -59,31 +55,15 @@ def cases() -> list[dict[str, str]]:
 
 
 def run(held_out: bool, verbose: bool) -> None:
-    from quality import _pair_index
-
-    from clearance.index.store import ensure_index
-    from clearance.match.engine import match_query
-    from clearance.match.score import Query, ScoringConfig
-
-    reference = ensure_index()
-    cfg = ScoringConfig()
     for half in ("tune", "test") if held_out else ("tune",):
         alerts: Counter[str] = Counter()
         total: Counter[str] = Counter()
-        for case in cases():
-            if split(case["id"]) != half:
-                continue
-            record = {"entity_id": "c", "dataset": "pair", "source_id": "c",
-                      "schema": "Person", "caption": case["listed"],
-                      "properties": {"name": [case["listed"]]}}
-            res = match_query(_pair_index(record, reference),
-                              Query(name=case["query"], schema="Person"), cfg, limit=1)
-            hit = bool(res) and res[0].match
+        for case, hit, explanation in scored(cases(), half):
             total[case["spelling"]] += 1
             alerts[case["spelling"]] += hit
             if verbose and hit != (case["label"] == "match"):
                 print(f"  {'alert' if hit else 'miss'} {case['id']} {case['query']} ~ "
-                      f"{case['listed']}: {res[0].explanation if res else 'no candidate'}")
+                      f"{case['listed']}: {explanation}")
         label = "tuning half (in-sample)" if half == "tune" else "held-out half"
         same = [s for s in total if s != "other"]
         print(f"# han_umlaut, {label}: found {sum(alerts[s] for s in same)}/"
@@ -93,14 +73,7 @@ def run(held_out: bool, verbose: bool) -> None:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser()
-    p.add_argument("--home", type=Path, default=None)
-    p.add_argument("--held-out", action="store_true", help="also print the held-out half")
-    p.add_argument("-v", action="store_true", dest="verbose")
-    args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        use_home(args.home, tmp)
-        run(args.held_out, args.verbose)
+    cli(run)
 
 
 if __name__ == "__main__":
