@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,11 @@ def cases() -> list[dict[str, str]]:
     return out
 
 
-def run(held_out: bool, verbose: bool) -> None:
+def scored(cases: list[dict[str, str]], half: str
+           ) -> Iterator[tuple[dict[str, str], bool, str]]:
+    """Each case of `half` ("tune" or "test"), whether its query alerts on its listed name
+    (the query against an index holding only that name, as quality.py scores pair sets)
+    and the top result's explanation."""
     from quality import _pair_index
 
     from clearance.index.store import ensure_index
@@ -84,29 +89,33 @@ def run(held_out: bool, verbose: bool) -> None:
 
     reference = ensure_index()
     cfg = ScoringConfig()
+    for case in cases:
+        if split(case["id"]) != half:
+            continue
+        record = {"entity_id": "c", "dataset": "pair", "source_id": "c",
+                  "schema": "Person", "caption": case["listed"],
+                  "properties": {"name": [case["listed"]]}}
+        res = match_query(_pair_index(record, reference),
+                          Query(name=case["query"], schema="Person"), cfg, limit=1)
+        yield case, bool(res) and res[0].match, res[0].explanation if res else "no candidate"
+
+
+def run(held_out: bool, verbose: bool) -> None:
     for half in ("tune", "test") if held_out else ("tune",):
         found: Counter[str] = Counter()
         total: Counter[str] = Counter()
-        for case in cases():
-            if split(case["id"]) != half:
-                continue
-            record = {"entity_id": "c", "dataset": "pair", "source_id": "c",
-                      "schema": "Person", "caption": case["listed"],
-                      "properties": {"name": [case["listed"]]}}
-            res = match_query(_pair_index(record, reference),
-                              Query(name=case["query"], schema="Person"), cfg, limit=1)
-            hit = bool(res) and res[0].match
+        for case, hit, explanation in scored(cases(), half):
             total[case["spelling"]] += 1
             found[case["spelling"]] += hit
             if verbose and not hit:
-                print(f"  miss {case['id']} {case['query']} ~ {case['listed']}: "
-                      f"{res[0].explanation if res else 'no candidate'}")
+                print(f"  miss {case['id']} {case['query']} ~ {case['listed']}: {explanation}")
         label = "tuning half (in-sample)" if half == "tune" else "held-out half"
         print(f"# han_romanised, {label}: found {sum(found.values())}/{sum(total.values())}; "
               + ", ".join(f"{s} {found[s]}/{total[s]}" for s in total))
 
 
-def main() -> None:
+def cli(run: Callable[[bool, bool], None]) -> None:
+    """This script's command line, for a pair set's `run(held_out, verbose)`."""
     p = argparse.ArgumentParser()
     p.add_argument("--home", type=Path, default=None)
     p.add_argument("--held-out", action="store_true", help="also print the held-out half")
@@ -115,6 +124,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         use_home(args.home, tmp)
         run(args.held_out, args.verbose)
+
+
+def main() -> None:
+    cli(run)
 
 
 if __name__ == "__main__":

@@ -70,24 +70,17 @@ def _agrees_one(query: tuple[str, str], listed: tuple[str, str]) -> bool:
 def person_syllables(han: str) -> dict[str, tuple[str, ...]]:
     """The Mandarin reading's words of a Han person's name (`zh.person_tokens`: surname,
     given name), each with its characters' syllables; {} if the text is no such name."""
-    from pypinyin import lazy_pinyin  # Han text only (see `zh._pinyin`)
-
     from clearance.match import zh
 
     text = "".join(han.split())
     tokens = zh.person_tokens(text)
     if tokens is None:
         return {}
-    syllables = lazy_pinyin(text)  # one a character (`zh.person_tokens` read it so)
-    cut = 2 if len(text) == 4 else 1
-    parts = (tuple(syllables[:cut]), tuple(syllables[cut:]))
-    out = {token: part for token, part in zip(tokens, parts) if "".join(part) == token}
+    parts = zh.name_syllables(text)
+    out = dict(zip(tokens, parts))
     # the Wade-Giles reading's words spell the same syllables (张 "chang" is zhang)
-    wade = zh.wade_giles(text)
-    for token, spelt, part in zip(zh.person_tokens(text, "wadegiles") or (),
-                                  (wade[:cut], wade[cut:]), parts):
-        if "".join(spelt) == token and "".join(part) in out:
-            out.setdefault(token, part)
+    for token, part in zip(zh.person_tokens(text, "wadegiles") or (), parts):
+        out.setdefault(token, part)
     return out
 
 

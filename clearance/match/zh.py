@@ -17,8 +17,8 @@ from clearance.match import cantonese
 from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
-__all__ = ["business_terms", "english_names", "has_han", "person_tokens", "romanize",
-           "term_table", "wade_giles"]
+__all__ = ["business_terms", "english_names", "has_han", "name_syllables", "passport_name",
+           "person_tokens", "romanize", "term_table", "wade_giles"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -82,12 +82,29 @@ def romanize(text: str) -> str:
 
 
 def english_names(text: str) -> list[str]:
-    """English listed names of curated companies whose Chinese legal name is in `text`."""
+    """Latin names `text` is known by beside its readings: the English listed names of
+    curated companies whose Chinese legal name is in it, and a person's name with ü as
+    China's passports write it (`passport_name`)."""
     found = []
     for company in load_resource("zh_companies")["companies"]:
         if company["zh"] in text:
             found.append(str(company["en"]))
+    passport = passport_name(text)
+    if passport is not None:
+        found.append(passport)
     return found
+
+
+def passport_name(text: str) -> str | None:
+    """A Han person's name whose pinyin has ü spelt as China's passports have spelt it
+    since 2012, yu (吕伟 "lyu wei": LYU, NYU, LYUE); None for any other text. The Mandarin
+    reading writes ü as pypinyin's v (LV, as older passports and many lists write it), the
+    Wade-Giles reading as u (LU); a listed LYU is near neither (no pair of their letters
+    is similar), so it is met by this Latin name."""
+    tokens = person_tokens(text)
+    if tokens is None or not any("v" in t for t in tokens):  # (no other pinyin has a v)
+        return None
+    return " ".join(t.replace("v", "yu") for t in tokens)
 
 
 _HAN_PERSON = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
@@ -121,12 +138,23 @@ def _person_reading(han: str, reading: str) -> tuple[str, ...] | None:
     if reading == "cantonese":
         tokens = cantonese.person_tokens(han)
         return None if tokens is None else tuple(tokens)
+    surname, given = name_syllables(han)
+    if reading == "wadegiles":
+        return ("".join(map(_wade_giles_syllable, surname)),
+                "".join(map(_wade_giles_syllable, given)))
+    return "".join(surname), "".join(given)
+
+
+@lru_cache(maxsize=20_000)
+def name_syllables(han: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A 2-4 character name's pinyin syllables, one a character: the surname's and the
+    given name's (as `person_tokens` cuts them), each read as a word. One pypinyin call
+    (some 100 microseconds) feeds every Mandarin and Wade-Giles reading of the name."""
     from pypinyin import lazy_pinyin  # Han text only (see `_pinyin`)
 
     cut = 2 if len(han) == 4 else 1
-    if reading == "wadegiles":
-        return ("".join(wade_giles(han[:cut])), "".join(wade_giles(han[cut:])))
-    return ("".join(lazy_pinyin(han[:cut])), "".join(lazy_pinyin(han[cut:])))
+    syllables = lazy_pinyin([han[:cut], han[cut:]])  # a list: each item read on its own
+    return tuple(syllables[:cut]), tuple(syllables[cut:])
 
 
 #: pinyin syllables Wade-Giles writes alike, which pypinyin's style (0.55) misspells (海
@@ -139,14 +167,19 @@ def wade_giles(han: str) -> list[str]:
     """Han characters' Wade-Giles syllables as the lists write them: without the aspiration
     apostrophes and with u for ü (吳宥辰 -> wu yu chen, 許 hsu), as pypinyin's style spells
     pinyin's finals after y and w (you yu, yan yen, yong yung)."""
-    return list(_wade_giles(han))
+    from pypinyin import lazy_pinyin  # Han text only (see `_pinyin`)
+
+    return [_wade_giles_syllable(p) for p in lazy_pinyin(han)]
 
 
-@lru_cache(maxsize=20_000)
-def _wade_giles(han: str) -> tuple[str, ...]:
-    """`wade_giles`, memoised: a book's surnames recur in name after name, and each costs
-    pypinyin two readings (plain and Wade-Giles)."""
-    from pypinyin import Style, lazy_pinyin  # Han text only (see `_pinyin`)
+@lru_cache(maxsize=4_096)  # some 1,500 syllables
+def _wade_giles_syllable(syllable: str) -> str:
+    """`wade_giles` of one pinyin syllable, by pypinyin's own Wade-Giles style: a
+    function of the syllable alone (its toneless spelling; a second pypinyin reading of
+    the characters in that style gave the same)."""
+    from pypinyin import Style
+    from pypinyin.style import convert
 
-    return tuple(p if p in _SAME_IN_WADE_GILES else w.replace("'", "").replace("v", "u")
-                 for p, w in zip(lazy_pinyin(han), lazy_pinyin(han, style=Style.WADEGILES)))
+    if syllable in _SAME_IN_WADE_GILES:
+        return syllable
+    return str(convert(syllable, Style.WADEGILES, True)).replace("'", "").replace("v", "u")

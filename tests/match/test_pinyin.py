@@ -4,7 +4,11 @@ import pytest
 
 from clearance.match import pinyin, zh
 from clearance.match.compare import compare_names
+from clearance.match.engine import match_query
 from clearance.match.prepare import PERSON, name_roles, prepare_name
+from clearance.match.score import Query
+from clearance.screening.group import MIN_SCORE, SPAN
+from tests.match.lists import list_index
 
 
 def flat(folded: str, legal: bool) -> float:
@@ -18,6 +22,26 @@ def test_person_syllables_reads_each_word_of_the_mandarin_and_wade_giles_reading
                                                  "xiuying": ("xiu", "ying"),
                                                  "hsiuying": ("xiu", "ying")}
     assert pinyin.person_syllables("Qin Xiurong") == {}
+
+
+def test_a_surname_is_read_apart_from_the_given_name_in_every_reading() -> None:
+    # 殷红 read whole is the word "yanhong" (dark red); as a name it is Yin Hong
+    assert pinyin.person_syllables("殷红")["yin"] == ("yin",)
+    assert zh.person_tokens("殷红") == ["yin", "hong"]
+
+
+def test_a_han_name_costs_one_pypinyin_reading_for_all_its_readings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypinyin
+
+    calls: list[object] = []
+    real = pypinyin.lazy_pinyin
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", lambda *a, **k: calls.append(a) or real(*a, **k))
+    name = "蔺秀凤"  # made-up, read nowhere else in the tests
+    assert zh.person_tokens(name) == ["lin", "xiufeng"]
+    assert zh.person_tokens(name, "wadegiles") == ["lin", "hsiufeng"]
+    assert pinyin.person_syllables(name)["xiufeng"] == ("xiu", "feng")
+    assert len(calls) == 1
 
 
 @pytest.mark.parametrize(
@@ -112,3 +136,33 @@ def test_a_han_name_meets_its_wade_giles_spelling_in_its_wade_giles_reading() ->
         assert compare_names(q, c, flat, initials=True, cand_roles=name_roles(listed),
                              query_roles=name_roles(q.text)).score >= 0.9
     assert _score("张春雄", "CHANG, Chun-hsiung") < 0.8
+
+
+
+def test_a_han_name_with_an_umlaut_is_also_spelt_as_chinas_passports_spell_it() -> None:
+    assert zh.passport_name("吕伟") == "lyu wei"  # made-up names
+    assert zh.passport_name("陈律明") == "chen lyuming"
+    assert zh.passport_name("王伟") is None
+    assert zh.passport_name("Lv Wei") is None
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("吕伟", "LYU, Wei"), ("吕伟", "LV, Wei"), ("吕伟", "LU, Wei"),  # made-up names
+    ("吕秀英", "LYU, Xiuying"), ("张女", "ZHANG, Nyu"), ("王略", "WANG, Lyue"),
+    ("陈律明", "CHEN, Lyuming"), ("陈律明", "CHEN Lyu Ming"),
+])
+def test_a_han_name_with_an_umlaut_meets_a_list_writing_it_v_yu_or_u(query: str,
+                                                                     listed: str) -> None:
+    index = list_index(listed, "LIU, Wei", "WANG, Ming")
+    for found in (match_query(index, Query(query, "Person"), limit=5),
+                  match_query(index, Query(query, "Person"), limit=5 * SPAN,
+                              min_score=MIN_SCORE)):
+        assert [r.entity_id for r in found if r.match] == ["e0"]
+
+
+@pytest.mark.parametrize(("query", "listed"), [("王陆", "WANG, Lyu"), ("刘伟", "LYU, Wei")])
+def test_a_han_name_without_an_umlaut_is_not_the_one_written_yu(query: str,
+                                                               listed: str) -> None:
+    # 陆 is lu, 刘 liu: LYU is 吕
+    index = list_index(listed, "WANG, Ming")
+    assert not [r for r in match_query(index, Query(query, "Person"), limit=5) if r.match]
