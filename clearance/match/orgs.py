@@ -42,7 +42,7 @@ Slips = tuple[tuple[int, frozenset[str], bool], ...]
 # OOO "Vega", AO Kronshtadt, PAT Ukrnafta, PT Kuantum Tekno Kreatif.
 _PREFIX_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc",
                            "tov", "too", "llc", "mchj", "gup", "npp", "npo", "pat", "prat",
-                           "prjsc", "pt", "osoo"})
+                           "pt", "osoo"})
 # Forms of one word of four letters or more that are also names' words (PRAT: a surname,
 # "meadow" in Catalan): a form only where forms stand, first or last
 _WORDS_TOO = frozenset({"prat"})
