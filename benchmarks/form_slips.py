@@ -28,7 +28,7 @@ import random
 import zlib
 
 from common import run_forms_set
-from registered_forms import FORMS, _key, _pick, listed_names
+from registered_forms import FORMS, _key, _pick, alert_cases, listed_names
 from typos import slip
 
 #: country -> (no city, forms written before the name, none after): forms registered_forms
@@ -57,9 +57,7 @@ def cases() -> list[dict[str, object]]:
                                        else f"{name} {slipped}")
         if code in MORE:
             queries["more-form"] = f"{_pick(name, MORE[code][1])} {name}"
-        for kind, query in queries.items():
-            out.append({"id": f"{name}|{kind}", "query": query, "alert": True,
-                        "entities": entities})
+        out += alert_cases(name, queries, entities)
     return out
 
 

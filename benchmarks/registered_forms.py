@@ -167,10 +167,15 @@ def cases() -> list[dict[str, object]]:
         }
         if code in short:  # (Hong Kong is no country of the table)
             queries["of-country"] = f"{name} of {short[code].title()}"
-        for kind, query in queries.items():
-            out.append({"id": f"{name}|{kind}", "query": query, "alert": True,
-                        "entities": entities})
+        out += alert_cases(name, queries, entities)
     return out
+
+
+def alert_cases(name: str, queries: dict[str, str], entities: set[str]
+                ) -> list[dict[str, object]]:
+    """The cases of name N, one per kind of query, each expected to alert on N's entities."""
+    return [{"id": f"{name}|{kind}", "query": query, "alert": True, "entities": entities}
+            for kind, query in queries.items()]
 
 
 if __name__ == "__main__":
