@@ -129,17 +129,20 @@ def _names_country(words: list[str], countries: frozenset[str]) -> bool:
                for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
 
 
-def cases() -> list[dict[str, object]]:
+def listed_names(forms: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]
+                 ) -> dict[tuple[str, str], set[str]]:
+    """(N, C) -> the entities listed with N: the names of the rule above, of `forms`'
+    countries (form_slips.py reads it with more countries)."""
     from clearance.store import iter_records
 
-    short, countries = _table()
+    _, countries = _table()
     form_words = _form_words()
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in iter_records():
         if r["schema"] not in ("Company", "Organization"):
             continue
         codes = set(r["properties"].get("country", []))
-        if len(codes) != 1 or next(iter(codes)) not in FORMS:
+        if len(codes) != 1 or next(iter(codes)) not in forms:
             continue
         code = next(iter(codes))
         for text in r["properties"].get("name", []) + r["properties"].get("alias", []):
@@ -148,8 +151,13 @@ def cases() -> list[dict[str, object]]:
                 if (1 <= len(words) <= 6 and form_words.isdisjoint(words)
                         and not _names_country(words, countries)):
                     found[(" ".join(words), code)].add(r["entity_id"])
+    return found
+
+
+def cases() -> list[dict[str, object]]:
+    short, _ = _table()
     out: list[dict[str, object]] = []
-    for (name, code), entities in sorted(found.items()):
+    for (name, code), entities in sorted(listed_names(FORMS).items()):
         city, before, after = FORMS[code]
         form = _pick(name, (*before, *after))
         queries = {
@@ -159,10 +167,15 @@ def cases() -> list[dict[str, object]]:
         }
         if code in short:  # (Hong Kong is no country of the table)
             queries["of-country"] = f"{name} of {short[code].title()}"
-        for kind, query in queries.items():
-            out.append({"id": f"{name}|{kind}", "query": query, "alert": True,
-                        "entities": entities})
+        out += alert_cases(name, queries, entities)
     return out
+
+
+def alert_cases(name: str, queries: dict[str, str], entities: set[str]
+                ) -> list[dict[str, object]]:
+    """The cases of name N, one per kind of query, each expected to alert on N's entities."""
+    return [{"id": f"{name}|{kind}", "query": query, "alert": True, "entities": entities}
+            for kind, query in queries.items()]
 
 
 if __name__ == "__main__":

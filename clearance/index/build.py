@@ -313,7 +313,9 @@ def form_place_words(index: Index) -> tuple[frozenset[str], frozenset[str]]:
     first: set[str] = set()
     last: set[str] = set()
     for name, owners in zip(index.names, index.owners):
-        words = [f for f, lf in zip(name.folded, name.legal) if not lf]
+        # as written, not folded: a listed EP-ITD is no evidence that a typed "Co. Ytd."
+        # (folded "itd") is a word; the lists write no YTD
+        words = [t for t, lf in zip(name.tokens, name.legal) if not lf]
         if (len(words) >= 2
                 and any(index.entities[e].schema != "Person" for e, _, _ in owners)):
             if not name.legal[0]:

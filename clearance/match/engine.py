@@ -454,8 +454,8 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     as such against listed names carrying the form (`orgs.slipped_forms`,
     `compare.read_slipped_forms`): an organisation's name, or a party's of unknown type,
     never a person's; and only words the lists' organisation names do not write in the
-    same place, first or last (`Index.first_words`, `last_words`): a word they write
-    there is a name word ("JC CAR AUDIO" for JSC, "BEHRAN GAS" for AS), not a slip; one
+    same place, first or last, as written (`Index.first_words`, `last_words`): a word they
+    write there is a name word ("JC CAR AUDIO" for JSC, "BEHRAN GAS" for AS), not a slip; one
     they write elsewhere only, or in a person's name only, is no evidence (a first PL,
     "P.L. KAPITZA", for a last PL, LP swapped). A slip is a typist's in the Latin
     letters of a form: a name written in an abjad script has none, and its romanised words
@@ -467,7 +467,7 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     if not slips:
         return ()
     first, last = index.first_words, index.last_words
-    return tuple(s for s in slips if q.folded[s[0]] not in (first if s[0] == 0 else last))
+    return tuple(s for s in slips if q.tokens[s[0]] not in (first if s[0] == 0 else last))
 
 
 def _query_names(index: Index, query: Query) -> list[tuple[Name, Slips]]:

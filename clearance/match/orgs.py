@@ -38,9 +38,17 @@ _MAX_PHRASE = 7
 SHARED_TRADE: Final = 0.1
 #: words of a name that may be a slipped legal form (`slipped_forms`)
 Slips = tuple[tuple[int, frozenset[str], bool], ...]
-# Forms written before the name (Russian, Ukrainian, Uzbek usage): OOO "Vega", AO Kronshtadt.
+# Forms written before the name (Russian, Ukrainian, Kazakh, Kyrgyz, Uzbek, Indonesian usage):
+# OOO "Vega", AO Kronshtadt, PAT Ukrnafta, PT Kuantum Tekno Kreatif.
 _PREFIX_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc",
-                           "tov", "too", "llc", "mchj", "gup", "npp", "npo"})
+                           "tov", "too", "llc", "mchj", "gup", "npp", "npo", "pat", "prat",
+                           "pt", "osoo"})
+# Forms of one word of four letters or more that are also names' words (PRAT: a surname,
+# "meadow" in Catalan): a form only where forms stand, first or last
+_WORDS_TOO = frozenset({"prat"})
+# Forms a name writes first only (Indonesia's PT): after a form, or last, their letters
+# are a name's ("NPP PT OKEANOS, AO")
+_FIRST_ONLY = frozenset({"pt"})
 
 
 # Abbreviations inside legal forms: "Ltd. Liability Co." is "Limited Liability Company".
@@ -65,13 +73,13 @@ def legal_forms() -> dict[tuple[str, ...], str]:
 @cache
 def _legal_words() -> dict[str, str]:
     """Deletion keys of the long words of legal forms, to recognise them misspelt."""
-    keys: dict[str, str] = {}
-    for phrase in legal_forms():
-        for word in phrase:
-            if len(word) >= 5:
-                keys.setdefault(word, word)
-                for i in range(len(word)):
-                    keys.setdefault(word[:i] + word[i + 1:], word)
+    words = list(dict.fromkeys(w for phrase in legal_forms() for w in phrase if len(w) >= 5))
+    # every form word is itself before any is a deletion of another: "publichne"
+    # (Ukrainian) is no PUBLICHNOE (Russian) less a letter
+    keys = {word: word for word in words}
+    for word in words:
+        for i in range(len(word)):
+            keys.setdefault(word[:i] + word[i + 1:], word)
     return keys
 
 
@@ -279,12 +287,47 @@ def _glue_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (_GLUED_SUFFIX + long_words + ("joint",), _GLUED_PREFIX + long_words)
 
 
+@cache
+def _run_together() -> dict[str, tuple[str, ...]]:
+    """Forms of several words written as one word of five letters or more, that word ->
+    the form's words: "sdnbhd", "coltd", "pteltd" (a form written with its words apart
+    is `mark_legal_forms`' already: "sdn bhd")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for aliases in load_resource("legal_forms").values():
+        for alias in map(str, aliases):
+            words = tuple(alias.split())
+            joined = "".join(words)
+            if len(words) > 1 and len(joined) >= 5 and (joined,) not in legal_forms():
+                out.setdefault(joined, words)
+    return out
+
+
+def _rejoined_end(out: list[str]) -> list[str]:
+    """A one-word form of three letters or more split by a space into a letter and the
+    rest where the name ends ("COMPANY, L TD", "LT D"), as the lists write LTD once: that
+    form, so that its pieces are no words the lists write last (`engine.query_slips`).
+    Neither piece a form of its own ("A SA" is no ASA)."""
+    if len(out) < 3:
+        return out
+    a, b = out[-2], out[-1]
+    table = legal_forms()
+    if (1 in (len(a), len(b)) and a.isalpha() and b.isalpha() and (a,) not in table
+            and (b,) not in table and len(a + b) >= 3 and (a + b,) in table):
+        return out[:-2] + [a + b]
+    return out
+
+
 def split_glued_forms(tokens: list[str]) -> list[str]:
     """Legal forms run into a name word: "rangelimited" -> range limited, "jscargument",
-    "limitedliability", "bureaujoint"."""
+    "limitedliability", "bureaujoint"; a form of several words run together ("sdnbhd"),
+    and one of one word split in two where the name ends ("l td": `_rejoined_end`)."""
     suffixes, prefixes = _glue_words()
+    together = _run_together()
     out: list[str] = []
     for t in tokens:
+        if t in together:
+            out += together[t]
+            continue
         done = False
         if len(t) >= 7 and t not in legal_forms_words():
             for suffix in suffixes + (_SHORT_GLUED if len(t) >= 8 else ()):
@@ -300,7 +343,7 @@ def split_glued_forms(tokens: list[str]) -> list[str]:
                         break
         if not done:
             out.append(t)
-    return out
+    return _rejoined_end(out)
 
 
 @cache
@@ -337,7 +380,7 @@ def join_letters(tokens: list[str]) -> list[str]:
 def _anywhere(phrase: tuple[str, ...]) -> bool:
     """Multi-word and long single-word forms are unambiguous anywhere in a name."""
     return len(phrase) > 1 and len("".join(phrase)) >= 4 or (
-        len(phrase) == 1 and len(phrase[0]) >= 4
+        len(phrase) == 1 and len(phrase[0]) >= 4 and phrase[0] not in _WORDS_TOO
     ) or phrase[0] in ("llc", "ltd", "jsc", "ooo", "oao", "zao", "pao", "inc", "plc", "pjsc")
 
 
@@ -403,7 +446,8 @@ def mark_legal_forms(
                       or i > 0 and all(t in trailing or (t, ) in table for t in rest))
             at_start = i == 0 and (len(phrase) > 1 or phrase[0] in _PREFIX_FORMS)
             # a name that is only a legal form keeps its word (n > size)
-            if (at_end or at_start or _anywhere(phrase)) and n > size:
+            if ((at_end or at_start or _anywhere(phrase)) and n > size
+                    and (i == 0 or phrase[0] not in _FIRST_ONLY)):
                 out.append(canonical)
                 flags.append(True)
                 i += size

@@ -115,3 +115,38 @@ def test_the_spanish_sl_is_a_form_where_forms_stand() -> None:
     assert _marked("KORVALE TRADING S.L.") == ["korvale", "trading", "llc*"]
     assert _marked("Korvale SL") == ["korvale", "llc*"]
     assert _marked("SL KORVALE TRADING") == ["sl", "korvale", "trading"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Ukraine's joint stock companies, written out, transliterated or romanised from
+    # Cyrillic ("aktsionerne" was read as the Russian AKTSIONERNOE less a letter)
+    ("Publichne Aktsionerne Tovarystvo Korvale", ["jsc*", "korvale"]),
+    ("Pryvatne aktsionerne tovarystvo Korvale", ["jsc*", "korvale"]),
+    ("Приватне акціонерне товариство «Корвале»", ["jsc*", "korvale"]),
+    ("Aktsionerne Tovarystvo Korvale", ["jsc*", "korvale"]),
+    ("ПрАТ «Корвале»", ["jsc*", "korvale"]),
+    ("PAT Korvale Seaport", ["jsc*", "korvale", "seaport"]),
+    ("OSOO Korvale", ["llc*", "korvale"]),
+    ("KORVALE SEAPORT, PAT", ["korvale", "seaport", "jsc*"]),
+    # Indonesia's PT, first; PRAT, a name's word too, where forms stand only
+    ("PT Korvale Jaya Tbk", ["ltd*", "korvale", "jaya", "jsc*"]),
+    ("NPP PT KORVALE, AO", ["npp*", "pt", "korvale", "jsc*"]),
+    ("El Prat Korvale Airport", ["el", "prat", "korvale", "airport"]),
+])
+def test_ukrainian_and_indonesian_forms_before_the_name(text: str, expected: list[str]
+                                                       ) -> None:
+    assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a form of several words written as one word
+    ("KORVALE MICROWAVE SDNBHD", ["korvale", "microwave", "ltd*"]),
+    ("Korvale Trading Coltd", ["korvale", "trading", "ltd*"]),
+    # a form of one word split into a letter and the rest where the name ends
+    ("KORVALE TRADING COMPANY, L TD", ["korvale", "trading", "ltd*"]),
+    ("KORVALE X3 LT D", ["korvale", "x3", "ltd*"]),
+    # not where a piece is a form of its own
+    ("KORVALE A SA", ["korvale", "a", "jsc*"]),
+])
+def test_a_form_run_together_or_split_is_that_form(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected

@@ -172,8 +172,8 @@ def test_words_the_lists_spell_and_peoples_names_are_no_slips(index: Index) -> N
 
 def test_a_slip_is_a_word_where_organisations_names_write_that_word() -> None:
     lists = list_index("JC ORLIK STEEL", "VELMAR TRADING LTS", "LCL", schema="Company")
-    # (folded words) no word of a name of one word, nor a legal form
-    assert (lists.first_words, lists.last_words) == ({"jc", "velmar"}, {"stil", "lts"})
+    # (words as written) no word of a name of one word, nor a legal form
+    assert (lists.first_words, lists.last_words) == ({"jc", "velmar"}, {"steel", "lts"})
     people = list_index("JC ORLIK", "ORLIK LTS", schema="Person")
     assert (people.first_words, people.last_words) == (frozenset(), frozenset())
 
@@ -188,6 +188,17 @@ def test_a_slip_is_a_word_where_organisations_names_write_that_word() -> None:
     assert slips(lists, "LCL Quorvex") == ["lcl"]
     assert slips(people, "JC Quorvex Steel") == ["jc"]
     assert slips(people, "Quorvex Steel LTS") == ["lts"]
+
+
+def test_the_lists_words_are_evidence_as_written_not_folded() -> None:
+    # YTD folds as ITD does (y, i), but the lists write ITD last, never YTD: a typed
+    # "Co. Ytd." is LTD slipped, read as CO LTD
+    lists = list_index("QORVEL-ITD", "QUORVEX TRADING CO. LTD.", schema="Company")
+    for text, slipped in [("Quorvex Trading Co. Ytd.", ["ytd"]),
+                          ("Quorvex Trading Co. Itd.", [])]:
+        query = Query(text, "Company")
+        q = prepare_query_names(query)[0]
+        assert [q.tokens[i] for i, _, _ in query_slips(lists, query, q)] == slipped
 
 
 @pytest.mark.parametrize(
