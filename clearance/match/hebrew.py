@@ -38,8 +38,10 @@ _PUNCTUATION = str.maketrans({"\u05f3": "'", "\u05f4": '"', "’": "'", "”": '
 #: a written Hebrew word: letters, with the geresh or gershayim it may carry (ד"ר, שייח')
 _WORD = re.compile("[\u05d0-\u05ea][\u05d0-\u05ea'\"\u05f3\u05f4’”]*")
 _HEBREW = re.compile("[\u05d0-\u05ea]")
-#: a written word of a particle table: Hebrew (`_WORD`) or Arabic and Persian letters
-_PARTICLE = re.compile(_WORD.pattern + "|[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]+")
+#: a written word of a particle table: Hebrew (`_WORD`), or in Arabic script with its
+#: marks, any of its languages' letters and the non-joiner (a particle's letters that
+#: start a longer word, Urdu's دوہرا or Persian's دو‌ستی, are no particle)
+_PARTICLE = re.compile(_WORD.pattern + "|[\u0620-\u06ff\u200c]+")
 
 
 @cache

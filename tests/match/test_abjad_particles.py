@@ -24,6 +24,9 @@ def test_an_arabic_script_particle_reads_as_the_latin_particle() -> None:
 def test_a_word_that_only_holds_a_particle_is_not_read_as_one() -> None:
     # a particle inside a word is no particle; دير (a monastery, دير الزور) is no DER
     assert read_particles("فونتين") == "فونتين"
+    assert read_particles("دوہرا") == "دوہرا"  # (Urdu's heh, a letter of its own block)
+    assert read_particles("دو\u200cستی") == "دو\u200cستی"  # (one word, a non-joiner inside)
+    assert read_particles("فُون غوته") == "von غوته"  # (its vowel marks written)
     assert read_particles("دير الزور") == "دير الزور"
     assert read_particles("Otto von Bismarck") == "Otto von Bismarck"
 
