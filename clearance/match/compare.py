@@ -1312,9 +1312,9 @@ def compare_names(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
         query_middle_penalty, links, facts)
-    if legal_pairs and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
+    if legal_pairs and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised)
                            for p in pairs) and not any(
-            p.similarity >= SURE_SIMILARITY and k not in legal_pairs
+            not _near(p, unvocalised) and k not in legal_pairs
             for k, p in enumerate(pairs)):
         # (organisations) two legal forms that agree say the names are both companies'
         # names, nothing about whether the distinctive word only near the other is the
@@ -1749,7 +1749,7 @@ def _free_costs(
         if _places_differ(q_tokens, c_tokens, q_places, c_places):
             for j in c_places:  # (never less than before: see `orgs.charge_trades`)
                 c_cost[j] = max(c_cost[j], query_extra_penalty)
-        elif all(p.similarity >= 0.95 for p in pairs):
+        elif not any(_near(p, unvocalised) for p in pairs):
             # the words of one place ("hong kong") count once; a place left out is weak
             # only beside a name that agrees: a misspelt word and a place only the list
             # gives are two differences ("Clement" is not "TEHRAN CEMENT"); a country only
@@ -1774,8 +1774,7 @@ def _free_costs(
                           2.0 * query_extra_penalty)
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
-                and any(p.similarity < SURE_SIMILARITY and p.weight > COMMON_WEIGHT
-                        for p in pairs)):
+                and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised) for p in pairs)):
             # a legal form names a registered company, and its name is written exactly: a
             # legal form the listed name lacks (or another one) beside a distinctive word
             # only near the query's is a second difference ("Haas LLC" is not HAMAS,
@@ -1789,6 +1788,17 @@ def _free_costs(
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
         floor = CONFLICT_WEIGHT
     return q_cost, c_cost, legal_floor, floor
+
+
+def _near(pair: TokenPair, unvocalised: bool) -> bool:
+    """Whether a pair's words are only near each other, not one name: below the sure
+    similarity, unless (`unvocalised`) an abjad word's pattern spells the Latin word in
+    full (`abjad.similarity` 0.9, the most such a pair scores): الشام "shm" ~ CHAM is the
+    word written in another script, as sure as writing allows, no misspelt word."""
+    return pair.similarity < SURE_SIMILARITY and not (
+        unvocalised and pair.similarity >= ABJAD_SIMILARITY
+        and max(abjad_similarity(pair.query, pair.candidate),
+                abjad_similarity(pair.candidate, pair.query)) >= ABJAD_SIMILARITY)
 
 
 def _places_differ(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], q_places: list[int],

@@ -5,7 +5,9 @@ Three readings `clearance.match.abjad` cannot make from a romanised token alone:
 - Particles and titles (`read_particles`): Hebrew writes a European particle by its sound
   (VON is פון, VAN ואן) and an Arab title as Arabic has it (שייח' SHEIKH); letter by letter
   they are names of their own ("pwn", "shyykh") that no listed particle or title pairs with.
-  A word of `resources/hebrew_particles.yml` is read as the Latin word.
+  A word of `resources/hebrew_particles.yml` is read as the Latin word; so is a word of
+  `resources/abjad_particles.yml` in Arabic script, which writes particles so too (فون
+  "fwn" VON, دي "dy" DE).
 - Spanish J, G, Z and C (`spanish_reading`): Hebrew writes J and G as ח, the letter of its
   own kh (חוסה JOSE, חורחה JORGE), Z and C as ס (לופס LOPEZ, גרסיה GARCIA); a name is also
   read with each ח as J and each ס as a letter Latin writes s, z or c.
@@ -25,7 +27,8 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Final
 
-from clearance.match.abjad import romanize
+from clearance.match.abjad import has_abjad, romanize
+from clearance.match.abjad_terms import fold_arabic
 from clearance.resources import load_resource
 
 __all__ = ["misread", "read_particles", "spanish_reading", "two_letter_pairs"]
@@ -35,26 +38,38 @@ _PUNCTUATION = str.maketrans({"\u05f3": "'", "\u05f4": '"', "’": "'", "”": '
 #: a written Hebrew word: letters, with the geresh or gershayim it may carry (ד"ר, שייח')
 _WORD = re.compile("[\u05d0-\u05ea][\u05d0-\u05ea'\"\u05f3\u05f4’”]*")
 _HEBREW = re.compile("[\u05d0-\u05ea]")
+#: a written word of a particle table: Hebrew (`_WORD`), or in Arabic script with its
+#: marks, any of its languages' letters and the non-joiner (a particle's letters that
+#: start a longer word, Urdu's دوہرا or Persian's دو‌ستی, are no particle)
+_PARTICLE = re.compile(_WORD.pattern + "|[\u0620-\u06ff\u200c]+")
 
 
 @cache
 def _particles() -> dict[str, str]:
-    return {str(k).translate(_PUNCTUATION): str(v)
-            for k, v in load_resource("hebrew_particles")["words"].items()}
+    """Each table's words, in Hebrew and in Arabic script, folded (`_fold`)."""
+    return {_fold(str(k)): str(v) for table in ("hebrew_particles", "abjad_particles")
+            for k, v in load_resource(table)["words"].items()}
+
+
+def _fold(word: str) -> str:
+    """A word as the tables are looked up: the keyboard's apostrophe and quotation mark
+    for geresh and gershayim; Arabic's and Persian's yeh and kaf as one (`fold_arabic`)."""
+    return fold_arabic(word.translate(_PUNCTUATION))
 
 
 def read_particles(text: str) -> str:
-    """The text with each Hebrew word that writes a particle or a title as its Latin word
-    (פון גתה -> "von גתה"); other words, and text without Hebrew letters, unchanged."""
-    if _HEBREW.search(text) is None:
+    """The text with each word in Hebrew or Arabic script that writes a particle or a title
+    as its Latin word (פון גתה -> "von גתה", فون غوته -> "von غوته"); other words, and text
+    in neither script, unchanged."""
+    if not has_abjad(text):
         return text
     table = _particles()
 
     def latin(found: re.Match[str]) -> str:
         word = found.group()
-        return table.get(word.translate(_PUNCTUATION), word)
+        return table.get(_fold(word), word)
 
-    return _WORD.sub(latin, text)
+    return _PARTICLE.sub(latin, text)
 
 
 #: Hebrew letters a he after which romanises as a Latin digraph ("kh", "sh", "th", "dh",

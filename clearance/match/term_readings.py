@@ -33,8 +33,11 @@ def readings(words: list[str], lookup: Lookup) -> list[str]:
     A term with two English forms ("iran|iranian") gives a reading with each; an empty
     form ("group|") a reading with the term's own words kept, a "-" one without them (a
     qualifier names leave out: "russian federation|-"). Readings combine the forms
-    of every such term, up to `MAX_READINGS` (every term in its first form and every term
-    in its last always among them)."""
+    of every such term, up to `MAX_READINGS`, or as many as one term has forms: every
+    form of every term is among them (the k-th reading gives each term its k-th form, or
+    its last), since the lists write a kind of body in any of its forms (مؤسسة: LIBYAN
+    INVESTMENT AUTHORITY, SYRIAN GENERAL ESTABLISHMENT ...), and a product of every term's
+    forms cut at the cap left out the forms of the first term after its first ones."""
     options: list[list[str]] = []
     translated = False
     i = 0
@@ -52,9 +55,10 @@ def readings(words: list[str], lookup: Lookup) -> list[str]:
             i += 1
     if not translated:
         return []
-    out = [_join(o[0] for o in options), _join(o[-1] for o in options)]
+    widest = max(len(o) for o in options)
+    out = [_join(o[min(k, len(o) - 1)] for o in options) for k in range(widest)]
     out += [_join(r) for r in itertools.islice(itertools.product(*options), MAX_READINGS * 2)]
-    return [r for r in dict.fromkeys(out) if r][:MAX_READINGS]
+    return [r for r in dict.fromkeys(out) if r][:max(widest, MAX_READINGS)]
 
 
 def _join(words: Iterable[str]) -> str:

@@ -149,6 +149,18 @@ def test_readings_of_several_two_form_terms_combine_up_to_a_bound() -> None:
     assert len(names) == len(set(names)) <= 6
 
 
+def test_every_form_of_a_term_is_among_the_readings() -> None:
+    # مؤسسة has six forms, beside a country of two: a product of the forms cut at the
+    # cap kept the first term's first forms only
+    names = english_names("مؤسسة الصقر الليبية")
+    for kind in ("corporation", "establishment", "authority", "foundation", "institution",
+                 "institute"):
+        assert f"{kind} الصقر libyan" in names or f"{kind} الصقر libya" in names, names
+    # names of two-form terms keep their readings (both first, both last, the rest)
+    assert english_names("الجماعة المقاتلة الليبية")[:2] == [
+        "group fighting libyan", "الجماعة combatant libyan"]
+
+
 def test_a_country_adjective_meets_the_listed_english_name() -> None:
     index = build_index([{"entity_id": "g", "dataset": "t", "source_id": "g",
                           "schema": "Organization", "caption": "LIBYAN AL-SAQR GROUP",
@@ -173,6 +185,9 @@ def test_a_kept_word_keeps_its_own_letters() -> None:
     ("المؤسسة العامة للكهرباء", "GENERAL ELECTRICITY CORPORATION"),
     ("موسسه زاگرس", "ZAGROS INSTITUTION"),
     ("جمعية الصقر", "AL-SAQR ASSOCIATION"),
+    # made-up bodies: the kind of body in any of the six forms the lists write
+    ("المؤسسة الأردنية للاستثمار", "JORDANIAN INVESTMENT AUTHORITY"),
+    ("المؤسسة العامة للنقل البحري", "GENERAL ESTABLISHMENT FOR MARINE TRANSPORT"),
 ])
 def test_an_establishment_meets_the_kind_of_body_the_list_names(query: str,
                                                                 listed: str) -> None:

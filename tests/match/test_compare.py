@@ -1001,3 +1001,21 @@ def test_score_ceiling_bounds_slips_judged_by_the_name() -> None:
                                                                     PERSON)
     real = compare_names(q, c, flat, initials=True).score
     assert score_ceiling(q, c, flat, initials=True) + 1e-9 >= real
+
+
+def test_an_abjad_word_its_pattern_spells_in_full_agrees_beside_a_legal_form() -> None:
+    def weigh(folded: str, legal: bool) -> float:
+        # a legal form and the article weigh little, a distinctive word much
+        return 0.1 if legal or folded == "al" else 0.9
+
+    def org(query: str, listed: str) -> float:
+        return compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), weigh,
+                             cand_extra_penalty=ScoringConfig().org_list_extra_penalty,
+                             unvocalised=True).score
+
+    # made-up airline: الشام "shm" spells CHAM in full (0.9, the most an abjad pair
+    # scores): the word written in another script, so a legal form only the query gives
+    # is a style of the name, as beside a Latin word that agrees
+    assert org("company wings الشام", "CHAM WINGS") >= 0.85
+    # a Latin word only near the listed one is still a second difference
+    assert org("company wings chan", "CHAM WINGS") < 0.8

@@ -1,0 +1,38 @@
+"""Particles of European names written in Arabic script read as the Latin particles they
+write (`hebrew.read_particles`, with `resources/abjad_particles.yml`)."""
+
+from clearance.match.hebrew import read_particles
+from clearance.match.prepare import PERSON, prepare_name
+from clearance.match.score import DEFAULT_THRESHOLD
+from tests.match.lists import compare_people
+
+
+def _weigh(folded: str, legal: bool) -> float:
+    return 0.1 if legal else 0.7
+
+
+def test_an_arabic_script_particle_reads_as_the_latin_particle() -> None:
+    assert read_particles("أوتو فون بسمارك") == "أوتو von بسمارك"
+    assert read_particles("جان دي لا فونتين") == "جان de la فونتين"
+    # Persian's yeh and its own spellings (وان for VAN, دو for DE)
+    assert read_particles("شارل دی گل") == read_particles("شارل دو گل") == "شارل de گل"
+    assert read_particles("لودویگ وان بتهوون") == "لودویگ van بتهوون"
+    name = prepare_name("أوتو فون بسمارك", PERSON)
+    assert name.tokens[1] == "von" and name.legal[1]
+
+
+def test_a_word_that_only_holds_a_particle_is_not_read_as_one() -> None:
+    # a particle inside a word is no particle; دير (a monastery, دير الزور) is no DER
+    assert read_particles("فونتين") == "فونتين"
+    assert read_particles("دوہرا") == "دوہرا"  # (Urdu's heh, a letter of its own block)
+    assert read_particles("دو\u200cستی") == "دو\u200cستی"  # (one word, a non-joiner inside)
+    assert read_particles("فُون غوته") == "von غوته"  # (its vowel marks written)
+    assert read_particles("دير الزور") == "دير الزور"
+    assert read_particles("Otto von Bismarck") == "Otto von Bismarck"
+
+
+def test_an_arabic_script_particle_pairs_with_the_listed_particle() -> None:
+    result = compare_people("أوتو فون بسمارك", "Otto von Bismarck", _weigh)
+    assert any(p.query == "von" and p.candidate == "von" for p in result.pairs)
+    assert not result.unmatched_query
+    assert result.score >= DEFAULT_THRESHOLD
