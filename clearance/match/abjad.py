@@ -755,9 +755,10 @@ def key(token: str) -> str:
 #: spellings `similarity` accepts for a consonant that `key` files under another class: خ
 #: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
 #: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
-#: as k, ف "f" and Hebrew's פ "p" are the V of foreign names (فاكا VACA, פוגלר VOGLER), which
-#: keys as w, and k and s may be one X (פוקס FOX), which keys as k; a k of its own (not of kh or ks) is the CH of
-#: Italian and German names (بيلوسكي BELLUSCHI), which keys as t
+#: as k, ف "f" and Hebrew's פ "p" are the V of foreign names (فاكا VACA, פוגלר VOGLER),
+#: which keys as w, and k and s may be one X (פוקס FOX), which keys as k; a k of its own
+#: (not of kh or ks) is the CH of Italian and German names (بيلوسكي BELLUSCHI), which keys
+#: as t
 _RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("p", "v"), ("ks", "x"))
 _BARE_K = re.compile("k(?![hs])")
 
