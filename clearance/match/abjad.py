@@ -303,14 +303,13 @@ def _romanized(text: str) -> list[tuple[str, int]]:
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
 # ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES);
 # ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM);
-# Hebrew's פ "p" is also the V of German and Dutch names, which sounds as f (פוגלר VOGLER);
 # w's o and u may carry the h English and German write after a long vowel (ג'ון JOHN, קול KOHL)
 _SPELLINGS = {
     "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|p|v",
     "q": "qq?|k|g|gh|cc?|kk",
-    "k": "kk?|cc?|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?|v",
+    "k": "kk?|cc?|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
     "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|zz?|s|c",
     "ks": "x",  # k and s, the X of foreign names (`_unit_keys`); also their own spellings
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew|oh|uh", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
@@ -755,11 +754,10 @@ def key(token: str) -> str:
 #: spellings `similarity` accepts for a consonant that `key` files under another class: خ
 #: "kh" is written CH too (BARICH for بريخ; Hebrew ח: CHAIM), which keys as ش "sh" does,
 #: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
-#: as k, ف "f" and Hebrew's פ "p" are the V of foreign names (فاكا VACA, פוגלר VOGLER),
-#: which keys as w, and k and s may be one X (פוקס FOX), which keys as k; a k of its own
-#: (not of kh or ks) is the CH of Italian and German names (بيلوسكي BELLUSCHI), which keys
-#: as t
-_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("p", "v"), ("ks", "x"))
+#: as k, ف "f" is the V of foreign names (فاكا VACA), which keys as w, and k and s may be
+#: one X (פוקס FOX), which keys as k; a k of its own (not of kh or ks) is the CH of
+#: Italian and German names (بيلوسكي BELLUSCHI), which keys as t
+_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"))
 _BARE_K = re.compile("k(?![hs])")
 
 
