@@ -10,7 +10,8 @@ Three readings `clearance.match.abjad` cannot make from a romanised token alone:
   "fwn" VON, دي "dy" DE).
 - Spanish J, G, Z and C (`spanish_reading`): Hebrew writes J and G as ח, the letter of its
   own kh (חוסה JOSE, חורחה JORGE), Z and C as ס (לופס LOPEZ, גרסיה GARCIA); a name is also
-  read with each ח as J and each ס as a letter Latin writes s, z or c.
+  read with each ח as J and each ס as a letter Latin writes s, z or c, in its words that
+  are no name Israelis bear as written (חיים, יצחק: read once, as written).
 - A word that starts with a consonant and a he (`two_letter_pairs`, `misread`): romanised,
   כהן is "khn", and its "kh" is also the letter ח, so Cohen read as KHAN, HAN (0.9); דהן
   (Dahan) as DIN, DHAN; סהר (Sahar) as SHIR. A Latin word that starts with kh, sh, th, dh,
@@ -29,6 +30,7 @@ from typing import Final
 
 from clearance.match.abjad import has_abjad, romanize
 from clearance.match.abjad_terms import fold_arabic
+from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
 __all__ = ["misread", "read_particles", "spanish_reading", "two_letter_pairs"]
@@ -110,18 +112,24 @@ def spanish_reading(text: str) -> str | None:
     """The name with each het read as the J of a Spanish name (ג', "j": JOSE, and the G
     before e and i, JORGE, which "j" spells too) and each samekh as a letter that is also
     its Z and C (צ, "ts": Latin America says both as s, and Hebrew writes them ס: לופס
-    LOPEZ, גרסיה GARCIA); None for a name without either (`_spanish_word`)."""
+    LOPEZ, גרסיה GARCIA); None for a name without a word so read (`_spanish_word`)."""
     if "ח" not in text and "ס" not in text:
         return None
-    read = _WORD.sub(_spanish_word, _HET.sub("ג'", text))
+    read = _WORD.sub(_spanish_word, text)
     return read if read != text else None
 
 
 def _spanish_word(found: re.Match[str]) -> str:
-    """A word's samekh as tsadi, unless the word romanises to two letters or fewer: a
-    short token's pattern says less and pairs at 0.75 (`abjad.similarity`), and "ts"
-    would make it longer (סלע "sl" is no SALEH)."""
+    """A word's het as ג' and samekh as tsadi, unless the word is a name people bear as
+    Hebrew writes it (`population.spelled_name` of its romanisation: חיים, יצחק, סבג are
+    Israel's own names, read as written; a Spanish name in Hebrew letters is no Hebrew
+    spelling of the population data), and its samekh kept where it romanises to two
+    letters or fewer: a short token's pattern says less and pairs at 0.75
+    (`abjad.similarity`), and "ts" would make it longer (סלע "sl" is no SALEH)."""
     word = found.group()
+    if ("ח" not in word and "ס" not in word) or spelled_name(romanize(word)):
+        return word
+    word = _HET.sub("ג'", word)
     if "ס" not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
         return word
     return word.replace("ס", "צ")

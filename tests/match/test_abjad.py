@@ -654,6 +654,16 @@ def test_fa_is_also_the_v_of_foreign_names_and_is_looked_up_as_v(abjad_token: st
     assert abjad.similarity("fk", "waka") == 0.0  # a W is no spelling of ف
 
 
+@pytest.mark.parametrize(("abjad_token", "latin"), [("jwn", "john"), ("jwnswn", "johnson"),
+                                                    ("kwl", "kohl"), ("kwn", "kuhn")])
+def test_a_long_o_or_u_may_carry_the_silent_h_latin_writes_after_it(abjad_token: str,
+                                                                    latin: str) -> None:
+    # English and German write an h after a long vowel that no script writes: ג'ון JOHN,
+    # ג'ונסון JOHNSON, קול KOHL, קון KUHN (Hebrew's vav is the vowel, and no he)
+    assert abjad.similarity(abjad_token, latin) == 0.9
+    assert abjad.similarity("jn", "john") == 0.0  # the h rides on a written vowel only
+
+
 @pytest.mark.parametrize(
     ("abjad_token", "latin", "fits"),
     [

@@ -76,6 +76,13 @@ def test_het_and_samekh_are_also_read_as_a_spanish_j_and_z() -> None:
     assert spanish_reading("יואל סלע") is None
 
 
+def test_a_name_israelis_bear_as_written_keeps_its_het_and_samekh() -> None:
+    # יצחק, חיים, סבג are names of the population data as Hebrew writes them: no Spanish
+    # name, so not screened a second time; a Spanish word beside one is read alone
+    assert spanish_reading("יצחק חיים סבג") is None
+    assert spanish_reading("חיים לופס") == "חיים לופצ"
+
+
 def test_a_spanish_name_in_hebrew_letters_alerts_on_the_listed_person() -> None:
     index = list_index("MEJIA ARANGO, Jorge Enrique", "GONZALEZ LOPEZ, Luis", "Ali Hassan")
     for text, source in (("חורחה אנריקה מחיה ארנגו", "s0"), ("לואיס גונסאלס לופס", "s1")):
