@@ -296,10 +296,12 @@ def similar_possible(a: TokenShape, b: TokenShape) -> bool:
     skeletons of the folded tokens or (where the rules before it fall back to the raw
     spellings) of the raw ones.
     """
-    if a.folded == b.folded or _may_be_near(a.size, b.size, a.bits, b.bits):
+    if _may_be_near(a.size, b.size, a.bits, b.bits):
         return True
-    if _may_be_near(a.size_f, b.size_f, a.bits_f, b.bits_f) and _within_edits(
-            a.size, b.size, a.bits, b.bits, _fold_reach(max(a.size, b.size))):
+    # (equal folds are near: their similarity is above zero whatever the spellings)
+    if _may_be_near(a.size_f, b.size_f, a.bits_f, b.bits_f) and (
+            a.folded == b.folded
+            or _within_edits(a.size, b.size, a.bits, b.bits, _fold_reach(max(a.size, b.size)))):
         return True
     if not (a.unvocalised or b.unvocalised):
         return False
