@@ -17,6 +17,7 @@ from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
+from clearance.match.abjad import starts as abjad_starts
 from clearance.match.compare import SUN_LETTERS, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
@@ -155,8 +156,11 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     allowed = abjad_letters(raw)  # None: no pattern, no spelling fits
     if allowed is not None:
         mask = _letter_mask(allowed)
+        firsts = abjad_starts(raw)
         for k in abjad_keys(raw):
             for tid, spelling in index.abjad.get(k, ()):
+                if firsts and spelling[0] not in firsts:
+                    continue  # its first letter no first spelling of the pattern has
                 if not _within(spelling, mask, allowed):
                     continue  # a letter the pattern cannot spell: it does not fit
                 sim = abjad_similarity(raw, spelling)

@@ -22,7 +22,7 @@ from clearance.match.limits import MAX_FUZZY_TOKEN
 
 __all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "MEDIAL_VOWELS", "has_abjad", "key",
            "keys", "letter_bits", "letters", "letters_bits", "persian_words", "romanize",
-           "similarity", "written"]
+           "similarity", "starts", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -601,6 +601,18 @@ def letters_bits(token: str) -> int:
     sets: a Latin word holding a letter outside them does not fit."""
     keys = _unit_keys(token)
     return 0 if keys is None else _keys_bits(keys)
+
+
+def starts(token: str) -> str:
+    """The letters a Latin word `similarity` fits to `token` may start with: its first
+    unit's spellings' first letters ("": any, after an initial alef, whose vowels Latin
+    may write or leave out). A lookup skips the spellings under a token's keys that start
+    otherwise (a key's classes file SAID, DAOUD and TOOS under one key: "syd" only
+    fits a word starting with s, ts or c), without trying the pattern."""
+    walk = _walk(token)
+    if walk is None or walk.initial_alef or not walk.steps or walk.steps[0][0]:
+        return ""
+    return "".join(walk.steps[0][1])
 
 
 def consonantal(token: str) -> bool:

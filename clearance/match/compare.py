@@ -258,16 +258,29 @@ def _at_most(bits: int, count: int) -> bool:
     return True
 
 
+def _within_edits(size_a: int, size_b: int, bits_a: int, bits_b: int, edits: int) -> bool:
+    """Whether two words of these lengths and letter bits may be `edits` or fewer edits
+    apart (optimal string alignment): the edits are at least the length difference and at
+    least the letters (bits) either word has that the other lacks (an insertion, deletion
+    or substitution removes at most one such letter from each side; a transposition none)."""
+    if size_a - size_b > edits or size_b - size_a > edits:
+        return False
+    return _at_most(bits_a & ~bits_b, edits) and _at_most(bits_b & ~bits_a, edits)
+
+
 def _may_be_near(size_a: int, size_b: int, bits_a: int, bits_b: int) -> bool:
     """Whether `_edit_similarity` of two words of these lengths and letter bits may be above
-    zero: it needs at most `allowed_edits` + 1 edits (optimal string alignment), and the
-    edits are at least the length difference and at least the letters (bits) either word
-    has that the other lacks (an insertion, deletion or substitution removes at most one
-    such letter from each side; a transposition none)."""
-    budget = allowed_edits(max(size_a, size_b)) + 1
-    if size_a - size_b > budget or size_b - size_a > budget:
-        return False
-    return _at_most(bits_a & ~bits_b, budget) and _at_most(bits_b & ~bits_a, budget)
+    zero: it needs at most one edit when the longer has four letters or fewer, else at most
+    `allowed_edits` + 1 (`_within_edits`)."""
+    longest = max(size_a, size_b)
+    return _within_edits(size_a, size_b, bits_a, bits_b,
+                         1 if longest <= 4 else allowed_edits(longest) + 1)
+
+
+def _fold_reach(length: int) -> int:
+    """The most edits between two spellings, the longer of `length` letters, that still
+    lets their folds' similarity count (`_token_similarity`: not rui/rouji)."""
+    return max(1, length // 3) if length <= 6 else length // 2
 
 
 def similar_possible(a: TokenShape, b: TokenShape) -> bool:
@@ -276,13 +289,19 @@ def similar_possible(a: TokenShape, b: TokenShape) -> bool:
 
     `_token_similarity` gives a similarity above zero by: equal raw tokens, equal folds, the
     edit similarity of the folds or of the raw tokens (numbers: one slip, an edit too), or
-    the consonant skeleton of a token with no vowel after its first letter. The first four
-    need the raw or the folded tokens within `_may_be_near`; the last one an unvocalised
-    raw token on one side, two letters or more on both, and equal skeletons of the folded
-    tokens or (where the rules before it fall back to the raw spellings) of the raw ones.
+    the consonant skeleton of a token with no vowel after its first letter. Equal raw
+    tokens, numbers and the raw tokens' similarity need them within `_may_be_near`; the
+    folds' similarity the folds so, and the raw tokens within `_fold_reach` edits; the
+    last one an unvocalised raw token on one side, two letters or more on both, and equal
+    skeletons of the folded tokens or (where the rules before it fall back to the raw
+    spellings) of the raw ones.
     """
-    if (_may_be_near(a.size, b.size, a.bits, b.bits)
-            or _may_be_near(a.size_f, b.size_f, a.bits_f, b.bits_f)):
+    if _may_be_near(a.size, b.size, a.bits, b.bits):
+        return True
+    # (equal folds are near: their similarity is above zero whatever the spellings)
+    if _may_be_near(a.size_f, b.size_f, a.bits_f, b.bits_f) and (
+            a.folded == b.folded
+            or _within_edits(a.size, b.size, a.bits, b.bits, _fold_reach(max(a.size, b.size)))):
         return True
     if not (a.unvocalised or b.unvocalised):
         return False
@@ -310,8 +329,7 @@ def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) 
     folded = 1.0 if fa == fb else _edit_similarity(fa, fb)
     if folded > 0.0:
         # folds are trusted only while the spellings themselves stay close (not rui/rouji)
-        length = max(len(a), len(b))
-        if OSA.distance(a, b) > (max(1, length // 3) if length <= 6 else length // 2):
+        if OSA.distance(a, b) > _fold_reach(max(len(a), len(b))):
             fa, fb, folded = a, b, 0.0
         elif fa == fb:
             return 0.95

@@ -62,6 +62,17 @@ def test_similar_words_are_never_ruled_out(a: str, b: str) -> None:
     assert similar_possible(qs, cs) and similar_possible(cs, qs)
 
 
+@pytest.mark.parametrize(("a", "fa", "b", "fb"), [
+    ("lark", "lark", "alay", "alai"),  # four letters: one edit at most, and two letters differ
+    ("hammed", "hamed", "hamoun", "hamun"),  # folds near, the spellings too far to trust them
+])
+def test_pairs_without_the_edits_their_lengths_allow_are_ruled_out(a: str, fa: str, b: str,
+                                                                   fb: str) -> None:
+    assert token_similarity(a, fa, b, fb) == 0.0
+    assert not similar_possible(TokenShape(a, fa), TokenShape(b, fb))
+    assert not similar_possible(TokenShape(b, fb), TokenShape(a, fa))
+
+
 def test_no_pair_with_a_similarity_is_ruled_out_and_most_others_are(index: Index) -> None:
     rng = random.Random(1614)
     words = sorted({t for n in index.names[::3] for t in n.tokens if t.isalpha()})
