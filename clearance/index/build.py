@@ -158,7 +158,7 @@ class Index:
     fuzzy_shared: list[list[int]] = field(default_factory=list)
     #: two-deletion keys of the long list tokens (`neighbours.two_deletion_table`: hashes,
     #: sorted, and the token id of each), looked up for a query word nothing else reaches
-    two_slips: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    two_slips: npt.NDArray[np.uint32] = field(default_factory=lambda: np.zeros(0, np.uint32))
     two_slips_tokens: IntArray = field(default_factory=lambda: np.zeros(0, np.int32))
     skeletons: dict[str, list[int]] = field(default_factory=dict)
     #: consonant keys (`match.abjad.key`) of every list token spelling -> (token id,

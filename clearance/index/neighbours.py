@@ -6,12 +6,12 @@ candidates within an edit or two are found without scanning the vocabulary.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
 
-from clearance.index.codec import stable_hash
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
 __all__ = ["TWO_SLIPS_MIN", "deletions", "neighbour_tokens", "two_deletion_table",
@@ -74,10 +74,17 @@ def neighbour_tokens(fuzzy: dict[str, int], shared: list[list[int]], vocab: dict
     return found
 
 
+def _key_hash(key: str) -> int:
+    """A deletion key's hash in `two_deletion_table`: CRC-32, the same in every process and
+    a twentieth of a cryptographic hash's cost (a query word looks up tens of keys; a hash
+    shared by two keys only costs a word checked for nothing)."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass"))
+
+
 def two_deletion_table(words: Iterable[tuple[int, str]]
-                       ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+                       ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int32]]:
     """The keys that delete two letters of each list word of `TWO_SLIPS_MIN` letters or more
-    (not digits), as sorted `stable_hash`es, and the token id of each: (token id, word).
+    (not digits), as sorted hashes (`_key_hash`), and the token id of each: (token id, word).
 
     A query word with two slips that each replace or drop a letter of a long list word
     (PALIFINO for PLATIFINO) shares no key with the list's one-deletion keys; it shares one
@@ -91,20 +98,20 @@ def two_deletion_table(words: Iterable[tuple[int, str]]
         if TWO_SLIPS_MIN <= len(word) <= MAX_FUZZY_TOKEN and not word.isdigit():
             for key in deletions(word, 2):
                 if len(key) == len(word) - 2:
-                    hashes.append(stable_hash(key))
+                    hashes.append(_key_hash(key))
                     tids.append(tid)
-    keys = np.asarray(hashes, dtype=np.int64)
+    keys = np.asarray(hashes, dtype=np.uint32)
     order = keys.argsort(kind="stable")
     return keys[order], np.asarray(tids, dtype=np.int32)[order]
 
 
-def two_deletion_tokens(hashes: npt.NDArray[np.int64], tids: npt.NDArray[np.int32],
+def two_deletion_tokens(hashes: npt.NDArray[np.uint32], tids: npt.NDArray[np.int32],
                         keys: Iterable[str]) -> list[int]:
     """The token ids of `two_deletion_table` (`hashes`, `tids`) that one of `keys` reaches
-    (a hash may meet another key: callers check the words). Keys shorter than any in the
+    (a hash may meet another key's: callers check the words). Keys shorter than any in the
     table are not looked up."""
-    probe = np.asarray([stable_hash(k) for k in keys if len(k) >= TWO_SLIPS_MIN - 2],
-                       dtype=np.int64)
+    probe = np.asarray([_key_hash(k) for k in keys if len(k) >= TWO_SLIPS_MIN - 2],
+                       dtype=np.uint32)
     if len(hashes) == 0 or len(probe) == 0:
         return []
     lo = hashes.searchsorted(probe, "left").tolist()
