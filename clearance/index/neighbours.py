@@ -114,10 +114,13 @@ def two_deletion_tokens(hashes: npt.NDArray[np.uint32], tids: npt.NDArray[np.int
                        dtype=np.uint32)
     if len(hashes) == 0 or len(probe) == 0:
         return []
-    lo = hashes.searchsorted(probe, "left").tolist()
-    hi = hashes.searchsorted(probe, "right").tolist()
+    lo = hashes.searchsorted(probe, "left")
+    met = probe[hashes[lo.clip(max=len(hashes) - 1)] == probe]  # most keys meet none
     found: dict[int, None] = {}
-    for a, b in zip(lo, hi):
-        for tid in tids[a:b].tolist():
-            found[tid] = None
+    if len(met) > 0:
+        starts = hashes.searchsorted(met, "left").tolist()
+        ends = hashes.searchsorted(met, "right").tolist()
+        for a, b in zip(starts, ends):
+            for tid in tids[a:b].tolist():
+                found[tid] = None
     return list(found)

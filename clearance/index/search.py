@@ -96,11 +96,10 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     if tid is not None:
         found[tid] = None
     spellings = _fuzzy_spellings(folded, raw or folded) if fuzzy else []
-    keys: set[str] = set()
+    keys: list[set[str]] = []
     for spelling, depth in spellings:
-        spelt = deletions(spelling, depth)
-        keys |= spelt
-        found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab, spelt))
+        keys.append(deletions(spelling, depth))
+        found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab, keys[-1]))
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
             found[alt] = None
@@ -113,7 +112,7 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
         if len(sk) >= VOWELS_APART_MIN:
             for alt in index.skeletons.get(sk, ()):
                 found[alt] = None
-    if keys and len(folded) >= TWO_SLIPS_MIN - 2:
+    if keys and tid is None and len(folded) >= TWO_SLIPS_MIN - 2:  # (a list word is itself)
         found.update(dict.fromkeys(_two_slips(index, [s for s, _ in spellings], keys, found)))
     result = list(found)
     if fuzzy and len(index.alternatives) < ALTERNATIVES_MAX and len(cache_key[1]) <= MAX_FUZZY_TOKEN:
@@ -121,17 +120,20 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     return result
 
 
-def _two_slips(index: Index, spellings: list[str], keys: set[str], found: dict[int, None]
-               ) -> list[int]:
+def _two_slips(index: Index, spellings: list[str], keys: list[set[str]],
+               found: dict[int, None]) -> list[int]:
     """The long list tokens two slips (`OSA` edits: a letter replaced, dropped, added, or two
-    swapped) from one of a query word's `spellings`, found by its deletion `keys` in the
-    list's two-deletion keys (`Index.two_slips`): PALIFINO for PLATIFINO, TESKMPLEKT for
-    TESTKOMPLEKT, PHOTODIS for PHOTONICS. Asked only when no token `found` so far is that
-    near (most words of a book are on the lists, or one slip from a list word)."""
+    swapped) from one of a query word's `spellings`, found by its deletion `keys` (a set a
+    spelling) in the list's two-deletion keys (`Index.two_slips`): PALIFINO for PLATIFINO,
+    TESKMPLEKT for TESTKOMPLEKT, PHOTODIS for PHOTONICS. Asked only for a word not on the
+    lists when no token `found` so far is that near (most words of a book are on the lists,
+    or one slip from a list word)."""
     words = _token_words(index)
     if any(OSA.distance(s, words[tid], score_cutoff=2) <= 2 for tid in found for s in spellings):
         return []
-    return [tid for tid in two_deletion_tokens(index.two_slips, index.two_slips_tokens, keys)
+    reached = two_deletion_tokens(index.two_slips, index.two_slips_tokens,
+                                  [k for spelt in keys for k in spelt])
+    return [tid for tid in reached
             if any(OSA.distance(s, words[tid], score_cutoff=2) <= 2 for s in spellings)]
 
 
