@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from clearance.index.neighbours import deletions, neighbour_tokens
+from clearance.index.neighbours import deletions, neighbour_tokens, two_deletion_table
 from clearance.match.abjad import has_abjad
 from clearance.match.abjad import key as abjad_key
 from clearance.match.fold import skeleton
@@ -156,6 +156,10 @@ class Index:
     #: the index cheap (274,000 keys on the bundled lists; `neighbours.neighbour_tokens`)
     fuzzy: dict[str, int] = field(default_factory=dict)
     fuzzy_shared: list[list[int]] = field(default_factory=list)
+    #: two-deletion keys of the long list tokens (`neighbours.two_deletion_table`: hashes,
+    #: sorted, and the token id of each), looked up for a query word nothing else reaches
+    two_slips: npt.NDArray[np.uint32] = field(default_factory=lambda: np.zeros(0, np.uint32))
+    two_slips_tokens: IntArray = field(default_factory=lambda: np.zeros(0, np.int32))
     skeletons: dict[str, list[int]] = field(default_factory=dict)
     #: consonant keys (`match.abjad.key`) of every list token spelling -> (token id,
     #: spelling): how an Arabic-, Persian- or Hebrew-script query token finds its Latin ones
@@ -422,6 +426,8 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 if ak != "":
                     index.abjad.setdefault(ak, []).append((tid, spelling))
     index.fuzzy, index.fuzzy_shared = _key_table(fuzzy)
+    index.two_slips, index.two_slips_tokens = two_deletion_table(
+        (tid, token) for token, tid in index.vocab.items())
     index.doubled = np.asarray(sorted(n * len(index.vocab) + index.vocab[f] for n, f in doubled),
                                dtype=np.int64)
     index.datasets = frozenset(e.dataset for e in index.entities)

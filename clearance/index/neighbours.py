@@ -6,11 +6,19 @@ candidates within an edit or two are found without scanning the vocabulary.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["deletions", "neighbour_tokens"]
+__all__ = ["TWO_SLIPS_MIN", "deletions", "neighbour_tokens", "two_deletion_table",
+           "two_deletion_tokens"]
+
+#: the shortest list word whose two-deletion keys are kept (`two_deletion_table`)
+TWO_SLIPS_MIN = 8
 
 
 def deletions(token: str, depth: int = 1) -> set[str]:
@@ -64,3 +72,55 @@ def neighbour_tokens(fuzzy: dict[str, int], shared: list[list[int]], vocab: dict
             if own is not None:
                 found[own] = None
     return found
+
+
+def _key_hash(key: str) -> int:
+    """A deletion key's hash in `two_deletion_table`: CRC-32, the same in every process and
+    a twentieth of a cryptographic hash's cost (a query word looks up tens of keys; a hash
+    shared by two keys only costs a word checked for nothing)."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass"))
+
+
+def two_deletion_table(words: Iterable[tuple[int, str]]
+                       ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int32]]:
+    """The keys that delete two letters of each list word of `TWO_SLIPS_MIN` letters or more
+    (not digits), as sorted hashes (`_key_hash`), and the token id of each: (token id, word).
+
+    A query word with two slips that each replace or drop a letter of a long list word
+    (PALIFINO for PLATIFINO) shares no key with the list's one-deletion keys; it shares one
+    of these. Hashes in arrays, not a dict of strings: the saved index maps them, so a
+    process that loads it pays nothing for them (a dict of 360,000 keys would cost each
+    process about as much as `Index.fuzzy` does).
+    """
+    hashes: list[int] = []
+    tids: list[int] = []
+    for tid, word in words:
+        if TWO_SLIPS_MIN <= len(word) <= MAX_FUZZY_TOKEN and not word.isdigit():
+            for key in deletions(word, 2):
+                if len(key) == len(word) - 2:
+                    hashes.append(_key_hash(key))
+                    tids.append(tid)
+    keys = np.asarray(hashes, dtype=np.uint32)
+    order = keys.argsort(kind="stable")
+    return keys[order], np.asarray(tids, dtype=np.int32)[order]
+
+
+def two_deletion_tokens(hashes: npt.NDArray[np.uint32], tids: npt.NDArray[np.int32],
+                        keys: Iterable[str]) -> list[int]:
+    """The token ids of `two_deletion_table` (`hashes`, `tids`) that one of `keys` reaches
+    (a hash may meet another key's: callers check the words). Keys shorter than any in the
+    table are not looked up."""
+    probe = np.asarray([_key_hash(k) for k in keys if len(k) >= TWO_SLIPS_MIN - 2],
+                       dtype=np.uint32)
+    if len(hashes) == 0 or len(probe) == 0:
+        return []
+    lo = hashes.searchsorted(probe, "left")
+    met = probe[hashes[lo.clip(max=len(hashes) - 1)] == probe]  # most keys meet none
+    found: dict[int, None] = {}
+    if len(met) > 0:
+        starts = hashes.searchsorted(met, "left").tolist()
+        ends = hashes.searchsorted(met, "right").tolist()
+        for a, b in zip(starts, ends):
+            for tid in tids[a:b].tolist():
+                found[tid] = None
+    return list(found)

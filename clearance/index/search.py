@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
 
 from clearance.index.build import Index, IntArray
-from clearance.index.neighbours import deletions, neighbour_tokens
+from clearance.index.neighbours import (
+    TWO_SLIPS_MIN,
+    deletions,
+    neighbour_tokens,
+    two_deletion_tokens,
+)
 from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
@@ -90,9 +96,11 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     tid = vocab.get(folded)
     if tid is not None:
         found[tid] = None
-    for spelling, depth in _fuzzy_spellings(folded, raw or folded) if fuzzy else []:
-        found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab,
-                                      deletions(spelling, depth)))
+    spellings = _fuzzy_spellings(folded, raw or folded) if fuzzy else []
+    keys: list[set[str]] = []
+    for spelling, depth in spellings:
+        keys.append(deletions(spelling, depth))
+        found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab, keys[-1]))
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
             found[alt] = None
@@ -105,10 +113,45 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
         if len(sk) >= VOWELS_APART_MIN:
             for alt in index.skeletons.get(sk, ()):
                 found[alt] = None
+    if keys and tid is None and len(folded) >= TWO_SLIPS_MIN - 2:  # (a list word is itself)
+        found.update(dict.fromkeys(_two_slips(index, [s for s, _ in spellings], keys, found)))
     result = list(found)
     if fuzzy and len(index.alternatives) < ALTERNATIVES_MAX and len(cache_key[1]) <= MAX_FUZZY_TOKEN:
         index.alternatives[cache_key] = result
     return result
+
+
+def _two_slips(index: Index, spellings: list[str], keys: list[set[str]],
+               found: dict[int, None]) -> list[int]:
+    """The long list tokens two slips (`OSA` edits: a letter replaced, dropped, added, or two
+    swapped) from one of a query word's `spellings`, found by its deletion `keys` (a set a
+    spelling) in the list's two-deletion keys (`Index.two_slips`): PALIFINO for PLATIFINO,
+    TESKMPLEKT for TESTKOMPLEKT, PHOTODIS for PHOTONICS. Asked only for a word not on the
+    lists when no token `found` so far is that near (most words of a book are on the lists,
+    or one slip from a list word)."""
+    words = _token_words(index)
+    if any(OSA.distance(s, words[tid], score_cutoff=2) <= 2 for tid in found for s in spellings):
+        return []
+    reached = two_deletion_tokens(index.two_slips, index.two_slips_tokens,
+                                  [k for spelt in keys for k in spelt])
+    return [tid for tid in reached
+            if any(OSA.distance(s, words[tid], score_cutoff=2) <= 2 for s in spellings)]
+
+
+#: the list tokens by id of the last index asked about (`_token_words`)
+_words: list[tuple[dict[str, int], list[str]]] = []
+
+
+def _token_words(index: Index) -> list[str]:
+    """The list tokens of `index` by id (its vocabulary turned round), made once for an
+    index (known by its vocabulary, as `_splits_of` knows it)."""
+    if not _words or _words[0][0] is not index.vocab:
+        words = [""] * len(index.vocab)
+        for word, tid in index.vocab.items():
+            words[tid] = word
+        _words.clear()
+        _words.append((index.vocab, words))
+    return _words[0][1]
 
 
 def fuzzy_keys(query: Name) -> set[str]:

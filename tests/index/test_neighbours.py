@@ -6,7 +6,13 @@ import random
 import string
 
 from clearance.index.build import Index
-from clearance.index.neighbours import deletions, neighbour_tokens
+from clearance.index.neighbours import (
+    TWO_SLIPS_MIN,
+    deletions,
+    neighbour_tokens,
+    two_deletion_table,
+    two_deletion_tokens,
+)
 
 
 def _key_lists(index: Index) -> dict[str, list[int]]:
@@ -92,3 +98,34 @@ def test_deletion_keys_made_once_per_set_of_positions_are_the_keys_of_every_orde
         for depth in (0, 1, 2, 3):
             assert deletions(word, depth) == _every_order(word, depth), (word, depth)
     assert deletions("x" * 49, 2) == {"x" * 49}  # longer than any real word: itself only
+
+
+def test_two_deletion_keys_are_kept_for_long_words_only_and_find_them() -> None:
+    words = [(0, "platifino"), (1, "testkomplekt"), (2, "kessler"), (3, "12345678"),
+             (4, "abcdefgh")]
+    hashes, tids = two_deletion_table(words)
+    assert (hashes[:-1] <= hashes[1:]).all()  # sorted, for `searchsorted`
+    # every string two letters shorter, once each, of the words of eight letters or more
+    expected = {tid: {w[:i] + w[i + 1:j] + w[j + 1:] for j in range(len(w)) for i in range(j)}
+                for tid, w in words if tid in (0, 1, 4)}
+    assert sorted(tids.tolist()) == sorted(t for t, keys in expected.items() for _ in keys)
+    assert len(expected[4]) == 28  # eight letters, all different: 8 x 7 / 2
+    assert TWO_SLIPS_MIN == 8
+    assert two_deletion_tokens(hashes, tids, deletions("palifino", 2)) == [0]
+    assert two_deletion_tokens(hashes, tids, ["teskmplekt"]) == [1]
+    assert two_deletion_tokens(hashes, tids, deletions("kassrer", 2)) == []  # 7 letters
+    assert two_deletion_tokens(hashes, tids, deletions("12345699", 2)) == []  # digits
+
+
+def test_two_deletion_keys_of_the_lists_find_their_long_words(index: Index) -> None:
+    rng = random.Random(11)
+    long_words = [(tid, w) for w, tid in index.vocab.items()
+                  if len(w) >= TWO_SLIPS_MIN and not w.isdigit()]
+    assert len(long_words) > 5000
+    assert len(index.two_slips) == len(index.two_slips_tokens) > 300_000
+    for tid, word in rng.sample(long_words, 300):
+        i, j = sorted(rng.sample(range(len(word)), 2))
+        slipped = word[:i] + rng.choice(string.ascii_lowercase) + word[i + 1:j] + word[j + 1:]
+        found = two_deletion_tokens(index.two_slips, index.two_slips_tokens,
+                                    deletions(slipped, 2))
+        assert tid in found, (word, slipped)

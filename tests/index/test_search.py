@@ -310,3 +310,30 @@ def test_a_seven_letter_query_word_finds_a_list_word_two_slips_away() -> None:
     tid = index.vocab["morvan"]
     assert tid in search.token_alternatives(index, "mxorvin", "mxorvin")
     assert search._fuzzy_spellings("mxorvn", "mxorvn") == [("mxorvn", 1)]
+
+
+def test_a_long_list_word_two_slips_from_a_query_word_nothing_nearer_reaches_is_a_candidate(
+        ) -> None:
+    # issue 11 (own typo set: PALIFINO for PLATIFINO): a made-up BRONSTEIN typed "Bromstin"
+    # (a letter changed, one dropped) shares no key of the query's two deletions with the
+    # list's one-deletion keys, nor its consonants; the list's two-deletion keys reach it
+    from clearance.match.prepare import ORG, prepare_name
+
+    index = _one_name_index([("BRONSTEIN TRADING", "Company"), ("TORVAND", "Company")])
+    tid = index.vocab["bronstein"]
+    assert search.token_alternatives(index, "bromstin", "bromstin") == [tid]
+    ids = search.candidate_names(index, prepare_name("Bromstin", ORG), 20, None, False)
+    assert [index.names[i].text for i in ids.tolist()] == ["BRONSTEIN TRADING"]
+    assert search.token_alternatives(index, "bronsen", "bronsen") == [tid]  # two dropped
+    assert search.token_alternatives(index, "brosntien", "brosntien") == [tid]  # two swaps
+    # three slips are too many, as is a short word two slips away (TORVAND: seven letters)
+    assert search.token_alternatives(index, "bronstanx", "bronstanx") == []
+    assert search.token_alternatives(index, "tarvand", "tarvand") == [index.vocab["torvand"]]
+    assert search.token_alternatives(index, "tolvend", "tolvend") == []
+
+
+def test_a_query_word_one_slip_from_a_list_word_looks_no_further() -> None:
+    # the two-deletion keys are read for a word nothing within two slips reaches: a word one
+    # slip from BRAMSTIN is that word, not also every long word two slips away (BRONSTEIN)
+    index = _one_name_index([("BRONSTEIN", "Company"), ("BRAMSTIN", "Company")])
+    assert search.token_alternatives(index, "bromstin", "bromstin") == [index.vocab["bramstin"]]
