@@ -36,12 +36,14 @@ from clearance.match.population import (
     DISTINCT_NAME_CAP,
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
+    common_agreement,
     common_name,
     distinct_names,
     most_common_spelled,
     other_common_name,
     population_cap,
     spelled_name,
+    two_common_names,
     writes_vowels,
 )
 from clearance.match.prepare import (
@@ -1077,6 +1079,9 @@ def compare_names(
     # (`population.most_common_spelled`)
     q_common = initials and not unvocalised and all(
         [w <= MOST_COMMON_WEIGHT for w, lf in zip(q_w, q_legal) if not lf])
+    # ... or all names people commonly bear (`population.two_common_names`)
+    q_known = initials and not unvocalised and common_agreement(
+        [w for w, lf in zip(q_w, q_legal) if not lf])
     # which name is written in Latin letters beside the other's abjad script (`_acronym`)
     c_abjad = unvocalised and has_abjad(cand.text)
     latin_c = unvocalised and facts.abjad and not c_abjad
@@ -1145,6 +1150,12 @@ def compare_names(
                 elif written and q_common and most_common_spelled(qt, ct):
                     # among names all of the most common, "Hassan" is Hassan, not a slip of
                     # KASSAN: so many bear it that a slip landing on it is the rarer story
+                    sim = DISTINCT_NAME_SIMILARITY
+                    distinct = True
+                elif written and q_known and two_common_names(qt, ct):
+                    # among names all commonly borne, a word written exactly as one such
+                    # name near another the list writes is that name (Hamed is not AHMED,
+                    # Abul not ABDUL): a slip seldom lands on a name people bear
                     sim = DISTINCT_NAME_SIMILARITY
                     distinct = True
                 elif facts.han and _other_nasal(qt, ct):
@@ -1787,6 +1798,12 @@ def _free_costs(
     # proves little, not that Mohamed and Ali may be the same name
     floor = 0.0
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
+        floor = CONFLICT_WEIGHT
+    elif initials and free_c and common_agreement([p.weight for p in pairs]):
+        # the query's names agree only with names people commonly bear: a listed name the
+        # query lacks is what would tell the listed person apart from the many who share
+        # them, and weighs (at its omission's factor) as a conflicting name does, however
+        # often the lists write it (AHMED is no less a name for being frequent there)
         floor = CONFLICT_WEIGHT
     return q_cost, c_cost, legal_floor, floor
 
