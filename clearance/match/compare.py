@@ -43,7 +43,6 @@ from clearance.match.population import (
     other_common_name,
     population_cap,
     spelled_name,
-    two_common_names,
     writes_vowels,
 )
 from clearance.match.prepare import (
@@ -1079,9 +1078,6 @@ def compare_names(
     # (`population.most_common_spelled`)
     q_common = initials and not unvocalised and all(
         [w <= MOST_COMMON_WEIGHT for w, lf in zip(q_w, q_legal) if not lf])
-    # ... or all names people commonly bear (`population.two_common_names`)
-    q_known = initials and not unvocalised and common_agreement(
-        [w for w, lf in zip(q_w, q_legal) if not lf])
     # which name is written in Latin letters beside the other's abjad script (`_acronym`)
     c_abjad = unvocalised and has_abjad(cand.text)
     latin_c = unvocalised and facts.abjad and not c_abjad
@@ -1150,12 +1146,6 @@ def compare_names(
                 elif written and q_common and most_common_spelled(qt, ct):
                     # among names all of the most common, "Hassan" is Hassan, not a slip of
                     # KASSAN: so many bear it that a slip landing on it is the rarer story
-                    sim = DISTINCT_NAME_SIMILARITY
-                    distinct = True
-                elif written and q_known and two_common_names(qt, ct):
-                    # among names all commonly borne, a word written exactly as one such
-                    # name near another the list writes is that name (Hamed is not AHMED,
-                    # Abul not ABDUL): a slip seldom lands on a name people bear
                     sim = DISTINCT_NAME_SIMILARITY
                     distinct = True
                 elif facts.han and _other_nasal(qt, ct):

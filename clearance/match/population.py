@@ -24,7 +24,7 @@ from clearance.resources import load_resource
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
            "caps_table", "common_agreement", "common_name", "distinct_names",
            "most_common_spelled", "other_common_name", "population_cap", "spelled_name",
-           "two_common_names", "use_caps", "writes_vowels"]
+           "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -262,26 +262,10 @@ def most_common_spelled(query: str, listed: str) -> bool:
 
 
 def common_agreement(weights: Sequence[float]) -> bool:
-    """Whether every weight (of a person's name words, or of the pairs two names made) is
-    that of a name people commonly bear (top 100 of some country, `KNOWN_NAME_CAP`), as
-    weighed: thousands share such names, so their agreement is weak evidence of one
-    person. (A bound's stand-in pairs weigh 1.0, so a bound of the score stays one.)"""
+    """Whether every weight (of the pairs two people's names made) is that of a name
+    people commonly bear (top 100 of some country, `KNOWN_NAME_CAP`), as weighed:
+    thousands share such names, so their agreement is weak evidence of one person. (A bound's stand-in pairs weigh 1.0, so a bound of the score stays one.)"""
     return bool(weights) and all([w <= KNOWN_NAME_CAP for w in weights])
-
-
-def two_common_names(query: str, listed: str) -> bool:
-    """Whether a query's word and the listed word it is only near are two names people
-    commonly bear (`population_names.yml`, top 100 of some country), each written letter
-    for letter, with other consonants (Hamed / AHMED, Abul / ABDUL, Marina / MARIA): for a
-    query whose names are all common (the caller knows), the query's is then its bearer's
-    own name, not a slip of the listed one, since a typist's slip seldom lands on a name
-    people bear. The same consonants are one name's romanisations (Ahamed / AHMED)."""
-    if query == listed or query not in _spelled_names() or listed not in _spelled_names():
-        return False
-    caps = _caps()
-    return (caps.get(variant_key(fold(query)), 1.0) <= KNOWN_NAME_CAP
-            and caps.get(variant_key(fold(listed)), 1.0) <= KNOWN_NAME_CAP
-            and _consonants(query) != _consonants(listed))
 
 
 def writes_vowels(text: str) -> bool:
