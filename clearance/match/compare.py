@@ -36,6 +36,7 @@ from clearance.match.population import (
     DISTINCT_NAME_CAP,
     DISTINCT_NAME_SIMILARITY,
     MOST_COMMON_WEIGHT,
+    common_agreement,
     common_name,
     distinct_names,
     most_common_spelled,
@@ -1804,6 +1805,12 @@ def _free_costs(
     # proves little, not that Mohamed and Ali may be the same name
     floor = 0.0
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
+        floor = CONFLICT_WEIGHT
+    elif initials and free_c and common_agreement([p.weight for p in pairs]):
+        # the query's names agree only with names people commonly bear: a listed name the
+        # query lacks is what would tell the listed person apart from the many who share
+        # them, and weighs (at its omission's factor) as a conflicting name does, however
+        # often the lists write it (AHMED is no less a name for being frequent there)
         floor = CONFLICT_WEIGHT
     return q_cost, c_cost, legal_floor, floor
 

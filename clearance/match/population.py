@@ -11,6 +11,7 @@ are two names people bear, not a typo of one (`distinct_names`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from rapidfuzz.distance import OSA
@@ -21,8 +22,9 @@ from clearance.match.fold import fold, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
-           "caps_table", "common_name", "distinct_names", "most_common_spelled",
-           "other_common_name", "population_cap", "spelled_name", "use_caps", "writes_vowels"]
+           "caps_table", "common_agreement", "common_name", "distinct_names",
+           "most_common_spelled", "other_common_name", "population_cap", "spelled_name",
+           "use_caps", "writes_vowels"]
 
 #: weight cap of a name ranked within the top N of some country (N -> cap)
 POPULATION_CAPS: dict[int, float] = {10: 0.3, 30: 0.4, 100: 0.55, 300: 0.7}
@@ -257,6 +259,13 @@ def most_common_spelled(query: str, listed: str) -> bool:
         return False
     return (_caps().get(variant_key(fold(query)), 1.0) <= MOST_COMMON_WEIGHT
             and _consonants(query) != _consonants(listed))
+
+
+def common_agreement(weights: Sequence[float]) -> bool:
+    """Whether every weight (of the pairs two people's names made) is that of a name
+    people commonly bear (top 100 of some country, `KNOWN_NAME_CAP`), as weighed:
+    thousands share such names, so their agreement is weak evidence of one person. (A bound's stand-in pairs weigh 1.0, so a bound of the score stays one.)"""
+    return bool(weights) and all([w <= KNOWN_NAME_CAP for w in weights])
 
 
 def writes_vowels(text: str) -> bool:

@@ -1,7 +1,10 @@
 """Population frequency of names: very common names are weak evidence on their own."""
 
+from collections.abc import Callable
+
 import pytest
 
+from clearance.match.compare import NameComparison, compare_names
 from clearance.match.fold import fold, variant_key
 from clearance.match.population import (
     POPULATION_CAPS,
@@ -11,6 +14,8 @@ from clearance.match.population import (
     spelled_name,
     writes_vowels,
 )
+from clearance.match.prepare import PERSON, name_roles, prepare_name
+from clearance.match.score import ScoringConfig
 from clearance.match.text import normalize
 
 
@@ -326,3 +331,30 @@ def test_a_script_spelling_the_table_lacks_is_as_common_as_the_latin_name_it_rea
     # زرقاوي "zrqwy" fits the Portuguese SARIGUEIA (z ~ s, q ~ g, w ~ u), not its consonants
     (zarqawi,) = normalize("زرقاوي")
     assert population_cap(variant_key(fold(zarqawi))) == 1.0
+
+
+def _compare(query: str, listed: str, weigh: Callable[[str, bool], float]) -> NameComparison:
+    """Two Latin-script people's names compared as the engine compares them."""
+    cfg = ScoringConfig()
+    return compare_names(prepare_name(query, PERSON), prepare_name(listed, PERSON), weigh,
+                         cfg.query_extra_penalty, cfg.person_list_extra_penalty, True,
+                         cand_roles=name_roles(listed), surname_penalty=cfg.surname_penalty,
+                         query_roles=name_roles(query),
+                         query_middle_penalty=cfg.query_middle_penalty)
+
+
+def _weigh_as_common(folded: str, legal: bool) -> float:
+    """A person-name word's weight as the engine caps it (by how common the name is
+    among people), and as low as the lists' commonest words for AHMED."""
+    return 0.18 if folded == variant_key(fold("ahmed")) else population_cap(folded)
+
+
+def test_a_listed_name_left_out_beside_common_names_weighs_as_a_conflicting_one() -> None:
+    # issue 11: the query's names are names thousands bear; AHMED, frequent on the lists,
+    # is still the name that would tell the listed person apart, not free to leave out
+    common = _compare("Karim Hussain", "HUSSAIN, Karim Ahmed", _weigh_as_common)
+    rare = _compare("Karim Zarghamifar", "ZARGHAMIFAR, Karim Ahmed", _weigh_as_common)
+    same = _compare("Karim Hussain", "HUSSAIN, Karim", _weigh_as_common)
+    assert common.unmatched_candidate == ["ahmed"] and common.score < 0.9
+    assert rare.score > 0.95 and same.score == 1.0  # a rare name's omission, the same name
+
