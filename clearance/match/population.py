@@ -264,7 +264,8 @@ def most_common_spelled(query: str, listed: str) -> bool:
 def common_agreement(weights: Sequence[float]) -> bool:
     """Whether every weight (of the pairs two people's names made) is that of a name
     people commonly bear (top 100 of some country, `KNOWN_NAME_CAP`), as weighed:
-    thousands share such names, so their agreement is weak evidence of one person. (A bound's stand-in pairs weigh 1.0, so a bound of the score stays one.)"""
+    thousands share such names, so their agreement is weak evidence of one person. (A
+    bound's stand-in pairs weigh 1.0, so a bound of the score stays one.)"""
     return bool(weights) and all([w <= KNOWN_NAME_CAP for w in weights])
 
 
