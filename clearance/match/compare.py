@@ -1331,9 +1331,10 @@ def compare_names(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
         query_middle_penalty, links, facts)
-    if legal_pairs and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised)
+    fit_agrees = unvocalised and _fit_anchored(pairs)
+    if legal_pairs and any(p.weight > COMMON_WEIGHT and _near(p, fit_agrees)
                            for p in pairs) and not any(
-            not _near(p, unvocalised) and k not in legal_pairs
+            not _near(p, fit_agrees) and k not in legal_pairs
             for k, p in enumerate(pairs)):
         # (organisations) two legal forms that agree say the names are both companies'
         # names, nothing about whether the distinctive word only near the other is the
@@ -1638,6 +1639,7 @@ def _free_costs(
     c_cost = [cand_extra_penalty] * len(c_tokens)
     differ = False
     legal_floor = 0.0  # the least a legal form only the query gives weighs
+    fit_agrees = unvocalised and _fit_anchored(pairs)
     if initials:
         for i in q_patr:
             q_cost[i] = query_extra_penalty if conflict else cand_extra_penalty
@@ -1768,7 +1770,7 @@ def _free_costs(
         if _places_differ(q_tokens, c_tokens, q_places, c_places):
             for j in c_places:  # (never less than before: see `orgs.charge_trades`)
                 c_cost[j] = max(c_cost[j], query_extra_penalty)
-        elif not any(_near(p, unvocalised) for p in pairs):
+        elif not any(_near(p, fit_agrees) for p in pairs):
             # the words of one place ("hong kong") count once; a place left out is weak
             # only beside a name that agrees: a misspelt word and a place only the list
             # gives are two differences ("Clement" is not "TEHRAN CEMENT"); a country only
@@ -1793,7 +1795,7 @@ def _free_costs(
                           2.0 * query_extra_penalty)
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
-                and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised) for p in pairs)):
+                and any(p.weight > COMMON_WEIGHT and _near(p, fit_agrees) for p in pairs)):
             # a legal form names a registered company, and its name is written exactly: a
             # legal form the listed name lacks (or another one) beside a distinctive word
             # only near the query's is a second difference ("Haas LLC" is not HAMAS,
@@ -1815,15 +1817,24 @@ def _free_costs(
     return q_cost, c_cost, legal_floor, floor
 
 
-def _near(pair: TokenPair, unvocalised: bool) -> bool:
+def _near(pair: TokenPair, fit_agrees: bool) -> bool:
     """Whether a pair's words are only near each other, not one name: below the sure
-    similarity, unless (`unvocalised`) an abjad word's pattern spells the Latin word in
-    full (`abjad.similarity` 0.9, the most such a pair scores): الشام "shm" ~ CHAM is the
-    word written in another script, as sure as writing allows, no misspelt word."""
+    similarity, unless (`fit_agrees`: an unvocalised query's name beside a distinctive word
+    that agrees surely, `_fit_anchored`) an abjad word's pattern spells the Latin word in full
+    (`abjad.similarity` 0.9, the most such a pair scores): الشام "shm" ~ CHAM beside WINGS
+    is the word written in another script, as sure as writing allows, no misspelt word."""
     return pair.similarity < SURE_SIMILARITY and not (
-        unvocalised and pair.similarity >= ABJAD_SIMILARITY
+        fit_agrees and pair.similarity >= ABJAD_SIMILARITY
         and max(abjad_similarity(pair.query, pair.candidate),
                 abjad_similarity(pair.candidate, pair.query)) >= ABJAD_SIMILARITY)
+
+
+def _fit_anchored(pairs: Sequence[TokenPair]) -> bool:
+    """Whether a full abjad fit may count as the same word: only beside a distinctive word
+    that agrees surely. Alone, a pattern of three or four consonants spells many Latin
+    words in full (סגל "sgl" ~ CAGL, SEGAL, SIGAL), and which one the name is, no other
+    word says."""
+    return any([p.similarity >= SURE_SIMILARITY and p.weight > COMMON_WEIGHT for p in pairs])
 
 
 def _places_differ(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], q_places: list[int],
