@@ -146,6 +146,11 @@ def prepare_query_names(query: Query, bounded: bool = False,
                 variants += [(v, kind, 0) for v in with_country_names(rest, code)]
         if zh.has_han(text):
             variants += [(v, kind, 0) for v in zh.english_names(text)]
+            # a person's name with ü, as China's passports spell it (no company's: 雄豹旅遊
+            # is a travel agency, never "xiongbao lyuyou")
+            passport = zh.passport_name(text) if kind != ORG else None
+            if passport is not None:
+                variants.append((passport, kind, 0))
         if kind != PERSON and has_abjad(text):
             variants += [(v, kind, 0) for v in abjad_terms.english_names(text)]
         if kind != ORG and has_abjad(text):

@@ -82,17 +82,10 @@ def romanize(text: str) -> str:
 
 
 def english_names(text: str) -> list[str]:
-    """Latin names `text` is known by beside its readings: the English listed names of
-    curated companies whose Chinese legal name is in it, and a person's name with ü as
-    China's passports write it (`passport_name`)."""
-    found = []
-    for company in load_resource("zh_companies")["companies"]:
-        if company["zh"] in text:
-            found.append(str(company["en"]))
-    passport = passport_name(text)
-    if passport is not None:
-        found.append(passport)
-    return found
+    """The English listed names of curated companies whose Chinese legal name is in
+    `text`: Latin names it is known by beside its readings."""
+    return [str(company["en"]) for company in load_resource("zh_companies")["companies"]
+            if company["zh"] in text]
 
 
 def passport_name(text: str) -> str | None:

@@ -146,6 +146,14 @@ def test_a_han_name_with_an_umlaut_is_also_spelt_as_chinas_passports_spell_it() 
     assert zh.passport_name("Lv Wei") is None
 
 
+def test_an_organisations_han_name_is_not_spelt_as_a_passport_would() -> None:
+    # a made-up travel agency whose 旅 is lü: a company's name, no person's
+    index = list_index("XIONGBAO LYUYOU", "WANG, Ming")
+    assert not [r for r in match_query(index, Query("雄豹旅遊", "Company"), limit=5)
+                if r.match]
+    assert zh.english_names("雄豹旅遊") == []
+
+
 @pytest.mark.parametrize(("query", "listed"), [
     ("吕伟", "LYU, Wei"), ("吕伟", "LV, Wei"), ("吕伟", "LU, Wei"),  # made-up names
     ("吕秀英", "LYU, Xiuying"), ("张女", "ZHANG, Nyu"), ("王略", "WANG, Lyue"),
