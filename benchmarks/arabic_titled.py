@@ -28,15 +28,12 @@ loaded from ../shared/data/lists.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import evalsets
-from common import run_own_set
+from common import run_heldout_set
 
 ZWNJ = "\u200c"
-#: print the held-out half's total too (`--heldout`: once, at the end of a session)
-heldout = False
 
 #: (SDN uid, the name as Arabic or Persian writes it, bare and with the press's titles)
 CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -129,7 +126,7 @@ def screen_person(index: Any, cfg: Any, text: str, uid: str, dataset: str | None
     return any(r.match for r in found), found, results
 
 
-def run(verbose: bool) -> None:
+def run(verbose: bool, heldout: bool) -> None:
     from clearance.index.store import ensure_index
     from clearance.match.score import ScoringConfig
 
@@ -197,19 +194,5 @@ def shown_halves(held_out: bool) -> list[tuple[str, str]]:
     return [("tune", "tuning half")] + ([("test", "held-out half")] if held_out else [])
 
 
-def take_heldout() -> bool:
-    """Whether `--heldout` was given (taken off the command line `run_own_set` reads)."""
-    given = "--heldout" in sys.argv
-    if given:
-        sys.argv.remove("--heldout")
-    return given
-
-
-def main() -> None:
-    global heldout
-    heldout = take_heldout()
-    run_own_set(run)
-
-
 if __name__ == "__main__":
-    main()
+    run_heldout_set(run)

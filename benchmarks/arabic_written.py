@@ -30,11 +30,8 @@ from __future__ import annotations
 import re
 
 import evalsets
-from arabic_titled import score_people, take_heldout
-from common import run_own_set
-
-#: print the held-out half's total too (`--heldout`: once, at the end of a session)
-heldout = False
+from arabic_titled import score_people
+from common import run_heldout_set
 
 #: Arabic name words and their Latin spellings (the writer's, see the module doc)
 WORDS: dict[str, str] = {
@@ -290,15 +287,9 @@ def cases(records: list[dict]) -> list[tuple[str, str, str]]:
     return out
 
 
-def run(verbose: bool) -> None:
+def run(verbose: bool, heldout: bool) -> None:
     score_people("arabic_written", cases(evalsets.load_records()), verbose, heldout)
 
 
-def main() -> None:
-    global heldout
-    heldout = take_heldout()
-    run_own_set(run)
-
-
 if __name__ == "__main__":
-    main()
+    run_heldout_set(run)

@@ -70,13 +70,25 @@ def run_own_set(run: Callable[[bool], None]) -> None:
     """The command line of an own-set benchmark (arabic_unlinked.py, russian_orgs.py ...):
     --home, a CLEARANCE_HOME with the bundled lists loaded (by default a temporary one is
     loaded, `use_home`), and -v, which has `run` list the misses."""
+    _run_parsed(lambda args: run(args.verbose), heldout=False)
+
+
+def run_heldout_set(run: Callable[[bool, bool], None]) -> None:
+    """`run_own_set` with --heldout, which has `run` print the held-out half's totals too
+    (`run(verbose, heldout)`; read once, at the end of a session)."""
+    _run_parsed(lambda args: run(args.verbose, args.heldout), heldout=True)
+
+
+def _run_parsed(run: Callable[[argparse.Namespace], None], heldout: bool) -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--home", type=Path, default=None)
     p.add_argument("-v", action="store_true", dest="verbose")
+    if heldout:
+        p.add_argument("--heldout", action="store_true")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         use_home(args.home, tmp)
-        run(args.verbose)
+        run(args)
 
 
 def run_forms_set(cases: Callable[[], list[dict[str, object]]]) -> None:

@@ -29,11 +29,8 @@ loaded from ../shared/data/lists.
 
 from __future__ import annotations
 
-from arabic_titled import score_people, take_heldout
-from common import run_own_set
-
-#: print the held-out half's total too (`--heldout`: once, at the end of a session)
-heldout = False
+from arabic_titled import score_people
+from common import run_heldout_set
 
 #: the particle and title words of the selection rule, in its order
 WORDS = ("van", "von", "de", "del", "da", "di", "du", "le", "la", "bin", "ibn", "abu",
@@ -79,15 +76,9 @@ CASES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def run(verbose: bool) -> None:
+def run(verbose: bool, heldout: bool) -> None:
     score_people("hebrew_written", CASES, verbose, heldout)
 
 
-def main() -> None:
-    global heldout
-    heldout = take_heldout()
-    run_own_set(run)
-
-
 if __name__ == "__main__":
-    main()
+    run_heldout_set(run)

@@ -43,11 +43,8 @@ import re
 from typing import Any
 
 import evalsets
-from arabic_titled import shown_halves, take_heldout
-from common import run_own_set
-
-#: print the held-out half's totals too (`--heldout`: once, at the end of a session)
-heldout = False
+from arabic_titled import shown_halves
+from common import run_heldout_set
 
 #: words that do not tell organisations apart (see the module doc)
 GENERIC = frozenset({
@@ -325,7 +322,7 @@ def _names(records: list[dict[str, Any]]) -> list[tuple[str, list[list[str]]]]:
     return out
 
 
-def run(verbose: bool) -> None:
+def run(verbose: bool, heldout: bool) -> None:
     from clearance.index.store import ensure_index
     from clearance.match.engine import match_query
     from clearance.match.score import Query, ScoringConfig
@@ -366,11 +363,5 @@ def run(verbose: bool) -> None:
               f"{false_unlisted}/{unlisted}; any case with a false alert {false_any}/{n}")
 
 
-def main() -> None:
-    global heldout
-    heldout = take_heldout()
-    run_own_set(run)
-
-
 if __name__ == "__main__":
-    main()
+    run_heldout_set(run)
