@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from clearance.resources import load_resource
 
-__all__ = ["fold", "skeleton", "variant_key"]
+__all__ = ["fold", "folded_skeleton", "skeleton", "variant_key"]
 
 # (letters, pattern, replacement, gate): every match of the pattern holds one of the
 # letters, so a token without any of them skips the rule (most tokens skip most rules).
@@ -104,8 +104,13 @@ def skeleton(token: str) -> str:
     """Consonants only (first letter kept): how unvocalised Arabic script romanises."""
     if token.isdigit() or len(token) < 2:
         return token
-    folded = fold(token)
-    return _undouble(folded[0] + _VOWELS.sub("", folded[1:]))
+    return folded_skeleton(fold(token))
+
+
+def folded_skeleton(folded: str) -> str:
+    """`skeleton` of a token `fold` wrote already (folding twice is no cost to pay again):
+    its first letter, then its consonants, each run once."""
+    return _undouble(folded[:1] + _VOWELS.sub("", folded[1:]))
 
 
 @cache

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.match.abjad import consonantal
 from clearance.match.abjad import similarity as abjad_similarity
-from clearance.match.fold import fold, variant_key
+from clearance.match.fold import fold, folded_skeleton, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
@@ -131,27 +131,13 @@ def _abjad_unfolded(folded: str) -> str | None:
 #: an abjad word's cap by its readings (`_read_cap`), memoised: asked once per list token
 #: and once per unseen query token
 _READ_CAPS: dict[str, float] = {}
-#: the vowels a skeleton leaves out (`fold` writes y as i)
-_NO_VOWELS = str.maketrans("", "", "aeiouy")
-
-
-def _skeleton(folded: str) -> str:
-    """A folded token's consonants, its first letter kept and each run once (as
-    `fold.skeleton`, without folding again: the table's names are folded already)."""
-    out = folded[:1]
-    for ch in folded[1:].translate(_NO_VOWELS):
-        if ch != out[-1]:
-            out += ch
-    return out
-
-
 @cache
 def _latin_caps() -> dict[str, list[tuple[str, float]]]:
     """The table's Latin names (written with vowels) under their consonant skeletons."""
     out: dict[str, list[tuple[str, float]]] = {}
     for name, cap in _caps().items():
         if not consonantal(name):
-            out.setdefault(_skeleton(name), []).append((name, cap))
+            out.setdefault(folded_skeleton(name), []).append((name, cap))
     return out
 
 
@@ -171,7 +157,7 @@ def _read_cap(folded: str, word: str) -> float:
         # long vowel it also writes (زرقاوي ZARQAWI, محمود MAHMUD): the classes
         # `abjad.similarity` allows (z ~ s, q ~ g, w ~ o) let in other languages' names
         # (زرقاوي "fits" the Portuguese SARIGUEIA)
-        for k in dict.fromkeys((_skeleton(folded), _skeleton(folded.replace("v", "")))):
+        for k in dict.fromkeys((folded_skeleton(folded), folded_skeleton(folded.replace("v", "")))):
             for name, name_cap in table.get(k, ()):
                 if name_cap < cap and abjad_similarity(word, name) >= FIT_SIMILARITY:
                     cap = name_cap
