@@ -60,7 +60,7 @@ def test_screen_skips_bad_rows_and_writes_every_good_one(loaded_home: Path, tmp_
                    '{"id": "c", "name": "Emma Daniels", "schema": "Person"}\n')
     out = tmp_path / "out.jsonl"
     res = runner.invoke(app, ["screen", str(src), "-o", str(out)])
-    assert res.exit_code == 0
+    assert res.exit_code == 3
     assert "line 2" in res.output and "screened 2 rows: 1 with alerts, 1 skipped" in res.output
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert [x["id"] for x in lines] == ["a", "c"]

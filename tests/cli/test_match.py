@@ -128,14 +128,15 @@ def test_a_file_without_an_id_column_is_identified_by_line(loaded_home: Path,
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["2", "4"]
 
 
-def test_a_bad_byte_skips_its_row_and_screens_the_rows_after_it(loaded_home: Path,
+def test_a_bad_byte_skips_its_row_screens_the_rows_after_it_and_exits_3(loaded_home: Path,
                                                                 tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_bytes(b"id,name\n1,Hikvision\n2,Caf\xe9\n3,Emma Daniels\n")
     out = tmp_path / "out.jsonl"
     res = runner.invoke(app, ["screen", str(src), "-o", str(out), "--workers", "1"])
-    assert res.exit_code == 0
+    assert res.exit_code == 3  # written, but not whole: a scheduled job must notice
     assert f"skipped: {src}, line 3: byte 0xe9 is not valid UTF-8" in res.output
+    assert "incomplete: 1 rows" in res.output
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["1", "3"]
 
 

@@ -33,9 +33,10 @@ def _local(path: Path, suffix: str = ".jsonl", *options: str) -> tuple[Path, lis
     out = path.with_name(f"{path.stem}-local{suffix}")
     res = CliRunner().invoke(app, ["screen", str(path), "-o", str(out), "--workers", "1",
                                    *options])
-    assert res.exit_code == 0, res.output
-    return out, [line.removeprefix("skipped: ") for line in res.output.splitlines()
-                 if line.startswith("skipped: ")]
+    problems = [line.removeprefix("skipped: ") for line in res.output.splitlines()
+                if line.startswith("skipped: ")]
+    assert res.exit_code == (3 if problems else 0), res.output
+    return out, problems
 
 
 def _local_lines(path: Path) -> tuple[list[str], list[str]]:
@@ -161,7 +162,7 @@ def test_title_rows_above_a_csv_header_are_skipped_and_noted_as_locally(
     assert problems[0].startswith(f"{source}, line 25: row 'no-name': missing field 'name'")
     res = CliRunner().invoke(app, ["screen", str(source), "--engine", "spark", "-o",
                                    str(tmp_path / "cli.csv")])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3, res.output  # the row without a name: not screened
     # the note the local engine gives, the title line as the file has it
     assert ("note: header read from line 4; the 2 row(s) above it, starting '\"Customer "
             "extract, generated 2026-11-29\"', look like a title" in " ".join(res.output.split()))
@@ -238,7 +239,7 @@ def test_the_cli_screens_on_spark_and_reports_like_the_local_engine(
                     encoding="utf-8")
     res = CliRunner().invoke(app, ["screen", str(book), "--engine", "spark", "-o",
                                    str(tmp_path / "out.jsonl")])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3, res.output  # as the local engine: a row was skipped
     assert f"skipped: {book}, line 2: missing field 'id'" in res.output
     # an unreadable country is left out, the row still screened (as the local engine does)
     assert f"ignored: {book}, line 3: row 'c3': 'Atlantis' is not a country" in res.output
