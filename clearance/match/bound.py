@@ -37,6 +37,7 @@ from clearance.match.compare import (
     _free_costs,
     _may_join,
     _same_start,
+    is_patronymic,
     join_similarity,
     read_slipped_forms,
     similar_possible,
@@ -47,7 +48,7 @@ from clearance.match.compare import (
 from clearance.match.orgs import Slips, industry
 from clearance.match.places import direction, place_at
 from clearance.match.population import spelled_name
-from clearance.match.prepare import Name
+from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name
 
 __all__ = ["QueryBound", "bound_applies"]
 
@@ -163,6 +164,21 @@ class QueryBound:
         # them near (similarity 1.0), nor the head of a compound (no word), nor of a name
         # among the most common (weight 1.0): `_free_costs` charges least with these
         self.perfect = [TokenPair("", "", 1.0, 1.0) for _ in range(n)]
+        # (people) the least factor `_free_costs` charges each query word left unpaired,
+        # whatever else pairs (`_least_people`): a patronymic or a middle name at least a
+        # listed name's omission, the last word a surname at least `QUERY_LAST_PENALTY`
+        # beside two pairs or more (`least_last`), any other the query's extra name;
+        # unvocalised none (a chain's links and articles may cost nothing)
+        least_q = [0.0 if unvocalised
+                   else person_extra_penalty if is_patronymic(tokens[k])
+                   or (k < len(query_roles) and query_roles[k] == MIDDLE)
+                   else query_extra_penalty for k in range(n)]
+        self.least_q = least_q
+        self.least_last = (min(least_q[n - 1], QUERY_LAST_PENALTY)
+                           if 2 <= n <= len(query_roles) and query_roles[n - 1] == SURNAME
+                           else least_q[n - 1] if n else 0.0)
+        # (Korean) `hangul.given_agrees` of the given name, by listed words run together
+        self.given_runs: dict[str, bool] = {}
         # (unvocalised) the runs of query words as the join pass writes them
         # (`_abjad_runs`), and per query word the letters a Latin spelling of it may hold
         # (`abjad.letters` as `letter_bits`; -1 when it is no romanised abjad word: any)
@@ -247,6 +263,13 @@ class QueryBound:
             masks[ct] = m
         return m
 
+    def below(self, cand: Name, cand_weights: Sequence[float], query_weights: Sequence[float],
+              person: bool, cand_roles: Sequence[int] | None, need: float) -> bool:
+        """Whether `ceiling` is below `need`: for people told first by a floor of the
+        penalty (`_least_people`), which decides most of the bounds that leave a
+        comparison out without `_free_costs`."""
+        return self._ceiling(cand, cand_weights, query_weights, person, cand_roles, need) < need
+
     def ceiling(self, cand: Name, cand_weights: Sequence[float], query_weights: Sequence[float],
                 person: bool, cand_roles: Sequence[int] | None) -> float:
         """An upper bound of `compare_names(query, cand, ...).score` as `engine._Comparer`
@@ -271,6 +294,13 @@ class QueryBound:
           (`_extra`: legal forms' floor only adds).
         When no word may pair, the score is 0.
         """
+        return self._ceiling(cand, cand_weights, query_weights, person, cand_roles, 0.0)
+
+    def _ceiling(self, cand: Name, cand_weights: Sequence[float],
+                 query_weights: Sequence[float], person: bool,
+                 cand_roles: Sequence[int] | None, need: float) -> float:
+        """`ceiling`, or (people) a looser bound of the score once that is below `need`
+        (0.0: never)."""
         q = self.query
         if self.slips and not person and read_slipped_forms(q, cand, self.slips) is not None:
             # a slipped legal form read as the listed name's form (`compare_names` compares
@@ -293,10 +323,19 @@ class QueryBound:
         if person and korean is not None:
             # a Korean given name's syllables written as two or three listed words
             # (`compare._korean_given`)
-            for a in range(nc):
+            legal = cand.legal
+            given_runs = self.given_runs
+            for a in range(nc - 1):
+                if legal[a] or legal[a + 1]:
+                    continue
                 for size in (2, 3):
-                    if a + size <= nc and not any(cand.legal[a:a + size]) and hangul.given_agrees(
-                            korean[1], "".join(c_tokens[a:a + size])):
+                    if size == 3 and (a + 3 > nc or legal[a + 2]):
+                        break
+                    written = "".join(c_tokens[a:a + size])
+                    agrees = given_runs.get(written)
+                    if agrees is None:
+                        agrees = given_runs[written] = hangul.given_agrees(korean[1], written)
+                    if agrees:
                         may_q |= 2
                         may_c |= ((1 << size) - 1) << a
         reach = 0.0
@@ -311,6 +350,11 @@ class QueryBound:
         if reach <= 0.0:
             return 0.0
         if person:
+            if need > 0.0:
+                loose = reach / (reach + self._least_people(cand, cand_weights, query_weights,
+                                                            cand_roles, may_q, may_c, paired))
+                if loose < need:
+                    return loose
             stay_q = {i for i in range(nq) if not may_q >> i & 1}
             stay_c = {j for j in range(nc) if not may_c >> j & 1}
             q_cost, c_cost, legal_floor, floor = _free_costs(
@@ -331,6 +375,34 @@ class QueryBound:
                         and industry(c_tokens[j]) not in self.trades):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
+
+    def _least_people(self, cand: Name, cand_weights: Sequence[float],
+                      query_weights: Sequence[float], cand_roles: Sequence[int] | None,
+                      may_q: int, may_c: int, paired: int) -> float:
+        """A floor of what `_charge_free` charges a people's comparison's words certainly
+        left unpaired (not in `may_q`, `may_c`; `paired`: the query words that may pair),
+        for a fraction of `_free_costs`: each word at the least factor its rules give it
+        whatever else pairs (the query's `least_q`; a listed word a listed name's omission,
+        its first given name the query's extra name and a surname `surname_penalty`, by
+        the listed roles, a patronymic aside) times `_extra` of its own weight (their
+        floors only add), summed in their order: each term, so the sum, is at most theirs."""
+        least = 0.0
+        last = self.n - 1
+        least_q = self.least_q
+        for i in range(self.n):
+            if not may_q >> i & 1:
+                factor = self.least_last if i == last and paired >= 2 else least_q[i]
+                least += factor * _extra(query_weights[i])
+        c_tokens = cand.tokens
+        roles: Sequence[int] = () if cand_roles is None else cand_roles
+        for j in range(len(c_tokens)):
+            if not may_c >> j & 1:
+                factor = self.person_extra
+                if j < len(roles) and (roles[j] == GIVEN or roles[j] == SURNAME) and (
+                        not is_patronymic(c_tokens[j])):
+                    factor = self.query_extra if roles[j] == GIVEN else self.surname
+                least += factor * _extra(cand_weights[j])
+        return least
 
     def pairs(self, cand: Name, person: bool) -> tuple[list[int], bool]:
         """What `compare_names(query, cand, ...)` (`person`: as people's names) may find, for
@@ -507,11 +579,17 @@ def _abjad_fitting(runs: list[_AbjadRun], joins: list[list[tuple[str, int]] | No
     first_f = target[:1]
     size, size_f = len(target_raw), len(target)
     abjad_target = consonantal(target_raw)
+    # (whether the runs' first word may start the word: asked once per first word, whose
+    # runs stand together)
+    first_word, starts = -1, False
     for k in range(len(runs)):
         start, start_f, run_size, run_size_f, words, run, joined, joined_f = runs[k]
         if found & words == words:
             continue
-        if start_f != first_f and not _same_start(start, target_raw, True):
+        if run[0] != first_word:
+            first_word = run[0]
+            starts = start_f == first_f or _same_start(start, target_raw, True)
+        if not starts:
             continue
         if (((_may_join(run_size, size) or _may_join(run_size_f, size_f))
              and join_similarity(joined_f, target, joined, target_raw) >= JOIN_MIN)

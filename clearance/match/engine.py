@@ -842,16 +842,18 @@ def _left_out(index: Index, query: Query, q_w: tuple[list[float], list[float]],
     pair (its `pairs` then say which pairs and joins the comparisons may make), else
     None."""
     person_need, org_need = _needs(products, factors, index, query, n_idx, floor, datasets)
+    if person_need > 1.0 and org_need > 1.0:
+        return True, True, None  # (nothing compared: no bound asked)
     cand = index.names[n_idx]
     applies = (bound is not None and (bound.unvocalised or not index.abjad_names[n_idx])
                and not (q_spans and word_spans(cand)))
     person_out = person_need > 1.0 or (
         applies and bound is not None
-        and bound.ceiling(cand, index.person_token_weights[n_idx], q_w[1], True,
-                          index.roles[n_idx]) < person_need)
+        and bound.below(cand, index.person_token_weights[n_idx], q_w[1], True,
+                        index.roles[n_idx], person_need))
     org_out = org_need > 1.0 or (
         applies and bound is not None
-        and bound.ceiling(cand, index.token_weights[n_idx], q_w[0], False, None) < org_need)
+        and bound.below(cand, index.token_weights[n_idx], q_w[0], False, None, org_need))
     return person_out, org_out, bound if applies else None
 
 

@@ -112,6 +112,48 @@ def test_the_bound_is_never_below_the_score_and_a_tighter_one_would_be(index: In
     assert left_out > 0.6 * below
 
 
+def _people_floor(index: Index, queries: list[Query], abjad: bool = False) -> tuple[int, int]:
+    """(people's bounds of a comparison left out, those of them the penalty floor alone
+    decides: `QueryBound.below` without `_free_costs`) for these queries' candidates;
+    asserts that the floor's looser bound is never below the bound, to its last bit, and
+    that `below` answers as the bound does."""
+    cfg = ScoringConfig()
+    left_out = decided = 0
+    for _, q, q_w, _, bound, n_idx in _pairs_to_compare(index, queries, cfg, abjad):
+        cand, roles = index.names[n_idx], index.roles[n_idx]
+        weights = index.person_token_weights[n_idx]
+        ceiling = bound.ceiling(cand, weights, q_w[1], True, roles)
+        # (a need of 1.0: the floor's bound whenever it is below 1)
+        loose = bound._ceiling(cand, weights, q_w[1], True, roles, 1.0)
+        assert loose >= ceiling, (q.text, cand.text, loose, ceiling)
+        for need in (0.3, 0.5, 0.7):
+            assert bound.below(cand, weights, q_w[1], True, roles, need) == (ceiling < need)
+        if 0.0 < ceiling < 0.5:
+            left_out += 1
+            decided += loose < 0.5
+    return left_out, decided
+
+
+def test_a_floor_of_the_penalty_leaves_most_people_out_and_never_one_the_bound_keeps(
+        index: Index) -> None:
+    # the words certainly left unpaired, each at the least factor `_free_costs` may charge
+    # it: a patronymic or middle name of either side little, the query's other names and a
+    # listed given name in full (Faker's Russian names bring patronymics; listed names
+    # written "SURNAME, Given" their roles)
+    listed = [Query(n.text, "Person") for k, n in enumerate(index.names) if k % 70 == 0
+              and "," in n.text]
+    left_out, decided = _people_floor(index, _population(300, seed=1919) + listed[:150])
+    assert left_out > 1_000 and decided > 0.6 * left_out, (left_out, decided)
+
+
+def test_the_penalty_floor_of_names_in_abjad_script_never_passes_the_bound(index: Index
+                                                                         ) -> None:
+    # unvocalised: a query word left unpaired may cost nothing (a chain's link, an
+    # article), so only the listed words' floor counts
+    left_out, decided = _people_floor(index, _abjad_queries(index, 150, 2020), abjad=True)
+    assert left_out > 500 and 0 < decided < left_out, (left_out, decided)
+
+
 def _compare_with_and_without_pairs(index: Index, queries: list[Query], cfg: ScoringConfig,
                                     abjad: bool = False) -> tuple[int, int, int]:
     """Asserts that each comparison gives the same result with the bound's pairs as with
