@@ -33,7 +33,7 @@ from clearance.match.abjad_terms import fold_arabic
 from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
-__all__ = ["misread", "read_particles", "spanish_reading", "two_letter_pairs"]
+__all__ = ["misread", "read_particles", "silent_he_reading", "spanish_reading", "two_letter_pairs"]
 
 #: the keyboard's apostrophe and quotation mark for geresh and gershayim
 _PUNCTUATION = str.maketrans({"\u05f3": "'", "\u05f4": '"', "’": "'", "”": '"'})
@@ -133,3 +133,18 @@ def _spanish_word(found: re.Match[str]) -> str:
     if "ס" not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
         return word
     return word.replace("ס", "צ")
+
+
+#: a he after a word's first alef or yod, before two letters or more: the biblical names
+#: Hebrew writes so (אהרן Aharon, יהושע Yehoshua, יהונתן Yehonatan) are AARON, JOSHUA,
+#: JONATHAN in English and German, without that h
+_SILENT_HE: Final = re.compile("(?<![\u05d0-\u05ea'])([אי])ה(?=[\u05d0-\u05ea]{2})")
+
+
+def silent_he_reading(text: str) -> str | None:
+    """The name with the he after each word's first alef or yod left out (`_SILENT_HE`:
+    אהרן is read as ארן, AARON, besides "ahrn", AHARON); None for a name without one."""
+    if "ה" not in text:
+        return None
+    read = _SILENT_HE.sub("\\1", text)
+    return read if read != text else None
