@@ -1,6 +1,6 @@
 """What Hebrew writes that its letters, romanised one by one, do not say.
 
-Three readings `clearance.match.abjad` cannot make from a romanised token alone:
+Four readings `clearance.match.abjad` cannot make from a romanised token alone:
 
 - Particles and titles (`read_particles`): Hebrew writes a European particle by its sound
   (VON is פון, VAN ואן) and an Arab title as Arabic has it (שייח' SHEIKH); letter by letter
@@ -19,6 +19,9 @@ Three readings `clearance.match.abjad` cannot make from a romanised token alone:
   dh and gh), never a letter and a he; that he is an h of its own, which Latin writes after
   a vowel (COHEN, KAHN, DAHAN, SUHAIL for סהיל). Inside a word the two letters may be Latin's
   two (Beethoven: בטהובן, Eckhart: אקהרט), so only a word's first letters are read so.
+- A biblical name's he after its first alef or yod (`silent_he_reading`): אהרן, יהונתן are
+  AHARON and YEHONATAN as Israelis say them, and AARON and JONATHAN as English and German
+  write them; the name is also read without that he.
 """
 
 from __future__ import annotations
