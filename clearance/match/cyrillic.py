@@ -28,6 +28,13 @@ def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
+#: ё after a vowel is a yo, as BGN/PCGN's yë and Polivanov's Japanese write it (Киёка
+#: KIYOKA, Миёси MIYOSHI); after a consonant it is the e the lists write (Артём ARTEM)
+_VOWEL_YO = re.compile("(?<=[аеёиоуыэюяіїє])ё")
+
+
 def romanize(text: str) -> str:
     """Cyrillic letters -> ASCII (lower case expected); other characters pass through."""
+    if "ё" in text:
+        text = _VOWEL_YO.sub("йо", text)
     return "".join(_TABLE.get(ch, ch) for ch in text)

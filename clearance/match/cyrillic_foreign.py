@@ -13,7 +13,8 @@ consonant keys (`hangul_foreign.slot_keys`), and a word's readings are the list 
 its pattern fits, with kana's caps, the nearest the letter-by-letter reading first.
 
 Only a word with a letter group the transcription writes for foreign sounds (`_MARKED`: э,
-у before a vowel, дж, a doubled consonant...) is read so, and a name shaped as a Slavic
+у before a vowel, дж, a doubled consonant...), or one no Russian or Ukrainian dictionary
+holds (`slavic_word`: Хут HUTH, Покок POCOCK), is read so, and a name shaped as a Slavic
 or Kazakh person's (`slavic_person`: a word with a surname's or patronymic's ending,
 Иванов, Шевченко, Петрович, Назарбаевич, Улы) keeps today's reading alone; the foreign
 readings are extra query names, after today's.
@@ -26,12 +27,14 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import Any
 
+import pymorphy3
+
 from clearance.match.cyrillic import romanize
 from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
 from clearance.match.kana import MAX_READINGS, Spellings, fitting
 from clearance.resources import load_resource
 
-__all__ = ["foreign_names", "keys", "pattern", "readings", "slavic_person", "slots"]
+__all__ = ["foreign_names", "keys", "pattern", "readings", "slavic_person", "slavic_word", "slots"]
 
 _WORD = re.compile("[а-яёіїєґў]+")
 _SPLIT = re.compile(r"[\s,.\-\u00b7]+")
@@ -156,16 +159,40 @@ def slavic_person(words: list[str]) -> bool:
                for w in words)
 
 
+@cache
+def _dictionaries() -> tuple[pymorphy3.MorphAnalyzer, ...]:
+    """The Russian (OpenCorpora) and Ukrainian (LanguageTool) dictionaries of pymorphy3,
+    loaded when a Cyrillic name is first read (some 15 MB)."""
+    return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=20_000)
+def slavic_word(word: str) -> bool:
+    """Whether a lower-case Cyrillic word is a word or a name (any form of it) the Russian
+    or the Ukrainian dictionary holds: their given names and surnames (Кира, Оксана, Жук,
+    Бойко), their words (Кино, Роман) and the foreign names Russian has made its own (Брук,
+    Бош). A word neither holds is a name written as its sound (Хут HUTH, Покок POCOCK,
+    Брокар BROCARD), as Russian writes foreign names."""
+    return any(p.is_known for morph in _dictionaries() for p in morph.parse(word))
+
+
+def _foreign_word(word: str) -> bool:
+    """Whether a word is read as the list spellings it may transcribe: it holds a letter
+    group of `_MARKED`, or it is no `slavic_word`."""
+    return _MARKED.search(word) is not None or not slavic_word(word)
+
+
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Cyrillic name read as the Latin names it may transcribe (none for other text, a
     Slavic person's name, or when no word of it fits a list spelling): each word as a list
     spelling it fits (`readings`) or else as romanised (a word with no letter group of
-    `_MARKED`, as Slavic names are written: Кира is not CIRE, Оксана not OCEANOS); at most
+    `_MARKED` that the dictionaries hold, as Slavic names: Кира is not CIRE, Оксана not
+    OCEANOS); at most
     `kana.MAX_READINGS` names, those of the nearest readings first."""
     words = [w for w in _SPLIT.split(text.lower()) if w != ""]
     if not words or any(_WORD.fullmatch(w) is None for w in words) or slavic_person(words):
         return []
-    options = [readings(w, spellings) if _MARKED.search(w) else [] for w in words]
+    options = [readings(w, spellings) if _foreign_word(w) else [] for w in words]
     if not any(options):
         return []
     options = [o or [romanize(w)] for o, w in zip(options, words)]

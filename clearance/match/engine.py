@@ -163,6 +163,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
             spanish = hebrew.spanish_reading(text)
             if spanish is not None:
                 variants.append((spanish, kind, 0))
+            # a biblical name in Hebrew letters, whose he Latin leaves out (אהרן AARON)
+            silent_he = hebrew.silent_he_reading(text)
+            if silent_he is not None:
+                variants.append((silent_he, kind, 0))
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         in_hangul = hangul.has_hangul(text)

@@ -1,6 +1,6 @@
 """What Hebrew writes that its letters, romanised one by one, do not say.
 
-Three readings `clearance.match.abjad` cannot make from a romanised token alone:
+Four readings `clearance.match.abjad` cannot make from a romanised token alone:
 
 - Particles and titles (`read_particles`): Hebrew writes a European particle by its sound
   (VON is פון, VAN ואן) and an Arab title as Arabic has it (שייח' SHEIKH); letter by letter
@@ -19,6 +19,9 @@ Three readings `clearance.match.abjad` cannot make from a romanised token alone:
   dh and gh), never a letter and a he; that he is an h of its own, which Latin writes after
   a vowel (COHEN, KAHN, DAHAN, SUHAIL for סהיל). Inside a word the two letters may be Latin's
   two (Beethoven: בטהובן, Eckhart: אקהרט), so only a word's first letters are read so.
+- A biblical name's he after its first alef or yod (`silent_he_reading`): אהרן, יהונתן are
+  AHARON and YEHONATAN as Israelis say them, and AARON and JONATHAN as English and German
+  write them; the name is also read without that he.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from clearance.match.abjad_terms import fold_arabic
 from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
-__all__ = ["misread", "read_particles", "spanish_reading", "two_letter_pairs"]
+__all__ = ["misread", "read_particles", "silent_he_reading", "spanish_reading", "two_letter_pairs"]
 
 #: the keyboard's apostrophe and quotation mark for geresh and gershayim
 _PUNCTUATION = str.maketrans({"\u05f3": "'", "\u05f4": '"', "’": "'", "”": '"'})
@@ -133,3 +136,18 @@ def _spanish_word(found: re.Match[str]) -> str:
     if "ס" not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
         return word
     return word.replace("ס", "צ")
+
+
+#: a he after a word's first alef or yod, before two letters or more: the biblical names
+#: Hebrew writes so (אהרן Aharon, יהושע Yehoshua, יהונתן Yehonatan) are AARON, JOSHUA,
+#: JONATHAN in English and German, without that h
+_SILENT_HE: Final = re.compile("(?<![\u05d0-\u05ea'])([אי])ה(?=[\u05d0-\u05ea]{2})")
+
+
+def silent_he_reading(text: str) -> str | None:
+    """The name with the he after each word's first alef or yod left out (`_SILENT_HE`:
+    אהרן is read as ארן, AARON, besides "ahrn", AHARON); None for a name without one."""
+    if "ה" not in text:
+        return None
+    read = _SILENT_HE.sub("\\1", text)
+    return read if read != text else None

@@ -935,3 +935,18 @@ def test_a_final_alef_and_hamza_is_a_final_vowel(text: str, tokens: list[str]) -
 def test_a_name_ending_in_alef_and_hamza_meets_its_latin_spelling(query: str,
                                                                  listed: str) -> None:
     assert _person_score(query, listed) >= 0.85
+
+
+@pytest.mark.parametrize(("hebrew", "latin"), [("פוגל", "vogel"), ("פישר", "fischer"),
+                                               ("פטר", "peter"), ("האפנר", "happner")])
+def test_hebrew_pe_is_the_p_f_or_v_of_a_latin_name(hebrew: str, latin: str) -> None:
+    # unpointed Hebrew writes P and F with one letter, and German and Dutch V with it too
+    # (פוגל VOGEL): romanised as its final form ף is, "f", whose spellings are all three
+    assert abjad.similarity(abjad.romanize(hebrew), latin) == 0.9
+
+
+def test_persian_pe_is_no_v() -> None:
+    # پ is always P: سپه is SEPAH, not SAVEH (Persian has its own letter for V's sound, و)
+    assert abjad.romanize("سپه") == "sph"
+    assert abjad.similarity("sph", "saveh") == 0.0
+    assert abjad.similarity("sph", "sepah") == 0.9

@@ -121,3 +121,14 @@ def test_a_listed_person_in_cyrillic_alerts_and_says_how_it_was_read() -> None:
     assert first.source_id == "s0"
     assert "wheeler" in first.explanation
 
+
+
+def test_a_word_no_russian_or_ukrainian_dictionary_holds_is_read_as_a_foreign_name() -> None:
+    # Карвер CARVER and Пелоси PELOSI hold no letter group of a foreign word, but neither
+    # dictionary holds them; the Slavic names and words beside them are held, and kept
+    assert not cf.slavic_word("карвер") and not cf.slavic_word("пелоси")
+    assert cf.slavic_word("оксана") and cf.slavic_word("шевчук") and cf.slavic_word("кино")
+    table = _table("carver", "pelosi", "cire", "kira", "oceanos")
+    assert cf.foreign_names("Карвер", table) == ["carver"]
+    assert cf.foreign_names("Пелоси", table) == ["pelosi"]
+    assert cf.foreign_names("Кира Оксана", table) == []

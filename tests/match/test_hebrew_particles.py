@@ -3,7 +3,13 @@ consonant and he as two letters, het as a Spanish J too (`clearance.match.hebrew
 
 from clearance.match.compare import NameComparison
 from clearance.match.engine import match_query
-from clearance.match.hebrew import misread, read_particles, spanish_reading, two_letter_pairs
+from clearance.match.hebrew import (
+    misread,
+    read_particles,
+    silent_he_reading,
+    spanish_reading,
+    two_letter_pairs,
+)
 from clearance.match.prepare import PERSON, prepare_name
 from clearance.match.score import DEFAULT_THRESHOLD, Query, ScoringConfig
 from tests.match.lists import compare_people, list_index
@@ -22,7 +28,7 @@ def _compare(query: str, listed: str) -> NameComparison:
 
 def test_a_hebrew_particle_reads_as_the_latin_particle() -> None:
     name = prepare_name("פרנץ פון רוזנברג", PERSON)
-    assert name.tokens == ("prnts", "von", "rwznbrg")
+    assert name.tokens == ("frnts", "von", "rwznbrg")  # (pe: p or f, `test_abjad`)
     assert name.legal == (False, True, False)
     assert prepare_name("יאן ואן דר מרווה", PERSON).tokens[1:3] == ("van", "der")
     assert read_particles("ז'אן דה לה פונטן") == "ז'אן de le פונטן"
@@ -86,5 +92,18 @@ def test_a_name_israelis_bear_as_written_keeps_its_het_and_samekh() -> None:
 def test_a_spanish_name_in_hebrew_letters_alerts_on_the_listed_person() -> None:
     index = list_index("MEJIA ARANGO, Jorge Enrique", "GONZALEZ LOPEZ, Luis", "Ali Hassan")
     for text, source in (("חורחה אנריקה מחיה ארנגו", "s0"), ("לואיס גונסאלס לופס", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match
+
+
+def test_a_biblical_name_is_also_read_without_the_he_latin_leaves_out() -> None:
+    # יהונתן Yehonatan is JONATHAN, אהרן Aharon AARON: the he after a word's first yod or
+    # alef is no letter of the English and German names; inside a word it is kept
+    assert silent_he_reading("יהונתן גולד") == "יונתן גולד"
+    assert silent_he_reading("אהרן שטרן") == "ארן שטרן"
+    assert silent_he_reading("משה כהן") is None
+    assert silent_he_reading("יה") is None  # (two letters: no name left)
+    index = list_index("GOLD, Jonathan", "STERN, Aaron", "KHAN, Haji Ibrahim")
+    for text, source in (("יהונתן גולד", "s0"), ("אהרן שטרן", "s1")):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match
