@@ -39,6 +39,7 @@ from clearance.match.population import (
     common_agreement,
     common_name,
     distinct_names,
+    family_form,
     most_common_spelled,
     other_common_name,
     population_cap,
@@ -1146,11 +1147,14 @@ def compare_names(
                 if written is None:
                     written = facts.writes_vowels and writes_vowels(cand.text)
                 # a given name's form for the other sex is another name (Roberta is not
-                # Robert); a family name's (IVANOVA, IVANOV) is the same family's name
+                # Robert), also against a family name (Sultana is not SULTAN: a family
+                # name that is a given name has no form for a woman); a family name's
+                # own form for a woman (IVANOVA, IVANOV) is the same family's name
                 forms = written and not (
-                    (i < len(query_roles) and query_roles[i] == SURNAME)
-                    or (cand_roles is not None and j < len(cand_roles)
-                        and cand_roles[j] == SURNAME))
+                    ((i < len(query_roles) and query_roles[i] == SURNAME)
+                     or (cand_roles is not None and j < len(cand_roles)
+                         and cand_roles[j] == SURNAME))
+                    and family_form(qt, ct))
                 if _distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True

@@ -22,7 +22,7 @@ from clearance.match.fold import fold, folded_skeleton, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
-           "caps_table", "common_agreement", "common_name", "distinct_names",
+           "caps_table", "common_agreement", "common_name", "distinct_names", "family_form",
            "most_common_spelled", "other_common_name", "population_cap", "spelled_name",
            "use_caps", "writes_vowels"]
 
@@ -194,6 +194,20 @@ def _gendered(a: str, b: str) -> bool:
         return short[-1] not in "aeiouy"
     return (len(short) == len(long) >= 4 and short[:-1] == long[:-1]
             and {short[-1], long[-1]} == {"a", "o"})
+
+
+#: the endings of Slavic family names whose form for a woman adds an "a" (IVANOV /
+#: IVANOVA, ALIYEV / ALIYEVA, PUTIN / PUTINA, BORODIN / BORODINA)
+_FAMILY_FORM_ENDS = ("ov", "ev", "in", "yn")
+
+
+def family_form(a: str, b: str) -> bool:
+    """Whether two tokens are one family name in its forms for a man and for a woman, as
+    Slavic and Turkic family names form them (IVANOV / Ivanova): the same family, so a
+    reviewer reads the pair as one family name, where a given name's form for the other
+    sex (Sultana / SULTAN, Karima / KARIM) is another name whatever place it takes."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long == short + "a" and short.endswith(_FAMILY_FORM_ENDS)
 
 
 def _other_final_nasal(a: str, b: str) -> bool:
