@@ -281,9 +281,9 @@ def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> boo
     people bear, not one name and a typo of it: both are common names
     (`population_names.yml`: one in the top 30 of some country, the other in the top 100)
     and one of their consonants is another, or one is the other's form for the other sex
-    (`forms`: the caller knows both are given names written in an alphabet that writes
-    every vowel, see `writes_vowels`; a family name's forms, IVANOV / IVANOVA, are one
-    family's), or a syllable ending in "n" against one ending in "ng". "Fernandez"
+    (`forms`: the caller knows both are written in an alphabet that writes every vowel,
+    see `writes_vowels`, and are no family name's own forms, IVANOV / IVANOVA, which are
+    one family's: `family_form`), or a syllable ending in "n" against one ending in "ng". "Fernandez"
     and "Hernandez", "Jing" and "Ming", "Kim" and "Kin", "Robert" and "Roberta", "Zhan"
     and "Zhang" are each a name of its own; spellings of one name that differ in vowels
     ("Yusuf" / "Yousef"), in another consonant more or less ("Sara" / "Sarah") or that
