@@ -199,6 +199,9 @@ def _gendered(a: str, b: str) -> bool:
 #: the endings of Slavic family names whose form for a woman adds an "a" (IVANOV /
 #: IVANOVA, ALIYEV / ALIYEVA, PUTIN / PUTINA, BORODIN / BORODINA)
 _FAMILY_FORM_ENDS = ("ov", "ev", "in", "yn")
+#: the fewest letters of a family name in -in or -yn with a form for a woman: a shorter
+#: one is a given name's (AMIN / Amina), as Slavic ones have a stem before it (Putin)
+_NASAL_FAMILY_MIN = 5
 
 
 def family_form(a: str, b: str) -> bool:
@@ -207,7 +210,8 @@ def family_form(a: str, b: str) -> bool:
     reviewer reads the pair as one family name, where a given name's form for the other
     sex (Sultana / SULTAN, Karima / KARIM) is another name whatever place it takes."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long == short + "a" and short.endswith(_FAMILY_FORM_ENDS)
+    return long == short + "a" and short.endswith(_FAMILY_FORM_ENDS) and (
+        len(short) >= _NASAL_FAMILY_MIN or short.endswith(("ov", "ev")))
 
 
 def _other_final_nasal(a: str, b: str) -> bool:

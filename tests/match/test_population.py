@@ -153,7 +153,8 @@ def test_a_given_name_for_the_other_sex_does_not_pair_but_a_family_name_does() -
 
 @pytest.mark.parametrize(("query", "listed"), [("Sultana Ahamed", "SULTAN, Ahmed"),
                                                ("Nasrin Sultana", "SULTAN, Nasrin"),
-                                               ("Karima Ali", "KARIM, Ali")])
+                                               ("Karima Ali", "KARIM, Ali"),
+                                               ("Amina Mohamed", "AMIN, Muhammad")])
 def test_a_given_name_for_the_other_sex_does_not_pair_with_a_family_name(query: str,
                                                                          listed: str) -> None:
     # issue 11, population_world: a woman's given name (Sultana) is another name than the
