@@ -1,7 +1,7 @@
 """False alerts on ordinary people's names of the countries the population set leaves out.
 
 usage: python benchmarks/population_world.py [--home DIR] [--threshold T] [--show-tuning]
-       [--held-out] [--also-population]
+       [--held-out] [--also-population] [--state-country]
 
 The set is `evalsets.population_world_queries` (its rule: evalsets' docstring, set 7): 80
 "Given Surname" names from each of the 89 countries of names-dataset that are not among
@@ -16,6 +16,8 @@ at the end, never to choose a rule.
 
 --also-population: the same for `evalsets.population_queries` (16 countries, 150 each),
 the set the matcher was tuned on; its totals equal quality.py's.
+--state-country: each query states the country its names were drawn from, as a bank's
+row states a customer's nationality (`score.unconfirmed_omission` reads it).
 --home: a CLEARANCE_HOME with the bundled lists loaded (its index is rebuilt when the
 code changes); by default a temporary one is loaded from ../shared/data/lists.
 """
@@ -42,7 +44,14 @@ def _args() -> argparse.Namespace:
     p.add_argument("--held-out", action="store_true", help="also print the held-out half")
     p.add_argument("--also-population", action="store_true",
                    help="also the 16 countries' population set, counted the same way")
+    p.add_argument("--state-country", action="store_true",
+                   help="each query states the country its names were drawn from")
     return p.parse_args()
+
+
+def with_country(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The cases, each query stating its country (the code in its id, "popw-AE-8")."""
+    return [{**c, "query": {**c["query"], "country": c["id"].split("-")[1]}} for c in cases]
 
 
 def classify(cases: list[dict[str, Any]], results: dict[str, list[dict[str, Any]]],
@@ -91,6 +100,8 @@ def main() -> None:
     sets = {"population_world": evalsets.population_world_queries()}
     if args.also_population:
         sets["population"] = evalsets.population_queries()
+    if args.state_country:
+        sets = {title: with_country(cases) for title, cases in sets.items()}
     with tempfile.TemporaryDirectory() as tmp:
         use_home(args.home, tmp)
         index = ensure_index()

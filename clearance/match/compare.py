@@ -39,6 +39,7 @@ from clearance.match.population import (
     common_agreement,
     common_name,
     distinct_names,
+    family_form,
     most_common_spelled,
     other_common_name,
     population_cap,
@@ -380,6 +381,10 @@ class NameComparison:
     cand_words: int
     person: bool  # compared as people's names
     lone_common_name: bool  # (organisations) only a common name agrees, not the whole name
+    #: (people) names of the listed name the query leaves out, beside pairs all of names
+    #: people commonly bear (`population.common_agreement`): what would tell the listed
+    #: person from the many sharing the others (`score.unconfirmed_omission`)
+    common_omission: list[str]
 
     def __init__(self, score: float, pairs: list[TokenPair] | None = None,
                  unmatched_query: list[str] | None = None,
@@ -396,6 +401,7 @@ class NameComparison:
         self.cand_words = cand_words
         self.person = person
         self.lone_common_name = False
+        self.common_omission = []
 
     def explain(self) -> str:
         parts = [f"{shown_word(p.query)}~{shown_word(p.candidate)} "
@@ -1146,11 +1152,14 @@ def compare_names(
                 if written is None:
                     written = facts.writes_vowels and writes_vowels(cand.text)
                 # a given name's form for the other sex is another name (Roberta is not
-                # Robert); a family name's (IVANOVA, IVANOV) is the same family's name
+                # Robert), also against a family name (Sultana is not SULTAN: a family
+                # name that is a given name has no form for a woman); a family name's
+                # own form for a woman (IVANOVA, IVANOV) is the same family's name
                 forms = written and not (
-                    (i < len(query_roles) and query_roles[i] == SURNAME)
-                    or (cand_roles is not None and j < len(cand_roles)
-                        and cand_roles[j] == SURNAME))
+                    ((i < len(query_roles) and query_roles[i] == SURNAME)
+                     or (cand_roles is not None and j < len(cand_roles)
+                         and cand_roles[j] == SURNAME))
+                    and family_form(qt, ct))
                 if _distinct_names(qt, qf, ct, c_folded[j], forms):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
@@ -1376,6 +1385,8 @@ def compare_names(
     if not initials:
         result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
             industry(q_tokens[i]) for i in free_q} - {None})
+    elif free_c and common_agreement([p.weight for p in pairs]):
+        result.common_omission = [c_tokens[j] for j in sorted(free_c) if not c_legal[j]]
     return result
 
 

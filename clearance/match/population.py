@@ -22,7 +22,7 @@ from clearance.match.fold import fold, folded_skeleton, variant_key
 from clearance.resources import load_resource
 
 __all__ = ["DISTINCT_NAME_SIMILARITY", "FAR_SIMILARITY", "MOST_COMMON_WEIGHT", "POPULATION_CAPS",
-           "caps_table", "common_agreement", "common_name", "distinct_names",
+           "caps_table", "common_agreement", "common_name", "distinct_names", "family_form",
            "most_common_spelled", "other_common_name", "population_cap", "spelled_name",
            "use_caps", "writes_vowels"]
 
@@ -196,6 +196,24 @@ def _gendered(a: str, b: str) -> bool:
             and {short[-1], long[-1]} == {"a", "o"})
 
 
+#: the endings of Slavic family names whose form for a woman adds an "a" (IVANOV /
+#: IVANOVA, ALIYEV / ALIYEVA, PUTIN / PUTINA, BORODIN / BORODINA)
+_FAMILY_FORM_ENDS = ("ov", "ev", "in", "yn")
+#: the fewest letters of a family name in -in or -yn with a form for a woman: a shorter
+#: one is a given name's (AMIN / Amina), as Slavic ones have a stem before it (Putin)
+_NASAL_FAMILY_MIN = 5
+
+
+def family_form(a: str, b: str) -> bool:
+    """Whether two tokens are one family name in its forms for a man and for a woman, as
+    Slavic and Turkic family names form them (IVANOV / Ivanova): the same family, so a
+    reviewer reads the pair as one family name, where a given name's form for the other
+    sex (Sultana / SULTAN, Karima / KARIM) is another name whatever place it takes."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long == short + "a" and short.endswith(_FAMILY_FORM_ENDS) and (
+        len(short) >= _NASAL_FAMILY_MIN or short.endswith(("ov", "ev")))
+
+
 def _other_final_nasal(a: str, b: str) -> bool:
     """Two syllables ending in "n" and in "ng" (Zhan / Zhang, Bin / Bing, Chen / Cheng): in
     Chinese and Korean romanisations these are other syllables, so other names."""
@@ -267,9 +285,9 @@ def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> boo
     people bear, not one name and a typo of it: both are common names
     (`population_names.yml`: one in the top 30 of some country, the other in the top 100)
     and one of their consonants is another, or one is the other's form for the other sex
-    (`forms`: the caller knows both are given names written in an alphabet that writes
-    every vowel, see `writes_vowels`; a family name's forms, IVANOV / IVANOVA, are one
-    family's), or a syllable ending in "n" against one ending in "ng". "Fernandez"
+    (`forms`: the caller knows both are written in an alphabet that writes every vowel,
+    see `writes_vowels`, and are no family name's own forms, IVANOV / IVANOVA, which are
+    one family's: `family_form`), or a syllable ending in "n" against one ending in "ng". "Fernandez"
     and "Hernandez", "Jing" and "Ming", "Kim" and "Kin", "Robert" and "Roberta", "Zhan"
     and "Zhang" are each a name of its own; spellings of one name that differ in vowels
     ("Yusuf" / "Yousef"), in another consonant more or less ("Sara" / "Sarah") or that

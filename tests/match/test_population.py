@@ -9,6 +9,7 @@ from clearance.match.fold import fold, variant_key
 from clearance.match.population import (
     POPULATION_CAPS,
     distinct_names,
+    family_form,
     other_common_name,
     population_cap,
     spelled_name,
@@ -148,6 +149,28 @@ def test_a_given_name_for_the_other_sex_does_not_pair_but_a_family_name_does() -
     assert _person("Olga Ivanova", "IVANOV, Olga") > 0.8
     # a typo of a given name that is no other name stays a near pair
     assert _person("Danial Jones", "JONES, Daniel") > 0.8
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Sultana Ahamed", "SULTAN, Ahmed"),
+                                               ("Nasrin Sultana", "SULTAN, Nasrin"),
+                                               ("Karima Ali", "KARIM, Ali"),
+                                               ("Amina Mohamed", "AMIN, Muhammad")])
+def test_a_given_name_for_the_other_sex_does_not_pair_with_a_family_name(query: str,
+                                                                         listed: str) -> None:
+    # issue 11, population_world: a woman's given name (Sultana) is another name than the
+    # listed man's family name SULTAN, which has no form for a woman
+    assert _person(query, listed) < 0.8
+    assert _person("Ahmed Sultan", "SULTAN, Ahmed") > 0.9  # the name itself still does
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Maria Ivanov", "IVANOVA, Maria"),
+                                               ("Leyla Aliyev", "ALIYEVA, Leyla"),
+                                               ("Anna Borodin", "BORODINA, Anna")])
+def test_a_family_names_form_for_the_other_sex_still_pairs(query: str, listed: str) -> None:
+    # a woman's Slavic or Turkic family name written in its man's form (as registers
+    # abroad often write it) is her family's name: still an alert
+    assert family_form(query.split()[1].lower(), listed.split(",")[0].lower())
+    assert _person(query, listed) > 0.8
 
 
 @pytest.mark.parametrize(("typo", "name"), [("pathi", "fathi"), ("reyek", "reyes"),
