@@ -30,6 +30,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from clearance.match.fold import fold
 from clearance.match.kana import Spellings, consonant_class, undouble
 from clearance.resources import load_resource
 
@@ -252,20 +253,23 @@ def _plain(word: str) -> str:
 def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
     """The list spellings a Han word may transcribe, commonest first: one spelling for each
     list token, at least `shortest` letters long, at most `MAX_PER_WORD` (the commonest on
-    the lists, then the nearest the plain reading)."""
+    the lists, then the nearest the plain reading). A token's spelling is one the lists
+    write (the nearest the plain reading: 尤里 YURI, not IURII) rather than its fold, which
+    is compared as another name: WOLFF's fold "volf", FERRY's "feri"."""
     fit = pattern(word)
     if fit is None:
         return []
     plain = _plain(word)
-    found: dict[int, tuple[int, str]] = {}  # token -> (distance to the plain reading, spelling)
+    #: token -> ((a fold, distance to the plain reading), spelling)
+    found: dict[int, tuple[tuple[bool, int], str]] = {}
     for k in keys(word):
         for tid, spelling in spellings.table.get(k, ()):
             if len(spelling) < shortest or not spelling.isalpha():
                 continue
-            distance = Levenshtein.distance(plain, spelling.lower())
-            if (distance < found.get(tid, (1 << 30, ""))[0]
+            rank = (fold(spelling) == spelling, Levenshtein.distance(plain, spelling.lower()))
+            if (rank < found.get(tid, ((True, 1 << 30), ""))[0]
                     and fit.fullmatch(_latin(spelling)) is not None):
-                found[tid] = (distance, spelling)  # the token's spelling nearest the reading
+                found[tid] = (rank, spelling)
     ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2), t[1]))
     return [s for _, (_, s) in ranked[:MAX_PER_WORD]]
 

@@ -83,6 +83,13 @@ def test_readings_are_list_spellings_the_word_fits_commonest_first() -> None:
     assert han.readings("鲍里斯", table) == ["boris", "borys"]  # "bor": shorter than MIN_FIT
 
 
+def test_readings_give_the_lists_spelling_not_its_fold() -> None:
+    # an index files a token under its fold ("volf") and the spellings the lists write
+    table = _table("volf", "wolff")
+    table.table[key("wolff")] = [(0, "volf"), (0, "wolff")]
+    assert han.readings("沃爾夫", Spellings(table.table, (1.0,))) == ["wolff"]
+
+
 def test_foreign_names_read_each_word_and_keep_an_unread_one() -> None:
     table = _table("boris", "yeltsin")
     assert han.foreign_names("鲍里斯·叶利钦", table) == ["boris yeltsin"]
