@@ -14,9 +14,10 @@ Most Han names are Chinese people's and companies', whose pinyin and Cantonese r
 stay as they are; a Han name is read as a transcription too only when it plausibly is one
 (`transcribed_words`): its parts are written with a transcription separator (·, •, ‧, ・),
 or it is one word of transcription characters alone that is no Chinese person's name
-(two characters, or a common surname and two more: `resources/han_transcription.yml`'s
-`surnames`). The test looks at each character once and stops at the first that is no
-transcription character: an ordinary Chinese name costs a set lookup or two.
+(a common surname and one to three more: `resources/han_transcription.yml`'s
+`surnames`, and `surnames_two` before one more). The test looks at each character once
+and stops at the first that is no transcription character: an ordinary Chinese name costs
+a set lookup or two.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from clearance.match.fold import fold
 from clearance.match.kana import Spellings, consonant_class, undouble
 from clearance.resources import load_resource
 
@@ -68,10 +70,13 @@ def _chars() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+def _surnames() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The commonest surnames, the next ones (which head two-character names: the
+    commonest shape of a Chinese name) and the two-character surnames."""
     table = _table()
-    return frozenset(str(table["surnames"])), frozenset(str(s) for s in
-                                                        table["compound_surnames"])
+    single = frozenset(str(table["surnames"]))
+    return (single, single | frozenset(str(table["surnames_two"])),
+            frozenset(str(s) for s in table["compound_surnames"]))
 
 
 def _is_han_char(ch: str) -> bool:
@@ -85,7 +90,8 @@ def transcribed_words(text: str) -> list[str] | None:
     or an equals sign typed for it), each of Han characters alone, at least one of them
     all transcription characters; or one word of transcription characters alone that is
     no Chinese person's name: at least `LONG_WORD` characters, or three or four whose first
-    (first two, of four) is no common Chinese surname."""
+    (first two, of four) is no common Chinese surname, or two whose first is none of the
+    two hundred commonest (a foreign name is often one word of two: 邦迪 Bundy, 普京 Putin)."""
     chars = _chars()
     text = text.strip()
     plain = True
@@ -112,15 +118,18 @@ def transcribed_words(text: str) -> list[str] | None:
     word = "".join(words)
     if len(word) >= LONG_WORD:
         return [word]
-    if len(word) < 3:
-        # surname + one character is the commonest Chinese name (葛凯, 安娜): a bare word of
-        # two characters is read so only with a separator (a foreign surname alone is
-        # seldom written without its given name)
+    if len(word) < 2:
         return None
-    single, compound = _surnames()
-    head = word[:2] if len(word) == 4 else word[0]
-    if head in single or head in compound or (len(word) == 4 and word[0] in single):
-        return None
+    single, single_two, compound = _surnames()
+    if len(word) == 2:
+        # surname and one character is the commonest Chinese name (葛凯, 安娜): its first
+        # is tested against more surnames
+        if word[0] in single_two or word in compound:
+            return None
+    else:
+        head = word[:2] if len(word) == 4 else word[0]
+        if head in single or head in compound or (len(word) == 4 and word[0] in single):
+            return None
     if len(words) >= 2:
         return words
     return [word]
@@ -244,20 +253,23 @@ def _plain(word: str) -> str:
 def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
     """The list spellings a Han word may transcribe, commonest first: one spelling for each
     list token, at least `shortest` letters long, at most `MAX_PER_WORD` (the commonest on
-    the lists, then the nearest the plain reading)."""
+    the lists, then the nearest the plain reading). A token's spelling is one the lists
+    write (the nearest the plain reading: 尤里 YURI, not IURII) rather than its fold, which
+    is compared as another name: WOLFF's fold "volf", FERRY's "feri"."""
     fit = pattern(word)
     if fit is None:
         return []
     plain = _plain(word)
-    found: dict[int, tuple[int, str]] = {}  # token -> (distance to the plain reading, spelling)
+    #: token -> ((a fold, distance to the plain reading), spelling)
+    found: dict[int, tuple[tuple[bool, int], str]] = {}
     for k in keys(word):
         for tid, spelling in spellings.table.get(k, ()):
             if len(spelling) < shortest or not spelling.isalpha():
                 continue
-            distance = Levenshtein.distance(plain, spelling.lower())
-            if (distance < found.get(tid, (1 << 30, ""))[0]
+            rank = (fold(spelling) == spelling, Levenshtein.distance(plain, spelling.lower()))
+            if (rank < found.get(tid, ((True, 1 << 30), ""))[0]
                     and fit.fullmatch(_latin(spelling)) is not None):
-                found[tid] = (distance, spelling)  # the token's spelling nearest the reading
+                found[tid] = (rank, spelling)
     ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2), t[1]))
     return [s for _, (_, s) in ranked[:MAX_PER_WORD]]
 

@@ -33,8 +33,11 @@ def _table(*spellings: str, weights: tuple[float, ...] = ()) -> Spellings:
     ("华为技术有限公司", None),  # a company
     ("Boris Yeltsin", None),
     ("米", None),  # one character
-    ("安娜", None),  # two characters without a separator: surname + given name most often
-    ("普京", None),
+    ("安娜", None),  # two characters after one of the 200 commonest surnames: a Chinese name
+    ("葛凯", None),  # 葛 (rank 109) heads two characters: a Chinese name
+    ("普京", ["普京"]),  # two characters, no common surname first: a foreign name
+    ("邦迪", ["邦迪"]),
+    ("霍尼卡特", ["霍尼卡特"]),  # 霍 is tested as a surname before one more character only
 ])
 def test_only_plausible_transcriptions_are_read(text: str, expected: list[str] | None) -> None:
     assert han.transcribed_words(text) == expected
@@ -80,6 +83,13 @@ def test_readings_are_list_spellings_the_word_fits_commonest_first() -> None:
     assert han.readings("鲍里斯", table) == ["boris", "borys"]  # "bor": shorter than MIN_FIT
 
 
+def test_readings_give_the_lists_spelling_not_its_fold() -> None:
+    # an index files a token under its fold ("volf") and the spellings the lists write
+    table = _table("volf", "wolff")
+    table.table[key("wolff")] = [(0, "volf"), (0, "wolff")]
+    assert han.readings("沃爾夫", Spellings(table.table, (1.0,))) == ["wolff"]
+
+
 def test_foreign_names_read_each_word_and_keep_an_unread_one() -> None:
     table = _table("boris", "yeltsin")
     assert han.foreign_names("鲍里斯·叶利钦", table) == ["boris yeltsin"]
@@ -102,6 +112,14 @@ def _index() -> object:
 def test_a_transcribed_name_alerts_on_the_listed_person() -> None:
     index = _index()
     res = match_query(index, Query("鲍里斯·尼古拉耶维奇·叶利钦", "Person"), limit=1)  # type: ignore[arg-type]
+    assert res and res[0].entity_id == "p1" and res[0].match
+
+
+def test_a_two_character_transcription_alerts_on_the_listed_person() -> None:
+    index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
+                          "schema": "Person", "caption": "BUNDY", "properties": {
+                              "name": ["BUNDY"]}}], "t")
+    res = match_query(index, Query("邦迪", "Person"), limit=1)  # type: ignore[arg-type]
     assert res and res[0].entity_id == "p1" and res[0].match
 
 
