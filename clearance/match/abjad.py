@@ -481,6 +481,38 @@ class _Walk:
         # every letter a word the pattern spells can hold (`letters`), as `letter_bits`:
         # a word with another letter does not fit, told without following the pattern
         self.bits = _keys_bits(keys)
+        # the letters a word the pattern spells may start and end with (`_first_letters`,
+        # `_last_bits`): most words tried fail there, told before the walk is set up
+        self.first = _first_letters(token, self.steps, self.prosthetic)
+        self.last_bits = _last_bits(keys, self.steps, self.exact_end)
+
+
+#: what `_first_letters` gives for a word that may start with any letter
+_ANY_FIRST: Final = ""
+
+
+def _first_letters(token: str, steps: list[_Step], prosthetic: bool) -> str:
+    """The letters a Latin word `_fits` spells by the pattern starts with (`_ANY_FIRST`:
+    any): after an initial alef, the vowels its run may write (or any letter before a
+    helping vowel Latin leaves out, `_prosthetic`); else the first spellings' first
+    letters (a first unit is never written twice)."""
+    if token.startswith("a"):
+        return _ANY_FIRST if prosthetic else "aeiouy"
+    return "".join(steps[0][1]) if steps else _ANY_FIRST
+
+
+def _last_bits(keys: list[_UnitKey], steps: list[_Step], exact_end: bool) -> int:
+    """`letter_bits` of the letters a Latin word `_fits` spells by the pattern ends with
+    (-1, every bit, where that is not told simply): an ending's (`_ENDINGS`), the last
+    unit's spellings' last letters, and short vowels after them unless the pattern ends
+    exactly there."""
+    if not steps or steps[-1][0]:
+        return -1  # (a last unit written twice may be spelt by no letter)
+    ends = [end[-1] for end in _ENDINGS if end]
+    ends += [(second or first)[-1] for first, second in _unit(keys[-1])[0]]
+    if not exact_end:
+        ends.append(_SHORT_VOWELS)
+    return letter_bits("".join(ends))
 
 
 #: `_walk`'s answers, a token's walk or `_NO_WALK` (a plain dict: an lru_cache's call cost
@@ -533,6 +565,9 @@ def _fits(walk: _Walk, latin: str) -> bool:
     (hundreds of microseconds) than the tries it would serve.
     """
     n = len(latin)
+    if n and (not (walk.last_bits >> (ord(latin[n - 1]) % 61)) & 1
+              or (walk.first and latin[0] not in walk.first)):
+        return False  # (exactly what the walk below would find: `_Walk.first`, `last_bits`)
     # vowels_to[p]: the end of the run of short vowels starting at p (p when there is none;
     # `_SHORT_VOWELS` by character code, which compiled code reads without a string)
     vowels_to = [n] * (n + 1)

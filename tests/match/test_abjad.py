@@ -297,6 +297,20 @@ def test_the_walk_accepts_exactly_what_the_position_sets_did_on_random_words() -
     assert checked > 10_000 and 2_500 < accepted < checked - 2_500 and long_accepted > 10
 
 
+def test_the_walk_tells_a_first_or_last_letter_no_spelling_has_before_walking() -> None:
+    # "mhmd" (محمد): a word starts with an m and ends with a d, z or t (dh) or an ending's
+    # vowel or h; an initial alef lets its vowels lead; a final h ends after short vowels
+    walk = abjad._walk("mhmd")
+    assert walk is not None and walk.first == "m"
+    assert not (walk.last_bits >> (ord("r") % 61)) & 1 and (walk.last_bits >> (ord("d") % 61)) & 1
+    assert not abjad._fits(walk, "mohamer") and abjad._fits(walk, "mohamed")
+    alef = abjad._walk("akbr")
+    assert alef is not None and alef.first == "aeiouy"
+    assert abjad._fits(alef, "akbar") and not abjad._fits(alef, "kabar")
+    heh = abjad._walk("ftmh")
+    assert heh is not None and (heh.last_bits >> (ord("i") % 61)) & 1
+
+
 @pytest.mark.parametrize(("abjad_token", "latin"), [("hqy", "haqqi"), ("qywm", "qayyum"),
                                                     ("shdd", "shadid"), ("shdd", "shadad"),
                                                     ("hjy", "hajji"), ("njr", "najjar")])
