@@ -317,10 +317,27 @@ _SPELLINGS = {
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 _SHORT_VOWELS = "aeiou'"  # written between the consonants, never in the abjad token
 _ENDINGS: Final = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, or an "h" Latin writes
+#: French spelling's silent final letters after an r or l (French orthography: a final
+#: consonant and the final -es are not said), which Arabic and Persian, writing a French
+#: name by its sound, leave out: شارل CHARLES, جول JULES, كولبير COLBERT, روبير ROBERT,
+#: برنار BERNARD. Endings of a pattern of three units or more (`_silent_ending`): a
+#: shorter one says too little (مل "ml" is no MALT nor MILD)
+_SILENT_ENDINGS: Final = ("t", "d", "s", "es")
+_SILENT_AFTER: Final = ("r", "l")
+_SILENT_UNITS: Final = 3
 #: the letters a word holds besides its units' spellings: a leading run of vowels, short
 #: vowels between units, an ending (`letters`)
 _LETTERS: Final = frozenset("aeiouy" + _SHORT_VOWELS + "".join(_ENDINGS))
 _LETTER_BITS: Final = letter_bits("".join(sorted(_LETTERS)))
+_SILENT_LETTERS: Final = frozenset("".join(_SILENT_ENDINGS))
+_SILENT_BITS: Final = letter_bits("".join(sorted(_SILENT_LETTERS)))
+
+
+def _silent_ending(keys: list[_UnitKey]) -> bool:
+    """Whether a Latin word the pattern spells may end with a French silent ending
+    (`_SILENT_ENDINGS`): three units or more, the last an r or l not written twice."""
+    return (len(keys) >= _SILENT_UNITS and keys[-1][0] in _SILENT_AFTER
+            and not keys[-1][1])
 
 
 def _spellings(unit: str) -> list[str]:
@@ -441,7 +458,7 @@ def _unit_bits(key: _UnitKey) -> int:
 def _keys_bits(keys: list[_UnitKey]) -> int:
     """`letter_bits` of every letter a word spelt by a pattern of these units can hold
     (`letters`)."""
-    bits = _LETTER_BITS
+    bits = _LETTER_BITS | (_SILENT_BITS if _silent_ending(keys) else 0)
     for key in keys:
         bits |= _unit_bits(key)
     return bits
@@ -481,6 +498,40 @@ class _Walk:
         # every letter a word the pattern spells can hold (`letters`), as `letter_bits`:
         # a word with another letter does not fit, told without following the pattern
         self.bits = _keys_bits(keys)
+        self.silent = _silent_ending(keys)  # (`_SILENT_ENDINGS`; the token ends on r or l)
+        # the letters a word the pattern spells may start and end with (`_first_letters`,
+        # `_last_bits`): most words tried fail there, told before the walk is set up
+        self.first = _first_letters(token, self.steps, self.prosthetic)
+        self.last_bits = _last_bits(keys, self.steps, self.exact_end) | (
+            _SILENT_BITS if self.silent else 0)
+
+
+#: what `_first_letters` gives for a word that may start with any letter
+_ANY_FIRST: Final = ""
+
+
+def _first_letters(token: str, steps: list[_Step], prosthetic: bool) -> str:
+    """The letters a Latin word `_fits` spells by the pattern starts with (`_ANY_FIRST`:
+    any): after an initial alef, the vowels its run may write (or any letter before a
+    helping vowel Latin leaves out, `_prosthetic`); else the first spellings' first
+    letters (a first unit is never written twice)."""
+    if token.startswith("a"):
+        return _ANY_FIRST if prosthetic else "aeiouy"
+    return "".join(steps[0][1]) if steps else _ANY_FIRST
+
+
+def _last_bits(keys: list[_UnitKey], steps: list[_Step], exact_end: bool) -> int:
+    """`letter_bits` of the letters a Latin word `_fits` spells by the pattern ends with
+    (-1, every bit, where that is not told simply): an ending's (`_ENDINGS`), the last
+    unit's spellings' last letters, and short vowels after them unless the pattern ends
+    exactly there."""
+    if not steps or steps[-1][0]:
+        return -1  # (a last unit written twice may be spelt by no letter)
+    ends = [end[-1] for end in _ENDINGS if end]
+    ends += [(second or first)[-1] for first, second in _unit(keys[-1])[0]]
+    if not exact_end:
+        ends.append(_SHORT_VOWELS)
+    return letter_bits("".join(ends))
 
 
 #: `_walk`'s answers, a token's walk or `_NO_WALK` (a plain dict: an lru_cache's call cost
@@ -533,6 +584,9 @@ def _fits(walk: _Walk, latin: str) -> bool:
     (hundreds of microseconds) than the tries it would serve.
     """
     n = len(latin)
+    if n and (not (walk.last_bits >> (ord(latin[n - 1]) % 61)) & 1
+              or (walk.first and latin[0] not in walk.first)):
+        return False  # (exactly what the walk below would find: `_Walk.first`, `last_bits`)
     # vowels_to[p]: the end of the run of short vowels starting at p (p when there is none;
     # `_SHORT_VOWELS` by character code, which compiled code reads without a string)
     vowels_to = [n] * (n + 1)
@@ -571,6 +625,9 @@ def _fits(walk: _Walk, latin: str) -> bool:
         if not reached:
             return False
         positions = reached
+    if walk.silent and any(latin.endswith(end) and (exact >> (n - len(end))) & 1
+                           for end in _SILENT_ENDINGS):
+        return True  # (the last unit's letters, then a French silent ending)
     if walk.exact_end:
         positions = exact
     # (an ending the word ends with is no longer than the word: the shift is not negative)
@@ -590,7 +647,7 @@ def letters(token: str) -> frozenset[str] | None:
     keys = _unit_keys(token)
     if keys is None:
         return None
-    out = _LETTERS
+    out = (_LETTERS | _SILENT_LETTERS) if _silent_ending(keys) else _LETTERS
     for key in keys:
         out = out | _unit(key)[2]
     return out
