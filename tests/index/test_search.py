@@ -360,10 +360,9 @@ def test_a_short_word_two_slips_from_a_word_beside_one_that_agrees_is_a_candidat
     # alone, or beside a word no list name holds, the word is not looked for so
     assert not reached("Tokend") and not reached("Ulrik Tokend")
     owns = [index.vocab["oskar"], None]
-    assert search._slipped_beside(index, "tokend", "tokend", owns, 1) == [index.vocab["tolvend"]]
+    assert search._slipped_beside(index, "tokend", owns, 1) == [index.vocab["tolvend"]]
     # nor beside a word more than BESIDE_NAMES_MAX names hold (a common one)
     crowded = _one_name_index([("TOLVEND, Oskar", "Person")] + [
         (f"OSKAR, {'Ivo' + chr(97 + k % 26) + chr(97 + k // 26 % 26) + chr(97 + k // 676)}",
          "Person") for k in range(search.BESIDE_NAMES_MAX)])
-    assert search._slipped_beside(crowded, "tokend", "tokend", [crowded.vocab["oskar"], None],
-                                  1) == []
+    assert search._slipped_beside(crowded, "tokend", [crowded.vocab["oskar"], None], 1) == []
