@@ -160,6 +160,11 @@ class Index:
     #: sorted, and the token id of each), looked up for a query word nothing else reaches
     two_slips: npt.NDArray[np.uint32] = field(default_factory=lambda: np.zeros(0, np.uint32))
     two_slips_tokens: IntArray = field(default_factory=lambda: np.zeros(0, np.int32))
+    #: the token ids of every name's words (no legal forms), name after name, and where
+    #: each name's begin (`name_words_starts[n]` to `[n + 1]`): the words written beside a
+    #: query word that agrees (`search._slipped_beside`), read without the names' rows
+    name_words: IntArray = field(default_factory=lambda: np.zeros(0, np.int32))
+    name_words_starts: IntArray = field(default_factory=lambda: np.zeros(1, np.int32))
     skeletons: dict[str, list[int]] = field(default_factory=dict)
     #: consonant keys (`match.abjad.key`) of every list token spelling -> (token id,
     #: spelling): how an Arabic-, Persian- or Hebrew-script query token finds its Latin ones
@@ -292,6 +297,17 @@ def _key_table(fuzzy: dict[str, list[int]]) -> tuple[dict[str, int], list[list[i
             table[key] = -1 - len(shared)
             shared.append(tids)
     return table, shared
+
+
+def _name_words(index: Index) -> tuple[IntArray, IntArray]:
+    """`Index.name_words` and `name_words_starts` of an index whose names and vocabulary
+    are built."""
+    words: list[int] = []
+    starts = [0]
+    for name in index.names:
+        words += [index.vocab[f] for f, lf in zip(name.folded, name.legal) if not lf]
+        starts.append(len(words))
+    return np.asarray(words, dtype=np.int32), np.asarray(starts, dtype=np.int32)
 
 
 def _meta(record: dict[str, Any]) -> EntityMeta:
@@ -428,6 +444,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     index.fuzzy, index.fuzzy_shared = _key_table(fuzzy)
     index.two_slips, index.two_slips_tokens = two_deletion_table(
         (tid, token) for token, tid in index.vocab.items())
+    index.name_words, index.name_words_starts = _name_words(index)
     index.doubled = np.asarray(sorted(n * len(index.vocab) + index.vocab[f] for n, f in doubled),
                                dtype=np.int64)
     index.datasets = frozenset(e.dataset for e in index.entities)

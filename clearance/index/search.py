@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from clearance.index.build import Index, IntArray
@@ -335,6 +336,63 @@ def _abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
     return [first, second] if first else []
 
 
+#: the shortest query word (as written) looked for two slips away among the words of the
+#: names that hold another word of the query (`_slipped_beside`); the list words read
+#: there are a letter shorter at least (folded: ALLOUCH is "aluc")
+BESIDE_MIN = 5
+#: the most list names whose words `_slipped_beside` reads for a query word
+BESIDE_NAMES_MAX = 1000
+#: what a word `_slipped_beside` finds counts for in candidate generation (a near
+#: spelling's 0.8)
+BESIDE_SIMILARITY = 0.5
+
+
+def _slipped_beside(index: Index, folded: str, owns: list[int | None], pos: int) -> list[int]:
+    """The list words two slips (`OSA` edits, folded) from a query word that the names
+    holding the rarest other word of the query write beside it (aRgwan beside HABIB:
+    RADWAN of "HABIB, Radwan"; LOUCH beside AZIZ: ALLOUCH). Across the lists, two slips
+    in a word of five to seven letters reach too many words to look for (the two-deletion
+    keys are kept for long words only, `_two_slips`); beside a word that agrees, a few.
+    None when that word is on more than `BESIDE_NAMES_MAX` names (a common word)."""
+    postings = index.postings
+    rarest = min([(len(postings[own]), own) for k, own in enumerate(owns)
+                  if k != pos and own is not None], default=None)
+    if rarest is None or rarest[0] > BESIDE_NAMES_MAX:
+        return []
+    words, tids = _words_beside(index, rarest[1])
+    return [tids[k] for _, _, k in process.extract(
+        folded, words, scorer=OSA.distance, score_cutoff=2, limit=None)]
+
+
+#: `_words_beside` answers kept for the last index asked about
+BESIDE_MEMO_MAX = 20_000
+_beside: list[tuple[dict[str, int], dict[int, tuple[list[str], list[int]]]]] = []
+
+
+def _words_beside(index: Index, tid: int) -> tuple[list[str], list[int]]:
+    """The words of `BESIDE_MIN` - 1 folded letters or more (and their token ids) of the
+    list names holding token `tid`, each once (`_slipped_beside` compares them in one
+    call), from `Index.name_words`; memoised for an index (known by its vocabulary)."""
+    if not _beside or _beside[0][0] is not index.vocab:
+        _beside.clear()
+        _beside.append((index.vocab, {}))
+    memo = _beside[0][1]
+    cached = memo.get(tid)
+    if cached is not None:
+        return cached
+    starts = index.name_words_starts
+    names = index.postings[tid]
+    held = np.unique(np.concatenate(
+        [index.name_words[starts[n]:starts[n + 1]] for n in names.tolist()]
+        or [np.zeros(0, np.int32)]))
+    vocab_words = _token_words(index)
+    tids = [t for t in held.tolist() if len(vocab_words[t]) >= BESIDE_MIN - 1]
+    result = ([vocab_words[t] for t in tids], tids)
+    if len(memo) < BESIDE_MEMO_MAX:
+        memo[tid] = result
+    return result
+
+
 def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: bool,
            person: bool = False) -> list[tuple[float, list[tuple[int, float]]]]:
     """Each query token with its list-token alternatives; split halves count separately
@@ -369,8 +427,14 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             fuzzy = cost <= budget[0]
             if fuzzy:
                 budget[0] -= cost
-        alts = [(t, 1.0 if t == own else 0.8) for t in token_alternatives(index, folded, raw, fuzzy)
-                if t == own or t not in exact]
+        reached = token_alternatives(index, folded, raw, fuzzy)
+        alts = [(t, 1.0 if t == own else 0.8) for t in reached if t == own or t not in exact]
+        if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
+            # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
+            # Weighed below a near spelling: many names beside a given name may write a word
+            # two slips away, and they must not crowd out the one a slip away
+            alts += [(t, BESIDE_SIMILARITY) for t in _slipped_beside(index, folded, owns, pos)
+                     if t not in exact and t not in reached]
         joins: list[tuple[int, float]] = []  # list words this word and the next make
         if unvocalised:
             alts += abjad_alternatives(index, raw)

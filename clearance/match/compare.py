@@ -1433,7 +1433,9 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     - a pair is not by plain spelling (another name's form, an initial, a script), or
       is of numbers (a series: they agree exactly, or by one slip in a long one);
     - the query's word is a name people bear (`population.spelled_name`): a slip that
-      lands on one is that name;
+      lands on one is that name, in a person's name; in a company's (KIS ASIA NADVAK,
+      TOGRNADO CAS) it is a slip, where the word is near by itself (a word of a few
+      letters that is not stays its own: `bound.QueryBound` counts no such pair);
     - a short word (`SHORT_WORD_MAX` letters) slips in a person's name of syllables
       (Yong Chul PAK: no word longer than `SYLLABLE_MAX`, each of one run of vowels,
       `_syllable`) or in another name of short words only (EP-GOX, a code): one letter
@@ -1465,8 +1467,8 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         qt, ct = query.tokens[i], cand.tokens[j]
         if len(qt) < 2 or len(ct) < 2 or not (qt.isalpha() and ct.isalpha()):
             return []
-        if spelled_name(qt) or pairs[k].similarity != token_similarity(
-                qt, query.folded[i], ct, cand.folded[j]):
+        if (spelled_name(qt) and (person or pairs[k].similarity == 0.0)
+                ) or pairs[k].similarity != token_similarity(qt, query.folded[i], ct, cand.folded[j]):
             return []
         if syllables and max(len(qt), len(ct)) <= SHORT_WORD_MAX:
             return []

@@ -337,3 +337,32 @@ def test_a_query_word_one_slip_from_a_list_word_looks_no_further() -> None:
     # slip from BRAMSTIN is that word, not also every long word two slips away (BRONSTEIN)
     index = _one_name_index([("BRONSTEIN", "Company"), ("BRAMSTIN", "Company")])
     assert search.token_alternatives(index, "bromstin", "bromstin") == [index.vocab["bramstin"]]
+
+
+def test_a_short_word_two_slips_from_a_word_beside_one_that_agrees_is_a_candidate() -> None:
+    # issue 11 (own typo set, aRgwan HABIB for "HABIB, Radwan"): a made-up "TOLVEND, Oskar"
+    # typed "Oskar Tokend" (a letter dropped, one changed) reaches no key TOLVEND has, nor
+    # its consonants; beside OSKAR, which agrees, the words of the names holding OSKAR are
+    # read
+    from clearance.match.prepare import PERSON, prepare_name
+
+    index = _one_name_index([("TOLVEND, Oskar", "Person"), ("OSKAR, Ivo", "Person"),
+                             ("TLOVNIK, Petr", "Person"), ("TOLVEND, Mara", "Person")])
+    tid = index.vocab["tolvend"]
+
+    def reached(text: str) -> bool:
+        units = search._units(index, prepare_name(text, PERSON), None, False, True)
+        return any(t == tid for _, alts in units for t, _ in alts)
+
+    assert reached("Oskar Tokend")
+    ids = search.candidate_names(index, prepare_name("Oskar Tokend", PERSON), 20, None, True)
+    assert [index.names[i].text for i in ids.tolist()] == ["TOLVEND, Oskar"]
+    # alone, or beside a word no list name holds, the word is not looked for so
+    assert not reached("Tokend") and not reached("Ulrik Tokend")
+    owns = [index.vocab["oskar"], None]
+    assert search._slipped_beside(index, "tokend", owns, 1) == [index.vocab["tolvend"]]
+    # nor beside a word more than BESIDE_NAMES_MAX names hold (a common one)
+    crowded = _one_name_index([("TOLVEND, Oskar", "Person")] + [
+        (f"OSKAR, {'Ivo' + chr(97 + k % 26) + chr(97 + k // 26 % 26) + chr(97 + k // 676)}",
+         "Person") for k in range(search.BESIDE_NAMES_MAX)])
+    assert search._slipped_beside(crowded, "tokend", [crowded.vocab["oskar"], None], 1) == []

@@ -1024,3 +1024,17 @@ def test_an_abjad_word_its_pattern_spells_in_full_agrees_beside_a_legal_form() -
     # SEGAL, SIGAL): nothing says which, and the legal form only the query gives still costs
     assert org("סגל company", "CAGL") < 0.8
     assert org("الشام company", "CHAM") < 0.8
+
+
+def test_a_name_people_bear_slipped_in_a_companys_name_is_a_slip_of_the_name() -> None:
+    # issue 11 (own typo set: KIS ASIA NADVAK for KISH ASIA NAVAK): "kis" is a name people
+    # bear, which in a person's name a slip lands on as that name; in a company's name
+    # beside words that agree, a typist's slip (one in each of two words)
+    from clearance.match.population import spelled_name
+
+    assert spelled_name("kis")
+    q, c = prepare_name("KIS TORVALDEN", ORG), prepare_name("KISH TORVALDEN", ORG)
+    comp = compare_names(q, c, flat)
+    assert comp.score >= 0.85 and [p.similarity for p in comp.pairs if p.query == "kis"] > [0.8]
+    person = _person_comparison("Kis TORVALDEN", "TORVALDEN, Kish")
+    assert [p.similarity for p in person.pairs if p.query == "kis"] == [0.6]
