@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import itertools
 import json
 import sys
-import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -241,6 +238,7 @@ def screen(
         screen_rows,
     )
     from clearance.screening.io import ResultWriter, open_table, row_to_query
+    from clearance.screening.recorder import RunRecorder
 
     bad = 0
     ignored = 0  # unreadable values left out of rows still screened
@@ -282,6 +280,7 @@ def screen(
             # a JSONL file has no header: a table's columns are the keys its rows use
             carried = _jsonl_carried(open_table(input_path, encoding), overrides)
         require_lists()
+        recorder = RunRecorder()  # the audit's imports, while the index loads
         rows = items()
         first = list(itertools.islice(rows, FEW + 1))
         index: Index | None = None  # a few rows: each against its own view of the index
@@ -322,22 +321,16 @@ def screen(
             task = progress.add_task("screen", total=None)
             for alerted in written():
                 done += 1
-                if done == 1:
-                    _import_soon(AUDIT_MODULE)
                 alerts += alerted
                 progress.advance(task)
         writer.close()
     except ClearanceError as exc:
         raise fail(exc) from None
-    from clearance.store import active_version_ids, audit
-    from clearance.store.db import dispose_engine
-
-    audit.record(audit.default_actor(), "screening.run", {
+    recorder.record({
         "input": path, "output": None if output is None else str(output), "rows": done,
         "alerted": alerts, "skipped": bad, "ignored_values": ignored,
         "threshold": threshold, "min_score": min_score,
-        "algorithm": f"{ALGORITHM}/{VERSION}", "lists": active_version_ids()})
-    dispose_engine()
+        "algorithm": f"{ALGORITHM}/{VERSION}"})
     skip_teardown()  # the results file is closed and the audit record committed
     show_summary(path, done, alerts, bad, min_score, tabular=cmap is not None,
                  ignored=ignored)
@@ -345,26 +338,6 @@ def screen(
 
 #: exit status of a screening that skipped rows it could not read (the others are written)
 INCOMPLETE = 3
-
-
-#: what the audit record at the end of a screening imports (SQLAlchemy and the store's tables:
-#: a third of a second and more, more than loading the rows of a small file)
-AUDIT_MODULE = "clearance.store"
-
-
-def _import_soon(module: str) -> None:
-    """Import `module` in a background thread while the rows are screened.
-
-    Called once the first result is in: the workers are forked by then (a fork while a
-    thread holds an import lock could leave a worker waiting for it forever), and the
-    parent, which only writes results, has time to spare. The import at the point of use
-    waits for this one if it is still running, and raises its error if it failed."""
-
-    def run() -> None:
-        with contextlib.suppress(Exception):  # the import where it is used raises it again
-            importlib.import_module(module)
-
-    threading.Thread(target=run, name=f"import {module}", daemon=True).start()
 
 
 def show_columns(cmap: ColumnMap) -> None:
