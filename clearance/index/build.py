@@ -437,7 +437,9 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         if len(sk) >= 3:
             index.skeletons.setdefault(sk, []).append(tid)
         if not token.isdigit():
-            for spelling in {token, *spellings.get(token, ())}:
+            # sorted, not a set's order: `kana.fitting` keeps a token's first spelling of a
+            # length, so the hash seed would decide which reading a name gets
+            for spelling in sorted({token, *spellings.get(token, ())}):
                 ak = abjad_key(spelling)  # one letter too: SA'ADI is "t" (السعادي "sdy")
                 if ak != "":
                     index.abjad.setdefault(ak, []).append((tid, spelling))

@@ -56,7 +56,7 @@ TWO_DELETIONS_MIN = 7
 def _fuzzy_spellings(folded: str, raw: str) -> list[tuple[str, int]]:
     """The spellings of a token that get a typo search, each with its deletion depth."""
     out = []
-    for spelling in {folded, raw}:
+    for spelling in dict.fromkeys((folded, raw)):  # in a fixed order, whatever the hash seed
         if len(spelling) >= (5 if spelling.isdigit() else 4):
             out.append((spelling, 2 if len(spelling) >= TWO_DELETIONS_MIN else 1))
     return out
