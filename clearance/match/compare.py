@@ -25,10 +25,12 @@ from clearance.match.hebrew import misread, two_letter_pairs
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import (
     SHARED_TRADE,
+    SHORT_SLIP_MAX,
     Slips,
     charge_trades,
     industry,
     kind_similarity,
+    legal_canonicals,
     slipped_forms,
 )
 from clearance.match.places import country_at, direction, place_at
@@ -1022,7 +1024,8 @@ def compare_names(
     `query_slips`: (organisations) the query's words that may be a short legal form with a
     slip (`orgs.slipped_forms`): such a word is read as the form when the listed name
     carries it and the query does not (`read_slipped_forms`), and pairs with it as legal
-    forms do, at their weight: no longer a distinctive word the list lacks.
+    forms do, at their weight: no longer a distinctive word the list lacks; against a
+    listed name without it, as a form of its own where every other word agrees surely.
     `pair_masks`, `joins`: what a bound of the comparison found (`bound.QueryBound.pairs`):
     per listed word, the query words (bits) it may pair with, all those the pair loop gives
     a similarity and maybe more (the pair loop tries no other pair); `joins` False when no
@@ -1032,8 +1035,8 @@ def compare_names(
     """
     if query_slips and not initials:
         read = read_slipped_forms(query, cand, query_slips)
-        if read is not None:
-            slipped, shown = read
+        if read is not None and not (read[2] and _written_word(query, read[1], known)):
+            slipped, shown, free = read
             read_w = list(query_weights) if query_weights is not None else [
                 weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
             for i in shown:
@@ -1042,12 +1045,15 @@ def compare_names(
                 slipped, cand, weigh, query_extra_penalty, cand_extra_penalty, initials, read_w,
                 cand_weights, place_penalty, cand_roles, surname_penalty, unvocalised,
                 query_roles, query_middle_penalty, None, query_facts)
-            # the explanation shows the word the query wrote ("lth~ltd")
-            words = {slipped.tokens[i]: query.tokens[i] for i in shown}
-            for p in result.pairs:
-                p.query = words.get(p.query, p.query)
-            result.unmatched_query = [words.get(t, t) for t in result.unmatched_query]
-            return result
+            if not free or _rest_agrees(result):
+                # the explanation shows the word the query wrote ("lth~ltd"; read as a
+                # form the listed name lacks, "lhc (llc)")
+                words = {slipped.tokens[i]: query.tokens[i] for i in shown}
+                for p in result.pairs:
+                    p.query = words.get(p.query, p.query)
+                result.unmatched_query = [f"{words[t]} ({t})" if t in words else t
+                                          for t in result.unmatched_query]
+                return result
     facts = QueryFacts(query) if query_facts is None else query_facts
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -1561,17 +1567,22 @@ def _joins_paired(tokens: Sequence[str], k: int, free_c: set[int]) -> bool:
     return before >= 0 and after < len(tokens) and before not in free_c and after not in free_c
 
 
-def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, list[int]] | None:
+def read_slipped_forms(query: Name, cand: Name, slips: Slips
+                       ) -> tuple[Name, list[int], bool] | None:
     """The query name with its slipped legal forms (`orgs.slipped_forms`: position, the
-    forms it may stand for) read as the form the listed name carries, and their positions;
-    None when none is read. A word is read as a form the listed name has where the word
-    stands (a first word as the listed first word, a last one as one of its last words)
-    and the query has not (the listed form is left unpaired otherwise; a word of the
-    query's own form beside it, PSVT of "PSVT LTD", whatever the query has), one listed
-    form for one word. Against a listed name without such a form the word stays a word
-    ("Acme PVC" is no company "ACME"), and the comparison then decides as for any legal
-    form (agreeing forms beside a name only near the other are no evidence:
-    `compare_names`)."""
+    forms it may stand for) read as the form the listed name carries, their positions, and
+    whether the reading is free; None when none is read. A word is read as a form the
+    listed name has where the word stands (a first word as the listed first word, a last
+    one as one of its last words) and the query has not (the listed form is left unpaired
+    otherwise; a word of the query's own form beside it, PSVT of "PSVT LTD", whatever the
+    query has), one listed form for one word.
+
+    Against a listed name without such a form, every slip is read freely as a form it may
+    stand for ("Quorvex Relief Agency LHC": LLC) where the rest of the name may carry the
+    match (`_free_reading`): the comparison keeps that reading only when the rest agrees
+    (`_rest_agrees`), and then decides as for any legal form (agreeing forms beside a name
+    only near the other are no evidence: `compare_names`). Otherwise the word stays a word
+    ("Quorvex PVC" is no company QUORVEX STEEL)."""
     c_legal = cand.legal
     n = len(c_legal)
     # the listed forms where a form stands too: the first word, and the last words
@@ -1580,8 +1591,6 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, lis
         last -= 1
     c_end = list(range(max(last, 1), n))
     c_start = [0] if n > 1 and c_legal[0] else []
-    if not c_end and not c_start:
-        return None
     q_forms = {t for t, lf in zip(query.tokens, query.legal) if lf}
     tokens = list(query.tokens)
     shown: list[int] = []
@@ -1594,15 +1603,54 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips) -> tuple[Name, lis
                 shown.append(i)
                 used.add(j)
                 break
-    if not shown:
-        return None
+    free = not shown
+    if free:
+        if not _free_reading(query, cand, slips):
+            return None
+        for i, forms, _ in slips:
+            tokens[i] = min(forms)
+            shown.append(i)
     legal = list(query.legal)
     folded = list(query.folded)
     for i in shown:
         legal[i] = True
         folded[i] = fold_key(tokens[i])
     return Name(text=query.text, tokens=tuple(tokens), folded=tuple(folded),
-                legal=tuple(legal)), shown
+                legal=tuple(legal)), shown, free
+
+
+def _free_reading(query: Name, cand: Name, slips: Slips) -> bool:
+    """Whether the query's slips may be read as forms against a listed name that does not
+    carry them: each a short form's (`orgs.SHORT_SLIP_MAX` letters at most: a long form
+    two slips off is read as the listed form only), and the rest of the query (its words
+    that are no form) as many words as the listed name's words that are no form, not all
+    of them names people commonly bear ("Peter Gmbe" is no company PETER GMBH: a surname).
+    A cheap test, so that a bound of the score (`bound.QueryBound.ceiling`) gives up on
+    few names."""
+    read = {i for i, _, _ in slips}
+    rest = [t for i, (t, lf) in enumerate(zip(query.tokens, query.legal))
+            if not lf and i not in read]
+    return (all(len(query.tokens[i]) <= SHORT_SLIP_MAX for i in read)
+            and len(rest) == sum(not lf for lf in cand.legal)
+            and not all(common_name(t) for t in rest))
+
+
+def _written_word(query: Name, shown: Sequence[int], known: Container[str]) -> bool:
+    """Whether a slip read freely as a form is a word of three letters or more the lists
+    write (`Index.vocab`): an ordinary word one slip from a form (PVC, GAS), not a typed
+    form. (Most pairs of letters are some listed name's initials: JC, OO.)"""
+    return any(len(query.tokens[i]) >= 3 and query.folded[i] in known for i in shown)
+
+
+def _rest_agrees(result: NameComparison) -> bool:
+    """Whether a comparison with the query's slips read as forms the listed name lacks
+    (`read_slipped_forms`) is carried by the rest of the name: every word of both names
+    that is no form paired, each surely (a legal form pairs only with a form, and is left
+    unpaired otherwise)."""
+    forms = legal_canonicals()
+    return (all(p.similarity >= SURE_SIMILARITY for p in result.pairs if p.query not in forms)
+            and all(t in forms for t in result.unmatched_query)
+            and all(t in forms for t in result.unmatched_candidate))
 
 
 def _free_costs(

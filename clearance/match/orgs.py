@@ -18,12 +18,14 @@ from clearance.resources import load_resource
 
 __all__ = [
     "SHARED_TRADE",
+    "SHORT_SLIP_MAX",
     "Slips",
     "charge_trades",
     "confirmed_slips",
     "industry",
     "join_letters",
     "kind_similarity",
+    "legal_canonicals",
     "legal_forms",
     "legal_forms_words",
     "mark_legal_forms",
@@ -68,6 +70,13 @@ def legal_forms() -> dict[tuple[str, ...], str]:
         for alias in aliases:
             table[_expand(tuple(str(alias).split()))] = str(canonical).replace(" ", "")
     return table
+
+
+@cache
+def legal_canonicals() -> frozenset[str]:
+    """The canonical forms (`legal_forms`' values: ltd, llc, jsc, sadecv), as a prepared
+    name writes a form it read."""
+    return frozenset(legal_forms().values())
 
 
 @cache
@@ -196,6 +205,10 @@ def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[
     return found
 
 
+#: the most letters of a word read as a short form with one slip (`slipped_forms`)
+SHORT_SLIP_MAX: Final = 5
+
+
 @lru_cache(maxsize=10_000)  # monitoring's `score_ceiling` asks it of each pair of a name
 def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
     """Words of an organisation's prepared name that may be a legal form with a
@@ -233,7 +246,7 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
         forms: set[str] = set()
         if i == at_end - 1:
             forms |= _long_slip_of(t)
-        if not 2 <= len(t) <= 5:
+        if not 2 <= len(t) <= SHORT_SLIP_MAX:
             if forms:
                 out.append((i, frozenset(forms), False))
                 at_end = i

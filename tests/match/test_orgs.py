@@ -150,3 +150,18 @@ def test_ukrainian_and_indonesian_forms_before_the_name(text: str, expected: lis
 ])
 def test_a_form_run_together_or_split_is_that_form(text: str, expected: list[str]) -> None:
     assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forms the lists write last, which were a name's words: Iran's P.J.S., the US
+    # states' L.C., Poland's sp. z o.o. with its letters run together; the Gulf's
+    # shareholding company written out
+    ("KORVALE GOSTARESH COMPANY, P.J.S.", ["korvale", "gostaresh", "co*", "jsc*"]),
+    ("Korvale Public Shareholding Company", ["korvale", "jsc*"]),
+    ("KORVALE TRANSPORTES L.C.", ["korvale", "transportes", "llc*"]),
+    ("KORVALE-TRANS SP Z OO", ["korvale", "trans", "llc*"]),
+    # two letters that are a form stand where forms do only
+    ("LC Korvale Trading", ["lc", "korvale", "trading"]),
+])
+def test_forms_the_lists_write_last_are_forms(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
