@@ -383,10 +383,6 @@ class NameComparison:
     cand_words: int
     person: bool  # compared as people's names
     lone_common_name: bool  # (organisations) only a common name agrees, not the whole name
-    #: (people) names of the listed name the query leaves out, beside pairs all of names
-    #: people commonly bear (`population.common_agreement`): what would tell the listed
-    #: person from the many sharing the others (`score.unconfirmed_omission`)
-    common_omission: list[str]
 
     def __init__(self, score: float, pairs: list[TokenPair] | None = None,
                  unmatched_query: list[str] | None = None,
@@ -403,7 +399,6 @@ class NameComparison:
         self.cand_words = cand_words
         self.person = person
         self.lone_common_name = False
-        self.common_omission = []
 
     def explain(self) -> str:
         parts = [f"{shown_word(p.query)}~{shown_word(p.candidate)} "
@@ -1391,8 +1386,6 @@ def compare_names(
     if not initials:
         result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
             industry(q_tokens[i]) for i in free_q} - {None})
-    elif free_c and common_agreement([p.weight for p in pairs]):
-        result.common_omission = [c_tokens[j] for j in sorted(free_c) if not c_legal[j]]
     return result
 
 

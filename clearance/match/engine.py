@@ -69,7 +69,6 @@ from clearance.match.score import (
     date_evidence,
     name_feature,
     schema_factor,
-    unconfirmed_omission,
 )
 from clearance.match.text import clean, normalize
 
@@ -992,7 +991,6 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             evidence.append(("schema", score * (factor - 1.0),
                              f"query is a Person, list name {matched_name!r} has a legal form"))
             score *= factor
-        dob = 0
         if query.birth_date and meta.schema in ("Person", "LegalEntity"):
             dob, detail = date_evidence(query.birth_date, meta.birth_dates)
             if dob != 0:
@@ -1004,11 +1002,6 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             delta = cfg.country_agree_bonus if ctry > 0 else -cfg.country_conflict_penalty
             evidence.append(("country", delta, detail))
             score += delta
-        omitted = (unconfirmed_omission(best[e_idx][1], dob, ctry, score, cfg)
-                   if e_idx in best and min(dob, ctry) < 0 else None)
-        if omitted is not None:
-            evidence.append(omitted)
-            score += omitted[1]
         if e_idx in id_hits:
             props = [p for p, v in meta.identifiers if v == norm_identifier(id_hits[e_idx])]
             evidence.append(("identifier", max(0.0, cfg.identifier_score - score),

@@ -31,7 +31,6 @@ __all__ = [
     "date_evidence",
     "name_feature",
     "schema_factor",
-    "unconfirmed_omission",
 ]
 
 #: Default alert threshold, calibrated on ../shared/eval/screening_dev.jsonl (see
@@ -167,26 +166,6 @@ def country_evidence(query_countries: list[str], meta: EntityMeta) -> tuple[int,
         return 1, f"country {', '.join(agree)} agrees"
     return -1, (f"country {', '.join(query_countries)} not among "
                 f"{', '.join(sorted(meta.countries))}")
-
-
-def unconfirmed_omission(comp: NameComparison, dob: int, country: int, score: float,
-                         cfg: ScoringConfig) -> tuple[str, float, str] | None:
-    """A person's name that agrees only on names many people bear, with a listed name the
-    query leaves out ("Anwar Khan" ~ KHAN, Anwar Ahmed), says little of which of their
-    bearers the query is; the book row's birth date or country then decides: when one
-    conflicts (`dob`, `country`: `date_evidence`, `country_evidence`) and none agrees, the
-    score stays `one_word_margin` below the threshold (an evidence tuple, or None). A row
-    that states neither, or a listed party that records neither, is scored by its names
-    alone: no listed person is missed for a book's silence."""
-    ceiling = cfg.threshold - cfg.one_word_margin
-    if (not comp.common_omission or max(dob, country) > 0 or min(dob, country) >= 0
-            or score <= ceiling):
-        return None
-    what = " and ".join([w for w, v in (("birth date", dob), ("country", country)) if v < 0])
-    return ("left_out_name", ceiling - score, (
-        f"the listed {' '.join(comp.common_omission).upper()} is left out beside names many "
-        f"people bear, and the {what} conflicts: the names alone do not make the listed "
-        "person"))
 
 
 def name_feature(comp: NameComparison, query_name: str, list_name: str, quality: float) -> Feature:

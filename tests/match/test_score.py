@@ -7,21 +7,17 @@ import pytest
 from clearance.exc import InputError
 from clearance.index.build import EntityMeta
 from clearance.match.compare import NameComparison, TokenPair
-from clearance.match.engine import match_query
 from clearance.match.limits import MAX_NAME_CHARS, MAX_QUERY_NAMES, MAX_QUERY_VALUES
 from clearance.match.score import (
     SCHEMATA,
     Feature,
     Query,
-    ScoringConfig,
     check_schema,
     country_evidence,
     date_evidence,
     name_feature,
     schema_factor,
-    unconfirmed_omission,
 )
-from tests.match.lists import list_index
 
 
 def meta(countries: set[str], schema: str = "Person") -> EntityMeta:
@@ -103,48 +99,3 @@ def test_an_unknown_schema_is_named_with_the_valid_ones() -> None:
     with pytest.raises(InputError, match="unknown schema 'Compnay'; use one of LegalEntity, "
                                          "Person, Organization, Company"):
         check_schema("Compnay")
-
-
-def _left_out(names: list[str]) -> NameComparison:
-    comp = NameComparison(0.9, [TokenPair("anwar", "anwar", 1.0, 0.4),
-                                TokenPair("khan", "khan", 1.0, 0.3)], person=True)
-    comp.common_omission = names
-    return comp
-
-
-@pytest.mark.parametrize(("dob", "country", "held"), [
-    (0, -1, True), (-1, 0, True), (-1, -1, True),  # what the row states conflicts
-    (1, -1, False), (-1, 1, False), (1, 0, False),  # something agrees: the names may stand
-    (0, 0, False),  # the row states nothing the list records: the names alone, as before
-])
-def test_a_left_out_name_beside_common_names_is_held_below_the_threshold_on_a_conflict(
-        dob: int, country: int, held: bool) -> None:
-    cfg = ScoringConfig()
-    got = unconfirmed_omission(_left_out(["ahmed"]), dob, country, 0.9, cfg)
-    assert (got is not None) is held
-    if got is not None:
-        name, delta, detail = got
-        assert name == "left_out_name" and 0.9 + delta == pytest.approx(0.75)
-        assert "AHMED is left out" in detail and "conflicts" in detail
-
-
-def test_a_conflict_moves_a_name_without_a_left_out_common_name_as_before() -> None:
-    cfg = ScoringConfig()
-    assert unconfirmed_omission(_left_out([]), -1, -1, 0.9, cfg) is None
-    assert unconfirmed_omission(_left_out(["ahmed"]), 0, -1, 0.74, cfg) is None  # below
-
-
-def test_common_names_with_a_listed_name_left_out_alert_unless_the_country_conflicts() -> None:
-    # issue 11: "Anwar Khan" ~ KHAN, Anwar Ahmed is a false alert on ordinary people; a
-    # book row that states another country than the listed person's settles it
-    others = ("PETROV, Ivan", "SMITH, John", "GARCIA, Jose", "MULLER, Hans", "ROSSI, Marco",
-              "DUBOIS, Pierre", "SILVA, Joao", "NOVAK, Jan")
-    index = list_index("KHAN, Anwar Ahmed", *others, countries=[["pk"]] + [["xx"]] * 8)
-    silent, same, other = (match_query(index, Query("Anwar Khan", "Person", countries=c))[0]
-                           for c in ([], ["pk"], ["gb"]))
-    assert silent.match and same.match and not other.match
-    assert any(f.name == "left_out_name" and "AHMED" in f.detail and "country" in f.detail
-               for f in other.features)
-    # the whole name against another country: a conflict lowers it as before, no more
-    whole = match_query(index, Query("Anwar Ahmed Khan", "Person", countries=["gb"]))[0]
-    assert whole.match and not any(f.name == "left_out_name" for f in whole.features)
