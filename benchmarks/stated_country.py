@@ -2,9 +2,10 @@
 
 usage: python benchmarks/stated_country.py [--home DIR] [-v] [--heldout]
 
-A bank's row often states a customer's nationality; `score.unconfirmed_omission` reads it
-when a name agrees only on names many people bear with a listed name left out. This set
-measures what that costs and keeps: the listed people a shortened name must still find.
+A bank's row often states a customer's nationality, and a country the listed person does
+not record costs the score (`score.country_evidence`). This set measures what a stated
+country costs and keeps: the listed people a shortened name must still find, whatever
+country the row states (people live and bank away from the countries lists record).
 
 The set (rule of 2026-12-01, session 27, written before the first run): every Person of
 the bundled lists whose name (primary or alias) is written "SURNAME, Given Middle" with
