@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -204,6 +204,12 @@ class Index:
     def __post_init__(self) -> None:
         if self.population_caps:
             use_caps(self.population_caps)
+
+    def listed_words(self) -> Mapping[str, int]:
+        """The folded words the lists write (a slip that lands on one is that word, not a
+        slipped legal form): this index's vocabulary, or a whole list's for an index over a
+        few of its entities (`portfolio.listing.BorrowedIndex`)."""
+        return self.vocab
 
     def weight(self, folded: str, legal: bool = False) -> float:
         """Rarity weight of a folded token; unseen tokens are maximally distinctive."""

@@ -528,7 +528,7 @@ class _Comparer:
         self.place = cfg.place_penalty
         self.surname = cfg.surname_penalty
         self.middle = cfg.query_middle_penalty
-        self.vocab = index.vocab  # (the lists' words: a slip that lands on one is that word)
+        self.vocab = index.listed_words()  # (a slip that lands on one is that word)
         # what `compare_names` reads of the query name alone, for the last one compared
         # (a query's comparisons come one name after another)
         self.query: Name | None = None

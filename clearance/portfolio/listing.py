@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -45,6 +45,9 @@ class BorrowedIndex(Index):
             return Index.weight(self, folded, legal)
         return self.base.weight(folded, legal)
 
+    def listed_words(self) -> Mapping[str, int]:
+        return self.vocab if self.base is None else self.base.vocab
+
 
 def borrow_weights(small: Index, base: Index) -> BorrowedIndex:
     """`small`'s names and postings with `base`'s rarity weights (see module doc)."""
@@ -55,6 +58,8 @@ def borrow_weights(small: Index, base: Index) -> BorrowedIndex:
                          for n in out.names]
     out.name_weight = np.asarray([sum(w) for w in out.token_weights], dtype=np.float32)
     out.unseen, out.alternatives = {}, {}
+    # where the lists write a word, as the full index knows it (slipped forms read alike)
+    out.first_words, out.last_words = base.first_words, base.last_words
     return out
 
 
