@@ -1600,8 +1600,9 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips
     if free:
         if not _free_reading(query, cand, slips):
             return None
+        listed = {t for t, lf in zip(cand.tokens, cand.legal) if lf}
         for i, forms, _ in slips:
-            tokens[i] = min(forms)
+            tokens[i] = min(forms & listed or forms)
             shown.append(i)
     legal = list(query.legal)
     folded = list(query.folded)
@@ -1614,12 +1615,18 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips
 
 def _free_reading(query: Name, cand: Name, slips: Slips) -> bool:
     """Whether the query's slips may be read as forms against a listed name that does not
-    carry them: each a short form's (`orgs.SHORT_SLIP_MAX` letters at most: a long form
-    two slips off is read as the listed form only), and the rest of the query (its words
-    that are no form) as many words as the listed name's words that are no form, not all
-    of them names people commonly bear ("Peter Gmbe" is no company PETER GMBH: a surname).
-    A cheap test, so that a bound of the score (`bound.QueryBound.ceiling`) gives up on
-    few names."""
+    carry them where they stand: a listed name with no form, or with the form a slip may
+    be written elsewhere ("LCL Nordvale" ~ NORDVALE LLC; a listed name of another form
+    is another kind of entity of that name, and a word one slip from a third form, ANO of
+    AO beside an LLC, is no evidence it is a form); each slip a short form's
+    (`orgs.SHORT_SLIP_MAX` letters at most: a long form two slips off is read as the
+    listed form only), and the rest of the query (its words that are no form) as many
+    words as the listed name's words that are no form, not all of them names people
+    commonly bear ("Peter Gmbe" is no company PETER GMBH: a surname). A cheap test, so
+    that a bound of the score (`bound.QueryBound.ceiling`) gives up on few names."""
+    listed = {t for t, lf in zip(cand.tokens, cand.legal) if lf}
+    if listed and not all(forms & listed for _, forms, _ in slips):
+        return False
     read = {i for i, _, _ in slips}
     rest = [t for i, (t, lf) in enumerate(zip(query.tokens, query.legal))
             if not lf and i not in read]
