@@ -1,6 +1,7 @@
 """Load the tables the matcher otherwise loads on the first name that needs them.
 
-ICU's transliterators (`text._ascii_text`) and pypinyin's phrase tables load lazily: a
+ICU's transliterators (`text._ascii_text`), pypinyin's phrase tables and pymorphy3's
+dictionaries (`cyrillic_foreign.slavic_word`) load lazily: a
 one-off 0.05-0.4 s inside whichever request first holds non-Latin or Han text, and
 pypinyin's 200,000 small lists then sit where every full garbage collection walks them.
 A long-lived server loads them up front, before it freezes its heap (`gc.freeze`); a
@@ -12,6 +13,7 @@ from __future__ import annotations
 import gc
 
 from clearance.match import abjad, compare
+from clearance.match.cyrillic_foreign import slavic_word
 from clearance.match.text import latinize
 
 __all__ = ["freeze_heap", "load_lazy_tables"]
@@ -49,3 +51,5 @@ def load_lazy_tables() -> None:
     # Han ones take 50-80 ms each (kana; a Han mark pinyin leaves, as in 佐々木), the rest ~1 ms
     latinize("な")
     latinize("々")
+    # pymorphy3's Russian and Ukrainian dictionaries: 70 ms on a worker's first Cyrillic name
+    slavic_word("кира")

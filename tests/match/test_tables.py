@@ -56,3 +56,16 @@ def test_freezing_a_heap_just_read_without_collecting_walks_none_of_it() -> None
     out = subprocess.run([sys.executable, "-c", FREEZE], check=True, capture_output=True,
                          text=True).stdout.split()
     assert out == ["0", "0", "True"]
+
+
+
+def test_the_russian_and_ukrainian_dictionaries_load_up_front_in_a_server() -> None:
+    # a server's first Cyrillic name must not pay for pymorphy3's dictionaries (~70 ms,
+    # a tail on the API's latency): `load_lazy_tables` loads them with the other tables
+    up_front = "from clearance.match.tables import load_lazy_tables\nload_lazy_tables()"
+    code = ("{setup}\nfrom clearance.match import cyrillic_foreign\n"
+            "print(cyrillic_foreign._dictionaries.cache_info().currsize)")
+    loaded = [subprocess.run([sys.executable, "-c", code.format(setup=setup)], check=True,
+                             capture_output=True, text=True).stdout.strip()
+              for setup in ("", up_front)]
+    assert loaded == ["0", "1"]
