@@ -380,11 +380,13 @@ def _words_beside(index: Index, tid: int) -> tuple[list[str], list[int]]:
     cached = memo.get(tid)
     if cached is not None:
         return cached
-    starts = index.name_words_starts
+    # every word position of those names in one index, not a slice per name
     names = index.postings[tid]
-    held = np.unique(np.concatenate(
-        [index.name_words[starts[n]:starts[n + 1]] for n in names.tolist()]
-        or [np.zeros(0, np.int32)]))
+    begins = index.name_words_starts[names]
+    lengths = index.name_words_starts[names + 1] - begins
+    ends = np.cumsum(lengths)
+    held = np.unique(index.name_words[np.arange(int(ends[-1]) if len(ends) else 0)
+                                      + np.repeat(begins - ends + lengths, lengths)])
     vocab_words = _token_words(index)
     tids = [t for t in held.tolist() if len(vocab_words[t]) >= BESIDE_MIN - 1]
     result = ([vocab_words[t] for t in tids], tids)

@@ -1598,9 +1598,9 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips
                 break
     free = not shown
     if free:
-        if not _free_reading(query, cand, slips):
-            return None
         listed = {t for t, lf in zip(cand.tokens, cand.legal) if lf}
+        if not _free_reading(query, cand, slips, listed):
+            return None
         for i, forms, _ in slips:
             tokens[i] = min(forms & listed or forms)
             shown.append(i)
@@ -1613,7 +1613,7 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips
                 legal=tuple(legal)), shown, free
 
 
-def _free_reading(query: Name, cand: Name, slips: Slips) -> bool:
+def _free_reading(query: Name, cand: Name, slips: Slips, listed: set[str]) -> bool:
     """Whether the query's slips may be read as forms against a listed name that does not
     carry them where they stand: a listed name with no form, or with the form a slip may
     be written elsewhere ("LCL Nordvale" ~ NORDVALE LLC; a listed name of another form
@@ -1622,9 +1622,9 @@ def _free_reading(query: Name, cand: Name, slips: Slips) -> bool:
     (`orgs.SHORT_SLIP_MAX` letters at most: a long form two slips off is read as the
     listed form only), and the rest of the query (its words that are no form) as many
     words as the listed name's words that are no form, not all of them names people
-    commonly bear ("Peter Gmbe" is no company PETER GMBH: a surname). A cheap test, so
-    that a bound of the score (`bound.QueryBound.ceiling`) gives up on few names."""
-    listed = {t for t, lf in zip(cand.tokens, cand.legal) if lf}
+    commonly bear ("Peter Gmbe" is no company PETER GMBH: a surname); `listed`: the
+    listed name's forms. A cheap test, so that a bound of the score
+    (`bound.QueryBound.ceiling`) gives up on few names."""
     if listed and not all(forms & listed for _, forms, _ in slips):
         return False
     read = {i for i, _, _ in slips}
