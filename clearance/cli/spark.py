@@ -14,7 +14,7 @@ from clearance.cli.output import err, fail
 from clearance.exc import ClearanceError, InputError
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.score import ScoringConfig
-from clearance.store import active_version_ids, audit
+from clearance.screening.recorder import record_run
 
 __all__ = ["monitor_spark", "screen_spark"]
 
@@ -107,11 +107,10 @@ def screen_spark(input_path: str, output: str | None, cfg: ScoringConfig, limit:
     for notice in report.notices[:SHOWN]:
         err.print(f"[yellow]ignored:[/] {notice}; the row is screened without it",
                   highlight=False)
-    audit.record(audit.default_actor(), "screening.run", {
+    record_run({
         "input": input_path, "output": output, "rows": report.rows,
         "alerted": report.alerted, "skipped": report.skipped,
         "ignored_values": report.ignored, "threshold": cfg.threshold,
-        "min_score": min_score, "algorithm": f"{ALGORITHM}/{VERSION}",
-        "lists": active_version_ids(), "engine": "spark"})
+        "min_score": min_score, "algorithm": f"{ALGORITHM}/{VERSION}", "engine": "spark"})
     show_summary(input_path, report.rows, report.alerted, report.skipped, min_score, tabular,
                  ignored=report.ignored)
