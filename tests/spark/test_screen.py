@@ -245,3 +245,12 @@ def test_the_cli_screens_on_spark_and_reports_like_the_local_engine(
     assert f"ignored: {book}, line 3: row 'c3': 'Atlantis' is not a country" in res.output
     assert ("screened 2 rows: 2 with alerts, 1 skipped, 1 unreadable values ignored"
             in res.output)
+    from clearance.store import audit
+
+    runs = [r.detail for r in audit.iter_records()
+            if r.action == "screening.run" and r.detail.get("input") == str(book)]
+    assert len(runs) == 1  # an auditor sees the Spark run as a local one, engine named
+    assert {k: runs[0][k] for k in ("rows", "alerted", "skipped", "ignored_values", "engine",
+                                    "output")} == {
+        "rows": 2, "alerted": 2, "skipped": 1, "ignored_values": 1, "engine": "spark",
+        "output": str(tmp_path / "out.jsonl")}
