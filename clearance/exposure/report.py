@@ -14,7 +14,7 @@ from pathlib import Path
 
 from clearance.exposure.costs import CostTable, Exposure
 from clearance.exposure.coverage import Classification
-from clearance.report_parts import html_table, pdf_table
+from clearance.report_parts import html_table, pdf_table, svg_bars
 from clearance.spreadsheet import csv_row
 
 __all__ = ["bar_chart", "write_csv", "write_html", "write_pdf", "write_report"]
@@ -27,45 +27,15 @@ def _money(v: float) -> str:
     return f"${v:,.0f}"
 
 
-def bar_chart(title: str, rows: list[tuple[str, dict[str, float]]], keys: list[str],
-          money: bool = False) -> str:
-    """A horizontal stacked bar chart as SVG."""
-    if not rows:
-        return f"<h3>{html.escape(title)}</h3><p>nothing to show</p>"
-    top = max(sum(v.get(k, 0.0) for k in keys) for _, v in rows) or 1.0
-    width, bar, label_w = 760, 18, 220
-    height = (bar + 6) * len(rows) + 30
-    parts = [(f'<svg width="{width}" height="{height}" role="img" '
-             f'aria-label="{html.escape(title)}" xmlns="http://www.w3.org/2000/svg">')]
-    for i, (name, vals) in enumerate(rows):
-        y = i * (bar + 6)
-        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="12">'
-                     f"{html.escape(name[:34])}</text>")
-        x = float(label_w)
-        total = 0.0
-        for k in keys:
-            w = (width - label_w - 90) * vals.get(k, 0.0) / top
-            if w > 0:
-                colour = STATUS_COLOURS.get(k.replace("cost_", "").replace("possible",
-                                                                          "possibly_covered"),
-                                            "#888")
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" '
-                             f'fill="{colour}"><title>{k}: {vals.get(k, 0):,.0f}</title></rect>')
-            x += w
-            total += vals.get(k, 0.0)
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" font-size="12">'
-                     f"{_money(total) if money else f'{total:,.0f}'}</text>")
-    legend_y = len(rows) * (bar + 6) + 14
-    lx = label_w
-    for k in keys:
-        colour = STATUS_COLOURS.get(k.replace("cost_", "").replace("possible", "possibly_covered"),
-                                    "#888")
-        parts.append(f'<rect x="{lx}" y="{legend_y}" width="10" height="10" fill="{colour}"/>'
-                     f'<text x="{lx + 14}" y="{legend_y + 9}" font-size="11">{k}</text>')
-        lx += 140
-    parts.append("</svg>")
-    return f"<h3>{html.escape(title)}</h3>" + "".join(parts)
+def _status_colour(key: str) -> str:
+    return STATUS_COLOURS.get(key.replace("cost_", "").replace("possible", "possibly_covered"),
+                              "#888")
 
+
+def bar_chart(title: str, rows: list[tuple[str, dict[str, float]]], keys: list[str],
+              money: bool = False) -> str:
+    """A horizontal stacked bar chart as SVG, coloured by coverage status."""
+    return svg_bars(title, rows, keys, _status_colour, _money if money else "{:,.0f}".format)
 
 
 def write_html(exposure: Exposure, costs: CostTable, path: Path, title: str) -> Path:

@@ -22,7 +22,7 @@ from clearance.portfolio.dates import disclaimer
 from clearance.portfolio.funds import Constituent, FundExposure, look_through
 from clearance.portfolio.holdings import Holding
 from clearance.portfolio.screen import Screener
-from clearance.report_parts import html_table, pdf_table
+from clearance.report_parts import html_table, pdf_table, short, svg_bars
 
 __all__ = ["PortfolioExposure", "build_exposure", "screen_exposure", "write_report"]
 
@@ -139,45 +139,15 @@ def screen_exposure(holdings: list[Holding], screener: Screener,
     return build_exposure(results(), screener.cfg.as_of, funds, currency)
 
 
-def _short(name: str, size: int = 34) -> str:
-    return name if len(name) <= size else name[:size - 1] + "…"
-
-
 def _money(v: float, ccy: str) -> str:
     return f"{ccy} {v:,.0f}"
 
 
 def _bars(title: str, rows: list[tuple[str, dict[str, float]]], keys: list[str],
           ccy: str) -> str:
-    """Horizontal stacked bars as inline SVG."""
-    if not rows:
-        return f"<h3>{html.escape(title)}</h3><p>nothing to show</p>"
-    top = max(sum(v.get(k, 0.0) for k in keys) for _, v in rows) or 1.0
-    width, bar, label_w = 780, 18, 260
-    parts = [(f'<svg width="{width}" height="{(bar + 6) * len(rows) + 30}" role="img" '
-             f'aria-label="{html.escape(title)}" xmlns="http://www.w3.org/2000/svg">')]
-    for i, (name, vals) in enumerate(rows):
-        y = i * (bar + 6)
-        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="12">'
-                     f"{html.escape(_short(name))}</text>")
-        x = float(label_w)
-        for k in keys:
-            w = (width - label_w - 120) * vals.get(k, 0.0) / top
-            if w > 0:
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" '
-                             f'fill="{COLOURS.get(k, "#7b3294")}"><title>{k}: '
-                             f'{_money(vals.get(k, 0.0), ccy)}</title></rect>')
-            x += w
-        total = sum(vals.get(k, 0.0) for k in keys)
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" font-size="12">'
-                     f"{html.escape(_money(total, ccy))}</text>")
-    y = len(rows) * (bar + 6) + 14
-    for j, k in enumerate(keys):
-        parts.append(f'<rect x="{label_w + 150 * j}" y="{y}" width="10" height="10" '
-                     f'fill="{COLOURS.get(k, "#7b3294")}"/><text x="{label_w + 150 * j + 14}" '
-                     f'y="{y + 9}" font-size="11">{k.replace("_", " ")}</text>')
-    parts.append("</svg>")
-    return f"<h3>{html.escape(title)}</h3>" + "".join(parts)
+    """Horizontal stacked bars of market value as inline SVG."""
+    return svg_bars(title, rows, keys, lambda k: COLOURS.get(k, "#7b3294"),
+                    lambda v: _money(v, ccy))
 
 
 def _timeline(exp: PortfolioExposure, limit: int = 30) -> str:
@@ -202,7 +172,7 @@ def _timeline(exp: PortfolioExposure, limit: int = 30) -> str:
     for i, (name, v) in enumerate(issuers):
         y = i * row + 12
         parts.append(f'<text x="{label_w - 6}" y="{y + 4}" text-anchor="end" font-size="11">'
-                     f"{html.escape(_short(name))}</text>")
+                     f"{html.escape(short(name))}</text>")
         end_day = v["divestment_deadline"] or v["effective_date"] or v["listing_date"]
         parts.append(f'<line x1="{x(v["listing_date"]):.1f}" y1="{y}" x2="{x(end_day):.1f}" '
                      f'y2="{y}" stroke="#999" stroke-width="3"/>')
