@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing as mp
+import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -162,7 +163,7 @@ def _run(
     # first: on a loaded index it costs a quarter of a second before any row is screened
     freeze_heap(collect=False)
     _join_closed()
-    pool = mp.get_context("fork").Pool(workers, initializer=_start_worker)
+    pool = _QuietPool(workers, initializer=_start_worker, context=mp.get_context("fork"))
     try:
         # the rows already read go first, as a batch of their own: the workers start on
         # them at once instead of waiting while the parent reads a whole `BATCH`
@@ -173,6 +174,21 @@ def _run(
         raise
     pool.close()  # every row is screened: the workers exit by themselves
     _closed.append(pool)
+
+
+class _QuietPool(multiprocessing.pool.Pool):
+    """A pool whose worker-minding thread wakes when a worker exits or the pool's state
+    changes, not each time results arrive.
+
+    Why: `Pool` also watches its result pipe, which its result thread reads. From the
+    moment a chunk's results arrive until that thread has read them, the minding thread's
+    `wait` returns at once, so it loops (some 3,000 times for 30 chunks, in the test):
+    0.2 s of the screening process's CPU on a 10,000-row file, while the workers needed
+    both cores. A worker that exits (`maxtasksperchild` is never set here) still wakes it
+    by its own sentinel, and `close` and `terminate` by the change notifier."""
+
+    def _get_sentinels(self) -> list[Any]:
+        return [self._change_notifier._reader]  # type: ignore[attr-defined]
 
 
 def _join_closed() -> None:

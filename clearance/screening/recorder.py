@@ -42,9 +42,9 @@ def record_run(detail: dict[str, Any]) -> None:
 
 
 class RunRecorder:
-    """A helper process that imports the store's modules now and writes the run's record
-    when `record` hands it the details (once). A recorder dropped without a record closes
-    its end of the pipe, and the helper exits."""
+    """A helper process that imports the store's modules and opens the store now, and
+    writes the run's record when `record` hands it the details (once). A recorder dropped
+    without a record closes its end of the pipe, and the helper exits."""
 
     def __init__(self) -> None:
         ctx = mp.get_context("fork")
@@ -75,6 +75,11 @@ def _serve(conn: Connection, callers: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the run, which ends this
     with contextlib.suppress(Exception):  # the caller's own write raises it again
         __import__(STORE_MODULE)
+        # and the store's engine, its schema checked: 30-45 ms of the run's end otherwise,
+        # while the caller waits for the record after its last row
+        from clearance.store.db import engine
+
+        engine()
     try:
         detail = conn.recv()
     except EOFError:  # the run ended without a record

@@ -1,6 +1,7 @@
 """Batch screening: order kept, parallel equals serial, alerts flagged at the threshold."""
 
 import gc
+import multiprocessing.pool
 import os
 import time
 from collections.abc import Iterator
@@ -42,6 +43,24 @@ def test_rows_come_back_in_input_order_though_two_workers_screen_them(index: Ind
     assert [row_id for row_id, _ in got] == [row_id for row_id, _ in items]
     workers = {pid for _, pid in got}
     assert len(workers) == 2 and os.getpid() not in workers
+
+
+def test_the_pool_minds_its_workers_without_waking_at_each_chunk_of_results(
+        index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    wakes: list[int] = []
+    wait = multiprocessing.pool.Pool._wait_for_updates
+
+    def counted(sentinels: list[object], notifier: object, timeout: float | None = None) -> None:
+        wakes.append(len(sentinels))
+        wait(sentinels, notifier, timeout)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "_wait_for_updates", staticmethod(counted))
+    items = [(str(i), Query("x")) for i in range(30 * batch.CHUNK)]
+    assert len(list(batch._run(_where, items, None, 10, 2, index))) == len(items)
+    batch._join_closed()
+    # woken by the pool's start, its jobs' ends, its close and its two workers' exits;
+    # `Pool` itself also wakes at each of the 30 chunks' results, and loops until read
+    assert 0 < len(wakes) < 10
 
 
 def test_alerts_follow_the_threshold(index: Index) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,29 @@ def test_the_record_is_written_by_the_helper_with_the_active_lists(
     (run,) = _runs("helper-writes")
     assert run["writer"] != me
     assert run["rows"] == 7 and run["lists"] == active_version_ids()
+
+
+def test_the_helper_opens_the_store_before_it_is_handed_the_record(
+        loaded_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from clearance.store import db
+
+    opened = tmp_path / "opened"
+    real = db.engine
+
+    def engine() -> Any:
+        with open(opened, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real()
+
+    monkeypatch.setattr(db, "engine", engine)
+    recorder = RunRecorder()
+    for _ in range(600):  # the helper's imports: a second or two on a busy machine
+        if opened.exists():
+            break
+        time.sleep(0.1)
+    assert opened.read_text(encoding="utf-8").split() == [str(recorder._helper.pid)]
+    recorder.record({"input": "opened-early", "rows": 1})
+    assert len(_runs("opened-early")) == 1
 
 
 def test_a_record_the_helper_cannot_write_is_written_once_by_the_caller(
