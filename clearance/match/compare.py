@@ -1037,10 +1037,11 @@ def compare_names(
             weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
         for i in shown:
             read_w[i] = weigh(slipped.folded[i], True)
+        # (the read name's own facts: its words' shapes are the forms', not the slips')
         result = compare_names(
             slipped, cand, weigh, query_extra_penalty, cand_extra_penalty, initials, read_w,
             cand_weights, place_penalty, cand_roles, surname_penalty, unvocalised,
-            query_roles, query_middle_penalty, None, query_facts)
+            query_roles, query_middle_penalty)
         # (a word the lists write there read as the form: one slip, of the typist's two)
         others = NAME_SLIPS_MAX - 1 if lists_word else 0
         if not (free or lists_word) or _rest_agrees(result, others):

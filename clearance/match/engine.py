@@ -479,8 +479,8 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     if not slips:
         return ()
     first, last = index.first_words, index.last_words
-    return tuple((i, forms, part, q.tokens[i] in (first if i == 0 else last))
-                 for i, forms, part, _ in slips)
+    return tuple((i, forms, part, weak or q.tokens[i] in (first if i == 0 else last))
+                 for i, forms, part, weak in slips)
 
 
 def _query_names(index: Index, query: Query) -> list[tuple[Name, Slips]]:

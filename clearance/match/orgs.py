@@ -207,6 +207,20 @@ def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[
     return found
 
 
+def _replaced_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[str]:
+    """The canonical forms of the two-letter `words` a two-letter `token` writes with one
+    letter replaced ("K.A." for S.A., "Mo." for CO): so many pairs of letters are that
+    (UK of UG, US of AS) that such a slip is read only on the rest's evidence
+    (`engine.query_slips`)."""
+    found: set[str] = set()
+    if len(token) == 2:
+        for word, forms in words.items():
+            if (len(word) == 2 and (not prefix or word in _PREFIX_FORMS)
+                    and (token[0] == word[0]) != (token[1] == word[1])):
+                found |= forms
+    return found
+
+
 #: the most letters of a word read as a short form with one slip (`slipped_forms`)
 SHORT_SLIP_MAX: Final = 5
 
@@ -216,8 +230,9 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
     """Words of an organisation's prepared name that may be a legal form with a
     slip ("Lth." for LTD, LLTC, APLC, PSVT LTD, JC, LFZE, EORP), as (position, canonical
     forms it may stand for, whether it is a word of the form beside it: PSVT of "PSVT
-    LTD", whose form the name has already; False: whether the lists write it there, for
-    `engine.query_slips` to say).
+    LTD", whose form the name has already; whether it is read only on the rest's
+    evidence: a two-letter form with a letter replaced, `_replaced_of`; a word the lists
+    write there, `engine.query_slips`).
 
     Only a word where a form stands: last, or followed by forms (or such words) alone
     (the forms of one word), or first (forms written before the name, OOO, AO, LLC:
@@ -265,9 +280,15 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
                 continue
         if i == 0:
             forms |= _slip_of(t, alone, True)
-        if forms:
-            out.append((i, frozenset(forms), False, False))
-            at_end = i if i == at_end - 1 else at_end
+        replaced: set[str] = set()
+        if not forms:
+            replaced = (_replaced_of(t, alone, False) if i == at_end - 1 else set()) | (
+                _replaced_of(t, alone, True) if i == 0 else set())
+        if forms or replaced:
+            out.append((i, frozenset(forms or replaced), False, not forms))
+            # (a letter replaced is too weak to make the word before it stand where a form
+            # does: IPC of "AAO IPC SB RAS" stays a word)
+            at_end = i if forms and i == at_end - 1 else at_end
     return tuple(out[::-1])
 
 

@@ -5,7 +5,7 @@ more evidence than a legal form is. Names here are made up, but for the listed o
 import pytest
 
 from clearance.index.build import Index
-from clearance.match.compare import compare_names, score_ceiling
+from clearance.match.compare import QueryFacts, compare_names, score_ceiling
 from clearance.match.engine import match_query, prepare_query_names, query_slips
 from clearance.match.orgs import confirmed_slips, slipped_forms
 from clearance.match.prepare import ORG, prepare_name
@@ -18,9 +18,10 @@ def flat(folded: str, legal: bool) -> float:
 
 
 def _slips(text: str) -> list[tuple[str, set[str], bool]]:
+    """The slips read without the rest's evidence (not `_replaced_of`'s)."""
     name = prepare_name(text, ORG)
     return [(name.tokens[i], set(forms), part)
-            for i, forms, part, _ in slipped_forms(name.tokens, name.legal)]
+            for i, forms, part, weak in slipped_forms(name.tokens, name.legal) if not weak]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,8 @@ def test_a_short_form_with_one_slip_where_a_form_stands(
     [
         "Quorvex Lth Steel",  # not where a form stands
         "Lth Quorvex Steel",  # LTD is not written before the name
-        "Quorvex UK",  # two letters for two others: most pairs are a form's slip
+        "Quorvex UK",  # two letters for two others: most pairs are a form's slip (read
+        # only on the rest's evidence, below)
         "Quorvex KU",  # nor swapped, when no form
         "Quorvex 123",
         "Lth Ltd",  # a name that is only a form
@@ -329,3 +331,26 @@ def test_a_slip_the_lists_write_there_is_the_form_where_the_rest_agrees() -> Non
     read = compare_names(q, c, flat, query_slips=written)
     assert "ojs" in read.unmatched_query
     assert compare_names(q, c, flat, query_slips=written[:0]).score == read.score
+
+
+def test_a_two_letter_form_with_a_letter_replaced_is_read_on_the_rests_evidence() -> None:
+    # K.A. is S.A. with a letter replaced: so are most pairs of letters of some two-letter
+    # form, so it is the form only against a listed name carrying it whose every other
+    # word agrees (one near: the typist's other slip), never freely
+    q = prepare_name("Quorvex Rodyme K.A.", ORG)
+    slips = slipped_forms(q.tokens, q.legal)
+    assert [(q.tokens[i], weak) for i, _, _, weak in slips] == [("ka", True)]
+    # and it makes no word before it stand where a form does (IPC, one slip from INC)
+    ipc = prepare_name("Quorvex Ipc Sb", ORG)
+    assert [ipc.tokens[i] for i, _, _, _ in slipped_forms(ipc.tokens, ipc.legal)] == ["sb"]
+    facts = QueryFacts(q)  # (as the engine passes them: the read name's own are used)
+
+    def compare(listed: str, read: bool = True) -> list[str]:
+        c = prepare_name(listed, ORG)
+        comp = compare_names(q, c, flat, query_slips=slips if read else (), query_facts=facts)
+        return [f"{p.query}~{p.candidate}" for p in comp.pairs] + comp.unmatched_query
+
+    assert "ka~jsc" in compare("QUORVEX RODIME S.A.")
+    assert "ka" in compare("QUORVEX RODIME S.A.", read=False)
+    assert "ka" in compare("QUORVEX TRADING S.A.")  # the rest disagrees
+    assert "ka" in compare("QUORVEX RODYME")  # no free reading
