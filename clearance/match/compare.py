@@ -1028,27 +1028,33 @@ def compare_names(
     `known`: the lists' words (folded, `Index.vocab`): a query word two slips from a short
     listed word that some listed name spells is that name, not slips (`_name_slips`).
     """
-    if query_slips and not initials:
+    while query_slips and not initials:
         read = read_slipped_forms(query, cand, query_slips)
-        if read is not None and not (read[2] and _written_word(query, read[1], known)):
-            slipped, shown, free = read
-            read_w = list(query_weights) if query_weights is not None else [
-                weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
-            for i in shown:
-                read_w[i] = weigh(slipped.folded[i], True)
-            result = compare_names(
-                slipped, cand, weigh, query_extra_penalty, cand_extra_penalty, initials, read_w,
-                cand_weights, place_penalty, cand_roles, surname_penalty, unvocalised,
-                query_roles, query_middle_penalty, None, query_facts)
-            if not free or _rest_agrees(result):
-                # the explanation shows the word the query wrote ("lth~ltd"; read as a
-                # form the listed name lacks, "lhc (llc)")
-                words = {slipped.tokens[i]: query.tokens[i] for i in shown}
-                for p in result.pairs:
-                    p.query = words.get(p.query, p.query)
-                result.unmatched_query = [f"{words[t]} ({t})" if t in words else t
-                                          for t in result.unmatched_query]
-                return result
+        if read is None or read[2] and _written_word(query, read[1], known):
+            break
+        slipped, shown, free, lists_word = read
+        read_w = list(query_weights) if query_weights is not None else [
+            weigh(f, lf) for f, lf in zip(query.folded, query.legal)]
+        for i in shown:
+            read_w[i] = weigh(slipped.folded[i], True)
+        # (the read name's own facts: its words' shapes are the forms', not the slips')
+        result = compare_names(
+            slipped, cand, weigh, query_extra_penalty, cand_extra_penalty, initials, read_w,
+            cand_weights, place_penalty, cand_roles, surname_penalty, unvocalised,
+            query_roles, query_middle_penalty)
+        # (a word the lists write there read as the form: one slip, of the typist's two)
+        others = NAME_SLIPS_MAX - 1 if lists_word else 0
+        if not (free or lists_word) or _rest_agrees(result, others):
+            # the explanation shows the word the query wrote ("lth~ltd"; read as a
+            # form the listed name lacks, "lhc (llc)")
+            words = {slipped.tokens[i]: query.tokens[i] for i in shown}
+            for p in result.pairs:
+                p.query = words.get(p.query, p.query)
+            result.unmatched_query = [f"{words[t]} ({t})" if t in words else t
+                                      for t in result.unmatched_query]
+            return result
+        # (a word the lists write there, the rest disagreeing: the other slips alone)
+        query_slips = tuple(s for s in query_slips if not s[3]) if lists_word else ()
     facts = QueryFacts(query) if query_facts is None else query_facts
     q_tokens, q_folded, q_legal = query.tokens, query.folded, query.legal
     c_tokens, c_folded, c_legal = cand.tokens, cand.folded, cand.legal
@@ -1561,18 +1567,20 @@ def _joins_paired(tokens: Sequence[str], k: int, free_c: set[int]) -> bool:
 
 
 def read_slipped_forms(query: Name, cand: Name, slips: Slips
-                       ) -> tuple[Name, list[int], bool] | None:
+                       ) -> tuple[Name, list[int], bool, bool] | None:
     """The query name with its slipped legal forms (`orgs.slipped_forms`: position, the
-    forms it may stand for) read as the form the listed name carries, their positions, and
-    whether the reading is free; None when none is read. A word is read as a form the
-    listed name has where the word stands (a first word as the listed first word, a last
-    one as one of its last words) and the query has not (the listed form is left unpaired
-    otherwise; a word of the query's own form beside it, PSVT of "PSVT LTD", whatever the
-    query has), one listed form for one word.
+    forms it may stand for) read as the form the listed name carries, their positions,
+    whether the reading is free, and whether it reads a word the lists write there
+    (`engine.query_slips`: kept only where the rest agrees); None when none is read. A
+    word is read as a form the listed name has where the word stands (a first word as the
+    listed first word, a last one as one of its last words) and the query has not (the
+    listed form is left unpaired otherwise; a word of the query's own form beside it, PSVT
+    of "PSVT LTD", whatever the query has), one listed form for one word.
 
-    Against a listed name without such a form, every slip is read freely as a form it may
-    stand for ("Quorvex Relief Agency LHC": LLC) where the rest of the name may carry the
-    match (`_free_reading`): the comparison keeps that reading only when the rest agrees
+    Against a listed name without such a form, every slip but a word the lists write
+    there (JC of "JC CAR AUDIO") is read freely as a form it may stand for ("Quorvex
+    Relief Agency LHC": LLC) where the rest of the name may carry the match
+    (`_free_reading`): the comparison keeps that reading only when the rest agrees
     (`_rest_agrees`), and then decides as for any legal form (agreeing forms beside a name
     only near the other are no evidence: `compare_names`). Otherwise the word stays a word
     ("Quorvex PVC" is no company QUORVEX STEEL)."""
@@ -1588,7 +1596,7 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips
     tokens = list(query.tokens)
     shown: list[int] = []
     used: set[int] = set()
-    for i, forms, part in slips:
+    for i, forms, part, _ in slips:
         for j in c_start if i == 0 else c_end:
             form = cand.tokens[j]
             if j not in used and form in forms and (part or form not in q_forms):
@@ -1597,11 +1605,13 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips
                 used.add(j)
                 break
     free = not shown
+    written = any(w and i in shown for i, _, _, w in slips)
     if free:
+        slips = tuple(s for s in slips if not s[3])
         listed = {t for t, lf in zip(cand.tokens, cand.legal) if lf}
-        if not _free_reading(query, cand, slips, listed):
+        if not slips or not _free_reading(query, cand, slips, listed):
             return None
-        for i, forms, _ in slips:
+        for i, forms, _, _ in slips:
             tokens[i] = min(forms & listed or forms)
             shown.append(i)
     legal = list(query.legal)
@@ -1610,7 +1620,7 @@ def read_slipped_forms(query: Name, cand: Name, slips: Slips
         legal[i] = True
         folded[i] = fold_key(tokens[i])
     return Name(text=query.text, tokens=tuple(tokens), folded=tuple(folded),
-                legal=tuple(legal)), shown, free
+                legal=tuple(legal)), shown, free, written
 
 
 def _free_reading(query: Name, cand: Name, slips: Slips, listed: set[str]) -> bool:
@@ -1625,9 +1635,9 @@ def _free_reading(query: Name, cand: Name, slips: Slips, listed: set[str]) -> bo
     commonly bear ("Peter Gmbe" is no company PETER GMBH: a surname); `listed`: the
     listed name's forms. A cheap test, so that a bound of the score
     (`bound.QueryBound.ceiling`) gives up on few names."""
-    if listed and not all(forms & listed for _, forms, _ in slips):
+    if listed and not all(forms & listed for _, forms, _, _ in slips):
         return False
-    read = {i for i, _, _ in slips}
+    read = {i for i, _, _, _ in slips}
     rest = [t for i, (t, lf) in enumerate(zip(query.tokens, query.legal))
             if not lf and i not in read]
     return (all(len(query.tokens[i]) <= SHORT_SLIP_MAX for i in read)
@@ -1642,13 +1652,15 @@ def _written_word(query: Name, shown: Sequence[int], known: Container[str]) -> b
     return any(len(query.tokens[i]) >= 3 and query.folded[i] in known for i in shown)
 
 
-def _rest_agrees(result: NameComparison) -> bool:
+def _rest_agrees(result: NameComparison, slipped: int = 0) -> bool:
     """Whether a comparison with the query's slips read as forms the listed name lacks
     (`read_slipped_forms`) is carried by the rest of the name: every word of both names
     that is no form paired, each surely (a legal form pairs only with a form, and is left
-    unpaired otherwise)."""
+    unpaired otherwise) but for `slipped` (a word the lists write where the form stands,
+    read as that form: the typist's other slip, of `NAME_SLIPS_MAX`)."""
     forms = legal_canonicals()
-    return (all(p.similarity >= SURE_SIMILARITY for p in result.pairs if p.query not in forms)
+    return (sum(p.similarity < SURE_SIMILARITY for p in result.pairs
+                if p.query not in forms) <= slipped
             and all(t in forms for t in result.unmatched_query)
             and all(t in forms for t in result.unmatched_candidate))
 

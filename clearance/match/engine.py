@@ -462,11 +462,14 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     """The words of query name `q` that may be a short legal form with one slip, compared
     as such against listed names carrying the form (`orgs.slipped_forms`,
     `compare.read_slipped_forms`): an organisation's name, or a party's of unknown type,
-    never a person's; and only words the lists' organisation names do not write in the
-    same place, first or last, as written (`Index.first_words`, `last_words`): a word they
-    write there is a name word ("JC CAR AUDIO" for JSC, "BEHRAN GAS" for AS), not a slip; one
-    they write elsewhere only, or in a person's name only, is no evidence (a first PL,
-    "P.L. KAPITZA", for a last PL, LP swapped). A slip is a typist's in the Latin
+    never a person's. A word the lists' organisation names write in the same place, first
+    or last, as written (`Index.first_words`, `last_words`), is marked so: it may be a
+    name word ("JC CAR AUDIO" for JSC, "BEHRAN GAS" for AS), and is read as the form only
+    against a listed name carrying that form there whose every other word agrees with the
+    query's (`compare.read_slipped_forms`: "OJS SGMOTLORNEFTEGAZ" is OJSC SAMOTLORNEFTEGAZ
+    slipped, though a listed "OJS KB Radar" writes OJS first), never freely. One they write
+    elsewhere only, or in a person's name only, is no evidence (a first PL, "P.L.
+    KAPITZA", for a last PL, LP swapped). A slip is a typist's in the Latin
     letters of a form: a name written in an abjad script has none, and its romanised words
     are consonant skeletons that look like short forms (أسد "asd", سپهر "sph"); in Hangul,
     syllables."""
@@ -476,7 +479,8 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     if not slips:
         return ()
     first, last = index.first_words, index.last_words
-    return tuple(s for s in slips if q.tokens[s[0]] not in (first if s[0] == 0 else last))
+    return tuple((i, forms, part, weak or q.tokens[i] in (first if i == 0 else last))
+                 for i, forms, part, weak in slips)
 
 
 def _query_names(index: Index, query: Query) -> list[tuple[Name, Slips]]:

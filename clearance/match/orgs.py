@@ -38,8 +38,10 @@ _MAX_PHRASE = 7
 #: the factor of a word of a trade both organisations' names leave unpaired (a pair that
 #: agrees costs nothing, a place only one side gives 0.2): "Bank" for BANKING
 SHARED_TRADE: Final = 0.1
-#: words of a name that may be a slipped legal form (`slipped_forms`)
-Slips = tuple[tuple[int, frozenset[str], bool], ...]
+#: words of a name that may be a slipped legal form (`slipped_forms`): position, the forms
+#: it may stand for, whether it is a word of the form beside it, whether the lists write
+#: that word in that place (`engine.query_slips`: read only on the rest's evidence)
+Slips = tuple[tuple[int, frozenset[str], bool, bool], ...]
 # Forms written before the name (Russian, Ukrainian, Kazakh, Kyrgyz, Uzbek, Indonesian usage):
 # OOO "Vega", AO Kronshtadt, PAT Ukrnafta, PT Kuantum Tekno Kreatif.
 _PREFIX_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc",
@@ -205,6 +207,20 @@ def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[
     return found
 
 
+def _replaced_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[str]:
+    """The canonical forms of the two-letter `words` a two-letter `token` writes with one
+    letter replaced ("K.A." for S.A., "Mo." for CO): so many pairs of letters are that
+    (UK of UG, US of AS) that such a slip is read only on the rest's evidence
+    (`engine.query_slips`)."""
+    found: set[str] = set()
+    if len(token) == 2:
+        for word, forms in words.items():
+            if (len(word) == 2 and (not prefix or word in _PREFIX_FORMS)
+                    and (token[0] == word[0]) != (token[1] == word[1])):
+                found |= forms
+    return found
+
+
 #: the most letters of a word read as a short form with one slip (`slipped_forms`)
 SHORT_SLIP_MAX: Final = 5
 
@@ -214,7 +230,9 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
     """Words of an organisation's prepared name that may be a legal form with a
     slip ("Lth." for LTD, LLTC, APLC, PSVT LTD, JC, LFZE, EORP), as (position, canonical
     forms it may stand for, whether it is a word of the form beside it: PSVT of "PSVT
-    LTD", whose form the name has already).
+    LTD", whose form the name has already; whether it is read only on the rest's
+    evidence: a two-letter form with a letter replaced, `_replaced_of`; a word the lists
+    write there, `engine.query_slips`).
 
     Only a word where a form stands: last, or followed by forms (or such words) alone
     (the forms of one word), or first (forms written before the name, OOO, AO, LLC:
@@ -231,7 +249,7 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
         return ()
     alone, beside = _short_forms()
     known = legal_forms_words()
-    out: list[tuple[int, frozenset[str], bool]] = []
+    out: list[tuple[int, frozenset[str], bool, bool]] = []
     # words that stand where a form does: the last, and those before forms or such words
     at_end = n
     while at_end > 0 and legal[at_end - 1]:
@@ -248,7 +266,7 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
             forms |= _long_slip_of(t)
         if not 2 <= len(t) <= SHORT_SLIP_MAX:
             if forms:
-                out.append((i, frozenset(forms), False))
+                out.append((i, frozenset(forms), False, False))
                 at_end = i
             continue
         if i == at_end - 1:
@@ -257,14 +275,20 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
             near = {tokens[k] for k in (i - 1, i + 1) if 0 <= k < n and legal[k]}
             part = _slip_of(t, beside, False) & near
             if part:
-                out.append((i, frozenset(part), True))
+                out.append((i, frozenset(part), True, False))
                 at_end = i
                 continue
         if i == 0:
             forms |= _slip_of(t, alone, True)
-        if forms:
-            out.append((i, frozenset(forms), False))
-            at_end = i if i == at_end - 1 else at_end
+        replaced: set[str] = set()
+        if not forms:
+            replaced = (_replaced_of(t, alone, False) if i == at_end - 1 else set()) | (
+                _replaced_of(t, alone, True) if i == 0 else set())
+        if forms or replaced:
+            out.append((i, frozenset(forms or replaced), False, not forms))
+            # (a letter replaced is too weak to make the word before it stand where a form
+            # does: IPC of "AAO IPC SB RAS" stays a word)
+            at_end = i if forms and i == at_end - 1 else at_end
     return tuple(out[::-1])
 
 
@@ -276,8 +300,8 @@ def confirmed_slips(tokens: tuple[str, ...], legal: tuple[bool, ...], slips: Sli
     listed without one). None when no slip is so confirmed; a slip alone ("Acme Lth")
     stays for the comparison to read (`slipped_forms`)."""
     n = len(tokens)
-    for i, forms, part in slips:
-        if part or i != n - 1 or i < 2 or legal[i - 1]:
+    for i, forms, part, written in slips:
+        if part or written or i != n - 1 or i < 2 or legal[i - 1]:
             continue
         for form in sorted(forms):
             words, flags = mark_legal_forms(list(tokens[:i]) + [form])

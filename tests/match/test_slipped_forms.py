@@ -5,7 +5,7 @@ more evidence than a legal form is. Names here are made up, but for the listed o
 import pytest
 
 from clearance.index.build import Index
-from clearance.match.compare import compare_names, score_ceiling
+from clearance.match.compare import QueryFacts, compare_names, score_ceiling
 from clearance.match.engine import match_query, prepare_query_names, query_slips
 from clearance.match.orgs import confirmed_slips, slipped_forms
 from clearance.match.prepare import ORG, prepare_name
@@ -18,9 +18,10 @@ def flat(folded: str, legal: bool) -> float:
 
 
 def _slips(text: str) -> list[tuple[str, set[str], bool]]:
+    """The slips read without the rest's evidence (not `_replaced_of`'s)."""
     name = prepare_name(text, ORG)
     return [(name.tokens[i], set(forms), part)
-            for i, forms, part in slipped_forms(name.tokens, name.legal)]
+            for i, forms, part, weak in slipped_forms(name.tokens, name.legal) if not weak]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,8 @@ def test_a_short_form_with_one_slip_where_a_form_stands(
     [
         "Quorvex Lth Steel",  # not where a form stands
         "Lth Quorvex Steel",  # LTD is not written before the name
-        "Quorvex UK",  # two letters for two others: most pairs are a form's slip
+        "Quorvex UK",  # two letters for two others: most pairs are a form's slip (read
+        # only on the rest's evidence, below)
         "Quorvex KU",  # nor swapped, when no form
         "Quorvex 123",
         "Lth Ltd",  # a name that is only a form
@@ -192,11 +194,15 @@ def test_words_the_lists_spell_and_peoples_names_are_no_slips(index: Index) -> N
     # JC is one slip from JSC, but the first word of listed names (JC CAR AUDIO): first,
     # a name word; last, where the lists never write it, a slip (and LTS for LTD, which
     # the lists write first only); GAS, one from AS, the lists write last
-    for text, slips in [("JC Gazpromneft STC", False), ("Gazpromneft STC JC", True),
-                        ("Gazpromneft STC LTS", True), ("Gazpromneft STC Gas", False)]:
+    # (such a word is marked, read only on the rest's evidence)
+    for text, word, slips in [("JC Gazpromneft STC", "jc", False),
+                              ("Gazpromneft STC JC", "jc", True),
+                              ("Gazpromneft STC LTS", "lts", True),
+                              ("Gazpromneft STC Gas", "gas", False)]:
         q = prepare_query_names(Query(text, "Company"))[0]
         assert slipped_forms(q.tokens, q.legal) != ()
-        assert (query_slips(index, Query(text, "Company"), q) != ()) == slips
+        free = {q.tokens[i]: not w for i, _, _, w in query_slips(index, Query(text, "Company"), q)}
+        assert free[word] == slips
     # a person's name has no legal form to slip
     person = Query("Quorvex Lth", "Person")
     assert query_slips(index, person, prepare_query_names(person)[0]) == ()
@@ -222,7 +228,7 @@ def test_a_slip_is_a_word_where_organisations_names_write_that_word() -> None:
     def slips(index: Index, text: str) -> list[str]:
         query = Query(text, "Company")
         q = prepare_query_names(query)[0]
-        return [q.tokens[i] for i, _, _ in query_slips(index, query, q)]
+        return [q.tokens[i] for i, _, _, w in query_slips(index, query, q) if not w]
 
     assert slips(lists, "JC Quorvex Steel") == []
     assert slips(lists, "Quorvex Steel JC") == ["jc"]  # the lists write it first only
@@ -240,7 +246,7 @@ def test_the_lists_words_are_evidence_as_written_not_folded() -> None:
                           ("Quorvex Trading Co. Itd.", [])]:
         query = Query(text, "Company")
         q = prepare_query_names(query)[0]
-        assert [q.tokens[i] for i, _, _ in query_slips(lists, query, q)] == slipped
+        assert [q.tokens[i] for i, _, _, w in query_slips(lists, query, q) if not w] == slipped
 
 
 @pytest.mark.parametrize(
@@ -297,3 +303,54 @@ def test_a_long_slipped_form_pairs_with_the_listed_form_only() -> None:
     assert _compare("Quorvex Holdings Ilmite", "QUORVEX HOLDINGS")[0] < 0.8
     # and is no evidence for another company: a form never is
     assert _compare("Vantor Ilmite", "QUORVEX LIMITED")[0] < 0.1
+
+
+def test_a_slip_the_lists_write_there_is_the_form_where_the_rest_agrees() -> None:
+    # a listed OJS KB LARDEN (itself a slipped form) writes OJS first: it is still OJSC
+    # slipped against OJSC VORTELNEFTEGAZ, whose every other word agrees (one more slip
+    # in it, of the typist's two), but no free form against a listed name without one,
+    # nor where the rest disagrees
+    lists = list_index("OJS KB LARDEN", "OJSC VORTELNEFTEGAZ", "VORTELNEFTEGAZ",
+                       "OJSC VORTEL MARINE", schema="Company")
+
+    def best(text: str) -> tuple[str, float]:
+        found = match_query(lists, Query(text, "Company"), limit=1)
+        return found[0].matched_name, found[0].score
+
+    for text in ["OJS VORTELNEFTEGAZ", "OJS VORTELNEFTGAZ"]:
+        name, score = best(text)
+        assert name == "OJSC VORTELNEFTEGAZ" and score >= DEFAULT_THRESHOLD
+    # against VORTELNEFTEGAZ (no form) OJS stays a word: the query's best is the one
+    # with OJSC, and the listed OJS KB LARDEN is found as before
+    free = match_query(lists, Query("OJS VORTELNEFTEGAZ", "Company"), limit=4)
+    assert {r.matched_name: r.score for r in free}["VORTELNEFTEGAZ"] < DEFAULT_THRESHOLD
+    assert best("OJS KB LARDEN") == ("OJS KB LARDEN", 1.0)
+    # the rest disagreeing (VORTEL MARINE is no VORTEL TRADING), OJS is no form
+    q, c = prepare_name("OJS VORTEL TRADING", ORG), prepare_name("OJSC VORTEL MARINE", ORG)
+    written = ((0, frozenset({"jsc"}), False, True),)
+    read = compare_names(q, c, flat, query_slips=written)
+    assert "ojs" in read.unmatched_query
+    assert compare_names(q, c, flat, query_slips=written[:0]).score == read.score
+
+
+def test_a_two_letter_form_with_a_letter_replaced_is_read_on_the_rests_evidence() -> None:
+    # K.A. is S.A. with a letter replaced: so are most pairs of letters of some two-letter
+    # form, so it is the form only against a listed name carrying it whose every other
+    # word agrees (one near: the typist's other slip), never freely
+    q = prepare_name("Quorvex Rodyme K.A.", ORG)
+    slips = slipped_forms(q.tokens, q.legal)
+    assert [(q.tokens[i], weak) for i, _, _, weak in slips] == [("ka", True)]
+    # and it makes no word before it stand where a form does (IPC, one slip from INC)
+    ipc = prepare_name("Quorvex Ipc Sb", ORG)
+    assert [ipc.tokens[i] for i, _, _, _ in slipped_forms(ipc.tokens, ipc.legal)] == ["sb"]
+    facts = QueryFacts(q)  # (as the engine passes them: the read name's own are used)
+
+    def compare(listed: str, read: bool = True) -> list[str]:
+        c = prepare_name(listed, ORG)
+        comp = compare_names(q, c, flat, query_slips=slips if read else (), query_facts=facts)
+        return [f"{p.query}~{p.candidate}" for p in comp.pairs] + comp.unmatched_query
+
+    assert "ka~jsc" in compare("QUORVEX RODIME S.A.")
+    assert "ka" in compare("QUORVEX RODIME S.A.", read=False)
+    assert "ka" in compare("QUORVEX TRADING S.A.")  # the rest disagrees
+    assert "ka" in compare("QUORVEX RODYME")  # no free reading
