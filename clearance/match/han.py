@@ -31,7 +31,9 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from clearance.match.fold import fold
+from clearance.match.guess import Fits, Guess
 from clearance.match.kana import Spellings, consonant_class, undouble
+from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "foreign_names", "keys", "pattern", "readings",
@@ -274,11 +276,20 @@ def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[s
     return [s for _, (_, s) in ranked[:MAX_PER_WORD]]
 
 
+@lru_cache(maxsize=4096)
+def _fits(word: str) -> Fits:
+    """The test of the list words a reading of `word` may pair with: those its pattern
+    fits (`Guess`)."""
+    fit = pattern(word)
+    return lambda listed: fit is not None and fit.fullmatch(_latin(listed)) is not None
+
+
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Han name that plausibly transcribes a foreign one (`transcribed_words`) read as the
     Latin names it may transcribe: each word as a list spelling it fits (`readings`), or
     else as written; none when no word fits. At most `MAX_READINGS` names, those of the
-    nearest readings first."""
+    nearest readings first, each a `Guess` whose read words pair only with list words
+    their characters fit."""
     words = transcribed_words(text)
     if words is None:
         return []
@@ -288,4 +299,8 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
         return []
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
-    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]
+    out: list[str] = []
+    for c in ranked[:MAX_READINGS]:
+        fits = {t: _fits(w) for w, (_, s) in zip(words, c) if s != w for t in normalize(s)}
+        out.append(Guess(" ".join(s for _, s in c), fits))
+    return out
