@@ -48,7 +48,7 @@ MAX_PER_WORD = 3
 MAX_READINGS = 4
 #: most consonant keys one word is looked up by
 MAX_KEYS = 4096
-#: most r's after a vowel that a word's keys add where the characters write none
+#: most r's or h's after a vowel that a word's keys add where the characters write none
 MAX_SILENT_R = 2
 #: fewest characters of a word without a separator read as a transcription whatever its
 #: first character (a Chinese person's name is two to four)
@@ -167,7 +167,7 @@ def _alternation(spellings: list[str]) -> str:
 @lru_cache(maxsize=4096)
 def _char_pattern(char: str, before: str) -> str:
     """One character as a pattern: any of its readings, each sound any of its spellings, a
-    reading that ends in a vowel with an r after it or not, and one that ends in a letter
+    reading that ends in a vowel with an r or an h after it or not, and one that ends in a letter
     the next character's readings start with (`before`) without it: Latin writes a
     doubled letter once where the characters write it twice (琳娜 LINA, 曼尼 MANI)."""
     options = []
@@ -177,8 +177,8 @@ def _char_pattern(char: str, before: str) -> str:
                         for k, u in enumerate(units))
         if reading[-1] in "aeiou":
             # an r after a vowel English does not sound is not written (安德森 ANDERSON,
-            # 卡特 CARTER, 帕克 PARKER)
-            spelt += "r?"
+            # 卡特 CARTER, 帕克 PARKER), nor an h German writes to make it long (斯塔尔 STAHL)
+            spelt += "[rh]?"
         elif len(units) > 1 and reading[-1] in before:
             last = _alternation(_spellings(units[-1], True))
             spelt = spelt[:-len(last)] + "(?:" + last + ")?"
@@ -210,7 +210,7 @@ def _latin(spelling: str) -> str:
 @lru_cache(maxsize=1024)
 def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
     """The consonant classes (`abjad.key`'s) a character's spellings may have, each with
-    whether it adds an unwritten r (`_char_pattern`)."""
+    whether it adds an unwritten r or h (`_char_pattern`)."""
     out: set[tuple[str, bool]] = set()
     for reading in _chars()[char]:
         units = _units(reading)
@@ -220,6 +220,8 @@ def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
             out.add((consonant_class(s, first), False))
             if reading[-1] in "aeiou":
                 out.add((consonant_class(s + "r", first), True))
+                # (a silent h: `consonant_class` would drop it as a word's last letter)
+                out.add((consonant_class(s, first) + "h", True))
     return frozenset(p for p in out if not p[1] or (p[0], False) not in out)
 
 
@@ -227,7 +229,7 @@ def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
 def keys(word: str) -> tuple[str, ...]:
     """The consonant keys (`abjad.key`) of the Latin spellings a Han word may transcribe:
     each character's classes (`_parts`) joined in order, a class doubled across a join
-    once, a final h dropped as `key` drops it; at most `MAX_SILENT_R` unwritten r's (empty
+    once, a final h dropped as `key` drops it; at most `MAX_SILENT_R` unwritten r's or h's (empty
     when there are more than `MAX_KEYS` keys)."""
     if pattern(word) is None:
         return ()
