@@ -8,6 +8,10 @@ a guess of a guess). So such a reading carries its words' own alternatives, a te
 the list words each may be (`Guess.fits`), and a comparison pairs such a word only with a
 list word its test passes, or with its very spelling (`compare.compare_names`).
 
+A reading may instead know its words' other spellings for sure (`Guess.sure`): a Chinese
+person's name with ü, read as China's passports spell it (吕雪 "lyu xue"), is LV XUE or
+LU XUE as the lists write it; such a word pairs with those as one name.
+
 The reading is the text of the query name (`engine.prepare_query_names` hands it to
 `prepare.prepare_name`, which keeps the text object), so the tests travel with it; a
 copy or a pickle of it is the text alone.
@@ -15,9 +19,10 @@ copy or a pickle of it is the text alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
-__all__ = ["Fits", "Guess", "word_fits"]
+__all__ = ["Fits", "Guess", "pattern_fits", "sure_fits", "word_fits"]
 
 #: whether a list word (a prepared token) is a spelling a guessed word may be
 Fits = Callable[[str], bool]
@@ -25,13 +30,15 @@ Fits = Callable[[str], bool]
 
 class Guess(str):
     """A reading's text, with the test of each of its guessed words (prepared tokens,
-    `text.normalize`'s) for the list words it may pair with."""
+    `text.normalize`'s) for the list words it may pair with (`fits`); `sure`: those are
+    that word's own spellings, not other names it may be."""
 
     fits: Mapping[str, Fits]
+    sure: bool
 
-    def __new__(cls, text: str, fits: Mapping[str, Fits]) -> Guess:
+    def __new__(cls, text: str, fits: Mapping[str, Fits], sure: bool = False) -> Guess:
         out = super().__new__(cls, text)
-        out.fits = fits
+        out.fits, out.sure = fits, sure
         return out
 
     def __reduce__(self) -> tuple[type[str], tuple[str]]:
@@ -45,3 +52,16 @@ def word_fits(text: str, tokens: Sequence[str]) -> tuple[Fits | None, ...]:
         return ()
     fits = text.fits
     return tuple([fits.get(t) for t in tokens])
+
+
+def sure_fits(text: str) -> bool:
+    """Whether a name's text is a `Guess` whose words' fitting list words are their own
+    spellings."""
+    return isinstance(text, Guess) and text.sure
+
+
+def pattern_fits(fit: re.Pattern[str], latin: Callable[[str], str]) -> Fits:
+    """The test of a word read by its pattern (`han.pattern`, `kana.pattern`,
+    `hangul_foreign.pattern`): a list word whose letters, as `latin` writes them, it fits."""
+    return lambda listed: fit.fullmatch(latin(listed)) is not None
+
