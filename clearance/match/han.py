@@ -31,7 +31,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from clearance.match.fold import fold
-from clearance.match.guess import Fits, Guess
+from clearance.match.guess import Fits, Guess, pattern_fits
 from clearance.match.kana import Spellings, consonant_class, undouble
 from clearance.match.text import normalize
 from clearance.resources import load_resource
@@ -283,7 +283,7 @@ def _fits(word: str) -> Fits:
     """The test of the list words a reading of `word` may pair with: those its pattern
     fits (`Guess`)."""
     fit = pattern(word)
-    return lambda listed: fit is not None and fit.fullmatch(_latin(listed)) is not None
+    return (lambda listed: False) if fit is None else pattern_fits(fit, _latin)
 
 
 def foreign_names(text: str, spellings: Spellings) -> list[str]:

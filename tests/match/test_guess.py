@@ -45,3 +45,19 @@ def test_a_reading_pairs_only_with_the_spellings_its_characters_give() -> None:
     # HIGGER, HIGER with its g doubled, is a spelling 赫凯 gives
     res = match_query(_index("HIGGER"), Query("赫凯", "Person"), limit=5)  # type: ignore[arg-type]
     assert [r.entity_id for r in res if r.match] == ["p1"]
+
+
+def test_katakana_and_hangul_readings_are_guesses_too() -> None:
+    # プーチン and 푸틴 are read PUTIN (a company's word here); PUTAN, one letter from it,
+    # is no spelling of either
+    index = build_index([
+        {"entity_id": "o1", "dataset": "t", "source_id": "1", "schema": "Company",
+         "caption": "PUTIN TRADING", "properties": {"name": ["PUTIN TRADING"]}},
+        {"entity_id": "p1", "dataset": "t", "source_id": "2", "schema": "Person",
+         "caption": "PUTAN", "properties": {"name": ["PUTAN"]}},
+    ], "t")
+    lists = Spellings(index.abjad, index.weights)
+    for text in ("プーチン", "푸틴"):
+        names = prepare_query_names(Query(text, "Person"), spellings=lists)
+        assert ("putin",) in [n.tokens for n in names if isinstance(n.text, Guess)]
+        assert not [r for r in match_query(index, Query(text, "Person"), limit=5) if r.match]
