@@ -58,6 +58,7 @@ def test_only_plausible_transcriptions_are_read(text: str, expected: list[str] |
     ("布鲁恩斯", "bruhns"),
     ("内森", "nathan"),  # English th, written with the s series
     ("沃辛顿", "worthington"),
+    ("巴勃罗", "pablo"),  # the b series writes an unaspirated p
     ("纳波利塔诺", "napolitano"),  # 诺 no (the table's "no" is no YAML false)
 ])
 def test_pattern_fits_the_names_a_word_transcribes(word: str, spelling: str | None) -> None:
