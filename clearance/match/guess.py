@@ -1,11 +1,12 @@
 """A name read from another script as the list spellings it may transcribe: a guess.
 
-A foreign name written in Han characters is read as list spellings its characters'
-pattern fits (`han.readings`): 赫凯 as HIGER, CHAIKA or HAKKI. Each reading is one guess
-among the spellings the characters allow, and it has spent the name's tolerance already:
-a list word one letter from it is no spelling the characters give (HIGER ~ HIPER 0.82 is
-a guess of a guess). So such a reading carries its words' own alternatives, a test of
-the list words each may be (`Guess.fits`), and a comparison pairs such a word only with a
+A foreign name written in Han characters, katakana or Hangul is read as list spellings its
+letters' pattern fits (`han.readings`, `kana.readings`, `hangul_foreign.readings`): 赫凯 as
+HIGER, CHAIKA or HAKKI. Each reading is one guess among the spellings the script allows,
+and it has spent the name's tolerance already: a list word one letter from it is no
+spelling the script gives (HIGER ~ HIPER 0.82 is a guess of a guess). So such a
+reading carries its words' own alternatives, a test of the list words each may be
+(`Guess.fits`), and a comparison pairs such a word only with a
 list word its test passes, or with its very spelling (`compare.compare_names`).
 
 A reading may instead know its words' other spellings for sure (`Guess.sure`): a Chinese
