@@ -21,6 +21,7 @@ from clearance.match.abjad import FINAL_VOWEL, consonantal, has_abjad, letter_bi
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, skeleton
+from clearance.match.guess import sure_fits, word_fits
 from clearance.match.hebrew import misread, two_letter_pairs
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import (
@@ -607,6 +608,9 @@ class QueryFacts:
         self.abjad = has_abjad(text)
         self.chain = self.abjad and nasab_chain(text, query.tokens)
         self.shapes = [TokenShape(t, f) for t, f in zip(query.tokens, query.folded)]
+        # (a reading from another script) the test of each guessed word's pairs
+        self.guessed = word_fits(text, query.tokens)
+        self.guessed_sure = sure_fits(text)
 
 
 def _korean_given(given: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
@@ -1220,6 +1224,15 @@ def compare_names(
                 # the bounds of the score count such words as pairs of 1.0, more than
                 # either (they stay bounds; `bound._mask` counts a direction's two ways)
                 sim = kind_similarity(qt, ct, sim)
+            if facts.guessed and sim > 0.0 and qt != ct:
+                fits = facts.guessed[i]
+                if fits is not None:
+                    # a guessed word pairs only with a spelling it may be (`guess`), as
+                    # one name when that is one of its own (a lift `bound` counts already)
+                    if not fits(ct):
+                        sim = 0.0
+                    elif facts.guessed_sure:
+                        sim = max(sim, SURE_SIMILARITY)
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()

@@ -31,7 +31,9 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from clearance.match.fold import fold
+from clearance.match.guess import Fits, Guess, pattern_fits
 from clearance.match.kana import Spellings, consonant_class, undouble
+from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "foreign_names", "keys", "pattern", "readings",
@@ -46,7 +48,7 @@ MAX_PER_WORD = 3
 MAX_READINGS = 4
 #: most consonant keys one word is looked up by
 MAX_KEYS = 4096
-#: most r's after a vowel that a word's keys add where the characters write none
+#: most r's or h's after a vowel that a word's keys add where the characters write none
 MAX_SILENT_R = 2
 #: fewest characters of a word without a separator read as a transcription whatever its
 #: first character (a Chinese person's name is two to four)
@@ -165,7 +167,7 @@ def _alternation(spellings: list[str]) -> str:
 @lru_cache(maxsize=4096)
 def _char_pattern(char: str, before: str) -> str:
     """One character as a pattern: any of its readings, each sound any of its spellings, a
-    reading that ends in a vowel with an r after it or not, and one that ends in a letter
+    reading that ends in a vowel with an r or an h after it or not, and one that ends in a letter
     the next character's readings start with (`before`) without it: Latin writes a
     doubled letter once where the characters write it twice (琳娜 LINA, 曼尼 MANI)."""
     options = []
@@ -175,8 +177,8 @@ def _char_pattern(char: str, before: str) -> str:
                         for k, u in enumerate(units))
         if reading[-1] in "aeiou":
             # an r after a vowel English does not sound is not written (安德森 ANDERSON,
-            # 卡特 CARTER, 帕克 PARKER)
-            spelt += "r?"
+            # 卡特 CARTER, 帕克 PARKER), nor an h German writes to make it long (斯塔尔 STAHL)
+            spelt += "[rh]?"
         elif len(units) > 1 and reading[-1] in before:
             last = _alternation(_spellings(units[-1], True))
             spelt = spelt[:-len(last)] + "(?:" + last + ")?"
@@ -208,7 +210,7 @@ def _latin(spelling: str) -> str:
 @lru_cache(maxsize=1024)
 def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
     """The consonant classes (`abjad.key`'s) a character's spellings may have, each with
-    whether it adds an unwritten r (`_char_pattern`)."""
+    whether it adds an unwritten r or h (`_char_pattern`)."""
     out: set[tuple[str, bool]] = set()
     for reading in _chars()[char]:
         units = _units(reading)
@@ -218,6 +220,8 @@ def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
             out.add((consonant_class(s, first), False))
             if reading[-1] in "aeiou":
                 out.add((consonant_class(s + "r", first), True))
+                # (a silent h: `consonant_class` would drop it as a word's last letter)
+                out.add((consonant_class(s, first) + "h", True))
     return frozenset(p for p in out if not p[1] or (p[0], False) not in out)
 
 
@@ -225,7 +229,7 @@ def _parts(char: str, first: bool) -> frozenset[tuple[str, bool]]:
 def keys(word: str) -> tuple[str, ...]:
     """The consonant keys (`abjad.key`) of the Latin spellings a Han word may transcribe:
     each character's classes (`_parts`) joined in order, a class doubled across a join
-    once, a final h dropped as `key` drops it; at most `MAX_SILENT_R` unwritten r's (empty
+    once, a final h dropped as `key` drops it; at most `MAX_SILENT_R` unwritten r's or h's (empty
     when there are more than `MAX_KEYS` keys)."""
     if pattern(word) is None:
         return ()
@@ -274,11 +278,20 @@ def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[s
     return [s for _, (_, s) in ranked[:MAX_PER_WORD]]
 
 
+@lru_cache(maxsize=4096)
+def _fits(word: str) -> Fits:
+    """The test of the list words a reading of `word` may pair with: those its pattern
+    fits (`Guess`)."""
+    fit = pattern(word)
+    return (lambda listed: False) if fit is None else pattern_fits(fit, _latin)
+
+
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Han name that plausibly transcribes a foreign one (`transcribed_words`) read as the
     Latin names it may transcribe: each word as a list spelling it fits (`readings`), or
     else as written; none when no word fits. At most `MAX_READINGS` names, those of the
-    nearest readings first."""
+    nearest readings first, each a `Guess` whose read words pair only with list words
+    their characters fit."""
     words = transcribed_words(text)
     if words is None:
         return []
@@ -288,4 +301,8 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
         return []
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
-    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]
+    out: list[str] = []
+    for c in ranked[:MAX_READINGS]:
+        fits = {t: _fits(w) for w, (_, s) in zip(words, c) if s != w for t in normalize(s)}
+        out.append(Guess(" ".join(s for _, s in c), fits))
+    return out

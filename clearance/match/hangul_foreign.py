@@ -27,7 +27,9 @@ from typing import Any, NamedTuple
 
 from clearance.match import hangul_terms, kana
 from clearance.match.abjad import key
+from clearance.match.guess import Fits, Guess, pattern_fits
 from clearance.match.kana import MAX_READINGS, Spellings, consonant_class, fitting
+from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["Slot", "foreign_names", "is_hangul", "keys", "korean_person",
@@ -252,30 +254,42 @@ def korean_person(words: list[str]) -> bool:
     return (len(words) == 2 and words[0] in surnames and 1 <= len(words[1]) <= 2)
 
 
-def _options(word: str, last: bool, spellings: Spellings) -> list[str]:
+def _options(word: str, last: bool, spellings: Spellings, fits: dict[str, Fits]
+             ) -> list[str]:
     """A word's readings; the Arabic article 알 as "al" before another word, and at the
-    head of a longer word read apart (알아사드 al asad)."""
+    head of a longer word read apart (알아사드 al asad). The test of each read word is
+    added to `fits` (`Guess`)."""
     if word in _ARTICLE and not last:
         return [_ARTICLE[word]]
-    out = readings(word, spellings)
+    out = _read(word, spellings, fits)
     if word[:1] in _ARTICLE and len(word) >= 3:
-        out += [f"{_ARTICLE[word[0]]} {r}" for r in readings(word[1:], spellings)]
+        out += [f"{_ARTICLE[word[0]]} {r}" for r in _read(word[1:], spellings, fits)]
     return out
+
+
+def _read(word: str, spellings: Spellings, fits: dict[str, Fits]) -> list[str]:
+    read = readings(word, spellings)
+    fit = pattern(word) if read else None
+    if fit is not None:
+        fits.update({t: pattern_fits(fit, kana.latin) for s in read for t in normalize(s)})
+    return read
 
 
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Hangul name read as the Latin names it may transcribe (none for other text, or
     when no word of it fits a list spelling): each word as a list spelling it fits
     (`readings`) or else as written; at most `kana.MAX_READINGS` names, those of the
-    nearest readings first."""
+    nearest readings first, each a `Guess` whose read words pair only with list words
+    their Hangul fit."""
     if not is_hangul(text) or hangul_terms.south_company(text):
         return []  # (a South Korean company's name is Korean: 주식회사 윈드 is not WIND)
     words = [w for w in _SPLIT.split(text) if w != ""]
     if korean_person(words):
         return []
     options: list[list[str]] = []
+    fits: dict[str, Fits] = {}
     for k, word in enumerate(words):
-        options.append(_options(word, k + 1 == len(words), spellings))
+        options.append(_options(word, k + 1 == len(words), spellings, fits))
     if not any(options):
         return []
     # a word no list spelling fits: its plain reading, nearer the Latin name than a
@@ -283,4 +297,4 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     options = [o or [_plain(w)] for o, w in zip(options, words)]
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
-    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]
+    return [Guess(" ".join(w for _, w in c), fits) for c in ranked[:MAX_READINGS]]

@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from clearance.match.abjad import key
+from clearance.match.guess import Fits, Guess, pattern_fits
+from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "consonant_class", "fitting", "foreign_names",
@@ -299,18 +301,24 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A katakana name read as the Latin names it may transcribe (none for other text, or
     when no word of it fits a list spelling): each word as a list spelling it fits
     (`readings`) or else as written, the Arabic article アル as "al"; at most
-    `MAX_READINGS` names, those of the nearest readings first."""
+    `MAX_READINGS` names, those of the nearest readings first, each a `Guess` whose read
+    words pair only with list words their katakana fit."""
     if not is_katakana(text):
         return []
     words = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w != ""]
     options: list[list[str]] = []
+    fits: dict[str, Fits] = {}
     for k, word in enumerate(words):
         if word in _ARTICLE and k + 1 < len(words):
             options.append([_ARTICLE[word]])
         else:
-            options.append(readings(word, spellings) or [word])
+            read = readings(word, spellings)
+            fit = pattern(word) if read else None
+            if fit is not None:
+                fits |= {t: pattern_fits(fit, latin) for s in read for t in normalize(s)}
+            options.append(read or [word])
     if all(o == [w] for o, w in zip(options, words)):
         return []
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
-    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]
+    return [Guess(" ".join(w for _, w in c), fits) for c in ranked[:MAX_READINGS]]

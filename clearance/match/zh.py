@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Final
 
 from clearance.match import cantonese
+from clearance.match.guess import Fits, Guess
 from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
@@ -93,11 +94,22 @@ def passport_name(text: str) -> str | None:
     since 2012, yu (吕伟 "lyu wei": LYU, NYU, LYUE); None for any other text. The Mandarin
     reading writes ü as pypinyin's v (LV, as older passports and many lists write it), the
     Wade-Giles reading as u (LU); a listed LYU is near neither (no pair of their letters
-    is similar), so it is met by this Latin name."""
+    is similar), so it is met by this Latin name. It is a sure `Guess` of its words'
+    spellings: a word with ü is the listed word that writes it v or u too (LU beside a
+    given name in pinyin, LU, Wei, which neither reading spells: Wade-Giles writes
+    吕建军 "lu chienchun"); any other is the listed word that writes it alike, as the
+    Mandarin reading's syllables are (呂秀英 "xiuying" is not XINNING)."""
     tokens = person_tokens(text)
     if tokens is None or not any("v" in t for t in tokens):  # (no other pinyin has a v)
         return None
-    return " ".join(t.replace("v", "yu") for t in tokens)
+    fits = {t.replace("v", "yu"): _umlaut_spellings(t) for t in tokens}
+    return Guess(" ".join(t.replace("v", "yu") for t in tokens), fits, sure=True)
+
+
+def _umlaut_spellings(token: str) -> Fits:
+    """The test of a list word for a pinyin word: the word with its ü (v) as yu, v or u."""
+    spellings = frozenset(token.replace("v", u) for u in ("yu", "v", "u"))
+    return spellings.__contains__
 
 
 _HAN_PERSON = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")

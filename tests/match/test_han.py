@@ -54,6 +54,12 @@ def test_only_plausible_transcriptions_are_read(text: str, expected: list[str] |
     ("杰克逊", None),
     ("汉斯", "hans"),
     ("沃尔夫冈", "wolfgang"),  # a final nasal as ng
+    ("斯塔尔", "stahl"),  # an h after a vowel German writes to make it long
+    ("布鲁恩斯", "bruhns"),
+    ("内森", "nathan"),  # English th, written with the s series
+    ("沃辛顿", "worthington"),
+    ("巴勃罗", "pablo"),  # the b series writes an unaspirated p
+    ("纳波利塔诺", "napolitano"),  # 诺 no (the table's "no" is no YAML false)
 ])
 def test_pattern_fits_the_names_a_word_transcribes(word: str, spelling: str | None) -> None:
     fit = han.pattern(word)
@@ -76,6 +82,12 @@ def test_pattern_refuses_other_names(word: str, spelling: str) -> None:
 def test_keys_find_the_spelling_under_its_consonant_key() -> None:
     assert key("yeltsin") in han.keys("叶利钦")
     assert key("castro") in han.keys("卡斯特罗")
+    assert key("stahl") in han.keys("斯塔尔")  # a silent h: no last letter of its class
+
+
+def test_every_reading_of_the_table_is_letters() -> None:
+    # YAML reads a bare no or on as a boolean: 诺 was read "False", 翁 "True"
+    assert all(r.isalpha() and r.islower() for rs in han._chars().values() for r in rs)
 
 
 def test_readings_are_list_spellings_the_word_fits_commonest_first() -> None:

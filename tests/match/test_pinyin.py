@@ -168,6 +168,27 @@ def test_a_han_name_with_an_umlaut_meets_a_list_writing_it_v_yu_or_u(query: str,
         assert [r.entity_id for r in found if r.match] == ["e0"]
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("吕建军", "LU, Jianjun"), ("陈律明", "CHEN, Luming"),  # made-up names
+])
+def test_an_umlaut_written_u_meets_the_listed_name_beside_a_pinyin_given_name(
+        query: str, listed: str) -> None:
+    # Wade-Giles writes the u ("lu chienchun"), pinyin the given name: the passport
+    # reading's lyu is LU too (`guess`), where their letters are far apart (0.40)
+    index = list_index(listed, "LIU, Jianjun", "WANG, Ming")
+    for found in (match_query(index, Query(query, "Person"), limit=5),
+                  match_query(index, Query(query, "Person"), limit=5 * SPAN,
+                              min_score=MIN_SCORE)):
+        assert [r.entity_id for r in found if r.match] == ["e0"]
+
+
+def test_the_passport_readings_other_words_are_the_syllables_written() -> None:
+    # the lyu of 吕秀英 is LU, but xiuying is not XINNING (0.83 by its letters), as
+    # the Mandarin reading's syllables are not (`pinyin.other_syllables`)
+    index = list_index("LU, Xinning", "WANG, Ming")
+    assert not [r for r in match_query(index, Query("吕秀英", "Person"), limit=5) if r.match]
+
+
 @pytest.mark.parametrize(("query", "listed"), [("王陆", "WANG, Lyu"), ("刘伟", "LYU, Wei")])
 def test_a_han_name_without_an_umlaut_is_not_the_one_written_yu(query: str,
                                                                listed: str) -> None:
