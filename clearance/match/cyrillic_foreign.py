@@ -14,10 +14,11 @@ its pattern fits, with kana's caps, the nearest the letter-by-letter reading fir
 
 Only a word with a letter group the transcription writes for foreign sounds (`_MARKED`: э,
 у before a vowel, дж, a doubled consonant...), or one no Russian or Ukrainian dictionary
-holds (`slavic_word`: Хут HUTH, Покок POCOCK), is read so, and a name shaped as a Slavic
-or Kazakh person's (`slavic_person`: a word with a surname's or patronymic's ending,
-Иванов, Шевченко, Петрович, Назарбаевич, Улы) keeps today's reading alone; the foreign
-readings are extra query names, after today's.
+holds and that is no Bulgarian or Serbian given name (`slavic_word`: Хут HUTH, Покок
+POCOCK; not Ивайло), is read so, and a name shaped as a Slavic or Kazakh person's
+(`slavic_person`: a word with a surname's or patronymic's ending, Иванов, Шевченко,
+Петрович, Назарбаевич, Улы, Пеевски) keeps today's reading alone; the foreign readings are
+extra query names, after today's.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 
 import pymorphy3
 
-from clearance.match.cyrillic import romanize
+from clearance.match.cyrillic import BULGARIAN_YER, romanize
 from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
 from clearance.match.kana import MAX_READINGS, Spellings, fitting
 from clearance.resources import load_resource
@@ -149,9 +150,9 @@ def _endings() -> tuple[str, ...]:
 
 
 def slavic_person(words: list[str]) -> bool:
-    """Whether Cyrillic words are shaped as a Russian, Ukrainian, Belarusian or Kazakh
-    person's name, which keeps today's reading alone: a word of five letters or more ends
-    as their surnames and patronymics do (`resources/cyrillic_foreign.yml`:
+    """Whether Cyrillic words are shaped as a Russian, Ukrainian, Belarusian, Bulgarian or
+    Kazakh person's name, which keeps today's reading alone: a word of five letters or more
+    ends as their surnames and patronymics do (`resources/cyrillic_foreign.yml`:
     slavic_endings), unless it holds a letter group Russian writes in foreign words alone
     (э after a word's head, уо, уи, уэ: Хэмилтон HAMILTON)."""
     endings = _endings()
@@ -166,14 +167,34 @@ def _dictionaries() -> tuple[pymorphy3.MorphAnalyzer, ...]:
     return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
 
 
+@cache
+def _south_slavic() -> tuple[frozenset[str], tuple[str, ...]]:
+    """`resources/cyrillic_slavic.yml`: Bulgarian and Serbian given names, and how
+    Bulgarian given names end."""
+    data: dict[str, list[str]] = load_resource("cyrillic_slavic")
+    return frozenset(data["bulgarian"] + data["serbian"]), tuple(data["given_endings"])
+
+
+def _south_slavic_name(word: str) -> bool:
+    """Whether a word is a Bulgarian or Serbian given name (`_south_slavic`), ends as
+    Bulgarian given names do with three letters or more before the ending (Седефчо,
+    Гремислав), or writes Bulgarian's vowel ъ (Петър, Вълчев: Russian's hard sign stands
+    before е, ё, ю, я alone)."""
+    names, endings = _south_slavic()
+    return (word in names or BULGARIAN_YER.search(word) is not None
+            or any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings))
+
+
 @lru_cache(maxsize=20_000)
 def slavic_word(word: str) -> bool:
     """Whether a lower-case Cyrillic word is a word or a name (any form of it) the Russian
     or the Ukrainian dictionary holds: their given names and surnames (Кира, Оксана, Жук,
     Бойко), their words (Кино, Роман) and the foreign names Russian has made its own (Брук,
-    Бош). A word neither holds is a name written as its sound (Хут HUTH, Покок POCOCK,
-    Брокар BROCARD), as Russian writes foreign names."""
-    return any(p.is_known for morph in _dictionaries() for p in morph.parse(word))
+    Бош); or a Bulgarian or Serbian given name neither holds (`_south_slavic_name`:
+    Ивайло, Петър, Седефчо). A word none holds is a name written as its sound (Хут HUTH,
+    Покок POCOCK, Брокар BROCARD), as Russian writes foreign names."""
+    return (_south_slavic_name(word)
+            or any(p.is_known for morph in _dictionaries() for p in morph.parse(word)))
 
 
 def _foreign_word(word: str) -> bool:

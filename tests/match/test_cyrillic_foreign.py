@@ -132,3 +132,33 @@ def test_a_word_no_russian_or_ukrainian_dictionary_holds_is_read_as_a_foreign_na
     assert cf.foreign_names("Карвер", table) == ["carver"]
     assert cf.foreign_names("Пелоси", table) == ["pelosi"]
     assert cf.foreign_names("Кира Оксана", table) == []
+
+
+@pytest.mark.parametrize("word", [
+    "ивайло", "зорница",  # Bulgarian given names of `resources/cyrillic_slavic.yml`
+    "ивица",  # a Serbian one
+    "седефчо", "гремислав",  # rarer Bulgarian names of their endings (-чо, -слав)
+    "лъчезар",  # Bulgarian's vowel ъ before a consonant
+])
+def test_a_south_slavic_name_no_dictionary_holds_is_kept_as_a_slavic_name(word: str) -> None:
+    # neither pymorphy3 dictionary holds these; read as the foreign names they may
+    # transcribe, they were as often another list word (Седефчо SADAFCO)
+    assert cf.slavic_word(word)
+    table = _table("sadafco", "ivailo", "lachezar", "ivica")
+    assert cf.foreign_names(word.capitalize(), table) == []
+
+
+def test_a_foreign_name_is_still_read_beside_the_south_slavic_names() -> None:
+    # an ending needs three letters before it (NACHO); a foreign name is read beside
+    assert not cf.slavic_word("начо") and not cf.slavic_word("карвер")  # NACHO
+    assert cf.foreign_names("Ивайло Карвер", _table("carver")) == ["ivaylo carver"]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["делян", "пеевски"], True),
+    (["гордана", "петровска"], True),
+    (["франческа"], False),  # -ска after a vowel: FRANCESCA
+])
+def test_a_bulgarian_or_macedonian_surname_is_a_slavic_persons(words: list[str],
+                                                              expected: bool) -> None:
+    assert cf.slavic_person(words) is expected
