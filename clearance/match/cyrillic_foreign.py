@@ -205,18 +205,21 @@ def _foreign_word(word: str) -> bool:
 
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Cyrillic name read as the Latin names it may transcribe (none for other text, a
-    Slavic person's name, or when no word of it fits a list spelling): each word as a list
-    spelling it fits (`readings`) or else as romanised (a word with no letter group of
-    `_MARKED` that the dictionaries hold, as Slavic names: Кира is not CIRE, Оксана not
-    OCEANOS); at most
-    `kana.MAX_READINGS` names, those of the nearest readings first."""
+    Slavic person's name, or when no foreign word of it (`_foreign_word`) fits a list
+    spelling): each foreign word as a list spelling it fits (`readings`), each other word
+    as romanised, then as the list spellings it fits: beside a foreign surname, a given
+    name Russian has made its own is the foreign one (Тома Лубанга THOMAS LUBANGA, Мишель
+    Джотодиа MICHEL DJOTODIA), while a name with no foreign word keeps its words' reading
+    (Кира is not CIRE, Оксана not OCEANOS); at most `kana.MAX_READINGS` names, those of
+    the nearest readings first."""
     words = [w for w in _SPLIT.split(text.lower()) if w != ""]
     if not words or any(_WORD.fullmatch(w) is None for w in words) or slavic_person(words):
         return []
     options = [readings(w, spellings) if _foreign_word(w) else [] for w in words]
     if not any(options):
         return []
-    options = [o or [romanize(w)] for o, w in zip(options, words)]
+    options = [o or list(dict.fromkeys([romanize(w), *readings(w, spellings)]))
+               for o, w in zip(options, words)]
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
     return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]

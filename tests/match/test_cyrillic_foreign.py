@@ -95,7 +95,8 @@ def test_a_word_without_a_foreign_letter_group_keeps_its_reading() -> None:
     table = _table("cire", "kira", "wilson")
     assert cf.readings("кира", table) == ["kira", "cire"]  # the word fits
     assert cf.foreign_names("Кира", table) == []
-    assert cf.foreign_names("Кира Уилсон", table) == ["kira wilson"]
+    # beside a foreign word, its plain reading first, then the spellings it fits
+    assert cf.foreign_names("Кира Уилсон", table) == ["kira wilson", "cire wilson"]
 
 
 def test_a_slavic_persons_name_gets_no_foreign_reading() -> None:
@@ -162,3 +163,18 @@ def test_a_foreign_name_is_still_read_beside_the_south_slavic_names() -> None:
 def test_a_bulgarian_or_macedonian_surname_is_a_slavic_persons(words: list[str],
                                                               expected: bool) -> None:
     assert cf.slavic_person(words) is expected
+
+
+def test_the_given_name_beside_a_foreign_surname_is_read_as_a_foreign_name_too() -> None:
+    # Мишель is a name the Russian dictionary holds; beside Лубанга, which none holds, it
+    # is read as the list spellings it fits too, after its plain reading
+    table = _table("michel", "lubanga", "oceanos")
+    assert cf.foreign_names("Мишель Лубанга", table) == ["mishel lubanga", "michel lubanga"]
+    # a name without a foreign word keeps its words' reading (Оксана is not OCEANOS)
+    assert cf.foreign_names("Оксана Кира", table) == []
+
+
+def test_a_foreign_persons_name_with_a_russian_given_name_alerts_on_the_listed_person() -> None:
+    index = list_index("LUBANGA, Thomas", "LUBANGA, Toma Jean")
+    (first, *_) = match_query(index, Query("Тома Лубанга", "Person"))
+    assert first.match and first.source_id == "s0"
