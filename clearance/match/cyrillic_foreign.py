@@ -13,12 +13,12 @@ consonant keys (`hangul_foreign.slot_keys`), and a word's readings are the list 
 its pattern fits, with kana's caps, the nearest the letter-by-letter reading first.
 
 Only a word with a letter group the transcription writes for foreign sounds (`_MARKED`: э,
-у before a vowel, дж, a doubled consonant...), or one no Russian or Ukrainian dictionary
-holds and that is no Bulgarian or Serbian given name (`slavic_word`: Хут HUTH, Покок
-POCOCK; not Ивайло), is read so, and a name shaped as a Slavic or Kazakh person's
-(`slavic_person`: a word with a surname's or patronymic's ending, Иванов, Шевченко,
-Петрович, Назарбаевич, Улы, Пеевски) keeps today's reading alone; the foreign readings are
-extra query names, after today's.
+у before a vowel, дж...; a doubled consonant outside the given names the dictionaries hold,
+Анна), or one no Russian or Ukrainian dictionary holds and that is no Bulgarian or Serbian
+given name (`slavic_word`: Хут HUTH, Покок POCOCK; not Ивайло), is read so, and a name
+shaped as a Slavic or Kazakh person's (`slavic_person`: a word with a surname's or
+patronymic's ending, Иванов, Шевченко, Петрович, Назарбаевич, Улы, Пеевски) keeps today's
+reading alone; the foreign readings are extra query names, after today's.
 """
 
 from __future__ import annotations
@@ -44,10 +44,13 @@ _VOWELS = frozenset("аеёиоуыэюяіїє")
 _FOREIGN = re.compile("(?<=.)э|у[оиэ]")
 #: letter groups the practical transcription writes for foreign sounds and Slavic names
 #: seldom hold: э after a word's head, у before a vowel (w), дж, дз (Polivanov's z, j), a
-#: final ье (-ier), кь (Italian chi), a doubled consonant. Only a word holding one is read
-#: as the list spellings it may transcribe: the readings of the others are as often a
-#: Slavic given name as another list word (Кира CIRE, Оксана OCEANOS)
-_MARKED = re.compile("(?<=.)э|у[оиэа]|дж|дз|ье$|кь|([бвгдзклмнпрстфхцчшщ])\\1")
+#: final ье (-ier), кь (Italian chi). Only a word holding one (or `_DOUBLED`) is read as
+#: the list spellings it may transcribe: the readings of the others are as often a Slavic
+#: given name as another list word (Кира CIRE, Оксана OCEANOS)
+_MARKED = re.compile("(?<=.)э|у[оиэа]|дж|дз|ье$|кь")
+#: a doubled consonant, as the transcription writes a foreign one (Меннетта MENNETTA,
+#: Риччо RICCIO), and as some Slavic given names are written (Анна, Жанна, Кирилл)
+_DOUBLED = re.compile("([бвгдзклмнпрстфхцчшщ])\\1")
 #: letters that read as no sound of their own (the soft and hard signs)
 _SIGNS = frozenset("ьъ")
 #: fewest letters of a word read so: a shorter one fits too many list words
@@ -197,10 +200,23 @@ def slavic_word(word: str) -> bool:
             or any(p.is_known for morph in _dictionaries() for p in morph.parse(word)))
 
 
+@lru_cache(maxsize=20_000)
+def _given_name(word: str) -> bool:
+    """Whether the Russian or the Ukrainian dictionary holds a word as a given name (Анна,
+    Кирилл, Ганна)."""
+    return any(p.is_known and "Name" in p.tag for morph in _dictionaries()
+               for p in morph.parse(word))
+
+
 def _foreign_word(word: str) -> bool:
     """Whether a word is read as the list spellings it may transcribe: it holds a letter
-    group of `_MARKED`, or it is no `slavic_word`."""
-    return _MARKED.search(word) is not None or not slavic_word(word)
+    group of `_MARKED`; or a doubled consonant (`_DOUBLED`), unless it is a given name the
+    dictionaries hold (Жанна is not SANA, Нонна not NANED); or it is no `slavic_word`."""
+    if _MARKED.search(word) is not None:
+        return True
+    if _DOUBLED.search(word) is not None:
+        return not _given_name(word)
+    return not slavic_word(word)
 
 
 def foreign_names(text: str, spellings: Spellings) -> list[str]:

@@ -178,3 +178,12 @@ def test_a_foreign_persons_name_with_a_russian_given_name_alerts_on_the_listed_p
     index = list_index("LUBANGA, Thomas", "LUBANGA, Toma Jean")
     (first, *_) = match_query(index, Query("Тома Лубанга", "Person"))
     assert first.match and first.source_id == "s0"
+
+
+def test_a_slavic_given_name_with_a_doubled_consonant_keeps_its_reading() -> None:
+    # Жанна, Нонна: given names the dictionaries hold; Меннетта MENNETTA, which they do
+    # not hold as a given name, is still read for its doubled consonant
+    table = _table("sana", "naned", "mennetta")
+    assert cf.foreign_names("Жанна", table) == []
+    assert cf.foreign_names("Нонна", table) == []
+    assert cf.foreign_names("Меннетта", table) == ["mennetta"]
