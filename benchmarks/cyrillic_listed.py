@@ -1,7 +1,7 @@
 """Listed persons of foreign names written in Cyrillic, as Russian books write them, screened.
 
 usage: python benchmarks/cyrillic_listed.py [--home DIR] [-v] [--half tune|test|all]
-       [--slavic N]
+       [--slavic N] [--given]
 
 A set of its own (session 25): people on the OFAC SDN list (../shared/data/lists) of
 Latin American, Italian, African, English, Japanese and Arabic names, each written in
@@ -28,6 +28,11 @@ the reading's rules are tuned on the "tune" half only (read case by case with -v
 Bulgarian people's own names in Cyrillic (Faker ru_RU, uk_UA, bg_BG, seed 25, full names,
 given names and surnames alone) screened as people and as parties of unknown type: the
 share with an alert (run on the code before the change for the baseline).
+
+`--given` (session 28): the second false-alert check, every given name of those Faker
+locales' whole lists (not drawn; ~2,100 distinct, many Bulgarian names neither Russian nor
+Ukrainian dictionary holds), each alone, as people and as parties of unknown type; split in
+halves by `evalsets.split` of the name, printed for `--half` (the tuning half while working).
 
 --home: a CLEARANCE_HOME with the bundled lists loaded; by default a temporary one is
 loaded from ../shared/data/lists. `-v` lists the misses (of the tuning half unless
@@ -122,8 +127,22 @@ def slavic_names(n: int) -> list[str]:
     return list(out)
 
 
-def slavic_alerts(n: int, verbose: bool) -> None:
-    """The false-alert check (module docstring)."""
+def given_names(half: str) -> list[str]:
+    """Every given name of `SLAVIC_LOCALES`' whole lists in one half (`evalsets.split`)."""
+    from importlib import import_module
+
+    from evalsets import split
+
+    out: set[str] = set()
+    for locale in SLAVIC_LOCALES:
+        provider = import_module(f"faker.providers.person.{locale}").Provider
+        for field in ("first_names_male", "first_names_female"):
+            out.update(getattr(provider, field, ()))
+    return sorted(n for n in out if half == "all" or split(n) == half)
+
+
+def slavic_alerts(names: list[str], verbose: bool) -> dict[str, int]:
+    """How many of the names alert as a person and as a party of unknown type."""
     from clearance.index.store import ensure_index
     from clearance.match.engine import match_query
     from clearance.match.score import Query, ScoringConfig
@@ -131,15 +150,19 @@ def slavic_alerts(n: int, verbose: bool) -> None:
     index = ensure_index()
     cfg = ScoringConfig()
     alerts = {"Person": 0, "LegalEntity": 0}
-    names = slavic_names(n)
     for text in names:
         for schema in alerts:
             res = [r for r in match_query(index, Query(text, schema), cfg, limit=3) if r.match]
             alerts[schema] += bool(res)
             if verbose and res:
                 print(f"alert ({schema}): {text} | {res[0].score:.3f} {res[0].name}")
-    print(f"Slavic people's own names in Cyrillic (Faker {', '.join(SLAVIC_LOCALES)}, seed 25): "
-          f"with an alert {alerts['Person']}/{len(names)} as Person, "
+    return alerts
+
+
+def print_alerts(what: str, names: list[str], verbose: bool) -> None:
+    alerts = slavic_alerts(names, verbose)
+    print(f"{what} (Faker {', '.join(SLAVIC_LOCALES)}): with an alert "
+          f"{alerts['Person']}/{len(names)} as Person, "
           f"{alerts['LegalEntity']}/{len(names)} as LegalEntity")
 
 
@@ -151,12 +174,18 @@ def main() -> None:
                    help="which half to print (the held-out one once, at the end)")
     p.add_argument("--slavic", type=int, default=1000,
                    help="also screen this many Slavic people's own names in Cyrillic")
+    p.add_argument("--given", action="store_true",
+                   help="also screen every given name of those locales alone (--half's)")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         use_home(args.home, tmp)
         run(args.verbose, args.half)
         if args.slavic > 0:
-            slavic_alerts(args.slavic, args.verbose)
+            print_alerts("Slavic people's own names in Cyrillic, seed 25",
+                         slavic_names(args.slavic), args.verbose)
+        if args.given:
+            print_alerts(f"Slavic given names alone, {args.half} half",
+                         given_names(args.half), args.verbose)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["has_cyrillic", "romanize"]
+__all__ = ["BULGARIAN_YER", "has_cyrillic", "romanize"]
 
 _TABLE = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -33,8 +33,16 @@ def has_cyrillic(text: str) -> bool:
 _VOWEL_YO = re.compile("(?<=[аеёиоуыэюяіїє])ё")
 
 
+#: Bulgarian's ъ, a vowel, stands before a consonant (Петър, Вълчев) and is romanised a,
+#: as Bulgaria's Transliteration Act (2009) and BGN/PCGN write it (PETAR, VALCHEV); Russian
+#: writes ъ before е, ё, ю, я alone, a sign of no sound
+BULGARIAN_YER = re.compile("ъ(?=[бвгджзйклмнпрстфхцчшщ])")
+
+
 def romanize(text: str) -> str:
     """Cyrillic letters -> ASCII (lower case expected); other characters pass through."""
     if "ё" in text:
         text = _VOWEL_YO.sub("йо", text)
+    if "ъ" in text:
+        text = BULGARIAN_YER.sub("а", text)
     return "".join(_TABLE.get(ch, ch) for ch in text)

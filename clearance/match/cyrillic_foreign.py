@@ -13,11 +13,12 @@ consonant keys (`hangul_foreign.slot_keys`), and a word's readings are the list 
 its pattern fits, with kana's caps, the nearest the letter-by-letter reading first.
 
 Only a word with a letter group the transcription writes for foreign sounds (`_MARKED`: э,
-у before a vowel, дж, a doubled consonant...), or one no Russian or Ukrainian dictionary
-holds (`slavic_word`: Хут HUTH, Покок POCOCK), is read so, and a name shaped as a Slavic
-or Kazakh person's (`slavic_person`: a word with a surname's or patronymic's ending,
-Иванов, Шевченко, Петрович, Назарбаевич, Улы) keeps today's reading alone; the foreign
-readings are extra query names, after today's.
+у before a vowel, дж...; a doubled consonant outside the given names the dictionaries hold,
+Анна), or one no Russian or Ukrainian dictionary holds and that is no Bulgarian or Serbian
+given name (`slavic_word`: Хут HUTH, Покок POCOCK; not Ивайло), is read so, and a name
+shaped as a Slavic or Kazakh person's (`slavic_person`: a word with a surname's or
+patronymic's ending, Иванов, Шевченко, Петрович, Назарбаевич, Улы, Пеевски) keeps today's
+reading alone; the foreign readings are extra query names, after today's.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 
 import pymorphy3
 
-from clearance.match.cyrillic import romanize
+from clearance.match.cyrillic import BULGARIAN_YER, romanize
 from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
 from clearance.match.kana import MAX_READINGS, Spellings, fitting
 from clearance.resources import load_resource
@@ -43,10 +44,13 @@ _VOWELS = frozenset("аеёиоуыэюяіїє")
 _FOREIGN = re.compile("(?<=.)э|у[оиэ]")
 #: letter groups the practical transcription writes for foreign sounds and Slavic names
 #: seldom hold: э after a word's head, у before a vowel (w), дж, дз (Polivanov's z, j), a
-#: final ье (-ier), кь (Italian chi), a doubled consonant. Only a word holding one is read
-#: as the list spellings it may transcribe: the readings of the others are as often a
-#: Slavic given name as another list word (Кира CIRE, Оксана OCEANOS)
-_MARKED = re.compile("(?<=.)э|у[оиэа]|дж|дз|ье$|кь|([бвгдзклмнпрстфхцчшщ])\\1")
+#: final ье (-ier), кь (Italian chi). Only a word holding one (or `_DOUBLED`) is read as
+#: the list spellings it may transcribe: the readings of the others are as often a Slavic
+#: given name as another list word (Кира CIRE, Оксана OCEANOS)
+_MARKED = re.compile("(?<=.)э|у[оиэа]|дж|дз|ье$|кь")
+#: a doubled consonant, as the transcription writes a foreign one (Меннетта MENNETTA,
+#: Риччо RICCIO), and as some Slavic given names are written (Анна, Жанна, Кирилл)
+_DOUBLED = re.compile("([бвгдзклмнпрстфхцчшщ])\\1")
 #: letters that read as no sound of their own (the soft and hard signs)
 _SIGNS = frozenset("ьъ")
 #: fewest letters of a word read so: a shorter one fits too many list words
@@ -149,9 +153,9 @@ def _endings() -> tuple[str, ...]:
 
 
 def slavic_person(words: list[str]) -> bool:
-    """Whether Cyrillic words are shaped as a Russian, Ukrainian, Belarusian or Kazakh
-    person's name, which keeps today's reading alone: a word of five letters or more ends
-    as their surnames and patronymics do (`resources/cyrillic_foreign.yml`:
+    """Whether Cyrillic words are shaped as a Russian, Ukrainian, Belarusian, Bulgarian or
+    Kazakh person's name, which keeps today's reading alone: a word of five letters or more
+    ends as their surnames and patronymics do (`resources/cyrillic_foreign.yml`:
     slavic_endings), unless it holds a letter group Russian writes in foreign words alone
     (э after a word's head, уо, уи, уэ: Хэмилтон HAMILTON)."""
     endings = _endings()
@@ -166,36 +170,72 @@ def _dictionaries() -> tuple[pymorphy3.MorphAnalyzer, ...]:
     return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
 
 
+@cache
+def _south_slavic() -> tuple[frozenset[str], tuple[str, ...]]:
+    """`resources/cyrillic_slavic.yml`: Bulgarian and Serbian given names, and how
+    Bulgarian given names end."""
+    data: dict[str, list[str]] = load_resource("cyrillic_slavic")
+    return frozenset(data["bulgarian"] + data["serbian"]), tuple(data["given_endings"])
+
+
+def _south_slavic_name(word: str) -> bool:
+    """Whether a word is a Bulgarian or Serbian given name (`_south_slavic`), ends as
+    Bulgarian given names do with three letters or more before the ending (Седефчо,
+    Гремислав), or writes Bulgarian's vowel ъ (Петър, Вълчев: Russian's hard sign stands
+    before е, ё, ю, я alone)."""
+    names, endings = _south_slavic()
+    return (word in names or BULGARIAN_YER.search(word) is not None
+            or any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings))
+
+
 @lru_cache(maxsize=20_000)
 def slavic_word(word: str) -> bool:
     """Whether a lower-case Cyrillic word is a word or a name (any form of it) the Russian
     or the Ukrainian dictionary holds: their given names and surnames (Кира, Оксана, Жук,
     Бойко), their words (Кино, Роман) and the foreign names Russian has made its own (Брук,
-    Бош). A word neither holds is a name written as its sound (Хут HUTH, Покок POCOCK,
-    Брокар BROCARD), as Russian writes foreign names."""
-    return any(p.is_known for morph in _dictionaries() for p in morph.parse(word))
+    Бош); or a Bulgarian or Serbian given name neither holds (`_south_slavic_name`:
+    Ивайло, Петър, Седефчо). A word none holds is a name written as its sound (Хут HUTH,
+    Покок POCOCK, Брокар BROCARD), as Russian writes foreign names."""
+    return (_south_slavic_name(word)
+            or any(p.is_known for morph in _dictionaries() for p in morph.parse(word)))
+
+
+@lru_cache(maxsize=20_000)
+def _given_name(word: str) -> bool:
+    """Whether the Russian or the Ukrainian dictionary holds a word as a given name (Анна,
+    Кирилл, Ганна)."""
+    return any(p.is_known and "Name" in p.tag for morph in _dictionaries()
+               for p in morph.parse(word))
 
 
 def _foreign_word(word: str) -> bool:
     """Whether a word is read as the list spellings it may transcribe: it holds a letter
-    group of `_MARKED`, or it is no `slavic_word`."""
-    return _MARKED.search(word) is not None or not slavic_word(word)
+    group of `_MARKED`; or a doubled consonant (`_DOUBLED`), unless it is a given name the
+    dictionaries hold (Жанна is not SANA, Нонна not NANED); or it is no `slavic_word`."""
+    if _MARKED.search(word) is not None:
+        return True
+    if _DOUBLED.search(word) is not None:
+        return not _given_name(word)
+    return not slavic_word(word)
 
 
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Cyrillic name read as the Latin names it may transcribe (none for other text, a
-    Slavic person's name, or when no word of it fits a list spelling): each word as a list
-    spelling it fits (`readings`) or else as romanised (a word with no letter group of
-    `_MARKED` that the dictionaries hold, as Slavic names: Кира is not CIRE, Оксана not
-    OCEANOS); at most
-    `kana.MAX_READINGS` names, those of the nearest readings first."""
+    Slavic person's name, or when no foreign word of it (`_foreign_word`) fits a list
+    spelling): each foreign word as a list spelling it fits (`readings`), each other word
+    as romanised, then as the list spellings it fits: beside a foreign surname, a given
+    name Russian has made its own is the foreign one (Тома Лубанга THOMAS LUBANGA, Мишель
+    Джотодиа MICHEL DJOTODIA), while a name with no foreign word keeps its words' reading
+    (Кира is not CIRE, Оксана not OCEANOS); at most `kana.MAX_READINGS` names, those of
+    the nearest readings first."""
     words = [w for w in _SPLIT.split(text.lower()) if w != ""]
     if not words or any(_WORD.fullmatch(w) is None for w in words) or slavic_person(words):
         return []
     options = [readings(w, spellings) if _foreign_word(w) else [] for w in words]
     if not any(options):
         return []
-    options = [o or [romanize(w)] for o, w in zip(options, words)]
+    options = [o or list(dict.fromkeys([romanize(w), *readings(w, spellings)]))
+               for o, w in zip(options, words)]
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
     return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]

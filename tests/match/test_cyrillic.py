@@ -18,3 +18,17 @@ def test_a_japanese_name_with_yo_in_cyrillic_alerts_on_the_listed_name() -> None
     index = list_index("TOYODA, Miyoko", "TODA, Mieko")
     results = match_query(index, Query("Миёко Тоёда", "Person"), ScoringConfig(), limit=5)
     assert results and results[0].source_id == "s0" and results[0].match
+
+
+def test_bulgarian_yer_before_a_consonant_is_a_and_russian_hard_sign_is_nothing() -> None:
+    # Bulgarian's ъ is a vowel, romanised a (Bulgaria's Transliteration Act, BGN/PCGN);
+    # Russian writes ъ before е, ё, ю, я alone, a sign of no sound
+    assert romanize("петър вълчев") == "petar valchev"
+    assert romanize("лъчезар кръстев") == "lachezar krastev"
+    assert romanize("подъячев объезд") == "podyachev obezd"
+
+
+def test_a_bulgarian_name_in_cyrillic_is_the_listed_name_written_the_bulgarian_way() -> None:
+    index = list_index("VALCHEV, Petar", "PETROV, Valentin")
+    (first, *_) = match_query(index, Query("Петър Вълчев", "Person"), ScoringConfig(), limit=3)
+    assert first.source_id == "s0" and first.score == 1.0

@@ -95,7 +95,8 @@ def test_a_word_without_a_foreign_letter_group_keeps_its_reading() -> None:
     table = _table("cire", "kira", "wilson")
     assert cf.readings("кира", table) == ["kira", "cire"]  # the word fits
     assert cf.foreign_names("Кира", table) == []
-    assert cf.foreign_names("Кира Уилсон", table) == ["kira wilson"]
+    # beside a foreign word, its plain reading first, then the spellings it fits
+    assert cf.foreign_names("Кира Уилсон", table) == ["kira wilson", "cire wilson"]
 
 
 def test_a_slavic_persons_name_gets_no_foreign_reading() -> None:
@@ -132,3 +133,57 @@ def test_a_word_no_russian_or_ukrainian_dictionary_holds_is_read_as_a_foreign_na
     assert cf.foreign_names("Карвер", table) == ["carver"]
     assert cf.foreign_names("Пелоси", table) == ["pelosi"]
     assert cf.foreign_names("Кира Оксана", table) == []
+
+
+@pytest.mark.parametrize("word", [
+    "ивайло", "зорница",  # Bulgarian given names of `resources/cyrillic_slavic.yml`
+    "ивица",  # a Serbian one
+    "седефчо", "гремислав",  # rarer Bulgarian names of their endings (-чо, -слав)
+    "лъчезар",  # Bulgarian's vowel ъ before a consonant
+])
+def test_a_south_slavic_name_no_dictionary_holds_is_kept_as_a_slavic_name(word: str) -> None:
+    # neither pymorphy3 dictionary holds these; read as the foreign names they may
+    # transcribe, they were as often another list word (Седефчо SADAFCO)
+    assert cf.slavic_word(word)
+    table = _table("sadafco", "ivailo", "lachezar", "ivica")
+    assert cf.foreign_names(word.capitalize(), table) == []
+
+
+def test_a_foreign_name_is_still_read_beside_the_south_slavic_names() -> None:
+    # an ending needs three letters before it (NACHO); a foreign name is read beside
+    assert not cf.slavic_word("начо") and not cf.slavic_word("карвер")  # NACHO
+    assert cf.foreign_names("Ивайло Карвер", _table("carver")) == ["ivaylo carver"]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["делян", "пеевски"], True),
+    (["гордана", "петровска"], True),
+    (["франческа"], False),  # -ска after a vowel: FRANCESCA
+])
+def test_a_bulgarian_or_macedonian_surname_is_a_slavic_persons(words: list[str],
+                                                              expected: bool) -> None:
+    assert cf.slavic_person(words) is expected
+
+
+def test_the_given_name_beside_a_foreign_surname_is_read_as_a_foreign_name_too() -> None:
+    # Мишель is a name the Russian dictionary holds; beside Лубанга, which none holds, it
+    # is read as the list spellings it fits too, after its plain reading
+    table = _table("michel", "lubanga", "oceanos")
+    assert cf.foreign_names("Мишель Лубанга", table) == ["mishel lubanga", "michel lubanga"]
+    # a name without a foreign word keeps its words' reading (Оксана is not OCEANOS)
+    assert cf.foreign_names("Оксана Кира", table) == []
+
+
+def test_a_foreign_persons_name_with_a_russian_given_name_alerts_on_the_listed_person() -> None:
+    index = list_index("LUBANGA, Thomas", "LUBANGA, Toma Jean")
+    (first, *_) = match_query(index, Query("Тома Лубанга", "Person"))
+    assert first.match and first.source_id == "s0"
+
+
+def test_a_slavic_given_name_with_a_doubled_consonant_keeps_its_reading() -> None:
+    # Жанна, Нонна: given names the dictionaries hold; Меннетта MENNETTA, which they do
+    # not hold as a given name, is still read for its doubled consonant
+    table = _table("sana", "naned", "mennetta")
+    assert cf.foreign_names("Жанна", table) == []
+    assert cf.foreign_names("Нонна", table) == []
+    assert cf.foreign_names("Меннетта", table) == ["mennetta"]
