@@ -289,7 +289,8 @@ def _romanized(text: str) -> list[tuple[str, int]]:
             word = word[:-1]
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append((ALLAH, 0))
-        elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
+        elif (has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل"
+              and not _own_al(word)):
             token = _persian_final(word[2:], _word(word[2:]))
             words += [("al", 0), (token, _marks(word[2:], token, persian))]
         elif has_abjad(word):
@@ -298,6 +299,29 @@ def _romanized(text: str) -> list[tuple[str, int]]:
         else:
             words.append((word, 0))
     return words
+
+
+#: letters only Persian, Urdu and Pashto write (pe, che, zhe, gaf): a word holding one is
+#: no Arabic word, and its ال no Arabic article (الگو "pattern", الیگودرز ALIGUDARZ)
+_NOT_ARABIC = "پچژگ"
+#: words whose ال is their own letters, no article, though Arabic would read one: given
+#: names (الهام ELHAM, Arabic's إلهام ILHAM; الیاس ILYAS, ELIAS; الهه ELAHEH, الناز ELNAZ) and
+#: places (البرز ALBORZ, الوند ALVAND) as Persian and Arabic write them, and the European
+#: electr- of Persian's loans (الکتریک ELECTRIC, الکترونیک ELECTRONIC): Persian Wikipedia's
+#: article titles and Dehkhoda's entries; split, "al ktryk" met no listed ELECTRIC and
+#: "al hm" paired the article with a name the list writes without it
+_OWN_AL_WORDS = frozenset(("الهام", "الیاس", "الهه", "الناز", "البرز", "الوند"))
+_OWN_AL_STEMS = ("الکتر",)
+#: Arabic's yeh, alef maqsura and kaf as Persian writes them, for `_own_al`'s tables
+_AS_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+def _own_al(word: str) -> bool:
+    """Whether a word that starts with ال holds no Arabic article (`_OWN_AL_WORDS`,
+    `_NOT_ARABIC`): read whole, as one token."""
+    persian = word.translate(_AS_PERSIAN)
+    return (persian in _OWN_AL_WORDS or persian.startswith(_OWN_AL_STEMS)
+            or any([ch in _NOT_ARABIC for ch in word]))
 
 
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
