@@ -151,11 +151,15 @@ _PERSIAN_YEH = "\u06cc"
 #: letters before which a final yeh is a consonant or the second letter of a diphthong
 #: (رضای REZAI, نوروی), not a long vowel of its own: alef, waw and yeh forms
 _VOWEL_LETTERS = _ALEF + "وؤیيئىۍېە"
+#: Persian's yeh and Arabic's, either of which a name written in Persian may end with
+_FINAL_YEHS = _PERSIAN_YEH + "ي"
 
 
-def _persian_final(word: str, token: str) -> str:
+def _persian_final(word: str, token: str, persian: bool) -> str:
     """`token` (the romanised `word`) with its last "y" written twice when the word ends
-    with Persian's own yeh after a consonant, two letters or more into the word.
+    with Persian's own yeh after a consonant, two letters or more into the word, or with
+    Arabic's in a name written in Persian (`persian`: مجتبي خامنه‌اي, typed on an Arabic
+    keyboard, is MOJTABA KHAMENEI as مجتبی خامنه‌ای is).
 
     Persian writes the Arabic alef maqsura (ى, a long a: `_word`) with that yeh (عیسی ISA,
     ESSA; موسی MUSA; مصطفی MOSTAFA; هدی HODA), as it writes a final i (احمدی AHMADI). A yeh
@@ -163,7 +167,8 @@ def _persian_final(word: str, token: str) -> str:
     Latin side decides. Arabic's yeh (ي) at the end is an i (رضي RADI, not REZA): Arabic
     writes the long a with ى. Too short a word says too little: علی is ALI, never ALA.
     """
-    if (len(word) < 3 or word[-1] != _PERSIAN_YEH or word[-2] in _VOWEL_LETTERS
+    if (len(word) < 3 or word[-1] not in (_FINAL_YEHS if persian else _PERSIAN_YEH)
+            or word[-2] in _VOWEL_LETTERS
             or not token.endswith("y")):
         return token
     keys = _unit_keys(token)
@@ -237,9 +242,11 @@ HEBREW_FINAL_HE: Final = 8
 FINAL_VOWEL: Final = FINAL_HE | HEBREW_FINAL_HE
 #: letters a romanised token leaves out that write a vowel (or the ayin's sound) there
 _UNWRITTEN = _ALEF + "عءאע"
-#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh), and
-#: Urdu's round heh, whose final form writes the vowel as Persian's final he does
-_PERSIAN_LETTERS = "پچژگکہ" + _PERSIAN_YEH
+#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh),
+#: Urdu's round heh, whose final form writes the vowel as Persian's final he does, and the
+#: vowel he `persian_words` makes of a he before a non-joiner (خامنه‌اي: Persian typed on an
+#: Arabic keyboard, with Arabic's yeh and kaf)
+_PERSIAN_LETTERS = "پچژگکہ" + _PERSIAN_YEH + _VOWEL_HE
 #: Hebrew's he, and the letters that write a vowel or a diphthong before a final one
 #: (alef, vav, yod: לאה LEAH, אריה ARYEH)
 _HEBREW_HE: Final = "ה"
@@ -289,15 +296,39 @@ def _romanized(text: str) -> list[tuple[str, int]]:
             word = word[:-1]
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append((ALLAH, 0))
-        elif has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل":
-            token = _persian_final(word[2:], _word(word[2:]))
+        elif (has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل"
+              and not _own_al(word)):
+            token = _persian_final(word[2:], _word(word[2:]), persian)
             words += [("al", 0), (token, _marks(word[2:], token, persian))]
         elif has_abjad(word):
-            token = _persian_final(word, _word(word))
+            token = _persian_final(word, _word(word), persian)
             words.append((token, _marks(word, token, persian)))
         else:
             words.append((word, 0))
     return words
+
+
+#: letters only Persian, Urdu and Pashto write (pe, che, zhe, gaf): a word holding one is
+#: no Arabic word, and its ال no Arabic article (الگو "pattern", الیگودرز ALIGUDARZ)
+_NOT_ARABIC = "پچژگ"
+#: words whose ال is their own letters, no article, though Arabic would read one: given
+#: names (الهام ELHAM, Arabic's إلهام ILHAM; الیاس ILYAS, ELIAS; الهه ELAHEH, الناز ELNAZ) and
+#: places (البرز ALBORZ, الوند ALVAND) as Persian and Arabic write them, and the European
+#: electr- of Persian's loans (الکتریک ELECTRIC, الکترونیک ELECTRONIC): Persian Wikipedia's
+#: article titles and Dehkhoda's entries; split, "al ktryk" met no listed ELECTRIC and
+#: "al hm" paired the article with a name the list writes without it
+_OWN_AL_WORDS = frozenset(("الهام", "الیاس", "الهه", "الناز", "البرز", "الوند"))
+_OWN_AL_STEMS = ("الکتر",)
+#: Arabic's yeh, alef maqsura and kaf as Persian writes them, for `_own_al`'s tables
+_AS_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+def _own_al(word: str) -> bool:
+    """Whether a word that starts with ال holds no Arabic article (`_OWN_AL_WORDS`,
+    `_NOT_ARABIC`): read whole, as one token."""
+    persian = word.translate(_AS_PERSIAN)
+    return (persian in _OWN_AL_WORDS or persian.startswith(_OWN_AL_STEMS)
+            or any([ch in _NOT_ARABIC for ch in word]))
 
 
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;

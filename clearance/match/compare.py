@@ -1888,6 +1888,13 @@ def _free_costs(
             # "Clement SARL" not JSC ELEMENT), as a place would be; once a legal form
             # agrees, another one ("Lehner and Co LLC") is a style of the name
             legal_floor = CONFLICT_WEIGHT
+        # a word the name writes twice, or its reading gives twice (شرکت کالای الکتریکی
+        # کالای برق, "company Kalaye electric Kalaye electric"), said once where it paired:
+        # the listed name lacks no word of it
+        paired = {p.query for p in pairs}
+        for i in free_q:
+            if q_tokens[i] in paired:
+                q_cost[i] = 0.0
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
     # proves little, not that Mohamed and Ali may be the same name

@@ -7,7 +7,7 @@ Four readings `clearance.match.abjad` cannot make from a romanised token alone:
   they are names of their own ("pwn", "shyykh") that no listed particle or title pairs with.
   A word of `resources/hebrew_particles.yml` is read as the Latin word; so is a word of
   `resources/abjad_particles.yml` in Arabic script, which writes particles so too (فون
-  "fwn" VON, دي "dy" DE).
+  "fwn" VON, دي "dy" DE): a title before a name, a particle between two names.
 - Spanish J, G, Z and C (`spanish_reading`): Hebrew writes J and G as ח, the letter of its
   own kh (חוסה JOSE, חורחה JORGE), Z and C as ס (לופס LOPEZ, גרסיה GARCIA); a name is also
   read with each ח as J and each ס as a letter Latin writes s, z or c, in its words that
@@ -62,19 +62,39 @@ def _fold(word: str) -> str:
     return fold_arabic(word.translate(_PUNCTUATION))
 
 
+@cache
+def _titles() -> frozenset[str]:
+    """The Latin titles of people (`generic_words.yml`'s person_titles: sheikh, haji, dr)."""
+    return frozenset(str(w) for w in load_resource("generic_words")["person_titles"])
+
+
 def read_particles(text: str) -> str:
     """The text with each word in Hebrew or Arabic script that writes a particle or a title
-    as its Latin word (פון גתה -> "von גתה", فون غوته -> "von غوته"); other words, and text
-    in neither script, unchanged."""
+    as its Latin word (יוהאן פון גתה -> "יוהאן von גתה", شيخ عمر -> "sheikh عمر"); other
+    words, and text in neither script, unchanged.
+
+    Where it stands says which it is: a title before a name, a particle between two names
+    (Ludwig van Beethoven, Charles de Gaulle, Ahmad bin Ali). The same letters first in a
+    name are a name of their own, as Arabic and Persian write the Chinese surnames Fan,
+    Wan and Du (فان يانغ, وان ييفان, دو يورونغ), and last they end it."""
     if not has_abjad(text):
         return text
     table = _particles()
+    titles = _titles()
 
     def latin(found: re.Match[str]) -> str:
         word = found.group()
-        return table.get(_fold(word), word)
+        read = table.get(_fold(word))
+        if read is None or not _letter(text, found.end(), len(text)):
+            return word
+        return read if read in titles or _letter(text, 0, found.start()) else word
 
     return _PARTICLE.sub(latin, text)
+
+
+def _letter(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a letter: a word of the name stands there."""
+    return any([ch.isalpha() for ch in text[start:end]])
 
 
 #: Hebrew letters a he after which romanises as a Latin digraph ("kh", "sh", "th", "dh",

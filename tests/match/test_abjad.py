@@ -986,3 +986,29 @@ def test_persian_pe_is_no_v() -> None:
     assert abjad.romanize("سپه") == "sph"
     assert abjad.similarity("sph", "saveh") == 0.0
     assert abjad.similarity("sph", "sepah") == 0.9
+
+
+def test_a_persian_word_whose_al_is_its_own_letters_is_read_whole() -> None:
+    # no Arabic article: a given name, a place, Persian's European electr- loans, a word
+    # with a letter Arabic has not
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    assert normalize("الهام کریمی")[0] == "alhm"
+    assert normalize("البرز الکتریک") == ["albrz", "alktryk"]
+    assert normalize("الگو") == ["algw"]
+    assert normalize("البصیر") == ["al", "bsyr"]  # (an article: al-Basir)
+    assert abjad.similarity("alktryk", "electric") == 0.9
+    index = list_index("KAVIR ELECTRIC", schema="Company")
+    found = match_query(index, Query("کویر الکتریک", "LegalEntity"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+def test_a_persian_name_typed_with_arabic_yeh_ends_as_persian_writes_it() -> None:
+    # the he before a non-joiner says the name is Persian: its final Arabic yeh may be the
+    # long a Persian writes with its own yeh (مجتبی MOJTABA); in Arabic it is an i (رضي RADI)
+    assert normalize("مجتبي خامنه\u200cاي") == normalize("مجتبی خامنه\u200cای")
+    assert abjad.similarity(normalize("مجتبي خامنه\u200cاي")[0], "mojtaba") == 0.9
+    assert normalize("مجتبي") == ["mjtby"]
+    assert abjad.similarity("rdy", "reza") == 0.0

@@ -25,7 +25,7 @@ def test_a_word_that_only_holds_a_particle_is_not_read_as_one() -> None:
     assert read_particles("فونتين") == "فونتين"
     assert read_particles("دوہرا") == "دوہرا"  # (Urdu's heh, a letter of its own block)
     assert read_particles("دو\u200cستی") == "دو\u200cستی"  # (one word, a non-joiner inside)
-    assert read_particles("فُون غوته") == "von غوته"  # (its vowel marks written)
+    assert read_particles("يوهان فُون غوته") == "يوهان von غوته"  # (its vowel marks written)
     assert read_particles("دير الزور") == "دير الزور"
     assert read_particles("Otto von Bismarck") == "Otto von Bismarck"
 
@@ -37,14 +37,21 @@ def test_an_arabic_script_particle_pairs_with_the_listed_particle() -> None:
     assert result.score >= DEFAULT_THRESHOLD
 
 
-def test_a_chinese_surname_written_as_vans_letters_stays_a_name() -> None:
-    # فان and وان are the Chinese surnames Fan and Wan (and Phan) as well as VAN, whose
-    # letters their patterns spell anyway: the surname pairs with the listed one
+def test_a_chinese_surname_written_as_a_particles_letters_stays_a_name() -> None:
+    # فان, وان and دو are the Chinese surnames Fan, Wan and Du as well as VAN and DE: first
+    # in a name they are its surname, which pairs with the listed one
     assert read_particles("فان يانغ") == "فان يانغ"
     assert read_particles("وان ييفان") == "وان ييفان"
+    assert read_particles("دو يورونغ") == "دو يورونغ"
     result = compare_people("فان يانغ", "FAN, Yang", _weigh)
     assert {(p.query, p.candidate) for p in result.pairs} >= {("fn", "fan"), ("yngh", "yang")}
     assert result.score >= DEFAULT_THRESHOLD
+
+
+def test_a_particle_is_read_only_between_two_names() -> None:
+    assert read_particles("فنسنت فان غوخ") == "فنسنت van غوخ"
+    assert read_particles("لودویگ وان بتهوون") == "لودویگ van بتهوون"
+    assert read_particles("غوته فون") == "غوته فون"  # (last: no particle of a name after it)
     van = compare_people("فنسنت فان غوخ", "Vincent van Gogh", _weigh)
-    assert ("fn", "van") in {(p.query, p.candidate) for p in van.pairs}
+    assert ("van", "van") in {(p.query, p.candidate) for p in van.pairs}
     assert van.score >= DEFAULT_THRESHOLD

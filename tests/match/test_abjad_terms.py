@@ -275,3 +275,16 @@ def test_a_place_the_lists_translate_reads_in_english() -> None:
 ])
 def test_words_of_airlines_atomic_energy_and_forces_are_terms(text: str, reading: str) -> None:
     assert english_names(text)[0] == reading
+
+
+def test_a_word_written_twice_or_read_twice_counts_once() -> None:
+    # the name writes کویر twice and its reading gives "electric" twice (الکتریکی, برق):
+    # said again, they are no words the listed name lacks
+    index = _one("KAVIR ELECTRIC COMPANY")
+    found = match_query(index, Query("شرکت کویر الکتریکی کویر برق", "LegalEntity"), limit=1)
+    assert found and found[0].match and found[0].score > 0.9, found[:1]
+    latin = match_query(index, Query("Kavir Electric Kavir Company", "LegalEntity"), limit=1)
+    assert latin and latin[0].score > 0.9, latin[:1]
+    # a word the listed name lacks still costs
+    other = match_query(index, Query("Kavir Electric Zagros Company", "LegalEntity"), limit=1)
+    assert not other or other[0].score < latin[0].score - 0.1, other[:1]

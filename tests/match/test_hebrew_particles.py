@@ -39,6 +39,15 @@ def test_a_title_with_its_geresh_typed_either_way_reads_as_the_title() -> None:
     assert read_particles('ד"ר שמעון') == "dr שמעון"
 
 
+def test_a_hebrew_particle_first_or_last_in_a_name_is_a_name() -> None:
+    # a particle stands between two names; a title before one
+    assert read_particles("דה גול") == "דה גול"
+    assert read_particles("שארל דה") == "שארל דה"
+    assert read_particles("שארל דה גול") == "שארל de גול"
+    assert read_particles("ד\"ר שמעון") == "dr שמעון"
+    assert read_particles("שמעון ד\"ר") == 'שמעון ד"ר'
+
+
 def test_a_hebrew_word_that_is_a_name_is_not_read_as_a_particle() -> None:
     # דן is Dan, not DEN; a particle inside a word is no particle (ודה: "and De")
     assert read_particles("דן שטרן") == "דן שטרן"
