@@ -2,7 +2,7 @@
 
 import pytest
 
-from clearance.match.prepare import GIVEN, MIDDLE, PERSON, SURNAME, name_roles, prepare_name
+from clearance.match.prepare import GIVEN, HEAD, MIDDLE, PERSON, SURNAME, name_roles, prepare_name
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,28 @@ def test_particles_are_role_words_only_in_their_place(text: str, flags: tuple[bo
     ],
 )
 def test_name_roles(text: str, roles: tuple[int, ...]) -> None:
+    assert name_roles(text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # "Abd al-" is no name alone: its head is no given name of its own
+        ("QARSHI, Abdul Wahid", (SURNAME, HEAD, MIDDLE)),
+        ("NASSIF, Abd al-Karim Yusuf", (SURNAME, HEAD, MIDDLE, MIDDLE, MIDDLE)),
+        ("NASSIF, Abdel-Karim Yusuf", (SURNAME, HEAD, GIVEN, MIDDLE)),
+        ("QARSHI, Hajji Abdul Wahid", (SURNAME, GIVEN, HEAD, MIDDLE)),  # after a title
+        ("Abdul Wahid Qarshi", (HEAD, MIDDLE, SURNAME)),
+        # no second half: the head is the name as written
+        ("QARSHI, Abdul", (SURNAME, GIVEN)),
+        ("Abdul Qarshi", (GIVEN, SURNAME)),
+        # a head in the surname, or not first among the given names: as before
+        ("ABDUL WAHID, Karim", (SURNAME, SURNAME, GIVEN)),
+        ("QARSHI, Karim Abdul Wahid", (SURNAME, GIVEN, MIDDLE, MIDDLE)),
+    ],
+)
+def test_an_arabic_compound_given_names_head_is_no_given_name_alone(
+        text: str, roles: tuple[int, ...]) -> None:
     assert name_roles(text) == roles
 
 
