@@ -48,7 +48,7 @@ from clearance.match.compare import (
 from clearance.match.orgs import Slips, industry
 from clearance.match.places import direction, place_at
 from clearance.match.population import spelled_name
-from clearance.match.prepare import GIVEN, MIDDLE, SURNAME, Name
+from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
 
 __all__ = ["QueryBound", "bound_applies"]
 
@@ -171,7 +171,7 @@ class QueryBound:
         # unvocalised none (a chain's links and articles may cost nothing)
         least_q = [0.0 if unvocalised
                    else person_extra_penalty if is_patronymic(tokens[k])
-                   or (k < len(query_roles) and query_roles[k] == MIDDLE)
+                   or (k < len(query_roles) and query_roles[k] in (MIDDLE, HEAD))
                    else query_extra_penalty for k in range(n)]
         self.least_q = least_q
         self.least_last = (min(least_q[n - 1], QUERY_LAST_PENALTY)

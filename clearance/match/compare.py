@@ -52,6 +52,7 @@ from clearance.match.population import (
 from clearance.match.prepare import (
     ARTICLES,
     GIVEN,
+    HEAD,
     MIDDLE,
     SURNAME,
     Name,
@@ -559,9 +560,10 @@ def _own_given(q_tokens: tuple[str, ...], q_legal: tuple[bool, ...], cand_roles:
     query is not ("MOHAMMED, Ali" is Ali, not the son of Ali); the listed surname may be
     any link (-1). ([], []) when the query has no chain or the roles do not line up."""
     q_gen = generations(q_tokens, q_legal)
-    if len(cand_roles) != n_cand or GIVEN not in cand_roles or max(q_gen, default=-1) < 1:
+    own = [0 if role in (GIVEN, HEAD) else -1 for role in cand_roles]
+    if len(cand_roles) != n_cand or 0 not in own or max(q_gen, default=-1) < 1:
         return [], []
-    return q_gen, [0 if role == GIVEN else -1 for role in cand_roles]
+    return q_gen, own
 
 
 def whole_given(text: str) -> bool:
@@ -870,13 +872,17 @@ def _too_short(target_raw: str, target: str, shortest: int, shortest_f: int,
                      and shortest <= 2 * len(target_raw) + 2))
 
 
+#: roles of the words of a given name (`prepare.name_roles`)
+_GIVEN_ROLES: Final = (GIVEN, MIDDLE, HEAD)
+
+
 def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
     """Whether a run of tokens a then b of a person's name (roles `prepare.name_roles`)
     puts two neighbouring parts of the given name in the other order: "Un Jong" run
     together is not "Jongun" (정훈 Jeonghun), while a surname may stand on either side of
     the given name, and a particle is no part of it ("al-AhmadAL-YUSUF")."""
     return (b == a - 1 and a < len(roles) and not (name.legal[a] or name.legal[b])
-            and roles[a] in (GIVEN, MIDDLE) and roles[b] in (GIVEN, MIDDLE))
+            and roles[a] in _GIVEN_ROLES and roles[b] in _GIVEN_ROLES)
 
 
 def join_similarity(joined: str, target: str, joined_raw: str, target_raw: str) -> float:
@@ -1751,7 +1757,7 @@ def _free_costs(
             for i in free_q:
                 if i >= len(query_roles) or i in q_patr:
                     continue
-                if query_roles[i] == MIDDLE:
+                if query_roles[i] == MIDDLE or query_roles[i] == HEAD:
                     # a nasab chain (Arabic-script names) is cut short by convention, and a
                     # middle initial says little; beside names that all are among the most
                     # common ("Mohammed Ali Hassan" ~ HASSAN, Mohamed), the middle name is
@@ -1954,9 +1960,8 @@ def _comma_head(cand_roles: Sequence[int] | None, free_c: set[int], c_legal: tup
     among the most common people bear ("Mohammed Ali Hassan" ~ "AL-WARDIAN, Hassan
     Muhammad 'Ali": the family name alone tells such people apart); 0 otherwise:
     `_free_costs` charges them in full."""
-    if not cand_roles or GIVEN not in cand_roles:
-        return 0
-    head = cand_roles.index(GIVEN)
+    # (a compound given name's head, HEAD, may stand first)
+    head = next((j for j, role in enumerate(cand_roles or ()) if role in (GIVEN, HEAD)), 0)
     if head == 0 or any([j not in free_c for j in range(head)]):
         return 0
     if common:
@@ -2005,7 +2010,7 @@ def _surname_first(query_roles: Sequence[int], cand_roles: Sequence[int] | None,
     if not query_roles or not cand_roles or len(cand_roles) < 3:
         return False
     last = len(cand_roles) - 1
-    if cand_roles[0] != GIVEN or cand_roles[last] != SURNAME:
+    if cand_roles[0] not in (GIVEN, HEAD) or cand_roles[last] != SURNAME:
         return False  # a "SURNAME, Given" name says its order itself
     if any([len(t) > SYLLABLE_MAX for t in cand_tokens]):
         return False  # words longer than a syllable: a name read in its written order

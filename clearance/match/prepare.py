@@ -25,7 +25,7 @@ from clearance.match.orgs import (
 from clearance.match.text import clean, normalize
 from clearance.resources import load_resource
 
-__all__ = ["ANY", "ARTICLES", "GIVEN", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "after_article",
+__all__ = ["ANY", "ARTICLES", "GIVEN", "HEAD", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "after_article",
            "fold_key", "name_roles",
            "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
            "trailing_words", "written_marks", "written_words"]
@@ -46,8 +46,9 @@ def trailing_words() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["words"])
 
 PERSON, ORG, ANY = "person", "org", "any"
-#: roles of the tokens of a listed person's name ("SURNAMES, Given Middle")
-SURNAME, GIVEN, MIDDLE = 1, 2, 3
+#: roles of the tokens of a listed person's name ("SURNAMES, Given Middle"); HEAD: the
+#: first half of a compound given name that is no name alone (`_given_roles`)
+SURNAME, GIVEN, MIDDLE, HEAD = 1, 2, 3, 4
 
 
 @cache
@@ -118,13 +119,15 @@ def name_roles(text: str) -> tuple[int, ...]:
     if "," in text:
         head, tail = text.split(",", 1)
         words = [(SURNAME, w) for w in head.split()]
-        words += [(GIVEN if k == 0 else MIDDLE, w) for k, w in enumerate(tail.split())]
+        given = tail.split()
+        words += [(GIVEN if k == 0 else MIDDLE, w) for k, w in enumerate(given)]
     else:
         parts = text.split()
         if len(parts) < 2:
             return ()
         words = [(GIVEN if k == 0 else SURNAME if k == len(parts) - 1 else MIDDLE, w)
                  for k, w in enumerate(parts)]
+        given = parts[:-1] if len(parts) >= 3 else []
     roles: list[int] = []
     for role, word in words:
         if role == SURNAME and _NISBA.match(word) is not None:
@@ -132,7 +135,47 @@ def name_roles(text: str) -> tuple[int, ...]:
         roles += [role] * len(normalize(word))
     if len(roles) != len(normalize(text)):
         return ()
+    if given and GIVEN in roles:
+        _given_roles(roles, roles.index(GIVEN), [normalize(w) for w in given], "," in text)
     return tuple(roles)
+
+
+@cache
+def _compound_heads() -> frozenset[str]:
+    return frozenset(str(w) for w in load_resource("generic_words")["compound_heads"])
+
+
+def _given_roles(roles: list[int], start: int, words: list[list[str]], given: bool) -> None:
+    """Mark an Arabic compound given name's head HEAD and (`given`: in a "SURNAME, Given"
+    name, where the words after the comma are the given names) its second half GIVEN
+    (`roles` from `start`, the given name's first token; `words`: the given words' tokens).
+
+    "Abd al-Aziz", "Abdul Rahman", "Abdel-Malek": Abd al- is "servant of the" and opens a
+    theophoric name whose second half, one of the names of God, tells it from the others
+    ("there is no Abdul without the second part when written in Arabic", Wikipedia
+    "Abdul"). So a row that gives the second half alone ("Aziz Baloch") leaves out no name
+    of its own, while one that gives the head alone ("Abdul Baloch" for BALOCH, Abdul
+    Aziz) leaves out the given name itself: any of the hundred Abd al-X. (Without a comma
+    the word after the head may as well be the father's name of a chain: ABDUL HAQQANI
+    MANAN ...; it keeps its role.)
+    """
+    titles = person_role_words()[2]
+    while len(words) > 1 and len(words[0]) == 1 and words[0][0] in titles:
+        start, words = start + 1, words[1:]  # "Haji Abdul Sattar": the title keeps its role
+    first = words[0]
+    if not first or first[0] not in _compound_heads() or (len(first) == 1 and len(words) < 2):
+        return
+    roles[start] = HEAD
+    if len(first) > 1:  # written as one word: "Abdul-Wahab", "Abd-al-Latif"
+        roles[start + 1:start + len(first)] = [GIVEN] * (len(first) - 1)
+        return
+    if not given:
+        return
+    # the second half is the next word, with its article when written apart ("Abd al Aziz")
+    span = len(words[1]) + (len(words[2]) if words[1] == ["al"] and len(words) > 2 else 0)
+    for k in range(start + 1, min(start + 1 + span, len(roles))):
+        if roles[k] == MIDDLE:
+            roles[k] = GIVEN
 
 
 @lru_cache(maxsize=200_000)

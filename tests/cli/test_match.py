@@ -333,3 +333,39 @@ def test_a_file_of_a_few_rows_is_screened_without_loading_the_whole_index(
     many = _screen(tmp_path, "\n".join([BANK.splitlines()[0], *more]) + "\n")
     assert many.exit_code == 0, many.output
     assert loads == [1]
+
+
+def test_a_birth_date_column_supports_an_agreeing_row_and_counts_against_a_conflicting_one(
+        loaded_home: Path, tmp_path: Path) -> None:
+    # KHAN, Anwar Ahmed (SDN 28054) is recorded born 01 Jan 1959; "Anwar Khan" leaves his
+    # middle name out and agrees only on names many people bear (README: "birth date
+    # (conflict -0.20, agreement +0.05)")
+    text = ("Client ID,Full Name,Date of Birth\n"
+            "agrees,Anwar Khan,1959-01-01\n"
+            "year,Anwar Khan,1959\n"
+            "swappable,Anwar Khan,01/01/1959\n"  # day and month may be swapped: the year
+            "near,Anwar Khan,1960-05-05\n"  # within a year: a slip, neither way
+            "none,Anwar Khan,\n"
+            "conflicts,Anwar Khan,12.03.1975\n"
+            "whole,Anwar Ahmed Khan,12.03.1975\n")
+    out = tmp_path / "out.jsonl"
+    res = _screen(tmp_path, text, "-o", str(out))
+    assert res.exit_code == 0, res.output
+    rows = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+
+    def listed(row: str) -> dict[str, Any]:
+        return next(m for m in rows[row]["matches"]
+                    if (m["dataset"], m["source_id"]) == ("us_ofac_sdn", "28054"))
+
+    base = listed("none")["score"]
+    assert listed("none")["match"]
+    for row in ("agrees", "year", "swappable"):
+        assert listed(row)["match"] and listed(row)["score"] == pytest.approx(base + 0.05), row
+        assert "birth date 1959" in listed(row)["explanation"], row
+    assert listed("near")["score"] == pytest.approx(base)
+    # a conflicting date on a shortened name of common names: no alert
+    assert not listed("conflicts")["match"]
+    assert listed("conflicts")["score"] == pytest.approx(base - 0.2)
+    # the whole listed name stays an alert however the date conflicts: a listed party's
+    # date may be wrong or another of theirs (a date alone never hides a listed name)
+    assert listed("whole")["match"]

@@ -281,6 +281,32 @@ def test_an_abd_compound_counts_as_one_word() -> None:
     assert _people("Abdallah Abdu", "ABDU, Abdallah").cand_words == 2  # type: ignore[attr-defined]
 
 
+def test_the_second_half_of_a_listed_abd_compound_alone_is_its_bearer() -> None:
+    # "Abdul" is no name alone: a row giving the second half leaves out no name of its own
+    full = _people("Abdul Wahid Qarshi", "QARSHI, Abdul Wahid").score  # type: ignore[attr-defined]
+    tail = _people("Wahid Qarshi", "QARSHI, Abdul Wahid").score  # type: ignore[attr-defined]
+    assert full == 1.0
+    assert tail >= 0.9
+    # written as one hyphenated word, and after the article
+    assert _people("Karim Nassif", "NASSIF, Abdel-Karim").score >= 0.9  # type: ignore[attr-defined]
+    assert _people("Karim Nassif", "NASSIF, Abd al-Karim").score >= 0.9  # type: ignore[attr-defined]
+    # the query gives the compound, the list its second half: the head costs as a middle
+    # name only the query gives, not as a given name
+    assert _people("Abdul Wahid Qarshi", "QARSHI, Wahid").score >= 0.85  # type: ignore[attr-defined]
+    # a first given name that is no compound's head is left out at full cost, as before
+    assert _people("Wahid Qarshi", "QARSHI, Karim Wahid").score < 0.7  # type: ignore[attr-defined]
+
+
+def test_the_head_of_a_listed_abd_compound_alone_is_another_given_name() -> None:
+    # a row giving the head alone ("Abdul Qarshi") leaves out the listed given name itself:
+    # it names any of the hundred Abd al-X
+    assert _people("Abdul Qarshi", "QARSHI, Abdul Wahid").score < 0.7  # type: ignore[attr-defined]
+    assert _people("Abdel Nassif", "NASSIF, Abdel-Karim").score < 0.7  # type: ignore[attr-defined]
+    assert _people("Abd Nassif", "NASSIF, Abd al-Karim").score < 0.7  # type: ignore[attr-defined]
+    # the head as the whole listed given name is that name
+    assert _people("Abdul Qarshi", "QARSHI, Abdul").score == 1.0  # type: ignore[attr-defined]
+
+
 def test_abd_joined_with_the_article_still_heads_its_compound() -> None:
     # عبد الكريم: "abd" + "al" meet ABDUL as one join (one word), and "abd" is still the
     # first half of the compound: the query is one name, as "KARIM, Abdul" is

@@ -2,7 +2,7 @@
 
 import pytest
 
-from clearance.match.prepare import GIVEN, MIDDLE, PERSON, SURNAME, name_roles, prepare_name
+from clearance.match.prepare import GIVEN, HEAD, MIDDLE, PERSON, SURNAME, name_roles, prepare_name
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,29 @@ def test_particles_are_role_words_only_in_their_place(text: str, flags: tuple[bo
     ],
 )
 def test_name_roles(text: str, roles: tuple[int, ...]) -> None:
+    assert name_roles(text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # "Abd al-" is no name alone: the second half is the given name
+        ("QARSHI, Abdul Wahid", (SURNAME, HEAD, GIVEN)),
+        ("NASSIF, Abd al-Karim Yusuf", (SURNAME, HEAD, GIVEN, GIVEN, MIDDLE)),
+        ("NASSIF, Abd al Karim", (SURNAME, HEAD, GIVEN, GIVEN)),
+        ("NASSIF, Abdel-Karim Yusuf", (SURNAME, HEAD, GIVEN, MIDDLE)),
+        ("QARSHI, Hajji Abdul Wahid", (SURNAME, GIVEN, HEAD, GIVEN)),  # after a title
+        ("Abdul Wahid Qarshi", (HEAD, MIDDLE, SURNAME)),  # no comma: maybe a chain
+        # no second half: the head is the name as written
+        ("QARSHI, Abdul", (SURNAME, GIVEN)),
+        ("Abdul Qarshi", (GIVEN, SURNAME)),
+        # a head in the surname, or not first among the given names: as before
+        ("ABDUL WAHID, Karim", (SURNAME, SURNAME, GIVEN)),
+        ("QARSHI, Karim Abdul Wahid", (SURNAME, GIVEN, MIDDLE, MIDDLE)),
+    ],
+)
+def test_an_arabic_compound_given_name_is_named_by_its_second_half(
+        text: str, roles: tuple[int, ...]) -> None:
     assert name_roles(text) == roles
 
 
