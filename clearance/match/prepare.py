@@ -136,7 +136,7 @@ def name_roles(text: str) -> tuple[int, ...]:
     if len(roles) != len(normalize(text)):
         return ()
     if given and GIVEN in roles:
-        _given_roles(roles, roles.index(GIVEN), [normalize(w) for w in given], "," in text)
+        _given_roles(roles, roles.index(GIVEN), [normalize(w) for w in given])
     return tuple(roles)
 
 
@@ -145,19 +145,16 @@ def _compound_heads() -> frozenset[str]:
     return frozenset(str(w) for w in load_resource("generic_words")["compound_heads"])
 
 
-def _given_roles(roles: list[int], start: int, words: list[list[str]], given: bool) -> None:
-    """Mark an Arabic compound given name's head HEAD and (`given`: in a "SURNAME, Given"
-    name, where the words after the comma are the given names) its second half GIVEN
-    (`roles` from `start`, the given name's first token; `words`: the given words' tokens).
+def _given_roles(roles: list[int], start: int, words: list[list[str]]) -> None:
+    """Mark an Arabic compound given name's head HEAD and its second half GIVEN (`roles`
+    from `start`, the given name's first token; `words`: the given words' tokens).
 
     "Abd al-Aziz", "Abdul Rahman", "Abdel-Malek": Abd al- is "servant of the" and opens a
     theophoric name whose second half, one of the names of God, tells it from the others
     ("there is no Abdul without the second part when written in Arabic", Wikipedia
     "Abdul"). So a row that gives the second half alone ("Aziz Baloch") leaves out no name
     of its own, while one that gives the head alone ("Abdul Baloch" for BALOCH, Abdul
-    Aziz) leaves out the given name itself: any of the hundred Abd al-X. (Without a comma
-    the word after the head may as well be the father's name of a chain: ABDUL HAQQANI
-    MANAN ...; it keeps its role.)
+    Aziz) leaves out the given name itself: any of the hundred Abd al-X.
     """
     titles = person_role_words()[2]
     while len(words) > 1 and len(words[0]) == 1 and words[0][0] in titles:
@@ -168,8 +165,6 @@ def _given_roles(roles: list[int], start: int, words: list[list[str]], given: bo
     roles[start] = HEAD
     if len(first) > 1:  # written as one word: "Abdul-Wahab", "Abd-al-Latif"
         roles[start + 1:start + len(first)] = [GIVEN] * (len(first) - 1)
-        return
-    if not given:
         return
     # the second half is the next word, with its article when written apart ("Abd al Aziz")
     span = len(words[1]) + (len(words[2]) if words[1] == ["al"] and len(words) > 2 else 0)
