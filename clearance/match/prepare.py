@@ -146,31 +146,21 @@ def _compound_heads() -> frozenset[str]:
 
 
 def _given_roles(roles: list[int], start: int, words: list[list[str]]) -> None:
-    """Mark an Arabic compound given name's head HEAD and its second half GIVEN (`roles`
-    from `start`, the given name's first token; `words`: the given words' tokens).
+    """Mark an Arabic compound given name's head HEAD (`roles` from `start`, the given
+    name's first token; `words`: the given words' tokens).
 
     "Abd al-Aziz", "Abdul Rahman", "Abdel-Malek": Abd al- is "servant of the" and opens a
     theophoric name whose second half, one of the names of God, tells it from the others
     ("there is no Abdul without the second part when written in Arabic", Wikipedia
-    "Abdul"). So a row that gives the second half alone ("Aziz Baloch") leaves out no name
-    of its own, while one that gives the head alone ("Abdul Baloch" for BALOCH, Abdul
-    Aziz) leaves out the given name itself: any of the hundred Abd al-X.
+    "Abdul"). So a row that gives the second half alone ("Aziz Baloch" for BALOCH, Abdul
+    Aziz) leaves out no name of its own: the head costs as a middle name left out.
     """
     titles = person_role_words()[2]
     while len(words) > 1 and len(words[0]) == 1 and words[0][0] in titles:
         start, words = start + 1, words[1:]  # "Haji Abdul Sattar": the title keeps its role
     first = words[0]
-    if not first or first[0] not in _compound_heads() or (len(first) == 1 and len(words) < 2):
-        return
-    roles[start] = HEAD
-    if len(first) > 1:  # written as one word: "Abdul-Wahab", "Abd-al-Latif"
-        roles[start + 1:start + len(first)] = [GIVEN] * (len(first) - 1)
-        return
-    # the second half is the next word, with its article when written apart ("Abd al Aziz")
-    span = len(words[1]) + (len(words[2]) if words[1] == ["al"] and len(words) > 2 else 0)
-    for k in range(start + 1, min(start + 1 + span, len(roles))):
-        if roles[k] == MIDDLE:
-            roles[k] = GIVEN
+    if first and first[0] in _compound_heads() and (len(first) > 1 or len(words) > 1):
+        roles[start] = HEAD  # (its second half: the rest of "Abdul-Wahab", or the next word)
 
 
 @lru_cache(maxsize=200_000)
