@@ -34,7 +34,8 @@ def deletions(token: str, depth: int = 1) -> set[str]:
     if len(token) > MAX_FUZZY_TOKEN:
         return out
     frontier = [(token, 0)]
-    for _ in range(depth):
+    for level in range(depth):
+        more = level + 1 < depth  # (the last level's keys, most of them, start nothing)
         nxt: list[tuple[str, int]] = []
         for t, start in frontier:
             if len(t) <= 3:
@@ -42,7 +43,8 @@ def deletions(token: str, depth: int = 1) -> set[str]:
             for i in range(start, len(t)):
                 key = t[:i] + t[i + 1:]
                 out.add(key)
-                nxt.append((key, i))
+                if more:
+                    nxt.append((key, i))
         frontier = nxt
     return out
 

@@ -380,13 +380,17 @@ def _words_beside(index: Index, tid: int) -> tuple[list[str], list[int]]:
     cached = memo.get(tid)
     if cached is not None:
         return cached
-    # every word position of those names in one index, not a slice per name
+    # every word position of those names in one index, not a slice per name; their words
+    # sorted, each once (ndarray methods: numpy's Python-level `unique`, `repeat` and
+    # `cumsum` cost more than the work on arrays this small)
     names = index.postings[tid]
     begins = index.name_words_starts[names]
     lengths = index.name_words_starts[names + 1] - begins
-    ends = np.cumsum(lengths)
-    held = np.unique(index.name_words[np.arange(int(ends[-1]) if len(ends) else 0)
-                                      + np.repeat(begins - ends + lengths, lengths)])
+    ends = lengths.cumsum()
+    held = index.name_words[np.arange(int(ends[-1]) if len(ends) else 0)
+                            + (begins - ends + lengths).repeat(lengths)]
+    held.sort()
+    held = held[_run_starts(held)]
     vocab_words = _token_words(index)
     tids = [t for t in held.tolist() if len(vocab_words[t]) >= BESIDE_MIN - 1]
     result = ([vocab_words[t] for t in tids], tids)
