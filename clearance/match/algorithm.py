@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "35"
+VERSION = "36"
 
 __all__ = ["ALGORITHM", "VERSION"]

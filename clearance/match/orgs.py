@@ -432,14 +432,66 @@ def _gapped_form(words: list[str], i: int) -> tuple[int, str] | None:
     return best
 
 
+#: the fewest letters of a form of one word cut where a name ends that read as the form
+#: ("COMP", "CORPORATI"): fewer are words of their own (COM, INT)
+CUT_FORM_MIN: Final = 4
+#: the fewest letters of the word a form of one word has for its cut to be read as it
+#: (COMPANY, LIMITED, CORPORATION; not GONGSI, BERHAD: "GONG" is a name's syllable)
+CUT_FORM_WORD_MIN: Final = 7
+
+
+@cache
+def _cut_words() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """A proper start of two letters or more of a form's word (abbreviations expanded) ->
+    the forms with that word and its place in them, for `_cut_end`."""
+    found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in legal_forms():
+        for k, word in enumerate(phrase):
+            for end in range(2, len(word)):
+                found.setdefault(word[:end], []).append((phrase, k))
+    return {cut: tuple(places) for cut, places in found.items()}
+
+
+def _cut_end(tokens: list[str]) -> list[str]:
+    """A name whose last word is a legal form's word cut short, as a field's width cuts it
+    ("LUKOIL OIL COMP", "... LIMITED LIABILITY COMP", "... CORPORATI", "... COMPANY LIM"),
+    with the form's words whole: a form of one word of `CUT_FORM_WORD_MIN` letters or more
+    cut to `CUT_FORM_MIN` letters or more, or the cut word after the form's first words:
+    two letters or more after a form of one word or two words of the form ("COMPANY LI",
+    "JOINT STOCK COM"), three after one other ("YOUXIAN GON", "PRIVATE LIM"). A form of one
+    word (CO, INC, CORP) is what it is. Of several forms, the one of most words written,
+    then of fewest letters added."""
+    places = _cut_words().get(tokens[-1], ()) if len(tokens) > 1 else ()
+    if not places or (tokens[-1],) in legal_forms():
+        return tokens
+    cut = tokens[-1]
+    before = [_EXPAND.get(t, t) for t in tokens[:-1]]
+    after_form = (before[-1],) in legal_forms()
+    best: tuple[int, int, tuple[str, ...]] | None = None
+    for phrase, k in places:
+        if k == 0:
+            fits = (len(phrase) == 1 and len(phrase[0]) >= CUT_FORM_WORD_MIN
+                    and len(cut) >= CUT_FORM_MIN)
+        else:
+            fits = (k < len(before) and tuple(before[len(before) - k:]) == phrase[:k]
+                    and len(cut) >= (2 if after_form or k > 1 else 3))
+        key = (-k, len(phrase[k]) - len(cut), phrase)
+        if fits and (best is None or key < best):
+            best = key
+    if best is None:
+        return tokens
+    return tokens[:len(tokens) - 1 + best[0]] + list(best[2])
+
+
 def mark_legal_forms(
     tokens: list[str], trailing: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[bool]]:
     """Replace legal-form phrases by their canonical token; flags say which tokens are forms.
 
     `trailing` are words that may follow a form and still leave it "at the end"
-    ("SBERBANK EUROPE AG Group").
+    ("SBERBANK EUROPE AG Group"). A form cut where the name ends is that form (`_cut_end`).
     """
+    tokens = _cut_end(tokens)
     table = legal_forms()
     words = [respell_legal(t) for t in tokens]
     # a misspelt form counts inside a longer form, or as the very last word

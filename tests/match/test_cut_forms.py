@@ -1,0 +1,63 @@
+"""A legal form cut short where a name ends, as a field's width cuts it ("... OIL COMP",
+"... LIMITED LIABILITY COMP", "... CORPORATI"), is that form (issue 11): a weak qualifier,
+never a distinctive word; a short word that is a form or a word of its own (CO, INC, COM,
+INT) stays what it is. Names here are made up."""
+
+import pytest
+
+from clearance.match.engine import match_query
+from clearance.match.prepare import ORG, prepare_name
+from clearance.match.score import Query
+from tests.match.lists import list_index
+
+
+def _marked(text: str) -> list[str]:
+    name = prepare_name(text, ORG)
+    return [t + ("*" if lf else "") for t, lf in zip(name.tokens, name.legal)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("QUORVEX OIL COMP", ["quorvex", "oil", "co*"]),
+        ("Quorvex Holdings Corporati", ["quorvex", "holdings", "corp*"]),
+        ("Quorvex Trading Limi", ["quorvex", "trading", "ltd*"]),
+        ("QUORVEX LIMITED LIABILITY COMP", ["quorvex", "llc*"]),
+        ("Quorvex Private Joint Stock Com", ["quorvex", "jsc*"]),
+        ("Quorvex Trading Co., Li", ["quorvex", "trading", "ltd*"]),  # after a form: 2
+        ("Quorvex Trading Company Lim", ["quorvex", "trading", "ltd*"]),
+        ("Quorvex (Private) Lim", ["quorvex", "ltd*"]),
+        ("Quorvex Youxian Gon", ["quorvex", "ltd*"]),  # GONG is a word of GONG SI
+        ("Quorvex Obshchestvo s Ogranichennoi Otvets", ["quorvex", "llc*"]),
+    ],
+)
+def test_a_form_cut_where_the_name_ends_is_that_form(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("QUORVEX INTERNATIONAL LTD CO", ["quorvex", "international", "ltd*", "co*"]),
+        ("Quorvex Com", ["quorvex", "com"]),  # three letters alone: a word (.com)
+        ("Quorvex Int", ["quorvex", "int"]),
+        ("Quorvex Inc", ["quorvex", "inc*"]),  # a form is what it is
+        ("Quorvex Corp", ["quorvex", "corp*"]),
+        ("Quorvex Berh", ["quorvex", "berh"]),  # BERHAD: a form of six letters
+        ("Li Gong", ["li", "gong"]),  # a syllable, no form's first word
+        ("Quorvex Youxian Go", ["quorvex", "youxian", "go"]),  # two letters after one word
+        ("Quorvex Comp Steel", ["quorvex", "comp", "steel"]),  # not where the name ends
+        ("Comp", ["comp"]),  # a name that is only a form keeps its word
+    ],
+)
+def test_a_short_word_is_no_cut_form(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
+
+
+def test_a_cut_form_is_no_distinctive_word() -> None:
+    lists = list_index("QUORVEX OIL COMPANY", "VELMAR ENERGY CORPORATION", schema="Company")
+    for text, entity in [("Quorvex Oil Comp", "e0"), ("VELMAR ENERGY CORPORATI", "e1"),
+                         ("Velmar Energy Corp", "e1")]:
+        results = match_query(lists, Query(text, "Company"))
+        assert results[0].entity_id == entity and results[0].match, text
+        assert results[0].score >= 0.99, text
