@@ -28,6 +28,7 @@ from clearance.match.orgs import (
     SHORT_SLIP_MAX,
     Slips,
     charge_trades,
+    cut_word,
     industry,
     kind_similarity,
     legal_canonicals,
@@ -1028,6 +1029,22 @@ def compare_names(
     `known`: the lists' words (folded, `Index.vocab`): a query word two slips from a short
     listed word that some listed name spells is that name, not slips (`_name_slips`).
     """
+    whole = None if initials else cut_word(query.text.strip(), query.tokens, query.legal,
+                                            cand.tokens, cand.legal)
+    if whole is not None:
+        # a name a field's width cut inside its last word: that word is the listed word it
+        # starts ("... VYBORG SHIP" for VYBORG SHIPYARD), not another word
+        n = len(query.tokens) - 1
+        read_cut = Name(text=query.text, tokens=query.tokens[:n] + (whole,),
+                        folded=query.folded[:n] + (fold_key(whole),), legal=query.legal)
+        result = compare_names(read_cut, cand, weigh, query_extra_penalty, cand_extra_penalty,
+                               initials, None, cand_weights, place_penalty, cand_roles,
+                               surname_penalty, unvocalised, query_roles,
+                               query_middle_penalty, None, None,
+                               tuple(s for s in query_slips if s[0] != n), None, True, known)
+        for p in result.pairs:
+            p.query = f"{query.tokens[n]} ({whole})" if p.query == whole else p.query
+        return result
     if query_slips and not initials:
         read = read_slipped_forms(query, cand, query_slips)
         if read is not None and not (read[2] and _written_word(query, read[1], known)):

@@ -22,6 +22,7 @@ __all__ = [
     "Slips",
     "charge_trades",
     "confirmed_slips",
+    "cut_word",
     "industry",
     "join_letters",
     "kind_similarity",
@@ -442,12 +443,12 @@ CUT_FORM_WORD_MIN: Final = 7
 
 @cache
 def _cut_words() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
-    """A proper start of two letters or more of a form's word (abbreviations expanded) ->
+    """A proper start of a form's word (abbreviations expanded) ->
     the forms with that word and its place in them, for `_cut_end`."""
     found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for phrase in legal_forms():
         for k, word in enumerate(phrase):
-            for end in range(2, len(word)):
+            for end in range(1, len(word)):
                 found.setdefault(word[:end], []).append((phrase, k))
     return {cut: tuple(places) for cut, places in found.items()}
 
@@ -457,10 +458,10 @@ def _cut_end(tokens: list[str]) -> list[str]:
     ("LUKOIL OIL COMP", "... LIMITED LIABILITY COMP", "... CORPORATI", "... COMPANY LIM"),
     with the form's words whole: a form of one word of `CUT_FORM_WORD_MIN` letters or more
     cut to `CUT_FORM_MIN` letters or more, or the cut word after the form's first words:
-    two letters or more after a form of one word or two words of the form ("COMPANY LI",
-    "JOINT STOCK COM"), three after one other ("YOUXIAN GON", "PRIVATE LIM"). A form of one
-    word (CO, INC, CORP) is what it is. Of several forms, the one of most words written,
-    then of fewest letters added."""
+    a letter or more after two words of the form ("JOINT STOCK COM", "S.A. DE C"), two
+    after a form of one word ("COMPANY LI"), three after one other ("YOUXIAN GON",
+    "PRIVATE LIM"). A form of one word (CO, INC, CORP) is what it is. Of several forms,
+    the one of most words written, then of fewest letters added."""
     places = _cut_words().get(tokens[-1], ()) if len(tokens) > 1 else ()
     if not places or (tokens[-1],) in legal_forms():
         return tokens
@@ -474,13 +475,35 @@ def _cut_end(tokens: list[str]) -> list[str]:
                     and len(cut) >= CUT_FORM_MIN)
         else:
             fits = (k < len(before) and tuple(before[len(before) - k:]) == phrase[:k]
-                    and len(cut) >= (2 if after_form or k > 1 else 3))
+                    and len(cut) >= (1 if k > 1 else 2 if after_form else 3))
         key = (-k, len(phrase[k]) - len(cut), phrase)
         if fits and (best is None or key < best):
             best = key
     if best is None:
         return tokens
     return tokens[:len(tokens) - 1 + best[0]] + list(best[2])
+
+
+#: the widths of the fields that cut names: SWIFT's MT 50/59 lines and the core systems
+#: that keep them (35), and the narrower and wider name fields of banks' books (30, 40)
+FIELD_WIDTHS: Final = frozenset({30, 35, 40})
+
+
+def cut_word(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
+             listed: tuple[str, ...], listed_legal: tuple[bool, ...]) -> str | None:
+    """The listed word that a name's last word is the start of, where a field's width cut
+    the name inside that word (`text` as long as a field, `FIELD_WIDTHS`, and ending in a
+    letter or digit: "... COMPANY VYBORG SHIP" for VYBORG SHIPYARD): the shortest such
+    word the listed name writes (no legal form) and the name does not, None when it writes
+    the word whole or no other word it starts. Whether it is that word is for the comparison to say."""
+    if len(text) not in FIELD_WIDTHS or not text[-1].isalnum() or len(tokens) < 2:
+        return None
+    last = tokens[-1]
+    if legal[-1] or last in listed:
+        return None
+    found = [t for t, lf in zip(listed, listed_legal)
+             if not lf and len(t) > len(last) and t.startswith(last) and t not in tokens]
+    return min(found, key=len) if found else None
 
 
 def mark_legal_forms(

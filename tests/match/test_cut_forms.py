@@ -61,3 +61,40 @@ def test_a_cut_form_is_no_distinctive_word() -> None:
         results = match_query(lists, Query(text, "Company"))
         assert results[0].entity_id == entity and results[0].match, text
         assert results[0].score >= 0.99, text
+
+
+def _cut(name: str, width: int = 35) -> str:
+    return name[:width].rstrip()
+
+
+@pytest.mark.parametrize("listed", ["OPEN JOINT STOCK COMPANY QUORVEX MALDREKTA",
+                                    "JOINT STOCK COMPANY QUORVEX MALDREKTA"])
+def test_a_name_cut_inside_its_last_word_pairs_it_with_the_listed_word(listed: str) -> None:
+    lists = list_index(listed, "QUORVEX MAGNA", schema="Company")
+    query = _cut(listed + " SYSTEMS")  # "... QUORVEX MA", "... QUORVEX MALDREK": 35
+    assert len(query) == 35 and query[-1].isalpha()
+    top = match_query(lists, Query(query, "Company"))[0]
+    assert top.entity_id == "e0" and top.match
+    assert top.score >= 0.9
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "OPEN JOINT STOCK COMPANY QUORVEX MO",  # no start of the listed word (35)
+        "OPEN JOINT STOCK COMPANY, QUORVEX MA",  # 36 characters: no field's width
+    ],
+)
+def test_a_name_not_cut_at_a_width_keeps_its_last_word(query: str) -> None:
+    lists = list_index("OPEN JOINT STOCK COMPANY QUORVEX MALDREKTA", schema="Company")
+    results = match_query(lists, Query(query, "Company"))
+    assert not any(r.match for r in results), query
+
+
+def test_a_cut_word_pairs_with_no_word_the_name_writes_already() -> None:
+    # (35 characters, the last word the start of a word the query wrote: no second pair)
+    lists = list_index("COMPLEJO QUORVEX SOCIEDAD ANONIMA DE CAPITAL", schema="Company")
+    query = "COMPLEJO QUORVEX SOCIEDAD ANONIMA C"
+    assert len(query) == 35
+    explained = match_query(lists, Query(query, "Company"))[0].explanation
+    assert "(complejo)" not in explained
