@@ -6,14 +6,9 @@ INT) stays what it is. Names here are made up."""
 import pytest
 
 from clearance.match.engine import match_query
-from clearance.match.prepare import ORG, prepare_name
 from clearance.match.score import Query
 from tests.match.lists import list_index
-
-
-def _marked(text: str) -> list[str]:
-    name = prepare_name(text, ORG)
-    return [t + ("*" if lf else "") for t, lf in zip(name.tokens, name.legal)]
+from tests.match.test_orgs import _marked
 
 
 @pytest.mark.parametrize(
