@@ -24,6 +24,7 @@ from clearance.match.fold import fold, skeleton
 from clearance.match.hebrew import misread, two_letter_pairs
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import (
+    CUT_WIDTH_MIN,
     SHARED_TRADE,
     SHORT_SLIP_MAX,
     Slips,
@@ -1029,8 +1030,8 @@ def compare_names(
     `known`: the lists' words (folded, `Index.vocab`): a query word two slips from a short
     listed word that some listed name spells is that name, not slips (`_name_slips`).
     """
-    whole = None if initials else cut_word(query.text.strip(), query.tokens, query.legal,
-                                            cand.tokens, cand.legal)
+    whole = None if initials or len(query.text) < CUT_WIDTH_MIN else cut_word(
+        query.text.strip(), query.tokens, query.legal, cand.tokens, cand.legal)
     if whole is not None:
         # a name a field's width cut inside its last word: that word is the listed word it
         # starts ("... VYBORG SHIP" for VYBORG SHIPYARD), not another word

@@ -17,6 +17,7 @@ from clearance.match.places import direction
 from clearance.resources import load_resource
 
 __all__ = [
+    "CUT_WIDTH_MIN",
     "SHARED_TRADE",
     "SHORT_SLIP_MAX",
     "Slips",
@@ -487,6 +488,8 @@ def _cut_end(tokens: list[str]) -> list[str]:
 #: the widths of the fields that cut names: SWIFT's MT 50/59 lines and the core systems
 #: that keep them (35), and the narrower and wider name fields of banks' books (30, 40)
 FIELD_WIDTHS: Final = frozenset({30, 35, 40})
+#: the fewest characters of a name `cut_word` reads (the comparison asks no shorter one)
+CUT_WIDTH_MIN: Final = min(FIELD_WIDTHS)
 
 
 def cut_word(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
