@@ -25,10 +25,12 @@ from clearance.match.guess import sure_fits, word_fits
 from clearance.match.hebrew import misread, two_letter_pairs
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import (
+    CUT_WIDTH_MIN,
     SHARED_TRADE,
     SHORT_SLIP_MAX,
     Slips,
     charge_trades,
+    cut_word,
     industry,
     kind_similarity,
     legal_canonicals,
@@ -1038,6 +1040,22 @@ def compare_names(
     `known`: the lists' words (folded, `Index.vocab`): a query word two slips from a short
     listed word that some listed name spells is that name, not slips (`_name_slips`).
     """
+    whole = None if initials or len(query.text) < CUT_WIDTH_MIN else cut_word(
+        query.text.strip(), query.tokens, query.legal, cand.tokens, cand.legal)
+    if whole is not None:
+        # a name a field's width cut inside its last word: that word is the listed word it
+        # starts ("... VYBORG SHIP" for VYBORG SHIPYARD), not another word
+        n = len(query.tokens) - 1
+        read_cut = Name(text=query.text, tokens=query.tokens[:n] + (whole,),
+                        folded=query.folded[:n] + (fold_key(whole),), legal=query.legal)
+        result = compare_names(read_cut, cand, weigh, query_extra_penalty, cand_extra_penalty,
+                               initials, None, cand_weights, place_penalty, cand_roles,
+                               surname_penalty, unvocalised, query_roles,
+                               query_middle_penalty, None, None,
+                               tuple(s for s in query_slips if s[0] != n), None, True, known)
+        for p in result.pairs:
+            p.query = f"{query.tokens[n]} ({whole})" if p.query == whole else p.query
+        return result
     while query_slips and not initials:
         read = read_slipped_forms(query, cand, query_slips)
         if read is None or read[2] and _written_word(query, read[1], known):

@@ -17,11 +17,13 @@ from clearance.match.places import direction
 from clearance.resources import load_resource
 
 __all__ = [
+    "CUT_WIDTH_MIN",
     "SHARED_TRADE",
     "SHORT_SLIP_MAX",
     "Slips",
     "charge_trades",
     "confirmed_slips",
+    "cut_word",
     "industry",
     "join_letters",
     "kind_similarity",
@@ -456,14 +458,90 @@ def _gapped_form(words: list[str], i: int) -> tuple[int, str] | None:
     return best
 
 
+#: the fewest letters of a form of one word cut where a name ends that read as the form
+#: ("COMP", "CORPORATI"): fewer are words of their own (COM, INT)
+CUT_FORM_MIN: Final = 4
+#: the fewest letters of the word a form of one word has for its cut to be read as it
+#: (COMPANY, LIMITED, CORPORATION; not GONGSI, BERHAD: "GONG" is a name's syllable)
+CUT_FORM_WORD_MIN: Final = 7
+
+
+@cache
+def _cut_words() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """A proper start of a form's word (abbreviations expanded) ->
+    the forms with that word and its place in them, for `_cut_end`."""
+    found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in legal_forms():
+        for k, word in enumerate(phrase):
+            for end in range(1, len(word)):
+                found.setdefault(word[:end], []).append((phrase, k))
+    return {cut: tuple(places) for cut, places in found.items()}
+
+
+def _cut_end(tokens: list[str]) -> list[str]:
+    """A name whose last word is a legal form's word cut short, as a field's width cuts it
+    ("LUKOIL OIL COMP", "... LIMITED LIABILITY COMP", "... CORPORATI", "... COMPANY LIM"),
+    with the form's words whole: a form of one word of `CUT_FORM_WORD_MIN` letters or more
+    cut to `CUT_FORM_MIN` letters or more, or the cut word after the form's first words:
+    a letter or more after two words of the form ("JOINT STOCK COM", "S.A. DE C"), two
+    after a form of one word ("COMPANY LI"), three after one other ("YOUXIAN GON",
+    "PRIVATE LIM"). A form of one word (CO, INC, CORP) is what it is. Of several forms,
+    the one of most words written, then of fewest letters added."""
+    places = _cut_words().get(tokens[-1], ()) if len(tokens) > 1 else ()
+    if not places or (tokens[-1],) in legal_forms():
+        return tokens
+    cut = tokens[-1]
+    before = [_EXPAND.get(t, t) for t in tokens[:-1]]
+    after_form = (before[-1],) in legal_forms()
+    best: tuple[int, int, tuple[str, ...]] | None = None
+    for phrase, k in places:
+        if k == 0:
+            fits = (len(phrase) == 1 and len(phrase[0]) >= CUT_FORM_WORD_MIN
+                    and len(cut) >= CUT_FORM_MIN)
+        else:
+            fits = (k < len(before) and tuple(before[len(before) - k:]) == phrase[:k]
+                    and len(cut) >= (1 if k > 1 else 2 if after_form else 3))
+        key = (-k, len(phrase[k]) - len(cut), phrase)
+        if fits and (best is None or key < best):
+            best = key
+    if best is None:
+        return tokens
+    return tokens[:len(tokens) - 1 + best[0]] + list(best[2])
+
+
+#: the widths of the fields that cut names: SWIFT's MT 50/59 lines and the core systems
+#: that keep them (35), and the narrower and wider name fields of banks' books (30, 40)
+FIELD_WIDTHS: Final = frozenset({30, 35, 40})
+#: the fewest characters of a name `cut_word` reads (the comparison asks no shorter one)
+CUT_WIDTH_MIN: Final = min(FIELD_WIDTHS)
+
+
+def cut_word(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
+             listed: tuple[str, ...], listed_legal: tuple[bool, ...]) -> str | None:
+    """The listed word that a name's last word is the start of, where a field's width cut
+    the name inside that word (`text` as long as a field, `FIELD_WIDTHS`, and ending in a
+    letter or digit: "... COMPANY VYBORG SHIP" for VYBORG SHIPYARD): the shortest such
+    word the listed name writes (no legal form) and the name does not, None when it writes
+    the word whole or no other word it starts. Whether it is that word is for the comparison to say."""
+    if len(text) not in FIELD_WIDTHS or not text[-1].isalnum() or len(tokens) < 2:
+        return None
+    last = tokens[-1]
+    if legal[-1] or last in listed:
+        return None
+    found = [t for t, lf in zip(listed, listed_legal)
+             if not lf and len(t) > len(last) and t.startswith(last) and t not in tokens]
+    return min(found, key=len) if found else None
+
+
 def mark_legal_forms(
     tokens: list[str], trailing: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[bool]]:
     """Replace legal-form phrases by their canonical token; flags say which tokens are forms.
 
     `trailing` are words that may follow a form and still leave it "at the end"
-    ("SBERBANK EUROPE AG Group").
+    ("SBERBANK EUROPE AG Group"). A form cut where the name ends is that form (`_cut_end`).
     """
+    tokens = _cut_end(tokens)
     table = legal_forms()
     words = [respell_legal(t) for t in tokens]
     # a misspelt form counts inside a longer form, or as the very last word
