@@ -31,8 +31,10 @@ from typing import Any
 import pymorphy3
 
 from clearance.match.cyrillic import BULGARIAN_YER, romanize
+from clearance.match.guess import Fits, Guess, pattern_fits
 from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
-from clearance.match.kana import MAX_READINGS, Spellings, fitting
+from clearance.match.kana import MAX_READINGS, Spellings, fitting, latin
+from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["foreign_names", "keys", "pattern", "readings", "slavic_person", "slavic_word", "slots"]
@@ -219,6 +221,15 @@ def _foreign_word(word: str) -> bool:
     return not slavic_word(word)
 
 
+def _read(word: str, spellings: Spellings, fits: dict[str, Fits]) -> list[str]:
+    """A word's readings (`readings`); the test of each read word is added to `fits`."""
+    read = readings(word, spellings)
+    fit = pattern(word) if read else None
+    if fit is not None:
+        fits.update({t: pattern_fits(fit, latin) for s in read for t in normalize(s)})
+    return read
+
+
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Cyrillic name read as the Latin names it may transcribe (none for other text, a
     Slavic person's name, or when no foreign word of it (`_foreign_word`) fits a list
@@ -227,15 +238,23 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     name Russian has made its own is the foreign one (Тома Лубанга THOMAS LUBANGA, Мишель
     Джотодиа MICHEL DJOTODIA), while a name with no foreign word keeps its words' reading
     (Кира is not CIRE, Оксана not OCEANOS); at most `kana.MAX_READINGS` names, those of
-    the nearest readings first."""
+    the nearest readings first, each a `Guess` whose read words pair only with list words
+    their Cyrillic fits (Завен read SEVEN is no SEVIN); a word kept as romanised is no
+    guess and pairs as it did."""
     words = [w for w in _SPLIT.split(text.lower()) if w != ""]
     if not words or any(_WORD.fullmatch(w) is None for w in words) or slavic_person(words):
         return []
-    options = [readings(w, spellings) if _foreign_word(w) else [] for w in words]
+    fits: dict[str, Fits] = {}
+    options = [_read(w, spellings, fits) if _foreign_word(w) else [] for w in words]
     if not any(options):
         return []
-    options = [o or list(dict.fromkeys([romanize(w), *readings(w, spellings)]))
-               for o, w in zip(options, words)]
+    plain: list[str] = []
+    for k, w in enumerate(words):
+        if not options[k]:
+            plain.append(romanize(w))
+            options[k] = list(dict.fromkeys([plain[-1], *_read(w, spellings, fits)]))
+    for t in {t for p in plain for t in normalize(p)}:
+        fits.pop(t, None)
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
-    return [" ".join(w for _, w in c) for c in ranked[:MAX_READINGS]]
+    return [Guess(" ".join(w for _, w in c), fits) for c in ranked[:MAX_READINGS]]

@@ -7,6 +7,7 @@ from clearance.match import cyrillic_foreign as cf
 from clearance.match import kana
 from clearance.match.abjad import key
 from clearance.match.engine import match_query, prepare_query_names
+from clearance.match.guess import Guess, word_fits
 from clearance.match.prepare import prepare_name
 from clearance.match.score import Query
 from tests.match.lists import list_index
@@ -187,3 +188,23 @@ def test_a_slavic_given_name_with_a_doubled_consonant_keeps_its_reading() -> Non
     assert cf.foreign_names("Жанна", table) == []
     assert cf.foreign_names("Нонна", table) == []
     assert cf.foreign_names("Меннетта", table) == ["mennetta"]
+
+
+def test_a_cyrillic_reading_pairs_only_with_the_spellings_its_letters_give() -> None:
+    # Завен is read SEVEN (a company's word here) and Ричерд RICHARD; SEVIN and RICARDO,
+    # a letter or two from those readings, are no spellings of either
+    for text, listed in (("Завен", "SEVIN"), ("Ричерд", "RICARDO")):
+        index = list_index(listed, "SEVEN RICHARD TRADING")
+        assert not [r for r in match_query(index, Query(text, "Person")) if r.match]
+
+
+def test_a_cyrillic_reading_is_a_guess_of_its_read_words_alone() -> None:
+    # Мишель is kept romanised (no guess) beside its reading MICHEL (a guess), as Лубанга's
+    # reading LUBANGA is
+    names = cf.foreign_names("Мишель Лубанга", _table("michel", "lubanga"))
+    assert names == ["mishel lubanga", "michel lubanga"]
+    assert all(isinstance(n, Guess) for n in names)
+    plain, read = (word_fits(n, tuple(n.split())) for n in names)
+    assert plain[0] is None and read[0] is not None
+    assert read[0]("michel") and not read[0]("mikhail")
+    assert plain[1] is read[1] and read[1] is not None and read[1]("lubanga") and not read[1]("luganda")
