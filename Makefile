@@ -40,6 +40,9 @@ $(STAMP): pyproject.toml setup.py $(COMPILED)
 	$(BIN)/pip install --quiet --upgrade pip
 	find clearance -name '*.so' -delete
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# bytecode now, as a wheel install writes it: an editable install leaves each command
+	# to compile the package again where PYTHONDONTWRITEBYTECODE is set
+	$(BIN)/python -m compileall -q clearance
 	touch $(STAMP)
 
 run: setup
