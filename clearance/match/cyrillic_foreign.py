@@ -31,9 +31,9 @@ from typing import Any
 import pymorphy3
 
 from clearance.match.cyrillic import BULGARIAN_YER, romanize
-from clearance.match.guess import Fits, Guess, pattern_fits
+from clearance.match.guess import Fits, Guess
 from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
-from clearance.match.kana import MAX_READINGS, Spellings, fitting, latin
+from clearance.match.kana import MAX_READINGS, Spellings, fitting, latin, reading_fits
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
@@ -224,9 +224,7 @@ def _foreign_word(word: str) -> bool:
 def _read(word: str, spellings: Spellings, fits: dict[str, Fits]) -> list[str]:
     """A word's readings (`readings`); the test of each read word is added to `fits`."""
     read = readings(word, spellings)
-    fit = pattern(word) if read else None
-    if fit is not None:
-        fits.update({t: pattern_fits(fit, latin) for s in read for t in normalize(s)})
+    fits.update(reading_fits(read, pattern(word) if read else None, latin))
     return read
 
 

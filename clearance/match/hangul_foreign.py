@@ -27,9 +27,8 @@ from typing import Any, NamedTuple
 
 from clearance.match import hangul_terms, kana
 from clearance.match.abjad import key
-from clearance.match.guess import Fits, Guess, pattern_fits
-from clearance.match.kana import MAX_READINGS, Spellings, consonant_class, fitting
-from clearance.match.text import normalize
+from clearance.match.guess import Fits, Guess
+from clearance.match.kana import MAX_READINGS, Spellings, consonant_class, fitting, reading_fits
 from clearance.resources import load_resource
 
 __all__ = ["Slot", "foreign_names", "is_hangul", "keys", "korean_person",
@@ -269,9 +268,7 @@ def _options(word: str, last: bool, spellings: Spellings, fits: dict[str, Fits]
 
 def _read(word: str, spellings: Spellings, fits: dict[str, Fits]) -> list[str]:
     read = readings(word, spellings)
-    fit = pattern(word) if read else None
-    if fit is not None:
-        fits.update({t: pattern_fits(fit, kana.latin) for s in read for t in normalize(s)})
+    fits.update(reading_fits(read, pattern(word) if read else None, kana.latin))
     return read
 
 

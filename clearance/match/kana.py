@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import product
 from typing import Any, NamedTuple
@@ -297,6 +297,17 @@ def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
     return [s for _, s in ranked[:MAX_PER_WORD]]
 
 
+def reading_fits(read: Sequence[str], fit: re.Pattern[str] | None,
+                 latin: Callable[[str], str]) -> dict[str, Fits]:
+    """The test (`guess.pattern_fits`) of each prepared token of the list spellings `read`
+    that a word was read as by its pattern `fit` (katakana's, Hangul's, Cyrillic's); none
+    without a pattern."""
+    if fit is None:
+        return {}
+    test = pattern_fits(fit, latin)
+    return {t: test for s in read for t in normalize(s)}
+
+
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A katakana name read as the Latin names it may transcribe (none for other text, or
     when no word of it fits a list spelling): each word as a list spelling it fits
@@ -313,9 +324,7 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
             options.append([_ARTICLE[word]])
         else:
             read = readings(word, spellings)
-            fit = pattern(word) if read else None
-            if fit is not None:
-                fits |= {t: pattern_fits(fit, latin) for s in read for t in normalize(s)}
+            fits |= reading_fits(read, pattern(word) if read else None, latin)
             options.append(read or [word])
     if all(o == [w] for o, w in zip(options, words)):
         return []
