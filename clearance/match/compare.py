@@ -1520,8 +1520,7 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         if edits > NAME_SLIPS_MAX:
             return []
         short = word > 1 and max(len(qt), len(ct)) < TWICE_SLIPPED_MIN
-        short_twice |= short and (query.folded[i] in known or (
-            len(qt) == len(ct) and Hamming.distance(qt, ct) == 2))
+        short_twice |= short and (query.folded[i] in known or _two_replaced(qt, ct))
         short_two |= short
         unlike |= pairs[k].similarity == 0.0
         slipped.add(j)
@@ -1539,6 +1538,17 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)
     return [(k, i, sim) for k, i, _ in near if pairs[k].similarity < sim]
+
+
+def _two_replaced(qt: str, ct: str) -> bool:
+    """Whether two words of one length differ in two letters replaced (Navros / LAVROV: how
+    two names differ), not in a letter lost and another added beside it, the letter
+    between them shifted (Hrjun / HARUN: its A lost, a J added after the R; OSA counts
+    both as two replaced letters)."""
+    if len(qt) != len(ct) or Hamming.distance(qt, ct) != 2:
+        return False
+    p, q = [n for n in range(len(qt)) if qt[n] != ct[n]]
+    return not (q == p + 1 and (qt[p] == ct[q] or qt[q] == ct[p]))
 
 
 def _slip_off_name(qf: str) -> bool:

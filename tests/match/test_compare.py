@@ -917,6 +917,14 @@ def test_two_slips_in_a_short_word_beside_agreeing_words_are_slips_of_the_name(
     assert _person_comparison(query, "TARSIK, Odelbert").score >= 0.9
 
 
+@pytest.mark.parametrize("query", ["Odelbert Vanric TRXSIK", "Odelbert Vanric TAXRIK"])
+def test_a_letter_lost_and_another_added_beside_it_are_slips_of_the_name(query: str) -> None:
+    # TRXSIK: TARSIK's A lost, an X added after the R (which shifted); letter by letter
+    # the words differ in two neighbouring letters, one of them the other's neighbour: not
+    # two letters replaced (TERSAK, below), so the name that agrees judges them
+    assert _person_comparison(query, "TARSIK, Odelbert Vanric").score >= 0.85
+
+
 def test_two_slips_in_a_short_word_beside_only_one_of_the_commonest_names_stay_its_own(
         ) -> None:
     # "James" is among the names people most commonly bear: beside it alone, two slips
