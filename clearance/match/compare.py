@@ -1509,7 +1509,8 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         qt, ct = query.tokens[i], cand.tokens[j]
         if len(qt) < 2 or len(ct) < 2 or not (qt.isalpha() and ct.isalpha()):
             return []
-        if (spelled_name(qt) and (person or pairs[k].similarity == 0.0)
+        if (spelled_name(qt) and (pairs[k].similarity == 0.0 or (
+                person and not _slip_off_name(query.folded[i])))
                 ) or pairs[k].similarity != token_similarity(qt, query.folded[i], ct, cand.folded[j]):
             return []
         if syllables and max(len(qt), len(ct)) <= SHORT_WORD_MAX:
@@ -1519,8 +1520,7 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         if edits > NAME_SLIPS_MAX:
             return []
         short = word > 1 and max(len(qt), len(ct)) < TWICE_SLIPPED_MIN
-        short_twice |= short and (query.folded[i] in known or (
-            len(qt) == len(ct) and Hamming.distance(qt, ct) == 2))
+        short_twice |= short and (query.folded[i] in known or _two_replaced(qt, ct))
         short_two |= short
         unlike |= pairs[k].similarity == 0.0
         slipped.add(j)
@@ -1538,6 +1538,27 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)
     return [(k, i, sim) for k, i, _ in near if pairs[k].similarity < sim]
+
+
+def _two_replaced(qt: str, ct: str) -> bool:
+    """Whether two words of one length differ in two letters replaced (Navros / LAVROV: how
+    two names differ), not in a letter lost and another added beside it, the letter
+    between them shifted (Hrjun / HARUN: its A lost, a J added after the R; OSA counts
+    both as two replaced letters)."""
+    if len(qt) != len(ct) or Hamming.distance(qt, ct) != 2:
+        return False
+    p, q = [n for n in range(len(qt)) if qt[n] != ct[n]]
+    return not (q == p + 1 and (qt[p] == ct[q] or qt[q] == ct[p]))
+
+
+def _slip_off_name(qf: str) -> bool:
+    """(people) Whether a slipped word that spells a name people bear (`spelled_name`) may
+    still be read as a slip of the listed word by the name that agrees beside it: a name
+    rarer than the top 30 of every country (`DISTINCT_NAME_CAP`). The population list is
+    long (45,000 names, noisy at its short end): most words of three or four letters a
+    slip makes spell some name (an Omer less its O, a Said less its D, AL-x written
+    AR-x); a name that common is some people's own, and a typo seldom lands on one."""
+    return population_cap(qf) > DISTINCT_NAME_CAP
 
 
 def _syllable(token: str) -> bool:

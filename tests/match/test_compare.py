@@ -481,8 +481,10 @@ def test_a_slip_in_a_short_word_of_its_own_is_still_weak_evidence() -> None:
     # "Chol" and "Chul" written as words of their own: maybe another Korean syllable
     assert _pair("Yong Chol PAK", "PAK, Yong Chul", "chol") < 0.8
     assert _pair("Yong-Chol PAK", "PAK, Yong-Chul", "chol") >= 0.8  # one word: a slip
-    # ... and of words of as many tokens, only the tokens in the same place
-    assert _pair("Tariq AK MANSOUR", "AL MANSOUR, Tariq", "ak") < 0.8
+    # ... and of words of as many tokens, only the tokens in the same place (a name whose
+    # other words all agree judges the slip by the name: `_name_slips`, here a word only
+    # the list gives)
+    assert _pair("Tariq AK MANSOUR", "AL MANSOUR, Tariq Odel", "ak") < 0.8
     # numbers agree exactly (a trust's series), wherever they are written
     assert compare_names(prepare_name("Alder Trust 2004-1", ORG),
                          prepare_name("ALDER TRUST 2004-2", ORG), flat).score < 0.8
@@ -915,6 +917,14 @@ def test_two_slips_in_a_short_word_beside_agreeing_words_are_slips_of_the_name(
     assert _person_comparison(query, "TARSIK, Odelbert").score >= 0.9
 
 
+@pytest.mark.parametrize("query", ["Odelbert Vanric TRXSIK", "Odelbert Vanric TAXRIK"])
+def test_a_letter_lost_and_another_added_beside_it_are_slips_of_the_name(query: str) -> None:
+    # TRXSIK: TARSIK's A lost, an X added after the R (which shifted); letter by letter
+    # the words differ in two neighbouring letters, one of them the other's neighbour: not
+    # two letters replaced (TERSAK, below), so the name that agrees judges them
+    assert _person_comparison(query, "TARSIK, Odelbert Vanric").score >= 0.85
+
+
 def test_two_slips_in_a_short_word_beside_only_one_of_the_commonest_names_stay_its_own(
         ) -> None:
     # "James" is among the names people most commonly bear: beside it alone, two slips
@@ -970,6 +980,40 @@ def test_two_slips_in_a_word_of_a_few_letters_need_the_name_to_agree() -> None:
     assert compare_names(q, c, flat, initials=True, known={"kvo"},
                          cand_extra_penalty=ScoringConfig().person_list_extra_penalty
                          ).score < 0.8
+
+
+def _slip_similarity(query: str, listed: str, word: str) -> float:
+    return next(p.similarity for p in _person_comparison(query, listed).pairs
+                if p.query == word)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "word"),
+    [
+        ("Ila TARSIKON", "TARSIKON, Ilan", "ila"),  # a letter lost: ILA, a rare name
+        ("Ila TARSIKNO", "TARSIKON, Ilan", "ila"),  # ... beside a swap in the surname
+        ("Odelbert Ber TARSIKON", "TARSIKON, Odelbert Bert", "ber"),
+        ("Vane TARSIKON", "TARSIKON, Vano", "vane"),  # a letter replaced
+    ],
+)
+def test_a_slip_that_spells_a_rare_name_is_a_slip_of_the_name(query: str, listed: str,
+                                                               word: str) -> None:
+    # the population list spells most words of three or four letters a slip makes; a
+    # name rarer than the top 30 of every country is seldom the one a typist meant:
+    # beside words that agree, the slip is judged by the name (one slip in twelve letters
+    # or more), not by its word alone (one in four: 0.6, as often another name)
+    from clearance.match.population import DISTINCT_NAME_CAP, population_cap, spelled_name
+
+    assert spelled_name(word) and population_cap(word) > DISTINCT_NAME_CAP
+    assert _slip_similarity(query, listed, word) >= 0.85
+
+
+def test_a_slip_that_spells_a_common_name_stays_that_name() -> None:
+    # ELA is among the names people most commonly bear (top 10 of some country): some
+    # people's own name, judged by the word alone (one slip in four letters)
+    assert _slip_similarity("Ela TARSIKON", "TARSIKON, Elan", "ela") == 0.6
+    # and a rare name's slip beside a third slip stays its own word's
+    assert _slip_similarity("Ila TARSIKNA", "TARSIKON, Ilan", "ila") == 0.6
 
 
 def test_short_words_of_two_vowel_runs_are_no_syllables_one_letter_makes_another() -> None:
