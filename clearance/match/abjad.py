@@ -605,6 +605,31 @@ def _advance(latin: str, vowels_to: list[int], pos: int,
     return exact, reached
 
 
+#: `_vowels_to` of the Latin words tried: a list's spelling is tried against the pattern of
+#: every abjad token that keys with it (emptied when full, as `_WALKS` is)
+_VOWELS_TO: Final[dict[str, list[int]]] = {}
+_VOWELS_TO_MAX: Final = 100_000
+
+
+def _vowels_to(latin: str) -> list[int]:
+    """vowels_to[p]: where the run of short vowels starting at p in `latin` ends (p when
+    there is none), worked out once per word (`_VOWELS_TO`). `_SHORT_VOWELS` by character
+    code, which compiled code reads without a string."""
+    n = len(latin)
+    vowels_to = [n] * (n + 1)
+    for p in range(n - 1, -1, -1):
+        code = ord(latin[p])
+        if not (code == 97 or code == 101 or code == 105 or code == 111 or code == 117
+                or code == 39):
+            vowels_to[p] = p
+        else:
+            vowels_to[p] = vowels_to[p + 1]
+    if len(_VOWELS_TO) >= _VOWELS_TO_MAX:
+        _VOWELS_TO.clear()
+    _VOWELS_TO[latin] = vowels_to
+    return vowels_to
+
+
 def _fits(walk: _Walk, latin: str) -> bool:
     """Whether `latin` is spelt by the pattern: the positions reachable after each unit are
     followed through the word (every alternative, as a regular expression would).
@@ -618,16 +643,9 @@ def _fits(walk: _Walk, latin: str) -> bool:
     if n and (not (walk.last_bits >> (ord(latin[n - 1]) % 61)) & 1
               or (walk.first and latin[0] not in walk.first)):
         return False  # (exactly what the walk below would find: `_Walk.first`, `last_bits`)
-    # vowels_to[p]: the end of the run of short vowels starting at p (p when there is none;
-    # `_SHORT_VOWELS` by character code, which compiled code reads without a string)
-    vowels_to = [n] * (n + 1)
-    for p in range(n - 1, -1, -1):
-        code = ord(latin[p])
-        if not (code == 97 or code == 101 or code == 105 or code == 111 or code == 117
-                or code == 39):
-            vowels_to[p] = p
-        else:
-            vowels_to[p] = vowels_to[p + 1]
+    vowels_to = _VOWELS_TO.get(latin)
+    if vowels_to is None:
+        vowels_to = _vowels_to(latin)
     positions = 0
     if walk.prosthetic or (walk.vowel_pair and latin[:1] in "aeiou"):
         positions = 1
@@ -644,15 +662,18 @@ def _fits(walk: _Walk, latin: str) -> bool:
     exact = 0  # where the last unit's letters end (before any short vowel)
     for empty, by_first in walk.steps:
         reached = exact = 0
-        for pos in range(n + 1):
-            if not (positions >> pos) & 1:
-                continue
-            if empty:
-                exact, reached = _advance(latin, vowels_to, pos, empty, exact, reached)
-            if pos < n:
-                found = by_first.get(latin[pos])
-                if found is not None:
-                    exact, reached = _advance(latin, vowels_to, pos, found, exact, reached)
+        pos = 0
+        rest = positions  # (the positions from `pos` on: the walk stops past the last)
+        while rest:
+            if rest & 1:
+                if empty:
+                    exact, reached = _advance(latin, vowels_to, pos, empty, exact, reached)
+                if pos < n:
+                    found = by_first.get(latin[pos])
+                    if found is not None:
+                        exact, reached = _advance(latin, vowels_to, pos, found, exact, reached)
+            rest >>= 1
+            pos += 1
         if not reached:
             return False
         positions = reached
@@ -740,6 +761,8 @@ def pin_memo() -> None:
     del _FITS[key]
     _WALKS[key] = _NO_WALK
     del _WALKS[key]
+    _VOWELS_TO[key] = []
+    del _VOWELS_TO[key]
 
 
 def _vowels_inside(latin: str) -> int:
@@ -793,7 +816,8 @@ def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
     known = _FITS.get(abjad_token)
     fits = None if known is None else known.get(latin_token)
     if fits is None:
-        if not consonantal(abjad_token) or len(latin_token) < 2:
+        # (a token with answers kept passed `consonantal` before: not asked again)
+        if len(latin_token) < 2 or (known is None and not consonantal(abjad_token)):
             return 0.0
         if consonantal(latin_token) and not (
                 _vowel_led_pair(latin_token) and len(abjad_token) <= 3

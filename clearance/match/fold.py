@@ -67,7 +67,9 @@ def _passes(token: str, gate: _Gate) -> bool:
     return token.startswith(starts) or token.endswith(ends)
 
 
-_VOWELS = re.compile(r"[aeiouy]")
+#: the vowel letters a skeleton drops (`str.translate` deletes them: a third cheaper than
+#: a regular expression's `sub`)
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 
 
 def _undouble(text: str) -> str:
@@ -110,7 +112,7 @@ def skeleton(token: str) -> str:
 def folded_skeleton(folded: str) -> str:
     """`skeleton` of a token `fold` wrote already (folding twice is no cost to pay again):
     its first letter, then its consonants, each run once."""
-    return _undouble(folded[:1] + _VOWELS.sub("", folded[1:]))
+    return _undouble(folded[:1] + folded[1:].translate(_NO_VOWELS))
 
 
 @cache

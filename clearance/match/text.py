@@ -56,6 +56,8 @@ def script_of(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def latinize(text: str) -> str:
     """Romanise to lower-case ASCII: Chinese via business terms + pinyin, others via ICU."""
+    if text.isascii():  # (no script below has an ASCII letter: most names skip all four)
+        return text.lower()
     if zh.has_han(text):
         text = zh.romanize(text)
     if cyrillic.has_cyrillic(text):

@@ -1012,3 +1012,36 @@ def test_a_persian_name_typed_with_arabic_yeh_ends_as_persian_writes_it() -> Non
     assert abjad.similarity(normalize("مجتبي خامنه\u200cاي")[0], "mojtaba") == 0.9
     assert normalize("مجتبي") == ["mjtby"]
     assert abjad.similarity("rdy", "reza") == 0.0
+
+
+def test_a_latin_word_s_vowel_runs_are_worked_out_once_for_every_pattern_tried(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # candidate generation tries each list spelling under a key against many abjad tokens
+    abjad._FITS.clear()
+    abjad._fits_kept[0] = 0
+    abjad._VOWELS_TO.clear()
+    worked: list[str] = []
+    work = abjad._vowels_to
+
+    def counted(latin: str) -> list[int]:
+        worked.append(latin)
+        return work(latin)
+
+    monkeypatch.setattr(abjad, "_vowels_to", counted)
+    answers = [abjad.similarity(token, "mohammed") for token in ("mhmd", "mhmmd", "mhmdy")]
+    assert answers == [0.9, 0.9, 0.0]
+    assert worked == ["mohammed"]
+    # vowels_to[p]: where the run of short vowels (and apostrophes) from p ends
+    assert abjad._VOWELS_TO["mohammed"] == [0, 2, 2, 4, 4, 5, 7, 7, 8]
+    assert work("o'a") == [3, 3, 3, 3]
+
+
+def test_the_walk_follows_positions_up_to_the_last_reached_only() -> None:
+    # the positions of a try are followed while any is left (not through the whole word):
+    # answers as before, a word longer than the pattern reaches included
+    for token, latin, fits in (("mhmd", "muhammadu", False), ("mhmd", "muhammad", True),
+                               ("aly", "ali", True), ("aly", "aliyev", False),
+                               ("shykh", "shaikh", True), ("ktb", "kitab", True)):
+        abjad._FITS.clear()
+        abjad._fits_kept[0] = 0
+        assert abjad.similarity(token, latin) == (0.9 if fits else 0.0), (token, latin)

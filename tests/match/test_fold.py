@@ -82,3 +82,16 @@ def test_rules_skipped_by_letters_and_gates_would_change_nothing(index: Index) -
     assert len(tokens) > 30_000
     for token in tokens:
         assert fold.__wrapped__(token) == _every_rule(token), token
+
+
+def test_skeleton_drops_the_vowels_after_the_first_letter_only() -> None:
+    import itertools
+    import re
+
+    from clearance.match.fold import _undouble, folded_skeleton
+
+    vowels = re.compile("[aeiouy]")
+    for n in range(1, 6):
+        for letters in itertools.product("aeyhmk", repeat=n):
+            word = "".join(letters)
+            assert folded_skeleton(word) == _undouble(word[:1] + vowels.sub("", word[1:]))

@@ -106,3 +106,18 @@ def test_an_explanation_shows_the_unread_word_itself_not_its_stand_in() -> None:
     assert word in comp.explain()
     assert normalize(word)[0] not in comp.explain()
     assert shown_word("pich") == "pich"
+
+
+def test_ascii_text_is_lowered_without_asking_which_script_it_holds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # most names of a book are ASCII: no script test (four regular expressions) is asked
+    from clearance.match import abjad, cyrillic, hangul, zh
+
+    def asked(text: str) -> bool:
+        raise AssertionError(f"a script test asked about {text!r}")
+
+    for module, name in ((zh, "has_han"), (cyrillic, "has_cyrillic"), (abjad, "has_abjad"),
+                         (hangul, "has_hangul")):
+        monkeypatch.setattr(module, name, asked)
+    assert latinize.__wrapped__("ivan o'brien-petrov 2nd") == "ivan o'brien-petrov 2nd"
+    assert latinize.__wrapped__("ACME Trading LLC") == "acme trading llc"
