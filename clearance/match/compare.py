@@ -918,8 +918,18 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     # most pairs of names: no free right word is as long as two free left words run
     # together (the first quick rejection below, for every target at once)
     shortest, shortest_f = _two_shortest(l_tokens, free_l), _two_shortest(l_folded, free_l)
-    if all(_too_short(r_tokens[j], r_folded[j], shortest, shortest_f, unvocalised)
-           for j in free_r):
+    if not unvocalised:
+        # (`_too_short` of every target at once: of the longest, raw and folded)
+        longest = longest_f = 0
+        for j in free_r:
+            if len(r_tokens[j]) > longest:
+                longest = len(r_tokens[j])
+            if len(r_folded[j]) > longest_f:
+                longest_f = len(r_folded[j])
+        if shortest - longest > 2 and shortest_f - longest_f > 2:
+            return found
+    elif all(_too_short(r_tokens[j], r_folded[j], shortest, shortest_f, unvocalised)
+             for j in free_r):
         return found
     starts, starts_f = _join_starts(l_tokens, l_folded, free_l)
     n = len(l_folded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -653,7 +654,7 @@ def match_query(
                 meta = entities[e_idx]
                 if datasets is not None and meta.dataset not in datasets:
                     continue
-                if _shut(gate, meta):
+                if gate is not None and _shut(gate, meta):
                     continue  # the name's own country is not the listed party's
                 if as_person(query.schema, meta.schema, names[n_idx]):
                     if person_out:
@@ -671,7 +672,7 @@ def match_query(
                             q, q_w, n_idx, False, q_abjad, q_roles, q_spans, q_slips,
                             None if n_bound is None else n_bound.pairs(names[n_idx], False))
                     comp = as_org
-                if _differs_beyond(gate, comp):
+                if gate is not None and _differs_beyond(gate, comp):
                     continue
                 score = comp.score * quality
                 prev = best.get(e_idx)
@@ -748,6 +749,13 @@ def _lifts(query: Query, cfg: ScoringConfig, min_score: float) -> tuple[bool, fl
     skip_below = (min_score > 0.0 and cfg.weak_factor <= 1.0
                   and cfg.schema_mismatch_factor <= 1.0)
     return skip_below, dob_lift, country_lift
+
+
+def _only_lowers(cfg: ScoringConfig) -> bool:
+    """Whether `_ranked`'s evidence lowers a name score but for the birth-date and country
+    bonuses (`_lifts`): its factors at most 1 and its conflicts' penalties at least 0."""
+    return (cfg.weak_factor <= 1.0 and cfg.schema_mismatch_factor <= 1.0
+            and cfg.dob_conflict_penalty >= 0.0 and cfg.country_conflict_penalty >= 0.0)
 
 
 def name_floor(query: Query, cfg: ScoringConfig, min_score: float) -> float:
@@ -924,9 +932,17 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # its evidence is worked out (batch screening: most of a query's entities)
     skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
     gates, stated = countries.gates, countries.stated
+    # nor one whose name score with both bonuses rounds below the `limit`-th best score of
+    # those kept so far (`top`, a heap of their rounded scores): the cut below drops it
+    # (without a floor, `clearance match` and the API: most of a query's entities)
+    prune = limit > 0 and _only_lowers(cfg)
+    top: list[float] = []
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):
+            continue
+        if (prune and len(top) == limit and e_idx not in id_hits
+                and round(min(1.0, (best[e_idx][0] + dob_lift) + country_lift), 4) < top[0]):
             continue
         meta = index.entities[e_idx]
         evidence: list[tuple[str, float, str]] = []
@@ -1015,6 +1031,11 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
         if score <= 0.0 or score < min_score:
             continue
         scored.append((score, e_idx, evidence, matched_name))
+        if prune:
+            if len(top) < limit:
+                heapq.heappush(top, round(score, 4))
+            elif round(score, 4) > top[0]:
+                heapq.heapreplace(top, round(score, 4))
     if 0 < limit < len(scored):
         # only results scoring (to 4 places) at least the limit-th best can be returned:
         # the full ordering below is needed among those alone
