@@ -250,10 +250,12 @@ def keys(word: str) -> tuple[str, ...]:
     if count > MAX_KEYS:
         return ()
     out: dict[str, None] = {}
-    tails = ["", *_silent(parts[-1])]
+    tails: dict[str, str] = {"": ""}  # one unwritten final letter of each consonant class
+    for tail in _silent(parts[-1]):
+        tails.setdefault(consonant_class(tail, False), tail)
     for combination in product(*choices):
         spelt = "".join(combination)
-        for tail in tails:
+        for tail in tails.values():
             out.setdefault(key(spelt + tail), None)
     return tuple(out)
 
