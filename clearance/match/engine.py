@@ -206,10 +206,12 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # a native-script person's other spelling is kept when only its letters differ:
             # joins compare the written letters too ("dooho" runs into "Doo-ho"; its fold
             # "duho" is no longer "doo" + "ho"); so is a reading of a foreign name as a list
-            # spelling (`guess.Guess`): Хирт read HIRTH folds as its letters' "khirt" does,
-            # but the written "khirt" is two letters from HIRTH
+            # spelling (`guess.Guess`) beside a name read otherwise: Хирт read HIRTH folds as
+            # its letters' "khirt" does, but the written "khirt" is two letters from HIRTH
+            # (another reading that folds as one kept is left out: Йено's IANA beside YANA)
             if name.tokens and all(name.folded != o.folded
-                                   or ((system or isinstance(v, Guess))
+                                   or ((system or (isinstance(v, Guess)
+                                                   and not isinstance(o.text, Guess)))
                                        and name.tokens != o.tokens) for o in out):
                 tokens += len(name.tokens)
                 if bounded and tokens > MAX_QUERY_TOKENS:
