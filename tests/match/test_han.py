@@ -132,11 +132,15 @@ def test_a_transcribed_name_alerts_on_the_listed_person() -> None:
     assert res and res[0].entity_id == "p1" and res[0].match
 
 
-def test_a_two_character_transcription_alerts_on_the_listed_person() -> None:
+@pytest.mark.parametrize(("listed", "text"), [
+    ("BUNDY", "邦迪"),  # two characters
+    ("SMITH", "史密斯"),  # headed by a Chinese surname, with a lone s no given name writes
+])
+def test_a_one_word_transcription_alerts_on_the_listed_person(listed: str, text: str) -> None:
     index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
-                          "schema": "Person", "caption": "BUNDY", "properties": {
-                              "name": ["BUNDY"]}}], "t")
-    res = match_query(index, Query("邦迪", "Person"), limit=1)  # type: ignore[arg-type]
+                          "schema": "Person", "caption": listed, "properties": {
+                              "name": [listed]}}], "t")
+    res = match_query(index, Query(text, "Person"), limit=1)  # type: ignore[arg-type]
     assert res and res[0].entity_id == "p1" and res[0].match
 
 
@@ -167,10 +171,3 @@ def test_a_lone_consonant_no_given_name_uses_marks_a_transcription_after_a_surna
         text: str, expected: list[str] | None) -> None:
     assert han.transcribed_words(text) == expected
 
-
-def test_a_transcription_headed_by_a_chinese_surname_alerts_on_the_listed_person() -> None:
-    index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
-                          "schema": "Person", "caption": "SMITH", "properties": {
-                              "name": ["SMITH"]}}], "t")
-    res = match_query(index, Query("史密斯", "Person"), limit=1)  # type: ignore[arg-type]
-    assert res and res[0].entity_id == "p1" and res[0].match
