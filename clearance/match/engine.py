@@ -47,6 +47,7 @@ from clearance.match.countries import (
     state_words,
 )
 from clearance.match.cyrillic import has_cyrillic
+from clearance.match.guess import Guess
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.name_parts import name_parts
 from clearance.match.orgs import Slips, confirmed_slips, one_word_forms, slipped_forms, trades
@@ -205,9 +206,14 @@ def prepare_query_names(query: Query, bounded: bool = False,
             name = prepare_name(v, how, system)
             # a native-script person's other spelling is kept when only its letters differ:
             # joins compare the written letters too ("dooho" runs into "Doo-ho"; its fold
-            # "duho" is no longer "doo" + "ho")
+            # "duho" is no longer "doo" + "ho"); so is a reading of a foreign name as a list
+            # spelling (`guess.Guess`) beside a name read otherwise: Хирт read HIRTH folds as
+            # its letters' "khirt" does, but the written "khirt" is two letters from HIRTH
+            # (another reading that folds as one kept is left out: Йено's IANA beside YANA)
             if name.tokens and all(name.folded != o.folded
-                                   or (system and name.tokens != o.tokens) for o in out):
+                                   or ((system or (isinstance(v, Guess)
+                                                   and not isinstance(o.text, Guess)))
+                                       and name.tokens != o.tokens) for o in out):
                 tokens += len(name.tokens)
                 if bounded and tokens > MAX_QUERY_TOKENS:
                     return out

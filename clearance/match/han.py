@@ -15,9 +15,10 @@ stay as they are; a Han name is read as a transcription too only when it plausib
 (`transcribed_words`): its parts are written with a transcription separator (·, •, ‧, ・),
 or it is one word of transcription characters alone that is no Chinese person's name
 (a common surname and one to three more: `resources/han_transcription.yml`'s
-`surnames`, and `surnames_two` before one more). The test looks at each character once
-and stops at the first that is no transcription character: an ordinary Chinese name costs
-a set lookup or two.
+`surnames`, and `surnames_two` before one more), unless a later character writes a lone
+consonant no Chinese given name uses (`consonant_only`: 史密斯 SMITH). The test looks at
+each character once and stops at the first that is no transcription character: an
+ordinary Chinese name costs a set lookup or two.
 """
 
 from __future__ import annotations
@@ -81,6 +82,13 @@ def _surnames() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(str(s) for s in table["compound_surnames"]))
 
 
+@cache
+def _consonant_only() -> frozenset[str]:
+    """The characters that write a consonant alone and no Chinese given name uses
+    (`resources/han_transcription.yml`'s `consonant_only`)."""
+    return frozenset(str(_table()["consonant_only"]))
+
+
 def _is_han_char(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
@@ -93,7 +101,9 @@ def transcribed_words(text: str) -> list[str] | None:
     all transcription characters; or one word of transcription characters alone that is
     no Chinese person's name: at least `LONG_WORD` characters, or three or four whose first
     (first two, of four) is no common Chinese surname, or two whose first is none of the
-    two hundred commonest (a foreign name is often one word of two: 邦迪 Bundy, 普京 Putin)."""
+    two hundred commonest (a foreign name is often one word of two: 邦迪 Bundy, 普京 Putin),
+    or of two to four whose later characters hold one that writes a consonant alone and no
+    Chinese given name uses (`_consonant_only`: 史密斯 Smith, 罗斯 Ross)."""
     chars = _chars()
     text = text.strip()
     plain = True
@@ -123,7 +133,9 @@ def transcribed_words(text: str) -> list[str] | None:
     if len(word) < 2:
         return None
     single, single_two, compound = _surnames()
-    if len(word) == 2:
+    if any(c in _consonant_only() for c in word[1:]):
+        pass  # a transcription whatever its first character
+    elif len(word) == 2:
         # surname and one character is the commonest Chinese name (葛凯, 安娜): its first
         # is tested against more surnames
         if word[0] in single_two or word in compound:

@@ -161,7 +161,8 @@ def pattern(word: str) -> re.Pattern[str] | None:
     """The Latin spellings a katakana word may transcribe, as a pattern for `latin`
     spellings (doubled letters once): each sound as any of its spellings, a vowel katakana
     adds after a lone consonant optional (or a silent e: ジョージ GEORGE), ー as a second
-    vowel, r or h, or nothing; a final e or h Latin does not sound optional."""
+    vowel, r or h, or nothing; a final e or h Latin does not sound, or a French final
+    consonant, optional."""
     parts = units(word)
     if parts is None or not parts:
         return None
@@ -181,8 +182,20 @@ def pattern(word: str) -> re.Pattern[str] | None:
                 out.append(head + _alternation([*_vowels(unit), "e"]) + "?")
             else:
                 out.append(head + _alternation(_vowels(unit)))
-    # a final e or h Latin writes and does not sound (ケイン KAINE, ヒズボラ HIZBALLAH)
-    return re.compile("".join(out) + "(?:e|h)?")
+    # a final e or h Latin writes and does not sound (ケイン KAINE, ヒズボラ HIZBALLAH), or
+    # a French final consonant (モネ MONET, ロジェ ROGER: `_silent`)
+    return re.compile("".join(out) + _alternation(["e", "h", *_silent(parts[-1])]) + "?")
+
+
+def _silent(last: Unit) -> list[str]:
+    """The consonants a Latin name may end in unwritten after a word's last sound
+    (`resources/katakana.yml`'s `silent`, and `silent_after_e` after an e), as `latin`
+    writes them (x as ks)."""
+    table = _table()
+    out = [latin(c) for c in table["silent"]]
+    if last[1].endswith("e"):
+        out += table["silent_after_e"]
+    return out
 
 
 def undouble(text: str) -> str:
@@ -224,8 +237,9 @@ def _choices(unit: Unit, first: bool) -> list[str]:
 @lru_cache(maxsize=4096)
 def keys(word: str) -> tuple[str, ...]:
     """The consonant keys (`abjad.key`) of the Latin spellings a katakana word may
-    transcribe: the keys of each choice of consonant class for each sound (empty when
-    there are more than `MAX_KEYS` choices)."""
+    transcribe: the keys of each choice of consonant class for each sound, with each
+    unwritten final consonant or none (`_silent`; empty when there are more than
+    `MAX_KEYS` choices)."""
     parts = units(word)
     if parts is None or not parts:
         return ()
@@ -236,8 +250,13 @@ def keys(word: str) -> tuple[str, ...]:
     if count > MAX_KEYS:
         return ()
     out: dict[str, None] = {}
+    tails: dict[str, str] = {"": ""}  # one unwritten final letter of each consonant class
+    for tail in _silent(parts[-1]):
+        tails.setdefault(consonant_class(tail, False), tail)
     for combination in product(*choices):
-        out.setdefault(key("".join(combination)), None)
+        spelt = "".join(combination)
+        for tail in tails.values():
+            out.setdefault(key(spelt + tail), None)
     return tuple(out)
 
 

@@ -208,3 +208,14 @@ def test_a_cyrillic_reading_is_a_guess_of_its_read_words_alone() -> None:
     assert plain[0] is None and read[0] is not None
     assert read[0]("michel") and not read[0]("mikhail")
     assert plain[1] is read[1] and read[1] is not None and read[1]("lubanga") and not read[1]("luganda")
+
+
+def test_a_reading_that_folds_as_the_plain_one_is_kept_as_written() -> None:
+    # Хирт reads "khirt" letter by letter, which folds as HIRTH does; the written words
+    # are two letters apart, so the reading HIRTH is a query name of its own
+    index = list_index("HIRTH")
+    lists = kana.Spellings(index.abjad, index.weights)
+    names = prepare_query_names(Query("Хирт", "Person"), spellings=lists)
+    assert [n.tokens for n in names] == [("khirt",), ("hirth",)]
+    (first, *_) = match_query(index, Query("Хирт", "Person"))
+    assert first.match

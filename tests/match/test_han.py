@@ -60,6 +60,11 @@ def test_only_plausible_transcriptions_are_read(text: str, expected: list[str] |
     ("沃辛顿", "worthington"),
     ("巴勃罗", "pablo"),  # the b series writes an unaspirated p
     ("纳波利塔诺", "napolitano"),  # 诺 no (the table's "no" is no YAML false)
+    ("米歇尔", "michel"),  # 歇 French ch
+    ("卡斯蒂略", "castillo"),  # 略 the Spanish table's llo
+    ("愛麗絲", "alice"),  # Taiwan's 愛 for 艾
+    ("雪兒", "cher"),  # 兒 a feminine ending's r
+    ("马克思", "marx"),  # 思 s
 ])
 def test_pattern_fits_the_names_a_word_transcribes(word: str, spelling: str | None) -> None:
     fit = han.pattern(word)
@@ -127,11 +132,15 @@ def test_a_transcribed_name_alerts_on_the_listed_person() -> None:
     assert res and res[0].entity_id == "p1" and res[0].match
 
 
-def test_a_two_character_transcription_alerts_on_the_listed_person() -> None:
+@pytest.mark.parametrize(("listed", "text"), [
+    ("BUNDY", "邦迪"),  # two characters
+    ("SMITH", "史密斯"),  # headed by a Chinese surname, with a lone s no given name writes
+])
+def test_a_one_word_transcription_alerts_on_the_listed_person(listed: str, text: str) -> None:
     index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
-                          "schema": "Person", "caption": "BUNDY", "properties": {
-                              "name": ["BUNDY"]}}], "t")
-    res = match_query(index, Query("邦迪", "Person"), limit=1)  # type: ignore[arg-type]
+                          "schema": "Person", "caption": listed, "properties": {
+                              "name": [listed]}}], "t")
+    res = match_query(index, Query(text, "Person"), limit=1)  # type: ignore[arg-type]
     assert res and res[0].entity_id == "p1" and res[0].match
 
 
@@ -149,3 +158,16 @@ def test_a_company_is_not_read_as_a_transcription() -> None:
     query = Query("鲍里斯·叶利钦", "Company")
     assert ([n.tokens for n in prepare_query_names(query, spellings=lists)]
             == [n.tokens for n in prepare_query_names(query)])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("史密斯", ["史密斯"]),  # 史 heads Chinese names, but no given name writes a lone s
+    ("马斯克", ["马斯克"]),
+    ("罗斯", ["罗斯"]),  # two characters
+    ("马丽娜", None),  # transcription characters a Chinese given name uses too
+    ("马克", None),  # 克 writes a lone k, and Chinese given names use it (克强)
+])
+def test_a_lone_consonant_no_given_name_uses_marks_a_transcription_after_a_surname(
+        text: str, expected: list[str] | None) -> None:
+    assert han.transcribed_words(text) == expected
+

@@ -68,6 +68,11 @@ def test_units_refuse_a_character_outside_the_table() -> None:
     ("ジューコフ", "zhukov"),  # ジ for zh
     ("イワノフ", "ivanov"),  # ワ for va
     ("ペトロヴィチ", "petrovich"),  # チ for a final ch
+    ("モネ", "monet"),  # a French final t katakana leaves unwritten
+    ("ベルナール", "bernard"),  # and d
+    ("デュマ", "dumas"),  # and s
+    ("オリヴィエ", "olivier"),  # the r of -ier after a final e
+    ("ロジェ", "roger"),
 ])
 def test_pattern_fits_the_latin_spelling_a_word_transcribes(word: str, spelling: str) -> None:
     fit = kana.pattern(word)
@@ -150,3 +155,14 @@ def test_a_listed_person_in_katakana_alerts_and_says_how_it_was_read() -> None:
 def test_a_japanese_name_in_katakana_does_not_alert_on_a_foreign_one() -> None:
     index = list_index("BEREZOVSKY, Boris Abramovich", "SATORI, Tarik")
     assert [r for r in match_query(index, Query("サトウ タロウ", "Person")) if r.match] == []
+
+
+def test_an_unwritten_final_r_follows_an_e_alone() -> None:
+    fit = kana.pattern("ボリス")
+    assert fit is not None and fit.fullmatch("boris") and not fit.fullmatch("borisr")
+
+
+def test_a_french_name_without_its_final_consonant_alerts_on_the_listed_person() -> None:
+    index = list_index("MONET, Claude", "MONE, Claudia")
+    (first, *_) = match_query(index, Query("クロード・モネ", "Person"))
+    assert first.match and first.source_id == "s0"
