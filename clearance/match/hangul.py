@@ -22,14 +22,11 @@ vowel (오 Oh, 안 Ahn), 이 Lee and 유 Yoo.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import product
 
-from clearance.resources import load_resource
-
 __all__ = ["given_agrees", "has_hangul", "korean_given", "korean_name", "korean_surname",
-           "north_spelling", "person_tokens", "romanize", "romanized_surname", "romanized_syllable",
-           "surname_agrees"]
+           "north_spelling", "person_tokens", "romanize", "surname_agrees"]
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _WORD = re.compile("[\uac00-\ud7a3]+")
@@ -242,37 +239,3 @@ def surname_agrees(surname: str, written: str) -> bool:
         return written in _surname_spellings(surname)
     return any(written.startswith(f) and given_agrees(surname[1:], written[len(f):])
                for f in _surname_spellings(surname[0]))
-
-
-@cache
-def _syllable_pattern() -> re.Pattern[str]:
-    """One syllable as `_spellings` writes any: an initial's form, a vowel's, a final's."""
-    def alternatives(forms: set[str]) -> str:
-        return "|".join(sorted(forms, key=len, reverse=True))
-    initials = {f for forms in _INITIAL_FORMS for f in forms}
-    vowels = {f for forms in _VOWEL_FORMS for f in forms} | {"woo", "wu"}
-    finals = {f for forms in _FINAL_FORMS.values() for f in forms}
-    return re.compile(f"(?:{alternatives(initials)})(?:{alternatives(vowels)})"
-                      f"(?:{alternatives(finals)})")
-
-
-def romanized_syllable(word: str) -> bool:
-    """Whether a Latin word (a token: lower case, no apostrophes) spells one Hangul syllable
-    in some romanisation `_spellings` knows (jong, un, chol, hyok, soo, kyung): the shape
-    of a syllable of a Korean given name written apart ("KIM, Jong Un"). Many Chinese
-    syllables have it too (ming, hai, dong); "jose", "wei" and "shih" do not."""
-    return 0 < len(word) <= 6 and _syllable_pattern().fullmatch(word) is not None
-
-
-@cache
-def _romanized_surnames() -> frozenset[str]:
-    surnames = load_resource("hangul_foreign")["korean_surnames"]
-    return frozenset(form for s in surnames if len(str(s)) == 1
-                     for form in _surname_spellings(str(s)))
-
-
-def romanized_surname(word: str) -> bool:
-    """Whether a Latin word (a token) spells a one-syllable Korean surname of
-    `resources/hangul_foreign.yml` in some romanisation or its conventional form (Kim, Ri,
-    Lee, Pak, Park, Choe, Choi, Jong, Chung)."""
-    return word in _romanized_surnames()

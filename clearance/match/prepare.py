@@ -137,27 +137,7 @@ def name_roles(text: str) -> tuple[int, ...]:
         return ()
     if given and GIVEN in roles:
         _given_roles(roles, roles.index(GIVEN), [normalize(w) for w in given])
-        if "," in text:
-            _syllable_given(roles, head.split(), given)
     return tuple(roles)
-
-
-def _syllable_given(roles: list[int], surname: list[str], given: list[str]) -> None:
-    """Mark both words GIVEN in a "SURNAME, Aa Bb" name whose surname is Korean and whose
-    two given words are one syllable each ("KIM, Jong Un", "PAEK, Se Bong", as the lists
-    also write "PAEK, Se-Bong"): a Korean given name is one name of (mostly) two
-    syllables, "the given name has two syllables ... one of them commonly shared by all
-    members of a generation" (Wikipedia "Korean name"), written apart, hyphenated or run
-    together (Jong Un, Jong-un, Jongun) as one name. Its second syllable is no middle name
-    a writer may leave out: "Kim Jong" is not KIM, Jong Un. (Chinese given names written
-    in syllables, "CHEN, Hai Dong", are read alike where the surname and syllables fit the
-    Korean shapes: issue 11 holds 陈海东 is never Chen Dong.)"""
-    words = [normalize(w) for w in surname + given]
-    if (len(surname) != 1 or len(given) != 2 or any(len(w) != 1 for w in words)
-            or not hangul.romanized_surname(words[0][0])
-            or not all(hangul.romanized_syllable(w[0]) for w in words[1:])):
-        return
-    roles[-1] = GIVEN  # (one token per word: the second given word is the last token)
 
 
 @cache

@@ -297,21 +297,6 @@ def test_the_second_half_of_a_listed_abd_compound_alone_is_its_bearer() -> None:
     assert _people("Wahid Qarshi", "QARSHI, Karim Wahid").score < 0.7  # type: ignore[attr-defined]
 
 
-def test_one_syllable_of_a_listed_korean_given_name_is_not_its_bearer() -> None:
-    # "PAK, Chol Su" is one given name, Cholsu: a row giving "Chol" alone names another
-    # person, as it does against "PAK, Chol-Su"; the whole name in any writing still meets
-    apart = _people("Chol Pak", "PAK, Chol Su").score  # type: ignore[attr-defined]
-    hyphen = _people("Chol Pak", "PAK, Chol-Su").score  # type: ignore[attr-defined]
-    assert apart == pytest.approx(hyphen)
-    assert apart < 0.8
-    for query in ("Pak Chol Su", "Chol Su Pak", "Pak Chol-su"):
-        assert _people(query, "PAK, Chol Su").score == 1.0  # type: ignore[attr-defined]
-    assert _people("Pak Cholsu", "PAK, Chol Su").score >= 0.9  # type: ignore[attr-defined]
-    # a Western middle name is still one a row may leave out
-    assert (_people("Robert Lee", "LEE, Robert Allen").score  # type: ignore[attr-defined]
-            > _people("Chol Pak", "PAK, Chol Su").score)  # type: ignore[attr-defined]
-
-
 def test_abd_joined_with_the_article_still_heads_its_compound() -> None:
     # عبد الكريم: "abd" + "al" meet ABDUL as one join (one word), and "abd" is still the
     # first half of the compound: the query is one name, as "KARIM, Abdul" is

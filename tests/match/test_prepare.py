@@ -68,29 +68,6 @@ def test_an_arabic_compound_given_names_head_is_no_given_name_alone(
 
 
 @pytest.mark.parametrize(
-    ("text", "roles"),
-    [
-        # a Korean given name of two syllables written apart is one given name, as when
-        # hyphenated or run together
-        ("PAK, Chol Su", (SURNAME, GIVEN, GIVEN)),
-        ("CH'OE, Myong Sik", (SURNAME, GIVEN, GIVEN)),  # McCune-Reischauer's marks
-        ("LEE, Soo Jin", (SURNAME, GIVEN, GIVEN)),  # South Korea's popular spelling
-        ("PAK, Chol-Su", (SURNAME, GIVEN, GIVEN)),
-        ("PAK, Cholsu", (SURNAME, GIVEN)),
-        # not that shape: a given word of no syllable's shape, no Korean surname, three
-        # given words, or no comma to say which word is the surname
-        ("LEE, Robert Allen", (SURNAME, GIVEN, MIDDLE)),
-        ("GARCIA, Jong Su", (SURNAME, GIVEN, MIDDLE)),
-        ("PAK, Chol Su Min", (SURNAME, GIVEN, MIDDLE, MIDDLE)),
-        ("Chol Su Pak", (GIVEN, MIDDLE, SURNAME)),
-    ],
-)
-def test_a_korean_given_name_written_in_two_syllables_is_one_given_name(
-        text: str, roles: tuple[int, ...]) -> None:
-    assert name_roles(text) == roles
-
-
-@pytest.mark.parametrize(
     ("text", "tokens"),
     [
         ("陈海东", ("chen", "haidong")),  # issue 11: never "Chen Dong"
