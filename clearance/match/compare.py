@@ -450,6 +450,12 @@ def omission_cost(roles: Sequence[int], j: int, middle: float, full: float,
     return middle
 
 
+def _distinct_pair(pairs: Sequence[TokenPair], listed: str) -> bool:
+    """Whether a listed word paired, weighing more than a name among the 30 most common of
+    some country (`population.DISTINCT_NAME_CAP`)."""
+    return any([p.candidate == listed and p.weight > DISTINCT_NAME_CAP for p in pairs])
+
+
 def is_second_surname(roles: Sequence[int], j: int) -> bool:
     """Whether token `j` is the last of two or more surnames of a listed "SURNAMES, Given"
     name (`prepare.name_roles`): the Hispanic second (maternal) surname."""
@@ -1868,13 +1874,13 @@ def _free_costs(
         # a second surname left out: Hispanic convention gives a person two surnames, the
         # father's first and the mother's second, and lets everyday use and other records
         # drop the second ("the second surname is often omitted in informal use", Wikipedia
-        # "Spanish naming customs"): left out beside a first surname that paired, it is an
-        # omission and costs as a middle name left out would (the explanation lists it as
-        # the list's only). Beside names that all are among the most common ("Sergio
-        # Rodriguez" ~ RODRIGUEZ LOPEZ, Sergio, issue 11) the second surname is what
-        # tells two people apart, and costs `surname_penalty` (a bound charges the least)
-        second = (surname_penalty if common and not least
-                  else min(surname_penalty, middle))
+        # "Spanish naming customs"): left out beside a first surname that paired and is
+        # none of the 30 most common of a country, it is an omission and costs as a middle
+        # name left out would (the explanation lists it as the list's only). Beside a first
+        # surname that common ("Sergio Rodriguez" ~ RODRIGUEZ LOPEZ, Sergio, issue 11;
+        # "Raul Hernandez", "Jose Mendez") the second surname is what tells its bearer from
+        # the many others, and costs `surname_penalty` (a bound charges the least)
+        second = min(surname_penalty, middle)
         for j in free_c:
             if j < head and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
@@ -1883,8 +1889,10 @@ def _free_costs(
             elif (differ or surname_first) and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
             elif cand_roles is not None:
-                c_cost[j] = omission_cost(cand_roles, j, middle, query_extra_penalty,
-                                          surname_penalty if j - 1 in free_c else second)
+                c_cost[j] = omission_cost(
+                    cand_roles, j, middle, query_extra_penalty,
+                    second if least or (j - 1 not in free_c and _distinct_pair(
+                        pairs, c_tokens[j - 1])) else surname_penalty)
             elif not c_legal[j]:
                 c_cost[j] = middle
     else:
