@@ -38,6 +38,7 @@ from clearance.match.compare import (
     _may_join,
     _same_start,
     is_patronymic,
+    is_second_surname,
     join_similarity,
     read_slipped_forms,
     similar_possible,
@@ -400,7 +401,9 @@ class QueryBound:
                 factor = self.person_extra
                 if j < len(roles) and (roles[j] == GIVEN or roles[j] == SURNAME) and (
                         not is_patronymic(c_tokens[j])):
-                    factor = self.query_extra if roles[j] == GIVEN else self.surname
+                    factor = (self.query_extra if roles[j] == GIVEN
+                              else min(self.surname, self.person_extra)
+                              if is_second_surname(roles, j) else self.surname)
                 least += factor * _extra(cand_weights[j])
         return least
 

@@ -79,6 +79,7 @@ __all__ = [
     "allowed_edits",
     "compound_heads",
     "compare_names",
+    "is_second_surname",
     "omission_cost",
     "read_slipped_forms",
     "score_ceiling",
@@ -445,9 +446,21 @@ def omission_cost(roles: Sequence[int], j: int, middle: float, full: float,
     if role == GIVEN:
         return full
     if role == SURNAME:
-        last = j + 1 >= len(roles) or roles[j + 1] != SURNAME
-        return second_surname if last and j > 0 and roles[j - 1] == SURNAME else full
+        return second_surname if is_second_surname(roles, j) else full
     return middle
+
+
+def _distinct_pair(pairs: Sequence[TokenPair], listed: str) -> bool:
+    """Whether a listed word paired, weighing more than a name among the 30 most common of
+    some country (`population.DISTINCT_NAME_CAP`)."""
+    return any([p.candidate == listed and p.weight > DISTINCT_NAME_CAP for p in pairs])
+
+
+def is_second_surname(roles: Sequence[int], j: int) -> bool:
+    """Whether token `j` is the last of two or more surnames of a listed "SURNAMES, Given"
+    name (`prepare.name_roles`): the Hispanic second (maternal) surname."""
+    return (j < len(roles) and roles[j] == SURNAME and j > 0 and roles[j - 1] == SURNAME
+            and (j + 1 >= len(roles) or roles[j + 1] != SURNAME))
 
 
 _PATRONYMIC: Final = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna", "ichna",
@@ -1889,6 +1902,16 @@ def _free_costs(
         head = (_comma_head(cand_roles, free_c, c_legal, c_patr, links,
                             common and not unvocalised)
                 if links and "," in cand.text else 0)
+        # a second surname left out: Hispanic convention gives a person two surnames, the
+        # father's first and the mother's second, and lets everyday use and other records
+        # drop the second ("the second surname is often omitted in informal use", Wikipedia
+        # "Spanish naming customs"): left out beside a first surname that paired and is
+        # none of the 30 most common of a country, it is an omission and costs as a middle
+        # name left out would (the explanation lists it as the list's only). Beside a first
+        # surname that common ("Sergio Rodriguez" ~ RODRIGUEZ LOPEZ, Sergio, issue 11;
+        # "Raul Hernandez", "Jose Mendez") the second surname is what tells its bearer from
+        # the many others, and costs `surname_penalty` (a bound charges the least)
+        second = min(surname_penalty, middle)
         for j in free_c:
             if j < head and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
@@ -1897,8 +1920,10 @@ def _free_costs(
             elif (differ or surname_first) and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
             elif cand_roles is not None:
-                c_cost[j] = omission_cost(cand_roles, j, middle,
-                                          query_extra_penalty, surname_penalty)
+                c_cost[j] = omission_cost(
+                    cand_roles, j, middle, query_extra_penalty,
+                    second if least or (j - 1 not in free_c and _distinct_pair(
+                        pairs, c_tokens[j - 1])) else surname_penalty)
             elif not c_legal[j]:
                 c_cost[j] = middle
     else:

@@ -19,6 +19,7 @@ from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
 from clearance.sources.common import Parsed, malformed_isins, read_text, sha256_file, split_list
 from clearance.sources.ids import CSL
+from clearance.sources.remarks import _dates as ofac_birth_dates
 from clearance.sources.remarks import id_property, parse_ofac_date, sanction_date_property
 
 __all__ = ["COLUMNS", "DATASET", "URLS", "load", "parse", "split_alt_names", "to_entities"]
@@ -118,6 +119,23 @@ def _flatten(value: Any) -> str:
     return str(value)
 
 
+#: a birth date written as OFAC's remarks write one that is no single date
+_DATE_WORDS = re.compile(r"^(?:circa|approximately|between)\s|\s(?:to|and)\s", re.IGNORECASE)
+
+
+def _birth_dates(value: str) -> list[str]:
+    """A record's birth dates: "circa 1967" as its year, "1958 to 1960" as each year of it
+    (as `remarks` reads the SDN's; the CSL file writes 75 "circa" dates and 57 ranges), so
+    that a row born in 1959 agrees with the listed range instead of conflicting with its
+    first year, which is all a date cleaner keeps of "1958 to 1960"; other values as
+    written."""
+    out: list[str] = []
+    for item in split_list(value):
+        read = ofac_birth_dates(item) if _DATE_WORDS.search(item) else []
+        out += read or [item]
+    return out
+
+
 def _ids(entity: ListEntity, value: str) -> dict[str, list[str]]:
     """Identifiers onto the entity; returns the dated list facts for its Sanction."""
     dates: dict[str, list[str]] = {}
@@ -200,7 +218,7 @@ def to_entities(rows: list[tuple[int, Record]], path: str) -> list[ListEntity]:
         add_value(entity, "notes", rec["remarks"] or None)
         add_value(entity, "citizenship", split_list(rec["citizenships"]))
         add_value(entity, "nationality", split_list(rec["nationalities"]))
-        add_value(entity, "birthDate", split_list(rec["dates_of_birth"]))
+        add_value(entity, "birthDate", _birth_dates(rec["dates_of_birth"]))
         add_value(entity, "birthPlace", split_list(rec["places_of_birth"]))
         add_value(entity, "sourceUrl", rec["source_information_url"] or None)
         dates = _ids(entity, rec["ids"])

@@ -162,6 +162,41 @@ def test_second_surname_omitted_costs_something_but_less() -> None:
     assert full > second > first
 
 
+def test_a_left_out_second_surname_is_an_omission_beside_a_first_surname_that_agrees() -> None:
+    # Hispanic convention: a book may write the father's surname alone; the mother's, the
+    # second, left out costs as a middle name would, and the explanation lists it
+    second = _people("Ramiro Quintanilla", "QUINTANILLA ECHEVERRIA, Ramiro")
+    assert second.score >= 0.9  # type: ignore[attr-defined]
+    assert second.unmatched_candidate == ["echeverria"]  # type: ignore[attr-defined]
+    assert second.score < 1.0  # type: ignore[attr-defined]
+    # with the second given name left out too
+    assert _people("Ramiro Quintanilla",
+                   "QUINTANILLA ECHEVERRIA, Ramiro Anselmo").score >= 0.8  # type: ignore[attr-defined]
+    # never the first surname: a row giving the second alone is another family's name
+    assert _people("Ramiro Echeverria",
+                   "QUINTANILLA ECHEVERRIA, Ramiro").score < 0.7  # type: ignore[attr-defined]
+    # both surnames left out: the first costs in full, the second `surname_penalty`, as
+    # before (no first surname agrees that it could be left out beside)
+    assert _people("Ramiro Anselmo", "QUINTANILLA ECHEVERRIA, Ramiro Anselmo").score == (  # type: ignore[attr-defined]
+        pytest.approx(2.0 / (2.0 + 1.0 + ScoringConfig().surname_penalty)))
+
+
+def test_a_left_out_second_surname_beside_the_most_common_names_tells_people_apart() -> None:
+    # issue 11: "Sergio Rodriguez" ~ RODRIGUEZ LOPEZ, Sergio: beside a given name and a
+    # first surname that are both among the most common, the second surname is what would
+    # tell its bearer from the many others; it costs `surname_penalty`, no alert
+    from clearance.match.population import MOST_COMMON_WEIGHT
+
+    def weigh(folded: str, legal: bool) -> float:
+        return 2.0 * MOST_COMMON_WEIGHT if folded == fold_key("echeverria") else MOST_COMMON_WEIGHT
+
+    common = _people("Ramiro Quintanilla", "QUINTANILLA ECHEVERRIA, Ramiro", weigh)
+    mass = 2 * MOST_COMMON_WEIGHT
+    assert common.score == pytest.approx(  # type: ignore[attr-defined]
+        mass / (mass + ScoringConfig().surname_penalty * 2.0 * MOST_COMMON_WEIGHT))
+    assert common.score < 0.8  # type: ignore[attr-defined]
+
+
 def test_acronyms_compare_by_their_letters_not_their_folds() -> None:
     # each letter of an acronym stands for a word: doubled letters are not a spelling
     from clearance.match.prepare import fold_key

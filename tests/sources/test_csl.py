@@ -108,3 +108,18 @@ def test_cmic_rows_carry_dates_and_issuer_names(parsed: Parsed) -> None:
         ["2021-06-03"], ["2021-08-02"], ["2022-06-03"])
     assert "Hangzhou Hikvision Digital Technology" in hik.proxy.get("alias")
     assert hik.proxy.get("isinCode") == ["CNE100000PM8"]
+
+
+def test_a_birth_year_range_and_a_circa_year_keep_every_year_they_name(tmp_path: Path) -> None:
+    # "1958 to 1960" is any of three years (a row born in 1959 agrees with it) and "circa
+    # 1967" is its year, as the SDN's remarks are read; a full date stays as written
+    record = {
+        "id": "p1", "source": "Specially Designated Nationals (SDN) - Treasury Department",
+        "name": "QUINTANILLA ECHEVERRIA, Ramiro", "type": "Individual",
+        "dates_of_birth": "1958 to 1960; circa 1967; 1971-04-02",
+    }
+    path = tmp_path / "consolidated.json"
+    path.write_text(json.dumps({"total": 1, "results": [record]}))
+    (entity,) = csl.load(path).entities
+    assert sorted(entity.proxy.get("birthDate")) == ["1958", "1959", "1960", "1967",
+                                                     "1971-04-02"]
