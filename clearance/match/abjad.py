@@ -288,12 +288,22 @@ def _romanized(text: str) -> list[tuple[str, int]]:
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
     parts = _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ").split()))
+    joined = False  # the word is the second half of a compound romanised with the first
     for k, word in enumerate(parts):
+        if joined:
+            joined = False
+            continue
         if word.endswith(_ALEF_HAMZA) and k + 1 < len(parts) and parts[k + 1] in _SECOND_HALVES:
             # the first half of a compound, which Latin writes as one word (علاء الدين
             # ALAEDDIN, عطاء الله ATAULLAH): the long a is inside it, where a final "h"
             # (`_word`) would stand between the halves
             word = word[:-1]
+            if _word(word) == "al" and parts[k + 1] in _DIN:
+                # a first half whose letters read as the article (علا "al"): the compound
+                # is one token, the article's l in it (ALAUDDIN, ALA AL-DIN run together)
+                words.append(("all" + _word(parts[k + 1][2:]), 0))
+                joined = True
+                continue
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append((ALLAH, 0))
         elif (has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل"
