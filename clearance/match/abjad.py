@@ -379,10 +379,11 @@ _ENDINGS: Final = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, o
 _SILENT_ENDINGS: Final = ("t", "d", "s", "es")
 _SILENT_AFTER: Final = ("r", "l")
 _SILENT_UNITS: Final = 3
-#: French spelling's silent consonant after the vowel é of -ier, -er, -et, -ez, which Arabic
-#: writes as a yeh and a final he (ديدييه DIDIER, أوليفييه OLIVIER, مونيه MONET): endings of
-#: a token of three units or more ending so (`_silent_endings`)
-_E_ENDINGS: Final = ("r", "t", "z")
+#: French spelling's silent r after the vowel é of -ier, -er, which Arabic writes as a yeh
+#: and a final he (ديدييه DIDIER, أوليفييه OLIVIER): the ending of a token of three units or
+#: more ending so (`_silent_endings`). Not the t of -et (مونيه MONET): a Hebrew final alef
+#: is romanised as the he is, and שגיא "shgyh" met SEAJET
+_E_ENDINGS: Final = ("r",)
 _E_WRITTEN: Final = "yh"
 #: the letters a word holds besides its units' spellings: a leading run of vowels, short
 #: vowels between units, an ending (`letters`)
@@ -957,7 +958,7 @@ def keys(token: str) -> tuple[str, ...]:
             out.append(other)
     if token.endswith(_E_WRITTEN) and len(token) >= 4:
         # a yeh and a final he, the French é Latin may write with a silent consonant
-        # (`_E_ENDINGS`: DIDIER, MONET): the keys of the token ending on it
+        # (`_E_ENDINGS`: DIDIER, OLIVIER): the keys of the token ending on it
         for end in _E_ENDINGS:
             other = key(token[:-1] + end)
             if other not in out:

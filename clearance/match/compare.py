@@ -823,10 +823,6 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
         assimilated[0] = "a"
     if len(assimilated) < len(parts) or assimilated[0] != parts[0]:
         out.append("".join(assimilated))
-    if len(parts[0]) >= 3 and parts[0][-1] == "h" and consonantal(parts[0]):
-        # a first word's final vowel letter, the alef and hamza or a he (`abjad.romanize`:
-        # "h"), inside the word Latin writes the run as: ضياء الحق "dyh al hq" is ZIAUL HAQ
-        out.append(parts[0][:-1] + "".join(parts[1:]))
     last = run[-1]
     if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in compound_heads()
             and last + 1 < len(tokens) and tokens[last + 1][:1] in SUN_LETTERS):
