@@ -346,11 +346,9 @@ _MEDIAL_F: Final = "F"
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
 # ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES);
 # ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM);
-# w's o and u may carry the h English and German write after a long vowel (ג'ون JOHN, קול KOHL);
-# ج "j" is the C of Turkish spellings (the sound of J: جمال CEMAL, جان CAN) and of its Ç,
-# which folds to c (جيجك ÇIÇEK; Turkish orthography)
+# w's o and u may carry the h English and German write after a long vowel (ג'ون JOHN, קול KOHL)
 _SPELLINGS = {
-    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh|c", "h": "hh?",
+    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|pp?|v",
     "q": "qq?|k|g|gh|cc?|kk",
@@ -362,7 +360,8 @@ _SPELLINGS = {
     # of Polish ones (`_unit_keys`); also their own spellings, the TCH of French and English,
     # the TSCH of German
     "tsh": "ch|c|cz",
-    # ف inside a word: also the W of Polish and German names, said V (بافل PAWEŁ; `_unit_keys`)
+    # ف inside a word, before a consonant: also the W of Polish and German names, said V
+    # (بافلاك PAWLAK; `_unit_keys`)
     _MEDIAL_F: "ff?|ph|pp?|v|w",
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew|oh|uh", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
 }
@@ -443,7 +442,8 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
         previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
-        if unit == "f" and keys:
+        if unit == "f" and keys and token[i + 1:] not in ("", "h"):
+            # (not a last f, nor one before a final he: عاطف "atf" is no ATWA)
             unit = _MEDIAL_F
         if unit not in _SPELLINGS:
             return None
