@@ -288,12 +288,22 @@ def _romanized(text: str) -> list[tuple[str, int]]:
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
     parts = _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ").split()))
+    joined = False  # the word is the second half of a compound romanised with the first
     for k, word in enumerate(parts):
+        if joined:
+            joined = False
+            continue
         if word.endswith(_ALEF_HAMZA) and k + 1 < len(parts) and parts[k + 1] in _SECOND_HALVES:
             # the first half of a compound, which Latin writes as one word (علاء الدين
             # ALAEDDIN, عطاء الله ATAULLAH): the long a is inside it, where a final "h"
             # (`_word`) would stand between the halves
             word = word[:-1]
+            if _word(word) == "al" and parts[k + 1] in _DIN:
+                # a first half whose letters read as the article (علا "al"): the compound
+                # is one token, the article's l in it (ALAUDDIN, ALA AL-DIN run together)
+                words.append(("all" + _word(parts[k + 1][2:]), 0))
+                joined = True
+                continue
         if word == "الله":  # Allah, in Abdullah, Khairullah: not the article
             words.append((ALLAH, 0))
         elif (has_abjad(word) and len(word) > 3 and word[0] == "ا" and word[1] == "ل"
@@ -331,10 +341,12 @@ def _own_al(word: str) -> bool:
             or any([ch in _NOT_ARABIC for ch in word]))
 
 
+#: the unit of ف inside a word (`_SPELLINGS`): the first letter keeps "f"
+_MEDIAL_F: Final = "F"
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
 # ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES);
 # ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM);
-# w's o and u may carry the h English and German write after a long vowel (ג'ון JOHN, קול KOHL)
+# w's o and u may carry the h English and German write after a long vowel (ג'ون JOHN, קול KOHL)
 _SPELLINGS = {
     "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
@@ -343,32 +355,53 @@ _SPELLINGS = {
     "k": "kk?|cc?|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
     "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|zz?|s|c",
     "ks": "x",  # k and s, the X of foreign names (`_unit_keys`); also their own spellings
+    # ت and ش, how Arabic writes the CH sound it has no letter for: the Č and Ć of Slavic
+    # names and the Ç of Turkish ones, which fold to c (يوكيتش JOKIĆ, لونتشار LONČAR), the CZ
+    # of Polish ones (`_unit_keys`); also their own spellings, the TCH of French and English,
+    # the TSCH of German
+    "tsh": "ch|c|cz",
+    # ف inside a word, before a consonant: also the W of Polish and German names, said V
+    # (بافلاك PAWLAK; `_unit_keys`)
+    _MEDIAL_F: "ff?|ph|pp?|v|w",
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew|oh|uh", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
 }
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
+#: ت and ش together, one unit (`_SPELLINGS`)
+_TSH: Final = "tsh"
 _SHORT_VOWELS = "aeiou'"  # written between the consonants, never in the abjad token
 _ENDINGS: Final = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, or an "h" Latin writes
 #: French spelling's silent final letters after an r or l (French orthography: a final
 #: consonant and the final -es are not said), which Arabic and Persian, writing a French
 #: name by its sound, leave out: شارل CHARLES, جول JULES, كولبير COLBERT, روبير ROBERT,
-#: برنار BERNARD. Endings of a pattern of three units or more (`_silent_ending`): a
+#: برنار BERNARD. Endings of a pattern of three units or more (`_silent_endings`): a
 #: shorter one says too little (مل "ml" is no MALT nor MILD)
 _SILENT_ENDINGS: Final = ("t", "d", "s", "es")
 _SILENT_AFTER: Final = ("r", "l")
 _SILENT_UNITS: Final = 3
+#: French spelling's silent r after the vowel é of -ier, -er, which Arabic writes as a yeh
+#: and a final he (ديدييه DIDIER, أوليفييه OLIVIER): the ending of a token of three units or
+#: more ending so (`_silent_endings`). Not the t of -et (مونيه MONET): a Hebrew final alef
+#: is romanised as the he is, and שגיא "shgyh" met SEAJET
+_E_ENDINGS: Final = ("r",)
+_E_WRITTEN: Final = "yh"
 #: the letters a word holds besides its units' spellings: a leading run of vowels, short
 #: vowels between units, an ending (`letters`)
 _LETTERS: Final = frozenset("aeiouy" + _SHORT_VOWELS + "".join(_ENDINGS))
 _LETTER_BITS: Final = letter_bits("".join(sorted(_LETTERS)))
-_SILENT_LETTERS: Final = frozenset("".join(_SILENT_ENDINGS))
-_SILENT_BITS: Final = letter_bits("".join(sorted(_SILENT_LETTERS)))
+_NO_ENDINGS: Final[tuple[str, ...]] = ()
 
 
-def _silent_ending(keys: list[_UnitKey]) -> bool:
-    """Whether a Latin word the pattern spells may end with a French silent ending
-    (`_SILENT_ENDINGS`): three units or more, the last an r or l not written twice."""
-    return (len(keys) >= _SILENT_UNITS and keys[-1][0] in _SILENT_AFTER
-            and not keys[-1][1])
+def _silent_endings(token: str, keys: list[_UnitKey]) -> tuple[str, ...]:
+    """The French silent endings a Latin word the pattern spells may end with after its
+    last unit's letters: three units or more, the last an r or l not written twice
+    (`_SILENT_ENDINGS`), or a yeh before a final he (`_E_ENDINGS`)."""
+    if len(keys) < _SILENT_UNITS:
+        return _NO_ENDINGS
+    if keys[-1][0] in _SILENT_AFTER and not keys[-1][1]:
+        return _SILENT_ENDINGS
+    if keys[-1][0] == "y" and token.endswith(_E_WRITTEN):
+        return _E_ENDINGS
+    return _NO_ENDINGS
 
 
 def _spellings(unit: str) -> list[str]:
@@ -395,7 +428,9 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
     previous = ""
     while i < len(token):
         unit = token[i:i + 2] if token[i:i + 2] in _DIGRAPHS else token[i]
-        if unit == "k" and token[i + 1:i + 2] == "s" and token[i + 2:i + 3] != "h":
+        if unit == "ts" and token[i + 2:i + 3] == "h":
+            unit = _TSH  # ت and ش, one sound, CH (`_SPELLINGS`); also ts and a final h
+        elif unit == "k" and token[i + 1:i + 2] == "s" and token[i + 2:i + 3] != "h":
             # k and s, the X of foreign names (פוקס FOX, مکس MAX, الکساندر ALEXANDER): Hebrew,
             # Arabic and Persian have no letter for it. One unit, written x or as its two
             # letters (`_alternatives`); not before an h ("ksh": k and sh)
@@ -407,6 +442,9 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
         previous_unit, previous = previous, unit
         if unit == "h" and i == len(token) - 1:
             break  # a final h (ه): often not written in Latin (Abdulla, Fatima)
+        if unit == "f" and keys and token[i + 1:] not in ("", "h"):
+            # (not a last f, nor one before a final he: عاطف "atf" is no ATWA)
+            unit = _MEDIAL_F
         if unit not in _SPELLINGS:
             return None
         last = i + len(unit) == len(token)
@@ -434,12 +472,15 @@ def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
         # long a or i): not the consonant J of Slavic and Hebrew spellings, which let محسنی
         # "mhsnyy" spell MOHSENI EJEI run together ("mohsen-ie-j-ei"), leaving اژه‌ای unpaired
         alternatives = [a for a in alternatives if a[0] != "j"] + [("a", "")]
-    if len(unit) == 2 and unit[0] in _SPELLINGS:  # "th": one letter (ث) or two (ط ه)
-        alternatives += [(a, b) for a in _spellings(unit[0]) for b in _spellings(unit[1])]
-        if unit[1] == "h" and last:
-            # the letter before a final heh or alef maqsura, which romanise as "h":
-            # موسى "mwsh" is MUSA, عيسى "aysh" ISA (s and a final vowel), not a final ش
-            alternatives += [(a, "") for a in _spellings(unit[0])]
+    for cut in range(1, len(unit)):
+        # "th": one letter (ث) or two (ط ه); "tsh": ت ش, or ts and h
+        head, tail = unit[:cut], unit[cut:]
+        if head in _SPELLINGS and tail in _SPELLINGS:
+            alternatives += [(a, b) for a in _spellings(head) for b in _spellings(tail)]
+    if len(unit) >= 2 and unit[-1] == "h" and last and unit[:-1] in _SPELLINGS:
+        # the letter before a final heh or alef maqsura, which romanise as "h":
+        # موسى "mwsh" is MUSA, عيسى "aysh" ISA (s and a final vowel), not a final ش
+        alternatives += [(a, "") for a in _spellings(unit[:-1])]
     return tuple(alternatives)
 
 
@@ -486,10 +527,10 @@ def _unit_bits(key: _UnitKey) -> int:
     return bits
 
 
-def _keys_bits(keys: list[_UnitKey]) -> int:
-    """`letter_bits` of every letter a word spelt by a pattern of these units can hold
-    (`letters`)."""
-    bits = _LETTER_BITS | (_SILENT_BITS if _silent_ending(keys) else 0)
+def _keys_bits(token: str, keys: list[_UnitKey]) -> int:
+    """`letter_bits` of every letter a word spelt by `token`'s pattern, of these units,
+    can hold (`letters`)."""
+    bits = _LETTER_BITS | letter_bits("".join(_silent_endings(token, keys)))
     for key in keys:
         bits |= _unit_bits(key)
     return bits
@@ -528,13 +569,14 @@ class _Walk:
         self.exact_end = len(keys) > 0 and not (len(token) > 1 and token.endswith("h"))
         # every letter a word the pattern spells can hold (`letters`), as `letter_bits`:
         # a word with another letter does not fit, told without following the pattern
-        self.bits = _keys_bits(keys)
-        self.silent = _silent_ending(keys)  # (`_SILENT_ENDINGS`; the token ends on r or l)
+        self.bits = _keys_bits(token, keys)
+        # (`_silent_endings`: the token ends on r or l, or on a yeh and a final he)
+        self.silent = _silent_endings(token, keys)
         # the letters a word the pattern spells may start and end with (`_first_letters`,
         # `_last_bits`): most words tried fail there, told before the walk is set up
         self.first = _first_letters(token, self.steps, self.prosthetic)
         self.last_bits = _last_bits(keys, self.steps, self.exact_end) | (
-            _SILENT_BITS if self.silent else 0)
+            letter_bits("".join(self.silent)))
 
 
 #: what `_first_letters` gives for a word that may start with any letter
@@ -678,7 +720,7 @@ def _fits(walk: _Walk, latin: str) -> bool:
             return False
         positions = reached
     if walk.silent and any(latin.endswith(end) and (exact >> (n - len(end))) & 1
-                           for end in _SILENT_ENDINGS):
+                           for end in walk.silent):
         return True  # (the last unit's letters, then a French silent ending)
     if walk.exact_end:
         positions = exact
@@ -699,7 +741,7 @@ def letters(token: str) -> frozenset[str] | None:
     keys = _unit_keys(token)
     if keys is None:
         return None
-    out = (_LETTERS | _SILENT_LETTERS) if _silent_ending(keys) else _LETTERS
+    out = _LETTERS | frozenset("".join(_silent_endings(token, keys)))
     for key in keys:
         out = out | _unit(key)[2]
     return out
@@ -709,7 +751,7 @@ def letters_bits(token: str) -> int:
     """`letters(token)` as `letter_bits` (0 when the token has no pattern), without the
     sets: a Latin word holding a letter outside them does not fit."""
     keys = _unit_keys(token)
-    return 0 if keys is None else _keys_bits(keys)
+    return 0 if keys is None else _keys_bits(token, keys)
 
 
 def starts(token: str) -> str:
@@ -880,15 +922,17 @@ def key(token: str) -> str:
 #: س "s" is written C in French romanisations (BELGACEM for بلقاسم, HACENE), which keys
 #: as k, ف "f" is the V of foreign names (فاكا VACA), which keys as w, and k and s may be
 #: one X (פוקס FOX), which keys as k; a k of its own (not of kh or ks) is the CH of
-#: Italian and German names (بيلوسكي BELLUSCHI), which keys as t
-_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"))
+#: Italian and German names (بيلوسكي BELLUSCHI), which keys as t; د and ج are the DG of
+#: English names (كوليدج COOLIDGE), which key as t and k ("dj" keys as one k: DJAMEL);
+#: ت and ش are the C of Slavic and Turkish names (لونتشار LONČAR), which keys as k
+_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"), (_TSH, "c"))
 _BARE_K = re.compile("k(?![hs])")
 
 
 def _respellings(token: str) -> list[str]:
     """The token with its consonants respelt beyond `keys`' one respelling at every place
-    (`_RESPELT`): one at its first place only (a name spells one s as C and another as S:
-    سرفانتس CERVANTES), two together (its f as V as well), and a bare k as CH."""
+    (`_RESPELT`): one at its first or its last place only (a name spells one s as C and
+    another as S: سرفانتس CERVANTES, سيرسي SEARCY), two together (its f as V as well), and a bare k as CH."""
     edits: list[tuple[str, str, int]] = []
     for unit, spelling in _RESPELT:
         if unit in token:
@@ -897,6 +941,9 @@ def _respellings(token: str) -> list[str]:
                 edits.append((unit, spelling, 1))
     out = [token.replace(unit, spelling, count) for unit, spelling, count in edits
            if count == 1]
+    # ... or at its last place (سيرسي SEARCY)
+    out += [spelling.join(token.rsplit(unit, 1)) for unit, spelling, count in edits
+            if count == 1]
     if _BARE_K.search(token) is not None:
         out.append(_BARE_K.sub("ch", token))
     for a, (unit_a, spelling_a, count_a) in enumerate(edits):
@@ -920,9 +967,12 @@ def keys(token: str) -> tuple[str, ...]:
                 out.append(other)
     for respelt in _respellings(token):
         # (a respelling that runs two classes into one, as sh and k written CH do, keys a
-        # short token with a letter or two: the key of half the Latin words on the lists)
+        # short token with a letter or two: the key of half the Latin words on the lists;
+        # a long one may lose two, to three letters or more: ف as V and ت ش as C in the
+        # -vić of Slavic names, فيتش, run into the letters about them)
         other = key(respelt)
-        if other not in out and len(other) >= max(2, len(out[0]) - 1):
+        if other not in out and len(other) >= max(2, min(3, len(out[0]) - 1),
+                                                  len(out[0]) - 2):
             out.append(other)
     if token[:1] == "y" and len(token) >= 3:
         # an initial yeh or yod is the J of Slavic, German and Dutch spellings (يوكيتش JOKIC,
@@ -930,6 +980,13 @@ def keys(token: str) -> tuple[str, ...]:
         other = key("j" + token[1:])
         if other not in out:
             out.append(other)
+    if token.endswith(_E_WRITTEN) and len(token) >= 4:
+        # a yeh and a final he, the French é Latin may write with a silent consonant
+        # (`_E_ENDINGS`: DIDIER, OLIVIER): the keys of the token ending on it
+        for end in _E_ENDINGS:
+            other = key(token[:-1] + end)
+            if other not in out:
+                out.append(other)
     if len(token) >= 3 and token[-1] not in "wy":
         # a final ta marbuta (ة) is not written (`romanize`), while Latin spells it "at"
         # where the word heads a phrase (عصبة الأنصار ASBAT AL-ANSAR, حركة HARAKAT, جبهة

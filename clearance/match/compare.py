@@ -20,6 +20,7 @@ from clearance.match import hangul, pinyin, zh
 from clearance.match.abjad import FINAL_VOWEL, consonantal, has_abjad, letter_bits
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
+from clearance.match.abjad import starts as abjad_starts
 from clearance.match.fold import fold, skeleton
 from clearance.match.guess import sure_fits, word_fits
 from clearance.match.hebrew import misread, two_letter_pairs
@@ -855,25 +856,32 @@ def _steals_article(tokens: tuple[str, ...], run: list[int]) -> bool:
 def _same_start(a: str, b: str, unvocalised: bool) -> bool:
     """Whether a run of words starting with `a` may be written as a word starting with `b`:
     the same letter, or (abjad names) a romanised alef or ayin "a" and any Latin vowel
-    (عزت الله "azt allh" is EZATULLAH)."""
+    (عزت الله "azt allh" is EZATULLAH), or a romanised letter and a first letter Latin
+    spells it with (`abjad.starts`: ضياء الدين "dya al dyn" is ZIAUDDIN, ثناء الله "thna
+    allh" SANAULLAH)."""
     if a[:1] == b[:1]:
         return True
     return unvocalised and ((a[:1] == "a" and b[:1] in "aeiou" and consonantal(a))
-                            or (b[:1] == "a" and a[:1] in "aeiou" and consonantal(b)))
+                            or (b[:1] == "a" and a[:1] in "aeiou" and consonantal(b))
+                            or (b[:1] in abjad_starts(a) and consonantal(a)))
 
 
-def _join_starts(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
-                 ) -> tuple[set[str], set[str]]:
-    """The letters a run of free tokens can start with (raw, folded)."""
-    return {tokens[a][:1] for a in free}, {folded[a][:1] for a in free}
+def _join_starts(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int],
+                 unvocalised: bool = False) -> tuple[set[str], set[str]]:
+    """The letters a run of free tokens can start with (raw, folded); of a romanised abjad
+    token, also the letters its Latin spellings start with (`_same_start`)."""
+    raw = {tokens[a][:1] for a in free}
+    if unvocalised:
+        raw.update([c for a in free if consonantal(tokens[a]) for c in abjad_starts(tokens[a])])
+    return raw, {folded[a][:1] for a in free}
 
 
-def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int]
-                 ) -> tuple[int, int, set[str], set[str]]:
+def _join_bounds(tokens: tuple[str, ...], folded: tuple[str, ...], free: set[int],
+                 unvocalised: bool = False) -> tuple[int, int, set[str], set[str]]:
     """Shortest possible run (raw, folded) of free tokens and the letters a run can start
     with."""
     return (_two_shortest(tokens, free), _two_shortest(folded, free),
-            *_join_starts(tokens, folded, free))
+            *_join_starts(tokens, folded, free, unvocalised))
 
 
 def _too_short(target_raw: str, target: str, shortest: int, shortest_f: int,
@@ -944,7 +952,7 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
     elif all(_too_short(r_tokens[j], r_folded[j], shortest, shortest_f, unvocalised)
              for j in free_r):
         return found
-    starts, starts_f = _join_starts(l_tokens, l_folded, free_l)
+    starts, starts_f = _join_starts(l_tokens, l_folded, free_l, unvocalised)
     n = len(l_folded)
     l_legal = left.legal
     for j in sorted(free_r):
@@ -1004,7 +1012,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
         if len(free_l) < 2:
             break
         if found and found[-1][1] == j:
-            shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l)
+            shortest, shortest_f, starts, starts_f = _join_bounds(l_tokens, l_folded, free_l,
+                                                                  unvocalised)
     return found
 
 
