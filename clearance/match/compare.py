@@ -34,6 +34,7 @@ from clearance.match.orgs import (
     industry,
     kind_similarity,
     legal_canonicals,
+    reaches_width,
     slipped_forms,
 )
 from clearance.match.places import country_at, direction, place_at
@@ -1384,6 +1385,8 @@ def compare_names(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
         query_middle_penalty, links, facts)
+    if not initials and free_c and reaches_width(query.text.strip()):
+        _unseen_after_cut(query, cand, free_q, free_c, pairs, c_cost)
     fit_agrees = unvocalised and _fit_anchored(pairs)
     if legal_pairs and any(p.weight > COMMON_WEIGHT and _near(p, fit_agrees)
                            for p in pairs) and not any(
@@ -1430,6 +1433,24 @@ def compare_names(
         result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
             industry(q_tokens[i]) for i in free_q} - {None})
     return result
+
+
+def _unseen_after_cut(query: Name, cand: Name, free_q: set[int], free_c: set[int],
+                      pairs: Sequence[TokenPair], c_cost: list[float]) -> None:
+    """(organisations) A name as long as a field (`orgs.reaches_width`) whose last word
+    paired with the last listed word paired, of a longer listed name: the field cut the
+    listed name there, and its words after that one are unseen, not left out (cost 0).
+    ("JOINT STOCK COMPANY VOLGA SHIPYARD" ~ ... VOLGA SHIPYARD NAMED AFTER ...)."""
+    last = len(query.tokens) - 1
+    if last in free_q or len(cand.text.strip()) <= len(query.text.strip()):
+        return
+    seen = max([j for j in range(len(cand.tokens)) if j not in free_c], default=-1)
+    if seen < 0 or not any(p.query == query.tokens[last] and p.candidate == cand.tokens[seen]
+                           for p in pairs):
+        return
+    for j in free_c:
+        if j > seen:
+            c_cost[j] = 0.0
 
 
 #: the most slips (edits) a name may carry and still be read as that name slipped

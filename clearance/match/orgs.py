@@ -31,6 +31,8 @@ __all__ = [
     "legal_forms",
     "legal_forms_words",
     "mark_legal_forms",
+    "may_be_cut",
+    "reaches_width",
     "slipped_forms",
     "split_glued_forms",
     "trades",
@@ -516,17 +518,32 @@ FIELD_WIDTHS: Final = frozenset({30, 35, 40})
 CUT_WIDTH_MIN: Final = min(FIELD_WIDTHS)
 
 
+def reaches_width(text: str) -> bool:
+    """Whether a name (`text` stripped) is as long as a field that may have cut it
+    (`FIELD_WIDTHS`): the listed words after the last one it writes are unseen, not
+    left out."""
+    return len(text) in FIELD_WIDTHS
+
+
+def may_be_cut(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...]) -> bool:
+    """Whether a name's last word may be a word a field's width cut short (`cut_word`):
+    the name as long as a field (`text` stripped) and ending in a letter or digit, of two
+    words or more, the last no legal form."""
+    return (len(text) in FIELD_WIDTHS and text[-1:].isalnum() and len(tokens) >= 2
+            and not legal[-1])
+
+
 def cut_word(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
              listed: tuple[str, ...], listed_legal: tuple[bool, ...]) -> str | None:
     """The listed word that a name's last word is the start of, where a field's width cut
-    the name inside that word (`text` as long as a field, `FIELD_WIDTHS`, and ending in a
-    letter or digit: "... COMPANY VYBORG SHIP" for VYBORG SHIPYARD): the shortest such
-    word the listed name writes (no legal form) and the name does not, None when it writes
-    the word whole or no other word it starts. Whether it is that word is for the comparison to say."""
-    if len(text) not in FIELD_WIDTHS or not text[-1].isalnum() or len(tokens) < 2:
+    the name inside that word (`may_be_cut`: "... COMPANY VYBORG SHIP" for VYBORG
+    SHIPYARD): the shortest such word the listed name writes (no legal form) and the name
+    does not, None when it writes the word whole or no other word it starts. Whether it
+    is that word is for the comparison to say."""
+    if not may_be_cut(text, tokens, legal):
         return None
     last = tokens[-1]
-    if legal[-1] or last in listed:
+    if last in listed:
         return None
     found = [t for t, lf in zip(listed, listed_legal)
              if not lf and len(t) > len(last) and t.startswith(last) and t not in tokens]
