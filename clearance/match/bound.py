@@ -45,7 +45,7 @@ from clearance.match.compare import (
     token_shape,
     token_similarity,
 )
-from clearance.match.orgs import Slips, cut_word, industry, may_be_cut, reaches_width
+from clearance.match.orgs import Slips, cut_start, cut_word, industry, may_be_cut, reaches_width
 from clearance.match.places import direction, place_at
 from clearance.match.population import spelled_name
 from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
@@ -376,16 +376,20 @@ class QueryBound:
         else:
             least = 0.0
             trades = {industry(t) for t in c_tokens} - {None} if self.trades else set()
-            for i in range(nq):
+            # a name as long as a field, beside a longer listed name: the listed words after
+            # the one its last word pairs with are unseen (`compare._unseen_after_cut`), and
+            # that one is at least the first that may pair; its last word, the start of a
+            # listed word, may be a word cut short, costing nothing
+            unseen = nc
+            free_q = nq
+            if self.wide and len(cand.text.strip()) > len(self.text) and may_c:
+                unseen = (may_c & -may_c).bit_length()
+                if nq and cut_start(self.tokens[nq - 1], cand.text):
+                    free_q = nq - 1
+            for i in range(free_q):
                 if (not may_q >> i & 1 and not self.places[i]
                         and self.industries[i] not in trades):
                     least += self.query_extra * _extra(query_weights[i])
-            # a name as long as a field, beside a longer listed name: the listed words after
-            # the one its last word pairs with are unseen (`compare._unseen_after_cut`), and
-            # that one is at least the first that may pair
-            unseen = nc
-            if self.wide and len(cand.text.strip()) > len(self.text) and may_c:
-                unseen = (may_c & -may_c).bit_length()
             for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not place_at(c_tokens, j)
                         and industry(c_tokens[j]) not in self.trades):

@@ -30,6 +30,7 @@ from clearance.match.orgs import (
     SHORT_SLIP_MAX,
     Slips,
     charge_trades,
+    cut_start,
     cut_word,
     industry,
     kind_similarity,
@@ -1386,7 +1387,7 @@ def compare_names(
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
         query_middle_penalty, links, facts)
     if not initials and free_c and reaches_width(query.text.strip()):
-        _unseen_after_cut(query, cand, free_q, free_c, pairs, c_cost)
+        _unseen_after_cut(query, cand, free_q, free_c, pairs, q_cost, c_cost)
     fit_agrees = unvocalised and _fit_anchored(pairs)
     if legal_pairs and any(p.weight > COMMON_WEIGHT and _near(p, fit_agrees)
                            for p in pairs) and not any(
@@ -1436,18 +1437,28 @@ def compare_names(
 
 
 def _unseen_after_cut(query: Name, cand: Name, free_q: set[int], free_c: set[int],
-                      pairs: Sequence[TokenPair], c_cost: list[float]) -> None:
+                      pairs: Sequence[TokenPair], q_cost: list[float],
+                      c_cost: list[float]) -> None:
     """(organisations) A name as long as a field (`orgs.reaches_width`) whose last word
     paired with the last listed word paired, of a longer listed name: the field cut the
-    listed name there, and its words after that one are unseen, not left out (cost 0).
-    ("JOINT STOCK COMPANY VOLGA SHIPYARD" ~ ... VOLGA SHIPYARD NAMED AFTER ...)."""
-    last = len(query.tokens) - 1
-    if last in free_q or len(cand.text.strip()) <= len(query.text.strip()):
+    listed name there, and its words after that one are unseen, not left out (cost 0:
+    "JOINT STOCK COMPANY VOLGA SHIPYARD" ~ ... VOLGA SHIPYARD NAMED AFTER ...). So too
+    when its last word, unpaired, is the start of a listed word (`orgs.cut_start`, a legal
+    form's too: "... VOLGA SHIPYARD GM" ~ ... GMBH) and the word before it paired so: that
+    cut word costs nothing either."""
+    last = end = len(query.tokens) - 1
+    if len(cand.text.strip()) <= len(query.text.strip()):
         return
+    if last in free_q:
+        end = last - 1
+        if end < 0 or end in free_q or not cut_start(query.tokens[last], cand.text):
+            return
     seen = max([j for j in range(len(cand.tokens)) if j not in free_c], default=-1)
-    if seen < 0 or not any(p.query == query.tokens[last] and p.candidate == cand.tokens[seen]
+    if seen < 0 or not any(p.query == query.tokens[end] and p.candidate == cand.tokens[seen]
                            for p in pairs):
         return
+    if end < last:
+        q_cost[last] = 0.0
     for j in free_c:
         if j > seen:
             c_cost[j] = 0.0

@@ -8,6 +8,7 @@ start or end of a name, never inside a word or between name words.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import Final
 
@@ -23,6 +24,7 @@ __all__ = [
     "Slips",
     "charge_trades",
     "confirmed_slips",
+    "cut_start",
     "cut_word",
     "industry",
     "join_letters",
@@ -537,17 +539,34 @@ def cut_word(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
              listed: tuple[str, ...], listed_legal: tuple[bool, ...]) -> str | None:
     """The listed word that a name's last word is the start of, where a field's width cut
     the name inside that word (`may_be_cut`: "... COMPANY VYBORG SHIP" for VYBORG
-    SHIPYARD): the shortest such word the listed name writes (no legal form) and the name
-    does not, None when it writes the word whole or no other word it starts. Whether it
-    is that word is for the comparison to say."""
+    SHIPYARD): of such words the listed name writes (no legal form) and the name does
+    not, the first after the listed word the name writes before its last ("... CHECHEN R"
+    for CHECHEN REPUBLIC ... RUSSIAN), else the shortest; None when it writes the word
+    whole or no other word it starts. Whether it is that word is for the comparison to
+    say."""
     if not may_be_cut(text, tokens, legal):
         return None
     last = tokens[-1]
     if last in listed:
         return None
-    found = [t for t, lf in zip(listed, listed_legal)
+    found = [k for k, (t, lf) in enumerate(zip(listed, listed_legal))
              if not lf and len(t) > len(last) and t.startswith(last) and t not in tokens]
-    return min(found, key=len) if found else None
+    if not found:
+        return None
+    before = tokens[-2]
+    after = [k for k in found if before in listed[:k]]
+    return listed[after[0]] if after else min([listed[k] for k in found], key=len)
+
+
+def cut_start(token: str, text: str) -> bool:
+    """Whether a name's word is the proper start of a word of a listed name's `text` (a
+    legal form's words too, as written: "... GM" for GMBH, "... ANON" for ANONIM SIRKETI):
+    a word a field's width cut short."""
+    return any(len(w) > len(token) and w.startswith(token)
+               for w in _WORDS.findall(text.lower()))
+
+
+_WORDS: Final = re.compile(r"\w+")
 
 
 def mark_legal_forms(
