@@ -522,9 +522,10 @@ CUT_WIDTH_MIN: Final = min(FIELD_WIDTHS)
 
 def reaches_width(text: str) -> bool:
     """Whether a name (`text` stripped) is as long as a field that may have cut it
-    (`FIELD_WIDTHS`): the listed words after the last one it writes are unseen, not
+    (`FIELD_WIDTHS`), or a character shorter (the field cut it at a space, and the
+    space was stripped): the listed words after the last one it writes are unseen, not
     left out."""
-    return len(text) in FIELD_WIDTHS
+    return len(text) in FIELD_WIDTHS or len(text) + 1 in FIELD_WIDTHS
 
 
 def may_be_cut(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...]) -> bool:
