@@ -8,7 +8,7 @@ explanation is the computation itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -375,6 +375,9 @@ class TokenPair:
         self.weight = weight
 
 
+_NOTHING_READ: Final[Mapping[str, str]] = {}
+
+
 @dataclass(init=False)
 class NameComparison:
     """Score of one query name against one candidate name, with its working."""
@@ -406,11 +409,17 @@ class NameComparison:
         self.person = person
         self.lone_common_name = False
 
-    def explain(self) -> str:
-        parts = [f"{shown_word(p.query)}~{shown_word(p.candidate)} "
+    def explain(self, read: Mapping[str, str] = _NOTHING_READ) -> str:
+        """The pairs and the words left over; `read`: query tokens shown with the words
+        the query wrote for them ("comp (co)": `orgs.cut_form_read`)."""
+        def shown(token: str) -> str:
+            word = shown_word(token)
+            return f"{read[token]} ({word})" if token in read else word
+
+        parts = [f"{shown(p.query)}~{shown_word(p.candidate)} "
                  f"({p.similarity:.2f}, w={p.weight:.2f})" for p in self.pairs]
         if self.unmatched_query:
-            parts.append("query only: " + " ".join(map(shown_word, self.unmatched_query)))
+            parts.append("query only: " + " ".join(map(shown, self.unmatched_query)))
         if self.unmatched_candidate:
             parts.append("list only: " + " ".join(map(shown_word, self.unmatched_candidate)))
         return "; ".join(parts)

@@ -24,6 +24,7 @@ __all__ = [
     "Slips",
     "charge_trades",
     "confirmed_slips",
+    "cut_form_read",
     "cut_start",
     "cut_word",
     "industry",
@@ -557,6 +558,19 @@ def cut_word(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
     before = tokens[-2]
     after = [k for k in found if before in listed[:k]]
     return listed[after[0]] if after else min([listed[k] for k in found], key=len)
+
+
+def cut_form_read(text: str) -> dict[str, str]:
+    """An organisation's name whose last word `_cut_end` reads as a legal form cut short
+    ("QUORVEX OIL COMP"): {the form's canonical token: the word written} (co: "comp"),
+    to show what was read; empty otherwise."""
+    from clearance.match.text import normalize
+
+    tokens = split_glued_forms(join_letters(normalize(text)))
+    if len(tokens) < 2 or _cut_end(tokens) == tokens:
+        return {}
+    words, legal = mark_legal_forms(tokens)
+    return {words[-1]: tokens[-1]} if legal[-1] else {}
 
 
 def cut_start(token: str, text: str) -> bool:

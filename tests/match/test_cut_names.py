@@ -134,3 +134,12 @@ def test_the_bound_knows_a_cut_name() -> None:
         assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
         checked += score >= 0.95
     assert checked >= len(queries)
+
+
+def test_the_explanation_shows_a_cut_form_as_written() -> None:
+    # (on main: "co~co", the form read, not the word the query wrote)
+    lists = _lists("QUORVEX OIL COMPANY")
+    top = match_query(lists, Query("Quorvex Oil Comp", "Company"))[0]
+    assert top.match and "comp (co)~co" in top.explanation, top.explanation
+    plain = match_query(lists, Query("Quorvex Oil Co", "Company"))[0]
+    assert "co~co" in plain.explanation and "(co)" not in plain.explanation
