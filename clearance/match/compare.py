@@ -35,6 +35,7 @@ from clearance.match.orgs import (
     industry,
     kind_similarity,
     legal_canonicals,
+    may_be_cut,
     reaches_width,
     slipped_forms,
 )
@@ -1449,19 +1450,26 @@ def _unseen_after_cut(query: Name, cand: Name, free_q: set[int], free_c: set[int
                       pairs: Sequence[TokenPair], q_cost: list[float],
                       c_cost: list[float]) -> None:
     """(organisations) A name as long as a field (`orgs.reaches_width`) whose last word
-    paired with the last listed word paired, of a longer listed name: the field cut the
-    listed name there, and its words after that one are unseen, not left out (cost 0:
-    "JOINT STOCK COMPANY VOLGA SHIPYARD" ~ ... VOLGA SHIPYARD NAMED AFTER ...). So too
-    when its last word, unpaired, is the start of a listed word (`orgs.cut_start`, a legal
-    form's too: "... VOLGA SHIPYARD GM" ~ ... GMBH) and the word before it paired so: that
-    cut word costs nothing either."""
+    paired with the last listed word paired, of a longer listed name, and whose every
+    other word (no legal form) paired too: the field cut the listed name there, and its
+    words after that one are unseen, not left out (cost 0: "JOINT STOCK COMPANY VOLGA
+    SHIPYARD" ~ ... VOLGA SHIPYARD NAMED AFTER ...). So too when its last word, unpaired,
+    may be cut (`orgs.may_be_cut`) and is the start of a listed word (`orgs.cut_start`,
+    a legal form's too: "... VOLGA SHIPYARD GM" ~ ... GMBH) and the word before it paired
+    so: that cut word costs nothing either. A name that starts otherwise ("Pyongyang
+    ministry of defense") is no cut of the listed name."""
     last = end = len(query.tokens) - 1
-    if len(cand.text.strip()) <= len(query.text.strip()):
+    text = query.text.strip()
+    if len(cand.text.strip()) <= len(text):
         return
     if last in free_q:
         end = last - 1
-        if end < 0 or end in free_q or not cut_start(query.tokens[last], cand.text):
+        if end < 0 or end in free_q or not (
+                may_be_cut(text, query.tokens, query.legal)
+                and cut_start(query.tokens[last], cand.text)):
             return
+    if any(i in free_q and not query.legal[i] for i in range(end)):
+        return
     seen = max([j for j in range(len(cand.tokens)) if j not in free_c], default=-1)
     if seen < 0 or not any(p.query == query.tokens[end] and p.candidate == cand.tokens[seen]
                            for p in pairs):

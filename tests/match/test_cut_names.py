@@ -143,3 +143,28 @@ def test_the_explanation_shows_a_cut_form_as_written() -> None:
     assert top.match and "comp (co)~co" in top.explanation, top.explanation
     plain = match_query(lists, Query("Quorvex Oil Co", "Company"))[0]
     assert "co~co" in plain.explanation and "(co)" not in plain.explanation
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Velmarski ministry of defense",  # 29 characters
+        "Velmarskiy ministry of defense",  # 30
+        "Quorvexgrad regional ministry of defense",  # 40
+    ],
+)
+def test_a_name_that_starts_otherwise_is_no_cut_of_a_longer_one(query: str) -> None:
+    # (a field's width; a first word no listed name's: the longer listed names that start
+    # "MINISTRY OF DEFENSE" are not lifted by the words after DEFENSE)
+    lists = _lists("MINISTRY OF DEFENSE LOGISTICS EXPORT", "MINISTRY OF DEFENSE")
+    scores = {r.entity_id: r.score for r in match_query(lists, Query(query, "Company"))}
+    assert scores.get("e0", 0.0) < scores["e1"], (query, scores)
+
+
+def test_a_whole_form_with_its_stop_is_no_cut_word() -> None:
+    # "... Co." (29 characters) ends in a stop: a form written whole, not COMPLEX cut short
+    lists = _lists("QUORVEX AVIATION INDUSTRY COMPLEX", "QUORVEX AVIATION INDUSTRY")
+    query = "quorvex aviation industry Co."
+    assert len(query) == 29
+    top = match_query(lists, Query(query, "Company"))[0]
+    assert top.entity_id == "e1", top.explanation
