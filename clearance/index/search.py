@@ -20,6 +20,7 @@ from clearance.index.neighbours import (
     neighbour_tokens,
     two_deletion_tokens,
 )
+from clearance.index.prefix import cut_completions
 from clearance.match.abjad import consonantal, has_abjad
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
@@ -425,6 +426,9 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
                for own, (_, folded) in zip(owns, tokens)]
+    # a name a field's width cut inside its last word: the list words that word starts
+    # (`prefix.cut_completions`; organisations' names, where the comparison reads them)
+    completions = [] if person else cut_completions(index, query)
     for pos, (raw, folded) in enumerate(tokens):
         own, w = owns[pos], weights[pos]
         fuzzy = True
@@ -475,6 +479,8 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             units += [(part_w, [(tid, 0.9) for tid in part]) for part in (first, second)]
         if unvocalised and fuzzy:
             units += [(w / 2, part) for part in _abjad_halves(index, raw)]
+        if completions and pos == len(tokens) - 1:
+            alts += [(t, 0.8) for t in completions if t not in exact and t not in reached]
         units.append((w, alts))
     return units
 

@@ -46,7 +46,7 @@ from clearance.match.compare import (
     token_shape,
     token_similarity,
 )
-from clearance.match.orgs import Slips, industry
+from clearance.match.orgs import Slips, cut_start, cut_word, industry, may_be_cut, reaches_width
 from clearance.match.places import direction, place_at
 from clearance.match.population import spelled_name
 from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
@@ -107,6 +107,11 @@ class QueryBound:
         self.surname = surname_penalty
         self.place = place_penalty
         tokens, folded = query.tokens, query.folded
+        # a name as long as a field that may have cut it (`orgs.reaches_width`), and one
+        # whose last word the field may have cut (`orgs.may_be_cut`)
+        self.text = query.text.strip()
+        self.wide = reaches_width(self.text)
+        self.cut = may_be_cut(self.text, tokens, query.legal)
         # (the query's words read once: an attribute of a `Name` is a dictionary lookup
         # from compiled code, in every mask made and every bound)
         self.tokens, self.folded, self.legal = tokens, folded, query.legal
@@ -307,6 +312,11 @@ class QueryBound:
             # a slipped legal form read as the listed name's form (`compare_names` compares
             # another query name, with other words and weights): not bounded, and rare
             return 1.0
+        if self.cut and not person and cut_word(
+                self.text, q.tokens, q.legal, cand.tokens, cand.legal) is not None:
+            # a word a field's width cut read as the listed word it starts (`compare_names`
+            # compares another query name, with another word and weight): not bounded
+            return 1.0
         c_tokens, c_folded = cand.tokens, cand.folded
         nq, nc = self.n, len(c_tokens)
         may_q = 0
@@ -367,11 +377,21 @@ class QueryBound:
         else:
             least = 0.0
             trades = {industry(t) for t in c_tokens} - {None} if self.trades else set()
-            for i in range(nq):
+            # a name as long as a field, beside a longer listed name: the listed words after
+            # the one its last word pairs with are unseen (`compare._unseen_after_cut`), and
+            # that one is at least the first that may pair; its last word, the start of a
+            # listed word, may be a word cut short, costing nothing
+            unseen = nc
+            free_q = nq
+            if self.wide and len(cand.text.strip()) > len(self.text) and may_c:
+                unseen = (may_c & -may_c).bit_length()
+                if nq and cut_start(self.tokens[nq - 1], cand.text):
+                    free_q = nq - 1
+            for i in range(free_q):
                 if (not may_q >> i & 1 and not self.places[i]
                         and self.industries[i] not in trades):
                     least += self.query_extra * _extra(query_weights[i])
-            for j in range(nc):
+            for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not place_at(c_tokens, j)
                         and industry(c_tokens[j]) not in self.trades):
                     least += self.org_extra * _extra(cand_weights[j])

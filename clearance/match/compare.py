@@ -8,7 +8,7 @@ explanation is the computation itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -31,10 +31,13 @@ from clearance.match.orgs import (
     SHORT_SLIP_MAX,
     Slips,
     charge_trades,
+    cut_start,
     cut_word,
     industry,
     kind_similarity,
     legal_canonicals,
+    may_be_cut,
+    reaches_width,
     slipped_forms,
 )
 from clearance.match.places import country_at, direction, place_at
@@ -375,6 +378,9 @@ class TokenPair:
         self.weight = weight
 
 
+_NOTHING_READ: Final[Mapping[str, str]] = {}
+
+
 @dataclass(init=False)
 class NameComparison:
     """Score of one query name against one candidate name, with its working."""
@@ -406,11 +412,17 @@ class NameComparison:
         self.person = person
         self.lone_common_name = False
 
-    def explain(self) -> str:
-        parts = [f"{shown_word(p.query)}~{shown_word(p.candidate)} "
+    def explain(self, read: Mapping[str, str] = _NOTHING_READ) -> str:
+        """The pairs and the words left over; `read`: query tokens shown with the words
+        the query wrote for them ("comp (co)": `orgs.cut_form_read`)."""
+        def shown(token: str) -> str:
+            word = shown_word(token)
+            return f"{read[token]} ({word})" if token in read else word
+
+        parts = [f"{shown(p.query)}~{shown_word(p.candidate)} "
                  f"({p.similarity:.2f}, w={p.weight:.2f})" for p in self.pairs]
         if self.unmatched_query:
-            parts.append("query only: " + " ".join(map(shown_word, self.unmatched_query)))
+            parts.append("query only: " + " ".join(map(shown, self.unmatched_query)))
         if self.unmatched_candidate:
             parts.append("list only: " + " ".join(map(shown_word, self.unmatched_candidate)))
         return "; ".join(parts)
@@ -1416,6 +1428,8 @@ def compare_names(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
         query_middle_penalty, links, facts)
+    if not initials and free_c and reaches_width(query.text.strip()):
+        _unseen_after_cut(query, cand, free_q, free_c, pairs, q_cost, c_cost)
     fit_agrees = unvocalised and _fit_anchored(pairs)
     if legal_pairs and any(p.weight > COMMON_WEIGHT and _near(p, fit_agrees)
                            for p in pairs) and not any(
@@ -1462,6 +1476,41 @@ def compare_names(
         result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
             industry(q_tokens[i]) for i in free_q} - {None})
     return result
+
+
+def _unseen_after_cut(query: Name, cand: Name, free_q: set[int], free_c: set[int],
+                      pairs: Sequence[TokenPair], q_cost: list[float],
+                      c_cost: list[float]) -> None:
+    """(organisations) A name as long as a field (`orgs.reaches_width`) whose last word
+    paired with the last listed word paired, of a longer listed name, and whose every
+    other word (no legal form) paired too: the field cut the listed name there, and its
+    words after that one are unseen, not left out (cost 0: "JOINT STOCK COMPANY VOLGA
+    SHIPYARD" ~ ... VOLGA SHIPYARD NAMED AFTER ...). So too when its last word, unpaired,
+    may be cut (`orgs.may_be_cut`) and is the start of a listed word (`orgs.cut_start`,
+    a legal form's too: "... VOLGA SHIPYARD GM" ~ ... GMBH) and the word before it paired
+    so: that cut word costs nothing either. A name that starts otherwise ("Pyongyang
+    ministry of defense") is no cut of the listed name."""
+    last = end = len(query.tokens) - 1
+    text = query.text.strip()
+    if len(cand.text.strip()) <= len(text):
+        return
+    if last in free_q:
+        end = last - 1
+        if end < 0 or end in free_q or not (
+                may_be_cut(text, query.tokens, query.legal)
+                and cut_start(query.tokens[last], cand.text)):
+            return
+    if any(i in free_q and not query.legal[i] for i in range(end)):
+        return
+    seen = max([j for j in range(len(cand.tokens)) if j not in free_c], default=-1)
+    if seen < 0 or not any(p.query == query.tokens[end] and p.candidate == cand.tokens[seen]
+                           for p in pairs):
+        return
+    if end < last:
+        q_cost[last] = 0.0
+    for j in free_c:
+        if j > seen:
+            c_cost[j] = 0.0
 
 
 #: the most slips (edits) a name may carry and still be read as that name slipped

@@ -8,6 +8,7 @@ start or end of a name, never inside a word or between name words.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import Final
 
@@ -23,6 +24,8 @@ __all__ = [
     "Slips",
     "charge_trades",
     "confirmed_slips",
+    "cut_form_read",
+    "cut_start",
     "cut_word",
     "industry",
     "join_letters",
@@ -31,6 +34,8 @@ __all__ = [
     "legal_forms",
     "legal_forms_words",
     "mark_legal_forms",
+    "may_be_cut",
+    "reaches_width",
     "slipped_forms",
     "split_glued_forms",
     "trades",
@@ -516,21 +521,67 @@ FIELD_WIDTHS: Final = frozenset({30, 35, 40})
 CUT_WIDTH_MIN: Final = min(FIELD_WIDTHS)
 
 
+def reaches_width(text: str) -> bool:
+    """Whether a name (`text` stripped) is as long as a field that may have cut it
+    (`FIELD_WIDTHS`), or a character shorter (the field cut it at a space, and the
+    space was stripped): the listed words after the last one it writes are unseen, not
+    left out."""
+    return len(text) in FIELD_WIDTHS or len(text) + 1 in FIELD_WIDTHS
+
+
+def may_be_cut(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...]) -> bool:
+    """Whether a name's last word may be a word a field's width cut short (`cut_word`):
+    the name as long as a field (`text` stripped) and ending in a letter or digit, of two
+    words or more, the last no legal form."""
+    return (len(text) in FIELD_WIDTHS and text[-1:].isalnum() and len(tokens) >= 2
+            and not legal[-1])
+
+
 def cut_word(text: str, tokens: tuple[str, ...], legal: tuple[bool, ...],
              listed: tuple[str, ...], listed_legal: tuple[bool, ...]) -> str | None:
     """The listed word that a name's last word is the start of, where a field's width cut
-    the name inside that word (`text` as long as a field, `FIELD_WIDTHS`, and ending in a
-    letter or digit: "... COMPANY VYBORG SHIP" for VYBORG SHIPYARD): the shortest such
-    word the listed name writes (no legal form) and the name does not, None when it writes
-    the word whole or no other word it starts. Whether it is that word is for the comparison to say."""
-    if len(text) not in FIELD_WIDTHS or not text[-1].isalnum() or len(tokens) < 2:
+    the name inside that word (`may_be_cut`: "... COMPANY VYBORG SHIP" for VYBORG
+    SHIPYARD): of such words the listed name writes (no legal form) and the name does
+    not, the first after the listed word the name writes before its last ("... CHECHEN R"
+    for CHECHEN REPUBLIC ... RUSSIAN), else the shortest; None when it writes the word
+    whole or no other word it starts. Whether it is that word is for the comparison to
+    say."""
+    if not may_be_cut(text, tokens, legal):
         return None
     last = tokens[-1]
-    if legal[-1] or last in listed:
+    if last in listed:
         return None
-    found = [t for t, lf in zip(listed, listed_legal)
+    found = [k for k, (t, lf) in enumerate(zip(listed, listed_legal))
              if not lf and len(t) > len(last) and t.startswith(last) and t not in tokens]
-    return min(found, key=len) if found else None
+    if not found:
+        return None
+    before = tokens[-2]
+    after = [k for k in found if before in listed[:k]]
+    return listed[after[0]] if after else min([listed[k] for k in found], key=len)
+
+
+def cut_form_read(text: str) -> dict[str, str]:
+    """An organisation's name whose last word `_cut_end` reads as a legal form cut short
+    ("QUORVEX OIL COMP"): {the form's canonical token: the word written} (co: "comp"),
+    to show what was read; empty otherwise."""
+    from clearance.match.text import normalize
+
+    tokens = split_glued_forms(join_letters(normalize(text)))
+    if len(tokens) < 2 or _cut_end(tokens) == tokens:
+        return {}
+    words, legal = mark_legal_forms(tokens)
+    return {words[-1]: tokens[-1]} if legal[-1] else {}
+
+
+def cut_start(token: str, text: str) -> bool:
+    """Whether a name's word is the proper start of a word of a listed name's `text` (a
+    legal form's words too, as written: "... GM" for GMBH, "... ANON" for ANONIM SIRKETI):
+    a word a field's width cut short."""
+    return any(len(w) > len(token) and w.startswith(token)
+               for w in _WORDS.findall(text.lower()))
+
+
+_WORDS: Final = re.compile(r"\w+")
 
 
 def mark_legal_forms(

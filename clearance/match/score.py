@@ -169,8 +169,12 @@ def country_evidence(query_countries: list[str], meta: EntityMeta) -> tuple[int,
 
 
 def name_feature(comp: NameComparison, query_name: str, list_name: str, quality: float) -> Feature:
-    """The name part of the explanation: which names met and how their tokens aligned."""
-    detail = f"{query_name!r} ~ {list_name!r}: {comp.explain()}"
+    """The name part of the explanation: which names met and how their tokens aligned (a
+    legal form cut short shown as written, "comp (co)")."""
+    from clearance.match.orgs import cut_form_read
+
+    read = {} if comp.person else cut_form_read(query_name)
+    detail = f"{query_name!r} ~ {list_name!r}: {comp.explain(read)}"
     if quality < 1.0:
         detail += f" (alias quality {quality:.2f})"
     return Feature("name", comp.score * quality, detail)
