@@ -69,6 +69,11 @@ def test_the_last_rows_of_a_file_go_out_in_small_chunks_so_the_workers_end_toget
     got = list(batch._run(_where, items[:batch.SMALL], None, 10, 2, index))
     assert [row_id for row_id, _ in got] == [row_id for row_id, _ in items[:batch.SMALL]]
     assert handed == [(batch.SMALL - tail, batch.CHUNK), (tail, batch.TAIL_CHUNK)]
+    handed.clear()  # a last batch shorter than the tail: all of it in small chunks
+    short = items[:batch.SMALL + batch.BATCH + 50]
+    got = list(batch._run(_where, short, None, 10, 2, index))
+    assert [row_id for row_id, _ in got] == [row_id for row_id, _ in short]
+    assert handed[-2:] == [(0, batch.CHUNK), (50, batch.TAIL_CHUNK)]
 
 
 def test_the_pool_minds_its_workers_without_waking_at_each_chunk_of_results(
