@@ -24,8 +24,8 @@ from clearance.match.tables import freeze_heap
 from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
-__all__ = ["BATCH", "CHUNK", "FEW", "WORKER_GC_NEVER", "WORKER_GC_YOUNG", "RowItem", "ScreenResult",
-           "default_workers", "row_line", "screen_few_rows", "screen_lines", "screen_queries",
+__all__ = ["BATCH", "CHUNK", "FEW", "TAIL_CHUNK", "WORKER_GC_NEVER", "WORKER_GC_YOUNG", "RowItem",
+           "ScreenResult", "default_workers", "row_line", "screen_few_rows", "screen_lines", "screen_queries",
            "screen_row_lines", "screen_rows"]
 
 T = TypeVar("T")
@@ -33,6 +33,10 @@ BATCH = 2000
 #: rows a worker takes at a time: small enough that the last chunks of a file end close
 #: together on every worker, large enough that passing them costs little
 CHUNK = 64
+#: the last `CHUNK` rows a worker of the file's last batch (`_tail`) go out in chunks of
+#: this many: at the end, a worker that finished idled until the others had done theirs,
+#: up to a whole chunk's time (~40 ms of one core for 64 names)
+TAIL_CHUNK = 4
 #: allocations between two young-generation collections in a worker (Python's default: 700)
 WORKER_GC_YOUNG = 10_000
 #: a worker's thresholds of its older generations: never reached (`_start_worker`)
@@ -128,15 +132,27 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
+def _batches(first: list[T], items: Iterator[T], size: int) -> Iterator[tuple[list[T], bool]]:
+    """`first`, then the rest of `items` `size` at a time, each batch with whether it is
+    the last: the item after a batch is read before the batch is handed out.
+
+    A failure to read that item hands the batch out first (as the last), then propagates;
+    one inside a batch propagates at once (its rows read so far are not screened)."""
+    batch, full = first, len(first)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            break
+        except Exception:
+            if len(batch) >= full:
+                yield batch, True
+            raise
+        if len(batch) >= full:
+            yield batch, False
+            batch, full = [], size
         batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    yield batch, True
 
 
 def _run(
@@ -167,8 +183,7 @@ def _run(
     try:
         # the rows already read go first, as a batch of their own: the workers start on
         # them at once instead of waiting while the parent reads a whole `BATCH`
-        batches = itertools.chain([first], _batches(items, BATCH))
-        yield from _overlapped(pool, task, batches)
+        yield from _overlapped(pool, task, _batches(first, items, BATCH), workers)
     except BaseException:
         pool.terminate()
         raise
@@ -212,11 +227,12 @@ def _start_worker() -> None:
     gc.set_threshold(WORKER_GC_YOUNG, WORKER_GC_NEVER, WORKER_GC_NEVER)
 
 
-def _overlapped(pool: Any, task: Callable[[Any], T], batches: Iterator[list[Any]]
-                ) -> Iterator[T]:
+def _overlapped(pool: Any, task: Callable[[Any], T],
+                batches: Iterator[tuple[list[Any], bool]], workers: int) -> Iterator[T]:
     """The results of every batch in input order, with the next batch already queued while
     this one's results are yielded: the workers never wait at a batch boundary for the
-    slowest chunk of the batch before (at most two batches are held in memory).
+    slowest chunk of the batch before (at most two batches are held in memory). The last
+    batch ends in small chunks (`_tail`).
 
     When reading the next batch fails, the results of the one in flight are still yielded
     (and written) before the error propagates, as when batches ran one after the other.
@@ -224,17 +240,27 @@ def _overlapped(pool: Any, task: Callable[[Any], T], batches: Iterator[list[Any]
     pending: Iterator[T] | None = None
     while True:
         try:
-            batch = next(batches, None)
+            batch, last = next(batches, (None, True))
         except Exception:
             if pending is not None:
                 yield from pending
             raise
-        running = None if batch is None else pool.imap(task, batch, chunksize=CHUNK)
+        running = None if batch is None else _tail(pool, task, batch, workers) if last \
+            else pool.imap(task, batch, chunksize=CHUNK)
         if pending is not None:
             yield from pending
         if running is None:
             return
         pending = running
+
+
+def _tail(pool: Any, task: Callable[[Any], T], batch: list[Any], workers: int
+          ) -> Iterator[T]:
+    """The results of the file's last batch: its last `workers` * `CHUNK` rows handed out
+    `TAIL_CHUNK` at a time (both parts queued now), so the workers finish close together."""
+    cut = max(0, len(batch) - workers * CHUNK)
+    head = pool.imap(task, batch[:cut], chunksize=CHUNK)
+    return itertools.chain(head, pool.imap(task, batch[cut:], chunksize=TAIL_CHUNK))
 
 
 def screen_queries(

@@ -45,6 +45,37 @@ def test_rows_come_back_in_input_order_though_two_workers_screen_them(index: Ind
     assert len(workers) == 2 and os.getpid() not in workers
 
 
+def test_the_last_rows_of_a_file_go_out_in_small_chunks_so_the_workers_end_together(
+        index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    # with `CHUNK` rows a chunk to the end, one worker idled up to a chunk's time while
+    # the other did the file's last chunk
+    handed: list[tuple[int, int]] = []
+    imap = multiprocessing.pool.Pool.imap
+
+    def recorded(self: multiprocessing.pool.Pool, func: object, items: list[object],
+                 chunksize: int = 1) -> object:
+        handed.append((len(items), chunksize))
+        return imap(self, func, items, chunksize)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "imap", recorded)
+    items = [(str(i), Query("x")) for i in range(batch.SMALL + batch.BATCH + 300)]
+    got = list(batch._run(_where, items, None, 10, 2, index))
+    assert [row_id for row_id, _ in got] == [row_id for row_id, _ in items]
+    tail = 2 * batch.CHUNK
+    assert handed == [(batch.SMALL, batch.CHUNK), (batch.BATCH, batch.CHUNK),
+                      (300 - tail, batch.CHUNK), (tail, batch.TAIL_CHUNK)]
+    assert batch.TAIL_CHUNK < batch.CHUNK
+    handed.clear()  # a file no larger than the rows read before the pool starts
+    got = list(batch._run(_where, items[:batch.SMALL], None, 10, 2, index))
+    assert [row_id for row_id, _ in got] == [row_id for row_id, _ in items[:batch.SMALL]]
+    assert handed == [(batch.SMALL - tail, batch.CHUNK), (tail, batch.TAIL_CHUNK)]
+    handed.clear()  # a last batch shorter than the tail: all of it in small chunks
+    short = items[:batch.SMALL + batch.BATCH + 50]
+    got = list(batch._run(_where, short, None, 10, 2, index))
+    assert [row_id for row_id, _ in got] == [row_id for row_id, _ in short]
+    assert handed[-2:] == [(0, batch.CHUNK), (50, batch.TAIL_CHUNK)]
+
+
 def test_the_pool_minds_its_workers_without_waking_at_each_chunk_of_results(
         index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
     wakes: list[int] = []
@@ -82,12 +113,13 @@ def test_rows_of_the_batch_in_flight_come_back_when_reading_the_next_fails(
     # swallow the rows already handed to the workers
     # (batches: the `SMALL` rows read before the pool starts, then `BATCH` rows at a time)
     handed = batch.SMALL + batch.BATCH
-    got: list[str] = []
-    with pytest.raises(InputError, match="unreadable from here on"):
-        for row_id, _ in batch._run(_where, _rows_then_failure(handed + 10), None, 10, 2,
-                                    index):
-            got.append(row_id)
-    assert got == [str(i) for i in range(handed)]
+    for more in (10, 0):  # the failure inside the next batch, or right after this one
+        got: list[str] = []
+        with pytest.raises(InputError, match="unreadable from here on"):
+            for row_id, _ in batch._run(_where, _rows_then_failure(handed + more), None, 10,
+                                        2, index):
+                got.append(row_id)
+        assert got == [str(i) for i in range(handed)]
 
 
 def test_a_run_hands_back_its_last_row_before_it_waits_for_its_workers_to_exit(
