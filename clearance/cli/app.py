@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 from typing import Any
 
@@ -81,17 +80,12 @@ class _LazyGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
         if found is not None or cmd_name not in COMMANDS:
-            return _plain_values(found, ctx)
+            return found
         if self._helping:  # the list of commands needs only names and one-line helps
             return TyperCommand(name=cmd_name, help=COMMANDS[cmd_name][2])
-        command = _plain_values(_load(cmd_name), ctx)
+        command = _load(cmd_name)
         self.add_command(command, cmd_name)
         return command
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        params: list[Any] = super().get_params(ctx)
-        _plain_params(params)
-        return params
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         self._helping = True
@@ -99,99 +93,6 @@ class _LazyGroup(TyperGroup):
             super().format_help(ctx, formatter)
         finally:
             self._helping = False
-
-
-#: a whole number, a decimal number as typed on a command line (ASCII digits only)
-_INT = re.compile(r"-?[0-9]+")
-_FLOAT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_UNREAD = object()
-
-
-class _PlainValue:
-    """A command-line value of a plain type (str, int, float, bool, a list of str) read as
-    typer reads it, without pydantic.
-
-    Why: typer (0.29) checks every parameter's value through a pydantic `TypeAdapter` built
-    on first use, so each `clearance` command imported pydantic and built one adapter a
-    parameter before it started: ~0.07 s of CPU (~0.06 s of it pydantic's import), serial,
-    in every `clearance screen` before its index loads. A value these rules do not read
-    (a number out of range or not written as plain digits, a single value where a list is
-    due) goes to typer's own coercion, which reads it or says what is wrong, as before;
-    tests/cli/test_app.py checks that both read every other value alike."""
-
-    def __init__(self, annotation: Any, low: Any, high: Any, many: bool) -> None:
-        self.annotation = annotation
-        self.low = low
-        self.high = high
-        self.many = many
-
-    def read(self, value: Any) -> Any:
-        """The value typer would give the command, or `_UNREAD` (typer's to read)."""
-        if self.many:
-            if isinstance(value, (list, tuple)) and all(type(v) is str for v in value):
-                return list(value)
-            return _UNREAD
-        if self.annotation in (str, bool):
-            return value if type(value) is self.annotation else _UNREAD
-        if type(value) is str:
-            if (_INT if self.annotation is int else _FLOAT).fullmatch(value) is None:
-                return _UNREAD
-            value = self.annotation(value)
-        elif type(value) is int or (type(value) is float and self.annotation is float):
-            value = self.annotation(value)
-        else:
-            return _UNREAD
-        if value != value or (self.low is not None and value < self.low) or (
-                self.high is not None and value > self.high):
-            return _UNREAD  # out of range: typer's message
-        return value
-
-    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        if value is None:  # not given, no default (`--help` too, when not given)
-            return () if param.multiple or param.nargs == -1 else None
-        read = self.read(value)
-        if read is not _UNREAD:
-            return read
-        param._runtime_param = None  # typer's own, built now
-        return param.get_runtime_param().coerce(value, param=param, ctx=ctx)
-
-
-def _plain_value(param: Any) -> _PlainValue | None:
-    """The `_PlainValue` reader of a typer parameter, None where typer's is needed (any
-    other type, a parser, a choice, a file, clamping) or typer has no such hook."""
-    descriptor: Any = getattr(param, "type_descriptor", None)
-    info = getattr(descriptor, "parameter_info", None)
-    if info is None or getattr(param, "_runtime_param", False) is not None:
-        return None
-    if (getattr(info, "parser", None) is not None or getattr(info, "clamp", False)
-            or descriptor.file_annotation is not None or descriptor.is_choice):
-        return None
-    annotation, many = descriptor.annotation, False
-    if annotation == list[str]:
-        annotation, many = str, True
-    if annotation not in (str, int, float, bool) or (annotation in (str, bool) and (
-            info.min is not None or info.max is not None)):
-        return None
-    return _PlainValue(annotation, info.min, info.max, many)
-
-
-def _plain_params(params: list[Any]) -> None:
-    """`_PlainValue` readers for the parameters where they apply."""
-    for param in params:
-        reader = _plain_value(param)
-        if reader is not None:
-            param._runtime_param = reader
-
-
-def _plain_values(command: Any, ctx: Any) -> Any:
-    """`command` (and a group's commands) with `_PlainValue` readers where they apply, its
-    `--help` included (`get_params`)."""
-    if command is None:
-        return None
-    _plain_params(command.get_params(ctx))
-    for sub in getattr(command, "commands", {}).values():
-        _plain_values(sub, ctx)
-    return command
 
 
 app = typer.Typer(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 import typer.main
@@ -150,7 +149,7 @@ try:
 except SystemExit:
     pass
 heavy = ["sqlalchemy", "numpy", "followthemoney", "fastapi", "pypinyin", "reportlab",
-         "normality", "httpx", "pyarrow", "openpyxl", "pydantic"]
+         "normality", "httpx", "pyarrow", "openpyxl"]
 print("LOADED", sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 
@@ -179,69 +178,3 @@ def test_a_command_imports_what_it_needs_only(home: object) -> None:
     found = loaded("match", "--help")
     assert "fastapi" not in found and "followthemoney" not in found and "sqlalchemy" not in found
     assert "fastapi" not in loaded("lists", "--help")
-
-
-def test_a_command_reads_its_values_without_pydantic(home: Path, tmp_path: Path) -> None:
-    # typer checks values through pydantic, ~0.07 s of every command's start (`_PlainValue`)
-    found = loaded("screen", str(tmp_path / "none.csv"), "-o", str(tmp_path / "out.jsonl"),
-                   "--threshold", "0.9", "--limit", "3", "--min-score", "0.6", "--workers",
-                   "2", "--column", "aliases=Other", "--column", "country=Land")
-    assert "pydantic" not in found
-    assert "pydantic" not in loaded("match", "--help")
-
-
-def _typer_params() -> list[Any]:
-    params: list[Any] = []
-
-    def walk(command: Any) -> None:
-        params.extend(command.params)
-        for sub in getattr(command, "commands", {}).values():
-            walk(sub)
-
-    walk(typer.main.get_group(app))
-    return params
-
-
-SAMPLES: dict[type, list[Any]] = {
-    str: ["", "Hikvision", "0.5", "-", " a "],
-    int: ["0", "1", "5", "50", "51", "-3", "007", "8000", 0, 5, 10, " 5", "5.0", "x", 5.0],
-    float: ["0", "0.5", "1", "1.0", "0.85", "0.999", "2", "-0.1", "1e-3", " 0.5", "nan", 0.8,
-            1, 0.0, True],
-    bool: [True, False],
-}
-
-
-def test_plain_values_are_read_as_typer_reads_them() -> None:
-    """Every value `_PlainValue` reads itself is what typer's coercion gives, of the same
-    type; the rest (out of range, other spellings) is left to typer."""
-    from typer._coercion import build_runtime_param
-
-    from clearance.cli.app import _UNREAD, _plain_value
-
-    read = left = 0
-    for param in _typer_params():
-        reader = _plain_value(param)
-        if reader is None:
-            continue
-        samples = ([("a", "b"), ["x"], (), "a"] if reader.many else
-                   SAMPLES[reader.annotation])
-        typer_own = build_runtime_param(param.type_descriptor)
-        for value in samples:
-            got = reader.read(value)
-            if got is _UNREAD:
-                left += 1
-                continue
-            want = typer_own.coerce(value, param=param, ctx=None)
-            assert type(got) is type(want) and got == want, (param.name, value, got, want)
-            read += 1
-    assert read > 200 and left > 20
-    limit = next(p for p in _typer_params() if p.name == "limit" and p.type_descriptor
-                 .parameter_info.max == 50)
-    reader = _plain_value(limit)
-    assert reader is not None and reader.read("51") is _UNREAD and reader.read("50") == 50
-
-
-def test_a_value_out_of_range_is_still_refused_by_typer() -> None:
-    res = runner.invoke(app, ["match", "x", "--threshold", "1.5"])
-    assert res.exit_code == 2
-    assert "Input should be less than or equal to 1" in res.output
