@@ -96,9 +96,10 @@ def group_results(results: list[MatchResult], index: Index) -> list[PartyResult]
     """Group ranked results into parties (see module doc); parties keep the results' order.
 
     Shared publisher ids are joined first: they say who an entry is. A name then joins a
-    listing to a party only when it fits one party alone: "KIM YONG CHOL" on the UN list
-    fits two SDN entries of that name (two people), so it joins neither rather than
-    whichever ranked first (an auditor would read a guess as a fact)."""
+    listing to a party only when it fits one party alone: a name on the UN list that fits
+    two SDN entries of that name (two people, neither birth year contradicting it) joins
+    neither rather than whichever ranked first (an auditor would read a guess as a fact).
+    "KIM YONG CHOL" (UN, born 1962) joins the SDN's of 1962, not the one born circa 1947."""
     metas = [index.entities[index.by_entity_id[r.entity_id]] if r.entity_id in index.by_entity_id
              else None for r in results]
     keys = ["" if m is None else _name_key(m) for m in metas]

@@ -35,9 +35,18 @@ def test_a_company_on_ofac_and_the_csl_is_one_row_naming_its_other_listings(
 
 def test_two_people_of_one_name_on_one_list_stay_two_rows(loaded_home: Path) -> None:
     items = _search(_request(), "Kim Yong Chol", "Person", "", "")
-    sdn = {item["result"].source_id for item in items if item["result"].dataset == "us_ofac_sdn"
-           and item["result"].name.upper() == "KIM, YONG CHOL"}
-    assert len(sdn) >= 2  # two SDN entries of that name: two people, two rows
+    rows = [{r.source_id for r in [item["result"], *item["others"]]
+             if r.dataset == "us_ofac_sdn" and r.name.upper() == "KIM, YONG CHOL"}
+            for item in items]
+    sdn = [ids for ids in rows if ids]
+    # two SDN entries of that name: two people, two rows, one entry each
+    assert len(sdn) >= 2 and all(len(ids) == 1 for ids in sdn)
+    # the UN's KIM YONG CHOL (born 1962) joins the SDN entry born 1962 (17614), not the
+    # one the CSL says was born circa 1947 (12211): their birth years tell them apart
+    un = next(item for item in items if item["result"].dataset == "un_sc_sanctions"
+              and item["result"].name.upper() == "KIM YONG CHOL")
+    assert ("us_ofac_sdn", "17614") in {(r.dataset, r.source_id) for r in un["others"]}
+    assert "12211" not in {r.source_id for r in un["others"]}
 
 
 def test_a_name_compared_in_another_reading_says_which(loaded_home: Path) -> None:
