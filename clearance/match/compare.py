@@ -1050,6 +1050,7 @@ def compare_names(
     pair_masks: list[int] | None = None,
     joins: bool = True,
     known: Container[str] = (),
+    typed: bool = True,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -1083,8 +1084,10 @@ def compare_names(
     run of words may be joined into a word (the join pass is not tried).
     `known`: the lists' words (folded, `Index.vocab`): a query word two slips from a short
     listed word that some listed name spells is that name, not slips (`_name_slips`).
+    `typed`: the query name is as given, not a reading made of it (a name read without
+    its country): only such a name may have been cut by a field's width.
     """
-    whole = None if initials or len(query.text) < CUT_WIDTH_MIN else cut_word(
+    whole = None if initials or not typed or len(query.text) < CUT_WIDTH_MIN else cut_word(
         query.text.strip(), query.tokens, query.legal, cand.tokens, cand.legal)
     if whole is not None:
         # a name a field's width cut inside its last word: that word is the listed word it
@@ -1113,7 +1116,7 @@ def compare_names(
         result = compare_names(
             slipped, cand, weigh, query_extra_penalty, cand_extra_penalty, initials, read_w,
             cand_weights, place_penalty, cand_roles, surname_penalty, unvocalised,
-            query_roles, query_middle_penalty)
+            query_roles, query_middle_penalty, typed=typed)
         # (a word the lists write there read as the form: one slip, of the typist's two)
         others = NAME_SLIPS_MAX - 1 if lists_word else 0
         if not (free or lists_word) or _rest_agrees(result, others):
@@ -1428,7 +1431,7 @@ def compare_names(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
         query_middle_penalty, links, facts)
-    if not initials and free_c and reaches_width(query.text.strip()):
+    if not initials and typed and free_c and reaches_width(query.text.strip()):
         _unseen_after_cut(query, cand, free_q, free_c, pairs, q_cost, c_cost)
     fit_agrees = unvocalised and _fit_anchored(pairs)
     if legal_pairs and any(p.weight > COMMON_WEIGHT and _near(p, fit_agrees)

@@ -525,8 +525,13 @@ class _Comparer:
     attribute reads on those (plain Python objects) cost about a tenth of a comparison
     when repeated for each one."""
 
-    def __init__(self, index: Index, cfg: ScoringConfig) -> None:
+    def __init__(self, index: Index, cfg: ScoringConfig,
+                 typed: frozenset[str] | None = None) -> None:
         self.names = index.names
+        # the query's names as given (`Query.names`), None: any name compared is; only
+        # those may be cut by a field's width, not a reading made of them (the name read
+        # without its country is shorter than the field that held it)
+        self.typed = typed
         self.abjad_names = index.abjad_names
         self.roles = index.roles
         self.token_weights = index.token_weights
@@ -555,6 +560,7 @@ class _Comparer:
         comparison allows, `bound.QueryBound.pairs`)."""
         masks, joins = possible if possible is not None else (None, True)
         cand = self.names[n_idx]
+        typed = self.typed is None or q.text in self.typed
         unvocalised = q_abjad or self.abjad_names[n_idx]
         facts = self.facts
         if facts is None or q is not self.query:
@@ -565,13 +571,13 @@ class _Comparer:
                 q, cand, self.person_weigh, self.query_extra, self.person_extra, True, q_w[1],
                 self.person_token_weights[n_idx], self.place, self.roles[n_idx], self.surname,
                 unvocalised, name_roles(q.text) if q_roles is None else q_roles, self.middle,
-                q_spans, facts, (), masks, joins, self.vocab,
+                q_spans, facts, (), masks, joins, self.vocab, typed,
             )
         return compare_names(
             q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
             self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
             query_spans=q_spans, query_facts=facts, query_slips=q_slips, pair_masks=masks,
-            joins=joins, known=self.vocab,
+            joins=joins, known=self.vocab, typed=typed,
         )
 
 
@@ -609,7 +615,7 @@ def match_query(
     best: _Best = {}
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
-    comparer = _Comparer(index, cfg)
+    comparer = _Comparer(index, cfg, frozenset(query.names))
     id_hits: dict[int, str] = {}
     for raw in query.identifiers:
         value = norm_identifier(raw)
@@ -712,7 +718,7 @@ def score_entities(
     rev = entity_names(index)
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
-    comparer = _Comparer(index, cfg)
+    comparer = _Comparer(index, cfg, frozenset(query.names))
     countries = country_readings(query, [q.text for q, _ in q_names])
     gates = countries.gates
     for q, q_slips in q_names:

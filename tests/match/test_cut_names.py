@@ -168,3 +168,14 @@ def test_a_whole_form_with_its_stop_is_no_cut_word() -> None:
     assert len(query) == 29
     top = match_query(lists, Query(query, "Company"))[0]
     assert top.entity_id == "e1", top.explanation
+
+
+def test_a_name_read_without_its_country_is_no_cut_name() -> None:
+    # the name as given is 44 characters, no field's width: read without its country it
+    # is 29 ("... SURVEYS"), and that reading is no name a field cut, so the listed words
+    # after it count as left out ("north korea" is no "south korea")
+    lists = _lists("QUORVEX BUREAU OF SEA SURVEYS OF NORTH KOREA")
+    top = match_query(lists, Query("Quorvex Bureau of Sea Surveys of South Korea", "Company"))[0]
+    assert not top.match, top.explanation
+    # as given, a name of that width is read as cut
+    assert match_query(lists, Query("Quorvex Bureau of Sea Surveys", "Company"))[0].match
