@@ -19,7 +19,7 @@ from clearance.exc import FormatError
 from clearance.model import ListEntity, add_value, make_entity, make_sanction
 from clearance.sources.common import Parsed, malformed_isins, read_text, sha256_file, split_list
 from clearance.sources.ids import CSL
-from clearance.sources.remarks import _dates as ofac_birth_dates
+from clearance.sources.remarks import birth_dates as ofac_birth_dates
 from clearance.sources.remarks import id_property, parse_ofac_date, sanction_date_property
 
 __all__ = ["COLUMNS", "DATASET", "URLS", "load", "parse", "split_alt_names", "to_entities"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Fact", "Remarks", "id_property", "parse_ofac_date", "parse_remarks",
+__all__ = ["Fact", "Remarks", "birth_dates", "id_property", "parse_ofac_date", "parse_remarks",
            "sanction_date_property", "split_facts"]
 
 MONTHS = {
@@ -41,7 +41,7 @@ def parse_ofac_date(text: str) -> str | None:
     return f"{year}-{month:02d}-{int(day):02d}"
 
 
-def _dates(value: str) -> list[str]:
+def birth_dates(value: str) -> list[str]:
     """Birth dates as OFAC writes them: exact, 'circa 1961', '1961 to 1963', 'alt. DOB'."""
     value = re.sub(r"^(circa|approximately|between)\s+", "", value.strip(), flags=re.IGNORECASE)
     rng = re.match(r"^(\d{4})\s+(?:to|and|-)\s+(\d{4})$", value)
@@ -232,7 +232,7 @@ def parse_remarks(text: str | None) -> Remarks:
             part = part[5:]
             low = low[5:]
         if low.startswith("dob "):
-            out.facts.extend(Fact("birthDate", d) for d in _dates(part[4:]))
+            out.facts.extend(Fact("birthDate", d) for d in birth_dates(part[4:]))
         elif low.startswith("pob "):
             out.facts.append(Fact("birthPlace", part[4:].strip()))
         elif low.startswith("nationality "):
