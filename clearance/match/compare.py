@@ -1981,10 +1981,12 @@ def _free_costs(
             elif (differ or surname_first) and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
             elif cand_roles is not None:
-                c_cost[j] = omission_cost(
-                    cand_roles, j, middle, query_extra_penalty,
-                    second if least or (j - 1 not in free_c and _distinct_pair(
-                        pairs, c_tokens[j - 1])) else surname_penalty)
+                # (the pairs are read for a second surname alone: `omission_cost` asks
+                # for its cost only there)
+                kept = least or (is_second_surname(cand_roles, j) and j - 1 not in free_c
+                                 and _distinct_pair(pairs, c_tokens[j - 1]))
+                c_cost[j] = omission_cost(cand_roles, j, middle, query_extra_penalty,
+                                          second if kept else surname_penalty)
             elif not c_legal[j]:
                 c_cost[j] = middle
     else:
