@@ -564,12 +564,26 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     sums = np.bincount(starts.cumsum() - 1, weights=vals)
     approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
     if len(uniq) > limit:
-        top = (-approx).argpartition(limit)[:limit]
-        uniq, approx = uniq[top], approx[top]
+        uniq, approx = _best(uniq, approx, limit)
     fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
     keep = approx >= fraction * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result
+
+
+def _best(uniq: IntArray, approx: npt.NDArray[np.float64], limit: int
+          ) -> tuple[IntArray, npt.NDArray[np.float64]]:
+    """The `limit` names (ids ascending, as given) of greatest `approx`; of names tied at
+    the cut, those of least id. The same on every machine: `argpartition` keeps a tied name
+    by the partition numpy picks for the CPU (its SIMD sorts differ from the generic one),
+    so which names were compared, and which of two aliases scoring alike was shown, varied
+    between machines for one query and one index."""
+    neg = np.negative(approx)
+    cut = np.partition(neg, limit - 1)[limit - 1]  # (the limit-th best: one value anywhere)
+    take = neg < cut
+    tied = np.flatnonzero(neg == cut)
+    take[tied[:limit - int(np.count_nonzero(take))]] = True
+    return uniq[take], approx[take]
 
 
 def _count_doubled(index: Index, ids: IntArray, tok: npt.NDArray[np.int32],
