@@ -80,9 +80,6 @@ def _ascii_word(word: str) -> str:
     read as the whole text does (tests/match/test_text.py checks names in many scripts)."""
     if word.isascii():
         return word
-    plain = _unmarked(word)
-    if plain is not None:
-        return plain
     out = _ascii_text()(word)
     if out.isascii():
         return out
@@ -90,41 +87,6 @@ def _ascii_word(word: str) -> str:
     if any([ch.isalnum() for ch in out]) or not any([ch.isalpha() for ch in word]):
         return out
     return unread_word(word)
-
-
-#: the ASCII characters ICU's `ASCII_RULES` remove wherever they stand (`[:Symbol:]`); it
-#: leaves every other printable ASCII character as it is
-_ASCII_SYMBOLS = frozenset("$+<=>^`|~")
-
-
-def _unmarked(word: str) -> str | None:
-    """ICU's answer for a word of accented Latin letters (José, Müller; not Łódź), found
-    without ICU: the word's compatibility decomposition (NFKD) without its nonspacing
-    marks, when the word holds only ASCII, Latin letters and the combining diacritics
-    (U+0300-U+036F but the Greek ypogegrammeni, which Any-Latin reads as "i") and its
-    decomposition is printable ASCII with no symbol. That is what `ASCII_RULES` make of
-    it: Any-Latin leaves Latin letters, NFKD and the marks' removal are the same steps,
-    and the rules after them leave such ASCII text as it is (tests/match/test_text.py
-    checks every character up to U+FFFF, alone and between letters, against ICU). None
-    when the word needs ICU (ß, ø, ł, another script). A call of ICU's transliterator
-    costs 15-40 microseconds, this a few; a book's European names hold hundreds of such
-    words."""
-    for ch in word:
-        code = ord(ch)
-        if code >= 128 and not (0x300 <= code < 0x370 and code != 0x345) and not (
-                unicodedata.name(ch, "").startswith("LATIN ")):
-            return None  # (a letter of another script, which Any-Latin reads, or a symbol)
-    decomposed = unicodedata.normalize("NFKD", word)
-    out: list[str] = []
-    for ch in decomposed:
-        code = ord(ch)
-        if 32 <= code < 127:
-            if ch in _ASCII_SYMBOLS:
-                return None
-            out.append(ch)
-        elif unicodedata.category(ch) != "Mn":
-            return None
-    return "".join(out)
 
 
 #: the length of `unread_word`'s stand-in (26^7 of them: two words seldom share one)
