@@ -95,3 +95,29 @@ def test_skeleton_drops_the_vowels_after_the_first_letter_only() -> None:
         for letters in itertools.product("aeyhmk", repeat=n):
             word = "".join(letters)
             assert folded_skeleton(word) == _undouble(word[:1] + vowels.sub("", word[1:]))
+
+
+def test_a_word_without_doubled_letters_is_returned_itself_with_no_letters_joined() -> None:
+    from clearance.match.fold import _undouble
+
+    word = "".join(["moha", "mad"])  # (a new object: not a constant the compiler shares)
+    assert _undouble(word) is word  # fails on main: a list of letters joined anew
+    assert _undouble("mohammad") == "mohamad"
+    assert _undouble("aabbcc") == "abc" and _undouble("") == "" and _undouble("a") == "a"
+
+
+def test_which_rules_a_word_needs_is_read_from_one_pass_over_its_letters() -> None:
+    # fails on main (no `_letter_mask`): each rule letter was searched for in the word
+    import itertools
+
+    from clearance.match.fold import _MASKED, _RULES, _letter_mask
+
+    assert len(_MASKED) == len(_RULES)
+    for (letters, *rule), (mask, *masked) in zip(_RULES, _MASKED):
+        assert rule == masked and mask == _letter_mask(letters)
+    for n in range(0, 4):
+        for chars in itertools.product("ahjqyz-é9", repeat=n):
+            word = "".join(chars)
+            held = _letter_mask(word)
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                assert bool(held & _letter_mask(letter)) == (letter in word), (word, letter)
