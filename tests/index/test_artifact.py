@@ -144,3 +144,60 @@ def test_temporaries_of_live_writers_are_kept_until_hours_old(tmp_path: Path) ->
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+def test_the_checksum_is_computed_beside_the_decode_not_before_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`zlib.crc32` of the sections runs in a thread of its own (it lets the decoding
+    thread run meanwhile): not on the path of every process that loads the index."""
+    import threading
+    import zlib
+
+    import clearance.index.artifact as artifact
+
+    path = _written(tmp_path)
+    threads: list[str] = []
+
+    class _Zlib:
+        @staticmethod
+        def crc32(data: memoryview, value: int = 0) -> int:
+            threads.append(threading.current_thread().name)
+            return zlib.crc32(data, value)
+
+    monkeypatch.setattr(artifact, "zlib", _Zlib)
+    assert read_file(path, Small).ids == list(range(1000))
+    assert threads and threading.main_thread().name not in threads
+
+
+@dataclass
+class Noted:
+    weights: list[float]
+    seen: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        CONSTRUCTED.append(len(self.weights))
+
+
+CONSTRUCTED: list[int] = []
+
+
+@pytest.mark.parametrize("where", ["data", "offsets"])
+def test_a_damaged_file_is_refused_by_its_checksum_before_any_instance_is_made(
+        tmp_path: Path, where: str) -> None:
+    """Fields are decoded while the checksum is computed: a damaged byte that decodes
+    (a float) or that breaks the decode (a list's offsets) is refused as a checksum
+    mismatch, and the class is never constructed (`Index.__post_init__` sets global
+    tables)."""
+    path = tmp_path / "noted.cidx"
+    write_file(Noted([0.5] * 64, list(range(64))), path, {})
+    footer = read_footer(path)
+    offset, _ = footer["sections"][footer["fields"]["weights"]["items"]["data"]
+                                   if where == "data" else
+                                   footer["fields"]["seen"]["offsets"]]
+    data = bytearray(path.read_bytes())
+    data[offset + 9] ^= 0x7F
+    path.write_bytes(bytes(data))
+    CONSTRUCTED.clear()
+    with pytest.raises(IndexFileError, match="checksum mismatch"):
+        read_file(path, Noted)
+    assert CONSTRUCTED == []
