@@ -135,11 +135,35 @@ def spanish_reading(text: str) -> str | None:
     """The name with each het read as the J of a Spanish name (ג', "j": JOSE, and the G
     before e and i, JORGE, which "j" spells too) and each samekh as a letter that is also
     its Z and C (צ, "ts": Latin America says both as s, and Hebrew writes them ס: לופס
-    LOPEZ, גרסיה GARCIA); None for a name without a word so read (`_spanish_word`)."""
-    if "ח" not in text and "ס" not in text:
-        return None
-    read = _WORD.sub(_spanish_word, text)
+    LOPEZ, גרסיה GARCIA); in Arabic script, each kha as that J (ج: Arabic and Persian
+    write it خ, خوان JUAN, خوسيه JOSE, خورخي JORGE); None for a name without a word so
+    read (`_spanish_word`, `_spanish_arabic_word`)."""
+    read = text
+    if "ח" in text or "ס" in text:
+        read = _WORD.sub(_spanish_word, read)
+    if _KHA in text:
+        read = _ARABIC_WORD.sub(_spanish_arabic_word, read)
     return read if read != text else None
+
+
+_KHA: Final = "خ"
+_ARABIC_WORD: Final = re.compile("[\u0620-\u06ff]+")
+#: letters Arabic and Persian write a Spanish name's sounds with none of: the letters of
+#: Arabic's own sounds (ح, ع, ق, the emphatics ض ظ, ذ), the ta marbuta and the hamza forms;
+#: a word holding one is an Arabic word, its kha the kh of KHALID
+_ARABIC_OWN: Final = frozenset("حعقضظذةءأإئؤ")
+
+
+def _spanish_arabic_word(found: re.Match[str]) -> str:
+    """A word's kha as jim (`spanish_reading`), unless the word is Arabic's own: it holds
+    the article or a letter a Spanish name is not written with (`_ARABIC_OWN`: خديجة,
+    الخطيب), or is a name people bear as written (`population.spelled_name` of its
+    romanisation: خالد, خان, شيخ are read once, as written)."""
+    word = found.group()
+    if (_KHA not in word or word.startswith("ال") or not _ARABIC_OWN.isdisjoint(word)
+            or spelled_name(romanize(word))):
+        return word
+    return word.replace(_KHA, "ج")
 
 
 def _spanish_word(found: re.Match[str]) -> str:
