@@ -136,34 +136,42 @@ def spanish_reading(text: str) -> str | None:
     before e and i, JORGE, which "j" spells too) and each samekh as a letter that is also
     its Z and C (צ, "ts": Latin America says both as s, and Hebrew writes them ס: לופס
     LOPEZ, גרסיה GARCIA); in Arabic script, each kha as that J (ج: Arabic and Persian
-    write it خ, خوان JUAN, خوسيه JOSE, خورخي JORGE); None for a name without a word so
-    read (`_spanish_word`, `_spanish_arabic_word`)."""
+    write it خ, خوان JUAN, خوسيه JOSE, خورخي JORGE) and each sin as the same two letters
+    (تس, "ts": Arabic writes Z and C as س, لوبيس LOPEZ, غونساليس GONZALEZ); None for a
+    name without a word so read (`_spanish_word`, `_spanish_arabic_word`)."""
     read = text
     if "ח" in text or "ס" in text:
         read = _WORD.sub(_spanish_word, read)
-    if _KHA in text:
+    if _KHA in text or _SIN in text:
         read = _ARABIC_WORD.sub(_spanish_arabic_word, read)
     return read if read != text else None
 
 
 _KHA: Final = "خ"
+_SIN: Final = "س"
 _ARABIC_WORD: Final = re.compile("[\u0620-\u06ff]+")
 #: letters Arabic and Persian write a Spanish name's sounds with none of: the letters of
-#: Arabic's own sounds (ح, ع, ق, the emphatics ض ظ, ذ), the ta marbuta and the hamza forms;
-#: a word holding one is an Arabic word, its kha the kh of KHALID
-_ARABIC_OWN: Final = frozenset("حعقضظذةءأإئؤ")
+#: Arabic's own sounds (ح, ع, ق, the emphatics ض ظ ص ط, ذ ث), the ta marbuta and the hamza
+#: on a seat inside a word; a word holding one is an Arabic word, its kha the kh of KHALID
+#: (the hamza on an alef writes a Spanish name's first vowel: إرنانديس HERNANDEZ)
+_ARABIC_OWN: Final = frozenset("حعقضظصطذثةءئؤ")
 
 
 def _spanish_arabic_word(found: re.Match[str]) -> str:
-    """A word's kha as jim (`spanish_reading`), unless the word is Arabic's own: it holds
-    the article or a letter a Spanish name is not written with (`_ARABIC_OWN`: خديجة,
-    الخطيب), or is a name people bear as written (`population.spelled_name` of its
-    romanisation: خالد, خان, شيخ are read once, as written)."""
+    """A word's kha as jim and sin as ت س (`spanish_reading`), unless the word is
+    Arabic's own: it holds the article or a letter a Spanish name is not written with
+    (`_ARABIC_OWN`: خديجة, الخطيب), or is a name people bear as written
+    (`population.spelled_name` of its romanisation: خالد, خان, شيخ, سمير are read once,
+    as written); a sin is kept where the word romanises to two letters or fewer, as
+    Hebrew's samekh is (`_spanish_word`)."""
     word = found.group()
-    if (_KHA not in word or word.startswith("ال") or not _ARABIC_OWN.isdisjoint(word)
-            or spelled_name(romanize(word))):
+    if ((_KHA not in word and _SIN not in word) or word.startswith("ال")
+            or not _ARABIC_OWN.isdisjoint(word) or spelled_name(romanize(word))):
         return word
-    return word.replace(_KHA, "ج")
+    word = word.replace(_KHA, "ج")
+    if _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
+        return word
+    return word.replace(_SIN, "تس")
 
 
 def _spanish_word(found: re.Match[str]) -> str:

@@ -124,6 +124,14 @@ def test_kha_is_also_read_as_a_spanish_j_in_arabic_script() -> None:
     assert spanish_reading("خيراردو") == "جيراردو"
 
 
+def test_sin_is_also_read_as_a_spanish_z_in_arabic_script() -> None:
+    # Arabic writes Z and the C before e, i as س: read as ت س, "ts", which spells them
+    assert spanish_reading("إيفان بيريس") == "إيفان بيريتس"
+    assert spanish_reading("مونيكا غونساليس") == "مونيكا غونتساليتس"
+    assert spanish_reading("محمد سليمان") is None  # names borne as written
+    assert spanish_reading("صالح طاهر") is None  # Arabic's own letters
+
+
 def test_an_arabic_kha_stays_where_the_word_is_arabic_or_a_name_borne_as_written() -> None:
     assert spanish_reading("خالد الخطيب") is None  # a population name; the article
     assert spanish_reading("خديجة") is None  # ta marbuta: an Arabic word
@@ -131,8 +139,10 @@ def test_an_arabic_kha_stays_where_the_word_is_arabic_or_a_name_borne_as_written
 
 
 def test_a_spanish_name_in_arabic_letters_alerts_on_the_listed_person() -> None:
-    index = list_index("MEJIA ARANGO, Jorge Enrique", "GUERRA, Juan Pablo", "KHALIL, Ali")
-    for text, source in (("خورخي إنريكي ميخيا أرانغو", "s0"), ("خوان بابلو غيرا", "s1")):
+    index = list_index("MEJIA ARANGO, Jorge Enrique", "GUERRA, Juan Pablo", "KHALIL, Ali",
+                       "VELAZQUEZ MORENO, Rosa Elvira")
+    for text, source in (("خورخي إنريكي ميخيا أرانغو", "s0"), ("خوان بابلو غيرا", "s1"),
+                         ("روسا إلفيرا فيلاسكيس مورينو", "s3")):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match
     results = match_query(index, Query("علي خليل", "Person"), ScoringConfig(), limit=5)
