@@ -163,7 +163,7 @@ def _spanish_arabic_word(found: re.Match[str]) -> str:
     (`_ARABIC_OWN`: خديجة, الخطيب), or is a name people bear as written
     (`population.spelled_name` of its romanisation: خالد, خان, شيخ, سمير are read once,
     as written); a sin is kept where the word romanises to two letters or fewer, as
-    Hebrew's samekh is (`_spanish_word`)."""
+    Hebrew's samekh is (`_spanish_word`), and after a kaf (`_AFTER_KAF`)."""
     word = found.group()
     if ((_KHA not in word and _SIN not in word) or word.startswith("ال")
             or not _ARABIC_OWN.isdisjoint(word) or spelled_name(romanize(word))):
@@ -171,7 +171,12 @@ def _spanish_arabic_word(found: re.Match[str]) -> str:
     word = word.replace(_KHA, "ج")
     if _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
         return word
-    return word.replace(_SIN, "تس")
+    return _AFTER_KAF.sub("تس", word)
+
+
+#: a sin not after a kaf: كس is the X of a Spanish name (فيليكس FELIX), one unit
+#: (`abjad._unit_keys`), which a sin read as "ts" would break
+_AFTER_KAF: Final = re.compile("(?<![كک])س")
 
 
 def _spanish_word(found: re.Match[str]) -> str:

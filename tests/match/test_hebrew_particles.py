@@ -130,6 +130,8 @@ def test_sin_is_also_read_as_a_spanish_z_in_arabic_script() -> None:
     assert spanish_reading("مونيكا غونساليس") == "مونيكا غونتساليتس"
     assert spanish_reading("محمد سليمان") is None  # names borne as written
     assert spanish_reading("صالح طاهر") is None  # Arabic's own letters
+    # كس is the X (FELIX): its sin stays
+    assert spanish_reading("خافيير فيليكس") == "جافيير فيليكس"
 
 
 def test_an_arabic_kha_stays_where_the_word_is_arabic_or_a_name_borne_as_written() -> None:
