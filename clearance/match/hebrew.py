@@ -143,8 +143,15 @@ def spanish_reading(text: str) -> str | None:
     if "ח" in text or "ס" in text:
         read = _WORD.sub(_spanish_word, read)
     if _KHA in text or _SIN in text:
-        read = _ARABIC_WORD.sub(_spanish_arabic_word, read)
+        persian = _PERSIAN.search(text) is not None
+        read = _ARABIC_WORD.sub(lambda found: _spanish_arabic_word(found, persian), read)
     return read if read != text else None
+
+
+#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh): a
+#: name typed so is written as Persian writes, which gives Spanish Z its own letter (ز:
+#: لوپز LOPEZ), so its sin is an s
+_PERSIAN: Final = re.compile("[پچژگکی]")
 
 
 _KHA: Final = "خ"
@@ -157,19 +164,20 @@ _ARABIC_WORD: Final = re.compile("[\u0620-\u06ff]+")
 _ARABIC_OWN: Final = frozenset("حعقضظصطذثةءئؤ")
 
 
-def _spanish_arabic_word(found: re.Match[str]) -> str:
+def _spanish_arabic_word(found: re.Match[str], persian: bool) -> str:
     """A word's kha as jim and sin as ت س (`spanish_reading`), unless the word is
     Arabic's own: it holds the article or a letter a Spanish name is not written with
     (`_ARABIC_OWN`: خديجة, الخطيب), or is a name people bear as written
     (`population.spelled_name` of its romanisation: خالد, خان, شيخ, سمير are read once,
     as written); a sin is kept where the word romanises to two letters or fewer, as
-    Hebrew's samekh is (`_spanish_word`), and after a kaf (`_AFTER_KAF`)."""
+    Hebrew's samekh is (`_spanish_word`), after a kaf (`_AFTER_KAF`), and in a name
+    written in Persian (`persian`: `_PERSIAN`)."""
     word = found.group()
     if ((_KHA not in word and _SIN not in word) or word.startswith("ال")
             or not _ARABIC_OWN.isdisjoint(word) or spelled_name(romanize(word))):
         return word
     word = word.replace(_KHA, "ج")
-    if _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
+    if persian or _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
         return word
     return _AFTER_KAF.sub("تس", word)
 

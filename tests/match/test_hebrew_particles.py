@@ -132,6 +132,9 @@ def test_sin_is_also_read_as_a_spanish_z_in_arabic_script() -> None:
     assert spanish_reading("صالح طاهر") is None  # Arabic's own letters
     # كس is the X (FELIX): its sin stays
     assert spanish_reading("خافيير فيليكس") == "جافيير فيليكس"
+    # Persian writes Z with ز (لوپز LOPEZ): a name written in Persian keeps its sin as s
+    assert spanish_reading("پارسا الوندی") is None
+    assert spanish_reading("خوان کارلوس سانتوس") == "جوان کارلوس سانتوس"
 
 
 def test_an_arabic_kha_stays_where_the_word_is_arabic_or_a_name_borne_as_written() -> None:
