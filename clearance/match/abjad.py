@@ -453,8 +453,10 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
         # vowel letter for both (the second is then unwritten). Not after an initial alef,
         # which is a vowel already (איילה AYALA is not ALI). Persian's final yeh that may
         # be a long a is romanised so (`_persian_final`: "mwsyy" for موسی MUSA)
-        as_a = (not twice and unit == "y" and previous_unit not in ("", "w")
-                and token[i + 1:i + 2] == "y")
+        # A word's first waw is a consonant, W or V (וייד WADE, ויין WAYNE): the diphthong
+        # may follow it; after a waw inside a word, a long vowel itself, it may not
+        as_a = (not twice and unit == "y" and token[i + 1:i + 2] == "y"
+                and (previous_unit not in ("", "w") or (previous_unit == "w" and i == 1)))
         keys.append((unit, twice, last, as_a))
         i += len(unit)
     return keys
@@ -924,8 +926,11 @@ def key(token: str) -> str:
 #: one X (פוקס FOX), which keys as k; a k of its own (not of kh or ks) is the CH of
 #: Italian and German names (بيلوسكي BELLUSCHI), which keys as t; د and ج are the DG of
 #: English names (كوليدج COOLIDGE), which key as t and k ("dj" keys as one k: DJAMEL);
-#: ت and ش are the C of Slavic and Turkish names (لونتشار LONČAR), which keys as k
-_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"), (_TSH, "c"))
+#: ت and ش are the C of Slavic and Turkish names (لونتشار LONČAR), which keys as k; خ and
+#: Hebrew's ח are the H of Turkish names and of Israeli ones (HALIL for خليل; חיים HAIM, חנה
+#: HANNA), which keys as an h where it starts a word
+_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"), (_TSH, "c"),
+            ("kh", "h"))
 _BARE_K = re.compile("k(?![hs])")
 
 

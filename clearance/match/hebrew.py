@@ -135,11 +135,56 @@ def spanish_reading(text: str) -> str | None:
     """The name with each het read as the J of a Spanish name (ג', "j": JOSE, and the G
     before e and i, JORGE, which "j" spells too) and each samekh as a letter that is also
     its Z and C (צ, "ts": Latin America says both as s, and Hebrew writes them ס: לופס
-    LOPEZ, גרסיה GARCIA); None for a name without a word so read (`_spanish_word`)."""
-    if "ח" not in text and "ס" not in text:
-        return None
-    read = _WORD.sub(_spanish_word, text)
+    LOPEZ, גרסיה GARCIA); in Arabic script, each kha as that J (ج: Arabic and Persian
+    write it خ, خوان JUAN, خوسيه JOSE, خورخي JORGE) and each sin as the same two letters
+    (تس, "ts": Arabic writes Z and C as س, لوبيس LOPEZ, غونساليس GONZALEZ); None for a
+    name without a word so read (`_spanish_word`, `_spanish_arabic_word`)."""
+    read = text
+    if "ח" in text or "ס" in text:
+        read = _WORD.sub(_spanish_word, read)
+    if _KHA in text or _SIN in text:
+        persian = _PERSIAN.search(text) is not None
+        read = _ARABIC_WORD.sub(lambda found: _spanish_arabic_word(found, persian), read)
     return read if read != text else None
+
+
+#: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh): a
+#: name typed so is written as Persian writes, which gives Spanish Z its own letter (ز:
+#: لوپز LOPEZ), so its sin is an s
+_PERSIAN: Final = re.compile("[پچژگکی]")
+
+
+_KHA: Final = "خ"
+_SIN: Final = "س"
+_ARABIC_WORD: Final = re.compile("[\u0620-\u06ff]+")
+#: letters Arabic and Persian write a Spanish name's sounds with none of: the letters of
+#: Arabic's own sounds (ح, ع, ق, the emphatics ض ظ ص ط, ذ ث), the ta marbuta and the hamza
+#: on a seat inside a word; a word holding one is an Arabic word, its kha the kh of KHALID
+#: (the hamza on an alef writes a Spanish name's first vowel: إرنانديس HERNANDEZ)
+_ARABIC_OWN: Final = frozenset("حعقضظصطذثةءئؤ")
+
+
+def _spanish_arabic_word(found: re.Match[str], persian: bool) -> str:
+    """A word's kha as jim and sin as ت س (`spanish_reading`), unless the word is
+    Arabic's own: it holds the article or a letter a Spanish name is not written with
+    (`_ARABIC_OWN`: خديجة, الخطيب), or is a name people bear as written
+    (`population.spelled_name` of its romanisation: خالد, خان, شيخ, سمير are read once,
+    as written); a sin is kept where the word romanises to two letters or fewer, as
+    Hebrew's samekh is (`_spanish_word`), after a kaf (`_AFTER_KAF`), and in a name
+    written in Persian (`persian`: `_PERSIAN`)."""
+    word = found.group()
+    if ((_KHA not in word and _SIN not in word) or word.startswith("ال")
+            or not _ARABIC_OWN.isdisjoint(word) or spelled_name(romanize(word))):
+        return word
+    word = word.replace(_KHA, "ج")
+    if persian or _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
+        return word
+    return _AFTER_KAF.sub("تس", word)
+
+
+#: a sin not after a kaf: كس is the X of a Spanish name (فيليكس FELIX), one unit
+#: (`abjad._unit_keys`), which a sin read as "ts" would break
+_AFTER_KAF: Final = re.compile("(?<![كک])س")
 
 
 def _spanish_word(found: re.Match[str]) -> str:

@@ -1129,3 +1129,33 @@ def test_a_compound_joined_in_latin_starts_with_any_spelling_of_its_first_letter
 
     found = match_query(_one_person(listed), Query(query, "Person"), limit=1)
     assert found and found[0].match, found[:1]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("חיים", "HAIM"),  # ח "kh": Israel's names write it H, which keys as h
+        ("חגית", "HAGIT"),
+        ("خلوصي", "HULUSI"),  # خ "kh", the H of Turkish spellings
+    ],
+)
+def test_a_kha_or_het_written_h_is_looked_up_under_h(query: str, listed: str) -> None:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+
+    assert abjad.key(listed.lower()) in abjad.keys(abjad.romanize(query))
+    found = match_query(_one_person(listed), Query(query, "Person"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+@pytest.mark.parametrize(
+    ("abjad_token", "latin", "fits"),
+    [
+        ("wyyd", "wade", True),  # וייד: a first waw is a consonant, the diphthong follows
+        ("wyyn", "wayne", True),
+        ("lwyyd", "loud", False),  # a waw inside a word is a vowel: no diphthong after it
+    ],
+)
+def test_a_first_waw_is_a_consonant_before_a_diphthong(abjad_token: str, latin: str,
+                                                       fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits

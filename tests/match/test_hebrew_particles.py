@@ -116,3 +116,39 @@ def test_a_biblical_name_is_also_read_without_the_he_latin_leaves_out() -> None:
     for text, source in (("יהונתן גולד", "s0"), ("אהרן שטרן", "s1")):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match
+
+
+def test_kha_is_also_read_as_a_spanish_j_in_arabic_script() -> None:
+    # Arabic and Persian write a Spanish J (and G before e, i) with kha
+    assert spanish_reading("خوان مارتينيث") == "جوان مارتينيث"
+    assert spanish_reading("خيراردو") == "جيراردو"
+
+
+def test_sin_is_also_read_as_a_spanish_z_in_arabic_script() -> None:
+    # Arabic writes Z and the C before e, i as س: read as ت س, "ts", which spells them
+    assert spanish_reading("إيفان بيريس") == "إيفان بيريتس"
+    assert spanish_reading("مونيكا غونساليس") == "مونيكا غونتساليتس"
+    assert spanish_reading("محمد سليمان") is None  # names borne as written
+    assert spanish_reading("صالح طاهر") is None  # Arabic's own letters
+    # كس is the X (FELIX): its sin stays
+    assert spanish_reading("خافيير فيليكس") == "جافيير فيليكس"
+    # Persian writes Z with ز (لوپز LOPEZ): a name written in Persian keeps its sin as s
+    assert spanish_reading("پارسا الوندی") is None
+    assert spanish_reading("خوان کارلوس سانتوس") == "جوان کارلوس سانتوس"
+
+
+def test_an_arabic_kha_stays_where_the_word_is_arabic_or_a_name_borne_as_written() -> None:
+    assert spanish_reading("خالد الخطيب") is None  # a population name; the article
+    assert spanish_reading("خديجة") is None  # ta marbuta: an Arabic word
+    assert spanish_reading("سعيد خلفان") is None
+
+
+def test_a_spanish_name_in_arabic_letters_alerts_on_the_listed_person() -> None:
+    index = list_index("MEJIA ARANGO, Jorge Enrique", "GUERRA, Juan Pablo", "KHALIL, Ali",
+                       "VELAZQUEZ MORENO, Rosa Elvira")
+    for text, source in (("خورخي إنريكي ميخيا أرانغو", "s0"), ("خوان بابلو غيرا", "s1"),
+                         ("روسا إلفيرا فيلاسكيس مورينو", "s3")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match
+    results = match_query(index, Query("علي خليل", "Person"), ScoringConfig(), limit=5)
+    assert results and results[0].source_id == "s2" and results[0].match
