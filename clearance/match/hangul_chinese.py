@@ -87,6 +87,8 @@ def _hangul(syllable: str) -> str | None:
     write (interjections: hm, ng)."""
     if syllable in _ZERO:
         initial, rest = "", _ZERO[syllable]
+    elif syllable[:1] in "aoe":
+        initial, rest = "", syllable  # an, ou, er: no initial
     else:
         initial = syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[:1]
         rest = syllable[len(initial):]
