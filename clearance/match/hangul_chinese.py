@@ -19,7 +19,8 @@ Sino-Korean reading has, which only such a transcription writes: ㅖ with a fina
 xian, 녠 nian, 톈 tian), 웨 (wei, yue), ㅡ alone after ㅅ ㅆ ㅈ ㅉ ㅊ (스 shi, 쯔 zi, 츠
 chi). Each word is cut into the table's syllables (one Hangul syllable, or two: 자오,
 웨이); a one-word name is its first syllable (the surname) and the rest run together
-("zhao wei", "li xiannian"), as the lists write Chinese names.
+("zhao wei", "li xiannian"), as the lists write Chinese names; the first is the pinyin of
+a common Chinese surname (`_surnames`), or the name is not read.
 """
 
 from __future__ import annotations
@@ -165,6 +166,22 @@ def _spellings(pieces: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _surnames() -> frozenset[str]:
+    """The pinyin of the two hundred commonest Chinese surnames and the two-character ones
+    (`resources/han_transcription.yml`: surnames, surnames_two, compound_surnames), as
+    pypinyin reads them."""
+    from pypinyin import lazy_pinyin
+
+    from clearance.resources import load_resource
+
+    table = load_resource("han_transcription")
+    names = [*str(table["surnames"]), *str(table["surnames_two"]),
+             *(str(s) for s in table["compound_surnames"])]
+    return frozenset("".join(lazy_pinyin(n)).replace("\u00fc", "u").replace("v", "u")
+                     for n in names)
+
+
 def _marked(word: str) -> bool:
     """Whether a word holds a syllable no Sino-Korean reading has (module docstring)."""
     for ch in word:
@@ -197,10 +214,14 @@ def chinese_names(text: str) -> list[str]:
             parts = [cuts[0][:1], cuts[0][1:]]  # surname, the given name run together
         else:
             parts = list(cuts)
+        if not _spellings(parts[0]) & _surnames():
+            continue  # (아마르 is no "a mari": a Chinese name starts with its surname)
         # each spelling a sure guess (`guess.Guess`): its words pair with the list words
         # that write them alike (zhao with ZHAO, not CHAO), and it is kept beside a Korean
         # reading or another of its spellings that folds alike (`prepare_query_names`)
         for words in product(*(sorted(_spellings(part)) for part in parts)):
+            if " ".join(words) in out:
+                continue  # (샤오 as one piece or two: xiao)
             out.append(Guess(" ".join(words), {w: frozenset({w}).__contains__ for w in words},
                              sure=True))
             if len(out) == MAX_NAMES:

@@ -50,3 +50,9 @@ def test_a_chinese_name_in_hangul_alerts_on_the_listed_person() -> None:
                           "properties": {"name": ["DENG, Xiaoping"]}}], "t")
     res = match_query(index, Query("덩샤오핑", "Person"), limit=1)  # type: ignore[arg-type]
     assert res and res[0].entity_id == "p1" and res[0].match
+
+
+@pytest.mark.parametrize("text", ["아마르", "파티마", "마리야 자하로바"])
+def test_a_name_not_headed_by_a_chinese_surname_is_not_read(text: str) -> None:
+    # each cuts into the table's syllables ("a mari", "fa tima"), but no Chinese surname heads it
+    assert hangul_chinese.chinese_names(text) == []
