@@ -219,10 +219,10 @@ def chinese_names(text: str) -> list[str]:
         # each spelling a sure guess (`guess.Guess`): its words pair with the list words
         # that write them alike (zhao with ZHAO, not CHAO), and it is kept beside a Korean
         # reading or another of its spellings that folds alike (`prepare_query_names`)
-        for words in product(*(sorted(_spellings(part)) for part in parts)):
-            if " ".join(words) in out:
+        for spelt in product(*(sorted(_spellings(part)) for part in parts)):
+            if " ".join(spelt) in out:
                 continue  # (샤오 as one piece or two: xiao)
-            out.append(Guess(" ".join(words), {w: frozenset({w}).__contains__ for w in words},
+            out.append(Guess(" ".join(spelt), {w: frozenset({w}).__contains__ for w in spelt},
                              sure=True))
             if len(out) == MAX_NAMES:
                 return out
