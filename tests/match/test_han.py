@@ -132,16 +132,21 @@ def test_a_transcribed_name_alerts_on_the_listed_person() -> None:
     assert res and res[0].entity_id == "p1" and res[0].match
 
 
+def _alerts_on(listed: str, text: str) -> bool:
+    """Whether a Person query `text` alerts on the one listed person `listed`."""
+    index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
+                          "schema": "Person", "caption": listed, "properties": {
+                              "name": [listed]}}], "t")
+    res = match_query(index, Query(text, "Person"), limit=1)  # type: ignore[arg-type]
+    return bool(res) and res[0].entity_id == "p1" and res[0].match
+
+
 @pytest.mark.parametrize(("listed", "text"), [
     ("BUNDY", "邦迪"),  # two characters
     ("SMITH", "史密斯"),  # headed by a Chinese surname, with a lone s no given name writes
 ])
 def test_a_one_word_transcription_alerts_on_the_listed_person(listed: str, text: str) -> None:
-    index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
-                          "schema": "Person", "caption": listed, "properties": {
-                              "name": [listed]}}], "t")
-    res = match_query(index, Query(text, "Person"), limit=1)  # type: ignore[arg-type]
-    assert res and res[0].entity_id == "p1" and res[0].match
+    assert _alerts_on(listed, text)
 
 
 def test_a_chinese_persons_readings_are_unchanged() -> None:
@@ -181,11 +186,7 @@ def test_three_characters_after_a_surname_are_read_near_their_plain_reading(
         text: str, listed: str) -> None:
     assert han.transcribed_words(text) is None  # shaped as a Chinese person's name ...
     assert han.foreign_names(text, _table(listed.lower())) == [listed.lower()]  # ... read too
-    index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
-                          "schema": "Person", "caption": listed, "properties": {
-                              "name": [listed]}}], "t")
-    res = match_query(index, Query(text, "Person"), limit=1)  # type: ignore[arg-type]
-    assert res and res[0].entity_id == "p1" and res[0].match
+    assert _alerts_on(listed, text)
 
 
 def test_a_chinese_shaped_name_is_not_read_as_a_spelling_far_from_its_sound() -> None:
