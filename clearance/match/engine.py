@@ -24,6 +24,7 @@ from clearance.match import (
     cyrillic_terms,
     han,
     hangul,
+    hangul_chinese,
     hangul_foreign,
     hangul_terms,
     hebrew,
@@ -195,6 +196,9 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # a foreign name in Hangul: the list spellings it may transcribe, after the
             # Korean readings (a Korean person's name keeps those first)
             variants += [(v, kind, 0) for v in hangul_foreign.foreign_names(text, spellings)]
+        if kind != ORG and in_hangul:
+            # a Chinese person's name in Hangul by its Mandarin sound (자오웨이): its pinyin
+            variants += [(v, kind, 0) for v in hangul_chinese.chinese_names(text)]
         if spellings is not None and kind != ORG and has_cyrillic(text):
             # a foreign person's name in Russian transcription (Уилсон): the list spellings
             # it may transcribe, after its letter-by-letter reading
@@ -209,10 +213,11 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # "duho" is no longer "doo" + "ho"); so is a reading of a foreign name as a list
             # spelling (`guess.Guess`) beside a name read otherwise: Хирт read HIRTH folds as
             # its letters' "khirt" does, but the written "khirt" is two letters from HIRTH
-            # (another reading that folds as one kept is left out: Йено's IANA beside YANA)
+            # (another reading that folds as one kept is left out: Йено's IANA beside YANA,
+            # unless it is a sure one: 자오 is ZHAO or JIAO, each that word alone)
             if name.tokens and all(name.folded != o.folded
                                    or ((system or (isinstance(v, Guess)
-                                                   and not isinstance(o.text, Guess)))
+                                                   and (v.sure or not isinstance(o.text, Guess))))
                                        and name.tokens != o.tokens) for o in out):
                 tokens += len(name.tokens)
                 if bounded and tokens > MAX_QUERY_TOKENS:

@@ -51,6 +51,11 @@ MAX_READINGS = 4
 MAX_KEYS = 4096
 #: most r's or h's after a vowel that a word's keys add where the characters write none
 MAX_SILENT_R = 2
+#: the most a list spelling may differ from the plain reading (`_plain`), as a share of the
+#: longer's letters (Levenshtein), to be a reading of a word shaped as a Chinese person's
+#: name (`_transcription`): 马查多 "machado" MACHADO (0.0), 史雷顿 "sleton" SLAYTON (0.29),
+#: not 柯丽雪 "kolishu" KHALEESI (0.71)
+NEAR = 1 / 3
 #: fewest characters of a word without a separator read as a transcription whatever its
 #: first character (a Chinese person's name is two to four)
 LONG_WORD = 5
@@ -103,7 +108,19 @@ def transcribed_words(text: str) -> list[str] | None:
     (first two, of four) is no common Chinese surname, or two whose first is none of the
     two hundred commonest (a foreign name is often one word of two: 邦迪 Bundy, 普京 Putin),
     or of two to four whose later characters hold one that writes a consonant alone and no
-    Chinese given name uses (`_consonant_only`: 史密斯 Smith, 罗斯 Ross)."""
+    Chinese given name uses (`_consonant_only`: 史密斯 Smith, 罗斯 Ross). A word shaped as
+    a Chinese person's name is not (`_transcription` reads it with near readings only)."""
+    found = _transcription(text)
+    return None if found is None or found[1] else found[0]
+
+
+def _transcription(text: str) -> tuple[list[str], bool] | None:
+    """`transcribed_words`' words, with whether they are one word of transcription
+    characters alone, of three or four, shaped as a Chinese person's name (a common
+    surname first: 马查多 Ma Chaduo or MACHADO): such a word is read as a foreign name only
+    where a list spelling is near the characters' plain reading (`NEAR`, `readings`). A
+    two-character surname first (欧阳拉娜), or a common surname and one character, is a
+    Chinese name: None."""
     chars = _chars()
     text = text.strip()
     plain = True
@@ -123,30 +140,30 @@ def transcribed_words(text: str) -> list[str] | None:
     if len(words) >= 2 and any(s in text for s in _SEPARATORS):
         if all(all(_is_han_char(c) for c in w) for w in words) and any(
                 all(c in chars for c in w) for w in words):
-            return words
+            return words, False
         return None
     if not plain:
         return None
     word = "".join(words)
     if len(word) >= LONG_WORD:
-        return [word]
+        return [word], False
     if len(word) < 2:
         return None
     single, single_two, compound = _surnames()
+    chinese = False
     if any(c in _consonant_only() for c in word[1:]):
         pass  # a transcription whatever its first character
+    elif word[:2] in compound:
+        return None
     elif len(word) == 2:
         # surname and one character is the commonest Chinese name (葛凯, 安娜): its first
-        # is tested against more surnames
-        if word[0] in single_two or word in compound:
+        # is tested against more surnames, and such a word is not read (near readings
+        # alone would still meet the lists' one-word names: 杜雷, 谢娜, 高东)
+        if word[0] in single_two:
             return None
     else:
-        head = word[:2] if len(word) == 4 else word[0]
-        if head in single or head in compound or (len(word) == 4 and word[0] in single):
-            return None
-    if len(words) >= 2:
-        return words
-    return [word]
+        chinese = word[0] in single
+    return (words if len(words) >= 2 else [word]), chinese
 
 
 def _units(reading: str) -> list[str]:
@@ -266,12 +283,14 @@ def _plain(word: str) -> str:
     return "".join(_chars()[c][0] for c in word)
 
 
-def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
+def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT,
+             near: bool = False) -> list[str]:
     """The list spellings a Han word may transcribe, commonest first: one spelling for each
     list token, at least `shortest` letters long, at most `MAX_PER_WORD` (the commonest on
     the lists, then the nearest the plain reading). A token's spelling is one the lists
     write (the nearest the plain reading: 尤里 YURI, not IURII) rather than its fold, which
-    is compared as another name: WOLFF's fold "volf", FERRY's "feri"."""
+    is compared as another name: WOLFF's fold "volf", FERRY's "feri". `near`: only
+    spellings within `NEAR` of the plain reading."""
     fit = pattern(word)
     if fit is None:
         return []
@@ -284,7 +303,9 @@ def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[s
                 continue
             rank = (fold(spelling) == spelling, Levenshtein.distance(plain, spelling.lower()))
             if (rank < found.get(tid, ((True, 1 << 30), ""))[0]
-                    and fit.fullmatch(_latin(spelling)) is not None):
+                    and fit.fullmatch(_latin(spelling)) is not None
+                    and (not near or Levenshtein.normalized_distance(
+                        plain, _latin(spelling)) <= NEAR)):
                 found[tid] = (rank, spelling)
     ranked = sorted(found.items(), key=lambda t: (round(spellings.weights[t[0]], 2), t[1]))
     return [s for _, (_, s) in ranked[:MAX_PER_WORD]]
@@ -304,11 +325,12 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     else as written; none when no word fits. At most `MAX_READINGS` names, those of the
     nearest readings first, each a `Guess` whose read words pair only with list words
     their characters fit."""
-    words = transcribed_words(text)
-    if words is None:
+    found = _transcription(text)
+    if found is None:
         return []
+    words, near = found
     shortest = MIN_FIT_PART if len(words) > 1 else MIN_FIT
-    options = [readings(w, spellings, shortest) or [w] for w in words]
+    options = [readings(w, spellings, shortest, near) or [w] for w in words]
     if all(o == [w] for o, w in zip(options, words)):
         return []
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),

@@ -132,16 +132,21 @@ def test_a_transcribed_name_alerts_on_the_listed_person() -> None:
     assert res and res[0].entity_id == "p1" and res[0].match
 
 
+def _alerts_on(listed: str, text: str) -> bool:
+    """Whether a Person query `text` alerts on the one listed person `listed`."""
+    index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
+                          "schema": "Person", "caption": listed, "properties": {
+                              "name": [listed]}}], "t")
+    res = match_query(index, Query(text, "Person"), limit=1)  # type: ignore[arg-type]
+    return bool(res) and res[0].entity_id == "p1" and res[0].match
+
+
 @pytest.mark.parametrize(("listed", "text"), [
     ("BUNDY", "邦迪"),  # two characters
     ("SMITH", "史密斯"),  # headed by a Chinese surname, with a lone s no given name writes
 ])
 def test_a_one_word_transcription_alerts_on_the_listed_person(listed: str, text: str) -> None:
-    index = build_index([{"entity_id": "p1", "dataset": "t", "source_id": "1",
-                          "schema": "Person", "caption": listed, "properties": {
-                              "name": [listed]}}], "t")
-    res = match_query(index, Query(text, "Person"), limit=1)  # type: ignore[arg-type]
-    assert res and res[0].entity_id == "p1" and res[0].match
+    assert _alerts_on(listed, text)
 
 
 def test_a_chinese_persons_readings_are_unchanged() -> None:
@@ -171,3 +176,25 @@ def test_a_lone_consonant_no_given_name_uses_marks_a_transcription_after_a_surna
         text: str, expected: list[str] | None) -> None:
     assert han.transcribed_words(text) == expected
 
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("马里奥", "MARIO"),  # a common surname and two transcription characters: "malio"
+    ("马丽娜", "MARINA"),  # the transcription characters a Chinese given name uses too
+])
+def test_three_characters_after_a_surname_are_read_near_their_plain_reading(
+        text: str, listed: str) -> None:
+    assert han.transcribed_words(text) is None  # shaped as a Chinese person's name ...
+    assert han.foreign_names(text, _table(listed.lower())) == [listed.lower()]  # ... read too
+    assert _alerts_on(listed, text)
+
+
+def test_a_chinese_shaped_name_is_not_read_as_a_spelling_far_from_its_sound() -> None:
+    # 柯丽雪 ("kolishu" by the table's first readings) fits KHALEESI's letters, 5 apart
+    assert han.readings("柯丽雪", _table("khaleesi")) == ["khaleesi"]
+    assert han.foreign_names("柯丽雪", _table("khaleesi")) == []
+
+
+def test_a_surname_and_one_character_stay_unread() -> None:
+    assert han.foreign_names("高丹", _table("godan")) == []  # 高 is a common surname
+    assert han.foreign_names("欧阳拉娜", _table("ouyanglana")) == []  # a two-character one
