@@ -39,13 +39,15 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import evalsets
 from arabic_titled import shown_halves
 from common import SHARED, run_heldout_set
-from script_registered import NAME_PROPS, _covers, _words
+from script_registered import NAME_PROPS, _covers, _fold, _near, _words
 
 ENHANCED = SHARED / "data" / "lists" / "ofac_consolidated_enhanced" / "CONS_ENHANCED.ZIP"
 
@@ -96,20 +98,47 @@ def cases(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                 text, latin))
     for sid, script, text, latin in enhanced():
         own = by_source.get(("us_ofac_cons", sid))
-        sources.append((f"ofac-{sid}", own, script, text, latin))
+        sources.append((f"ofac-{sid}", own, script.lower(), text, latin))
+    holders: dict[str, set[int]] = defaultdict(set)  # listed word -> the orgs naming it
+    for k, (_, _, names) in enumerate(orgs):
+        for n in names:
+            for word in n:
+                holders[word].add(k)
+
+    by_fold: dict[str, set[str]] = defaultdict(set)
+    by_length: dict[int, set[str]] = defaultdict(set)
+    for v in holders:
+        by_fold[_fold(v)].add(v)
+        by_length[len(v)].add(v)
+
+    @cache
+    def near(word: str) -> set[int]:
+        """The orgs naming a word `_near` `word`."""
+        words = by_fold[_fold(word)] | {v for size in (len(word) - 1, len(word), len(word) + 1)
+                                        for v in by_length[size] if _near(word, v)}
+        return set().union(*(holders[v] for v in words))
+
+    def covered(words: list[list[str]], exact: bool) -> set[str]:
+        """The orgs with a name covering one of `words` (`_covers`), looked for only among
+        those holding a word near each of its words."""
+        found = set()
+        for w in words:
+            near_each = [near(word) for word in w]
+            for k in set.intersection(*near_each):
+                if any(_covers(w, n, exact) for n in orgs[k][2]):
+                    found.add(orgs[k][0])
+        return found
+
     out = []
     for key, own, script, text, latin in sources:
         words = _latin(latin)
         un = key.startswith("un-")
-        expected = {e for e, _, names in orgs
-                    if any(_covers(w, n, True) for w in words for n in names)}
+        expected = covered(words, True)
         if own is not None:
             expected = expected - {own} if un else expected | {own}
         if not expected:
             continue
-        justified = expected | {own} | {e for e, _, names in orgs
-                                        if any(_covers(w, n, False) for w in words
-                                               for n in names)}
+        justified = expected | {own} | covered(words, False)
         out.append({"id": f"{key}-{text}", "half": evalsets.split(key), "query": text,
                     "script": script, "latin": latin[0] if latin else "",
                     "expected": sorted(expected), "justified": sorted(e for e in justified if e)})
