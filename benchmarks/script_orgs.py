@@ -7,8 +7,8 @@ A set of its own (session 30, issue 11: "names written in their own script"), la
 quality.py's `script_orgs` (the UN list's Arabic-script names only). Two public sources give
 an organisation's name in its own script beside its Latin names:
 - the UN Security Council list (../shared/data/lists/un_sc, loaded): an entity's
-  NAME_ORIGINAL_SCRIPT (Arabic, Persian, Urdu, Pashto, Cyrillic), read from the loaded
-  record as the names whose script is not Latin;
+  NAME_ORIGINAL_SCRIPT (Arabic, Persian, Urdu, Pashto, Cyrillic) and the Han aliases some
+  entries carry, read from the loaded record as its names whose script is not Latin;
 - OFAC's Consolidated (non-SDN) list in its Enhanced XML
   (../shared/data/lists/ofac_consolidated_enhanced/CONS_ENHANCED.ZIP, public, *not* loaded:
   the legacy CSV the store loads has no script but Latin): a name's translations in
