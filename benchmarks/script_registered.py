@@ -40,6 +40,7 @@ half's misses and false alerts (never the held-out half's).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 import evalsets
@@ -267,11 +268,16 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in GENERIC]
 
 
-def _near(a: str, b: str) -> bool:
-    """Equal keys (`fold`), or one edit apart with four letters or more each."""
+@cache
+def _fold(word: str) -> str:
     from clearance.match.fold import fold
 
-    if fold(a) == fold(b):
+    return fold(word)
+
+
+def _near(a: str, b: str) -> bool:
+    """Equal keys (`fold`), or one edit apart with four letters or more each."""
+    if _fold(a) == _fold(b):
         return True
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
         return False

@@ -19,7 +19,7 @@ from clearance.match.places import zh_places
 from clearance.resources import load_resource
 
 __all__ = ["business_terms", "english_names", "has_han", "name_syllables", "passport_name",
-           "person_tokens", "romanize", "term_table", "wade_giles"]
+           "person_tokens", "romanize", "simplified", "term_table", "wade_giles"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -52,6 +52,18 @@ def _max_term() -> int:
     return max(len(k) for k in term_table())
 
 
+@cache
+def _simplified() -> dict[int, str]:
+    """Traditional character -> the simplified one the term tables are keyed by
+    (`resources/zh_traditional.yml`, from OpenCC), as a `str.translate` table."""
+    return {ord(t): s for t, s in load_resource("zh_traditional")["characters"].items()}
+
+
+def simplified(text: str) -> str:
+    """`text` with the traditional characters of the term tables' keys simplified."""
+    return text.translate(_simplified())
+
+
 @lru_cache(maxsize=1 << 17)  # one entry per Han character at most (about 100,000)
 def _pinyin(char: str) -> str:
     """One character's pinyin (pypinyin takes some 40 microseconds a call)."""
@@ -63,6 +75,7 @@ def _pinyin(char: str) -> str:
 def romanize(text: str) -> str:
     """Translate known terms, pinyin for the rest; non-Chinese text passes through."""
     table = term_table()
+    keys = simplified(text)  # terms are met in either writing; readings are the same
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -71,7 +84,7 @@ def romanize(text: str) -> str:
             i += 1
             continue
         for size in range(min(_max_term(), len(text) - i), 0, -1):
-            word = table.get(text[i:i + size])
+            word = table.get(keys[i:i + size])
             if word is not None:
                 out.append(f" {word} ")
                 i += size
@@ -85,8 +98,9 @@ def romanize(text: str) -> str:
 def english_names(text: str) -> list[str]:
     """The English listed names of curated companies whose Chinese legal name is in
     `text`: Latin names it is known by beside its readings."""
+    keys = simplified(text)
     return [str(company["en"]) for company in load_resource("zh_companies")["companies"]
-            if company["zh"] in text]
+            if company["zh"] in keys]
 
 
 def passport_name(text: str) -> str | None:

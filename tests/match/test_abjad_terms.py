@@ -288,3 +288,15 @@ def test_a_word_written_twice_or_read_twice_counts_once() -> None:
     # a word the listed name lacks still costs
     other = match_query(index, Query("Kavir Electric Zagros Company", "LegalEntity"), limit=1)
     assert not other or other[0].score < latin[0].score - 0.1, other[:1]
+
+
+def test_a_network_or_front_in_arabic_script_meets_the_english_kind_of_body() -> None:
+    names = ["NOORI BROTHERS NETWORK", "FAZAL KHAN NETWORK", "AL-KARAMA FRONT"]
+    index = build_index([{"entity_id": f"n{k}", "dataset": "t", "source_id": str(k),
+                          "schema": "Organization", "caption": n, "properties": {"name": [n]}}
+                         for k, n in enumerate(names)], "t")
+    assert english_names("شبکه فضل خان") == ["network فضل خان"]  # Pashto and Persian spelling
+    found = match_query(index, Query("شبكة فضل خان", "LegalEntity"), limit=1)
+    assert found[0].entity_id == "n1" and found[0].match, found[:1]
+    front = match_query(index, Query("جبهة الكرامة", "LegalEntity"), limit=1)
+    assert front[0].entity_id == "n2" and front[0].match, front[:1]

@@ -30,3 +30,22 @@ def test_provinces_read_whole_even_in_their_long_official_form(text: str, readin
 def test_a_name_holding_a_new_term_is_still_no_persons_name() -> None:
     assert zh.person_tokens("生产建设") is None
     assert zh.person_tokens("王建国") == ["wang", "jianguo"]
+
+
+@pytest.mark.parametrize(("traditional", "reading"), [
+    # Hong Kong, Taiwan and Macau registers write traditional characters: 船務 is 船务
+    ("華信船務(香港)有限公司", "hua xin shipping ( hong kong ) co ltd"),
+    ("商湯集團有限公司", "sensetime group co ltd"),  # 集團 is 集团, a brand's 湯 is 汤
+    ("台積電子科技股份有限公司", "tai ji electronics technology co ltd"),
+])
+def test_a_name_in_traditional_characters_meets_the_terms_as_in_simplified(
+        traditional: str, reading: str) -> None:
+    assert zh.romanize(traditional) == reading
+    assert zh.romanize(traditional) == zh.romanize(zh.simplified(traditional))
+
+
+def test_the_traditional_table_keeps_only_characters_the_terms_need() -> None:
+    table = zh._simplified()
+    keys = "".join(zh.term_table())
+    assert table and all(simple in keys for simple in table.values())
+    assert zh.simplified("王偉") == "王偉"  # 偉 is in no term: the name passes unchanged
