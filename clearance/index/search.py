@@ -18,6 +18,8 @@ from clearance.index.neighbours import (
     TWO_SLIPS_MIN,
     deletions,
     neighbour_tokens,
+    short_slips,
+    short_slips_cost,
     two_deletion_tokens,
 )
 from clearance.index.prefix import cut_completions
@@ -67,6 +69,7 @@ def fuzzy_cost(folded: str, raw: str) -> int:
     """The work of a token's typo search (deletion keys, run-together splits), counted
     from its lengths only: charged against `FUZZY_KEYS_PER_QUERY`, the same for every run."""
     cost = len(raw) if SPLIT_MIN <= len(raw) <= MAX_FUZZY_TOKEN else 0  # _split_halves
+    cost += sum([short_slips_cost(s) for s in dict.fromkeys((folded, raw))])
     for spelling, depth in _fuzzy_spellings(folded, raw):
         n = min(len(spelling), MAX_FUZZY_TOKEN + 1)
         cost += n + (n * (n - 1) // 2 if depth == 2 else 0)
@@ -103,6 +106,9 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     for spelling, depth in spellings:
         keys.append(deletions(spelling, depth))
         found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab, keys[-1]))
+    if fuzzy and tid is None:  # (a word of a few letters: no deletion keys of its own)
+        for spelling in dict.fromkeys((folded, raw or folded)):
+            found.update(dict.fromkeys(short_slips(vocab, spelling)))
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
             found[alt] = None
