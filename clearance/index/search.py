@@ -87,7 +87,9 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     list token (similarity 1.0), then the others (0.8 each; `_units` pairs them up).
 
     Deletion keys of the folded and of the raw spelling are looked up: the index holds
-    keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks. Without `fuzzy` (a
+    keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks. A word of two or three
+    letters, which has no keys of its own, finds the list words one slip away letter by
+    letter (`neighbours.short_slips`) when it is no list word. Without `fuzzy` (a
     query past its `FUZZY_KEYS_PER_QUERY`), only the token itself and its skeleton.
     Memoised as ids alone (`Index.alternatives`): 217,000 (id, similarity) pairs of the
     list tokens' memo cost every process that loads the index 0.05 s to decode.

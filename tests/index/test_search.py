@@ -332,6 +332,24 @@ def test_a_long_list_word_two_slips_from_a_query_word_nothing_nearer_reaches_is_
     assert search.token_alternatives(index, "tolvend", "tolvend") == []
 
 
+def test_a_word_of_a_few_letters_finds_the_list_words_one_slip_away() -> None:
+    # issue 11 (own typo set: AXS ELECTRDTEKHNIKA LLC for ABS ELECTROTEKHNIKA LLC): a
+    # query word of three letters that no list word spells reaches the list words one slip
+    # away, so the name it begins is a candidate beside every name holding its other word
+    from clearance.match.prepare import ORG, prepare_name
+
+    index = _one_name_index([("ORV TESKOMPLEKT LLC", "Company"), ("TESKOMPLEKT LLC", "Company"),
+                             ("ORB STEEL", "Company")])
+    assert search.token_alternatives(index, "ozv", "ozv") == [index.vocab["orv"]]
+    assert set(search.token_alternatives(index, "orx", "orx")) == {index.vocab["orv"],
+                                                                   index.vocab["orb"]}
+    # a list word is itself: ORB, not also ORV (another name)
+    assert search.token_alternatives(index, "orb", "orb") == [index.vocab["orb"]]
+    ids = search.candidate_names(index, prepare_name("Ozv Teskomplekt LLC", ORG), 1, None,
+                                 False)
+    assert [index.names[i].text for i in ids.tolist()] == ["ORV TESKOMPLEKT LLC"]
+
+
 def test_a_query_word_one_slip_from_a_list_word_looks_no_further() -> None:
     # the two-deletion keys are read for a word nothing within two slips reaches: a word one
     # slip from BRAMSTIN is that word, not also every long word two slips away (BRONSTEIN)
