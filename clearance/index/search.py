@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.index.build import Index, IntArray
 from clearance.index.neighbours import (
+    SHORT_SLIP_MAX,
     TWO_SLIPS_MIN,
     deletions,
     neighbour_tokens,
@@ -28,7 +29,7 @@ from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.abjad import starts as abjad_starts
-from clearance.match.compare import SUN_LETTERS, compound_heads
+from clearance.match.compare import SUN_LETTERS, _typed, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.prepare import Name, fold_key
@@ -87,9 +88,7 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     list token (similarity 1.0), then the others (0.8 each; `_units` pairs them up).
 
     Deletion keys of the folded and of the raw spelling are looked up: the index holds
-    keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks. A word of two or three
-    letters, which has no keys of its own, finds the list words one slip away letter by
-    letter (`neighbours.short_slips`) when it is no list word. Without `fuzzy` (a
+    keys of both, so "ZIDxO" finds "ZIDCO" although x folds to ks. Without `fuzzy` (a
     query past its `FUZZY_KEYS_PER_QUERY`), only the token itself and its skeleton.
     Memoised as ids alone (`Index.alternatives`): 217,000 (id, similarity) pairs of the
     list tokens' memo cost every process that loads the index 0.05 s to decode.
@@ -108,9 +107,6 @@ def token_alternatives(index: Index, folded: str, raw: str | None = None, fuzzy:
     for spelling, depth in spellings:
         keys.append(deletions(spelling, depth))
         found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, vocab, keys[-1]))
-    if fuzzy and tid is None:  # (a word of a few letters: no deletion keys of its own)
-        for spelling in dict.fromkeys((folded, raw or folded)):
-            found.update(dict.fromkeys(short_slips(vocab, spelling)))
     if len(folded) >= 3 and not any(c in "aeiou" for c in folded[1:]):
         for alt in index.skeletons.get(folded, ()):
             found[alt] = None
@@ -354,6 +350,30 @@ BESIDE_NAMES_MAX = 1000
 #: what a word `_slipped_beside` finds counts for in candidate generation (a near
 #: spelling's 0.8)
 BESIDE_SIMILARITY = 0.5
+#: the most list names the words `_short_slipped` finds for a query word may be on, the
+#: rarest words first: a short word one slip from a common one (AV, AL) finds no name
+SHORT_SLIP_NAMES_MAX = 1000
+
+
+def _short_slipped(index: Index, folded: str, raw: str) -> list[int]:
+    """The list words one slip (a letter replaced, lost or added, two swapped) from a typed
+    query word of two or three letters that no list word spells (AXS for ABS: such a word
+    has no deletion keys of its own, `neighbours.short_slips`), rarest first, as long as
+    they are on `SHORT_SLIP_NAMES_MAX` names in all: a slip onto a short word on
+    thousands of names (AL, AB) finds no name, and would leave the query's other words
+    outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names)."""
+    found: dict[int, None] = {}
+    for spelling in dict.fromkeys((folded, raw)):
+        found.update(dict.fromkeys(short_slips(index.vocab, spelling)))
+    postings = index.postings
+    out: list[int] = []
+    names = 0
+    for size, tid in sorted([(len(postings[tid]), tid) for tid in found]):
+        names += size
+        if names > SHORT_SLIP_NAMES_MAX:
+            break
+        out.append(tid)
+    return out
 
 
 def _slipped_beside(index: Index, folded: str, owns: list[int | None], pos: int) -> list[int]:
@@ -431,6 +451,9 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # (a list token's weight read here: `Index.weight` is interpreted, and a subclass may
     # weigh otherwise, `portfolio.listing.BorrowedIndex`)
     plain = type(index) is Index
+    # (a name typed in Latin letters: a romanisation's short words are its spelling, and
+    # their letters no typist's slips, `compare._typed`)
+    typed = not unvocalised and _typed(query.text)
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
                for own, (_, folded) in zip(owns, tokens)]
@@ -447,6 +470,9 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 budget[0] -= cost
         reached = token_alternatives(index, folded, raw, fuzzy)
         alts = [(t, 1.0 if t == own else 0.8) for t in reached if t == own or t not in exact]
+        if fuzzy and own is None and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX:
+            alts += [(t, BESIDE_SIMILARITY) for t in _short_slipped(index, folded, raw)
+                     if t not in exact and t not in reached]
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
             # Weighed below a near spelling: many names beside a given name may write a word
