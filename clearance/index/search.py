@@ -454,6 +454,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # (a name typed in Latin letters: a romanisation's short words are its spelling, and
     # their letters no typist's slips, `compare._typed`)
     typed = not unvocalised and _typed(query.text)
+    short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
                for own, (_, folded) in zip(owns, tokens)]
@@ -471,8 +472,8 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
         reached = token_alternatives(index, folded, raw, fuzzy)
         alts = [(t, 1.0 if t == own else 0.8) for t in reached if t == own or t not in exact]
         if fuzzy and own is None and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX:
-            alts += [(t, BESIDE_SIMILARITY) for t in _short_slipped(index, folded, raw)
-                     if t not in exact and t not in reached]
+            short.append((alts, [(t, BESIDE_SIMILARITY) for t in _short_slipped(
+                index, folded, raw) if t not in exact and t not in reached]))
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
             # Weighed below a near spelling: many names beside a given name may write a word
@@ -516,7 +517,22 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
         if completions and pos == len(tokens) - 1:
             alts += [(t, 0.8) for t in completions if t not in exact and t not in reached]
         units.append((w, alts))
+    if short:
+        # weighed as a word found beside one that agrees (below a near spelling), and only
+        # where another word of the query reaches few names: beside words that are all
+        # common or unknown the rarest two are intersected (`candidate_names`), and a
+        # short word's neighbours, alone, would stand for the whole name
+        common = _common(index)
+        postings = index.postings
+        if any([0 < sum([len(postings[t]) for t, _ in alts]) <= common for _, alts in units]):
+            for alts, near in short:
+                alts += near
     return units
+
+
+def _common(index: Index) -> int:
+    """The most names a query word's list words may be on and still choose candidates."""
+    return max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
 
 
 def candidate_names(index: Index, query: Name, limit: int = 40,
@@ -528,7 +544,7 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     `budget`: the typo search work left for the query (see `_units`); None: unbounded,
     for names from the lists themselves (monitoring's reverse lookups).
     """
-    common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
+    common = _common(index)
     postings = index.postings
     unvocalised = has_abjad(query.text)  # Arabic, Persian or Hebrew script
     units = _units(index, query, budget, unvocalised, person)
