@@ -14,11 +14,14 @@ import numpy.typing as npt
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["TWO_SLIPS_MIN", "deletions", "neighbour_tokens", "two_deletion_table",
-           "two_deletion_tokens"]
+__all__ = ["SHORT_SLIP_MAX", "TWO_SLIPS_MIN", "deletions", "neighbour_tokens", "short_slips",
+           "short_slips_cost", "two_deletion_table", "two_deletion_tokens"]
 
 #: the shortest list word whose two-deletion keys are kept (`two_deletion_table`)
 TWO_SLIPS_MIN = 8
+#: the longest query word looked up one slip away letter by letter (`short_slips`)
+SHORT_SLIP_MAX = 3
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def deletions(token: str, depth: int = 1) -> set[str]:
@@ -74,6 +77,37 @@ def neighbour_tokens(fuzzy: dict[str, int], shared: list[list[int]], vocab: dict
             if own is not None:
                 found[own] = None
     return found
+
+
+def short_slips(vocab: dict[str, int], word: str) -> list[int]:
+    """The list tokens (ids) one slip (a letter replaced, dropped or added, two swapped)
+    from a word of two or three letters (`SHORT_SLIP_MAX`) that is no list word: AXS for
+    ABS, WS for FWS, GUA for GUGA. Deletion keys do not reach them: a word that short
+    keys as itself only (`deletions`), and a key of two letters would be shared by most
+    short words of the lists. Each spelling one slip away (at most 26 x 7 + 3 of them)
+    is looked up in `vocab` instead. Lower-case letters a-z only; a list word is itself
+    (its one-slip neighbours are other names)."""
+    if not (2 <= len(word) <= SHORT_SLIP_MAX and word.isascii() and word.isalpha()
+            and word.islower()) or word in vocab:
+        return []
+    near: dict[str, None] = {}
+    for i in range(len(word) + 1):
+        for ch in _LETTERS:
+            near[word[:i] + ch + word[i:]] = None  # a letter lost
+            if i < len(word):
+                near[word[:i] + ch + word[i + 1:]] = None  # a letter replaced
+        if i < len(word) and len(word) > 2:
+            near[word[:i] + word[i + 1:]] = None  # a letter added
+        if i + 1 < len(word):
+            near[word[:i] + word[i + 1] + word[i] + word[i + 2:]] = None  # two swapped
+    near.pop(word, None)
+    return [tid for spelling in near if (tid := vocab.get(spelling)) is not None]
+
+
+def short_slips_cost(word: str) -> int:
+    """The lookups `short_slips` may make for a word, from its length only."""
+    n = len(word)
+    return 26 * (2 * n + 1) + 2 * n if 2 <= n <= SHORT_SLIP_MAX else 0
 
 
 def _key_hash(key: str) -> int:

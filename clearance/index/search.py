@@ -15,9 +15,12 @@ from rapidfuzz.distance import OSA
 
 from clearance.index.build import Index, IntArray
 from clearance.index.neighbours import (
+    SHORT_SLIP_MAX,
     TWO_SLIPS_MIN,
     deletions,
     neighbour_tokens,
+    short_slips,
+    short_slips_cost,
     two_deletion_tokens,
 )
 from clearance.index.prefix import cut_completions
@@ -26,7 +29,7 @@ from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.abjad import starts as abjad_starts
-from clearance.match.compare import SUN_LETTERS, compound_heads
+from clearance.match.compare import SUN_LETTERS, _typed, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.prepare import Name, fold_key
@@ -67,6 +70,7 @@ def fuzzy_cost(folded: str, raw: str) -> int:
     """The work of a token's typo search (deletion keys, run-together splits), counted
     from its lengths only: charged against `FUZZY_KEYS_PER_QUERY`, the same for every run."""
     cost = len(raw) if SPLIT_MIN <= len(raw) <= MAX_FUZZY_TOKEN else 0  # _split_halves
+    cost += sum([short_slips_cost(s) for s in dict.fromkeys((folded, raw))])
     for spelling, depth in _fuzzy_spellings(folded, raw):
         n = min(len(spelling), MAX_FUZZY_TOKEN + 1)
         cost += n + (n * (n - 1) // 2 if depth == 2 else 0)
@@ -346,6 +350,30 @@ BESIDE_NAMES_MAX = 1000
 #: what a word `_slipped_beside` finds counts for in candidate generation (a near
 #: spelling's 0.8)
 BESIDE_SIMILARITY = 0.5
+#: the most list names the words `_short_slipped` finds for a query word may be on, the
+#: rarest words first: a short word one slip from a common one (AV, AL) finds no name
+SHORT_SLIP_NAMES_MAX = 1000
+
+
+def _short_slipped(index: Index, folded: str, raw: str) -> list[int]:
+    """The list words one slip (a letter replaced, lost or added, two swapped) from a typed
+    query word of two or three letters that no list word spells (AXS for ABS: such a word
+    has no deletion keys of its own, `neighbours.short_slips`), rarest first, as long as
+    they are on `SHORT_SLIP_NAMES_MAX` names in all: a slip onto a short word on
+    thousands of names (AL, AB) finds no name, and would leave the query's other words
+    outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names)."""
+    found: dict[int, None] = {}
+    for spelling in dict.fromkeys((folded, raw)):
+        found.update(dict.fromkeys(short_slips(index.vocab, spelling)))
+    postings = index.postings
+    out: list[int] = []
+    names = 0
+    for size, tid in sorted([(len(postings[tid]), tid) for tid in found]):
+        names += size
+        if names > SHORT_SLIP_NAMES_MAX:
+            break
+        out.append(tid)
+    return out
 
 
 def _slipped_beside(index: Index, folded: str, owns: list[int | None], pos: int) -> list[int]:
@@ -423,6 +451,10 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # (a list token's weight read here: `Index.weight` is interpreted, and a subclass may
     # weigh otherwise, `portfolio.listing.BorrowedIndex`)
     plain = type(index) is Index
+    # (a name typed in Latin letters: a romanisation's short words are its spelling, and
+    # their letters no typist's slips, `compare._typed`)
+    typed = not unvocalised and _typed(query.text)
+    short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
                for own, (_, folded) in zip(owns, tokens)]
@@ -439,6 +471,9 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 budget[0] -= cost
         reached = token_alternatives(index, folded, raw, fuzzy)
         alts = [(t, 1.0 if t == own else 0.8) for t in reached if t == own or t not in exact]
+        if fuzzy and own is None and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX:
+            short.append((alts, [(t, BESIDE_SIMILARITY) for t in _short_slipped(
+                index, folded, raw) if t not in exact and t not in reached]))
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
             # Weighed below a near spelling: many names beside a given name may write a word
@@ -482,7 +517,22 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
         if completions and pos == len(tokens) - 1:
             alts += [(t, 0.8) for t in completions if t not in exact and t not in reached]
         units.append((w, alts))
+    if short:
+        # weighed as a word found beside one that agrees (below a near spelling), and only
+        # where another word of the query reaches few names: beside words that are all
+        # common or unknown the rarest two are intersected (`candidate_names`), and a
+        # short word's neighbours, alone, would stand for the whole name
+        common = _common(index)
+        postings = index.postings
+        if any([0 < sum([len(postings[t]) for t, _ in alts]) <= common for _, alts in units]):
+            for alts, near in short:
+                alts += near
     return units
+
+
+def _common(index: Index) -> int:
+    """The most names a query word's list words may be on and still choose candidates."""
+    return max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
 
 
 def candidate_names(index: Index, query: Name, limit: int = 40,
@@ -494,7 +544,7 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     `budget`: the typo search work left for the query (see `_units`); None: unbounded,
     for names from the lists themselves (monitoring's reverse lookups).
     """
-    common = max(COMMON_MIN, int(COMMON_FRACTION * len(index.names)))
+    common = _common(index)
     postings = index.postings
     unvocalised = has_abjad(query.text)  # Arabic, Persian or Hebrew script
     units = _units(index, query, budget, unvocalised, person)

@@ -129,3 +129,20 @@ def test_two_deletion_keys_of_the_lists_find_their_long_words(index: Index) -> N
         found = two_deletion_tokens(index.two_slips, index.two_slips_tokens,
                                     deletions(slipped, 2))
         assert tid in found, (word, slipped)
+
+
+def test_a_word_of_a_few_letters_finds_the_list_words_one_slip_away() -> None:
+    # issue 11 (own typo set: AXS for ABS): a word of three letters or fewer keys as itself
+    # only, so no deletion key reaches a list word one letter away; each spelling one slip
+    # away is looked up instead: a letter replaced, lost, added, two letters swapped
+    from clearance.index.neighbours import short_slips
+
+    vocab = {"abs": 0, "gabs": 1, "ab": 2, "bas": 3, "xyz": 4, "abso": 5, "ws": 6, "fws": 7}
+    assert sorted(short_slips(vocab, "axs")) == [0]  # replaced
+    assert sorted(short_slips(vocab, "gbs")) == [0, 1]  # GABS less its A; ABS, G for A
+    assert sorted(short_slips(vocab, "abx")) == [0, 2]  # replaced; ABX less its X
+    assert sorted(short_slips(vocab, "asb")) == [0, 2]  # swapped; ASB less its S
+    assert sorted(short_slips(vocab, "fw")) == [7] and short_slips(vocab, "wx") == [6]
+    # two slips, a longer word, a list word (itself), not letters a-z: nothing
+    assert short_slips(vocab, "xbx") == [] and short_slips(vocab, "absx") == []
+    assert short_slips(vocab, "abs") == [] and short_slips(vocab, "a5s") == []

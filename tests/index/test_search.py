@@ -348,6 +348,31 @@ def test_a_long_list_word_two_slips_from_a_query_word_nothing_nearer_reaches_is_
     assert search.token_alternatives(index, "tolvend", "tolvend") == []
 
 
+def test_a_word_of_a_few_letters_finds_the_list_words_one_slip_away() -> None:
+    # issue 11 (own typo set: AXS ELECTRDTEKHNIKA LLC for ABS ELECTROTEKHNIKA LLC): a typed
+    # query word of three letters that no list word spells reaches the list words one slip
+    # away, so the name it begins is a candidate before the names holding its other word
+    from clearance.match.prepare import ORG, prepare_name
+
+    index = _one_name_index([("ORV TESKOMPLEKT LLC", "Company"), ("TESKOMPLEKT LLC", "Company"),
+                             ("ORB STEEL", "Company")])
+
+    def reached(text: str) -> set[int]:
+        units = search._units(index, prepare_name(text, ORG), None, False)
+        return {t for _, alts in units for t, _ in alts}
+
+    orv, orb = index.vocab["orv"], index.vocab["orb"]
+    assert orv in reached("Ozv Teskomplekt") and {orv, orb} <= reached("Orx Teskomplekt")
+    assert orv not in reached("Orb Teskomplekt")  # a list word is itself (ORB), not ORV
+    ids = search.candidate_names(index, prepare_name("Ozv Teskomplekt LLC", ORG), 1, None,
+                                 False)
+    assert [index.names[i].text for i in ids.tolist()] == ["ORV TESKOMPLEKT LLC"]
+    # a romanisation's short words are its spelling: not looked up so; nor beside words
+    # no list word is near (the rarest words are intersected then: the neighbours of a
+    # short word alone would stand for the whole name)
+    assert orv not in reached("Озв Тескомплект") and orv not in reached("Ozv Qwyxzz")
+
+
 def test_a_query_word_one_slip_from_a_list_word_looks_no_further() -> None:
     # the two-deletion keys are read for a word nothing within two slips reaches: a word one
     # slip from BRAMSTIN is that word, not also every long word two slips away (BRONSTEIN)
