@@ -206,19 +206,74 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
     if allowed is not None:
         mask = _letter_mask(allowed)
         firsts = abjad_starts(raw)
-        for k in abjad_keys(raw):
-            for tid, spelling in index.abjad.get(k, ()):
-                if firsts and spelling[0] not in firsts:
-                    continue  # its first letter no first spelling of the pattern has
-                if not _within(spelling, mask, allowed):
-                    continue  # a letter the pattern cannot spell: it does not fit
-                sim = abjad_similarity(raw, spelling)
-                if sim > best.get(tid, 0.0):
-                    best[tid] = sim
+        # the spellings that fit, in the order of the keys and of their spellings under a
+        # key (the order in which `best` first holds each token id): each key's spellings
+        # are read by first letter (`_filed_spellings`), those the pattern may start only
+        hits: list[tuple[int, int, int, float]] = []
+        for n_key, k in enumerate(abjad_keys(raw)):
+            filed = _filed_spellings(index, k)
+            if firsts:
+                groups = [filed[c] for c in firsts if c in filed]
+            else:
+                groups = list(filed.values())
+            for group in groups:
+                for pos, tid, spelling, bits in group:
+                    if bits >= 0:
+                        if bits & ~mask:
+                            continue  # a letter the pattern cannot spell: it does not fit
+                    elif not _within(spelling, mask, allowed):
+                        continue
+                    sim = abjad_similarity(raw, spelling)
+                    if sim > 0.0:
+                        hits.append((n_key, pos, tid, sim))
+        hits.sort()
+        for _, _, tid, sim in hits:
+            if sim > best.get(tid, 0.0):
+                best[tid] = sim
     result = list(best.items())
     if len(index.abjad_fits) < ABJAD_FITS_MAX and len(raw) <= MAX_FUZZY_TOKEN:
         index.abjad_fits[raw] = result
     return result
+
+
+#: a key's spellings of `Index.abjad` by first letter, as `_filed_spellings` files them:
+#: (position under the key, token id, spelling, its letters a-z as `_letter_mask` bits, -1
+#: for a spelling with another character)
+_Filed = dict[str, list[tuple[int, int, str, int]]]
+#: `_filed_spellings` answers for the last index asked about (known by its `abjad`, never
+#: changed once built)
+_filed: list[tuple[dict[str, list[tuple[int, str]]], dict[str, _Filed]]] = []
+
+
+def _filed_spellings(index: Index, k: str) -> _Filed:
+    """The spellings under consonant key `k` (`Index.abjad`) by their first letter, each
+    with its position under the key and its letters as bits: a first-sight abjad token
+    tries its pattern on the spellings its pattern may start only (`abjad.starts`), and
+    a spelling with a letter the pattern cannot spell is told by one test of bits. Keys
+    recur across a book's abjad words (mhmd, aly): filed once for an index."""
+    if not _filed or _filed[0][0] is not index.abjad:
+        _filed.clear()
+        _filed.append((index.abjad, {}))
+    memo = _filed[0][1]
+    found = memo.get(k)
+    if found is None:
+        found = {}
+        for pos, (tid, spelling) in enumerate(index.abjad.get(k, ())):
+            found.setdefault(spelling[0], []).append((pos, tid, spelling, _az_bits(spelling)))
+        memo[k] = found
+    return found
+
+
+def _az_bits(word: str) -> int:
+    """The letters a-z of a word as `_letter_mask` bits; -1 when it holds another
+    character (`_within` then tells)."""
+    bits = 0
+    for i in range(len(word)):
+        code = ord(word[i])
+        if not 97 <= code <= 122:
+            return -1
+        bits |= 1 << (code - 97)
+    return bits
 
 
 def _letter_mask(letters: frozenset[str]) -> int:

@@ -25,6 +25,7 @@ from typing import Final
 from clearance.match import hangul
 from clearance.match.abjad import consonantal, letters_bits
 from clearance.match.abjad import similarity as abjad_similarity
+from clearance.match.abjad import starts as abjad_starts
 from clearance.match.compare import (
     JOIN_MIN,
     QUERY_LAST_PENALTY,
@@ -194,6 +195,9 @@ class QueryBound:
         # than every listed word asked about, and those are never written out
         self.abjad_joins: list[list[tuple[str, int]] | None] = [None] * len(self.abjad_runs)
         self.spelt = [_spelt(t) for t in tokens] if unvocalised else []
+        # (unvocalised) per query word, what `compare._same_start` asks of it as a run's
+        # first word (`_leads`), for `_abjad_fitting`
+        self.leads = [_leads(t) for t in tokens] if unvocalised else []
 
     def _mask(self, ct: str, cf: str, person: bool) -> int:
         """The query words that may pair with list word `ct` (folded `cf`): a similarity
@@ -254,7 +258,7 @@ class QueryBound:
             if unvocalised:
                 # query words run together as abjad words are (`_abjad_fitting`)
                 fit = _abjad_fitting(self.abjad_runs, self.abjad_joins, self.tokens, ct, cf,
-                                     token_shape(ct, cf).bits)
+                                     token_shape(ct, cf).bits, self.leads)
                 if fit:
                     m |= fit
                     self.fits[ct] = fit
@@ -589,17 +593,20 @@ def _abjad_runs(tokens: Sequence[str], folded: Sequence[str]) -> list[_AbjadRun]
 
 
 def _abjad_fitting(runs: list[_AbjadRun], joins: list[list[tuple[str, int]] | None],
-                   tokens: tuple[str, ...], target_raw: str, target: str, bits: int) -> int:
+                   tokens: tuple[str, ...], target_raw: str, target: str, bits: int,
+                   leads: list[tuple[str, bool]]) -> int:
     """`_fitting` of an unvocalised comparison: the words (bit mask) of the runs that
     the join pass joins into a word (raw, folded; `bits`: its `letter_bits`) whatever
     else is free: a run whose first word may start it (the same folded letter, or
-    `compare._same_start`), and that is written as the word by its abjad spelling
-    (`abjad.similarity` of its `_abjad_joins`, whose letters the word holds alone, or
-    of the word with the run's words run together) or by its letters (a length that
-    fits, `compare._may_join`, and `compare.join_similarity` at `JOIN_MIN`). `joins`: the
-    runs' `_run_joins` as far as made (of the query's words `tokens`), filled in here."""
+    `compare._same_start`, told by `leads`: `_leads` of each query word), and that is
+    written as the word by its abjad spelling (`abjad.similarity` of its `_abjad_joins`,
+    whose letters the word holds alone, or of the word with the run's words run
+    together) or by its letters (a length that fits, `compare._may_join`, and
+    `compare.join_similarity` at `JOIN_MIN`). `joins`: the runs' `_run_joins` as far as
+    made (of the query's words `tokens`), filled in here."""
     found = 0
     first_f = target[:1]
+    first_raw = target_raw[:1]
     size, size_f = len(target_raw), len(target)
     abjad_target = consonantal(target_raw)
     # (whether the runs' first word may start the word: asked once per first word, whose
@@ -611,7 +618,12 @@ def _abjad_fitting(runs: list[_AbjadRun], joins: list[list[tuple[str, int]] | No
             continue
         if run[0] != first_word:
             first_word = run[0]
-            starts = start_f == first_f or _same_start(start, target_raw, True)
+            if first_raw:
+                lead, vowel_led = leads[first_word]
+                starts = (start_f == first_f or first_raw in lead
+                          or (vowel_led and first_raw == "a" and abjad_target))
+            else:  # (no listed word is empty)
+                starts = start_f == first_f or _same_start(start, target_raw, True)
         if not starts:
             continue
         if (((_may_join(run_size, size) or _may_join(run_size_f, size_f))
@@ -627,6 +639,22 @@ def _abjad_fitting(runs: list[_AbjadRun], joins: list[list[tuple[str, int]] | No
                 found |= words
                 break
     return found
+
+
+def _leads(token: str) -> tuple[str, bool]:
+    """What `compare._same_start(token, word, True)` asks of `token`, a run's first word,
+    for a word of one letter or more: the first letters of the words it holds for whatever
+    else they are (its own; after a romanised alef "a", the Latin vowels; a romanised
+    word's Latin first letters, `abjad.starts`), and whether it is led by a vowel (it then
+    holds for a romanised word led by an alef "a" too)."""
+    first = token[:1]
+    romanised = consonantal(token)
+    lead = first
+    if first == "a" and romanised:
+        lead += "aeiou"
+    if romanised:
+        lead += abjad_starts(token)
+    return lead, first in "aeiou"
 
 
 def _run_joins(tokens: tuple[str, ...], run: list[int]) -> list[tuple[str, int]]:

@@ -53,3 +53,37 @@ def test_a_first_look_finds_what_trying_every_spelling_found(
     every = {t: sorted(search.abjad_alternatives(index, t)) for t in tokens}
     index.abjad_fits.clear()
     assert cut == every
+
+
+def test_a_key_s_spellings_are_filed_by_first_letter_in_their_order(index: Index) -> None:
+    # each spelling once, under its first letter, with its place under the key and its
+    # letters as bits (-1: a character outside a-z, told by `_within`)
+    for k in ("td", "mhmd", "khll", "ahmd"):
+        listed = index.abjad.get(k, [])
+        filed = search._filed_spellings(index, k)
+        rows = sorted(row for group in filed.values() for row in group)
+        assert [(tid, spelling) for _, tid, spelling, _ in rows] == listed
+        assert all(spelling[0] == first for first, group in filed.items()
+                   for _, _, spelling, _ in group)
+        assert all(bits == search._az_bits(spelling) for _, _, spelling, bits in rows)
+    assert search._az_bits("said") == search._letter_mask(frozenset("sadi"))
+    assert search._az_bits("saïd") == -1
+
+
+@pytest.mark.parametrize("token", ["syd", "mhmd", "khlyl", "ahmd", "ashrf", "nsrllh",
+                                   "abdllh", "hsyn", "tkryty", "ywsf"])
+def test_a_first_look_finds_the_fitting_tokens_in_the_order_every_spelling_gave(
+        index: Index, token: str) -> None:
+    # the order of the answer is the order of the keys and of the spellings under each
+    # (the candidate merge reads it): as trying every spelling in turn gave it
+    allowed = abjad.letters(token)
+    assert allowed is not None
+    best: dict[int, float] = {}
+    for k in abjad.keys(token):
+        for tid, spelling in index.abjad.get(k, ()):
+            sim = abjad.similarity(token, spelling) if abjad.consonantal(token) else 0.0
+            if sim > best.get(tid, 0.0):
+                best[tid] = sim
+    index.abjad_fits.clear()
+    assert search.abjad_alternatives(index, token) == list(best.items())
+    index.abjad_fits.clear()
