@@ -603,6 +603,21 @@ def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx:
 
 
 _Best = dict[int, tuple[float, NameComparison, Name, str, float]]
+#: per entity, its other name comparisons scoring as its best does (`_keep`)
+_Ties = dict[int, list[tuple[NameComparison, Name, str, float]]]
+
+
+def _keep(best: _Best, ties: _Ties, e_idx: int, score: float, comp: NameComparison,
+          q: Name, text: str, quality: float) -> None:
+    """An entity's best name comparison so far; one scoring alike is kept beside it, for
+    `_ranked` to read both (whichever of them came first would otherwise be shown, by the
+    order candidates come in)."""
+    prev = best.get(e_idx)
+    if prev is None or score > prev[0]:
+        best[e_idx] = (score, comp, q, text, quality)
+        ties.pop(e_idx, None)
+    elif score == prev[0]:
+        ties.setdefault(e_idx, []).append((comp, q, text, quality))
 
 
 def match_query(
@@ -618,6 +633,7 @@ def match_query(
     cfg = cfg or ScoringConfig()
     q_names = _query_names(index, query)
     best: _Best = {}
+    ties: _Ties = {}
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
     comparer = _Comparer(index, cfg, frozenset(query.names))
@@ -691,11 +707,8 @@ def match_query(
                     comp = as_org
                 if gate is not None and _differs_beyond(gate, comp):
                     continue
-                score = comp.score * quality
-                prev = best.get(e_idx)
-                if prev is None or score > prev[0]:
-                    best[e_idx] = (score, comp, q, text, quality)
-    return _ranked(index, query, cfg, best, id_hits, countries, limit, min_score)
+                _keep(best, ties, e_idx, comp.score * quality, comp, q, text, quality)
+    return _ranked(index, query, cfg, best, id_hits, countries, limit, min_score, ties)
 
 
 def entity_names(index: Index) -> list[list[tuple[int, float, str]]]:
@@ -723,6 +736,7 @@ def score_entities(
     rev = entity_names(index)
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
+    ties: _Ties = {}
     comparer = _Comparer(index, cfg, frozenset(query.names))
     countries = country_readings(query, [q.text for q, _ in q_names])
     gates = countries.gates
@@ -744,16 +758,14 @@ def score_entities(
                                         q_slips)
                 if _differs_beyond(gate, comp):
                     continue
-                score = comp.score * quality
-                if e_idx not in best or score > best[e_idx][0]:
-                    best[e_idx] = (score, comp, q, text, quality)
+                _keep(best, ties, e_idx, comp.score * quality, comp, q, text, quality)
     id_hits: dict[int, str] = {}
     for raw in query.identifiers:
         value = norm_identifier(raw)
         for e_idx in targets:
             if len(value) >= 4 and any(v == value for _, v in index.entities[e_idx].identifiers):
                 id_hits[e_idx] = raw
-    return _ranked(index, query, cfg, best, id_hits, countries, len(targets))
+    return _ranked(index, query, cfg, best, id_hits, countries, len(targets), ties=ties)
 
 
 def _lifts(query: Query, cfg: ScoringConfig, min_score: float) -> tuple[bool, float, float]:
@@ -936,9 +948,67 @@ def _one_word_person(best: _Best, e_idx: int) -> bool:
     return found is not None and found[1].person and found[1].query_words == 1
 
 
+def _name_evidence(cfg: ScoringConfig, query: Query, countries: CountryReadings,
+                   meta: EntityMeta, comp: NameComparison, q: Name, matched_name: str,
+                   quality: float) -> tuple[float, list[tuple[str, float, str]]]:
+    """An entity's score from one of its name comparisons, with the evidence read on the
+    names alone (weak words, a one-word name, a common name, a stated country): two names
+    of one entity that compare alike may still end apart here ("X RESEARCH" and "X
+    RESEARCH CENTER" against a query cut after RESEARCH), so `_ranked` asks of each."""
+    gates, stated = countries.gates, countries.stated
+    evidence: list[tuple[str, float, str]] = []
+    score = comp.score * quality
+    evidence.append(("name", score, ""))
+    code = gates.get(q.text) if gates else None
+    if code is not None:
+        evidence.append(("country", 0.0, (
+            f"name read {'with' if q.text in stated else 'without'} its country "
+            f"{code.upper()}{' as the list writes it' if q.text in stated else ''}, "
+            + ("one of the listed party's" if meta.countries
+               else "the listed party names none"))))
+    # (people: common names are weighed by the population caps instead)
+    person = comp.person
+    if not person and comp.strongest < cfg.weak_strength and comp.distinct_leftover:
+        evidence.append(("weak_tokens", score * (cfg.weak_factor - 1.0),
+                         "only common or generic words agree"))
+        score *= cfg.weak_factor
+    ceiling = cfg.threshold - cfg.one_word_margin
+    if (person and comp.cand_words == 1 and comp.query_words >= 2
+            and score > ceiling):
+        evidence.append(("one_word_name", ceiling - score,
+                         "a one-word listed name against a query of several names"))
+        score = ceiling
+    elif (person and comp.cand_words == 1 and score > ceiling
+          and name_kind(query.schema) == ANY and _company_form_left(comp, q)):
+        evidence.append(("one_word_name", ceiling - score,
+                         ("a person's one-word listed name against a query of unknown "
+                          "type that carries a company's legal form")))
+        score = ceiling
+    elif not person and comp.lone_common_name and score > ceiling:
+        evidence.append(("common_name", ceiling - score,
+                         ("only a family name that many companies bear agrees, "
+                          "not the whole name")))
+        score = ceiling
+    elif (not person and comp.cand_words == 1 and comp.query_words >= 2
+          and score > ceiling and name_kind(query.schema) == ANY
+          and _people_names_left(comp, q)):
+        evidence.append(("one_word_name", ceiling - score,
+                         ("a one-word listed name against a query of unknown type "
+                          "whose other words are people's names")))
+        score = ceiling
+    told = (stated.get(q.text) if stated else None) or countries.named.get(q.text)
+    if score > ceiling and _other_country(told, meta, comp, matched_name,
+                                           cfg.weak_strength):
+        evidence.append(("stated_country", ceiling - score, (
+            f"the name states {told[0].upper() if told else ''}, the listed party "
+            f"names {', '.join(sorted(meta.countries)).upper()}")))
+        score = ceiling
+    return score, evidence
+
+
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             id_hits: dict[int, str], countries: CountryReadings, limit: int,
-            min_score: float = 0.0) -> list[MatchResult]:
+            min_score: float = 0.0, ties: _Ties | None = None) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
     # evidence as (name, value, detail) tuples: `Feature` objects are made for kept results
     scored: list[tuple[float, int, list[tuple[str, float, str]], str]] = []
@@ -948,12 +1018,12 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
     # `min_score` with both added (in the order they are added below) is left out before
     # its evidence is worked out (batch screening: most of a query's entities)
     skip_below, dob_lift, country_lift = _lifts(query, cfg, min_score)
-    gates, stated = countries.gates, countries.stated
     # nor one whose name score with both bonuses rounds below the `limit`-th best score of
     # those kept so far (`top`, a heap of their rounded scores): the cut below drops it
     # (without a floor, `clearance match` and the API: most of a query's entities)
     prune = limit > 0 and _only_lowers(cfg)
     top: list[float] = []
+    verbatim = {clean(n) for n in query.names}
     for e_idx in set(best) | set(id_hits):
         if (skip_below and e_idx not in id_hits
                 and (best[e_idx][0] + dob_lift) + country_lift < min_score):
@@ -966,52 +1036,16 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
         if e_idx in best:
             _, comp, q, matched_name, quality = best[e_idx]
             # the name detail is written below, only for the results that are returned
-            score = comp.score * quality
-            evidence.append(("name", score, ""))
-            code = gates.get(q.text) if gates else None
-            if code is not None:
-                evidence.append(("country", 0.0, (
-                    f"name read {'with' if q.text in stated else 'without'} its country "
-                    f"{code.upper()}{' as the list writes it' if q.text in stated else ''}, "
-                    + ("one of the listed party's" if meta.countries
-                       else "the listed party names none"))))
-            # (people: common names are weighed by the population caps instead)
-            person = comp.person
-            if not person and comp.strongest < cfg.weak_strength and comp.distinct_leftover:
-                evidence.append(("weak_tokens", score * (cfg.weak_factor - 1.0),
-                                 "only common or generic words agree"))
-                score *= cfg.weak_factor
-            ceiling = cfg.threshold - cfg.one_word_margin
-            if (person and comp.cand_words == 1 and comp.query_words >= 2
-                    and score > ceiling):
-                evidence.append(("one_word_name", ceiling - score,
-                                 "a one-word listed name against a query of several names"))
-                score = ceiling
-            elif (person and comp.cand_words == 1 and score > ceiling
-                  and name_kind(query.schema) == ANY and _company_form_left(comp, q)):
-                evidence.append(("one_word_name", ceiling - score,
-                                 ("a person's one-word listed name against a query of unknown "
-                                  "type that carries a company's legal form")))
-                score = ceiling
-            elif not person and comp.lone_common_name and score > ceiling:
-                evidence.append(("common_name", ceiling - score,
-                                 ("only a family name that many companies bear agrees, "
-                                  "not the whole name")))
-                score = ceiling
-            elif (not person and comp.cand_words == 1 and comp.query_words >= 2
-                  and score > ceiling and name_kind(query.schema) == ANY
-                  and _people_names_left(comp, q)):
-                evidence.append(("one_word_name", ceiling - score,
-                                 ("a one-word listed name against a query of unknown type "
-                                  "whose other words are people's names")))
-                score = ceiling
-            told = (stated.get(q.text) if stated else None) or countries.named.get(q.text)
-            if score > ceiling and _other_country(told, meta, comp, matched_name,
-                                                   cfg.weak_strength):
-                evidence.append(("stated_country", ceiling - score, (
-                    f"the name states {told[0].upper() if told else ''}, the listed party "
-                    f"names {', '.join(sorted(meta.countries)).upper()}")))
-                score = ceiling
+            score, evidence = _name_evidence(cfg, query, countries, meta, comp, q,
+                                             matched_name, quality)
+            for alt in ties.get(e_idx, ()) if ties else ():
+                alt_score, alt_evidence = _name_evidence(cfg, query, countries, meta, *alt)
+                # (alike to the end, the name the query writes is shown, as `rank` prefers)
+                if alt_score > score or (alt_score == score and clean(alt[2]) in verbatim
+                                         and clean(matched_name) not in verbatim):
+                    score, evidence = alt_score, alt_evidence
+                    comp, q, matched_name, quality = alt
+                    best[e_idx] = (best[e_idx][0], *alt)
         else:
             score, matched_name = 0.0, meta.caption
         factor = factors.get(meta.schema)
@@ -1058,7 +1092,6 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
         # the full ordering below is needed among those alone
         cut = sorted([round(s[0], 4) for s in scored], reverse=True)[limit - 1]
         scored = [s for s in scored if round(s[0], 4) >= cut]
-    verbatim = {clean(n) for n in query.names}
     order = {d: i for i, d in enumerate(cfg.dataset_order)}
 
     def rank(s: tuple[float, int, list[tuple[str, float, str]], str]

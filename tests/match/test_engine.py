@@ -485,3 +485,16 @@ def test_a_slip_that_lands_on_a_word_of_the_lists_is_that_word() -> None:
     assert alone and alone[0].match
     beside = match_query(list_index("TARSIK, Odelbert", "TRASK, Vanric", *others), query)
     assert not any(r.match and r.matched_name == "TARSIK, Odelbert" for r in beside)
+
+
+def test_a_listed_name_met_whole_is_shown_over_a_longer_alias_that_compares_alike(
+        index: Index) -> None:
+    # the query is one of the party's listed names and, as a field's width cut, the start
+    # of a longer one: both compare at 1.0, but the longer one's unseen words are weak
+    # evidence. The party's score came from whichever name the candidates listed first
+    # (0.75 with the longer name first), so it moved with the index's name order
+    results = match_query(index, Query(name="SHAHED AVIATION INDUSTRIES RESEARCH",
+                                       schema="Organization"), limit=5)
+    assert results[0].matched_name == "SHAHED AVIATION INDUSTRIES RESEARCH"
+    assert results[0].score == 1.0 and results[0].match
+
