@@ -29,10 +29,11 @@ from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.abjad import starts as abjad_starts
-from clearance.match.compare import SUN_LETTERS, _typed, compound_heads
+from clearance.match.compare import SUN_LETTERS, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.prepare import Name, fold_key
+from clearance.match.text import typed_in_latin
 
 __all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "fuzzy_cost", "fuzzy_keys",
            "memoise_list_tokens", "token_alternatives"]
@@ -507,8 +508,8 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # weigh otherwise, `portfolio.listing.BorrowedIndex`)
     plain = type(index) is Index
     # (a name typed in Latin letters: a romanisation's short words are its spelling, and
-    # their letters no typist's slips, `compare._typed`)
-    typed = not unvocalised and _typed(query.text)
+    # their letters no typist's slips, `text.typed_in_latin`)
+    typed = not unvocalised and typed_in_latin(query.text)
     short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)

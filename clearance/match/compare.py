@@ -69,7 +69,7 @@ from clearance.match.prepare import (
     written_marks,
     written_words,
 )
-from clearance.match.text import script_of, shown_word
+from clearance.match.text import script_of, shown_word, typed_in_latin
 from clearance.resources import load_resource
 
 __all__ = [
@@ -1414,7 +1414,7 @@ def compare_names(
         # paired, when the name reads them as a typist's slips (lifted below)
         i, j = next(iter(free_q)), next(iter(free_c))
         if not (q_legal[i] or c_legal[j]) and slips_apart(q_tokens[i], c_tokens[j]) and (
-                _typed(query.text) and _typed(cand.text)):
+                typed_in_latin(query.text) and typed_in_latin(cand.text)):
             w = (q_w[i] + c_w[j]) / 2.0
             twice = TokenPair(q_tokens[i], c_tokens[j], 0.0, w)
             if any([k == len(pairs) for k, _, _ in _name_slips(
@@ -1450,8 +1450,8 @@ def compare_names(
             p.weight = 0.0
     penalty = _charge_free(penalty, q_cost, c_cost, q_w, c_w, q_legal, c_legal, free_q, free_c,
                            legal_floor, floor)
-    if near and not (free_q or free_c or unvocalised or korean is not None) and _typed(
-            query.text) and _typed(cand.text):
+    if near and not (free_q or free_c or unvocalised or korean is not None) and typed_in_latin(
+            query.text) and typed_in_latin(cand.text):
         lift = _name_slips(query, cand, pairs, near, c_w, initials, known)
         for k, i, sim in lift:
             p = pairs[k]
@@ -1535,12 +1535,6 @@ def slips_apart(qt: str, ct: str) -> bool:
             and qt.isalpha() and ct.isalpha()
             and not (len(qt) == len(ct) and Hamming.distance(qt, ct) == 2)
             and OSA.distance(qt, ct, score_cutoff=NAME_SLIPS_MAX) <= NAME_SLIPS_MAX)
-
-
-def _typed(text: str) -> bool:
-    """Whether a name is written in Latin letters (below U+0250), as a typist's slips fall:
-    a romanisation's letters that differ are its spelling, not slips."""
-    return text.isascii() or all([ord(ch) < 0x250 for ch in text])
 
 
 def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],

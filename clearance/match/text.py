@@ -21,7 +21,8 @@ from functools import cache, lru_cache
 from clearance.match import abjad, cyrillic, hangul, hebrew, zh
 from clearance.match.limits import MAX_CACHED_TEXT
 
-__all__ = ["clean", "latinize", "normalize", "script_of", "shown_word", "tokenize", "unread_word"]
+__all__ = ["clean", "latinize", "normalize", "script_of", "shown_word", "tokenize", "typed_in_latin",
+           "unread_word"]
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\u180e]")
 _SPACES = re.compile(r"\s+")
@@ -51,6 +52,12 @@ def script_of(text: str) -> str:
     if not counts:
         return "none"
     return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def typed_in_latin(text: str) -> bool:
+    """Whether a name is written in Latin letters (below U+0250), as a typist's slips fall:
+    a romanisation's letters that differ are its spelling, not slips."""
+    return text.isascii() or all([ord(ch) < 0x250 for ch in text])
 
 
 @lru_cache(maxsize=200_000)
