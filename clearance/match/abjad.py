@@ -928,7 +928,8 @@ def key(token: str) -> str:
 #: English names (كوليدج COOLIDGE), which key as t and k ("dj" keys as one k: DJAMEL);
 #: ت and ش are the C of Slavic and Turkish names (لونتشار LONČAR), which keys as k; خ and
 #: Hebrew's ח are the H of Turkish names and of Israeli ones (HALIL for خليل; חיים HAIM, חנה
-#: HANNA), which keys as an h where it starts a word
+#: HANNA), which keys as an h wherever the "kh" stands (مختار "mkhtr" keys mhtr too, MUHTAR),
+#: and so does a Hebrew kaf before a he, romanised "kh" as well (כהן "khn": HN)
 _RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"), (_TSH, "c"),
             ("kh", "h"))
 _BARE_K = re.compile("k(?![hs])")
