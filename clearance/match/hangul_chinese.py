@@ -26,7 +26,6 @@ a common Chinese surname (`_surnames`), or the name is not read.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from itertools import product
 
@@ -117,17 +116,13 @@ def _hangul(syllable: str) -> str | None:
 @cache
 def _table() -> dict[str, tuple[str, ...]]:
     """Hangul (one or two syllables) -> the pinyin syllables it writes, from every syllable
-    of pypinyin's character dictionary without its tones."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    of pypinyin's character dictionary without its tones, as listed in
+    `resources/pinyin_syllables.yml` (read there, not from pypinyin: importing its
+    dictionary cost ~0.3 s of a process that met one Hangul name of unknown type)."""
+    from clearance.resources import load_resource
 
-    found: set[str] = set()
-    for readings in pinyin_dict.values():
-        for r in readings.split(","):
-            plain = "".join(c for c in unicodedata.normalize("NFD", r)
-                            if not unicodedata.combining(c))
-            found.add(plain.replace("\u00fc", "v").replace("u\u0308", "v"))
     out: dict[str, list[str]] = {}
-    for syllable in sorted(found):
+    for syllable in sorted(load_resource("pinyin_syllables")["syllables"]):
         if syllable.isascii() and syllable.isalpha():
             written = _hangul(syllable)
             if written is not None:

@@ -7,11 +7,13 @@ are written as they arrive.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import multiprocessing as mp
 import multiprocessing.pool
 import os
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -175,6 +177,7 @@ def _run(
         for item in itertools.chain(first, items):
             yield task(item)
         return
+    _first_sights(task, first)
     # the index is never garbage: keep collections in the workers off it. No collection
     # first: on a loaded index it costs a quarter of a second before any row is screened
     freeze_heap(collect=False)
@@ -189,6 +192,39 @@ def _run(
         raise
     pool.close()  # every row is screened: the workers exit by themselves
     _closed.append(pool)
+
+
+def _first_sights(task: Callable[[Any], Any], items: list[Any]) -> None:
+    """Screen here, before the workers fork, the first of `items` (the rows read before
+    the pool starts) to hold a letter of each script, throwing the result away: the
+    tables a script's first name builds in a process (pypinyin's dictionaries, ICU's
+    transliterator for the script, pymorphy3's, the population caps read for an abjad
+    word, the resources of the script's readings: 0.05-0.3 s of CPU each) are then built
+    once, and the workers share them copy-on-write, instead of each worker building its
+    own at the first such name it meets (on a book of many scripts, every worker met
+    every one). Each row is screened again by a worker, so nothing written changes; a
+    row that fails here fails there again, in its place (the error is left to it).
+
+    The rule's cost on a book of one script (ASCII names): one name screened twice and
+    a `str.isascii` a name (`_scripts`). A script first met after these rows is left to
+    the workers, as before."""
+    seen: set[str] = set()
+    for item in items:
+        query = item[1] if isinstance(item, tuple) and len(item) > 1 else None
+        names = query.names if isinstance(query, Query) else []
+        new = {s for name in names for s in _scripts(name)} - seen
+        if new:
+            seen |= new
+            with contextlib.suppress(Exception):
+                task(item)
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of a name's letters, by their Unicode names' first word (LATIN, CJK,
+    HIRAGANA, CYRILLIC, ARABIC, ...); a name of ASCII alone is "ASCII"."""
+    if text.isascii():
+        return {"ASCII"}
+    return {unicodedata.name(ch, "?").split(" ", 1)[0] for ch in text if ch.isalpha()}
 
 
 class _QuietPool(multiprocessing.pool.Pool):

@@ -56,3 +56,36 @@ def test_a_chinese_name_in_hangul_alerts_on_the_listed_person() -> None:
 def test_a_name_not_headed_by_a_chinese_surname_is_not_read(text: str) -> None:
     # each cuts into the table's syllables ("a mari", "fa tima"), but no Chinese surname heads it
     assert hangul_chinese.chinese_names(text) == []
+
+
+def test_the_syllable_list_is_what_pypinyins_dictionary_holds() -> None:
+    """`resources/pinyin_syllables.yml` (the table's syllables, read without importing
+    pypinyin's dictionary) lists every toneless syllable of the installed pypinyin's
+    character dictionary: an upgrade that adds one fails here."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from clearance.resources import load_resource
+
+    found: set[str] = set()
+    for readings in pinyin_dict.values():
+        for r in readings.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFD", r)
+                            if not unicodedata.combining(c))
+            found.add(plain.replace("\u00fc", "v").replace("u\u0308", "v"))
+    assert load_resource("pinyin_syllables")["syllables"] == sorted(found)
+
+
+def test_the_table_is_built_without_importing_pypinyin() -> None:
+    """Reading the table costs a fresh process no import of pypinyin's dictionary (~0.3 s
+    on main, where one Hangul name of unknown type paid it)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, importlib; m = importlib.import_module('clearance.match.hangul_chinese'); "
+            "assert 'zhao' in m.syllables('자오')[0][0]; "
+            "print(sorted(k for k in sys.modules if 'pypinyin' in k))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

@@ -212,3 +212,49 @@ def test_a_few_rows_each_against_its_view_of_the_index_come_out_as_against_the_w
         expected.append((item, [p.to_dict() for p in parties], any(p.match for p in parties)))
     assert got == expected
     assert sum(len(m) for _, m, _ in got) > 40 and any(a for _, _, a in got)
+
+
+_PARENT = os.getpid()
+_SEEN_HERE: list[str] = []
+
+
+def _noted(item: tuple[str, Query]) -> tuple[str, int]:
+    if os.getpid() == _PARENT:
+        _SEEN_HERE.append(item[0])
+    return item[0], os.getpid()
+
+
+def test_the_first_row_of_each_script_is_screened_before_the_workers_fork(
+        index: Index) -> None:
+    # the tables a script's first name builds (pypinyin, ICU, pymorphy3: 0.05-0.3 s each)
+    # are then built once and shared, not once in every worker that meets the script
+    names = {"latin-1": "Emma Daniels", "han-1": "李华", "latin-2": "Sergei Lavrov",
+             "cyrillic-1": "Сергей Лавров", "han-2": "杭州海康", "accented": "José Müller",
+             "mixed": "Иван 李", "accented-2": "Ölçer"}
+    items = [(i, Query(n)) for i, n in names.items()]
+    items += [(str(i), Query("x")) for i in range(batch.SMALL)]
+    _SEEN_HERE.clear()
+    got = list(batch._run(_noted, items, None, 10, 2, index))
+    # ASCII, CJK, CYRILLIC, LATIN (José): each script's first row; the rows after them
+    # (a mixed name of two scripts seen) add none
+    assert _SEEN_HERE == ["latin-1", "han-1", "cyrillic-1", "accented"]
+    assert [row_id for row_id, _ in got] == [row_id for row_id, _ in items]
+    assert os.getpid() not in {pid for _, pid in got}
+
+
+def test_a_row_that_fails_before_the_fork_fails_in_its_place_as_before(index: Index) -> None:
+    items = [(str(i), Query("x")) for i in range(batch.SMALL)]
+    # the first LATIN row, screened here first; in the pool's second chunk
+    items.insert(batch.CHUNK + 5, ("broken", Query("Ölçer")))
+    got: list[str] = []
+    with pytest.raises(ValueError, match="fails wherever"):
+        for row_id, _ in batch._run(_noted_everywhere, items, None, 10, 2, index):
+            got.append(row_id)
+    # the chunks before its own are still handed back, as when only a worker screened it
+    assert got == [str(i) for i in range(batch.CHUNK)]
+
+
+def _noted_everywhere(item: tuple[str, Query]) -> tuple[str, int]:
+    if item[0] == "broken":
+        raise ValueError("fails wherever it is screened")
+    return item[0], os.getpid()
