@@ -950,18 +950,19 @@ def key(token: str) -> str:
 #: Hebrew's ח are the H of Turkish names and of Israeli ones (HALIL for خليل; חיים HAIM, חנה
 #: HANNA), which keys as an h wherever the "kh" stands (مختار "mkhtr" keys mhtr too, MUHTAR);
 #: not a kaf before a he, romanised "kh" as well (`KAF_HE`: כהן "khn" is no HN, HONOR)
-_KH_AS_H: Final = ("kh", "h")
-_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"), (_TSH, "c"),
-            _KH_AS_H)
+_KH_AS_H: Final[tuple[str, str]] = ("kh", "h")
+_Respelt = tuple[tuple[str, str], ...]
+_RESPELT: Final[_Respelt] = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"),
+                             (_TSH, "c"), _KH_AS_H)
 #: `_RESPELT` for a token whose kh is a kaf and a he (`KAF_HE`)
-_RESPELT_KAF_HE = tuple([unit for unit in _RESPELT if unit != _KH_AS_H])
+_RESPELT_KAF_HE: Final[_Respelt] = tuple([unit for unit in _RESPELT if unit != _KH_AS_H])
 #: a kaf and a he as Latin writes them, a short vowel between (כהן "khn" COHEN, KAHN; כהנא
 #: KAHANE): keyed k and h (`keys`)
 _KAF_HE_WRITTEN: Final = "kah"
 _BARE_K = re.compile("k(?![hs])")
 
 
-def _respellings(token: str, respelt: tuple[tuple[str, str], ...] = _RESPELT) -> list[str]:
+def _respellings(token: str, respelt: _Respelt = _RESPELT) -> list[str]:
     """The token with its consonants respelt beyond `keys`' one respelling at every place
     (`respelt`): one at its first or its last place only (a name spells one s as C and
     another as S: سرفانتس CERVANTES, سيرسي SEARCY), two together (its f as V as well), and a bare k as CH."""
