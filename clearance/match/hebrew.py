@@ -227,10 +227,13 @@ def _spanish_word(found: re.Match[str]) -> str:
     return word.replace("ס", "צ")
 
 
-#: a he after a word's first alef or yod, before two letters or more: the biblical names
-#: Hebrew writes so (אהרן Aharon, יהושע Yehoshua, יהונתן Yehonatan) are AARON, JOSHUA,
-#: JONATHAN in English and German, without that h
-_SILENT_HE: Final = re.compile("(?<![\u05d0-\u05ea'])([אי])ה(?=[\u05d0-\u05ea]{2})")
+#: a he after a word's first alef, before two letters or more, or after its first yod,
+#: before a waw and a letter more (the names made with God's name, Yeho-, Yehu-): the
+#: biblical names Hebrew writes so (אהרן Aharon, יהושע Yehoshua, יהונתן Yehonatan, יהודה
+#: Yehuda) are AARON, JOSHUA, JONATHAN, JUDAH in English and German, without that h. A
+#: modern name's yod and he are its consonants (יהלי YAHLI is no ELI)
+_SILENT_HE: Final = re.compile(
+    "(?<![\u05d0-\u05ea'])(א(?=ה[\u05d0-\u05ea]{2})|י(?=הו[\u05d0-\u05ea]))ה")
 
 
 def silent_he_reading(text: str) -> Reading | None:

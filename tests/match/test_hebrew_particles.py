@@ -176,3 +176,14 @@ def test_a_reading_is_explained_by_the_typed_name_and_how_it_was_read(
     reading = prepare_name(spanish_reading(typed) or silent_he_reading(typed) or "", PERSON).text
     assert isinstance(reading, Reading) and reading.typed == typed
     assert pickle.loads(pickle.dumps(reading)).typed == typed  # (a worker's copy keeps it)
+
+
+def test_a_yod_and_he_are_silent_only_before_gods_name_waw() -> None:
+    # Yeho-, Yehu- (יהודה JUDAH, יהושע JOSHUA) lose their he in English; a modern name's
+    # yod and he are its consonants: יהלי Yahli is not read ילי, ELI
+    assert silent_he_reading("יהודה לוי") == "יודה לוי"
+    assert silent_he_reading("יהלי כהן") is None
+    assert silent_he_reading("יהב") is None
+    index = list_index("COHEN, Eli")
+    results = match_query(index, Query("יהלי כהן", "Person"), ScoringConfig(), limit=1)
+    assert not (results and results[0].match), results[:1]
