@@ -8,6 +8,8 @@ while rarer ones exist, so the cost follows the query, not the list size.
 
 from __future__ import annotations
 
+from typing import Final
+
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
@@ -24,15 +26,16 @@ from clearance.index.neighbours import (
     two_deletion_tokens,
 )
 from clearance.index.prefix import cut_completions
-from clearance.match.abjad import consonantal, has_abjad
+from clearance.match.abjad import consonantal, has_abjad, kaf_he_of
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.abjad import starts as abjad_starts
 from clearance.match.compare import SUN_LETTERS, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
+from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
-from clearance.match.prepare import Name, fold_key
+from clearance.match.prepare import Name, fold_key, written_marks
 from clearance.match.text import typed_in_latin
 
 __all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "fuzzy_cost", "fuzzy_keys",
@@ -189,15 +192,19 @@ def memoise_list_tokens(index: Index) -> None:
                 token_alternatives(index, folded, raw)
 
 
-def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
-    """List tokens whose Latin spelling fits a romanised Arabic/Persian/Hebrew token.
+def abjad_alternatives(index: Index, raw: str, kaf_he: int = 0) -> list[tuple[int, float]]:
+    """List tokens whose Latin spelling fits a romanised Arabic/Persian/Hebrew token
+    (`kaf_he`: `abjad.KAF_HE` when its kh is a kaf and a he, `abjad.kaf_he_of`: a spelling
+    must then write the he as an h after a vowel, `hebrew.misread`: COHEN, KAHANE, not
+    KHAN).
 
     Memoised in the index (`Index.abjad_fits`, up to ABJAD_FITS_MAX tokens): a token is
     looked up for its weight and again for its candidates, and common names recur across
     queries, while each lookup tries the pattern on every list spelling with its consonant
     key. Callers must not change the returned list.
     """
-    cached = index.abjad_fits.get(raw)
+    memo = raw + _KAF_HE_MEMO if kaf_he else raw
+    cached = index.abjad_fits.get(memo)
     if cached is not None:
         return cached
     if not consonantal(raw):
@@ -211,7 +218,7 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
         # key (the order in which `best` first holds each token id): each key's spellings
         # are read by first letter (`_filed_spellings`), those the pattern may start only
         hits: list[tuple[int, int, int, float]] = []
-        for n_key, k in enumerate(abjad_keys(raw)):
+        for n_key, k in enumerate(abjad_keys(raw, kaf_he)):
             filed = _filed_spellings(index, k)
             if firsts:
                 groups = [filed[c] for c in firsts if c in filed]
@@ -225,7 +232,7 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
                     elif not _within(spelling, mask, allowed):
                         continue
                     sim = abjad_similarity(raw, spelling)
-                    if sim > 0.0:
+                    if sim > 0.0 and not (kaf_he and misread(spelling)):
                         hits.append((n_key, pos, tid, sim))
         hits.sort()
         for _, _, tid, sim in hits:
@@ -233,8 +240,13 @@ def abjad_alternatives(index: Index, raw: str) -> list[tuple[int, float]]:
                 best[tid] = sim
     result = list(best.items())
     if len(index.abjad_fits) < ABJAD_FITS_MAX and len(raw) <= MAX_FUZZY_TOKEN:
-        index.abjad_fits[raw] = result
+        index.abjad_fits[memo] = result
     return result
+
+
+#: what `abjad_alternatives` memoises a kaf-and-he token's answer under, after the token
+#: (a token's letters hold no space)
+_KAF_HE_MEMO: Final = " kaf-he"
 
 
 #: a key's spellings of `Index.abjad` by first letter, as `_filed_spellings` files them:
@@ -375,22 +387,23 @@ def _split_words(index: Index, token: str, known: bool) -> tuple[list[int], list
 ABJAD_PART_MIN = 3
 
 
-def _abjad_halves(index: Index, raw: str) -> list[list[tuple[int, float]]]:
+def _abjad_halves(index: Index, raw: str, kaf_he: int = 0) -> list[list[tuple[int, float]]]:
     """A romanised abjad word no list spells, written solid from two names (ظاهرعويس
     "dhhrwys": DAHIR AWEYS): the list tokens each part may stand for, as two alternatives
     (first parts, second parts) over every split into parts of `ABJAD_PART_MIN` letters or
     more. A second part may start with an ayin or alef, which romanises as "a" only at the
     start of a word ("wys" is عويس "awys" on its own)."""
     if (len(raw) < 2 * ABJAD_PART_MIN or len(raw) > MAX_FUZZY_TOKEN or not consonantal(raw)
-            or abjad_alternatives(index, raw)):
+            or abjad_alternatives(index, raw, kaf_he)):
         return []
     first: list[tuple[int, float]] = []
     second: list[tuple[int, float]] = []
     for k in range(ABJAD_PART_MIN, len(raw) - ABJAD_PART_MIN + 1):
-        left = abjad_alternatives(index, raw[:k])
+        left = abjad_alternatives(index, raw[:k], kaf_he)
         if not left:
             continue  # (the second part is looked up only when the first is a name)
-        right = abjad_alternatives(index, raw[k:]) + abjad_alternatives(index, "a" + raw[k:])
+        right = (abjad_alternatives(index, raw[k:], kaf_he)
+                 + abjad_alternatives(index, "a" + raw[k:], kaf_he))
         if right:
             first += left
             second += right
@@ -498,6 +511,8 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     tokens = [(t, f) for t, f, lf in zip(query.tokens, query.folded, query.legal) if not lf]
     exact = {index.vocab[f] for _, f in tokens if f in index.vocab}
     articled: list[bool] = []  # (abjad names) a token right after the article ال "al"
+    # (abjad names) what the script wrote beside the tokens: a kh that is a kaf and a he
+    marks = written_marks(query.text) if unvocalised else {}
     if unvocalised:
         after_al = False
         for t, lf in zip(query.tokens, query.legal):
@@ -538,12 +553,14 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                      if t not in exact and t not in reached]
         joins: list[tuple[int, float]] = []  # list words this word and the next make
         if unvocalised:
-            alts += abjad_alternatives(index, raw)
+            alts += abjad_alternatives(index, raw, kaf_he_of(marks, raw))
             if pos + 1 < len(tokens):  # هدايت الله "hdyt allh": HIDAYATULLAH, one word
                 nxt = tokens[pos + 1][0]
-                joins += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt))
+                kaf_he = kaf_he_of(marks, raw, nxt)
+                joins += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt),
+                                            kaf_he)
                 if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
-                    joins += abjad_alternatives(index, raw + "l" + nxt)
+                    joins += abjad_alternatives(index, raw + "l" + nxt, kaf_he)
                     if raw in compound_heads():
                         # the head written apart with the article (عبد الرحيم "abd al rhym":
                         # ABDUL of "RAHIM, Abdul"), also assimilated to a sun letter
@@ -569,7 +586,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             part_w = w / 2 if own is None else w / 4
             units += [(part_w, [(tid, 0.9) for tid in part]) for part in (first, second)]
         if unvocalised and fuzzy:
-            units += [(w / 2, part) for part in _abjad_halves(index, raw)]
+            units += [(w / 2, part) for part in _abjad_halves(index, raw, kaf_he_of(marks, raw))]
         if completions and pos == len(tokens) - 1:
             alts += [(t, 0.8) for t in completions if t not in exact and t not in reached]
         units.append((w, alts))

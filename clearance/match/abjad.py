@@ -20,9 +20,9 @@ from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "MEDIAL_VOWELS", "has_abjad", "key",
-           "keys", "letter_bits", "letters", "letters_bits", "persian_words", "romanize",
-           "similarity", "starts", "written"]
+__all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "KAF_HE", "MEDIAL_VOWELS", "has_abjad",
+           "kaf_he_of", "key", "keys", "letter_bits", "letters", "letters_bits", "persian_words",
+           "romanize", "similarity", "starts", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -238,6 +238,10 @@ def romanize(text: str) -> str:
 MEDIAL_VOWELS: Final = 3
 FINAL_HE: Final = 4
 HEBREW_FINAL_HE: Final = 8
+#: a token whose "kh" is a kaf (or qof) and a he, two letters, the he not last (כהן "khn"
+#: COHEN, كهلان "khln" KAHLAN), the word writing no ח or خ: `keys` files it as k and h, not
+#: as the letter's h, and a Latin word writes that h after a vowel (`hebrew.misread`)
+KAF_HE: Final = 16
 #: either final he: a Latin word ending on another consonant lacks a letter the script wrote
 FINAL_VOWEL: Final = FINAL_HE | HEBREW_FINAL_HE
 #: letters a romanised token leaves out that write a vowel (or the ayin's sound) there
@@ -250,6 +254,11 @@ _PERSIAN_LETTERS = "پچژگکہ" + _PERSIAN_YEH + _VOWEL_HE
 #: Hebrew's he, and the letters that write a vowel or a diphthong before a final one
 #: (alef, vav, yod: לאה LEAH, אריה ARYEH)
 _HEBREW_HE: Final = "ה"
+#: the letters romanised "kh" (`_ARABIC`, `_HEBREW`), and Urdu's two-eyed heh, whose kaf
+#: before it is the aspirate KH (لکھوی LAKHVI); a "kh" in a word without one is a kaf or
+#: qof and a he, two letters (`KAF_HE`)
+_KH: Final = "kh"
+_KH_LETTERS: Final = frozenset("خחھ")
 _HEBREW_VOWEL_LETTERS = "אוי"
 
 
@@ -261,12 +270,23 @@ def _marks(word: str, token: str, persian: bool) -> int:
     as a he (حماده, HAMAD on the lists), which Latin spellings may leave out as they leave
     out ة (`_ENDINGS`)."""
     marks = min(2, len([ch for ch in word[1:-1] if ch in _UNWRITTEN]))
+    if _KH in token[:-1] and _KH_LETTERS.isdisjoint(word):
+        marks |= KAF_HE  # (not a last he: a vowel, אנריקה "anrykh" ENRIQUE, `_alternatives`)
     if len(word) >= 3 and token.endswith("h"):
         if persian and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS:
             marks |= FINAL_HE
         elif word[-1] == _HEBREW_HE and word[-2] not in _HEBREW_VOWEL_LETTERS:
             marks |= HEBREW_FINAL_HE
     return marks
+
+
+def kaf_he_of(marks: dict[str, int], *tokens: str) -> int:
+    """`KAF_HE` when the romanised tokens (a word, or words run together) hold a kh and
+    every kh they hold is a kaf and a he (`marks`: `written` of the name); else 0."""
+    if not any([_KH in token for token in tokens]):
+        return 0
+    return KAF_HE if all([_KH not in token or marks.get(token, 0) & KAF_HE
+                          for token in tokens]) else 0
 
 
 def written(text: str) -> dict[str, int]:
@@ -928,19 +948,26 @@ def key(token: str) -> str:
 #: English names (كوليدج COOLIDGE), which key as t and k ("dj" keys as one k: DJAMEL);
 #: ت and ش are the C of Slavic and Turkish names (لونتشار LONČAR), which keys as k; خ and
 #: Hebrew's ח are the H of Turkish names and of Israeli ones (HALIL for خليل; חיים HAIM, חנה
-#: HANNA), which keys as an h wherever the "kh" stands (مختار "mkhtr" keys mhtr too, MUHTAR),
-#: and so does a Hebrew kaf before a he, romanised "kh" as well (כהן "khn": HN)
-_RESPELT = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"), (_TSH, "c"),
-            ("kh", "h"))
+#: HANNA), which keys as an h wherever the "kh" stands (مختار "mkhtr" keys mhtr too, MUHTAR);
+#: not a kaf before a he, romanised "kh" as well (`KAF_HE`: כהן "khn" is no HN, HONOR)
+_KH_AS_H: Final[tuple[str, str]] = ("kh", "h")
+_Respelt = tuple[tuple[str, str], ...]
+_RESPELT: Final[_Respelt] = (("kh", "ch"), ("s", "c"), ("f", "v"), ("ks", "x"), ("dj", "dg"),
+                             (_TSH, "c"), _KH_AS_H)
+#: `_RESPELT` for a token whose kh is a kaf and a he (`KAF_HE`)
+_RESPELT_KAF_HE: Final[_Respelt] = tuple([unit for unit in _RESPELT if unit != _KH_AS_H])
+#: a kaf and a he as Latin writes them, a short vowel between (כהן "khn" COHEN, KAHN; כהנא
+#: KAHANE): keyed k and h (`keys`)
+_KAF_HE_WRITTEN: Final = "kah"
 _BARE_K = re.compile("k(?![hs])")
 
 
-def _respellings(token: str) -> list[str]:
+def _respellings(token: str, respelt: _Respelt = _RESPELT) -> list[str]:
     """The token with its consonants respelt beyond `keys`' one respelling at every place
-    (`_RESPELT`): one at its first or its last place only (a name spells one s as C and
+    (`respelt`): one at its first or its last place only (a name spells one s as C and
     another as S: سرفانتس CERVANTES, سيرسي SEARCY), two together (its f as V as well), and a bare k as CH."""
     edits: list[tuple[str, str, int]] = []
-    for unit, spelling in _RESPELT:
+    for unit, spelling in respelt:
         if unit in token:
             edits.append((unit, spelling, -1))
             if token.count(unit) > 1:
@@ -960,18 +987,23 @@ def _respellings(token: str) -> list[str]:
     return out
 
 
-def keys(token: str) -> tuple[str, ...]:
+def keys(token: str, marks: int = 0) -> tuple[str, ...]:
     """Every lookup key the Latin spellings of a romanised abjad token may have: its `key`,
     the key of the token with a consonant written as a spelling `key` puts in another
     class ("brykh" is "brk", and "brt" for BARICH), and the key of the token with a final
-    "t" (an unwritten ta marbuta Latin spells "at")."""
+    "t" (an unwritten ta marbuta Latin spells "at"). `marks` (`written`): a token whose kh
+    is a kaf and a he (`KAF_HE`) keys it as those two letters, not as the letter kh's H."""
     out = [key(token)]
-    for unit, spelling in _RESPELT:
+    respelt_units = _RESPELT
+    if marks & KAF_HE:
+        respelt_units = _RESPELT_KAF_HE
+        out.append(key(token.replace(_KH, _KAF_HE_WRITTEN)))
+    for unit, spelling in respelt_units:
         if unit in token:
             other = key(token.replace(unit, spelling))
             if other not in out:
                 out.append(other)
-    for respelt in _respellings(token):
+    for respelt in _respellings(token, respelt_units):
         # (a respelling that runs two classes into one, as sh and k written CH do, keys a
         # short token with a letter or two: the key of half the Latin words on the lists;
         # a long one may lose two, to three letters or more: ف as V and ت ش as C in the

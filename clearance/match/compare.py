@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Hamming, Levenshtein
 
 from clearance.match import hangul, pinyin, zh
-from clearance.match.abjad import FINAL_VOWEL, consonantal, has_abjad, letter_bits
+from clearance.match.abjad import FINAL_VOWEL, KAF_HE, consonantal, has_abjad, kaf_he_of, letter_bits
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.abjad import starts as abjad_starts
@@ -1007,6 +1007,11 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                            for joined in _abjad_joins(l_tokens, run)])
                 sim = max(sim, abjad_similarity(target_raw, "".join([l_tokens[i] for i in run]),
                                                 r_marks.get(target_raw, 0)))
+                if (sim > 0.0 and l_marks and misread(target_raw)
+                        and kaf_he_of(l_marks, *[l_tokens[i] for i in run])):
+                    # a kaf and a he (כהן אור "khn awr") read as one digraph (HONOR), as
+                    # `compare_names` reads a word's: no spelling of the words
+                    sim = 0.0
                 if sim > 0.0:
                     found.append((run, j, sim))  # عبد الله "abd allh" ~ Abdullah
                     free_l.difference_update(run)
@@ -1279,10 +1284,12 @@ def compare_names(
             elif sim < ABJAD_SIMILARITY and unvocalised:
                 sim = max(sim, abjad_similarity(qt, ct, q_marks.get(qt, 0)),
                           abjad_similarity(ct, qt, c_marks.get(ct, 0)))
-            if q_pairs and sim > 0.0 and qt in q_pairs and misread(ct):
+            if sim > 0.0 and ((q_pairs and qt in q_pairs)
+                              or (latin_c and q_marks.get(qt, 0) & KAF_HE)) and misread(ct):
                 # a Hebrew word's first consonant and he (כהן "khn") read as one Latin
                 # digraph (KHAN): Hebrew writes that sound with one letter (`hebrew`), so
-                # the pair is as near as its letters are, not a spelling of the word
+                # the pair is as near as its letters are, not a spelling of the word; so
+                # is a kaf and a he anywhere in Hebrew or Arabic script (`abjad.KAF_HE`)
                 sim = min(sim, _token_similarity(qt, qf, ct, c_folded[j], False))
             if korean is not None:
                 agrees = (hangul.given_agrees(korean[1], ct) if i == 1

@@ -31,7 +31,7 @@ from clearance.match import (
     kana,
     zh,
 )
-from clearance.match.abjad import has_abjad
+from clearance.match.abjad import has_abjad, kaf_he_of
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.bound import FLOOR_MARGIN, QueryBound, bound_applies
 from clearance.match.compare import (
@@ -63,6 +63,7 @@ from clearance.match.prepare import (
     person_variants,
     prepare_name,
     strip_parentheses,
+    written_marks,
 )
 from clearance.match.score import (
     Feature,
@@ -351,10 +352,11 @@ def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
         org = [index.weight(f, lf) for f, lf in zip(q.folded, q.legal)]
         person = [index.person_weight(f, lf) for f, lf in zip(q.folded, q.legal)]
     if has_abjad(q.text):
+        marks = written_marks(q.text)
         for k, (t, f, lf) in enumerate(zip(q.tokens, q.folded, q.legal)):
             if lf or f in index.vocab:
                 continue
-            fits = [tid for tid, _ in abjad_alternatives(index, t)]
+            fits = [tid for tid, _ in abjad_alternatives(index, t, kaf_he_of(marks, t))]
             if fits:
                 org[k] = max(index.weights[tid] for tid in fits)
                 person[k] = max(index.person_weights[tid] for tid in fits)

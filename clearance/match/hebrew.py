@@ -36,7 +36,31 @@ from clearance.match.abjad_terms import fold_arabic
 from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
-__all__ = ["misread", "read_particles", "silent_he_reading", "spanish_reading", "two_letter_pairs"]
+__all__ = ["Reading", "misread", "read_particles", "silent_he_reading", "spanish_reading",
+           "two_letter_pairs"]
+
+
+class Reading(str):
+    """A name's text as a reading rewrites it (`spanish_reading`, `silent_he_reading`), with
+    the text as typed (`typed`) and how it was read (`how`): the query name's text, so an
+    explanation shows what the user typed and says how it was read
+    (`score.name_feature`), not a text nobody typed."""
+
+    typed: str
+    how: str
+
+    def __new__(cls, text: str, typed: str, how: str) -> Reading:
+        out = super().__new__(cls, text)
+        out.typed, out.how = typed, how
+        return out
+
+    def __reduce__(self) -> tuple[type[Reading], tuple[str, str, str]]:
+        return Reading, (str(self), self.typed, self.how)
+
+
+#: how `spanish_reading` and `silent_he_reading` read a name (`Reading.how`)
+AS_SPANISH: Final = "as a Spanish name"
+HE_SILENT: Final = "with the he after its first letter silent"
 
 #: the keyboard's apostrophe and quotation mark for geresh and gershayim
 _PUNCTUATION = str.maketrans({"\u05f3": "'", "\u05f4": '"', "’": "'", "”": '"'})
@@ -131,7 +155,7 @@ def misread(latin: str) -> bool:
 _HET: Final = re.compile("ח(?![׳'’])")
 
 
-def spanish_reading(text: str) -> str | None:
+def spanish_reading(text: str) -> Reading | None:
     """The name with each het read as the J of a Spanish name (ג', "j": JOSE, and the G
     before e and i, JORGE, which "j" spells too) and each samekh as a letter that is also
     its Z and C (צ, "ts": Latin America says both as s, and Hebrew writes them ס: לופס
@@ -145,7 +169,7 @@ def spanish_reading(text: str) -> str | None:
     if _KHA in text or _SIN in text:
         persian = _PERSIAN.search(text) is not None
         read = _ARABIC_WORD.sub(lambda found: _spanish_arabic_word(found, persian), read)
-    return read if read != text else None
+    return Reading(read, text, AS_SPANISH) if read != text else None
 
 
 #: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh): a
@@ -203,16 +227,19 @@ def _spanish_word(found: re.Match[str]) -> str:
     return word.replace("ס", "צ")
 
 
-#: a he after a word's first alef or yod, before two letters or more: the biblical names
-#: Hebrew writes so (אהרן Aharon, יהושע Yehoshua, יהונתן Yehonatan) are AARON, JOSHUA,
-#: JONATHAN in English and German, without that h
-_SILENT_HE: Final = re.compile("(?<![\u05d0-\u05ea'])([אי])ה(?=[\u05d0-\u05ea]{2})")
+#: a he after a word's first alef, before two letters or more, or after its first yod,
+#: before a waw and a letter more (the names made with God's name, Yeho-, Yehu-): the
+#: biblical names Hebrew writes so (אהרן Aharon, יהושע Yehoshua, יהונתן Yehonatan, יהודה
+#: Yehuda) are AARON, JOSHUA, JONATHAN, JUDAH in English and German, without that h. A
+#: modern name's yod and he are its consonants (יהלי YAHLI is no ELI)
+_SILENT_HE: Final = re.compile(
+    "(?<![\u05d0-\u05ea'])(א(?=ה[\u05d0-\u05ea]{2})|י(?=הו[\u05d0-\u05ea]))ה")
 
 
-def silent_he_reading(text: str) -> str | None:
+def silent_he_reading(text: str) -> Reading | None:
     """The name with the he after each word's first alef or yod left out (`_SILENT_HE`:
     אהרן is read as ארן, AARON, besides "ahrn", AHARON); None for a name without one."""
     if "ה" not in text:
         return None
     read = _SILENT_HE.sub("\\1", text)
-    return read if read != text else None
+    return Reading(read, text, HE_SILENT) if read != text else None

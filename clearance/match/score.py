@@ -170,11 +170,15 @@ def country_evidence(query_countries: list[str], meta: EntityMeta) -> tuple[int,
 
 def name_feature(comp: NameComparison, query_name: str, list_name: str, quality: float) -> Feature:
     """The name part of the explanation: which names met and how their tokens aligned (a
-    legal form cut short shown as written, "comp (co)")."""
+    legal form cut short shown as written, "comp (co)"; a reading of the typed name, as
+    typed and how it was read: `hebrew.Reading`)."""
+    from clearance.match.hebrew import Reading
     from clearance.match.orgs import cut_form_read
 
     read = {} if comp.person else cut_form_read(query_name)
-    detail = f"{query_name!r} ~ {list_name!r}: {comp.explain(read)}"
+    shown = (f"{query_name.typed!r} read {query_name.how}" if isinstance(query_name, Reading)
+             else repr(query_name))
+    detail = f"{shown} ~ {list_name!r}: {comp.explain(read)}"
     if quality < 1.0:
         detail += f" (alias quality {quality:.2f})"
     return Feature("name", comp.score * quality, detail)

@@ -1159,3 +1159,55 @@ def test_a_kha_or_het_written_h_is_looked_up_under_h(query: str, listed: str) ->
 def test_a_first_waw_is_a_consonant_before_a_diphthong(abjad_token: str, latin: str,
                                                        fits: bool) -> None:
     assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("כהן", "KAHN"),  # a kaf and a he: k and h, the he an h after a vowel
+        ("כהנא", "KAHANE"),
+        ("كهلان", "KAHLAN"),  # Arabic's kaf and he alike
+    ],
+)
+def test_a_kaf_and_a_he_are_looked_up_as_k_and_h(query: str, listed: str) -> None:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+
+    ((token, marks),) = abjad.written(query).items()
+    assert marks & abjad.KAF_HE
+    assert abjad.key(listed.lower()) in abjad.keys(token, marks)
+    found = match_query(_one_person(listed), Query(query, "Person"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+@pytest.mark.parametrize(
+    ("query", "kaf_he"),
+    [
+        ("כהן", True),
+        ("חן", False),  # het: the letter kh, looked up under h (HEN)
+        ("خلان", False),
+        ("אנריקה", False),  # a last he is a vowel (ENRIQUE), not an h
+        ("لکھوی", False),  # Urdu's kaf and two-eyed heh: the aspirate KH (LAKHVI)
+    ],
+)
+def test_a_kaf_and_a_he_are_not_looked_up_as_the_letter_kh(query: str, kaf_he: bool) -> None:
+    ((token, marks),) = abjad.written(query).items()
+    assert bool(marks & abjad.KAF_HE) == kaf_he
+    assert (abjad.key(token.replace("kh", "h")) in abjad.keys(token, marks)) != kaf_he
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("כהן-אור", "HONOR", "Company"),  # the words run together: kh-n-w-r read HONOR
+        ("יוסף כהן-אור", "HONORE, Yosef", "Person"),
+        ("سعيد كهلان", "KHALAN, Said", "Person"),
+    ],
+)
+def test_a_kaf_and_a_he_are_no_latin_digraph(query: str, listed: str, schema: str) -> None:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    found = match_query(list_index(listed, schema=schema), Query(query, schema), limit=1)
+    assert not (found and found[0].match), found[:1]

@@ -1,9 +1,12 @@
 """Hebrew's particles and titles read as the Latin words they write, a Hebrew word's first
 consonant and he as two letters, het as a Spanish J too (`clearance.match.hebrew`)."""
 
+import pytest
+
 from clearance.match.compare import NameComparison
 from clearance.match.engine import match_query
 from clearance.match.hebrew import (
+    Reading,
     misread,
     read_particles,
     silent_he_reading,
@@ -152,3 +155,35 @@ def test_a_spanish_name_in_arabic_letters_alerts_on_the_listed_person() -> None:
         assert results and results[0].source_id == source and results[0].match
     results = match_query(index, Query("علي خليل", "Person"), ScoringConfig(), limit=5)
     assert results and results[0].source_id == "s2" and results[0].match
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed", "how"),
+    [
+        ("خوان لوبيس", "LOPEZ, Juan", "as a Spanish name"),  # read as جوان لوبيتس
+        ("חוסה לופס", "LOPEZ, Jose", "as a Spanish name"),  # read as ג'וסה לופצ
+        ("אהרן", "AARON", "with the he after its first letter silent"),  # read as ארן
+    ],
+)
+def test_a_reading_is_explained_by_the_typed_name_and_how_it_was_read(
+        typed: str, listed: str, how: str) -> None:
+    import pickle
+
+    results = match_query(list_index(listed), Query(typed, "Person"), ScoringConfig(), limit=1)
+    assert results and results[0].match
+    detail = results[0].features[0].detail
+    assert detail.startswith(f"{typed!r} read {how} ~ "), detail
+    reading = prepare_name(spanish_reading(typed) or silent_he_reading(typed) or "", PERSON).text
+    assert isinstance(reading, Reading) and reading.typed == typed
+    assert pickle.loads(pickle.dumps(reading)).typed == typed  # (a worker's copy keeps it)
+
+
+def test_a_yod_and_he_are_silent_only_before_gods_name_waw() -> None:
+    # Yeho-, Yehu- (יהודה JUDAH, יהושע JOSHUA) lose their he in English; a modern name's
+    # yod and he are its consonants: יהלי Yahli is not read ילי, ELI
+    assert silent_he_reading("יהודה לוי") == "יודה לוי"
+    assert silent_he_reading("יהלי כהן") is None
+    assert silent_he_reading("יהב") is None
+    index = list_index("COHEN, Eli")
+    results = match_query(index, Query("יהלי כהן", "Person"), ScoringConfig(), limit=1)
+    assert not (results and results[0].match), results[:1]
