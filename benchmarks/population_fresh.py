@@ -38,24 +38,21 @@ organisation or vessel), "one-word" (the listed name or the query is one word), 
 (a listed word of one letter), "omission" (the listed name has more words than the query:
 a word left out), "extra" (the query has more words), "script" (as many words, query or
 listed name not in Latin letters: a reading), "near" (as many Latin words, some only
-near: a nickname, a slip or a transliteration guess); the first that applies. "--show-tuning" lists the false alerts of the tuning
-half with their class.
+near: a nickname, a slip or a transliteration guess); the first that applies.
+"--show-tuning" lists the false alerts of the tuning half with their class.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import random
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import evalsets
-from common import population_names, use_home
-from quality import _entity_names, population_kind, screen
+from common import population_names
+from population_hispanic import hispanic_queries, run_set
 
 SEED = 2026120131
 #: (the first run drew 25 a country and 1,500 Faker names: 17 false alerts in 2,089 tuning
@@ -65,8 +62,6 @@ FAKER_NAMES = 3000
 
 
 def _taken() -> set[str]:
-    from population_hispanic import hispanic_queries
-
     taken = {c["query"]["name"] for c in evalsets.population_queries()}
     taken |= {c["query"]["name"] for c in evalsets.population_world_queries()}
     return taken | {c["query"]["name"] for c in hispanic_queries()}
@@ -75,25 +70,11 @@ def _taken() -> set[str]:
 def _make() -> Iterator[dict[str, Any]]:
     from names_dataset import NameDataset  # the `eval` extra; loads in about 30 s
 
-    nd = NameDataset()
     taken = _taken()
-    rng = random.Random(SEED)
-    for country in sorted(nd.get_country_codes(alpha_2=True)):
-        firsts = nd.get_top_names(n=evalsets.TOP, country_alpha2=country)[country]
-        given = [n for pair in zip(firsts["M"], firsts["F"]) for n in pair]
-        surnames = nd.get_top_names(n=evalsets.TOP, use_first_names=False,
-                                    country_alpha2=country)[country]
-        w_given = [1.0 / (1 + i // 2) ** 0.5 for i in range(len(given))]
-        w_last = [1.0 / (1 + i) ** 0.5 for i in range(len(surnames))]
-        k = 0
-        while k < PER_COUNTRY:
-            name = f"{rng.choices(given, w_given)[0]} {rng.choices(surnames, w_last)[0]}"
-            if name in taken:
-                continue
-            taken.add(name)
-            k += 1
-            yield {"id": f"pf-nd-{country}-{k}", "query": {"name": name, "schema": "Person"},
-                   "expected": [], "category": f"popf_{country.lower()}"}
+    countries = tuple(sorted(NameDataset().get_country_codes(alpha_2=True)))
+    for case in evalsets._make_population(countries, PER_COUNTRY, SEED, "pf-nd", skip=taken):
+        taken.add(case["query"]["name"])  # (no Faker name repeats one drawn here)
+        yield case
     for k, (name, schema) in enumerate(population_names(FAKER_NAMES, SEED, exclude=taken), 1):
         yield {"id": f"pf-fk-{k}", "query": {"name": name, "schema": schema},
                "expected": [], "category": f"popf_faker_{schema.lower()}"}
@@ -167,33 +148,13 @@ def report(label: str, part: list[dict[str, Any]], kinds: dict[str, tuple[str, s
     return shown
 
 
-def main() -> None:
-    args = _args()
-    from clearance.index.store import ensure_index
-    from clearance.match.score import DEFAULT_THRESHOLD
+def _schemas(records: list[dict[str, Any]]) -> dict[str, str]:
+    return {r["entity_id"]: r["schema"] for r in records}
 
-    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-    cases = fresh_queries()
-    with tempfile.TemporaryDirectory() as tmp:
-        use_home(args.home, tmp)
-        index = ensure_index()
-        records = evalsets.load_records()
-        parts = evalsets.halves(cases)
-        screened = parts["tune"] + (parts["test"] if args.held_out else [])
-        results = screen(screened, threshold, index)
-    names = _entity_names(records)
-    schemas = {r["entity_id"]: r["schema"] for r in records}
-    same = evalsets.same_name_people(records)
-    kinds = {c["id"]: population_kind(c, results, names, same) for c in screened}
-    print(f"## population_fresh: ordinary people of every country, drawn afresh (see the "
-          f"docstring; threshold {threshold})")
-    shown = report("tuning half (in-sample)", parts["tune"], kinds, results, schemas,
-                   args.show_tuning)
-    if args.dump is not None:
-        with open(args.dump, "w") as fh:
-            fh.writelines(json.dumps(s, ensure_ascii=False) + "\n" for s in shown)
-    if args.held_out:
-        report("held-out half", parts["test"], kinds, results, schemas, False)
+
+def main() -> None:
+    run_set(fresh_queries(), _args(), "## population_fresh: ordinary people of every country, "
+            "drawn afresh (see the docstring; threshold {threshold})", report, _schemas)
 
 
 if __name__ == "__main__":
