@@ -50,7 +50,7 @@ import json
 import random
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -204,17 +204,17 @@ def report(label: str, part: list[dict[str, Any]], kinds: dict[str, tuple[str, s
     return shown
 
 
-def main() -> None:
-    args = _args()
+def screen_halves(cases: list[dict[str, Any]], args: argparse.Namespace
+                  ) -> tuple[float, dict[str, list[dict[str, Any]]],
+                             dict[str, list[dict[str, Any]]], list[dict[str, Any]],
+                             dict[str, tuple[str, str]]]:
+    """Screen a false-alert set's tuning half (and its held-out half with `--held-out`) in
+    `--home` or a temporary home: (threshold, halves, results, records, each screened
+    case's `population_kind`)."""
     from clearance.index.store import ensure_index
     from clearance.match.score import DEFAULT_THRESHOLD
 
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-    cases = hispanic_queries()
-    if args.state_country:
-        from population_world import with_country
-
-        cases = with_country(cases)
     with tempfile.TemporaryDirectory() as tmp:
         use_home(args.home, tmp)
         index = ensure_index()
@@ -225,15 +225,40 @@ def main() -> None:
     names = _entity_names(records)
     same = evalsets.same_name_people(records)
     kinds = {c["id"]: population_kind(c, results, names, same) for c in screened}
-    print(f"## population_hispanic: ordinary people of {len(COUNTRIES)} Spanish-speaking "
-          f"countries, two to four words (see the docstring; threshold {threshold})")
-    shown = report("tuning half (in-sample)", parts["tune"], kinds, results, names,
-                   args.show_tuning)
-    if args.dump is not None:
-        with open(args.dump, "w") as fh:
+    return threshold, parts, results, records, kinds
+
+
+def write_dump(path: Path | None, shown: list[dict[str, Any]]) -> None:
+    """`--dump`: the tuning half's alerting rows as JSON lines."""
+    if path is not None:
+        with open(path, "w") as fh:
             fh.writelines(json.dumps(s, ensure_ascii=False) + "\n" for s in shown)
+
+
+def run_set(cases: list[dict[str, Any]], args: argparse.Namespace, title: str,
+            report_half: Callable[..., list[dict[str, Any]]], context: Any) -> None:
+    """Screen a false-alert set (`screen_halves`), print `title` (its threshold filled
+    in) and each half by `report_half(label, part, kinds, results, context, show)`;
+    `--dump` the tuning half's rows."""
+    threshold, parts, results, records, kinds = screen_halves(cases, args)
+    print(title.format(threshold=threshold))
+    what = context(records)
+    write_dump(args.dump, report_half("tuning half (in-sample)", parts["tune"], kinds, results,
+                                      what, args.show_tuning))
     if args.held_out:
-        report("held-out half", parts["test"], kinds, results, names, False)
+        report_half("held-out half", parts["test"], kinds, results, what, False)
+
+
+def main() -> None:
+    args = _args()
+    cases = hispanic_queries()
+    if args.state_country:
+        from population_world import with_country
+
+        cases = with_country(cases)
+    run_set(cases, args, f"## population_hispanic: ordinary people of {len(COUNTRIES)} "
+            "Spanish-speaking countries, two to four words (see the docstring; threshold "
+            "{threshold})", report, _entity_names)
 
 
 if __name__ == "__main__":

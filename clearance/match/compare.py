@@ -920,6 +920,23 @@ def _reversed_given(name: Name, roles: Sequence[int], a: int, b: int) -> bool:
             and roles[a] in _GIVEN_ROLES and roles[b] in _GIVEN_ROLES)
 
 
+#: the most letters of a name's part that a slip at its end makes another part
+SHORT_PART: Final = 2
+
+
+def _short_end_slipped(parts: Sequence[str], target: str) -> bool:
+    """Whether a run of a person's name parts, run together, differs from one word at a
+    first or last part of `SHORT_PART` letters or fewer: the word neither starts nor ends
+    with it. A syllable that short with a letter changed is another syllable, so another
+    name: 정희 "Jeonghui" (folded "ieongui") is one letter from JONG UN run together
+    ("ieongun"), yet its second syllable 희 is not 은; a slip of "Jongun" itself still
+    ends in a syllable of its own ("Jomgun"), and a longer part keeps its slip ("Ryonghe"
+    for RYONG HAE)."""
+    first, last = parts[0], parts[-1]
+    return ((len(last) <= SHORT_PART and not target.endswith(last))
+            or (len(first) <= SHORT_PART and not target.startswith(first)))
+
+
 def join_similarity(joined: str, target: str, joined_raw: str, target_raw: str) -> float:
     """How near words run together (folded `joined`, raw `joined_raw`) are to one word
     (`target`, `target_raw`), the nearer of the two spellings; below `JOIN_MIN` it is no
@@ -1021,6 +1038,10 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 continue
             sim = join_similarity("".join([l_folded[i] for i in run]), target,
                                   "".join([l_tokens[i] for i in run]), target_raw)
+            if sim >= JOIN_MIN and person and sim < 1.0 and _short_end_slipped(
+                    [l_tokens[i] for i in run], target_raw) and _short_end_slipped(
+                    [l_folded[i] for i in run], target):
+                continue
             if sim >= JOIN_MIN:
                 found.append((run, j, 0.95 * sim))
                 free_l.difference_update(run)

@@ -655,6 +655,18 @@ def test_given_name_syllables_run_together_keep_their_order() -> None:
     assert _score("HakRYU Song", "RYU, Hak Song") >= 0.95  # surname glued before a part
 
 
+def test_a_given_name_run_together_is_not_a_listed_one_whose_short_syllable_it_changes() -> None:
+    # "Jeonghui" (정희) folds one letter from JONG UN run together, at the second syllable,
+    # which is another syllable (희 is not 은): another given name. The name run together
+    # as listed still meets it, and a longer syllable keeps its slip
+    assert _score("Pak Jeonghui", "PAK, Jong Un") < 0.8
+    assert _score("Pak Jongun", "PAK, Jong Un") >= 0.95
+    assert _score("Pak Jeongun", "PAK, Jong Un") >= 0.9
+    assert _score("Pak Ryonhae", "PAK, Ryong Hae") >= 0.8
+    assert compare._short_end_slipped(["jong", "un"], "jeonghui")
+    assert not compare._short_end_slipped(["jong", "un"], "jeongun")
+
+
 def test_two_legal_forms_that_agree_do_not_lift_a_name_only_near_the_other() -> None:
     def weigh(folded: str, legal: bool) -> float:
         return 0.1 if legal else 0.9  # a distinctive word, a legal form
