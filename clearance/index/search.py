@@ -8,8 +8,6 @@ while rarer ones exist, so the cost follows the query, not the list size.
 
 from __future__ import annotations
 
-from typing import cast
-
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
@@ -637,58 +635,6 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
             # "Mohammed bin Mohammed"; only near spellings share a key)
             token_of.append(tid if sim < 1.0 else -1 - len(token_of))
             lengths.append(len(post))
-    if not intersect and sum(lengths) <= SMALL_MERGE_MAX and len(set(token_of)) == len(token_of):
-        uniq, sums = _small_merge(postings, units, chosen)
-    else:
-        uniq, sums = _merge(index, parts, values, unit_of, token_of, lengths, intersect)
-    if len(uniq) == 0:
-        return np.zeros(0, dtype=np.int64)
-    approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
-    if len(uniq) > limit:
-        uniq, approx = _best(uniq, approx, limit)
-    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
-    keep = approx >= fraction * np.maximum.reduce(approx)
-    result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
-    return result
-
-
-#: the most postings rows `candidate_names` merges with dictionaries (`_small_merge`)
-#: rather than with numpy (`_merge`), whose fixed cost per call (some 25 calls into numpy)
-#: outweighs the work on so few rows
-SMALL_MERGE_MAX = 400
-
-
-def _small_merge(postings: list[IntArray], units: list[tuple[float, list[tuple[int, float]]]],
-                 chosen: list[int]) -> tuple[IntArray, npt.NDArray[np.float64]]:
-    """`_merge`'s answer when no list token is reached twice and no units are intersected
-    (most query names): per name (ids ascending), the sum over `chosen` units (ascending)
-    of its best alternative's weight x similarity, as float32 (as `_merge` holds them),
-    added up in float64 in that order (as `np.bincount` adds them): the same floats."""
-    sums: dict[int, float] = {}
-    for k in chosen:
-        w, alts = units[k]
-        # (each value rounded to float32 as `np.array(..., dtype=np.float32)` rounds it)
-        vals = np.array([w * sim for _, sim in alts], dtype=np.float32).tolist()
-        best: dict[int, float] = {}
-        for a in range(len(alts)):
-            v = vals[a]
-            for n in postings[alts[a][0]].tolist():
-                old = best.get(n)
-                if old is None or v > old:
-                    best[n] = v
-        for n, v in best.items():
-            total = sums.get(n)
-            sums[n] = v if total is None else total + v
-    order = sorted(sums)
-    return (np.array(order, dtype=np.int64),
-            np.array([sums[n] for n in order], dtype=np.float64))
-
-
-def _merge(index: Index, parts: list[IntArray], values: list[float], unit_of: list[int],
-           token_of: list[int], lengths: list[int], intersect: bool
-           ) -> tuple[IntArray, npt.NDArray[np.float64]]:
-    """The names the postings rows reach (ids ascending) and each one's sum over units of
-    its best value in the unit (`intersect`: only names both units reach)."""
     # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
     # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
     ids = np.concatenate(parts)
@@ -718,10 +664,17 @@ def _merge(index: Index, parts: list[IntArray], values: list[float], unit_of: li
         both = np.bincount(group) == 2
         ids, vals = ids[both[group]], vals[both[group]]
         starts = _run_starts(ids)
+    if len(ids) == 0:
+        return np.zeros(0, dtype=np.int64)
     uniq = ids[starts]
-    # (float64: weighted, whatever numpy's stubs say)
-    sums = cast("npt.NDArray[np.float64]", np.bincount(starts.cumsum() - 1, weights=vals))
-    return uniq, sums
+    sums = np.bincount(starts.cumsum() - 1, weights=vals)
+    approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
+    if len(uniq) > limit:
+        uniq, approx = _best(uniq, approx, limit)
+    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
+    keep = approx >= fraction * np.maximum.reduce(approx)
+    result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
+    return result
 
 
 def _best(uniq: IntArray, approx: npt.NDArray[np.float64], limit: int
