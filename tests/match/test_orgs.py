@@ -165,3 +165,19 @@ def test_a_form_run_together_or_split_is_that_form(text: str, expected: list[str
 ])
 def test_forms_the_lists_write_last_are_forms(text: str, expected: list[str]) -> None:
     assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Baltic private limited companies (ISO 20275): Latvia's SIA and Lithuania's UAB,
+    # last as the lists write them or first as their registers do; Estonia's OÜ, last
+    ("KORVALE SIA", ["korvale", "llc*"]),
+    ('SIA "Korvale Trans"', ["llc*", "korvale", "trans"]),
+    ("UAB Korvale", ["jsc*", "korvale"]),
+    ("KORVALE UAB", ["korvale", "jsc*"]),
+    ("Korvale OÜ", ["korvale", "llc*"]),
+    # short forms that are no form inside a name
+    ("KORVALE OU VALE", ["korvale", "ou", "vale"]),
+    ("OU KORVALE", ["ou", "korvale"]),
+])
+def test_the_baltic_private_company_forms_are_forms(text: str, expected: list[str]) -> None:
+    assert _marked(text) == expected
