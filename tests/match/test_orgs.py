@@ -168,16 +168,16 @@ def test_forms_the_lists_write_last_are_forms(text: str, expected: list[str]) ->
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # the Baltic private limited companies (ISO 20275): Latvia's SIA and Lithuania's UAB,
-    # last as the lists write them or first as their registers do; Estonia's OÜ, last
-    ("KORVALE SIA", ["korvale", "llc*"]),
-    ('SIA "Korvale Trans"', ["llc*", "korvale", "trans"]),
+    # Lithuania's UAB (ISO 20275), last as the lists write it or first as its register
+    # does; Госкорпорация abbreviated, first
     ("UAB Korvale", ["jsc*", "korvale"]),
+    ('UAB "Korvale Trans"', ["jsc*", "korvale", "trans"]),
     ("KORVALE UAB", ["korvale", "jsc*"]),
-    ("Korvale OÜ", ["korvale", "llc*"]),
-    # short forms that are no form inside a name
-    ("KORVALE OU VALE", ["korvale", "ou", "vale"]),
-    ("OU KORVALE", ["ou", "korvale"]),
+    ("ГК «Корвале»", ["statecorp*", "korvale"]),
+    # Latvia's SIA and Estonia's OU are no forms: people's names too
+    ("KORVALE SIA", ["korvale", "sia"]),
+    ("Zhang Ou", ["zhang", "ou"]),
 ])
-def test_the_baltic_private_company_forms_are_forms(text: str, expected: list[str]) -> None:
+def test_lithuanias_uab_and_a_state_corporations_gk_are_forms(text: str, expected: list[str]
+                                                              ) -> None:
     assert _marked(text) == expected
