@@ -146,6 +146,13 @@ def cases(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def run(verbose: bool, heldout: bool) -> None:
+    screen(cases(evalsets.load_records()), "script_orgs", verbose, heldout)
+
+
+def screen(todo: list[dict[str, Any]], label: str, verbose: bool, heldout: bool) -> None:
+    """Screen each case (`cases`' fields) as a party of unknown type and print each half's
+    found and false-alert counts as `label`'s (the held-out half only when `heldout`); with
+    `verbose` the tuning half's misses and false alerts."""
     from clearance.index.store import ensure_index
     from clearance.match.engine import match_query
     from clearance.match.score import Query, ScoringConfig
@@ -154,7 +161,7 @@ def run(verbose: bool, heldout: bool) -> None:
     cfg = ScoringConfig()
     # found, cases, cases with a false alert
     totals = {half: [0, 0, 0] for half in ("tune", "test")}
-    for case in cases(evalsets.load_records()):
+    for case in todo:
         half = case["half"]
         if half == "test" and not heldout:
             continue
@@ -172,9 +179,9 @@ def run(verbose: bool, heldout: bool) -> None:
             top = "; ".join(f"{r.score:.3f}{'*' if r.match else ''} {r.matched_name}"
                             for r in shown)
             print(f"{what} {case['query']} ({case['latin']}; {case['script']}): {top}")
-    for half, label in shown_halves(heldout):
+    for half, shown in shown_halves(heldout):
         found, n, false = totals[half]
-        print(f"script_orgs own set {label} (threshold {cfg.threshold}): found {found}/{n}"
+        print(f"{label} own set {shown} (threshold {cfg.threshold}): found {found}/{n}"
               f" = {found / max(n, 1):.4f}; cases with a false alert {false}/{n}")
 
 

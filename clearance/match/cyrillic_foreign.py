@@ -34,13 +34,16 @@ from clearance.match.cyrillic import BULGARIAN_YER, romanize
 from clearance.match.guess import Fits, Guess
 from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
 from clearance.match.kana import MAX_READINGS, Spellings, fitting, latin, reading_fits
+from clearance.match.orgs import one_word_forms
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["foreign_names", "keys", "pattern", "readings", "slavic_person", "slavic_word", "slots"]
 
 _WORD = re.compile("[а-яёіїєґў]+")
-_SPLIT = re.compile(r"[\s,.\-\u00b7]+")
+#: what parts a name's words: spaces, punctuation, and the quotes and brackets around a
+#: company's name (ООО «Фаратех», АО "Вега")
+_SPLIT = re.compile(r"[\s,.\-\u00b7\"'«»„“”()]+")
 _VOWELS = frozenset("аеёиоуыэюяіїє")
 #: letter groups Russian writes in foreign words alone
 _FOREIGN = re.compile("(?<=.)э|у[оиэ]")
@@ -243,12 +246,22 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     if not words or any(_WORD.fullmatch(w) is None for w in words) or slavic_person(words):
         return []
     fits: dict[str, Fits] = {}
-    options = [_read(w, spellings, fits) if _foreign_word(w) else [] for w in words]
+    # a company's legal form (ООО, АО, ФГУП) is read as romanised, never as a foreign word;
+    # beside one, every other word is read as a foreign one too: a company's name is as
+    # often a word borrowed from English as its Russian words (ООО «Ирбис Скай Тех», IRBIS
+    # SKY TECH)
+    forms = [romanize(w) in one_word_forms() for w in words]
+    company = any(forms)
+    options = [_read(w, spellings, fits) if not form and (company or _foreign_word(w)) else []
+               for w, form in zip(words, forms, strict=True)]
     if not any(options):
         return []
     plain: list[str] = []
     for k, w in enumerate(words):
-        if not options[k]:
+        if forms[k]:
+            plain.append(romanize(w))
+            options[k] = [plain[-1]]
+        elif not options[k]:
             plain.append(romanize(w))
             options[k] = list(dict.fromkeys([plain[-1], *_read(w, spellings, fits)]))
     for t in {t for p in plain for t in normalize(p)}:

@@ -200,9 +200,9 @@ def prepare_query_names(query: Query, bounded: bool = False,
         if kind != ORG and in_hangul:
             # a Chinese person's name in Hangul by its Mandarin sound (자오웨이): its pinyin
             variants += [(v, kind, 0) for v in hangul_chinese.chinese_names(text)]
-        if spellings is not None and kind != ORG and has_cyrillic(text):
-            # a foreign person's name in Russian transcription (Уилсон): the list spellings
-            # it may transcribe, after its letter-by-letter reading
+        if spellings is not None and has_cyrillic(text):
+            # a foreign name in Russian transcription (Уилсон, a company's Фаратех): the
+            # list spellings it may transcribe, after its letter-by-letter reading
             variants += [(v, kind, 0) for v in cyrillic_foreign.foreign_names(text, spellings)]
         for v, how, system in variants:
             chars += len(v)

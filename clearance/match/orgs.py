@@ -49,11 +49,12 @@ SHARED_TRADE: Final = 0.1
 #: it may stand for, whether it is a word of the form beside it, whether the lists write
 #: that word in that place (`engine.query_slips`: read only on the rest's evidence)
 Slips = tuple[tuple[int, frozenset[str], bool, bool], ...]
-# Forms written before the name (Russian, Ukrainian, Kazakh, Kyrgyz, Uzbek, Indonesian usage):
-# OOO "Vega", AO Kronshtadt, PAT Ukrnafta, PT Kuantum Tekno Kreatif.
+# Forms written before the name (Russian, Ukrainian, Kazakh, Kyrgyz, Uzbek, Indonesian and
+# Lithuanian usage): OOO "Vega", AO Kronshtadt, PAT Ukrnafta, PT Kuantum Tekno Kreatif,
+# UAB "Vilniaus prekyba", ГК «Ростех» (gk: `resources/legal_forms.yml`).
 _PREFIX_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc",
                            "tov", "too", "llc", "mchj", "gup", "npp", "npo", "pat", "prat",
-                           "pt", "osoo"})
+                           "pt", "osoo", "uab", "gk"})
 # Forms of one word of four letters or more that are also names' words (PRAT: a surname,
 # "meadow" in Catalan): a form only where forms stand, first or last
 _WORDS_TOO = frozenset({"prat"})

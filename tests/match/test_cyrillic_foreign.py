@@ -112,8 +112,9 @@ def test_query_names_add_the_readings_after_the_plain_one() -> None:
     names = prepare_query_names(Query("Джон Уилсон", "Person"), spellings=lists)
     assert names[0].tokens == ("dzhon", "uilson")  # as before, first
     assert names[-1].folded == prepare_name("John Wilson").folded
-    # an organisation's name is read as before
-    assert len(prepare_query_names(Query("Уилсон", "Company"), spellings=lists)) == 1
+    # an organisation's name too: a company's name may be a foreign word in Russian letters
+    names = prepare_query_names(Query("Уилсон", "Company"), spellings=lists)
+    assert [n.tokens for n in names] == [("uilson",), ("wilson",)]
 
 
 def test_a_listed_person_in_cyrillic_alerts_and_says_how_it_was_read() -> None:
@@ -219,3 +220,30 @@ def test_a_reading_that_folds_as_the_plain_one_is_kept_as_written() -> None:
     assert [n.tokens for n in names] == [("khirt",), ("hirth",)]
     (first, *_) = match_query(index, Query("Хирт", "Person"))
     assert first.match
+
+
+def test_a_companys_name_in_quotes_after_its_legal_form_is_read_as_list_spellings() -> None:
+    # ООО «Фаратех»: the quotes part words as spaces do, the form is kept as romanised
+    table = _table("faratech", "ooo", "oo")
+    assert cf.foreign_names("ООО «Фаратех»", table) == ["ooo faratech"]
+    assert cf.foreign_names('АО "Фаратех"', table) == ["ao faratech"]
+
+
+def test_beside_a_legal_form_every_word_of_the_name_is_read_as_a_foreign_word() -> None:
+    # words the Russian dictionary holds (Актив, Капитал), borrowed from English: a name
+    # of them alone keeps them as romanised, a company's is read as the lists spell it
+    table = _table("active", "capital")
+    assert cf.foreign_names("Актив Капитал", table) == []
+    assert cf.foreign_names("ООО «Актив Капитал»", table) == ["ooo active capital"]
+
+
+def test_a_russian_companys_register_name_alerts_on_its_english_spelling() -> None:
+    # ООО «Корватех» read "korvatekh" scored 0.60 against KORVATECH; ГК «Кортех», a state
+    # corporation abbreviated, 0.40 against one whose English name writes TEC
+    index = list_index("KORVATECH", "STATE CORPORATION KORTEC", schema="Organization")
+    for query, listed in (("ООО «Корватех»", "s0"), ("ГК «Кортех»", "s1"),
+                          ("Госкорпорация Кортех", "s1")):
+        for schema in ("Company", "LegalEntity"):
+            (first, *_) = match_query(index, Query(query, schema))
+            assert first.match and first.source_id == listed, (query, schema, first)
+            assert first.score > 0.85  # (main: 0.807 for Госкорпорация Кортех)

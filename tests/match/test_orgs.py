@@ -165,3 +165,19 @@ def test_a_form_run_together_or_split_is_that_form(text: str, expected: list[str
 ])
 def test_forms_the_lists_write_last_are_forms(text: str, expected: list[str]) -> None:
     assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Lithuania's UAB (ISO 20275), last as the lists write it or first as its register
+    # does; Госкорпорация abbreviated, first
+    ("UAB Korvale", ["jsc*", "korvale"]),
+    ('UAB "Korvale Trans"', ["jsc*", "korvale", "trans"]),
+    ("KORVALE UAB", ["korvale", "jsc*"]),
+    ("ГК «Корвале»", ["statecorp*", "korvale"]),
+    # Latvia's SIA and Estonia's OU are no forms: people's names too
+    ("KORVALE SIA", ["korvale", "sia"]),
+    ("Zhang Ou", ["zhang", "ou"]),
+])
+def test_lithuanias_uab_and_a_state_corporations_gk_are_forms(text: str, expected: list[str]
+                                                              ) -> None:
+    assert _marked(text) == expected
