@@ -37,9 +37,17 @@ HEADER = """\
 #   characters of the Korean standard set KS X 1001 (the rarer ones follow it).
 # - pypinyin {pypinyin}'s character dictionary (pinyin_dict): each character's first
 #   (commonest) Mandarin reading.
+# Added (the Standard Korean Dictionary): 김 jin (金, filed under 금, read 김 as a surname),
+# 녀 nu (女, filed under its word-initial 여).
 # Readings the initial-sound rule (두음법칙: 李 리 written 이 at a word's start) changes
 # are not applied here: the module applies the rule.
 """
+
+
+#: readings the collation files elsewhere (표준국어대사전, the National Institute of Korean
+#: Language's Standard Korean Dictionary): 金 is 금 (gold) but 김 as a surname; 女 녀, filed
+#: under its word-initial 여 only
+EXTRA_READINGS = {"김": ["jin"], "녀": ["nu"]}
 
 
 def main() -> None:
@@ -65,6 +73,9 @@ def main() -> None:
             ranked = sorted(counts, key=lambda s: (-counts[s], s))
             table.setdefault(syllable, [])
             table[syllable] += [s for s in ranked if s not in table[syllable]]
+    for syllable, readings in EXTRA_READINGS.items():
+        table.setdefault(syllable, [])
+        table[syllable] += [r for r in readings if r not in table[syllable]]
     lines = [HEADER.format(icu=icu.ICU_VERSION, pypinyin=pypinyin.__version__)]
     lines += [f"{s}: {' '.join(v)}" for s, v in sorted(table.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -32,7 +32,8 @@ from clearance.match.abjad import key
 from clearance.match.guess import Guess
 from clearance.match.kana import Spellings
 
-__all__ = ["CHINESE_COUNTRIES", "MAX_NAMES", "chinese_country", "chinese_names", "readings"]
+__all__ = ["CHINESE_COUNTRIES", "MAX_NAMES", "chinese_country", "chinese_names", "readings",
+           "sino_korean"]
 
 #: most pinyin readings of one name
 MAX_NAMES = 4
@@ -66,6 +67,14 @@ def _written_for(syllable: str) -> tuple[str, ...]:
     if initial == _NIEUN and vowel not in _IOTATED:
         return (syllable, chr(0xAC00 + _RIEUL * 588 + rest))
     return (syllable,)
+
+
+def sino_korean(syllable: str) -> bool:
+    """Whether a Hangul syllable is the Korean reading of a common Han character (at a
+    word's start by the initial-sound rule too): the syllables a Korean person's name of
+    characters is written with; 앨, 핑, 쩌 are none (앨런 Allen, 시진핑 Xi Jinping)."""
+    table = _table()
+    return any(s in table for s in _written_for(syllable))
 
 
 def readings(syllable: str, first: bool) -> tuple[str, ...]:

@@ -56,3 +56,12 @@ def test_a_chinese_name_in_hangul_alerts_on_the_listed_person() -> None:
 def test_a_name_not_headed_by_a_chinese_surname_is_not_read(text: str) -> None:
     # each cuts into the table's syllables ("a mari", "fa tima"), but no Chinese surname heads it
     assert hangul_chinese.chinese_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("장쩌민", "jiang zemin"),  # 쩌 is no character's Korean reading: no Korean's name
+    ("왕후닝", "wang huning"),  # 닝 neither
+])
+def test_a_korean_shaped_name_with_a_syllable_no_character_reads_is_read_in_pinyin(
+        text: str, reading: str) -> None:
+    assert reading in hangul_chinese.chinese_names(text)

@@ -65,3 +65,11 @@ def test_only_the_given_names_the_lists_hold_are_read() -> None:
     read = hangul_sino.chinese_names("이연걸", spellings, chinese=True)
     assert read and all(str(r).split()[1] == "lianjie" for r in read)
     assert hangul_sino.chinese_names("이연걸", spellings) == []  # a Korean person's shape
+
+
+@pytest.mark.parametrize(("syllable", "sino"), [
+    ("김", True),  # 金 as a surname
+    ("이", True), ("녀", True), ("앨", False), ("쩌", False), ("핑", False),
+])
+def test_a_syllable_is_sino_korean_when_a_character_reads_so(syllable: str, sino: bool) -> None:
+    assert hangul_sino.sino_korean(syllable) is sino
