@@ -73,8 +73,14 @@ def sino_korean(syllable: str) -> bool:
     """Whether a Hangul syllable is the Korean reading of a common Han character (at a
     word's start by the initial-sound rule too): the syllables a Korean person's name of
     characters is written with; 앨, 핑, 쩌 are none (앨런 Allen, 시진핑 Xi Jinping)."""
+    return syllable in _sino()
+
+
+@cache
+def _sino() -> frozenset[str]:
     table = _table()
-    return any(s in table for s in _written_for(syllable))
+    return frozenset(chr(c) for c in range(0xAC00, 0xD7A4)
+                     if any(s in table for s in _written_for(chr(c))))
 
 
 def readings(syllable: str, first: bool) -> tuple[str, ...]:
