@@ -26,6 +26,7 @@ from clearance.match import (
     hangul,
     hangul_chinese,
     hangul_foreign,
+    hangul_sino,
     hangul_terms,
     hebrew,
     kana,
@@ -200,6 +201,11 @@ def prepare_query_names(query: Query, bounded: bool = False,
         if kind != ORG and in_hangul:
             # a Chinese person's name in Hangul by its Mandarin sound (자오웨이): its pinyin
             variants += [(v, kind, 0) for v in hangul_chinese.chinese_names(text)]
+        if spellings is not None and kind != ORG and in_hangul:
+            # ... or by the Korean reading of its characters (왕소군): the pinyin the lists
+            # hold; a Korean person's shape only for a party of a Chinese country
+            variants += [(v, kind, 0) for v in hangul_sino.chinese_names(
+                text, spellings, chinese=hangul_sino.chinese_country(query.countries))]
         if spellings is not None and has_cyrillic(text):
             # a foreign name in Russian transcription (Уилсон, a company's Фаратех): the
             # list spellings it may transcribe, after its letter-by-letter reading

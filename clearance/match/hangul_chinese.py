@@ -20,7 +20,7 @@ xian, 녠 nian, 톈 tian), 웨 (wei, yue), ㅡ alone after ㅅ ㅆ ㅈ ㅉ ㅊ (
 chi). Each word is cut into the table's syllables (one Hangul syllable, or two: 자오,
 웨이); a one-word name is its first syllable (the surname) and the rest run together
 ("zhao wei", "li xiannian"), as the lists write Chinese names; the first is the pinyin of
-a common Chinese surname (`_surnames`), or the name is not read.
+a common Chinese surname (`surnames`), or the name is not read.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from itertools import product
 
 from clearance.match.guess import Guess
 
-__all__ = ["MAX_NAMES", "chinese_names", "syllables"]
+__all__ = ["MAX_NAMES", "chinese_names", "surnames", "syllables"]
 
 #: most pinyin readings of one name (ways of cutting its words into the table's syllables)
 MAX_NAMES = 4
@@ -162,10 +162,10 @@ def _spellings(pieces: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 
 @cache
-def _surnames() -> frozenset[str]:
+def surnames() -> dict[str, int]:
     """The pinyin of the two hundred commonest Chinese surnames and the two-character ones
     (`resources/han_transcription.yml`: surnames, surnames_two, compound_surnames), as
-    pypinyin reads them."""
+    pypinyin reads them, each with its rank there (the commonest 0)."""
     from pypinyin import lazy_pinyin
 
     from clearance.resources import load_resource
@@ -173,8 +173,11 @@ def _surnames() -> frozenset[str]:
     table = load_resource("han_transcription")
     names = [*str(table["surnames"]), *str(table["surnames_two"]),
              *(str(s) for s in table["compound_surnames"])]
-    return frozenset("".join(lazy_pinyin(n)).replace("\u00fc", "u").replace("v", "u")
-                     for n in names)
+    out: dict[str, int] = {}
+    for n in names:
+        out.setdefault("".join(lazy_pinyin(n)).replace("\u00fc", "u").replace("v", "u"),
+                       len(out))
+    return out
 
 
 def _marked(word: str) -> bool:
@@ -209,7 +212,7 @@ def chinese_names(text: str) -> list[str]:
             parts = [cuts[0][:1], cuts[0][1:]]  # surname, the given name run together
         else:
             parts = list(cuts)
-        if not _spellings(parts[0]) & _surnames():
+        if _spellings(parts[0]).isdisjoint(surnames()):
             continue  # (아마르 is no "a mari": a Chinese name starts with its surname)
         # each spelling a sure guess (`guess.Guess`): its words pair with the list words
         # that write them alike (zhao with ZHAO, not CHAO), and it is kept beside a Korean

@@ -245,12 +245,18 @@ def korean_person(words: list[str]) -> bool:
     """Whether Hangul words are shaped as a Korean person's name, which keeps its Korean
     readings alone: one word of two to four syllables headed by a Korean surname (one
     syllable, or two: 남궁), or a surname and a given name of one or two syllables written
-    apart (`resources/hangul_foreign.yml`: korean_surnames)."""
+    apart (`resources/hangul_foreign.yml`: korean_surnames), every syllable the Korean
+    reading of a Han character (`hangul_sino.sino_korean`: 조 앨런 is Joe Allen, whose 앨
+    no character reads; a Korean given name of native words, 하늘, is read both ways)."""
+    from clearance.match.hangul_sino import sino_korean
+
     surnames = _surnames()
     if len(words) == 1:
         word = words[0]
-        return 2 <= len(word) <= 4 and (word[0] in surnames or word[:2] in surnames)
-    return (len(words) == 2 and words[0] in surnames and 1 <= len(words[1]) <= 2)
+        shaped = 2 <= len(word) <= 4 and (word[0] in surnames or word[:2] in surnames)
+    else:
+        shaped = len(words) == 2 and words[0] in surnames and 1 <= len(words[1]) <= 2
+    return shaped and all(sino_korean(s) for w in words for s in w)
 
 
 def _options(word: str, last: bool, spellings: Spellings, fits: dict[str, Fits]

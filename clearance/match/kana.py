@@ -32,7 +32,7 @@ from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "consonant_class", "fitting", "foreign_names",
-           "is_katakana", "keys", "latin", "pattern", "readings", "undouble", "units"]
+           "is_katakana", "keys", "latin", "mac", "pattern", "readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
@@ -208,8 +208,19 @@ def undouble(text: str) -> str:
 
 
 def latin(spelling: str) -> str:
-    """A list spelling as `pattern` reads it: x as ks, ck as k, doubled letters once."""
-    return undouble(spelling.lower().replace("x", "ks").replace("ck", "k"))
+    """A list spelling as `pattern` reads it: x as ks, ck and cq as k and q (one sound:
+    JACQUES, MCQUEEN), doubled letters once, a first Mc as Mac (`mac`)."""
+    return undouble(mac(spelling.lower()).replace("x", "ks").replace("ck", "k")
+                    .replace("cq", "q"))
+
+
+def mac(spelling: str) -> str:
+    """A lower-case spelling with a first "mc" as "mac": Latin writes the Gaelic prefix both
+    ways (MCQUEEN, MACQUEEN), and the scripts write its sound, "mac" (katakana マック,
+    Hangul 맥 and 매 before a k sound: 맥아더 MacArthur, 매퀸 McQueen, by the Loanword
+    Orthography's English table; Han 麦克, by Xinhua's transcription table, GB/T 17693.1:
+    麦克阿瑟 MacArthur), never a bare m."""
+    return "mac" + spelling[2:] if spelling.startswith("mc") and len(spelling) > 3 else spelling
 
 
 def consonant_class(spelling: str, first: bool) -> str:

@@ -198,3 +198,13 @@ def test_a_chinese_shaped_name_is_not_read_as_a_spelling_far_from_its_sound() ->
 def test_a_surname_and_one_character_stay_unread() -> None:
     assert han.foreign_names("高丹", _table("godan")) == []  # 高 is a common surname
     assert han.foreign_names("欧阳拉娜", _table("ouyanglana")) == []  # a two-character one
+
+
+@pytest.mark.parametrize(("han_word", "listed"), [
+    ("麦克法兰", "McFarlane"), ("麦克米伦", "McMillan"), ("麦克尼尔", "McNeil"),
+])
+def test_han_mac_fits_a_listed_mc(han_word: str, listed: str) -> None:
+    # 麦克 transcribes Mac and Mc alike (GB/T 17693.1's English table: 麦克阿瑟 MacArthur)
+    fit = han.pattern(han_word)
+    assert fit is not None and fit.fullmatch(han._latin(listed))
+    assert key(listed.lower()) in han.keys(han_word)

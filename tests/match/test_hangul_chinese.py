@@ -89,3 +89,12 @@ def test_the_table_is_built_without_importing_pypinyin() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("장쩌민", "jiang zemin"),  # 쩌 is no character's Korean reading: no Korean's name
+    ("왕후닝", "wang huning"),  # 닝 neither
+])
+def test_a_korean_shaped_name_with_a_syllable_no_character_reads_is_read_in_pinyin(
+        text: str, reading: str) -> None:
+    assert reading in hangul_chinese.chinese_names(text)

@@ -171,3 +171,28 @@ def test_a_south_korean_companys_name_gets_no_foreign_reading() -> None:
     assert hf.foreign_names("윈드 글로벌", table) == ["wind global"]
     assert hf.foreign_names("주식회사 윈드", table) == []
     assert hf.foreign_names("유한회사 글로벌", table) == []
+
+
+@pytest.mark.parametrize(("hangul", "listed"), [
+    ("매퀸", "McQueen"), ("맥그리거", "McGregor"), ("매키넌", "McKinnon"), ("맥도널드", "McDonald"),
+])
+def test_hangul_mac_fits_a_listed_mc(hangul: str, listed: str) -> None:
+    # the Loanword Orthography writes Mc and Mac as 맥, and as 매 before a k sound
+    fit = hf.pattern(hangul)
+    assert fit is not None and fit.fullmatch(kana.latin(listed))
+    assert key(listed.lower()) in hf.keys(hangul)
+
+
+@pytest.mark.parametrize(("words", "korean"), [
+    (["조", "앨런"], False),  # 앨 is no character's Korean reading: Joe Allen
+    (["김정은"], True), (["조", "민수"], True), (["이서연"], True),
+])
+def test_a_korean_persons_shape_needs_syllables_characters_read(words: list[str],
+                                                                  korean: bool) -> None:
+    assert hf.korean_person(words) is korean
+
+
+def test_a_foreign_name_headed_by_a_korean_surnames_syllable_is_read() -> None:
+    index = list_index("Joe ALLEN")
+    spellings = kana.Spellings(index.abjad, index.weights)
+    assert any("allen" in str(n).split() for n in hf.foreign_names("조 앨런", spellings))

@@ -166,3 +166,19 @@ def test_a_french_name_without_its_final_consonant_alerts_on_the_listed_person()
     index = list_index("MONET, Claude", "MONE, Claudia")
     (first, *_) = match_query(index, Query("クロード・モネ", "Person"))
     assert first.match and first.source_id == "s0"
+
+
+@pytest.mark.parametrize(("spelling", "read"), [
+    ("McQueen", "maquen"),  # a first Mc as Mac; cq one sound (as ck is)
+    ("MacQueen", "maquen"),
+    ("Jacques", "jaques"),
+    ("Mcgee", "macge"),
+    ("Mc", "mc"),  # (no name after it)
+])
+def test_a_first_mc_is_read_as_the_mac_the_scripts_write(spelling: str, read: str) -> None:
+    assert kana.latin(spelling) == read
+
+
+def test_a_katakana_mac_fits_a_listed_mc() -> None:
+    fit = kana.pattern("マクドナルド")
+    assert fit is not None and fit.fullmatch(kana.latin("McDonald"))
