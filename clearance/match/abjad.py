@@ -848,6 +848,18 @@ def _written_size(abjad_token: str, latin_token: str, marks: int) -> int:
     return size
 
 
+def _kept_answers(abjad_token: str, known: dict[str, bool] | None) -> dict[str, bool]:
+    """Where one more pattern answer of `abjad_token` is kept (`_FITS`; `known`: its answers
+    kept so far, if any), counted: a full memo is emptied first."""
+    if _fits_kept[0] >= _FITS_MAX:
+        _FITS.clear()
+        _fits_kept[0] = 0
+        known = None
+    if known is None:
+        known = _FITS.setdefault(abjad_token, {})
+    _fits_kept[0] += 1
+    return known
+
 def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
     """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
     for two-letter tokens, which say less), else 0. `marks`: what the script wrote beside
@@ -874,14 +886,8 @@ def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
         fits = (walk is not None and not (letter_bits(latin_token) & ~walk.bits)
                 and _fits(walk, latin_token))
         if len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:  # no hostile keys
-            if _fits_kept[0] >= _FITS_MAX:
-                _FITS.clear()
-                _fits_kept[0] = 0
-                known = None
-            if known is None:
-                known = _FITS.setdefault(abjad_token, {})
+            known = _kept_answers(abjad_token, known)
             known[latin_token] = fits
-            _fits_kept[0] += 1
     if not fits:
         return 0.0
     size = len(abjad_token) if marks == 0 else _written_size(abjad_token, latin_token, marks)
@@ -917,14 +923,8 @@ def fitting(abjad_token: str, spellings: list[str]) -> list[float]:
                 continue
             fits = walk is not None and _fits(walk, latin_token)
             if keep and len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:
-                if _fits_kept[0] >= _FITS_MAX:
-                    _FITS.clear()
-                    _fits_kept[0] = 0
-                    known = None
-                if known is None:
-                    known = _FITS.setdefault(abjad_token, {})
+                known = _kept_answers(abjad_token, known)
                 known[latin_token] = fits
-                _fits_kept[0] += 1
         if fits:
             out[i] = score
     return out
