@@ -27,9 +27,9 @@ from clearance.index.neighbours import (
 )
 from clearance.index.prefix import cut_completions
 from clearance.match.abjad import consonantal, has_abjad, kaf_he_of
+from clearance.match.abjad import fitting as abjad_fitting
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
-from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.abjad import starts as abjad_starts
 from clearance.match.compare import SUN_LETTERS, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
@@ -225,13 +225,11 @@ def abjad_alternatives(index: Index, raw: str, kaf_he: int = 0) -> list[tuple[in
             else:
                 groups = list(filed.values())
             for group in groups:
-                for pos, tid, spelling, bits in group:
-                    if bits >= 0:
-                        if bits & ~mask:
-                            continue  # a letter the pattern cannot spell: it does not fit
-                    elif not _within(spelling, mask, allowed):
-                        continue
-                    sim = abjad_similarity(raw, spelling)
+                tried = [(pos, tid, spelling) for pos, tid, spelling, bits in group
+                         # (a letter the pattern cannot spell: it does not fit)
+                         if (not bits & ~mask if bits >= 0 else _within(spelling, mask, allowed))]
+                sims = abjad_fitting(raw, [spelling for _, _, spelling in tried])
+                for (pos, tid, spelling), sim in zip(tried, sims):
                     if sim > 0.0 and not (kaf_he and misread(spelling)):
                         hits.append((n_key, pos, tid, sim))
         hits.sort()

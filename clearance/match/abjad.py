@@ -868,6 +868,18 @@ def _written_size(abjad_token: str, latin_token: str, marks: int) -> int:
     return size
 
 
+def _kept_answers(abjad_token: str, known: dict[str, bool] | None) -> dict[str, bool]:
+    """Where one more pattern answer of `abjad_token` is kept (`_FITS`; `known`: its answers
+    kept so far, if any), counted: a full memo is emptied first."""
+    if _fits_kept[0] >= _FITS_MAX:
+        _FITS.clear()
+        _fits_kept[0] = 0
+        known = None
+    if known is None:
+        known = _FITS.setdefault(abjad_token, {})
+    _fits_kept[0] += 1
+    return known
+
 def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
     """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
     for two-letter tokens, which say less), else 0. `marks`: what the script wrote beside
@@ -894,19 +906,48 @@ def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
         fits = (walk is not None and not (letter_bits(latin_token) & ~walk.bits)
                 and _fits(walk, latin_token))
         if len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:  # no hostile keys
-            if _fits_kept[0] >= _FITS_MAX:
-                _FITS.clear()
-                _fits_kept[0] = 0
-                known = None
-            if known is None:
-                known = _FITS.setdefault(abjad_token, {})
+            known = _kept_answers(abjad_token, known)
             known[latin_token] = fits
-            _fits_kept[0] += 1
     if not fits:
         return 0.0
     size = len(abjad_token) if marks == 0 else _written_size(abjad_token, latin_token, marks)
     return 0.75 if size <= 2 else 0.9
 
+
+
+def fitting(abjad_token: str, spellings: list[str]) -> list[float]:
+    """`similarity(abjad_token, w)` (no marks) of each Latin word `w` of `spellings`, given
+    that every letter of each is one the token's pattern may spell (`letters`): a first
+    look at the lists' spellings under a token's keys (`search.abjad_alternatives`), which
+    tries the pattern on a few dozen words a token. What `similarity` asks of the token
+    alone (its memo, `consonantal`, its walk) is asked once, and not the letter bits of
+    each word (the caller's `letters` test told them); answers are kept as `similarity`
+    keeps them, where the comparisons of the token's candidates read them again."""
+    out = [0.0] * len(spellings)
+    known = _FITS.get(abjad_token)
+    if known is None and not consonantal(abjad_token):
+        return out
+    walk = _walk(abjad_token)
+    score = 0.75 if len(abjad_token) <= 2 else 0.9
+    keep = len(abjad_token) <= 3 * MAX_FUZZY_TOKEN
+    pair_led = len(abjad_token) <= 3 and abjad_token[0] == "a"
+    for i in range(len(spellings)):
+        latin_token = spellings[i]
+        fits = None if known is None else known.get(latin_token)
+        if fits is None:
+            if len(latin_token) < 2:
+                continue
+            if consonantal(latin_token) and not (pair_led and _vowel_led_pair(latin_token)):
+                continue
+            if abjad_token == ALLAH and "ll" not in latin_token:
+                continue
+            fits = walk is not None and _fits(walk, latin_token)
+            if keep and len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:
+                known = _kept_answers(abjad_token, known)
+                known[latin_token] = fits
+        if fits:
+            out[i] = score
+    return out
 
 # consonant classes whose letters the spellings above exchange (d ~ z ~ dh, k ~ q ~ g ~ j,
 # b ~ p ~ f): one class letter each, so that every spelling `similarity` accepts shares a key

@@ -1211,3 +1211,26 @@ def test_a_kaf_and_a_he_are_no_latin_digraph(query: str, listed: str, schema: st
 
     found = match_query(list_index(listed, schema=schema), Query(query, schema), limit=1)
     assert not (found and found[0].match), found[:1]
+
+
+def test_a_first_look_scores_a_token_s_spellings_as_similarity_does_and_keeps_the_same_answers() -> None:
+    # `fitting` (a first-sight token against the list spellings under its keys) asks the
+    # token's own checks once: each answer, and what the memo keeps, is `similarity`'s
+    cases = {
+        "mhmd": ["mohammed", "muhammad", "ahmed", "m", "mahmoud", "mehmet"],
+        "aly": ["ali", "aliyev", "eli", "al", "ul"],
+        "ag": ["ag", "agha", "ug"],
+        abjad.ALLAH: ["allah", "ali", "ullah"],
+        "shykh": ["shaikh", "sheikh", "shah", "shykh"],
+        "mohammed": ["mohammed", "mhmd"],  # no romanised abjad token: every answer 0
+    }
+    for token, words in cases.items():
+        abjad._FITS.clear()
+        abjad._fits_kept[0] = 0
+        expected = [abjad.similarity(token, w) for w in words]
+        kept = {k: dict(v) for k, v in abjad._FITS.items()}, abjad._fits_kept[0]
+        abjad._FITS.clear()
+        abjad._fits_kept[0] = 0
+        assert abjad.fitting(token, words) == expected, token
+        assert ({k: dict(v) for k, v in abjad._FITS.items()}, abjad._fits_kept[0]) == kept
+        assert abjad.fitting(token, words) == expected  # and from the memo
