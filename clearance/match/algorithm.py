@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "38"
+VERSION = "39"
 
 __all__ = ["ALGORITHM", "VERSION"]
