@@ -79,16 +79,18 @@ def neighbour_tokens(fuzzy: dict[str, int], shared: list[list[int]], vocab: dict
     return found
 
 
-def short_slips(vocab: dict[str, int], word: str) -> list[int]:
+def short_slips(vocab: dict[str, int], word: str, listed: bool = False) -> list[int]:
     """The list tokens (ids) one slip (a letter replaced, dropped or added, two swapped)
     from a word of two or three letters (`SHORT_SLIP_MAX`) that is no list word: AXS for
-    ABS, WS for FWS, GUA for GUGA. Deletion keys do not reach them: a word that short
+    ABS, GUA for GUGA. Deletion keys do not reach them: a word that short
     keys as itself only (`deletions`), and a key of two letters would be shared by most
     short words of the lists. Each spelling one slip away (at most 26 x 7 + 3 of them)
     is looked up in `vocab` instead. Lower-case letters a-z only; a list word is itself
-    (its one-slip neighbours are other names)."""
+    (its one-slip neighbours are other names) unless `listed`: the caller has judged a
+    slip may have landed on it (WS for FWS, IKS for IPS: most short list words are some
+    one listed company's code, `search.SHORT_LISTED_NAMES_MAX`)."""
     if not (2 <= len(word) <= SHORT_SLIP_MAX and word.isascii() and word.isalpha()
-            and word.islower()) or word in vocab:
+            and word.islower()) or (word in vocab and not listed):
         return []
     near: dict[str, None] = {}
     for i in range(len(word) + 1):

@@ -420,18 +420,25 @@ BESIDE_SIMILARITY = 0.5
 #: the most list names the words `_short_slipped` finds for a query word may be on, the
 #: rarest words first: a short word one slip from a common one (AV, AL) finds no name
 SHORT_SLIP_NAMES_MAX = 1000
+#: the most list names a typed short word the lists spell may be on and still be looked
+#: up one slip away (`_short_slipped`): a slip of a listed code lands on another code as
+#: often as not (IKS for IPS, WS for FWS: of the lists' 2,391 words of two or three
+#: letters, 1,022 are on one name, 2,151 on ten or fewer), while a word on more names is a
+#: name people or companies share (KIM 81, LI 36, CO 24), written as itself
+SHORT_LISTED_NAMES_MAX = 10
 
 
-def _short_slipped(index: Index, folded: str, raw: str) -> list[int]:
+def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False) -> list[int]:
     """The list words one slip (a letter replaced, lost or added, two swapped) from a typed
     query word of two or three letters that no list word spells (AXS for ABS: such a word
-    has no deletion keys of its own, `neighbours.short_slips`), rarest first, as long as
+    has no deletion keys of its own, `neighbours.short_slips`), or that is a rare list word
+    (`listed`: `SHORT_LISTED_NAMES_MAX`), rarest first, as long as
     they are on `SHORT_SLIP_NAMES_MAX` names in all: a slip onto a short word on
     thousands of names (AL, AB) finds no name, and would leave the query's other words
     outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names)."""
     found: dict[int, None] = {}
     for spelling in dict.fromkeys((folded, raw)):
-        found.update(dict.fromkeys(short_slips(index.vocab, spelling)))
+        found.update(dict.fromkeys(short_slips(index.vocab, spelling, listed)))
     postings = index.postings
     out: list[int] = []
     names = 0
@@ -540,9 +547,10 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 budget[0] -= cost
         reached = token_alternatives(index, folded, raw, fuzzy)
         alts = [(t, 1.0 if t == own else 0.8) for t in reached if t == own or t not in exact]
-        if fuzzy and own is None and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX:
+        if (fuzzy and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX
+                and (own is None or len(index.postings[own]) <= SHORT_LISTED_NAMES_MAX)):
             short.append((alts, [(t, BESIDE_SIMILARITY) for t in _short_slipped(
-                index, folded, raw) if t not in exact and t not in reached]))
+                index, folded, raw, own is not None) if t not in exact and t not in reached]))
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
             # Weighed below a near spelling: many names beside a given name may write a word

@@ -1552,6 +1552,15 @@ NAME_SLIP_SIMILARITY: Final = 0.9
 #: letters they change a third of it, and make another name as often when they replace two
 #: letters (Wester / WALTER, Merkur / MERKEL) or land on a word of the lists
 TWICE_SLIPPED_MIN: Final = 7
+#: (organisations) the fewest letters of an organisation's one distinctive word, the longer
+#: of its two spellings, that two slips leave read as the name alone
+#: (`LONE_TWICE_SLIPPED_SIMILARITY`); the list word keeps `TWICE_SLIPPED_MIN`
+LONE_TWICE_SLIPPED_MIN: Final = 8
+#: what such a word is read at: as two slips in a word of nine letters are by the word's
+#: own similarity (1 - 0.9 x 2 / 9), where eight letters leave 0.775 and a typist's two
+#: slips in a company's coined name (GUMOBARO typed with a swap and a letter replaced)
+#: scored below every alert
+LONE_TWICE_SLIPPED_SIMILARITY: Final = 0.8
 
 
 def slips_apart(qt: str, ct: str) -> bool:
@@ -1633,6 +1642,8 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
     agree = [j for j in range(len(cand.tokens)) if j not in slipped
              and not cand.legal[j] and c_w[j] > COMMON_WEIGHT]
     if len(agree) + len(slipped) < 2 or short_twice:
+        if not (person or agree or short_twice) and len(near) == 1:
+            return _lone_twice_slipped(query, cand, pairs, near[0], known)
         return []  # (one word alone: its own similarity judges it)
     if short_two and len(agree) < 2 and all(
             [population_cap(cand.folded[j]) <= MOST_COMMON_WEIGHT for j in agree]):
@@ -1644,6 +1655,26 @@ def _name_slips(query: Name, cand: Name, pairs: Sequence[TokenPair],
         [len(cand.tokens[j]) for j in slipped], 0)
     sim = min(NAME_SLIP_SIMILARITY, 1.0 - 0.9 * edits / letters)
     return [(k, i, sim) for k, i, _ in near if pairs[k].similarity < sim]
+
+
+def _lone_twice_slipped(query: Name, cand: Name, pairs: Sequence[TokenPair],
+                        pair: tuple[int, int, int], known: Container[str]
+                        ) -> list[tuple[int, int, float]]:
+    """(organisations) An organisation's one distinctive word (beside legal forms and
+    generic words that agree, nothing else), two slips from the listed one in a long word
+    (`LONE_TWICE_SLIPPED_MIN` letters, the listed one `TWICE_SLIPPED_MIN`): read at
+    `LONE_TWICE_SLIPPED_SIMILARITY` (GUMBQARO S.A.S. for GUMOBARO S.A.S.), not when the
+    slips replace two letters (how two names differ: `_two_replaced`) or make a word some
+    listed name spells (`known`: another company's name). One slip there is near by
+    itself; two in a shorter word stay the word's own similarity."""
+    k, i, j = pair
+    qt, ct = query.tokens[i], cand.tokens[j]
+    if (max(len(qt), len(ct)) < LONE_TWICE_SLIPPED_MIN or len(ct) < TWICE_SLIPPED_MIN
+            or pairs[k].similarity >= LONE_TWICE_SLIPPED_SIMILARITY
+            or query.folded[i] in known or _two_replaced(qt, ct)
+            or OSA.distance(qt, ct, score_cutoff=NAME_SLIPS_MAX) != NAME_SLIPS_MAX):
+        return []
+    return [(k, i, LONE_TWICE_SLIPPED_SIMILARITY)]
 
 
 def _two_replaced(qt: str, ct: str) -> bool:

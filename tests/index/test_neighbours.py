@@ -146,3 +146,14 @@ def test_a_word_of_a_few_letters_finds_the_list_words_one_slip_away() -> None:
     # two slips, a longer word, a list word (itself), not letters a-z: nothing
     assert short_slips(vocab, "xbx") == [] and short_slips(vocab, "absx") == []
     assert short_slips(vocab, "abs") == [] and short_slips(vocab, "a5s") == []
+
+
+def test_a_list_word_of_a_few_letters_finds_its_neighbours_when_asked() -> None:
+    # issue 11 (own typo set, a slip landing on a listed code): a list word is itself
+    # unless the caller asks for the list words one slip from it too (not itself)
+    from clearance.index.neighbours import short_slips
+
+    vocab = {"abs": 0, "axs": 1, "gabs": 2, "xyz": 3}
+    assert short_slips(vocab, "abs") == []  # a list word is itself
+    assert sorted(short_slips(vocab, "abs", listed=True)) == [1, 2]
+    assert short_slips(vocab, "xyz", listed=True) == []

@@ -363,7 +363,7 @@ def test_a_word_of_a_few_letters_finds_the_list_words_one_slip_away() -> None:
 
     orv, orb = index.vocab["orv"], index.vocab["orb"]
     assert orv in reached("Ozv Teskomplekt") and {orv, orb} <= reached("Orx Teskomplekt")
-    assert orv not in reached("Orb Teskomplekt")  # a list word is itself (ORB), not ORV
+    assert orv in reached("Orb Teskomplekt")  # (ORB, a list word on one name: below)
     ids = search.candidate_names(index, prepare_name("Ozv Teskomplekt LLC", ORG), 1, None,
                                  False)
     assert [index.names[i].text for i in ids.tolist()] == ["ORV TESKOMPLEKT LLC"]
@@ -371,6 +371,32 @@ def test_a_word_of_a_few_letters_finds_the_list_words_one_slip_away() -> None:
     # no list word is near (the rarest words are intersected then: the neighbours of a
     # short word alone would stand for the whole name)
     assert orv not in reached("Озв Тескомплект") and orv not in reached("Ozv Qwyxzz")
+
+
+def test_a_slip_onto_a_rare_short_list_word_still_reaches_the_name_it_slipped() -> None:
+    # issue 11 (own typo set: IKS PACGFIC COMPANY LIMITED for IPS PACIFIC COMPANY LIMITED,
+    # IKS a listed company's word): a typed word of a few letters the lists spell on a few
+    # names only is looked up one slip away too, so the name it slipped from is a candidate;
+    # a short word on many list names (a name people share) is itself
+    from clearance.match.prepare import ORG, prepare_name
+
+    many = [(f"DOR {c.upper()}{d.upper()}LVEST", "Company") for c in "bcdfg" for d in "aeiou"]
+    index = _one_name_index([("ORV TESKOMPLEKT LLC", "Company"), ("ORB STEEL", "Company"),
+                             ("ORV SHIPPING", "Company"), ("DOB TESKOMPLEKT", "Company")]
+                            + many)
+    orv, dob = index.vocab["orv"], index.vocab["dob"]
+
+    def reached(text: str) -> dict[int, float]:
+        units = search._units(index, prepare_name(text, ORG), None, False)
+        return {t: s for _, alts in units for t, s in alts}
+
+    found = reached("Orb Teskomplkt")
+    assert found[orv] == search.BESIDE_SIMILARITY  # below the word itself, at 1.0
+    ids = search.candidate_names(index, prepare_name("Orb Teskomplkt LLC", ORG), 1, None,
+                                 False)
+    assert [index.names[i].text for i in ids.tolist()] == ["ORV TESKOMPLEKT LLC"]
+    assert len(index.postings[index.vocab["dor"]]) > search.SHORT_LISTED_NAMES_MAX
+    assert dob not in reached("Dor Teskomplkt")  # DOR: on 25 names
 
 
 def test_a_query_word_one_slip_from_a_list_word_looks_no_further() -> None:

@@ -1145,3 +1145,20 @@ def test_a_name_people_bear_slipped_in_a_companys_name_is_a_slip_of_the_name() -
     assert comp.score >= 0.85 and [p.similarity for p in comp.pairs if p.query == "kis"] > [0.8]
     person = _person_comparison("Kis TORVALDEN", "TORVALDEN, Kish")
     assert [p.similarity for p in person.pairs if p.query == "kis"] == [0.6]
+
+
+def test_two_typing_slips_in_an_organisations_one_long_word_beside_its_form_alert() -> None:
+    # issue 11 (own typo set: GUMBQARO S.A.S. for GUMOBARO S.A.S.): a made-up VORNELIK LTD
+    # typed with two letters swapped and one replaced: eight letters, two slips leave the
+    # word 0.775 of its own; the organisation's one distinctive word, its form agreeing,
+    # reads as the name slipped (as two slips in nine letters read by the word alone)
+    listed = prepare_name("VORNELIK LTD", ORG)
+    assert compare_names(prepare_name("VONRELIT LTD", ORG), listed, flat).score >= 0.8
+    assert compare_names(prepare_name("OVORNELIT LTD", ORG), listed, flat).score >= 0.8
+    # not two letters replaced (how two names differ), nor a word some listed name spells
+    # (another company's), nor two slips in a word of seven letters
+    assert compare_names(prepare_name("VOZNELIT LTD", ORG), listed, flat).score < 0.8
+    assert compare_names(prepare_name("VONRELIT LTD", ORG), listed, flat,
+                         known={"vonrelit"}).score < 0.8
+    assert compare_names(prepare_name("VRONELT LTD", ORG), prepare_name("VORNELK LTD", ORG),
+                         flat).score < 0.8
