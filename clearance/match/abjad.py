@@ -238,9 +238,10 @@ def romanize(text: str) -> str:
 MEDIAL_VOWELS: Final = 3
 FINAL_HE: Final = 4
 HEBREW_FINAL_HE: Final = 8
-#: a token whose "kh" is a kaf (or qof) and a he, two letters, the he not last (כהן "khn"
-#: COHEN, كهلان "khln" KAHLAN), the word writing no ח or خ: `keys` files it as k and h, not
-#: as the letter's h, and a Latin word writes that h after a vowel (`hebrew.misread`)
+#: a token whose first letters "kh" are a kaf (or qof) and a he, two letters, the he not
+#: last (כהן "khn" COHEN, كهلان "khln" KAHLAN), the word writing no ח or خ: `keys` files it
+#: as k and h, not as the letter's h, and a Latin word writes that h after a vowel
+#: (`hebrew.misread`)
 KAF_HE: Final = 16
 #: either final he: a Latin word ending on another consonant lacks a letter the script wrote
 FINAL_VOWEL: Final = FINAL_HE | HEBREW_FINAL_HE
@@ -270,8 +271,11 @@ def _marks(word: str, token: str, persian: bool) -> int:
     as a he (حماده, HAMAD on the lists), which Latin spellings may leave out as they leave
     out ة (`_ENDINGS`)."""
     marks = min(2, len([ch for ch in word[1:-1] if ch in _UNWRITTEN]))
-    if _KH in token[:-1] and _KH_LETTERS.isdisjoint(word):
-        marks |= KAF_HE  # (not a last he: a vowel, אנריקה "anrykh" ENRIQUE, `_alternatives`)
+    if token.startswith(_KH) and len(token) > 2 and _KH_LETTERS.isdisjoint(word):
+        # (at the word's start only, as `hebrew.two_letter_pairs`: inside a word Latin writes
+        # a kaf and a he as k and h side by side, MCHALE, BACKHAUS, which no vowel parts;
+        # not a last he: a vowel, אנריקה "anrykh" ENRIQUE, `_alternatives`)
+        marks |= KAF_HE
     if len(word) >= 3 and token.endswith("h"):
         if persian and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS:
             marks |= FINAL_HE

@@ -1197,6 +1197,23 @@ def test_a_kaf_and_a_he_are_not_looked_up_as_the_letter_kh(query: str, kaf_he: b
 
 
 @pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("דניאל מקהנרי", "MCHENRY, Daniel"),  # a kaf and a he inside a word: Latin's c and h
+        ("פול אקהרט", "ECKHART, Paul"),  # ... or ck and h, with no vowel between them
+    ],
+)
+def test_a_kaf_and_a_he_inside_a_word_pair_with_a_latin_k_and_h_side_by_side(
+        query: str, listed: str) -> None:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+
+    assert not any(marks & abjad.KAF_HE for marks in abjad.written(query).values())
+    found = match_query(_one_person(listed), Query(query, "Person"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+@pytest.mark.parametrize(
     ("query", "listed", "schema"),
     [
         ("כהן-אור", "HONOR", "Company"),  # the words run together: kh-n-w-r read HONOR
