@@ -35,6 +35,7 @@ from clearance.match.compare import SUN_LETTERS, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
+from clearance.match.orgs import may_be_cut
 from clearance.match.prepare import Name, fold_key, written_marks
 from clearance.match.text import typed_in_latin
 
@@ -537,6 +538,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # a name a field's width cut inside its last word: the list words that word starts
     # (`prefix.cut_completions`; organisations' names, where the comparison reads them)
     completions = [] if person else cut_completions(index, query)
+    may_cut = not person and may_be_cut(query.text.strip(), query.tokens, query.legal)
     for pos, (raw, folded) in enumerate(tokens):
         own, w = owns[pos], weights[pos]
         fuzzy = True
@@ -547,8 +549,13 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 budget[0] -= cost
         reached = token_alternatives(index, folded, raw, fuzzy)
         alts = [(t, 1.0 if t == own else 0.8) for t in reached if t == own or t not in exact]
+        # (a rare list word is looked up one slip away too, but not as the last word of a
+        # name a field's width may have cut, which the comparison reads as the start of a
+        # listed word: its neighbours would crowd out the names that write that word)
+        cut = pos == len(tokens) - 1 and may_cut
         if (fuzzy and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX
-                and (own is None or len(index.postings[own]) <= SHORT_LISTED_NAMES_MAX)):
+                and (own is None
+                     or (len(index.postings[own]) <= SHORT_LISTED_NAMES_MAX and not cut))):
             short.append((alts, [(t, BESIDE_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):

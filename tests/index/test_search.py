@@ -433,3 +433,25 @@ def test_a_short_word_two_slips_from_a_word_beside_one_that_agrees_is_a_candidat
         (f"OSKAR, {'Ivo' + chr(97 + k % 26) + chr(97 + k // 26 % 26) + chr(97 + k // 676)}",
          "Person") for k in range(search.BESIDE_NAMES_MAX)])
     assert search._slipped_beside(crowded, "tokend", [crowded.vocab["oskar"], None], 1) == []
+
+
+def test_the_last_word_of_a_name_a_field_may_have_cut_is_not_looked_up_one_slip_away() -> None:
+    # issue 11 (own set form_truncation: a name cut at 35 characters inside its last word
+    # lost its listed name once a rare short list word was looked up one slip away): the
+    # cut word is the start of a listed word, which the comparison reads; its neighbours
+    # (other rare short words) would only crowd the candidates
+    from clearance.match.prepare import ORG, prepare_name
+
+    index = _one_name_index([("NORTHERN RIVER SHIPYARD PLANT", "Company"),
+                             ("PO TRADING", "Company"), ("PA SERVICES", "Company"),
+                             ("PL HOLDINGS", "Company")])
+    po, pa = index.vocab["po"], index.vocab["pa"]
+
+    def reached(text: str) -> dict[int, float]:
+        units = search._units(index, prepare_name(text, ORG), None, False)
+        return {t: s for _, alts in units for t, s in alts}
+
+    cut = "JOINT STOCK COMPANY NORTHERN RIV PL"
+    assert len(cut) == 35
+    assert po not in reached(cut) and pa not in reached(cut)
+    assert po in reached("NORTHERN PL HOLD")  # not as long as a field: one slip away too
