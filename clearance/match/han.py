@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from clearance.match.fold import fold
 from clearance.match.guess import Fits, Guess, pattern_fits
-from clearance.match.kana import Spellings, consonant_class, mac, undouble
+from clearance.match.kana import Spellings, consonant_class, latin, undouble
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
@@ -232,8 +232,7 @@ def _latin(spelling: str) -> str:
     """A list spelling as `pattern` reads it: lower case without accents, x as ks, ck and
     cq as k and q, doubled letters once, a first Mc as Mac (`kana.mac`: 麦克 writes it)."""
     text = unicodedata.normalize("NFKD", spelling.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return undouble(mac(text).replace("x", "ks").replace("ck", "k").replace("cq", "q"))
+    return latin("".join(c for c in text if not unicodedata.combining(c)))
 
 
 @lru_cache(maxsize=1024)

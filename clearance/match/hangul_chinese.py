@@ -25,7 +25,6 @@ a common Chinese surname (`surnames`), or the name is not read.
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from itertools import product
 
@@ -43,9 +42,6 @@ _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 _FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ",
            "ㅀ", "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
-_SYLLABLE = re.compile("[\uac00-\ud7a3]")
-_OTHER = re.compile(r"[^\uac00-\ud7a3\s\u00b7\u318d\u30fb\u2027=\-]")
-_SPLIT = re.compile(r"[\s\u00b7\u318d\u30fb\u2027=\-]+")
 
 _PINYIN_INITIALS = {"b": "ㅂ", "p": "ㅍ", "m": "ㅁ", "f": "ㅍ", "d": "ㄷ", "t": "ㅌ", "n": "ㄴ",
                     "l": "ㄹ", "g": "ㄱ", "k": "ㅋ", "h": "ㅎ", "j": "ㅈ", "q": "ㅊ", "x": "ㅅ",
@@ -194,11 +190,9 @@ def _marked(word: str) -> bool:
 def chinese_names(text: str) -> list[str]:
     """A name in Hangul read as the pinyin of the Chinese name it transcribes (module
     docstring); none for other text. At most `MAX_NAMES`, each a sure `Guess`."""
-    from clearance.match.hangul_foreign import korean_person
+    from clearance.match.hangul_foreign import hangul_words, korean_person
 
-    if _SYLLABLE.search(text) is None or _OTHER.search(text) is not None:
-        return []
-    words = [w for w in _SPLIT.split(text) if w != ""]
+    words = hangul_words(text)
     if not words or (korean_person(words) and not any(_marked(w) for w in words)):
         return []
     options = [syllables(w) for w in words]

@@ -31,7 +31,7 @@ from clearance.match.guess import Fits, Guess
 from clearance.match.kana import MAX_READINGS, Spellings, consonant_class, fitting, reading_fits
 from clearance.resources import load_resource
 
-__all__ = ["Slot", "foreign_names", "is_hangul", "keys", "korean_person",
+__all__ = ["Slot", "foreign_names", "hangul_words", "is_hangul", "keys", "korean_person",
            "pattern", "readings", "slot_keys", "slot_pattern", "slots"]
 
 #: most consonant keys one word is looked up by (a longer word's choices multiply)
@@ -74,6 +74,12 @@ def is_hangul(text: str) -> bool:
     middle dots or hyphens): a name with Latin letters or Han characters in it is read as
     today."""
     return _SYLLABLE.search(text) is not None and _OTHER.search(text) is None
+
+
+def hangul_words(text: str) -> list[str]:
+    """The words of a name written in Hangul syllables alone (`is_hangul`); none for
+    other text."""
+    return [w for w in _SPLIT.split(text) if w != ""] if is_hangul(text) else []
 
 
 def _jamo(word: str) -> list[tuple[str, str, str]]:
@@ -284,9 +290,9 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     (`readings`) or else as written; at most `kana.MAX_READINGS` names, those of the
     nearest readings first, each a `Guess` whose read words pair only with list words
     their Hangul fit."""
-    if not is_hangul(text) or hangul_terms.south_company(text):
+    words = hangul_words(text)
+    if not words or hangul_terms.south_company(text):
         return []  # (a South Korean company's name is Korean: 주식회사 윈드 is not WIND)
-    words = [w for w in _SPLIT.split(text) if w != ""]
     if korean_person(words):
         return []
     options: list[list[str]] = []

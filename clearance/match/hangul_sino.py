@@ -24,7 +24,6 @@ the given name is read both ways.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from itertools import product
 
@@ -40,9 +39,6 @@ MAX_NAMES = 4
 #: most spellings of a given name tried against the lists (its syllables' choices multiply)
 MAX_TRIED = 1024
 
-_SYLLABLE = re.compile("[\uac00-\ud7a3]")
-_OTHER = re.compile(r"[^\uac00-\ud7a3\s\u00b7\u318d\u30fb\u2027=\-]")
-_SPLIT = re.compile(r"[\s\u00b7\u318d\u30fb\u2027=\-]+")
 #: the vowels before which a word's first ㄹ and ㄴ are written ㅇ (ㅣ ㅑ ㅕ ㅖ ㅛ ㅠ)
 _IOTATED = frozenset((20, 2, 6, 7, 12, 17))
 _IEUNG, _NIEUN, _RIEUL = 11, 2, 5
@@ -119,12 +115,10 @@ def chinese_names(text: str, spellings: Spellings, chinese: bool = False) -> lis
     (Faker ko_KR, 1,187 of 5,000) may be read as a Chinese given name the lists hold; 15 of
     those met a listed Chinese person of that name (이진우: 李振宇, LI Zhenyu)."""
     from clearance.match.hangul_chinese import surnames
-    from clearance.match.hangul_foreign import korean_person
+    from clearance.match.hangul_foreign import hangul_words, korean_person
 
-    if _SYLLABLE.search(text) is None or _OTHER.search(text) is not None:
-        return []
-    words = [w for w in _SPLIT.split(text) if w != ""]
-    if not chinese and korean_person(words):
+    words = hangul_words(text)
+    if not words or (not chinese and korean_person(words)):
         return []
     if len(words) == 1 and 2 <= len(words[0]) <= 3:
         surname, given = words[0][0], words[0][1:]
