@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Final
 
 from clearance.match.abjad import has_abjad, romanize
@@ -237,7 +237,7 @@ def spanish_sounds_readings(text: str) -> list[Reading]:
     out: list[Reading] = []
     seen = {str(first)}
     for silent_h in (False, True):
-        sounds = _ARABIC_WORD.sub(lambda found: _spanish_sounds_word(found, silent_h), text)
+        sounds = _ARABIC_WORD.sub(partial(_spanish_sounds_word, silent_h=silent_h), text)
         read = spanish_reading(sounds)
         reading = sounds if read is None else str(read)
         if reading not in seen:
