@@ -486,11 +486,24 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
     return keys
 
 
+#: the second spelling of `_Unit`'s soft C (`_alternatives`): no letter of its own, the
+#: C is followed by a vowel letter (`_advance`)
+_SOFT_C: Final = "\x00"
+#: the letters after which a Latin C says the s of س, ש and ס: e, i, y (BELGACEM, GARCIA;
+#: French, Spanish and Italian spelling), and a, o, u, where the C is a folded Ç
+#: (FRANÇOIS, GONÇALVES, which lists write FRANCOIS). A final C, or one before another
+#: consonant, says K (ERIC, VICTOR): איריס (Iris) is no ERIC
+_SOFT_C_BEFORE: Final = "aeiouy"
+
+
 def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
     """The Latin spellings of one unit: each of its spellings, none when it is written twice
     (`_unit_keys`), "a" for a yeh that may be one (a doubled yeh's diphthong, a final yeh
     for an alef maqsura), and a digraph as its two letters apart."""
     alternatives = [(s, "") for s in _spellings(unit)]
+    if unit == "s":
+        # (its C is a soft C only: followed by a vowel, `_SOFT_C_BEFORE`)
+        alternatives = [(s, _SOFT_C if s == "c" else "") for s, _ in alternatives]
     if twice:
         alternatives.insert(0, ("", ""))
     elif as_a:
@@ -567,7 +580,8 @@ def _unit(key: _UnitKey) -> tuple[_Unit, _Step, frozenset[str]]:
     if found is None:
         alternatives = _alternatives(key[0], key[1], key[2], key[3])
         found = (alternatives, _step(alternatives),
-                 frozenset("".join([first + second for first, second in alternatives])))
+                 frozenset("".join([first + second for first, second in alternatives]))
+                 - {_SOFT_C})
         _UNITS[key] = found
     return found
 
@@ -627,7 +641,9 @@ def _last_bits(keys: list[_UnitKey], steps: list[_Step], exact_end: bool) -> int
     if not steps or steps[-1][0]:
         return -1  # (a last unit written twice may be spelt by no letter)
     ends = [end[-1] for end in _ENDINGS if end]
-    ends += [(second or first)[-1] for first, second in _unit(keys[-1])[0]]
+    # (a soft C is never last: a vowel follows it)
+    ends += [(second or first)[-1] for first, second in _unit(keys[-1])[0]
+             if second != _SOFT_C]
     if not exact_end:
         ends.append(_SHORT_VOWELS)
     return letter_bits("".join(ends))
@@ -663,6 +679,11 @@ def _advance(latin: str, vowels_to: list[int], pos: int,
         if second == "":
             exact |= 1 << end
             reached |= (2 << vowels_to[end]) - (1 << end)
+            continue
+        if second == _SOFT_C:
+            if end < len(latin) and latin[end] in _SOFT_C_BEFORE:
+                exact |= 1 << end
+                reached |= (2 << vowels_to[end]) - (1 << end)
             continue
         # the unit written as two letters, short vowels between them (ط ه for "th")
         for mid in range(end, vowels_to[end] + 1):

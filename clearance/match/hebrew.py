@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Final
 
 from clearance.match.abjad import has_abjad, romanize
@@ -37,7 +37,7 @@ from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
 __all__ = ["Reading", "misread", "read_particles", "silent_he_reading", "spanish_reading",
-           "two_letter_pairs"]
+           "spanish_sounds_readings", "two_letter_pairs"]
 
 
 class Reading(str):
@@ -204,6 +204,68 @@ def _spanish_arabic_word(found: re.Match[str], persian: bool) -> str:
     if persian or _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
         return word
     return _AFTER_KAF.sub("تس", word)
+
+
+#: how `spanish_sounds_reading` reads a name (`Reading.how`)
+AS_SPANISH_SOUNDS: Final = "as a Spanish name, its LL and silent H written"
+#: a run of two or three yehs inside a word, with the letter before it (or none at the
+#: word's start): Arabic writes a Spanish name's LL with the yeh it writes the vowels i and
+#: e with (كايي CALLE, تروخييو TRUJILLO, غييين GUILLEN), so a run of them is a vowel and LL
+_YEH_RUN: Final = re.compile("(^|.)(ييي|يي)(?!ي)")
+#: a yeh between two long-vowel letters (alef, waw), a consonant there: LL or Y (غايو GALLO)
+_YEH_BETWEEN: Final = re.compile("(?<=[اوآ])ي(?=[اوى])")
+#: a word's first alef before a letter: Spanish writes an H before that vowel that it does
+#: not say, and Arabic leaves it out (إرنانديس HERNANDEZ, أوغو HUGO, إكتور HECTOR)
+_FIRST_ALEF: Final = re.compile("^[اأإ](?=[\u0620-\u06ff]{2})")
+_LAM: Final = "ل"
+_HEH: Final = "ه"
+
+
+def spanish_sounds_readings(text: str) -> list[Reading]:
+    """A name in Arabic script that `spanish_reading` reads as Spanish (a kha or sin read
+    so in a word of it), read again with what that reading cannot write in one text, in
+    its words that are no Arabic word (`_spanish_sounds_word`): a run of yehs as a vowel
+    and LL (كايي CALLE, تروخييو TRUJILLO); and then also each first alef after an
+    unwritten H (إرنانديس HERNANDEZ). Readings besides the first, not changes of it: the
+    same runs are Spanish vowels as often (خافيير JAVIER, دانييل DANIEL), and an alef is
+    a name's first vowel as often (أرتورو ARTURO), which no letter tells from the H's:
+    both readings, each when it differs from the ones before. Empty for a name without a
+    word so read, or in Hebrew."""
+    first = spanish_reading(text)
+    if first is None or _HEBREW.search(text) is not None:
+        return []
+    out: list[Reading] = []
+    seen = {str(first)}
+    for silent_h in (False, True):
+        sounds = _ARABIC_WORD.sub(partial(_spanish_sounds_word, silent_h=silent_h), text)
+        read = spanish_reading(sounds)
+        reading = sounds if read is None else str(read)
+        if reading not in seen:
+            seen.add(reading)
+            out.append(Reading(reading, text, AS_SPANISH_SOUNDS))
+    return out
+
+
+def _spanish_sounds_word(found: re.Match[str], silent_h: bool) -> str:
+    """A word's runs of yehs as a vowel and LL, and its first alef after an H where
+    `silent_h` (`spanish_sounds_readings`), unless the word is Arabic's own as
+    `_spanish_arabic_word` tells it. A run of three yehs is a vowel, LL and a vowel
+    (غييين GUILLEN); of two, LL and a vowel after a long-vowel letter (كايي CALLE), a
+    vowel and LL after a consonant (تروخييو TRUJILLO) or first in the word (يياديس
+    YLLADES); a yeh between long-vowel letters, a consonant, may be LL (غايو GALLO)."""
+    word = found.group()
+    if (word.startswith("ال") or not _ARABIC_OWN.isdisjoint(word)
+            or spelled_name(romanize(word))):
+        return word
+
+    def ll(run: re.Match[str]) -> str:
+        before, yehs = run.group(1), run.group(2)
+        if len(yehs) == 3:
+            return before + "يلي"
+        return before + ("لي" if before in ("ا", "و", "آ") else "يل")
+
+    read = _YEH_BETWEEN.sub(_LAM, _YEH_RUN.sub(ll, word))
+    return _FIRST_ALEF.sub(_HEH, read) if silent_h else read
 
 
 #: a sin not after a kaf: كس is the X of a Spanish name (فيليكس FELIX), one unit

@@ -176,6 +176,8 @@ def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
         if unit not in abjad._SPELLINGS:
             return None
         alternatives = [(s, "") for s in abjad._spellings(unit)]
+        if unit == "s":  # s32: its C a soft C, before a vowel
+            alternatives = [(s, abjad._SOFT_C if s == "c" else "") for s, _ in alternatives]
         if twice:
             alternatives.insert(0, ("", ""))
         elif unit == "y" and previous_unit not in ("", "w") and token[i + 1:i + 2] == "y":
@@ -222,9 +224,12 @@ def _reference_fits(token: str, latin: str) -> bool:
             for first, second in unit:
                 if not latin.startswith(first, pos):
                     continue
-                if second == "":
+                if second == "" or (second == abjad._SOFT_C and pos + 1 < len(latin)
+                                     and latin[pos + 1] in abjad._SOFT_C_BEFORE):
                     exact.add(pos + len(first))
                     _after_vowels(latin, pos + len(first), reached)
+                    continue
+                if second == abjad._SOFT_C:
                     continue
                 middle: set[int] = set()
                 _after_vowels(latin, pos + len(first), middle)
@@ -289,7 +294,7 @@ def _spelt(rng: random.Random, token: str) -> str:
     word = rng.choice(["", "a", "i", "ou"]) if token.startswith("a") else ""
     for unit in units:
         first, second = rng.choice(unit)
-        word += first + (run() + second if second else "") + run()
+        word += first + (run() + second if second.isalpha() else "") + run()
     word += rng.choice(abjad._ENDINGS)
     if word and rng.random() < 0.4:
         k = rng.randrange(len(word))
@@ -1158,6 +1163,23 @@ def test_a_kha_or_het_written_h_is_looked_up_under_h(query: str, listed: str) ->
 )
 def test_a_first_waw_is_a_consonant_before_a_diphthong(abjad_token: str, latin: str,
                                                        fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+@pytest.mark.parametrize(
+    ("abjad_token", "latin", "fits"),
+    [
+        ("ayrys", "iris", True),  # איריס
+        ("ayrys", "eric", False),  # a final C says K: Iris is no Eric
+        ("lws", "luc", False),
+        ("mrsl", "marcel", True),  # a C before e, i, y says s
+        ("lwsy", "lucy", True),
+        ("ghwnslfys", "goncalves", True),  # a C before a, o, u: a folded Ç (GONÇALVES)
+        ("fyktwr", "victor", True),  # (the C of a kaf: a K, anywhere)
+    ],
+)
+def test_a_sin_or_samekh_is_spelt_by_a_soft_c_only(abjad_token: str, latin: str,
+                                                   fits: bool) -> None:
     assert (abjad.similarity(abjad_token, latin) > 0) == fits
 
 

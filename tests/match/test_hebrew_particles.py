@@ -11,6 +11,7 @@ from clearance.match.hebrew import (
     read_particles,
     silent_he_reading,
     spanish_reading,
+    spanish_sounds_readings,
     two_letter_pairs,
 )
 from clearance.match.prepare import PERSON, prepare_name
@@ -155,6 +156,30 @@ def test_a_spanish_name_in_arabic_letters_alerts_on_the_listed_person() -> None:
         assert results and results[0].source_id == source and results[0].match
     results = match_query(index, Query("علي خليل", "Person"), ScoringConfig(), limit=5)
     assert results and results[0].source_id == "s2" and results[0].match
+
+
+def test_a_spanish_name_s_ll_and_silent_h_are_read_in_arabic_script() -> None:
+    # a run of yehs is a vowel and LL: three, a vowel, LL and a vowel (GUILLERMO); two
+    # after a consonant, a vowel and LL (CASTILLO); after an alef, LL and a vowel
+    # (BALLESTEROS); then also each first alef after an unwritten H (HUMBERTO, and ALBA's
+    # alef too: no letter tells them apart). Kha and sin as `spanish_reading` reads them
+    assert spanish_sounds_readings("غيييرمو كاستييو") == ["غيليرمو كاتستيلو"]
+    assert spanish_sounds_readings("ألبا باييستيروس") == ["ألبا باليتستيروتس",
+                                                        "هلبا باليتستيروتس"]
+    assert spanish_sounds_readings("أومبيرتو سانتوس") == ["هومبيرتو تسانتوتس"]
+    # only in a name read as Spanish (a kha or sin read so), and only its words that are
+    # no Arabic word or name borne as written
+    assert spanish_sounds_readings("أحمد أمين") == []
+    assert spanish_sounds_readings("محمد سليمان") == []
+    assert spanish_sounds_readings("خوان مارتينيث") == []  # nothing more to read
+    assert spanish_sounds_readings("חוסה לופס") == []  # (Hebrew: not this reading)
+
+
+def test_a_spanish_name_s_ll_and_silent_h_alert_on_the_listed_person() -> None:
+    index = list_index("CASTILLO HIDALGO, Guillermo", "BALLESTEROS, Humberto")
+    for text, source in (("غيييرمو كاستييو إيدالغو", "s0"), ("أومبيرتو باييستيروس", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match, results[:1]
 
 
 @pytest.mark.parametrize(
