@@ -115,7 +115,7 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     sh before a consonant), an r after the vowels of `_R_DROPPED` optional, 아이 에이 오이
     우이 웨이 as one vowel, an e before a final 스 or 즈 optional (Jones), an initial that
     repeats the final before it optional (한네 Hanne: Latin writes the doubled n once) and
-    ㄹㄹ as one l."""
+    ㄹㄹ as one l; a first ㅎ may be a Portuguese r, a last 션 an English -tion."""
     if not word or _SYLLABLE.fullmatch(word[0]) is None or _OTHER.search(word) is not None:
         return None
     table = _table()
@@ -130,6 +130,10 @@ def slots(word: str) -> tuple[Slot, ...] | None:
             out.append(Slot(("e",), True))
         if initial != "ㅇ" and not (initial == "ㄹ" and before == "ㄹ"):
             spellings = tuple(table["initials"][initial])
+            if k == 0 and initial == "ㅎ":
+                spellings += tuple(table["first_h"])  # Portuguese r (호날두 Ronaldo)
+            elif after is None and (initial, vowel, final) == ("ㅅ", "ㅕ", "ㄴ"):
+                spellings += tuple(table["tion"])  # English -tion (네이션 nation)
             shared = before != "" and bool(set(table["finals"][before]) & set(spellings))
             out.append(Slot(spellings, shared))
         if not merged:

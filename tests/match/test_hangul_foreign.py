@@ -196,3 +196,22 @@ def test_a_foreign_name_headed_by_a_korean_surnames_syllable_is_read() -> None:
     index = list_index("Joe ALLEN")
     spellings = kana.Spellings(index.abjad, index.weights)
     assert any("allen" in str(n).split() for n in hf.foreign_names("조 앨런", spellings))
+
+
+@pytest.mark.parametrize(("hangul", "listed"), [
+    ("루소", "Rousseau"),  # French eau
+    ("브란트", "Brandt"),  # German dt
+    ("마이클슨", "Michaelson"),  # the English schwa spelt ae
+    ("파운데이션", "Foundation"), ("코퍼레이션", "Corporation"),  # English -tion
+    ("호샤", "Rocha"), ("호드리구", "Rodrigo"),  # Portuguese r at a word's start
+])
+def test_hangul_fits_a_spelling_of_the_source_languages_orthography(hangul: str,
+                                                                     listed: str) -> None:
+    fit = hf.pattern(hangul)
+    assert fit is not None and fit.fullmatch(kana.latin(listed))
+    assert key(listed.lower()) in hf.keys(hangul)
+
+
+def test_hangul_reads_h_as_a_portuguese_r_only_at_a_words_start() -> None:
+    fit = hf.pattern("아호")
+    assert fit is not None and fit.fullmatch("aho") and not fit.fullmatch("aro")

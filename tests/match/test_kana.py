@@ -182,3 +182,15 @@ def test_a_first_mc_is_read_as_the_mac_the_scripts_write(spelling: str, read: st
 def test_a_katakana_mac_fits_a_listed_mc() -> None:
     fit = kana.pattern("マクドナルド")
     assert fit is not None and fit.fullmatch(kana.latin("McDonald"))
+
+
+@pytest.mark.parametrize(("katakana", "listed"), [
+    ("ルソー", "Rousseau"),  # French eau
+    ("ブラント", "Brandt"),  # German dt
+    ("カルヴァリョ", "Carvalho"), ("ミーニョ", "Minho"),  # Portuguese lh, nh
+])
+def test_katakana_fits_a_spelling_of_the_source_languages_orthography(katakana: str,
+                                                                      listed: str) -> None:
+    fit = kana.pattern(katakana)
+    assert fit is not None and fit.fullmatch(kana.latin(listed))
+    assert key(listed.lower()) in kana.keys(katakana)
