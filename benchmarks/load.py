@@ -128,10 +128,10 @@ def connection_split(folder: Path) -> str:
     return " / ".join(str(h) for h in held)
 
 
-def server_cpu(pid: int) -> float:
-    """CPU seconds (user + system) the server's processes have used so far: the process
-    and its children (the workers), read from /proc (0.0 where there is none)."""
-    total = 0.0
+def server_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) each of the server's processes has used so far: the
+    process and its children (the workers), read from /proc (none where there is none)."""
+    total: dict[int, float] = {}
     pending = [pid]
     while pending:
         proc = pending.pop()
@@ -141,7 +141,7 @@ def server_cpu(pid: int) -> float:
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2:].split()
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total[proc] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         pending += [int(c) for c in children]
     return total
 
@@ -162,9 +162,12 @@ def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Pat
     sampler = threading.Timer(min(5.0, seconds / 2), lambda: split.append(
         connection_split(folder)))
     sampler.start()
-    cpu = server_cpu(server)
+    before = server_cpu(server)
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    cpu = server_cpu(server) - cpu
+    after = server_cpu(server)
+    cpu = sum(after[p] - before.get(p, 0.0) for p in after)
+    # a worker that died (and was replaced) took its CPU with it: no figure then
+    replaced = set(before) - set(after)
     health = probe.stop()
     sampler.cancel()
     done = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
@@ -179,8 +182,10 @@ def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Pat
             f"p50 {p50:6.2f} ms   p99 {p99:6.2f} ms (target 50)   "
             f"{errors.group(1) if errors else 0} errors"
             + (f", socket errors {sock_errors.group(1)}" if sock_errors else "")
-            + f"\n  server CPU {cpu * 1000 / max(done, 1):.2f} ms a request (user + system of "
-            f"its processes, /healthz polls included)"
+            + (f"\n  server CPU {cpu * 1000 / max(done, 1):.2f} ms a request (user + system "
+               f"of its processes, /healthz polls included)" if not replaced else
+               f"\n  server CPU: not counted ({len(replaced)} server process(es) ended "
+               f"during the pass)")
             + f"\n  connections per server worker after {min(5.0, seconds / 2):.0f} s: "
             + (split[0] if split else "?") + f"\n  {health}")
     return line, done
