@@ -13,8 +13,10 @@ sent before:
   its end), so no cache holds an answer a user would not meet cold;
 - warm: the same bodies again, in the same order, on the same server.
 
-Each pass also prints how many connections each server worker holds five seconds in (the
-table the workers share to balance them, `clearance.api.fair_accept`). Meanwhile a
+Each pass also prints the server's CPU per request (user + system time of its processes
+over the pass, from /proc: on a busy box a steadier figure than the latencies, which wait
+for the other processes) and how many connections each server worker holds five seconds
+in (the table the workers share to balance them, `clearance.api.fair_accept`). Meanwhile a
 separate client polls GET /healthz every 50 ms and reports its worst latency
 (target: under 100 ms). The baseline, in this process, is `match_query` on the first 1,000
 bodies' queries, cold (nothing matched before); the ratio is the cost of HTTP, JSON and the
@@ -126,8 +128,26 @@ def connection_split(folder: Path) -> str:
     return " / ".join(str(h) for h in held)
 
 
+def server_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) each of the server's processes has used so far: the
+    process and its children (the workers), read from /proc (none where there is none)."""
+    total: dict[int, float] = {}
+    pending = [pid]
+    while pending:
+        proc = pending.pop()
+        try:
+            stat = Path(f"/proc/{proc}/stat").read_text()
+            children = Path(f"/proc/{proc}/task/{proc}/children").read_text().split()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        total[proc] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        pending += [int(c) for c in children]
+    return total
+
+
 def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Path,
-            label: str) -> tuple[str, int]:
+            label: str, server: int) -> tuple[str, int]:
     """One wrk pass over the bodies (each at most once); returns its line and request count."""
     threads = 2
     body_file = folder / "bodies.jsonl"
@@ -142,7 +162,12 @@ def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Pat
     sampler = threading.Timer(min(5.0, seconds / 2), lambda: split.append(
         connection_split(folder)))
     sampler.start()
+    before = server_cpu(server)
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    after = server_cpu(server)
+    cpu = sum(after[p] - before.get(p, 0.0) for p in after)
+    # a worker that died (and was replaced) took its CPU with it: no figure then
+    replaced = set(before) - set(after)
     health = probe.stop()
     sampler.cancel()
     done = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
@@ -157,6 +182,10 @@ def run_wrk(url: str, bodies: list[str], clients: int, seconds: int, folder: Pat
             f"p50 {p50:6.2f} ms   p99 {p99:6.2f} ms (target 50)   "
             f"{errors.group(1) if errors else 0} errors"
             + (f", socket errors {sock_errors.group(1)}" if sock_errors else "")
+            + (f"\n  server CPU {cpu * 1000 / max(done, 1):.2f} ms a request (user + system "
+               f"of its processes, /healthz polls included)" if not replaced else
+               f"\n  server CPU: not counted ({len(replaced)} server process(es) ended "
+               f"during the pass)")
             + f"\n  connections per server worker after {min(5.0, seconds / 2):.0f} s: "
             + (split[0] if split else "?") + f"\n  {health}")
     return line, done
@@ -262,7 +291,7 @@ def main() -> None:
             for label in ("cold", "warm"):
                 if tool == "wrk":
                     line, done = run_wrk(url, bodies, args.clients, args.seconds, Path(home),
-                                         label)
+                                         label, server.pid)
                     print(line)
                 else:
                     print(run_httpx(url, bodies, args.clients, args.seconds, label))

@@ -10,7 +10,7 @@ from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.engine import MatchResult as EngineResult
 from clearance.match.score import Query
 
-__all__ = ["to_query", "to_result"]
+__all__ = ["result_fields", "to_query", "to_result"]
 
 _COUNTRY = ("nationality", "country", "citizenship", "jurisdiction", "flag")
 
@@ -33,13 +33,21 @@ def to_query(example: EntityExample) -> Query:
     )
 
 
+def result_fields(result: EngineResult, record: dict[str, Any] | None) -> dict[str, Any]:
+    """A matcher result as yente returns it: the entity in FtM form plus score and features,
+    as `MatchResult`'s fields in its order, with the types it validates to (JSON as they
+    are: /match writes them without building the model, 0.1 ms a request)."""
+    return {
+        "id": result.entity_id, "caption": result.name, "schema": result.schema,
+        "properties": record["properties"] if record is not None else {},
+        "datasets": [result.dataset], "source_id": result.source_id,
+        "score": float(round(result.score, 4)), "match": bool(result.match),
+        "features": {f.name: float(round(f.value, 4)) for f in result.features},
+        "explanation": [f.to_dict() for f in result.features],
+        "algorithm": f"{ALGORITHM}/{VERSION}",
+    }
+
+
 def to_result(result: EngineResult, record: dict[str, Any] | None) -> MatchResult:
-    """A matcher result as yente returns it: the entity in FtM form plus score and features."""
-    return MatchResult(
-        id=result.entity_id, caption=result.name, schema=result.schema,
-        properties=record["properties"] if record is not None else {},
-        datasets=[result.dataset], source_id=result.source_id, score=round(result.score, 4),
-        match=result.match, features={f.name: round(f.value, 4) for f in result.features},
-        explanation=[f.to_dict() for f in result.features],
-        algorithm=f"{ALGORITHM}/{VERSION}",
-    )
+    """`result_fields` as the response model (/search)."""
+    return MatchResult.model_validate(result_fields(result, record))

@@ -6,6 +6,7 @@ switch of the active pointer commit together or not at all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -220,6 +221,15 @@ _RECORDS_QUERY = select(entities.c.entity_id, entities.c.data).where(
     entities.c.version_id.in_(bindparam("version_ids", expanding=True)))
 
 
+@functools.lru_cache(maxsize=64)
+def _records_sql(entities_n: int, versions_n: int) -> str:
+    """`_RECORDS_QUERY` for SQLite's DB-API cursor, with that many `?` for each list: the
+    statement through SQLAlchemy's execution (expanding its parameters, a result object)
+    cost 0.2-0.3 ms a call, the cursor's 0.06 (a server reads records per /match request)."""
+    return (f"SELECT entity_id, data FROM entities WHERE entity_id IN "
+            f"({', '.join('?' * entities_n)}) AND version_id IN ({', '.join('?' * versions_n)})")
+
+
 def get_records(entity_ids: list[str], max_age: float = 0.0) -> dict[str, dict[str, Any]]:
     """Entities as stored in the active versions (as read at most `max_age` seconds ago), by
     id: one query for the ids not read lately. Each call returns records of its own."""
@@ -234,10 +244,20 @@ def get_records(entity_ids: list[str], max_age: float = 0.0) -> dict[str, dict[s
                 texts[entity_id] = hit
     missing = [e for e in dict.fromkeys(entity_ids) if e not in texts]
     if missing:
-        with engine().connect() as conn:
+        eng = engine()
+        with eng.connect() as conn:
             for start in range(0, len(missing), 500):
-                rows = conn.execute(_RECORDS_QUERY, {"entity_ids": missing[start:start + 500],
-                                                     "version_ids": list(ids)})
+                part = missing[start:start + 500]
+                if eng.dialect.name == "sqlite":  # its DB-API cursor, on the pooled connection
+                    cursor = conn.connection.cursor()
+                    try:
+                        rows = cursor.execute(_records_sql(len(part), len(ids)),
+                                              [*part, *ids]).fetchall()
+                    finally:
+                        cursor.close()
+                else:
+                    rows = conn.execute(_RECORDS_QUERY, {"entity_ids": part,
+                                                         "version_ids": list(ids)})
                 texts.update({entity_id: data for entity_id, data in rows})
         with _RECORDS_LOCK:
             for entity_id in missing:

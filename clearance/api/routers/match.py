@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
-from clearance.api.convert import to_query, to_result
+from clearance.api.convert import result_fields, to_query, to_result
 from clearance.api.deps import current_index, require
 from clearance.api.models import (
     EntityExample,
     MatchRequest,
     MatchResponse,
-    QueryResponse,
     SearchResponse,
     api_schema,
 )
@@ -75,20 +75,22 @@ async def match(
     metrics = request.app.state.metrics
 
     def compute() -> bytes:
-        responses: dict[str, QueryResponse] = {}
+        responses: dict[str, dict[str, Any]] = {}
         for name, example, query in queries:
             results = match_query(index, query, cfg, limit=limit, datasets=scope)
             metrics.queries.inc()
             metrics.alerts.inc(sum(r.match for r in results))
             records = get_records([r.entity_id for r in results], max_age=1.0)
-            responses[name] = QueryResponse(
-                results=[to_result(r, records.get(r.entity_id)) for r in results],
-                total={"value": len(results), "relation": "eq"},
-                query=example.model_dump(by_alias=True),
-            )
-        # built from the models above, so serialised directly (no second validation pass)
-        return MatchResponse(responses=responses, limit=limit).model_dump_json(
-            by_alias=True).encode()
+            # `QueryResponse`'s fields in its order (the route's response model)
+            responses[name] = {
+                "status": 200,
+                "results": [result_fields(r, records.get(r.entity_id)) for r in results],
+                "total": {"value": len(results), "relation": "eq"},
+                "query": example.model_dump(by_alias=True),
+            }
+        # as pydantic writes them (a NumPy number as the number; non-ASCII as UTF-8)
+        return orjson.dumps({"responses": responses, "limit": limit},
+                            option=orjson.OPT_SERIALIZE_NUMPY)
 
     # scoring runs on the app's matching thread, one request at a time per process: the
     # event loop stays free for /healthz and the rest (see clearance.api.work)
