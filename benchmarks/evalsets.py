@@ -167,6 +167,7 @@ def _make_population(countries: tuple[str, ...] | None, per_country: int, seed: 
                                  if c not in POPULATION_COUNTRIES))
     rng = random.Random(seed)
     seen_all: set[str] = set(skip or ())
+    drawn: set[str] = set(skip or ())  # (names as drawn, before an article is drawn again)
     for country in countries:
         firsts = nd.get_top_names(n=TOP, country_alpha2=country)[country]
         given = [n for pair in zip(firsts["M"], firsts["F"]) for n in pair]
@@ -174,11 +175,14 @@ def _make_population(countries: tuple[str, ...] | None, per_country: int, seed: 
         w_given = [1.0 / (1 + i // 2) ** 0.5 for i in range(len(given))]
         w_last = [1.0 / (1 + i) ** 0.5 for i in range(len(surnames))]
         seen: set[str] = set()
+        here: set[str] = set()
         while len(seen) < per_country:
             first, last = rng.choices(given, w_given)[0], rng.choices(surnames, w_last)[0]
             name = f"{first} {last}"
-            if name in seen or (skip is not None and name in seen_all):
+            if name in here or (skip is not None and name in drawn):
                 continue
+            here.add(name)
+            drawn.add(name)
             # no surname: drawn again, by a generator of its own, so that every other name
             # stays as drawn before
             again = random.Random(f"{seed}-{country}-{len(seen)}")
