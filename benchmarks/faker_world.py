@@ -16,9 +16,12 @@ corresponds to the query token for token (`evalsets.token_for_token`, the popula
 set's rule: a one-to-one pairing of every token of both names, particles aside; a
 company's legal-form words count as tokens). A query whose alerts are all unjustified is
 a false alert; a genuine same-name hit (a list person bearing exactly the query's name
-keys) must stay an alert. Halves by `evalsets.split` of the case id ("fk-<locale>-p<k>",
-"-c<k>"): rules are chosen on the tuning half only; `--held-out` prints the other half,
-read once at the end.
+keys) must stay an alert. A particle is aside only before a name word; an article or
+particle ending the query is a name word (an article alone is no surname:
+`evalsets.name_tokens`), so a one-word list name is never a genuine hit, nor a justified
+alert, of a two-word query (amended in session 32). Halves by `evalsets.split` of the case
+id ("fk-<locale>-p<k>", "-c<k>"): rules are chosen on the tuning half only; `--held-out`
+prints the other half, read once at the end.
 
 Known blind spot of the rule (seen at the first run, left as written): it compares keys of
 the scripts' readings by `clearance.match.fold`, so a Korean or Chinese name in its own

@@ -9,10 +9,13 @@ the population set's 16, screened as Person against every bundled list as `clear
 screen` screens. A query whose alerts are all unjustified (no alerted entity has a name
 that corresponds to it token for token, `evalsets.token_for_token`) is a false alert; a
 genuine same-name hit (a list person carrying exactly the query's name keys) must stay an
-alert. Printed for the tuning half: the totals, and per country the queries with only
-unjustified alerts; `--show-tuning` lists those queries with their best alert. The
-held-out half is printed only with `--held-out` (totals and per country): read it once,
-at the end, never to choose a rule.
+alert. A particle is aside only before a name word; an article or particle ending the
+query is a name word (an article alone is no surname: `evalsets.name_tokens`), so a
+one-word list name is never a genuine hit, nor a justified alert, of a two-word query
+(amended in session 32). Printed for the tuning half: the totals, and per country the
+queries with only unjustified alerts; `--show-tuning` lists those queries with their best
+alert. The held-out half is printed only with `--held-out` (totals and per country): read
+it once, at the end, never to choose a rule.
 
 --also-population: the same for `evalsets.population_queries` (16 countries, 150 each),
 the set the matcher was tuned on; its totals equal quality.py's.

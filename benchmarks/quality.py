@@ -210,7 +210,8 @@ def population_kind(case: dict[str, Any], results: dict[str, list[dict[str, Any]
     """A population query's (alerts, genuine): alerts "unjustified" (every alert
     unjustified: no alerted entity has a name corresponding token for token), "justified"
     or "quiet" (no alert); genuine "kept" or "lost" for a query some list person bears
-    exactly (`evalsets.same_name_people`), else ""."""
+    exactly (`evalsets.same_name_people`: the same name keys, so every query word that is a
+    name, an article ending the name included, `evalsets.name_tokens`), else ""."""
     q = case["query"]["name"]
     alerts = [m for m in results.get(case["id"], []) if m["match"]]
     keys, _ = evalsets._keys(q)
