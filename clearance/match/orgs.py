@@ -71,8 +71,11 @@ _FIRST_ONLY = frozenset({"pt"})
 # INTERNATIONAL GROUP", sdn.csv) and Estonia's OÜ (osaühing, the private limited company:
 # ISO 20275; "GARANTEX EUROPE OU", "OU INELSO", sdn.csv). Each keeps its own word as its
 # form (no canonical group), so that a query of unknown type writing it still pairs with it
-# as the same word.
-_ORGANISATION_FORMS = frozenset({"sia", "ou"})
+# as the same word. And a company of the Dubai Multi Commodities Centre free zone, whose
+# name the DMCC Company Regulations have end in "DMCC" ("ALWANEO TRADE DMCC", sdn.csv;
+# "TRIO ENERGY DMCC", the CSL): a form of the fze kind, read here and not among the forms
+# (`resources/legal_forms.yml`), where a word one slip from it (DMC) would be read as it.
+_ORGANISATION_FORMS = frozenset({"sia", "ou", "dmcc"})
 # Forms an organisation's name may write first as well as last (Moldova's and Romania's
 # SRL: "SRL SKYLINE AVIATION", "SRL OKAF TRADING", sdn.csv): read first in a name known to
 # be an organisation's only, keeping its word, as `_ORGANISATION_FORMS`

@@ -189,12 +189,15 @@ def test_lithuanias_uab_and_a_state_corporations_gk_are_forms(text: str, expecte
     ("OU KORVALE", ["ou*", "korvale"]),
     # Moldova's and Romania's SRL written first, as the lists write it
     ("SRL KORVALE AVIATION", ["srl*", "korvale", "aviation"]),
+    # a Dubai free-zone company's DMCC, last; DMC beside a form stays a name's word
+    ("KORVALE TRADE DMCC", ["korvale", "trade", "dmcc*"]),
+    ("DMC Private Joint Stock Company", ["dmc", "jsc*"]),
     ("KORVALE AVIATION SRL", ["korvale", "aviation", "llc*"]),
     # inside a name, or a name of that word alone, they are words
     ("VENTA OU KORVALE", ["venta", "ou", "korvale"]),
     ("SIA", ["sia"]),
 ])
-def test_an_organisations_sia_or_ou_first_or_last_is_its_form(text: str, expected: list[str]
+def test_an_organisations_sia_ou_or_dmcc_first_or_last_is_its_form(text: str, expected: list[str]
                                                                ) -> None:
     assert _marked(text) == expected
 
