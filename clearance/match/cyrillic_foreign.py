@@ -19,6 +19,12 @@ given name (`slavic_word`: Хут HUTH, Покок POCOCK; not Ивайло), is
 shaped as a Slavic or Kazakh person's (`slavic_person`: a word with a surname's or
 patronymic's ending, Иванов, Шевченко, Петрович, Назарбаевич, Улы, Пеевски) keeps today's
 reading alone; the foreign readings are extra query names, after today's.
+
+A company's name (a word of it a legal form: ООО «Ирбис Скай Тех») reads every other word
+so, as list spellings of three letters or more (`MIN_FIT_COMPANY`); English words written
+by their sound are letter groups of the table (-tion шн, -age идж), and the few whose
+English spelling no reading of their letters gives are the table's words (бизнес BUSINESS,
+read so in any name).
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ import pymorphy3
 from clearance.match.cyrillic import BULGARIAN_YER, romanize
 from clearance.match.guess import Fits, Guess
 from clearance.match.hangul_foreign import Slot, slot_keys, slot_pattern
-from clearance.match.kana import MAX_READINGS, Spellings, fitting, latin, reading_fits
+from clearance.match.kana import MAX_READINGS, MIN_FIT, Spellings, fitting, latin, reading_fits
 from clearance.match.orgs import one_word_forms
 from clearance.match.text import normalize
 from clearance.resources import load_resource
@@ -60,6 +66,11 @@ _DOUBLED = re.compile("([бвгдзклмнпрстфхцчшщ])\\1")
 _SIGNS = frozenset("ьъ")
 #: fewest letters of a word read so: a shorter one fits too many list words
 MIN_LETTERS = 3
+#: fewest letters of a list spelling a word of a company's name beside its legal form may
+#: be read as (`kana.MIN_FIT` elsewhere): English words of three letters are common in
+#: companies' names, and the form and the other words narrow the name (ООО «Ирбис Скай
+#: Тех» IRBIS SKY TECH), as a part of a Han name its separators divide (`han.MIN_FIT_PART`)
+MIN_FIT_COMPANY = 3
 
 
 @cache
@@ -142,14 +153,24 @@ def keys(word: str) -> tuple[str, ...]:
     return slot_keys(_with_tail(word, parts)) or slot_keys(parts)
 
 
-def readings(word: str, spellings: Spellings) -> list[str]:
-    """The list spellings a Cyrillic word may transcribe (`kana.fitting`), the nearest its
-    letter-by-letter reading first: a Cyrillic word's plain reading is near the Latin
-    name."""
+@cache
+def _words() -> dict[str, tuple[str, ...]]:
+    """`resources/cyrillic_foreign.yml`'s words: English words Russian writes by their
+    sound, no spelling of whose letters is the English one (бизнес BUSINESS)."""
+    return {str(k): tuple(map(str, v)) for k, v in _table()["words"].items()}
+
+
+def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
+    """The list spellings a Cyrillic word may transcribe (`kana.fitting`, of `shortest`
+    letters or more), the nearest its letter-by-letter reading first: a Cyrillic word's
+    plain reading is near the Latin name. A word of `_words` is its English word first."""
     fit = pattern(word)
     if fit is None:
         return []
-    return fitting(fit, keys(word), romanize(word), spellings, nearest_first=True)
+    found = fitting(fit, keys(word), romanize(word), spellings, nearest_first=True,
+                    shortest=shortest)
+    own = _words().get(word.replace("ё", "е"), ())
+    return list(dict.fromkeys([*own, *found])) if own else found
 
 
 @cache
@@ -217,18 +238,26 @@ def _foreign_word(word: str) -> bool:
     """Whether a word is read as the list spellings it may transcribe: it holds a letter
     group of `_MARKED`; or a doubled consonant (`_DOUBLED`), unless it is a given name the
     dictionaries hold (Жанна is not SANA, Нонна not NANED); or it is no `slavic_word`."""
-    if _MARKED.search(word) is not None:
+    if _MARKED.search(word) is not None or word.replace("ё", "е") in _words():
         return True
     if _DOUBLED.search(word) is not None:
         return not _given_name(word)
     return not slavic_word(word)
 
 
-def _read(word: str, spellings: Spellings, fits: dict[str, Fits]) -> list[str]:
+def _read(word: str, spellings: Spellings, fits: dict[str, Fits],
+          shortest: int = MIN_FIT) -> list[str]:
     """A word's readings (`readings`); the test of each read word is added to `fits`."""
-    read = readings(word, spellings)
+    read = readings(word, spellings, shortest)
     fits.update(reading_fits(read, pattern(word) if read else None, latin))
+    for english in _words().get(word.replace("ё", "е"), ()):
+        fits.update({t: _spelt(latin(english)) for t in normalize(english)})
     return read
+
+
+def _spelt(own: str) -> Fits:
+    """The test of the list words an English word of `_words` pairs with: its spelling."""
+    return lambda listed: latin(listed) == own
 
 
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
@@ -252,7 +281,9 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     # SKY TECH)
     forms = [romanize(w) in one_word_forms() for w in words]
     company = any(forms)
-    options = [_read(w, spellings, fits) if not form and (company or _foreign_word(w)) else []
+    shortest = MIN_FIT_COMPANY if company else MIN_FIT
+    options = [_read(w, spellings, fits, shortest)
+               if not form and (company or _foreign_word(w)) else []
                for w, form in zip(words, forms, strict=True)]
     if not any(options):
         return []
@@ -263,7 +294,7 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
             options[k] = [plain[-1]]
         elif not options[k]:
             plain.append(romanize(w))
-            options[k] = list(dict.fromkeys([plain[-1], *_read(w, spellings, fits)]))
+            options[k] = list(dict.fromkeys([plain[-1], *_read(w, spellings, fits, shortest)]))
     for t in {t for p in plain for t in normalize(p)}:
         fits.pop(t, None)
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),

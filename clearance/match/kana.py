@@ -305,15 +305,16 @@ def readings(word: str, spellings: Spellings) -> list[str]:
 
 
 def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
-            spellings: Spellings, nearest_first: bool = False) -> list[str]:
+            spellings: Spellings, nearest_first: bool = False,
+            shortest: int = MIN_FIT) -> list[str]:
     """The list spellings filed under `word_keys` that pattern `fit` matches (as `latin`
     reads them), commonest first, then the nearest `plain` (`nearest_first`: the other
-    way round): one for each list token, at least `MIN_FIT` letters long, at most
+    way round): one for each list token, at least `shortest` letters long, at most
     `MAX_PER_WORD` (also what `hangul_foreign.readings` asks)."""
     found: dict[int, str] = {}
     for k in word_keys:
         for tid, spelling in spellings.table.get(k, ()):
-            if len(spelling) < MIN_FIT or not spelling.isalpha():
+            if len(spelling) < shortest or not spelling.isalpha():
                 continue
             if (len(spelling) > len(found.get(tid, ""))
                     and fit.fullmatch(latin(spelling)) is not None):

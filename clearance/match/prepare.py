@@ -249,7 +249,7 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     tokens = (native if native is not None else normalize(text))[:MAX_NAME_TOKENS]
     if kind != PERSON:
         tokens, legal = mark_legal_forms(split_glued_forms(join_letters(tokens)),
-                                         trailing_words())
+                                         trailing_words(), kind == ORG)
     else:
         # particles and titles, flagged like legal forms
         legal = _person_roles(tokens, "," in text and len(normalize(text.split(",", 1)[1])) >= 2)

@@ -247,3 +247,43 @@ def test_a_russian_companys_register_name_alerts_on_its_english_spelling() -> No
             (first, *_) = match_query(index, Query(query, schema))
             assert first.match and first.source_id == listed, (query, schema, first)
             assert first.score > 0.85  # (main: 0.807 for Госкорпорация Кортех)
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    # English words a company's name writes by their sound: -tion as шн, -tional as шнл,
+    # -cial as шл, -age as идж, a -ge's unwritten e after дж
+    ("корпорейшн", "corporation"),
+    ("солюшнс", "solutions"),
+    ("интернэшнл", "international"),
+    ("файнэншл", "financial"),
+    ("брокеридж", "brokerage"),
+    ("менеджмент", "management"),
+])
+def test_english_words_written_by_their_sound_fit_their_english_spelling(word: str,
+                                                                         spelling: str) -> None:
+    fit = cf.pattern(word)
+    assert fit is not None and fit.fullmatch(kana.latin(spelling)) is not None
+
+
+def test_a_word_no_letter_by_letter_reading_spells_is_read_as_its_english_word() -> None:
+    # бизнес: the u of BUSINESS is said и; read so beside a form or not
+    table = _table("korvale", "business")
+    assert cf.foreign_names("ООО «Корвале Бизнес»", table) == ["ooo korvale business"]
+    assert "korvale business" in cf.foreign_names("Корвале Бизнес", table)
+
+
+def test_beside_a_legal_form_a_word_is_read_as_a_list_spelling_of_three_letters() -> None:
+    # Скай is SKY in a company's name; elsewhere a three-letter spelling fits too many
+    table = _table("korvale", "sky")
+    assert cf.foreign_names("ООО «Корвале Скай»", table) == ["ooo korvale sky"]
+    assert cf.foreign_names("Корвале Скай", table) == ["korvale skay"]
+
+
+def test_a_companys_english_words_written_by_their_sound_alert_on_its_listed_name() -> None:
+    index = list_index("KORVALE BUSINESS CONSULT", "VENTARO SKY TECH", "MIRADAL SOLUTIONS",
+                       schema="Organization")
+    for query, listed in (("ООО «Корвале Бизнес Консалт»", "s0"), ("ООО «Вентаро Скай Тех»", "s1"),
+                          ("АО «Мирадал Солюшнс»", "s2")):
+        for schema in ("Company", "LegalEntity"):
+            (first, *_) = match_query(index, Query(query, schema))
+            assert first.match and first.source_id == listed, (query, schema, first)

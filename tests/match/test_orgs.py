@@ -2,7 +2,7 @@
 
 import pytest
 
-from clearance.match.prepare import ORG, prepare_name
+from clearance.match.prepare import ANY, ORG, prepare_name
 
 
 def _marked(text: str) -> list[str]:
@@ -174,10 +174,53 @@ def test_forms_the_lists_write_last_are_forms(text: str, expected: list[str]) ->
     ('UAB "Korvale Trans"', ["jsc*", "korvale", "trans"]),
     ("KORVALE UAB", ["korvale", "jsc*"]),
     ("ГК «Корвале»", ["statecorp*", "korvale"]),
-    # Latvia's SIA and Estonia's OU are no forms: people's names too
-    ("KORVALE SIA", ["korvale", "sia"]),
-    ("Zhang Ou", ["zhang", "ou"]),
 ])
 def test_lithuanias_uab_and_a_state_corporations_gk_are_forms(text: str, expected: list[str]
                                                               ) -> None:
     assert _marked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Latvia's SIA and Estonia's OÜ, first or last, in a name known to be an
+    # organisation's, kept as written (a party of unknown type writing it pairs with it)
+    ("KORVALE SIA", ["korvale", "sia*"]),
+    ('SIA "Korvale Trans"', ["sia*", "korvale", "trans"]),
+    ("KORVALE EUROPE OÜ", ["korvale", "europe", "ou*"]),
+    ("OU KORVALE", ["ou*", "korvale"]),
+    # Moldova's and Romania's SRL written first, as the lists write it
+    ("SRL KORVALE AVIATION", ["srl*", "korvale", "aviation"]),
+    # a Dubai free-zone company's DMCC, last; DMC beside a form stays a name's word
+    ("KORVALE TRADE DMCC", ["korvale", "trade", "dmcc*"]),
+    ("DMC Private Joint Stock Company", ["dmc", "jsc*"]),
+    ("KORVALE AVIATION SRL", ["korvale", "aviation", "llc*"]),
+    # inside a name, or a name of that word alone, they are words
+    ("VENTA OU KORVALE", ["venta", "ou", "korvale"]),
+    ("SIA", ["sia"]),
+])
+def test_an_organisations_sia_ou_or_dmcc_first_or_last_is_its_form(text: str, expected: list[str]
+                                                               ) -> None:
+    assert _marked(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Zhang Ou", "Liu Sia", "Ou Zhang", "SRL Korvale"])
+def test_sia_ou_and_a_first_srl_are_words_in_a_name_of_unknown_type(text: str) -> None:
+    # people's names too (Sia, the Chinese Ou): a party of unknown type keeps its words
+    name = prepare_name(text, ANY)
+    assert not any(name.legal)
+
+
+def test_a_listed_companys_sia_or_ou_is_no_name_word_a_query_lacks() -> None:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    # main: KORVALE SIA 0.61 for OOO Korvale, VENTARO TRADE OU 0.79 for Ventaro Trade
+    orgs = list_index("KORVALE SIA", "VENTARO TRADE OU", schema="Organization")
+    for query, listed in (("ООО «Корвале»", "s0"), ("Korvale LLC", "s0"), ("Korvale SIA", "s0"),
+                          ("Ventaro Trade", "s1"), ("Ventaro Trade OÜ", "s1")):
+        for schema in ("Company", "LegalEntity"):
+            (first, *_) = match_query(orgs, Query(query, schema))
+            assert first.match and first.source_id == listed, (query, schema, first)
+    # a listed person's given name Ou stays a name
+    (first, *_) = match_query(list_index("ZHANG, Ou"), Query("Zhang Ou", "LegalEntity"))
+    assert first.match and first.score == 1.0
