@@ -617,6 +617,9 @@ class _Walk:
         self.first = _first_letters(token, self.steps, self.prosthetic)
         self.last_bits = _last_bits(keys, self.steps, self.exact_end) | (
             letter_bits("".join(self.silent)))
+        # what `starts` gives (asked of a query word for every run a comparison may join)
+        self.leads = ("" if self.initial_alef or not self.steps or self.steps[0][0]
+                      else "".join(self.steps[0][1]))
 
 
 #: what `_first_letters` gives for a word that may start with any letter
@@ -808,9 +811,7 @@ def starts(token: str) -> str:
     otherwise (a key's classes file SAID, DAOUD and TOOS under one key: "syd" only
     fits a word starting with s, ts or c), without trying the pattern."""
     walk = _walk(token)
-    if walk is None or walk.initial_alef or not walk.steps or walk.steps[0][0]:
-        return ""
-    return "".join(walk.steps[0][1])
+    return "" if walk is None else walk.leads
 
 
 def consonantal(token: str) -> bool:
@@ -833,6 +834,25 @@ def _vowel_led_pair(token: str) -> bool:
     from a romanised abjad word: as a Latin spelling it stands for an alef and one
     consonant (اغ "agh" ~ the Tuareg AG of "GHALI, Iyad ag")."""
     return len(token) == 2 and token[0] in "aeiou"
+
+
+#: `abjad_sides`: `similarity` may read the word as its abjad side (the first argument)
+ABJAD_SIDE: Final = 1
+#: `abjad_sides`: `similarity` may read the word as its Latin side (the second argument)
+LATIN_SIDE: Final = 2
+
+
+def abjad_sides(token: str) -> int:
+    """Which sides of `similarity` a word may take without the answer being 0 before any
+    pattern is tried (`ABJAD_SIDE`, `LATIN_SIDE` as bits): the abjad side needs a word
+    with no vowel after its first letter (`consonantal`; only such words have answers
+    kept), the Latin side a word of two letters or more that has one (or a vowel-led pair,
+    `_vowel_led_pair`). A comparison asks both directions of most pairs of words (one of
+    them written in an abjad script), and of most pairs one word can take neither side
+    its direction gives it: told from each word alone, once, instead of in each call."""
+    if consonantal(token):
+        return ABJAD_SIDE | LATIN_SIDE if _vowel_led_pair(token) else ABJAD_SIDE
+    return LATIN_SIDE if len(token) >= 2 else 0
 
 
 #: romanised abjad token -> Latin word -> whether the word fits the token's pattern: two

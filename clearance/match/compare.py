@@ -17,7 +17,17 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Hamming, Levenshtein
 
 from clearance.match import hangul, pinyin, zh
-from clearance.match.abjad import FINAL_VOWEL, KAF_HE, consonantal, has_abjad, kaf_he_of, letter_bits
+from clearance.match.abjad import (
+    ABJAD_SIDE,
+    FINAL_VOWEL,
+    KAF_HE,
+    LATIN_SIDE,
+    abjad_sides,
+    consonantal,
+    has_abjad,
+    kaf_he_of,
+    letter_bits,
+)
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.abjad import starts as abjad_starts
@@ -638,6 +648,9 @@ class QueryFacts:
         self.abjad = has_abjad(text)
         self.chain = self.abjad and nasab_chain(text, query.tokens)
         self.shapes = [TokenShape(t, f) for t, f in zip(query.tokens, query.folded)]
+        # which words `abjad.similarity` may read as the abjad side, and which as the Latin
+        # side (`abjad_sides`): asked of every unvocalised pair, so once per query word
+        self.abjad_sides = [abjad_sides(t) for t in query.tokens]
         # (a reading from another script) the test of each guessed word's pairs
         self.guessed = word_fits(text, query.tokens)
         self.guessed_sure = sure_fits(text)
@@ -992,6 +1005,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 or (target_raw[:1] not in starts and target[:1] not in starts_f
                     and not (unvocalised and target_raw[:1] in "aeiou"))):
             continue
+        # (which of the abjad tries below may be other than 0: `abjad.abjad_sides`)
+        sides = abjad_sides(target_raw) if unvocalised else 0
         runs: list[list[int]] = []
         order = sorted(free_l)  # (free_l changes only once a run is joined, below)
         for a in order:
@@ -1019,11 +1034,15 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
             size = sum([len(l_tokens[i]) for i in run])
             size_f = sum([len(l_folded[i]) for i in run])
             if unvocalised:
-                end = l_marks.get(l_tokens[run[-1]], 0) & FINAL_VOWEL
-                sim = max([abjad_similarity(joined, target_raw, end)
-                           for joined in _abjad_joins(l_tokens, run)])
-                sim = max(sim, abjad_similarity(target_raw, "".join([l_tokens[i] for i in run]),
-                                                r_marks.get(target_raw, 0)))
+                sim = 0.0
+                if sides & LATIN_SIDE:
+                    end = l_marks.get(l_tokens[run[-1]], 0) & FINAL_VOWEL
+                    sim = max([abjad_similarity(joined, target_raw, end)
+                               for joined in _abjad_joins(l_tokens, run)])
+                if sides & ABJAD_SIDE:
+                    sim = max(sim, abjad_similarity(target_raw,
+                                                    "".join([l_tokens[i] for i in run]),
+                                                    r_marks.get(target_raw, 0)))
                 if (sim > 0.0 and l_marks and misread(target_raw)
                         and kaf_he_of(l_marks, *[l_tokens[i] for i in run])):
                     # a kaf and a he (כהן אור "khn awr") read as one digraph (HONOR), as
@@ -1303,8 +1322,13 @@ def compare_names(
                     (latin_c and _acronym(ct)) or (latin_q and _acronym(qt))):
                 sim = 0.0  # سامان "smn" is not JSC 'SMN: letters, not a word without vowels
             elif sim < ABJAD_SIMILARITY and unvocalised:
-                sim = max(sim, abjad_similarity(qt, ct, q_marks.get(qt, 0)),
-                          abjad_similarity(ct, qt, c_marks.get(ct, 0)))
+                # (only the directions `abjad_sides` lets be other than 0 are asked: of
+                # most pairs one word has a vowel after its first letter, no abjad side)
+                q_sides, c_sides = facts.abjad_sides[i], abjad_sides(ct)
+                if q_sides & ABJAD_SIDE and c_sides & LATIN_SIDE:
+                    sim = max(sim, abjad_similarity(qt, ct, q_marks.get(qt, 0)))
+                if c_sides & ABJAD_SIDE and q_sides & LATIN_SIDE:
+                    sim = max(sim, abjad_similarity(ct, qt, c_marks.get(ct, 0)))
             if sim > 0.0 and ((q_pairs and qt in q_pairs)
                               or (latin_c and q_marks.get(qt, 0) & KAF_HE)) and misread(ct):
                 # a Hebrew word's first consonant and he (כהן "khn") read as one Latin
