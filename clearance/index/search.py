@@ -428,6 +428,9 @@ SHORT_SLIP_NAMES_MAX = 1000
 #: letters, 1,022 are on one name, 2,151 on ten or fewer), while a word on more names is a
 #: name people or companies share (KIM 81, LI 36, CO 24), written as itself
 SHORT_LISTED_NAMES_MAX = 10
+#: what a list word `_short_slipped` finds counts for in candidate generation: as a word
+#: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
+SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
 #: a name written as a registration mark: a prefix of one or two letters or digits, a
 #: hyphen, three to five more (EP-ABC, 4L-XYZ, UP-A1234: ICAO Annex 7's nationality mark
 #: and registration mark; a vessel's call sign or hull code written alike), in capitals
@@ -578,7 +581,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
         if (fuzzy and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX
                 and raw not in codes and (own is None
                      or (len(index.postings[own]) <= SHORT_LISTED_NAMES_MAX and not cut))):
-            short.append((alts, [(t, BESIDE_SIMILARITY) for t in _short_slipped(
+            short.append((alts, [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
