@@ -8,6 +8,7 @@ while rarer ones exist, so the cost follows the query, not the list size.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import numpy as np
@@ -36,7 +37,7 @@ from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import may_be_cut
-from clearance.match.prepare import Name, fold_key, written_marks
+from clearance.match.prepare import ARTICLES, Name, fold_key, written_marks
 from clearance.match.text import typed_in_latin
 
 __all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "fuzzy_cost", "fuzzy_keys",
@@ -427,6 +428,25 @@ SHORT_SLIP_NAMES_MAX = 1000
 #: letters, 1,022 are on one name, 2,151 on ten or fewer), while a word on more names is a
 #: name people or companies share (KIM 81, LI 36, CO 24), written as itself
 SHORT_LISTED_NAMES_MAX = 10
+#: what a list word `_short_slipped` finds counts for in candidate generation: as a word
+#: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
+SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
+#: a name written as a registration mark: a prefix of one or two letters or digits, a
+#: hyphen, three to five more (EP-ABC, 4L-XYZ, UP-A1234: ICAO Annex 7's nationality mark
+#: and registration mark; a vessel's call sign or hull code written alike), in capitals
+_MARK = re.compile(r"(?<![\w-])([A-Z0-9]{1,2})-([A-Z0-9]{3,5})(?![\w-])")
+
+
+def code_words(text: str) -> frozenset[str]:
+    """The folded words of `text` that are codes, not names: those holding a digit, and the
+    two parts of a registration mark (`_MARK`; not an Arabic article's AL-, EL-). One such
+    word a slip away is another craft's or company's code (EP-ABD is another aircraft
+    than EP-ABC), not a slip: `_units` does not look them up one slip away."""
+    found = {w.lower() for w in re.findall(r"\w*\d\w*", text)}
+    for prefix, mark in _MARK.findall(text):
+        if prefix.lower() not in ARTICLES:
+            found |= {prefix.lower(), mark.lower()}
+    return frozenset(found)
 
 
 def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False) -> list[int]:
@@ -504,9 +524,13 @@ def _words_beside(index: Index, tid: int) -> tuple[list[str], list[int]]:
 
 
 def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: bool,
-           person: bool = False) -> list[tuple[float, list[tuple[int, float]]]]:
+           person: bool = False, craft: bool = False
+           ) -> list[tuple[float, list[tuple[int, float]]]]:
     """Each query token with its list-token alternatives; split halves count separately
     (of every word of a person's name: a given name is written solid or apart).
+    `craft`: the query names a vessel or an aircraft, whose short words are marks (a
+    registration, a call sign): none is looked up one slip away (`_short_slipped`), nor is
+    a code of any query (`code_words`).
 
     A fuzzy alternative that is another query token's exact token is dropped, so one list
     token is not counted twice ("Dmitriy DMITRIEV" must not favour every Dmitry).
@@ -530,7 +554,8 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     plain = type(index) is Index
     # (a name typed in Latin letters: a romanisation's short words are its spelling, and
     # their letters no typist's slips, `text.typed_in_latin`)
-    typed = not unvocalised and typed_in_latin(query.text)
+    typed = not unvocalised and not craft and typed_in_latin(query.text)
+    codes = code_words(query.text) if typed else frozenset()
     short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
@@ -554,9 +579,9 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
         # listed word: its neighbours would crowd out the names that write that word)
         cut = pos == len(tokens) - 1 and may_cut
         if (fuzzy and typed and min(len(folded), len(raw)) <= SHORT_SLIP_MAX
-                and (own is None
+                and raw not in codes and (own is None
                      or (len(index.postings[own]) <= SHORT_LISTED_NAMES_MAX and not cut))):
-            short.append((alts, [(t, BESIDE_SIMILARITY) for t in _short_slipped(
+            short.append((alts, [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
@@ -622,10 +647,10 @@ def _common(index: Index) -> int:
 
 
 def candidate_names(index: Index, query: Name, limit: int = 40,
-                    budget: list[int] | None = None, person: bool = False
-                    ) -> npt.NDArray[np.int64]:
+                    budget: list[int] | None = None, person: bool = False,
+                    craft: bool = False) -> npt.NDArray[np.int64]:
     """Ids of the `limit` list names sharing the most rarity-weighted tokens with `query`
-    (`person`: the query names a person).
+    (`person`: the query names a person; `craft`: a vessel or an aircraft, `_units`).
 
     `budget`: the typo search work left for the query (see `_units`); None: unbounded,
     for names from the lists themselves (monitoring's reverse lookups).
@@ -633,7 +658,7 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     common = _common(index)
     postings = index.postings
     unvocalised = has_abjad(query.text)  # Arabic, Persian or Hebrew script
-    units = _units(index, query, budget, unvocalised, person)
+    units = _units(index, query, budget, unvocalised, person, craft)
     q_total = 0.0
     sizes: list[int] = []
     for w, alts in units:

@@ -27,7 +27,7 @@ from clearance.match.engine import cantonese_reading, prepare_query_names, query
 from clearance.match.fold import fold, variant_key
 from clearance.match.kana import Spellings
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY
-from clearance.match.score import Query, ScoringConfig
+from clearance.match.score import CRAFT, Query, ScoringConfig
 
 __all__ = ["query_index"]
 
@@ -72,7 +72,8 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
     rows = sorted({n for q in q_names
                    for n in query_candidates(index, q, cantonese_reading(q, query.schema),
                                              cfg.candidates, budget,
-                                             query.schema == "Person")})
+                                             query.schema == "Person",
+                                             query.schema in CRAFT)})
     for name in _NAME_ROWS:
         column: list[Any] = getattr(index, name)
         for row, value in zip(rows, reader.rows(name, rows)):

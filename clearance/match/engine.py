@@ -67,6 +67,7 @@ from clearance.match.prepare import (
     written_marks,
 )
 from clearance.match.score import (
+    CRAFT,
     Feature,
     Query,
     ScoringConfig,
@@ -410,14 +411,14 @@ def cantonese_reading(q: Name, schema: str) -> cantonese.Reading | None:
 
 
 def query_candidates(index: Index, q: Name, reading: cantonese.Reading | None, limit: int,
-                     budget: list[int], person: bool) -> list[int]:
+                     budget: list[int], person: bool, craft: bool = False) -> list[int]:
     """The list names (ids) query name `q` is compared with: `search.candidate_names`, or
     for a Cantonese reading (`cantonese_reading`) the names holding one of its surname's
     `cantonese.lookup_words` (by folded keys; a superset of those that agree: `reading_agrees`
     tells which, on the listed words). Most Han names agree with none: nothing else is
     looked up for them."""
     if reading is None:
-        names: list[int] = candidate_names(index, q, limit, budget, person).tolist()
+        names: list[int] = candidate_names(index, q, limit, budget, person, craft).tolist()
         return names
     return _surname_holders(index, reading)
 
@@ -678,7 +679,7 @@ def match_query(
         reading = cantonese_reading(q, query.schema)
         given = cantonese.lookup_words(reading)[1] if reading is not None else frozenset()
         for n_idx in query_candidates(index, q, reading, cfg.candidates, budget,
-                                      query.schema == "Person"):
+                                      query.schema == "Person", query.schema in CRAFT):
             if reading is not None and not reading_agrees(index, reading, given, n_idx):
                 continue
             # a name is compared once as a person's and once as an organisation's at most

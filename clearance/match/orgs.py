@@ -217,6 +217,48 @@ def _long_slip_of(token: str) -> set[str]:
     return found
 
 
+#: the fewest letters of a word of a form of several words that two slips still leave that
+#: word, beside the form's other words (ILABDLITY of "LIMITED ILABDLITY COMPANY"); a
+#: shorter one is read through one slip only (PUBLIC: REPUBLIC is two slips away)
+PART_TWICE_SLIPPED_MIN: Final = 8
+
+
+@cache
+def _long_parts() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """The words of `LONG_FORM_MIN` letters or more of the forms of several words ->
+    (canonical form, the canonical forms its other words are alone) of each such form:
+    LIABILITY -> (LLC, {LTD, CO}) of "LIMITED LIABILITY COMPANY"."""
+    table = load_resource("legal_forms")
+    alone: dict[str, set[str]] = {}
+    for canonical, aliases in table.items():
+        for alias in map(str, aliases):
+            if " " not in alias:
+                alone.setdefault(alias, set()).add(str(canonical).replace(" ", ""))
+    found: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for canonical, aliases in table.items():
+        for words in (str(a).split() for a in aliases):
+            for k, word in enumerate(words):
+                others = frozenset().union(*[alone.get(w, set()) for w in words[:k] + words[k + 1:]])
+                if len(words) > 1 and len(word) >= LONG_FORM_MIN and others:
+                    found.setdefault(word, []).append((str(canonical).replace(" ", ""), others))
+    return {w: tuple(dict.fromkeys(f)) for w, f in found.items()}
+
+
+def _long_part_of(token: str, near: set[str]) -> set[str]:
+    """The canonical forms of several words one of whose long words (`_long_parts`) is one
+    slip from `token`, or two from one of `PART_TWICE_SLIPPED_MIN` letters or more, and whose
+    other words stand beside it as forms (`near`): "ACME LIMITED ILABDLITY COMPANY" is
+    ACME LLC. The query's own forms beside it are the evidence the word is a form's."""
+    found: set[str] = set()
+    if len(token) >= LONG_FORM_MIN - 1 and near:
+        for word, forms in _long_parts().items():
+            most = 2 if min(len(word), len(token)) >= PART_TWICE_SLIPPED_MIN else 1
+            if abs(len(word) - len(token)) <= most and OSA.distance(
+                    token, word, score_cutoff=most) <= most:
+                found |= {form for form, others in forms if others & near}
+    return found
+
+
 def _slip_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> set[str]:
     """The canonical forms of the `words` one slip from `token` (optimal string alignment:
     a substitution, a deletion, an insertion or two neighbouring letters swapped). A token
@@ -295,6 +337,14 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
             if forms:
                 out.append((i, frozenset(forms), False, False))
                 at_end = i
+            else:
+                # a word of a form of several words, slipped, between that form's other
+                # words ("LIMITED ILABDLITY COMPANY"), as PSVT of "PSVT LTD" below
+                part = _long_part_of(t, {tokens[k] for k in (i - 1, i + 1)
+                                         if 0 <= k < n and legal[k]})
+                if part:
+                    out.append((i, frozenset(part), True, False))
+                    at_end = i if i == at_end - 1 else at_end
             continue
         if i == at_end - 1:
             forms |= _slip_of(t, alone, False)

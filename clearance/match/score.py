@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # annotations only: defaults such as DEFAULT_THRESHOLD import
     from clearance.match.compare import NameComparison
 
 __all__ = [
+    "CRAFT",
     "DEFAULT_THRESHOLD",
     "Feature",
     "Query",
@@ -124,7 +125,8 @@ def check_schema(schema: str) -> str:
 
 _PERSONISH = {"Person"}
 _ORGISH = {"Organization", "Company", "PublicBody"}
-_VEHICLE = {"Vessel", "Airplane"}
+#: the schemata of craft, whose names' short words are marks (`search.candidate_names`)
+CRAFT = frozenset({"Vessel", "Airplane"})
 
 
 def schema_factor(query_schema: str, cand_schema: str) -> float:

@@ -399,6 +399,32 @@ def test_a_slip_onto_a_rare_short_list_word_still_reaches_the_name_it_slipped() 
     assert dob not in reached("Dor Teskomplkt")  # DOR: on 25 names
 
 
+def test_a_mark_one_character_off_is_another_craft_not_a_slip() -> None:
+    # issue 11 (screening_dev's exact category, alerts per positive 2.18 -> 2.65): an
+    # aircraft's registration mark looked up one slip away reached every sibling mark of
+    # its operator (QX-KLM: QX-KLN, QX-KLP ...), each then an alert at 0.89. A craft's
+    # short words, and a code of any query (a registration mark, a word with a digit), are
+    # read as written; an organisation's short word still reaches its slip
+    from clearance.match.prepare import ANY, ORG, prepare_name
+
+    marks = [(f"QX-KL{c.upper()}", "Airplane") for c in "mnprs"]
+    index = _one_name_index(marks + [("ORV TESKOMPLEKT LLC", "Company"),
+                                     ("ORB STEEL", "Company")])
+    siblings = {index.vocab[f"kl{c}"] for c in "nprs"}
+
+    def reached(text: str, kind: str = ANY, craft: bool = False) -> set[int]:
+        units = search._units(index, prepare_name(text, kind), None, False, False, craft)
+        return {t for _, alts in units for t, _ in alts}
+
+    assert not siblings & reached("QX-KLM", craft=True)
+    assert not siblings & reached("QX-KLM")  # a mark, whatever the schema
+    assert not siblings & reached("QX-KLZ")  # nor a mark no list word spells
+    assert siblings <= reached("QX KLM Trading")  # (words, not a mark: s31's lookup)
+    assert index.vocab["orv"] in reached("Orb Teskomplkt", ORG)
+    assert search.code_words("EP-ABC 4L-XYZ UP-A1234 IL-76 AL-FAW Ab-cde") == {
+        "ep", "abc", "4l", "xyz", "up", "a1234", "76"}
+
+
 def test_a_query_word_one_slip_from_a_list_word_looks_no_further() -> None:
     # the two-deletion keys are read for a word nothing within two slips reaches: a word one
     # slip from BRAMSTIN is that word, not also every long word two slips away (BRONSTEIN)

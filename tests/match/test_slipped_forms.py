@@ -354,3 +354,39 @@ def test_a_two_letter_form_with_a_letter_replaced_is_read_on_the_rests_evidence(
     assert "ka" in compare("QUORVEX RODIME S.A.", read=False)
     assert "ka" in compare("QUORVEX TRADING S.A.")  # the rest disagrees
     assert "ka" in compare("QUORVEX RODYME")  # no free reading
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 11 (two slips inside a form of several words): a long word of that form
+        # between its other words, read as the whole form
+        ("Nordvale Trading Limited Ilabdlity Company", [("ilabdlity", {"llc", "llp"}, True)]),
+        ("Nordvale Trading Limited Laibiltiy Co", [("laibiltiy", {"llc", "llp"}, True)]),
+        # (one slip in a form is read as the form already: `respell_legal`)
+    ],
+)
+def test_a_word_of_a_form_of_several_words_slipped_beside_its_other_words(
+        text: str, expected: list[tuple[str, set[str], bool]]) -> None:
+    assert _slips(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tavros Republic Limited Company",  # two slips from PUBLIC: six letters, one only
+        "Nordvale Ilabdlity Steel",  # no form beside it
+        "Nordvale Trading Limited Liquidity",  # three slips from LIABILITY
+    ],
+)
+def test_a_word_far_from_a_forms_word_or_from_its_other_words_is_no_slip(text: str) -> None:
+    assert _slips(text) == []
+
+
+def test_a_slipped_word_of_a_form_of_several_words_pairs_with_the_listed_form() -> None:
+    query = "Nordvale Trading Limited Ilabdlity Company"
+    assert _compare(query, "NORDVALE TRADING LIMITED LIABILITY COMPANY")[0] >= 0.95
+    assert _compare(query, "NORDVALE TRADING LIMITED LIABILITY COMPANY",
+                    slips=False)[0] < DEFAULT_THRESHOLD
+    # no evidence for another company
+    assert _compare("Vantor Limited Ilabdlity Company", "NORDVALE LLC")[0] < 0.1

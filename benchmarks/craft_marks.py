@@ -1,0 +1,74 @@
+"""Vessels' and aircraft's names screened as themselves and one character off: how many
+alerts on other listed names?
+
+usage: python benchmarks/craft_marks.py
+       (in a CLEARANCE_HOME with the bundled lists loaded)
+
+Session 32 (s32-typo; issue 11). A registration mark, a call sign or a hull code one
+character off is another craft: EP-ABD is not EP-ABC mistyped, and an alert on it is a
+false one. Rule (written before the first run): every listed Vessel or Airplane entity's
+first two names (sorted) are queried (a) as written, with the entity's schema and as a
+LegalEntity, expected to alert on that name and counted for alerts on any other listed
+name; (b) with the last character changed (a letter to X, X to Y, a digit to the next),
+counted for alerts on any listed name other than the one written. Screened as
+`clearance screen` screens (threshold 0.80, top 10). No halves: no choice is made on it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quality import screen
+
+
+def _off(text: str) -> str | None:
+    """`text` with its last character changed, or None when that is no letter or digit."""
+    last = text[-1]
+    if last.isdigit():
+        return text[:-1] + str((int(last) + 1) % 10)
+    if last.isalpha():
+        return text[:-1] + ("Y" if last.upper() == "X" else "X")
+    return None
+
+
+def main() -> None:
+    from clearance.index.store import ensure_index
+    from clearance.match.score import DEFAULT_THRESHOLD
+
+    index = ensure_index()
+    written: dict[int, set[str]] = {}
+    for owners in index.owners:
+        for e_idx, _, text in owners:
+            if index.entities[e_idx].schema in ("Vessel", "Airplane"):
+                written.setdefault(e_idx, set()).add(text)
+    queries: list[dict[str, Any]] = []
+    for e_idx, texts in sorted(written.items()):
+        for text in sorted(texts)[:2]:
+            for schema in (index.entities[e_idx].schema, "LegalEntity"):
+                kind = "own" if schema != "LegalEntity" else "LegalEntity"
+                queries.append({"id": f"q{len(queries)}", "category": f"exact {kind}",
+                                "query": {"name": text, "schema": schema}})
+                off = _off(text)
+                if off is not None:
+                    queries.append({"id": f"q{len(queries)}", "category": f"off {kind}",
+                                    "query": {"name": off, "schema": schema}})
+    results = screen(queries, DEFAULT_THRESHOLD, index)
+    counts: dict[str, list[int]] = {}
+    for q in queries:
+        name = q["query"]["name"].upper()
+        alerts = [m for m in results.get(q["id"], []) if m["match"]]
+        other = [m for m in alerts if m["matched_name"].upper() != name]
+        c = counts.setdefault(q["category"], [0, 0, 0, 0, 0])
+        c[0] += 1
+        c[1] += len(other)
+        c[2] += bool(other)
+        c[3] += bool(alerts)
+        c[4] += any(m["matched_name"].upper() == name for m in alerts)
+    for category, (n, other, with_other, alerting, own) in sorted(counts.items()):
+        print(f"{category:16} {n} queries: alerts on another name {other} "
+              f"({other / n:.2f} a query; {with_other} queries), alerting {alerting}, "
+              f"on the name written {own}")
+
+
+if __name__ == "__main__":
+    main()
