@@ -71,16 +71,10 @@ _FIRST_ONLY = frozenset({"pt"})
 # INTERNATIONAL GROUP", sdn.csv) and Estonia's OÜ (osaühing, the private limited company:
 # ISO 20275; "GARANTEX EUROPE OU", "OU INELSO", sdn.csv). Each keeps its own word as its
 # form (no canonical group), so that a query of unknown type writing it still pairs with it
-# as the same word. And a company of the Dubai Multi Commodities Centre free zone, whose
-# name the DMCC Company Regulations have end in "DMCC" ("ALWANEO TRADE DMCC", sdn.csv;
-# "TRIO ENERGY DMCC", the CSL): a form of the fze kind, read here and not among the forms
-# (`resources/legal_forms.yml`), where a word one slip from it (DMC) would be read as it.
-_ORGANISATION_FORMS = frozenset({"sia", "ou", "dmcc"})
-# Forms an organisation's name may write first as well as last (Moldova's and Romania's
-# SRL: "SRL SKYLINE AVIATION", "SRL OKAF TRADING", sdn.csv): read first in a name known to
-# be an organisation's only, keeping its word, as `_ORGANISATION_FORMS`
-_ORGANISATION_PREFIX_FORMS = frozenset({"srl"})
-
+# as the same word. (A Dubai free-zone company's DMCC and Moldova's SRL written first were
+# read so too in session 32 and reverted: a listed name's DMCC or first SRL read as a form
+# lost its slipped spellings, "VSRL SKYLINE", "... DMCC FCO": they stay a name's words.)
+_ORGANISATION_FORMS = frozenset({"sia", "ou"})
 
 # Abbreviations inside legal forms: "Ltd. Liability Co." is "Limited Liability Company".
 _EXPAND = {"ltd": "limited", "co": "company", "corp": "corporation", "inc": "incorporated",
@@ -662,8 +656,7 @@ def mark_legal_forms(
     `trailing` are words that may follow a form and still leave it "at the end"
     ("SBERBANK EUROPE AG Group"). A form cut where the name ends is that form (`_cut_end`).
     `organisation`: the name is known to be an organisation's, whose first or last word
-    may be a form that is also a person's name (`_ORGANISATION_FORMS`: SIA, OU), or a form
-    written first that is written last elsewhere (`_ORGANISATION_PREFIX_FORMS`: SRL).
+    may be a form that is also a person's name (`_ORGANISATION_FORMS`: SIA, OU).
     """
     tokens = _cut_end(tokens)
     table = legal_forms()
@@ -675,17 +668,12 @@ def mark_legal_forms(
     flags: list[bool] = []
     i, n = 0, len(tokens)
     while i < n:
-        if organisation and n > 1 and (i == 0 or i == n - 1 or flags[-1]):
-            if tokens[i] in _ORGANISATION_FORMS:
-                out.append(tokens[i])
-                flags.append(True)
-                i += 1
-                continue
-            if i == 0 and tokens[i] in _ORGANISATION_PREFIX_FORMS:
-                out.append(tokens[i])  # (as written: a party of unknown type's SRL pairs)
-                flags.append(True)
-                i += 1
-                continue
+        if (organisation and n > 1 and (i == 0 or i == n - 1 or flags[-1])
+                and tokens[i] in _ORGANISATION_FORMS):
+            out.append(tokens[i])
+            flags.append(True)
+            i += 1
+            continue
         for size in range(min(_MAX_PHRASE, n - i), 0, -1):
             phrase = tuple(singles[i:i + 1]) if size == 1 else tuple(expanded[i:i + size])
             canonical = table.get(phrase)
