@@ -160,6 +160,11 @@ def _words() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(map(str, v)) for k, v in _table()["words"].items()}
 
 
+def _english(word: str) -> tuple[str, ...]:
+    """The English words of `_words` a Cyrillic word is (ё written as е); none for most."""
+    return _words().get(word.replace("ё", "е"), ())
+
+
 def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
     """The list spellings a Cyrillic word may transcribe (`kana.fitting`, of `shortest`
     letters or more), the nearest its letter-by-letter reading first: a Cyrillic word's
@@ -169,7 +174,7 @@ def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[s
         return []
     found = fitting(fit, keys(word), romanize(word), spellings, nearest_first=True,
                     shortest=shortest)
-    own = _words().get(word.replace("ё", "е"), ())
+    own = _english(word)
     return list(dict.fromkeys([*own, *found])) if own else found
 
 
@@ -238,7 +243,7 @@ def _foreign_word(word: str) -> bool:
     """Whether a word is read as the list spellings it may transcribe: it holds a letter
     group of `_MARKED`; or a doubled consonant (`_DOUBLED`), unless it is a given name the
     dictionaries hold (Жанна is not SANA, Нонна not NANED); or it is no `slavic_word`."""
-    if _MARKED.search(word) is not None or word.replace("ё", "е") in _words():
+    if _MARKED.search(word) is not None or _english(word):
         return True
     if _DOUBLED.search(word) is not None:
         return not _given_name(word)
@@ -250,7 +255,7 @@ def _read(word: str, spellings: Spellings, fits: dict[str, Fits],
     """A word's readings (`readings`); the test of each read word is added to `fits`."""
     read = readings(word, spellings, shortest)
     fits.update(reading_fits(read, pattern(word) if read else None, latin))
-    for english in _words().get(word.replace("ё", "е"), ()):
+    for english in _english(word):
         fits.update({t: _spelt(latin(english)) for t in normalize(english)})
     return read
 
