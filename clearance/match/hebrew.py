@@ -168,7 +168,7 @@ def spanish_reading(text: str) -> Reading | None:
         read = _WORD.sub(_spanish_word, read)
     if _KHA in text or _SIN in text:
         persian = _PERSIAN.search(text) is not None
-        read = _ARABIC_WORD.sub(lambda found: _spanish_arabic_word(found, persian), read)
+        read = _ARABIC_WORD.sub(lambda found: _spanish_arabic_word(found.group(), persian), read)
     return Reading(read, text, AS_SPANISH) if read != text else None
 
 
@@ -188,17 +188,17 @@ _ARABIC_WORD: Final = re.compile("[\u0620-\u06ff]+")
 _ARABIC_OWN: Final = frozenset("حعقضظصطذثةءئؤ")
 
 
-def _spanish_arabic_word(found: re.Match[str], persian: bool) -> str:
+def _spanish_arabic_word(word: str, persian: bool, borne: bool = False) -> str:
     """A word's kha as jim and sin as ت س (`spanish_reading`), unless the word is
     Arabic's own: it holds the article or a letter a Spanish name is not written with
     (`_ARABIC_OWN`: خديجة, الخطيب), or is a name people bear as written
     (`population.spelled_name` of its romanisation: خالد, خان, شيخ, سمير are read once,
     as written); a sin is kept where the word romanises to two letters or fewer, as
     Hebrew's samekh is (`_spanish_word`), after a kaf (`_AFTER_KAF`), and in a name
-    written in Persian (`persian`: `_PERSIAN`)."""
-    word = found.group()
+    written in Persian (`persian`: `_PERSIAN`). `borne`: a name people bear is read so too
+    (`spanish_sounds_readings`: ميسا MEZA is also a name borne as written, "mys")."""
     if ((_KHA not in word and _SIN not in word) or word.startswith("ال")
-            or not _ARABIC_OWN.isdisjoint(word) or spelled_name(romanize(word))):
+            or not _ARABIC_OWN.isdisjoint(word) or (not borne and spelled_name(romanize(word)))):
         return word
     word = word.replace(_KHA, "ج")
     if persian or _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
@@ -237,8 +237,11 @@ def spanish_sounds_readings(text: str) -> list[Reading]:
     word takes its own reading: first every word its LL, then every word its LL and H (as
     one reading of the whole name), then each word its LL and H beside the others' LL
     only (ARTURO HERNANDEZ: the H of the second word only), then each word its LL beside
-    the others as typed (JAVIER ... CALLE: the LL of the last only), each reading when it
-    differs from the ones before, at most `SPANISH_SOUNDS_MAX`. Empty for a name without a word so read, or in Hebrew."""
+    the others as typed (JAVIER ... CALLE: the LL of the last only), then each word that
+    `spanish_reading` keeps as a name people bear read as Spanish beside the others' LL
+    (ميسا غاسبار MEZA GASPAR: "mys" is a name borne, so only the word beside the Spanish
+    ones says it is MEZA), each reading when it differs from the ones before, at most
+    `SPANISH_SOUNDS_MAX`. Empty for a name without a word so read, or in Hebrew."""
     first = spanish_reading(text)
     if first is None or _HEBREW.search(text) is not None:
         return []
@@ -246,18 +249,22 @@ def spanish_sounds_readings(text: str) -> list[Reading]:
     options = [_spanish_sounds_words(text[start:end]) for start, end in words]
     read_ll = [opts.get("ll", text[s:e]) for opts, (s, e) in zip(options, words)]
     read_all = [opts.get("llh", read) for opts, read in zip(options, read_ll)]
-    names = [read_ll, read_all]
     typed = [text[start:end] for start, end in words]
-    names += [read_ll[:i] + [opts["llh"]] + read_ll[i + 1:]
+    # (the words as read, and the word read as Spanish though it is a name borne, if any)
+    names: list[tuple[list[str], int]] = [(read_ll, -1), (read_all, -1)]
+    names += [(read_ll[:i] + [opts["llh"]] + read_ll[i + 1:], -1)
               for i, opts in enumerate(options) if "llh" in opts]
-    names += [typed[:i] + [opts["ll"]] + typed[i + 1:]
+    names += [(typed[:i] + [opts["ll"]] + typed[i + 1:], -1)
               for i, opts in enumerate(options) if "ll" in opts]
+    persian = _PERSIAN.search(text) is not None
+    names += [(read_ll, i) for i, word in enumerate(read_ll)
+              if _spanish_arabic_word(word, persian) == word
+              and _spanish_arabic_word(word, persian, borne=True) != word]
     out: list[Reading] = []
     seen = {str(first)}
-    for name in names:
-        sounds = _respelt(text, words, name)
-        read = spanish_reading(sounds)
-        reading = sounds if read is None else str(read)
+    for name, borne in names:
+        reading = _respelt(text, words, [_spanish_arabic_word(word, persian, i == borne)
+                                         for i, word in enumerate(name)])
         if reading not in seen:
             seen.add(reading)
             out.append(Reading(reading, text, AS_SPANISH_SOUNDS))

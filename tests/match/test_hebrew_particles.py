@@ -191,6 +191,7 @@ def test_each_word_of_a_spanish_name_takes_its_own_reading() -> None:
     # (VILLALOBOS): the LL of the surname alone
     assert "ألفونتسو هورتادو" in spanish_sounds_readings("ألفونسو أورتادو")
     assert "دانييل فيلالوبوتس" in spanish_sounds_readings("دانييل فييالوبوس")
+    assert "جوليو ميتسا كاتسترو" in spanish_sounds_readings("خوليو ميسا كاسترو")
     # at most SPANISH_SOUNDS_MAX readings, each differing from the others and the first
     many = spanish_sounds_readings("إغناسيو أورتادو إرنانديس أوروسكو إسبينوسا فيياريال")
     assert len(many) == SPANISH_SOUNDS_MAX == len(set(many))
@@ -199,8 +200,11 @@ def test_each_word_of_a_spanish_name_takes_its_own_reading() -> None:
 def test_each_word_of_a_spanish_name_reads_its_own_way_to_the_listed_person() -> None:
     # (a reading whose letters differ is screened though its fold is another's: دانيلل
     # "dnyll" folds as دانييل "dnyyl" does, and only the letters fit DANIEL or VILLALOBOS)
-    index = list_index("HURTADO, Alfonso", "VILLALOBOS, Daniel")
-    for text, source in (("ألفونسو أورتادو", "s0"), ("دانييل فييالوبوس", "s1")):
+    # a word that is a name people bear as written (ميسا "mys") read as Spanish beside
+    # the Spanish ones (MEZA)
+    index = list_index("HURTADO, Alfonso", "VILLALOBOS, Daniel", "MEZA CASTRO, Julio")
+    for text, source in (("ألفونسو أورتادو", "s0"), ("دانييل فييالوبوس", "s1"),
+                         ("خوليو ميسا كاسترو", "s2")):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match, results[:1]
 
