@@ -224,10 +224,13 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # spelling (`guess.Guess`) beside a name read otherwise: Хирт read HIRTH folds as
             # its letters' "khirt" does, but the written "khirt" is two letters from HIRTH
             # (another reading that folds as one kept is left out: Йено's IANA beside YANA,
-            # unless it is a sure one: 자오 is ZHAO or JIAO, each that word alone)
+            # unless it is a sure one: 자오 is ZHAO or JIAO, each that word alone); so is an
+            # abjad name's reading (`hebrew.Reading`), whose letters the abjad pattern reads
+            # (فيلالوبوتس "fyllwbwts" is VILLALOBOS, فييالوبوتس "fyylwbwts" no spelling of it)
             if name.tokens and all(name.folded != o.folded
-                                   or ((system or (isinstance(v, Guess)
-                                                   and (v.sure or not isinstance(o.text, Guess))))
+                                   or ((system or isinstance(v, hebrew.Reading)
+                                        or (isinstance(v, Guess)
+                                            and (v.sure or not isinstance(o.text, Guess))))
                                        and name.tokens != o.tokens) for o in out):
                 tokens += len(name.tokens)
                 if bounded and tokens > MAX_QUERY_TOKENS:

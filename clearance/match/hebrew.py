@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from typing import Final
 
 from clearance.match.abjad import has_abjad, romanize
@@ -37,7 +37,7 @@ from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
 __all__ = ["Reading", "misread", "read_particles", "silent_he_reading", "spanish_reading",
-           "spanish_sounds_readings", "two_letter_pairs"]
+           "SPANISH_SOUNDS_MAX", "spanish_sounds_readings", "two_letter_pairs"]
 
 
 class Reading(str):
@@ -168,7 +168,7 @@ def spanish_reading(text: str) -> Reading | None:
         read = _WORD.sub(_spanish_word, read)
     if _KHA in text or _SIN in text:
         persian = _PERSIAN.search(text) is not None
-        read = _ARABIC_WORD.sub(lambda found: _spanish_arabic_word(found, persian), read)
+        read = _ARABIC_WORD.sub(lambda found: _spanish_arabic_word(found.group(), persian), read)
     return Reading(read, text, AS_SPANISH) if read != text else None
 
 
@@ -188,17 +188,17 @@ _ARABIC_WORD: Final = re.compile("[\u0620-\u06ff]+")
 _ARABIC_OWN: Final = frozenset("حعقضظصطذثةءئؤ")
 
 
-def _spanish_arabic_word(found: re.Match[str], persian: bool) -> str:
+def _spanish_arabic_word(word: str, persian: bool, borne: bool = False) -> str:
     """A word's kha as jim and sin as ت س (`spanish_reading`), unless the word is
     Arabic's own: it holds the article or a letter a Spanish name is not written with
     (`_ARABIC_OWN`: خديجة, الخطيب), or is a name people bear as written
     (`population.spelled_name` of its romanisation: خالد, خان, شيخ, سمير are read once,
     as written); a sin is kept where the word romanises to two letters or fewer, as
     Hebrew's samekh is (`_spanish_word`), after a kaf (`_AFTER_KAF`), and in a name
-    written in Persian (`persian`: `_PERSIAN`)."""
-    word = found.group()
+    written in Persian (`persian`: `_PERSIAN`). `borne`: a name people bear is read so too
+    (`spanish_sounds_readings`: ميسا MEZA is also a name borne as written, "mys")."""
     if ((_KHA not in word and _SIN not in word) or word.startswith("ال")
-            or not _ARABIC_OWN.isdisjoint(word) or spelled_name(romanize(word))):
+            or not _ARABIC_OWN.isdisjoint(word) or (not borne and spelled_name(romanize(word)))):
         return word
     word = word.replace(_KHA, "ج")
     if persian or _SIN not in word or len(re.sub("[^a-z]", "", romanize(word))) <= 2:
@@ -221,42 +221,77 @@ _LAM: Final = "ل"
 _HEH: Final = "ه"
 
 
+#: the most readings `spanish_sounds_readings` adds to a name (each is screened as a name
+#: of its own): the two whole-name readings, then words read each their own way
+SPANISH_SOUNDS_MAX: Final = 6
+
+
 def spanish_sounds_readings(text: str) -> list[Reading]:
     """A name in Arabic script that `spanish_reading` reads as Spanish (a kha or sin read
     so in a word of it), read again with what that reading cannot write in one text, in
-    its words that are no Arabic word (`_spanish_sounds_word`): a run of yehs as a vowel
-    and LL (كايي CALLE, تروخييو TRUJILLO); and then also each first alef after an
-    unwritten H (إرنانديس HERNANDEZ). Readings besides the first, not changes of it: the
-    same runs are Spanish vowels as often (خافيير JAVIER, دانييل DANIEL), and an alef is
-    a name's first vowel as often (أرتورو ARTURO), which no letter tells from the H's:
-    both readings, each when it differs from the ones before. Empty for a name without a
-    word so read, or in Hebrew."""
+    its words that are no Arabic word (`_spanish_sounds_words`): a run of yehs as a vowel
+    and LL (كايي CALLE, تروخييو TRUJILLO), and a first alef after an unwritten H
+    (إرنانديس HERNANDEZ). Readings besides the first, not changes of it: the same runs
+    are Spanish vowels as often (خافيير JAVIER, دانييل DANIEL), and an alef is a name's
+    first vowel as often (أرتورو ARTURO), which no letter tells from the H's. So each
+    word takes its own reading: first every word its LL, then every word its LL and H (as
+    one reading of the whole name), then each word its LL and H beside the others' LL
+    only (ARTURO HERNANDEZ: the H of the second word only), then each word its LL beside
+    the others as typed (JAVIER ... CALLE: the LL of the last only), then each word that
+    `spanish_reading` keeps as a name people bear read as Spanish beside the others' LL
+    (ميسا غاسبار MEZA GASPAR: "mys" is a name borne, so only the word beside the Spanish
+    ones says it is MEZA), each reading when it differs from the ones before, at most
+    `SPANISH_SOUNDS_MAX`. Empty for a name without a word so read, or in Hebrew."""
     first = spanish_reading(text)
     if first is None or _HEBREW.search(text) is not None:
         return []
+    words = [(found.start(), found.end()) for found in _ARABIC_WORD.finditer(text)]
+    options = [_spanish_sounds_words(text[start:end]) for start, end in words]
+    read_ll = [opts.get("ll", text[s:e]) for opts, (s, e) in zip(options, words)]
+    read_all = [opts.get("llh", read) for opts, read in zip(options, read_ll)]
+    typed = [text[start:end] for start, end in words]
+    # (the words as read, and the word read as Spanish though it is a name borne, if any)
+    names: list[tuple[list[str], int]] = [(read_ll, -1), (read_all, -1)]
+    names += [(read_ll[:i] + [opts["llh"]] + read_ll[i + 1:], -1)
+              for i, opts in enumerate(options) if "llh" in opts]
+    names += [(typed[:i] + [opts["ll"]] + typed[i + 1:], -1)
+              for i, opts in enumerate(options) if "ll" in opts]
+    persian = _PERSIAN.search(text) is not None
+    names += [(read_ll, i) for i, word in enumerate(read_ll)
+              if _spanish_arabic_word(word, persian) == word
+              and _spanish_arabic_word(word, persian, borne=True) != word]
     out: list[Reading] = []
     seen = {str(first)}
-    for silent_h in (False, True):
-        sounds = _ARABIC_WORD.sub(partial(_spanish_sounds_word, silent_h=silent_h), text)
-        read = spanish_reading(sounds)
-        reading = sounds if read is None else str(read)
+    for name, borne in names:
+        reading = _respelt(text, words, [_spanish_arabic_word(word, persian, i == borne)
+                                         for i, word in enumerate(name)])
         if reading not in seen:
             seen.add(reading)
             out.append(Reading(reading, text, AS_SPANISH_SOUNDS))
+            if len(out) == SPANISH_SOUNDS_MAX:
+                break
     return out
 
 
-def _spanish_sounds_word(found: re.Match[str], silent_h: bool) -> str:
-    """A word's runs of yehs as a vowel and LL, and its first alef after an H where
-    `silent_h` (`spanish_sounds_readings`), unless the word is Arabic's own as
-    `_spanish_arabic_word` tells it. A run of three yehs is a vowel, LL and a vowel
-    (غييين GUILLEN); of two, LL and a vowel after a long-vowel letter (كايي CALLE), a
-    vowel and LL after a consonant (تروخييو TRUJILLO) or first in the word (يياديس
-    YLLADES); a yeh between long-vowel letters, a consonant, may be LL (غايو GALLO)."""
-    word = found.group()
+def _respelt(text: str, spans: list[tuple[int, int]], words: list[str]) -> str:
+    """`text` with its words at `spans` written as `words`."""
+    parts, last = [], 0
+    for (start, end), word in zip(spans, words):
+        parts += [text[last:start], word]
+        last = end
+    return "".join(parts) + text[last:]
+
+
+def _spanish_sounds_words(word: str) -> dict[str, str]:
+    """A word's readings by `spanish_sounds_readings` that differ from it: "ll" its runs of
+    yehs as a vowel and LL, "h" its first alef after an H, "llh" both; none for a word
+    that is Arabic's own as `_spanish_arabic_word` tells it. A run of three yehs is a
+    vowel, LL and a vowel (غييين GUILLEN); of two, LL and a vowel after a long-vowel letter
+    (كايي CALLE), a vowel and LL after a consonant (تروخييو TRUJILLO) or first in the word
+    (يياديس YLLADES); a yeh between long-vowel letters, a consonant, may be LL (غايو GALLO)."""
     if (word.startswith("ال") or not _ARABIC_OWN.isdisjoint(word)
             or spelled_name(romanize(word))):
-        return word
+        return {}
 
     def ll(run: re.Match[str]) -> str:
         before, yehs = run.group(1), run.group(2)
@@ -264,8 +299,10 @@ def _spanish_sounds_word(found: re.Match[str], silent_h: bool) -> str:
             return before + "يلي"
         return before + ("لي" if before in ("ا", "و", "آ") else "يل")
 
-    read = _YEH_BETWEEN.sub(_LAM, _YEH_RUN.sub(ll, word))
-    return _FIRST_ALEF.sub(_HEH, read) if silent_h else read
+    read = {"ll": _YEH_BETWEEN.sub(_LAM, _YEH_RUN.sub(ll, word)),
+            "h": _FIRST_ALEF.sub(_HEH, word)}
+    read["llh"] = _FIRST_ALEF.sub(_HEH, read["ll"])
+    return {key: spelt for key, spelt in read.items() if spelt != word}
 
 
 #: a sin not after a kaf: كس is the X of a Spanish name (فيليكس FELIX), one unit

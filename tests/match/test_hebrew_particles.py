@@ -6,6 +6,7 @@ import pytest
 from clearance.match.compare import NameComparison
 from clearance.match.engine import match_query
 from clearance.match.hebrew import (
+    SPANISH_SOUNDS_MAX,
     Reading,
     misread,
     read_particles,
@@ -162,8 +163,10 @@ def test_a_spanish_name_s_ll_and_silent_h_are_read_in_arabic_script() -> None:
     # a run of yehs is a vowel and LL: three, a vowel, LL and a vowel (GUILLERMO); two
     # after a consonant, a vowel and LL (CASTILLO); after an alef, LL and a vowel
     # (BALLESTEROS); then also each first alef after an unwritten H (HUMBERTO, and ALBA's
-    # alef too: no letter tells them apart). Kha and sin as `spanish_reading` reads them
-    assert spanish_sounds_readings("غيييرمو كاستييو") == ["غيليرمو كاتستيلو"]
+    # alef too: no letter tells them apart). Kha and sin as `spanish_reading` reads them.
+    # Then each word its own way (`test_each_word_of_a_spanish_name_takes_its_own_reading`)
+    assert spanish_sounds_readings("غيييرمو كاستييو") == ["غيليرمو كاتستيلو", "غيليرمو كاتستييو",
+                                                        "غيييرمو كاتستيلو"]
     assert spanish_sounds_readings("ألبا باييستيروس") == ["ألبا باليتستيروتس",
                                                         "هلبا باليتستيروتس"]
     assert spanish_sounds_readings("أومبيرتو سانتوس") == ["هومبيرتو تسانتوتس"]
@@ -178,6 +181,30 @@ def test_a_spanish_name_s_ll_and_silent_h_are_read_in_arabic_script() -> None:
 def test_a_spanish_name_s_ll_and_silent_h_alert_on_the_listed_person() -> None:
     index = list_index("CASTILLO HIDALGO, Guillermo", "BALLESTEROS, Humberto")
     for text, source in (("غيييرمو كاستييو إيدالغو", "s0"), ("أومبيرتو باييستيروس", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match, results[:1]
+
+
+def test_each_word_of_a_spanish_name_takes_its_own_reading() -> None:
+    # a vowel-led given name beside a surname whose H Arabic leaves out (ALFONSO HURTADO):
+    # the H of the surname alone; a Spanish diphthong's yehs (DANIEL) beside an LL
+    # (VILLALOBOS): the LL of the surname alone
+    assert "ألفونتسو هورتادو" in spanish_sounds_readings("ألفونسو أورتادو")
+    assert "دانييل فيلالوبوتس" in spanish_sounds_readings("دانييل فييالوبوس")
+    assert "جوليو ميتسا كاتسترو" in spanish_sounds_readings("خوليو ميسا كاسترو")
+    # at most SPANISH_SOUNDS_MAX readings, each differing from the others and the first
+    many = spanish_sounds_readings("إغناسيو أورتادو إرنانديس أوروسكو إسبينوسا فيياريال")
+    assert len(many) == SPANISH_SOUNDS_MAX == len(set(many))
+
+
+def test_each_word_of_a_spanish_name_reads_its_own_way_to_the_listed_person() -> None:
+    # (a reading whose letters differ is screened though its fold is another's: دانيلل
+    # "dnyll" folds as دانييل "dnyyl" does, and only the letters fit DANIEL or VILLALOBOS)
+    # a word that is a name people bear as written (ميسا "mys") read as Spanish beside
+    # the Spanish ones (MEZA)
+    index = list_index("HURTADO, Alfonso", "VILLALOBOS, Daniel", "MEZA CASTRO, Julio")
+    for text, source in (("ألفونسو أورتادو", "s0"), ("دانييل فييالوبوس", "s1"),
+                         ("خوليو ميسا كاسترو", "s2")):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match, results[:1]
 
