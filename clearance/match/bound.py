@@ -516,9 +516,10 @@ class QueryBound:
         """The query and list words (bit masks) that may be joined, list words run together
         into a query word (query words run into a list word: `_mask`): words of a run the
         join pass may try (`_runs`: any ordered pair, adjacent triples, a superset of the
-        runs of the words it finds free) whose first letter starts the other side's word
-        and whose length fits it (`compare._may_join`, raw or folded letters: the join
-        pass tries no other run)."""
+        runs of the words it finds free) whose first letter starts the other side's word,
+        whose length fits it (`compare._may_join`, raw or folded letters) and whose words
+        run together are as near it as the join pass asks (`compare.join_similarity` at
+        `JOIN_MIN`: the join pass tries no other run, and joins none nearer less)."""
         may_q = may_c = 0
         c_tokens, c_folded = cand.tokens, cand.folded
         # most pairs of names: no query word is as long as the two shortest list words
@@ -532,11 +533,14 @@ class QueryBound:
         firsts_f = [f[:1] for f in c_folded]
         sizes = [len(t) for t in c_tokens]
         sizes_f = [len(f) for f in c_folded]
+        tokens, folded = self.tokens, self.folded
         for i in range(self.n):
             # `_fitting` of the list's `_runs` into query word i, the runs not built: most
-            # list words begin with another letter
+            # list words begin with another letter; a run whose length fits is run together
+            # and asked as the join pass asks it (`compare.join_similarity` at `JOIN_MIN`)
             first, first_f = self.firsts[i], self.firsts_f[i]
             size_q, size_qf = self.sizes[i], self.sizes_f[i]
+            target_raw, target = tokens[i], folded[i]
             m = 0
             for a in range(nc):
                 if firsts[a] != first and firsts_f[a] != first_f:
@@ -544,11 +548,16 @@ class QueryBound:
                 size_a, size_af = sizes[a], sizes_f[a]
                 for b in range(nc):
                     if b != a and (_may_join(size_a + sizes[b], size_q)
-                                   or _may_join(size_af + sizes_f[b], size_qf)):
+                                   or _may_join(size_af + sizes_f[b], size_qf)) and (
+                            join_similarity(c_folded[a] + c_folded[b], target,
+                                            c_tokens[a] + c_tokens[b], target_raw) >= JOIN_MIN):
                         m |= (1 << a) | (1 << b)
                 if a + 2 < nc and (
                         _may_join(size_a + sizes[a + 1] + sizes[a + 2], size_q)
-                        or _may_join(size_af + sizes_f[a + 1] + sizes_f[a + 2], size_qf)):
+                        or _may_join(size_af + sizes_f[a + 1] + sizes_f[a + 2], size_qf)) and (
+                        join_similarity(c_folded[a] + c_folded[a + 1] + c_folded[a + 2], target,
+                                        c_tokens[a] + c_tokens[a + 1] + c_tokens[a + 2],
+                                        target_raw) >= JOIN_MIN):
                     m |= 7 << a
             if m:
                 may_q |= 1 << i
@@ -663,6 +672,11 @@ def _run_joins(tokens: tuple[str, ...], run: list[int]) -> list[tuple[str, int]]
     return [(j, _spelt(j)) for j in _abjad_joins(tokens, run)]
 
 
+#: a run of words as `_fitting` reads it: (first letter, folded first letter, letters,
+#: folded letters, the words as a bit mask, the words run together raw and folded)
+_Run = tuple[str, str, int, int, int, str, str]
+
+
 def _two_shortest(tokens: tuple[str, ...]) -> int:
     """The letters of the two shortest words of a name of two words or more."""
     first = second = 1 << 30
@@ -675,32 +689,38 @@ def _two_shortest(tokens: tuple[str, ...]) -> int:
     return first + second
 
 
-def _runs(tokens: Sequence[str], folded: Sequence[str]) -> list[tuple[str, str, int, int, int]]:
+def _runs(tokens: Sequence[str], folded: Sequence[str]) -> list[_Run]:
     """Every run of a name's words the join pass may try, whatever is free: (first letter,
-    its folded first letter, letters, folded letters, the words as a bit mask): any ordered
-    pair and every three adjacent words (`compare._join_pass`)."""
-    out: list[tuple[str, str, int, int, int]] = []
+    its folded first letter, letters, folded letters, the words as a bit mask, the words
+    run together raw and folded): any ordered pair and every three adjacent words
+    (`compare._join_pass`)."""
+    out: list[_Run] = []
     n = len(tokens)
     for a in range(n):
         ta, fa = tokens[a], folded[a]
         for b in range(n):
             if b != a:
                 out.append((ta[:1], fa[:1], len(ta) + len(tokens[b]), len(fa) + len(folded[b]),
-                            (1 << a) | (1 << b)))
+                            (1 << a) | (1 << b), ta + tokens[b], fa + folded[b]))
         if a + 2 < n:
             out.append((ta[:1], fa[:1], len(ta) + len(tokens[a + 1]) + len(tokens[a + 2]),
                         len(fa) + len(folded[a + 1]) + len(folded[a + 2]),
-                        (1 << a) | (1 << (a + 1)) | (1 << (a + 2))))
+                        (1 << a) | (1 << (a + 1)) | (1 << (a + 2)),
+                        ta + tokens[a + 1] + tokens[a + 2], fa + folded[a + 1] + folded[a + 2]))
     return out
 
 
-def _fitting(runs: list[tuple[str, str, int, int, int]], target_raw: str, target: str) -> int:
+def _fitting(runs: list[_Run], target_raw: str, target: str) -> int:
     """The words (bit mask) of the runs that may be joined into a word (raw, folded): a
-    run begins where the word begins and its length fits the word's."""
+    run begins where the word begins, its length fits the word's, and its words run
+    together are as near the word as the join pass asks (`compare.join_similarity` at
+    `JOIN_MIN`, the one test that joins two names in no abjad script)."""
     found = 0
     first, first_f = target_raw[:1], target[:1]
-    for start, start_f, size, size_f, words in runs:
+    for start, start_f, size, size_f, words, joined, joined_f in runs:
         if (start == first or start_f == first_f) and (
-                _may_join(size, len(target_raw)) or _may_join(size_f, len(target))):
+                _may_join(size, len(target_raw)) or _may_join(size_f, len(target))) and (
+                found & words != words
+                and join_similarity(joined_f, target, joined, target_raw) >= JOIN_MIN):
             found |= words
     return found

@@ -323,6 +323,31 @@ def test_words_that_may_be_run_together_count_as_paired(index: Index) -> None:
     assert bound.ceiling(listed, [0.5, 0.5], [0.5, 0.5], True, (1, 2)) > 0.5
 
 
+def test_words_run_together_count_as_paired_only_as_near_as_the_join_pass_joins(
+        index: Index) -> None:
+    # "Kim" and "Lidia" run together ("kimlidia") start as "Kyongsuk" starts and are as
+    # long, but far from it in letters: the join pass joins neither way, and only Kim
+    # pairs (a score well below the floor); the same words nearer ("Kyong" + "Suk") join
+    cfg = ScoringConfig()
+    roles = (1, 2)
+    for text in ("Kim Kyongsuk", "Kyongsuk Kim"):
+        q = prepare_query_names(Query(text, "Person"))[0]
+        bound = _query_bound(q, name_roles(q.text), cfg)
+        far = prepare_query_names(Query("KIM, Lidia", "Person"))[0]
+        assert bound.ceiling(far, [0.5, 0.5], [0.5, 0.5], True, roles) < 0.5
+        assert bound.ceiling(far, [0.5, 0.5], [0.5, 0.5], False, None) < 0.5
+        near = prepare_query_names(Query("KIM, Kyong Suk", "Person"))[0]
+        assert bound.ceiling(near, [0.5, 0.5, 0.5], [0.5, 0.5], True, (1, 2, 3)) == 1.0
+    # query words run together into a listed word, the same way
+    q = prepare_query_names(Query("Kim Lidia", "Person"))[0]
+    bound = _query_bound(q, name_roles(q.text), cfg)
+    far = prepare_query_names(Query("KYONGSUK KIM", "Person"))[0]
+    assert bound.ceiling(far, [0.5, 0.5], [0.5, 0.5], True, roles) < 0.5
+    assert bound.ceiling(far, [0.5, 0.5], [0.5, 0.5], False, None) < 0.5
+    solid = prepare_query_names(Query("KIMLIDIA", "Person"))[0]
+    assert bound.ceiling(solid, [0.5], [0.5, 0.5], True, (1,)) == 1.0
+
+
 def test_no_floor_with_penalties_the_bound_does_not_hold_for() -> None:
     # an omission dearer than a middle name only the query gives: charging the words that
     # stay free as if all others paired is no longer the cheapest case
