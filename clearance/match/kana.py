@@ -275,9 +275,12 @@ def keys(word: str) -> tuple[str, ...]:
     choices = [_choices(u, k == 0) for k, u in enumerate(parts)]
     for k in range(len(parts)):
         if _after_o(parts, k):
-            # (オア as -ore: an r of its own class; オイ as eu: none)
-            choices[k] = list(dict.fromkeys(
-                [*choices[k], *(s for s in _table()["after_o"][parts[k][1]] if "r" in s)]))
+            # (オア as -ore: one choice of the r's class more; オイ as eu: none)
+            seen = {consonant_class(c, False) for c in choices[k]}
+            for s in _table()["after_o"][parts[k][1]]:
+                if consonant_class(s, False) not in seen:
+                    seen.add(consonant_class(s, False))
+                    choices[k].append(s)
     count = 1
     for c in choices:
         count *= len(c)
