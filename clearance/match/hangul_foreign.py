@@ -211,7 +211,16 @@ def keys(word: str) -> tuple[str, ...]:
     transcribe: the keys of each choice of consonant class for each slot (empty when
     there are more than `MAX_KEYS` choices)."""
     parts = slots(word)
-    return slot_keys(parts) if parts else ()
+    if not parts:
+        return ()
+    found = slot_keys(parts)
+    if not found:
+        # (a silent h's choice may take a word past MAX_KEYS: its keys as before it)
+        silent = tuple(_table()["first_silent"])
+        found = slot_keys(tuple(
+            Slot(("r",), True) if s.optional and s.spellings == ("r", *silent) else s
+            for s in parts))
+    return found
 
 
 def slot_keys(parts: tuple[Slot, ...]) -> tuple[str, ...]:

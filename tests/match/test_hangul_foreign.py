@@ -230,3 +230,8 @@ def test_hangul_fits_a_silent_h_after_a_first_syllables_vowel(hangul: str, liste
 def test_hangul_reads_a_silent_h_only_in_a_first_syllable_with_a_final() -> None:
     assert not hf.pattern("조니").fullmatch("johni")  # no final: no h
     assert not hf.pattern("레존").fullmatch("lejohn")  # not the first syllable
+
+
+def test_a_silent_h_never_takes_a_words_keys_past_the_cap() -> None:
+    # (a long Korean-shaped word: the h's choice would pass MAX_KEYS; its keys stay)
+    assert hf.keys("박영철")
