@@ -208,6 +208,11 @@ def _char_pattern(char: str, before: str) -> str:
             # an r after a vowel English does not sound is not written (安德森 ANDERSON,
             # 卡特 CARTER, 帕克 PARKER), nor an h German writes to make it long (斯塔尔 STAHL)
             spelt += "[rh]?"
+            if units[-1] == "e":
+                # the e series writes English's vowel of "her", "bird" and "burn" (/ɜː/),
+                # which English spells ur too (伯顿 BURTON, 特纳 TURNER): an r written
+                spelt = ("(?:" + spelt + "|" + "".join(
+                    _alternation(_spellings(u, False)) for u in units[:-1]) + "ur)")
         elif len(units) > 1 and reading[-1] in before:
             last = _alternation(_spellings(units[-1], True))
             spelt = spelt[:-len(last)] + "(?:" + last + ")?"
@@ -224,8 +229,11 @@ def pattern(word: str) -> re.Pattern[str] | None:
     if word == "" or any(c not in chars for c in word):
         return None
     starts = ["".join(sorted({r[0] for r in chars[c]})) for c in word[1:]] + [""]
+    # a last character that writes a consonant alone may end a French or English -tre,
+    # -bre, -dre (its sound -ter, as the tables write it: 迈斯特 MAISTRE)
+    alone = any(len(_units(r)) == 1 and r not in _table()["vowels"] for r in chars[word[-1]])
     return re.compile("".join(_char_pattern(c, b) for c, b in zip(word, starts))
-                      + "(?:e|h)?")
+                      + ("(?:re|e|h)?" if alone else "(?:e|h)?"))
 
 
 def _latin(spelling: str) -> str:

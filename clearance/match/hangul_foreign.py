@@ -115,7 +115,8 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     sh before a consonant), an r after the vowels of `_R_DROPPED` optional, 아이 에이 오이
     우이 웨이 as one vowel, an e before a final 스 or 즈 optional (Jones), an initial that
     repeats the final before it optional (한네 Hanne: Latin writes the doubled n once) and
-    ㄹㄹ as one l; a first ㅎ may be a Portuguese r, a last 션 an English -tion."""
+    ㄹㄹ as one l; a first ㅎ may be a Portuguese r, a last 션 an English -tion, and the
+    vowel of a first syllable with a final may have a silent h after it (존 John)."""
     if not word or _SYLLABLE.fullmatch(word[0]) is None or _OTHER.search(word) is not None:
         return None
     table = _table()
@@ -154,7 +155,10 @@ def slots(word: str) -> tuple[Slot, ...] | None:
             merged = diphthong
             if (vowel in _R_DROPPED and not diphthong
                     and (final != "" or after is None or after[0] not in "ㄹㅇ")):
-                out.append(Slot(("r",), True))
+                # (or an h the source does not sound, in a first syllable with a final:
+                # 존 John, 콜 Kohl; `first_silent`)
+                silent = ("r", *table["first_silent"]) if k == 0 and final != "" else ("r",)
+                out.append(Slot(silent, True))
         else:
             merged = False
         if final != "":
@@ -207,7 +211,16 @@ def keys(word: str) -> tuple[str, ...]:
     transcribe: the keys of each choice of consonant class for each slot (empty when
     there are more than `MAX_KEYS` choices)."""
     parts = slots(word)
-    return slot_keys(parts) if parts else ()
+    if not parts:
+        return ()
+    found = slot_keys(parts)
+    if not found:
+        # (a silent h's choice may take a word past MAX_KEYS: its keys as before it)
+        silent = tuple(_table()["first_silent"])
+        found = slot_keys(tuple(
+            Slot(("r",), True) if s.optional and s.spellings == ("r", *silent) else s
+            for s in parts))
+    return found
 
 
 def slot_keys(parts: tuple[Slot, ...]) -> tuple[str, ...]:

@@ -167,7 +167,16 @@ def pattern(word: str) -> re.Pattern[str] | None:
     if parts is None or not parts:
         return None
     out: list[str] = []
+    after_o: dict[str, list[str]] = _table()["after_o"]
     for k, unit in enumerate(parts):
+        if _after_o(parts, k):
+            # オイ, オア: the two vowels, or one spelling of the source language's
+            # (`resources/katakana.yml`'s `after_o`: German eu, English -ore)
+            before = parts[k - 1][0]
+            head = _alternation(_consonants(before)) if before != "" else ""
+            out[-1] = ("(?:" + out[-1] + _alternation(_vowels(unit)) + "|" + head
+                       + _alternation(after_o[unit[1]]) + ")")
+            continue
         if unit == _LONG:
             out.append(_alternation(_table()["long"]) + "?")
         elif unit == _NASAL:
@@ -185,6 +194,15 @@ def pattern(word: str) -> re.Pattern[str] | None:
     # a final e or h Latin writes and does not sound (ケイン KAINE, ヒズボラ HIZBALLAH), or
     # a French final consonant (モネ MONET, ロジェ ROGER: `_silent`)
     return re.compile("".join(out) + _alternation(["e", "h", *_silent(parts[-1])]) + "?")
+
+
+def _after_o(parts: Sequence[Unit], k: int) -> bool:
+    """Whether unit k is a vowel kana (イ, ア) after a kana of the o series that writes its
+    vowel (not ト or ド's added o) that `resources/katakana.yml`'s `after_o` spells with it."""
+    if k == 0 or parts[k][0] != "" or parts[k][1] not in _table()["after_o"]:
+        return False
+    before = parts[k - 1]
+    return before[1] == "o" and not _added(before)
 
 
 def _silent(last: Unit) -> list[str]:
@@ -255,6 +273,14 @@ def keys(word: str) -> tuple[str, ...]:
     if parts is None or not parts:
         return ()
     choices = [_choices(u, k == 0) for k, u in enumerate(parts)]
+    for k in range(len(parts)):
+        if _after_o(parts, k):
+            # (オア as -ore: one choice of the r's class more; オイ as eu: none)
+            seen = {consonant_class(c, False) for c in choices[k]}
+            for s in _table()["after_o"][parts[k][1]]:
+                if consonant_class(s, False) not in seen:
+                    seen.add(consonant_class(s, False))
+                    choices[k].append(s)
     count = 1
     for c in choices:
         count *= len(c)

@@ -84,6 +84,31 @@ def test_pattern_refuses_other_names(word: str, spelling: str) -> None:
     assert fit is not None and fit.fullmatch(spelling) is None
 
 
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("伯顿", "burton"),  # 伯 writes English's /ɜː/, spelt ur
+    ("特纳", "turner"),
+    ("赫斯特", "hurst"),
+    ("凯萨", "caesar"),  # ae: the sound the ai series writes
+    ("迈克尔", "michael"),
+    ("德梅斯特", "demestre"),  # a last lone consonant ending a French -tre
+    ("桑坦德", "santandre"),
+])
+def test_pattern_fits_an_english_vowel_before_r_ae_and_a_final_tre(word: str,
+                                                                   spelling: str) -> None:
+    fit = han.pattern(word)
+    assert fit is not None and fit.fullmatch(han._latin(spelling)) is not None
+    assert key(spelling) in han.keys(word)
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("伯顿", "buton"),  # ur: the r is written
+    ("卡特", "katra"),  # a final -re, not -ra
+])
+def test_those_spellings_stay_where_they_belong(word: str, spelling: str) -> None:
+    fit = han.pattern(word)
+    assert fit is not None and fit.fullmatch(han._latin(spelling)) is None
+
+
 def test_keys_find_the_spelling_under_its_consonant_key() -> None:
     assert key("yeltsin") in han.keys("叶利钦")
     assert key("castro") in han.keys("卡斯特罗")

@@ -79,7 +79,7 @@ def test_slots_of_a_syllable_are_its_initial_vowel_and_final() -> None:
     (initial, vowel, r, final) = hf.slots("칸") or ()
     assert "k" in initial.spellings and not initial.optional
     assert "a" in vowel.spellings and not vowel.optional
-    assert r.spellings == ("r",) and r.optional  # Kant or Karn
+    assert r.spellings == ("r", "h") and r.optional  # Kant, Karn or Kahn
     assert final.spellings == ("n",)
     assert hf.slots("ab") is None
 
@@ -215,3 +215,23 @@ def test_hangul_fits_a_spelling_of_the_source_languages_orthography(hangul: str,
 def test_hangul_reads_h_as_a_portuguese_r_only_at_a_words_start() -> None:
     fit = hf.pattern("아호")
     assert fit is not None and fit.fullmatch("aho") and not fit.fullmatch("aro")
+
+
+@pytest.mark.parametrize(("hangul", "listed"), [
+    ("존", "John"), ("존슨", "Johnson"), ("존스턴", "Johnston"),  # English oh: silent h
+    ("콜", "Kohl"), ("달", "Dahl"),  # German h lengthening a vowel
+])
+def test_hangul_fits_a_silent_h_after_a_first_syllables_vowel(hangul: str, listed: str) -> None:
+    fit = hf.pattern(hangul)
+    assert fit is not None and fit.fullmatch(kana.latin(listed))
+    assert key(listed.lower()) in hf.keys(hangul)
+
+
+def test_hangul_reads_a_silent_h_only_in_a_first_syllable_with_a_final() -> None:
+    assert not hf.pattern("조니").fullmatch("johni")  # no final: no h
+    assert not hf.pattern("레존").fullmatch("lejohn")  # not the first syllable
+
+
+def test_a_silent_h_never_takes_a_words_keys_past_the_cap() -> None:
+    # (a long Korean-shaped word: the h's choice would pass MAX_KEYS; its keys stay)
+    assert hf.keys("박영철")

@@ -188,9 +188,21 @@ def test_a_katakana_mac_fits_a_listed_mc() -> None:
     ("ルソー", "Rousseau"),  # French eau
     ("ブラント", "Brandt"),  # German dt
     ("カルヴァリョ", "Carvalho"), ("ミーニョ", "Minho"),  # Portuguese lh, nh
+    ("ノイマン", "Neumann"), ("オイラー", "Euler"),  # German eu as オイ
+    ("シーモア", "Seymour"), ("ギルモア", "Gilmore"), ("ラモア", "Lamore"),  # English -ore as オア
 ])
 def test_katakana_fits_a_spelling_of_the_source_languages_orthography(katakana: str,
                                                                       listed: str) -> None:
     fit = kana.pattern(katakana)
     assert fit is not None and fit.fullmatch(kana.latin(listed))
     assert key(listed.lower()) in kana.keys(katakana)
+
+
+@pytest.mark.parametrize(("katakana", "listed"), [
+    ("ノイマン", "Noiman"), ("モアナ", "Moana"), ("ドイル", "Doyle"),  # the vowels' own
+    ("トア", "Tore"),  # not after ト's added o: it writes a t alone
+])
+def test_oi_and_oa_keep_their_own_vowels_and_the_added_o(katakana: str, listed: str) -> None:
+    fit = kana.pattern(katakana)
+    assert fit is not None
+    assert bool(fit.fullmatch(kana.latin(listed))) == (listed != "Tore")
