@@ -322,3 +322,18 @@ def test_the_abbreviated_forms_read_as_their_english_forms() -> None:
     assert english_names("ورنيكا ذ.م.م") == ["ورنيكا llc"]
     assert english_names("ورنيكا ش.م.ل") == ["ورنيكا sal"]
     assert english_names("ورنیکا (با مسئولیت محدود)") == ["ورنیکا llc"]
+
+
+@pytest.mark.parametrize("query", ["هواپیمایی وردان ذ.م.م", "هواپیمایی وردان (سهامی خاص)",
+                                   "شرکت هواپیمایی وردان (سهامی خاص)"])
+def test_a_legal_form_beside_a_word_its_script_spells_in_full_costs_as_in_latin(
+        query: str) -> None:
+    # a full abjad fit (وردان "wrdn" ~ VARDAN) is the word as written in another script, no
+    # misspelling: a legal form the listed name lacks is a style of the name, as "Vardan
+    # Airlines LLC" is, not the second difference it is beside a misspelt word
+    listed = ["VARDAN AIRLINES", "KESTREL SHIPPING", "NORTH STAR AIRLINES"]
+    index = build_index([{"entity_id": f"v{k}", "dataset": "t", "source_id": str(k),
+                          "schema": "Company", "caption": n, "properties": {"name": [n]}}
+                         for k, n in enumerate(listed)], "t")
+    found = match_query(index, Query(query, "LegalEntity"), limit=1)
+    assert found and found[0].entity_id == "v0" and found[0].match, found[:1]
