@@ -2099,14 +2099,22 @@ def _free_costs(
             # stays a bound)
             charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
                           2.0 * query_extra_penalty)
+        # (a word of three letters or more: an article or "co" pairs with every such name)
+        sure_pair = any([p.similarity >= SURE_SIMILARITY and len(p.query) > 2 for p in pairs])
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
-                and any(p.weight > COMMON_WEIGHT and _near(p, fit_agrees) for p in pairs)):
+                and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised and sure_pair)
+                        for p in pairs)):
             # a legal form names a registered company, and its name is written exactly: a
             # legal form the listed name lacks (or another one) beside a distinctive word
             # only near the query's is a second difference ("Haas LLC" is not HAMAS,
             # "Clement SARL" not JSC ELEMENT), as a place would be; once a legal form
-            # agrees, another one ("Lehner and Co LLC") is a style of the name
+            # agrees, another one ("Lehner and Co LLC") is a style of the name. A word of
+            # an abjad-script name whose pattern spells the Latin word in full is that word
+            # written in its script, no misspelling, beside any word that agrees surely, a
+            # term its reading translated too (a register's هواپیمایی کاسپین ذ.م.م, CASPIAN
+            # AIRLINES: AIRLINES is no distinctive word); alone, a pattern of three or four
+            # consonants spells many words in full (חן LLC is not SI CHEN)
             legal_floor = CONFLICT_WEIGHT
         # a word the name writes twice, or its reading gives twice (شرکت کالای الکتریکی
         # کالای برق, "company Kalaye electric Kalaye electric"), said once where it paired:

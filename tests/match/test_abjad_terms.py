@@ -300,3 +300,40 @@ def test_a_network_or_front_in_arabic_script_meets_the_english_kind_of_body() ->
     assert found[0].entity_id == "n1" and found[0].match, found[:1]
     front = match_query(index, Query("جبهة الكرامة", "LegalEntity"), limit=1)
     assert front[0].entity_id == "n2" and front[0].match, front[:1]
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("ورنيكا ذ.م.م", "WARNIKA LLC"),  # the UAE's LLC abbreviated, a word a letter
+    ("ورنيكا ش.م.ل", "WARNIKA S.A.L."),  # Lebanon's S.A.L.
+    ("ورنيكا ش.م.ع", "WARNIKA PJSC"),  # the UAE's PJSC
+    ("ورنیکا (با مسئولیت محدود)", "WARNIKA LLC"),  # Iran's company with limited liability
+    ("ورنیکا با مسئولیت محدود", "WARNIKA LLC"),
+])
+def test_a_registers_abbreviated_or_limited_liability_form_meets_the_english_form(
+        query: str, listed: str) -> None:
+    index = build_index([{"entity_id": "w", "dataset": "t", "source_id": "w",
+                          "schema": "Company", "caption": listed,
+                          "properties": {"name": [listed]}}], "t")
+    found = match_query(index, Query(query, "LegalEntity"), limit=1)
+    assert found and found[0].match, found[:1]
+
+
+def test_the_abbreviated_forms_read_as_their_english_forms() -> None:
+    assert english_names("ورنيكا ذ.م.م") == ["ورنيكا llc"]
+    assert english_names("ورنيكا ش.م.ل") == ["ورنيكا sal"]
+    assert english_names("ورنیکا (با مسئولیت محدود)") == ["ورنیکا llc"]
+
+
+@pytest.mark.parametrize("query", ["هواپیمایی وردان ذ.م.م", "هواپیمایی وردان (سهامی خاص)",
+                                   "شرکت هواپیمایی وردان (سهامی خاص)"])
+def test_a_legal_form_beside_a_word_its_script_spells_in_full_costs_as_in_latin(
+        query: str) -> None:
+    # a full abjad fit (وردان "wrdn" ~ VARDAN) is the word as written in another script, no
+    # misspelling: a legal form the listed name lacks is a style of the name, as "Vardan
+    # Airlines LLC" is, not the second difference it is beside a misspelt word
+    listed = ["VARDAN AIRLINES", "KESTREL SHIPPING", "NORTH STAR AIRLINES"]
+    index = build_index([{"entity_id": f"v{k}", "dataset": "t", "source_id": str(k),
+                          "schema": "Company", "caption": n, "properties": {"name": [n]}}
+                         for k, n in enumerate(listed)], "t")
+    found = match_query(index, Query(query, "LegalEntity"), limit=1)
+    assert found and found[0].entity_id == "v0" and found[0].match, found[:1]
