@@ -109,14 +109,16 @@ _MAQAF = "\u05be"  # the Hebrew hyphen, which joins words as "-" does (`abjad.ro
 
 
 def _ain_words(text: str, tokens: list[str]) -> list[int]:
-    """The tokens of an Arabic- or Hebrew-script name romanised from a written word (or
-    a hyphen's part of one) that starts with ain: name words, whatever particle their
+    """The tokens of an Arabic- or Hebrew-script name romanised as the start of a written
+    word (or of a hyphen's part of one) that starts with ain: name words, whatever particle their
     letters spell. "علا Hasan" is Ala Hasan, two names (romanised "al hasan": a one-word
     HASSAN is not its name); only the written article ال (العلي, ال علي) is the article."""
     pieces = persian_words(text).replace("-", " ").replace(_MAQAF, " ").split()
     ids = written_words(" ".join(pieces), tuple(tokens))
+    # (the word's first token only: عبدالكريم "abd al krym" writes the article inside it)
     return [k for k, w in enumerate(ids)
-            if w >= 0 and next((ch for ch in pieces[w] if ch.isalpha()), "") in _AIN]
+            if w >= 0 and (k == 0 or ids[k - 1] != w)
+            and next((ch for ch in pieces[w] if ch.isalpha()), "") in _AIN]
 
 
 _NISBA = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)

@@ -121,6 +121,7 @@ def test_written_words_give_up_when_tokens_are_not_the_words_tokenised() -> None
         ("علا جعفر", (False, False)),
         ("حسن علا-حسين", (False, False, False)),  # (a hyphen's part of a word)
         ("عبو حسن", (False, False)),
+        ("عبدالكريم حسن", (False, True, False, False)),  # (the article inside the word)
         ("על כהן", (False, False)),  # (Hebrew's ayin)
         ("العلي احمد", (True, False, False)),  # the article, attached
         ("ال علي احمد", (True, False, False)),  # and written apart
