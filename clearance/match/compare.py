@@ -1027,8 +1027,8 @@ def _join_pass(left: Name, right: Name, free_l: set[int], free_r: set[int],
                 # another article: نور الدين "nwr al dyn" is NOUREDDINE
                 runs.append([a, a + 2])
         for run in runs:
-            if person and all([l_legal[i] for i in run]):
-                continue
+            if person and all([l_legal[i] or l_tokens[i] in ARTICLES for i in run]):
+                continue  # (role words only, or a name that reads as the article: علا ال)
             if unvocalised and _steals_article(l_tokens, run):
                 continue
             size = sum([len(l_tokens[i]) for i in run])
@@ -1264,6 +1264,11 @@ def compare_names(
                 # one, a name people bear that only looks like a role word is that name,
                 # which the other side lacks (علي "aly" is Ali, not the article AL); a
                 # title written in the script is that title (`_misspelt_titles`)
+                continue
+            if (unvocalised and facts.abjad and qt == ct and not ql and c_legal[j]
+                    and qt in ARTICLES):
+                # (people) an abjad query's name whose letters read as the article (علا
+                # "al", Ala: `prepare._ain_words`) is no listed article AL
                 continue
             distinct = False
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:

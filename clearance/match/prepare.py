@@ -101,6 +101,26 @@ def _abjad_role_word(token: str) -> bool:
                and not (initial_y and str(w)[0] in "aeiou") for w in words)
 
 
+#: the letter ain (Arabic ع, Hebrew ע): romanised as a word's first vowel, as an alef is
+#: (علا "al", the given name Ala or Ola; عبو "abw"), but a consonant, which no article,
+#: particle or title of either script starts with (ال, آل, أبو, ابن, بن, حاج, בן, אבו)
+_AIN = "عע"
+_MAQAF = "\u05be"  # the Hebrew hyphen, which joins words as "-" does (`abjad.romanize`)
+
+
+def _ain_words(text: str, tokens: list[str]) -> list[int]:
+    """The tokens of an Arabic- or Hebrew-script name romanised as the start of a written
+    word (or of a hyphen's part of one) that starts with ain: name words, whatever particle their
+    letters spell. "علا Hasan" is Ala Hasan, two names (romanised "al hasan": a one-word
+    HASSAN is not its name); only the written article ال (العلي, ال علي) is the article."""
+    pieces = persian_words(text).replace("-", " ").replace(_MAQAF, " ").split()
+    ids = written_words(" ".join(pieces), tuple(tokens))
+    # (the word's first token only: عبدالكريم "abd al krym" writes the article inside it)
+    return [k for k, w in enumerate(ids)
+            if w >= 0 and (k == 0 or ids[k - 1] != w)
+            and next((ch for ch in pieces[w] if ch.isalpha()), "") in _AIN]
+
+
 _NISBA = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)
 
 
@@ -253,6 +273,9 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     else:
         # particles and titles, flagged like legal forms
         legal = _person_roles(tokens, "," in text and len(normalize(text.split(",", 1)[1])) >= 2)
+        if any(legal) and has_abjad(text):
+            for k in _ain_words(text, tokens):
+                legal[k] = False  # a name whose letters spell a particle (علا "al")
     tokens, legal = tokens[:MAX_NAME_TOKENS], legal[:MAX_NAME_TOKENS]  # forms may split words
     folded = tuple(fold_key(t) for t in tokens)
     return Name(text=text, tokens=tuple(tokens), folded=folded, legal=tuple(legal))

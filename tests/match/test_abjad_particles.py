@@ -55,3 +55,20 @@ def test_a_particle_is_read_only_between_two_names() -> None:
     van = compare_people("فنسنت فان غوخ", "Vincent van Gogh", _weigh)
     assert ("van", "van") in {(p.query, p.candidate) for p in van.pairs}
     assert van.score >= DEFAULT_THRESHOLD
+
+
+def test_a_name_whose_letters_read_as_the_article_is_a_name_of_its_own() -> None:
+    # علا (Ala, Ola) romanises "al": it is a given name, not the article, so a one-word
+    # listed name is not the two-word name (issue 11) and the listed article is not it;
+    # the same name listed in Latin letters is found
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    index = list_index("HASSAN", "DJAFFAR", "AL-HUSAYNI, Ja'far", "ALI, Hassan",
+                       "HASAN, Ala", "OLA JAFAR")
+    alerts = {q: {r.entity_id for r in match_query(index, Query(q, "Person"), limit=5)
+                  if r.match}
+              for q in ("علا Hasan", "علا جعفر", "علا الحسن", "علا حسن")}
+    assert alerts == {"علا Hasan": {"e4"}, "علا جعفر": {"e5"}, "علا الحسن": set(),
+                      "علا حسن": {"e4"}}

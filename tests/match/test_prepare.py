@@ -110,3 +110,24 @@ def test_written_words_give_up_when_tokens_are_not_the_words_tokenised() -> None
     # a Han person name is surname + given name syllables, not the text's words
     name = prepare_name("陈海东", PERSON)
     assert written_words(name.text, name.tokens) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # a word written with a first ain is a name whose romanised letters spell "al"
+        # (the given name Ala / Ola) or "abw"; only the written article ال is the article
+        ("علا Hasan", (False, False)),
+        ("علا جعفر", (False, False)),
+        ("حسن علا-حسين", (False, False, False)),  # (a hyphen's part of a word)
+        ("عبو حسن", (False, False)),
+        ("عبدالكريم حسن", (False, True, False, False)),  # (the article inside the word)
+        ("על כהן", (False, False)),  # (Hebrew's ayin)
+        ("العلي احمد", (True, False, False)),  # the article, attached
+        ("ال علي احمد", (True, False, False)),  # and written apart
+        ("آل سعود", (True, False)),
+        ("أبو عمر", (True, False)),  # the kunya's Abu, written with an alef
+    ],
+)
+def test_an_abjad_word_is_a_particle_only_as_written(text: str, flags: tuple[bool, ...]) -> None:
+    assert prepare_name(text, PERSON).legal == flags
