@@ -156,9 +156,9 @@ def callgrind(args: argparse.Namespace) -> None:
     if done.returncode:
         sys.exit(done.stderr[-3000:])
     counts = {}
-    for line in done.stdout.splitlines():
+    for line in done.stdout.splitlines():  # the classes' lines: class, names, CPU, alerts, sha
         parts = line.rsplit(None, 4)
-        if len(parts) == 5 and parts[1].isdigit():
+        if len(parts) == 5 and parts[0] in CLASSES:
             counts[parts[0]] = int(parts[1])
     dumps = sorted(glob.glob(f"{out}.[0-9]*"), key=lambda p: int(p.rsplit(".", 1)[1]))
     irs = []

@@ -203,8 +203,9 @@ def _first_sights(task: Callable[[Any], Any], items: list[Any]) -> None:
     once, and the workers share them copy-on-write, instead of each worker building its
     own at the first such name it meets (on a book of many scripts, every worker met
     every one). The tables a script's first name need not build are loaded beside it
-    (`load_script_tables`: pymorphy3's for CYRILLIC). Each row is screened again by a worker, so nothing written changes; a
-    row that fails here fails there again, in its place (the error is left to it).
+    (`load_script_tables`: pymorphy3's for CYRILLIC). Each row is screened again by a
+    worker, so nothing written changes; a row that fails here fails there again, in its
+    place (the error is left to it).
 
     The rule's cost on a book of one script (ASCII names): one name screened twice and
     a `str.isascii` a name (`_scripts`). A script first met after these rows is left to
@@ -218,8 +219,8 @@ def _first_sights(task: Callable[[Any], Any], items: list[Any]) -> None:
             seen |= new
             with contextlib.suppress(Exception):
                 task(item)
-            for script in sorted(new):
-                load_script_tables(script)
+                for script in sorted(new):
+                    load_script_tables(script)
 
 
 def _scripts(text: str) -> set[str]:
