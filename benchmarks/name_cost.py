@@ -13,7 +13,8 @@ rows (clearance/screening/batch.py, clearance/cli/match.py):
   `clearance screen` does after `_loaded_index`);
 - warm-up: the first name of each class and the first name holding each script not met
   before (as `_first_sights` picks among a book's first rows) are screened and thrown
-  away, so that ICU's transliterator for a script, pypinyin's and pymorphy3's tables and
+  away, with the tables `load_script_tables` loads for a new script (none before session
+  33), so that ICU's transliterator for a script, pypinyin's and pymorphy3's tables and
   each script's resources are built before timing, as the parent builds them before the
   fork. These names are never timed;
 - the heap is frozen again (as `_run` does before forking) and the collector set as a
@@ -109,8 +110,17 @@ def run(args: argparse.Namespace) -> None:
             timed[cls].append((name, schema))
     index = ensure_index()
     freeze_heap(collect=False)  # as `clearance screen` does once the index is loaded
+    try:  # the tables a script's first name may leave unloaded, as `_first_sights` loads
+        from clearance.match.tables import load_script_tables
+    except ImportError:  # a tree before session 33: each worker loaded them itself
+        def load_script_tables(script: str) -> None:
+            pass
+    met_scripts: set[str] = set()
     for name, schema in warm:
         match_query(index, Query(name=name, schema=schema), limit=10, min_score=0.0)
+        for script in sorted(_scripts(name) - met_scripts):
+            load_script_tables(script)
+        met_scripts |= _scripts(name)
     freeze_heap(collect=False)  # as `_run` does before the workers fork
     gc.set_threshold(WORKER_GC_YOUNG, WORKER_GC_NEVER, WORKER_GC_NEVER)  # `_start_worker`
 
@@ -123,7 +133,7 @@ def run(args: argparse.Namespace) -> None:
     every: list[list] = []  # type: ignore[type-arg]
     for cls in CLASSES:
         batch = timed[cls]
-        if not batch:
+        if not batch or (args.classes and cls not in args.classes):
             continue
         t = time.process_time()
         res = eval("screen(batch)", {"screen": screen, "batch": batch})
@@ -149,7 +159,8 @@ def callgrind(args: argparse.Namespace) -> None:
     cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
            "--collect-atstart=no", "--toggle-collect=builtin_eval",
            "--dump-after=builtin_eval", sys.executable, __file__, "--names", str(args.names),
-           "--seed", str(args.seed), "--per", str(args.per), "--names-file", f"{out}.names"]
+           "--seed", str(args.seed), "--per", str(args.per), "--names-file", f"{out}.names",
+           *(["--classes", *args.classes] if args.classes else [])]
     done = subprocess.run(cmd, capture_output=True, text=True,
                           env={**os.environ, "PYTHONHASHSEED": "0"})
     print(done.stdout, end="")
@@ -185,6 +196,7 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=21)
     p.add_argument("--per", type=int, default=40, help="names timed a class")
     p.add_argument("--callgrind", metavar="OUT", help="run under callgrind, dumps OUT.N")
+    p.add_argument("--classes", nargs="*", help="time these classes only (their names)")
     p.add_argument("--names-file", help="the names as JSON [[name, schema], ...] instead")
     args = p.parse_args()
     if args.callgrind:
