@@ -16,7 +16,7 @@ from clearance.match import abjad, compare
 from clearance.match.cyrillic_foreign import slavic_word
 from clearance.match.text import latinize
 
-__all__ = ["FULL_COLLECTION_EVERY", "freeze_heap", "load_lazy_tables"]
+__all__ = ["FULL_COLLECTION_EVERY", "freeze_heap", "load_lazy_tables", "load_script_tables"]
 
 #: gen-1 collections between full ones once the heap is frozen (CPython's default is 10)
 FULL_COLLECTION_EVERY = 1000
@@ -64,3 +64,18 @@ def load_lazy_tables() -> None:
     latinize("々")
     # pymorphy3's Russian and Ukrainian dictionaries: 70 ms on a worker's first Cyrillic name
     slavic_word("кира")
+
+
+def load_script_tables(script: str) -> None:
+    """Load the tables a name of `script` (a Unicode script name's first word, as
+    `screening.batch._scripts` gives it: CYRILLIC) may need that its first name may not
+    have loaded. A batch calls it beside that first name, before its workers fork.
+
+    Only pymorphy3's dictionaries are such (0.09 s of CPU; some 15 MB): they are read for
+    a Cyrillic word that is no Slavic person's name (`cyrillic_foreign.foreign_names`),
+    and a book's first Cyrillic name is most often one (Пахомов Панкрат Еремеевич), so
+    each worker loaded its own copy at its first company or foreign name. The other lazy
+    tables (pypinyin's, ICU's transliterator for the script) every name of the script
+    builds."""
+    if script == "CYRILLIC":
+        slavic_word("кира")

@@ -22,7 +22,7 @@ from clearance.index.build import Index
 from clearance.index.store import ensure_index
 from clearance.match.engine import match_query
 from clearance.match.score import Query, ScoringConfig
-from clearance.match.tables import freeze_heap
+from clearance.match.tables import freeze_heap, load_script_tables
 from clearance.screening.group import screen_query
 from clearance.screening.io import result_line
 
@@ -202,8 +202,10 @@ def _first_sights(task: Callable[[Any], Any], items: list[Any]) -> None:
     word, the resources of the script's readings: 0.05-0.3 s of CPU each) are then built
     once, and the workers share them copy-on-write, instead of each worker building its
     own at the first such name it meets (on a book of many scripts, every worker met
-    every one). Each row is screened again by a worker, so nothing written changes; a
-    row that fails here fails there again, in its place (the error is left to it).
+    every one). The tables a script's first name need not build are loaded beside it
+    (`load_script_tables`: pymorphy3's for CYRILLIC). Each row is screened again by a
+    worker, so nothing written changes; a row that fails here fails there again, in its
+    place (the error is left to it).
 
     The rule's cost on a book of one script (ASCII names): one name screened twice and
     a `str.isascii` a name (`_scripts`). A script first met after these rows is left to
@@ -217,6 +219,8 @@ def _first_sights(task: Callable[[Any], Any], items: list[Any]) -> None:
             seen |= new
             with contextlib.suppress(Exception):
                 task(item)
+                for script in sorted(new):
+                    load_script_tables(script)
 
 
 def _scripts(text: str) -> set[str]:

@@ -242,6 +242,22 @@ def test_the_first_row_of_each_script_is_screened_before_the_workers_fork(
     assert os.getpid() not in {pid for _, pid in got}
 
 
+def test_a_book_s_first_cyrillic_row_has_the_dictionaries_loaded_before_the_workers_fork(
+        index: Index) -> None:
+    # pymorphy3's dictionaries are read only for a Cyrillic word that is no Slavic
+    # person's, and a book's first Cyrillic name is most often a Slavic person's: loaded
+    # beside it in the parent, they are shared, not loaded again by each worker
+    from clearance.match import cyrillic_foreign
+
+    cyrillic_foreign._dictionaries.cache_clear()
+    cyrillic_foreign.slavic_word.cache_clear()
+    items = [("cyrillic-1", Query("Пахомов Панкрат Еремеевич", "Person"))]
+    items += [(str(i), Query("x")) for i in range(batch.SMALL)]
+    got = list(batch._run(_noted, items, None, 10, 2, index))
+    assert cyrillic_foreign._dictionaries.cache_info().currsize == 1
+    assert [row_id for row_id, _ in got] == [row_id for row_id, _ in items]
+
+
 def test_a_row_that_fails_before_the_fork_fails_in_its_place_as_before(index: Index) -> None:
     items = [(str(i), Query("x")) for i in range(batch.SMALL)]
     # the first LATIN row, screened here first; in the pool's second chunk
