@@ -121,14 +121,22 @@ def direction(token: str) -> str | None:
     return _points().get(token)
 
 
+@cache
+def _city_marks() -> frozenset[str]:
+    """The words a city's name follows (`resources/places.yml`'s `city_marks`: Russian
+    "g.", gorod)."""
+    return frozenset(str(w) for w in load_resource("places")["city_marks"])
+
+
 def place_at(tokens: Sequence[str], j: int) -> bool:
     """Whether the word at `j` of a name names a place (`is_place`, `country_at`), or is a
     word of direction before one ("east" of "East Azerbaijan Petrochemical": West
-    Azerbaijan is another province; "east" alone is an ordinary word)."""
+    Azerbaijan is another province; "east" alone is an ordinary word), or the mark of a
+    city before one ("g." of "OOO «X» g. Moskva": a "g" elsewhere is an initial)."""
     if is_place(tokens[j]) or _in_country_phrase(tokens, j):
         return True
     k = j + 1
-    return (tokens[j] in _compass() and k < len(tokens)
+    return ((tokens[j] in _compass() or tokens[j] in _city_marks()) and k < len(tokens)
             and (is_place(tokens[k]) or _in_country_phrase(tokens, k)))
 
 

@@ -187,3 +187,39 @@ def test_a_word_of_direction_weighs_by_its_rarity_as_north_and_south_do() -> Non
     assert not [r for r in found if r.match]
     found = match_query(index, Query("East China Kestrel Institute", "Company"), limit=3)
     assert [r.name for r in found if r.match] == ["EAST CHINA KESTREL INSTITUTE"]
+
+
+@pytest.mark.parametrize("token", [
+    "moskva",  # Russia's federal city in its romanisation (ISO 3166-2:RU)
+    "peterburg",  # ... Sankt-Peterburg's words, each long
+    "hongkong",  # a region of several words run together, as registered names write it
+])
+def test_registered_spellings_of_places_are_places(token: str) -> None:
+    assert is_place(token)
+
+
+def test_a_city_mark_is_a_place_only_before_one() -> None:
+    # issue 11: "OOO «X» g. Moskva", the seat after the name as Russian addresses write it
+    assert place_at(["ooo", "orion", "g", "moskva"], 2)
+    assert not place_at(["g", "orion", "shipping"], 0)  # elsewhere an initial
+
+
+def test_a_russian_seat_after_the_name_is_a_place() -> None:
+    index = list_index("JOINT STOCK COMPANY ORION SHIPYARD", "VEGA SHIPPING", "NORDIC STEEL",
+                       "KESTREL RESEARCH INSTITUTE", schema="Organization")
+    for text in ("OOO «Orion Shipyard» g. Moskva", 'AO "Orion Shipyard", g. Sankt-Peterburg'):
+        found = [r.source_id for r in match_query(index, Query(text, "Organization"))
+                 if r.match]
+        assert found == ["s0"], text
+
+
+def test_hong_kong_before_the_name_leaves_the_listed_name_a_candidate() -> None:
+    # issue 11: "Hong Kong X Co., Ltd." lost X LIMITED among the lists' HONG KONG names
+    others = [f"HONG KONG {w} LIMITED" for w in (
+        "ORCHID", "LOTUS", "PEONY", "JASMINE", "MAGNOLIA", "CAMELLIA", "AZALEA", "IRIS",
+        "TULIP", "VIOLET", "LILAC", "DAHLIA", "ASTER", "POPPY", "HOLLY", "MAPLE", "CEDAR",
+        "WILLOW", "BIRCH", "ALDER", "ASPEN", "LAUREL", "MYRTLE", "HAZEL", "ROWAN")]
+    index = list_index("KESTRELTEK LIMITED", *others, schema="Organization")
+    for text in ("Hong Kong Kestreltek Co., Ltd.", "Hongkong Kestreltek Co., Ltd."):
+        found = [r.source_id for r in match_query(index, Query(text, "Company")) if r.match]
+        assert found == ["s0"], text
