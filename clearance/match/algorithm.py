@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "40"
+VERSION = "41"
 
 __all__ = ["ALGORITHM", "VERSION"]
