@@ -205,10 +205,11 @@ def code_words(text: str) -> frozenset[str]:
 def marks_of(query: Name, cand: Name) -> frozenset[str]:
     """The words of two names of craft (a vessel's or an aircraft's, `score.CRAFT`) that are
     marks or codes (`code_words`, of either name in any case: a craft's mark typed in lower
-    case is still its mark): such a word pairs only with itself, run together or apart
-    (EPIDA, EP IDA ~ EP-IDA), never as a near spelling. A mark or a hull code one
-    character off names another craft, not the same one mistyped (EP-IDB is not EP-IDA,
-    YV1004 not YV1003)."""
+    case is still its mark): such a word pairs with itself, run together or apart
+    (EPIDA, EP IDA ~ EP-IDA), never with one that replaces a character of it: a mark or
+    a hull code one character replaced names another craft of the series, not the same
+    one mistyped (EP-IDB is not EP-IDA, YV1004 not YV1003). A character added, lost or
+    two swapped ("RA-8y2013") still reads as a slip: no mark of the series is written so."""
     return code_words(query.text.upper()) | code_words(cand.text.upper())
 
 
@@ -1392,8 +1393,8 @@ def compare_names(
                         sim = 0.0
                     elif facts.guessed_sure:
                         sim = max(sim, SURE_SIMILARITY)
-            if marks and sim > 0.0 and qt != ct and (qt in marks or ct in marks):
-                sim = 0.0  # a craft's mark or code one character off: another craft
+            if marks and sim > 0.0 and (qt in marks or ct in marks) and _replaced(qt, ct):
+                sim = 0.0  # a craft's mark or code with a character replaced: another craft
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()
@@ -1513,7 +1514,8 @@ def compare_names(
         i, j = next(iter(free_q)), next(iter(free_c))
         if not (q_legal[i] or c_legal[j]) and slips_apart(q_tokens[i], c_tokens[j]) and (
                 typed_in_latin(query.text) and typed_in_latin(cand.text)) and not (
-                q_tokens[i] in marks or c_tokens[j] in marks):
+                (q_tokens[i] in marks or c_tokens[j] in marks)
+                and _replaced(q_tokens[i], c_tokens[j])):
             w = (q_w[i] + c_w[j]) / 2.0
             twice = TokenPair(q_tokens[i], c_tokens[j], 0.0, w)
             if any([k == len(pairs) for k, _, _ in _name_slips(
@@ -1634,11 +1636,18 @@ LONE_TWICE_SLIPPED_MIN: Final = 8
 LONE_TWICE_SLIPPED_SIMILARITY: Final = 0.8
 
 
+def _replaced(a: str, b: str) -> bool:
+    """Whether `b` is `a` with characters replaced, and nothing else (no letter added, lost
+    or swapped): of two marks or codes, another one of the series (EP-IDB beside EP-IDA,
+    YV2849 beside YV2869), where a character added ("RA-8y2013") is a typist's slip."""
+    return len(a) == len(b) and a != b and OSA.distance(a, b) == Hamming.distance(a, b)
+
+
 def _other_mark(run: list[str], word: str, marks: frozenset[str]) -> bool:
-    """Whether words run together (`run`) and the one `word` they were joined to are not
-    the same mark though one of them is a mark or code (`marks_of`): UPA1235 is not
-    UP-A1234, EPIDA is EP-IDA."""
-    return "".join(run) != word and (word in marks or not marks.isdisjoint(run))
+    """Whether words run together (`run`) and the one `word` they were joined to are two
+    marks of a series though one of them is a mark or code (`marks_of`, `_replaced`):
+    UPA1235 is not UP-A1234, EPIDA is EP-IDA."""
+    return (word in marks or not marks.isdisjoint(run)) and _replaced("".join(run), word)
 
 
 def slips_apart(qt: str, ct: str) -> bool:
