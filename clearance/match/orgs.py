@@ -284,9 +284,6 @@ def _replaced_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> 
     return found
 
 
-_VOWELS: Final = frozenset("aeiouy")
-
-
 def _twice_slipped_of(token: str, words: dict[str, frozenset[str]]) -> set[str]:
     """The canonical forms of the `words` of three letters or more, consonants only (LTD,
     LLC, JSC: letters, not a word), that `token` writes with two slips keeping every letter
