@@ -8,7 +8,6 @@ while rarer ones exist, so the cost follows the query, not the list size.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 import numpy as np
@@ -32,12 +31,12 @@ from clearance.match.abjad import fitting as abjad_fitting
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import starts as abjad_starts
-from clearance.match.compare import SUN_LETTERS, compound_heads
+from clearance.match.compare import SUN_LETTERS, code_words, compound_heads
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import may_be_cut
-from clearance.match.prepare import ARTICLES, Name, fold_key, written_marks
+from clearance.match.prepare import Name, fold_key, written_marks
 from clearance.match.text import typed_in_latin
 
 __all__ = ["COMMON_FRACTION", "abjad_alternatives", "candidate_names", "fuzzy_cost", "fuzzy_keys",
@@ -431,24 +430,6 @@ SHORT_LISTED_NAMES_MAX = 10
 #: what a list word `_short_slipped` finds counts for in candidate generation: as a word
 #: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
 SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
-#: a name written as a registration mark: a prefix of one or two letters or digits, a
-#: hyphen, three to five more (EP-ABC, 4L-XYZ, UP-A1234: ICAO Annex 7's nationality mark
-#: and registration mark; a vessel's call sign or hull code written alike), in capitals
-_MARK = re.compile(r"(?<![\w-])([A-Z0-9]{1,2})-([A-Z0-9]{3,5})(?![\w-])")
-
-
-def code_words(text: str) -> frozenset[str]:
-    """The folded words of `text` that are codes, not names: those holding a digit, and the
-    two parts of a registration mark (`_MARK`; not an Arabic article's AL-, EL-). One such
-    word a slip away is another craft's or company's code (EP-ABD is another aircraft
-    than EP-ABC), not a slip: `_units` does not look them up one slip away."""
-    found = {w.lower() for w in re.findall(r"\w*\d\w*", text)}
-    for prefix, mark in _MARK.findall(text):
-        if prefix.lower() not in ARTICLES:
-            found |= {prefix.lower(), mark.lower()}
-    return frozenset(found)
-
-
 def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False) -> list[int]:
     """The list words one slip (a letter replaced, lost or added, two swapped) from a typed
     query word of two or three letters that no list word spells (AXS for ABS: such a word

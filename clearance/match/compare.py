@@ -8,6 +8,7 @@ explanation is the computation itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -179,6 +180,37 @@ def pin_memo() -> None:
     del _SIMILARITIES[key]
     _DISTINCT[(*key, False)] = False  # (the memo of `_distinct_names` likewise)
     del _DISTINCT[(*key, False)]
+
+
+#: a name written as a registration mark: a prefix of one or two letters or digits, a
+#: hyphen, three to five more (EP-ABC, 4L-XYZ, UP-A1234: ICAO Annex 7's nationality mark
+#: and registration mark; a vessel's call sign or hull code written alike), in capitals
+_MARK = re.compile(r"(?<![\w-])([A-Z0-9]{1,2})-([A-Z0-9]{3,5})(?![\w-])")
+_CODE = re.compile(r"\w*\d\w*")
+
+
+def code_words(text: str) -> frozenset[str]:
+    """The folded words of `text` that are codes, not names: those holding a digit, and the
+    two parts of a registration mark (`_MARK`; not an Arabic article's AL-, EL-). One such
+    word a slip away is another craft's or company's code (EP-ABD is another aircraft
+    than EP-ABC), not a slip: `search._units` does not look them up one slip away, and a
+    craft's name pairs them only as written (`marks_of`)."""
+    found = {w.lower() for w in _CODE.findall(text)}
+    for prefix, mark in _MARK.findall(text):
+        if prefix.lower() not in ARTICLES:
+            found |= {prefix.lower(), mark.lower()}
+    return frozenset(found)
+
+
+def marks_of(query: Name, cand: Name) -> frozenset[str]:
+    """The words of two names of craft (a vessel's or an aircraft's, `score.CRAFT`) that are
+    marks or codes (`code_words`, of either name in any case: a craft's mark typed in lower
+    case is still its mark): such a word pairs with itself, run together or apart
+    (EPIDA, EP IDA ~ EP-IDA), never with one that replaces a character of it: a mark or
+    a hull code one character replaced names another craft of the series, not the same
+    one mistyped (EP-IDB is not EP-IDA, YV1004 not YV1003). A character added, lost or
+    two swapped ("RA-8y2013") still reads as a slip: no mark of the series is written so."""
+    return code_words(query.text.upper()) | code_words(cand.text.upper())
 
 
 _DISTINCT: Final[dict[tuple[str, str, str, str, bool], bool]] = {}
@@ -1096,6 +1128,7 @@ def compare_names(
     joins: bool = True,
     known: Container[str] = (),
     typed: bool = True,
+    craft: bool = False,
 ) -> NameComparison:
     """Align and score two names. Score = matched mass / (matched mass + penalties).
 
@@ -1131,6 +1164,8 @@ def compare_names(
     listed word that some listed name spells is that name, not slips (`_name_slips`).
     `typed`: the query name is as given, not a reading made of it (a name read without
     its country): only such a name may have been cut by a field's width.
+    `craft`: the names are a vessel's or an aircraft's (the query's schema, or the listed
+    name's owners): their marks and codes (`marks_of`) pair only as written.
     """
     whole = None if initials or not typed or len(query.text) < CUT_WIDTH_MIN else cut_word(
         query.text.strip(), query.tokens, query.legal, cand.tokens, cand.legal)
@@ -1144,7 +1179,8 @@ def compare_names(
                                initials, None, cand_weights, place_penalty, cand_roles,
                                surname_penalty, unvocalised, query_roles,
                                query_middle_penalty, None, None,
-                               tuple(s for s in query_slips if s[0] != n), None, True, known)
+                               tuple(s for s in query_slips if s[0] != n), None, True, known,
+                               craft=craft)
         for p in result.pairs:
             p.query = f"{query.tokens[n]} ({whole})" if p.query == whole else p.query
         return result
@@ -1161,7 +1197,7 @@ def compare_names(
         result = compare_names(
             slipped, cand, weigh, query_extra_penalty, cand_extra_penalty, initials, read_w,
             cand_weights, place_penalty, cand_roles, surname_penalty, unvocalised,
-            query_roles, query_middle_penalty, typed=typed)
+            query_roles, query_middle_penalty, typed=typed, craft=craft)
         # (a word the lists write there read as the form: one slip, of the typist's two)
         others = NAME_SLIPS_MAX - 1 if lists_word else 0
         if not (free or lists_word) or _rest_agrees(result, others):
@@ -1241,6 +1277,7 @@ def compare_names(
     # (people) the query's words in abjad script weigh as the Latin words they pair with
     # (`_read_weight`)
     read_q = initials and latin_c
+    marks = marks_of(query, cand) if craft else _NO_PAIRS
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -1361,6 +1398,8 @@ def compare_names(
                         sim = 0.0
                     elif facts.guessed_sure:
                         sim = max(sim, SURE_SIMILARITY)
+            if marks and sim > 0.0 and (qt in marks or ct in marks) and _replaced(qt, ct):
+                sim = 0.0  # a craft's mark or code with a character replaced: another craft
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()
@@ -1403,6 +1442,10 @@ def compare_names(
             if reachable >= JOIN_WORTH:
                 for run, j, sim in _join_pass(query, cand, free_q, free_c, unvocalised,
                                               query_roles, initials, q_marks, c_marks):
+                    if marks and _other_mark([q_tokens[i] for i in run], c_tokens[j], marks):
+                        free_q.update(run)
+                        free_c.add(j)
+                        continue
                     # words a join merged into one (a particle inside it was no word)
                     merged = sum([not q_legal[i] for i in run])
                     if not (initials and unvocalised and _own_names(q_tokens, run)):
@@ -1427,6 +1470,10 @@ def compare_names(
                                 " ".join([c_tokens[j] for j in run]))):
                         # (_korean_given found no spelling; listed words that spell other
                         # pinyin syllables: "Jin Ping" is not 建平 "jianping")
+                        free_c.update(run)
+                        free_q.add(i)
+                        continue
+                    if marks and _other_mark([c_tokens[j] for j in run], q_tokens[i], marks):
                         free_c.update(run)
                         free_q.add(i)
                         continue
@@ -1471,7 +1518,9 @@ def compare_names(
         # paired, when the name reads them as a typist's slips (lifted below)
         i, j = next(iter(free_q)), next(iter(free_c))
         if not (q_legal[i] or c_legal[j]) and slips_apart(q_tokens[i], c_tokens[j]) and (
-                typed_in_latin(query.text) and typed_in_latin(cand.text)):
+                typed_in_latin(query.text) and typed_in_latin(cand.text)) and not (
+                (q_tokens[i] in marks or c_tokens[j] in marks)
+                and _replaced(q_tokens[i], c_tokens[j])):
             w = (q_w[i] + c_w[j]) / 2.0
             twice = TokenPair(q_tokens[i], c_tokens[j], 0.0, w)
             if any([k == len(pairs) for k, _, _ in _name_slips(
@@ -1590,6 +1639,20 @@ LONE_TWICE_SLIPPED_MIN: Final = 8
 #: slips in a company's coined name (GUMOBARO typed with a swap and a letter replaced)
 #: scored below every alert
 LONE_TWICE_SLIPPED_SIMILARITY: Final = 0.8
+
+
+def _replaced(a: str, b: str) -> bool:
+    """Whether `b` is `a` with characters replaced, and nothing else (no letter added, lost
+    or swapped): of two marks or codes, another one of the series (EP-IDB beside EP-IDA,
+    YV2849 beside YV2869), where a character added ("RA-8y2013") is a typist's slip."""
+    return len(a) == len(b) and a != b and OSA.distance(a, b) == Hamming.distance(a, b)
+
+
+def _other_mark(run: list[str], word: str, marks: frozenset[str]) -> bool:
+    """Whether words run together (`run`) and the one `word` they were joined to are two
+    marks of a series though one of them is a mark or code (`marks_of`, `_replaced`):
+    UPA1235 is not UP-A1234, EPIDA is EP-IDA."""
+    return (word in marks or not marks.isdisjoint(run)) and _replaced("".join(run), word)
 
 
 def slips_apart(qt: str, ct: str) -> bool:

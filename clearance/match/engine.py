@@ -545,8 +545,13 @@ class _Comparer:
     when repeated for each one."""
 
     def __init__(self, index: Index, cfg: ScoringConfig,
-                 typed: frozenset[str] | None = None) -> None:
+                 typed: frozenset[str] | None = None, craft: bool = False) -> None:
         self.names = index.names
+        # the query names a vessel or an aircraft (`score.CRAFT`); else a listed name of
+        # one is compared as a craft's (`_craft_name`): marks pair only as written
+        self.craft = craft
+        self.owners = index.owners
+        self.entities = index.entities
         # the query's names as given (`Query.names`), None: any name compared is; only
         # those may be cut by a field's width, not a reading made of them (the name read
         # without its country is shorter than the field that held it)
@@ -580,6 +585,7 @@ class _Comparer:
         masks, joins = possible if possible is not None else (None, True)
         cand = self.names[n_idx]
         typed = self.typed is None or q.text in self.typed
+        craft = self.craft or self._craft_name(n_idx)
         unvocalised = q_abjad or self.abjad_names[n_idx]
         facts = self.facts
         if facts is None or q is not self.query:
@@ -590,14 +596,19 @@ class _Comparer:
                 q, cand, self.person_weigh, self.query_extra, self.person_extra, True, q_w[1],
                 self.person_token_weights[n_idx], self.place, self.roles[n_idx], self.surname,
                 unvocalised, name_roles(q.text) if q_roles is None else q_roles, self.middle,
-                q_spans, facts, (), masks, joins, self.vocab, typed,
+                q_spans, facts, (), masks, joins, self.vocab, typed, craft,
             )
         return compare_names(
             q, cand, self.weigh, self.query_extra, self.org_extra, False, q_w[0],
             self.token_weights[n_idx], self.place, None, self.surname, unvocalised,
             query_spans=q_spans, query_facts=facts, query_slips=q_slips, pair_masks=masks,
-            joins=joins, known=self.vocab, typed=typed,
+            joins=joins, known=self.vocab, typed=typed, craft=craft,
         )
+
+    def _craft_name(self, n_idx: int) -> bool:
+        """Whether listed name `n_idx` is a vessel's or an aircraft's only."""
+        entities = self.entities
+        return all([entities[e_idx].schema in CRAFT for e_idx, _, _ in self.owners[n_idx]])
 
 
 def _compare(index: Index, q: Name, q_w: tuple[list[float], list[float]], n_idx: int,
@@ -650,7 +661,7 @@ def match_query(
     ties: _Ties = {}
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
-    comparer = _Comparer(index, cfg, frozenset(query.names))
+    comparer = _Comparer(index, cfg, frozenset(query.names), query.schema in CRAFT)
     id_hits: dict[int, str] = {}
     for raw in query.identifiers:
         value = norm_identifier(raw)
@@ -751,7 +762,7 @@ def score_entities(
     targets = [index.by_entity_id[e] for e in entity_ids if e in index.by_entity_id]
     best: _Best = {}
     ties: _Ties = {}
-    comparer = _Comparer(index, cfg, frozenset(query.names))
+    comparer = _Comparer(index, cfg, frozenset(query.names), query.schema in CRAFT)
     countries = country_readings(query, [q.text for q, _ in q_names])
     gates = countries.gates
     for q, q_slips in q_names:

@@ -284,6 +284,24 @@ def _replaced_of(token: str, words: dict[str, frozenset[str]], prefix: bool) -> 
     return found
 
 
+def _twice_slipped_of(token: str, words: dict[str, frozenset[str]]) -> set[str]:
+    """The canonical forms of the `words` of three letters or more, consonants only (LTD,
+    LLC, JSC: letters, not a word), that `token` writes with two slips keeping every letter
+    of the form and adding one at most (a letter added and two swapped, "ALDT." for LTD;
+    two pairs swapped): a word of a few letters two slips from a form is as often a word of
+    its own (CINA, ABAS are two slips from INC, ASA; PLANT, ZAVOD two letters added to PAT,
+    ZAO), so such a slip is read only on the rest's evidence, as `_replaced_of`'s
+    (`engine.query_slips`). Not a letter lost or replaced: two such slips in three
+    letters leave one of the form's (OSA distance 2)."""
+    found: set[str] = set()
+    for word, forms in words.items():
+        if (3 <= len(word) <= len(token) <= len(word) + 1 and not _VOWELS & set(word)
+                and OSA.distance(token, word, score_cutoff=2) == 2
+                and all(token.count(c) >= word.count(c) for c in set(word))):
+            found |= forms
+    return found
+
+
 #: the most letters of a word read as a short form with one slip (`slipped_forms`)
 SHORT_SLIP_MAX: Final = 5
 
@@ -294,8 +312,9 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
     slip ("Lth." for LTD, LLTC, APLC, PSVT LTD, JC, LFZE, EORP), as (position, canonical
     forms it may stand for, whether it is a word of the form beside it: PSVT of "PSVT
     LTD", whose form the name has already; whether it is read only on the rest's
-    evidence: a two-letter form with a letter replaced, `_replaced_of`; a word the lists
-    write there, `engine.query_slips`).
+    evidence: a two-letter form with a letter replaced, `_replaced_of`, a form of three
+    letters or more with two slips that keep its letters, `_twice_slipped_of`; a word the
+    lists write there, `engine.query_slips`).
 
     Only a word where a form stands: last, or followed by forms (or such words) alone
     (the forms of one word), or first (forms written before the name, OOO, AO, LLC:
@@ -353,7 +372,8 @@ def slipped_forms(tokens: tuple[str, ...], legal: tuple[bool, ...]) -> Slips:
             forms |= _slip_of(t, alone, True)
         replaced: set[str] = set()
         if not forms:
-            replaced = (_replaced_of(t, alone, False) if i == at_end - 1 else set()) | (
+            replaced = (_replaced_of(t, alone, False) | _twice_slipped_of(t, alone)
+                        if i == at_end - 1 else set()) | (
                 _replaced_of(t, alone, True) if i == 0 else set())
         if forms or replaced:
             out.append((i, frozenset(forms or replaced), False, not forms))

@@ -390,3 +390,34 @@ def test_a_slipped_word_of_a_form_of_several_words_pairs_with_the_listed_form() 
                     slips=False)[0] < DEFAULT_THRESHOLD
     # no evidence for another company
     assert _compare("Vantor Limited Ilabdlity Company", "NORDVALE LLC")[0] < 0.1
+
+
+def test_a_letters_form_with_two_slips_keeping_its_letters_is_read_on_the_rests_evidence(
+) -> None:
+    # issue 11 (own typo set: a letter added and two swapped in LTD, "ALDT."): a form of
+    # consonants, its letters all kept and one added at most, is the form only against a
+    # listed name carrying it whose other words agree; on main ALDT stays a distinctive
+    # word (0.49 against the listed name)
+    q = prepare_name("Kelvorn Aldt.", ORG)
+    slips = slipped_forms(q.tokens, q.legal)
+    assert [(q.tokens[i], set(forms), weak) for i, forms, _, weak in slips] == [
+        ("aldt", {"ltd"}, True)]
+    facts = QueryFacts(q)
+
+    def compare(listed: str) -> float:
+        c = prepare_name(listed, ORG)
+        return compare_names(q, c, flat, query_slips=slips, query_facts=facts).score
+
+    assert compare("KELVORN LTD.") >= 0.95
+    assert compare("BRASKOT LTD.") < 0.5  # the rest disagrees
+    # not a word two slips from a form of vowels and consonants (CINA, INC), nor two
+    # letters added to a form (PLANT, ZAVOD: PAT, ZAO)
+    for text in ("Kelvorn Cina", "Kelvorn Plant", "Kelvorn Zavod"):
+        name = prepare_name(text, ORG)
+        assert slipped_forms(name.tokens, name.legal) == (), text
+
+
+def test_a_two_slipped_letters_form_alerts_on_the_listed_party() -> None:
+    index = list_index("KELVORN LTD.", "KELVORN GROUP", schema="Company")
+    results = match_query(index, Query(name="Kelvorn Aldt.", schema="Company"))
+    assert [r.name for r in results if r.match] == ["KELVORN LTD."]

@@ -1,0 +1,71 @@
+"""A craft's registration mark or hull code is compared as a mark: one character off is
+another craft, not a slip (issue 11: EP-IDB alerted on its sibling mark at 0.887).
+
+Made-up marks and names throughout (the ICAO Annex 7 shape: a nationality prefix, a hyphen,
+three to five letters or digits)."""
+
+from __future__ import annotations
+
+from clearance.index.build import Index, build_index
+from clearance.match.compare import compare_names, marks_of
+from clearance.match.engine import match_query
+from clearance.match.prepare import ANY, prepare_name
+from clearance.match.score import Query
+
+
+def _flat(folded: str, legal: bool) -> float:
+    return 0.1 if legal else 1.0
+
+
+def _craft(a: str, b: str) -> float:
+    return compare_names(prepare_name(a, ANY), prepare_name(b, ANY), _flat, craft=True).score
+
+
+def _index(names: list[tuple[str, str]]) -> Index:
+    return build_index([{"entity_id": f"e{k}", "dataset": "own", "source_id": str(k),
+                         "schema": schema, "caption": text, "properties": {"name": [text]}}
+                        for k, (text, schema) in enumerate(names)], "own")
+
+
+def _alerts(index: Index, name: str, schema: str) -> list[str]:
+    return [r.name for r in match_query(index, Query(name=name, schema=schema)) if r.match]
+
+
+def test_a_mark_one_character_off_is_another_craft_in_the_comparison() -> None:
+    # on main each is an alert (0.81-0.91): the mark's last part read as one slip, a code's
+    # digits as one slip in six, a mark run together as a near join
+    for query, listed in [("QX-KLN", "QX-KLM"), ("qx-kln", "QX-KLM"), ("QX KLN", "QX-KLM"),
+                          ("ZT9004", "ZT9003"), ("UQA1235", "UQ-A1234"),
+                          ("UQ A1235", "UQ-A1234")]:
+        assert _craft(query, listed) < 0.8, (query, listed)
+
+
+def test_a_mark_typed_run_together_apart_or_in_lower_case_is_the_same_mark() -> None:
+    for query in ["QX-KLM", "QX KLM", "QXKLM", "qx-klm"]:
+        assert _craft(query, "QX-KLM") >= 0.95, query
+    assert _craft("UQA1234", "UQ-A1234") >= 0.95
+
+
+def test_a_crafts_name_words_still_read_through_a_slip() -> None:
+    # a vessel's name is words, not a mark: a typist's slip in it is still that vessel
+    assert _craft("KORVELA STAR", "KORVELLA STAR") >= 0.95
+    assert marks_of(prepare_name("KORVELLA STAR", ANY), prepare_name("MARIS 7", ANY)) == {"7"}
+
+
+def test_a_sibling_mark_does_not_alert_on_a_crafts_query_or_an_unknown_type() -> None:
+    index = _index([(f"QX-KL{c}", "Airplane") for c in "MPS"]
+                   + [("ZT9003", "Vessel"), ("KORVELLA STAR", "Vessel")])
+    for schema in ("Airplane", "LegalEntity"):
+        assert _alerts(index, "QX-KLN", schema) == []
+        assert _alerts(index, "QX-KLM", schema) == ["QX-KLM"]
+        assert _alerts(index, "QXKLM", schema) == ["QX-KLM"]
+    assert _alerts(index, "ZT9004", "Vessel") == []
+    assert _alerts(index, "ZT9003", "Vessel") == ["ZT9003"]
+    assert _alerts(index, "KORVELA STAR", "Vessel") == ["KORVELLA STAR"]
+
+
+def test_a_character_added_lost_or_swapped_in_a_mark_is_still_a_slip() -> None:
+    # the series' other marks replace a character; a typist also adds, drops or swaps one
+    for query in ["QX-KLMM", "ZT9y003", "ZT903", "ZT0903"]:
+        listed = "QX-KLM" if query.startswith("QX") else "ZT9003"
+        assert _craft(query, listed) >= 0.8, query
