@@ -1642,10 +1642,14 @@ LONE_TWICE_SLIPPED_SIMILARITY: Final = 0.8
 
 
 def _replaced(a: str, b: str) -> bool:
-    """Whether `b` is `a` with characters replaced, and nothing else (no letter added, lost
-    or swapped): of two marks or codes, another one of the series (EP-IDB beside EP-IDA,
-    YV2849 beside YV2869), where a character added ("RA-8y2013") is a typist's slip."""
-    return len(a) == len(b) and a != b and OSA.distance(a, b) == Hamming.distance(a, b)
+    """Whether `b` is `a` with characters replaced, each by one of its kind (a letter by a
+    letter, a digit by a digit), and nothing else (no character added, lost or swapped):
+    of two marks or codes, another one of the series (EP-IDB beside EP-IDA, YV2849 beside
+    YV2869: a register allots its marks in one pattern). A character added ("RA-8y2013")
+    or a digit typed as a letter ("RA-8l906" for RA-86906) is a typist's slip: no mark of
+    the series is written so."""
+    return len(a) == len(b) and a != b and OSA.distance(a, b) == Hamming.distance(a, b) \
+        and all([x.isdigit() == y.isdigit() for x, y in zip(a, b) if x != y])
 
 
 def _other_mark(run: list[str], word: str, marks: frozenset[str]) -> bool:
