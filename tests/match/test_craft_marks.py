@@ -80,3 +80,29 @@ def test_a_digit_of_a_mark_typed_as_a_letter_is_a_slip_not_another_craft() -> No
         assert _craft(query, listed) >= 0.8, (query, listed)
     for query, listed in [("QX-46713", "QX-46712"), ("UQ-ABXDE", "UQ-ABCDE")]:
         assert _craft(query, listed) < 0.8, (query, listed)
+
+
+def test_a_mark_part_one_character_lost_or_added_is_a_slip_of_that_mark() -> None:
+    # on main QX-KM scored 0.7 beside QX-KLM (two characters of three: a short word's one
+    # edit, weak evidence); a typist loses or adds a character, a register's series replaces
+    for query, listed in [("QX-KM", "QX-KLM"), ("QX-LM", "QX-KLM"), ("qx-kl", "QX-KLM"),
+                          ("QX KM", "QX-KLM"), ("QX-KLMM", "QX-KLM"), ("UQ-A134", "UQ-A1234"),
+                          ("UQ-A12345", "UQ-A1234")]:
+        assert _craft(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_mark_part_a_character_short_under_another_prefix_or_replaced_is_no_slip() -> None:
+    for query, listed in [("QZ-KM", "QX-KLM"), ("QX-KN", "QX-KLM"), ("AL-KM", "AL-KLM")]:
+        assert _craft(query, listed) < 0.8, (query, listed)
+
+
+def test_a_mark_part_a_character_short_finds_and_alerts_on_its_listed_mark() -> None:
+    # on main the lookup never reached QX-KLM from KM (a two-character word has no deletion
+    # keys, and a craft's short words were not looked up one slip away) and it scored 0.7
+    index = _index([(f"QX-KL{c}", "Airplane") for c in "MPS"]
+                   + [(f"QX-{c}BC", "Airplane") for c in "DEFGHJ"]
+                   + [("ZT9003", "Vessel"), ("KORVELLA STAR", "Vessel")])
+    for schema in ("Airplane", "LegalEntity"):
+        assert _alerts(index, "QX-KM", schema) == ["QX-KLM"]
+        assert _alerts(index, "QX-KLMM", schema) == ["QX-KLM"]
+        assert _alerts(index, "QX-KN", schema) == []
