@@ -443,7 +443,7 @@ def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False,
     outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names)."""
     found: dict[int, None] = {}
     for spelling in dict.fromkeys((folded, raw)):
-        found.update(dict.fromkeys(mark_slips(index.vocab, spelling) if mark
+        found.update(dict.fromkeys(mark_slips(index.vocab, spelling, fold_key) if mark
                                    else short_slips(index.vocab, spelling, listed)))
     postings = index.postings
     out: list[int] = []
