@@ -7,9 +7,11 @@ three to five letters or digits)."""
 from __future__ import annotations
 
 from clearance.index.build import Index, build_index
+from clearance.index.neighbours import mark_slips
+from clearance.index.search import candidate_names
 from clearance.match.compare import compare_names, marks_of
 from clearance.match.engine import match_query
-from clearance.match.prepare import ANY, prepare_name
+from clearance.match.prepare import ANY, fold_key, prepare_name
 from clearance.match.score import Query
 
 
@@ -106,3 +108,17 @@ def test_a_mark_part_a_character_short_finds_and_alerts_on_its_listed_mark() -> 
         assert _alerts(index, "QX-KM", schema) == ["QX-KLM"]
         assert _alerts(index, "QX-KLMM", schema) == ["QX-KLM"]
         assert _alerts(index, "QX-KN", schema) == []
+
+
+def test_a_mark_part_a_character_short_is_looked_up_among_many_marks_of_its_prefix() -> None:
+    # sixty marks share QX: on main KM reached no list word (two characters have no deletion
+    # keys; a craft's short words were not looked up one slip away) and QX-KLM could be left
+    # out of the 40 candidates; the lookup adds only a character (KLM), never replaces one
+    index = _index([(f"QX-{a}{b}A", "Airplane") for a in "ABCDEFGHJ" for b in "PRSTUVW"]
+                   + [("QX-KLM", "Airplane"), ("QX-KLN", "Airplane")])
+    words = [n.text for n in index.names]
+    for text in ("QX-KM", "QX-KL", "QX-LM"):
+        found = {words[k] for k in candidate_names(index, prepare_name(text, ANY), craft=True)}
+        assert "QX-KLM" in found, text
+    assert mark_slips(index.vocab, "km", fold_key) == [index.vocab["klm"]]
+    assert mark_slips(index.vocab, "kn", fold_key) == [index.vocab["kln"]]
