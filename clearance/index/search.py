@@ -542,7 +542,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     typed = not unvocalised and not craft and typed_in_latin(query.text)
     codes = code_words(query.text) if typed else frozenset()
     # a registration mark's part as typed, maybe a character short (EP-AB for EP-ABC)
-    marked = typed_mark_parts(query.text) if not unvocalised else frozenset()
+    marked = typed_mark_parts(query.text, craft) if not unvocalised else frozenset()
     short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
@@ -571,8 +571,9 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             short.append((alts, [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
         if fuzzy and raw in marked and len(raw) <= SHORT_SLIP_MAX:
-            # (any query's: a listed craft's name is compared as a mark, `compare.mark_slips`;
-            # weighed as a short word's slip, whatever the query's other words reach)
+            # (a query of any type that is one mark: a listed craft's name is compared as a
+            # mark, `compare.mark_slips`; weighed as a short word's slip, whatever the
+            # query's other words reach)
             alts += [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, mark=True) if t not in exact and t not in reached]
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):

@@ -218,11 +218,19 @@ def marks_of(query: Name, cand: Name) -> frozenset[str]:
     return code_words(query.text.upper()) | code_words(cand.text.upper())
 
 
-def typed_mark_parts(text: str) -> frozenset[str]:
+def typed_mark_parts(text: str, craft: bool) -> frozenset[str]:
     """The folded mark parts of the registration marks `text` may hold as typed, one
     character lost or added (`_TYPED_MARK`; not an Arabic article's AL-, EL-): EP-AB's
-    AB. `search._units` looks them up one character added or lost away."""
-    return frozenset([mark.lower() for prefix, mark in _TYPED_MARK.findall(text.upper())
+    AB. `search._units` looks them up one character added. `craft`: the query names a
+    vessel or an aircraft, whose words may be marks anywhere; another query's only when
+    it is one mark with a hyphen, nothing else (EP-AB): a person's JO-ANN SMITH, LI NA or
+    a company's words are no mark."""
+    if craft:
+        found = _TYPED_MARK.findall(text.upper())
+    else:
+        whole = _TYPED_MARK.fullmatch(text.strip().upper())
+        found = [whole.groups()] if whole is not None and "-" in text else []
+    return frozenset([mark.lower() for prefix, mark in found
                       if prefix.lower() not in ARTICLES])
 
 

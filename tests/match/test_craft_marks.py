@@ -9,7 +9,7 @@ from __future__ import annotations
 from clearance.index.build import Index, build_index
 from clearance.index.neighbours import mark_slips
 from clearance.index.search import candidate_names
-from clearance.match.compare import compare_names, marks_of
+from clearance.match.compare import compare_names, marks_of, typed_mark_parts
 from clearance.match.engine import match_query
 from clearance.match.prepare import ANY, fold_key, prepare_name
 from clearance.match.score import Query
@@ -122,3 +122,10 @@ def test_a_mark_part_a_character_short_is_looked_up_among_many_marks_of_its_pref
         assert "QX-KLM" in found, text
     assert mark_slips(index.vocab, "km", fold_key) == [index.vocab["klm"]]
     assert mark_slips(index.vocab, "kn", fold_key) == [index.vocab["kln"]]
+
+
+def test_only_a_crafts_words_or_a_lone_mark_are_read_as_typed_mark_parts() -> None:
+    assert typed_mark_parts("QX-KM", False) == {"km"}
+    assert typed_mark_parts("QX KM STAR", True) == {"km"}
+    for text in ("JO-ANN SMITH", "LI NA", "QX KM", "AL-SAD"):
+        assert typed_mark_parts(text, False) == frozenset(), text
