@@ -10,7 +10,10 @@ false one. Rule (written before the first run): every listed Vessel or Airplane 
 first two names (sorted) are queried (a) as written, with the entity's schema and as a
 LegalEntity, expected to alert on that name and counted for alerts on any other listed
 name; (b) with the last character changed (a letter to X, X to Y, a digit to the next),
-counted for alerts on any listed name other than the one written. Screened as
+counted for alerts on any listed name other than the one written; (c) (session 33,
+s33-mark) a registration mark (`compare._MARK`) with its mark part's last character lost
+(EP-ABC typed EP-AB), counted for alerts on the listed mark it was typed from and on any
+other listed name. Screened as
 `clearance screen` screens (threshold 0.80, top 10). No halves: no choice is made on it.
 """
 
@@ -29,6 +32,13 @@ def _off(text: str) -> str | None:
     if last.isalpha():
         return text[:-1] + ("Y" if last.upper() == "X" else "X")
     return None
+
+
+def _lost(text: str) -> str | None:
+    """A registration mark `text` with its mark part's last character lost, or None."""
+    from clearance.match.compare import _MARK
+
+    return text[:-1] if _MARK.fullmatch(text) else None
 
 
 def main() -> None:
@@ -52,10 +62,14 @@ def main() -> None:
                 if off is not None:
                     queries.append({"id": f"q{len(queries)}", "category": f"off {kind}",
                                     "query": {"name": off, "schema": schema}})
+                lost = _lost(text)
+                if lost is not None:
+                    queries.append({"id": f"q{len(queries)}", "category": f"lost {kind}",
+                                    "query": {"name": lost, "schema": schema}, "listed": text})
     results = screen(queries, DEFAULT_THRESHOLD, index)
     counts: dict[str, list[int]] = {}
     for q in queries:
-        name = q["query"]["name"].upper()
+        name = q.get("listed", q["query"]["name"]).upper()
         alerts = [m for m in results.get(q["id"], []) if m["match"]]
         other = [m for m in alerts if m["matched_name"].upper() != name]
         c = counts.setdefault(q["category"], [0, 0, 0, 0, 0])
@@ -67,7 +81,7 @@ def main() -> None:
     for category, (n, other, with_other, alerting, own) in sorted(counts.items()):
         print(f"{category:16} {n} queries: alerts on another name {other} "
               f"({other / n:.2f} a query; {with_other} queries), alerting {alerting}, "
-              f"on the name written {own}")
+              f"on the name {'typed from' if category.startswith('lost') else 'written'} {own}")
 
 
 if __name__ == "__main__":

@@ -7,21 +7,22 @@ candidates within an edit or two are found without scanning the vocabulary.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import numpy.typing as npt
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["SHORT_SLIP_MAX", "TWO_SLIPS_MIN", "deletions", "neighbour_tokens", "short_slips",
-           "short_slips_cost", "two_deletion_table", "two_deletion_tokens"]
+__all__ = ["SHORT_SLIP_MAX", "TWO_SLIPS_MIN", "deletions", "mark_slips", "neighbour_tokens",
+           "short_slips", "short_slips_cost", "two_deletion_table", "two_deletion_tokens"]
 
 #: the shortest list word whose two-deletion keys are kept (`two_deletion_table`)
 TWO_SLIPS_MIN = 8
 #: the longest query word looked up one slip away letter by letter (`short_slips`)
 SHORT_SLIP_MAX = 3
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_MARK_CHARACTERS = _LETTERS + "0123456789"
 
 
 def deletions(token: str, depth: int = 1) -> set[str]:
@@ -104,6 +105,22 @@ def short_slips(vocab: dict[str, int], word: str, listed: bool = False) -> list[
             near[word[:i] + word[i + 1] + word[i] + word[i + 2:]] = None  # two swapped
     near.pop(word, None)
     return [tid for spelling in near if (tid := vocab.get(spelling)) is not None]
+
+
+def mark_slips(vocab: dict[str, int], word: str, key: Callable[[str], str]) -> list[int]:
+    """The list tokens (ids) one character longer than a typed registration mark's part of
+    two or three characters (`SHORT_SLIP_MAX`), as if the typist lost one of its letters
+    or digits: AB for the ABC of EP-ABC. Never one a character replaced: that is another
+    mark of the series (`compare._replaced`). A word that short has no deletion keys of
+    its own (`deletions`); a part a character longer than listed (ABCC) reaches it by
+    its own keys, and a longer part lost a character (ABD for ABCD) by the list word's.
+    `key`: a spelling's vocabulary key (`prepare.fold_key`: a listed AJH is keyed AIH)."""
+    if not (2 <= len(word) <= SHORT_SLIP_MAX and word.isascii() and word.isalnum()
+            and word == word.lower()):
+        return []
+    near = dict.fromkeys([word[:i] + ch + word[i:] for i in range(len(word) + 1)
+                          for ch in _MARK_CHARACTERS])
+    return [tid for spelling in near if (tid := vocab.get(key(spelling))) is not None]
 
 
 def short_slips_cost(word: str) -> int:

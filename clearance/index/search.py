@@ -20,6 +20,7 @@ from clearance.index.neighbours import (
     SHORT_SLIP_MAX,
     TWO_SLIPS_MIN,
     deletions,
+    mark_slips,
     neighbour_tokens,
     short_slips,
     short_slips_cost,
@@ -31,7 +32,7 @@ from clearance.match.abjad import fitting as abjad_fitting
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import starts as abjad_starts
-from clearance.match.compare import SUN_LETTERS, code_words, compound_heads
+from clearance.match.compare import SUN_LETTERS, code_words, compound_heads, typed_mark_parts
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
@@ -430,17 +431,20 @@ SHORT_LISTED_NAMES_MAX = 10
 #: what a list word `_short_slipped` finds counts for in candidate generation: as a word
 #: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
 SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
-def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False) -> list[int]:
+def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False,
+                   mark: bool = False) -> list[int]:
     """The list words one slip (a letter replaced, lost or added, two swapped) from a typed
     query word of two or three letters that no list word spells (AXS for ABS: such a word
     has no deletion keys of its own, `neighbours.short_slips`), or that is a rare list word
-    (`listed`: `SHORT_LISTED_NAMES_MAX`), rarest first, as long as
+    (`listed`: `SHORT_LISTED_NAMES_MAX`); of a registration mark's part (`mark`), those
+    one character longer only (`neighbours.mark_slips`); rarest first, as long as
     they are on `SHORT_SLIP_NAMES_MAX` names in all: a slip onto a short word on
     thousands of names (AL, AB) finds no name, and would leave the query's other words
     outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names)."""
     found: dict[int, None] = {}
     for spelling in dict.fromkeys((folded, raw)):
-        found.update(dict.fromkeys(short_slips(index.vocab, spelling, listed)))
+        found.update(dict.fromkeys(mark_slips(index.vocab, spelling, fold_key) if mark
+                                   else short_slips(index.vocab, spelling, listed)))
     postings = index.postings
     out: list[int] = []
     names = 0
@@ -537,6 +541,8 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # their letters no typist's slips, `text.typed_in_latin`)
     typed = not unvocalised and not craft and typed_in_latin(query.text)
     codes = code_words(query.text) if typed else frozenset()
+    # a registration mark's part as typed, maybe a character short (EP-AB for EP-ABC)
+    marked = typed_mark_parts(query.text, craft) if not unvocalised else frozenset()
     short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
@@ -564,6 +570,12 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                      or (len(index.postings[own]) <= SHORT_LISTED_NAMES_MAX and not cut))):
             short.append((alts, [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
+        if fuzzy and raw in marked and len(raw) <= SHORT_SLIP_MAX:
+            # (a query of any type that is one mark: a listed craft's name is compared as a
+            # mark, `compare.mark_slips`; weighed as a short word's slip, whatever the
+            # query's other words reach)
+            alts += [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
+                index, folded, raw, mark=True) if t not in exact and t not in reached]
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
             # Weighed below a near spelling: many names beside a given name may write a word

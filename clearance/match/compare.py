@@ -96,10 +96,12 @@ __all__ = [
     "compare_names",
     "is_second_surname",
     "omission_cost",
+    "mark_slips",
     "read_slipped_forms",
     "score_ceiling",
     "slips_apart",
     "token_similarity",
+    "typed_mark_parts",
     "whole_given",
     "word_spans",
 ]
@@ -187,6 +189,9 @@ def pin_memo() -> None:
 #: and registration mark; a vessel's call sign or hull code written alike), in capitals
 _MARK = re.compile(r"(?<![\w-])([A-Z0-9]{1,2})-([A-Z0-9]{3,5})(?![\w-])")
 _CODE = re.compile(r"\w*\d\w*")
+#: a registration mark as typed: its mark part may have lost or gained a character (EP-AB
+#: for EP-ABC, EP-ABCDEF for EP-ABCDE), and the prefix may be typed apart (EP AB)
+_TYPED_MARK = re.compile(r"(?<![\w-])([A-Z0-9]{1,2})[- ]([A-Z0-9]{2,6})(?![\w-])")
 
 
 def code_words(text: str) -> frozenset[str]:
@@ -211,6 +216,50 @@ def marks_of(query: Name, cand: Name) -> frozenset[str]:
     one mistyped (EP-IDB is not EP-IDA, YV1004 not YV1003). A character added, lost or
     two swapped ("RA-8y2013") still reads as a slip: no mark of the series is written so."""
     return code_words(query.text.upper()) | code_words(cand.text.upper())
+
+
+def typed_mark_parts(text: str, craft: bool) -> frozenset[str]:
+    """The folded mark parts of the registration marks `text` may hold as typed, one
+    character lost or added (`_TYPED_MARK`; not an Arabic article's AL-, EL-): EP-AB's
+    AB. `search._units` looks them up one character added. `craft`: the query names a
+    vessel or an aircraft, whose words may be marks anywhere; another query's only when
+    it is one mark with a hyphen, nothing else (EP-AB): a person's JO-ANN SMITH, LI NA or
+    a company's words are no mark."""
+    if craft:
+        found = _TYPED_MARK.findall(text.upper())
+    else:
+        whole = _TYPED_MARK.fullmatch(text.strip().upper())
+        found = [whole.groups()] if whole is not None and "-" in text else []
+    return frozenset([mark.lower() for prefix, mark in found
+                      if prefix.lower() not in ARTICLES])
+
+
+def mark_slips(query: Name, cand: Name) -> frozenset[tuple[str, str]]:
+    """The pairs (query word, listed word) of two craft names' mark parts under one prefix
+    (EP-AB, EP-ABC) that are one character lost or added apart: a typist's slip, not
+    another mark of the series (a register allots a series' marks in one length), scored
+    `MARK_SLIP_SIMILARITY`. A mark part one character replaced is another craft
+    (`_replaced`)."""
+    listed = [(prefix.lower(), mark.lower()) for prefix, mark in _MARK.findall(cand.text.upper())
+              if prefix.lower() not in ARTICLES]
+    if not listed:
+        return _NO_SLIPS
+    found = [(mark, part) for prefix, mark in _TYPED_MARK.findall(query.text.upper())
+             for p, part in listed if prefix.lower() == p
+             and abs(len(mark) - len(part)) == 1
+             and OSA.distance(mark.lower(), part, score_cutoff=1) == 1]
+    found = [(mark.lower(), part) for mark, part in found]
+    return frozenset(found) if found else _NO_SLIPS
+
+
+_NO_SLIPS: Final[frozenset[tuple[str, str]]] = frozenset()
+#: a craft's mark part one character lost or added (`mark_slips`): a near spelling's 0.8
+#: and more, as a slip in a word of five or more letters reads
+MARK_SLIP_SIMILARITY: Final = 0.85
+#: the similarity below which a mark part one character lost or added is lifted to
+#: `MARK_SLIP_SIMILARITY`: a near spelling's (a slip in a part of five characters, 0.82,
+#: reads as it did)
+NEAR_MARK_SIMILARITY: Final = 0.8
 
 
 _DISTINCT: Final[dict[tuple[str, str, str, str, bool], bool]] = {}
@@ -1278,6 +1327,7 @@ def compare_names(
     # (`_read_weight`)
     read_q = initials and latin_c
     marks = marks_of(query, cand) if craft else _NO_PAIRS
+    slipped_marks = mark_slips(query, cand) if craft else _NO_SLIPS
     for i in range(len(q_tokens)):
         qt, qf, ql = q_tokens[i], q_folded[i], q_legal[i]
         for j in range(len(c_tokens)):
@@ -1400,6 +1450,9 @@ def compare_names(
                         sim = max(sim, SURE_SIMILARITY)
             if marks and sim > 0.0 and (qt in marks or ct in marks) and _replaced(qt, ct):
                 sim = 0.0  # a craft's mark or code with a character replaced: another craft
+            elif slipped_marks and 0.0 < sim < NEAR_MARK_SIMILARITY and (
+                    qt, ct) in slipped_marks:
+                sim = MARK_SLIP_SIMILARITY  # a mark part with a character lost or added
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()

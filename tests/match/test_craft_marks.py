@@ -7,9 +7,11 @@ three to five letters or digits)."""
 from __future__ import annotations
 
 from clearance.index.build import Index, build_index
-from clearance.match.compare import compare_names, marks_of
+from clearance.index.neighbours import mark_slips
+from clearance.index.search import candidate_names
+from clearance.match.compare import compare_names, marks_of, typed_mark_parts
 from clearance.match.engine import match_query
-from clearance.match.prepare import ANY, prepare_name
+from clearance.match.prepare import ANY, fold_key, prepare_name
 from clearance.match.score import Query
 
 
@@ -80,3 +82,50 @@ def test_a_digit_of_a_mark_typed_as_a_letter_is_a_slip_not_another_craft() -> No
         assert _craft(query, listed) >= 0.8, (query, listed)
     for query, listed in [("QX-46713", "QX-46712"), ("UQ-ABXDE", "UQ-ABCDE")]:
         assert _craft(query, listed) < 0.8, (query, listed)
+
+
+def test_a_mark_part_one_character_lost_or_added_is_a_slip_of_that_mark() -> None:
+    # on main QX-KM scored 0.7 beside QX-KLM (two characters of three: a short word's one
+    # edit, weak evidence); a typist loses or adds a character, a register's series replaces
+    for query, listed in [("QX-KM", "QX-KLM"), ("QX-LM", "QX-KLM"), ("qx-kl", "QX-KLM"),
+                          ("QX KM", "QX-KLM"), ("QX-KLMM", "QX-KLM"), ("UQ-A134", "UQ-A1234"),
+                          ("UQ-A12345", "UQ-A1234")]:
+        assert _craft(query, listed) >= 0.8, (query, listed)
+
+
+def test_a_mark_part_a_character_short_under_another_prefix_or_replaced_is_no_slip() -> None:
+    for query, listed in [("QZ-KM", "QX-KLM"), ("QX-KN", "QX-KLM"), ("AL-KM", "AL-KLM")]:
+        assert _craft(query, listed) < 0.8, (query, listed)
+
+
+def test_a_mark_part_a_character_short_finds_and_alerts_on_its_listed_mark() -> None:
+    # on main the lookup never reached QX-KLM from KM (a two-character word has no deletion
+    # keys, and a craft's short words were not looked up one slip away) and it scored 0.7
+    index = _index([(f"QX-KL{c}", "Airplane") for c in "MPS"]
+                   + [(f"QX-{c}BC", "Airplane") for c in "DEFGHJ"]
+                   + [("ZT9003", "Vessel"), ("KORVELLA STAR", "Vessel")])
+    for schema in ("Airplane", "LegalEntity"):
+        assert _alerts(index, "QX-KM", schema) == ["QX-KLM"]
+        assert _alerts(index, "QX-KLMM", schema) == ["QX-KLM"]
+        assert _alerts(index, "QX-KN", schema) == []
+
+
+def test_a_mark_part_a_character_short_is_looked_up_among_many_marks_of_its_prefix() -> None:
+    # sixty marks share QX: on main KM reached no list word (two characters have no deletion
+    # keys; a craft's short words were not looked up one slip away) and QX-KLM could be left
+    # out of the 40 candidates; the lookup adds only a character (KLM), never replaces one
+    index = _index([(f"QX-{a}{b}A", "Airplane") for a in "ABCDEFGHJ" for b in "PRSTUVW"]
+                   + [("QX-KLM", "Airplane"), ("QX-KLN", "Airplane")])
+    words = [n.text for n in index.names]
+    for text in ("QX-KM", "QX-KL", "QX-LM"):
+        found = {words[k] for k in candidate_names(index, prepare_name(text, ANY), craft=True)}
+        assert "QX-KLM" in found, text
+    assert mark_slips(index.vocab, "km", fold_key) == [index.vocab["klm"]]
+    assert mark_slips(index.vocab, "kn", fold_key) == [index.vocab["kln"]]
+
+
+def test_only_a_crafts_words_or_a_lone_mark_are_read_as_typed_mark_parts() -> None:
+    assert typed_mark_parts("QX-KM", False) == {"km"}
+    assert typed_mark_parts("QX KM STAR", True) == {"km"}
+    for text in ("JO-ANN SMITH", "LI NA", "QX KM", "AL-SAD"):
+        assert typed_mark_parts(text, False) == frozenset(), text
