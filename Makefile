@@ -47,6 +47,7 @@ $(STAMP): pyproject.toml setup.py $(COMPILED)
 
 run: setup
 	@echo "clearance is installed in $(VENV): 'source $(VENV)/bin/activate' puts it on PATH"
+	@test -d $(LISTS)/ofac_sdn || { echo "make run: no official list files in $(LISTS) (default ../shared/data/lists, beside this clone); give yours: make run LISTS=/path/to/lists"; exit 2; }
 	$(BIN)/clearance lists load --skip-unchanged $(LISTS)/ofac_sdn $(LISTS)/ofac_consolidated \
 		$(LISTS)/trade_csl $(LISTS)/bis_dpl $(LISTS)/un_sc
 	$(BIN)/clearance lists status
