@@ -59,6 +59,13 @@ def test_several_country_columns_are_all_read_and_unknown_columns_carried() -> N
     assert cols.extra(row.data) == {"Segment": "retail"}
 
 
+def test_a_company_books_registered_country_is_read_as_its_country() -> None:
+    # a corporate book's country column, as lenders' exports word it (on main: carried)
+    for header in ("Registered Country", "Incorporated Country", "Domicile Country"):
+        cols = map_columns(["Account No", "Counterparty Legal Name", header])
+        assert cols.multi["country"] == (header,), header
+
+
 def test_first_and_last_name_columns_make_the_name() -> None:
     cols = map_columns(["Interface Ref", "First name", "Middle name", "Last name"])
     row = InputRow(2, {"Interface Ref": "7", "First name": "Andrei", "Middle name":
