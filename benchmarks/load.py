@@ -259,9 +259,16 @@ def main() -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
+        # the server imports the clearance this process measured in-process: `python -m`
+        # puts the current directory first on sys.path, so run it from that package's
+        # folder (from a source checkout beside an installed wheel it served the source)
+        import clearance
+
+        served = Path(clearance.__file__).resolve().parent.parent
+        print(f"server: clearance from {served}")
         server = subprocess.Popen(
             [sys.executable, "-m", "clearance.cli.app", "serve", "--open", "--port", str(port),
-             "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL)
+             "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL, cwd=served)
         url = f"http://127.0.0.1:{port}"
         try:
             deadline = time.time() + 120
