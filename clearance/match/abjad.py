@@ -21,8 +21,8 @@ from typing import Final
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
 __all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "KAF_HE", "MEDIAL_VOWELS", "has_abjad",
-           "kaf_he_of", "key", "keys", "letter_bits", "letters", "letters_bits", "persian_words",
-           "romanize", "similarity", "starts", "written"]
+           "hyphen_words", "kaf_he_of", "key", "keys", "letter_bits", "letters", "letters_bits",
+           "persian_words", "romanize", "similarity", "starts", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -60,6 +60,14 @@ _HEBREW = {
 # AMOS, עזרא EZRA as אברהם ABRAHAM)
 _OPENERS = _ALEF + "عאע"
 _MAQAF = "\u05be"  # the Hebrew hyphen
+
+
+def hyphen_words(text: str) -> list[str]:
+    """The words of `text`, a hyphen or a Hebrew maqaf parting two as a space does
+    (ז'אן-לואי, ג'יאה-אין: each half a word of its own, whose first letter starts a word)."""
+    return text.replace("-", " ").replace(_MAQAF, " ").split()
+
+
 #: Hebrew letters with a geresh (׳, often typed as an apostrophe) for the sounds of foreign
 #: names Hebrew has no letter for: ג׳ J (ג'ון JOHN), ז׳ ZH (ז'אק JACQUES), צ׳ CH (צ'רלי
 #: CHARLIE), ת׳ TH
@@ -311,7 +319,7 @@ def _romanized(text: str) -> list[tuple[str, int]]:
         text = text.replace(urdu, arabic)
     # a hyphen or Hebrew maqaf joins words (ז'אן-לואי, ג'יאה-אין): each is a word of its
     # own, whose first letter starts a word (an alef there is a vowel: "ayn", not "yn")
-    parts = _compounds(_persian_suffixes(text.replace("-", " ").replace(_MAQAF, " ").split()))
+    parts = _compounds(_persian_suffixes(hyphen_words(text)))
     joined = False  # the word is the second half of a compound romanised with the first
     for k, word in enumerate(parts):
         if joined:

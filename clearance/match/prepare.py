@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from clearance.match import hangul, zh
-from clearance.match.abjad import consonantal, has_abjad, persian_words, written
+from clearance.match.abjad import (
+    consonantal,
+    has_abjad,
+    hyphen_words,
+    persian_words,
+    written,
+)
 from clearance.match.abjad import similarity as abjad_similarity
 from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN, MAX_NAME_TOKENS, bounded_text
@@ -105,7 +111,6 @@ def _abjad_role_word(token: str) -> bool:
 #: (علا "al", the given name Ala or Ola; عبو "abw"), but a consonant, which no article,
 #: particle or title of either script starts with (ال, آل, أبو, ابن, بن, حاج, בן, אבו)
 _AIN = "عע"
-_MAQAF = "\u05be"  # the Hebrew hyphen, which joins words as "-" does (`abjad.romanize`)
 
 
 def _ain_words(text: str, tokens: list[str]) -> list[int]:
@@ -113,7 +118,7 @@ def _ain_words(text: str, tokens: list[str]) -> list[int]:
     word (or of a hyphen's part of one) that starts with ain: name words, whatever particle their
     letters spell. "علا Hasan" is Ala Hasan, two names (romanised "al hasan": a one-word
     HASSAN is not its name); only the written article ال (العلي, ال علي) is the article."""
-    pieces = persian_words(text).replace("-", " ").replace(_MAQAF, " ").split()
+    pieces = hyphen_words(persian_words(text))
     ids = written_words(" ".join(pieces), tuple(tokens))
     # (the word's first token only: عبدالكريم "abd al krym" writes the article inside it)
     return [k for k, w in enumerate(ids)
