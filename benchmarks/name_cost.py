@@ -20,9 +20,13 @@ rows (clearance/screening/batch.py, clearance/cli/match.py):
 - the heap is frozen again (as `_run` does before forking) and the collector set as a
   worker sets it (`_start_worker`: young collections every `WORKER_GC_YOUNG`
   allocations, the older generations never).
-What is timed is then `match_query` of each timed name with the CLI's defaults (limit
-10, min_score 0): a worker's per-name cost. Not counted: start-up, loading the index,
-reading and writing rows, the pool (screen.py measures the whole process).
+What is timed is then `match_query` of each timed name with `clearance match`'s defaults
+(limit 10, min_score 0), or with `--floor F` as a `clearance screen` worker calls it
+(`group.screen_query`: limit 10 x `SPAN`, min_score min(F, threshold); the CLI's `--min-score`
+default is `group.MIN_SCORE`, 0.50, where `match_query` bounds candidates with
+`bound.QueryBound`, which it never builds without a floor): a worker's per-name cost.
+Not counted: start-up, loading the index, reading and writing rows, the pool (screen.py
+measures the whole process).
 
 cg5.py (the lead's, /work/notes/scripts) counts 500 names after 200 others with the heap
 unfrozen: about a quarter of its instructions were one-time ICU transliterator builds
@@ -86,7 +90,7 @@ def run(args: argparse.Namespace) -> None:
 
     from clearance.index.store import ensure_index
     from clearance.match.engine import match_query
-    from clearance.match.score import Query
+    from clearance.match.score import Query, ScoringConfig
     from clearance.match.tables import freeze_heap
     from clearance.screening.batch import WORKER_GC_NEVER, WORKER_GC_YOUNG
 
@@ -124,8 +128,13 @@ def run(args: argparse.Namespace) -> None:
     freeze_heap(collect=False)  # as `_run` does before the workers fork
     gc.set_threshold(WORKER_GC_YOUNG, WORKER_GC_NEVER, WORKER_GC_NEVER)  # `_start_worker`
 
+    limit, floor = 10, 0.0
+    if args.floor is not None:  # as `group.screen_query` calls it (`_screen_row`)
+        from clearance.screening.group import SPAN
+        limit, floor = 10 * SPAN, min(args.floor, ScoringConfig().threshold)
+
     def screen(batch: list[tuple[str, str]]) -> list[list]:  # type: ignore[type-arg]
-        return [match_query(index, Query(name=n, schema=s), limit=10, min_score=0.0)
+        return [match_query(index, Query(name=n, schema=s), limit=limit, min_score=floor)
                 for n, s in batch]
 
     print(f"{len(names)} names (seed {args.seed}); warm-up {len(warm)} names, not timed")
@@ -160,7 +169,8 @@ def callgrind(args: argparse.Namespace) -> None:
            "--collect-atstart=no", "--toggle-collect=builtin_eval",
            "--dump-after=builtin_eval", sys.executable, __file__, "--names", str(args.names),
            "--seed", str(args.seed), "--per", str(args.per), "--names-file", f"{out}.names",
-           *(["--classes", *args.classes] if args.classes else [])]
+           *(["--classes", *args.classes] if args.classes else []),
+           *(["--floor", str(args.floor)] if args.floor is not None else [])]
     done = subprocess.run(cmd, capture_output=True, text=True,
                           env={**os.environ, "PYTHONHASHSEED": "0"})
     print(done.stdout, end="")
@@ -198,6 +208,8 @@ def main() -> None:
     p.add_argument("--callgrind", metavar="OUT", help="run under callgrind, dumps OUT.N")
     p.add_argument("--classes", nargs="*", help="time these classes only (their names)")
     p.add_argument("--names-file", help="the names as JSON [[name, schema], ...] instead")
+    p.add_argument("--floor", type=float, help="screen as `clearance screen` does with this"
+                   " --min-score (its default: 0.5); without it, min_score 0 (no bound)")
     args = p.parse_args()
     if args.callgrind:
         callgrind(args)

@@ -47,6 +47,7 @@ from clearance.match.compare import (
     token_shape,
     token_similarity,
 )
+from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import Slips, cut_start, cut_word, industry, may_be_cut, reaches_width
 from clearance.match.places import direction, place_at
 from clearance.match.population import spelled_name
@@ -572,11 +573,26 @@ def _joined_least(size: int) -> int:
     return max(0, size - 2)
 
 
+#: `_spelt` answers kept: the same romanised words (and runs of them) recur in an abjad
+#: name's readings and in query after query, and each answer reads the word's pattern
+#: (`abjad.letters_bits`, some 18,000 instructions compiled); an entry ~150 bytes, at most
+#: ~5 MB a process, emptied when full
+_SPELT: Final[dict[str, int]] = {}
+_SPELT_MAX: Final = 1 << 15
+
+
 def _spelt(token: str) -> int:
     """The letters (`letter_bits`) a Latin word `abjad.similarity` finds spelt by a
     romanised abjad word may hold (`abjad.letters`): none (0) when the word has no
     pattern or is no romanised abjad word (`similarity` is then 0)."""
-    return letters_bits(token) if consonantal(token) else 0
+    known = _SPELT.get(token)
+    if known is None:
+        known = letters_bits(token) if consonantal(token) else 0
+        if len(token) <= MAX_FUZZY_TOKEN:  # no hostile keys
+            if len(_SPELT) >= _SPELT_MAX:
+                _SPELT.clear()
+            _SPELT[token] = known
+    return known
 
 
 #: a run of query words as `_abjad_fitting` reads it: (first word, first folded letter,

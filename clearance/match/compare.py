@@ -828,7 +828,23 @@ def word_spans(name: Name) -> tuple[tuple[int, int], ...]:
     text = name.text
     if not ("-" in text or "'" in text) and len(text.split()) >= len(name.tokens):
         return ()
-    return _spans(written_words(text, name.tokens))
+    key = (text, name.tokens)
+    spans = _WORD_SPANS.get(key)
+    if spans is None:
+        spans = _spans(written_words(text, name.tokens))
+        if len(text) <= 4 * MAX_FUZZY_TOKEN:  # no hostile keys
+            if len(_WORD_SPANS) >= _WORD_SPANS_MAX:
+                _WORD_SPANS.clear()
+            _WORD_SPANS[key] = spans
+    return spans
+
+
+#: `word_spans` of the names of two tokens or more to a word, kept: a listed name's are
+#: asked by `engine._left_out` for each query that proposes it and by its comparisons,
+#: and each costs `prepare.written_words` (some 45,000 instructions, interpreted); an
+#: entry ~300 bytes (its text and tokens are the name's own), at most ~5 MB a process
+_WORD_SPANS: Final[dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int], ...]]] = {}
+_WORD_SPANS_MAX: Final = 1 << 14
 
 
 @cache

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
+from typing import Final
 
 __all__ = ["given_agrees", "has_hangul", "korean_given", "korean_name", "korean_surname",
            "north_spelling", "person_tokens", "romanize", "surname_agrees"]
@@ -172,14 +173,29 @@ def korean_given(text: str) -> str | None:
     return None if parts is None else parts[1]
 
 
+#: answers kept of `given_agrees` and `surname_agrees` (pure functions of their two words):
+#: a Korean query's bound asks them of every listed word and run of its candidates, in each
+#: of its readings, and query after query bears the same surnames and syllables (several
+#: thousand instructions an answer, interpreted; one entry some 200 bytes with its strings,
+#: at most ~6 MB and ~3 MB a process)
+AGREES_KEPT: Final = 1 << 15
+SURNAMES_KEPT: Final = 1 << 14
+
+
+@lru_cache(maxsize=AGREES_KEPT)
 def given_agrees(given: str, written: str) -> bool:
     """Whether `written` (a listed given name's letters, run together) spells the Hangul
     `given` syllable by syllable in some romanisation: "yongtaik" spells 용택, "yongsu" does
     not spell 영숙 (숙 ends in k: another syllable)."""
+    return _given_agrees(given, written)
+
+
+def _given_agrees(given: str, written: str) -> bool:
+    """`given_agrees`, not kept (its recursion: each syllable's spellings in turn)."""
     if not given:
         return not written
     for form in _spellings(given[0]):
-        if written.startswith(form) and given_agrees(given[1:], written[len(form):]):
+        if written.startswith(form) and _given_agrees(given[1:], written[len(form):]):
             return True
     return False
 
@@ -232,10 +248,11 @@ def _surname_spellings(syllable: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=SURNAMES_KEPT)
 def surname_agrees(surname: str, written: str) -> bool:
     """Whether `written` (one listed word) spells the Hangul `surname` in some romanisation or
     its conventional form: "rim" and "lim" spell 임, "jang" does not spell 양."""
     if len(surname) == 1:
         return written in _surname_spellings(surname)
-    return any(written.startswith(f) and given_agrees(surname[1:], written[len(f):])
+    return any(written.startswith(f) and _given_agrees(surname[1:], written[len(f):])
                for f in _surname_spellings(surname[0]))

@@ -374,3 +374,17 @@ def test_screening_results_are_those_above_the_floor_of_every_result(index: Inde
         kept += len(floored)
     assert kept > 0
 
+
+
+def test_an_abjad_word_s_spelt_letters_are_kept_once_read_and_a_long_word_s_are_not() -> None:
+    from clearance.match import bound
+    from clearance.match.abjad import consonantal, letters_bits
+
+    for word in ("mhmd", "abd", "allh", "smith", "srjdyn"):
+        want = letters_bits(word) if consonantal(word) else 0
+        assert bound._spelt(word) == want
+        assert bound._SPELT[word] == want
+        assert bound._spelt(word) == want
+    long = "mhmd" * 13
+    assert bound._spelt(long) == (letters_bits(long) if consonantal(long) else 0)
+    assert long not in bound._SPELT

@@ -1162,3 +1162,19 @@ def test_two_typing_slips_in_an_organisations_one_long_word_beside_its_form_aler
                          known={"vonrelit"}).score < 0.8
     assert compare_names(prepare_name("VRONELT LTD", ORG), prepare_name("VORNELK LTD", ORG),
                          flat).score < 0.8
+
+
+def test_a_name_s_written_word_spans_are_kept_once_read_and_a_long_name_s_are_not() -> None:
+    from clearance.match.prepare import written_words
+
+    for text, kind in [("AL-HAQ, Amin", PERSON), ("Kwang-Il Pak", PERSON),
+                       ("O'Brien-Smith Trading Ltd", ORG)]:
+        name = prepare_name(text, kind)
+        spans = compare.word_spans(name)
+        assert spans == compare._spans(written_words(name.text, name.tokens)) != ()
+        assert compare._WORD_SPANS[(name.text, name.tokens)] == spans
+        assert compare.word_spans(name) == spans
+    assert compare.word_spans(prepare_name("Amin Haq", PERSON)) == ()  # (no word of two)
+    long = prepare_name("-".join(["Abcde"] * 40), ORG)
+    compare.word_spans(long)
+    assert (long.text, long.tokens) not in compare._WORD_SPANS

@@ -98,3 +98,23 @@ def test_only_a_name_written_the_korean_way_is_read_syllable_by_syllable() -> No
 def test_the_norths_initial_lieul_is_restored_where_the_south_drops_it(south: str,
                                                                       north: str) -> None:
     assert north_spelling(south) == north
+
+
+def test_agreement_answers_are_kept_and_are_those_read_letter_by_letter() -> None:
+    # (made-up pairs: the spellings of a syllable and words that spell another one)
+    from clearance.match import hangul
+
+    for given, written in [("용택", "yongtaik"), ("영숙", "yongsu"), ("수정", "sujeong"),
+                           ("수정", "sujong"), ("민", "min")]:
+        first = given_agrees(given, written)
+        assert first == hangul._given_agrees(given, written), (given, written)
+        hits = given_agrees.cache_info().hits
+        assert given_agrees(given, written) == first
+        assert given_agrees.cache_info().hits == hits + 1
+    for surname, written in [("임", "rim"), ("양", "jang"), ("남궁", "namgung"), ("남궁", "nam")]:
+        first = surname_agrees(surname, written)
+        hits = surname_agrees.cache_info().hits
+        assert surname_agrees(surname, written) == first
+        assert surname_agrees.cache_info().hits == hits + 1
+    assert surname_agrees("임", "rim") and not surname_agrees("양", "jang")
+    assert surname_agrees("남궁", "namgung") and not surname_agrees("남궁", "nam")
