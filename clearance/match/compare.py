@@ -201,10 +201,23 @@ def code_words(text: str) -> frozenset[str]:
     than EP-ABC), not a slip: `search._units` does not look them up one slip away, and a
     craft's name pairs them only as written (`marks_of`)."""
     found = {w.lower() for w in _CODE.findall(text)}
-    for prefix, mark in _MARK.findall(text):
-        if prefix.lower() not in ARTICLES:
-            found |= {prefix.lower(), mark.lower()}
+    for prefix, mark in _mark_pairs(_MARK, text):
+        found |= {prefix, mark}
     return frozenset(found)
+
+
+def _mark_pairs(pattern: re.Pattern[str], text: str, whole: bool = False
+                ) -> list[tuple[str, str]]:
+    """The (prefix, part) pairs, folded, of the registration marks `pattern` (`_MARK`,
+    `_TYPED_MARK`) finds in `text` (in capitals), or that all of `text` is (`whole`); an
+    Arabic article joined to a name by a hyphen (AL-, EL-: AL-SAD) is no mark's prefix."""
+    if whole:
+        one = pattern.fullmatch(text)
+        found = [one.groups()] if one is not None else []
+    else:
+        found = pattern.findall(text)
+    return [(prefix.lower(), part.lower()) for prefix, part in found
+            if prefix.lower() not in ARTICLES]
 
 
 def marks_of(query: Name, cand: Name) -> frozenset[str]:
@@ -226,12 +239,10 @@ def typed_mark_parts(text: str, craft: bool) -> frozenset[str]:
     it is one mark with a hyphen, nothing else (EP-AB): a person's JO-ANN SMITH, LI NA or
     a company's words are no mark."""
     if craft:
-        found = _TYPED_MARK.findall(text.upper())
+        found = _mark_pairs(_TYPED_MARK, text.upper())
     else:
-        whole = _TYPED_MARK.fullmatch(text.strip().upper())
-        found = [whole.groups()] if whole is not None and "-" in text else []
-    return frozenset([mark.lower() for prefix, mark in found
-                      if prefix.lower() not in ARTICLES])
+        found = _mark_pairs(_TYPED_MARK, text.strip().upper(), whole=True) if "-" in text else []
+    return frozenset([mark for _, mark in found])
 
 
 def mark_slips(query: Name, cand: Name) -> frozenset[tuple[str, str]]:
@@ -240,15 +251,13 @@ def mark_slips(query: Name, cand: Name) -> frozenset[tuple[str, str]]:
     another mark of the series (a register allots a series' marks in one length), scored
     `MARK_SLIP_SIMILARITY`. A mark part one character replaced is another craft
     (`_replaced`)."""
-    listed = [(prefix.lower(), mark.lower()) for prefix, mark in _MARK.findall(cand.text.upper())
-              if prefix.lower() not in ARTICLES]
+    listed = _mark_pairs(_MARK, cand.text.upper())
     if not listed:
         return _NO_SLIPS
-    found = [(mark, part) for prefix, mark in _TYPED_MARK.findall(query.text.upper())
-             for p, part in listed if prefix.lower() == p
+    found = [(mark, part) for prefix, mark in _mark_pairs(_TYPED_MARK, query.text.upper())
+             for p, part in listed if prefix == p
              and abs(len(mark) - len(part)) == 1
-             and OSA.distance(mark.lower(), part, score_cutoff=1) == 1]
-    found = [(mark.lower(), part) for mark, part in found]
+             and OSA.distance(mark, part, score_cutoff=1) == 1]
     return frozenset(found) if found else _NO_SLIPS
 
 
