@@ -13,7 +13,8 @@ name; (b) with the last character changed (a letter to X, X to Y, a digit to the
 counted for alerts on any listed name other than the one written; (c) (session 33,
 s33-mark) a registration mark (`compare._MARK`) with its mark part's last character lost
 (EP-ABC typed EP-AB), counted for alerts on the listed mark it was typed from and on any
-other listed name. Screened as
+other listed name; (d) (session 34, s34-mark) the same with the mark part's FIRST
+character lost (EP-ABC typed EP-BC), counted so too. Screened as
 `clearance screen` screens (threshold 0.80, top 10). No halves: no choice is made on it.
 """
 
@@ -34,11 +35,15 @@ def _off(text: str) -> str | None:
     return None
 
 
-def _lost(text: str) -> str | None:
-    """A registration mark `text` with its mark part's last character lost, or None."""
+def _lost(text: str, first: bool = False) -> str | None:
+    """A registration mark `text` with its mark part's last (`first`: first) character
+    lost, or None."""
     from clearance.match.compare import _MARK
 
-    return text[:-1] if _MARK.fullmatch(text) else None
+    mark = _MARK.fullmatch(text)
+    if mark is None:
+        return None
+    return text[:mark.start(2)] + text[mark.start(2) + 1:] if first else text[:-1]
 
 
 def main() -> None:
@@ -62,10 +67,12 @@ def main() -> None:
                 if off is not None:
                     queries.append({"id": f"q{len(queries)}", "category": f"off {kind}",
                                     "query": {"name": off, "schema": schema}})
-                lost = _lost(text)
-                if lost is not None:
-                    queries.append({"id": f"q{len(queries)}", "category": f"lost {kind}",
-                                    "query": {"name": lost, "schema": schema}, "listed": text})
+                for category, first in (("lost", False), ("first lost", True)):
+                    lost = _lost(text, first)
+                    if lost is not None:
+                        queries.append({"id": f"q{len(queries)}", "category": f"{category} {kind}",
+                                        "query": {"name": lost, "schema": schema},
+                                        "listed": text})
     results = screen(queries, DEFAULT_THRESHOLD, index)
     counts: dict[str, list[int]] = {}
     for q in queries:
@@ -81,7 +88,7 @@ def main() -> None:
     for category, (n, other, with_other, alerting, own) in sorted(counts.items()):
         print(f"{category:16} {n} queries: alerts on another name {other} "
               f"({other / n:.2f} a query; {with_other} queries), alerting {alerting}, "
-              f"on the name {'typed from' if category.startswith('lost') else 'written'} {own}")
+              f"on the name {'typed from' if 'lost' in category else 'written'} {own}")
 
 
 if __name__ == "__main__":

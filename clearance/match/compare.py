@@ -97,11 +97,13 @@ __all__ = [
     "is_second_surname",
     "omission_cost",
     "mark_slips",
+    "number_slip",
     "read_slipped_forms",
     "score_ceiling",
     "slips_apart",
     "token_similarity",
     "typed_mark_parts",
+    "typed_numbers",
     "whole_given",
     "word_spans",
 ]
@@ -261,10 +263,29 @@ def mark_slips(query: Name, cand: Name) -> frozenset[tuple[str, str]]:
     return frozenset(found) if found else _NO_SLIPS
 
 
+def number_slip(qt: str, ct: str, numbers: frozenset[str]) -> bool:
+    """Whether a query word of `numbers` (`typed_numbers`) and the listed word `ct` are two
+    numbers one digit lost or added apart (RA-5512 for RA-55123): numbers pair only as
+    written (`token_similarity`: 0), and `compare_names` lifts such a pair of one mark's
+    parts (`mark_slips`); `bound._mask` counts it."""
+    return (qt in numbers and ct.isdigit() and abs(len(qt) - len(ct)) == 1
+            and OSA.distance(qt, ct, score_cutoff=1) == 1)
+
+
+def typed_numbers(text: str) -> frozenset[str]:
+    """The mark parts `text` may hold as typed (`typed_mark_parts` of a craft) that are
+    numbers: the query words `number_slip` reads."""
+    return frozenset([part for part in typed_mark_parts(text, True) if part.isdigit()])
+
+
 _NO_SLIPS: Final[frozenset[tuple[str, str]]] = frozenset()
 #: a craft's mark part one character lost or added (`mark_slips`): a near spelling's 0.8
 #: and more, as a slip in a word of five or more letters reads
 MARK_SLIP_SIMILARITY: Final = 0.85
+#: the same, the character lost or added inside the part (EP-OA for EP-MOA): a slip too,
+#: ranked below the marks the typed part starts (EP-MOx for EP-MO), whose last character
+#: was lost, whatever their words' weights (0.91 to 0.905: how many names share them)
+INNER_MARK_SLIP_SIMILARITY: Final = 0.84
 #: the similarity below which a mark part one character lost or added is lifted to
 #: `MARK_SLIP_SIMILARITY`: a near spelling's (a slip in a part of five characters, 0.82,
 #: reads as it did)
@@ -1459,9 +1480,14 @@ def compare_names(
                         sim = max(sim, SURE_SIMILARITY)
             if marks and sim > 0.0 and (qt in marks or ct in marks) and _replaced(qt, ct):
                 sim = 0.0  # a craft's mark or code with a character replaced: another craft
-            elif slipped_marks and 0.0 < sim < NEAR_MARK_SIMILARITY and (
-                    qt, ct) in slipped_marks:
-                sim = MARK_SLIP_SIMILARITY  # a mark part with a character lost or added
+            elif slipped_marks and sim < NEAR_MARK_SIMILARITY and (qt, ct) in slipped_marks and (
+                    sim > 0.0 or (qt.isdigit() and ct.isdigit())):
+                # a mark part with a character lost or added; of a number too, which pairs
+                # only as written (`number_slip`: the bound counts it). At its end first:
+                # a mark typed short is one character from every mark of its series that
+                # starts so, and the one typed from among them
+                sim = (MARK_SLIP_SIMILARITY if qt.startswith(ct) or ct.startswith(qt)
+                       else INNER_MARK_SLIP_SIMILARITY)
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()
