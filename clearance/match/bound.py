@@ -207,9 +207,9 @@ class QueryBound:
         """The query words that may pair with list word `ct` (folded `cf`): a similarity
         above zero (`compare.token_similarity`), or (people) one of them an initial of the
         other, or a number a mark's part typed a digit short or long (`number_slip`: the
-        pair loop lifts it for a craft). The pair loop gives a pair a similarity only so: its other rules (titles,
-        nasab generations, legal forms, common names that are two names, organisations'
-        two trades or directions, `orgs.kind_similarity`) only take pairs away, or lift
+        pair loop lifts it for a craft). The pair loop gives a pair a similarity only so:
+        its other rules (titles, nasab generations, legal forms, common names that are two
+        names, organisations' two trades or directions, `orgs.kind_similarity`) only take pairs away, or lift
         a similarity above zero to at most 1.0 (one trade written two ways), as much as
         `ceiling` counts a pair; organisations' words of one direction pair however
         written (eastern ~ EAST), so they are counted here too. With them, the query
