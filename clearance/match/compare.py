@@ -319,7 +319,8 @@ def token_similarity(a: str, fa: str, b: str, fb: str, shape_a: TokenShape | Non
     within the length-aware edit budget (optimal string alignment: a transposition is one
     edit), 1 - 0.9 x edits/length (0.5 for four letters); an unvocalised token (Arabic
     script: "mhmd") equal to the other's consonant skeleton 0.8; numbers match exactly (or
-    0.8 for one slip in five or more digits). A token longer than any real word
+    0.8 for one slip in five or more digits, or one digit lost or added in three or
+    more: `NUMBER_SLIP_MIN`). A token longer than any real word
     (`MAX_FUZZY_TOKEN`) agrees only exactly, and takes no slot in the cache.
     `shape_a`: `TokenShape(a, fa)`, when the caller has it: a pair not in the cache that
     `similar_possible` rules out (most pairs of words of two names) is 0.0 without
@@ -446,14 +447,22 @@ def similar_possible(a: TokenShape, b: TokenShape) -> bool:
     return sfa == sfb or sa == sb
 
 
+#: the fewest digits of a number read through a digit lost or added (`_token_similarity`)
+NUMBER_SLIP_MIN: Final = 3
+
+
 def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) -> float:
     """`token_similarity` uncached; `skeletons` False leaves out the consonant-skeleton
     rule (an abjad word against a Latin one: its spelling pattern decides instead)."""
     if a == b:
         return 1.0
-    if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
-        long_slip = min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
-        return 0.8 if long_slip else 0.0
+    if a.isdigit() and b.isdigit():
+        # numbers: exact, one slip in a long one, or one digit lost or added in one of
+        # three digits or more (GRUPO 200 for GRUPO 2004: a typist's slip; a digit
+        # replaced is another number, 2005)
+        if min(len(a), len(b)) < NUMBER_SLIP_MIN or OSA.distance(a, b, score_cutoff=1) > 1:
+            return 0.0
+        return 0.8 if min(len(a), len(b)) >= 5 or len(a) != len(b) else 0.0
     if _vowelless(a) and _vowelless(b):
         # acronyms (CRRC, CRCC): each letter stands for a word, so the folds that merge
         # doubled letters or letter groups would merge two companies' names
