@@ -274,8 +274,15 @@ def number_slip(qt: str, ct: str, numbers: frozenset[str]) -> bool:
 
 def typed_numbers(text: str) -> frozenset[str]:
     """The mark parts `text` may hold as typed (`typed_mark_parts` of a craft) that are
-    numbers: the query words `number_slip` reads."""
+    numbers: the query words `number_slip` reads (a name without a digit, most, read no
+    further: `bound.QueryBound` asks it of every query name)."""
+    if _DIGIT.search(text) is None:
+        return _NO_NUMBERS
     return frozenset([part for part in typed_mark_parts(text, True) if part.isdigit()])
+
+
+_DIGIT: Final = re.compile(r"\d")
+_NO_NUMBERS: Final[frozenset[str]] = frozenset()
 
 
 _NO_SLIPS: Final[frozenset[tuple[str, str]]] = frozenset()
