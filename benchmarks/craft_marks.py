@@ -13,12 +13,18 @@ name; (b) with the last character changed (a letter to X, X to Y, a digit to the
 counted for alerts on any listed name other than the one written; (c) (session 33,
 s33-mark) a registration mark (`compare._MARK`) with its mark part's last character lost
 (EP-ABC typed EP-AB), counted for alerts on the listed mark it was typed from and on any
-other listed name. Screened as
+other listed name; (d) (session 34, s34-mark) the same with the mark part's FIRST
+character lost (EP-ABC typed EP-BC), counted so too; (e) (s34-mark) the first code word
+(`_CODE`: two or three letters and 3-6 digits, YV3360, or a number of 3-6 digits,
+standing alone) of each name with its last digit lost or written twice ("code lost",
+"code added", "number lost", "number added"), with the entity's schema, counted so too.
+Screened as
 `clearance screen` screens (threshold 0.80, top 10). No halves: no choice is made on it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from quality import screen
@@ -34,11 +40,32 @@ def _off(text: str) -> str | None:
     return None
 
 
-def _lost(text: str) -> str | None:
-    """A registration mark `text` with its mark part's last character lost, or None."""
+def _lost(text: str, first: bool = False) -> str | None:
+    """A registration mark `text` with its mark part's last (`first`: first) character
+    lost, or None."""
     from clearance.match.compare import _MARK
 
-    return text[:-1] if _MARK.fullmatch(text) else None
+    mark = _MARK.fullmatch(text)
+    if mark is None:
+        return None
+    return text[:mark.start(2)] + text[mark.start(2) + 1:] if first else text[:-1]
+
+
+#: a code word or a number standing alone in a craft's name (YV3360, MSN 391)
+_CODE = re.compile(r"(?<![\w-])([A-Z]{1,3}\d{3,6}[A-Z]?|\d{3,6})(?![\w-])")
+
+
+def _digit_slips(text: str) -> list[tuple[str, str]]:
+    """(category, query) of `text`'s first code word or number (`_CODE`) with its last
+    digit lost and written twice."""
+    found = _CODE.search(text.upper())
+    if found is None:
+        return []
+    word, (start, end) = found.group(1), found.span(1)
+    last = max([k for k, ch in enumerate(word) if ch.isdigit()])
+    kind = "number" if word.isdigit() else "code"
+    return [(f"{kind} lost", text[:start] + word[:last] + word[last + 1:] + text[end:]),
+            (f"{kind} added", text[:start] + word[:last + 1] + word[last:] + text[end:])]
 
 
 def main() -> None:
@@ -62,10 +89,17 @@ def main() -> None:
                 if off is not None:
                     queries.append({"id": f"q{len(queries)}", "category": f"off {kind}",
                                     "query": {"name": off, "schema": schema}})
-                lost = _lost(text)
-                if lost is not None:
-                    queries.append({"id": f"q{len(queries)}", "category": f"lost {kind}",
-                                    "query": {"name": lost, "schema": schema}, "listed": text})
+                if kind == "own":
+                    for category, typed in _digit_slips(text):
+                        queries.append({"id": f"q{len(queries)}", "category": category,
+                                        "query": {"name": typed, "schema": schema},
+                                        "listed": text})
+                for category, first in (("lost", False), ("first lost", True)):
+                    lost = _lost(text, first)
+                    if lost is not None:
+                        queries.append({"id": f"q{len(queries)}", "category": f"{category} {kind}",
+                                        "query": {"name": lost, "schema": schema},
+                                        "listed": text})
     results = screen(queries, DEFAULT_THRESHOLD, index)
     counts: dict[str, list[int]] = {}
     for q in queries:
@@ -81,7 +115,7 @@ def main() -> None:
     for category, (n, other, with_other, alerting, own) in sorted(counts.items()):
         print(f"{category:16} {n} queries: alerts on another name {other} "
               f"({other / n:.2f} a query; {with_other} queries), alerting {alerting}, "
-              f"on the name {'typed from' if category.startswith('lost') else 'written'} {own}")
+              f"on the name {'written' if category.startswith(('exact', 'off')) else 'typed from'} {own}")
 
 
 if __name__ == "__main__":

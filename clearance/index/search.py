@@ -431,18 +431,32 @@ SHORT_LISTED_NAMES_MAX = 10
 #: what a list word `_short_slipped` finds counts for in candidate generation: as a word
 #: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
 SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
+def _keyless_number(word: str) -> bool:
+    """Whether `word` is a number of four digits: too short for deletion keys of its own
+    (`_fuzzy_spellings`), too long for `neighbours.mark_slips`' spellings."""
+    return len(word) == SHORT_SLIP_MAX + 1 and word.isdigit()
+
+
 def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False,
                    mark: bool = False) -> list[int]:
     """The list words one slip (a letter replaced, lost or added, two swapped) from a typed
     query word of two or three letters that no list word spells (AXS for ABS: such a word
     has no deletion keys of its own, `neighbours.short_slips`), or that is a rare list word
     (`listed`: `SHORT_LISTED_NAMES_MAX`); of a registration mark's part (`mark`), those
-    one character longer only (`neighbours.mark_slips`); rarest first, as long as
+    one character longer only (`neighbours.mark_slips`; a number of four digits, one
+    digit longer or shorter: `_keyless_number`); rarest first, as long as
     they are on `SHORT_SLIP_NAMES_MAX` names in all: a slip onto a short word on
     thousands of names (AL, AB) finds no name, and would leave the query's other words
     outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names)."""
     found: dict[int, None] = {}
     for spelling in dict.fromkeys((folded, raw)):
+        if mark and _keyless_number(spelling):
+            # (a number of four digits keys as nothing, `_fuzzy_spellings`: the list's
+            # numbers a digit longer by their deletion keys, those a digit shorter as such)
+            found.update(neighbour_tokens(index.fuzzy, index.fuzzy_shared, {}, [spelling]))
+            found.update(dict.fromkeys([tid for i in range(len(spelling)) if (
+                tid := index.vocab.get(spelling[:i] + spelling[i + 1:])) is not None]))
+            continue
         found.update(dict.fromkeys(mark_slips(index.vocab, spelling, fold_key) if mark
                                    else short_slips(index.vocab, spelling, listed)))
     postings = index.postings
@@ -570,7 +584,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                      or (len(index.postings[own]) <= SHORT_LISTED_NAMES_MAX and not cut))):
             short.append((alts, [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
-        if fuzzy and raw in marked and len(raw) <= SHORT_SLIP_MAX:
+        if fuzzy and raw in marked and (len(raw) <= SHORT_SLIP_MAX or _keyless_number(raw)):
             # (a query of any type that is one mark: a listed craft's name is compared as a
             # mark, `compare.mark_slips`; weighed as a short word's slip, whatever the
             # query's other words reach)

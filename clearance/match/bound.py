@@ -41,11 +41,13 @@ from clearance.match.compare import (
     is_patronymic,
     is_second_surname,
     join_similarity,
+    number_slip,
     read_slipped_forms,
     similar_possible,
     slips_apart,
     token_shape,
     token_similarity,
+    typed_numbers,
 )
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import Slips, cut_start, cut_word, industry, may_be_cut, reaches_width
@@ -157,6 +159,8 @@ class QueryBound:
         # similarity 0, lifted by the name); a name people bear never (`_name_slips`)
         self.slipped = [not (query.legal[k] or unvocalised) and len(tokens[k]) <= SHORT_WORD_MAX
                         and not spelled_name(tokens[k]) for k in range(n)]
+        # the query's numbers typed as a mark's part, one digit lost or added (`number_slip`)
+        self.numbers = typed_numbers(self.text)
         self.n = n
         self.places = [place_at(tokens, k) for k in range(n)]
         # the compass points the query's words of direction name (`places.direction`)
@@ -203,9 +207,10 @@ class QueryBound:
     def _mask(self, ct: str, cf: str, person: bool) -> int:
         """The query words that may pair with list word `ct` (folded `cf`): a similarity
         above zero (`compare.token_similarity`), or (people) one of them an initial of the
-        other. The pair loop gives a pair a similarity only so: its other rules (titles,
-        nasab generations, legal forms, common names that are two names, organisations'
-        two trades or directions, `orgs.kind_similarity`) only take pairs away, or lift
+        other, or a number a mark's part typed a digit short or long (`number_slip`: the
+        pair loop lifts it for a craft). The pair loop gives a pair a similarity only so:
+        its other rules (titles, nasab generations, legal forms, common names that are two
+        names, organisations' two trades or directions, `orgs.kind_similarity`) only take pairs away, or lift
         a similarity above zero to at most 1.0 (one trade written two ways), as much as
         `ceiling` counts a pair; organisations' words of one direction pair however
         written (eastern ~ EAST), so they are counted here too. With them, the query
@@ -230,6 +235,7 @@ class QueryBound:
                 # Latin spelling of a query word only with its letters, `_spelt`)
                 abjad_word = unvocalised and consonantal(ct)
                 bits = shape.bits
+                numbers = self.numbers
                 for i in range(self.n):
                     qt = tokens[i]
                     if unvocalised:
@@ -244,6 +250,7 @@ class QueryBound:
                     if similar or (
                             person and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]) or (
                             self.slipped[i] and slips_apart(qt, ct)) or (
+                            numbers and number_slip(qt, ct, numbers)) or (
                             unvocalised and (
                                 (not bits & ~self.spelt[i] and abjad_similarity(qt, ct) > 0.0)
                                 or (abjad_word and abjad_similarity(ct, qt) > 0.0))):

@@ -97,11 +97,13 @@ __all__ = [
     "is_second_surname",
     "omission_cost",
     "mark_slips",
+    "number_slip",
     "read_slipped_forms",
     "score_ceiling",
     "slips_apart",
     "token_similarity",
     "typed_mark_parts",
+    "typed_numbers",
     "whole_given",
     "word_spans",
 ]
@@ -201,10 +203,23 @@ def code_words(text: str) -> frozenset[str]:
     than EP-ABC), not a slip: `search._units` does not look them up one slip away, and a
     craft's name pairs them only as written (`marks_of`)."""
     found = {w.lower() for w in _CODE.findall(text)}
-    for prefix, mark in _MARK.findall(text):
-        if prefix.lower() not in ARTICLES:
-            found |= {prefix.lower(), mark.lower()}
+    for prefix, mark in _mark_pairs(_MARK, text):
+        found |= {prefix, mark}
     return frozenset(found)
+
+
+def _mark_pairs(pattern: re.Pattern[str], text: str, whole: bool = False
+                ) -> list[tuple[str, str]]:
+    """The (prefix, part) pairs, folded, of the registration marks `pattern` (`_MARK`,
+    `_TYPED_MARK`) finds in `text` (in capitals), or that all of `text` is (`whole`); an
+    Arabic article joined to a name by a hyphen (AL-, EL-: AL-SAD) is no mark's prefix."""
+    if whole:
+        one = pattern.fullmatch(text)
+        found = [one.groups()] if one is not None else []
+    else:
+        found = pattern.findall(text)
+    return [(prefix.lower(), part.lower()) for prefix, part in found
+            if prefix.lower() not in ARTICLES]
 
 
 def marks_of(query: Name, cand: Name) -> frozenset[str]:
@@ -226,12 +241,10 @@ def typed_mark_parts(text: str, craft: bool) -> frozenset[str]:
     it is one mark with a hyphen, nothing else (EP-AB): a person's JO-ANN SMITH, LI NA or
     a company's words are no mark."""
     if craft:
-        found = _TYPED_MARK.findall(text.upper())
+        found = _mark_pairs(_TYPED_MARK, text.upper())
     else:
-        whole = _TYPED_MARK.fullmatch(text.strip().upper())
-        found = [whole.groups()] if whole is not None and "-" in text else []
-    return frozenset([mark.lower() for prefix, mark in found
-                      if prefix.lower() not in ARTICLES])
+        found = _mark_pairs(_TYPED_MARK, text.strip().upper(), whole=True) if "-" in text else []
+    return frozenset([mark for _, mark in found])
 
 
 def mark_slips(query: Name, cand: Name) -> frozenset[tuple[str, str]]:
@@ -240,22 +253,46 @@ def mark_slips(query: Name, cand: Name) -> frozenset[tuple[str, str]]:
     another mark of the series (a register allots a series' marks in one length), scored
     `MARK_SLIP_SIMILARITY`. A mark part one character replaced is another craft
     (`_replaced`)."""
-    listed = [(prefix.lower(), mark.lower()) for prefix, mark in _MARK.findall(cand.text.upper())
-              if prefix.lower() not in ARTICLES]
+    listed = _mark_pairs(_MARK, cand.text.upper())
     if not listed:
         return _NO_SLIPS
-    found = [(mark, part) for prefix, mark in _TYPED_MARK.findall(query.text.upper())
-             for p, part in listed if prefix.lower() == p
+    found = [(mark, part) for prefix, mark in _mark_pairs(_TYPED_MARK, query.text.upper())
+             for p, part in listed if prefix == p
              and abs(len(mark) - len(part)) == 1
-             and OSA.distance(mark.lower(), part, score_cutoff=1) == 1]
-    found = [(mark.lower(), part) for mark, part in found]
+             and OSA.distance(mark, part, score_cutoff=1) == 1]
     return frozenset(found) if found else _NO_SLIPS
+
+
+def number_slip(qt: str, ct: str, numbers: frozenset[str]) -> bool:
+    """Whether a query word of `numbers` (`typed_numbers`) and the listed word `ct` are two
+    numbers one digit lost or added apart (RA-5512 for RA-55123): numbers pair only as
+    written (`token_similarity`: 0), and `compare_names` lifts such a pair of one mark's
+    parts (`mark_slips`); `bound._mask` counts it."""
+    return (qt in numbers and ct.isdigit() and abs(len(qt) - len(ct)) == 1
+            and OSA.distance(qt, ct, score_cutoff=1) == 1)
+
+
+def typed_numbers(text: str) -> frozenset[str]:
+    """The mark parts `text` may hold as typed (`typed_mark_parts` of a craft) that are
+    numbers: the query words `number_slip` reads (a name without a digit, most, read no
+    further: `bound.QueryBound` asks it of every query name)."""
+    if _DIGIT.search(text) is None:
+        return _NO_NUMBERS
+    return frozenset([part for part in typed_mark_parts(text, True) if part.isdigit()])
+
+
+_DIGIT: Final = re.compile(r"\d")
+_NO_NUMBERS: Final[frozenset[str]] = frozenset()
 
 
 _NO_SLIPS: Final[frozenset[tuple[str, str]]] = frozenset()
 #: a craft's mark part one character lost or added (`mark_slips`): a near spelling's 0.8
 #: and more, as a slip in a word of five or more letters reads
 MARK_SLIP_SIMILARITY: Final = 0.85
+#: the same, the character lost or added inside the part (EP-OA for EP-MOA): a slip too,
+#: ranked below the marks the typed part starts (EP-MOx for EP-MO), whose last character
+#: was lost, whatever their words' weights (0.91 to 0.905: how many names share them)
+INNER_MARK_SLIP_SIMILARITY: Final = 0.84
 #: the similarity below which a mark part one character lost or added is lifted to
 #: `MARK_SLIP_SIMILARITY`: a near spelling's (a slip in a part of five characters, 0.82,
 #: reads as it did)
@@ -289,7 +326,8 @@ def token_similarity(a: str, fa: str, b: str, fb: str, shape_a: TokenShape | Non
     within the length-aware edit budget (optimal string alignment: a transposition is one
     edit), 1 - 0.9 x edits/length (0.5 for four letters); an unvocalised token (Arabic
     script: "mhmd") equal to the other's consonant skeleton 0.8; numbers match exactly (or
-    0.8 for one slip in five or more digits). A token longer than any real word
+    0.8 for one slip in five or more digits, or one digit lost or added in three or
+    more: `NUMBER_SLIP_MIN`). A token longer than any real word
     (`MAX_FUZZY_TOKEN`) agrees only exactly, and takes no slot in the cache.
     `shape_a`: `TokenShape(a, fa)`, when the caller has it: a pair not in the cache that
     `similar_possible` rules out (most pairs of words of two names) is 0.0 without
@@ -416,14 +454,22 @@ def similar_possible(a: TokenShape, b: TokenShape) -> bool:
     return sfa == sfb or sa == sb
 
 
+#: the fewest digits of a number read through a digit lost or added (`_token_similarity`)
+NUMBER_SLIP_MIN: Final = 3
+
+
 def _token_similarity(a: str, fa: str, b: str, fb: str, skeletons: bool = True) -> float:
     """`token_similarity` uncached; `skeletons` False leaves out the consonant-skeleton
     rule (an abjad word against a Latin one: its spelling pattern decides instead)."""
     if a == b:
         return 1.0
-    if a.isdigit() and b.isdigit():  # numbers: exact, or one slip in a long one
-        long_slip = min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1
-        return 0.8 if long_slip else 0.0
+    if a.isdigit() and b.isdigit():
+        # numbers: exact, one slip in a long one, or one digit lost or added in one of
+        # three digits or more (GRUPO 200 for GRUPO 2004: a typist's slip; a digit
+        # replaced is another number, 2005)
+        if min(len(a), len(b)) < NUMBER_SLIP_MIN or OSA.distance(a, b, score_cutoff=1) > 1:
+            return 0.0
+        return 0.8 if min(len(a), len(b)) >= 5 or len(a) != len(b) else 0.0
     if _vowelless(a) and _vowelless(b):
         # acronyms (CRRC, CRCC): each letter stands for a word, so the folds that merge
         # doubled letters or letter groups would merge two companies' names
@@ -1466,9 +1512,14 @@ def compare_names(
                         sim = max(sim, SURE_SIMILARITY)
             if marks and sim > 0.0 and (qt in marks or ct in marks) and _replaced(qt, ct):
                 sim = 0.0  # a craft's mark or code with a character replaced: another craft
-            elif slipped_marks and 0.0 < sim < NEAR_MARK_SIMILARITY and (
-                    qt, ct) in slipped_marks:
-                sim = MARK_SLIP_SIMILARITY  # a mark part with a character lost or added
+            elif slipped_marks and sim < NEAR_MARK_SIMILARITY and (qt, ct) in slipped_marks and (
+                    sim > 0.0 or (qt.isdigit() and ct.isdigit())):
+                # a mark part with a character lost or added; of a number too, which pairs
+                # only as written (`number_slip`: the bound counts it). At its end first:
+                # a mark typed short is one character from every mark of its series that
+                # starts so, and the one typed from among them
+                sim = (MARK_SLIP_SIMILARITY if qt.startswith(ct) or ct.startswith(qt)
+                       else INNER_MARK_SLIP_SIMILARITY)
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()
