@@ -331,7 +331,11 @@ def test_a_legal_form_beside_a_word_its_script_spells_in_full_costs_as_in_latin(
     # a full abjad fit (وردان "wrdn" ~ VARDAN) is the word as written in another script, no
     # misspelling: a legal form the listed name lacks is a style of the name, as "Vardan
     # Airlines LLC" is, not the second difference it is beside a misspelt word
-    listed = ["VARDAN AIRLINES", "KESTREL SHIPPING", "NORTH STAR AIRLINES"]
+    _first_listed_alerts(["VARDAN AIRLINES", "KESTREL SHIPPING", "NORTH STAR AIRLINES"], query)
+
+
+def _first_listed_alerts(listed: list[str], query: str) -> None:
+    """The first of the listed companies is the query's best result, and alerts."""
     index = build_index([{"entity_id": f"v{k}", "dataset": "t", "source_id": str(k),
                           "schema": "Company", "caption": n, "properties": {"name": [n]}}
                          for k, n in enumerate(listed)], "t")
@@ -352,21 +356,13 @@ def test_a_name_is_also_read_with_only_its_legal_form_in_english() -> None:
 def test_a_legal_form_after_a_transliterated_listed_name_costs_as_a_form(query: str) -> None:
     # two distinctive words each spelt in full (الدارواني DARAWANI, الساحلي SAHILI) are
     # the name: the register's form is a style of it (fails on main: 0.687)
-    listed = ["AL MASRAF AL DARAWANI AL SAHILI", "KESTREL SHIPPING", "NORTH STAR AIRLINES"]
-    index = build_index([{"entity_id": f"d{k}", "dataset": "t", "source_id": str(k),
-                          "schema": "Company", "caption": n, "properties": {"name": [n]}}
-                         for k, n in enumerate(listed)], "t")
-    found = match_query(index, Query(query, "LegalEntity"), limit=1)
-    assert found and found[0].entity_id == "d0" and found[0].match, found[:1]
+    _first_listed_alerts(["AL MASRAF AL DARAWANI AL SAHILI", "KESTREL SHIPPING",
+                          "NORTH STAR AIRLINES"], query)
 
 
 def test_a_country_only_the_register_names_after_a_bank_costs_as_in_latin() -> None:
     # بانک وردان ایران (سهامی خاص): IRAN beside BANK, which agrees surely, and a pattern
     # spelling VARDAN in full is the register's country, not a second difference (fails
     # on main: 0.788)
-    listed = ["VARDAN BANK", "VARDAN SHIPPING", "KESTREL SHIPPING", "NORTH STAR AIRLINES"]
-    index = build_index([{"entity_id": f"v{k}", "dataset": "t", "source_id": str(k),
-                          "schema": "Company", "caption": n, "properties": {"name": [n]}}
-                         for k, n in enumerate(listed)], "t")
-    found = match_query(index, Query("بانک وردان ایران (سهامی خاص)", "LegalEntity"), limit=1)
-    assert found and found[0].entity_id == "v0" and found[0].match, found[:1]
+    _first_listed_alerts(["VARDAN BANK", "VARDAN SHIPPING", "KESTREL SHIPPING",
+                          "NORTH STAR AIRLINES"], "بانک وردان ایران (سهامی خاص)")
