@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from clearance.match.abjad import has_abjad
+from clearance.match.orgs import legal_forms
 from clearance.match.term_readings import readings
 from clearance.resources import load_resource
 
@@ -236,6 +237,23 @@ def _longest_form(words: list[str]) -> tuple[int, str] | None:
     return found[0], ""
 
 
+def _longest_legal(words: list[str]) -> tuple[int, str] | None:
+    """`_longest` of the words a register adds as the company's legal form (a `forms`
+    entry whose English is a form of `orgs.legal_forms`: ذ.م.م, سهامی خاص, المحدودة,
+    شرکت); any other known term is kept whole."""
+    found = _longest(words)
+    if found is None or _legal(found[1]):
+        return found
+    return found[0], ""
+
+
+@cache
+def _legal(english: str) -> bool:
+    """Whether a term's English forms are all legal forms (llc; private joint stock
+    company; company)."""
+    return all(tuple(f.split()) in legal_forms() for f in english.split("|"))
+
+
 def english_names(text: str) -> list[str]:
     """The name with its known business words in English ("company national oil iran"
     for شرکت ملی نفت ایران), or none when no word is known (`term_readings.readings`:
@@ -253,4 +271,10 @@ def english_names(text: str) -> list[str]:
     english = readings(words, _longest)
     kept = [r for r in readings(words, _longest_form)
             if r not in english and r != " ".join(words)]  # (not the name itself)
-    return english + kept[:_KEPT_READINGS]
+    # and the name with only its legal form in English, every other word kept for the
+    # patterns: a list that transliterates a whole name (AL MASRAF AL ZERAEI AL TAWENI,
+    # SHERKAT ... KHAYBAR) or writes it in the script meets a register's المصرف الزراعي
+    # التعاوني ذ.م.م with the form read as a form, not as the letters ذ م م
+    legal = [r for r in readings(words, _longest_legal)
+             if r not in english and r not in kept and r != " ".join(words)]
+    return english + kept[:_KEPT_READINGS] + legal[:1]

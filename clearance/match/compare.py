@@ -2265,10 +2265,22 @@ def _free_costs(
         # "North Korean"; `places.place_at`)
         q_places = [i for i in free_q if place_at(q_tokens, i)]
         c_places = [j for j in free_c if place_at(c_tokens, j)]
+        # (a word of three letters or more: an article or "co" pairs with every such name;
+        # or two distinctive words each spelt in full: two patterns that both spell the
+        # listed words are the name, as one sure word beside one is, المصرف الزراعي
+        # AL MASRAF AL ZERAEI)
+        sure_pair = unvocalised and (
+            any([p.similarity >= SURE_SIMILARITY and len(p.query) > 2 for p in pairs])
+            or sum([p.weight > COMMON_WEIGHT and not _near(p, True) for p in pairs]) > 1)
+        # a country only an abjad-script query names, after a name whose other words agree
+        # surely (بانک مهر ایران, MEHR BANK: BANK), is the register's own country beside a
+        # word its pattern spells in full, no misspelling, as a legal form is (below)
+        spelt = (unvocalised and sure_pair and not c_places and bool(q_places)
+                 and all([country_at(q_tokens, i) for i in q_places]))
         if _places_differ(q_tokens, c_tokens, q_places, c_places):
             for j in c_places:  # (never less than before: see `orgs.charge_trades`)
                 c_cost[j] = max(c_cost[j], query_extra_penalty)
-        elif not any(_near(p, fit_agrees) for p in pairs):
+        elif not any(_near(p, fit_agrees or spelt) for p in pairs):
             # the words of one place ("hong kong") count once; a place left out is weak
             # only beside a name that agrees: a misspelt word and a place only the list
             # gives are two differences ("Clement" is not "TEHRAN CEMENT"); a country only
@@ -2291,8 +2303,6 @@ def _free_costs(
             # stays a bound)
             charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
                           2.0 * query_extra_penalty)
-        # (a word of three letters or more: an article or "co" pairs with every such name)
-        sure_pair = any([p.similarity >= SURE_SIMILARITY and len(p.query) > 2 for p in pairs])
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
                 and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised and sure_pair)
