@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from clearance.match.abjad import key
 from clearance.match.guess import Fits, Guess, pattern_fits
+from clearance.match.prepare import fold_key
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
@@ -337,8 +338,6 @@ def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
     reads them), commonest first, then the nearest `plain` (`nearest_first`: the other
     way round): one for each list token, at least `shortest` letters long, at most
     `MAX_PER_WORD` (also what `hangul_foreign.readings` asks)."""
-    from clearance.match.prepare import fold_key
-
     found: dict[int, str] = {}
     rank: dict[int, tuple[bool, int]] = {}
     for k in word_keys:
