@@ -347,8 +347,11 @@ def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
             # the list's own spelling rather than its fold (a token's fold is filed beside
             # the spellings it stands for: AXEL's "aksel", WANJA's "vania", RICHARD's
             # "ricard"), whichever is longer; of the list's own, the longest
+            held = rank.get(tid, (False, 0))
+            if (held[0] and held[1] >= len(spelling)) or fit.fullmatch(latin(spelling)) is None:
+                continue
             mine = (fold_key(spelling) != spelling, len(spelling))
-            if mine > rank.get(tid, (False, 0)) and fit.fullmatch(latin(spelling)) is not None:
+            if mine > held:
                 found[tid], rank[tid] = spelling, mine
     if nearest_first:
         ranked = sorted(found.items(), key=lambda t: (
