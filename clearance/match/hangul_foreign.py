@@ -115,8 +115,9 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     sh before a consonant), an r after the vowels of `_R_DROPPED` optional, 아이 에이 오이
     우이 웨이 as one vowel, an e before a final 스 or 즈 optional (Jones), an initial that
     repeats the final before it optional (한네 Hanne: Latin writes the doubled n once) and
-    ㄹㄹ as one l; a first ㅎ may be a Portuguese r, a last 션 an English -tion, and the
-    vowel of a first syllable with a final may have a silent h after it (존 John)."""
+    ㄹㄹ as one l; a first ㅎ may be a Portuguese r, a last 션 an English -tion, a last
+    앙 a Portuguese ão, and the vowel of a first syllable with a final may have a silent h
+    after it (존 John)."""
     if not word or _SYLLABLE.fullmatch(word[0]) is None or _OTHER.search(word) is not None:
         return None
     table = _table()
@@ -165,7 +166,10 @@ def slots(word: str) -> tuple[Slot, ...] | None:
             # a final ㅅ before a consonant is the doubled letter of Japanese names
             # (삿포로 Sapporo) and of Latin spellings Hangul writes so (웻지 wedge)
             doubled = final == "ㅅ" and after is not None and after[0] != "ㅇ"
-            out.append(Slot(tuple(table["finals"][final]), doubled))
+            spellings = tuple(table["finals"][final])
+            if after is None and (vowel, final) == ("ㅏ", "ㅇ"):
+                spellings += tuple(table["last_ao"])  # Portuguese ão (주앙 João)
+            out.append(Slot(spellings, doubled))
     return tuple(out)
 
 

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from clearance.match.abjad import key
 from clearance.match.guess import Fits, Guess, pattern_fits
+from clearance.match.prepare import fold_key
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
@@ -338,13 +339,20 @@ def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
     way round): one for each list token, at least `shortest` letters long, at most
     `MAX_PER_WORD` (also what `hangul_foreign.readings` asks)."""
     found: dict[int, str] = {}
+    rank: dict[int, tuple[bool, int]] = {}
     for k in word_keys:
         for tid, spelling in spellings.table.get(k, ()):
             if len(spelling) < shortest or not spelling.isalpha():
                 continue
-            if (len(spelling) > len(found.get(tid, ""))
-                    and fit.fullmatch(latin(spelling)) is not None):
-                found[tid] = spelling  # the list's spelling rather than its fold
+            # the list's own spelling rather than its fold (a token's fold is filed beside
+            # the spellings it stands for: AXEL's "aksel", WANJA's "vania", RICHARD's
+            # "ricard"), whichever is longer; of the list's own, the longest
+            held = rank.get(tid, (False, 0))
+            if (held[0] and held[1] >= len(spelling)) or fit.fullmatch(latin(spelling)) is None:
+                continue
+            mine = (fold_key(spelling) != spelling, len(spelling))
+            if mine > held:
+                found[tid], rank[tid] = spelling, mine
     if nearest_first:
         ranked = sorted(found.items(), key=lambda t: (
             Levenshtein.distance(plain, latin(t[1])), round(spellings.weights[t[0]], 2), t[1]))

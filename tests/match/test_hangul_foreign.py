@@ -204,6 +204,9 @@ def test_a_foreign_name_headed_by_a_korean_surnames_syllable_is_read() -> None:
     ("마이클슨", "Michaelson"),  # the English schwa spelt ae
     ("파운데이션", "Foundation"), ("코퍼레이션", "Corporation"),  # English -tion
     ("호샤", "Rocha"), ("호드리구", "Rodrigo"),  # Portuguese r at a word's start
+    ("레이건", "Reagan"), ("그레이트", "Great"),  # English ea for /eɪ/
+    ("브란츠", "Brands"), ("롤란츠", "Rolands"),  # Dutch and German final ds, [ts]
+    ("시망", "Simao"), ("팔캉", "Falcao"),  # Portuguese ão at a word's end
 ])
 def test_hangul_fits_a_spelling_of_the_source_languages_orthography(hangul: str,
                                                                      listed: str) -> None:
@@ -215,6 +218,13 @@ def test_hangul_fits_a_spelling_of_the_source_languages_orthography(hangul: str,
 def test_hangul_reads_h_as_a_portuguese_r_only_at_a_words_start() -> None:
     fit = hf.pattern("아호")
     assert fit is not None and fit.fullmatch("aho") and not fit.fullmatch("aro")
+
+
+def test_hangul_reads_a_portuguese_ao_only_in_a_words_last_syllable() -> None:
+    fit = hf.pattern("망고")
+    assert fit is not None and fit.fullmatch("mango") and not fit.fullmatch("maogo")
+    last = hf.pattern("캉")
+    assert last is not None and last.fullmatch("kang") and last.fullmatch("cao")
 
 
 @pytest.mark.parametrize(("hangul", "listed"), [

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from clearance.match import hangul_foreign as hf
 from clearance.match import kana
 from clearance.match.abjad import key
 from clearance.match.engine import match_query, prepare_query_names
@@ -206,3 +207,18 @@ def test_oi_and_oa_keep_their_own_vowels_and_the_added_o(katakana: str, listed: 
     fit = kana.pattern(katakana)
     assert fit is not None
     assert bool(fit.fullmatch(kana.latin(listed))) == (listed != "Tore")
+
+
+@pytest.mark.parametrize(("text", "listed", "word"), [
+    ("モーガン・デクスター", "DEXTER, Morgan", "dexter"),  # x, folded "ks": longer
+    ("オスカー・ウォルター", "WALTER, Oskar", "walter"),  # w, folded "v": as long
+    ("모건 덱스터", "DEXTER, Morgan", "dexter"),  # Hangul reads by the same lookup
+])
+def test_a_reading_is_the_lists_own_spelling_not_its_fold(text: str, listed: str,
+                                                          word: str) -> None:
+    index = list_index(listed)
+    lists = kana.Spellings(index.abjad, index.weights)
+    names = kana.foreign_names(text, lists) or hf.foreign_names(text, lists)
+    assert word in names[0].split()
+    (first, *_) = match_query(index, Query(text, "Person"))
+    assert first.score == 1.0
