@@ -766,6 +766,25 @@ def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
 #: the shortest title whose misspelling `_misspelt_titles` recognises (HAJJI, MULLAH)
 TITLE_SLIP_MIN: Final = 5
 
+@cache
+def _abjad_particles_before() -> frozenset[str]:
+    """The particles before a name that Arabic script writes as words of their own (ABU,
+    IBN, BIN, BINT, OULD: `person_particles` that are also `abjad_role_words`)."""
+    before = person_role_words()[0]
+    return frozenset(str(w) for w in load_resource("generic_words")["abjad_role_words"]
+                     if w in before)
+
+
+def _inverted_last_particle(cand: Name, j: int, abjad_query: bool) -> bool:
+    """Whether listed token `j` is an Arabic particle that ends a name written inverted
+    ("ABBAS, Abu" is Abu Abbas, the kunya written after the comma), beside a query in
+    abjad script: `prepare._person_roles` flags such a particle only after two given words
+    ("XU, Bin" is a given name), but a query that writes the particle in the script (أبو,
+    אבו) says which it is, so its particle pairs with the listed one."""
+    return (abjad_query and j == len(cand.tokens) - 1 and "," in cand.text
+            and cand.tokens[j] in _abjad_particles_before())
+
+
 
 def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Sequence[str],
                      c_title: Sequence[bool], unvocalised: bool) -> None:
@@ -1344,6 +1363,7 @@ def compare_names(
             sim = token_similarity(qt, qf, ct, c_folded[j], q_shapes[i])
             if (unvocalised and ql != c_legal[j] and sim < SURE_SIMILARITY and qt != ct
                     and not (q_title and q_title[i] and c_title[j])
+                    and not (ql and _inverted_last_particle(cand, j, facts.abjad))
                     and spelled_name(c_tokens[j] if ql else qt)):
                 # (people) a role word (AL, KHAN) pairs with a name by a spelling of itself
                 # (HAN) or a slip ("et" for EL); beside a name in Arabic, Persian or Hebrew
