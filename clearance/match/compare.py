@@ -775,13 +775,18 @@ def _abjad_particles_before() -> frozenset[str]:
                      if w in before)
 
 
-def _inverted_last_particle(cand: Name, j: int, abjad_query: bool) -> bool:
+def _inverted_last_particle(query: Name, cand: Name, j: int, abjad_query: bool) -> bool:
     """Whether listed token `j` is an Arabic particle that ends a name written inverted
     ("ABBAS, Abu" is Abu Abbas, the kunya written after the comma), beside a query in
-    abjad script: `prepare._person_roles` flags such a particle only after two given words
-    ("XU, Bin" is a given name), but a query that writes the particle in the script (أبو,
-    אבו) says which it is, so its particle pairs with the listed one."""
+    abjad script of as many words: `prepare._person_roles` flags such a particle only
+    after two given words ("XU, Bin" is a given name), but a query that writes the
+    particle in the script (أبو, אבו) says which it is, so its particle pairs with the
+    listed one. Only a query that is that name alone (أبو عباس): the script's words
+    weigh as the Latin words they pair with, an unpaired one less, so beside a name more
+    (أبو ياسر زياد ~ YASIR, Abu 0.80) the script would alert where the same name in Latin
+    letters does not (ABU YASIR ZIAD 0.73)."""
     return (abjad_query and j == len(cand.tokens) - 1 and "," in cand.text
+            and len(query.tokens) == len(cand.tokens)
             and cand.tokens[j] in _abjad_particles_before())
 
 
@@ -1363,7 +1368,7 @@ def compare_names(
             sim = token_similarity(qt, qf, ct, c_folded[j], q_shapes[i])
             if (unvocalised and ql != c_legal[j] and sim < SURE_SIMILARITY and qt != ct
                     and not (q_title and q_title[i] and c_title[j])
-                    and not (ql and _inverted_last_particle(cand, j, facts.abjad))
+                    and not (ql and _inverted_last_particle(query, cand, j, facts.abjad))
                     and spelled_name(c_tokens[j] if ql else qt)):
                 # (people) a role word (AL, KHAN) pairs with a name by a spelling of itself
                 # (HAN) or a slip ("et" for EL); beside a name in Arabic, Persian or Hebrew

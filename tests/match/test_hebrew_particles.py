@@ -268,6 +268,10 @@ def test_a_kunya_written_after_an_inverted_listed_name_pairs_with_the_written_on
     for text in ("أبو حمدان", "אבו חמדאן"):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == "s0" and results[0].match, results[:1]
+    # a name more beside the kunya: the particles pair as before (none), as a Latin query's
+    # extra name keeps ABU HAMDAN ZIAD below the threshold
+    assert not any(r.match for r in match_query(index, Query("أبو حمدان زياد", "Person"),
+                                                ScoringConfig(), limit=5))
     # the name alone is still no match of the kunya's owner
     assert not any(r.match for r in match_query(index, Query("حمدان", "Person"),
                                                 ScoringConfig(), limit=5))
