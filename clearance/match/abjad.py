@@ -380,7 +380,7 @@ _MEDIAL_F: Final = "F"
 # ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM);
 # w's o and u may carry the h English and German write after a long vowel (ג'ون JOHN, קול KOHL)
 _SPELLINGS = {
-    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh", "h": "hh?",
+    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh|jh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|pp?|v",
     "q": "qq?|k|g|gh|cc?|kk",

@@ -812,6 +812,30 @@ def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
 #: the shortest title whose misspelling `_misspelt_titles` recognises (HAJJI, MULLAH)
 TITLE_SLIP_MIN: Final = 5
 
+@cache
+def _abjad_particles_before() -> frozenset[str]:
+    """The particles before a name that Arabic script writes as words of their own (ABU,
+    IBN, BIN, BINT, OULD: `person_particles` that are also `abjad_role_words`)."""
+    before = person_role_words()[0]
+    return frozenset(str(w) for w in load_resource("generic_words")["abjad_role_words"]
+                     if w in before)
+
+
+def _inverted_last_particle(query: Name, cand: Name, j: int, abjad_query: bool) -> bool:
+    """Whether listed token `j` is an Arabic particle that ends a name written inverted
+    ("ABBAS, Abu" is Abu Abbas, the kunya written after the comma), beside a query in
+    abjad script of as many words: `prepare._person_roles` flags such a particle only
+    after two given words ("XU, Bin" is a given name), but a query that writes the
+    particle in the script (أبو, אבו) says which it is, so its particle pairs with the
+    listed one. Only a query that is that name alone (أبو عباس): the script's words
+    weigh as the Latin words they pair with, an unpaired one less, so beside a name more
+    (أبو ياسر زياد ~ YASIR, Abu 0.80) the script would alert where the same name in Latin
+    letters does not (ABU YASIR ZIAD 0.73)."""
+    return (abjad_query and j == len(cand.tokens) - 1 and "," in cand.text
+            and len(query.tokens) == len(cand.tokens)
+            and cand.tokens[j] in _abjad_particles_before())
+
+
 
 def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Sequence[str],
                      c_title: Sequence[bool], unvocalised: bool) -> None:
@@ -1406,6 +1430,7 @@ def compare_names(
             sim = token_similarity(qt, qf, ct, c_folded[j], q_shapes[i])
             if (unvocalised and ql != c_legal[j] and sim < SURE_SIMILARITY and qt != ct
                     and not (q_title and q_title[i] and c_title[j])
+                    and not (ql and _inverted_last_particle(query, cand, j, facts.abjad))
                     and spelled_name(c_tokens[j] if ql else qt)):
                 # (people) a role word (AL, KHAN) pairs with a name by a spelling of itself
                 # (HAN) or a slip ("et" for EL); beside a name in Arabic, Persian or Hebrew

@@ -169,8 +169,9 @@ def prepare_query_names(query: Query, bounded: bool = False,
             spanish = hebrew.spanish_reading(text)
             if spanish is not None:
                 variants.append((spanish, kind, 0))
-                # ... and in Arabic script its LL and silent H (كايي CALLE, إرنانديس HERNANDEZ)
-                variants += [(v, kind, 0) for v in hebrew.spanish_sounds_readings(text)]
+            # ... and in Arabic script its LL and silent H (كايي CALLE, إرنانديس HERNANDEZ),
+            # also in a name read as Spanish by a particle only (ديل غايو DEL GALLO)
+            variants += [(v, kind, 0) for v in hebrew.spanish_sounds_readings(text)]
             # a biblical name in Hebrew letters, whose he Latin leaves out (אהרן AARON)
             silent_he = hebrew.silent_he_reading(text)
             if silent_he is not None:

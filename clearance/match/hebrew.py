@@ -228,7 +228,8 @@ SPANISH_SOUNDS_MAX: Final = 6
 
 def spanish_sounds_readings(text: str) -> list[Reading]:
     """A name in Arabic script that `spanish_reading` reads as Spanish (a kha or sin read
-    so in a word of it), read again with what that reading cannot write in one text, in
+    so in a word of it), or that writes a Spanish particle between two of its words
+    (`_spanish_particle`: ديل, لوس), read again with what that reading cannot write in one text, in
     its words that are no Arabic word (`_spanish_sounds_words`): a run of yehs as a vowel
     and LL (كايي CALLE, تروخييو TRUJILLO), and a first alef after an unwritten H
     (إرنانديس HERNANDEZ). Readings besides the first, not changes of it: the same runs
@@ -241,9 +242,10 @@ def spanish_sounds_readings(text: str) -> list[Reading]:
     `spanish_reading` keeps as a name people bear read as Spanish beside the others' LL
     (ميسا غاسبار MEZA GASPAR: "mys" is a name borne, so only the word beside the Spanish
     ones says it is MEZA), each reading when it differs from the ones before, at most
-    `SPANISH_SOUNDS_MAX`. Empty for a name without a word so read, or in Hebrew."""
+    `SPANISH_SOUNDS_MAX`. Empty for a name without a word so read or such a particle, or
+    in Hebrew."""
     first = spanish_reading(text)
-    if first is None or _HEBREW.search(text) is not None:
+    if _HEBREW.search(text) is not None or (first is None and not _spanish_particle(text)):
         return []
     words = [(found.start(), found.end()) for found in _ARABIC_WORD.finditer(text)]
     options = [_spanish_sounds_words(text[start:end]) for start, end in words]
@@ -261,7 +263,7 @@ def spanish_sounds_readings(text: str) -> list[Reading]:
               if _spanish_arabic_word(word, persian) == word
               and _spanish_arabic_word(word, persian, borne=True) != word]
     out: list[Reading] = []
-    seen = {str(first)}
+    seen = {text, str(first)}
     for name, borne in names:
         reading = _respelt(text, words, [_spanish_arabic_word(word, persian, i == borne)
                                          for i, word in enumerate(name)])
@@ -271,6 +273,21 @@ def spanish_sounds_readings(text: str) -> list[Reading]:
             if len(out) == SPANISH_SOUNDS_MAX:
                 break
     return out
+
+
+#: the particles of a Spanish name as Arabic script writes them (DE دي, DEL ديل, LA لا, LOS
+#: لوس, LAS لاس: `abjad_particles.yml`'s sources, the Arabic press's spelling of Spanish
+#: names, and `benchmarks/arabic_spanish.py`'s writing rule)
+_SPANISH_PARTICLES: Final = frozenset(fold_arabic(w) for w in ("دي", "ديل", "لا", "لوس", "لاس"))
+
+
+def _spanish_particle(text: str) -> bool:
+    """Whether a word between two words of the name is a Spanish particle
+    (`_SPANISH_PARTICLES`): a name without a kha or a sin (غايو GALLO: Spanish G, LL and
+    vowels only) is read as Spanish by it (ديوداتو ديل غايو), as `read_particles` reads
+    such a word as a particle only between two words."""
+    words = _ARABIC_WORD.findall(fold_arabic(text))
+    return any(word in _SPANISH_PARTICLES for word in words[1:-1])
 
 
 def _respelt(text: str, spans: list[tuple[int, int]], words: list[str]) -> str:

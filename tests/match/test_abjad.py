@@ -1273,3 +1273,25 @@ def test_a_first_look_scores_a_token_s_spellings_as_similarity_does_and_keeps_th
         assert abjad.fitting(token, words) == expected, token
         assert ({k: dict(v) for k, v in abjad._FITS.items()}, abjad._fits_kept[0]) == kept
         assert abjad.fitting(token, words) == expected  # and from the memo
+
+
+@pytest.mark.parametrize(("abjad_token", "latin", "fits"), [
+    ("jwn", "jhon", True),  # جون: the JHON of Colombian and Venezuelan records
+    ("jwntn", "jhonatan", True),
+    ("jh", "jha", True),  # جها: the JHA of Indian records (Hindi's aspirate jh)
+    ("jwn", "john", True),
+    ("hwn", "jhon", False),  # (an h before the jim is no h after it)
+])
+def test_a_jim_may_be_the_jh_latin_writes(abjad_token: str, latin: str, fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+def test_a_name_written_with_jim_finds_the_listed_jh_spelling() -> None:
+    # own names: a Colombian JHON and an Indian JHA, each in Arabic script
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query, ScoringConfig
+    from tests.match.lists import list_index
+    index = list_index("QUINTERO PARRA, Jhon Mario", "JHA, Suresh")
+    for text, source in (("جون ماريو كينتيرو بارا", "s0"), ("سوريش جها", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match, results[:1]

@@ -239,3 +239,39 @@ def test_a_yod_and_he_are_silent_only_before_gods_name_waw() -> None:
     index = list_index("COHEN, Eli")
     results = match_query(index, Query("יהלי כהן", "Person"), ScoringConfig(), limit=1)
     assert not (results and results[0].match), results[:1]
+
+
+def test_a_spanish_particle_reads_a_name_without_kha_or_sin_as_spanish() -> None:
+    # DEL VALLE, DE LA ... GALLARDO (own names): no kha, no sin; the particle between two
+    # words is the name's Spanish sign, and its LL is read
+    assert "رودريغو بوينتي ديل فالي" in spanish_sounds_readings("رودريغو بوينتي ديل فايي")
+    assert "ماريو دي لا توري غالاردو" in spanish_sounds_readings("ماريو دي لا توري غاياردو")
+    # a particle's letters first or last in a name are no sign (دي ... a name of its own)
+    assert spanish_sounds_readings("دي غاياردو") == []
+    assert spanish_sounds_readings("غاياردو دي") == []
+    # an Arabic name with neither sign: nothing read
+    assert spanish_sounds_readings("مريم عبد الله") == []
+
+
+def test_a_spanish_name_read_by_its_particle_alerts_on_the_listed_person() -> None:
+    index = list_index("PUENTE DEL VALLE, Rodrigo", "TORRE GALLARDO, Mario")
+    for text, source in (("رودريغو بوينتي ديل فايي", "s0"), ("ماريو توري دي لا غاياردو", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match, results[:1]
+
+
+def test_a_kunya_written_after_an_inverted_listed_name_pairs_with_the_written_one() -> None:
+    # "HAMDAN, Abu" (own name) is Abu Hamdan: the list writes the kunya after the comma,
+    # where `prepare` leaves a lone given word a name ("XU, Bin"); a query in Arabic or
+    # Hebrew script writes the particle as the particle
+    index = list_index("HAMDAN, Abu", "XU, Bin")
+    for text in ("أبو حمدان", "אבו חמדאן"):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == "s0" and results[0].match, results[:1]
+    # a name more beside the kunya: the particles pair as before (none), as a Latin query's
+    # extra name keeps ABU HAMDAN ZIAD below the threshold
+    assert not any(r.match for r in match_query(index, Query("أبو حمدان زياد", "Person"),
+                                                ScoringConfig(), limit=5))
+    # the name alone is still no match of the kunya's owner
+    assert not any(r.match for r in match_query(index, Query("حمدان", "Person"),
+                                                ScoringConfig(), limit=5))
