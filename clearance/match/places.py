@@ -87,7 +87,14 @@ def _country_phrases() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 def _in_country_phrase(tokens: Sequence[str], j: int) -> bool:
     """Whether the word at `j` is a word of a country named in several words whose words
     all stand there together ("north" of "Dongbang - North Korean Bank")."""
-    for words, k in _country_phrases().get(tokens[j], ()):
+    return _stands_whole(_country_phrases(), tokens, j)
+
+
+def _stands_whole(phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]],
+                  tokens: Sequence[str], j: int) -> bool:
+    """Whether the word at `j` is a word of one of `phrases` (word -> the phrases holding
+    it, each with the word's place in it) whose words all stand there together."""
+    for words, k in phrases.get(tokens[j], ()):
         start = j - k
         if start >= 0 and tuple(tokens[start:start + len(words)]) == words:
             return True
@@ -150,11 +157,7 @@ def _in_place_phrase(tokens: Sequence[str], j: int) -> bool:
     """Whether the word at `j` is an ordinary word of a place named in several words whose
     words all stand there together ("saint" and "st" of "Saint Petersburg", "St.
     Petersburg"; "saint" alone is an ordinary word)."""
-    for words, k in _place_phrases().get(tokens[j], ()):
-        start = j - k
-        if start >= 0 and tuple(tokens[start:start + len(words)]) == words:
-            return True
-    return False
+    return _stands_whole(_place_phrases(), tokens, j)
 
 
 def place_at(tokens: Sequence[str], j: int) -> bool:
