@@ -31,3 +31,14 @@ def test_a_turkish_name_written_either_way_alerts_on_the_other() -> None:
         found = [r.source_id for r in match_query(index, Query(text, "Organization"))
                  if r.match]
         assert found == [want], text
+
+
+def test_san_tic_without_ve_is_read_in_full_too() -> None:
+    # the lists write "SAN. TIC." too: a query's "San. ve Tic." must still pair with it
+    index = list_index("ORVELA HAVACILIK SAN. TIC. LTD. STI", "VEGA SHIPPING",
+                       schema="Organization")
+    for text in ("Orvela Havacilik San. ve Tic. Ltd. Şti.", "Orvela Havacilik San. Tic. Ltd. Şti.",
+                 "Orvela Havacilik Sanayi ve Ticaret Ltd. Şti."):
+        found = [r.source_id for r in match_query(index, Query(text, "Organization"))
+                 if r.match]
+        assert found == ["s0"], text
