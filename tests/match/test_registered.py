@@ -18,7 +18,8 @@ def test_the_short_words_alone_keep_their_letters() -> None:
     # SAN and TIC are words of other names: only the whole phrase is read in full
     assert "san" in prepare_name("San Lorenzo Tic Trading", ORG).tokens
     assert "tic" in prepare_name("San Lorenzo Tic Trading", ORG).tokens
-    assert "san" in prepare_name("Korventa San Tic Ltd", ORG).tokens
+    assert "san" in prepare_name("Korventa San Ltd", ORG).tokens
+    assert "tic" in prepare_name("Korventa Tic Ith ve Ihr Ltd", ORG).tokens
 
 
 def test_a_turkish_name_written_either_way_alerts_on_the_other() -> None:
