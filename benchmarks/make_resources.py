@@ -43,7 +43,7 @@ RESOURCES = ROOT / "clearance" / "resources"
 CITY_MARKS = ("g", "gorod")
 GENERIC_PLACE_WORDS = ("city", "island", "garden", "gardens", "bay", "town", "village", "park",
                        "port", "lake", "river", "mount", "north", "south", "east", "west",
-                       "central", "new", "old", "saint", "san", "santa", "one", "estate", "hill")
+                       "central", "new", "old", "saint", "st", "san", "santa", "one", "estate", "hill")
 _HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}")
 #: a province's full name may be longer: 新疆维吾尔自治区, 香港特别行政区 (eight, seven)
 _HAN_PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,8}")
@@ -91,9 +91,16 @@ def make_places() -> dict[str, Any]:
         if not china and city["population"] < 1_000_000:
             continue
         latin = _latin(city["name"])
-        if latin == "" or not china and " " in latin:
+        # (Russia's and Ukraine's cities of several words are kept, as their regions are:
+        # "Saint Petersburg", which their registered names write as the ISO region's
+        # "Sankt-Peterburg" or in English; `places._words_of` reads the long words only)
+        if latin == "" or not china and " " in latin and city["countrycode"] not in ("RU", "UA"):
             continue  # "Mexico City", "New York": their words name other things too
         places.add(latin)
+        if latin.startswith("saint "):
+            # "St." for Saint, as the lists write the city ("ST. PETERSBURG" 375 times in
+            # sdn.csv, alt.csv and the CSL; SAINT PETERSBURG 116)
+            places.add("st " + latin.removeprefix("saint "))
         if china:
             for alt in city["alternatenames"]:
                 if _HAN_PLACE.fullmatch(alt) and len(alt) >= 2:

@@ -51,7 +51,7 @@ from clearance.match.orgs import (
     reaches_width,
     slipped_forms,
 )
-from clearance.match.places import country_at, direction, place_at
+from clearance.match.places import country_at, direction, is_city_mark, place_at, place_goes_on
 from clearance.match.population import (
     DISTINCT_NAME_CAP,
     DISTINCT_NAME_SIMILARITY,
@@ -2317,10 +2317,10 @@ def _free_costs(
             distinct = any([p.weight > COMMON_WEIGHT for p in pairs])
             for i in q_places:
                 if distinct or not country_at(q_tokens, i):
-                    q_cost[i] = 0.0 if i - 1 in q_places else place_penalty
+                    q_cost[i] = 0.0 if place_goes_on(q_tokens, i, q_places) else place_penalty
             for j in c_places:
                 if not country_at(c_tokens, j):
-                    c_cost[j] = 0.0 if j - 1 in c_places else place_penalty
+                    c_cost[j] = 0.0 if place_goes_on(c_tokens, j, c_places) else place_penalty
         if not least:
             # two different trades ("Kestrel Airlines", KESTREL SHIPPING): each word at its
             # whole weight, where `_extra` halves a generic word's; one trade written two
@@ -2542,8 +2542,9 @@ def score_ceiling(
         elif industry(qt) in c_trades:
             extra = min(extra, SHARED_TRADE)  # a trade the listed name names too
         elif not initials and place_at(query.tokens, k):
-            # (a place, its words after the first free)
-            extra = (0.0 if k and place_at(query.tokens, k - 1)
+            # (a place, its words after the first free, a city's mark too: `place_goes_on`)
+            extra = (0.0 if is_city_mark(qt) or k and place_at(query.tokens, k - 1)
+                     and not is_city_mark(query.tokens[k - 1])
                      else min(query_extra_penalty, place_penalty))
         penalty += extra * _extra(w)
     return matched / (matched + penalty) if matched > 0 else 0.0

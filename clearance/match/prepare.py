@@ -28,6 +28,7 @@ from clearance.match.orgs import (
     mark_legal_forms,
     split_glued_forms,
 )
+from clearance.match.registered import spell_out
 from clearance.match.text import clean, normalize
 from clearance.resources import load_resource
 
@@ -273,7 +274,7 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     native = person_variants(text)[system] if kind == PERSON else None
     tokens = (native if native is not None else normalize(text))[:MAX_NAME_TOKENS]
     if kind != PERSON:
-        tokens, legal = mark_legal_forms(split_glued_forms(join_letters(tokens)),
+        tokens, legal = mark_legal_forms(spell_out(split_glued_forms(join_letters(tokens))),
                                          trailing_words(), kind == ORG)
     else:
         # particles and titles, flagged like legal forms

@@ -223,3 +223,22 @@ def test_hong_kong_before_the_name_leaves_the_listed_name_a_candidate() -> None:
     for text in ("Hong Kong Kestreltek Co., Ltd.", "Hongkong Kestreltek Co., Ltd."):
         found = [r.source_id for r in match_query(index, Query(text, "Company")) if r.match]
         assert found == ["s0"], text
+
+
+def test_saint_petersburg_in_any_spelling_leaves_the_listed_name_a_candidate() -> None:
+    # issue 11: 'AO "X", g. Sankt-Peterburg' lost X's listed name among the lists' names of
+    # SANKT-PETERBURG and ST. PETERSBURG (their words were rare list words)
+    others = [f"{w} {place}" for w in (
+        "ORCHID", "LOTUS", "PEONY", "JASMINE", "MAGNOLIA", "CAMELLIA", "AZALEA", "IRIS",
+        "TULIP", "VIOLET", "LILAC", "DAHLIA", "ASTER") for place in (
+        "SANKT-PETERBURG", "ST. PETERSBURG")]
+    index = list_index("VELTRON BANK", *others, schema="Organization")
+    for text in ('AO "Veltron Bank", g. Sankt-Peterburg', "Veltron Bank, St. Petersburg",
+                 "Veltron Bank Saint Petersburg", 'OOO «Veltron Bank» g. Moskva'):
+        found = [r.source_id for r in match_query(index, Query(text, "Organization"))
+                 if r.match]
+        assert found == ["s0"], text
+
+
+def test_saint_petersburg_is_a_place_in_english_too() -> None:
+    assert is_place("petersburg") and is_place("peterburg") and is_place("sankt")
