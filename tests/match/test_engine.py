@@ -159,6 +159,19 @@ def test_one_word_listed_name_never_alerts_on_a_two_word_person_alone() -> None:
     assert one_word[0].entity_id == "p0" and one_word[0].match
 
 
+def test_a_kunya_is_a_name_of_its_own_not_the_one_word_name_after_it() -> None:
+    # "Abu X" (the father of X) is a two-word name: a one-word listed X does not alone
+    # meet it (issue 11), as the Abu were a name word; a listed kunya ABU X still does,
+    # and X alone still meets the one-word name
+    index = list_index("DARWISH", "ABU NAJEEB", "ABOU TAREQ, Yassin")
+    found = {q: [r.entity_id for r in match_query(index, Query(q, "Person"), limit=5)
+                 if r.match]
+             for q in ("Abu Darwish", "Abou Darwish", "Abu Najeeb", "Darwish",
+                       "Yassin Abou Tareq")}
+    assert found == {"Abu Darwish": [], "Abou Darwish": [], "Abu Najeeb": ["e1"],
+                     "Darwish": ["e0"], "Yassin Abou Tareq": ["e2"]}
+
+
 def test_a_one_word_vessel_name_does_not_alert_on_a_persons_name_of_unknown_type() -> None:
     # issue 11 item 3, as the web UI screens (type unknown): "Sana Khan" alerted on a
     # vessel a.k.a. SANA; a company's words beside the listed one still alert
