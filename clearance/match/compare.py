@@ -2160,7 +2160,7 @@ def _free_costs(
             # another given name than its first half (as Ehsanullah written solid is), not a
             # middle name the list leaves out
             for i in free_q:
-                if (0 < i and i - 1 not in free_q and not q_legal[i] and not q_legal[i - 1]
+                if (i > 0 and i - 1 not in free_q and not q_legal[i] and not q_legal[i - 1]
                         and q_tokens[i] in _any_compound_tails()):
                     q_cost[i] = query_extra_penalty
         if unvocalised and any([c_tokens[j] == "al" and j not in free_c
