@@ -670,8 +670,8 @@ def _tails(tokens: Sequence[str], legal: Sequence[bool], joined: set[int], after
     already merged aside). `after`: only a tail after a name word counts (a query's "Ehsan
     Ullah"); a listed name may put it first ("ULLAH, Ehsan")."""
     tails = _any_compound_tails()
-    if tails.isdisjoint(tokens):
-        return 0  # most names: no compound at all
+    if tails.isdisjoint(tokens) or not compound_heads().isdisjoint(tokens):
+        return 0  # most names: no compound at all (an Abd compound: `_heads` counts it)
     found = sum([1 for k, t in enumerate(tokens)
                  if t in tails and not legal[k] and k not in joined
                  and (not after or (k > 0 and not legal[k - 1] and k - 1 not in joined))])
@@ -2154,11 +2154,13 @@ def _free_costs(
                         # may leave out (a listed compound head, 'ABDUL Amir, took it in
                         # turn: the list's compound, paired its own way)
                         q_cost[i] = query_extra_penalty
-        if not least:
-            # the query's compound given name written apart (Ehsan Ullah, احسان الله, Nour
-            # Eddine) whose first half paired alone with a listed name: the compound is
+        if not least and not unvocalised:
+            # the query's compound given name written apart in Latin letters (Ehsan Ullah,
+            # Nour Eddine) whose first half paired alone with a listed name: the compound is
             # another given name than its first half (as Ehsanullah written solid is), not a
-            # middle name the list leaves out
+            # middle name the list leaves out. (An Arabic-script name's compound left over
+            # costs as a link of its chain, as the Latin record may cut it: امین الله کریمی
+            # ~ AMIN KARIMI, above.)
             for i in free_q:
                 if (i > 0 and i - 1 not in free_q and not q_legal[i] and not q_legal[i - 1]
                         and q_tokens[i] in _any_compound_tails()):
