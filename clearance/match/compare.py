@@ -1655,7 +1655,9 @@ def compare_names(
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
-    q_tails = _tails(q_tokens, q_legal, joined_q, True) if initials else 0
+    # (a query's tail counts with its first half only where the listed name pairs it: an
+    # Afghan family name Ullah after a given name, left unpaired, is a word of its own)
+    q_tails = _tails(q_tokens, q_legal, joined_q | free_q, True) if initials else 0
     result.query_words = (len(q_legal) - sum(q_legal) - joined_query - q_tails
                           - (_heads(q_tokens, q_legal, joined_q) if initials else 0)
                           + (_lone_kunyas(q_tokens, q_legal, free_q) if initials else 0))
