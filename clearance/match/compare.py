@@ -645,6 +645,14 @@ def _nasab_particles() -> frozenset[str]:
     return _word_set("nasab_particles")
 
 
+def _lone_kunyas(tokens: Sequence[str], legal: Sequence[bool], free: set[int]) -> int:
+    """How many of a person's query words are a kunya's Abu (a particle before a name) the
+    listed name leaves unpaired: "Abu Omar" is a name of two words, the father of Omar, and
+    a one-word listed OMAR is not it (a listed ABU OMAR pairs the Abu and is)."""
+    kunyas = _word_set("kunya_particles")
+    return sum(1 for i in free if legal[i] and tokens[i] in kunyas)
+
+
 def compound_heads() -> frozenset[str]:
     """The first halves of two-word names ("Abd" of "Abd al-Rahman"), generic_words.yml."""
     return _word_set("compound_heads")
@@ -652,6 +660,12 @@ def compound_heads() -> frozenset[str]:
 
 def _compound_tails() -> frozenset[str]:
     return _word_set("compound_tails")
+
+
+def _any_compound_tails() -> frozenset[str]:
+    """The second halves of a compound given name, romanised from Arabic script (`compound_tails`)
+    or in Latin letters (`latin_compound_tails`: Ullah, Uddin, Eddine)."""
+    return _word_set("compound_tails") | _word_set("latin_compound_tails")
 
 
 def _abjad_compound_heads() -> frozenset[str]:
@@ -694,6 +708,21 @@ def _heads(tokens: Sequence[str], legal: Sequence[bool], joined: set[int]) -> in
     names = [t for k, (t, lf) in enumerate(zip(tokens, legal)) if not lf and k not in joined]
     found = sum([1 for t in names if t in heads])
     return min(found, len(names) - 1) if found else 0
+
+
+def _tails(tokens: Sequence[str], legal: Sequence[bool], joined: set[int], after: bool) -> int:
+    """How many tokens are the second half of a compound given name written apart (Ullah,
+    الله "allh", Uddin), in a name that has another word for its first half (tokens a join
+    already merged aside). `after`: only a tail after a name word counts (a query's "Ehsan
+    Ullah"); a listed name may put it first ("ULLAH, Ehsan")."""
+    tails = _any_compound_tails()
+    if tails.isdisjoint(tokens) or not compound_heads().isdisjoint(tokens):
+        return 0  # most names: no compound at all (an Abd compound: `_heads` counts it)
+    found = sum([1 for k, t in enumerate(tokens)
+                 if t in tails and not legal[k] and k not in joined
+                 and (not after or (k > 0 and not legal[k - 1] and k - 1 not in joined))])
+    names = sum([1 for k, lf in enumerate(legal) if not lf and k not in joined])
+    return min(found, names - 1) if found else 0
 
 
 def generations(tokens: Sequence[str], legal: Sequence[bool]) -> list[int]:
@@ -1718,13 +1747,19 @@ def compare_names(
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
     result.strongest = strongest
-    result.query_words = (len(q_legal) - sum(q_legal) - joined_query
-                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0))
+    # (a query's tail counts with its first half only where the listed name pairs it: an
+    # Afghan family name Ullah after a given name, left unpaired, is a word of its own)
+    q_tails = _tails(q_tokens, q_legal, joined_q | free_q, True) if initials else 0
+    result.query_words = (len(q_legal) - sum(q_legal) - joined_query - q_tails
+                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0)
+                          + (_lone_kunyas(q_tokens, q_legal, free_q) if initials else 0))
     # (the listed name's "Abd" counts with its other half when the query has the compound
-    # too: a misspelt "BADUR REHMAN" is two words against "ABDUR REHMAN")
+    # too: a misspelt "BADUR REHMAN" is two words against "ABDUR REHMAN"; so does its
+    # "Ullah", which a list may write first: "ULLAH, Ehsan" is Ehsanullah, one name)
     result.cand_words = (len(c_legal) - sum(c_legal) - joined_cand
                          - (_heads(c_tokens, c_legal, joined_c)
-                            if initials and _heads(q_tokens, q_legal, set()) else 0))
+                            if initials and _heads(q_tokens, q_legal, set()) else 0)
+                         - (_tails(c_tokens, c_legal, joined_c, False) if q_tails else 0))
     result.score = matched / (matched + penalty) if matched > 0 else 0.0
     if not initials:
         result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
@@ -2213,6 +2248,17 @@ def _free_costs(
                         # may leave out (a listed compound head, 'ABDUL Amir, took it in
                         # turn: the list's compound, paired its own way)
                         q_cost[i] = query_extra_penalty
+        if not least and not unvocalised:
+            # the query's compound given name written apart in Latin letters (Ehsan Ullah,
+            # Nour Eddine) whose first half paired alone with a listed name: the compound is
+            # another given name than its first half (as Ehsanullah written solid is), not a
+            # middle name the list leaves out. (An Arabic-script name's compound left over
+            # costs as a link of its chain, as the Latin record may cut it: امین الله کریمی
+            # ~ AMIN KARIMI, above.)
+            for i in free_q:
+                if (i > 0 and i - 1 not in free_q and not q_legal[i] and not q_legal[i - 1]
+                        and q_tokens[i] in _any_compound_tails()):
+                    q_cost[i] = query_extra_penalty
         if unvocalised and any([c_tokens[j] == "al" and j not in free_c
                                 for j in range(len(c_tokens))]):
             # the list's article paired with another of the query's (its first: كريم الحسن
