@@ -35,6 +35,11 @@ result shows); then a sha of all results. Each class runs inside one `eval`, so 
 `--callgrind OUT` can re-run the script under valgrind's callgrind counting only inside
 `builtin_eval` (`--toggle-collect`) with one dump per class (`--dump-after`): it prints
 instructions a name by class from OUT.1, OUT.2, ... (pure Python or compiled alike).
+With `--functions F ...` (compiled only: pure Python's functions all run in the eval
+loop) it prints too, per class, the instructions a name inside each function whose
+callgrind name ends with one of F (inclusive: `callgrind_annotate --inclusive=yes`; mypyc
+names a compiled function CPyDef_MODULE___NAME, so `search___candidate_names` or
+`_short_slipped`), e.g. the candidate search's lookups.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -188,6 +194,40 @@ def callgrind(args: argparse.Namespace) -> None:
         total += ir
         print(f"{cls:<13} {counts[cls]:>5} {ir / counts[cls] / 1e6:>20.2f}")
     print(f"all: {total / 1e6:,.1f} M instructions over {sum(counts.values())} names")
+    if args.functions:
+        _function_costs(args.functions, order, counts, dumps)
+
+
+def _function_costs(functions: list[str], order: list[str], counts: dict[str, int],
+                    dumps: list[str]) -> None:
+    """Per class, instructions a name inside each of `functions` (inclusive; a callgrind
+    function name ending with the given text, its compiled definition `CPyDef_` only: a
+    mypyc function's `CPyPy_` wrapper, called from interpreted code, calls it)."""
+    print(f"{'inclusive M instructions/name':<30}" + "".join(f"{c[:10]:>11}" for c in order))
+    per_class = []
+    for dump in dumps:
+        done = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100",
+                               "--auto=no", dump], capture_output=True, text=True)
+        if not done.stdout or "summary" not in done.stdout and "PROGRAM TOTALS" not in done.stdout:
+            continue
+        irs: dict[str, int] = {}
+        for line in done.stdout.splitlines():  # "1,234 (5.6%)  file.c:function'2 [obj]"
+            m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+(.*)$", line)
+            if not m:
+                continue
+            name = m.group(2).split(" [", 1)[0].rsplit(":", 1)[-1].split("'", 1)[0]
+            for f in functions:
+                if name.startswith("CPyDef_") and name.endswith(f):
+                    # (a function's inlined parts are listed again under a header's name:
+                    # the largest is the function's inclusive count)
+                    irs[f] = max(irs.get(f, 0), int(m.group(1).replace(",", "")))
+        total = next((int(line.split()[0].replace(",", "")) for line in done.stdout.splitlines()
+                      if "PROGRAM TOTALS" in line), 0)
+        if total > 1_000_000:  # a class's eval (as `callgrind` picks them)
+            per_class.append(irs)
+    for f in functions:
+        print(f"{f[-30:]:<30}" + "".join(
+            f"{irs.get(f, 0) / counts[c] / 1e6:>11.3f}" for c, irs in zip(order, per_class)))
 
 
 def main() -> None:
@@ -198,6 +238,8 @@ def main() -> None:
     p.add_argument("--callgrind", metavar="OUT", help="run under callgrind, dumps OUT.N")
     p.add_argument("--classes", nargs="*", help="time these classes only (their names)")
     p.add_argument("--names-file", help="the names as JSON [[name, schema], ...] instead")
+    p.add_argument("--functions", nargs="*", help="with --callgrind: instructions a name "
+                   "inside each compiled function whose name ends so (`_units`)")
     args = p.parse_args()
     if args.callgrind:
         callgrind(args)
