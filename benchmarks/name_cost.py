@@ -182,12 +182,14 @@ def callgrind(args: argparse.Namespace) -> None:
             counts[parts[0]] = int(parts[1])
     dumps = sorted(glob.glob(f"{out}.[0-9]*"), key=lambda p: int(p.rsplit(".", 1)[1]))
     irs = []
+    class_dumps = []
     for dump in dumps:
         with open(dump, encoding="utf-8") as fh:
             ir = next(int(line.split()[1]) for line in fh
                       if line.startswith(("summary:", "totals:")))
         if ir > 1_000_000:  # a class's eval; any other `eval` (namedtuple's) is far less
             irs.append(ir)
+            class_dumps.append(dump)
     order = [c for c in CLASSES if c in counts]
     if len(irs) != len(order):
         sys.exit(f"{len(irs)} dumps of a class's size for {len(order)} classes")
@@ -198,21 +200,20 @@ def callgrind(args: argparse.Namespace) -> None:
         print(f"{cls:<13} {counts[cls]:>5} {ir / counts[cls] / 1e6:>20.2f}")
     print(f"all: {total / 1e6:,.1f} M instructions over {sum(counts.values())} names")
     if args.functions:
-        _function_costs(args.functions, order, counts, dumps)
+        _function_costs(args.functions, order, counts, class_dumps)
 
 
 def _function_costs(functions: list[str], order: list[str], counts: dict[str, int],
                     dumps: list[str]) -> None:
     """Per class, instructions a name inside each of `functions` (inclusive; a callgrind
     function name ending with the given text, its compiled definition `CPyDef_` only: a
-    mypyc function's `CPyPy_` wrapper, called from interpreted code, calls it)."""
+    mypyc function's `CPyPy_` wrapper, called from interpreted code, calls it); `dumps`:
+    the classes' dumps, in `order`."""
     print(f"{'inclusive M instructions/name':<30}" + "".join(f"{c[:10]:>11}" for c in order))
     per_class = []
     for dump in dumps:
         done = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100",
                                "--auto=no", dump], capture_output=True, text=True)
-        if not done.stdout or "summary" not in done.stdout and "PROGRAM TOTALS" not in done.stdout:
-            continue
         irs: dict[str, int] = {}
         for line in done.stdout.splitlines():  # "1,234 (5.6%)  file.c:function'2 [obj]"
             m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+(.*)$", line)
@@ -224,10 +225,7 @@ def _function_costs(functions: list[str], order: list[str], counts: dict[str, in
                     # (a function's inlined parts are listed again under a header's name:
                     # the largest is the function's inclusive count)
                     irs[f] = max(irs.get(f, 0), int(m.group(1).replace(",", "")))
-        total = next((int(line.split()[0].replace(",", "")) for line in done.stdout.splitlines()
-                      if "PROGRAM TOTALS" in line), 0)
-        if total > 1_000_000:  # a class's eval (as `callgrind` picks them)
-            per_class.append(irs)
+        per_class.append(irs)
     for f in functions:
         print(f"{f[-30:]:<30}" + "".join(
             f"{irs.get(f, 0) / counts[c] / 1e6:>11.3f}" for c, irs in zip(order, per_class)))
