@@ -39,6 +39,11 @@ result shows); then a sha of all results. Each class runs inside one `eval`, so 
 `--callgrind OUT` can re-run the script under valgrind's callgrind counting only inside
 `builtin_eval` (`--toggle-collect`) with one dump per class (`--dump-after`): it prints
 instructions a name by class from OUT.1, OUT.2, ... (pure Python or compiled alike).
+With `--functions F ...` (compiled only: pure Python's functions all run in the eval
+loop) it prints too, per class, the instructions a name inside each function whose
+callgrind name ends with one of F (inclusive: `callgrind_annotate --inclusive=yes`; mypyc
+names a compiled function CPyDef_MODULE___NAME, so `search___candidate_names` or
+`_short_slipped`), e.g. the candidate search's lookups.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -119,19 +125,19 @@ def run(args: argparse.Namespace) -> None:
     except ImportError:  # a tree before session 33: each worker loaded them itself
         def load_script_tables(script: str) -> None:
             pass
+    limit, floor = 10, 0.0
+    if args.floor is not None:  # as `group.screen_query` calls it (`_screen_row`)
+        from clearance.screening.group import SPAN
+        limit, floor = 10 * SPAN, min(args.floor, ScoringConfig().threshold)
+
     met_scripts: set[str] = set()
     for name, schema in warm:
-        match_query(index, Query(name=name, schema=schema), limit=10, min_score=0.0)
+        match_query(index, Query(name=name, schema=schema), limit=limit, min_score=floor)
         for script in sorted(_scripts(name) - met_scripts):
             load_script_tables(script)
         met_scripts |= _scripts(name)
     freeze_heap(collect=False)  # as `_run` does before the workers fork
     gc.set_threshold(WORKER_GC_YOUNG, WORKER_GC_NEVER, WORKER_GC_NEVER)  # `_start_worker`
-
-    limit, floor = 10, 0.0
-    if args.floor is not None:  # as `group.screen_query` calls it (`_screen_row`)
-        from clearance.screening.group import SPAN
-        limit, floor = 10 * SPAN, min(args.floor, ScoringConfig().threshold)
 
     def screen(batch: list[tuple[str, str]]) -> list[list]:  # type: ignore[type-arg]
         return [match_query(index, Query(name=n, schema=s), limit=limit, min_score=floor)
@@ -183,12 +189,14 @@ def callgrind(args: argparse.Namespace) -> None:
             counts[parts[0]] = int(parts[1])
     dumps = sorted(glob.glob(f"{out}.[0-9]*"), key=lambda p: int(p.rsplit(".", 1)[1]))
     irs = []
+    class_dumps = []
     for dump in dumps:
         with open(dump, encoding="utf-8") as fh:
             ir = next(int(line.split()[1]) for line in fh
                       if line.startswith(("summary:", "totals:")))
         if ir > 1_000_000:  # a class's eval; any other `eval` (namedtuple's) is far less
             irs.append(ir)
+            class_dumps.append(dump)
     order = [c for c in CLASSES if c in counts]
     if len(irs) != len(order):
         sys.exit(f"{len(irs)} dumps of a class's size for {len(order)} classes")
@@ -198,6 +206,36 @@ def callgrind(args: argparse.Namespace) -> None:
         total += ir
         print(f"{cls:<13} {counts[cls]:>5} {ir / counts[cls] / 1e6:>20.2f}")
     print(f"all: {total / 1e6:,.1f} M instructions over {sum(counts.values())} names")
+    if args.functions:
+        _function_costs(args.functions, order, counts, class_dumps)
+
+
+def _function_costs(functions: list[str], order: list[str], counts: dict[str, int],
+                    dumps: list[str]) -> None:
+    """Per class, instructions a name inside each of `functions` (inclusive; a callgrind
+    function name ending with the given text, its compiled definition `CPyDef_` only: a
+    mypyc function's `CPyPy_` wrapper, called from interpreted code, calls it); `dumps`:
+    the classes' dumps, in `order`."""
+    print(f"{'inclusive M instructions/name':<30}" + "".join(f"{c[:10]:>11}" for c in order))
+    per_class = []
+    for dump in dumps:
+        done = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100",
+                               "--auto=no", dump], capture_output=True, text=True)
+        irs: dict[str, int] = {}
+        for line in done.stdout.splitlines():  # "1,234 (5.6%)  file.c:function'2 [obj]"
+            m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+(.*)$", line)
+            if not m:
+                continue
+            name = m.group(2).split(" [", 1)[0].rsplit(":", 1)[-1].split("'", 1)[0]
+            for f in functions:
+                if name.startswith("CPyDef_") and name.endswith(f):
+                    # (a function's inlined parts are listed again under a header's name:
+                    # the largest is the function's inclusive count)
+                    irs[f] = max(irs.get(f, 0), int(m.group(1).replace(",", "")))
+        per_class.append(irs)
+    for f in functions:
+        print(f"{f[-30:]:<30}" + "".join(
+            f"{irs.get(f, 0) / counts[c] / 1e6:>11.3f}" for c, irs in zip(order, per_class)))
 
 
 def main() -> None:
@@ -210,6 +248,8 @@ def main() -> None:
     p.add_argument("--names-file", help="the names as JSON [[name, schema], ...] instead")
     p.add_argument("--floor", type=float, help="screen as `clearance screen` does with this"
                    " --min-score (its default: 0.5); without it, min_score 0 (no bound)")
+    p.add_argument("--functions", nargs="*", help="with --callgrind: instructions a name "
+                   "inside each compiled function whose name ends so (`_units`)")
     args = p.parse_args()
     if args.callgrind:
         callgrind(args)

@@ -7,9 +7,12 @@ things; not timed). A CSV of `--names` distinct real-looking names (people and r
 companies from 23 locales, in their own scripts, with the headers a bank export uses) is
 then screened by `clearance screen BOOK.csv -o OUT.jsonl` in a new process with no options:
 the wall time includes start-up, loading the index, forking the default workers and
-writing the results. The CPU time of its processes is printed beside it: on a busy
-machine the wall time says little. With `--runs N` the screen is run N times, each run
-printed; the ratio is then that of the fastest run, and the median is printed beside it.
+writing the results. The CPU time of its processes is printed beside it, and per name:
+on a busy machine the wall time says little, and the brute-force denominator of the ratio
+varies 2x within minutes; the brute force's own CPU a name (its pool's workers) is printed
+too, with the ratio of the two CPU times, which the machine's load moves far less. With
+`--runs N` the screen is run N times, each run printed; the ratio is then that of the
+fastest run, and the median is printed beside it.
 "Cold" means a new process: the index file was just written, so the operating system's
 page cache holds it (as it does for any screen after the first).
 
@@ -104,10 +107,14 @@ def main() -> None:
             rows = sum(1 for _ in fh)
         cores = os.cpu_count() or 1
         sample = [n for n, _ in names[:: max(1, len(names) // args.sample)]]
+        before = _children_cpu()
         with Pool(cores, initializer=_init, initargs=(choices,)) as pool:
             t = time.perf_counter()
             pool.map(_brute, sample, chunksize=1)
             brute = len(sample) / (time.perf_counter() - t)
+            pool.close()
+            pool.join()  # (the workers' CPU is counted once they are waited for)
+        brute_cpu = (_children_cpu() - before) / len(sample)
     rate = len(names) / took
     print(f"$ {' '.join(['clearance', *cmd[1:]])}")
     print(f"   {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}")
@@ -116,10 +123,11 @@ def main() -> None:
         f"{statistics.median(w for w, _ in runs):.2f} s)")
     print(f"clearance screen, whole process: {len(names):,} names in {took:.2f} s{fastest} = "
           f"{rate:,.0f} names/s ({rows:,} result lines); CPU, user + sys of all its "
-          f"processes: {cpu:.2f} s")
+          f"processes: {cpu:.2f} s = {1000 * cpu / len(names):.3f} ms a name")
     print(f"brute-force rapidfuzz WRatio over {len(choices):,} list names on {cores} cores: "
-          f"{brute:,.1f} names/s ({len(sample)} names)")
-    print(f"ratio: {rate / brute:,.0f}x (target 200x)")
+          f"{brute:,.1f} names/s ({len(sample)} names); CPU {1000 * brute_cpu:.1f} ms a name")
+    print(f"ratio: {rate / brute:,.0f}x (target 200x); CPU a name, brute force / clearance "
+          f"screen: {brute_cpu * len(names) / cpu:,.0f}x")
 
 
 if __name__ == "__main__":

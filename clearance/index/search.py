@@ -392,7 +392,20 @@ def _abjad_halves(index: Index, raw: str, kaf_he: int = 0) -> list[list[tuple[in
     "dhhrwys": DAHIR AWEYS): the list tokens each part may stand for, as two alternatives
     (first parts, second parts) over every split into parts of `ABJAD_PART_MIN` letters or
     more. A second part may start with an ayin or alef, which romanises as "a" only at the
-    start of a word ("wys" is عويس "awys" on its own)."""
+    start of a word ("wys" is عويس "awys" on its own). Memoised for an index
+    (`_lookups_of`); callers must not change the lists returned."""
+    memo = _lookups_of(index).halves
+    cached = memo.get((raw, kaf_he))
+    if cached is not None:
+        return cached
+    found = _abjad_parts(index, raw, kaf_he)
+    if len(memo) < LOOKUPS_MAX and len(raw) <= MAX_FUZZY_TOKEN:
+        memo[(raw, kaf_he)] = found
+    return found
+
+
+def _abjad_parts(index: Index, raw: str, kaf_he: int) -> list[list[tuple[int, float]]]:
+    """`_abjad_halves` worked out."""
     if (len(raw) < 2 * ABJAD_PART_MIN or len(raw) > MAX_FUZZY_TOKEN or not consonantal(raw)
             or abjad_alternatives(index, raw, kaf_he)):
         return []
@@ -431,6 +444,8 @@ SHORT_LISTED_NAMES_MAX = 10
 #: what a list word `_short_slipped` finds counts for in candidate generation: as a word
 #: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
 SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
+
+
 def _keyless_number(word: str) -> bool:
     """Whether `word` is a number of four digits: too short for deletion keys of its own
     (`_fuzzy_spellings`), too long for `neighbours.mark_slips`' spellings."""
@@ -447,7 +462,23 @@ def _short_slipped(index: Index, folded: str, raw: str, listed: bool = False,
     digit longer or shorter: `_keyless_number`); rarest first, as long as
     they are on `SHORT_SLIP_NAMES_MAX` names in all: a slip onto a short word on
     thousands of names (AL, AB) finds no name, and would leave the query's other words
-    outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names)."""
+    outweighed (`candidate_names` skips a word on more than `COMMON_MIN` names).
+    Memoised for an index (`_lookups_of`: a book's short words recur); callers must not
+    change the list returned."""
+    memo = _lookups_of(index).short
+    key = (folded, raw, listed, mark)
+    cached = memo.get(key)
+    if cached is not None:
+        return cached
+    out = _short_slipped_words(index, folded, raw, listed, mark)
+    if len(memo) < LOOKUPS_MAX:
+        memo[key] = out
+    return out
+
+
+def _short_slipped_words(index: Index, folded: str, raw: str, listed: bool, mark: bool
+                         ) -> list[int]:
+    """`_short_slipped` worked out."""
     found: dict[int, None] = {}
     for spelling in dict.fromkeys((folded, raw)):
         if mark and _keyless_number(spelling):
@@ -482,9 +513,18 @@ def _slipped_beside(index: Index, folded: str, owns: list[int | None], pos: int)
                   if k != pos and own is not None], default=None)
     if rarest is None or rarest[0] > BESIDE_NAMES_MAX:
         return []
+    # (memoised by the word and the rarest other word, `_lookups_of`: callers must not
+    # change the list returned)
+    memo = _lookups_of(index).beside
+    cached = memo.get((folded, rarest[1]))
+    if cached is not None:
+        return cached
     words, tids = _words_beside(index, rarest[1])
-    return [tids[k] for _, _, k in process.extract(
+    found = [tids[k] for _, _, k in process.extract(
         folded, words, scorer=OSA.distance, score_cutoff=2, limit=None)]
+    if len(memo) < LOOKUPS_MAX:
+        memo[(folded, rarest[1])] = found
+    return found
 
 
 #: `_words_beside` answers kept for the last index asked about
@@ -615,7 +655,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                         if nxt[:1] in SUN_LETTERS:
                             alts += abjad_alternatives(index, raw + nxt[0])
         if pos + 1 < len(tokens):
-            joined = index.vocab.get(fold_key(raw + tokens[pos + 1][0]))
+            joined = _joined(index, raw + tokens[pos + 1][0])
             if joined is not None:
                 joins.append((joined, 0.9))
             if joins:
@@ -646,6 +686,50 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             for alts, near in short:
                 alts += near
     return units
+
+
+def _joined(index: Index, both: str) -> int | None:
+    """The list token (id) two query words run together spell (`fold_key`), if any;
+    memoised for an index (`_lookups_of`): folding is most of the lookup, and a book's
+    pairs of words recur (a first and a family name)."""
+    memo = _lookups_of(index).joined
+    found = memo.get(both, -1)
+    if found == -1:
+        found = index.vocab.get(fold_key(both))
+        if len(memo) < LOOKUPS_MAX:
+            memo[both] = found
+    return found
+
+
+#: the most answers each of `_lookups_of`'s memos keeps for an index
+LOOKUPS_MAX = 100_000
+
+
+class _Lookups:
+    """Memos of `_units`' lookups of one query word that no other memo keeps, for one
+    index (each a pure function of the word and the index, which is never changed once
+    built): `_short_slipped`, `_slipped_beside` (by the word and the rarest other word),
+    `_abjad_halves` and `_joined`. A book's words recur, and a Han or Hangul name's
+    readings share words."""
+
+    def __init__(self, vocab: dict[str, int]) -> None:
+        self.vocab = vocab
+        self.short: dict[tuple[str, str, bool, bool], list[int]] = {}
+        self.beside: dict[tuple[str, int], list[int]] = {}
+        self.halves: dict[tuple[str, int], list[list[tuple[int, float]]]] = {}
+        self.joined: dict[str, int | None] = {}
+
+
+#: `_lookups_of`'s memos for the last index asked about (known by its vocabulary)
+_lookups: list[_Lookups] = []
+
+
+def _lookups_of(index: Index) -> _Lookups:
+    """The memos of `_Lookups` for `index`; new ones when another index is asked about."""
+    if not _lookups or _lookups[0].vocab is not index.vocab:
+        _lookups.clear()
+        _lookups.append(_Lookups(index.vocab))
+    return _lookups[0]
 
 
 def _common(index: Index) -> int:

@@ -481,3 +481,31 @@ def test_the_last_word_of_a_name_a_field_may_have_cut_is_not_looked_up_one_slip_
     assert len(cut) == 35
     assert po not in reached(cut) and pa not in reached(cut)
     assert po in reached("NORTHERN PL HOLD")  # not as long as a field: one slip away too
+
+
+def test_a_word_s_lookups_answer_from_the_memo_what_they_work_out() -> None:
+    # no behaviour change (issue 16): `_units`' lookups of one word are memoised for an
+    # index (`_lookups_of`); the memo answers what working the lookup out again does, for
+    # the index asked about only (a new index starts afresh). Made-up names.
+    from clearance.match.prepare import PERSON, prepare_name
+
+    names = [("TOLVEND, Oskar", "Person"), ("OSKAR, Ivo", "Person"), ("ABS TRADING", "LegalEntity"),
+             ("GUGA VELMARO", "LegalEntity"), ("VELMAROSKAR", "LegalEntity")]
+    index = _one_name_index(names)
+    owns = [index.vocab["oskar"], None]
+    for _ in range(2):  # worked out, then from the memo
+        assert search._short_slipped(index, "axs", "axs") == search._short_slipped_words(
+            index, "axs", "axs", False, False) == [index.vocab["abs"]]
+        assert search._slipped_beside(index, "tokend", owns, 1) == [index.vocab["tolvend"]]
+        assert search._joined(index, "velmaroskar") == index.vocab["velmaroskar"]
+        assert search._joined(index, "velmaroskarx") is None
+    memo = search._lookups_of(index)
+    assert memo.short[("axs", "axs", False, False)] == [index.vocab["abs"]]
+    assert memo.beside[("tokend", index.vocab["oskar"])] == [index.vocab["tolvend"]]
+    # a candidate search gives the same names whether its lookups are memoised or not
+    query = prepare_name("Oskar Tokend", PERSON)
+    first = search.candidate_names(index, query, 20, None, True).tolist()
+    assert search.candidate_names(index, query, 20, None, True).tolist() == first
+    other = _one_name_index(names[:2])  # another index: its own memos
+    assert search._lookups_of(other) is not memo
+    assert search._short_slipped(other, "axs", "axs") == []
