@@ -645,14 +645,6 @@ def _nasab_particles() -> frozenset[str]:
     return _word_set("nasab_particles")
 
 
-def _lone_kunyas(tokens: Sequence[str], legal: Sequence[bool], free: set[int]) -> int:
-    """How many of a person's query words are a kunya's Abu (a particle before a name) the
-    listed name leaves unpaired: "Abu Omar" is a name of two words, the father of Omar, and
-    a one-word listed OMAR is not it (a listed ABU OMAR pairs the Abu and is)."""
-    kunyas = _word_set("kunya_particles")
-    return sum(1 for i in free if legal[i] and tokens[i] in kunyas)
-
-
 def compound_heads() -> frozenset[str]:
     """The first halves of two-word names ("Abd" of "Abd al-Rahman"), generic_words.yml."""
     return _word_set("compound_heads")
@@ -1751,8 +1743,7 @@ def compare_names(
     # Afghan family name Ullah after a given name, left unpaired, is a word of its own)
     q_tails = _tails(q_tokens, q_legal, joined_q | free_q, True) if initials else 0
     result.query_words = (len(q_legal) - sum(q_legal) - joined_query - q_tails
-                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0)
-                          + (_lone_kunyas(q_tokens, q_legal, free_q) if initials else 0))
+                          - (_heads(q_tokens, q_legal, joined_q) if initials else 0))
     # (the listed name's "Abd" counts with its other half when the query has the compound
     # too: a misspelt "BADUR REHMAN" is two words against "ABDUR REHMAN"; so does its
     # "Ullah", which a list may write first: "ULLAH, Ehsan" is Ehsanullah, one name)

@@ -66,6 +66,52 @@ def person_role_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
             frozenset(data["person_titles"]))
 
 
+@cache
+def person_suffixes() -> frozenset[str]:
+    """Generational suffixes written after a person's name (Jr., III, Filho)."""
+    return frozenset(str(w) for w in load_resource("generic_words")["person_suffixes"])
+
+
+def _suffix_only(text: str) -> bool:
+    """Whether `text` is generational suffixes only ("Jr.", "III")."""
+    tokens = normalize(text)
+    return bool(tokens) and person_suffixes().issuperset(tokens)
+
+
+def _suffix_commas(text: str) -> str:
+    """`text` without the commas that set a generational suffix apart rather than invert
+    the name: "Mike Conley, Sr." is Mike Conley Sr., "MNANGAGWA, JR., Emmerson" is
+    MNANGAGWA JR., Emmerson; "SILVA, Junior" (one surname word, then the given name alone)
+    stays inverted."""
+    if "," not in text:
+        return text
+    segments = text.split(",")
+    out = segments[0]
+    for k, segment in enumerate(segments[1:], 1):
+        apart = _suffix_only(segment) and (
+            k > 1 or k < len(segments) - 1 or len(normalize(segments[0])) >= 2)
+        out += segment if apart else "," + segment
+    return out
+
+
+def _suffix_tokens(text: str, n: int) -> list[int]:
+    """Positions of the generational suffixes among a person's `n` tokens: never the
+    name's first word ("Junior Silva"), nor the first word after an inverting comma
+    ("SILVA, Junior": the given name). [] when the written words do not line up with the
+    tokens."""
+    suffixes = person_suffixes()
+    out: list[int] = []
+    k = 0
+    for s, segment in enumerate(_suffix_commas(text).split(",")):
+        for w, word in enumerate(segment.split()):
+            tokens = normalize(word)
+            if (len(tokens) == 1 and tokens[0] in suffixes and k > 0
+                    and not (s == 1 and w == 0)):
+                out.append(k)
+            k += len(tokens)
+    return out if k == n else []
+
+
 def _person_roles(tokens: list[str], inverted: bool = False) -> list[bool]:
     """Which tokens of a person's name are particles or titles *in that place*: "bin" in
     "Osama bin Laden" is, in "XU, Bin" it is the given name. `inverted`: the name is
@@ -141,7 +187,8 @@ def name_roles(text: str) -> tuple[int, ...]:
     counts as MIDDLE: a nasab chain is commonly cut short ("Saddam Hussein"). () when the
     words do not line up with the tokens.
     """
-    text = persian_words(text)  # a Persian suffix written apart is part of its word
+    text = _suffix_commas(persian_words(text))  # (a Persian suffix written apart is part of
+    # its word; a comma before "Jr." does not invert the name)
     if "," in text:
         head, tail = text.split(",", 1)
         words = [(SURNAME, w) for w in head.split()]
@@ -151,9 +198,12 @@ def name_roles(text: str) -> tuple[int, ...]:
         parts = text.split()
         if len(parts) < 2:
             return ()
-        words = [(GIVEN if k == 0 else SURNAME if k == len(parts) - 1 else MIDDLE, w)
+        last = len(parts) - 1  # the surname: the last word but a generational suffix
+        while last > 1 and _suffix_only(parts[last]):
+            last -= 1
+        words = [(GIVEN if k == 0 else SURNAME if k >= last else MIDDLE, w)
                  for k, w in enumerate(parts)]
-        given = parts[:-1] if len(parts) >= 3 else []
+        given = parts[:last] if last >= 2 else []
     roles: list[int] = []
     for role, word in words:
         if role == SURNAME and _NISBA.match(word) is not None:
@@ -278,7 +328,11 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
                                          trailing_words(), kind == ORG)
     else:
         # particles and titles, flagged like legal forms
-        legal = _person_roles(tokens, "," in text and len(normalize(text.split(",", 1)[1])) >= 2)
+        apart = _suffix_commas(text)
+        legal = _person_roles(tokens, "," in apart and len(normalize(apart.split(",", 1)[1])) >= 2)
+        if native is None:
+            for k in _suffix_tokens(text, len(tokens)):
+                legal[k] = True  # Jr., III: which namesake, not who (`person_suffixes`)
         if any(legal) and has_abjad(text):
             for k in _ain_words(text, tokens):
                 legal[k] = False  # a name whose letters spell a particle (علا "al")

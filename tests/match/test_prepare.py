@@ -131,3 +131,30 @@ def test_written_words_give_up_when_tokens_are_not_the_words_tokenised() -> None
 )
 def test_an_abjad_word_is_a_particle_only_as_written(text: str, flags: tuple[bool, ...]) -> None:
     assert prepare_name(text, PERSON).legal == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("Darren Voskuil Jr.", (False, False, True)),
+        ("VOSKUIL JR., Darren Pell", (False, True, False, False)),  # OFAC writes it so
+        ("VOSKUIL, JR., Darren", (False, True, False)),
+        ("Darren Voskuil, Sr.", (False, False, True)),  # the comma sets it apart
+        ("Tiago Ferraz Moura Filho", (False, False, False, True)),
+        ("Darren Voskuil III", (False, False, True)),
+        ("Junior Ferraz", (False, False)),  # a name's first word is a name
+        ("FERRAZ, Junior", (False, False)),  # so is the given name after the comma
+    ],
+)
+def test_a_generational_suffix_is_a_role_word_after_a_name(text: str, flags: tuple[bool, ...]
+                                                          ) -> None:
+    # on main every one of them was a name word: "Darren Voskuil" lost a word to "Jr."
+    assert prepare_name(text, PERSON).legal == flags
+
+
+def test_a_comma_before_a_generational_suffix_does_not_invert_the_name() -> None:
+    # on main "Darren Voskuil, Sr." read as surname DARREN VOSKUIL, given name SR
+    assert name_roles("Darren Voskuil, Sr.") == (GIVEN, SURNAME, SURNAME)
+    assert name_roles("Darren Pell Voskuil III") == (GIVEN, MIDDLE, SURNAME, SURNAME)
+    assert name_roles("VOSKUIL, JR., Darren") == (SURNAME, SURNAME, GIVEN)
+    assert name_roles("FERRAZ, Junior") == (SURNAME, GIVEN)
