@@ -833,6 +833,7 @@ def _titles(name: Name, titles: frozenset[str]) -> list[bool]:
 #: the shortest title whose misspelling `_misspelt_titles` recognises (HAJJI, MULLAH)
 TITLE_SLIP_MIN: Final = 5
 
+
 @cache
 def _abjad_particles_before() -> frozenset[str]:
     """The particles before a name that Arabic script writes as words of their own (ABU,
@@ -855,7 +856,6 @@ def _inverted_last_particle(query: Name, cand: Name, j: int, abjad_query: bool) 
     return (abjad_query and j == len(cand.tokens) - 1 and "," in cand.text
             and len(query.tokens) == len(cand.tokens)
             and cand.tokens[j] in _abjad_particles_before())
-
 
 
 def _misspelt_titles(q_tokens: Sequence[str], q_title: list[bool], c_tokens: Sequence[str],
