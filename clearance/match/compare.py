@@ -656,8 +656,14 @@ def _compound_tails() -> frozenset[str]:
 
 def _any_compound_tails() -> frozenset[str]:
     """The second halves of a compound given name, romanised from Arabic script (`compound_tails`)
-    or in Latin letters (`latin_compound_tails`: Ullah, Uddin, Eddine)."""
-    return _word_set("compound_tails") | _word_set("latin_compound_tails")
+    or in Latin letters (`latin_compound_tails`: Ullah, Uddin, Eddine); the union made once
+    (`_tails` asks it of every comparison of a person)."""
+    if not _ANY_TAILS:
+        _ANY_TAILS.append(_word_set("compound_tails") | _word_set("latin_compound_tails"))
+    return _ANY_TAILS[0]
+
+
+_ANY_TAILS: list[frozenset[str]] = []
 
 
 def _abjad_compound_heads() -> frozenset[str]:

@@ -322,15 +322,18 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     """
     text = bounded_text(text)
     native = person_variants(text)[system] if kind == PERSON else None
-    tokens = (native if native is not None else normalize(text))[:MAX_NAME_TOKENS]
+    full = native if native is not None else normalize(text)
+    tokens = full[:MAX_NAME_TOKENS]
     if kind != PERSON:
         tokens, legal = mark_legal_forms(spell_out(split_glued_forms(join_letters(tokens))),
                                          trailing_words(), kind == ORG)
     else:
         # particles and titles, flagged like legal forms
-        apart = _suffix_commas(text)
+        # (most names hold no generational suffix: their words are not read again)
+        suffixed = native is not None or not person_suffixes().isdisjoint(full)
+        apart = _suffix_commas(text) if suffixed else text
         legal = _person_roles(tokens, "," in apart and len(normalize(apart.split(",", 1)[1])) >= 2)
-        if native is None:
+        if native is None and suffixed:
             for k in _suffix_tokens(text, len(tokens)):
                 legal[k] = True  # Jr., III: which namesake, not who (`person_suffixes`)
         if any(legal) and has_abjad(text):
