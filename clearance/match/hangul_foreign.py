@@ -251,16 +251,17 @@ def _plain(word: str) -> str:
     return "".join(s.spellings[0] for s in slots(word) or () if not s.optional)
 
 
-def readings(word: str, spellings: Spellings) -> list[str]:
+def readings(word: str, spellings: Spellings, shortest: int = kana.MIN_FIT) -> list[str]:
     """The list spellings a Hangul word may transcribe (`kana.fitting`: at least
-    `kana.MIN_FIT` letters, at most `kana.MAX_PER_WORD`), the nearest the plain reading
+    `shortest` letters, at most `kana.MAX_PER_WORD`), the nearest the plain reading
     first, then the commonest on the lists: unlike katakana's, the plain reading of Hangul
     is near its Latin name ("pyotr" for 표트르: PIOTR, not the commoner PETER; "aben" for
     아벤: AVEN, not OPEN)."""
     fit = pattern(word)
     if fit is None:
         return []
-    return fitting(fit, keys(word), _plain(word), spellings, nearest_first=True)
+    return fitting(fit, keys(word), _plain(word), spellings, nearest_first=True,
+                   shortest=shortest)
 
 
 @cache
@@ -299,8 +300,9 @@ def _options(word: str, last: bool, spellings: Spellings, fits: dict[str, Fits]
     return out
 
 
-def _read(word: str, spellings: Spellings, fits: dict[str, Fits]) -> list[str]:
-    read = readings(word, spellings)
+def _read(word: str, spellings: Spellings, fits: dict[str, Fits],
+          shortest: int = kana.MIN_FIT) -> list[str]:
+    read = readings(word, spellings, shortest)
     fits.update(reading_fits(read, pattern(word) if read else None, kana.latin))
     return read
 
@@ -322,6 +324,9 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
         options.append(_options(word, k + 1 == len(words), spellings, fits))
     if not any(options):
         return []
+    kana.short_readings(words, options, sum(o != [] and w not in _ARTICLE
+                                            for o, w in zip(options, words)),
+                        lambda w: _read(w, spellings, fits, kana.MIN_FIT_SHORT))
     # a word no list spelling fits: its plain reading, nearer the Latin name than a
     # syllable-by-syllable romanisation (이브 "ib", not "ibeu"; 알리 "ali", not "alri")
     options = [o or [_plain(w)] for o, w in zip(options, words)]

@@ -32,11 +32,16 @@ from clearance.match.prepare import fold_key
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
-__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "consonant_class", "fitting", "foreign_names",
-           "is_katakana", "keys", "latin", "mac", "pattern", "readings", "undouble", "units"]
+__all__ = ["MAX_READINGS", "MIN_FIT", "MIN_FIT_SHORT", "Spellings", "consonant_class", "fitting", "foreign_names",
+           "is_katakana", "keys", "latin", "mac", "pattern", "readings", "short_readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
+#: fewest letters of a list spelling a word of several may be read as when no spelling of
+#: `MIN_FIT` fits it and another word of its name is read (`short_readings`): a given name
+#: of three letters beside a surname (ティム・クック TIM COOK, 헨리 린 HENRY LIN), as a part
+#: of a Han name its separators divide is (`han.MIN_FIT_PART`)
+MIN_FIT_SHORT = 3
 #: most list spellings one katakana word is read as, and most names a text is read as:
 #: each reading is another query name, and each name costs comparisons
 MAX_PER_WORD = 3
@@ -318,17 +323,33 @@ class Spellings(NamedTuple):
     weights: Sequence[float]
 
 
-def readings(word: str, spellings: Spellings) -> list[str]:
+def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
     """The list spellings a katakana word may transcribe, commonest first.
 
-    One spelling for each list token, at least `MIN_FIT` letters long, at most
+    One spelling for each list token, at least `shortest` letters long, at most
     `MAX_PER_WORD`: the commonest on the lists (ウラジーミル is VLADIMIR more often than the
     Belarusian ULADZIMIR), then the nearest the plain reading.
     """
     fit = pattern(word)
     if fit is None:
         return []
-    return fitting(fit, keys(word), _plain(word), spellings)
+    return fitting(fit, keys(word), _plain(word), spellings, shortest=shortest)
+
+
+def short_readings(words: Sequence[str], options: list[list[str]], read_by_pattern: int,
+                   read: Callable[[str], list[str]]) -> None:
+    """Each word of several that no spelling of `MIN_FIT` letters fits (empty `options`)
+    read again by `read` with spellings of `MIN_FIT_SHORT` letters, when `read_by_pattern`
+    (how many words of the name a list spelling fits; an article is none) is one or more:
+    a short given name beside a surname the pattern reads (ティム TIM, 린 LIN, 이브 EVE). A
+    short word alone, or beside words read as written, keeps its own letters: a
+    three-letter spelling fits too many list words to be a name's only evidence. `options`
+    is changed in place."""
+    if len(words) < 2 or read_by_pattern == 0:
+        return
+    for k, word in enumerate(words):
+        if options[k] == []:
+            options[k] = read(word)
 
 
 def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
@@ -384,13 +405,21 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     words = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w != ""]
     options: list[list[str]] = []
     fits: dict[str, Fits] = {}
+
+    def read(word: str, shortest: int = MIN_FIT) -> list[str]:
+        found = readings(word, spellings, shortest)
+        fits.update(reading_fits(found, pattern(word) if found else None, latin))
+        return found
+
+    read_by_pattern = 0
     for k, word in enumerate(words):
         if word in _ARTICLE and k + 1 < len(words):
             options.append([_ARTICLE[word]])
         else:
-            read = readings(word, spellings)
-            fits |= reading_fits(read, pattern(word) if read else None, latin)
-            options.append(read or [word])
+            options.append(read(word))
+            read_by_pattern += options[-1] != []
+    short_readings(words, options, read_by_pattern, lambda w: read(w, MIN_FIT_SHORT))
+    options = [o or [w] for o, w in zip(options, words)]
     if all(o == [w] for o, w in zip(options, words)):
         return []
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
