@@ -222,3 +222,33 @@ def test_a_reading_is_the_lists_own_spelling_not_its_fold(text: str, listed: str
     assert word in names[0].split()
     (first, *_) = match_query(index, Query(text, "Person"))
     assert first.score == 1.0
+
+
+def test_a_short_word_is_read_only_beside_a_word_the_pattern_reads() -> None:
+    table = _table("tim", "cook", "dan")
+    # ティム fits TIM, under MIN_FIT: read so beside a surname the pattern reads
+    assert kana.foreign_names("ティム・クック", table) == ["tim cook"]
+    # alone, or beside a word no list spelling fits, it keeps its own letters
+    assert kana.foreign_names("ティム", table) == []
+    assert kana.foreign_names("ティム・タナカ", table) == []
+    # an article is no reading: ダン beside アル keeps its letters (DAN is not read)
+    assert kana.foreign_names("アル・ダン", table) == ["al ダン"]
+    # a word of MIN_FIT letters or more keeps its reading alone
+    assert kana.foreign_names("ティム・クック", _table("tim", "timm", "cook")) == [
+        "timm cook"]
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("ティム・クック", "COOK, Tim"),  # katakana: a given name of three letters
+    ("サム・ハリス", "HARRIS, Sam"),
+    ("팀 로빈슨", "ROBINSON, Tim"),  # Hangul: the same rule
+    ("이브 마틴", "MARTIN, Eve"),  # 이브: a vowel first
+    ("マーク・リン", "LIN, Mark"),  # a short surname: リン "rin" as written
+    ("마크 린", "LIN, Mark"),
+])
+def test_a_short_given_name_beside_a_read_surname_meets_the_listed_person(
+        text: str, listed: str) -> None:
+    index = list_index(listed, "KUMAR, Timur", "HARRIS, Samuel")
+    (first, *_) = match_query(index, Query(text, "Person"))
+    assert first.source_id == "s0"
+    assert first.match
