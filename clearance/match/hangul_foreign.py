@@ -116,8 +116,9 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     우이 웨이 as one vowel, an e before a final 스 or 즈 optional (Jones), an initial that
     repeats the final before it optional (한네 Hanne: Latin writes the doubled n once) and
     ㄹㄹ as one l; a first ㅎ may be a Portuguese r, a last 션 an English -tion, a last
-    앙 a Portuguese ão, and the vowel of a first syllable with a final may have a silent h
-    after it (존 John)."""
+    앙 a Portuguese ão, a later last 엄 (넘, 덤) an English -ham, and the vowel of a first
+    syllable with a final may have a silent h after it (존 John), as may an a or o before
+    a k or m sound have a silent l (워커 Walker, 홈스 Holmes)."""
     if not word or _SYLLABLE.fullmatch(word[0]) is None or _OTHER.search(word) is not None:
         return None
     table = _table()
@@ -138,6 +139,8 @@ def slots(word: str) -> tuple[Slot, ...] | None:
                 spellings += tuple(table["tion"])  # English -tion (네이션 nation)
             shared = before != "" and bool(set(table["finals"][before]) & set(spellings))
             out.append(Slot(spellings, shared))
+        if k > 0 and after is None and (vowel, final) == ("ㅓ", "ㅁ"):
+            out.append(Slot(("h",), True))  # English -ham (버넘 Burnham, 그레이엄 Graham)
         if not merged:
             diphthong = (after is not None and after[0] == "ㅇ" and after[1] == "ㅣ"
                          and final == "" and vowel in table["diphthongs"])
@@ -159,7 +162,8 @@ def slots(word: str) -> tuple[Slot, ...] | None:
                 # (or an h the source does not sound, in a first syllable with a final:
                 # 존 John, 콜 Kohl; `first_silent`)
                 silent = ("r", *table["first_silent"]) if k == 0 and final != "" else ("r",)
-                out.append(Slot(silent, True))
+                then = final or (after[0] if after is not None else "")
+                out.append(Slot(silent + _silent_l(vowel, then), True))
         else:
             merged = False
         if final != "":
@@ -171,6 +175,14 @@ def slots(word: str) -> tuple[Slot, ...] | None:
                 spellings += tuple(table["last_ao"])  # Portuguese ão (주앙 João)
             out.append(Slot(spellings, doubled))
     return tuple(out)
+
+
+def _silent_l(vowel: str, then: str) -> tuple[str, ...]:
+    """An l English writes and does not sound after `vowel` before the consonant jamo
+    `then` (`resources/hangul_foreign.yml`'s `silent_l`: 워커 WALKER, 홈스 HOLMES), or
+    nothing."""
+    table = _table()["silent_l"]
+    return ("l",) if vowel in table["after"] and then in table["before"] else ()
 
 
 def _alternation(spellings: tuple[str, ...]) -> str:
@@ -219,11 +231,13 @@ def keys(word: str) -> tuple[str, ...]:
         return ()
     found = slot_keys(parts)
     if not found:
-        # (a silent h's choice may take a word past MAX_KEYS: its keys as before it)
-        silent = tuple(_table()["first_silent"])
+        # (a silent h's or l's choice, or -ham's h, may take a word past MAX_KEYS: its keys
+        # as before them)
+        silent = {"r", "l", *_table()["first_silent"]}
         found = slot_keys(tuple(
-            Slot(("r",), True) if s.optional and s.spellings == ("r", *silent) else s
-            for s in parts))
+            Slot(("r",), True) if s.optional and s.spellings[0] == "r"
+            and set(s.spellings) <= silent else s
+            for s in parts if not (s.optional and s.spellings == ("h",))))
     return found
 
 

@@ -184,7 +184,7 @@ def pattern(word: str) -> re.Pattern[str] | None:
                        + _alternation(after_o[unit[1]]) + ")")
             continue
         if unit == _LONG:
-            out.append(_alternation(_table()["long"]) + "?")
+            out.append(_alternation([*_table()["long"], *_silent_l(parts, k)]) + "?")
         elif unit == _NASAL:
             # ンメ is a doubled m (ヒンメル HIMMEL), which Latin spellings write once
             later = parts[k + 1][0] if k + 1 < len(parts) else ""
@@ -193,6 +193,8 @@ def pattern(word: str) -> re.Pattern[str] | None:
             out.append("ma?")  # マク: the Mc of Scottish and Irish names (マクニール MCNEIL)
         else:
             head = _alternation(_consonants(unit[0])) if unit[0] != "" else ""
+            if _ham(parts, k):
+                head += "h?"
             if _added(unit):  # or a silent e Latin writes there (チャールズ CHARLES)
                 out.append(head + _alternation([*_vowels(unit), "e"]) + "?")
             else:
@@ -209,6 +211,24 @@ def _after_o(parts: Sequence[Unit], k: int) -> bool:
         return False
     before = parts[k - 1]
     return before[1] == "o" and not _added(before)
+
+
+def _silent_l(parts: Sequence[Unit], k: int) -> list[str]:
+    """An l English writes and does not sound where ー (unit k) lengthens an a or o
+    before a k or m sound (`resources/katakana.yml`'s `silent_l`: ウォーカー WALKER,
+    ホームズ HOLMES, パーマー PALMER); nothing elsewhere."""
+    if k == 0 or k + 1 >= len(parts):
+        return []
+    table = _table()["silent_l"]
+    return (["l"] if parts[k - 1][1] in table["after"] and parts[k + 1][0] in table["before"]
+            else [])
+
+
+def _ham(parts: Sequence[Unit], k: int) -> bool:
+    """Whether unit k is the a of an English -ham whose h is not sounded (バーナム BURNHAM,
+    グレアム GRAHAM: `resources/katakana.yml`'s `ham`): the a series before a word's last
+    ム."""
+    return 0 < k == len(parts) - 2 and parts[k][1] == "a" and parts[k + 1] == ("m", "u")
 
 
 def _silent(last: Unit) -> list[str]:
@@ -253,10 +273,11 @@ def consonant_class(spelling: str, first: bool) -> str:
     return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
 
 
-def _choices(unit: Unit, first: bool) -> list[str]:
-    """One spelling of each consonant class a unit may be (what `keys` combines)."""
+def _choices(parts: Sequence[Unit], k: int) -> list[str]:
+    """One spelling of each consonant class unit k may be (what `keys` combines)."""
+    unit, first = parts[k], k == 0
     if unit == _LONG:
-        spellings = ["", "r", "h"]  # (ダール DAHL)
+        spellings = ["", "r", "h", *_silent_l(parts, k)]  # (ダール DAHL)
     elif unit == _NASAL:
         spellings = ["n", "m", "ng"]
     elif unit[0] == "":
@@ -266,7 +287,11 @@ def _choices(unit: Unit, first: bool) -> list[str]:
     seen: dict[str, str] = {}
     for s in spellings:
         seen.setdefault(consonant_class(s, first), s)
-    return list(seen.values())
+    out = list(seen.values())
+    if _ham(parts, k):
+        # (each with an h before its vowel: `consonant_class` would drop it as a last letter)
+        out += [s[:-1] + "h" + s[-1] for s in out]
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -278,7 +303,7 @@ def keys(word: str) -> tuple[str, ...]:
     parts = units(word)
     if parts is None or not parts:
         return ()
-    choices = [_choices(u, k == 0) for k, u in enumerate(parts)]
+    choices = [_choices(parts, k) for k in range(len(parts))]
     for k in range(len(parts)):
         if _after_o(parts, k):
             # (オア as -ore: one choice of the r's class more; オイ as eu: none)
