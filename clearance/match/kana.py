@@ -32,8 +32,9 @@ from clearance.match.prepare import fold_key
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
-__all__ = ["MAX_READINGS", "MIN_FIT", "MIN_FIT_SHORT", "Spellings", "consonant_class", "fitting", "foreign_names",
-           "is_katakana", "keys", "latin", "mac", "pattern", "readings", "short_readings", "undouble", "units"]
+__all__ = ["MAX_READINGS", "MIN_FIT", "MIN_FIT_SHORT", "Spellings", "consonant_class", "fitting",
+           "foreign_names", "is_katakana", "keys", "latin", "mac", "pattern", "readings",
+           "short_readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
