@@ -116,8 +116,9 @@ def slots(word: str) -> tuple[Slot, ...] | None:
     우이 웨이 as one vowel, an e before a final 스 or 즈 optional (Jones), an initial that
     repeats the final before it optional (한네 Hanne: Latin writes the doubled n once) and
     ㄹㄹ as one l; a first ㅎ may be a Portuguese r, a last 션 an English -tion, a last
-    앙 a Portuguese ão, and the vowel of a first syllable with a final may have a silent h
-    after it (존 John)."""
+    앙 a Portuguese ão, a later last 엄 (넘, 덤) an English -ham, and the vowel of a first
+    syllable with a final may have a silent h after it (존 John), as may an a or o before
+    a k or m sound have a silent l (워커 Walker, 홈스 Holmes)."""
     if not word or _SYLLABLE.fullmatch(word[0]) is None or _OTHER.search(word) is not None:
         return None
     table = _table()
@@ -138,6 +139,8 @@ def slots(word: str) -> tuple[Slot, ...] | None:
                 spellings += tuple(table["tion"])  # English -tion (네이션 nation)
             shared = before != "" and bool(set(table["finals"][before]) & set(spellings))
             out.append(Slot(spellings, shared))
+        if k > 0 and after is None and (vowel, final) == ("ㅓ", "ㅁ"):
+            out.append(Slot(("h",), True))  # English -ham (버넘 Burnham, 그레이엄 Graham)
         if not merged:
             diphthong = (after is not None and after[0] == "ㅇ" and after[1] == "ㅣ"
                          and final == "" and vowel in table["diphthongs"])
@@ -159,7 +162,8 @@ def slots(word: str) -> tuple[Slot, ...] | None:
                 # (or an h the source does not sound, in a first syllable with a final:
                 # 존 John, 콜 Kohl; `first_silent`)
                 silent = ("r", *table["first_silent"]) if k == 0 and final != "" else ("r",)
-                out.append(Slot(silent, True))
+                then = final or (after[0] if after is not None else "")
+                out.append(Slot(silent + _silent_l(vowel, then), True))
         else:
             merged = False
         if final != "":
@@ -171,6 +175,14 @@ def slots(word: str) -> tuple[Slot, ...] | None:
                 spellings += tuple(table["last_ao"])  # Portuguese ão (주앙 João)
             out.append(Slot(spellings, doubled))
     return tuple(out)
+
+
+def _silent_l(vowel: str, then: str) -> tuple[str, ...]:
+    """An l English writes and does not sound after `vowel` before the consonant jamo
+    `then` (`resources/hangul_foreign.yml`'s `silent_l`: 워커 WALKER, 홈스 HOLMES), or
+    nothing."""
+    table = _table()["silent_l"]
+    return ("l",) if vowel in table["after"] and then in table["before"] else ()
 
 
 def _alternation(spellings: tuple[str, ...]) -> str:
@@ -219,11 +231,13 @@ def keys(word: str) -> tuple[str, ...]:
         return ()
     found = slot_keys(parts)
     if not found:
-        # (a silent h's choice may take a word past MAX_KEYS: its keys as before it)
-        silent = tuple(_table()["first_silent"])
+        # (a silent h's or l's choice, or -ham's h, may take a word past MAX_KEYS: its keys
+        # as before them)
+        silent = {"r", "l", *_table()["first_silent"]}
         found = slot_keys(tuple(
-            Slot(("r",), True) if s.optional and s.spellings == ("r", *silent) else s
-            for s in parts))
+            Slot(("r",), True) if s.optional and s.spellings[0] == "r"
+            and set(s.spellings) <= silent else s
+            for s in parts if not (s.optional and s.spellings == ("h",))))
     return found
 
 
@@ -251,16 +265,17 @@ def _plain(word: str) -> str:
     return "".join(s.spellings[0] for s in slots(word) or () if not s.optional)
 
 
-def readings(word: str, spellings: Spellings) -> list[str]:
+def readings(word: str, spellings: Spellings, shortest: int = kana.MIN_FIT) -> list[str]:
     """The list spellings a Hangul word may transcribe (`kana.fitting`: at least
-    `kana.MIN_FIT` letters, at most `kana.MAX_PER_WORD`), the nearest the plain reading
+    `shortest` letters, at most `kana.MAX_PER_WORD`), the nearest the plain reading
     first, then the commonest on the lists: unlike katakana's, the plain reading of Hangul
     is near its Latin name ("pyotr" for 표트르: PIOTR, not the commoner PETER; "aben" for
     아벤: AVEN, not OPEN)."""
     fit = pattern(word)
     if fit is None:
         return []
-    return fitting(fit, keys(word), _plain(word), spellings, nearest_first=True)
+    return fitting(fit, keys(word), _plain(word), spellings, nearest_first=True,
+                   shortest=shortest)
 
 
 @cache
@@ -299,8 +314,9 @@ def _options(word: str, last: bool, spellings: Spellings, fits: dict[str, Fits]
     return out
 
 
-def _read(word: str, spellings: Spellings, fits: dict[str, Fits]) -> list[str]:
-    read = readings(word, spellings)
+def _read(word: str, spellings: Spellings, fits: dict[str, Fits],
+          shortest: int = kana.MIN_FIT) -> list[str]:
+    read = readings(word, spellings, shortest)
     fits.update(reading_fits(read, pattern(word) if read else None, kana.latin))
     return read
 
@@ -322,6 +338,9 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
         options.append(_options(word, k + 1 == len(words), spellings, fits))
     if not any(options):
         return []
+    kana.short_readings(words, options, sum(o != [] and w not in _ARTICLE
+                                            for o, w in zip(options, words)),
+                        lambda w: _read(w, spellings, fits, kana.MIN_FIT_SHORT))
     # a word no list spelling fits: its plain reading, nearer the Latin name than a
     # syllable-by-syllable romanisation (이브 "ib", not "ibeu"; 알리 "ali", not "alri")
     options = [o or [_plain(w)] for o, w in zip(options, words)]

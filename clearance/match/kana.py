@@ -32,11 +32,17 @@ from clearance.match.prepare import fold_key
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
-__all__ = ["MAX_READINGS", "MIN_FIT", "Spellings", "consonant_class", "fitting", "foreign_names",
-           "is_katakana", "keys", "latin", "mac", "pattern", "readings", "undouble", "units"]
+__all__ = ["MAX_READINGS", "MIN_FIT", "MIN_FIT_SHORT", "Spellings", "consonant_class", "fitting",
+           "foreign_names", "is_katakana", "keys", "latin", "mac", "pattern", "readings",
+           "short_readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
+#: fewest letters of a list spelling a word of several may be read as when no spelling of
+#: `MIN_FIT` fits it and another word of its name is read (`short_readings`): a given name
+#: of three letters beside a surname (ティム・クック TIM COOK, 헨리 린 HENRY LIN), as a part
+#: of a Han name its separators divide is (`han.MIN_FIT_PART`)
+MIN_FIT_SHORT = 3
 #: most list spellings one katakana word is read as, and most names a text is read as:
 #: each reading is another query name, and each name costs comparisons
 MAX_PER_WORD = 3
@@ -179,7 +185,7 @@ def pattern(word: str) -> re.Pattern[str] | None:
                        + _alternation(after_o[unit[1]]) + ")")
             continue
         if unit == _LONG:
-            out.append(_alternation(_table()["long"]) + "?")
+            out.append(_alternation([*_table()["long"], *_silent_l(parts, k)]) + "?")
         elif unit == _NASAL:
             # ンメ is a doubled m (ヒンメル HIMMEL), which Latin spellings write once
             later = parts[k + 1][0] if k + 1 < len(parts) else ""
@@ -188,6 +194,8 @@ def pattern(word: str) -> re.Pattern[str] | None:
             out.append("ma?")  # マク: the Mc of Scottish and Irish names (マクニール MCNEIL)
         else:
             head = _alternation(_consonants(unit[0])) if unit[0] != "" else ""
+            if _ham(parts, k):
+                head += "h?"
             if _added(unit):  # or a silent e Latin writes there (チャールズ CHARLES)
                 out.append(head + _alternation([*_vowels(unit), "e"]) + "?")
             else:
@@ -204,6 +212,24 @@ def _after_o(parts: Sequence[Unit], k: int) -> bool:
         return False
     before = parts[k - 1]
     return before[1] == "o" and not _added(before)
+
+
+def _silent_l(parts: Sequence[Unit], k: int) -> list[str]:
+    """An l English writes and does not sound where ー (unit k) lengthens an a or o
+    before a k or m sound (`resources/katakana.yml`'s `silent_l`: ウォーカー WALKER,
+    ホームズ HOLMES, パーマー PALMER); nothing elsewhere."""
+    if k == 0 or k + 1 >= len(parts):
+        return []
+    table = _table()["silent_l"]
+    return (["l"] if parts[k - 1][1] in table["after"] and parts[k + 1][0] in table["before"]
+            else [])
+
+
+def _ham(parts: Sequence[Unit], k: int) -> bool:
+    """Whether unit k is the a of an English -ham whose h is not sounded (バーナム BURNHAM,
+    グレアム GRAHAM: `resources/katakana.yml`'s `ham`): the a series before a word's last
+    ム."""
+    return 0 < k == len(parts) - 2 and parts[k][1] == "a" and parts[k + 1] == ("m", "u")
 
 
 def _silent(last: Unit) -> list[str]:
@@ -248,10 +274,11 @@ def consonant_class(spelling: str, first: bool) -> str:
     return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
 
 
-def _choices(unit: Unit, first: bool) -> list[str]:
-    """One spelling of each consonant class a unit may be (what `keys` combines)."""
+def _choices(parts: Sequence[Unit], k: int) -> list[str]:
+    """One spelling of each consonant class unit k may be (what `keys` combines)."""
+    unit, first = parts[k], k == 0
     if unit == _LONG:
-        spellings = ["", "r", "h"]  # (ダール DAHL)
+        spellings = ["", "r", "h", *_silent_l(parts, k)]  # (ダール DAHL)
     elif unit == _NASAL:
         spellings = ["n", "m", "ng"]
     elif unit[0] == "":
@@ -261,7 +288,11 @@ def _choices(unit: Unit, first: bool) -> list[str]:
     seen: dict[str, str] = {}
     for s in spellings:
         seen.setdefault(consonant_class(s, first), s)
-    return list(seen.values())
+    out = list(seen.values())
+    if _ham(parts, k):
+        # (each with an h before its vowel: `consonant_class` would drop it as a last letter)
+        out += [s[:-1] + "h" + s[-1] for s in out]
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -273,7 +304,7 @@ def keys(word: str) -> tuple[str, ...]:
     parts = units(word)
     if parts is None or not parts:
         return ()
-    choices = [_choices(u, k == 0) for k, u in enumerate(parts)]
+    choices = [_choices(parts, k) for k in range(len(parts))]
     for k in range(len(parts)):
         if _after_o(parts, k):
             # (オア as -ore: one choice of the r's class more; オイ as eu: none)
@@ -318,17 +349,33 @@ class Spellings(NamedTuple):
     weights: Sequence[float]
 
 
-def readings(word: str, spellings: Spellings) -> list[str]:
+def readings(word: str, spellings: Spellings, shortest: int = MIN_FIT) -> list[str]:
     """The list spellings a katakana word may transcribe, commonest first.
 
-    One spelling for each list token, at least `MIN_FIT` letters long, at most
+    One spelling for each list token, at least `shortest` letters long, at most
     `MAX_PER_WORD`: the commonest on the lists (ウラジーミル is VLADIMIR more often than the
     Belarusian ULADZIMIR), then the nearest the plain reading.
     """
     fit = pattern(word)
     if fit is None:
         return []
-    return fitting(fit, keys(word), _plain(word), spellings)
+    return fitting(fit, keys(word), _plain(word), spellings, shortest=shortest)
+
+
+def short_readings(words: Sequence[str], options: list[list[str]], read_by_pattern: int,
+                   read: Callable[[str], list[str]]) -> None:
+    """Each word of several that no spelling of `MIN_FIT` letters fits (empty `options`)
+    read again by `read` with spellings of `MIN_FIT_SHORT` letters, when `read_by_pattern`
+    (how many words of the name a list spelling fits; an article is none) is one or more:
+    a short given name beside a surname the pattern reads (ティム TIM, 린 LIN, 이브 EVE). A
+    short word alone, or beside words read as written, keeps its own letters: a
+    three-letter spelling fits too many list words to be a name's only evidence. `options`
+    is changed in place."""
+    if len(words) < 2 or read_by_pattern == 0:
+        return
+    for k, word in enumerate(words):
+        if options[k] == []:
+            options[k] = read(word)
 
 
 def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
@@ -384,13 +431,21 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     words = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w != ""]
     options: list[list[str]] = []
     fits: dict[str, Fits] = {}
+
+    def read(word: str, shortest: int = MIN_FIT) -> list[str]:
+        found = readings(word, spellings, shortest)
+        fits.update(reading_fits(found, pattern(word) if found else None, latin))
+        return found
+
+    read_by_pattern = 0
     for k, word in enumerate(words):
         if word in _ARTICLE and k + 1 < len(words):
             options.append([_ARTICLE[word]])
         else:
-            read = readings(word, spellings)
-            fits |= reading_fits(read, pattern(word) if read else None, latin)
-            options.append(read or [word])
+            options.append(read(word))
+            read_by_pattern += options[-1] != []
+    short_readings(words, options, read_by_pattern, lambda w: read(w, MIN_FIT_SHORT))
+    options = [o or [w] for o, w in zip(options, words)]
     if all(o == [w] for o, w in zip(options, words)):
         return []
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),

@@ -222,3 +222,69 @@ def test_a_reading_is_the_lists_own_spelling_not_its_fold(text: str, listed: str
     assert word in names[0].split()
     (first, *_) = match_query(index, Query(text, "Person"))
     assert first.score == 1.0
+
+
+def test_a_short_word_is_read_only_beside_a_word_the_pattern_reads() -> None:
+    table = _table("tim", "cook", "dan")
+    # ティム fits TIM, under MIN_FIT: read so beside a surname the pattern reads
+    assert kana.foreign_names("ティム・クック", table) == ["tim cook"]
+    # alone, or beside a word no list spelling fits, it keeps its own letters
+    assert kana.foreign_names("ティム", table) == []
+    assert kana.foreign_names("ティム・タナカ", table) == []
+    # an article is no reading: ダン beside アル keeps its letters (DAN is not read)
+    assert kana.foreign_names("アル・ダン", table) == ["al ダン"]
+    # a word of MIN_FIT letters or more keeps its reading alone
+    assert kana.foreign_names("ティム・クック", _table("tim", "timm", "cook")) == [
+        "timm cook"]
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("ティム・クック", "COOK, Tim"),  # katakana: a given name of three letters
+    ("サム・ハリス", "HARRIS, Sam"),
+    ("팀 로빈슨", "ROBINSON, Tim"),  # Hangul: the same rule
+    ("이브 마틴", "MARTIN, Eve"),  # 이브: a vowel first
+    ("マーク・リン", "LIN, Mark"),  # a short surname: リン "rin" as written
+    ("마크 린", "LIN, Mark"),
+])
+def test_a_short_given_name_beside_a_read_surname_meets_the_listed_person(
+        text: str, listed: str) -> None:
+    index = list_index(listed, "KUMAR, Timur", "HARRIS, Samuel")
+    (first, *_) = match_query(index, Query(text, "Person"))
+    assert first.source_id == "s0"
+    assert first.match
+
+
+@pytest.mark.parametrize(("word", "listed"), [
+    ("ウォーカー", "Walker"), ("ホームズ", "Holmes"), ("パーマー", "Palmer"),  # katakana ー
+    ("워커", "Walker"), ("홈스", "Holmes"), ("파머", "Palmer"), ("포크너", "Faulkner"),  # Hangul
+])
+def test_an_english_silent_l_before_k_or_m_fits_the_long_vowel_it_leaves(
+        word: str, listed: str) -> None:
+    fit = kana.pattern(word) or hf.pattern(word)
+    keys = kana.keys(word) or hf.keys(word)
+    assert fit is not None and fit.fullmatch(kana.latin(listed.lower()))
+    assert key(listed.lower()) in keys
+
+
+def test_a_silent_l_is_read_only_between_an_a_or_o_and_a_k_or_m() -> None:
+    assert not kana.pattern("カーター").fullmatch("kalter")  # before t: no l
+    assert not kana.pattern("ピーク").fullmatch("pilk")  # after i: no l
+    assert not hf.pattern("카터").fullmatch("kalter")
+    assert not hf.pattern("피크").fullmatch("pilk")
+
+
+@pytest.mark.parametrize(("word", "listed"), [
+    ("ダラム", "Durham"), ("グレアム", "Graham"), ("ベンサム", "Bentham"),  # katakana
+    ("더럼", "Durham"), ("그레이엄", "Graham"), ("니덤", "Needham"),  # Hangul
+])
+def test_an_english_ham_fits_without_its_h(word: str, listed: str) -> None:
+    fit = kana.pattern(word) or hf.pattern(word)
+    keys = kana.keys(word) or hf.keys(word)
+    assert fit is not None and fit.fullmatch(kana.latin(listed.lower()))
+    assert key(listed.lower()) in keys
+
+
+def test_a_silent_ham_h_is_read_only_before_a_words_last_m() -> None:
+    assert not kana.pattern("ハム").fullmatch("hham")  # a word's first kana: no h
+    assert not kana.pattern("ナムラ").fullmatch("nhamra")  # not last
+    assert not hf.pattern("넘버").fullmatch("nhumber")
