@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from clearance.match.places import stands_whole
 from clearance.resources import load_resource
 
 __all__ = ["phrase_goes_on", "spell_out"]
@@ -81,8 +82,4 @@ def phrase_goes_on(tokens: Sequence[str], i: int) -> bool:
     whose words all stand there together ("ticaret" of "X Sanayi ve Ticaret A.Ş.",
     "trading" of "X General Trading L.L.C."): the phrase is charged once, at its first
     word, as a place is."""
-    for words, k in _activities().get(tokens[i], ()):
-        start = i - k
-        if start >= 0 and tuple(tokens[start:start + len(words)]) == words:
-            return True
-    return False
+    return stands_whole(_activities(), tokens, i)
