@@ -1,5 +1,6 @@
 """A register's abbreviated phrase is read in full (`clearance.match.registered`)."""
 
+from clearance.index.build import Index
 from clearance.match.engine import match_query
 from clearance.match.prepare import ORG, prepare_name
 from clearance.match.score import Query
@@ -45,9 +46,8 @@ def test_san_tic_without_ve_is_read_in_full_too() -> None:
         assert found == ["s0"], text
 
 
-def _alerts(index: object, text: str) -> list[str]:
-    return [r.source_id for r in match_query(index, Query(text, "Organization"))  # type: ignore[arg-type]
-            if r.match]
+def _alerts(index: Index, text: str) -> list[str]:
+    return [r.source_id for r in match_query(index, Query(text, "Organization")) if r.match]
 
 
 def test_turkish_import_export_and_foreign_trade_abbreviated_are_read_in_full() -> None:
