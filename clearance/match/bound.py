@@ -54,6 +54,7 @@ from clearance.match.orgs import Slips, cut_start, cut_word, industry, may_be_cu
 from clearance.match.places import direction, place_at
 from clearance.match.population import spelled_name
 from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
+from clearance.match.registered import phrase_goes_on
 
 __all__ = ["QueryBound", "bound_applies"]
 
@@ -163,6 +164,9 @@ class QueryBound:
         self.numbers = typed_numbers(self.text)
         self.n = n
         self.places = [place_at(tokens, k) for k in range(n)]
+        # the query's words after the first of a register's activity phrase, free
+        # (`registered.phrase_goes_on`)
+        self.activities = [phrase_goes_on(tokens, k) for k in range(n)]
         # the compass points the query's words of direction name (`places.direction`)
         self.points = [direction(t) for t in tokens]
         # the trades the query's words name (`orgs.charge_trades` charges a trade both
@@ -401,11 +405,12 @@ class QueryBound:
                     free_q = nq - 1
             for i in range(free_q):
                 if (not may_q >> i & 1 and not self.places[i]
-                        and self.industries[i] not in trades):
+                        and self.industries[i] not in trades and not self.activities[i]):
                     least += self.query_extra * _extra(query_weights[i])
             for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not place_at(c_tokens, j)
-                        and industry(c_tokens[j]) not in self.trades):
+                        and industry(c_tokens[j]) not in self.trades
+                        and not phrase_goes_on(c_tokens, j)):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
 

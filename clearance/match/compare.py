@@ -80,6 +80,7 @@ from clearance.match.prepare import (
     written_marks,
     written_words,
 )
+from clearance.match.registered import phrase_goes_on
 from clearance.match.text import script_of, shown_word, typed_in_latin
 from clearance.resources import load_resource
 
@@ -2386,6 +2387,14 @@ def _free_costs(
             # AIRLINES: AIRLINES is no distinctive word); alone, a pattern of three or four
             # consonants spells many words in full (חן LLC is not SI CHEN)
             legal_floor = CONFLICT_WEIGHT
+        # a register's activity phrase ("Sanayi ve Ticaret", "General Trading") costs once,
+        # at its first word, as a place does (`registered.phrase_goes_on`)
+        for i in free_q:
+            if phrase_goes_on(q_tokens, i):
+                q_cost[i] = 0.0
+        for j in free_c:
+            if phrase_goes_on(c_tokens, j):
+                c_cost[j] = 0.0
         # a word the name writes twice, or its reading gives twice (شرکت کالای الکتریکی
         # کالای برق, "company Kalaye electric Kalaye electric"), said once where it paired:
         # the listed name lacks no word of it
@@ -2582,6 +2591,8 @@ def score_ceiling(
             extra = min(extra, QUERY_LAST_PENALTY)  # beside a shorter listed name
         if initials and is_patronymic(qt):
             extra = min(extra, cand_extra_penalty)
+        elif not initials and phrase_goes_on(query.tokens, k):
+            extra = 0.0  # a register's activity phrase, charged at its first word
         elif industry(qt) in c_trades:
             extra = min(extra, SHARED_TRADE)  # a trade the listed name names too
         elif not initials and place_at(query.tokens, k):

@@ -16,7 +16,7 @@ from functools import cache
 from clearance.resources import load_resource
 
 __all__ = ["country_at", "country_words", "direction", "is_city_mark", "is_place",
-           "place_at", "place_goes_on", "place_words", "zh_places"]
+           "place_at", "place_goes_on", "place_words", "stands_whole", "zh_places"]
 
 
 def _words_of(phrases: list[str], generic: frozenset[str]) -> set[str]:
@@ -87,11 +87,11 @@ def _country_phrases() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 def _in_country_phrase(tokens: Sequence[str], j: int) -> bool:
     """Whether the word at `j` is a word of a country named in several words whose words
     all stand there together ("north" of "Dongbang - North Korean Bank")."""
-    return _stands_whole(_country_phrases(), tokens, j)
+    return stands_whole(_country_phrases(), tokens, j)
 
 
-def _stands_whole(phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]],
-                  tokens: Sequence[str], j: int) -> bool:
+def stands_whole(phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]],
+                 tokens: Sequence[str], j: int) -> bool:
     """Whether the word at `j` is a word of one of `phrases` (word -> the phrases holding
     it, each with the word's place in it) whose words all stand there together."""
     for words, k in phrases.get(tokens[j], ()):
@@ -157,7 +157,7 @@ def _in_place_phrase(tokens: Sequence[str], j: int) -> bool:
     """Whether the word at `j` is an ordinary word of a place named in several words whose
     words all stand there together ("saint" and "st" of "Saint Petersburg", "St.
     Petersburg"; "saint" alone is an ordinary word)."""
-    return _stands_whole(_place_phrases(), tokens, j)
+    return stands_whole(_place_phrases(), tokens, j)
 
 
 def place_at(tokens: Sequence[str], j: int) -> bool:

@@ -2,40 +2,58 @@
 Ticaret Ltd. Şti.", as other registered names and the lists spell it.
 
 A register's style abbreviates words only where they stand in a phrase of its own (a
-Turkish name's "San. ve Tic.", industry and trade): the phrase is read in full, both on
-the listed side and in a query, so that one name written both ways is one name (the full
-words are generic words of commerce, `resources/generic_words.yml`). The short words
-alone keep their letters: SAN and TIC are words of other names. The phrases are
-`resources/register_words.yml`, each sourced there.
+Turkish name's "San. ve Tic.", industry and trade; "Ith. ve Ihr.", import and export): the
+phrase is read in full, both on the listed side and in a query, so that one name written
+both ways is one name (the full words are generic words of commerce,
+`resources/generic_words.yml`). The short words alone keep their letters: SAN and TIC are
+words of other names. A place the registers abbreviate is read in full the same way: "HK"
+and "H.K." of "X (HK) Limited" are Hong Kong, "St." of "St. Petersburg" Saint, where the
+place's other words follow. The phrases are `resources/register_words.yml`, each sourced
+there; the places "St X" are those of `resources/places.yml` written "Saint X" too.
+
+A register's activity phrase ("Sanayi ve Ticaret", "General Trading") says what the
+company may trade in, as one word of general commerce does: where it stands whole, its
+words after the first cost nothing (`phrase_goes_on`), as a place's do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
+from clearance.match.places import stands_whole
 from clearance.resources import load_resource
 
-__all__ = ["spell_out"]
+__all__ = ["phrase_goes_on", "spell_out"]
 
 
 @cache
-def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Abbreviated phrase -> its words in full: ('san', 've', 'tic') -> sanayi ve ticaret."""
-    return {tuple(str(k).split()): tuple(str(v).split())
-            for k, v in load_resource("register_words")["phrases"].items()}
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """An abbreviated phrase's first word -> its phrases (longest first), each with its
+    words in full: san -> (('san', 've', 'tic'), ('sanayi', 've', 'ticaret')), ...; a
+    place's abbreviation (hk -> hong kong) and a place "St X" (-> saint x) among them."""
+    data = load_resource("register_words")
+    pairs = [(tuple(str(k).split()), tuple(str(v).split()))
+             for section in ("phrases", "places") for k, v in data[section].items()]
+    pairs += [(tuple(p.split()), ("saint", *p.split()[1:]))
+              for p in map(str, load_resource("places")["places"]) if p.startswith("st ")]
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for short, full in pairs:
+        out.setdefault(short[0], []).append((short, full))
+    return {w: tuple(sorted(p, key=lambda sf: -len(sf[0]))) for w, p in out.items()}
 
 
 def spell_out(tokens: list[str]) -> list[str]:
     """A name's tokens with each abbreviated phrase of a register's style written in full
     where all its words stand together ("acme san ve tic ltd sti" -> "acme sanayi ve
-    ticaret ltd sti"); any other token as it is."""
-    if _firsts().isdisjoint(tokens):
-        return tokens
+    ticaret ltd sti"; "acme hk ltd" -> "acme hong kong ltd"); any other token as it is."""
     phrases = _phrases()
+    if phrases.keys().isdisjoint(tokens):
+        return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for short, full in phrases.items():
+        for short, full in phrases.get(tokens[i], ()):
             if tuple(tokens[i:i + len(short)]) == short:
                 out.extend(full)
                 i += len(short)
@@ -47,6 +65,21 @@ def spell_out(tokens: list[str]) -> list[str]:
 
 
 @cache
-def _firsts() -> frozenset[str]:
-    """The first words of the abbreviated phrases (a quick test that a name holds none)."""
-    return frozenset(short[0] for short in _phrases())
+def _activities() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """A word of a register's activity phrase, not its first (`register_words.yml`'s
+    `activities`: "ve", "ticaret" of "sanayi ve ticaret") -> the phrases holding it, each
+    with the word's place in it."""
+    out: dict[str, set[tuple[tuple[str, ...], int]]] = {}
+    for phrase in load_resource("register_words")["activities"]:
+        words = tuple(str(phrase).split())
+        for k in range(1, len(words)):
+            out.setdefault(words[k], set()).add((words, k))
+    return {w: tuple(sorted(p)) for w, p in out.items()}
+
+
+def phrase_goes_on(tokens: Sequence[str], i: int) -> bool:
+    """Whether the word at `i` is a word after the first of a register's activity phrase
+    whose words all stand there together ("ticaret" of "X Sanayi ve Ticaret A.Ş.",
+    "trading" of "X General Trading L.L.C."): the phrase is charged once, at its first
+    word, as a place is."""
+    return stands_whole(_activities(), tokens, i)

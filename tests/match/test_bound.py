@@ -388,3 +388,17 @@ def test_an_abjad_word_s_spelt_letters_are_kept_once_read_and_a_long_word_s_are_
     long = "mhmd" * 13
     assert bound._spelt(long) == (letters_bits(long) if consonantal(long) else 0)
     assert long not in bound._SPELT
+
+
+def test_the_bound_holds_for_a_registers_activity_phrase(index: Index) -> None:
+    # an activity phrase's words after its first cost nothing (`registered.phrase_goes_on`):
+    # the bound charges them nothing either, on either side
+    queries = [Query(text, "Company") for text in (
+        "Makina Sanayi ve Ticaret A.S.", "Petrol Ithalat ve Ihracat Ltd. Sti.",
+        "Global Trading General Trading L.L.C.", "Star Dis Ticaret Ltd. Sti.",
+        "Hong Kong Import and Export Co., Ltd.", "Sanayi Ticaret", "Energy General Trading FZE")]
+    checked = 0
+    for q_text, c_text, score, ceiling in _bounded(index, queries, ScoringConfig()):
+        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
+        checked += 1
+    assert checked > 100
