@@ -32,7 +32,7 @@ from clearance.match.abjad import fitting as abjad_fitting
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import starts as abjad_starts
-from clearance.match.compare import SUN_LETTERS, code_words, compound_heads, typed_mark_parts
+from clearance.match.compare import SUN_LETTERS, code_words, compound_heads, typed_mark_parts, typed_numbers
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
@@ -595,8 +595,11 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # their letters no typist's slips, `text.typed_in_latin`)
     typed = not unvocalised and not craft and typed_in_latin(query.text)
     codes = code_words(query.text) if typed else frozenset()
-    # a registration mark's part as typed, maybe a character short (EP-AB for EP-ABC)
+    # a registration mark's part as typed, maybe a character short (EP-AB for EP-ABC); a
+    # craft's number too (MSN 39 for MSN 391: `compare.digit_slip`)
     marked = typed_mark_parts(query.text, craft) if not unvocalised else frozenset()
+    if craft and not unvocalised:
+        marked |= typed_numbers(query.text)
     short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
