@@ -444,6 +444,9 @@ SHORT_LISTED_NAMES_MAX = 10
 #: what a list word `_short_slipped` finds counts for in candidate generation: as a word
 #: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
 SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
+#: what a list word `_short_slipped` finds for a mark's part (`mark`) counts for: a near
+#: spelling's, as the comparison reads a mark part one character lost (`compare.mark_slips`)
+MARK_SLIP_SEARCH_SIMILARITY = 0.8
 
 
 def _keyless_number(word: str) -> bool:
@@ -629,9 +632,10 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
         if fuzzy and raw in marked and (len(raw) <= SHORT_SLIP_MAX or _keyless_number(raw)):
             # (a query of any type that is one mark: a listed craft's name is compared as a
-            # mark, `compare.mark_slips`; weighed as a short word's slip, whatever the
-            # query's other words reach)
-            alts += [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
+            # mark, `compare.mark_slips`; weighed as the near spelling the comparison reads,
+            # whatever the query's other words reach: a name that writes the part as typed,
+            # EL 63, must not leave P-632 below `KEEP_FRACTION` for P-63)
+            alts += [(t, MARK_SLIP_SEARCH_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, mark=True) if t not in exact and t not in reached]
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
