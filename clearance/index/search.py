@@ -447,6 +447,9 @@ SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
 #: what a list word `_short_slipped` finds for a mark's part (`mark`) counts for: a near
 #: spelling's, as the comparison reads a mark part one character lost (`compare.mark_slips`)
 MARK_SLIP_SEARCH_SIMILARITY = 0.8
+#: the same, of a list word that holds the part with a character inside (7876 for 786):
+#: below those the part starts, as `compare.INNER_MARK_SLIP_SIMILARITY` ranks them
+INNER_MARK_SLIP_SEARCH_SIMILARITY = 0.78
 
 
 def _keyless_number(word: str) -> bool:
@@ -634,8 +637,12 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             # (a query of any type that is one mark: a listed craft's name is compared as a
             # mark, `compare.mark_slips`; weighed as the near spelling the comparison reads,
             # whatever the query's other words reach: a name that writes the part as typed,
-            # EL 63, must not leave P-632 below `KEEP_FRACTION` for P-63)
-            alts += [(t, MARK_SLIP_SEARCH_SIMILARITY) for t in _short_slipped(
+            # EL 63, must not leave P-632 below `KEEP_FRACTION` for P-63. The words the part
+            # starts first, as the comparison ranks them: 7860 ... 7869 for 786 before 7876)
+            words = _token_words(index)
+            starts = (folded, fold_key(raw))
+            alts += [(t, MARK_SLIP_SEARCH_SIMILARITY if words[t].startswith(starts)
+                      else INNER_MARK_SLIP_SEARCH_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, mark=True) if t not in exact and t not in reached]
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).
