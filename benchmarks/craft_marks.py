@@ -1,8 +1,9 @@
 """Vessels' and aircraft's names screened as themselves and one character off: how many
 alerts on other listed names?
 
-usage: python benchmarks/craft_marks.py
-       (in a CLEARANCE_HOME with the bundled lists loaded)
+usage: python benchmarks/craft_marks.py [--dump FILE]
+       (in a CLEARANCE_HOME with the bundled lists loaded; `--dump`: each query, its
+       category and its alerts' names and scores, one JSON object a line)
 
 Session 32 (s32-typo; issue 11). A registration mark, a call sign or a hull code one
 character off is another craft: EP-ABD is not EP-ABC mistyped, and an alert on it is a
@@ -24,6 +25,8 @@ Screened as
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 from typing import Any
 
@@ -69,6 +72,9 @@ def _digit_slips(text: str) -> list[tuple[str, str]]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", help="write each query's alerts here (JSON lines)")
+    args = parser.parse_args()
     from clearance.index.store import ensure_index
     from clearance.match.score import DEFAULT_THRESHOLD
 
@@ -101,6 +107,12 @@ def main() -> None:
                                         "query": {"name": lost, "schema": schema},
                                         "listed": text})
     results = screen(queries, DEFAULT_THRESHOLD, index)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for q in queries:
+                out.write(json.dumps({**q, "alerts": [
+                    [m["matched_name"], round(m["score"], 4)]
+                    for m in results.get(q["id"], []) if m["match"]]}) + "\n")
     counts: dict[str, list[int]] = {}
     for q in queries:
         name = q.get("listed", q["query"]["name"]).upper()

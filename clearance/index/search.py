@@ -32,7 +32,7 @@ from clearance.match.abjad import fitting as abjad_fitting
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
 from clearance.match.abjad import starts as abjad_starts
-from clearance.match.compare import SUN_LETTERS, code_words, compound_heads, typed_mark_parts
+from clearance.match.compare import SUN_LETTERS, code_words, compound_heads, typed_mark_parts, typed_numbers
 from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
@@ -444,6 +444,12 @@ SHORT_LISTED_NAMES_MAX = 10
 #: what a list word `_short_slipped` finds counts for in candidate generation: as a word
 #: found beside one that agrees (`BESIDE_SIMILARITY`), below a near spelling's 0.8
 SHORT_SLIP_SIMILARITY = BESIDE_SIMILARITY
+#: what a list word `_short_slipped` finds for a mark's part (`mark`) counts for: a near
+#: spelling's, as the comparison reads a mark part one character lost (`compare.mark_slips`)
+MARK_SLIP_SEARCH_SIMILARITY = 0.8
+#: the same, of a list word that holds the part with a character inside (7876 for 786):
+#: below those the part starts, as `compare.INNER_MARK_SLIP_SIMILARITY` ranks them
+INNER_MARK_SLIP_SEARCH_SIMILARITY = 0.78
 
 
 def _keyless_number(word: str) -> bool:
@@ -595,8 +601,11 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
     # their letters no typist's slips, `text.typed_in_latin`)
     typed = not unvocalised and not craft and typed_in_latin(query.text)
     codes = code_words(query.text) if typed else frozenset()
-    # a registration mark's part as typed, maybe a character short (EP-AB for EP-ABC)
+    # a registration mark's part as typed, maybe a character short (EP-AB for EP-ABC); a
+    # craft's number too (MSN 39 for MSN 391: `compare.digit_slip`)
     marked = typed_mark_parts(query.text, craft) if not unvocalised else frozenset()
+    if craft and not unvocalised:
+        marked |= typed_numbers(query.text)
     short: list[tuple[list[tuple[int, float]], list[tuple[int, float]]]] = []
     owns = [index.vocab.get(folded) for _, folded in tokens]
     weights = [index.weights[own] if plain and own is not None else index.weight(folded)
@@ -626,9 +635,14 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 index, folded, raw, own is not None) if t not in exact and t not in reached]))
         if fuzzy and raw in marked and (len(raw) <= SHORT_SLIP_MAX or _keyless_number(raw)):
             # (a query of any type that is one mark: a listed craft's name is compared as a
-            # mark, `compare.mark_slips`; weighed as a short word's slip, whatever the
-            # query's other words reach)
-            alts += [(t, SHORT_SLIP_SIMILARITY) for t in _short_slipped(
+            # mark, `compare.mark_slips`; weighed as the near spelling the comparison reads,
+            # whatever the query's other words reach: a name that writes the part as typed,
+            # EL 63, must not leave P-632 below `KEEP_FRACTION` for P-63. The words the part
+            # starts first, as the comparison ranks them: 7860 ... 7869 for 786 before 7876)
+            words = _token_words(index)
+            starts = (folded, fold_key(raw))
+            alts += [(t, MARK_SLIP_SEARCH_SIMILARITY if words[t].startswith(starts)
+                      else INNER_MARK_SLIP_SEARCH_SIMILARITY) for t in _short_slipped(
                 index, folded, raw, mark=True) if t not in exact and t not in reached]
         if fuzzy and len(raw) >= BESIDE_MIN and (own is None or len(folded) < BESIDE_MIN):
             # (a word that folds to a short list word too: LOUCH is LUC, ALLOUCH two slips).

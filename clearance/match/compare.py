@@ -266,23 +266,34 @@ def mark_slips(query: Name, cand: Name) -> frozenset[tuple[str, str]]:
 
 def number_slip(qt: str, ct: str, numbers: frozenset[str]) -> bool:
     """Whether a query word of `numbers` (`typed_numbers`) and the listed word `ct` are two
-    numbers one digit lost or added apart (RA-5512 for RA-55123): numbers pair only as
-    written (`token_similarity`: 0), and `compare_names` lifts such a pair of one mark's
-    parts (`mark_slips`); `bound._mask` counts it."""
-    return (qt in numbers and ct.isdigit() and abs(len(qt) - len(ct)) == 1
-            and OSA.distance(qt, ct, score_cutoff=1) == 1)
+    numbers one digit lost or added apart (RA-5512 for RA-55123, `digit_slip`): numbers
+    of two digits pair only as written (`token_similarity`: 0), and `compare_names` lifts
+    such a pair of a craft's names (of one mark's parts, `mark_slips`, or two numbers);
+    `bound._mask` counts it."""
+    return qt in numbers and ct.isdigit() and digit_slip(qt, ct)
 
 
 def typed_numbers(text: str) -> frozenset[str]:
-    """The mark parts `text` may hold as typed (`typed_mark_parts` of a craft) that are
-    numbers: the query words `number_slip` reads (a name without a digit, most, read no
-    further: `bound.QueryBound` asks it of every query name)."""
+    """The numbers of two digits or more `text` holds (runs of digits: a superset of its
+    words that are), the query words `number_slip` reads: a craft's mark parts typed
+    (`typed_mark_parts`: RA-5512) and its numbers standing alone (MSN 39). A name without
+    a digit, most, is read no further: `bound.QueryBound` asks it of every query name."""
     if _DIGIT.search(text) is None:
         return _NO_NUMBERS
-    return frozenset([part for part in typed_mark_parts(text, True) if part.isdigit()])
+    return frozenset(_NUMBER.findall(text))
+
+
+def digit_slip(a: str, b: str) -> bool:
+    """Whether two numbers are one digit lost or added apart, the shorter of two digits or
+    more (39 and 391, 786 and 7876): of a craft's name, a typist's slip (`compare_names`);
+    one digit replaced is another craft of the series (`_replaced`)."""
+    return (abs(len(a) - len(b)) == 1 and min(len(a), len(b)) >= 2
+            and OSA.distance(a, b, score_cutoff=1) == 1)
 
 
 _DIGIT: Final = re.compile(r"\d")
+#: the digits of a text's numbers of two digits or more (a superset of its words that are)
+_NUMBER: Final = re.compile(r"\d{2,}")
 _NO_NUMBERS: Final[frozenset[str]] = frozenset()
 
 
@@ -298,6 +309,12 @@ INNER_MARK_SLIP_SIMILARITY: Final = 0.84
 #: `MARK_SLIP_SIMILARITY`: a near spelling's (a slip in a part of five characters, 0.82,
 #: reads as it did)
 NEAR_MARK_SIMILARITY: Final = 0.8
+#: a craft's number one digit lost or added at its end (`digit_slip`: MSN 39 for
+#: MSN 391), as `_token_similarity` reads one of three digits or more
+NUMBER_SLIP_SIMILARITY: Final = 0.8
+#: the same, the digit lost or added inside (786 for 7876): ranked below the numbers the
+#: typed one starts, as `INNER_MARK_SLIP_SIMILARITY` ranks a mark part
+INNER_NUMBER_SLIP_SIMILARITY: Final = 0.79
 
 
 _DISTINCT: Final[dict[tuple[str, str, str, str, bool], bool]] = {}
@@ -1573,6 +1590,13 @@ def compare_names(
                 # starts so, and the one typed from among them
                 sim = (MARK_SLIP_SIMILARITY if qt.startswith(ct) or ct.startswith(qt)
                        else INNER_MARK_SLIP_SIMILARITY)
+            elif marks and qt.isdigit() and ct.isdigit() and digit_slip(qt, ct):
+                # a craft's number one digit lost or added, of two digits too (MSN 39 for
+                # MSN 391; `typed_numbers`: the bound counts it): at its end first, as a
+                # mark part (a number typed short is a digit from each number of its series
+                # that starts so, 7860 ... 7869 for 786, and from those with a digit inside)
+                sim = (NUMBER_SLIP_SIMILARITY if qt.startswith(ct) or ct.startswith(qt)
+                       else INNER_NUMBER_SLIP_SIMILARITY)
             if sim > 0.0:
                 ranked.append((-sim, ql != c_legal[j] or i in q_heads, i, j))
     ranked.sort()
