@@ -379,8 +379,11 @@ _MEDIAL_F: Final = "F"
 # ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES);
 # ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM);
 # w's o and u may carry the h English and German write after a long vowel (ג'ون JOHN, קול KOHL)
+# ج "j" is also the C of Turkish spelling, a soft C before a vowel (`_SOFT_C_UNITS`: جمال
+# CEMAL, جعفر CAFER, جمعة CUMA, جنيد CUNEYT for Cüneyt)
 _SPELLINGS = {
-    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh|jh", "h": "hh?",
+    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh|jh|c",
+    "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|pp?|v",
     "q": "qq?|k|g|gh|cc?|kk",
@@ -502,6 +505,19 @@ _SOFT_C: Final = "\x00"
 #: (FRANÇOIS, GONÇALVES, which lists write FRANCOIS). A final C, or one before another
 #: consonant, says K (ERIC, VICTOR): איריס (Iris) is no ERIC
 _SOFT_C_BEFORE: Final = "aeiouy"
+#: the units a C spells as a soft C only: s (above), and the jim, the C of Turkish spelling,
+#: said as English J (Turkish alphabet: CEMAL, CAFER, CUMA for جمال, جعفر, جمعة), where a
+#: vowel follows it too (a Turkish C before a consonant or last is rare in names; an English
+#: hard C before one, CLARK, MARC, would fit جلرك, مارج)
+_SOFT_C_UNITS: Final = ("s", "j")
+
+
+#: a final dal, which Turkish spelling writes T (its final stops are voiceless: MEHMET,
+#: AHMET, MURAT, FUAT, SAIT for محمد, أحمد, مراد, فؤاد, سعيد; Turkish alphabet and
+#: orthography, as the Turkish Language Association spells Arabic loans); a final ب is
+#: P already (`_SPELLINGS`: YAKUP, RECEP)
+_DEVOICED: Final = "d"
+_DEVOICED_AS: Final = "t"
 
 
 def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
@@ -509,7 +525,7 @@ def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
     (`_unit_keys`), "a" for a yeh that may be one (a doubled yeh's diphthong, a final yeh
     for an alef maqsura), and a digraph as its two letters apart."""
     alternatives = [(s, "") for s in _spellings(unit)]
-    if unit == "s":
+    if unit in _SOFT_C_UNITS:
         # (its C is a soft C only: followed by a vowel, `_SOFT_C_BEFORE`)
         alternatives = [(s, _SOFT_C if s == "c" else "") for s, _ in alternatives]
     if twice:
@@ -524,6 +540,8 @@ def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
         head, tail = unit[:cut], unit[cut:]
         if head in _SPELLINGS and tail in _SPELLINGS:
             alternatives += [(a, b) for a in _spellings(head) for b in _spellings(tail)]
+    if unit == _DEVOICED and last and not twice:
+        alternatives.append((_DEVOICED_AS, ""))
     if len(unit) >= 2 and unit[-1] == "h" and last and unit[:-1] in _SPELLINGS:
         # the letter before a final heh or alef maqsura, which romanise as "h":
         # موسى "mwsh" is MUSA, عيسى "aysh" ISA (s and a final vowel), not a final ش

@@ -1295,3 +1295,42 @@ def test_a_name_written_with_jim_finds_the_listed_jh_spelling() -> None:
     for text, source in (("جون ماريو كينتيرو بارا", "s0"), ("سوريش جها", "s1")):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match, results[:1]
+
+
+@pytest.mark.parametrize(("abjad_token", "latin", "fits"), [
+    ("jml", "cemal", True),  # جمال: Turkish spelling writes the jim C (CEMAL, CELAL)
+    ("jfr", "cafer", True),  # جعفر
+    ("jnkyz", "cengiz", True),
+    ("jll", "celal", True),
+    ("jrj", "clark", False),  # (a C before a consonant is no jim)
+    ("mrj", "marc", False),  # (nor a last one)
+])
+def test_a_jim_may_be_the_c_of_turkish_spelling(abjad_token: str, latin: str,
+                                                fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+@pytest.mark.parametrize(("abjad_token", "latin", "fits"), [
+    ("mhmd", "mehmet", True),  # محمد: Turkish writes a final dal T (MEHMET, AHMET, MURAT)
+    ("ahmd", "ahmet", True),
+    ("mrd", "murat", True),
+    ("jnyd", "cuneyt", True),  # جنيد: both Turkish letters
+    ("mhmd", "mohammed", True),
+    ("dra", "tra", False),  # (a dal not last keeps its spellings)
+])
+def test_a_final_dal_may_be_the_t_of_turkish_spelling(abjad_token: str, latin: str,
+                                                      fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+def test_a_name_written_in_arabic_script_finds_its_listed_turkish_spelling() -> None:
+    # own names: two made-up Turkish people, each typed in Arabic script
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query, ScoringConfig
+    from tests.match.lists import list_index
+    index = list_index("DEMIRSOY, Cemal", "TEKINALP, Mehmet Cuneyt")
+    for text, source in (("جمال دميرصوي", "s0"), ("محمد جنيد تكين الب", "s1"),
+                         ("محمد جنيد تكينالب", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match, (text,
+                                                                                   results[:1])
