@@ -375,15 +375,15 @@ def _own_al(word: str) -> bool:
 
 #: the unit of ف inside a word (`_SPELLINGS`): the first letter keeps "f"
 _MEDIAL_F: Final = "F"
+#: a jim, and a final dal, as Turkish spelling may write them (`_SPELLINGS`, `_unit_keys`)
+_TURKISH_J: Final = "J"
+_TURKISH_D: Final = "D"
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
 # ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES);
 # ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM);
 # w's o and u may carry the h English and German write after a long vowel (ג'ون JOHN, קול KOHL)
-# ج "j" is also the C of Turkish spelling, a soft C before a vowel (`_SOFT_C_UNITS`: جمال
-# CEMAL, جعفر CAFER, جمعة CUMA, جنيد CUNEYT for Cüneyt)
 _SPELLINGS = {
-    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh|jh|c",
-    "h": "hh?",
+    "b": "bb?|pp?|v", "t": "tt?|th", "th": "th|ss?|t", "j": "jj?|gg?|dj|dzh|zh|jh", "h": "hh?",
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|pp?|v",
     "q": "qq?|k|g|gh|cc?|kk",
@@ -399,7 +399,19 @@ _SPELLINGS = {
     # (بافلاك PAWLAK; `_unit_keys`)
     _MEDIAL_F: "ff?|ph|pp?|v|w",
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew|oh|uh", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
+    # Turkish spelling of a name in a pattern of `_TURKISH_UNITS` units or more (`_unit_keys`):
+    # a jim is also its C, a soft C before a vowel (`_SOFT_C_UNITS`: جمال CEMAL, جعفر
+    # CAFER, جيجك ÇIÇEK, جنيد CÜNEYT), and a final dal its T, Turkish's final stops being
+    # voiceless (محمد MEHMET, أحمد AHMET, مراد MURAT, فؤاد FUAT, سعيد SAIT; a final ب is P
+    # already: YAKUP, RECEP); Turkish alphabet and orthography (the Turkish Language
+    # Association's spelling of Arabic loans)
+    _TURKISH_J: "jj?|gg?|dj|dzh|zh|jh|c", _TURKISH_D: "dd?|dh|z|t",
 }
+#: a pattern of fewer units says too little for a Turkish reading (`_SPELLINGS`): the
+#: jim's soft C read جارح "jrh" (two units, its ح's vowel left to the Latin word) as the
+#: Spanish CERO
+_TURKISH_UNITS: Final = 3
+_TURKISH_AS: Final = {"j": _TURKISH_J, "d": _TURKISH_D}
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 #: ت and ش together, one unit (`_SPELLINGS`)
 _TSH: Final = "tsh"
@@ -494,6 +506,11 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
                 and (previous_unit not in ("", "w") or (previous_unit == "w" and i == 1)))
         keys.append((unit, twice, last, as_a))
         i += len(unit)
+    if len(keys) >= _TURKISH_UNITS:
+        # (a jim anywhere, a dal last: `_SPELLINGS`' Turkish units)
+        keys = [(_TURKISH_AS[unit], twice, last, as_a)
+                if unit in _TURKISH_AS and (last or unit == "j") else (unit, twice, last, as_a)
+                for unit, twice, last, as_a in keys]
     return keys
 
 
@@ -505,19 +522,11 @@ _SOFT_C: Final = "\x00"
 #: (FRANÇOIS, GONÇALVES, which lists write FRANCOIS). A final C, or one before another
 #: consonant, says K (ERIC, VICTOR): איריס (Iris) is no ERIC
 _SOFT_C_BEFORE: Final = "aeiouy"
-#: the units a C spells as a soft C only: s (above), and the jim, the C of Turkish spelling,
-#: said as English J (Turkish alphabet: CEMAL, CAFER, CUMA for جمال, جعفر, جمعة), where a
-#: vowel follows it too (a Turkish C before a consonant or last is rare in names; an English
-#: hard C before one, CLARK, MARC, would fit جلرك, مارج)
-_SOFT_C_UNITS: Final = ("s", "j")
-
-
-#: a final dal, which Turkish spelling writes T (its final stops are voiceless: MEHMET,
-#: AHMET, MURAT, FUAT, SAIT for محمد, أحمد, مراد, فؤاد, سعيد; Turkish alphabet and
-#: orthography, as the Turkish Language Association spells Arabic loans); a final ب is
-#: P already (`_SPELLINGS`: YAKUP, RECEP)
-_DEVOICED: Final = "d"
-_DEVOICED_AS: Final = "t"
+#: the units a C spells as a soft C only: s (above), and the jim as Turkish spelling writes
+#: it, said as English J (`_SPELLINGS`: CEMAL, CAFER), where a vowel follows it too (a
+#: Turkish C before a consonant or last is rare in names; an English hard C before one,
+#: CLARK, MARC, would fit جلرك, مارج)
+_SOFT_C_UNITS: Final = ("s", _TURKISH_J)
 
 
 def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
@@ -540,8 +549,6 @@ def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
         head, tail = unit[:cut], unit[cut:]
         if head in _SPELLINGS and tail in _SPELLINGS:
             alternatives += [(a, b) for a in _spellings(head) for b in _spellings(tail)]
-    if unit == _DEVOICED and last and not twice:
-        alternatives.append((_DEVOICED_AS, ""))
     if len(unit) >= 2 and unit[-1] == "h" and last and unit[:-1] in _SPELLINGS:
         # the letter before a final heh or alef maqsura, which romanise as "h":
         # موسى "mwsh" is MUSA, عيسى "aysh" ISA (s and a final vowel), not a final ش

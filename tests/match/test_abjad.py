@@ -156,8 +156,12 @@ def _after_vowels(text: str, pos: int, out: set[int]) -> None:
         out.add(pos)
 
 
-def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
+def _reference_pattern(token: str, turkish: bool | None = None
+                       ) -> list[tuple[tuple[str, str], ...]] | None:
     """The pattern of a token as sessions 9-11 built it, each unit's alternatives anew."""
+    if turkish is None:  # s35: a pattern of three units or more may be Turkish spelling
+        plain = _reference_pattern(token, False)
+        return plain if plain is None or len(plain) < 3 else _reference_pattern(token, True)
     units: list[tuple[tuple[str, str], ...]] = []
     i = 1 if token.startswith("a") else 0
     previous = ""
@@ -173,10 +177,12 @@ def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
             break
         if unit == "f" and units and token[i + 1:] not in ("", "h"):
             unit = abjad._MEDIAL_F  # s29: ف inside a word may be W
+        if turkish and (unit == "j" or (unit == "d" and i + 1 == len(token))):
+            unit = abjad._TURKISH_J if unit == "j" else abjad._TURKISH_D  # s35: C and T
         if unit not in abjad._SPELLINGS:
             return None
         alternatives = [(s, "") for s in abjad._spellings(unit)]
-        if unit == "s":  # s32: its C a soft C, before a vowel
+        if unit in ("s", abjad._TURKISH_J):  # s32: its C a soft C, before a vowel (s35: jim)
             alternatives = [(s, abjad._SOFT_C if s == "c" else "") for s, _ in alternatives]
         if twice:
             alternatives.insert(0, ("", ""))
