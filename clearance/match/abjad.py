@@ -375,6 +375,9 @@ def _own_al(word: str) -> bool:
 
 #: the unit of ف inside a word (`_SPELLINGS`): the first letter keeps "f"
 _MEDIAL_F: Final = "F"
+#: a jim, and a final dal, as Turkish spelling may write them (`_SPELLINGS`, `_unit_keys`)
+_TURKISH_J: Final = "J"
+_TURKISH_D: Final = "D"
 # Latin spellings of each romanised consonant ("bb?": b or bb); w / y also long vowels;
 # ف "f" is also the V of foreign names Arabic has no letter for (فاكا VACA, سرفانتس CERVANTES);
 # ق "q" is GH in Persian names, where it sounds as غ does (صادقی SADEGHI, قاسم GHASEM);
@@ -396,7 +399,19 @@ _SPELLINGS = {
     # (بافلاك PAWLAK; `_unit_keys`)
     _MEDIAL_F: "ff?|ph|pp?|v|w",
     "w": "ww?|v|u|o|ou|oo|ow|aw|uw|ew|oh|uh", "y": "yy?|i|e|ee|ey|ei|ai|ay|iy|yi|j|ie", "a": "a",
+    # Turkish spelling of a name in a pattern of `_TURKISH_UNITS` units or more (`_unit_keys`):
+    # a jim is also its C, a soft C before a vowel (`_SOFT_C_UNITS`: جمال CEMAL, جعفر
+    # CAFER, جيجك ÇIÇEK, جنيد CÜNEYT), and a final dal its T, Turkish's final stops being
+    # voiceless (محمد MEHMET, أحمد AHMET, مراد MURAT, فؤاد FUAT, سعيد SAIT; a final ب is P
+    # already: YAKUP, RECEP); Turkish alphabet and orthography (the Turkish Language
+    # Association's spelling of Arabic loans)
+    _TURKISH_J: "jj?|gg?|dj|dzh|zh|jh|c", _TURKISH_D: "dd?|dh|z|t",
 }
+#: a pattern of fewer units says too little for a Turkish reading (`_SPELLINGS`): the
+#: jim's soft C read جارح "jrh" (two units, its ح's vowel left to the Latin word) as the
+#: Spanish CERO
+_TURKISH_UNITS: Final = 3
+_TURKISH_AS: Final = {"j": _TURKISH_J, "d": _TURKISH_D}
 _DIGRAPHS = ("kh", "th", "dh", "sh", "gh", "ch", "zh", "ts")
 #: ت and ش together, one unit (`_SPELLINGS`)
 _TSH: Final = "tsh"
@@ -491,6 +506,11 @@ def _unit_keys(token: str) -> list[_UnitKey] | None:
                 and (previous_unit not in ("", "w") or (previous_unit == "w" and i == 1)))
         keys.append((unit, twice, last, as_a))
         i += len(unit)
+    if len(keys) >= _TURKISH_UNITS:
+        # (a jim anywhere, a dal last: `_SPELLINGS`' Turkish units)
+        keys = [(_TURKISH_AS[unit], twice, last, as_a)
+                if unit in _TURKISH_AS and (last or unit == "j") else (unit, twice, last, as_a)
+                for unit, twice, last, as_a in keys]
     return keys
 
 
@@ -502,6 +522,11 @@ _SOFT_C: Final = "\x00"
 #: (FRANÇOIS, GONÇALVES, which lists write FRANCOIS). A final C, or one before another
 #: consonant, says K (ERIC, VICTOR): איריס (Iris) is no ERIC
 _SOFT_C_BEFORE: Final = "aeiouy"
+#: the units a C spells as a soft C only: s (above), and the jim as Turkish spelling writes
+#: it, said as English J (`_SPELLINGS`: CEMAL, CAFER), where a vowel follows it too (a
+#: Turkish C before a consonant or last is rare in names; an English hard C before one,
+#: CLARK, MARC, would fit جلرك, مارج)
+_SOFT_C_UNITS: Final = ("s", _TURKISH_J)
 
 
 def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
@@ -509,7 +534,7 @@ def _alternatives(unit: str, twice: bool, last: bool, as_a: bool) -> _Unit:
     (`_unit_keys`), "a" for a yeh that may be one (a doubled yeh's diphthong, a final yeh
     for an alef maqsura), and a digraph as its two letters apart."""
     alternatives = [(s, "") for s in _spellings(unit)]
-    if unit == "s":
+    if unit in _SOFT_C_UNITS:
         # (its C is a soft C only: followed by a vowel, `_SOFT_C_BEFORE`)
         alternatives = [(s, _SOFT_C if s == "c" else "") for s, _ in alternatives]
     if twice:

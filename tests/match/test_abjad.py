@@ -156,8 +156,12 @@ def _after_vowels(text: str, pos: int, out: set[int]) -> None:
         out.add(pos)
 
 
-def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
+def _reference_pattern(token: str, turkish: bool | None = None
+                       ) -> list[tuple[tuple[str, str], ...]] | None:
     """The pattern of a token as sessions 9-11 built it, each unit's alternatives anew."""
+    if turkish is None:  # s35: a pattern of three units or more may be Turkish spelling
+        plain = _reference_pattern(token, False)
+        return plain if plain is None or len(plain) < 3 else _reference_pattern(token, True)
     units: list[tuple[tuple[str, str], ...]] = []
     i = 1 if token.startswith("a") else 0
     previous = ""
@@ -173,10 +177,12 @@ def _reference_pattern(token: str) -> list[tuple[tuple[str, str], ...]] | None:
             break
         if unit == "f" and units and token[i + 1:] not in ("", "h"):
             unit = abjad._MEDIAL_F  # s29: ف inside a word may be W
+        if turkish and (unit == "j" or (unit == "d" and i + 1 == len(token))):
+            unit = abjad._TURKISH_J if unit == "j" else abjad._TURKISH_D  # s35: C and T
         if unit not in abjad._SPELLINGS:
             return None
         alternatives = [(s, "") for s in abjad._spellings(unit)]
-        if unit == "s":  # s32: its C a soft C, before a vowel
+        if unit in ("s", abjad._TURKISH_J):  # s32: its C a soft C, before a vowel (s35: jim)
             alternatives = [(s, abjad._SOFT_C if s == "c" else "") for s, _ in alternatives]
         if twice:
             alternatives.insert(0, ("", ""))
@@ -1295,3 +1301,42 @@ def test_a_name_written_with_jim_finds_the_listed_jh_spelling() -> None:
     for text, source in (("جون ماريو كينتيرو بارا", "s0"), ("سوريش جها", "s1")):
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match, results[:1]
+
+
+@pytest.mark.parametrize(("abjad_token", "latin", "fits"), [
+    ("jml", "cemal", True),  # جمال: Turkish spelling writes the jim C (CEMAL, CELAL)
+    ("jfr", "cafer", True),  # جعفر
+    ("jnkyz", "cengiz", True),
+    ("jll", "celal", True),
+    ("jrj", "clark", False),  # (a C before a consonant is no jim)
+    ("mrj", "marc", False),  # (nor a last one)
+])
+def test_a_jim_may_be_the_c_of_turkish_spelling(abjad_token: str, latin: str,
+                                                fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+@pytest.mark.parametrize(("abjad_token", "latin", "fits"), [
+    ("mhmd", "mehmet", True),  # محمد: Turkish writes a final dal T (MEHMET, AHMET, MURAT)
+    ("ahmd", "ahmet", True),
+    ("mrd", "murat", True),
+    ("jnyd", "cuneyt", True),  # جنيد: both Turkish letters
+    ("mhmd", "mohammed", True),
+    ("dra", "tra", False),  # (a dal not last keeps its spellings)
+])
+def test_a_final_dal_may_be_the_t_of_turkish_spelling(abjad_token: str, latin: str,
+                                                      fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) == fits
+
+
+def test_a_name_written_in_arabic_script_finds_its_listed_turkish_spelling() -> None:
+    # own names: two made-up Turkish people, each typed in Arabic script
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query, ScoringConfig
+    from tests.match.lists import list_index
+    index = list_index("DEMIRSOY, Cemal", "TEKINALP, Mehmet Cuneyt")
+    for text, source in (("جمال دميرصوي", "s0"), ("محمد جنيد تكين الب", "s1"),
+                         ("محمد جنيد تكينالب", "s1")):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].source_id == source and results[0].match, (text,
+                                                                                   results[:1])
