@@ -1766,7 +1766,7 @@ def compare_names(
     for j in sorted(free_c):
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
-    if initials and any(q_legal) | any(c_legal):
+    if initials and (any(q_legal) or any(c_legal)):
         result.query_suffixes = _left_suffixes(q_tokens, q_legal, free_q)
         result.cand_suffixes = _left_suffixes(c_tokens, c_legal, free_c)
     result.strongest = strongest
@@ -2425,15 +2425,15 @@ def _free_costs(
         for i in free_q:
             if q_tokens[i] in paired:
                 q_cost[i] = 0.0
-    # two different names in one place (people: each side has a name the other lacks) are
-    # evidence against, however common each is: population caps say a common name agreeing
-    # proves little, not that Mohamed and Ali may be the same name
     if initials and any(q_legal[i] and c_legal[j] and other_generations(q_tokens[i], c_tokens[j])
                         for i in free_q for j in free_c):
         # (people) two generations of one family's name (Jr. and Sr., II and III): the
         # son is not the father; the query's suffix weighs as a conflicting name does, as
         # two different patronymics do (a suffix only one side gives says nothing)
         legal_floor = CONFLICT_WEIGHT
+    # two different names in one place (people: each side has a name the other lacks) are
+    # evidence against, however common each is: population caps say a common name agreeing
+    # proves little, not that Mohamed and Ali may be the same name
     floor = 0.0
     if initials and differ and any(j not in c_patr and not c_legal[j] for j in free_c):
         floor = CONFLICT_WEIGHT
