@@ -75,7 +75,9 @@ from clearance.match.prepare import (
     Name,
     after_article,
     fold_key,
+    is_suffix,
     name_roles,
+    other_generations,
     person_role_words,
     written_marks,
     written_words,
@@ -550,6 +552,10 @@ class NameComparison:
     cand_words: int
     person: bool  # compared as people's names
     lone_common_name: bool  # (organisations) only a common name agrees, not the whole name
+    #: (people) the generational suffixes left unpaired (Jr., III), each side's; they are
+    #: in `unmatched_query` / `unmatched_candidate` too, and explained apart
+    query_suffixes: tuple[str, ...]
+    cand_suffixes: tuple[str, ...]
 
     def __init__(self, score: float, pairs: list[TokenPair] | None = None,
                  unmatched_query: list[str] | None = None,
@@ -566,6 +572,7 @@ class NameComparison:
         self.cand_words = cand_words
         self.person = person
         self.lone_common_name = False
+        self.query_suffixes = self.cand_suffixes = ()
 
     def explain(self, read: Mapping[str, str] = _NOTHING_READ) -> str:
         """The pairs and the words left over; `read`: query tokens shown with the words
@@ -576,10 +583,19 @@ class NameComparison:
 
         parts = [f"{shown(p.query)}~{shown_word(p.candidate)} "
                  f"({p.similarity:.2f}, w={p.weight:.2f})" for p in self.pairs]
-        if self.unmatched_query:
-            parts.append("query only: " + " ".join(map(shown, self.unmatched_query)))
-        if self.unmatched_candidate:
-            parts.append("list only: " + " ".join(map(shown_word, self.unmatched_candidate)))
+        q_only = [t for t in self.unmatched_query if t not in self.query_suffixes]
+        c_only = [t for t in self.unmatched_candidate if t not in self.cand_suffixes]
+        if q_only:
+            parts.append("query only: " + " ".join(map(shown, q_only)))
+        if c_only:
+            parts.append("list only: " + " ".join(map(shown_word, c_only)))
+        # (people) a suffix is which of a family's namesakes, not a word of the name
+        for side, suffixes, others in (("query", self.query_suffixes, self.cand_suffixes),
+                                       ("list", self.cand_suffixes, self.query_suffixes)):
+            for t in suffixes:
+                other = [o for o in others if other_generations(t, o)]
+                parts.append(f"{t}: generational suffix, {side} only"
+                             + (f" (another generation than {other[0]})" if other else ""))
         return "; ".join(parts)
 
 
@@ -1490,6 +1506,12 @@ def compare_names(
                 # "al", Ala: `prepare._ain_words`) is no listed article AL
                 continue
             distinct = False
+            if ql and c_legal[j] and initials and sim > 0.0 and other_generations(qt, ct):
+                continue  # Jr. is not Sr. (the son is not the father), II not III
+            if initials and ql != c_legal[j] and sim > 0.0 and (
+                    ct if ql else qt) in compound_heads():
+                continue  # "Abdul Sultan" (servant of) is not ABU SULTAN (father of): the
+                # head of a compound given name is no particle (a kunya's Abu, AL, BIN)
             if sim == 0.0 and initials and (len(qt) == 1 or len(ct) == 1) and qt[0] == ct[0]:
                 sim = INITIAL_SIMILARITY
             elif (initials and 0.0 < sim < 1.0 and qt in facts.syllables
@@ -1769,6 +1791,9 @@ def compare_names(
     for j in sorted(free_c):
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
+    if initials and (any(q_legal) or any(c_legal)):
+        result.query_suffixes = _left_suffixes(q_tokens, q_legal, free_q)
+        result.cand_suffixes = _left_suffixes(c_tokens, c_legal, free_c)
     result.strongest = strongest
     # (a query's tail counts with its first half only where the listed name pairs it: an
     # Afghan family name Ullah after a given name, left unpaired, is a word of its own)
@@ -1787,6 +1812,13 @@ def compare_names(
         result.lone_common_name = _lone_common_name(pairs, cand, free_c, {
             industry(q_tokens[i]) for i in free_q} - {None})
     return result
+
+
+def _left_suffixes(tokens: tuple[str, ...], legal: tuple[bool, ...], free: set[int]
+                   ) -> tuple[str, ...]:
+    """(people) The generational suffixes (role words: `prepare._suffix_tokens`) among
+    the `free` tokens."""
+    return tuple([tokens[k] for k in sorted(free) if legal[k] and is_suffix(tokens[k])])
 
 
 def _unseen_after_cut(query: Name, cand: Name, free_q: set[int], free_c: set[int],
@@ -2426,6 +2458,12 @@ def _free_costs(
         for i in free_q:
             if q_tokens[i] in paired:
                 q_cost[i] = 0.0
+    if initials and any(q_legal[i] and c_legal[j] and other_generations(q_tokens[i], c_tokens[j])
+                        for i in free_q for j in free_c):
+        # (people) two generations of one family's name (Jr. and Sr., II and III): the
+        # son is not the father; the query's suffix weighs as a conflicting name does, as
+        # two different patronymics do (a suffix only one side gives says nothing)
+        legal_floor = CONFLICT_WEIGHT
     # two different names in one place (people: each side has a name the other lacks) are
     # evidence against, however common each is: population caps say a common name agreeing
     # proves little, not that Mohamed and Ali may be the same name

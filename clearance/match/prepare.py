@@ -33,7 +33,7 @@ from clearance.match.text import clean, normalize
 from clearance.resources import load_resource
 
 __all__ = ["ANY", "ARTICLES", "GIVEN", "HEAD", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "after_article",
-           "fold_key", "name_roles",
+           "fold_key", "is_suffix", "name_roles", "other_generations",
            "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
            "trailing_words", "written_marks", "written_words"]
 
@@ -70,6 +70,26 @@ def person_role_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
 def person_suffixes() -> frozenset[str]:
     """Generational suffixes written after a person's name (Jr., III, Filho)."""
     return frozenset(str(w) for w in load_resource("generic_words")["person_suffixes"])
+
+
+@cache
+def _suffix_generations() -> dict[str, int]:
+    return {str(w): int(g) for w, g in
+            load_resource("generic_words")["person_suffix_generations"].items()}
+
+
+def is_suffix(token: str) -> bool:
+    """Whether `token` is a generational suffix (read as one only after a name's first
+    word: `_suffix_tokens`)."""
+    return token in _suffix_generations()
+
+
+def other_generations(a: str, b: str) -> bool:
+    """Whether two generational suffixes name two generations of one family (Jr. and
+    Sr., II and III): the father is not the son (`person_suffix_generations`)."""
+    generations = _suffix_generations()
+    ga, gb = generations.get(a, 0), generations.get(b, 0)
+    return ga != gb and ga > 0 and gb > 0
 
 
 def _suffix_only(text: str) -> bool:
