@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "42"
+VERSION = "43"
 
 __all__ = ["ALGORITHM", "VERSION"]
