@@ -2372,11 +2372,11 @@ def _free_costs(
             # stays a bound)
             charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
                           2.0 * query_extra_penalty)
-        # a trading company's activity phrase ("for general trading") weighs as its trade
-        # word alone where the other name leaves it out (`orgs.activity_words`)
-        for i in activity_words(q_tokens, free_q, least):
+        # a trading company's activity phrase ("for general trading") says its kind once:
+        # its "for" and "general" cost nothing beside its trade word (`orgs.activity_words`)
+        for i in activity_words(q_tokens, free_q):
             q_cost[i] = 0.0
-        for j in activity_words(c_tokens, free_c, least):
+        for j in activity_words(c_tokens, free_c):
             c_cost[j] = 0.0
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
@@ -2576,8 +2576,7 @@ def score_ceiling(
     # (organisations) the trades the listed name names (a query's word of one costs little)
     c_trades = set() if initials else {industry(ct) for ct in cand.tokens} - {None}
     # (organisations) an activity phrase's framing words (`orgs.activity_words`) cost nothing
-    framing = () if initials else activity_words(query.tokens, set(range(len(query.tokens))),
-                                                 True)
+    framing = () if initials else activity_words(query.tokens, set(range(len(query.tokens))))
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(

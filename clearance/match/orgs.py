@@ -825,19 +825,18 @@ def activity_phrase() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(map(str, table["after"])))
 
 
-def activity_words(tokens: tuple[str, ...], free: set[int], least: bool) -> list[int]:
-    """The words of an organisation's name, left unpaired, that only frame a trading
-    company's activity phrase around its trade word: "for" and "general" in "X for
-    Trading", "X General Trading", "X for General Trading", and the Arabic reading's "for
-    trading general" (للتجارة العامة). The phrase weighs as its trade word alone (a
-    generic word) where the other name leaves it out: said twice it says no more. The
-    trade word must be unpaired too (`least`, for a bound of the score: it may be), else
-    the phrase's words are names' words as any other ("Bank for Foreign Trade" keeps its
-    "for": "foreign" stands between)."""
+def activity_words(tokens: tuple[str, ...], free: set[int]) -> list[int]:
+    """The words of an organisation's name, left unpaired (`free`), that only frame a
+    trading company's activity phrase around its trade word: "for" and "general" in "X
+    for Trading", "X General Trading", "X for General Trading", and the Arabic reading's
+    "for trading general" (للتجارة العامة). The phrase says the kind of business once,
+    and weighs as its trade word alone (a generic word) where the other name leaves it
+    out, as the trade word's pair where it agrees ("Velmar Trading", VELMAR GENERAL
+    TRADING). A word between ("Bank for Foreign Trade") is the name's own: its "for" too."""
     heads, before, after = activity_phrase()
     out: list[int] = []
     for k, token in enumerate(tokens):
-        if token not in heads or not (least or k in free):
+        if token not in heads:
             continue
         i = k - 1
         while i >= 0 and k - i <= len(before) and tokens[i] in before and i in free:
