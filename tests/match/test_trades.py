@@ -203,7 +203,8 @@ def _score_on(index: Index, query: str, listed: str) -> float:
 def test_an_activity_phrase_weighs_as_its_trade_word_alone(activities: Index) -> None:
     # a register's "X for (General) Trading" says the kind of business once: its "for" and
     # "general" cost nothing more than "trading" does (fails on main: "Orlik Bank for
-    # Trading" 0.769 where "Orlik Bank Trading" scores 0.800)
+    # Trading" 0.893, "... for General Trading" 0.820, where "Orlik Bank Trading" scores
+    # 0.909; "Velmar Trading LLC" 0.947 on VELMAR GENERAL TRADING LLC)
     alone = _score_on(activities, "Orlik Bank Trading", "ORLIK BANK")
     for query in ("Orlik Bank for Trading", "Orlik Bank General Trading",
                   "Orlik Bank for General Trading"):
