@@ -132,13 +132,18 @@ def test_one_trade_written_two_ways_alerts(written_two_ways: Index, query: str,
 def test_the_bound_allows_what_a_shared_trade_scores(written_two_ways: Index) -> None:
     # the organisations' bound charged "oil", "gas" and "energy", which pair with no word,
     # in full: below the score, it would leave ORLIK ENERGY out unseen
-    queries = [Query(q, "Company") for q in ("Orlik Oil and Gas", "Kestrel Bank",
-                                             "Orlik Gas", "Kestrel Banking Energy")]
+    assert _bounded_seen(written_two_ways, ["Orlik Oil and Gas", "Kestrel Bank", "Orlik Gas",
+                                            "Kestrel Banking Energy"], 0.8) >= 3
+
+
+def _bounded_seen(index: Index, queries: list[str], at: float) -> int:
+    """How many comparisons of the queries score `at` or more; each one's bound holds."""
     seen = 0
-    for q_text, c_text, score, ceiling in _bounded(written_two_ways, queries, ScoringConfig()):
+    for q_text, c_text, score, ceiling in _bounded(index, [Query(q, "Company") for q in queries],
+                                                   ScoringConfig()):
         assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
-        seen += score >= 0.8
-    assert seen >= 3
+        seen += score >= at
+    return seen
 
 
 def test_the_bound_allows_what_a_word_of_several_trades_scores() -> None:
@@ -230,10 +235,5 @@ def test_only_the_words_around_an_unpaired_trade_word_frame_it(
 def test_the_bound_allows_what_an_activity_phrase_scores(activities: Index) -> None:
     # the bounds charged "for" and "general" as any query word left unpaired: below the
     # score, they would leave ORLIK BANK out unseen
-    queries = [Query(q, "Company") for q in ("Orlik Bank for General Trading",
-                                             "Orlik Bank for Trading", "Velmar Trading LLC")]
-    seen = 0
-    for q_text, c_text, score, ceiling in _bounded(activities, queries, ScoringConfig()):
-        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
-        seen += score >= 0.75
-    assert seen >= 3
+    assert _bounded_seen(activities, ["Orlik Bank for General Trading", "Orlik Bank for Trading",
+                                      "Velmar Trading LLC"], 0.75) >= 3
