@@ -179,7 +179,7 @@ class QueryBound:
         self.trades = set(self.industries) - {None}
         # the words that frame an activity phrase ("for general trading"): free of cost
         # where the listed name leaves the phrase out (`orgs.activity_words`)
-        self.activity = frozenset(activity_words(tokens, set(range(n))))
+        self.activity = frozenset(activity_words(tokens, range(n)))
         # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
         self.facts = QueryFacts(query)
         self.shapes = self.facts.shapes
@@ -415,7 +415,7 @@ class QueryBound:
                 if (not may_q >> i & 1 and not self.places[i]
                         and self.industries[i] not in trades and i not in self.activity):
                     least += self.query_extra * _extra(query_weights[i])
-            framing = activity_words(c_tokens, set(range(nc)))
+            framing = activity_words(c_tokens, range(nc))
             for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not place_at(c_tokens, j)
                         and industry(c_tokens[j]) not in self.trades and j not in framing):

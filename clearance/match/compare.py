@@ -2576,7 +2576,7 @@ def score_ceiling(
     # (organisations) the trades the listed name names (a query's word of one costs little)
     c_trades = set() if initials else {industry(ct) for ct in cand.tokens} - {None}
     # (organisations) an activity phrase's framing words (`orgs.activity_words`) cost nothing
-    framing = () if initials else activity_words(query.tokens, set(range(len(query.tokens))))
+    framing = () if initials else activity_words(query.tokens, range(len(query.tokens)))
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(

@@ -9,6 +9,7 @@ start or end of a name, never inside a word or between name words.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache, lru_cache
 from typing import Final
 
@@ -825,7 +826,7 @@ def activity_phrase() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(map(str, table["after"])))
 
 
-def activity_words(tokens: tuple[str, ...], free: set[int]) -> list[int]:
+def activity_words(tokens: tuple[str, ...], free: Container[int]) -> list[int]:
     """The words of an organisation's name, left unpaired (`free`), that only frame a
     trading company's activity phrase around its trade word: "for" and "general" in "X
     for Trading", "X General Trading", "X for General Trading", and the Arabic reading's
