@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from clearance.match.abjad import has_abjad
-from clearance.match.orgs import legal_forms
+from clearance.match.orgs import activity_phrase, legal_forms
 from clearance.match.term_readings import readings
 from clearance.resources import load_resource
 
@@ -240,11 +240,20 @@ def _longest_form(words: list[str]) -> tuple[int, str] | None:
 def _longest_legal(words: list[str]) -> tuple[int, str] | None:
     """`_longest` of the words a register adds as the company's legal form (a `forms`
     entry whose English is a form of `orgs.legal_forms`: ذ.م.م, سهامی خاص, المحدودة,
-    شرکت); any other known term is kept whole."""
+    شرکت) or as its activity (`orgs.activity_phrase` after the "for" Arabic writes onto
+    it: للتجارة "for trading", and العامة "general" right after it; a bank's تجارت, BANK
+    TEJARAT, is its name); any other known term is kept whole."""
     found = _longest(words)
     if found is None or _legal(found[1]):
         return found
-    return found[0], ""
+    heads, _before, after = activity_phrase()
+    size, english = found
+    if not all(f.startswith("for ") and f[4:] in heads for f in english.split("|")):
+        return size, ""
+    then = _longest(words[size:]) if size < len(words) else None
+    if then is not None and then[0] == 1 and then[1] in after:
+        return size + 1, f"{english} {then[1]}"
+    return found
 
 
 @cache
@@ -271,10 +280,11 @@ def english_names(text: str) -> list[str]:
     english = readings(words, _longest)
     kept = [r for r in readings(words, _longest_form)
             if r not in english and r != " ".join(words)]  # (not the name itself)
-    # and the name with only its legal form in English, every other word kept for the
-    # patterns: a list that transliterates a whole name (AL MASRAF AL ZERAEI AL TAWENI,
-    # SHERKAT ... KHAYBAR) or writes it in the script meets a register's المصرف الزراعي
-    # التعاوني ذ.م.م with the form read as a form, not as the letters ذ م م
+    # and the name with only its legal form and its activity (للتجارة) in English, every
+    # other word kept for the patterns: a list that transliterates a whole name (AL MASRAF
+    # AL ZERAEI AL TAWENI, SHERKAT ... KHAYBAR) or writes it in the script meets a
+    # register's المصرف الزراعي التعاوني ذ.م.م with the form read as a form, not as the
+    # letters ذ م م, and its ... للتجارة العامة as "for trading general"
     legal = [r for r in readings(words, _longest_legal)
              if r not in english and r not in kept and r != " ".join(words)]
     return english + kept[:_KEPT_READINGS] + legal[:1]

@@ -50,7 +50,15 @@ from clearance.match.compare import (
     typed_numbers,
 )
 from clearance.match.limits import MAX_FUZZY_TOKEN
-from clearance.match.orgs import Slips, cut_start, cut_word, industry, may_be_cut, reaches_width
+from clearance.match.orgs import (
+    Slips,
+    activity_words,
+    cut_start,
+    cut_word,
+    industry,
+    may_be_cut,
+    reaches_width,
+)
 from clearance.match.places import direction, place_at
 from clearance.match.population import spelled_name
 from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
@@ -173,6 +181,9 @@ class QueryBound:
         # names leave unpaired little)
         self.industries = [industry(t) for t in tokens]
         self.trades = set(self.industries) - {None}
+        # the words that frame an activity phrase ("for general trading"): free of cost
+        # where the listed name leaves the phrase out (`orgs.activity_words`)
+        self.activity = frozenset(activity_words(tokens, range(n)))
         # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
         self.facts = QueryFacts(query)
         self.shapes = self.facts.shapes
@@ -311,8 +322,9 @@ class QueryBound:
           more, never less, when more words are free, a pair is near, or a join links
           the surname first: `bound_applies`);
           organisations: the query's words `query_extra_penalty`, the listed name's the
-          list's penalty (`_free_costs` charges other factors to places and to words of
-          a trade both names name alone, at least zero here), each at least its weight
+          list's penalty (`_free_costs` charges other factors to places, to words of
+          a trade both names name alone and to an activity phrase's "for" and "general",
+          `orgs.activity_words`: at least zero here), each at least its weight
           (`_extra`: legal forms' floor only adds).
         When no word may pair, the score is 0.
         """
@@ -405,12 +417,14 @@ class QueryBound:
                     free_q = nq - 1
             for i in range(free_q):
                 if (not may_q >> i & 1 and not self.places[i]
-                        and self.industries[i] not in trades and not self.activities[i]):
+                        and self.industries[i] not in trades and not self.activities[i]
+                        and i not in self.activity):
                     least += self.query_extra * _extra(query_weights[i])
+            framing = activity_words(c_tokens, range(nc))
             for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not place_at(c_tokens, j)
                         and industry(c_tokens[j]) not in self.trades
-                        and not phrase_goes_on(c_tokens, j)):
+                        and not phrase_goes_on(c_tokens, j) and j not in framing):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
 

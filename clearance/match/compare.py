@@ -41,6 +41,7 @@ from clearance.match.orgs import (
     SHARED_TRADE,
     SHORT_SLIP_MAX,
     Slips,
+    activity_words,
     charge_trades,
     cut_start,
     cut_word,
@@ -2428,6 +2429,12 @@ def _free_costs(
             # stays a bound)
             charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
                           2.0 * query_extra_penalty)
+        # a trading company's activity phrase ("for general trading") says its kind once:
+        # its "for" and "general" cost nothing beside its trade word (`orgs.activity_words`)
+        for i in activity_words(q_tokens, free_q):
+            q_cost[i] = 0.0
+        for j in activity_words(c_tokens, free_c):
+            c_cost[j] = 0.0
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
                 and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised and sure_pair)
@@ -2639,12 +2646,16 @@ def score_ceiling(
         q_words = ()
     # (organisations) the trades the listed name names (a query's word of one costs little)
     c_trades = set() if initials else {industry(ct) for ct in cand.tokens} - {None}
+    # (organisations) an activity phrase's framing words (`orgs.activity_words`) cost nothing
+    framing = () if initials else activity_words(query.tokens, range(len(query.tokens)))
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
         w = weigh(qf, ql)
         if _may_pair(qt, qf, ql, cand, initials) or (q_words and any(
                 _word_slip(query, q_words, k, cand, c_words, j) > 0.0
                 for j in range(len(cand.tokens)))):
             matched += (w + 1.0) / 2.0
+            continue
+        if k in framing:
             continue
         extra = query_extra_penalty
         if initials and k < len(roles) and roles[k] == MIDDLE:

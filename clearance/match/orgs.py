@@ -9,6 +9,7 @@ start or end of a name, never inside a word or between name words.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache, lru_cache
 from typing import Final
 
@@ -22,6 +23,8 @@ __all__ = [
     "SHARED_TRADE",
     "SHORT_SLIP_MAX",
     "Slips",
+    "activity_phrase",
+    "activity_words",
     "charge_trades",
     "confirmed_slips",
     "cut_form_read",
@@ -812,6 +815,37 @@ def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: 
     both = q_set & c_set
     _charge(q_trades, q_cost, both, conflict)
     _charge(c_trades, c_cost, both, conflict)
+
+
+@cache
+def activity_phrase() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(trade words, words before one, words after one) of a trading company's activity
+    phrase (`resources/generic_words.yml`'s `activity_phrase`; `activity_words`)."""
+    table = load_resource("generic_words")["activity_phrase"]
+    return (frozenset(map(str, table["heads"])), frozenset(map(str, table["before"])),
+            frozenset(map(str, table["after"])))
+
+
+def activity_words(tokens: tuple[str, ...], free: Container[int]) -> list[int]:
+    """The words of an organisation's name, left unpaired (`free`), that only frame a
+    trading company's activity phrase around its trade word: "for" and "general" in "X
+    for Trading", "X General Trading", "X for General Trading", and the Arabic reading's
+    "for trading general" (للتجارة العامة). The phrase says the kind of business once,
+    and weighs as its trade word alone (a generic word) where the other name leaves it
+    out, as the trade word's pair where it agrees ("Velmar Trading", VELMAR GENERAL
+    TRADING). A word between ("Bank for Foreign Trade") is the name's own: its "for" too."""
+    heads, before, after = activity_phrase()
+    out: list[int] = []
+    for k, token in enumerate(tokens):
+        if token not in heads:
+            continue
+        i = k - 1
+        while i >= 0 and k - i <= len(before) and tokens[i] in before and i in free:
+            out.append(i)
+            i -= 1
+        if k + 1 < len(tokens) and tokens[k + 1] in after and k + 1 in free:
+            out.append(k + 1)
+    return out
 
 
 def _charge(named: dict[int, frozenset[str]], cost: list[float], both: frozenset[str],

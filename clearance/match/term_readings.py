@@ -57,8 +57,16 @@ def readings(words: list[str], lookup: Lookup) -> list[str]:
         return []
     widest = max(len(o) for o in options)
     out = [_join(o[min(k, len(o) - 1)] for o in options) for k in range(widest)]
+    # each other form of a term beside the first form of every other term: the k-th
+    # readings pair the k-th forms, and never a term's first form with another's second
+    # (المؤسسة العامة للنفط: "corporation ... petroleum", GENERAL PETROLEUM CORPORATION,
+    # beside "corporation ... oil" and "establishment ... petroleum")
+    firsts = [o[0] for o in options]
+    varied = [_join([*firsts[:t], f, *firsts[t + 1:]]) for t, o in enumerate(options)
+              if len(o) < widest for f in o[1:]]
+    out += varied
     out += [_join(r) for r in itertools.islice(itertools.product(*options), MAX_READINGS * 2)]
-    return [r for r in dict.fromkeys(out) if r][:max(widest, MAX_READINGS)]
+    return [r for r in dict.fromkeys(out) if r][:max(widest + len(varied), MAX_READINGS)]
 
 
 def _join(words: Iterable[str]) -> str:
