@@ -174,7 +174,7 @@ class QueryBound:
         self.places = [place_at(tokens, k) for k in range(n)]
         # the query's words after the first of a register's activity phrase, free
         # (`registered.phrase_goes_on`)
-        self.activities = [phrase_goes_on(tokens, k) for k in range(n)]
+        self.phrase_tails = [phrase_goes_on(tokens, k) for k in range(n)]
         # the compass points the query's words of direction name (`places.direction`)
         self.points = [direction(t) for t in tokens]
         # the trades the query's words name (`orgs.charge_trades` charges a trade both
@@ -183,7 +183,7 @@ class QueryBound:
         self.trades = set(self.industries) - {None}
         # the words that frame an activity phrase ("for general trading"): free of cost
         # where the listed name leaves the phrase out (`orgs.activity_words`)
-        self.activity = frozenset(activity_words(tokens, range(n)))
+        self.framing = frozenset(activity_words(tokens, range(n)))
         # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
         self.facts = QueryFacts(query)
         self.shapes = self.facts.shapes
@@ -417,14 +417,14 @@ class QueryBound:
                     free_q = nq - 1
             for i in range(free_q):
                 if (not may_q >> i & 1 and not self.places[i]
-                        and self.industries[i] not in trades and not self.activities[i]
-                        and i not in self.activity):
+                        and self.industries[i] not in trades and not self.phrase_tails[i]
+                        and i not in self.framing):
                     least += self.query_extra * _extra(query_weights[i])
-            framing = activity_words(c_tokens, range(nc))
+            c_framing = activity_words(c_tokens, range(nc))
             for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not place_at(c_tokens, j)
                         and industry(c_tokens[j]) not in self.trades
-                        and not phrase_goes_on(c_tokens, j) and j not in framing):
+                        and not phrase_goes_on(c_tokens, j) and j not in c_framing):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
 

@@ -2450,7 +2450,7 @@ def _free_costs(
             # AIRLINES: AIRLINES is no distinctive word); alone, a pattern of three or four
             # consonants spells many words in full (חן LLC is not SI CHEN)
             legal_floor = CONFLICT_WEIGHT
-        # a register's activity phrase ("Sanayi ve Ticaret", "General Trading") costs once,
+        # a register's activity phrase ("Sanayi ve Ticaret", "Import and Export") costs once,
         # at its first word, as a place does (`registered.phrase_goes_on`)
         for i in free_q:
             if phrase_goes_on(q_tokens, i):

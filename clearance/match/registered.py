@@ -11,7 +11,7 @@ and "H.K." of "X (HK) Limited" are Hong Kong, "St." of "St. Petersburg" Saint, w
 place's other words follow. The phrases are `resources/register_words.yml`, each sourced
 there; the places "St X" are those of `resources/places.yml` written "Saint X" too.
 
-A register's activity phrase ("Sanayi ve Ticaret", "General Trading") says what the
+A register's activity phrase ("Sanayi ve Ticaret", "Import and Export") says what the
 company may trade in, as one word of general commerce does: where it stands whole, its
 words after the first cost nothing (`phrase_goes_on`), as a place's do.
 """
@@ -80,6 +80,6 @@ def _activities() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 def phrase_goes_on(tokens: Sequence[str], i: int) -> bool:
     """Whether the word at `i` is a word after the first of a register's activity phrase
     whose words all stand there together ("ticaret" of "X Sanayi ve Ticaret A.Ş.",
-    "trading" of "X General Trading L.L.C."): the phrase is charged once, at its first
+    "export" of "X Import and Export Co."): the phrase is charged once, at its first
     word, as a place is."""
     return stands_whole(_activities(), tokens, i)
