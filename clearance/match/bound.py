@@ -51,7 +51,7 @@ from clearance.match.compare import (
 )
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import Slips, cut_start, cut_word, industry, may_be_cut, reaches_width
-from clearance.match.places import direction, place_at
+from clearance.match.places import direction, place_at, place_bits
 from clearance.match.population import spelled_name
 from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
 
@@ -403,8 +403,9 @@ class QueryBound:
                 if (not may_q >> i & 1 and not self.places[i]
                         and self.industries[i] not in trades):
                     least += self.query_extra * _extra(query_weights[i])
+            c_places = place_bits(c_tokens)  # (kept by the listed name: `place_at`)
             for j in range(min(nc, unseen)):
-                if (not may_c >> j & 1 and not place_at(c_tokens, j)
+                if (not may_c >> j & 1 and not c_places >> j & 1
                         and industry(c_tokens[j]) not in self.trades):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
