@@ -2,9 +2,9 @@
 
 import pytest
 
+from clearance.match import places
 from clearance.match.compare import compare_names
 from clearance.match.engine import match_query
-from clearance.match import places
 from clearance.match.places import country_at, is_place, place_at, zh_places
 from clearance.match.prepare import ORG, PERSON, prepare_name
 from clearance.match.score import Query
