@@ -103,8 +103,8 @@ def test_a_batch_builds_the_country_and_legal_form_tables_of_latin_text_before_i
     code = ("{setup}\nfrom clearance.match import countries, orgs\n"
             "print(countries._pattern.cache_info().currsize,"
             " orgs._long_parts.cache_info().currsize)")
+    up_front = "from clearance.match.tables import load_script_tables\nload_script_tables('ASCII')"
     built = [subprocess.run([sys.executable, "-c", code.format(setup=setup)], check=True,
                             capture_output=True, text=True).stdout.split()
-             for setup in ("", "from clearance.match.tables import load_script_tables\n"
-                               "load_script_tables('ASCII')")]
+             for setup in ("", up_front)]
     assert built == [["0", "0"], ["1", "1"]]
