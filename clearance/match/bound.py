@@ -59,7 +59,7 @@ from clearance.match.orgs import (
     may_be_cut,
     reaches_width,
 )
-from clearance.match.places import direction, place_at
+from clearance.match.places import direction, place_at, place_bits
 from clearance.match.population import spelled_name
 from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
 from clearance.match.registered import phrase_goes_on
@@ -421,8 +421,9 @@ class QueryBound:
                         and i not in self.framing):
                     least += self.query_extra * _extra(query_weights[i])
             c_framing = activity_words(c_tokens, range(nc))
+            c_places = place_bits(c_tokens)  # (kept by the listed name: `place_at`)
             for j in range(min(nc, unseen)):
-                if (not may_c >> j & 1 and not place_at(c_tokens, j)
+                if (not may_c >> j & 1 and not c_places >> j & 1
                         and industry(c_tokens[j]) not in self.trades
                         and not phrase_goes_on(c_tokens, j) and j not in c_framing):
                     least += self.org_extra * _extra(cand_weights[j])

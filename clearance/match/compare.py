@@ -52,7 +52,14 @@ from clearance.match.orgs import (
     reaches_width,
     slipped_forms,
 )
-from clearance.match.places import country_at, direction, is_city_mark, place_at, place_goes_on
+from clearance.match.places import (
+    country_at,
+    direction,
+    is_city_mark,
+    place_at,
+    place_bits,
+    place_goes_on,
+)
 from clearance.match.population import (
     DISTINCT_NAME_CAP,
     DISTINCT_NAME_SIMILARITY,
@@ -2389,8 +2396,11 @@ def _free_costs(
         # two different places contradict each other ("Beijing X" is not "Shanghai X")
         # (a country named in several words is one place where they stand together:
         # "North Korean"; `places.place_at`)
-        q_places = [i for i in free_q if place_at(q_tokens, i)]
-        c_places = [j for j in free_c if place_at(c_tokens, j)]
+        # (`place_bits`: kept by the name, the listed one met in query after query)
+        q_bits = place_bits(q_tokens) if free_q else 0
+        c_bits = place_bits(c_tokens) if free_c else 0
+        q_places = [i for i in free_q if q_bits >> i & 1]
+        c_places = [j for j in free_c if c_bits >> j & 1]
         # (a word of three letters or more: an article or "co" pairs with every such name;
         # or two distinctive words each spelt in full: two patterns that both spell the
         # listed words are the name, as one sure word beside one is, المصرف الزراعي

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from functools import cache
+from typing import Final
 
 from clearance.resources import load_resource
 
 __all__ = ["country_at", "country_words", "direction", "is_city_mark", "is_place",
-           "place_at", "place_goes_on", "place_words", "stands_whole", "zh_places"]
+           "place_at", "place_bits", "place_goes_on", "place_words", "stands_whole",
+           "zh_places"]
 
 
 def _words_of(phrases: list[str], generic: frozenset[str]) -> set[str]:
@@ -171,6 +173,32 @@ def place_at(tokens: Sequence[str], j: int) -> bool:
     k = j + 1
     return ((tokens[j] in _compass() or tokens[j] in _city_marks()) and k < len(tokens)
             and (is_place(tokens[k]) or _in_country_phrase(tokens, k)))
+
+
+#: `place_bits` answers kept, by a name's tokens: the listed names the index proposes recur
+#: in query after query, and an organisation's bound (`bound.QueryBound`) and penalties
+#: (`compare._free_costs`) asked `place_at` of their free words each time (~5,000
+#: instructions compiled a word: its phrase lookups). Keyed by the name's own tuple (no
+#: copy); an entry ~100 bytes, at most ~7 MB a process, emptied when full
+_PLACE_BITS: Final[dict[tuple[str, ...], int]] = {}
+_PLACE_BITS_MAX: Final = 1 << 16
+#: a name of more words than this is not kept (no hostile keys)
+PLACE_BITS_WORDS: Final = 24
+
+
+def place_bits(tokens: tuple[str, ...]) -> int:
+    """The words of a name that `place_at` finds, as a bit mask (bit j: word j)."""
+    known = _PLACE_BITS.get(tokens)
+    if known is None:
+        known = 0
+        for j in range(len(tokens)):
+            if place_at(tokens, j):
+                known |= 1 << j
+        if len(tokens) <= PLACE_BITS_WORDS:
+            if len(_PLACE_BITS) >= _PLACE_BITS_MAX:
+                _PLACE_BITS.clear()
+            _PLACE_BITS[tokens] = known
+    return known
 
 
 def is_city_mark(token: str) -> bool:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from clearance.match import places
 from clearance.match.compare import compare_names
 from clearance.match.engine import match_query
 from clearance.match.places import country_at, is_place, place_at, zh_places
@@ -242,3 +243,17 @@ def test_saint_petersburg_in_any_spelling_leaves_the_listed_name_a_candidate() -
 
 def test_saint_petersburg_is_a_place_in_english_too() -> None:
     assert is_place("petersburg") and is_place("peterburg") and is_place("sankt")
+
+
+def test_a_name_s_place_words_are_kept_once_read_and_are_those_place_at_finds() -> None:
+    # made-up names; "east" before a place and "st" of a place of several words count
+    for text in ("Quorvelt Shipping Beijing Branch", "East Azerbaijan Zantrix Tiles",
+                 "Vellmor Trading St Petersburg", "Brimwell Holdings"):
+        tokens = prepare_name(text, ORG).tokens
+        places._PLACE_BITS.pop(tokens, None)
+        expected = sum(1 << j for j in range(len(tokens)) if place_at(tokens, j))
+        assert places.place_bits(tokens) == expected
+        assert places._PLACE_BITS[tokens] == expected  # kept
+        assert places.place_bits(tokens) == expected  # and answered from the memo
+    long_name = tuple(f"w{k}" for k in range(places.PLACE_BITS_WORDS + 1))
+    assert places.place_bits(long_name) == 0 and long_name not in places._PLACE_BITS
