@@ -27,13 +27,7 @@ from clearance.index.neighbours import (
     two_deletion_tokens,
 )
 from clearance.index.prefix import cut_completions
-from clearance.match.abjad import (
-    consonant_skeleton,
-    consonantal,
-    has_abjad,
-    kaf_he_of,
-    skeleton_fits,
-)
+from clearance.match.abjad import consonantal, has_abjad, kaf_he_of
 from clearance.match.abjad import fitting as abjad_fitting
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
@@ -224,12 +218,8 @@ def abjad_alternatives(index: Index, raw: str, kaf_he: int = 0) -> list[tuple[in
         firsts = abjad_starts(raw)
         # the spellings that fit, in the order of the keys and of their spellings under a
         # key (the order in which `best` first holds each token id): each key's spellings
-        # are read by first letter (`_filed_spellings`), those the pattern may start only,
-        # and by consonant skeleton, those of a skeleton the pattern may spell only
-        # (`abjad.skeleton_fits`, asked once a skeleton: most spellings of a name differ
-        # in their vowels alone)
+        # are read by first letter (`_filed_spellings`), those the pattern may start only
         hits: list[tuple[int, int, int, float]] = []
-        skeletons: dict[str, bool] = {}
         for n_key, k in enumerate(abjad_keys(raw, kaf_he)):
             filed = _filed_spellings(index, k)
             if firsts:
@@ -237,18 +227,9 @@ def abjad_alternatives(index: Index, raw: str, kaf_he: int = 0) -> list[tuple[in
             else:
                 groups = list(filed.values())
             for group in groups:
-                tried: list[tuple[int, int, str]] = []
-                for skeleton, spelt in group:
-                    may = skeletons.get(skeleton)
-                    if may is None:
-                        may = skeletons[skeleton] = skeleton_fits(raw, skeleton)
-                    if may:
-                        tried += [(pos, tid, spelling) for pos, tid, spelling, bits in spelt
-                                  # (a letter the pattern cannot spell: it does not fit)
-                                  if (not bits & ~mask if bits >= 0
-                                      else _within(spelling, mask, allowed))]
-                if not tried:
-                    continue
+                tried = [(pos, tid, spelling) for pos, tid, spelling, bits in group
+                         # (a letter the pattern cannot spell: it does not fit)
+                         if (not bits & ~mask if bits >= 0 else _within(spelling, mask, allowed))]
                 sims = abjad_fitting(raw, [spelling for _, _, spelling in tried])
                 for (pos, tid, spelling), sim in zip(tried, sims):
                     if sim > 0.0 and not (kaf_he and misread(spelling)):
@@ -268,24 +249,21 @@ def abjad_alternatives(index: Index, raw: str, kaf_he: int = 0) -> list[tuple[in
 _KAF_HE_MEMO: Final = " kaf-he"
 
 
-#: a key's spellings of `Index.abjad` by first letter, then by consonant skeleton
-#: (`abjad.consonant_skeleton`), as `_filed_spellings` files them: (position under the
-#: key, token id, spelling, its letters a-z as `_letter_mask` bits, -1 for a spelling with
-#: another character)
-_Filed = dict[str, list[tuple[str, list[tuple[int, int, str, int]]]]]
+#: a key's spellings of `Index.abjad` by first letter, as `_filed_spellings` files them:
+#: (position under the key, token id, spelling, its letters a-z as `_letter_mask` bits, -1
+#: for a spelling with another character)
+_Filed = dict[str, list[tuple[int, int, str, int]]]
 #: `_filed_spellings` answers for the last index asked about (known by its `abjad`, never
 #: changed once built)
 _filed: list[tuple[dict[str, list[tuple[int, str]]], dict[str, _Filed]]] = []
 
 
 def _filed_spellings(index: Index, k: str) -> _Filed:
-    """The spellings under consonant key `k` (`Index.abjad`) by their first letter, then
-    by their consonant skeleton (in the order of their first spelling), each with its
-    position under the key and its letters as bits: a first-sight abjad token tries its
-    pattern on the spellings its pattern may start only (`abjad.starts`) and whose
-    skeleton it may spell (`abjad.skeleton_fits`), and a spelling with a letter the
-    pattern cannot spell is told by one test of bits. Keys recur across a book's abjad
-    words (mhmd, aly): filed once for an index."""
+    """The spellings under consonant key `k` (`Index.abjad`) by their first letter, each
+    with its position under the key and its letters as bits: a first-sight abjad token
+    tries its pattern on the spellings its pattern may start only (`abjad.starts`), and
+    a spelling with a letter the pattern cannot spell is told by one test of bits. Keys
+    recur across a book's abjad words (mhmd, aly): filed once for an index."""
     if not _filed or _filed[0][0] is not index.abjad:
         _filed.clear()
         _filed.append((index.abjad, {}))
@@ -293,15 +271,8 @@ def _filed_spellings(index: Index, k: str) -> _Filed:
     found = memo.get(k)
     if found is None:
         found = {}
-        by_skeleton: dict[tuple[str, str], list[tuple[int, int, str, int]]] = {}
         for pos, (tid, spelling) in enumerate(index.abjad.get(k, ())):
-            first = spelling[0]
-            skeleton = consonant_skeleton(spelling)
-            spelt = by_skeleton.get((first, skeleton))
-            if spelt is None:
-                spelt = by_skeleton[(first, skeleton)] = []
-                found.setdefault(first, []).append((skeleton, spelt))
-            spelt.append((pos, tid, spelling, _az_bits(spelling)))
+            found.setdefault(spelling[0], []).append((pos, tid, spelling, _az_bits(spelling)))
         memo[k] = found
     return found
 

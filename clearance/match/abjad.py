@@ -20,10 +20,9 @@ from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "KAF_HE", "MEDIAL_VOWELS",
-           "consonant_skeleton", "has_abjad", "hyphen_words", "kaf_he_of", "key", "keys",
-           "letter_bits", "letters", "letters_bits", "persian_words", "romanize", "similarity",
-           "skeleton_fits", "starts", "written"]
+__all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "KAF_HE", "MEDIAL_VOWELS", "has_abjad",
+           "hyphen_words", "kaf_he_of", "key", "keys", "letter_bits", "letters", "letters_bits",
+           "persian_words", "romanize", "similarity", "starts", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -629,11 +628,6 @@ class _Walk:
         # what `starts` gives (asked of a query word for every run a comparison may join)
         self.leads = ("" if self.initial_alef or not self.steps or self.steps[0][0]
                       else "".join(self.steps[0][1]))
-        # the pattern read on consonant skeletons (`skeleton_fits`), worked out at its first
-        # use: a comparison's walks never ask it
-        self.keys = keys
-        self.skeleton_steps: list[tuple[str, ...]] | None = None
-        self.skeleton_ends: tuple[str, ...] = ()
 
 
 #: what `_first_letters` gives for a word that may start with any letter
@@ -790,71 +784,6 @@ def _fits(walk: _Walk, latin: str) -> bool:
         positions = exact
     # (an ending the word ends with is no longer than the word: the shift is not negative)
     return any(latin.endswith(end) and (positions >> (n - len(end))) & 1 for end in _ENDINGS)
-
-
-#: the letters `_fits` may read outside a unit's spellings and endings (a leading run of
-#: vowels, `_SHORT_VOWELS` between units): what a Latin word's consonant skeleton leaves
-#: out (`consonant_skeleton`)
-_SKELETON_VOWELS: Final = "aeiouy'"
-
-
-def consonant_skeleton(latin: str) -> str:
-    """`latin` without the letters `_fits` may read as vowels (`_SKELETON_VOWELS`): every
-    other letter of a word the pattern spells is a letter of a unit's spelling or of its
-    ending, in their order (`skeleton_fits`)."""
-    return "".join([ch for ch in latin if ch not in _SKELETON_VOWELS])
-
-
-#: each unit key's spellings as consonant skeletons (`_unit_skeletons`), once per process
-_UNIT_SKELETONS: dict[_UnitKey, tuple[str, ...]] = {}
-
-
-def _unit_skeletons(key: _UnitKey) -> tuple[str, ...]:
-    """The consonant skeletons of a unit's spellings, each once (a soft C is its C)."""
-    found = _UNIT_SKELETONS.get(key)
-    if found is None:
-        found = tuple(sorted({consonant_skeleton(first + ("" if second == _SOFT_C else second))
-                              for first, second in _unit(key)[0]}))
-        _UNIT_SKELETONS[key] = found
-    return found
-
-
-def skeleton_fits(token: str, skeleton: str) -> bool:
-    """Whether a Latin word whose `consonant_skeleton` is `skeleton` may fit `token`'s
-    pattern (`_fits`): False only where no such word does. `_fits` reads a word's letters
-    as one spelling of each unit in turn (short vowels between), after a leading run of
-    vowels and before an ending (`_ENDINGS`, or a French silent one), so the skeleton of
-    a word that fits is the units' spellings' skeletons, one a unit, and an ending's.
-    Candidate generation asks it once per distinct skeleton of the spellings under a
-    token's keys (many spellings of one name differ in their vowels only), and walks the
-    pattern only on the spellings of a skeleton it may spell."""
-    walk = _walk(token)
-    if walk is None:
-        return False
-    steps = walk.skeleton_steps
-    if steps is None:
-        steps = walk.skeleton_steps = [_unit_skeletons(key) for key in walk.keys]
-        walk.skeleton_ends = tuple(sorted(
-            {consonant_skeleton(end) for end in (*_ENDINGS, *walk.silent)}))
-    n = len(skeleton)
-    positions = 1  # (bit p: the skeleton read up to p)
-    for step in steps:
-        reached = 0
-        pos = 0
-        rest = positions
-        while rest:
-            if rest & 1:
-                for part in step:
-                    if skeleton.startswith(part, pos):
-                        reached |= 1 << (pos + len(part))
-            rest >>= 1
-            pos += 1
-        if not reached:
-            return False
-        positions = reached
-    # (an ending the skeleton ends with is no longer than it: the shift is not negative)
-    return any(skeleton.endswith(end) and (positions >> (n - len(end))) & 1
-               for end in walk.skeleton_ends)
 
 
 def letters(token: str) -> frozenset[str] | None:

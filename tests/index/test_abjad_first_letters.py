@@ -56,19 +56,15 @@ def test_a_first_look_finds_what_trying_every_spelling_found(
 
 
 def test_a_key_s_spellings_are_filed_by_first_letter_in_their_order(index: Index) -> None:
-    # each spelling once, under its first letter and its consonant skeleton, with its
-    # place under the key and its letters as bits (-1: a character outside a-z, told by
-    # `_within`)
+    # each spelling once, under its first letter, with its place under the key and its
+    # letters as bits (-1: a character outside a-z, told by `_within`)
     for k in ("td", "mhmd", "khll", "ahmd"):
         listed = index.abjad.get(k, [])
         filed = search._filed_spellings(index, k)
-        rows = sorted(row for group in filed.values() for _, spelt in group for row in spelt)
+        rows = sorted(row for group in filed.values() for row in group)
         assert [(tid, spelling) for _, tid, spelling, _ in rows] == listed
-        assert all(spelling[0] == first and abjad.consonant_skeleton(spelling) == skeleton
-                   for first, group in filed.items() for skeleton, spelt in group
-                   for _, _, spelling, _ in spelt)
-        assert all(len({skeleton for skeleton, _ in group}) == len(group)
-                   for group in filed.values())  # (a skeleton once under a letter)
+        assert all(spelling[0] == first for first, group in filed.items()
+                   for _, _, spelling, _ in group)
         assert all(bits == search._az_bits(spelling) for _, _, spelling, bits in rows)
     assert search._az_bits("said") == search._letter_mask(frozenset("sadi"))
     assert search._az_bits("saïd") == -1
@@ -91,22 +87,3 @@ def test_a_first_look_finds_the_fitting_tokens_in_the_order_every_spelling_gave(
     index.abjad_fits.clear()
     assert search.abjad_alternatives(index, token) == list(best.items())
     index.abjad_fits.clear()
-
-
-@pytest.mark.parametrize("token", ["syd", "mhmd", "khlyl", "zyd", "qsy", "tkryty", "jbhh",
-                                   "hsyn", "shryf", "ywsf", "brykh", "slmn", "dwd", "tlhh",
-                                   "ahmd", "ashrf", "nsrllh", "astnkzy", "mwsh", "shrl",
-                                   "dydyyh", "pwks", "dwyd", "lwntshr", "bylwsky"])
-def test_a_word_fits_a_pattern_only_where_its_consonant_skeleton_does(index: Index,
-                                                                       token: str) -> None:
-    # no behaviour change (issue 16): a first look walks the pattern only on the spellings
-    # of a skeleton it may spell (`abjad.skeleton_fits`); that test never refuses a word
-    # the pattern fits (every spelling under the token's keys, and a few of every other
-    # kind: French silent endings, a final he read as a vowel, a helping vowel left out)
-    words = {spelling for k in abjad.keys(token) for _, spelling in index.abjad.get(k, ())}
-    words |= {"charles", "robert", "didier", "musa", "stanekzai", "fox", "david", "lonchar",
-              "belluschi", "mohammed", "ahmad", "said", "khalil", "nasrullah", "ashraf"}
-    fits = [w for w in words if abjad.similarity(token, w) > 0.0]
-    refused = [w for w in words if not abjad.skeleton_fits(token, abjad.consonant_skeleton(w))]
-    assert not set(fits) & set(refused)
-    assert refused  # (it refuses some: SAID's skeleton is no DAOUD's)
