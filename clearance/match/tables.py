@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 
 from clearance.match import abjad, compare
-from clearance.match.countries import country_suffix
 from clearance.match.cyrillic_foreign import slavic_word
 from clearance.match.text import latinize
 
@@ -65,8 +64,6 @@ def load_lazy_tables() -> None:
     latinize("々")
     # pymorphy3's Russian and Ukrainian dictionaries: 70 ms on a worker's first Cyrillic name
     slavic_word("кира")
-    # the countries' names as one regular expression: 8 ms at the first "X of <country>"
-    country_suffix("Bank of Spain")
 
 
 def load_script_tables(script: str) -> None:
@@ -79,14 +76,6 @@ def load_script_tables(script: str) -> None:
     and a book's first Cyrillic name is most often one (Пахомов Панкрат Еремеевич), so
     each worker loaded its own copy at its first company or foreign name. The other lazy
     tables (pypinyin's, ICU's transliterator for the script) every name of the script
-    builds.
-
-    A Latin name's country suffix ("... of Iran", "... de Mexico") is read by one regular
-    expression of every country's name (`countries.country_suffix`), compiled at the first
-    name holding an "of" or a "de" (re's compiler is Python even in the compiled build:
-    ~25 M instructions, ~8 ms a process): a book's first Latin row is most often a
-    person's without one, so each worker compiled its own. Built for ASCII and LATIN."""
+    builds."""
     if script == "CYRILLIC":
         slavic_word("кира")
-    if script in ("ASCII", "LATIN"):
-        country_suffix("Bank of Spain")

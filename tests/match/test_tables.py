@@ -94,20 +94,3 @@ def test_a_frozen_heap_is_not_walked_whole_as_its_caches_grow() -> None:
     # gen-1 collection: a server worker walked its caches every ~2 s, finding nothing
     assert _full_collections("gc.freeze()") >= 3
     assert _full_collections("freeze_heap()") == 0
-
-
-def test_a_latin_script_s_tables_hold_the_countries_pattern_before_a_worker_forks() -> None:
-    # no behaviour change (issue 16): a batch loads a Latin book's tables beside its first
-    # row, before its workers fork (`screening.batch._first_sights`); the regular
-    # expression of every country's name (`countries.country_suffix`) was compiled by each
-    # worker at its first name holding "of" or "de"
-    code = ("from clearance.match import countries\n"
-            "from clearance.match.tables import load_script_tables\n"
-            "load_script_tables('CYRILLIC')\n"
-            "print(countries._pattern.cache_info().currsize)\n"
-            "load_script_tables('ASCII')\n"
-            "print(countries._pattern.cache_info().currsize)\n"
-            "print(countries.country_suffix('Trade Bank of Spain'))")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True).stdout.split("\n")
-    assert out[:3] == ["0", "1", "('Trade Bank', 'es')"]
