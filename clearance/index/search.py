@@ -156,7 +156,7 @@ _words: list[tuple[dict[str, int], list[str]]] = []
 
 def _token_words(index: Index) -> list[str]:
     """The list tokens of `index` by id (its vocabulary turned round), made once for an
-    index (known by its vocabulary, as `_splits_of` knows it)."""
+    index (known by its vocabulary, as `_lookups_of` knows it)."""
     if not _words or _words[0][0] is not index.vocab:
         words = [""] * len(index.vocab)
         for word, tid in index.vocab.items():
@@ -323,7 +323,7 @@ def _split_halves(index: Index, token: str, known: bool = False
     as "Jongun". A word many names carry (MOHAMMED, ALEXANDER) is that word."""
     if len(token) < SPLIT_MIN or len(token) > MAX_FUZZY_TOKEN:
         return [], []
-    memo = _splits_of(index)
+    memo = _lookups_of(index).splits
     cached = memo.get((token, known))
     if cached is not None:
         return cached
@@ -333,19 +333,9 @@ def _split_halves(index: Index, token: str, known: bool = False
     return found
 
 
-#: `_split_halves` answers kept for the last index asked about (`_splits_of`): a book's
-#: words recur (Maria, Garcia, Wang), and each answer folds every prefix of the word
+#: the most `_split_halves` answers kept for an index (`_lookups_of`): a book's words
+#: recur (Maria, Garcia, Wang), and each answer folds every prefix of the word
 SPLITS_MAX = 100_000
-_splits: list[tuple[dict[str, int], dict[tuple[str, bool], tuple[list[int], list[int]]]]] = []
-
-
-def _splits_of(index: Index) -> dict[tuple[str, bool], tuple[list[int], list[int]]]:
-    """The memo of `_split_halves` for `index` (known by its vocabulary, which is never
-    changed once built); a new one when another index is asked about."""
-    if not _splits or _splits[0][0] is not index.vocab:
-        _splits.clear()
-        _splits.append((index.vocab, {}))
-    return _splits[0][1]
 
 
 def _parties_over(index: Index, tid: int, most: int) -> bool:
@@ -533,19 +523,15 @@ def _slipped_beside(index: Index, folded: str, owns: list[int | None], pos: int)
     return found
 
 
-#: `_words_beside` answers kept for the last index asked about
+#: the most `_words_beside` answers kept for an index (`_lookups_of`)
 BESIDE_MEMO_MAX = 20_000
-_beside: list[tuple[dict[str, int], dict[int, tuple[list[str], list[int]]]]] = []
 
 
 def _words_beside(index: Index, tid: int) -> tuple[list[str], list[int]]:
     """The words of `BESIDE_MIN` - 1 folded letters or more (and their token ids) of the
     list names holding token `tid`, each once (`_slipped_beside` compares them in one
-    call), from `Index.name_words`; memoised for an index (known by its vocabulary)."""
-    if not _beside or _beside[0][0] is not index.vocab:
-        _beside.clear()
-        _beside.append((index.vocab, {}))
-    memo = _beside[0][1]
+    call), from `Index.name_words`; memoised for an index (`_lookups_of`)."""
+    memo = _lookups_of(index).words_beside
     cached = memo.get(tid)
     if cached is not None:
         return cached
@@ -720,10 +706,11 @@ LOOKUPS_MAX = 100_000
 
 
 class _Lookups:
-    """Memos of `_units`' lookups of one query word that no other memo keeps, for one
-    index (each a pure function of the word and the index, which is never changed once
-    built): `_short_slipped`, `_slipped_beside` (by the word and the rarest other word),
-    `_abjad_halves` and `_joined`. A book's words recur, and a Han or Hangul name's
+    """Memos of `_units`' lookups of one query word, for one index (each a pure function
+    of its arguments and the index, which is never changed once built):
+    `_short_slipped`, `_slipped_beside` (by the word and the rarest other word),
+    `_abjad_halves`, `_joined`, `_split_halves` (by the word and `known`) and
+    `_words_beside` (by the list word). A book's words recur, and a Han or Hangul name's
     readings share words."""
 
     def __init__(self, vocab: dict[str, int]) -> None:
@@ -732,6 +719,8 @@ class _Lookups:
         self.beside: dict[tuple[str, int], list[int]] = {}
         self.halves: dict[tuple[str, int], list[list[tuple[int, float]]]] = {}
         self.joined: dict[str, int | None] = {}
+        self.splits: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
+        self.words_beside: dict[int, tuple[list[str], list[int]]] = {}
 
 
 #: `_lookups_of`'s memos for the last index asked about (known by its vocabulary)

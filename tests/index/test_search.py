@@ -509,3 +509,27 @@ def test_a_word_s_lookups_answer_from_the_memo_what_they_work_out() -> None:
     other = _one_name_index(names[:2])  # another index: its own memos
     assert search._lookups_of(other) is not memo
     assert search._short_slipped(other, "axs", "axs") == []
+
+
+def test_split_halves_and_words_beside_are_kept_in_the_index_s_one_memo_holder() -> None:
+    # no behaviour change (issue 16): `_split_halves`' and `_words_beside`' answers are
+    # kept by `_lookups_of` with the other lookups of one word (one holder an index, not
+    # one each), equal to what working them out gives, and another index starts afresh.
+    # Made-up names.
+    names = [("TOLVEND, Oskar", "Person"), ("VELMA ROSKAR", "LegalEntity"),
+             ("QUINTARO MELVIK", "LegalEntity")]
+    index = _one_name_index(names)
+    halves = search._split_words(index, "velmaroskar", False)
+    assert halves == ([index.vocab["velma"]], [index.vocab["roskar"]])
+    oskar = index.vocab["oskar"]
+    for _ in range(2):  # worked out, then from the memo
+        assert search._split_halves(index, "velmaroskar") == halves
+        words, tids = search._words_beside(index, oskar)
+        assert sorted(words) == ["oskar", "tolvend"] and len(tids) == 2
+    memo = search._lookups_of(index)
+    assert memo.splits[("velmaroskar", False)] == halves
+    assert memo.words_beside[oskar] == (words, tids)
+    other = _one_name_index(names[:1])  # another index: its own memos
+    assert search._lookups_of(other) is not memo
+    assert search._split_halves(other, "velmaroskar") == ([], [])
+    assert search._lookups_of(other).splits == {("velmaroskar", False): ([], [])}
