@@ -2439,12 +2439,20 @@ def _free_costs(
             # stays a bound)
             charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
                           2.0 * query_extra_penalty)
-        # a trading company's activity phrase ("for general trading") says its kind once:
-        # its "for" and "general" cost nothing beside its trade word (`orgs.activity_words`)
+        # an activity phrase says the company's kind once: a trading company's "for" and
+        # "general" cost nothing beside its trade word (`orgs.activity_words`: "for general
+        # trading"), a register's phrase costs at its first word only, as a place does
+        # (`registered.phrase_goes_on`: "Sanayi ve Ticaret", "Import and Export")
         for i in activity_words(q_tokens, free_q):
             q_cost[i] = 0.0
         for j in activity_words(c_tokens, free_c):
             c_cost[j] = 0.0
+        for i in free_q:
+            if phrase_goes_on(q_tokens, i):
+                q_cost[i] = 0.0
+        for j in free_c:
+            if phrase_goes_on(c_tokens, j):
+                c_cost[j] = 0.0
         if (any(q_legal[i] for i in free_q)
                 and not any(q_legal[i] for i in range(len(q_tokens)) if i not in free_q)
                 and any(p.weight > COMMON_WEIGHT and _near(p, unvocalised and sure_pair)
@@ -2460,14 +2468,6 @@ def _free_costs(
             # AIRLINES: AIRLINES is no distinctive word); alone, a pattern of three or four
             # consonants spells many words in full (חן LLC is not SI CHEN)
             legal_floor = CONFLICT_WEIGHT
-        # a register's activity phrase ("Sanayi ve Ticaret", "Import and Export") costs once,
-        # at its first word, as a place does (`registered.phrase_goes_on`)
-        for i in free_q:
-            if phrase_goes_on(q_tokens, i):
-                q_cost[i] = 0.0
-        for j in free_c:
-            if phrase_goes_on(c_tokens, j):
-                c_cost[j] = 0.0
         # a word the name writes twice, or its reading gives twice (شرکت کالای الکتریکی
         # کالای برق, "company Kalaye electric Kalaye electric"), said once where it paired:
         # the listed name lacks no word of it
