@@ -1,9 +1,11 @@
 """Vessels' and aircraft's names screened as themselves and one character off: how many
 alerts on other listed names?
 
-usage: python benchmarks/craft_marks.py [--dump FILE]
+usage: python benchmarks/craft_marks.py [--dump FILE] [--grouped]
        (in a CLEARANCE_HOME with the bundled lists loaded; `--dump`: each query, its
-       category and its alerts' names and scores, one JSON object a line)
+       category and its alerts' names and scores, one JSON object a line; `--grouped`:
+       counted by listed party, one party's listings across lists as one, as `clearance
+       screen` writes a file's rows, `screening/group.py`, instead of by listing)
 
 Session 32 (s32-typo; issue 11). A registration mark, a call sign or a hull code one
 character off is another craft: EP-ABD is not EP-ABC mistyped, and an alert on it is a
@@ -71,9 +73,32 @@ def _digit_slips(text: str) -> list[tuple[str, str]]:
             (f"{kind} added", text[:start] + word[:last + 1] + word[last:] + text[end:])]
 
 
+def _parties(queries: list[dict[str, Any]], threshold: float, index: Any
+             ) -> dict[str, list[dict[str, Any]]]:
+    """`quality.screen`'s shape, by listed party as `clearance screen` writes a file's rows
+    (`screen_rows`: top 10 parties): each party's best listing, its `matched_name` the
+    query's own name where any of its listings carries that name (the SDN entry and its
+    CSL copy are one craft)."""
+    from clearance.match.score import ScoringConfig
+    from clearance.screening.batch import screen_rows
+    from clearance.screening.io import InputRow, row_to_query
+
+    items = [(*row_to_query(InputRow(i + 1, q), "eval"), {}) for i, q in enumerate(queries)]
+    wanted = {q["id"]: q.get("listed", q["query"]["name"]).upper() for q in queries}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for (row_id, _, _), parties, _ in screen_rows(items, ScoringConfig(threshold=threshold),
+                                                  limit=10, index=index):
+        own = wanted[row_id]
+        out[row_id] = [{**p, "matched_name": own} if any(
+            m["matched_name"].upper() == own for m in p["listings"]) else p for p in parties]
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", help="write each query's alerts here (JSON lines)")
+    parser.add_argument("--grouped", action="store_true",
+                        help="count listed parties (listings across lists grouped), not listings")
     args = parser.parse_args()
     from clearance.index.store import ensure_index
     from clearance.match.score import DEFAULT_THRESHOLD
@@ -106,7 +131,7 @@ def main() -> None:
                         queries.append({"id": f"q{len(queries)}", "category": f"{category} {kind}",
                                         "query": {"name": lost, "schema": schema},
                                         "listed": text})
-    results = screen(queries, DEFAULT_THRESHOLD, index)
+    results = (_parties if args.grouped else screen)(queries, DEFAULT_THRESHOLD, index)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as out:
             for q in queries:
