@@ -67,15 +67,16 @@ def person_role_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
 @cache
-def person_suffixes() -> frozenset[str]:
-    """Generational suffixes written after a person's name (Jr., III, Filho)."""
-    return frozenset(str(w) for w in load_resource("generic_words")["person_suffixes"])
+def _suffix_generations() -> dict[str, int]:
+    """Generational suffix -> the generation it names (`generic_words.person_suffixes`)."""
+    return {str(w): int(g) for w, g in
+            load_resource("generic_words")["person_suffixes"].items()}
 
 
 @cache
-def _suffix_generations() -> dict[str, int]:
-    return {str(w): int(g) for w, g in
-            load_resource("generic_words")["person_suffix_generations"].items()}
+def person_suffixes() -> frozenset[str]:
+    """Generational suffixes written after a person's name (Jr., III, Filho)."""
+    return frozenset(_suffix_generations())
 
 
 def is_suffix(token: str) -> bool:
@@ -86,7 +87,7 @@ def is_suffix(token: str) -> bool:
 
 def other_generations(a: str, b: str) -> bool:
     """Whether two generational suffixes name two generations of one family (Jr. and
-    Sr., II and III): the father is not the son (`person_suffix_generations`)."""
+    Sr., II and III): the father is not the son (`generic_words.person_suffixes`)."""
     generations = _suffix_generations()
     ga, gb = generations.get(a, 0), generations.get(b, 0)
     return ga != gb and ga > 0 and gb > 0
