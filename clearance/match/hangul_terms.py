@@ -102,8 +102,32 @@ def _south_forms() -> tuple[str, ...]:
 
 def south_company(text: str) -> bool:
     """Whether a name carries a South Korean company form (주식회사, 유한회사, (주)): a
-    South Korean company's name, neither a DPRK organisation's nor a foreign one's."""
+    South Korean company's name, neither a DPRK organisation's nor a foreign one's (but
+    see `_north_form`)."""
     return any(form in text for form in _south_forms())
+
+
+def _north_form(text: str) -> str | None:
+    """A name that begins with the DPRK's own name for its country (resources/ko_terms.yml
+    `north_first`: 조선; the South writes 한국) and carries a South Korean company form: a
+    South Korean writer giving a DPRK company its own register's form (조선단군무역주식회사
+    for KOREA TANGUN TRADING CORPORATION). The name with its forms read as the company they
+    say it is (회사), else None."""
+    forms = [f for f in _south_forms() if f in text]
+    if not forms:
+        return None
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, " ")
+    text = " ".join(text.split())
+    if not text.startswith(_north_first()):
+        return None
+    return text if text.endswith("회사") else f"{text} 회사"
+
+
+@cache
+def _north_first() -> tuple[str, ...]:
+    """The DPRK's own names for its country, as a name's first word (`_north_form`)."""
+    return tuple(str(f) for f in load_resource("ko_terms")["north_first"])
 
 
 @cache
@@ -123,7 +147,8 @@ def _telling(pieces: list[tuple[str, bool]]) -> bool:
 
 def english_names(text: str) -> list[str]:
     """Latin readings of a Hangul organisation name with known words; [] when it has
-    none but legal forms, or nothing else (`_telling`), or is a South Korean company's.
+    none but legal forms, or nothing else (`_telling`), or is a South Korean company's
+    (a DPRK company's name with a South Korean form is read as a company: `_north_form`).
 
     In order: the terms in English with the proper names in each spelling of
     `_spellings` ("korea tangun trading corporation" for 조선단군무역회사); the terms'
@@ -133,8 +158,10 @@ def english_names(text: str) -> list[str]:
     republic of korea" for 조선중앙은행); then the whole name word by word in each
     romanisation ("joson tangun muyok hoesa", "choson ...", "joseon dangun muyeok
     hoesa"), as lists that transliterate it write it."""
-    if south_company(text):
+    north = _north_form(text)
+    if north is None and south_company(text):
         return []  # a South Korean company's name (resources/ko_terms.yml: south_forms)
+    text = north or text
     pieces = segments(text)
     if not _telling(pieces):
         return []

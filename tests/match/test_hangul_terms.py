@@ -82,6 +82,21 @@ def test_a_south_korean_company_form_means_no_dprk_reading(text: str) -> None:
     assert english_names("한빛무역회사")  # the same name without one is read
 
 
+@pytest.mark.parametrize("text", [
+    "조선백두산무역주식회사", "(주)조선백두산무역", "㈜ 조선백두산무역", "조선백두산무역 유한회사",
+])
+def test_a_dprk_name_with_a_south_korean_form_is_read_as_a_company(text: str) -> None:
+    # 조선 is the DPRK's own name for its country (the South writes 한국): a South Korean
+    # writer's register form on a DPRK company's name says it is a company (회사)
+    assert english_names(text)[0] == "korea paektusan trading corporation"
+
+
+@pytest.mark.parametrize("text", ["한국백두산무역주식회사", "백두산조선 주식회사"])
+def test_a_south_korean_form_without_the_dprk_name_first_gives_no_reading(text: str) -> None:
+    # 한국 is the South's name for its country; 조선 inside a name is shipbuilding (造船)
+    assert english_names(text) == []
+
+
 def _dprk_index() -> Index:
     names = ["KOREA PAEKTUSAN TRADING CORPORATION", "MYOHYANG COMMERCIAL BANK",
              "KOREA RYONGSONG GENERAL CORPORATION", "CHOSON SONGDO UNHAENG",
@@ -97,6 +112,7 @@ def _dprk_index() -> Index:
     ("조선 룡성 총회사", "c2"),  # written in words, 성 part of the name
     ("조선송도은행", "c3"),  # a list that keeps the Korean words (UNHAENG)
     ("조선삼해해운회사", "c4"),
+    ("조선삼해해운주식회사", "c4"),  # a South Korean writer's form on a DPRK name
 ])
 def test_a_hangul_organisation_name_finds_its_listed_english_name(query: str,
                                                                   entity: str) -> None:
