@@ -131,6 +131,12 @@ def slots(word: str) -> tuple[Slot, ...] | None:
         if after is None and vowel == "ㅡ" and final == "" and initial in "ㅅㅈ":
             # a final s after a silent e (존스 Jones, 하인즈 Hines, 제임스 James)
             out.append(Slot(("e",), True))
+        german = _german_ch(parts, k)
+        if german:
+            # German ch after a front vowel, -ig at a word's end (하인리히 HEINRICH)
+            out.append(Slot((*(h + i for h in table["initials"]["ㅎ"]
+                               for i in _vowel("ㅎ", "ㅣ")), *german)))
+            continue
         if initial != "ㅇ" and not (initial == "ㄹ" and before == "ㄹ"):
             spellings = tuple(table["initials"][initial])
             if k == 0 and initial == "ㅎ":
@@ -175,6 +181,18 @@ def slots(word: str) -> tuple[Slot, ...] | None:
                 spellings += tuple(table["last_ao"])  # Portuguese ão (주앙 João)
             out.append(Slot(spellings, doubled))
     return tuple(out)
+
+
+def _german_ch(parts: list[tuple[str, str, str]], k: int) -> tuple[str, ...]:
+    """The German spellings of 히 (syllable k, without a final) after a syllable of a front
+    vowel, not a word's first (`resources/hangul_foreign.yml`'s `german_ch`: ch, and g at
+    a word's end: 하인리히 HEINRICH, 루트비히 LUDWIG); nothing elsewhere."""
+    if k == 0 or parts[k] != ("ㅎ", "ㅣ", "") or parts[k - 1][2] != "":
+        return ()
+    table = _table()["german_ch"]
+    if parts[k - 1][1] not in table["after"]:
+        return ()
+    return (*table["spellings"], *(table["last"] if k + 1 == len(parts) else ()))
 
 
 def _silent_l(vowel: str, then: str) -> tuple[str, ...]:
@@ -328,6 +346,13 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     nearest readings first, each a `Guess` whose read words pair only with list words
     their Hangul fit."""
     words = hangul_words(text)
+    ruler: tuple[int, str] | None = None
+    if not words and _table()["regnal"] in text:
+        # a ruler's number (페르디난트 2세 FERDINAND II): the name read without it, and
+        # the numeral put back in each reading
+        split = kana.regnal([w for w in _SPLIT.split(text) if w != ""], _table()["regnal"])
+        if split is not None and is_hangul(" ".join(split[0])):
+            words, ruler = split[0], split[1:]
     if not words or hangul_terms.south_company(text):
         return []  # (a South Korean company's name is Korean: 주식회사 윈드 is not WIND)
     if korean_person(words):
@@ -344,6 +369,8 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     # a word no list spelling fits: its plain reading, nearer the Latin name than a
     # syllable-by-syllable romanisation (이브 "ib", not "ibeu"; 알리 "ali", not "alri")
     options = [o or [_plain(w)] for o, w in zip(options, words)]
+    if ruler is not None:
+        options.insert(ruler[0], [ruler[1]])
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
     return [Guess(" ".join(w for _, w in c), fits) for c in ranked[:MAX_READINGS]]

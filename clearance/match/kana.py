@@ -34,7 +34,7 @@ from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "MIN_FIT_SHORT", "Spellings", "consonant_class", "fitting",
            "foreign_names", "is_katakana", "keys", "latin", "mac", "pattern", "readings",
-           "short_readings", "undouble", "units"]
+           "regnal", "short_readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
@@ -56,6 +56,9 @@ _OTHER = re.compile(r"[^\u30a1-\u30fa\u30fc\u30fb\s=\-]")  # NFKC: ＝ is =
 _SPLIT = re.compile(r"[\s\u30fb=\-]+")
 #: ア・ル and エル before another word are the Arabic article (バッシャール・アル＝アサド)
 _ARTICLE = {"アル": "al", "エル": "el"}
+#: the highest ruler's number `regnal` reads (Louis XVIII, John XXIII)
+MAX_REGNAL = 39
+_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _SOKUON, _CHOON, _N = "ッ", "ー", "ン"
 
 # a unit of a word: (consonant, vowel); consonant "n" with vowel "" is ン, "-" is ー
@@ -192,6 +195,9 @@ def pattern(word: str) -> re.Pattern[str] | None:
             out.append("(?:ng|n|m)" + ("?" if later == "m" else ""))
         elif k == 0 and unit == ("m", "a") and parts[1:2] == (("k", "u"),):
             out.append("ma?")  # マク: the Mc of Scottish and Irish names (マクニール MCNEIL)
+        elif _german_ch(parts, k):
+            # German ch after a front vowel, -ig at a word's end (ハインリヒ HEINRICH)
+            out.append(_alternation(["hi", *_german_ch(parts, k)]))
         else:
             head = _alternation(_consonants(unit[0])) if unit[0] != "" else ""
             if _ham(parts, k):
@@ -223,6 +229,18 @@ def _silent_l(parts: Sequence[Unit], k: int) -> list[str]:
     table = _table()["silent_l"]
     return (["l"] if parts[k - 1][1] in table["after"] and parts[k + 1][0] in table["before"]
             else [])
+
+
+def _german_ch(parts: Sequence[Unit], k: int) -> list[str]:
+    """The German spellings of ヒ (unit k) after a kana of a front vowel, not a word's
+    first (`resources/katakana.yml`'s `german_ch`: ch, and g at a word's end: ハインリヒ
+    HEINRICH, ルートヴィヒ LUDWIG); nothing elsewhere."""
+    if k == 0 or parts[k] != ("h", "i"):
+        return []
+    table = _table()["german_ch"]
+    if not any(parts[k - 1][1].endswith(v) for v in table["after"]):
+        return []
+    return [*table["spellings"], *(table["last"] if k + 1 == len(parts) else [])]
 
 
 def _ham(parts: Sequence[Unit], k: int) -> bool:
@@ -284,7 +302,7 @@ def _choices(parts: Sequence[Unit], k: int) -> list[str]:
     elif unit[0] == "":
         spellings = [unit[1], *(["v"] if unit[1] == "u" else [])]
     else:
-        spellings = [c + unit[1] for c in _consonants(unit[0])]
+        spellings = [c + unit[1] for c in _consonants(unit[0])] + _german_ch(parts, k)
     seen: dict[str, str] = {}
     for s in spellings:
         seen.setdefault(consonant_class(s, first), s)
@@ -378,6 +396,48 @@ def short_readings(words: Sequence[str], options: list[list[str]], read_by_patte
             options[k] = read(word)
 
 
+@cache
+def _regnal_number(mark: str) -> re.Pattern[str]:
+    return re.compile(r"([1-9][0-9]?)" + re.escape(mark))
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def regnal(words: Sequence[str], mark: str) -> tuple[list[str], int, str] | None:
+    """A ruler's number in a name written in katakana or Hangul (Arabic digits and `mark`,
+    世 or 세: `resources/katakana.yml`'s and `hangul_foreign.yml`'s `regnal`): the name's
+    words without it, the place it had, and the Roman numeral the Latin name writes there
+    (エリザベス2世 ["エリザベス"], 1, "ii"). The number is the name's last word, or the one
+    before its last (an epithet after it: 안티오코스 1세 소테르 ANTIOCHUS I SOTER), never its
+    first, and may be written onto the word before it; None for a name without one, with
+    two, or with one elsewhere (1세대, "first generation", is a word of its own)."""
+    found: tuple[int, re.Match[str]] | None = None
+    number = _regnal_number(mark)
+    for k, word in enumerate(words):
+        if mark not in word:
+            continue
+        m = number.search(word)
+        if m is None or m.end() != len(word) or found is not None:
+            return None
+        found = (k, m)
+    if found is None:
+        return None
+    k, m = found
+    head = words[k][:m.start()]
+    rest = [*words[:k], *([head] if head else []), *words[k + 1:]]
+    place = k + (head != "")
+    value = int(m.group(1))
+    if place == 0 or len(rest) - place > 1 or value > MAX_REGNAL:
+        return None
+    return rest, place, _roman(value)
+
+
 def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,
             spellings: Spellings, nearest_first: bool = False,
             shortest: int = MIN_FIT) -> list[str]:
@@ -426,9 +486,20 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     (`readings`) or else as written, the Arabic article アル as "al"; at most
     `MAX_READINGS` names, those of the nearest readings first, each a `Guess` whose read
     words pair only with list words their katakana fit."""
-    if not is_katakana(text):
-        return []
-    words = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w != ""]
+    ruler: tuple[int, str] | None = None
+    if is_katakana(text):
+        words = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w != ""]
+    else:
+        # a ruler's number (エリザベス2世 ELIZABETH II): the name read without it, and the
+        # numeral put back in each reading
+        mark = _table()["regnal"]
+        if mark not in text or _ANY_KANA.search(text) is None:
+            return []
+        split = regnal([w for w in _SPLIT.split(unicodedata.normalize("NFKC", text)) if w],
+                       mark)
+        if split is None or not is_katakana(" ".join(split[0])):
+            return []
+        words, ruler = split[0], split[1:]
     options: list[list[str]] = []
     fits: dict[str, Fits] = {}
 
@@ -448,6 +519,8 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     options = [o or [w] for o, w in zip(options, words)]
     if all(o == [w] for o, w in zip(options, words)):
         return []
+    if ruler is not None:
+        options.insert(ruler[0], [ruler[1]])
     ranked = sorted(product(*(list(enumerate(o)) for o in options)),
                     key=lambda c: sum(rank for rank, _ in c))
     return [Guess(" ".join(w for _, w in c), fits) for c in ranked[:MAX_READINGS]]

@@ -288,3 +288,64 @@ def test_a_silent_ham_h_is_read_only_before_a_words_last_m() -> None:
     assert not kana.pattern("ハム").fullmatch("hham")  # a word's first kana: no h
     assert not kana.pattern("ナムラ").fullmatch("nhamra")  # not last
     assert not hf.pattern("넘버").fullmatch("nhumber")
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("カール5世", "Karl V"),  # katakana: the number written onto the name
+    ("グスタフ・アドルフ4世", "Gustav Adolf IV"),
+    ("레오폴트 2세", "Leopold II"),  # Hangul: the number a word of its own
+    ("구스타프 아돌프 4세", "Gustav Adolf IV"),
+    ("프톨레마이오스 3세 에우에르게테스", "Ptolemaios III Euergetes"),  # an epithet after it
+])
+def test_a_rulers_number_is_read_as_the_roman_numeral_the_list_writes(
+        text: str, listed: str) -> None:
+    index = list_index(listed, "KUMAR, Timur", "HARRIS, Samuel")
+    (first, *_) = match_query(index, Query(text, "Person"))
+    assert first.source_id == "s0"
+    assert first.match
+
+
+@pytest.mark.parametrize(("words", "mark"), [
+    (["5세", "카를"], "세"),  # a name's first word
+    (["카를", "1세대"], "세"),  # "first generation": a word of its own
+    (["구스타프", "4세", "아돌프", "에릭"], "세"),  # two words after it
+    (["카를", "5세", "6세"], "세"),  # two numbers
+    (["카를", "45세"], "세"),  # more than MAX_REGNAL: an age
+    (["カール"], "世"),  # no number
+])
+def test_a_rulers_number_is_read_only_after_a_names_first_word(
+        words: list[str], mark: str) -> None:
+    assert kana.regnal(words, mark) is None
+
+
+def test_a_rulers_number_is_no_reading_of_its_own() -> None:
+    # beside no word a list spelling fits, the number reads nothing: no Guess is made
+    spellings = _table("samuel", "harris")
+    assert kana.foreign_names("カール5世", spellings) == []
+    assert hf.foreign_names("레오폴트 2세", spellings) == []
+    assert [str(n) for n in kana.foreign_names("カール5世", _table("karl"))] == ["karl v"]
+    assert [str(n) for n in hf.foreign_names("레오폴트 2세", _table("leopold"))] == [
+        "leopold ii"]
+
+
+@pytest.mark.parametrize(("word", "listed"), [
+    ("ハインリヒ", "Heinrich"), ("ブレヒト", "Brecht"), ("ライプツィヒ", "Leipzig"),  # katakana
+    ("하인리히", "Heinrich"), ("브레히트", "Brecht"), ("라이프치히", "Leipzig"),  # Hangul
+    ("디트리히", "Dietrich"),
+])
+def test_a_german_ch_after_a_front_vowel_fits_the_hi_it_is_written(
+        word: str, listed: str) -> None:
+    fit = kana.pattern(word) or hf.pattern(word)
+    keys = kana.keys(word) or hf.keys(word)
+    assert fit is not None and fit.fullmatch(kana.latin(listed.lower()))
+    assert key(listed.lower()) in keys
+
+
+def test_a_german_ch_is_read_only_after_a_front_vowel() -> None:
+    assert not kana.pattern("ヒルト").fullmatch("chlt")  # a word's first kana: its i written
+    assert not kana.pattern("バッハ").fullmatch("bachi")  # ハ: not ヒ
+    assert not kana.pattern("ロヒト").fullmatch("rocht")  # after o
+    assert not kana.pattern("リヒテン").fullmatch("rigten")  # g only at a word's end
+    assert not hf.pattern("히르트").fullmatch("chrt")
+    assert not hf.pattern("로히트").fullmatch("rocht")
+    assert not hf.pattern("리히텐").fullmatch("rigten")
