@@ -60,6 +60,7 @@ from clearance.match.prepare import (
     PERSON,
     Name,
     fold_key,
+    form_reading,
     name_roles,
     person_variants,
     prepare_name,
@@ -140,6 +141,12 @@ def prepare_query_names(query: Query, bounded: bool = False,
         stripped = strip_parentheses(text)
         if stripped is not None:
             variants.append((stripped, kind, 0))
+        if kind != PERSON and query.schema not in CRAFT:
+            # a mark part that spells a legal form (KB-SA) is a mark's (`mark_parts`); a
+            # party of no craft's type may be a company: read with the form too (KB SA)
+            spaced = form_reading(text)
+            if spaced is not None:
+                variants.append((spaced, kind, 0))
         if kind != PERSON:
             # "Federal Security Service of the Russian Federation": the name without its
             # country, for listed parties of that country only (`country_readings`)
