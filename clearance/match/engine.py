@@ -61,6 +61,7 @@ from clearance.match.prepare import (
     Name,
     fold_key,
     form_reading,
+    mark_parts,
     name_roles,
     person_variants,
     prepare_name,
@@ -506,10 +507,14 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     KAPITZA", for a last PL, LP swapped). A slip is a typist's in the Latin
     letters of a form: a name written in an abjad script has none, and its romanised words
     are consonant skeletons that look like short forms (أسد "asd", سپهر "sph"); in Hangul,
-    syllables."""
+    syllables. A registration mark's part (`prepare.mark_parts`: EP-OY's OY) is the
+    mark's, never a form slipped."""
     if name_kind(query.schema) == PERSON or hangul.has_hangul(q.text) or has_abjad(q.text):
         return ()
     slips = slipped_forms(q.tokens, q.legal)
+    if slips and "-" in q.text:
+        parts = mark_parts(q.text)
+        slips = tuple([s for s in slips if q.tokens[s[0]] not in parts])
     if not slips:
         return ()
     first, last = index.first_words, index.last_words

@@ -261,3 +261,14 @@ def test_a_party_of_no_crafts_type_typed_as_a_mark_is_read_with_its_form_too() -
         assert _alerts(index, "Torvex-AG", schema) == ["TORVEX AG"]
     assert form_reading("KZ-SA") == "KZ SA"
     assert form_reading("QX-KLM") is None
+
+
+def test_a_mark_part_that_spells_a_legal_form_is_no_slipped_form_either() -> None:
+    # QX-OY's OY is the Finnish form Oy, and a word a slip from a form is read as one
+    # (`engine.query_slips`): on main, and with the part kept as a mark's alone, QX-GOY
+    # did not alert (on the lists such a reading met EP-IBN, a part that weighs as the
+    # particle ibn, at 0.897)
+    index = _index([("QX-IBN", "Airplane"), ("QX-GOY", "Airplane"), ("QX-MNV", "Airplane")]
+                   + [(f"QX-{a}{b}P", "Airplane") for a in "DEFGH" for b in "RSTUV"])
+    assert _alerts(index, "QX-OY", "Airplane") == ["QX-GOY"]
+    assert _alerts(index, "QX-NV", "Airplane") == ["QX-MNV"]
