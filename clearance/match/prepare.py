@@ -54,6 +54,7 @@ def trailing_words() -> frozenset[str]:
     """Generic words that may follow a legal form ("... AG Group", "... S.A. Holding")."""
     return frozenset(str(w) for w in load_resource("generic_words")["words"])
 
+
 #: a registration mark written with its hyphen, in any case (`compare._MARK` as typed:
 #: EP-CA, yk-ag)
 _HYPHEN_MARK = re.compile(r"(?<![\w-])([A-Z0-9]{1,2})-([A-Z0-9]{2,6})(?![\w-])", re.IGNORECASE)
