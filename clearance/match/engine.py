@@ -60,6 +60,8 @@ from clearance.match.prepare import (
     PERSON,
     Name,
     fold_key,
+    form_reading,
+    mark_parts,
     name_roles,
     person_variants,
     prepare_name,
@@ -140,6 +142,12 @@ def prepare_query_names(query: Query, bounded: bool = False,
         stripped = strip_parentheses(text)
         if stripped is not None:
             variants.append((stripped, kind, 0))
+        if kind != PERSON and query.schema not in CRAFT:
+            # a mark part that spells a legal form (KB-SA) is a mark's (`mark_parts`); a
+            # party of no craft's type may be a company: read with the form too (KB SA)
+            spaced = form_reading(text)
+            if spaced is not None:
+                variants.append((spaced, kind, 0))
         if kind != PERSON:
             # "Federal Security Service of the Russian Federation": the name without its
             # country, for listed parties of that country only (`country_readings`)
@@ -499,10 +507,14 @@ def query_slips(index: Index, query: Query, q: Name) -> Slips:
     KAPITZA", for a last PL, LP swapped). A slip is a typist's in the Latin
     letters of a form: a name written in an abjad script has none, and its romanised words
     are consonant skeletons that look like short forms (أسد "asd", سپهر "sph"); in Hangul,
-    syllables."""
+    syllables. A registration mark's part (`prepare.mark_parts`: EP-OY's OY) is the
+    mark's, never a form slipped."""
     if name_kind(query.schema) == PERSON or hangul.has_hangul(q.text) or has_abjad(q.text):
         return ()
     slips = slipped_forms(q.tokens, q.legal)
+    if slips and "-" in q.text:
+        parts = mark_parts(q.text)
+        slips = tuple([s for s in slips if q.tokens[s[0]] not in parts])
     if not slips:
         return ()
     first, last = index.first_words, index.last_words

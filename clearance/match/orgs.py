@@ -673,7 +673,8 @@ _WORDS: Final = re.compile(r"\w+")
 
 
 def mark_legal_forms(
-    tokens: list[str], trailing: frozenset[str] = frozenset(), organisation: bool = False
+    tokens: list[str], trailing: frozenset[str] = frozenset(), organisation: bool = False,
+    kept: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[bool]]:
     """Replace legal-form phrases by their canonical token; flags say which tokens are forms.
 
@@ -681,6 +682,8 @@ def mark_legal_forms(
     ("SBERBANK EUROPE AG Group"). A form cut where the name ends is that form (`_cut_end`).
     `organisation`: the name is known to be an organisation's, whose first or last word
     may be a form that is also a person's name (`_ORGANISATION_FORMS`: SIA, OU).
+    `kept`: words that are never a form nor part of one (a registration mark's part,
+    `prepare.mark_parts`: EP-CA's CA, YK-AG's AG).
     """
     tokens = _cut_end(tokens)
     table = legal_forms()
@@ -692,6 +695,11 @@ def mark_legal_forms(
     flags: list[bool] = []
     i, n = 0, len(tokens)
     while i < n:
+        if tokens[i] in kept:
+            out.append(tokens[i])
+            flags.append(False)
+            i += 1
+            continue
         if (organisation and n > 1 and (i == 0 or i == n - 1 or flags[-1])
                 and tokens[i] in _ORGANISATION_FORMS):
             out.append(tokens[i])
@@ -701,7 +709,7 @@ def mark_legal_forms(
         for size in range(min(_MAX_PHRASE, n - i), 0, -1):
             phrase = tuple(singles[i:i + 1]) if size == 1 else tuple(expanded[i:i + size])
             canonical = table.get(phrase)
-            if canonical is None:
+            if canonical is None or kept and not kept.isdisjoint(tokens[i:i + size]):
                 continue
             rest = tokens[i + size:]
             at_end = (not rest or bool(flags and flags[-1])
@@ -716,7 +724,7 @@ def mark_legal_forms(
                 break
         else:
             gapped = _gapped_form(expanded, i)
-            if gapped is not None and n > gapped[0]:
+            if gapped is not None and n > gapped[0] and kept.isdisjoint(tokens[i:i + gapped[0]]):
                 out.append(gapped[1])
                 flags.append(True)
                 i += gapped[0]

@@ -24,8 +24,10 @@ from clearance.match.fold import fold, variant_key
 from clearance.match.limits import MAX_FUZZY_TOKEN, MAX_NAME_TOKENS, bounded_text
 from clearance.match.orgs import (
     join_letters,
+    legal_forms,
     legal_forms_words,
     mark_legal_forms,
+    respell_legal,
     split_glued_forms,
 )
 from clearance.match.registered import spell_out
@@ -51,6 +53,49 @@ def strip_parentheses(text: str) -> str | None:
 def trailing_words() -> frozenset[str]:
     """Generic words that may follow a legal form ("... AG Group", "... S.A. Holding")."""
     return frozenset(str(w) for w in load_resource("generic_words")["words"])
+
+
+#: a registration mark written with its hyphen, in any case (`compare._MARK` as typed:
+#: EP-CA, yk-ag)
+_HYPHEN_MARK = re.compile(r"(?<![\w-])([A-Z0-9]{1,2})-([A-Z0-9]{2,6})(?![\w-])", re.IGNORECASE)
+_NO_PARTS: frozenset[str] = frozenset()
+
+
+def _mark_hyphens(text: str) -> list[re.Match[str]]:
+    """The registration marks `text` holds written with a hyphen (`_HYPHEN_MARK`), not
+    after an Arabic article (AL-SA) or a prefix that is a form itself (CO-KG: GmbH & Co.
+    KG written with a hyphen)."""
+    return [m for m in _HYPHEN_MARK.finditer(text) if m.group(1).lower() not in ARTICLES
+            and (m.group(1).lower(),) not in legal_forms()]
+
+
+def mark_parts(text: str) -> frozenset[str]:
+    """The folded parts of the registration marks `text` holds written with a hyphen
+    (`_mark_hyphens`: YK-AG's AG, EP-CA's CA): a mark's characters, never a legal form
+    (`mark_legal_forms`' `kept`), though a mark part a character short may spell one (the
+    listed YK-AGB typed YK-AG)."""
+    if "-" not in text:
+        return _NO_PARTS
+    found = [m.group(2).lower() for m in _mark_hyphens(text)]
+    return frozenset(found) if found else _NO_PARTS
+
+
+def form_reading(text: str) -> str | None:
+    """`text` with the hyphen of each registration mark whose part may spell a legal form
+    written as a space (KB-SA as KB SA), or None: a query of no craft's type may be a
+    company (KB S.A.) as well as a mark (`prepare_name` reads it so: `mark_parts`), and is
+    read both ways (`engine.prepare_query_names`)."""
+    if "-" not in text:
+        return None
+    words = legal_forms_words()
+    found = [m for m in _mark_hyphens(text) if m.group(2).lower() in words
+             or respell_legal(m.group(2).lower()) in words]
+    if not found:
+        return None
+    for m in reversed(found):
+        text = text[:m.end(1)] + " " + text[m.end(1) + 1:]
+    return text
+
 
 PERSON, ORG, ANY = "person", "org", "any"
 #: roles of the tokens of a listed person's name ("SURNAMES, Given Middle"); HEAD: the
@@ -347,7 +392,7 @@ def prepare_name(text: str, kind: str = ANY, system: int = 0) -> Name:
     tokens = full[:MAX_NAME_TOKENS]
     if kind != PERSON:
         tokens, legal = mark_legal_forms(spell_out(split_glued_forms(join_letters(tokens))),
-                                         trailing_words(), kind == ORG)
+                                         trailing_words(), kind == ORG, mark_parts(text))
     else:
         # particles and titles, flagged like legal forms
         # (most names hold no generational suffix: their words are not read again)

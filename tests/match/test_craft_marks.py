@@ -11,7 +11,7 @@ from clearance.index.neighbours import mark_slips
 from clearance.index.search import candidate_names
 from clearance.match.compare import compare_names, marks_of, typed_mark_parts
 from clearance.match.engine import match_query
-from clearance.match.prepare import ANY, fold_key, prepare_name
+from clearance.match.prepare import ANY, ORG, fold_key, form_reading, prepare_name
 from clearance.match.score import Query
 
 
@@ -221,3 +221,54 @@ def test_a_one_letter_marks_number_a_digit_short_finds_it_beside_names_writing_t
     index = _index([("K-583", "Airplane"), ("NORVIK 58", "Organization"),
                     ("58", "Organization"), ("TALMA 58 INSTITUTE", "Organization")])
     assert _alerts(index, "K-58", "Airplane") == ["K-583"]
+
+
+def test_a_mark_part_that_spells_a_legal_form_is_the_marks_not_a_form() -> None:
+    # on main QX-AG's AG, QX-CA's CA and QX-SA's SA were read as the legal forms AG, C.A.
+    # and S.A. (one token "jsc", a role word): the mark's part was gone, QX-AG scored 0.51
+    # beside QX-AGM; a part of a mark is the mark's characters, never a form
+    for text in ("QX-AG", "qx-ca", "Q5-SA", "QX-SAS"):
+        for kind in (ANY, ORG):
+            name = prepare_name(text, kind)
+            assert name.tokens == tuple(text.lower().split("-")) and not any(name.legal), text
+    for query, listed in [("QX-AG", "QX-AGM"), ("QX-CA", "QX-CAR"), ("Q5-SA", "Q5-SAD"),
+                          ("QX-OY", "QX-GOY")]:
+        assert _craft(query, listed) >= 0.8, (query, listed)
+    # a company's form stays a form: no hyphen, after an article, or a form's own hyphen
+    assert prepare_name("TORVEX AG", ORG).legal == (False, True)
+    assert prepare_name("AL-SA", ANY).legal[-1]
+    assert prepare_name("TORVEX GMBH & CO-KG", ORG).tokens[-1:] != ("kg",)
+
+
+def test_a_mark_part_spelling_a_legal_form_a_character_short_alerts_on_its_listed_mark() -> None:
+    # on main neither alerted (QX-AG read as a mark of QX and the form AG: 0.51 beside
+    # each QX-AGx) and QX-CA's form reading alerted on a listed mark whose part is a
+    # particle (QX-IBN: its words QX and a particle weigh alike)
+    index = _index([("QX-AGM", "Airplane"), ("QX-CAR", "Airplane"), ("QX-IBN", "Airplane")]
+                   + [(f"QX-{a}{b}P", "Airplane") for a in "DEFGH" for b in "RSTUV"])
+    for schema in ("Airplane", "LegalEntity"):
+        assert _alerts(index, "QX-AG", schema) == ["QX-AGM"]
+        assert _alerts(index, "QX-CA", "Airplane") == ["QX-CAR"]
+    assert "QX-CAR" in _alerts(index, "QX-CA", "LegalEntity")
+
+
+def test_a_party_of_no_crafts_type_typed_as_a_mark_is_read_with_its_form_too() -> None:
+    # KZ-SA may be a company KZ S.A. typed with a hyphen: a query of no craft's type reads
+    # it both ways (as a mark, `mark_parts`, and with the form); passes on main too
+    index = _index([("KZ S.A.", "Company"), ("QX-SAL", "Airplane"), ("TORVEX AG", "Company")])
+    for schema in ("LegalEntity", "Company", "Organization"):
+        assert _alerts(index, "KZ-SA", schema) == ["KZ S.A."]
+        assert _alerts(index, "Torvex-AG", schema) == ["TORVEX AG"]
+    assert form_reading("KZ-SA") == "KZ SA"
+    assert form_reading("QX-KLM") is None
+
+
+def test_a_mark_part_that_spells_a_legal_form_is_no_slipped_form_either() -> None:
+    # QX-OY's OY is the Finnish form Oy, and a word a slip from a form is read as one
+    # (`engine.query_slips`): on main, and with the part kept as a mark's alone, QX-GOY
+    # did not alert (on the lists such a reading met EP-IBN, a part that weighs as the
+    # particle ibn, at 0.897)
+    index = _index([("QX-IBN", "Airplane"), ("QX-GOY", "Airplane"), ("QX-MNV", "Airplane")]
+                   + [(f"QX-{a}{b}P", "Airplane") for a in "DEFGH" for b in "RSTUV"])
+    assert _alerts(index, "QX-OY", "Airplane") == ["QX-GOY"]
+    assert _alerts(index, "QX-NV", "Airplane") == ["QX-MNV"]
