@@ -22,7 +22,7 @@ from clearance.match.limits import MAX_FUZZY_TOKEN
 
 __all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "KAF_HE", "MEDIAL_VOWELS", "has_abjad",
            "hyphen_words", "kaf_he_of", "key", "keys", "letter_bits", "letters", "letters_bits",
-           "persian_words", "romanize", "similarity", "starts", "written"]
+           "persian_words", "romanize", "similarity", "starts", "vowel_end", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -299,6 +299,21 @@ def kaf_he_of(marks: dict[str, int], *tokens: str) -> int:
         return 0
     return KAF_HE if all([_KH not in token or marks.get(token, 0) & KAF_HE
                           for token in tokens]) else 0
+
+
+#: a romanised word's last two letters that are one letter (خ "kh", ش "sh"), not a final he
+_H_DIGRAPHS: Final = frozenset(("kh", "sh", "th", "dh", "gh", "ch", "zh"))
+
+
+def vowel_end(token: str) -> bool:
+    """Whether a romanised abjad token of three letters or more ends with an "h" after a
+    consonant, not part of a digraph: a final he that may write the vowel a word run
+    together with the next one has between them (Turkish قره يلان "qrh yln" is KARAYILAN:
+    KARA, "black", written apart as Persian writes its final he, `FINAL_HE`), or a ح,
+    which the romanisation does not tell apart: a join is read both ways
+    (`compare._abjad_joins`, the search's joins)."""
+    return (len(token) >= 3 and token[-1] == "h" and token[-2] not in "wyh"
+            and token[-2:] not in _H_DIGRAPHS)
 
 
 def written(text: str) -> dict[str, int]:

@@ -28,6 +28,7 @@ from clearance.match.abjad import (
     has_abjad,
     kaf_he_of,
     letter_bits,
+    vowel_end,
 )
 from clearance.match.abjad import key as abjad_key
 from clearance.match.abjad import similarity as abjad_similarity
@@ -1081,7 +1082,8 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
     part ("al", "allh") loses its initial vowel ("abd" + "allh" -> "abdllh"). When the run
     holds the article before a sun letter, the form without its "l" is the second
     spelling: سراج الدين "srj al dyn" is "srjdyn" (SIRAJUDDIN), the doubled consonant being
-    a spelling the pattern allows."""
+    a spelling the pattern allows. A word's final he before the next word may be the
+    vowel between them (`abjad.vowel_end`): قره يلان "qrh yln" is also "qryln", KARAYILAN."""
     parts = [tokens[run[0]]]
     for prev, i in zip(run, run[1:]):
         if i == prev + 2 and tokens[prev + 1] == "al":
@@ -1097,6 +1099,12 @@ def _abjad_joins(tokens: tuple[str, ...], run: list[int]) -> list[str]:
         assimilated[0] = "a"
     if len(assimilated) < len(parts) or assimilated[0] != parts[0]:
         out.append("".join(assimilated))
+    if any([vowel_end(p) for p in parts[:-1]]):
+        # a word's final he before the next word writes the vowel that runs them together
+        # in one Latin word: Turkish قره يلان "qrh yln" is KARAYILAN (KARA, "black", written
+        # apart in Arabic script as Persian writes its final he); read without that h
+        out.append("".join([p[:-1] if k + 1 < len(parts) and vowel_end(p) else p
+                            for k, p in enumerate(parts)]))
     last = run[-1]
     if (len(run) == 2 and tokens[last] == "al" and tokens[run[0]] in compound_heads()
             and last + 1 < len(tokens) and tokens[last + 1][:1] in SUN_LETTERS):
