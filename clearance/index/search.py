@@ -644,7 +644,7 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
                 kaf_he = kaf_he_of(marks, raw, nxt)
                 rest = nxt[1:] if nxt[:1] == "a" else nxt
                 joins += abjad_alternatives(index, raw + rest, kaf_he)
-                if vowel_end(raw):  # قره يلان "qrh yln": KARAYILAN, the he its vowel
+                if vowel_end(raw, marks):  # قره يلان "qrh yln": KARAYILAN, the he its vowel
                     joins += abjad_alternatives(index, raw[:-1] + rest, kaf_he)
                 if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
                     joins += abjad_alternatives(index, raw + "l" + nxt, kaf_he)

@@ -1349,7 +1349,12 @@ def test_a_word_final_he_may_be_the_vowel_a_latin_word_runs_two_words_together_w
     from clearance.match.engine import match_query
     from clearance.match.score import Query, ScoringConfig
     from tests.match.lists import list_index
-    assert "qrdmyr" in _abjad_joins(("qrh", "dmyr"), [0, 1])  # قره دمير: KARADEMIR
+    marks = abjad.written("قره دمير")
+    assert marks["qrh"] & abjad.END_HE
+    assert "qrdmyr" in _abjad_joins(("qrh", "dmyr"), [0, 1], marks)  # KARADEMIR
+    # a final ح, or an alef and hamza, romanise as "h" too: no vowel
+    assert _abjad_joins(("slh", "dmyr"), [0, 1], abjad.written("صالح دمير")) == ["slhdmyr"]
+    assert not abjad.written("ميلاء")["mylh"] & abjad.END_HE
     assert _abjad_joins(("shykh", "dmyr"), [0, 1]) == ["shykhdmyr"]  # a digraph's h stays
     assert _abjad_joins(("shh", "dmyr"), [0, 1]) == ["shhdmyr"]  # after an h: no vowel
     index = list_index("KARADEMIR, Yusuf", "KARA, Yusuf Demir")
