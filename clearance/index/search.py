@@ -27,7 +27,7 @@ from clearance.index.neighbours import (
     two_deletion_tokens,
 )
 from clearance.index.prefix import cut_completions
-from clearance.match.abjad import consonantal, has_abjad, kaf_he_of
+from clearance.match.abjad import consonantal, has_abjad, kaf_he_of, vowel_end
 from clearance.match.abjad import fitting as abjad_fitting
 from clearance.match.abjad import keys as abjad_keys
 from clearance.match.abjad import letters as abjad_letters
@@ -642,8 +642,10 @@ def _units(index: Index, query: Name, budget: list[int] | None, unvocalised: boo
             if pos + 1 < len(tokens):  # هدايت الله "hdyt allh": HIDAYATULLAH, one word
                 nxt = tokens[pos + 1][0]
                 kaf_he = kaf_he_of(marks, raw, nxt)
-                joins += abjad_alternatives(index, raw + (nxt[1:] if nxt[:1] == "a" else nxt),
-                                            kaf_he)
+                rest = nxt[1:] if nxt[:1] == "a" else nxt
+                joins += abjad_alternatives(index, raw + rest, kaf_he)
+                if vowel_end(raw, marks):  # قره يلان "qrh yln": KARAYILAN, the he its vowel
+                    joins += abjad_alternatives(index, raw[:-1] + rest, kaf_he)
                 if articled[pos + 1]:  # عبد الحميد "abd al hmyd": ABDULHAMID, the article too
                     joins += abjad_alternatives(index, raw + "l" + nxt, kaf_he)
                     if raw in compound_heads():

@@ -20,9 +20,9 @@ from typing import Final
 
 from clearance.match.limits import MAX_FUZZY_TOKEN
 
-__all__ = ["FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "KAF_HE", "MEDIAL_VOWELS", "has_abjad",
+__all__ = ["END_HE", "FINAL_HE", "FINAL_VOWEL", "HEBREW_FINAL_HE", "KAF_HE", "MEDIAL_VOWELS", "has_abjad",
            "hyphen_words", "kaf_he_of", "key", "keys", "letter_bits", "letters", "letters_bits",
-           "persian_words", "romanize", "similarity", "starts", "written"]
+           "persian_words", "romanize", "similarity", "starts", "vowel_end", "written"]
 
 _ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ALEF = "اأإآٱ"
@@ -253,6 +253,11 @@ HEBREW_FINAL_HE: Final = 8
 KAF_HE: Final = 16
 #: either final he: a Latin word ending on another consonant lacks a letter the script wrote
 FINAL_VOWEL: Final = FINAL_HE | HEBREW_FINAL_HE
+#: a word of three letters or more ending with a he (Arabic's, Persian's, Hebrew's) after a
+#: consonant, in any of the scripts: a vowel that may run it together with the next word
+#: in one Latin word (`vowel_end`); not a ح, nor an alef and hamza, which romanise as "h"
+#: too (صالح "slh", ميلاء "mylh")
+END_HE: Final = 32
 #: letters a romanised token leaves out that write a vowel (or the ayin's sound) there
 _UNWRITTEN = _ALEF + "عءאע"
 #: letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Persian yeh),
@@ -269,6 +274,8 @@ _HEBREW_HE: Final = "ה"
 _KH: Final = "kh"
 _KH_LETTERS: Final = frozenset("خחھ")
 _HEBREW_VOWEL_LETTERS = "אוי"
+#: the he of Arabic and Persian (Urdu's read as it, `_URDU_HEH`) and of Hebrew (`END_HE`)
+_END_HES: Final = "هה"
 
 
 def _marks(word: str, token: str, persian: bool) -> int:
@@ -284,6 +291,9 @@ def _marks(word: str, token: str, persian: bool) -> int:
         # a kaf and a he as k and h side by side, MCHALE, BACKHAUS, which no vowel parts;
         # not a last he: a vowel, אנריקה "anrykh" ENRIQUE, `_alternatives`)
         marks |= KAF_HE
+    if (len(word) >= 3 and word[-1] in _END_HES and word[-2] not in _VOWEL_LETTERS
+            and word[-2] not in _HEBREW_VOWEL_LETTERS):
+        marks |= END_HE
     if len(word) >= 3 and token.endswith("h"):
         if persian and word[-1] == _HE and word[-2] not in _VOWEL_LETTERS:
             marks |= FINAL_HE
@@ -299,6 +309,22 @@ def kaf_he_of(marks: dict[str, int], *tokens: str) -> int:
         return 0
     return KAF_HE if all([_KH not in token or marks.get(token, 0) & KAF_HE
                           for token in tokens]) else 0
+
+
+#: a romanised word's last two letters that are one letter (خ "kh", ش "sh"), not a final he
+_H_DIGRAPHS: Final = frozenset(("kh", "sh", "th", "dh", "gh", "ch", "zh"))
+
+
+def vowel_end(token: str, marks: dict[str, int] | None = None) -> bool:
+    """Whether a romanised abjad token of three letters or more ends with an "h" after a
+    consonant, not part of a digraph, that is a he (`END_HE` of `marks`, `written` of the
+    name; with no marks, any such "h": a bound's superset): the vowel a word run together
+    with the next one has between them (Turkish قره يلان "qrh yln" is KARAYILAN: KARA,
+    "black", written apart as Persian writes its final he, `FINAL_HE`). A join is read
+    both with and without it (`compare._abjad_joins`, the search's joins)."""
+    return (len(token) >= 3 and token[-1] == "h" and token[-2] not in "wyh"
+            and token[-2:] not in _H_DIGRAPHS
+            and (marks is None or bool(marks.get(token, 0) & END_HE)))
 
 
 def written(text: str) -> dict[str, int]:

@@ -184,6 +184,8 @@ def prepare_query_names(query: Query, bounded: bool = False,
             silent_he = hebrew.silent_he_reading(text)
             if silent_he is not None:
                 variants.append((silent_he, kind, 0))
+            # a Polish or German name in Hebrew letters, whose W is written ב (הורוביץ)
+            variants += [(v, kind, 0) for v in hebrew.w_readings(text)]
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         in_hangul = hangul.has_hangul(text)

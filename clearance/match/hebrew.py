@@ -37,7 +37,7 @@ from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
 __all__ = ["Reading", "misread", "read_particles", "silent_he_reading", "spanish_reading",
-           "SPANISH_SOUNDS_MAX", "spanish_sounds_readings", "two_letter_pairs"]
+           "SPANISH_SOUNDS_MAX", "spanish_sounds_readings", "two_letter_pairs", "w_readings"]
 
 
 class Reading(str):
@@ -359,3 +359,50 @@ def silent_he_reading(text: str) -> Reading | None:
         return None
     read = _SILENT_HE.sub("\\1", text)
     return Reading(read, text, HE_SILENT) if read != text else None
+
+
+#: how `w_readings` reads a name (`Reading.how`)
+BET_AS_W: Final = "with a bet inside a word as the W of a Polish or German name"
+#: a bet inside a word: after a Hebrew letter (its geresh too), before one
+_INNER_BET: Final = re.compile("(?<=[\u05d0-\u05ea'\u05f3’])ב(?=[\u05d0-\u05ea])")
+#: the letter a bet is read as: a pe inside a word is romanised "f", whose spellings there
+#: are W and V as well (`abjad._MEDIAL_F`: the W of Polish and German names, said V)
+_PE: Final = "פ"
+
+
+#: readings `w_readings` makes at most (two a word: a name of two such words has two)
+W_READINGS_MAX: Final = 4
+
+
+def _w_words(word: str) -> list[str]:
+    """A Hebrew word's readings with its bets inside it as pe (`_INNER_BET`): all of them,
+    and the last only where it holds two or more; none for a word that is a name people
+    bear as Hebrew writes it (`population.spelled_name`: אביב AVIV, יעקב, אברהם AVRAHAM),
+    whose bet is a B or V."""
+    inner = [found.start() for found in _INNER_BET.finditer(word)]
+    if not inner or spelled_name(romanize(word)):
+        return []
+    out = [_INNER_BET.sub(_PE, word)]
+    if len(inner) >= 2:
+        out.append(word[:inner[-1]] + _PE + word[inner[-1] + 1:])
+    return out
+
+
+def w_readings(text: str) -> list[Reading]:
+    """A Hebrew name read with a bet inside a word as W: Hebrew writes the W of Polish and
+    German names, said V, with the bet of its own V (הורוביץ HOROWITZ, קובלסקי KOWALSKI,
+    לבנדובסקי LEWANDOWSKI), which romanised as "b" spells B, P and V only. Each such bet
+    of a word is read as a pe (`_PE`, whose spellings inside a word are W and V too), the
+    other words as typed (רוברט לבנדובסקי: ROBERT keeps its B); then, in a word of two
+    such bets, the last only (רבינוביץ RABINOWITZ: a B, then the W of -owitz); words that
+    are names Israelis bear as written are not read so (`_w_words`); at most
+    `W_READINGS_MAX`. Hebrew only: Arabic script has its own W (و), and its ب is never
+    one. Empty for a name without such a bet."""
+    if "ב" not in text or _HEBREW.search(text) is None:
+        return []
+    out: list[Reading] = []
+    for found in _WORD.finditer(text):
+        for word in _w_words(found.group()):
+            out.append(Reading(text[:found.start()] + word + text[found.end():], text,
+                               BET_AS_W))
+    return out[:W_READINGS_MAX]

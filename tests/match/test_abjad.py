@@ -1340,3 +1340,25 @@ def test_a_name_written_in_arabic_script_finds_its_listed_turkish_spelling() -> 
         results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
         assert results and results[0].source_id == source and results[0].match, (text,
                                                                                    results[:1])
+
+
+def test_a_word_final_he_may_be_the_vowel_a_latin_word_runs_two_words_together_with() -> None:
+    # own names: a made-up Turkish person whose surname (KARA + a second word, one word in
+    # Latin) an Arabic-script text writes in two words, the first ending in a he
+    from clearance.match.compare import _abjad_joins
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query, ScoringConfig
+    from tests.match.lists import list_index
+    marks = abjad.written("قره دمير")
+    assert marks["qrh"] & abjad.END_HE
+    assert "qrdmyr" in _abjad_joins(("qrh", "dmyr"), [0, 1], marks)  # KARADEMIR
+    # a final ح, or an alef and hamza, romanise as "h" too: no vowel
+    assert _abjad_joins(("slh", "dmyr"), [0, 1], abjad.written("صالح دمير")) == ["slhdmyr"]
+    assert not abjad.written("ميلاء")["mylh"] & abjad.END_HE
+    assert _abjad_joins(("shykh", "dmyr"), [0, 1]) == ["shykhdmyr"]  # a digraph's h stays
+    assert _abjad_joins(("shh", "dmyr"), [0, 1]) == ["shhdmyr"]  # after an h: no vowel
+    index = list_index("KARADEMIR, Yusuf", "KARA, Yusuf Demir")
+    for text in ("يوسف قره دمير", "قره دمير يوسف"):
+        results = match_query(index, Query(text, "Person"), ScoringConfig(), limit=5)
+        assert results and results[0].match, (text, results[:1])
+        assert "s0" in {r.source_id for r in results if r.match}, (text, results[:2])

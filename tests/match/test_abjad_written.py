@@ -19,13 +19,16 @@ def _org_score(query: str, listed: str) -> float:
     ("قد", "qd", 0),  # nothing left out
     ("القاعدة", "qd", 2),  # alef and ayin between q and d, the same token as قد
     ("سعد", "sd", 1),  # an ayin
-    ("سپه", "sph", abjad.FINAL_HE),  # a Persian word's he after a consonant
-    ("بانک آینده", "ayndh", abjad.FINAL_HE),
-    ("حماده", "hmdh", 1),  # in Arabic, a ta marbuta typed as a he, which Latin may leave out
+    ("سپه", "sph", abjad.FINAL_HE | abjad.END_HE),  # a Persian word's he after a consonant
+    ("بانک آینده", "ayndh", abjad.FINAL_HE | abjad.END_HE),
+    # in Arabic, a ta marbuta typed as a he, which Latin may leave out; a he all the same
+    # (`END_HE`: a vowel a Latin word may run two words together with)
+    ("حماده", "hmdh", 1 | abjad.END_HE),
     ("شاه", "shh", 1),  # its alef; a he after an alef is no vowel of its own
     ("وفاء", "wfh", 1),  # a final alef and hamza is "h" too: no he
-    ("משה", "mshh", abjad.HEBREW_FINAL_HE),  # Hebrew's final he after a consonant: MOSHE
-    ("חנה", "khnh", abjad.HEBREW_FINAL_HE),
+    ("صالح", "slh", 1),  # a final ح: no he either
+    ("משה", "mshh", abjad.HEBREW_FINAL_HE | abjad.END_HE),  # Hebrew's final he after a consonant: MOSHE
+    ("חנה", "khnh", abjad.HEBREW_FINAL_HE | abjad.END_HE),
     ("לאה", "lh", 1),  # after an alef (LEAH): the alef is the vowel
     ("אריה", "aryh", 0),  # after a yod (ARYEH)
 ])
