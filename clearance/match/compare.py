@@ -87,6 +87,7 @@ from clearance.match.prepare import (
     name_roles,
     other_generations,
     person_role_words,
+    same_generation,
     written_marks,
     written_words,
 )
@@ -1516,6 +1517,8 @@ def compare_names(
             distinct = False
             if ql and c_legal[j] and initials and sim > 0.0 and other_generations(qt, ct):
                 continue  # Jr. is not Sr. (the son is not the father), II not III
+            if ql and c_legal[j] and initials and same_generation(qt, ct):
+                sim = 1.0  # one generation's suffix spelt two ways (Jnr. is Jr., Junior Jr.)
             if initials and ql != c_legal[j] and sim > 0.0 and (
                     ct if ql else qt) in compound_heads():
                 continue  # "Abdul Sultan" (servant of) is not ABU SULTAN (father of): the
