@@ -203,11 +203,15 @@ def _other_last_letter(a: str, b: str) -> bool:
     """Two names of four letters or more alike but the last, a vowel against a consonant
     (Mary / Mark, Dina / Dinh): each a name's own ending, not a slip of one (vowels for
     vowels are spellings, Sami / Samy; an h is often written or left out after a vowel,
-    Hamza / Hamzah: not counted)."""
+    Hamza / Hamzah; a pet form's -ie or -ey: not counted)."""
     if len(a) != len(b) or len(a) < 4 or a[:-1] != b[:-1]:
         return False
     x, y = a[-1], b[-1]
-    return "h" not in (x, y) and (x in "aeiouy") != (y in "aeiouy")
+    if "h" in (x, y) or (x in "aeiouy") == (y in "aeiouy"):
+        return False
+    # a pet form's -ie or -ey for the last consonant is the name (Louie / Louis, Jamey /
+    # James, as nickname lists pair them)
+    return not (a if x in "aeiouy" else b).endswith(("ie", "ey"))
 
 
 #: the endings of Slavic family names whose form for a woman adds an "a" (IVANOV /
