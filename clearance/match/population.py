@@ -298,12 +298,14 @@ def writes_vowels(text: str) -> bool:
     return all([ord(ch) < 0x530 for ch in text])
 
 
-def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> bool:
+def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False,
+                   given: bool = False) -> bool:
     """Whether two person-name tokens (raw a, b; folded fa, fb) are two different names
     people bear, not one name and a typo of it: both are common names
     (`population_names.yml`: one in the top 30 of some country, the other in the top 100)
     and one of their consonants is another, or one is the other's form for the other sex
-    or their last letters a vowel and a consonant (`_other_last_letter`: Mary / Mark)
+    or, two given names (`given`: as `forms`, and neither is a surname), their last
+    letters a vowel and a consonant (`_other_last_letter`: Mary / Mark)
     (`forms`: the caller knows both are written in an alphabet that writes every vowel,
     see `writes_vowels`, and are no family name's own forms, IVANOV / IVANOVA, which are
     one family's: `family_form`), or a syllable ending in "n" against one ending in "ng". "Fernandez"
@@ -322,7 +324,8 @@ def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> boo
     spelled = _spelled_names()
     if a not in spelled or b not in spelled:
         return False
-    if (forms and (_gendered(a, b) or _other_last_letter(a, b))) or _other_final_nasal(a, b):
+    if ((forms and _gendered(a, b)) or (given and _other_last_letter(a, b))
+            or _other_final_nasal(a, b)):
         return True
     ca, cb = _consonants(a), _consonants(b)
     # one consonant for another; letters more or less are as often a spelling or a form
