@@ -61,7 +61,15 @@ from clearance.match.orgs import (
 )
 from clearance.match.places import direction, place_at, place_bits
 from clearance.match.population import spelled_name
-from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
+from clearance.match.prepare import (
+    GIVEN,
+    HEAD,
+    MIDDLE,
+    SURNAME,
+    Name,
+    is_suffix,
+    same_generation,
+)
 from clearance.match.registered import phrase_goes_on
 
 __all__ = ["QueryBound", "bound_applies"]
@@ -170,6 +178,9 @@ class QueryBound:
                         and not spelled_name(tokens[k]) for k in range(n)]
         # the query's numbers typed as a mark's part, one digit lost or added (`number_slip`)
         self.numbers = typed_numbers(self.text)
+        # (people) the query's generational suffixes (role words): one spelt two ways pairs
+        # as written (`prepare.same_generation`: JNR ~ JR, JUNIOR ~ JR, whose letters differ)
+        self.suffixes = [k for k in range(n) if query.legal[k] and is_suffix(tokens[k])]
         self.n = n
         self.places = [place_at(tokens, k) for k in range(n)]
         # the query's words after the first of a register's activity phrase, free
@@ -270,6 +281,10 @@ class QueryBound:
                                 (not bits & ~self.spelt[i] and abjad_similarity(qt, ct) > 0.0)
                                 or (abjad_word and abjad_similarity(ct, qt) > 0.0))):
                         m |= 1 << i
+                if person and self.suffixes and is_suffix(ct):
+                    for i in self.suffixes:
+                        if same_generation(tokens[i], ct):
+                            m |= 1 << i
                 point = None if person else direction(ct)
                 if point is not None:
                     # (organisations) a word of the same direction, however written

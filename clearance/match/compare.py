@@ -88,6 +88,7 @@ from clearance.match.prepare import (
     name_roles,
     other_generations,
     person_role_words,
+    same_generation,
     written_marks,
     written_words,
 )
@@ -194,8 +195,8 @@ def pin_memo() -> None:
     key = ("".join(["pin"]), "", "", "")  # built at run time: a tracked tuple
     _SIMILARITIES[key] = 0.0
     del _SIMILARITIES[key]
-    _DISTINCT[(*key, False)] = False  # (the memo of `_distinct_names` likewise)
-    del _DISTINCT[(*key, False)]
+    _DISTINCT[(*key, False, False)] = False  # (the memo of `_distinct_names` likewise)
+    del _DISTINCT[(*key, False, False)]
 
 
 #: a name written as a registration mark: a prefix of one or two letters or digits, a
@@ -328,18 +329,18 @@ NUMBER_SLIP_SIMILARITY: Final = 0.8
 INNER_NUMBER_SLIP_SIMILARITY: Final = 0.79
 
 
-_DISTINCT: Final[dict[tuple[str, str, str, str, bool], bool]] = {}
+_DISTINCT: Final[dict[tuple[str, str, str, str, bool, bool], bool]] = {}
 _DISTINCT_MAX: Final = 1 << 17
 
 
-def _distinct_names(a: str, fa: str, b: str, fb: str, forms: bool) -> bool:
+def _distinct_names(a: str, fa: str, b: str, fb: str, forms: bool, given: bool) -> bool:
     """`population.distinct_names`, memoised: the same pairs of common names recur in
     query after query (Maria / Mario), and each answer costs two regular-expression
     substitutions and several table lookups (about a twentieth of a comparison)."""
-    key = (a, fa, b, fb, forms)
+    key = (a, fa, b, fb, forms, given)
     known = _DISTINCT.get(key)
     if known is None:
-        known = distinct_names(a, fa, b, fb, forms)
+        known = distinct_names(a, fa, b, fb, forms, given)
         if len(a) <= MAX_FUZZY_TOKEN and len(b) <= MAX_FUZZY_TOKEN:  # no hostile keys
             if len(_DISTINCT) >= _DISTINCT_MAX:
                 _DISTINCT.clear()
@@ -1527,6 +1528,8 @@ def compare_names(
             distinct = False
             if ql and c_legal[j] and initials and sim > 0.0 and other_generations(qt, ct):
                 continue  # Jr. is not Sr. (the son is not the father), II not III
+            if ql and c_legal[j] and initials and same_generation(qt, ct):
+                sim = 1.0  # one generation's suffix spelt two ways (Jnr. is Jr., Junior Jr.)
             if initials and ql != c_legal[j] and sim > 0.0 and (
                     ct if ql else qt) in compound_heads():
                 continue  # "Abdul Sultan" (servant of) is not ABU SULTAN (father of): the
@@ -1546,13 +1549,14 @@ def compare_names(
                 # a given name's form for the other sex is another name (Roberta is not
                 # Robert), also against a family name (Sultana is not SULTAN: a family
                 # name that is a given name has no form for a woman); a family name's
-                # own form for a woman (IVANOVA, IVANOV) is the same family's name
-                forms = written and not (
-                    ((i < len(query_roles) and query_roles[i] == SURNAME)
-                     or (cand_roles is not None and j < len(cand_roles)
-                         and cand_roles[j] == SURNAME))
-                    and family_form(qt, ct))
-                if _distinct_names(qt, qf, ct, c_folded[j], forms):
+                # own form for a woman (IVANOVA, IVANOV) is the same family's name; two
+                # given names' last letters are read only where neither is a surname
+                surname = written and (
+                    (i < len(query_roles) and query_roles[i] == SURNAME)
+                    or (cand_roles is not None and j < len(cand_roles)
+                        and cand_roles[j] == SURNAME))
+                forms = written and not (surname and family_form(qt, ct))
+                if _distinct_names(qt, qf, ct, c_folded[j], forms, written and not surname):
                     sim = DISTINCT_NAME_SIMILARITY  # two names people bear, not a typo of one
                     distinct = True
                 elif (written and other_common_name(qt, ct, sim)

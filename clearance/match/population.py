@@ -188,12 +188,30 @@ def _gendered(a: str, b: str) -> bool:
     """A given name and its form for the other sex: an "a" or "ia" added to a name ending
     in a consonant (Robert / Roberta, Daniel / Daniela, Karim / Karima, Aleksandr /
     Aleksandra; Victor / Victoria), or a final "o" for an "a" (Mario / Maria, Antonio /
-    Antonia), as Romance, Slavic and Arabic given names form them."""
+    Antonia), as Romance, Slavic and Arabic given names form them; a -ck written -c-
+    before it (Patrick / Patricia)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and long in (short + "a", short + "ia"):
         return short[-1] not in "aeiouy"
+    if short.endswith("ck") and long in (short[:-1] + "a", short[:-1] + "ia"):
+        return True  # -ck written -c- before the ending: Patrick / Patricia, Erick / Erica
     return (len(short) == len(long) >= 4 and short[:-1] == long[:-1]
             and {short[-1], long[-1]} == {"a", "o"})
+
+
+def _other_last_letter(a: str, b: str) -> bool:
+    """Two names of four letters or more alike but the last, a vowel against a consonant
+    (Mary / Mark, Dina / Dinh): each a name's own ending, not a slip of one (vowels for
+    vowels are spellings, Sami / Samy; an h is often written or left out after a vowel,
+    Hamza / Hamzah; a pet form's -ie or -ey: not counted)."""
+    if len(a) != len(b) or len(a) < 4 or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    if "h" in (x, y) or (x in "aeiouy") == (y in "aeiouy"):
+        return False
+    # a pet form's -ie or -ey for the last consonant is the name (Louie / Louis, Jamey /
+    # James, as nickname lists pair them)
+    return not (a if x in "aeiouy" else b).endswith(("ie", "ey"))
 
 
 #: the endings of Slavic family names whose form for a woman adds an "a" (IVANOV /
@@ -280,11 +298,14 @@ def writes_vowels(text: str) -> bool:
     return all([ord(ch) < 0x530 for ch in text])
 
 
-def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> bool:
+def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False,
+                   given: bool = False) -> bool:
     """Whether two person-name tokens (raw a, b; folded fa, fb) are two different names
     people bear, not one name and a typo of it: both are common names
     (`population_names.yml`: one in the top 30 of some country, the other in the top 100)
     and one of their consonants is another, or one is the other's form for the other sex
+    or, two given names (`given`: as `forms`, and neither is a surname), their last
+    letters a vowel and a consonant (`_other_last_letter`: Mary / Mark)
     (`forms`: the caller knows both are written in an alphabet that writes every vowel,
     see `writes_vowels`, and are no family name's own forms, IVANOV / IVANOVA, which are
     one family's: `family_form`), or a syllable ending in "n" against one ending in "ng". "Fernandez"
@@ -303,7 +324,8 @@ def distinct_names(a: str, fa: str, b: str, fb: str, forms: bool = False) -> boo
     spelled = _spelled_names()
     if a not in spelled or b not in spelled:
         return False
-    if (forms and _gendered(a, b)) or _other_final_nasal(a, b):
+    if ((forms and _gendered(a, b)) or (given and _other_last_letter(a, b))
+            or _other_final_nasal(a, b)):
         return True
     ca, cb = _consonants(a), _consonants(b)
     # one consonant for another; letters more or less are as often a spelling or a form

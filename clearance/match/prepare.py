@@ -36,7 +36,8 @@ from clearance.resources import load_resource
 
 __all__ = ["ANY", "ARTICLES", "GIVEN", "HEAD", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "after_article",
            "fold_key", "is_suffix", "name_roles", "other_generations",
-           "person_role_words", "person_variants", "prepare_name", "strip_parentheses",
+           "person_role_words", "person_variants", "prepare_name", "same_generation",
+           "strip_parentheses",
            "trailing_words", "written_marks", "written_words"]
 
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -136,6 +137,14 @@ def other_generations(a: str, b: str) -> bool:
     generations = _suffix_generations()
     ga, gb = generations.get(a, 0), generations.get(b, 0)
     return ga != gb and ga > 0 and gb > 0
+
+
+def same_generation(a: str, b: str) -> bool:
+    """Whether two generational suffixes written two ways name one generation (Jnr. and
+    Jr., Junior and Jr., Filho and Jr.): one suffix, however spelt, pairs as written."""
+    generations = _suffix_generations()
+    ga = generations.get(a, 0)
+    return ga > 0 and a != b and generations.get(b, 0) == ga
 
 
 def _suffix_only(text: str) -> bool:

@@ -582,16 +582,18 @@ def test_a_word_two_slips_from_a_title_is_no_title() -> None:
     assert _person("Hxjjxi Rashid KAMALI", "KAMALI, Hajji Rashid") < 0.8
 
 
-def test_memoised_distinct_names_answer_as_population_does_for_either_forms_flag() -> None:
+def test_memoised_distinct_names_answer_as_population_does_for_either_flag() -> None:
     from clearance.match.population import distinct_names
 
     pairs = [("maria", "mario"), ("roberta", "robert"), ("fernandez", "hernandez"),
-             ("jing", "ming"), ("sara", "sarah"), ("yusuf", "yousef"), ("zhan", "zhang")]
+             ("jing", "ming"), ("sara", "sarah"), ("yusuf", "yousef"), ("zhan", "zhang"),
+             ("mary", "mark")]
     for a, b in pairs:
         fa, fb = fold_key(a), fold_key(b)
         for forms in (False, True, False):  # the second False is answered from the memo
-            assert compare._distinct_names(a, fa, b, fb, forms) == distinct_names(
-                a, fa, b, fb, forms)
+            for given in (False, True, False):
+                assert compare._distinct_names(a, fa, b, fb, forms, given) == distinct_names(
+                    a, fa, b, fb, forms, given)
 
 
 def test_a_comparison_made_without_pairs_has_lists_of_its_own() -> None:

@@ -199,6 +199,27 @@ def test_two_generations_of_one_name_are_two_people() -> None:
     assert best("Karim Najjar III")[1] > best("Karim Najjar II")[1]
 
 
+def test_one_generation_spelt_two_ways_is_one_suffix() -> None:
+    # issue 11: a book's Jnr, Junior or Filho where the list writes JR. (or the reverse)
+    # names the same generation: it pairs as written, with or without the bound's floor
+    # (`clearance screen` screens under one); main: "Jainal Sali Jnr" 0.778, no alert, below
+    # the name without a suffix (0.886); "Paulo Souza Jr" 0.882 under the floor, 1.0 without
+    index = list_index("SALI JR., Jainal Antel", "Robert Smith Jr", "Paulo Souza Filho",
+                       "Marlon Tibbs Sr")
+    for floor in (0.0, 0.7):
+        def best(q: str, floor: float = floor) -> tuple[str, float]:
+            r = match_query(index, Query(q, "Person"), limit=1, min_score=floor)[0]
+            return r.entity_id, r.score
+
+        bare = best("Jainal Sali")
+        for q in ("Jainal Sali Jnr", "Jainal Sali Junior", "Jainal Sali Jr"):
+            assert best(q)[0] == "e0" and best(q)[1] >= bare[1]
+        for q in ("Robert Smith Jnr", "Robert Smith Junior", "Paulo Souza Jr"):
+            assert best(q)[1] == 1.0
+        assert best("Marlon Tibbs Snr")[1] == 1.0
+        assert best("Marlon Tibbs Jnr")[1] < best("Marlon Tibbs")[1] - 0.1  # two generations
+
+
 def test_a_generational_suffix_is_explained_as_one() -> None:
     # "jr: generational suffix", not a word of the name only the list gives (main: "list
     # only: jr")
