@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "43"
+VERSION = "44"
 
 __all__ = ["ALGORITHM", "VERSION"]
