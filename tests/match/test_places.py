@@ -289,3 +289,16 @@ def test_a_rare_city_beside_generic_words_alone_still_costs_as_a_word() -> None:
 def test_a_seat_in_sankt_peterburg_after_its_city_mark_is_a_place() -> None:
     tokens = prepare_name('AO "Orion", g. Sankt-Peterburg', ORG).tokens
     assert [place_at(tokens, j) for j in range(len(tokens))][-3:] == [True, True, True]
+
+
+def test_a_city_before_a_listed_name_of_generic_words_alone_costs_as_a_place() -> None:
+    # a listed name whose every word agrees but its legal form, generic words all: the
+    # register's city before it is the company's seat, as before a distinctive word
+    # ("Tianjin X Co., Ltd." alerts on X LTD. as "X Co., Ltd." does)
+    index = list_index("GLOBAL TRADING AND ENGINEERING SUPPLY LTD.", "VEGA SHIPPING",
+                       "GLOBAL VEGA TRADING", "ORION ENGINEERING SUPPLY",
+                       schema="Organization")
+    for text in ("Global Trading and Engineering Supply Co., Ltd.",
+                 "Tianjin Global Trading and Engineering Supply Co., Ltd."):
+        assert [r.source_id for r in match_query(index, Query(text, "Company"))
+                if r.match] == ["s0"], text
