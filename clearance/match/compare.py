@@ -1801,12 +1801,13 @@ def compare_names(
             p.similarity = sim
             if not q_legal[i]:
                 strongest = max(strongest, p.weight * sim)
-    # (organisations: a place the query alone gives is no distinctive word left over, however
-    # rarely the lists write it; it costs as a place, `_free_costs`)
+    # (organisations: a place the query alone gives, no country, is no distinctive word left
+    # over, however rarely the lists write it; it costs as a place, `_free_costs`)
     q_seat = place_bits(q_tokens) if free_q and not initials else 0
     for i in sorted(free_q):
         result.unmatched_query.append(q_tokens[i])
-        result.distinct_leftover |= q_w[i] > COMMON_WEIGHT and not q_seat >> i & 1
+        result.distinct_leftover |= q_w[i] > COMMON_WEIGHT and not (
+            q_seat >> i & 1 and not country_at(q_tokens, i))
     for j in sorted(free_c):
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
@@ -2444,13 +2445,16 @@ def _free_costs(
             # (`_place_share`), so "Chaoyang X" costs against X what "Beijing X" does, and
             # "Tianjin Global Supply Co." against GLOBAL SUPPLY LTD. what "Global Supply
             # Co." does (a register's city is the company's seat, not a word of its name)
+            # (a country keeps its word's weight: the name read without it must agree in
+            # all else, `countries`)
             distinct = any([p.weight > COMMON_WEIGHT for p in pairs])
             seat = distinct or bool(pairs) and all([c_legal[j] for j in free_c])
             for i in q_places:
-                if distinct or not country_at(q_tokens, i):
+                country = country_at(q_tokens, i)
+                if distinct or not country:
                     q_cost[i] = (0.0 if place_goes_on(q_tokens, i, q_places)
-                                 else place_penalty * _place_share(q_w[i]) if seat
-                                 else place_penalty)
+                                 else place_penalty * _place_share(q_w[i])
+                                 if seat and not country else place_penalty)
             for j in c_places:
                 if not country_at(c_tokens, j):
                     c_cost[j] = 0.0 if place_goes_on(c_tokens, j, c_places) else place_penalty
