@@ -1052,6 +1052,14 @@ def _extra(weight: float) -> float:
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
 
 
+def _place_share(weight: float) -> float:
+    """The share of a word's omission mass (`_extra`) a place charges: a place weighs as
+    a generic word however rarely the lists write it, so its mass is a generic word's
+    (`COMMON_WEIGHT` at most); a rare city ("Chaoyang") costs what a common one
+    ("Beijing") does."""
+    return 1.0 if weight <= COMMON_WEIGHT else _extra(COMMON_WEIGHT) / weight
+
+
 def _two_shortest(tokens: tuple[str, ...], free: set[int]) -> int:
     """Length of the shortest run of two free tokens (at least two are free)."""
     first = second = 1 << 30
@@ -1778,7 +1786,7 @@ def compare_names(
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
-        query_middle_penalty, links, facts)
+        query_middle_penalty, links, facts, q_w)
     if not initials and typed and free_c and reaches_width(query.text.strip()):
         _unseen_after_cut(query, cand, free_q, free_c, pairs, q_cost, c_cost)
     fit_agrees = unvocalised and _fit_anchored(pairs)
@@ -1808,9 +1816,13 @@ def compare_names(
             p.similarity = sim
             if not q_legal[i]:
                 strongest = max(strongest, p.weight * sim)
+    # (organisations: a place the query alone gives, no country, is no distinctive word left
+    # over, however rarely the lists write it; it costs as a place, `_free_costs`)
+    q_seat = place_bits(q_tokens) if free_q and not initials else 0
     for i in sorted(free_q):
         result.unmatched_query.append(q_tokens[i])
-        result.distinct_leftover |= q_w[i] > COMMON_WEIGHT
+        result.distinct_leftover |= q_w[i] > COMMON_WEIGHT and not (
+            q_seat >> i & 1 and not country_at(q_tokens, i))
     for j in sorted(free_c):
         result.unmatched_candidate.append(c_tokens[j])
         result.distinct_leftover |= c_w[j] > COMMON_WEIGHT
@@ -2230,6 +2242,7 @@ def _free_costs(
     query_middle_penalty: float,
     links: Sequence[tuple[int, int]],
     query_facts: QueryFacts,
+    q_w: Sequence[float],
     least: bool = False,
 ) -> tuple[list[float], list[float], float, float]:
     """The penalty rules of `compare_names`: what each token left unpaired costs, by its
@@ -2238,7 +2251,8 @@ def _free_costs(
     the free ones), the least weight a legal form only the query gives is charged at, and
     the least weight any other free name is charged at (`_charge_free` adds them up).
     `links`: (people) the (query, listed) positions of the pairs made. `query_facts`:
-    `QueryFacts(query)`, worked out once per query name by the caller. `least`: for a
+    `QueryFacts(query)`, worked out once per query name by the caller. `q_w`: the query
+    tokens' weights (a place's factor is its share of them: `_place_share`). `least`: for a
     bound of the score (`bound.QueryBound.ceiling`), the free tokens are those certainly
     left unpaired and `pairs` stand for the most pairs the others could make; the rules
     that read which other tokens paired (a compound's halves) then charge their least.
@@ -2440,10 +2454,22 @@ def _free_costs(
             # a country only the query gives is weak beside a distinctive word that agrees
             # ("Aeroflot - Russian Airlines"), not beside generic words alone: they say
             # nothing of which company it is ("Trade Bank Iran" is not KOREA TRADE BANK)
+            # beside a distinctive word that agrees, or a listed name whose every word
+            # agrees but its legal form, a place only the query gives costs as a place,
+            # however rarely the lists write it: its share of a generic word's weight
+            # (`_place_share`), so "Chaoyang X" costs against X what "Beijing X" does, and
+            # "Tianjin Global Supply Co." against GLOBAL SUPPLY LTD. what "Global Supply
+            # Co." does (a register's city is the company's seat, not a word of its name)
+            # (a country keeps its word's weight: the name read without it must agree in
+            # all else, `countries`)
             distinct = any([p.weight > COMMON_WEIGHT for p in pairs])
+            seat = distinct or bool(pairs) and all([c_legal[j] for j in free_c])
             for i in q_places:
-                if distinct or not country_at(q_tokens, i):
-                    q_cost[i] = 0.0 if place_goes_on(q_tokens, i, q_places) else place_penalty
+                country = country_at(q_tokens, i)
+                if distinct or not country:
+                    q_cost[i] = (0.0 if place_goes_on(q_tokens, i, q_places)
+                                 else place_penalty * _place_share(q_w[i])
+                                 if seat and not country else place_penalty)
             for j in c_places:
                 if not country_at(c_tokens, j):
                     c_cost[j] = 0.0 if place_goes_on(c_tokens, j, c_places) else place_penalty
@@ -2695,9 +2721,11 @@ def score_ceiling(
             extra = min(extra, SHARED_TRADE)  # a trade the listed name names too
         elif not initials and place_at(query.tokens, k):
             # (a place, its words after the first free, a city's mark too: `place_goes_on`)
+            # (charged at its share of the word's mass, `_place_share`, as beside a
+            # distinctive word that agrees: never more than the comparison charges)
             extra = (0.0 if is_city_mark(qt) or k and place_at(query.tokens, k - 1)
                      and not is_city_mark(query.tokens[k - 1])
-                     else min(query_extra_penalty, place_penalty))
+                     else min(query_extra_penalty, place_penalty) * _place_share(w))
         penalty += extra * _extra(w)
     return matched / (matched + penalty) if matched > 0 else 0.0
 

@@ -17,8 +17,8 @@ from typing import Final
 from clearance.resources import load_resource
 
 __all__ = ["country_at", "country_words", "direction", "is_city_mark", "is_place",
-           "place_at", "place_bits", "place_goes_on", "place_words", "stands_whole",
-           "zh_places"]
+           "place_at", "place_bits", "place_goes_on", "place_words", "saint_places",
+           "saint_spellings", "stands_whole", "zh_places"]
 
 
 def _words_of(phrases: list[str], generic: frozenset[str]) -> set[str]:
@@ -146,13 +146,32 @@ def _place_phrases() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     data = load_resource("places")
     single, generic = place_words(), frozenset(map(str, data["generic_words"]))
     out: dict[str, set[tuple[tuple[str, ...], int]]] = {}
-    for phrase in data["places"]:
+    for phrase in list(data["places"]) + list(saint_places()):
         words = tuple(str(phrase).split())
         if len(words) > 1 and any(w in single for w in words):
             for k, word in enumerate(words):
                 if word in generic:
                     out.setdefault(word, set()).add((words, k))
     return {w: tuple(sorted(p)) for w, p in out.items()}
+
+
+@cache
+def saint_spellings() -> frozenset[str]:
+    """Saint's other spellings before a place named after a saint (`resources/
+    register_words.yml`'s `saints`: "st", "sankt"), read "saint" there."""
+    return frozenset(map(str, load_resource("register_words")["saints"]))
+
+
+@cache
+def saint_places() -> frozenset[str]:
+    """The places named after a saint (`resources/places.yml`'s places of several words
+    whose first is "saint" or one of its spellings), each written with "saint": "saint
+    petersburg", "saint peterburg" of "Sankt-Peterburg" (`registered.spell_out` reads a
+    name's "Sankt-Peterburg" so)."""
+    saints = saint_spellings() | {"saint"}
+    return frozenset(" ".join(("saint", *words[1:]))
+                     for words in (str(p).split() for p in load_resource("places")["places"])
+                     if len(words) > 1 and words[0] in saints)
 
 
 def _in_place_phrase(tokens: Sequence[str], j: int) -> bool:
@@ -172,7 +191,8 @@ def place_at(tokens: Sequence[str], j: int) -> bool:
         return True
     k = j + 1
     return ((tokens[j] in _compass() or tokens[j] in _city_marks()) and k < len(tokens)
-            and (is_place(tokens[k]) or _in_country_phrase(tokens, k)))
+            and (is_place(tokens[k]) or _in_country_phrase(tokens, k)
+                 or _in_place_phrase(tokens, k)))
 
 
 #: `place_bits` answers kept, by a name's tokens: the listed names the index proposes recur

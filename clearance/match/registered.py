@@ -7,9 +7,10 @@ phrase is read in full, both on the listed side and in a query, so that one name
 both ways is one name (the full words are generic words of commerce,
 `resources/generic_words.yml`). The short words alone keep their letters: SAN and TIC are
 words of other names. A place the registers abbreviate is read in full the same way: "HK"
-and "H.K." of "X (HK) Limited" are Hong Kong, "St." of "St. Petersburg" Saint, where the
-place's other words follow. The phrases are `resources/register_words.yml`, each sourced
-there; the places "St X" are those of `resources/places.yml` written "Saint X" too.
+and "H.K." of "X (HK) Limited" are Hong Kong, "St." of "St. Petersburg" and "Sankt" of
+"Sankt-Peterburg" Saint, where the place's other words follow. The phrases are
+`resources/register_words.yml`, each sourced there; the places "St X" and "Sankt X" are
+those of `resources/places.yml` named after a saint (`places.saint_places`).
 
 A register's activity phrase ("Sanayi ve Ticaret", "Import and Export") says what the
 company may trade in, as one word of general commerce does: where it stands whole, its
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from clearance.match.places import stands_whole
+from clearance.match.places import saint_places, saint_spellings, stands_whole
 from clearance.resources import load_resource
 
 __all__ = ["phrase_goes_on", "spell_out"]
@@ -31,12 +32,15 @@ __all__ = ["phrase_goes_on", "spell_out"]
 def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
     """An abbreviated phrase's first word -> its phrases (longest first), each with its
     words in full: san -> (('san', 've', 'tic'), ('sanayi', 've', 'ticaret')), ...; a
-    place's abbreviation (hk -> hong kong) and a place "St X" (-> saint x) among them."""
+    place's abbreviation (hk -> hong kong) and a place "St X" or "Sankt X" (-> saint x)
+    among them."""
     data = load_resource("register_words")
     pairs = [(tuple(str(k).split()), tuple(str(v).split()))
              for section in ("phrases", "places") for k, v in data[section].items()]
-    pairs += [(tuple(p.split()), ("saint", *p.split()[1:]))
-              for p in map(str, load_resource("places")["places"]) if p.startswith("st ")]
+    # a place named after a saint, in each spelling of Saint: "st" and "sankt" of "St.
+    # Petersburg", "Sankt-Peterburg" (`places.saint_spellings`) read "saint"
+    pairs += [((saint, *tail), ("saint", *tail)) for saint in sorted(saint_spellings())
+              for tail in sorted(tuple(p.split()[1:]) for p in saint_places())]
     out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for short, full in pairs:
         out.setdefault(short[0], []).append((short, full))

@@ -1,5 +1,7 @@
 """Places in organisation names: one side's place is a weak qualifier, two places conflict."""
 
+import re
+
 import pytest
 
 from clearance.match import places
@@ -47,8 +49,10 @@ def test_chinese_script_places_romanise_as_one_word() -> None:
 def test_place_only_one_side_gives_is_a_weak_qualifier(query: str, listed: str) -> None:
     with_place = compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
                                cand_extra_penalty=0.6)
+    # the same name with an ordinary made-up word where the place stands
+    query, listed = (re.sub("Ningbo|Chengdu", "Norvex", t) for t in (query, listed))
     as_word = compare_names(prepare_name(query, ORG), prepare_name(listed, ORG), flat,
-                            cand_extra_penalty=0.6, place_penalty=1.0)
+                            cand_extra_penalty=0.6)
     assert with_place.score >= 0.8 > as_word.score
 
 
@@ -257,3 +261,44 @@ def test_a_name_s_place_words_are_kept_once_read_and_are_those_place_at_finds() 
         assert places.place_bits(tokens) == expected  # and answered from the memo
     long_name = tuple(f"w{k}" for k in range(places.PLACE_BITS_WORDS + 1))
     assert places.place_bits(long_name) == 0 and long_name not in places._PLACE_BITS
+
+
+def test_a_rare_city_left_out_costs_as_a_common_one() -> None:
+    # a register's city is the company's seat, however rarely the lists write it: against
+    # a listed short name, "Chaoyang X" (a city no listed name holds) costs what "Beijing
+    # X" does (made-up DARVELTEK; BEIJING is a listed word, CHAOYANG is not)
+    index = list_index("DARVELTEK", "BEIJING KESTREL TRADING CO", "BEIJING ORION LTD",
+                       "BEIJING VEGA SHIPPING", schema="Organization")
+    scores = {text: max(r.score for r in match_query(index, Query(text, "Company")))
+              for text in ("Chaoyang Darveltek Co., Ltd.", "Beijing Darveltek Co., Ltd.")}
+    # (BEIJING weighs below the generic words' cap here: a hair cheaper)
+    assert scores["Chaoyang Darveltek Co., Ltd."] == pytest.approx(
+        scores["Beijing Darveltek Co., Ltd."], abs=0.002)
+    assert [r.source_id for r in match_query(index, Query("Chaoyang Darveltek Co., Ltd.",
+                                                          "Company")) if r.match] == ["s0"]
+
+
+def test_a_rare_city_beside_generic_words_alone_still_costs_as_a_word() -> None:
+    # a place left out is weak only beside a distinctive word that agrees: "Chaoyang
+    # Trading Co." is not every listed TRADING CO.
+    index = list_index("GENERAL TRADING CO", "VEGA SHIPPING", schema="Organization")
+    assert not [r for r in match_query(index, Query("Chaoyang Trading Co., Ltd.", "Company"))
+                if r.match]
+
+
+def test_a_seat_in_sankt_peterburg_after_its_city_mark_is_a_place() -> None:
+    tokens = prepare_name('AO "Orion", g. Sankt-Peterburg', ORG).tokens
+    assert [place_at(tokens, j) for j in range(len(tokens))][-3:] == [True, True, True]
+
+
+def test_a_city_before_a_listed_name_of_generic_words_alone_costs_as_a_place() -> None:
+    # a listed name whose every word agrees but its legal form, generic words all: the
+    # register's city before it is the company's seat, as before a distinctive word
+    # ("Tianjin X Co., Ltd." alerts on X LTD. as "X Co., Ltd." does)
+    index = list_index("GLOBAL TRADING AND ENGINEERING SUPPLY LTD.", "VEGA SHIPPING",
+                       "GLOBAL VEGA TRADING", "ORION ENGINEERING SUPPLY",
+                       schema="Organization")
+    for text in ("Global Trading and Engineering Supply Co., Ltd.",
+                 "Tianjin Global Trading and Engineering Supply Co., Ltd."):
+        assert [r.source_id for r in match_query(index, Query(text, "Company"))
+                if r.match] == ["s0"], text

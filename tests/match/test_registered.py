@@ -104,3 +104,16 @@ def test_an_activity_phrase_does_not_make_another_name_the_listed_one() -> None:
     for text in ("Torvalen Sanayi ve Ticaret A.Ş.", "Dalmora Group General Trading L.L.C.",
                  "Mervano Dalstro Kimya Sanayi ve Ticaret A.Ş."):
         assert _alerts(index, text) == [], text
+
+
+def test_sankt_before_a_place_of_saint_is_saint() -> None:
+    # "Sankt-Peterburg" (German and Russian's own romanisation of Saint) is Saint
+    # Petersburg: a bank named after the city is one name whichever way it is written
+    assert (prepare_name("Korvel Bank Sankt-Petersburg", ORG).tokens
+            == prepare_name("KORVEL BANK SAINT PETERSBURG", ORG).tokens)
+    index = list_index("KORVEL BANK SAINT-PETERSBURG", "VEGA SHIPPING", schema="Organization")
+    assert _alerts(index, "Bank Korvel Sankt-Peterburg") == ["s0"]
+
+
+def test_sankt_elsewhere_keeps_its_letters() -> None:
+    assert prepare_name("Sankt Velmora GmbH", ORG).tokens[0] == "sankt"
