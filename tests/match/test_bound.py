@@ -402,35 +402,3 @@ def test_the_bound_holds_for_a_registers_activity_phrase(index: Index) -> None:
         assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
         checked += 1
     assert checked > 100
-
-
-def test_an_organisation_bound_reads_a_listed_name_s_free_words_and_trades_once_kept() -> None:
-    # what the organisations' bound reads of a listed name alone (its places, a register's
-    # activity phrase after its first word, an activity phrase's framing words, each word's
-    # trade) is worked out once per name and kept by its tokens, the same answers as the
-    # rules asked word by word (made-up names)
-    from clearance.match import bound
-    from clearance.match.orgs import activity_words, industry
-    from clearance.match.places import PLACE_BITS_WORDS, place_at
-    from clearance.match.registered import phrase_goes_on
-
-    names = [("velmora", "import", "and", "export", "co", "ltd"),
-             ("nordhavn", "general", "trading", "hong", "kong"),
-             ("kestrel", "for", "general", "trading"),
-             ("arbel", "sanayi", "ve", "ticaret", "as"),
-             ("north", "korea", "shipping", "bank")]
-    every = 0
-    for tokens in names:
-        n = len(tokens)
-        framing = activity_words(tokens, range(n))
-        free = sum(1 << j for j in range(n) if place_at(tokens, j)
-                   or phrase_goes_on(tokens, j) or j in framing)
-        industries = tuple(industry(t) for t in tokens)
-        want = (free, industries, frozenset(s for s in industries if s is not None))
-        assert bound._org_listed(tokens) == want, tokens
-        assert bound._ORG_LISTED[tokens] == want  # kept
-        assert bound._org_listed(tokens) == want  # and answered from the memo
-        every |= free
-    assert every  # (the names hold free words: places, register phrases, framing)
-    long_name = tuple(f"w{k}" for k in range(PLACE_BITS_WORDS + 1))
-    assert bound._org_listed(long_name)[0] == 0 and long_name not in bound._ORG_LISTED
