@@ -59,7 +59,7 @@ from clearance.match.orgs import (
     may_be_cut,
     reaches_width,
 )
-from clearance.match.places import PLACE_BITS_WORDS, direction, place_at, place_bits
+from clearance.match.places import direction, place_at, place_bits
 from clearance.match.population import spelled_name
 from clearance.match.prepare import GIVEN, HEAD, MIDDLE, SURNAME, Name
 from clearance.match.registered import phrase_goes_on
@@ -404,10 +404,7 @@ class QueryBound:
                                  cand.legal, stay_q, stay_c, legal_floor, floor)
         else:
             least = 0.0
-            # what the loop below reads of the listed name alone, kept by its tokens
-            # (`_org_listed`): the words that cost nothing whatever the query, its trades
-            c_free, c_industries, c_trades = _org_listed(c_tokens)
-            trades = c_trades if self.trades else _NO_TRADES
+            trades = {industry(t) for t in c_tokens} - {None} if self.trades else set()
             # a name as long as a field, beside a longer listed name: the listed words after
             # the one its last word pairs with are unseen (`compare._unseen_after_cut`), and
             # that one is at least the first that may pair; its last word, the start of a
@@ -423,9 +420,12 @@ class QueryBound:
                         and self.industries[i] not in trades and not self.phrase_tails[i]
                         and i not in self.framing):
                     least += self.query_extra * _extra(query_weights[i])
+            c_framing = activity_words(c_tokens, range(nc))
+            c_places = place_bits(c_tokens)  # (kept by the listed name: `place_at`)
             for j in range(min(nc, unseen)):
-                if (not (may_c | c_free) >> j & 1
-                        and c_industries[j] not in self.trades):
+                if (not may_c >> j & 1 and not c_places >> j & 1
+                        and industry(c_tokens[j]) not in self.trades
+                        and not phrase_goes_on(c_tokens, j) and j not in c_framing):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
 
@@ -591,41 +591,6 @@ class QueryBound:
                 may_q |= 1 << i
                 may_c |= m
         return may_q, may_c
-
-
-#: `_org_listed` answers kept, by a listed name's tokens: the index proposes the same listed
-#: names query after query, and each organisation's bound read their places, register
-#: phrases, activity phrases and trades again (dictionary lookups and `place_at`'s phrase
-#: lookups per word). Keyed by the name's own tuple (no copy); an entry ~200 bytes, at
-#: most ~13 MB a process, emptied when full; a name of more words than
-#: `places.PLACE_BITS_WORDS` is not kept (no hostile keys)
-_ORG_LISTED: Final[dict[tuple[str, ...], tuple[int, tuple[str | None, ...], frozenset[str]]]] = {}
-_ORG_LISTED_MAX: Final = 1 << 16
-_NO_TRADES: Final[frozenset[str]] = frozenset()
-
-
-def _org_listed(tokens: tuple[str, ...]) -> tuple[int, tuple[str | None, ...], frozenset[str]]:
-    """What an organisation's bound reads of a listed name alone: the words (bit mask) that
-    cost nothing left unpaired whatever the query gives (a place's, `places.place_bits`; a
-    register's activity phrase after its first word, `registered.phrase_goes_on`; an
-    activity phrase's framing, `orgs.activity_words` of the whole name), each word's trade
-    (`orgs.industry`) and the trades the name names."""
-    known = _ORG_LISTED.get(tokens)
-    if known is None:
-        n = len(tokens)
-        free = place_bits(tokens)
-        for j in range(n):
-            if phrase_goes_on(tokens, j):
-                free |= 1 << j
-        for j in activity_words(tokens, range(n)):
-            free |= 1 << j
-        industries = tuple([industry(t) for t in tokens])
-        known = (free, industries, frozenset([s for s in industries if s is not None]))
-        if n <= PLACE_BITS_WORDS:
-            if len(_ORG_LISTED) >= _ORG_LISTED_MAX:
-                _ORG_LISTED.clear()
-            _ORG_LISTED[tokens] = known
-    return known
 
 
 def _joined_least(size: int) -> int:
