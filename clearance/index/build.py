@@ -61,11 +61,17 @@ COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "flag"
 NAME_PROPS = (("name", 1.0), ("alias", 1.0), ("previousName", 0.95), ("weakAlias", 0.85))
 LEGAL_WEIGHT = 0.1
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
+#: an IMO ship number written with its scheme ("IMO 9187629", "IMO No. 9187629"), as OFAC
+#: writes it; registers, AIS feeds and bank exports give the seven digits alone
+_IMO_WRITTEN = re.compile(r"IMO(?:NO|NUMBER)?([0-9]{7})")
 
 
 def norm_identifier(value: str) -> str:
-    """Identifier compare form: upper-case letters and digits only ('CNE-100000 pm8')."""
-    return _ID_CLEAN.sub("", value.upper())
+    """Identifier compare form: upper-case letters and digits only ('CNE-100000 pm8'); an
+    IMO number without its scheme word, so "IMO 9187629" and "9187629" agree."""
+    clean = _ID_CLEAN.sub("", value.upper())
+    imo = _IMO_WRITTEN.fullmatch(clean)
+    return imo.group(1) if imo else clean
 
 
 def name_kind(schema: str) -> str:

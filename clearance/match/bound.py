@@ -414,7 +414,7 @@ class QueryBound:
             q_cost, c_cost, legal_floor, floor = _free_costs(
                 q, cand, stay_q, stay_c, self.perfect[:paired], True, self.query_extra,
                 self.person_extra, self.place, cand_roles, self.surname, self.unvocalised,
-                self.roles, self.middle, [], self.facts, query_weights, True)
+                self.roles, self.middle, [], self.facts, query_weights, cand_weights, True)
             least = _charge_free(0.0, q_cost, c_cost, query_weights, cand_weights, self.legal,
                                  cand.legal, stay_q, stay_c, legal_floor, floor)
         else:

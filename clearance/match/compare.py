@@ -1786,7 +1786,7 @@ def compare_names(
     q_cost, c_cost, legal_floor, floor = _free_costs(
         query, cand, free_q, free_c, pairs, initials, query_extra_penalty, cand_extra_penalty,
         place_penalty, cand_roles, surname_penalty, unvocalised, query_roles,
-        query_middle_penalty, links, facts, q_w)
+        query_middle_penalty, links, facts, q_w, c_w)
     if not initials and typed and free_c and reaches_width(query.text.strip()):
         _unseen_after_cut(query, cand, free_q, free_c, pairs, q_cost, c_cost)
     fit_agrees = unvocalised and _fit_anchored(pairs)
@@ -2243,6 +2243,7 @@ def _free_costs(
     links: Sequence[tuple[int, int]],
     query_facts: QueryFacts,
     q_w: Sequence[float],
+    c_w: Sequence[float],
     least: bool = False,
 ) -> tuple[list[float], list[float], float, float]:
     """The penalty rules of `compare_names`: what each token left unpaired costs, by its
@@ -2251,8 +2252,9 @@ def _free_costs(
     the free ones), the least weight a legal form only the query gives is charged at, and
     the least weight any other free name is charged at (`_charge_free` adds them up).
     `links`: (people) the (query, listed) positions of the pairs made. `query_facts`:
-    `QueryFacts(query)`, worked out once per query name by the caller. `q_w`: the query
-    tokens' weights (a place's factor is its share of them: `_place_share`). `least`: for a
+    `QueryFacts(query)`, worked out once per query name by the caller. `q_w`, `c_w`: the
+    query and listed tokens' weights (a place's factor is its share of them:
+    `_place_share`). `least`: for a
     bound of the score (`bound.QueryBound.ceiling`), the free tokens are those certainly
     left unpaired and `pairs` stand for the most pairs the others could make; the rules
     that read which other tokens paired (a compound's halves) then charge their least.
@@ -2462,8 +2464,13 @@ def _free_costs(
             # Co." does (a register's city is the company's seat, not a word of its name)
             # (a country keeps its word's weight: the name read without it must agree in
             # all else, `countries`)
+            # (not where the listed name leaves a distinctive word of its own unpaired: the
+            # query's city may stand where the list names another, "Sevastopol Merchant
+            # Sea Port" is not YALTA MERCHANT SEA PORT, which may be no place the tables
+            # know)
             distinct = any([p.weight > COMMON_WEIGHT for p in pairs])
-            seat = distinct or bool(pairs) and all([c_legal[j] for j in free_c])
+            seat = (distinct or bool(pairs) and all([c_legal[j] for j in free_c])) and not any(
+                [c_w[j] > COMMON_WEIGHT and not c_legal[j] for j in free_c])
             for i in q_places:
                 country = country_at(q_tokens, i)
                 if distinct or not country:

@@ -60,6 +60,15 @@ def test_identifier_is_decisive(index: Index) -> None:
     assert any(f.name == "identifier" and "uscCode" in f.detail for f in first.features)
 
 
+@pytest.mark.parametrize("imo", ["9187629", "IMO 9187629", "IMO No. 9187629", "imo9187629"])
+def test_an_imo_number_finds_its_vessel_with_or_without_its_scheme_word(
+        index: Index, imo: str) -> None:
+    # OFAC writes "IMO 9187629" (ARTAVIL); a register or a bank export gives the digits
+    (first, *_) = match_query(index, Query("Some Other Name", "Vessel", identifiers=[imo]))
+    assert (first.dataset, first.source_id) == ("us_ofac_sdn", "15036") and first.match
+    assert any(f.name == "identifier" and "imoNumber" in f.detail for f in first.features)
+
+
 def test_birth_date_conflict_lowers_and_agreement_raises(index: Index) -> None:
     # misspelt, so the name alone scores below 1.0 and agreement has room to show
     name = "Sergey Viktorovich Lavrof"

@@ -278,6 +278,22 @@ def test_a_rare_city_left_out_costs_as_a_common_one() -> None:
                                                           "Company")) if r.match] == ["s0"]
 
 
+def test_a_city_the_query_gives_where_the_list_names_another_word_costs_as_a_word() -> None:
+    # "Sevastopol X Port" is not the listed TORVIK X PORT: the query's city stands where
+    # the listed name has a distinctive word of its own (made-up TORVIK, no place the
+    # tables know): the company of another town, not the listed one's seat
+    index = list_index("TORVIK MERCHANT SEA PORT", "KESTREL SEA SHIPPING", "VEGA PORT LTD",
+                       "ORION MERCHANT BANK", schema="Organization")
+    def best(text: str) -> float:
+        return max(r.score for r in match_query(index, Query(text, "Company")))
+
+    # as the company's seat beside the whole listed name, the city costs a hair; where it
+    # stands for the listed name's own word it costs as a place does, several times more
+    as_seat = best("Torvik Merchant Sea Port") - best("Sevastopol Torvik Merchant Sea Port")
+    instead = best("Merchant Sea Port") - best("Sevastopol Merchant Sea Port")
+    assert instead > 3 * as_seat and best("Sevastopol Merchant Sea Port") < 0.8
+
+
 def test_a_rare_city_beside_generic_words_alone_still_costs_as_a_word() -> None:
     # a place left out is weak only beside a distinctive word that agrees: "Chaoyang
     # Trading Co." is not every listed TRADING CO.
