@@ -59,6 +59,7 @@ from clearance.match.prepare import (
     ORG,
     PERSON,
     Name,
+    ends_in_generation,
     fold_key,
     form_reading,
     mark_parts,
@@ -200,6 +201,11 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # a party of unknown type named like a Korean person (최룡해) may be one: read
             # as a person's name too, or it is one run-together word no list holds
             variants += [(text, PERSON, 0), (text, PERSON, 1), (text, PERSON, 2)]
+        elif kind == ANY and ends_in_generation(text):
+            # a party of unknown type named "Jainal Sali Junior" is a person: read as one
+            # too, its suffix a suffix (read as a word, "Junior" cost as much as a name,
+            # and a listed SALI JR., Jainal Antel fell from 0.886 to 0.478 for it)
+            variants.append((text, PERSON, 0))
         elif kind == PERSON:
             people = person_variants(text)  # (read once: each reading romanises the name)
             # McCune-Reischauer and popular (Hangul), Hong Kong's Cantonese and Wade-Giles (Han)
@@ -237,8 +243,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
             # (another reading that folds as one kept is left out: Йено's IANA beside YANA,
             # unless it is a sure one: 자오 is ZHAO or JIAO, each that word alone); so is an
             # abjad name's reading (`hebrew.Reading`), whose letters the abjad pattern reads
-            # (فيلالوبوتس "fyllwbwts" is VILLALOBOS, فييالوبوتس "fyylwbwts" no spelling of it)
+            # (فيلالوبوتس "fyllwbwts" is VILLALOBOS, فييالوبوتس "fyylwbwts" no spelling of it);
+            # so is a reading as another kind whose role words differ (a suffix read as one)
             if name.tokens and all(name.folded != o.folded
+                                   or (how != kind and name.legal != o.legal)
                                    or ((system or isinstance(v, hebrew.Reading)
                                         or (isinstance(v, Guess)
                                             and (v.sure or not isinstance(o.text, Guess))))

@@ -35,7 +35,7 @@ from clearance.match.text import clean, normalize
 from clearance.resources import load_resource
 
 __all__ = ["ANY", "ARTICLES", "GIVEN", "HEAD", "MIDDLE", "ORG", "PERSON", "SURNAME", "Name", "after_article",
-           "fold_key", "is_suffix", "name_roles", "other_generations",
+           "ends_in_generation", "fold_key", "is_suffix", "name_roles", "other_generations",
            "person_role_words", "person_variants", "prepare_name", "same_generation",
            "strip_parentheses",
            "trailing_words", "written_marks", "written_words"]
@@ -123,6 +123,17 @@ def _suffix_generations() -> dict[str, int]:
 def person_suffixes() -> frozenset[str]:
     """Generational suffixes written after a person's name (Jr., III, Filho)."""
     return frozenset(_suffix_generations())
+
+
+def ends_in_generation(text: str) -> bool:
+    """Whether a name of unknown type ends in a generational suffix written as a word (Jr.,
+    Junior, Snr, Filho) after two words or more and holds no legal form's word: a person's
+    name ("Jainal Sali Junior"), read as one too (a numeral, II, ends vessels' and
+    companies' names as often as people's: not counted)."""
+    words = normalize(bounded_text(text))
+    return (len(words) >= 3 and words[-1] in person_suffixes()
+            and not set(words[-1]) <= set("ivx")
+            and legal_forms_words().isdisjoint(words))
 
 
 def is_suffix(token: str) -> bool:

@@ -229,6 +229,23 @@ def test_one_generation_spelt_two_ways_is_one_suffix() -> None:
         assert best("Marlon Tibbs Jnr")[1] < best("Marlon Tibbs")[1] - 0.1  # two generations
 
 
+def test_a_party_of_unknown_type_ending_in_a_suffix_word_is_read_as_a_person_too() -> None:
+    # a book without a type column screens every row as LegalEntity (so does the UI's
+    # first choice): "Darvon Kestrel Junior" read as words only lost its listed party to
+    # the word "junior" (main: 0.478 where "Darvon Kestrel" scored 0.886); made-up names
+    index = list_index("KESTREL JR., Darvon Amel", "Torvik Vega", "ACME JUNIOR TRADING LTD")
+    for floor in (0.0, 0.7):
+        def best(q: str, floor: float = floor) -> tuple[str, float, bool]:
+            rs = match_query(index, Query(q, "LegalEntity"), limit=1, min_score=floor)
+            return (rs[0].entity_id, rs[0].score, rs[0].match) if rs else ("", 0.0, False)
+
+        bare = best("Darvon Kestrel")
+        for q in ("Darvon Kestrel Junior", "Darvon Kestrel Jnr", "KESTREL, Darvon Jr."):
+            assert best(q)[0] == "e0" and best(q)[2] and best(q)[1] >= bare[1]
+        # a numeral ends vessels' and companies' names too: read as a word still
+        assert best("Darvon Kestrel II")[1] < bare[1]
+
+
 def test_a_generational_suffix_is_explained_as_one() -> None:
     # "jr: generational suffix", not a word of the name only the list gives (main: "list
     # only: jr")

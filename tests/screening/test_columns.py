@@ -39,6 +39,9 @@ def test_headers_fold_case_spacing_and_camel_case(header: str, folded: str) -> N
           "birth_date": "date_of_birth"}),
         (["Client No.", "Company", "Type"], {"id": "Client No.", "name": "Company",
                                              "schema": "Type"}),
+        # a fleet roster (GISIS, Equasis): the ship's name, its IMO number an identifier
+        (["Vessel Name", "IMO Number", "Flag"], {"name": "Vessel Name"}),
+        (["Name of ship", "IMO number"], {"name": "Name of ship"}),
     ],
 )
 def test_the_spellings_bank_exports_use_are_recognised(headers: list[str],
