@@ -8,7 +8,7 @@ while rarer ones exist, so the cost follows the query, not the list size.
 
 from __future__ import annotations
 
-from typing import Final, cast
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -786,65 +786,6 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
             # "Mohammed bin Mohammed"; only near spellings share a key)
             token_of.append(tid if sim < 1.0 else -1 - len(token_of))
             lengths.append(len(post))
-    if (not intersect and sum(lengths) <= ROWS_MERGED_MAX
-            and len(set(token_of)) == len(token_of)):
-        uniq, sums = _merge_rows(parts, values, unit_of)
-    else:
-        uniq, sums = _merge_arrays(index, parts, values, unit_of, token_of, lengths, intersect)
-    if len(uniq) == 0:
-        return np.zeros(0, dtype=np.int64)
-    approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
-    if len(uniq) > limit:
-        uniq, approx = _best(uniq, approx, limit)
-    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
-    keep = approx >= fraction * np.maximum.reduce(approx)
-    result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
-    return result
-
-
-#: the most posting rows `candidate_names` merges in compiled loops (`_merge_rows`); more,
-#: and numpy's sorts (`_merge_arrays`) cost less than a dictionary's row by row
-ROWS_MERGED_MAX = 2000
-
-
-def _merge_rows(parts: list[IntArray], values: list[float], unit_of: list[int]
-                ) -> tuple[IntArray, npt.NDArray[np.float64]]:
-    """`_merge_arrays` for rows with no list token twice and no intersection, by
-    dictionaries: the names (ascending) and, each, the sum over its units (ascending) of
-    its best row's value. The same numbers as the arrays give (each value rounded to
-    float32, the sums added in double in the same order), without the two dozen numpy
-    calls whose fixed costs outweigh the work on a few hundred rows (most names)."""
-    vals: list[float] = np.array(values, dtype=np.float32).tolist()
-    totals: dict[int, float] = {}
-    best: dict[int, float] = {}
-    for row in range(len(parts)):
-        if row > 0 and unit_of[row] != unit_of[row - 1]:  # (a unit's rows run together)
-            _add_best(totals, best)
-            best = {}
-        v = vals[row]
-        for name in parts[row].tolist():
-            held = best.get(name)
-            if held is None or v > held:
-                best[name] = v
-    _add_best(totals, best)
-    uniq = sorted(totals)
-    return (np.array(uniq, dtype=np.int32),
-            np.array([totals[n] for n in uniq], dtype=np.float64))
-
-
-def _add_best(totals: dict[int, float], best: dict[int, float]) -> None:
-    """Add a unit's best value of each name to the name's total (`_merge_rows`)."""
-    for name, v in best.items():
-        totals[name] = totals.get(name, 0.0) + v
-
-
-def _merge_arrays(index: Index, parts: list[IntArray], values: list[float], unit_of: list[int],
-                  token_of: list[int], lengths: list[int], intersect: bool
-                  ) -> tuple[IntArray, npt.NDArray[np.float64]]:
-    """The names the rows reach (ascending) and each one's summed value: rows of (name,
-    unit, unit weight x similarity, list token) from each alternative's postings (`parts`,
-    `values`, `unit_of`, `token_of`, `lengths`); a name counts once a unit, at its best
-    row; `intersect`: only names both units reach."""
     # numpy's C entry points only (ndarray methods, ufuncs): its Python-level wrappers
     # (np.repeat, np.ones, ndarray.max ...) cost more than the work on arrays this small
     ids = np.concatenate(parts)
@@ -875,11 +816,16 @@ def _merge_arrays(index: Index, parts: list[IntArray], values: list[float], unit
         ids, vals = ids[both[group]], vals[both[group]]
         starts = _run_starts(ids)
     if len(ids) == 0:
-        return ids[:0], np.zeros(0)
+        return np.zeros(0, dtype=np.int64)
     uniq = ids[starts]
-    # (weighted, `bincount` counts in float64: its stubs say integers)
-    sums = cast("npt.NDArray[np.float64]", np.bincount(starts.cumsum() - 1, weights=vals))
-    return uniq, sums
+    sums = np.bincount(starts.cumsum() - 1, weights=vals)
+    approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
+    if len(uniq) > limit:
+        uniq, approx = _best(uniq, approx, limit)
+    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
+    keep = approx >= fraction * np.maximum.reduce(approx)
+    result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
+    return result
 
 
 def _best(uniq: IntArray, approx: npt.NDArray[np.float64], limit: int
@@ -890,11 +836,9 @@ def _best(uniq: IntArray, approx: npt.NDArray[np.float64], limit: int
     so which names were compared, and which of two aliases scoring alike was shown, varied
     between machines for one query and one index."""
     neg = np.negative(approx)
-    part = neg.copy()  # (ndarray methods: `np.partition`, `np.flatnonzero` wrap these)
-    part.partition(limit - 1)
-    cut = part[limit - 1]  # (the limit-th best: one value anywhere)
+    cut = np.partition(neg, limit - 1)[limit - 1]  # (the limit-th best: one value anywhere)
     take = neg < cut
-    tied = (neg == cut).nonzero()[0]
+    tied = np.flatnonzero(neg == cut)
     take[tied[:limit - int(np.count_nonzero(take))]] = True
     return uniq[take], approx[take]
 

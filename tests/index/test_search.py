@@ -243,33 +243,6 @@ def test_candidates_merge_postings_as_names_one_at_a_time(index: Index) -> None:
     assert checked > 250
 
 
-
-def test_rows_merged_by_dictionaries_sum_to_the_same_bits_as_the_arrays() -> None:
-    # made-up postings: units in ascending order, a name reached by several alternatives
-    # of one unit and by several units, values whose float32 rounding and summing order
-    # show; the few-row merge must give the array merge's names and sums exactly
-    import random
-
-    import numpy as np
-
-    rnd = random.Random(37)
-    for _ in range(500):
-        parts, values, unit_of = [], [], []
-        for unit in sorted(rnd.sample(range(8), rnd.randint(1, 5))):
-            weight = rnd.uniform(0.0, 3.0)
-            for _ in range(rnd.randint(1, 6)):
-                names = sorted(rnd.sample(range(60), rnd.randint(0, 25)))
-                parts.append(np.array(names, dtype=np.int32))
-                values.append(weight * rnd.choice([1.0, 0.95, 0.9, 0.8, 0.78, 0.5]))
-                unit_of.append(unit)
-        tokens = [-1 - k for k in range(len(parts))]
-        lengths = [len(p) for p in parts]
-        names, sums = search._merge_rows(parts, values, unit_of)
-        want_names, want_sums = search._merge_arrays(
-            Index(fingerprint=""), parts, values, unit_of, tokens, lengths, False)
-        assert names.tolist() == want_names.tolist()
-        assert sums.tobytes() == want_sums.tobytes()
-
 def test_abd_and_an_assimilated_article_find_the_head_written_apart() -> None:
     # عبد الرشيد "abd al rshyd" is Abd al-Rashid; a list writing "RASHEED, Abdur" spells
     # its head with the article assimilated to the sun letter r (ABDUR), as the comparison
