@@ -187,6 +187,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
                 variants.append((silent_he, kind, 0))
             # a Polish or German name in Hebrew letters, whose W is written ב (הורוביץ)
             variants += [(v, kind, 0) for v in hebrew.w_readings(text)]
+            # an English name in Hebrew letters, whose long u is written יו (ביוקנן)
+            long_u = hebrew.u_reading(text)
+            if long_u is not None:
+                variants.append((long_u, kind, 0))
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         in_hangul = hangul.has_hangul(text)

@@ -37,7 +37,8 @@ from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
 __all__ = ["Reading", "misread", "read_particles", "silent_he_reading", "spanish_reading",
-           "SPANISH_SOUNDS_MAX", "spanish_sounds_readings", "two_letter_pairs", "w_readings"]
+           "SPANISH_SOUNDS_MAX", "spanish_sounds_readings", "two_letter_pairs", "u_reading",
+           "w_readings"]
 
 
 class Reading(str):
@@ -363,6 +364,9 @@ def silent_he_reading(text: str) -> Reading | None:
 
 #: how `w_readings` reads a name (`Reading.how`)
 BET_AS_W: Final = "with a bet inside a word as the W of a Polish or German name"
+#: ... and with a -vich's ץ' as the TZ of -witz (`_WITZ`), with or without such a bet
+CH_AS_TZ: Final = "with a final ץ' as the TZ of a German -witz"
+BET_AND_TZ: Final = f"{BET_AS_W}, {CH_AS_TZ[5:]}"
 #: a bet inside a word: after a Hebrew letter (its geresh too), before one
 _INNER_BET: Final = re.compile("(?<=[\u05d0-\u05ea'\u05f3’])ב(?=[\u05d0-\u05ea])")
 #: the letter a bet is read as: a pe inside a word is romanised "f", whose spellings there
@@ -370,22 +374,31 @@ _INNER_BET: Final = re.compile("(?<=[\u05d0-\u05ea'\u05f3’])ב(?=[\u05d0-\u05e
 _PE: Final = "פ"
 
 
-#: readings `w_readings` makes at most (two a word: a name of two such words has two)
+#: readings `w_readings` makes at most (four a word: its bets, then its -witz)
 W_READINGS_MAX: Final = 4
+#: a word's last -vich written with a final tsadi and geresh after the yod, its bet or
+#: waw before (וולפוביץ', -וויץ'): Hebrew's ץ' is the CH of Slavic -vich and -wicz
+#: (romanised "ch"), and the same names' German and Yiddish -witz (WOLFOWITZ, ABRAMOWITZ,
+#: which -wicz lists write too) is a final tsadi without the geresh ("ts": TZ)
+_WITZ: Final = re.compile("(?<=[בופ]י)ץ[׳'’]$")
 
 
-def _w_words(word: str) -> list[str]:
+def _w_words(word: str) -> list[tuple[str, str]]:
     """A Hebrew word's readings with its bets inside it as pe (`_INNER_BET`): all of them,
-    and the last only where it holds two or more; none for a word that is a name people
-    bear as Hebrew writes it (`population.spelled_name`: אביב AVIV, יעקב, אברהם AVRAHAM),
-    whose bet is a B or V."""
+    and the last only where it holds two or more; then each reading and the word as typed
+    with its last -vich's geresh left out (`_WITZ`: -witz); none for a word that is a name
+    people bear as Hebrew writes it (`population.spelled_name`: אביב AVIV, יעקב, אברהם
+    AVRAHAM), whose bet is a B or V. Each reading with how it reads the word."""
     inner = [found.start() for found in _INNER_BET.finditer(word)]
-    if not inner or spelled_name(romanize(word)):
+    if (not inner and _WITZ.search(word) is None) or spelled_name(romanize(word)):
         return []
-    out = [_INNER_BET.sub(_PE, word)]
+    out = [_INNER_BET.sub(_PE, word)] if inner else []
     if len(inner) >= 2:
         out.append(word[:inner[-1]] + _PE + word[inner[-1] + 1:])
-    return out
+    witz = [(_WITZ.sub("ץ", read), BET_AND_TZ) for read in out]
+    witz.append((_WITZ.sub("ץ", word), CH_AS_TZ))
+    return [(read, BET_AS_W) for read in out] + [(read, how) for read, how in witz
+                                                 if read not in out and read != word]
 
 
 def w_readings(text: str) -> list[Reading]:
@@ -394,15 +407,40 @@ def w_readings(text: str) -> list[Reading]:
     לבנדובסקי LEWANDOWSKI), which romanised as "b" spells B, P and V only. Each such bet
     of a word is read as a pe (`_PE`, whose spellings inside a word are W and V too), the
     other words as typed (רוברט לבנדובסקי: ROBERT keeps its B); then, in a word of two
-    such bets, the last only (רבינוביץ RABINOWITZ: a B, then the W of -owitz); words that
-    are names Israelis bear as written are not read so (`_w_words`); at most
+    such bets, the last only (רבינוביץ RABINOWITZ: a B, then the W of -owitz); then a
+    -vich's ץ' as the TZ of -witz (`_WITZ`: וולפוביץ' WOLFOWITZ, a bet and the ending);
+    words that are names Israelis bear as written are not read so (`_w_words`); at most
     `W_READINGS_MAX`. Hebrew only: Arabic script has its own W (و), and its ب is never
-    one. Empty for a name without such a bet."""
-    if "ב" not in text or _HEBREW.search(text) is None:
+    one. Empty for a name without such a bet or ending."""
+    if ("ב" not in text and "ץ" not in text) or _HEBREW.search(text) is None:
         return []
     out: list[Reading] = []
     for found in _WORD.finditer(text):
-        for word in _w_words(found.group()):
-            out.append(Reading(text[:found.start()] + word + text[found.end():], text,
-                               BET_AS_W))
+        for word, how in _w_words(found.group()):
+            out.append(Reading(text[:found.start()] + word + text[found.end():], text, how))
     return out[:W_READINGS_MAX]
+
+
+#: how `u_reading` reads a name (`Reading.how`)
+YOD_AS_U: Final = "with a yod before a waw as the long u of an English name"
+#: a yod after a consonant inside a word, before a waw and a letter more: Hebrew writes
+#: the long u English says "yoo" (/juː/) so, ביוקנן BUCHANAN, סטיוארט STUART, קיובה CUBA,
+#: whose Latin has one letter (U) for both; romanised "yw", the yod asks for an I or E
+_YOD_U: Final = re.compile("(?<=[בגדזחטכלמנספצקרשת])י(?=ו[\u05d0-\u05ea])")
+
+
+def u_reading(text: str) -> Reading | None:
+    """A Hebrew name read with each yod between a consonant and a waw inside a word left
+    out (`_YOD_U`: ביוקנן read as בוקנן, BUCHANAN, besides "bywknn"), in its words that are
+    no name Israelis bear as written (`population.spelled_name`: גיורא GIORA keeps its
+    yod, an I); None for a name without such a yod. Hebrew only: Arabic script writes the
+    English u with a waw alone (بوكانان)."""
+    if "יו" not in text:
+        return None
+
+    def read(found: re.Match[str]) -> str:
+        word = found.group()
+        return word if spelled_name(romanize(word)) else _YOD_U.sub("", word)
+
+    reading = _WORD.sub(read, text)
+    return Reading(reading, text, YOD_AS_U) if reading != text else None
