@@ -246,9 +246,11 @@ def pattern(word: str) -> re.Pattern[str] | None:
 def _german_ch(word: str, k: int) -> list[str]:
     """The German spellings of 希 (character k) after a character whose reading ends in a
     front vowel, not a word's first (`resources/han_transcription.yml`'s `german_ch`: ch,
-    and g at a word's end: 海因里希 HEINRICH, 柯尼希 KÖNIG); nothing elsewhere."""
+    and g at a word's end: 海因里希 HEINRICH, 柯尼希 KÖNIG); nothing elsewhere, nor in a
+    word of two characters, whose German spellings are short English words (REACH, RICH)
+    that crowd out the name's own (莱希 RAISI)."""
     table = _table()["german_ch"]
-    if k == 0 or word[k] not in table["chars"]:
+    if k == 0 or len(word) < 3 or word[k] not in table["chars"]:
         return []
     if not any(r.endswith(tuple(table["after"])) for r in _chars()[word[k - 1]]):
         return []

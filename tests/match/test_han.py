@@ -250,6 +250,7 @@ def test_a_german_ch_is_read_from_xi_only_after_a_front_vowel() -> None:
     assert not han.pattern("希尔").fullmatch("chl")  # a word's first character
     assert not han.pattern("巴希").fullmatch("bach")  # after a
     assert not han.pattern("埃里希特").fullmatch("erigt")  # g only at a word's end
+    assert not han.pattern("莱希").fullmatch("leach")  # two characters: RAISI
 
 
 def test_an_english_dge_fits_the_qi_it_is_written() -> None:
