@@ -33,12 +33,12 @@ from rapidfuzz.distance import Levenshtein
 
 from clearance.match.fold import fold
 from clearance.match.guess import Fits, Guess, pattern_fits
-from clearance.match.kana import Spellings, consonant_class, latin, undouble
+from clearance.match.kana import MAX_REGNAL, Spellings, consonant_class, latin, roman, undouble
 from clearance.match.text import normalize
 from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "foreign_names", "keys", "pattern", "readings",
-           "transcribed_words"]
+           "regnal", "transcribed_words"]
 
 #: fewest letters of a list spelling a Han word may be read as (`MIN_FIT_PART` for a part
 #: of a name its separators divide: 阿里·哈梅内伊 ALI KHAMENEI)
@@ -64,6 +64,8 @@ _SEPARATORS = "·•‧・･∙⋅.．=＝-"
 _SPLIT = re.compile("[" + re.escape(_SEPARATORS) + r"\s]+")
 _UNITS = re.compile("sh|zh|ch|ts|kh|[a-z]")
 _VOWEL_PAIRS = ("ai", "ei", "ao", "ou", "ia", "ie", "iu", "ua", "ue", "ui")
+#: a ruler's number before its mark: Arabic digits or Chinese numerals (`regnal`)
+_REGNAL = re.compile("(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})$")
 
 
 @cache
@@ -232,8 +234,27 @@ def pattern(word: str) -> re.Pattern[str] | None:
     # a last character that writes a consonant alone may end a French or English -tre,
     # -bre, -dre (its sound -ter, as the tables write it: 迈斯特 MAISTRE)
     alone = any(len(_units(r)) == 1 and r not in _table()["vowels"] for r in chars[word[-1]])
-    return re.compile("".join(_char_pattern(c, b) for c, b in zip(word, starts))
-                      + ("(?:re|e|h)?" if alone else "(?:e|h)?"))
+    pieces = [_char_pattern(c, b) for c, b in zip(word, starts)]
+    for k in range(len(word)):
+        german = _german_ch(word, k)
+        if german:
+            # German ch after a front vowel, -ig at a word's end (海因里希 HEINRICH)
+            pieces[k] = "(?:" + pieces[k] + "|" + _alternation(german) + ")"
+    return re.compile("".join(pieces) + ("(?:re|e|h)?" if alone else "(?:e|h)?"))
+
+
+def _german_ch(word: str, k: int) -> list[str]:
+    """The German spellings of 希 (character k) after a character whose reading ends in a
+    front vowel, not a word's first (`resources/han_transcription.yml`'s `german_ch`: ch,
+    and g at a word's end: 海因里希 HEINRICH, 柯尼希 KÖNIG); nothing elsewhere, nor in a
+    word of two characters, whose German spellings are short English words (REACH, RICH)
+    that crowd out the name's own (莱希 RAISI)."""
+    table = _table()["german_ch"]
+    if k == 0 or len(word) < 3 or word[k] not in table["chars"]:
+        return []
+    if not any(r.endswith(tuple(table["after"])) for r in _chars()[word[k - 1]]):
+        return []
+    return [*table["spellings"], *(table["last"] if k + 1 == len(word) else [])]
 
 
 def _latin(spelling: str) -> str:
@@ -271,7 +292,9 @@ def keys(word: str) -> tuple[str, ...]:
         return ()
     states = {("", 0)}
     for k, char in enumerate(word):
-        states = {(_join(p, q), n + r) for p, n in states for q, r in _parts(char, k == 0)
+        parts = _parts(char, k == 0) | {(consonant_class(s, False), False)
+                                        for s in _german_ch(word, k)}
+        states = {(_join(p, q), n + r) for p, n in states for q, r in parts
                   if n + r <= MAX_SILENT_R}
         if len(states) > MAX_KEYS:
             return ()
@@ -326,12 +349,53 @@ def _fits(word: str) -> Fits:
     return (lambda listed: False) if fit is None else pattern_fits(fit, _latin)
 
 
+def _number(numeral: str) -> int | None:
+    """A number of 1-39 written in Arabic digits or Chinese numerals (二, 十四, 二十一), or
+    None."""
+    if numeral.isascii():
+        value = int(numeral)
+    else:
+        table = _table()["regnal"]
+        digits: dict[str, int] = table["digits"]
+        tens, ten, units = numeral.partition(table["ten"])
+        if ten == "":
+            value = digits.get(numeral, 0) if len(numeral) == 1 else 0
+        elif len(tens) > 1 or len(units) > 1 or not all(c in digits for c in tens + units):
+            return None
+        else:
+            value = (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+    return value if 1 <= value <= MAX_REGNAL else None
+
+
+def regnal(text: str) -> tuple[str, str] | None:
+    """A ruler's number at the end of a Han name (a number and 世: `resources/
+    han_transcription.yml`'s `regnal`): the name without it and the Roman numeral the Latin
+    name writes (伊丽莎白二世: "伊丽莎白", "ii"); None for a name without one, or with nothing
+    of the name before it."""
+    table = _table()["regnal"]
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text.endswith(table["mark"]):
+        return None
+    m = _REGNAL.search(text[:-1])
+    if m is None:
+        return None
+    value = _number(m.group(0))
+    head = text[:m.start()].rstrip(_SEPARATORS + " ")
+    if value is None or len(head) < 2:
+        return None
+    return head, roman(value)
+
+
 def foreign_names(text: str, spellings: Spellings) -> list[str]:
     """A Han name that plausibly transcribes a foreign one (`transcribed_words`) read as the
     Latin names it may transcribe: each word as a list spelling it fits (`readings`), or
     else as written; none when no word fits. At most `MAX_READINGS` names, those of the
     nearest readings first, each a `Guess` whose read words pair only with list words
-    their characters fit."""
+    their characters fit. A ruler's number at the end (`regnal`: 亨利八世 HENRY VIII) is
+    put back, as its Roman numeral, after the words of each reading."""
+    ruler = regnal(text) if _table()["regnal"]["mark"] in text else None
+    if ruler is not None:
+        text = ruler[0]
     found = _transcription(text)
     if found is None:
         return []
@@ -345,5 +409,5 @@ def foreign_names(text: str, spellings: Spellings) -> list[str]:
     out: list[str] = []
     for c in ranked[:MAX_READINGS]:
         fits = {t: _fits(w) for w, (_, s) in zip(words, c) if s != w for t in normalize(s)}
-        out.append(Guess(" ".join(s for _, s in c), fits))
+        out.append(Guess(" ".join([*(s for _, s in c), *(ruler[1:] if ruler else [])]), fits))
     return out

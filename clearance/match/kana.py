@@ -34,7 +34,7 @@ from clearance.resources import load_resource
 
 __all__ = ["MAX_READINGS", "MIN_FIT", "MIN_FIT_SHORT", "Spellings", "consonant_class", "fitting",
            "foreign_names", "is_katakana", "keys", "latin", "mac", "pattern", "readings",
-           "regnal", "short_readings", "undouble", "units"]
+           "regnal", "roman", "short_readings", "undouble", "units"]
 
 #: fewest letters of a list spelling a katakana word may be read as ("al" aside: `_ARTICLE`)
 MIN_FIT = 4
@@ -198,8 +198,14 @@ def pattern(word: str) -> re.Pattern[str] | None:
         elif _german_ch(parts, k):
             # German ch after a front vowel, -ig at a word's end (ハインリヒ HEINRICH)
             out.append(_alternation(["hi", *_german_ch(parts, k)]))
+        elif _devoiced(parts, k):
+            # a German or Dutch d sounded t (ゲルハルト GERHARD, ルートヴィヒ LUDWIG)
+            head = _alternation(_consonants(unit[0]))
+            out.append("(?:" + head + _alternation([*_vowels(unit), "e"]) + "?|"
+                       + _alternation(_devoiced(parts, k)) + ")")
         else:
-            head = _alternation(_consonants(unit[0])) if unit[0] != "" else ""
+            head = _alternation(_consonants(unit[0]) + _german_glide(parts, k)) \
+                if unit[0] != "" else ""
             if _ham(parts, k):
                 head += "h?"
             if _added(unit):  # or a silent e Latin writes there (チャールズ CHARLES)
@@ -241,6 +247,31 @@ def _german_ch(parts: Sequence[Unit], k: int) -> list[str]:
     if not any(parts[k - 1][1].endswith(v) for v in table["after"]):
         return []
     return [*table["spellings"], *(table["last"] if k + 1 == len(parts) else [])]
+
+
+def _german_glide(parts: Sequence[Unit], k: int) -> list[str]:
+    """The German spellings of the consonant of ヒャ, ヒュ, ヒョ (unit k) after a kana of a
+    front vowel (`resources/katakana.yml`'s `german_ch_glide`: リヒャルト RICHARD, ミヒャエル
+    MICHAEL); nothing elsewhere."""
+    if k == 0 or parts[k][0] != "hy":
+        return []
+    table = _table()
+    if not any(parts[k - 1][1].endswith(v) for v in table["german_ch"]["after"]):
+        return []
+    return list(table["german_ch_glide"])
+
+
+def _devoiced(parts: Sequence[Unit], k: int) -> list[str]:
+    """The spellings of a German or Dutch d sounded t that ト (unit k) may write, at a
+    word's end or before a kana of `resources/katakana.yml`'s `devoiced` consonants
+    (ゲルハルト GERHARD, ルートヴィヒ LUDWIG); nothing elsewhere (トマス THOMAS, ピョートル
+    PYOTR: a t)."""
+    if k == 0 or parts[k] != ("t", "o"):
+        return []
+    table = _table()["devoiced"]
+    if k + 1 < len(parts) and parts[k + 1][0] not in table["before"]:
+        return []
+    return list(table["spellings"])
 
 
 def _ham(parts: Sequence[Unit], k: int) -> bool:
@@ -302,7 +333,8 @@ def _choices(parts: Sequence[Unit], k: int) -> list[str]:
     elif unit[0] == "":
         spellings = [unit[1], *(["v"] if unit[1] == "u" else [])]
     else:
-        spellings = [c + unit[1] for c in _consonants(unit[0])] + _german_ch(parts, k)
+        spellings = ([c + unit[1] for c in _consonants(unit[0]) + _german_glide(parts, k)]
+                     + _german_ch(parts, k) + _devoiced(parts, k))
     seen: dict[str, str] = {}
     for s in spellings:
         seen.setdefault(consonant_class(s, first), s)
@@ -401,7 +433,8 @@ def _regnal_number(mark: str) -> re.Pattern[str]:
     return re.compile(r"([1-9][0-9]?)" + re.escape(mark))
 
 
-def _roman(number: int) -> str:
+def roman(number: int) -> str:
+    """A number as the Roman numeral a ruler's name writes (14: "xiv")."""
     out = ""
     for value, letters in _ROMAN:
         while number >= value:
@@ -435,7 +468,7 @@ def regnal(words: Sequence[str], mark: str) -> tuple[list[str], int, str] | None
     value = int(m.group(1))
     if place == 0 or len(rest) - place > 1 or value > MAX_REGNAL:
         return None
-    return rest, place, _roman(value)
+    return rest, place, roman(value)
 
 
 def fitting(fit: re.Pattern[str], word_keys: Sequence[str], plain: str,

@@ -233,3 +233,50 @@ def test_han_mac_fits_a_listed_mc(han_word: str, listed: str) -> None:
     fit = han.pattern(han_word)
     assert fit is not None and fit.fullmatch(han._latin(listed))
     assert key(listed.lower()) in han.keys(han_word)
+
+
+@pytest.mark.parametrize(("han_word", "listed"), [
+    ("海因里希", "Heinrich"), ("迪特里希", "Dietrich"), ("埃里希", "Erich"),
+    ("赫德维希", "Hedwig"),
+])
+def test_a_german_ch_after_a_front_vowel_fits_the_xi_it_is_written(
+        han_word: str, listed: str) -> None:
+    fit = han.pattern(han_word)
+    assert fit is not None and fit.fullmatch(listed.lower())
+    assert key(listed.lower()) in han.keys(han_word)
+
+
+def test_a_german_ch_is_read_from_xi_only_after_a_front_vowel() -> None:
+    assert not han.pattern("希尔").fullmatch("chl")  # a word's first character
+    assert not han.pattern("巴希").fullmatch("bach")  # after a
+    assert not han.pattern("埃里希特").fullmatch("erigt")  # g only at a word's end
+    assert not han.pattern("莱希").fullmatch("leach")  # two characters: RAISI
+
+
+def test_an_english_dge_fits_the_qi_it_is_written() -> None:
+    fit = han.pattern("布里奇")
+    assert fit is not None and fit.fullmatch("bridge")
+    assert key("bridge") in han.keys("布里奇")
+
+
+@pytest.mark.parametrize(("text", "head", "numeral"), [
+    ("亨利八世", "亨利", "viii"), ("奥托二世", "奥托", "ii"), ("格里高利十三世", "格里高利", "xiii"),
+    ("约翰二十三世", "约翰", "xxiii"), ("奥托·三世", "奥托", "iii"), ("奥托2世", "奥托", "ii"),
+])
+def test_a_rulers_number_in_han_is_the_roman_numeral_the_list_writes(
+        text: str, head: str, numeral: str) -> None:
+    assert han.regnal(text) == (head, numeral)
+
+
+def test_a_rulers_number_in_han_needs_a_name_before_it_and_a_small_number() -> None:
+    assert han.regnal("二世") is None  # nothing before it
+    assert han.regnal("王二世") is None  # one character: a Chinese name
+    assert han.regnal("奥托四十世") is None  # above 39
+    assert han.regnal("奥托十十世") is None  # no numeral
+    assert han.regnal("奥托二世纪") is None  # 世纪, "century", is no ruler's mark
+
+
+def test_a_rulers_number_in_han_is_put_back_in_each_reading() -> None:
+    spellings = _table("otto", "henry")
+    assert [str(n) for n in han.foreign_names("奥托二世", spellings)] == ["otto ii"]
+    assert han.foreign_names("王二世", spellings) == []

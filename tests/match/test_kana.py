@@ -349,3 +349,36 @@ def test_a_german_ch_is_read_only_after_a_front_vowel() -> None:
     assert not hf.pattern("히르트").fullmatch("chrt")
     assert not hf.pattern("로히트").fullmatch("rocht")
     assert not hf.pattern("리히텐").fullmatch("rigten")
+
+
+@pytest.mark.parametrize(("word", "listed"), [
+    ("ゲルハルト", "Gerhard"), ("ベルンハルト", "Bernhard"), ("アルノルト", "Arnold"),
+    ("ヘートヴィヒ", "Hedwig"), ("ローラント", "Roland"), ("ラインホルト", "Reinhold"),
+])
+def test_a_german_final_d_fits_the_to_it_is_written(word: str, listed: str) -> None:
+    fit = kana.pattern(word)
+    assert fit is not None and fit.fullmatch(kana.latin(listed.lower()))
+    assert key(listed.lower()) in kana.keys(word)
+
+
+def test_a_to_is_read_as_a_d_only_at_a_words_end_or_before_v() -> None:
+    assert not kana.pattern("ピョートル").fullmatch("pyodr")  # before r: a t
+    assert not kana.pattern("トマス").fullmatch("dmas")  # a word's first kana
+    assert not kana.pattern("ベルトラン").fullmatch("berdran")
+    assert [str(n) for n in kana.foreign_names("ピョートル", _table("pyotr", "padros"))] == [
+        "pyotr"]
+
+
+@pytest.mark.parametrize(("word", "listed"), [
+    ("リヒャルト", "Richard"), ("ミヒャエル", "Michael"), ("ディートリヒャー", "Dietricher"),
+])
+def test_a_german_ch_before_a_back_vowel_fits_the_hya_it_is_written(
+        word: str, listed: str) -> None:
+    fit = kana.pattern(word)
+    assert fit is not None and fit.fullmatch(kana.latin(listed.lower()))
+    assert key(listed.lower()) in kana.keys(word)
+
+
+def test_a_german_ch_before_a_back_vowel_is_read_only_after_a_front_vowel() -> None:
+    assert not kana.pattern("ヒャルト").fullmatch("chart")  # a word's first kana
+    assert not kana.pattern("ロヒャルト").fullmatch("rochart")  # after o
