@@ -533,3 +533,23 @@ def test_split_halves_and_words_beside_are_kept_in_the_index_s_one_memo_holder()
     assert search._lookups_of(other) is not memo
     assert search._split_halves(other, "velmaroskar") == ([], [])
     assert search._lookups_of(other).splits == {("velmaroskar", False): ([], [])}
+
+
+def test_a_place_only_the_query_gives_never_hides_the_name_its_other_words_make() -> None:
+    # "Guangxi Global Co., Ltd." is the listed GLOBAL CO., LTD. registered in a province:
+    # every listed name holding GUANGXI (a rarer word than the generic GLOBAL) overlaps the
+    # query more, and filled the candidates before it (made-up names)
+    from clearance.match.prepare import ORG, prepare_name
+
+    others = [(f"GUANGXI {w} CO., LTD.", "Organization")
+              for w in ("MINING", "SHIPPING", "STEEL", "TEXTILES", "CHEMICAL", "MACHINERY")]
+    # (people's names beside them, so that GUANGXI is a rare word of the index)
+    people = [(f"{s} {g}", "Person") for s in ("PETROV", "ALVES", "KOWALSKI", "HUSSEIN",
+                                               "NAKAMURA", "OKAFOR", "LINDQVIST")
+              for g in ("Ivan", "Maria", "Jonas", "Amira", "Kenji", "Chidi")]
+    index = _one_name_index([("GLOBAL CO., LTD.", "Organization"), *others, *people])
+    query = prepare_name("Guangxi Global Co., Ltd.", ORG)
+    ids = search.candidate_names(index, query, 3, None).tolist()
+    assert "GLOBAL CO., LTD." in [index.names[i].text for i in ids]
+    # (the names the place reaches stay candidates: the list may write the place too)
+    assert len(ids) == 4
