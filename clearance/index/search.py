@@ -37,6 +37,7 @@ from clearance.match.fold import fold, skeleton, variant_key
 from clearance.match.hebrew import misread
 from clearance.match.limits import MAX_FUZZY_TOKEN
 from clearance.match.orgs import may_be_cut
+from clearance.match.places import country_at, place_bits
 from clearance.match.prepare import Name, fold_key, written_marks
 from clearance.match.text import typed_in_latin
 
@@ -809,23 +810,57 @@ def candidate_names(index: Index, query: Name, limit: int = 40,
     starts = _run_starts(ids)  # where a name begins: still where it begins after the cut
     first = starts.copy()  # where a name's next unit begins too
     first[1:] |= unit[1:] != unit[:-1]
-    ids, vals, starts = ids[first], vals[first], starts[first]
+    ids, vals, unit, starts = ids[first], vals[first], unit[first], starts[first]
     if intersect:  # only names both units reach
         group = starts.cumsum() - 1
         both = np.bincount(group) == 2
-        ids, vals = ids[both[group]], vals[both[group]]
+        ids, vals, unit = ids[both[group]], vals[both[group]], unit[both[group]]
         starts = _run_starts(ids)
     if len(ids) == 0:
         return np.zeros(0, dtype=np.int64)
     uniq = ids[starts]
-    sums = np.bincount(starts.cumsum() - 1, weights=vals)
-    approx = sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6)
+    group = starts.cumsum() - 1
+    sums = np.bincount(group, weights=vals)
+    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
+    result = _kept(uniq, sums / (q_total + 0.5 * index.name_weight[uniq] + 1e-6), limit,
+                   fraction)
+    seats = [] if person or craft else _seat_units(index, query, units, chosen)
+    if seats:
+        # the names the other words reach, judged without the place: the comparison charges
+        # a place only the query gives as a place (`compare._place_share`), so "Guangdong
+        # DES INTERNATIONAL Co., Ltd." is DES INTERNATIONAL CO., LTD. (1.0 without the
+        # province), which every listed name holding GUANGDONG left below the cut
+        rest = q_total - sum([units[k][0] for k in seats])
+        other = np.bincount(group, weights=vals * ~np.isin(unit, seats))
+        result = np.union1d(result, _kept(
+            uniq, other / (rest + 0.5 * index.name_weight[uniq] + 1e-6), limit, fraction))
+    return result
+
+
+def _kept(uniq: IntArray, approx: npt.NDArray[np.float64], limit: int, fraction: float
+          ) -> npt.NDArray[np.int64]:
+    """Of names `uniq` (ids ascending) and their overlaps `approx`, the `limit` best, less
+    those far below the best (`fraction` of it)."""
     if len(uniq) > limit:
         uniq, approx = _best(uniq, approx, limit)
-    fraction = ABJAD_KEEP_FRACTION if unvocalised else KEEP_FRACTION
     keep = approx >= fraction * np.maximum.reduce(approx)
     result: npt.NDArray[np.int64] = uniq[keep].astype(np.int64)
     return result
+
+
+def _seat_units(index: Index, query: Name, units: list[tuple[float, list[tuple[int, float]]]],
+                chosen: list[int]) -> list[int]:
+    """The units (positions in `units`) of an organisation's query words that name a place
+    (`places.place_bits`, no country: a country keeps its weight, `compare._free_costs`)
+    and that the lists write, where another chosen unit holds a word of the name."""
+    bits = place_bits(query.tokens)
+    if bits == 0:
+        return []
+    seats = {index.vocab.get(query.folded[i]) for i in range(len(query.tokens))
+             if bits >> i & 1 and not query.legal[i] and not country_at(query.tokens, i)}
+    seats.discard(None)
+    found = [k for k in chosen if any([sim == 1.0 and tid in seats for tid, sim in units[k][1]])]
+    return found if 0 < len(found) < len(chosen) else []
 
 
 def _best(uniq: IntArray, approx: npt.NDArray[np.float64], limit: int

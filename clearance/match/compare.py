@@ -2503,6 +2503,13 @@ def _free_costs(
             # stays a bound)
             charge_trades(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost,
                           2.0 * query_extra_penalty)
+            # a name of two words agreeing on one: the other word is the name's own where
+            # the listed name says another ("Nordic Star" is not NORDIC MARITIME PTE. LTD.,
+            # whose STAR the lists write often): it weighs as a conflicting word does
+            other = _other_of_two(query, cand, q_bits, c_bits, free_q, free_c, pairs)
+            if other is not None:
+                q_cost[other] = max(q_cost[other], query_extra_penalty * CONFLICT_WEIGHT
+                                    / _extra(q_w[other]))
         # an activity phrase says the company's kind once: a trading company's "for" and
         # "general" cost nothing beside its trade word (`orgs.activity_words`: "for general
         # trading"), a register's phrase costs at its first word only, as a place does
@@ -2558,6 +2565,29 @@ def _free_costs(
         # often the lists write it (AHMED is no less a name for being frequent there)
         floor = CONFLICT_WEIGHT
     return q_cost, c_cost, legal_floor, floor
+
+
+def _other_of_two(query: Name, cand: Name, q_bits: int, c_bits: int, free_q: set[int],
+                  free_c: set[int], pairs: Sequence[TokenPair]) -> int | None:
+    """(organisations) The query's word left unpaired where its name is two words (no
+    legal form, place or function word) of which the other, a distinctive word, pairs,
+    and the listed name leaves a word of its own unpaired: two names sharing one word and
+    each saying another. None where the word names a trade (`orgs.charge_trades` reads
+    two trades) or the query is no such name."""
+    joins = _function_words()
+
+    def words(name: Name, bits: int) -> list[int]:
+        return [k for k, t in enumerate(name.tokens)
+                if not name.legal[k] and not bits >> k & 1 and t not in joins]
+
+    q_words = words(query, q_bits)
+    left = [i for i in q_words if i in free_q]
+    if len(q_words) != 2 or len(left) != 1 or industry(query.tokens[left[0]]) is not None:
+        return None
+    agrees = query.tokens[q_words[0] if left[0] == q_words[1] else q_words[1]]
+    if not any([p.query == agrees and p.weight > COMMON_WEIGHT for p in pairs]):
+        return None
+    return left[0] if any([j in free_c for j in words(cand, c_bits)]) else None
 
 
 def _near(pair: TokenPair, fit_agrees: bool) -> bool:

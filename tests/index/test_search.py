@@ -177,7 +177,8 @@ def _reference_candidates(index: Index, query: Name, person: bool) -> list[int]:
     its best alternative, a list token a near spelling reaches counts once (for the unit
     it helps most, the first of equal ones; twice, for the two it helps most, where the
     name holds the token twice), the two rarest units must both meet a name
-    when every unit is common; then the names within the keep fraction of the best."""
+    when every unit is common; then the names within the keep fraction of the best (and,
+    for an organisation's place beside other words, of the best without the place)."""
     import numpy as np
 
     units = search._units(index, query, None, abjad.has_abjad(query.text), person)
@@ -218,7 +219,18 @@ def _reference_candidates(index: Index, query: Name, person: bool) -> list[int]:
     sums = np.array([sum(best[n][k] for k in sorted(best[n])) for n in ids])
     approx = sums / (q_total + 0.5 * index.name_weight[np.array(ids)] + 1e-6)
     fraction = search.ABJAD_KEEP_FRACTION if abjad.has_abjad(query.text) else search.KEEP_FRACTION
-    return [n for n, a in zip(ids, approx.tolist()) if a >= fraction * float(approx.max())]
+    found = {n for n, a in zip(ids, approx.tolist()) if a >= fraction * float(approx.max())}
+    seats = [] if person else search._seat_units(index, query, units, chosen)
+    if seats:
+        # an organisation's place beside other words: the names those words reach, ranked
+        # without the place, are candidates too
+        rest = q_total - sum(units[k][0] for k in seats)
+        sums = np.array([sum(best[n][k] for k in sorted(best[n]) if k not in seats)
+                         for n in ids])
+        approx = sums / (rest + 0.5 * index.name_weight[np.array(ids)] + 1e-6)
+        found |= {n for n, a in zip(ids, approx.tolist())
+                  if a >= fraction * float(approx.max())}
+    return sorted(found)
 
 
 def test_candidates_merge_postings_as_names_one_at_a_time(index: Index) -> None:
@@ -533,3 +545,23 @@ def test_split_halves_and_words_beside_are_kept_in_the_index_s_one_memo_holder()
     assert search._lookups_of(other) is not memo
     assert search._split_halves(other, "velmaroskar") == ([], [])
     assert search._lookups_of(other).splits == {("velmaroskar", False): ([], [])}
+
+
+def test_a_place_only_the_query_gives_never_hides_the_name_its_other_words_make() -> None:
+    # "Guangxi Global Co., Ltd." is the listed GLOBAL CO., LTD. registered in a province:
+    # every listed name holding GUANGXI (a rarer word than the generic GLOBAL) overlaps the
+    # query more, and filled the candidates before it (made-up names)
+    from clearance.match.prepare import ORG, prepare_name
+
+    others = [(f"GUANGXI {w} CO., LTD.", "Organization")
+              for w in ("MINING", "SHIPPING", "STEEL", "TEXTILES", "CHEMICAL", "MACHINERY")]
+    # (people's names beside them, so that GUANGXI is a rare word of the index)
+    people = [(f"{s} {g}", "Person") for s in ("PETROV", "ALVES", "KOWALSKI", "HUSSEIN",
+                                               "NAKAMURA", "OKAFOR", "LINDQVIST")
+              for g in ("Ivan", "Maria", "Jonas", "Amira", "Kenji", "Chidi")]
+    index = _one_name_index([("GLOBAL CO., LTD.", "Organization"), *others, *people])
+    query = prepare_name("Guangxi Global Co., Ltd.", ORG)
+    ids = search.candidate_names(index, query, 3, None).tolist()
+    assert "GLOBAL CO., LTD." in [index.names[i].text for i in ids]
+    # (the names the place reaches stay candidates: the list may write the place too)
+    assert len(ids) == 4

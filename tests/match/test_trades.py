@@ -237,3 +237,27 @@ def test_the_bound_allows_what_an_activity_phrase_scores(activities: Index) -> N
     # score, they would leave ORLIK BANK out unseen
     assert _bounded_seen(activities, ["Orlik Bank for General Trading", "Orlik Bank for Trading",
                                       "Velmar Trading LLC"], 0.75) >= 3
+
+
+def test_a_two_word_name_agreeing_on_one_word_where_the_list_says_another_is_no_alert() -> None:
+    # "Varnok Star" shares VARNOK with the listed VARNOK MARITIME PTE. LTD., and each name
+    # says another word (STAR, a word the lists write often; MARITIME): two companies
+    # named after one word, not one company (made-up VARNOK)
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    index = list_index("VARNOK MARITIME PTE. LTD.", "GOLDEN STAR SHIPPING", "STAR BANK",
+                       "ORION STAR LTD", "KESTREL MARITIME CO", schema="Organization")
+
+    def best(text: str) -> tuple[float, bool]:
+        found = [r for r in match_query(index, Query(text, "LegalEntity"))
+                 if r.source_id == "s0"]
+        return (found[0].score, found[0].match) if found else (0.0, False)
+
+    assert best("Varnok Star")[1] is False
+    # the name's own word where the list says none, or a trade written another way, or
+    # the listed name itself: as before
+    assert best("Varnok Star Maritime")[1] is True
+    assert best("Varnok Shipping")[1] is True
+    assert best("Varnok Maritime")[1] is True
