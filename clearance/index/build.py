@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -33,19 +33,23 @@ from clearance.match.prepare import (
     PERSON,
     Name,
     fold_key,
+    mark_parts,
     name_roles,
     prepare_name,
     strip_parentheses,
 )
+from clearance.match.score import CRAFT
 from clearance.resources import load_resource
 
 __all__ = [
     "COUNTRY_PROPS",
     "IDENTIFIER_PROPS",
     "LEGAL_WEIGHT",
+    "MARK_WEIGHT",
     "EntityMeta",
     "Index",
     "build_index",
+    "mark_weighted",
     "name_kind",
     "norm_identifier",
 ]
@@ -60,6 +64,11 @@ COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "flag"
                  "mainCountry", "birthCountry")
 NAME_PROPS = (("name", 1.0), ("alias", 1.0), ("previousName", 0.95), ("weakAlias", 0.85))
 LEGAL_WEIGHT = 0.1
+#: what a registration mark's part (`prepare.mark_parts`: EP-IBN's IBN) weighs in a craft's
+#: name, listed and typed alike: a code that tells one craft of its series from another,
+#: as much as a word no list writes, never the word it spells (IBN there is no Arabic
+#: particle at 0.05, OY no Finnish legal form at 0.1)
+MARK_WEIGHT = 1.0
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
 #: an IMO ship number written with its scheme ("IMO 9187629", "IMO No. 9187629"), as OFAC
 #: writes it; registers, AIS feeds and bank exports give the seven digits alone
@@ -72,6 +81,25 @@ def norm_identifier(value: str) -> str:
     clean = _ID_CLEAN.sub("", value.upper())
     imo = _IMO_WRITTEN.fullmatch(clean)
     return imo.group(1) if imo else clean
+
+
+def mark_weighted(weights: Sequence[float], name: Name, parts: frozenset[str]
+                  ) -> list[float]:
+    """`weights` of `name`'s words with each registration mark part's (`parts`, of
+    `prepare.mark_parts`) at `MARK_WEIGHT`."""
+    return [MARK_WEIGHT if t in parts else w for w, t in zip(weights, name.tokens)]
+
+
+def _weigh_marks(index: Index) -> None:
+    """A craft's listed name (every owner a vessel or an aircraft) weighs its registration
+    marks' parts at `MARK_WEIGHT` (`engine.query_weights` a typed mark's alike)."""
+    for n_idx, name in enumerate(index.names):
+        parts = mark_parts(name.text)
+        if parts and all(index.entities[e].schema in CRAFT for e, _, _ in index.owners[n_idx]):
+            index.token_weights[n_idx] = tuple(
+                mark_weighted(index.token_weights[n_idx], name, parts))
+            index.person_token_weights[n_idx] = tuple(
+                mark_weighted(index.person_token_weights[n_idx], name, parts))
 
 
 def name_kind(schema: str) -> str:
@@ -467,6 +495,7 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     index.person_token_weights = [
         tuple(index.person_weight(f, lf) for f, lf in zip(n.folded, n.legal))
         for n in index.names]
+    _weigh_marks(index)
     index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)
     index.roles = [name_roles(n.text) for n in index.names]
     index.abjad_names = [has_abjad(n.text) for n in index.names]
