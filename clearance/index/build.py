@@ -45,7 +45,6 @@ __all__ = [
     "COUNTRY_PROPS",
     "IDENTIFIER_PROPS",
     "LEGAL_WEIGHT",
-    "MARK_WEIGHT",
     "EntityMeta",
     "Index",
     "build_index",
@@ -64,11 +63,6 @@ COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "flag"
                  "mainCountry", "birthCountry")
 NAME_PROPS = (("name", 1.0), ("alias", 1.0), ("previousName", 0.95), ("weakAlias", 0.85))
 LEGAL_WEIGHT = 0.1
-#: what a registration mark's part (`prepare.mark_parts`: EP-IBN's IBN) weighs in a craft's
-#: name, listed and typed alike: a code that tells one craft of its series from another,
-#: as much as a word no list writes, never the word it spells (IBN there is no Arabic
-#: particle at 0.05, OY no Finnish legal form at 0.1)
-MARK_WEIGHT = 1.0
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
 #: an IMO ship number written with its scheme ("IMO 9187629", "IMO No. 9187629"), as OFAC
 #: writes it; registers, AIS feeds and bank exports give the seven digits alone
@@ -83,23 +77,31 @@ def norm_identifier(value: str) -> str:
     return imo.group(1) if imo else clean
 
 
-def mark_weighted(weights: Sequence[float], name: Name, parts: frozenset[str]
+def _rarity(names: int, n_names: int) -> float:
+    """A list token's weight before any cap: how few of the `n_names` list names hold it
+    (`names` of them), on a log scale from 0.05 to 1."""
+    norm = math.log((n_names + 1) / 2.0) if n_names > 2 else 1.0
+    return min(1.0, max(0.05, math.log((n_names + 1) / (names + 1)) / norm))
+
+
+def mark_weighted(index: Index, weights: Sequence[float], name: Name, parts: frozenset[str]
                   ) -> list[float]:
     """`weights` of `name`'s words with each registration mark part's (`parts`, of
-    `prepare.mark_parts`) at `MARK_WEIGHT`."""
-    return [MARK_WEIGHT if t in parts else w for w, t in zip(weights, name.tokens)]
+    `prepare.mark_parts`) at `Index.mark_weight`."""
+    return [index.mark_weight(f) if t in parts else w
+            for w, t, f in zip(weights, name.tokens, name.folded)]
 
 
 def _weigh_marks(index: Index) -> None:
     """A craft's listed name (every owner a vessel or an aircraft) weighs its registration
-    marks' parts at `MARK_WEIGHT` (`engine.query_weights` a typed mark's alike)."""
+    marks' parts at `Index.mark_weight` (`engine.query_weights` a typed mark's alike)."""
     for n_idx, name in enumerate(index.names):
         parts = mark_parts(name.text)
         if parts and all(index.entities[e].schema in CRAFT for e, _, _ in index.owners[n_idx]):
             index.token_weights[n_idx] = tuple(
-                mark_weighted(index.token_weights[n_idx], name, parts))
+                mark_weighted(index, index.token_weights[n_idx], name, parts))
             index.person_token_weights[n_idx] = tuple(
-                mark_weighted(index.person_token_weights[n_idx], name, parts))
+                mark_weighted(index, index.person_token_weights[n_idx], name, parts))
 
 
 def name_kind(schema: str) -> str:
@@ -256,6 +258,17 @@ class Index:
         if folded in caps:
             return caps[folded]
         return self._unseen_weight(folded)
+
+    def mark_weight(self, folded: str) -> float:
+        """What a registration mark's part (`prepare.mark_parts`: EP-IBN's IBN) weighs in a
+        craft's name, listed and typed alike: its rarity on the lists, as `build_index`
+        reckons it, never capped as the word it spells (IBN there is no Arabic particle at
+        0.05, OY no Finnish legal form at 0.1, CA no common given name); 1.0 where no list
+        writes it (a code tells one craft of its series from another)."""
+        tid = self.vocab.get(folded)
+        if tid is None:
+            return 1.0
+        return _rarity(len(self.postings[tid]), max(len(self.names), 1))
 
     def person_weight(self, folded: str, legal: bool = False) -> float:
         """Weight of a folded token of a person's name (a particle or title when `legal`)."""
@@ -452,12 +465,10 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 index.owners[n_idx].append((e_idx, quality, text))
     n_names = max(len(index.names), 1)
     caps, _ = generic_words()
-    norm = math.log((n_names + 1) / 2.0) if n_names > 2 else 1.0
     for token, ids in token_names.items():
         tid = len(index.weights)
         index.vocab[token] = tid
-        w = math.log((n_names + 1) / (len(ids) + 1)) / norm
-        w = min(1.0, max(0.05, w))
+        w = _rarity(len(ids), n_names)
         index.person_weights.append(min(w, population_cap(token)))
         if token in caps:
             w = min(w, caps[token])

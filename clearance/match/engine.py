@@ -372,18 +372,19 @@ def _differs_beyond(gate: str | None, comp: NameComparison) -> bool:
     return gate is not None and comp.score < WHOLE_NAME
 
 
-def query_weights(index: Index, q: Name, marks: frozenset[str] = frozenset()
+def query_weights(index: Index, q: Name, mark_words: frozenset[str] = frozenset()
                   ) -> tuple[list[float], list[float]]:
     """A query name's token weights as an organisation's and as a person's name.
 
     A token of an Arabic-, Persian- or Hebrew-script name that no list spells that way
     weighs as much as the rarest list token with its consonants (`abjad.key`: "mhmd" is as
     common as Muhammad, not an unseen, maximally distinctive word). A registration mark's
-    part (`marks`: `typed_marks`) weighs as a listed craft's does (`build.MARK_WEIGHT`).
+    part (`mark_words`: `typed_marks`) weighs as a listed craft's (`Index.mark_weight`).
     """
-    if marks:
+    if mark_words:
         org, person = query_weights(index, q)
-        return mark_weighted(org, q, marks), mark_weighted(person, q, marks)
+        return (mark_weighted(index, org, q, mark_words),
+                mark_weighted(index, person, q, mark_words))
     if type(index) is Index:
         org, person = _weights(index, q)
     else:  # (a subclass may weigh otherwise: `portfolio.listing.BorrowedIndex`)
@@ -850,8 +851,8 @@ def _identifier_hits(index: Index, query: Query, lookup: Callable[[str], Sequenc
         for listed, slip, e_idx in near:
             how = ("the only listed number one slip away" if numbers == 1 else
                    f"one of {numbers} listed numbers one slip away")
-            hits.setdefault(e_idx, (raw, f"fails its check digit: listed {listed} with "
-                                         f"{slip} ({how})"))
+            detail = f"fails its check digit: listed {listed} with {slip} ({how})"
+            hits.setdefault(e_idx, (raw, detail))
     return hits
 
 

@@ -2,12 +2,13 @@
 
 An IMO number (IMO Resolution A.1078(28), the Ship Identification Number Scheme) is seven
 digits whose last is a check digit: the first six times 7, 6, 5, 4, 3, 2, summed, modulo
-10 (python-stdnum's `stdnum.imo`, the check's reference implementation). A typed number that fails its check is no ship's: it is a ship's number typed with a
-slip, and the check catches most slips (every swap of two adjacent digits but where they
-are equal, nine in ten replaced digits). The numbers one such slip away that pass their
-check are the ships it may have been typed for; a listed vessel among them is a near hit,
-never an exact one. A number that passes its check is another ship's when one digit
-differs (as a mark's replaced character is another craft's): it has no slips here.
+10 (python-stdnum's `stdnum.imo`, the check's reference implementation). A typed number
+that fails its check is no ship's: it is a ship's number typed with a slip, and the check
+catches most slips (every swap of two adjacent digits that differ, nine in ten replaced
+digits). The numbers one such slip away that pass their check are the ships it may have
+been typed for; a listed vessel among them is a near hit, never an exact one. A number
+that passes its check is another ship's when one digit differs (as a mark's replaced
+character is another craft's): it has no slips here.
 """
 
 from __future__ import annotations

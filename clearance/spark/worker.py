@@ -333,9 +333,9 @@ def delta_candidates(delta: Index, full: Index, query: Query, cfg: ScoringConfig
     """
     from clearance.index.build import norm_identifier
     from clearance.index.search import candidate_names
-    from clearance.match.imo import imo_slips
     from clearance.match import zh
     from clearance.match.engine import prepare_query_names
+    from clearance.match.imo import imo_slips
     from clearance.monitor.book_index import REVERSE_LIMIT, pair_ceiling
 
     floor = cfg.threshold - cfg.dob_agree_bonus - cfg.country_agree_bonus
