@@ -506,8 +506,9 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
     index.person_token_weights = [
         tuple(index.person_weight(f, lf) for f, lf in zip(n.folded, n.legal))
         for n in index.names]
-    _weigh_marks(index)
     index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)
+    # (after `name_weight`: the search ranks its candidates as before, the scores read marks)
+    _weigh_marks(index)
     index.roles = [name_roles(n.text) for n in index.names]
     index.abjad_names = [has_abjad(n.text) for n in index.names]
     index.population_caps = caps_table()
