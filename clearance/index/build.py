@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -33,10 +33,12 @@ from clearance.match.prepare import (
     PERSON,
     Name,
     fold_key,
+    mark_parts,
     name_roles,
     prepare_name,
     strip_parentheses,
 )
+from clearance.match.score import CRAFT
 from clearance.resources import load_resource
 
 __all__ = [
@@ -46,6 +48,7 @@ __all__ = [
     "EntityMeta",
     "Index",
     "build_index",
+    "mark_weighted",
     "name_kind",
     "norm_identifier",
 ]
@@ -72,6 +75,33 @@ def norm_identifier(value: str) -> str:
     clean = _ID_CLEAN.sub("", value.upper())
     imo = _IMO_WRITTEN.fullmatch(clean)
     return imo.group(1) if imo else clean
+
+
+def _rarity(names: int, n_names: int) -> float:
+    """A list token's weight before any cap: how few of the `n_names` list names hold it
+    (`names` of them), on a log scale from 0.05 to 1."""
+    norm = math.log((n_names + 1) / 2.0) if n_names > 2 else 1.0
+    return min(1.0, max(0.05, math.log((n_names + 1) / (names + 1)) / norm))
+
+
+def mark_weighted(index: Index, weights: Sequence[float], name: Name, parts: frozenset[str]
+                  ) -> list[float]:
+    """`weights` of `name`'s words with each registration mark part's (`parts`, of
+    `prepare.mark_parts`) at `Index.mark_weight`."""
+    return [index.mark_weight(f) if t in parts else w
+            for w, t, f in zip(weights, name.tokens, name.folded)]
+
+
+def _weigh_marks(index: Index) -> None:
+    """A craft's listed name (every owner a vessel or an aircraft) weighs its registration
+    marks' parts at `Index.mark_weight` (`engine.query_weights` a typed mark's alike)."""
+    for n_idx, name in enumerate(index.names):
+        parts = mark_parts(name.text)
+        if parts and all(index.entities[e].schema in CRAFT for e, _, _ in index.owners[n_idx]):
+            index.token_weights[n_idx] = tuple(
+                mark_weighted(index, index.token_weights[n_idx], name, parts))
+            index.person_token_weights[n_idx] = tuple(
+                mark_weighted(index, index.person_token_weights[n_idx], name, parts))
 
 
 def name_kind(schema: str) -> str:
@@ -228,6 +258,17 @@ class Index:
         if folded in caps:
             return caps[folded]
         return self._unseen_weight(folded)
+
+    def mark_weight(self, folded: str) -> float:
+        """What a registration mark's part (`prepare.mark_parts`: EP-IBN's IBN) weighs in a
+        craft's name, listed and typed alike: its rarity on the lists, as `build_index`
+        reckons it, never capped as the word it spells (IBN there is no Arabic particle at
+        0.05, OY no Finnish legal form at 0.1, CA no common given name); 1.0 where no list
+        writes it (a code tells one craft of its series from another)."""
+        tid = self.vocab.get(folded)
+        if tid is None:
+            return 1.0
+        return _rarity(len(self.postings[tid]), max(len(self.names), 1))
 
     def person_weight(self, folded: str, legal: bool = False) -> float:
         """Weight of a folded token of a person's name (a particle or title when `legal`)."""
@@ -424,12 +465,10 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
                 index.owners[n_idx].append((e_idx, quality, text))
     n_names = max(len(index.names), 1)
     caps, _ = generic_words()
-    norm = math.log((n_names + 1) / 2.0) if n_names > 2 else 1.0
     for token, ids in token_names.items():
         tid = len(index.weights)
         index.vocab[token] = tid
-        w = math.log((n_names + 1) / (len(ids) + 1)) / norm
-        w = min(1.0, max(0.05, w))
+        w = _rarity(len(ids), n_names)
         index.person_weights.append(min(w, population_cap(token)))
         if token in caps:
             w = min(w, caps[token])
@@ -468,6 +507,8 @@ def build_index(records: Iterable[dict[str, Any]], fingerprint: str) -> Index:
         tuple(index.person_weight(f, lf) for f, lf in zip(n.folded, n.legal))
         for n in index.names]
     index.name_weight = np.asarray([sum(w) for w in index.token_weights], dtype=np.float32)
+    # (after `name_weight`: the search ranks its candidates as before, the scores read marks)
+    _weigh_marks(index)
     index.roles = [name_roles(n.text) for n in index.names]
     index.abjad_names = [has_abjad(n.text) for n in index.names]
     index.population_caps = caps_table()

@@ -25,6 +25,7 @@ from clearance.index.build import Index, norm_identifier
 from clearance.index.search import SPLIT_KNOWN_MAX, fuzzy_keys
 from clearance.match.engine import cantonese_reading, prepare_query_names, query_candidates
 from clearance.match.fold import fold, variant_key
+from clearance.match.imo import imo_slips
 from clearance.match.kana import Spellings
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY
 from clearance.match.score import CRAFT, Query, ScoringConfig
@@ -83,6 +84,8 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
         value = norm_identifier(raw)
         if len(value) >= 4:
             wanted.update(index.identifiers.get(value, ()))
+        for listed, _ in imo_slips(value):  # (the engine keeps a listed vessel's alone)
+            wanted.update(index.identifiers.get(listed, ()))
     entity_rows = sorted(wanted)
     for row, meta in zip(entity_rows, reader.rows("entities", entity_rows)):
         index.entities[row] = meta

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -12,6 +12,7 @@ from clearance.index.build import (
     EntityMeta,
     Index,
     generic_words,
+    mark_weighted,
     name_kind,
     norm_identifier,
 )
@@ -50,6 +51,7 @@ from clearance.match.countries import (
 )
 from clearance.match.cyrillic import has_cyrillic
 from clearance.match.guess import Guess
+from clearance.match.imo import imo_slips
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.name_parts import name_parts
 from clearance.match.orgs import Slips, confirmed_slips, one_word_forms, slipped_forms, trades
@@ -83,7 +85,7 @@ from clearance.match.text import clean, normalize
 
 __all__ = ["MatchResult", "as_person", "cantonese_reading", "entity_names", "match_query",
            "name_floor", "prepare_query_names", "query_candidates", "query_slips",
-           "query_weights", "reading_agrees", "score_entities"]
+           "query_weights", "reading_agrees", "score_entities", "typed_marks"]
 
 
 @dataclass
@@ -374,13 +376,19 @@ def _differs_beyond(gate: str | None, comp: NameComparison) -> bool:
     return gate is not None and comp.score < WHOLE_NAME
 
 
-def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
+def query_weights(index: Index, q: Name, mark_words: frozenset[str] = frozenset()
+                  ) -> tuple[list[float], list[float]]:
     """A query name's token weights as an organisation's and as a person's name.
 
     A token of an Arabic-, Persian- or Hebrew-script name that no list spells that way
     weighs as much as the rarest list token with its consonants (`abjad.key`: "mhmd" is as
-    common as Muhammad, not an unseen, maximally distinctive word).
+    common as Muhammad, not an unseen, maximally distinctive word). A registration mark's
+    part (`mark_words`: `typed_marks`) weighs as a listed craft's (`Index.mark_weight`).
     """
+    if mark_words:
+        org, person = query_weights(index, q)
+        return (mark_weighted(index, org, q, mark_words),
+                mark_weighted(index, person, q, mark_words))
     if type(index) is Index:
         org, person = _weights(index, q)
     else:  # (a subclass may weigh otherwise: `portfolio.listing.BorrowedIndex`)
@@ -396,6 +404,16 @@ def query_weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
                 org[k] = max(index.weights[tid] for tid in fits)
                 person[k] = max(index.person_weights[tid] for tid in fits)
     return org, person
+
+
+def typed_marks(query: Query, q: Name) -> frozenset[str]:
+    """The registration mark parts of query name `q` (`prepare.mark_parts`) that weigh as
+    a mark's: a craft's wherever it writes one; another query's (no person's) only when it
+    is one such mark alone (EP-OY typed as a party of unknown type)."""
+    if query.schema == "Person":
+        return frozenset()
+    parts = mark_parts(q.text)
+    return parts if query.schema in CRAFT or len(q.tokens) == 2 else frozenset()
 
 
 def _weights(index: Index, q: Name) -> tuple[list[float], list[float]]:
@@ -689,14 +707,9 @@ def match_query(
     budget = [FUZZY_KEYS_PER_QUERY]  # typo search work, shared by the query's names
     owners, entities, names = index.owners, index.entities, index.names
     comparer = _Comparer(index, cfg, frozenset(query.names), query.schema in CRAFT)
-    id_hits: dict[int, str] = {}
-    for raw in query.identifiers:
-        value = norm_identifier(raw)
-        if len(value) < 4:
-            continue
-        for e_idx in index.identifiers.get(value, []):
-            if datasets is None or index.entities[e_idx].dataset in datasets:
-                id_hits[e_idx] = raw
+    id_hits = _identifier_hits(index, query, lambda value: [
+        e for e in index.identifiers.get(value, [])
+        if datasets is None or index.entities[e].dataset in datasets])
     # below a floor, comparisons whose score cannot put any of their entities among the
     # results are left out unmade: by the entities' schemata, and by a bound of the score
     # (`bound.QueryBound`: no written word of two tokens on both sides)
@@ -707,7 +720,7 @@ def match_query(
     gates = countries.gates
     for q, q_slips in q_names:
         gate = gates.get(q.text) if gates else None
-        q_w = query_weights(index, q)
+        q_w = query_weights(index, q, typed_marks(query, q))
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
         # (a Korean person's name in Hangul, as `compare_names` reads it: by its syllables)
         korean = (hangul.korean_name(q.text) if floor > 0.0 and len(q.tokens) == 2
@@ -793,7 +806,7 @@ def score_entities(
     countries = country_readings(query, [q.text for q, _ in q_names])
     gates = countries.gates
     for q, q_slips in q_names:
-        q_w = query_weights(index, q)
+        q_w = query_weights(index, q, typed_marks(query, q))
         q_abjad, q_roles, q_spans = has_abjad(q.text), name_roles(q.text), word_spans(q)
         reading = cantonese_reading(q, query.schema)
         gate = gates.get(q.text) if gates else None
@@ -811,13 +824,40 @@ def score_entities(
                 if _differs_beyond(gate, comp):
                     continue
                 _keep(best, ties, e_idx, comp.score * quality, comp, q, text, quality)
-    id_hits: dict[int, str] = {}
-    for raw in query.identifiers:
-        value = norm_identifier(raw)
-        for e_idx in targets:
-            if len(value) >= 4 and any(v == value for _, v in index.entities[e_idx].identifiers):
-                id_hits[e_idx] = raw
+    id_hits = _identifier_hits(index, query, lambda value: [
+        e for e in targets if any(v == value for _, v in index.entities[e].identifiers)])
     return _ranked(index, query, cfg, best, id_hits, countries, len(targets), ties=ties)
+
+
+#: an identifier hit: the query's value as typed, and "" (it agrees exactly) or how it
+#: reads as a slip of the listed value
+_IdHit = tuple[str, str]
+
+
+def _identifier_hits(index: Index, query: Query, lookup: Callable[[str], Sequence[int]]
+                     ) -> dict[int, _IdHit]:
+    """The entities `query`'s identifiers find (`lookup`: the entities holding a compare
+    form): those that agree exactly, then, for a query of no person, the listed vessels
+    whose IMO number is one slip from a typed number that fails its check digit
+    (`imo.imo_slips`; a number that passes its check is another ship's)."""
+    hits: dict[int, _IdHit] = {}
+    values = [(raw, norm_identifier(raw)) for raw in query.identifiers]
+    for raw, value in values:
+        if len(value) >= 4:
+            hits.update((e_idx, (raw, "")) for e_idx in lookup(value))
+    if query.schema == "Person":
+        return hits
+    for raw, value in values:
+        near = [(listed, slip, e_idx) for listed, slip in imo_slips(value)
+                for e_idx in lookup(listed) if index.entities[e_idx].schema == "Vessel"
+                and ("imoNumber", listed) in index.entities[e_idx].identifiers]
+        numbers = len({listed for listed, _, _ in near})
+        for listed, slip, e_idx in near:
+            how = ("the only listed number one slip away" if numbers == 1 else
+                   f"one of {numbers} listed numbers one slip away")
+            detail = f"fails its check digit: listed {listed} with {slip} ({how})"
+            hits.setdefault(e_idx, (raw, detail))
+    return hits
 
 
 def _lifts(query: Query, cfg: ScoringConfig, min_score: float) -> tuple[bool, float, float]:
@@ -1059,7 +1099,7 @@ def _name_evidence(cfg: ScoringConfig, query: Query, countries: CountryReadings,
 
 
 def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
-            id_hits: dict[int, str], countries: CountryReadings, limit: int,
+            id_hits: dict[int, _IdHit], countries: CountryReadings, limit: int,
             min_score: float = 0.0, ties: _Ties | None = None) -> list[MatchResult]:
     """Secondary evidence on top of the best name pair per entity; best results first."""
     # evidence as (name, value, detail) tuples: `Feature` objects are made for kept results
@@ -1125,11 +1165,17 @@ def _ranked(index: Index, query: Query, cfg: ScoringConfig, best: _Best,
             delta = cfg.country_agree_bonus if ctry > 0 else -cfg.country_conflict_penalty
             evidence.append(("country", delta, detail))
             score += delta
-        if e_idx in id_hits:
-            props = [p for p, v in meta.identifiers if v == norm_identifier(id_hits[e_idx])]
+        if e_idx in id_hits and id_hits[e_idx][1] == "":
+            raw = id_hits[e_idx][0]
+            props = [p for p, v in meta.identifiers if v == norm_identifier(raw)]
             evidence.append(("identifier", max(0.0, cfg.identifier_score - score),
-                             f"{'/'.join(props)} {id_hits[e_idx]} agrees exactly"))
+                             f"{'/'.join(props)} {raw} agrees exactly"))
             score = max(score, cfg.identifier_score)
+        elif e_idx in id_hits:  # a near hit: a typed IMO number's slip
+            raw, slip = id_hits[e_idx]
+            evidence.append(("identifier_slip", max(0.0, cfg.identifier_slip_score - score),
+                             f"imoNumber {raw} {slip}"))
+            score = max(score, cfg.identifier_slip_score)
         score = min(1.0, max(0.0, score))
         if score <= 0.0 or score < min_score:
             continue

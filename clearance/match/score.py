@@ -61,6 +61,9 @@ class ScoringConfig:
     country_agree_bonus: float = 0.02
     country_conflict_penalty: float = 0.05
     identifier_score: float = 0.99
+    #: a typed IMO number that fails its check digit, one slip from a listed vessel's
+    #: (`imo.imo_slips`): a near hit, alerting, below an identifier that agrees exactly
+    identifier_slip_score: float = 0.9
     candidates: int = 20
     #: Among equal scores, results from lists with more legal consequence come first:
     #: blocking (SDN) before non-SDN sanctions, export controls, then the UN list.

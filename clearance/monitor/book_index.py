@@ -27,6 +27,7 @@ from clearance.match import zh
 from clearance.match.algorithm import ALGORITHM, VERSION
 from clearance.match.compare import score_ceiling
 from clearance.match.engine import entity_names, prepare_query_names
+from clearance.match.imo import imo_typed
 from clearance.match.prepare import Name
 from clearance.match.score import Query, ScoringConfig
 from clearance.monitor.book import BookEntry
@@ -105,8 +106,11 @@ class BookIndex:
                         kept.add(n_idx)
             for n_idx in kept:
                 found.update(book.entities[e].entity_id for e, _, _ in book.owners[n_idx])
-            for _, value in meta.identifiers:
-                found.update(book.entities[e].entity_id for e in book.identifiers.get(value, ()))
+            for prop, value in meta.identifiers:
+                # (a vessel's IMO number typed with one slip: `score_entities` finds it)
+                typed = imo_typed(value) if prop == "imoNumber" and meta.schema == "Vessel" else ()
+                for key in (value, *typed):
+                    found.update(book.entities[e].entity_id for e in book.identifiers.get(key, ()))
         return found
 
 

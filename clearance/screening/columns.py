@@ -56,6 +56,11 @@ def _bare_names() -> frozenset[str]:
 
 
 @cache
+def _name_types() -> dict[str, str]:
+    return {fold_header(k): v for k, v in load_resource("columns")["name_types"].items()}
+
+
+@cache
 def _types() -> dict[str, str]:
     return {fold_header(k): v for k, v in load_resource("columns")["types"].items()}
 
@@ -77,6 +82,12 @@ class ColumnMap:
 
     def has_name(self) -> bool:
         return "name" in self.single or any(p in self.single for p in NAME_PARTS)
+
+    def name_schema(self) -> str | None:
+        """The type the name column's header names ('Vessel Name' -> 'Vessel'), or None:
+        a fleet roster's rows are vessels where no type column says otherwise."""
+        column = self.single.get("name")
+        return None if column is None else _name_types().get(fold_header(column))
 
     def describe(self) -> str:
         """'id <- 'Customer ID', name <- 'Customer Name', ...; carried: Segment'."""

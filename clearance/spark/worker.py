@@ -335,6 +335,7 @@ def delta_candidates(delta: Index, full: Index, query: Query, cfg: ScoringConfig
     from clearance.index.search import candidate_names
     from clearance.match import zh
     from clearance.match.engine import prepare_query_names
+    from clearance.match.imo import imo_slips
     from clearance.monitor.book_index import REVERSE_LIMIT, pair_ceiling
 
     floor = cfg.threshold - cfg.dob_agree_bonus - cfg.country_agree_bonus
@@ -352,8 +353,10 @@ def delta_candidates(delta: Index, full: Index, query: Query, cfg: ScoringConfig
                     found.add(meta.entity_id)
     for raw in query.identifiers:
         value = norm_identifier(raw)
-        if len(value) >= 4:
-            found.update(delta.entities[e].entity_id for e in delta.identifiers.get(value, ()))
+        for key in ([value] if len(value) >= 4 else []) + [n for n, _ in imo_slips(value)]:
+            # (a listed vessel's IMO number one slip from a typed one: `score_entities`
+            # keeps it as `match_query` does)
+            found.update(delta.entities[e].entity_id for e in delta.identifiers.get(key, ()))
     return sorted(found)
 
 

@@ -272,3 +272,30 @@ def test_a_mark_part_that_spells_a_legal_form_is_no_slipped_form_either() -> Non
                    + [(f"QX-{a}{b}P", "Airplane") for a in "DEFGH" for b in "RSTUV"])
     assert _alerts(index, "QX-OY", "Airplane") == ["QX-GOY"]
     assert _alerts(index, "QX-NV", "Airplane") == ["QX-MNV"]
+
+
+def test_a_mark_part_that_spells_a_name_particle_or_a_form_weighs_as_a_mark() -> None:
+    # QX-IBN's part is no Arabic particle (0.05), QX-OY's no Finnish form (0.1): on main
+    # every QX- query whose part weighs little alerted on QX-IBN (0.897)
+    # (beside other listed names, as on the lists: the prefix then weighs as a word too)
+    index = _index([("QX-IBN", "Airplane"), ("QX-GOY", "Airplane"), ("QX-KLM", "Airplane")]
+                   + [(f"{w} TRADING", "Company") for w in ("KORVELLA", "MARISQUELL", "TADRO",
+                                                              "VELMOREN", "ZASTRIK", "OLBRANE")])
+    for schema in ("Airplane", "LegalEntity"):
+        for query in ("QX-OY", "QX-CA", "QX-ABU", "QX-DE"):
+            assert "QX-IBN" not in _alerts(index, query, schema), (query, schema)
+        assert "QX-IBN" in _alerts(index, "QX-IBN", schema)
+        assert "QX-IBN" in _alerts(index, "QX-IB", schema)  # a character lost: a slip
+        assert "QX-GOY" in _alerts(index, "QX-OY", schema)
+
+
+def test_only_a_crafts_or_a_lone_marks_parts_weigh_as_marks() -> None:
+    from clearance.match.engine import typed_marks
+
+    def marks(text: str, schema: str) -> frozenset[str]:
+        return typed_marks(Query(name=text, schema=schema), prepare_name(text, ANY))
+
+    assert marks("QX-OY", "LegalEntity") == {"oy"}
+    assert marks("MV QX-IBN STAR", "Vessel") == {"ibn"}
+    assert marks("JO-ANN", "Person") == frozenset()  # a person's name is no mark
+    assert marks("X-RAY SYSTEMS", "Company") == frozenset()  # words beside it: a company's

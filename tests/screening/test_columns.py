@@ -239,3 +239,27 @@ def test_an_unknown_type_fails_the_row_unless_the_caller_collects_it_then_any_ty
     assert [str(e) for e in ignored] == [
         ("f.csv, line 3: row 'r2': unknown type 'Verein' (field 'type'; use person, "
          "individual, company, corporate, organization, vessel ...)")]
+
+
+@pytest.mark.parametrize("header", ["Vessel Name", "Ship name", "Name of ship", "SHIP_NAME"])
+def test_a_fleet_rosters_rows_are_vessels(header: str) -> None:
+    # a ship's name column names its rows' type: screened as vessels, not as parties of
+    # unknown type (marks and hull codes compared as a craft's, `score.CRAFT`)
+    cols = map_columns(["Ref", header, "IMO Number"])
+    row = InputRow(2, {"Ref": "1", header: "KORVELLA STAR", "IMO Number": "9351725"})
+    assert row_to_query(row, "fleet.csv", cols)[1].schema == "Vessel"
+
+
+@pytest.mark.parametrize(("cell", "schema"), [("Company", "Company"), ("Airplane", "Airplane"),
+                                              ("", "Vessel"), (None, "Vessel")])
+def test_a_fleet_rosters_type_column_says_otherwise_where_it_gives_a_type(
+        cell: str | None, schema: str) -> None:
+    cols = map_columns(["Ref", "Vessel Name", "Type"])
+    row = InputRow(2, {"Ref": "1", "Vessel Name": "KORVELLA STAR", "Type": cell})
+    assert row_to_query(row, "fleet.csv", cols)[1].schema == schema
+
+
+def test_a_name_column_of_no_crafts_header_leaves_the_type_unknown() -> None:
+    cols = map_columns(["Ref", "Customer Name"])
+    row = InputRow(2, {"Ref": "1", "Customer Name": "KORVELLA STAR"})
+    assert row_to_query(row, "book.csv", cols)[1].schema == "LegalEntity"
