@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "45"
+VERSION = "46"
 
 __all__ = ["ALGORITHM", "VERSION"]
