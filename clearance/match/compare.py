@@ -2725,8 +2725,8 @@ def score_ceiling(
                 for j in range(len(cand.tokens)))):
             matched += (w + 1.0) / 2.0
             continue
-        if k in framing:
-            continue
+        if k in framing or not initials and _joins_paired(query.tokens, k, set()):
+            continue  # (a function word between two words: free where both pair)
         extra = query_extra_penalty
         if initials and k < len(roles) and roles[k] == MIDDLE:
             extra = min(extra, query_middle_penalty)
