@@ -36,6 +36,7 @@ from clearance.match.compare import (
     _charge_free,
     _extra,
     _free_costs,
+    _joins_paired,
     _may_join,
     _same_start,
     is_patronymic,
@@ -195,6 +196,9 @@ class QueryBound:
         # the words that frame an activity phrase ("for general trading"): free of cost
         # where the listed name leaves the phrase out (`orgs.activity_words`)
         self.framing = frozenset(activity_words(tokens, range(n)))
+        # the function words between two words ("of", the "for" of an Arabic reading's
+        # prefixed lam): free of cost where both paired (`compare._joins_paired`)
+        self.joins = [_joins_paired(tokens, k, set()) for k in range(n)]
         # what `_free_costs` reads of the query alone (`engine._Comparer` reads it too)
         self.facts = QueryFacts(query)
         self.shapes = self.facts.shapes
@@ -338,8 +342,9 @@ class QueryBound:
           the surname first: `bound_applies`);
           organisations: the query's words `query_extra_penalty`, the listed name's the
           list's penalty (`_free_costs` charges other factors to places, to words of
-          a trade both names name alone and to an activity phrase's "for" and "general",
-          `orgs.activity_words`: at least zero here), each at least its weight
+          a trade both names name alone, to an activity phrase's "for" and "general",
+          `orgs.activity_words`, and to a function word between two words that paired,
+          `compare._joins_paired`: at least zero here), each at least its weight
           (`_extra`: legal forms' floor only adds).
         When no word may pair, the score is 0.
         """
@@ -433,14 +438,15 @@ class QueryBound:
             for i in range(free_q):
                 if (not may_q >> i & 1 and not self.places[i]
                         and self.industries[i] not in trades and not self.phrase_tails[i]
-                        and i not in self.framing):
+                        and i not in self.framing and not self.joins[i]):
                     least += self.query_extra * _extra(query_weights[i])
             c_framing = activity_words(c_tokens, range(nc))
             c_places = place_bits(c_tokens)  # (kept by the listed name: `place_at`)
             for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not c_places >> j & 1
                         and industry(c_tokens[j]) not in self.trades
-                        and not phrase_goes_on(c_tokens, j) and j not in c_framing):
+                        and not phrase_goes_on(c_tokens, j) and j not in c_framing
+                        and not _joins_paired(c_tokens, j, set())):
                     least += self.org_extra * _extra(cand_weights[j])
         return reach / (reach + least)
 

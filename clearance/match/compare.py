@@ -2121,11 +2121,13 @@ def _function_words() -> frozenset[str]:
     return found
 
 
-def _joins_paired(tokens: Sequence[str], k: int, free_c: set[int]) -> bool:
-    """Whether listed token `k` is a function word (`_function_words`) between two words
-    the query has (not in `free_c`): BANK OF INDUSTRY AND MINE's "of" says no more than
-    "Bank Industry and Mine" does. One before the name (VAN OORD) or beside a word the
-    query lacks, a legal form too (FISCHER AND CO against "Fischer"), still counts."""
+def _joins_paired(tokens: Sequence[str], k: int, free: set[int]) -> bool:
+    """Whether token `k` of a name is a function word (`_function_words`) between two
+    words the other name has (not in `free`, that name's words left unpaired): BANK OF
+    INDUSTRY AND MINE's "of" says no more than "Bank Industry and Mine" does. One before
+    the name (VAN OORD) or beside a word the other lacks, a legal form too (FISCHER AND
+    CO against "Fischer"), still counts. (With `free` empty: whether it stands between
+    two words at all, what a bound of the score may leave uncharged.)"""
     joining = _function_words()
     if tokens[k] not in joining:
         return False
@@ -2134,7 +2136,7 @@ def _joins_paired(tokens: Sequence[str], k: int, free_c: set[int]) -> bool:
         before -= 1
     while after < len(tokens) and tokens[after] in joining:
         after += 1
-    return before >= 0 and after < len(tokens) and before not in free_c and after not in free_c
+    return before >= 0 and after < len(tokens) and before not in free and after not in free
 
 
 def read_slipped_forms(query: Name, cand: Name, slips: Slips
@@ -2518,6 +2520,16 @@ def _free_costs(
             q_cost[i] = 0.0
         for j in activity_words(c_tokens, free_c):
             c_cost[j] = 0.0
+        # a function word between two words that paired says nothing the other name
+        # lacks, on either side (`_joins_paired`): BANK OF INDUSTRY AND MINE's "of" as
+        # "Bank Industry and Mine", and the "for" an Arabic reading gives a prefixed lam
+        # (الشركة الوطنية للنفط, "company national for oil") as NATIONAL OIL COMPANY
+        for i in free_q:
+            if _joins_paired(q_tokens, i, free_q):
+                q_cost[i] = 0.0
+        for j in free_c:
+            if _joins_paired(c_tokens, j, free_c):
+                c_cost[j] = 0.0
         for i in free_q:
             if phrase_goes_on(q_tokens, i):
                 q_cost[i] = 0.0
@@ -2759,8 +2771,8 @@ def score_ceiling(
                 for j in range(len(cand.tokens)))):
             matched += (w + 1.0) / 2.0
             continue
-        if k in framing:
-            continue
+        if k in framing or not initials and _joins_paired(query.tokens, k, set()):
+            continue  # (a function word between two words: free where both pair)
         extra = query_extra_penalty
         if initials and k < len(roles) and roles[k] == MIDDLE:
             extra = min(extra, query_middle_penalty)

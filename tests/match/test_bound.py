@@ -402,3 +402,16 @@ def test_the_bound_holds_for_a_registers_activity_phrase(index: Index) -> None:
         assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
         checked += 1
     assert checked > 100
+
+
+def test_the_bound_holds_for_a_function_word_between_words_that_paired(index: Index) -> None:
+    # a function word between two paired words costs nothing (`compare._joins_paired`), on
+    # either side: the bound charges it nothing either (the index's BANK OF ..., ... AND ...)
+    queries = [Query(text, "Company") for text in (
+        "Bank for Industry Mine", "Bank Industry of Mine", "Foreign Trade and Bank",
+        "Shipping of Lines Islamic Republic", "Oil for National Company")]
+    checked = 0
+    for q_text, c_text, score, ceiling in _bounded(index, queries, ScoringConfig()):
+        assert ceiling >= score - 1e-12, (q_text, c_text, score, ceiling)
+        checked += 1
+    assert checked > 40

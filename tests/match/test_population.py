@@ -401,3 +401,31 @@ def test_a_listed_name_left_out_beside_common_names_weighs_as_a_conflicting_one(
     assert common.unmatched_candidate == ["ahmed"] and common.score < 0.9
     assert rare.score > 0.95 and same.score == 1.0  # a rare name's omission, the same name
 
+
+
+@pytest.mark.parametrize(("listed", "query", "without"), [
+    ("KESTREL MINING BANK", "Bank for Kestrel Mining", "Bank Kestrel Mining"),
+    ("KESTREL INDUSTRY MINE", "Kestrel Industry and Mine", "Kestrel Industry Mine"),
+])
+def test_a_query_function_word_between_words_that_paired_costs_nothing(
+        listed: str, query: str, without: str) -> None:
+    # the query's side of `compare._joins_paired`, as the listed side's: an Arabic
+    # reading's "for" (للنفط) or a Latin "of" between two words that paired
+    assert _score(listed, query) == _score(listed, without)
+
+
+def test_a_query_function_word_beside_a_word_the_list_lacks_still_costs() -> None:
+    assert (_score("KESTREL MINING", "Kestrel Mining and Exploration")
+            < _score("KESTREL MINING", "Kestrel Mining Exploration"))
+
+
+def _score(listed: str, query: str) -> float:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    index = list_index(listed, "ZORVEX TRADING LLC", *_FILLERS, schema="Company")
+    found = [r for r in match_query(index, Query(query, "Company"), limit=3)
+             if r.matched_name == listed]
+    assert found, query
+    return found[0].score
