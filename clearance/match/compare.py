@@ -714,17 +714,6 @@ def _abjad_compound_heads() -> frozenset[str]:
     return _word_set("abjad_compound_heads")
 
 
-def _abd_tail(tokens: tuple[str, ...], j: int, free: set[int]) -> bool:
-    """Whether listed word `j`, which the query lacks, is the second half of a compound
-    given name whose Abd head (Abd, Abdul, Abdel: "servant of") paired alone ("HUSSAIN,
-    Abdul Karim", "Abd al-Karim"). Abd is never a name alone (Wikipedia "Arabic name",
-    "Theophoric name"): the listed given name is Abdul Karim, and a query's bare Abdul is
-    half of it, another given name, not a middle name left out."""
-    head = j - 2 if j >= 2 and tokens[j - 1] == "al" else j - 1
-    return (head >= 0 and head not in free and tokens[head] in compound_heads()
-            and (head == j - 1 or j - 1 in free))
-
-
 _NO_HEADS: Final[frozenset[int]] = frozenset()
 
 
@@ -2419,13 +2408,8 @@ def _free_costs(
         # "Raul Hernandez", "Jose Mendez") the second surname is what tells its bearer from
         # the many others, and costs `surname_penalty` (a bound charges the least)
         second = min(surname_penalty, middle)
-        # (beside names that all are common: a rare one that agrees names the listed
-        # person, whose Abd compound the query may have cut short, "Abdul Korvan")
-        abd_known = (not least and not unvocalised
-                     and common_agreement([p.weight for p in pairs]))
         for j in free_c:
-            if ((j < head and not c_legal[j])
-                    or (abd_known and _abd_tail(c_tokens, j, free_c))):
+            if j < head and not c_legal[j]:
                 c_cost[j] = query_extra_penalty
             elif j in c_patr:
                 c_cost[j] = query_extra_penalty if conflict else cand_extra_penalty
