@@ -29,7 +29,9 @@ def test_a_company_on_ofac_and_the_csl_is_one_row_naming_its_other_listings(
     shown = [(r.dataset, r.source_id) for item in items
              for r in [item["result"], *item["others"]]]
     assert len(shown) == len(set(shown))  # no listing appears in two rows
-    html = env.get_template("_match_results.html").render(results=items)
+    # the first row names its two other listings (rows below it, other parties, may be
+    # listed twice too)
+    html = env.get_template("_match_results.html").render(results=items[:1])
     assert html.count("also us_trade_csl") == 2
 
 
