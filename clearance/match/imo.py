@@ -23,14 +23,14 @@ SWAPPED = "two digits swapped"
 
 def imo_valid(value: str) -> bool:
     """Whether `value` is seven digits whose last is its IMO check digit (9187629)."""
-    return len(value) == 7 and value.isascii() and value.isdigit() and bool(_imo.is_valid(value))
+    return _seven_digits(value) and bool(_imo.is_valid(value))
 
 
 def imo_slips(value: str) -> tuple[tuple[str, str], ...]:
     """The IMO numbers one slip from `value` (a digit replaced, two adjacent digits
     swapped) that pass their check, each with its slip, in digit order; () unless `value`
     is seven digits that fail theirs (9186729: 9187629, two digits swapped)."""
-    if len(value) != 7 or not value.isascii() or not value.isdigit() or imo_valid(value):
+    if not _seven_digits(value) or imo_valid(value):
         return ()
     return tuple(sorted((n, slip) for n, slip in _one_slip(value).items() if imo_valid(n)))
 
@@ -42,6 +42,10 @@ def imo_typed(value: str) -> tuple[str, ...]:
     if not imo_valid(value):
         return ()
     return tuple(sorted(n for n in _one_slip(value) if not imo_valid(n)))
+
+
+def _seven_digits(value: str) -> bool:
+    return len(value) == 7 and value.isascii() and value.isdigit()
 
 
 def _one_slip(value: str) -> dict[str, str]:

@@ -110,8 +110,9 @@ def row_to_query(row: InputRow, path: str, columns: ColumnMap | None = None,
                          f"{accepted('name')})", path=path, line=row.line)
     raw_schema = cols.value(data, "schema")
     schema = schema_of(raw_schema)
-    if _text(raw_schema) == "" and cols.name_schema() is not None:
-        schema = cols.name_schema()  # a fleet roster's "Vessel Name": its rows are vessels
+    named = cols.name_schema() if _text(raw_schema) == "" else None
+    if named is not None:
+        schema = named  # a fleet roster's "Vessel Name": its rows are vessels
     if schema is None:
         # (screened as a party of unknown type, compared with people and organisations
         # alike: like an unreadable date, the type left out can only draw more alerts)
