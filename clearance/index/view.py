@@ -80,7 +80,7 @@ def query_index(path: Path, query: Query, cfg: ScoringConfig | None = None,
         for row, value in zip(rows, reader.rows(name, rows)):
             column[row] = value
     wanted = {e for row in rows for e, _, _ in index.owners[row]}
-    for raw in query.identifiers:
+    for raw in query.identifiers_read:
         value = norm_identifier(raw)
         if len(value) >= 4:
             wanted.update(index.identifiers.get(value, ()))

@@ -841,7 +841,7 @@ def _identifier_hits(index: Index, query: Query, lookup: Callable[[str], Sequenc
     whose IMO number is one slip from a typed number that fails its check digit
     (`imo.imo_slips`; a number that passes its check is another ship's)."""
     hits: dict[int, _IdHit] = {}
-    values = [(raw, norm_identifier(raw)) for raw in query.identifiers]
+    values = [(raw, norm_identifier(raw)) for raw in query.identifiers_read]
     for raw, value in values:
         if len(value) >= 4:
             hits.update((e_idx, (raw, "")) for e_idx in lookup(value))

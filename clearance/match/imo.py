@@ -9,16 +9,26 @@ digits). The numbers one such slip away that pass their check are the ships it m
 been typed for; a listed vessel among them is a near hit, never an exact one. A number
 that passes its check is another ship's when one digit differs (as a mark's replaced
 character is another craft's): it has no slips here.
+
+A number written with its scheme word in a name ("SEA PEARL IMO 9187629", or the search box
+holding "IMO 9187629" alone) is that ship's number too (`imo_written`): a roster's name
+column or an analyst's search often carries it.
 """
 
 from __future__ import annotations
 
+import re
+
 from stdnum import imo as _imo
 
-__all__ = ["SWAPPED", "REPLACED", "imo_slips", "imo_typed", "imo_valid"]
+__all__ = ["SWAPPED", "REPLACED", "imo_slips", "imo_typed", "imo_valid", "imo_written"]
 
 REPLACED = "a digit replaced"
 SWAPPED = "two digits swapped"
+#: seven digits after the scheme word, as registers and OFAC write it: "IMO 9187629",
+#: "IMO No. 9187629", "IMO number: 9187629", "IMO#9187629", "imo9187629"
+_WRITTEN = re.compile(r"(?<![A-Z0-9])IMO\s*(?:(?:NO|NR|NUMBER)\b\.?)?\s*[:#]?\s*([0-9]{7})(?![0-9])",
+                      re.IGNORECASE)
 
 
 def imo_valid(value: str) -> bool:
@@ -42,6 +52,13 @@ def imo_typed(value: str) -> tuple[str, ...]:
     if not imo_valid(value):
         return ()
     return tuple(sorted(n for n in _one_slip(value) if not imo_valid(n)))
+
+
+def imo_written(text: str) -> tuple[str, ...]:
+    """The IMO numbers `text` writes with their scheme word, in order, each as "IMO" and
+    its seven digits ("SEA PEARL (IMO No. 9187629)": "IMO 9187629"); seven digits alone
+    are not read (a name's number may be anything)."""
+    return tuple(f"IMO {m.group(1)}" for m in _WRITTEN.finditer(text))
 
 
 def _seven_digits(value: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from clearance.exc import InputError
+from clearance.match.imo import imo_written
 from clearance.match.limits import MAX_QUERY_NAMES, MAX_QUERY_VALUES, bounded_text
 
 if TYPE_CHECKING:  # annotations only: defaults such as DEFAULT_THRESHOLD import cheaply
@@ -111,6 +112,14 @@ class Query:
     @property
     def names(self) -> list[str]:
         return [n for n in [self.name, *self.aliases] if n.strip() != ""]
+
+    @property
+    def identifiers_read(self) -> list[str]:
+        """Its identifiers, then the IMO numbers its names write with the scheme word
+        ("SEA PEARL IMO 9187629": a roster's name column; "IMO 9187629" alone in a search
+        box), each once: a number written in the name finds the ship as a typed one does."""
+        written = [i for n in self.names for i in imo_written(n)]
+        return list(dict.fromkeys([*self.identifiers, *written]))
 
 
 #: The FollowThemoney schemata a query may name (the matcher knows how each compares).

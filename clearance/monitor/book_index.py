@@ -48,7 +48,7 @@ def book_record(entry: BookEntry) -> dict[str, Any]:
     """A book entry in the shape the index builder reads (like a stored list entity)."""
     props: dict[str, list[str]] = {"name": [entry.name], "alias": list(entry.aliases),
                                    "country": list(entry.countries),
-                                   "idNumber": list(entry.identifiers)}
+                                   "idNumber": entry.query().identifiers_read}
     if entry.birth_date:
         props["birthDate"] = [entry.birth_date]
     return {"entity_id": entry.id, "dataset": BOOK_DATASET, "source_id": entry.id,

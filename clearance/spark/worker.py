@@ -351,7 +351,7 @@ def delta_candidates(delta: Index, full: Index, query: Query, cfg: ScoringConfig
                 if han or pair_ceiling(name, listed, full, cfg,
                                        as_person(query.schema, meta.schema)) >= floor:
                     found.add(meta.entity_id)
-    for raw in query.identifiers:
+    for raw in query.identifiers_read:
         value = norm_identifier(raw)
         for key in ([value] if len(value) >= 4 else []) + [n for n, _ in imo_slips(value)]:
             # (a listed vessel's IMO number one slip from a typed one: `score_entities`

@@ -13,7 +13,7 @@ import pytest
 
 from clearance.index.build import Index, build_index
 from clearance.match.engine import match_query, score_entities
-from clearance.match.imo import REPLACED, SWAPPED, imo_slips, imo_typed, imo_valid
+from clearance.match.imo import REPLACED, SWAPPED, imo_slips, imo_typed, imo_valid, imo_written
 from clearance.match.score import Query, ScoringConfig
 
 SHIP = "KORVELLA STAR"
@@ -145,3 +145,58 @@ def test_the_spark_workers_small_side_holds_the_slipped_vessel() -> None:
     index = _index()
     query = Query("Unrelated Name", "Vessel", identifiers=[_swap(IMO, 2)])
     assert "v1" in delta_candidates(index, index, query, ScoringConfig())
+
+
+@pytest.mark.parametrize("text, read", [
+    (f"IMO {IMO}", (f"IMO {IMO}",)),
+    (f"SEA PEARL (IMO No. {IMO})", (f"IMO {IMO}",)),
+    (f"imo{IMO}", (f"IMO {IMO}",)),
+    (f"IMO number: {IMO} / IMO#{OTHER}", (f"IMO {IMO}", f"IMO {OTHER}")),
+    (f"IMO Nr. {IMO}", (f"IMO {IMO}",)),
+    (IMO, ()),  # seven digits alone: a name's number may be anything
+    (f"LIMO {IMO}", ()),
+    (f"IMO {IMO}1", ()),
+])
+def test_an_imo_number_is_read_from_a_name_only_with_its_scheme_word(
+        text: str, read: tuple[str, ...]) -> None:
+    assert imo_written(text) == read
+
+
+def test_an_imo_number_typed_in_the_search_box_finds_its_ship() -> None:
+    (first, *_) = match_query(_index(), Query(f"IMO {IMO}"))
+    assert first.name == SHIP and first.match
+    (agrees,) = [f for f in first.features if f.name == "identifier"]
+    assert IMO in agrees.detail and "agrees exactly" in agrees.detail
+
+
+def test_a_rosters_name_holding_a_slipped_number_is_a_near_hit() -> None:
+    query = Query(f"Unrelated Name (IMO No. {_swap(IMO, 2)})", "Vessel")
+    (first, *_) = match_query(_index(), query)
+    assert first.name == SHIP and first.score == pytest.approx(
+        ScoringConfig().identifier_slip_score)
+
+
+def test_a_number_in_the_name_and_the_same_number_typed_count_once() -> None:
+    query = Query(f"IMO {IMO}", "Vessel", identifiers=[f"IMO {IMO}"])
+    assert query.identifiers_read == [f"IMO {IMO}"]
+    assert Query("KORVELLA STAR", "Vessel").identifiers_read == []
+
+
+def test_every_lookup_by_identifier_reads_the_number_in_the_name(tmp_path: Path) -> None:
+    from clearance.index.artifact import write_file
+    from clearance.index.view import query_index
+    from clearance.monitor.book import BookEntry
+    from clearance.monitor.book_index import book_record
+    from clearance.spark.worker import delta_candidates
+
+    index = _index()
+    query = Query(f"Unrelated Name IMO {IMO}", "Vessel")
+    (found,) = score_entities(index, query, ["v1"])
+    assert found.match
+    path = tmp_path / "index.bin"
+    write_file(index, path, {})
+    (first, *_) = match_query(query_index(path, query), query)
+    assert first.name == SHIP
+    assert "v1" in delta_candidates(index, index, query, ScoringConfig())
+    entry = BookEntry("b1", query.name, "Vessel")
+    assert f"IMO {IMO}" in book_record(entry)["properties"]["idNumber"]
