@@ -226,17 +226,24 @@ def slavic_word(word: str) -> bool:
     Бойко), their words (Кино, Роман) and the foreign names Russian has made its own (Брук,
     Бош); or a Bulgarian or Serbian given name neither holds (`_south_slavic_name`:
     Ивайло, Петър, Седефчо). A word none holds is a name written as its sound (Хут HUTH,
-    Покок POCOCK, Брокар BROCARD), as Russian writes foreign names."""
+    Покок POCOCK, Брокар BROCARD), as Russian writes foreign names.
+
+    Asked with `word_is_known` (a dictionary lookup, ё for е and ґ for г allowed, as a
+    parse's `is_known` allows), not by parsing the word: a word no dictionary holds is
+    what this is asked about, and a parse of one runs every guesser of pymorphy3 to find
+    no known form (a quarter of a Cyrillic name's instructions, `name_cost.py`)."""
     return (_south_slavic_name(word)
-            or any(p.is_known for morph in _dictionaries() for p in morph.parse(word)))
+            or any(morph.word_is_known(word) for morph in _dictionaries()))
 
 
 @lru_cache(maxsize=20_000)
 def _given_name(word: str) -> bool:
     """Whether the Russian or the Ukrainian dictionary holds a word as a given name (Анна,
-    Кирилл, Ганна)."""
-    return any(p.is_known and "Name" in p.tag for morph in _dictionaries()
-               for p in morph.parse(word))
+    Кирилл, Ганна). A dictionary that does not hold the word is not asked its parses
+    (`slavic_word`)."""
+    return any(morph.word_is_known(word)
+               and any(p.is_known and "Name" in p.tag for p in morph.parse(word))
+               for morph in _dictionaries())
 
 
 def _foreign_word(word: str) -> bool:

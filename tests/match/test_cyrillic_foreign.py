@@ -138,6 +138,44 @@ def test_a_word_no_russian_or_ukrainian_dictionary_holds_is_read_as_a_foreign_na
 
 
 @pytest.mark.parametrize("word", [
+    "карвер", "пелоси", "брокар",  # no dictionary holds them
+    "оксана", "шевчук", "кино",  # held as written
+    "елка", "ежик",  # held with ё (ёлка, ёжик), typed with е
+    "кто-то", "карвер-пелоси",  # hyphenated, held and not
+    "ґанок", "ганок",  # Ukrainian ґ, and typed with г
+])
+def test_a_dictionary_holds_a_word_as_a_parse_of_it_says_without_parsing_it(
+        word: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `slavic_word` asks each dictionary whether it holds the word, as a parse's
+    # `is_known` answers (ё for е, ґ for г allowed), without pymorphy3's guessers
+    parsed = any(p.is_known for morph in cf._dictionaries() for p in morph.parse(word))
+    cf.slavic_word.cache_clear()
+    cf._given_name.cache_clear()
+    for morph in cf._dictionaries():
+        monkeypatch.setattr(morph, "parse", _no_parse)
+    assert cf.slavic_word(word) == parsed
+    monkeypatch.undo()
+    cf.slavic_word.cache_clear()
+    assert cf.slavic_word(word) == parsed
+
+
+def _no_parse(word: str) -> list[object]:
+    raise AssertionError(f"{word!r} parsed")
+
+
+def test_a_given_name_is_parsed_only_in_a_dictionary_that_holds_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Меннетта no dictionary holds: no parse asked; Жанна both hold as a given name
+    cf._given_name.cache_clear()
+    for morph in cf._dictionaries():
+        monkeypatch.setattr(morph, "parse", _no_parse)
+    assert not cf._given_name("меннетта")
+    monkeypatch.undo()
+    cf._given_name.cache_clear()
+    assert cf._given_name("жанна") and not cf._given_name("меннетта")
+
+
+@pytest.mark.parametrize("word", [
     "ивайло", "зорница",  # Bulgarian given names of `resources/cyrillic_slavic.yml`
     "ивица",  # a Serbian one
     "седефчо", "гремислав",  # rarer Bulgarian names of their endings (-чо, -слав)
