@@ -1189,13 +1189,6 @@ def keys(token: str, marks: int = 0) -> tuple[str, ...]:
             other = key(token[:-1] + end)
             if other not in out:
                 out.append(other)
-    units = _unit_keys(token) if token.endswith("y") else None
-    if units is not None and _silent_endings(token, units) is _SILENT_AFTER_I:
-        # a French -is whose s is not written (`_SILENT_AFTER_I`: לואי LOUIS): the key of
-        # the token ending on it (y is no key letter: LOUIS keys as "lt", לואי as "l")
-        other = key(token + _SILENT_AFTER_I[0])
-        if other not in out:
-            out.append(other)
     if len(token) >= 3 and token[-1] not in "wy":
         # a final ta marbuta (ة) is not written (`romanize`), while Latin spells it "at"
         # where the word heads a phrase (عصبة الأنصار ASBAT AL-ANSAR, حركة HARAKAT, جبهة
