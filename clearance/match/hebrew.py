@@ -452,7 +452,7 @@ HE_AS_ET: Final = "with a final he as the silent -et of a French name"
 #: French -et, whose t is not said, as the vowel it leaves (Hebrew Wikipedia's spellings:
 #: מונה MONET, לוקה LUQUET, בודה BOUDET); a tet writes that t (not after a yod, whose
 #: -ier, -ée the pattern reads already: מסונייה MEISSONIER)
-_FINAL_HE: Final = re.compile("(?<=[\u05d0-\u05ea]{1}[בגדזטכלמנסעפצקרשת])ה$")
+_FINAL_HE: Final = re.compile("(?<=[\u05d0-\u05ea][בגדזטכלמנסעפצקרשת])ה$")
 _TET: Final = "ט"
 
 
