@@ -413,7 +413,7 @@ _SPELLINGS = {
     "kh": "kh|h|x|ch|k", "d": "dd?|dh|z", "dh": "dh|z|d|th", "r": "rr?", "z": "zz?|dh|s",
     "s": "ss?|ts|c", "sh": "sh|ch|sch|s", "gh": "gh|g|r", "f": "ff?|ph|pp?|v",
     "q": "qq?|k|g|gh|cc?|kk",
-    "k": "kk?|cc?|ck|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
+    "k": "kk?|cc?|ck|cq|q|kh|g|ch", "l": "ll?", "m": "mm?", "n": "nn?", "p": "pp?|b|ff?",
     "ch": "ch|tch|c", "zh": "zh|j|z|g", "g": "gg?|j", "ts": "ts|tz|zz?|s|c",
     "ks": "x",  # k and s, the X of foreign names (`_unit_keys`); also their own spellings
     # ت and ش, how Arabic writes the CH sound it has no letter for: the Č and Ć of Slavic
@@ -451,6 +451,15 @@ _ENDINGS: Final = ("", "h", "a", "ah", "at", "e", "eh")  # a final ta marbuta, o
 _SILENT_ENDINGS: Final = ("t", "d", "s", "es")
 _SILENT_AFTER: Final = ("r", "l")
 _SILENT_UNITS: Final = 3
+#: the same spelling's silent endings after other last sounds of a French name, which
+#: Hebrew and Arabic script write by its sound too (Hebrew Wikipedia's and the Arabic
+#: press's spellings: לואי, لوي LOUIS; ז'ורז', جورج GEORGES; ז'אק, جاك JACQUES): a final
+#: -s after the vowel i written with a yod or yeh (`_SILENT_AFTER_I`: LOUIS, DENIS), -s
+#: and -es after the soft G written zh (GEORGES), -ue and -ues after a k (JACQUES, whose
+#: CQ is one k: `_SPELLINGS`)
+_SILENT_AFTER_I: Final = ("s",)
+_SILENT_AFTER_ZH: Final = ("s", "es")
+_SILENT_AFTER_K: Final = ("ue", "ues")
 #: French spelling's silent r after the vowel é of -ier, -er, which Arabic writes as a yeh
 #: and a final he (ديدييه DIDIER, أوليفييه OLIVIER): the ending of a token of three units or
 #: more ending so (`_silent_endings`). Not the t of -et (مونيه MONET): a Hebrew final alef
@@ -466,15 +475,25 @@ _NO_ENDINGS: Final[tuple[str, ...]] = ()
 
 def _silent_endings(token: str, keys: list[_UnitKey]) -> tuple[str, ...]:
     """The French silent endings a Latin word the pattern spells may end with after its
-    last unit's letters: three units or more, the last an r or l not written twice
-    (`_SILENT_ENDINGS`), or a yeh before a final he (`_E_ENDINGS`)."""
-    if len(keys) < _SILENT_UNITS:
+    last unit's letters: three units or more, the last an r or l (`_SILENT_ENDINGS`; also
+    one written twice, as Hebrew's ראר of ז'ראר GERARD romanises, its alef dropped), a
+    final yeh or yod, zh or k (`_SILENT_AFTER_I`, `_SILENT_AFTER_ZH`, `_SILENT_AFTER_K`),
+    or a yeh before a final he (`_E_ENDINGS`)."""
+    last = keys[-1][0] if keys else ""
+    if len(keys) < (_SILENT_K_UNITS if last == "k" else _SILENT_UNITS):
         return _NO_ENDINGS
-    if keys[-1][0] in _SILENT_AFTER and not keys[-1][1]:
+    if last in _SILENT_AFTER:
         return _SILENT_ENDINGS
-    if keys[-1][0] == "y" and token.endswith(_E_WRITTEN):
+    if last == "y" and token.endswith(_E_WRITTEN):
         return _E_ENDINGS
-    return _NO_ENDINGS
+    # (the token ends on that unit: not on a final he, which `_unit_keys` leaves out)
+    return _SILENT_AFTER_OTHER.get(last, _NO_ENDINGS) if token.endswith(last) else _NO_ENDINGS
+
+
+_SILENT_AFTER_OTHER: Final[dict[str, tuple[str, ...]]] = {
+    "y": _SILENT_AFTER_I, "zh": _SILENT_AFTER_ZH, "k": _SILENT_AFTER_K}
+#: a pattern ending on a k says enough in two units for its -ue, -ues (ז'אק JACQUES)
+_SILENT_K_UNITS: Final = 2
 
 
 def _spellings(unit: str) -> list[str]:

@@ -193,6 +193,10 @@ def prepare_query_names(query: Query, bounded: bool = False,
             long_u = hebrew.u_reading(text)
             if long_u is not None:
                 variants.append((long_u, kind, 0))
+            # a French name in Hebrew letters, whose silent -et is written ה (לוקה LUQUET)
+            french_et = hebrew.et_reading(text)
+            if french_et is not None:
+                variants.append((french_et, kind, 0))
         if kind != PERSON and has_cyrillic(text):
             variants += [(v, kind, 0) for v in cyrillic_terms.english_names(text)]
         in_hangul = hangul.has_hangul(text)

@@ -37,8 +37,8 @@ from clearance.match.population import spelled_name
 from clearance.resources import load_resource
 
 __all__ = ["Reading", "misread", "read_particles", "silent_he_reading", "spanish_reading",
-           "SPANISH_SOUNDS_MAX", "spanish_sounds_readings", "two_letter_pairs", "u_reading",
-           "w_readings"]
+           "SPANISH_SOUNDS_MAX", "et_reading", "spanish_sounds_readings", "two_letter_pairs",
+           "u_reading", "w_readings"]
 
 
 class Reading(str):
@@ -444,3 +444,32 @@ def u_reading(text: str) -> Reading | None:
 
     reading = _WORD.sub(read, text)
     return Reading(reading, text, YOD_AS_U) if reading != text else None
+
+
+#: how `et_reading` reads a name (`Reading.how`)
+HE_AS_ET: Final = "with a final he as the silent -et of a French name"
+#: a final he after a consonant, in a word of three letters or more: Hebrew writes the
+#: French -et, whose t is not said, as the vowel it leaves (Hebrew Wikipedia's spellings:
+#: מונה MONET, לוקה LUQUET, בודה BOUDET); a tet writes that t (not after a yod, whose
+#: -ier, -ée the pattern reads already: מסונייה MEISSONIER)
+_FINAL_HE: Final = re.compile("(?<=[\u05d0-\u05ea][בגדזטכלמנסעפצקרשת])ה$")
+_TET: Final = "ט"
+
+
+def et_reading(text: str) -> Reading | None:
+    """A Hebrew name read with each word's final he after a consonant as a tet
+    (`_FINAL_HE`: לוקה read as לוקט, LUQUET, besides "lwkh"), in its words that are no name
+    Israelis bear as written (`population.spelled_name`: משה MOSHE, שרה SARAH keep their
+    he); None for a name without such a word. Hebrew only: a final ه in Arabic script is
+    a ta marbuta's or the vowel a and e, which `abjad` reads already."""
+    if "ה" not in text or _HEBREW.search(text) is None:
+        return None
+
+    def read(found: re.Match[str]) -> str:
+        word = found.group()
+        if _FINAL_HE.search(word) is None or spelled_name(romanize(word)):
+            return word
+        return word[:-1] + _TET
+
+    reading = _WORD.sub(read, text)
+    return Reading(reading, text, HE_AS_ET) if reading != text else None

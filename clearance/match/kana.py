@@ -178,6 +178,7 @@ def pattern(word: str) -> re.Pattern[str] | None:
         return None
     out: list[str] = []
     after_o: dict[str, list[str]] = _table()["after_o"]
+    ach = _ach(word, parts)
     for k, unit in enumerate(parts):
         if _after_o(parts, k):
             # オイ, オア: the two vowels, or one spelling of the source language's
@@ -198,14 +199,21 @@ def pattern(word: str) -> re.Pattern[str] | None:
         elif _german_ch(parts, k):
             # German ch after a front vowel, -ig at a word's end (ハインリヒ HEINRICH)
             out.append(_alternation(["hi", *_german_ch(parts, k)]))
+        elif k in ach:
+            # German ch after a back vowel, its vowel unwritten (バッハ BACH), at a word's
+            # end also -cher (シューマッハ SCHUMACHER)
+            head = _alternation(_consonants(unit[0]))
+            out.append("(?:" + head + _alternation(_vowels(unit)) + "|"
+                       + _alternation(_table()["german_ach"]["spellings"])
+                       + _alternation(ach[k]) + "?)")
         elif _devoiced(parts, k):
             # a German or Dutch d sounded t (ゲルハルト GERHARD, ルートヴィヒ LUDWIG)
             head = _alternation(_consonants(unit[0]))
             out.append("(?:" + head + _alternation([*_vowels(unit), "e"]) + "?|"
                        + _alternation(_devoiced(parts, k)) + ")")
         else:
-            head = _alternation(_consonants(unit[0]) + _german_glide(parts, k)) \
-                if unit[0] != "" else ""
+            head = _alternation(_consonants(unit[0]) + _german_glide(parts, k)
+                                + _german_s(parts, k)) if unit[0] != "" else ""
             if _ham(parts, k):
                 head += "h?"
             if _added(unit):  # or a silent e Latin writes there (チャールズ CHARLES)
@@ -259,6 +267,35 @@ def _german_glide(parts: Sequence[Unit], k: int) -> list[str]:
     if not any(parts[k - 1][1].endswith(v) for v in table["german_ch"]["after"]):
         return []
     return list(table["german_ch_glide"])
+
+
+def _ach(word: str, parts: Sequence[Unit]) -> dict[int, list[str]]:
+    """The units of a German ch after a back vowel (`resources/katakana.yml`'s
+    `german_ach`: ッハ after a kana of a, ッホ after o, ッフ after u: バッハ BACH, コッホ KOCH),
+    each with the Latin endings its kana's vowel may write (none unwritten, the vowel,
+    and at a word's end the -er of `last_a` for ハ: シューマッハ SCHUMACHER); none elsewhere
+    (ダッハウ DACHAU keeps its a too)."""
+    if _SOKUON not in word:
+        return {}
+    table = _table()["german_ach"]
+    kana: dict[str, str] = table["after_sokuon"]
+    out: dict[int, list[str]] = {}
+    for i, ch in enumerate(word[:-1]):
+        vowel = kana.get(word[i + 1])
+        if ch != _SOKUON or vowel is None:
+            continue
+        k = len(units(word[:i + 1]) or ())
+        if 0 < k < len(parts) and parts[k - 1][1].endswith(vowel) and parts[k][1] == vowel:
+            last = k + 1 == len(parts)
+            out[k] = [*_vowels(parts[k]), *(table["last_a"] if last and vowel == "a" else [])]
+    return out
+
+
+def _german_s(parts: Sequence[Unit], k: int) -> list[str]:
+    """The German s sounded [z] before a vowel that ジ at a word's start may write
+    (`resources/katakana.yml`'s `german_s`: ジーメンス SIEMENS, ジークフリート SIEGFRIED);
+    nothing elsewhere."""
+    return list(_table()["german_s"]) if k == 0 and parts[0] == ("j", "i") else []
 
 
 def _devoiced(parts: Sequence[Unit], k: int) -> list[str]:
@@ -323,8 +360,9 @@ def consonant_class(spelling: str, first: bool) -> str:
     return key(spelling + "a") if first else key("a" + spelling + "a")[1:]
 
 
-def _choices(parts: Sequence[Unit], k: int) -> list[str]:
-    """One spelling of each consonant class unit k may be (what `keys` combines)."""
+def _choices(parts: Sequence[Unit], k: int, ach: Mapping[int, list[str]]) -> list[str]:
+    """One spelling of each consonant class unit k may be (what `keys` combines); `ach`:
+    the units of a German ch after a back vowel (`_ach`) with their endings."""
     unit, first = parts[k], k == 0
     if unit == _LONG:
         spellings = ["", "r", "h", *_silent_l(parts, k)]  # (ダール DAHL)
@@ -333,8 +371,11 @@ def _choices(parts: Sequence[Unit], k: int) -> list[str]:
     elif unit[0] == "":
         spellings = [unit[1], *(["v"] if unit[1] == "u" else [])]
     else:
-        spellings = ([c + unit[1] for c in _consonants(unit[0]) + _german_glide(parts, k)]
+        spellings = ([c + unit[1] for c in _consonants(unit[0]) + _german_glide(parts, k)
+                      + _german_s(parts, k)]
                      + _german_ch(parts, k) + _devoiced(parts, k))
+        spellings += [c + end for c in _table()["german_ach"]["spellings"]
+                      for end in ach.get(k, [])]
     seen: dict[str, str] = {}
     for s in spellings:
         seen.setdefault(consonant_class(s, first), s)
@@ -354,7 +395,8 @@ def keys(word: str) -> tuple[str, ...]:
     parts = units(word)
     if parts is None or not parts:
         return ()
-    choices = [_choices(parts, k) for k in range(len(parts))]
+    ach = _ach(word, parts)
+    choices = [_choices(parts, k, ach) for k in range(len(parts))]
     for k in range(len(parts)):
         if _after_o(parts, k):
             # (オア as -ore: one choice of the r's class more; オイ as eu: none)

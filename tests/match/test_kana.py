@@ -382,3 +382,34 @@ def test_a_german_ch_before_a_back_vowel_fits_the_hya_it_is_written(
 def test_a_german_ch_before_a_back_vowel_is_read_only_after_a_front_vowel() -> None:
     assert not kana.pattern("ヒャルト").fullmatch("chart")  # a word's first kana
     assert not kana.pattern("ロヒャルト").fullmatch("rochart")  # after o
+
+
+@pytest.mark.parametrize(("word", "listed"), [
+    ("バッハ", "Bach"), ("コッホ", "Koch"), ("ブルッフ", "Bruch"),
+    ("ラッハマン", "Lachmann"), ("ヴァッハター", "Wachter"), ("ホッハー", "Hocher"),
+    ("ランゲマッハ", "Langemacher"),
+])
+def test_a_german_ach_laut_fits_the_kana_it_is_written(word: str, listed: str) -> None:
+    fit = kana.pattern(word)
+    assert fit is not None and fit.fullmatch(kana.latin(listed.lower()))
+    assert key(listed.lower()) in kana.keys(word)
+
+
+def test_an_ach_laut_is_read_only_after_sokuon_and_its_own_vowel() -> None:
+    assert not kana.pattern("バハ").fullmatch("bach")  # no ッ: a ha
+    assert not kana.pattern("ベッハ").fullmatch("bech")  # after e: no ach-Laut
+    assert not kana.pattern("バッハマン").fullmatch("bachermann")  # -er only at the end
+
+
+@pytest.mark.parametrize(("word", "listed"), [
+    ("ジーベル", "Siebel"), ("ジグルト", "Sigurd"), ("ジーモン", "Simon"),
+])
+def test_a_german_s_before_a_vowel_fits_the_ji_it_is_written(word: str, listed: str) -> None:
+    fit = kana.pattern(word)
+    assert fit is not None and fit.fullmatch(kana.latin(listed.lower()))
+    assert key(listed.lower()) in kana.keys(word)
+
+
+def test_a_ji_is_read_as_a_german_s_only_at_a_words_start() -> None:
+    assert not kana.pattern("アジム").fullmatch("asim")
+    assert not kana.pattern("ジャン").fullmatch("san")  # ジャ: not [zi]
