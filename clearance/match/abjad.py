@@ -984,6 +984,7 @@ def _kept_answers(abjad_token: str, known: dict[str, bool] | None) -> dict[str, 
     _fits_kept[0] += 1
     return known
 
+
 def _allah_cut(abjad_token: str, latin_token: str) -> bool:
     """Whether a compound ending in Allah (عبدالله "abdllh", نصرالله "nsrllh") meets a Latin
     word that stops at Allah's first l: ABDUL, ABDEL, NASRUL are the heads of other
