@@ -1003,6 +1003,16 @@ def _kept_answers(abjad_token: str, known: dict[str, bool] | None) -> dict[str, 
     _fits_kept[0] += 1
     return known
 
+
+def _allah_cut(abjad_token: str, latin_token: str) -> bool:
+    """Whether a compound ending in Allah (عبدالله "abdllh", نصرالله "nsrllh") meets a Latin
+    word that stops at Allah's first l: ABDUL, ABDEL, NASRUL are the heads of other
+    compounds (Abd al-Latif, Nasr al-Din), while every Latin spelling of Allah writes the
+    vowel after its l (ABDULLAH, ABDULLA, ABDULAH, ABDULLO). Read with its final h as a
+    vowel and its l's as one, the pattern would take the head for the whole name."""
+    return abjad_token.endswith(ALLAH[1:]) and latin_token[-1:] == "l"
+
+
 def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
     """0.9 when the Latin token is one of the spellings of the romanised abjad token (0.75
     for two-letter tokens, which say less), else 0. `marks`: what the script wrote beside
@@ -1024,6 +1034,8 @@ def similarity(abjad_token: str, latin_token: str, marks: int = 0) -> float:
             return 0.0  # (a vowel-led pair spells an alef and one consonant at most)
         if abjad_token == ALLAH and "ll" not in latin_token:
             return 0.0  # الله is written with both its l's (ULLAH, ALLA): "Ali" is another
+        if _allah_cut(abjad_token, latin_token):
+            return 0.0
         walk = _walk(abjad_token)
         # (most tries: the Latin word holds a letter no spelling of the pattern has)
         fits = (walk is not None and not (letter_bits(latin_token) & ~walk.bits)
@@ -1063,6 +1075,8 @@ def fitting(abjad_token: str, spellings: list[str]) -> list[float]:
             if consonantal(latin_token) and not (pair_led and _vowel_led_pair(latin_token)):
                 continue
             if abjad_token == ALLAH and "ll" not in latin_token:
+                continue
+            if _allah_cut(abjad_token, latin_token):
                 continue
             fits = walk is not None and _fits(walk, latin_token)
             if keep and len(abjad_token) + len(latin_token) <= 3 * MAX_FUZZY_TOKEN:

@@ -422,6 +422,35 @@ def test_allah_is_written_with_both_its_ls() -> None:
     assert abjad.similarity(abjad.ALLAH, "ali") == 0.0  # another name
 
 
+@pytest.mark.parametrize(("abjad_token", "latin", "fits"), [
+    ("abdllh", "abdullah", True),  # عبدالله run together: every spelling of Allah
+    ("abdllh", "abdulah", True),
+    ("abdllh", "abdulla", True),
+    ("abdllh", "abdullo", True),
+    ("abdllh", "abdul", False),  # the head of another compound (Abd al-Karim)
+    ("abdllh", "abdel", False),
+    ("frjllh", "farajullah", True),  # فرج الله
+    ("frjllh", "farajul", False),
+])
+def test_a_compound_ending_in_allah_is_no_head_stopping_at_its_l(
+        abjad_token: str, latin: str, fits: bool) -> None:
+    assert (abjad.similarity(abjad_token, latin) > 0) is fits
+    assert (abjad.fitting(abjad_token, [latin])[0] > 0) is fits
+
+
+def test_a_solid_abdullah_is_not_a_listed_abdul_with_another_second_half() -> None:
+    from clearance.match.engine import match_query
+    from clearance.match.score import Query
+    from tests.match.lists import list_index
+
+    # (made-up names, Wahid common on the list: the pattern read عبدالله's final h as a
+    # vowel and its l's as one, which met ABDUL and left WAHID a name the query leaves out)
+    index = list_index("QARSUN, Abdul Wahid", "QARSUN, Abdullah", "WAHID, Tarek",
+                       "WAHID, Karim", "WAHID, Omar", "DALLAK, Wahid")
+    found = match_query(index, Query("عبدالله Qarsun", "Person"), limit=2)
+    assert [r.entity_id for r in found if r.match] == ["e1"], found
+
+
 def _small_index() -> object:
     from clearance.index.build import build_index
 
