@@ -2108,8 +2108,11 @@ def _lone_common_name(pairs: Sequence[TokenPair], query: Name, cand: Name, free_
     named = [p for p in pairs if p.weight > COMMON_WEIGHT]
     if len(named) != 1 or not common_name(named[0].query):
         return False
-    if any([not query.legal[i] and (common_name(query.tokens[i])
-                                    or query.tokens[i] in _word_set("family_firm"))
+    # (a family name of its own: no article, particle or word the query writes twice,
+    # which the population lists count as names too: "The X International International")
+    said = {p.query for p in pairs} | _word_set("stopwords")
+    if any([not query.legal[i] and query.tokens[i] not in said
+            and (common_name(query.tokens[i]) or query.tokens[i] in _word_set("family_firm"))
             for i in free_q]):
         return True
     return any([not cand.legal[k] and cand.tokens[k] not in ARTICLES
