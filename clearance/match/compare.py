@@ -2108,16 +2108,24 @@ def _lone_common_name(pairs: Sequence[TokenPair], query: Name, cand: Name, free_
     named = [p for p in pairs if p.weight > COMMON_WEIGHT]
     if len(named) != 1 or not common_name(named[0].query):
         return False
-    # (a family name of its own: no article, particle or word the query writes twice,
-    # which the population lists count as names too: "The X International International")
+    # (a family name of its own: no article, particle, word the query writes twice or
+    # place a register writes first, which the population lists count as names too: "The
+    # X International International", "Hong Kong X Co., Ltd."; a place after a name is a
+    # name's: "Day, Davis")
     said = {p.query for p in pairs} | _word_set("stopwords")
     if any([not query.legal[i] and query.tokens[i] not in said
             and (common_name(query.tokens[i]) or query.tokens[i] in _word_set("family_firm"))
-            for i in free_q]):
+            and not _leading_place(query.tokens, i) for i in free_q]):
         return True
     return any([not cand.legal[k] and cand.tokens[k] not in ARTICLES
                 and not place_at(cand.tokens, k) and industry(cand.tokens[k]) not in q_trades
                 and not _joins_paired(cand.tokens, k, free_c) for k in free_c])
+
+
+def _leading_place(tokens: tuple[str, ...], k: int) -> bool:
+    """Whether word `k` of an organisation's name is a place before any other word (a
+    register's seat: "Hong Kong X", "Xinyi X")."""
+    return all([place_at(tokens, i) for i in range(k + 1)])
 
 
 def _function_words() -> frozenset[str]:
