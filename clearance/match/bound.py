@@ -39,6 +39,7 @@ from clearance.match.compare import (
     _joins_paired,
     _may_join,
     _same_start,
+    designator_extra,
     is_patronymic,
     is_second_surname,
     join_similarity,
@@ -56,6 +57,7 @@ from clearance.match.orgs import (
     activity_words,
     cut_start,
     cut_word,
+    designator,
     industry,
     may_be_cut,
     reaches_width,
@@ -193,6 +195,8 @@ class QueryBound:
         # names leave unpaired little)
         self.industries = [industry(t) for t in tokens]
         self.trades = set(self.industries) - {None}
+        # the query's designators (`orgs.charge_designators`: little beside a listed one)
+        self.kinds = [designator(t) for t in tokens]
         # the words that frame an activity phrase ("for general trading"): free of cost
         # where the listed name leaves the phrase out (`orgs.activity_words`)
         self.framing = frozenset(activity_words(tokens, range(n)))
@@ -342,7 +346,8 @@ class QueryBound:
           the surname first: `bound_applies`);
           organisations: the query's words `query_extra_penalty`, the listed name's the
           list's penalty (`_free_costs` charges other factors to places, to words of
-          a trade both names name alone, to an activity phrase's "for" and "general",
+          a trade both names name alone, to a designator both give (GROUP, CONCERN),
+          to an activity phrase's "for" and "general",
           `orgs.activity_words`, and to a function word between two words that paired,
           `compare._joins_paired`: at least zero here), each at least its weight
           (`_extra`: legal forms' floor only adds).
@@ -425,6 +430,8 @@ class QueryBound:
         else:
             least = 0.0
             trades = {industry(t) for t in c_tokens} - {None} if self.trades else set()
+            # (a designator both names give costs at least nothing here)
+            kinds = any(self.kinds) and any([designator(t) for t in c_tokens])
             # a name as long as a field, beside a longer listed name: the listed words after
             # the one its last word pairs with are unseen (`compare._unseen_after_cut`), and
             # that one is at least the first that may pair; its last word, the start of a
@@ -438,16 +445,19 @@ class QueryBound:
             for i in range(free_q):
                 if (not may_q >> i & 1 and not self.places[i]
                         and self.industries[i] not in trades and not self.phrase_tails[i]
-                        and i not in self.framing and not self.joins[i]):
-                    least += self.query_extra * _extra(query_weights[i])
+                        and i not in self.framing and not self.joins[i]
+                        and not (kinds and self.kinds[i])):
+                    least += self.query_extra * designator_extra(self.tokens[i],
+                                                                 query_weights[i])
             c_framing = activity_words(c_tokens, range(nc))
             c_places = place_bits(c_tokens)  # (kept by the listed name: `place_at`)
             for j in range(min(nc, unseen)):
                 if (not may_c >> j & 1 and not c_places >> j & 1
                         and industry(c_tokens[j]) not in self.trades
+                        and not (kinds and designator(c_tokens[j]))
                         and not phrase_goes_on(c_tokens, j) and j not in c_framing
                         and not _joins_paired(c_tokens, j, set())):
-                    least += self.org_extra * _extra(cand_weights[j])
+                    least += self.org_extra * designator_extra(c_tokens[j], cand_weights[j])
         return reach / (reach + least)
 
     def _least_people(self, cand: Name, cand_weights: Sequence[float],

@@ -43,10 +43,13 @@ from clearance.match.orgs import (
     SHORT_SLIP_MAX,
     Slips,
     activity_words,
+    charge_designators,
     charge_trades,
     cut_start,
     cut_word,
+    designator,
     industry,
+    joined_initials,
     kind_similarity,
     legal_canonicals,
     may_be_cut,
@@ -106,6 +109,7 @@ __all__ = [
     "TokenPair",
     "allowed_edits",
     "compound_heads",
+    "designator_extra",
     "compare_names",
     "is_second_surname",
     "omission_cost",
@@ -1050,6 +1054,13 @@ def _read_weight(script_w: float, latin_w: float, script_words: Sequence[str],
 def _extra(weight: float) -> float:
     """Penalty mass of a token only one side has: half for generic words ("Group", "The")."""
     return weight * 0.5 if weight <= COMMON_WEIGHT else weight
+
+
+def designator_extra(token: str, weight: float) -> float:
+    """`_extra` of a word only one organisation's name gives, a designator (`orgs.designator`:
+    CONCERN, GRUPO, GRUPPA) at most as a generic word's (GROUP, capped): the kind of body
+    says which one no more than GROUP does, however rarely the lists write it."""
+    return _extra(min(weight, COMMON_WEIGHT) if designator(token) else weight)
 
 
 def _place_share(weight: float) -> float:
@@ -2434,6 +2445,13 @@ def _free_costs(
         c_bits = place_bits(c_tokens) if free_c else 0
         q_places = [i for i in free_q if q_bits >> i & 1]
         c_places = [j for j in free_c if c_bits >> j & 1]
+        # a designator only one side gives weighs as a generic word (`designator_extra`)
+        for i in free_q:
+            if designator(q_tokens[i]) and q_w[i] > COMMON_WEIGHT:
+                q_cost[i] *= designator_extra(q_tokens[i], q_w[i]) / _extra(q_w[i])
+        for j in free_c:
+            if designator(c_tokens[j]) and c_w[j] > COMMON_WEIGHT:
+                c_cost[j] *= designator_extra(c_tokens[j], c_w[j]) / _extra(c_w[j])
         # (a word of three letters or more: an article or "co" pairs with every such name;
         # or two distinctive words each spelt in full: two patterns that both spell the
         # listed words are the name, as one sure word beside one is, المصرف الزراعي
@@ -2496,6 +2514,9 @@ def _free_costs(
             if other is not None:
                 q_cost[other] = max(q_cost[other], query_extra_penalty * CONFLICT_WEIGHT
                                     / _extra(q_w[other]))
+            # one kind of body written two ways ("Group", CONCERN): little, as one trade
+            # (the other of two words too: "Kalashnikov Group" says what CONCERN does)
+            charge_designators(q_tokens, c_tokens, free_q, free_c, q_cost, c_cost)
         # an activity phrase says the company's kind once: a trading company's "for" and
         # "general" cost nothing beside its trade word (`orgs.activity_words`: "for general
         # trading"), a register's phrase costs at its first word only, as a place does
@@ -2580,6 +2601,8 @@ def _other_of_two(query: Name, cand: Name, q_bits: int, c_bits: int, free_q: set
     left = [i for i in q_words if i in free_q]
     if len(q_words) != 2 or len(left) != 1 or industry(query.tokens[left[0]]) is not None:
         return None
+    if query.tokens[left[0]] in joined_initials(query.text):
+        return None  # a unit of initials ("S & L"), a slip of letters as likely as a name
     agrees = query.tokens[q_words[0] if left[0] == q_words[1] else q_words[1]]
     if not any([p.query == agrees and p.weight > COMMON_WEIGHT for p in pairs]):
         return None
@@ -2746,6 +2769,7 @@ def score_ceiling(
         q_words = ()
     # (organisations) the trades the listed name names (a query's word of one costs little)
     c_trades = set() if initials else {industry(ct) for ct in cand.tokens} - {None}
+    c_kind = not initials and any([designator(ct) for ct in cand.tokens])
     # (organisations) an activity phrase's framing words (`orgs.activity_words`) cost nothing
     framing = () if initials else activity_words(query.tokens, range(len(query.tokens)))
     for k, (qt, qf, ql) in enumerate(zip(query.tokens, query.folded, query.legal)):
@@ -2766,8 +2790,8 @@ def score_ceiling(
             extra = min(extra, cand_extra_penalty)
         elif not initials and phrase_goes_on(query.tokens, k):
             extra = 0.0  # a register's activity phrase, charged at its first word
-        elif industry(qt) in c_trades:
-            extra = min(extra, SHARED_TRADE)  # a trade the listed name names too
+        elif industry(qt) in c_trades or c_kind and designator(qt):
+            extra = min(extra, SHARED_TRADE)  # a trade or designator the listed name has too
         elif not initials and place_at(query.tokens, k):
             # (a place, its words after the first free, a city's mark too: `place_goes_on`)
             # (charged at its share of the word's mass, `_place_share`, as beside a
@@ -2775,6 +2799,6 @@ def score_ceiling(
             extra = (0.0 if is_city_mark(qt) or k and place_at(query.tokens, k - 1)
                      and not is_city_mark(query.tokens[k - 1])
                      else min(query_extra_penalty, place_penalty) * _place_share(w))
-        penalty += extra * _extra(w)
+        penalty += extra * (_extra(w) if initials else designator_extra(qt, w))
     return matched / (matched + penalty) if matched > 0 else 0.0
 

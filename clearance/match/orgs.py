@@ -25,13 +25,16 @@ __all__ = [
     "Slips",
     "activity_phrase",
     "activity_words",
+    "charge_designators",
     "charge_trades",
     "confirmed_slips",
     "cut_form_read",
     "cut_start",
     "cut_word",
+    "designator",
     "industry",
     "join_letters",
+    "joined_initials",
     "kind_similarity",
     "legal_canonicals",
     "legal_forms",
@@ -491,9 +494,10 @@ def one_word_forms() -> frozenset[str]:
     return frozenset(phrase[0] for phrase in legal_forms() if len(phrase) == 1)
 
 
-def join_letters(tokens: list[str]) -> list[str]:
-    """Runs of two or more single letters become one token: "o o o" -> "ooo", "s a" -> "sa"."""
+def _letter_runs(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """`join_letters`, and the tokens it joined."""
     out: list[str] = []
+    joined: list[str] = []
     run: list[str] = []
     for t in tokens + [""]:
         if len(t) == 1 and t.isalpha():
@@ -501,12 +505,28 @@ def join_letters(tokens: list[str]) -> list[str]:
             continue
         if len(run) >= 2:
             out.append("".join(run))
+            joined.append(out[-1])
         else:
             out.extend(run)
         run = []
         if t != "":
             out.append(t)
-    return out
+    return out, joined
+
+
+def join_letters(tokens: list[str]) -> list[str]:
+    """Runs of two or more single letters become one token: "o o o" -> "ooo", "s a" -> "sa",
+    "M & S" and "M + S" -> "ms" (`normalize` drops the sign). (An AND between them stays a
+    word: "KISH P AND I CLUB" typed "P TAND I" pairs its letters one by one.)"""
+    return _letter_runs(tokens)[0]
+
+
+def joined_initials(text: str) -> frozenset[str]:
+    """The tokens `join_letters` makes of a name's runs of single letters ("S & L" ->
+    "sl"): a unit of initials, no word of the name's own."""
+    from clearance.match.text import normalize
+
+    return frozenset(_letter_runs(normalize(text))[1])
 
 
 def _anywhere(phrase: tuple[str, ...]) -> bool:
@@ -827,6 +847,34 @@ def charge_trades(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...], free_q: 
 
 
 @cache
+def _designators() -> frozenset[str]:
+    """`resources/generic_words.yml`'s `designators` (group, concern, holding, gruppa)."""
+    return frozenset(map(str, load_resource("generic_words")["designators"]))
+
+
+def designator(token: str) -> bool:
+    """Whether a word of an organisation's name says it is a group of companies (GROUP,
+    CONCERN, HOLDING, GRUPPA): the kind of body, never which one."""
+    return token in _designators()
+
+
+def charge_designators(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...],
+                       free_q: set[int], free_c: set[int], q_cost: list[float],
+                       c_cost: list[float]) -> None:
+    """Charge the designators (`designator`) both organisations' names leave unpaired:
+    "Kalashnikov Group" against CONCERN KALASHNIKOV says one kind of body twice, as a
+    trade written two ways does, and each costs `SHARED_TRADE` (never more than before).
+    A designator only one side gives stays a generic word (weak: its weight is capped)."""
+    q_kind = [i for i in free_q if q_tokens[i] in _designators()]
+    c_kind = [j for j in free_c if c_tokens[j] in _designators()]
+    if q_kind and c_kind:
+        for i in q_kind:
+            q_cost[i] = min(q_cost[i], SHARED_TRADE)
+        for j in c_kind:
+            c_cost[j] = min(c_cost[j], SHARED_TRADE)
+
+
+@cache
 def activity_phrase() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(trade words, words before one, words after one) of a trading company's activity
     phrase (`resources/generic_words.yml`'s `activity_phrase`; `activity_words`)."""
@@ -887,3 +935,4 @@ def load_tables() -> None:
     _glue_words()
     _run_together()
     _gapped_forms()
+    _designators()
