@@ -5,6 +5,6 @@ another version are then recognisable, and persisted indexes are rebuilt.
 """
 
 ALGORITHM = "clearance-tokens"
-VERSION = "46"
+VERSION = "47"
 
 __all__ = ["ALGORITHM", "VERSION"]

@@ -16,7 +16,7 @@ from typing import Final
 
 from clearance.resources import load_resource
 
-__all__ = ["country_at", "country_words", "direction", "is_city_mark", "is_place",
+__all__ = ["branch_country", "country_at", "country_words", "direction", "is_city_mark", "is_place",
            "place_at", "place_bits", "place_goes_on", "place_words", "saint_places",
            "saint_spellings", "stands_whole", "zh_places"]
 
@@ -118,6 +118,19 @@ def country_at(tokens: Sequence[str], j: int) -> bool:
     or a word of a country's name or adjective of several words written whole there
     ("north", "korean" of "North Korean"; "north" alone is an ordinary word)."""
     return tokens[j] in country_words() or _in_country_phrase(tokens, j)
+
+
+def branch_country(tokens: Sequence[str], legal: Sequence[bool]) -> bool:
+    """Whether a name is written as a branch's: words of its own, then a country or region
+    (`country_at`), then a legal form last ("Rosneft Deutschland GmbH", "Hikvision Asia
+    Pacific Pte. Ltd."): a listed company's subsidiary in the country it serves."""
+    end = len(tokens)
+    while end and legal[end - 1]:
+        end -= 1
+    start = end
+    while start and not legal[start - 1] and country_at(tokens, start - 1):
+        start -= 1
+    return 0 < start < end < len(tokens)
 
 
 @cache

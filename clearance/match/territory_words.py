@@ -32,7 +32,8 @@ __all__ = ["BUSINESS_REGIONS", "build_endonyms", "build_regions", "build_short_f
 #: is not NORDIC MARITIME PTE. LTD.: a place word would leave "Star" no name's own word)
 BUSINESS_REGIONS = ("apac", "asia pacific", "emea", "mena", "latam", "middle east", "benelux",
                     "indo pacific", "eurasia")
-#: acronyms that spell an English word before a country (CAR: Central African Republic)
+#: acronyms that spell an English word before a country (CAR: Central African Republic;
+#: `countries.build_country_names` holds its strong acronym already)
 _WORD_ACRONYMS = frozenset({"car"})
 #: the words an acronym of a country's name may leave out ("Republic of Korea": ROK, "United
 #: States of America": USA)
