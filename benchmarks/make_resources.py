@@ -252,8 +252,9 @@ def main() -> None:
         _write("countries", make_countries(),
                "# Countries' English names and adjectives -> ISO 3166 code: an organisation's "
                "name ending\n# \"of the <country>\" or after \"<Adjective>\" is read without "
-               "it too, for listed parties of\n# that country (clearance/match/countries.py)."
-               "\n")
+               "it too, for listed parties of\n# that country (clearance/match/countries.py); "
+               "a branch's short forms, own names and regions\n# are country words "
+               "(clearance/match/territory_words.py, places.py).\n")
     if "territories" in wanted:
         _write("abjad_territories", make_territories(),
                "# Countries' names in Arabic or Hebrew script (and Arabic nisba adjectives) -> \"country|"
