@@ -2491,12 +2491,16 @@ def _free_costs(
             distinct = any([p.weight > COMMON_WEIGHT for p in pairs])
             seat = (distinct or bool(pairs) and all([c_legal[j] for j in free_c])) and not any(
                 [c_w[j] > COMMON_WEIGHT and not c_legal[j] for j in free_c])
+            # (a country or region beside a legal form the query gives is a branch's: "Hikvision
+            # UK Limited", "Rosneft Deutschland GmbH" register the listed company's name in
+            # the country they serve; it costs as a city does, not the name read without it)
+            branch = any(q_legal)
             for i in q_places:
                 country = country_at(q_tokens, i)
                 if distinct or not country:
                     q_cost[i] = (0.0 if place_goes_on(q_tokens, i, q_places)
                                  else place_penalty * _place_share(q_w[i])
-                                 if seat and not country else place_penalty)
+                                 if seat and (branch or not country) else place_penalty)
             for j in c_places:
                 if not country_at(c_tokens, j):
                     c_cost[j] = 0.0 if place_goes_on(c_tokens, j, c_places) else place_penalty

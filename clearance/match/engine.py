@@ -55,6 +55,7 @@ from clearance.match.imo import imo_slips
 from clearance.match.limits import FUZZY_KEYS_PER_QUERY, MAX_QUERY_CHARS, MAX_QUERY_TOKENS
 from clearance.match.name_parts import name_parts
 from clearance.match.orgs import Slips, confirmed_slips, one_word_forms, slipped_forms, trades
+from clearance.match.places import branch_country
 from clearance.match.population import population_cap
 from clearance.match.prepare import (
     ANY,
@@ -334,7 +335,8 @@ def country_readings(query: Query, readings: Sequence[str]) -> CountryReadings:
 
 
 def _other_country(stated: tuple[str, frozenset[str]] | None, meta: EntityMeta,
-                   comp: NameComparison, listed: str, distinct: float) -> bool:
+                   comp: NameComparison, listed: str, distinct: float,
+                   branch: bool = False) -> bool:
     """Whether a query name stating a country (`CountryReadings.stated`, `.named`) met a
     listed party that names other countries only, without pairing every word that states
     it: "Russian Ministry of Defence" is not Myanmar's MINISTRY OF DEFENCE, though the
@@ -348,7 +350,9 @@ def _other_country(stated: tuple[str, frozenset[str]] | None, meta: EntityMeta,
     `NameComparison.strongest`) of `distinct` or more, and is no word of the country, of a
     trade (BANCO, `orgs.trades`) or of a body every state has (`countries.state_words`).
     A listed name that states the same country itself ("RUSSIAN TRADING CO" with an
-    address abroad) is compared as any other."""
+    address abroad) is compared as any other, and so is a branch's name (`branch`:
+    `places.branch_country`, "Sberbank Rwanda Ltd") beside such a word: the listed
+    company's subsidiary in another country, not another country's company."""
     if stated is None or not meta.countries or stated[0] in meta.countries:
         return False
     if stated[1] <= {p.query for p in comp.pairs if p.similarity >= COUNTRY_WORD_AGREES}:
@@ -357,8 +361,8 @@ def _other_country(stated: tuple[str, frozenset[str]] | None, meta: EntityMeta,
     if not any(p.weight * p.similarity >= distinct and p.query not in common
                and p.query not in stated[1] and not trades(p.query) for p in comp.pairs):
         return True
-    return any(named is not None and named[0] != stated[0]
-               for named in (country_named(listed), country_named(meta.caption)))
+    return not branch and any(named is not None and named[0] != stated[0]
+                              for named in (country_named(listed), country_named(meta.caption)))
 
 
 def _shut(gate: str | None, meta: EntityMeta) -> bool:
@@ -1093,8 +1097,8 @@ def _name_evidence(cfg: ScoringConfig, query: Query, countries: CountryReadings,
                           "whose other words are people's names")))
         score = ceiling
     told = (stated.get(q.text) if stated else None) or countries.named.get(q.text)
-    if score > ceiling and _other_country(told, meta, comp, matched_name,
-                                           cfg.weak_strength):
+    if score > ceiling and _other_country(told, meta, comp, matched_name, cfg.weak_strength,
+                                           branch_country(q.tokens, q.legal)):
         evidence.append(("stated_country", ceiling - score, (
             f"the name states {told[0].upper() if told else ''}, the listed party "
             f"names {', '.join(sorted(meta.countries)).upper()}")))

@@ -16,7 +16,7 @@ from typing import Final
 
 from clearance.resources import load_resource
 
-__all__ = ["country_at", "country_words", "direction", "is_city_mark", "is_place",
+__all__ = ["branch_country", "country_at", "country_words", "direction", "is_city_mark", "is_place",
            "place_at", "place_bits", "place_goes_on", "place_words", "saint_places",
            "saint_spellings", "stands_whole", "zh_places"]
 
@@ -51,12 +51,22 @@ def country_words() -> frozenset[str]:
     their adjectives (`resources/countries.yml`) read as `place_words` reads places:
     "russia", "korea", "russian", "korean" of "north korean" (not the words of names of
     several words: "republic", "united", "states" name more than countries). A country and
-    a city of it are no two different places."""
+    a city of it are no two different places. With them the words a branch's name writes
+    its country or region in (`_branch_words`): "uk", "deutschland", "europe", "emea"."""
     generic = frozenset(load_resource("places")["generic_words"])
     countries = load_resource("countries")
     out = {str(name) for name in countries["names"] if " " not in str(name)}
     out |= _short_forms([str(name) for name in countries["names"]])
+    out |= {w for w in _branch_words() if " " not in w}
     return frozenset(out | _words_of([str(a) for a in countries["adjectives"]], generic))
+
+
+def _branch_words() -> list[str]:
+    """The short forms (UK, USA, PRC), own names (Deutschland, España, Rossiya) and regions
+    (Europe, Asia Pacific, EMEA) of `resources/countries.yml` (`territory_words`): how a
+    listed company's subsidiaries and branches write the country or region they serve."""
+    countries = load_resource("countries")
+    return [str(w) for key in ("short_forms", "endonyms", "regions") for w in countries[key]]
 
 
 #: a country's official name ending in the short form it is known by
@@ -74,11 +84,11 @@ def _short_forms(names: list[str]) -> set[str]:
 @cache
 def _country_phrases() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     """Word -> the countries' names and adjectives of several words that hold it
-    (`resources/countries.yml`: "north korean", "united arab emirates"), each with the
-    word's place in it."""
+    (`resources/countries.yml`: "north korean", "united arab emirates"; a branch's "asia
+    pacific", "u s a": `_branch_words`), each with the word's place in it."""
     countries = load_resource("countries")
     out: dict[str, set[tuple[tuple[str, ...], int]]] = {}
-    for phrase in list(countries["names"]) + list(countries["adjectives"]):
+    for phrase in list(countries["names"]) + list(countries["adjectives"]) + _branch_words():
         words = tuple(str(phrase).split())
         if len(words) > 1:
             for k, word in enumerate(words):
@@ -108,6 +118,19 @@ def country_at(tokens: Sequence[str], j: int) -> bool:
     or a word of a country's name or adjective of several words written whole there
     ("north", "korean" of "North Korean"; "north" alone is an ordinary word)."""
     return tokens[j] in country_words() or _in_country_phrase(tokens, j)
+
+
+def branch_country(tokens: Sequence[str], legal: Sequence[bool]) -> bool:
+    """Whether a name is written as a branch's: words of its own, then a country or region
+    (`country_at`), then a legal form last ("Rosneft Deutschland GmbH", "Hikvision Asia
+    Pacific Pte. Ltd."): a listed company's subsidiary in the country it serves."""
+    end = len(tokens)
+    while end and legal[end - 1]:
+        end -= 1
+    start = end
+    while start and not legal[start - 1] and country_at(tokens, start - 1):
+        start -= 1
+    return 0 < start < end < len(tokens)
 
 
 @cache

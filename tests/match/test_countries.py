@@ -267,3 +267,23 @@ def test_a_listed_party_whose_name_names_another_country_keeps_the_cap() -> None
 ])
 def test_a_country_whose_name_has_marks_is_read(text: str, expected: tuple[str, str]) -> None:
     assert country_qualifier(text) == expected
+
+
+def test_a_branch_s_country_before_its_legal_form_lifts_the_cap_beside_a_word_of_its_own(
+        ) -> None:
+    # "Kestrel Bank Rwanda Ltd" is the listed company's subsidiary in Rwanda, which a
+    # name stating Rwanda before the listed words ("Rwandan Kestrel Bank") is not
+    records = [{"entity_id": "e0", "dataset": "t", "source_id": "s0",
+                "schema": "Organization", "caption": "KESTREL BANK OF RUSSIA",
+                "properties": {"name": ["KESTREL BANK OF RUSSIA"], "alias": ["KESTREL BANK"],
+                               "country": ["ru"]}}]
+    records += [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}",
+                 "schema": "Organization", "caption": n,
+                 "properties": {"name": [n], "country": ["se"]}}
+                for k, n in enumerate(("NORDIC STEEL", "ACME GRAIN", "ORION MARINE"), 1)]
+    index = build_index(records, "t")
+    for text in ("Kestrel Bank Rwanda Ltd", "Kestrel Bank Deutschland GmbH"):
+        assert [r.source_id for r in match_query(index, Query(text, "Organization"))
+                if r.match] == ["s0"], text
+    for text in ("Rwandan Kestrel Bank Ltd", "Kestrel Bank Rwanda"):
+        assert not any(r.match for r in match_query(index, Query(text, "Organization"))), text

@@ -318,3 +318,70 @@ def test_a_city_before_a_listed_name_of_generic_words_alone_costs_as_a_place() -
                  "Tianjin Global Trading and Engineering Supply Co., Ltd."):
         assert [r.source_id for r in match_query(index, Query(text, "Company"))
                 if r.match] == ["s0"], text
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("uk", True), ("usa", True), ("prc", True),  # short forms (rigour's acronyms)
+        ("deutschland", True), ("espana", True), ("rossiya", True),  # own names (CLDR, rigour)
+        ("europe", True), ("emea", True), ("apac", True),  # regions
+        ("island", False),  # Iceland's own name is an ordinary word of places
+        ("nordic", False),  # as often a company's own word as its region
+    ],
+)
+def test_a_branch_s_short_form_own_name_or_region_is_a_country_word(word: str,
+                                                                    country: bool) -> None:
+    assert country_at(("sunrise", word, "optics"), 1) is country
+
+
+@pytest.mark.parametrize(("name", "at"), [("velmar asia pacific ltd", 1),
+                                          ("velmar asia pacific ltd", 2),
+                                          ("velmar middle east fze", 2),
+                                          ("velmar u s a inc", 1)])
+def test_a_region_or_dotted_short_form_of_several_words_is_a_place_where_they_stand_together(
+        name: str, at: int) -> None:
+    assert place_at(tuple(name.split()), at)
+    assert not place_at(("middle", "velmar", "east"), 0)
+
+
+@pytest.mark.parametrize("query", ["Darveltek UK Limited", "Darveltek Deutschland GmbH",
+                                   "Darveltek Europe B.V.", "Darveltek Australia Pty Ltd",
+                                   "Darveltek Asia Pacific Pte. Ltd."])
+def test_a_country_or_region_beside_a_legal_form_is_a_branch_s_weak_qualifier(
+        query: str) -> None:
+    # a listed company's subsidiary registers its name with the country it serves and that
+    # country's form: the country cost as much as the name read without it (0.47-0.79)
+    index = list_index("DARVELTEK", "BEIJING KESTREL TRADING CO", "VEGA SHIPPING LTD",
+                       "ORION EUROPE GMBH", "ORION UK LIMITED", schema="Organization")
+    scores = {r.source_id: r for r in match_query(index, Query(query, "Company"))}
+    assert scores["s0"].match
+    # as a city does ("Beijing Darveltek Co., Ltd.")
+    city = max(r.score for r in match_query(index, Query("Beijing Darveltek Ltd", "Company")))
+    assert scores["s0"].score >= city - 0.03
+
+
+def test_a_country_without_a_legal_form_keeps_its_word_s_weight() -> None:
+    # a state body's name stating its country is read without it for that country's
+    # parties (`countries`), not discounted as a branch's: no legal form, no branch
+    assert _org_score("Sunrise Optics Deutschland", "Sunrise Optics") == pytest.approx(
+        _org_score("Sunrise Optics Germany", "Sunrise Optics"))
+    assert (_org_score("Darveltek Deutschland", "Darveltek")
+            < _org_score("Darveltek Deutschland GmbH", "Darveltek"))
+
+
+def test_a_branch_s_country_against_another_listed_country_still_conflicts() -> None:
+    assert _org_score("Sunrise Optics Deutschland GmbH", "Sunrise Optics Polska") < 0.8
+
+
+@pytest.mark.parametrize(("name", "branch"), [
+    ("velmar uk ltd", True), ("velmar asia pacific pte ltd", True),
+    ("velmar deutschland gmbh", True),
+    ("velmar uk", False),  # no legal form
+    ("uk ltd", False),  # no word of its own
+    ("uk velmar ltd", False),  # the country before the name
+])
+def test_a_branch_s_name_is_its_own_words_a_country_and_a_legal_form(name: str,
+                                                                       branch: bool) -> None:
+    name_ = prepare_name(name, ORG)
+    assert places.branch_country(name_.tokens, name_.legal) is branch
