@@ -62,9 +62,18 @@ def test_adr_named_in_the_description_is_for_review(screener: Screener) -> None:
 
 
 def test_subsidiary_holding_the_listed_name_is_for_review(screener: Screener) -> None:
-    r = screener.screen(Holding("h7", issuer="Hikvision USA Inc"))
+    r = screener.screen(Holding("h7", issuer="Hikvision Robotics Inc"))
     assert r.status == "review" and r.entry is not None and r.entry.source_id == "30946"
     assert "holds the whole listed name 'HIKVISION'" in r.evidence[0]["detail"]
+
+
+def test_a_country_branch_of_a_listed_issuer_matches_and_is_for_review(
+        screener: Screener) -> None:
+    # a country beside the legal form costs as a city (session 38): the name matches, and
+    # the word it adds makes it a possible subsidiary, not the listed company itself
+    r = screener.screen(Holding("h7b", issuer="Hikvision USA Inc"))
+    assert r.status == "review" and r.entry is not None and r.entry.source_id == "30946"
+    assert "adds 'USA'" in r.evidence[0]["detail"] and "subsidiary" in r.evidence[0]["detail"]
 
 
 def test_financing_vehicle_of_a_listed_company_is_for_review(screener: Screener) -> None:
