@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.index.build import build_index
+from clearance.index.build import Index, build_index
 from clearance.match.countries import (
     build_country_adjectives,
     build_country_names,
@@ -242,9 +242,9 @@ def test_words_of_a_body_every_state_has_leave_the_stated_country_to_tell() -> N
         assert "stated_country" in results[0].explanation, text
 
 
-def test_a_listed_party_whose_name_names_another_country_keeps_the_cap() -> None:
-    # a party listed by an alias without its country ("PJSC SBERBANK") whose caption names
-    # Russia is no match for "Rwandan PJSC Sberbank": the stated country contradicts it
+def _kestrel_bank_of_russia() -> Index:
+    """A party listed by an alias without its country ("KESTREL BANK") whose caption names
+    Russia, beside three Swedish companies."""
     records = [{"entity_id": "e0", "dataset": "t", "source_id": "s0",
                 "schema": "Organization", "caption": "KESTREL BANK OF RUSSIA",
                 "properties": {"name": ["KESTREL BANK OF RUSSIA"], "alias": ["KESTREL BANK"],
@@ -253,7 +253,13 @@ def test_a_listed_party_whose_name_names_another_country_keeps_the_cap() -> None
                  "schema": "Organization", "caption": n,
                  "properties": {"name": [n], "country": ["se"]}}
                 for k, n in enumerate(("NORDIC STEEL", "ACME GRAIN", "ORION MARINE"), 1)]
-    index = build_index(records, "t")
+    return build_index(records, "t")
+
+
+def test_a_listed_party_whose_name_names_another_country_keeps_the_cap() -> None:
+    # a party listed by an alias without its country ("PJSC SBERBANK") whose caption names
+    # Russia is no match for "Rwandan PJSC Sberbank": the stated country contradicts it
+    index = _kestrel_bank_of_russia()
     for text in ("Rwandan Kestrel Bank", "Kestrel Bank of Rwanda"):
         assert not any(r.match for r in match_query(index, Query(text, "Organization"))), text
     assert [r.source_id for r in match_query(index, Query("Kestrel Bank", "Organization"))
@@ -273,15 +279,7 @@ def test_a_branch_s_country_before_its_legal_form_lifts_the_cap_beside_a_word_of
         ) -> None:
     # "Kestrel Bank Rwanda Ltd" is the listed company's subsidiary in Rwanda, which a
     # name stating Rwanda before the listed words ("Rwandan Kestrel Bank") is not
-    records = [{"entity_id": "e0", "dataset": "t", "source_id": "s0",
-                "schema": "Organization", "caption": "KESTREL BANK OF RUSSIA",
-                "properties": {"name": ["KESTREL BANK OF RUSSIA"], "alias": ["KESTREL BANK"],
-                               "country": ["ru"]}}]
-    records += [{"entity_id": f"e{k}", "dataset": "t", "source_id": f"s{k}",
-                 "schema": "Organization", "caption": n,
-                 "properties": {"name": [n], "country": ["se"]}}
-                for k, n in enumerate(("NORDIC STEEL", "ACME GRAIN", "ORION MARINE"), 1)]
-    index = build_index(records, "t")
+    index = _kestrel_bank_of_russia()
     for text in ("Kestrel Bank Rwanda Ltd", "Kestrel Bank Deutschland GmbH"):
         assert [r.source_id for r in match_query(index, Query(text, "Organization"))
                 if r.match] == ["s0"], text
